@@ -1,0 +1,66 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { getDb } from '@/db'
+import { userRole } from '@/db/schema'
+import { ActionForm } from '@/components/ui/action-form'
+import { requireUser } from '@/lib/session'
+import { getUser } from '@/lib/users'
+import { disableAccount, enableAccount, resetPasswordAction, saveRole } from '../actions'
+
+export const metadata: Metadata = { title: 'Person' }
+
+type PersonPageProps = { params: Promise<{ id: string }> }
+
+export default async function PersonPage({ params }: PersonPageProps) {
+  const actor = await requireUser()
+  const id = Number((await params).id)
+  const person = Number.isSafeInteger(id) && id > 0 ? await getUser(getDb(), actor, id) : null
+  if (!person) notFound()
+  return (
+    <main className="page">
+      <p>
+        <Link href="/desk/admin/users">← People</Link>
+      </p>
+      <h1>{person.name}</h1>
+      <p>
+        {person.email} · <span className={`badge role-${person.role}`}>{person.role}</span>{' '}
+        {person.isDisabled && <span className="badge disabled">disabled</span>}
+      </p>
+
+      <section className="panel" aria-labelledby="role-heading">
+        <h2 id="role-heading">Role</h2>
+        <ActionForm action={saveRole} submitLabel="Save role" className="inline-form">
+          <input type="hidden" name="userId" value={person.id} />
+          <div className="field">
+            <label htmlFor="role">Role</label>
+            <select id="role" name="role" defaultValue={person.role}>
+              {userRole.enumValues.map((role) => (
+                <option key={role}>{role}</option>
+              ))}
+            </select>
+          </div>
+        </ActionForm>
+      </section>
+
+      <section className="panel" aria-labelledby="access-heading">
+        <h2 id="access-heading">Access</h2>
+        {person.isDisabled ? (
+          <ActionForm action={enableAccount} submitLabel="Enable account" variant="secondary">
+            <p>This account is disabled: it cannot sign in and its sessions no longer work.</p>
+            <input type="hidden" name="userId" value={person.id} />
+          </ActionForm>
+        ) : (
+          <ActionForm action={disableAccount} submitLabel="Disable account" variant="danger">
+            <p>A disabled account cannot sign in, and any session it has stops working at once.</p>
+            <input type="hidden" name="userId" value={person.id} />
+          </ActionForm>
+        )}
+        <ActionForm action={resetPasswordAction} submitLabel="Reset password" variant="secondary">
+          <p>Sets a new generated password, shown here once, and ends every session of this account.</p>
+          <input type="hidden" name="userId" value={person.id} />
+        </ActionForm>
+      </section>
+    </main>
+  )
+}

@@ -1,0 +1,60 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { z } from 'zod'
+import { getDb } from '@/db'
+import { type ActionState, fail, guarded, invalid, ok } from '@/lib/errors'
+import { requireUser } from '@/lib/session'
+import { changeRole, createUser, newUserSchema, resetPassword, roleSchema, setDisabled } from '@/lib/users'
+
+const userRefSchema = z.object({ userId: z.coerce.number().int().positive() })
+
+export async function addPerson(_: ActionState, form: FormData): Promise<ActionState> {
+  const actor = await requireUser()
+  const raw = Object.fromEntries(form)
+  const input = newUserSchema.safeParse({ ...raw, password: raw.password || undefined })
+  if (!input.success) return invalid(input.error)
+  const result = await guarded(() => createUser(getDb(), actor, input.data))
+  if (!result.ok) return fail(result.message)
+  revalidatePath('/desk/admin/users')
+  return input.data.password
+    ? ok(`Account created for ${result.person.email}.`)
+    : ok(`Account created for ${result.person.email}. Temporary password: ${result.password} (shown once: pass it on safely).`)
+}
+
+export async function saveRole(_: ActionState, form: FormData): Promise<ActionState> {
+  const actor = await requireUser()
+  const input = userRefSchema.extend({ role: roleSchema }).safeParse(Object.fromEntries(form))
+  if (!input.success) return invalid(input.error)
+  const result = await guarded(() => changeRole(getDb(), actor, input.data.userId, input.data.role))
+  if (!result.ok) return fail(result.message)
+  revalidatePath('/desk/admin/users', 'layout')
+  return ok(`${result.person.name} is now ${result.person.role === 'admin' ? 'an' : 'a'} ${result.person.role}.`)
+}
+
+export async function disableAccount(_: ActionState, form: FormData): Promise<ActionState> {
+  return setAccountDisabled(form, true)
+}
+
+export async function enableAccount(_: ActionState, form: FormData): Promise<ActionState> {
+  return setAccountDisabled(form, false)
+}
+
+async function setAccountDisabled(form: FormData, isDisabled: boolean): Promise<ActionState> {
+  const actor = await requireUser()
+  const input = userRefSchema.safeParse(Object.fromEntries(form))
+  if (!input.success) return invalid(input.error)
+  const result = await guarded(() => setDisabled(getDb(), actor, input.data.userId, isDisabled))
+  if (!result.ok) return fail(result.message)
+  revalidatePath('/desk/admin/users', 'layout')
+  return ok(isDisabled ? `${result.person.name} can no longer sign in.` : `${result.person.name} can sign in again.`)
+}
+
+export async function resetPasswordAction(_: ActionState, form: FormData): Promise<ActionState> {
+  const actor = await requireUser()
+  const input = userRefSchema.safeParse(Object.fromEntries(form))
+  if (!input.success) return invalid(input.error)
+  const result = await guarded(() => resetPassword(getDb(), actor, input.data.userId))
+  if (!result.ok) return fail(result.message)
+  return ok(`New password for ${result.person.email}: ${result.password} (shown once; their other sessions have ended).`)
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import type { ReactNode } from 'react'
+import { can } from '@/lib/permissions'
+import { requireUser } from '@/lib/session'
+import { signOutAction } from './actions'
+
+export const metadata: Metadata = { title: { default: 'Desk', template: '%s · Desk · Copydesk' }, robots: { index: false } }
+
+export default async function DeskLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser()
+  return (
+    <>
+      <header className="desk-bar">
+        <Link href="/desk" className="brand">
+          Copydesk
+        </Link>
+        <nav aria-label="Desk">
+          <Link href="/desk">Stories</Link>
+          {can(user, 'user.manage') && <Link href="/desk/admin/users">People</Link>}
+          <Link href="/">Public site</Link>
+        </nav>
+        <span className="who">
+          {user.name} <span className="badge">{user.role}</span>
+        </span>
+        <form action={signOutAction}>
+          <button type="submit" className="button">
+            Sign out
+          </button>
+        </form>
+      </header>
+      {children}
+    </>
+  )
+}

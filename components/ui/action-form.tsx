@@ -1,0 +1,56 @@
+'use client'
+
+import { type FormEvent, type ReactNode, startTransition, useActionState, useEffect, useRef } from 'react'
+import type { ActionState } from '@/lib/errors'
+
+type ActionFormProps = {
+  action: (state: ActionState, form: FormData) => Promise<ActionState>
+  submitLabel: string
+  children?: ReactNode
+  className?: string
+  variant?: 'primary' | 'secondary' | 'danger'
+  /** Empty the fields after a success (a form that adds something). */
+  resetOnSuccess?: boolean
+}
+
+/**
+ * A form bound to a server action, showing the action's message and field errors. After a
+ * refusal the fields keep what was typed.
+ */
+export function ActionForm({ action, submitLabel, children, className, variant = 'primary', resetOnSuccess = false }: ActionFormProps) {
+  const [state, formAction, isPending] = useActionState(action, null)
+  const formRef = useRef<HTMLFormElement>(null)
+
+  useEffect(() => {
+    if (state?.ok && resetOnSuccess) formRef.current?.reset()
+  }, [state, resetOnSuccess])
+
+  // Submitting by hand, not through the form's action, keeps React from clearing the fields.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const data = new FormData(event.currentTarget)
+    startTransition(() => formAction(data))
+  }
+
+  return (
+    // noValidate: the server's checks are the rule, and its messages are the ones people see.
+    <form ref={formRef} action={formAction} onSubmit={submit} className={className} noValidate>
+      {state && (
+        <div className={`message ${state.ok ? 'success' : 'error'}`} role="status">
+          <p className="flush">{state.message}</p>
+          {state.fieldErrors && (
+            <ul>
+              {Object.entries(state.fieldErrors).map(([field, errors]) => (
+                <li key={field}>{errors.join(' ')}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {children}
+      <button type="submit" className={`button ${variant === 'primary' ? '' : variant}`} disabled={isPending}>
+        {submitLabel}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,89 @@
+import { PGlite } from '@electric-sql/pglite'
+import { sql } from 'drizzle-orm'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import pg from 'pg'
+import { type DatabaseConfig, StartUpError, databaseConfig } from './config'
+import { acquireDirectoryLock } from './lock'
+import * as schema from './schema'
+
+/** The one database type the app codes against, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
+/** A transaction, or the database itself: what data functions that write accept. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+
+type Connection = { db: Db; config: DatabaseConfig; close: () => Promise<void> }
+
+// One connection per process, kept on globalThis so that `next dev` reloads do not open it twice.
+const holder = globalThis as typeof globalThis & { __copydeskDb?: Connection }
+
+/** Opens a database from a configuration; the caller owns it and closes it. */
+export function openDatabase(config: DatabaseConfig): Connection {
+  if (config.driver === 'pg') {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: 5000 })
+    // An idle client losing its server must not crash the process; the next query reports it.
+    pool.on('error', (error) => console.error(`PostgreSQL connection error: ${error.message}`))
+    return { db: drizzlePg({ client: pool, schema }) as Db, config, close: () => pool.end() }
+  }
+  if (config.driver === 'memory') {
+    const client = new PGlite()
+    return { db: drizzlePglite({ client, schema }) as Db, config, close: () => client.close() }
+  }
+  const release = acquireDirectoryLock(config.dataDir)
+  const client = new PGlite(config.dataDir)
+  return {
+    db: drizzlePglite({ client, schema }) as Db,
+    config,
+    close: async () => {
+      await client.close()
+      release()
+    },
+  }
+}
+
+function connection(): Connection {
+  holder.__copydeskDb ??= openDatabase(databaseConfig())
+  return holder.__copydeskDb
+}
+
+/** The process's database, opened on first use from the environment. */
+export function getDb(): Db {
+  return connection().db
+}
+
+export function getDatabaseConfig(): DatabaseConfig {
+  return connection().config
+}
+
+export async function closeDb(): Promise<void> {
+  const current = holder.__copydeskDb
+  holder.__copydeskDb = undefined
+  await current?.close()
+}
+
+/** Runs one query, turning a failure to connect into one line that names the cause. */
+export async function checkConnection(db: Db, config: DatabaseConfig): Promise<void> {
+  try {
+    await db.execute(sql`select 1`)
+  } catch (error) {
+    throw new StartUpError(describeConnectionFailure(config, error))
+  }
+}
+
+function describeConnectionFailure(config: DatabaseConfig, error: unknown): string {
+  // Drizzle wraps the driver's error ("Failed query: …"); the cause says what really happened.
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error
+  const reason = cause instanceof Error ? cause.message || cause.name : String(cause)
+  if (config.driver === 'pg') {
+    const url = new URL(config.url)
+    const code = (cause as { code?: string }).code
+    return `Cannot reach the PostgreSQL database at ${url.hostname}:${url.port || 5432}${url.pathname} (${code ?? reason}).`
+  }
+  if (config.driver === 'pglite') {
+    return `The embedded database in ${config.dataDir} cannot be opened and may be corrupt (${reason}); move that folder aside to start with a fresh one.`
+  }
+  return `The in-memory database failed to start (${reason}).`
+}
+
+export { schema }

@@ -1,0 +1,281 @@
+import { relations, sql } from 'drizzle-orm'
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core'
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+const id = () => integer('id').primaryKey().generatedAlwaysAsIdentity()
+
+export const userRole = pgEnum('user_role', ['admin', 'editor', 'writer'])
+
+export const articleStatus = pgEnum('article_status', [
+  'draft',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'scheduled',
+  'published',
+  'unpublished',
+])
+
+export const revisionKind = pgEnum('revision_kind', ['autosave', 'save', 'published'])
+
+export const users = pgTable('users', {
+  id: id(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  bio: text('bio').notNull().default(''),
+  role: userRole('role').notNull().default('writer'),
+  passwordHash: text('password_hash').notNull(),
+  isDisabled: boolean('is_disabled').notNull().default(false),
+  /** Bumped when a password is reset: sessions issued before it stop working. */
+  sessionEpoch: integer('session_epoch').notNull().default(0),
+  createdAt: createdAt(),
+})
+
+/** Failed sign-ins per e-mail address and per client address, for throttling. */
+export const signInFailures = pgTable('sign_in_failures', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+})
+
+export const sections = pgTable(
+  'sections',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    parentId: integer('parent_id').references((): AnyPgColumn => sections.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull().default(0),
+    description: text('description').notNull().default(''),
+  },
+  (t) => [unique('sections_parent_slug').on(t.parentId, t.slug).nullsNotDistinct()],
+)
+
+export const media = pgTable('media', {
+  id: id(),
+  /** Where the original lives in storage (a path under public/ for the demo's drawn images). */
+  storageKey: text('storage_key').notNull().unique(),
+  contentHash: text('content_hash').notNull().unique(),
+  mimeType: text('mime_type').notNull(),
+  byteSize: integer('byte_size').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  /** Responsive renditions: `{ width, format, key }[]`. */
+  variants: jsonb('variants').$type<{ width: number; format: string; key: string }[]>().notNull().default([]),
+  alt: text('alt').notNull().default(''),
+  caption: text('caption').notNull().default(''),
+  credit: text('credit').notNull().default(''),
+  focalX: real('focal_x').notNull().default(0.5),
+  focalY: real('focal_y').notNull().default(0.5),
+  uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+})
+
+export const articles = pgTable(
+  'articles',
+  {
+    id: id(),
+    sectionId: integer('section_id')
+      .notNull()
+      .references(() => sections.id, { onDelete: 'restrict' }),
+    slug: text('slug').notNull(),
+    status: articleStatus('status').notNull().default('draft'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    currentRevisionId: integer('current_revision_id').references((): AnyPgColumn => revisions.id),
+    publishedRevisionId: integer('published_revision_id').references((): AnyPgColumn => revisions.id),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
+    firstPublishedAt: timestamp('first_published_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Optimistic concurrency: every change increments it; a write names the version it read. */
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    unique('articles_section_slug').on(t.sectionId, t.slug),
+    index('articles_status_updated').on(t.status, t.updatedAt),
+    index('articles_published').on(t.publishedAt),
+  ],
+)
+
+/** The TipTap document a revision stores. */
+export type RichTextDoc = { type: 'doc'; content?: RichTextNode[] }
+export type RichTextNode = {
+  type: string
+  attrs?: Record<string, unknown>
+  content?: RichTextNode[]
+  text?: string
+  marks?: { type: string; attrs?: Record<string, unknown> }[]
+}
+
+export const revisions = pgTable(
+  'revisions',
+  {
+    id: id(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    kind: revisionKind('kind').notNull().default('save'),
+    headline: text('headline').notNull(),
+    standfirst: text('standfirst').notNull().default(''),
+    body: jsonb('body').$type<RichTextDoc>().notNull(),
+    bodyText: text('body_text').notNull().default(''),
+    wordCount: integer('word_count').notNull().default(0),
+    leadMediaId: integer('lead_media_id').references(() => media.id, { onDelete: 'set null' }),
+    seoTitle: text('seo_title').notNull().default(''),
+    seoDescription: text('seo_description').notNull().default(''),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('revisions_article_number').on(t.articleId, t.number)],
+)
+
+/** Ordered bylines: a staff user, or a named outside contributor with an outlet. */
+export const articleAuthors = pgTable(
+  'article_authors',
+  {
+    id: id(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'restrict' }),
+    name: text('name'),
+    outlet: text('outlet'),
+  },
+  (t) => [
+    unique('article_authors_position').on(t.articleId, t.position),
+    index('article_authors_user').on(t.userId),
+    check('article_authors_who', sql`${t.userId} is not null or ${t.name} is not null`),
+  ],
+)
+
+export const tags = pgTable('tags', {
+  id: id(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+})
+
+export const articleTags = pgTable(
+  'article_tags',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag').on(t.tagId)],
+)
+
+/** The audit trail: every status change of an article. */
+export const workflowEvents = pgTable(
+  'workflow_events',
+  {
+    id: id(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    fromStatus: articleStatus('from_status'),
+    toStatus: articleStatus('to_status').notNull(),
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    revisionId: integer('revision_id').references(() => revisions.id, { onDelete: 'set null' }),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [index('workflow_events_article').on(t.articleId, t.createdAt)],
+)
+
+/** Editorial notes on an article; a reply names its parent. */
+export const notes = pgTable(
+  'notes',
+  {
+    id: id(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    parentId: integer('parent_id').references((): AnyPgColumn => notes.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedBy: integer('resolved_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notes_article').on(t.articleId)],
+)
+
+/** Old public paths of an article that must redirect to its current one. */
+export const slugHistory = pgTable('slug_history', {
+  id: id(),
+  articleId: integer('article_id')
+    .notNull()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+  path: text('path').notNull().unique(),
+  createdAt: createdAt(),
+})
+
+export const sectionsRelations = relations(sections, ({ one, many }) => ({
+  parent: one(sections, { fields: [sections.parentId], references: [sections.id], relationName: 'tree' }),
+  children: many(sections, { relationName: 'tree' }),
+  articles: many(articles),
+}))
+
+export const articlesRelations = relations(articles, ({ one, many }) => ({
+  section: one(sections, { fields: [articles.sectionId], references: [sections.id] }),
+  creator: one(users, { fields: [articles.createdBy], references: [users.id] }),
+  currentRevision: one(revisions, { fields: [articles.currentRevisionId], references: [revisions.id], relationName: 'current' }),
+  publishedRevision: one(revisions, { fields: [articles.publishedRevisionId], references: [revisions.id], relationName: 'published' }),
+  revisions: many(revisions, { relationName: 'all' }),
+  authors: many(articleAuthors),
+  tags: many(articleTags),
+  events: many(workflowEvents),
+  notes: many(notes),
+}))
+
+export const revisionsRelations = relations(revisions, ({ one }) => ({
+  article: one(articles, { fields: [revisions.articleId], references: [articles.id], relationName: 'all' }),
+  author: one(users, { fields: [revisions.createdBy], references: [users.id] }),
+  leadMedia: one(media, { fields: [revisions.leadMediaId], references: [media.id] }),
+}))
+
+export const articleAuthorsRelations = relations(articleAuthors, ({ one }) => ({
+  article: one(articles, { fields: [articleAuthors.articleId], references: [articles.id] }),
+  user: one(users, { fields: [articleAuthors.userId], references: [users.id] }),
+}))
+
+export const articleTagsRelations = relations(articleTags, ({ one }) => ({
+  article: one(articles, { fields: [articleTags.articleId], references: [articles.id] }),
+  tag: one(tags, { fields: [articleTags.tagId], references: [tags.id] }),
+}))
+
+export const workflowEventsRelations = relations(workflowEvents, ({ one }) => ({
+  article: one(articles, { fields: [workflowEvents.articleId], references: [articles.id] }),
+  actor: one(users, { fields: [workflowEvents.actorId], references: [users.id] }),
+}))
+
+export type User = typeof users.$inferSelect
+export type Role = (typeof userRole.enumValues)[number]
+export type ArticleStatus = (typeof articleStatus.enumValues)[number]
+export type Section = typeof sections.$inferSelect
+export type Article = typeof articles.$inferSelect
+export type Revision = typeof revisions.$inferSelect

@@ -1,0 +1,150 @@
+import 'server-only'
+import { eq } from 'drizzle-orm'
+import { countWords, plainText } from '../../lib/rich-text-plain'
+import { slugify } from '../../lib/slug'
+import type { Tx } from '../index'
+import type { ArticleStatus } from '../schema'
+import { articleAuthors, articleTags, articles, notes, revisions, workflowEvents } from '../schema'
+import { withMediaIds } from './builders'
+import type { ImageKey } from './images'
+import type { SectionSlug, StaffKey } from './newsroom'
+import type { DemoStory } from './story-types'
+
+/** The ids the demo's rows received, and the moment the demo's relative times count back from. */
+export type SeedContext = {
+  now: Date
+  userIds: Record<StaffKey, number>
+  sectionIds: Record<SectionSlug, number>
+  tagIds: ReadonlyMap<string, number>
+  mediaIds: Record<ImageKey, number>
+  mediaIdBySrc: ReadonlyMap<string, number>
+}
+
+const hour = 60 * 60 * 1000
+
+/** Writes one demo story with its revisions, bylines, tags, history and notes. */
+export async function insertStory(tx: Tx, story: DemoStory, context: SeedContext): Promise<number> {
+  const at = (hoursAgo: number) => new Date(context.now.getTime() - hoursAgo * hour)
+  const current = story.revisions[story.revisions.length - 1]
+  const first = story.revisions[0]
+  if (!current || !first) throw new Error('A demo story needs at least one revision.')
+  const live = story.publishedRevision === undefined ? undefined : story.revisions[story.publishedRevision - 1]
+  const publications = story.events.filter((event) => event.to === 'published')
+  const firstPublication = publications[0]
+  const lastPublication = publications.at(-1)
+  const lastTouch = Math.min(current.hoursAgo, story.events.at(-1)?.hoursAgo ?? current.hoursAgo)
+
+  const [article] = await tx
+    .insert(articles)
+    .values({
+      sectionId: context.sectionIds[story.section],
+      // A published story keeps the address readers know, even when a newer draft retitles it.
+      slug: story.slug ?? slugify((live ?? current).headline),
+      status: story.status,
+      createdBy: context.userIds[story.createdBy],
+      scheduledAt: story.scheduledTomorrowAt === undefined ? null : tomorrowAt(context.now, story.scheduledTomorrowAt),
+      firstPublishedAt: firstPublication ? at(firstPublication.hoursAgo) : null,
+      // Kept after unpublishing, as the record of when it was last live; the status decides visibility.
+      publishedAt: lastPublication ? at(lastPublication.hoursAgo) : null,
+      createdAt: at(first.hoursAgo),
+      updatedAt: at(lastTouch),
+      version: story.revisions.length + story.events.length,
+    })
+    .returning({ id: articles.id })
+  if (!article) throw new Error('Inserting a demo article returned no row.')
+
+  const revisionRows = await tx
+    .insert(revisions)
+    .values(
+      story.revisions.map((revision, index) => {
+        const body = withMediaIds(revision.body, context.mediaIdBySrc)
+        const bodyText = plainText(body)
+        return {
+          articleId: article.id,
+          number: index + 1,
+          kind: revision.kind,
+          headline: revision.headline,
+          standfirst: revision.standfirst,
+          body,
+          bodyText,
+          wordCount: countWords(bodyText),
+          leadMediaId: revision.leadImage ? context.mediaIds[revision.leadImage] : null,
+          createdBy: context.userIds[revision.by],
+          createdAt: at(revision.hoursAgo),
+        }
+      }),
+    )
+    .returning({ id: revisions.id, number: revisions.number })
+  const revisionId = (number: number): number => {
+    const row = revisionRows.find((candidate) => candidate.number === number)
+    if (!row) throw new Error(`Demo revision ${number} was not inserted.`)
+    return row.id
+  }
+
+  await tx
+    .update(articles)
+    .set({
+      currentRevisionId: revisionId(story.revisions.length),
+      publishedRevisionId: story.publishedRevision === undefined ? null : revisionId(story.publishedRevision),
+    })
+    .where(eq(articles.id, article.id))
+
+  await tx.insert(articleAuthors).values(
+    story.bylines.map((byline, position) =>
+      'staff' in byline
+        ? { articleId: article.id, position, userId: context.userIds[byline.staff] }
+        : { articleId: article.id, position, name: byline.name, outlet: byline.outlet },
+    ),
+  )
+
+  if (story.tags.length > 0) {
+    await tx.insert(articleTags).values(story.tags.map((name) => ({ articleId: article.id, tagId: tagId(context, name) })))
+  }
+
+  let from: ArticleStatus | null = null
+  const events = story.events.map((event) => {
+    const row = {
+      articleId: article.id,
+      fromStatus: from,
+      toStatus: event.to,
+      actorId: context.userIds[event.by],
+      revisionId: revisionId(event.revision),
+      note: event.note ?? '',
+      createdAt: at(event.hoursAgo),
+    }
+    from = event.to
+    return row
+  })
+  await tx.insert(workflowEvents).values(events)
+
+  for (const note of story.notes ?? []) {
+    const [parent] = await tx
+      .insert(notes)
+      .values({ articleId: article.id, authorId: context.userIds[note.by], body: note.body, createdAt: at(note.hoursAgo) })
+      .returning({ id: notes.id })
+    if (!parent || !note.replies?.length) continue
+    await tx.insert(notes).values(
+      note.replies.map((reply) => ({
+        articleId: article.id,
+        parentId: parent.id,
+        authorId: context.userIds[reply.by],
+        body: reply.body,
+        createdAt: at(reply.hoursAgo),
+      })),
+    )
+  }
+  return article.id
+}
+
+function tagId(context: SeedContext, name: string): number {
+  const id = context.tagIds.get(name)
+  if (id === undefined) throw new Error(`The demo tag "${name}" does not exist.`)
+  return id
+}
+
+function tomorrowAt(now: Date, hour: number): Date {
+  const date = new Date(now)
+  date.setDate(date.getDate() + 1)
+  date.setHours(hour, 0, 0, 0)
+  return date
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import type { RichTextNode } from '../schema'
+import { walk } from './builders'
+import { demoImages, loadDemoImage } from './images'
+import { demoStories } from './stories'
+import { storyProblem } from './story-types'
+
+// The node types, marks and attributes the editor's schema supports; anything else would be dropped or refused.
+const allowed: Record<string, string[]> = {
+  paragraph: [],
+  heading: ['level'],
+  text: [],
+  bulletList: [],
+  orderedList: [],
+  listItem: [],
+  blockquote: ['attribution'],
+  figure: ['kind', 'mediaId', 'src', 'alt', 'caption', 'credit', 'width', 'height'],
+  horizontalRule: [],
+}
+const allowedMarks = ['bold', 'italic', 'link']
+
+const documents = demoStories.flatMap((story) => story.revisions.map((revision) => ({ headline: revision.headline, body: revision.body })))
+
+describe('the demo stories as data', () => {
+  it.each(demoStories.map((story) => [story.revisions.at(-1)?.headline, story] as const))('“%s” is consistent', (_, story) => {
+    expect(storyProblem(story)).toBeNull()
+  })
+
+  it('use only the node types, attributes and marks the editor supports', () => {
+    for (const { body } of documents) {
+      for (const node of walk(body)) {
+        expect(Object.keys(allowed)).toContain(node.type)
+        expect(Object.keys(node.attrs ?? {}).filter((name) => !allowed[node.type]?.includes(name))).toEqual([])
+        for (const mark of node.marks ?? []) expect(allowedMarks).toContain(mark.type)
+        if (node.type === 'text') expect(node.text).not.toBe('')
+      }
+    }
+  })
+
+  it('use heading levels 2 to 4 and give every quote an attribution', () => {
+    const nodes: RichTextNode[] = documents.flatMap(({ body }) => [...walk(body)])
+    for (const heading of nodes.filter((node) => node.type === 'heading')) expect([2, 3, 4]).toContain(heading.attrs?.level)
+    for (const quote of nodes.filter((node) => node.type === 'blockquote')) expect(String(quote.attrs?.attribution)).not.toBe('')
+  })
+
+  it('draw every image at the size the seed records', () => {
+    for (const image of Object.values(demoImages)) {
+      expect(loadDemoImage(image)).toMatchObject({ width: image.width, height: image.height })
+    }
+  })
+})

@@ -1,0 +1,23 @@
+import type { DemoStory } from '../story-types'
+import { boundaryReview, coastlinkAir, crumbBuyout, easterbyBudget, haldenGlacier, kellGrain, libraryHours } from './desk'
+import { marsaHalim } from './marsa-halim'
+import { kotaSeriMarket, nightTrain, portCallowayWater, tanuRice } from './regions'
+
+/**
+ * The demo newsroom's stories: every workflow status, and one published story (Coastlink Air)
+ * whose current revision is a newer, unpublished draft.
+ */
+export const demoStories: DemoStory[] = [
+  marsaHalim,
+  nightTrain,
+  portCallowayWater,
+  tanuRice,
+  kotaSeriMarket,
+  kellGrain,
+  haldenGlacier,
+  easterbyBudget,
+  boundaryReview,
+  coastlinkAir,
+  crumbBuyout,
+  libraryHours,
+]

@@ -1,0 +1,17 @@
+import { type Page, expect } from '@playwright/test'
+
+export const demoPassword = 'copydesk-demo'
+
+/** Signs in through the form, as a person would, and waits for the desk. */
+export async function signIn(page: Page, email: string, password = demoPassword): Promise<void> {
+  await page.goto('/login')
+  await page.getByLabel('E-mail').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Desk' })).toBeVisible()
+}
+
+/** A unique e-mail address, so each test makes its own people. */
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`
+}

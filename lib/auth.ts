@@ -1,0 +1,31 @@
+import 'server-only'
+import NextAuth, { CredentialsSignin } from 'next-auth'
+import Credentials from 'next-auth/providers/credentials'
+import { getDb } from '@/db'
+import { authConfig } from './auth.config'
+import { checkCredentials } from './sign-in'
+
+/** Told to the sign-in form as `code`, so it can say "try again later" instead of "wrong password". */
+class SignInThrottled extends CredentialsSignin {
+  override code = 'throttled'
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers: [
+    Credentials({
+      credentials: { email: { label: 'E-mail' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, request) {
+        const result = await checkCredentials(getDb(), credentials, clientAddress(request))
+        if (result.ok) return { id: String(result.user.id), name: result.user.name, email: result.user.email, epoch: result.user.sessionEpoch }
+        if (result.reason === 'throttled') throw new SignInThrottled()
+        return null
+      },
+    }),
+  ],
+})
+
+function clientAddress(request: Request): string {
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
+  return forwarded || request.headers.get('x-real-ip') || 'unknown'
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { type Actor, type Capability, assertCan, can, capabilities, roles } from './permissions'
+
+// What the newsroom expects, written out by hand: A = on anything, O = only on their own, - = never.
+//                                   admin editor writer
+const expected: Record<Capability, string> = {
+  'desk.enter':             'A A A',
+  'article.create':         'A A A',
+  'article.edit':           'A A O',
+  'article.submit':         'A A O',
+  'article.withdraw':       'A A O',
+  'article.requestChanges': 'A A -',
+  'article.approve':        'A A -',
+  'article.publish':        'A A -',
+  'article.schedule':       'A A -',
+  'article.unpublish':      'A A -',
+  'article.correct':        'A A -',
+  'note.write':             'A A O',
+  'media.upload':           'A A A',
+  'media.edit':             'A A O',
+  'media.delete':           'A A O',
+  'user.manage':            'A - -',
+  'section.manage':         'A - -',
+  'settings.manage':        'A - -',
+}
+
+const mine = { ownerIds: [7] }
+const someoneElses = { ownerIds: [8, 9] }
+
+describe('the role → capability table', () => {
+  it('covers every capability in the expectations', () => {
+    expect(Object.keys(expected).sort()).toEqual([...capabilities].sort())
+  })
+
+  for (const capability of capabilities) {
+    roles.forEach((role, column) => {
+      const cell = expected[capability].split(' ')[column]
+      const actor: Actor = { id: 7, role }
+      it(`${role} ${cell === 'A' ? 'may' : cell === 'O' ? 'may only on their own' : 'may not'}: ${capability}`, () => {
+        expect(can(actor, capability, mine)).toBe(cell !== '-')
+        expect(can(actor, capability, someoneElses)).toBe(cell === 'A')
+        expect(can(actor, capability)).toBe(cell === 'A')
+      })
+    })
+  }
+})
+
+describe('assertCan', () => {
+  it('throws a forbidden error naming the capability when a writer tries to publish', () => {
+    expect(() => assertCan({ id: 1, role: 'writer' }, 'article.publish', { ownerIds: [1] })).toThrow(
+      /permission.*article\.publish/,
+    )
+  })
+
+  it('lets an editor publish anyone’s story', () => {
+    expect(() => assertCan({ id: 1, role: 'editor' }, 'article.publish', someoneElses)).not.toThrow()
+  })
+})

@@ -1,0 +1,27 @@
+import type { RichTextDoc, RichTextNode } from '@/db/schema'
+
+const blockTypes = new Set(['paragraph', 'heading', 'blockquote', 'listItem', 'figure', 'pullQuote'])
+
+/** The words of a document, block by block, for search and word counts. */
+export function plainText(doc: RichTextDoc): string {
+  const blocks: string[] = []
+  const walk = (node: RichTextNode): string => {
+    if (node.text !== undefined) return node.text
+    const inner = (node.content ?? []).map(walk).join('')
+    if (blockTypes.has(node.type)) {
+      if (inner.trim()) blocks.push(inner.trim())
+      return ''
+    }
+    return inner
+  }
+  for (const node of doc.content ?? []) {
+    const rest = walk(node)
+    if (rest.trim()) blocks.push(rest.trim())
+  }
+  return blocks.join('\n\n')
+}
+
+export function countWords(text: string): number {
+  const words = text.trim().match(/\S+/g)
+  return words ? words.length : 0
+}

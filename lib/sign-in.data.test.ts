@@ -1,0 +1,76 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { users } from '@/db/schema'
+import { type TestDatabase, createTestDatabase } from '@/db/testing'
+import { hashPassword } from './passwords'
+import { checkCredentials, throttle } from './sign-in'
+
+let database: TestDatabase
+const password = 'correct horse battery'
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  const passwordHash = await hashPassword(password)
+  await database.db.insert(users).values([
+    { email: 'rana@example.test', name: 'Rana', slug: 'rana', role: 'writer', passwordHash },
+    { email: 'gone@example.test', name: 'Gone', slug: 'gone', role: 'editor', passwordHash, isDisabled: true },
+    { email: 'locked@example.test', name: 'Locked', slug: 'locked', role: 'writer', passwordHash },
+  ])
+})
+afterAll(() => database.close())
+
+describe('signing in with an e-mail and password', () => {
+  it('lets a person in with the right password, whatever the case of the e-mail', async () => {
+    const result = await checkCredentials(database.db, { email: ' Rana@Example.test ', password }, 'client-a')
+    expect(result).toMatchObject({ ok: true, user: { email: 'rana@example.test', name: 'Rana' } })
+  })
+
+  it.each([
+    ['an unknown e-mail', { email: 'nobody@example.test', password }],
+    ['a wrong password', { email: 'rana@example.test', password: 'wrong' }],
+    ['an empty form', { email: '', password: '' }],
+    ['no fields at all', {}],
+    ['a 10 MB password', { email: 'rana@example.test', password: 'x'.repeat(10 * 1024 * 1024) }],
+    ['a disabled account with the right password', { email: 'gone@example.test', password }],
+  ])('refuses %s with the same generic answer', async (_, credentials) => {
+    const result = await checkCredentials(database.db, credentials, 'client-b')
+    expect(result).toEqual({ ok: false, reason: 'invalid' })
+  })
+
+  it('refuses a 10 MB password quickly, without hashing it', async () => {
+    const started = performance.now()
+    await checkCredentials(database.db, { email: 'rana@example.test', password: 'y'.repeat(10 * 1024 * 1024) }, 'client-c')
+    // Generous bound: hashing 10 MB with argon2 would take far longer than this.
+    expect(performance.now() - started).toBeLessThan(2000)
+  })
+
+  it('locks an account for a while after repeated failures, even for the right password', async () => {
+    const now = new Date('2026-11-24T10:00:00Z')
+    for (let attempt = 0; attempt < throttle.maxPerEmail; attempt++) {
+      await checkCredentials(database.db, { email: 'locked@example.test', password: 'nope' }, `client-${attempt}`, now)
+    }
+    const during = await checkCredentials(database.db, { email: 'locked@example.test', password }, 'client-x', now)
+    expect(during).toEqual({ ok: false, reason: 'throttled' })
+
+    const later = new Date(now.getTime() + throttle.lockMs + 1000)
+    const after = await checkCredentials(database.db, { email: 'locked@example.test', password }, 'client-x', later)
+    expect(after.ok).toBe(true)
+  })
+
+  it('locks a client that keeps guessing across many accounts', async () => {
+    const now = new Date('2026-11-24T12:00:00Z')
+    for (let attempt = 0; attempt < throttle.maxPerClient; attempt++) {
+      await checkCredentials(database.db, { email: `guess${attempt}@example.test`, password: 'nope' }, 'client-guesser', now)
+    }
+    const result = await checkCredentials(database.db, { email: 'rana@example.test', password }, 'client-guesser', now)
+    expect(result).toEqual({ ok: false, reason: 'throttled' })
+    const elsewhere = await checkCredentials(database.db, { email: 'rana@example.test', password }, 'client-honest', now)
+    expect(elsewhere.ok).toBe(true)
+  })
+
+  it('reports the session epoch, which a password reset moves on', async () => {
+    await database.db.update(users).set({ sessionEpoch: 3 }).where(eq(users.email, 'rana@example.test'))
+    const result = await checkCredentials(database.db, { email: 'rana@example.test', password }, 'client-d')
+    expect(result.ok && result.user.sessionEpoch).toBe(3)
+  })
+})

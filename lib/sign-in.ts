@@ -1,0 +1,91 @@
+import 'server-only'
+import { eq } from 'drizzle-orm'
+import { z } from 'zod'
+import type { Db } from '@/db'
+import { signInFailures, users } from '@/db/schema'
+import { maxPasswordLength, verifyPassword } from './passwords'
+
+/** How many failures within the window lock a key, and for how long. */
+export const throttle = {
+  windowMs: 15 * 60_000,
+  lockMs: 15 * 60_000,
+  maxPerEmail: 5,
+  maxPerClient: 30,
+} as const
+
+export const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().min(3).max(320),
+  password: z.string().min(1).max(maxPasswordLength),
+})
+
+export type SignInResult =
+  | { ok: true; user: { id: number; name: string; email: string; sessionEpoch: number } }
+  | { ok: false; reason: 'invalid' | 'throttled' }
+
+/**
+ * Checks an e-mail and password. Every kind of failure looks the same to the caller ("invalid"),
+ * except a lock after repeated failures for this address or this client ("throttled").
+ */
+export async function checkCredentials(
+  db: Db,
+  raw: unknown,
+  client: string,
+  now = new Date(),
+): Promise<SignInResult> {
+  const input = credentialsSchema.safeParse(raw)
+  const clientKey = `client:${client}`
+  const emailKey = input.success ? `email:${input.data.email}` : null
+  const keys = emailKey ? [clientKey, emailKey] : [clientKey]
+
+  if (await isLocked(db, keys, now)) return { ok: false, reason: 'throttled' }
+  if (!input.success) {
+    await recordFailure(db, clientKey, throttle.maxPerClient, now)
+    return { ok: false, reason: 'invalid' }
+  }
+
+  const [user] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      passwordHash: users.passwordHash,
+      isDisabled: users.isDisabled,
+      sessionEpoch: users.sessionEpoch,
+    })
+    .from(users)
+    .where(eq(users.email, input.data.email))
+  const matches = await verifyPassword(user?.passwordHash ?? null, input.data.password)
+
+  if (!user || !matches || user.isDisabled) {
+    await recordFailure(db, clientKey, throttle.maxPerClient, now)
+    await recordFailure(db, `email:${input.data.email}`, throttle.maxPerEmail, now)
+    return { ok: false, reason: 'invalid' }
+  }
+  await db.delete(signInFailures).where(eq(signInFailures.key, `email:${input.data.email}`))
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email, sessionEpoch: user.sessionEpoch } }
+}
+
+async function isLocked(db: Db, keys: string[], now: Date): Promise<boolean> {
+  for (const key of keys) {
+    const [row] = await db.select().from(signInFailures).where(eq(signInFailures.key, key))
+    if (row?.lockedUntil && row.lockedUntil > now) return true
+  }
+  return false
+}
+
+async function recordFailure(db: Db, key: string, max: number, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(signInFailures).where(eq(signInFailures.key, key)).for('update')
+    const windowIsOpen = row !== undefined && now.getTime() - row.windowStartedAt.getTime() < throttle.windowMs
+    const failures = windowIsOpen ? row.failures + 1 : 1
+    const next = {
+      failures,
+      windowStartedAt: windowIsOpen ? row.windowStartedAt : now,
+      lockedUntil: failures >= max ? new Date(now.getTime() + throttle.lockMs) : null,
+    }
+    await tx
+      .insert(signInFailures)
+      .values({ key, ...next })
+      .onConflictDoUpdate({ target: signInFailures.key, set: next })
+  })
+}

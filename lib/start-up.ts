@@ -1,0 +1,30 @@
+import 'server-only'
+import { StartUpError, migrationsFolder } from '@/db/config'
+import { checkConnection, getDatabaseConfig, getDb } from '@/db'
+import { migrate } from '@/db/migrate'
+import { seedDemo } from '@/db/seed/demo'
+import { authSecret } from './env'
+
+/**
+ * Everything the server does once before it serves: check the settings, open the database,
+ * migrate it, and give an empty embedded database the demo newsroom. A problem stops the
+ * process with one line that names it.
+ */
+export async function startUp(): Promise<void> {
+  try {
+    authSecret()
+    const db = getDb()
+    const config = getDatabaseConfig()
+    await checkConnection(db, config)
+    const { applied } = await migrate(db, migrationsFolder)
+    if (applied.length > 0) console.log(`Copydesk: applied migrations ${applied.join(', ')}`)
+    if (config.driver !== 'pg' || process.env.COPYDESK_SEED_DEMO === '1') {
+      const { created } = await seedDemo(db)
+      if (created) console.log('Copydesk: seeded the demo newsroom (demo accounts use the password copydesk-demo)')
+    }
+  } catch (error) {
+    const message = error instanceof StartUpError ? error.message : `Start-up failed: ${error instanceof Error ? error.message : String(error)}`
+    console.error(`Copydesk cannot start: ${message}`)
+    process.exit(1)
+  }
+}

@@ -1,0 +1,142 @@
+import 'server-only'
+import { and, asc, eq, ne, sql } from 'drizzle-orm'
+import { z } from 'zod'
+import type { Db, Tx } from '@/db'
+import { type Role, userRole, users } from '@/db/schema'
+import type { Result } from './errors'
+import { generatePassword, hashPassword, maxPasswordLength, minPasswordLength } from './passwords'
+import { type Actor, assertCan } from './permissions'
+import { slugify } from './slug'
+
+/** What the desk may show of a person: never the password hash. */
+export const personColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  slug: users.slug,
+  role: users.role,
+  isDisabled: users.isDisabled,
+  createdAt: users.createdAt,
+}
+export type Person = { id: number; email: string; name: string; slug: string; role: Role; isDisabled: boolean; createdAt: Date }
+
+export const roleSchema = z.enum(userRole.enumValues)
+
+export const newUserSchema = z.object({
+  name: z.string().trim().min(1, 'Enter a name.').max(120, 'Keep the name under 120 characters.'),
+  email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address.')),
+  role: roleSchema,
+  password: z
+    .string()
+    .min(minPasswordLength, `Use at least ${minPasswordLength} characters.`)
+    .max(maxPasswordLength, `Keep the password under ${maxPasswordLength} characters.`)
+    .optional(),
+})
+export type NewUser = z.infer<typeof newUserSchema>
+
+export async function listUsers(db: Db, actor: Actor): Promise<Person[]> {
+  assertCan(actor, 'user.manage')
+  return db.select(personColumns).from(users).orderBy(asc(users.name))
+}
+
+export async function getUser(db: Db, actor: Actor, id: number): Promise<Person | null> {
+  assertCan(actor, 'user.manage')
+  const [person] = await db.select(personColumns).from(users).where(eq(users.id, id))
+  return person ?? null
+}
+
+/**
+ * Adds an account without a permission check: for the first account of a deployment (the
+ * `user:create` command) and for `createUser`, which checks first. Without a password one is
+ * generated and returned, to be shown once.
+ */
+export async function insertUser(db: Db, input: NewUser): Promise<Result<{ person: Person; password: string }>> {
+  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email))
+  if (taken) return { ok: false, message: 'Someone already has that e-mail address.' }
+  const password = input.password ?? generatePassword()
+  const [person] = await db
+    .insert(users)
+    .values({
+      email: input.email,
+      name: input.name,
+      slug: await freeSlug(db, input.name || input.email),
+      role: input.role,
+      passwordHash: await hashPassword(password),
+    })
+    .returning(personColumns)
+  if (!person) throw new Error('Inserting a user returned no row.')
+  return { ok: true, person, password }
+}
+
+export async function createUser(db: Db, actor: Actor, input: NewUser) {
+  assertCan(actor, 'user.manage')
+  return insertUser(db, input)
+}
+
+export async function changeRole(db: Db, actor: Actor, userId: number, role: Role): Promise<Result<{ person: Person }>> {
+  assertCan(actor, 'user.manage')
+  return db.transaction(async (tx) => {
+    const person = await lockPerson(tx, userId)
+    if (!person) return { ok: false, message: 'That account no longer exists.' }
+    if (person.role === 'admin' && role !== 'admin' && !person.isDisabled && !(await hasOtherActiveAdmin(tx, userId))) {
+      return { ok: false, message: 'This is the last active admin; make someone else an admin first.' }
+    }
+    const [updated] = await tx.update(users).set({ role }).where(eq(users.id, userId)).returning(personColumns)
+    return updated ? { ok: true, person: updated } : { ok: false, message: 'That account no longer exists.' }
+  })
+}
+
+export async function setDisabled(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  isDisabled: boolean,
+): Promise<Result<{ person: Person }>> {
+  assertCan(actor, 'user.manage')
+  if (isDisabled && userId === actor.id) return { ok: false, message: 'You cannot disable your own account.' }
+  return db.transaction(async (tx) => {
+    const person = await lockPerson(tx, userId)
+    if (!person) return { ok: false, message: 'That account no longer exists.' }
+    if (isDisabled && person.role === 'admin' && !(await hasOtherActiveAdmin(tx, userId))) {
+      return { ok: false, message: 'This is the last active admin; it cannot be disabled.' }
+    }
+    const [updated] = await tx.update(users).set({ isDisabled }).where(eq(users.id, userId)).returning(personColumns)
+    return updated ? { ok: true, person: updated } : { ok: false, message: 'That account no longer exists.' }
+  })
+}
+
+/** Sets a new generated password and ends every session the person had. */
+export async function resetPassword(db: Db, actor: Actor, userId: number): Promise<Result<{ person: Person; password: string }>> {
+  assertCan(actor, 'user.manage')
+  const password = generatePassword()
+  const [person] = await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(password), sessionEpoch: sql`${users.sessionEpoch} + 1` })
+    .where(eq(users.id, userId))
+    .returning(personColumns)
+  return person ? { ok: true, person, password } : { ok: false, message: 'That account no longer exists.' }
+}
+
+async function lockPerson(tx: Tx, userId: number) {
+  const [person] = await tx.select(personColumns).from(users).where(eq(users.id, userId)).for('update')
+  return person
+}
+
+/** Locks every other active admin, so two admins cannot demote each other at the same moment. */
+async function hasOtherActiveAdmin(tx: Tx, userId: number): Promise<boolean> {
+  const others = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.isDisabled, false), ne(users.id, userId)))
+    .for('update')
+  return others.length > 0
+}
+
+async function freeSlug(db: Db, name: string): Promise<string> {
+  const base = slugify(name.split('@')[0] ?? name) || 'person'
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`
+    const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.slug, slug))
+    if (!taken) return slug
+  }
+}

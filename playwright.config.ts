@@ -1,0 +1,56 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { defineConfig } from '@playwright/test'
+
+const PORT = 3100
+const DEBIAN_CHROMIUM = '/usr/bin/chromium'
+
+// scripts/e2e.mjs passes the Chromium it found; without one, Playwright uses its own download.
+const executablePath =
+  process.env.PLAYWRIGHT_CHROMIUM_PATH || (fs.existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined)
+
+// A fresh directory per run: the server migrates it and seeds the demo newsroom on start.
+const dataDir = path.join('.test-data', `e2e-${Date.now()}`)
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/e2e-artifacts',
+  forbidOnly: Boolean(process.env.CI),
+  // A retry would hide a flaky test; a failure must show.
+  retries: 0,
+  workers: 2,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: `node_modules/.bin/next start --port ${PORT} --hostname 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}/login`,
+    env: {
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXT_DIST_DIR: '.next-e2e',
+      COPYDESK_DATA_DIR: dataDir,
+      AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+      // Empty, so that a DATABASE_URL in the developer's shell cannot point the tests at a real database.
+      DATABASE_URL: '',
+    },
+    timeout: 120_000,
+    reuseExistingServer: false,
+    // SIGTERM lets the server close its database and release the data directory's lock.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+  },
+})

@@ -1,0 +1,87 @@
+// `npm test`: every check the project has, in order, stopping at the first that fails.
+// Prints a header and duration per step and ends with one line: "N passed, N failed".
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+const bin = (name) => path.join('node_modules', '.bin', name)
+const results = 'test-results'
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
+
+/** `report` is a JSON report file the step writes, for counting its tests. */
+const steps = [
+  { name: 'typecheck', command: bin('tsc'), args: ['--noEmit'] },
+  { name: 'lint', command: bin('eslint'), args: ['.'] },
+  vitestStep('unit tests', 'unit', 'vitest-unit.json', {}),
+  vitestStep('data tests on PGlite', 'data', 'vitest-data-pglite.json', { DATA_TEST_DRIVER: 'pglite' }),
+  env.TEST_DATABASE_URL
+    ? vitestStep('data tests on PostgreSQL', 'data', 'vitest-data-pg.json', { DATA_TEST_DRIVER: 'pg' })
+    : { name: 'data tests on PostgreSQL', skip: 'TEST_DATABASE_URL not set' },
+  { name: 'end-to-end tests', command: process.execPath, args: ['scripts/e2e.mjs'], report: path.join(results, 'e2e.json') },
+]
+
+function vitestStep(name, project, reportFile, extraEnv) {
+  const report = path.join(results, reportFile)
+  return {
+    name,
+    command: bin('vitest'),
+    args: ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    env: extraEnv,
+    report,
+  }
+}
+
+function run(command, args, stepEnv) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env: { ...env, ...stepEnv } })
+    child.on('error', (error) => {
+      console.error(`Could not start ${command}: ${error.message}`)
+      resolve(1)
+    })
+    child.on('close', (code, signal) => resolve(signal ? 1 : (code ?? 1)))
+  })
+}
+
+/** Passed and failed test counts from a Vitest or Playwright JSON report; null when there is none. */
+function countTests(report) {
+  if (!report || !fs.existsSync(report)) return null
+  const json = JSON.parse(fs.readFileSync(report, 'utf8'))
+  if (json.stats) {
+    // Playwright: "expected" passed, "unexpected" failed, "flaky" passed only on a retry.
+    return { passed: json.stats.expected, failed: json.stats.unexpected + json.stats.flaky }
+  }
+  return { passed: json.numPassedTests, failed: json.numFailedTests }
+}
+
+const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`
+
+// Reports from an earlier run must not be counted in this one.
+for (const step of steps) if (step.report) fs.rmSync(step.report, { force: true })
+
+const totals = { passed: 0, failed: 0 }
+let failedStep = null
+const startedAll = performance.now()
+for (const step of steps) {
+  console.log(`\n=== ${step.name} ${'='.repeat(Math.max(0, 60 - step.name.length))}`)
+  if (step.skip) {
+    console.log(`${step.name}: skipped (${step.skip})`)
+    continue
+  }
+  if (failedStep) {
+    console.log(`${step.name}: not run (${failedStep} failed)`)
+    continue
+  }
+  const started = performance.now()
+  const code = await run(step.command, step.args, step.env)
+  const counts = countTests(step.report)
+  if (counts) {
+    totals.passed += counts.passed
+    totals.failed += counts.failed
+  }
+  console.log(`--- ${step.name}: ${code === 0 ? 'passed' : `FAILED (exit code ${code})`} in ${seconds(started)}`)
+  if (code !== 0) failedStep = step.name
+}
+
+console.log(`\nAll steps took ${seconds(startedAll)}.${failedStep ? ` First failure: ${failedStep}.` : ''}`)
+console.log(`${totals.passed} passed, ${totals.failed} failed`)
+process.exitCode = failedStep ? 1 : 0

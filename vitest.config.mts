@@ -1,0 +1,35 @@
+import path from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+const notSources = ['**/node_modules/**', '**/.next*/**', 'e2e/**', '.test-data/**']
+
+export default defineConfig({
+  resolve: {
+    tsconfigPaths: true,
+    alias: { 'server-only': path.resolve(import.meta.dirname, 'test/server-only.ts') },
+  },
+  test: {
+    environment: 'node',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['**/*.test.ts'],
+          exclude: [...notSources, '**/*.data.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'data',
+          include: ['**/*.data.test.ts'],
+          exclude: notSources,
+          // Each file opens its own database; creating and migrating one takes seconds, more on PostgreSQL.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+})
