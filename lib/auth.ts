@@ -12,6 +12,13 @@ class SignInThrottled extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  logger: {
+    // A refused sign-in is an expected answer, not a server error worth a stack trace.
+    error(error) {
+      if (error instanceof CredentialsSignin) return
+      console.error(error)
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: 'E-mail' }, password: { label: 'Password', type: 'password' } },

@@ -1,11 +1,11 @@
 import 'server-only'
 import { eq } from 'drizzle-orm'
-import { redirect } from 'next/navigation'
+import { notFound, redirect } from 'next/navigation'
 import { cache } from 'react'
 import { getDb } from '@/db'
 import { users } from '@/db/schema'
 import { auth } from './auth'
-import type { Actor } from './permissions'
+import { type Actor, type Capability, can } from './permissions'
 
 export type CurrentUser = Actor & { email: string; name: string }
 
@@ -29,5 +29,12 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser()
   if (!user) redirect('/login?reason=ended')
+  return user
+}
+
+/** The signed-in person if they may do this; for anyone else the page does not exist (404). */
+export async function requireCapability(capability: Capability): Promise<CurrentUser> {
+  const user = await requireUser()
+  if (!can(user, capability)) notFound()
   return user
 }

@@ -12,9 +12,9 @@ import { authSecret } from './env'
  */
 export async function startUp(): Promise<void> {
   try {
+    const config = getDatabaseConfig()
     authSecret()
     const db = getDb()
-    const config = getDatabaseConfig()
     await checkConnection(db, config)
     const { applied } = await migrate(db, migrationsFolder)
     if (applied.length > 0) console.log(`Copydesk: applied migrations ${applied.join(', ')}`)

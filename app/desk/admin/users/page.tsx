@@ -3,14 +3,15 @@ import Link from 'next/link'
 import { getDb } from '@/db'
 import { userRole } from '@/db/schema'
 import { ActionForm } from '@/components/ui/action-form'
-import { requireUser } from '@/lib/session'
+import { requireCapability } from '@/lib/session'
 import { listUsers } from '@/lib/users'
 import { addPerson } from './actions'
 
 export const metadata: Metadata = { title: 'People' }
 
 export default async function UsersPage() {
-  const actor = await requireUser()
+  // Checked here too: a layout and its page render at the same time.
+  const actor = await requireCapability('user.manage')
   const people = await listUsers(getDb(), actor)
   return (
     <main className="page">

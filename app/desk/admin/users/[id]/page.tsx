@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation'
 import { getDb } from '@/db'
 import { userRole } from '@/db/schema'
 import { ActionForm } from '@/components/ui/action-form'
-import { requireUser } from '@/lib/session'
+import { requireCapability } from '@/lib/session'
 import { getUser } from '@/lib/users'
 import { disableAccount, enableAccount, resetPasswordAction, saveRole } from '../actions'
 
@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: 'Person' }
 type PersonPageProps = { params: Promise<{ id: string }> }
 
 export default async function PersonPage({ params }: PersonPageProps) {
-  const actor = await requireUser()
+  // Checked here too: a layout and its page render at the same time.
+  const actor = await requireCapability('user.manage')
   const id = Number((await params).id)
   const person = Number.isSafeInteger(id) && id > 0 ? await getUser(getDb(), actor, id) : null
   if (!person) notFound()
