@@ -126,6 +126,15 @@ export type RichTextNode = {
   marks?: { type: string; attrs?: Record<string, unknown> }[]
 }
 
+/** One name on a story: a staff member, or an outside contributor and the outlet they write for. */
+export type Byline = { userId: number } | { name: string; outlet: string }
+
+/**
+ * The complete editorial snapshot of an article: text, routing (section, slug), attribution
+ * (bylines, tags), lead image and SEO. A published revision is never changed; work on the next
+ * version makes new revisions. Only the latest revision, when it is an autosave, is updated in
+ * place (autosaves coalesce), which is why it has an `updated_at`.
+ */
 export const revisions = pgTable(
   'revisions',
   {
@@ -140,13 +149,26 @@ export const revisions = pgTable(
     body: jsonb('body').$type<RichTextDoc>().notNull(),
     bodyText: text('body_text').notNull().default(''),
     wordCount: integer('word_count').notNull().default(0),
+    sectionId: integer('section_id')
+      .notNull()
+      .references(() => sections.id, { onDelete: 'restrict' }),
+    slug: text('slug').notNull(),
+    /** In order. Staff ids here are not foreign keys; `article_authors` mirrors the live bylines with them. */
+    bylines: jsonb('bylines').$type<Byline[]>().notNull().default([]),
+    /** Tag names as written; `article_tags` mirrors the live revision's. */
+    tags: jsonb('tags').$type<string[]>().notNull().default([]),
     leadMediaId: integer('lead_media_id').references(() => media.id, { onDelete: 'set null' }),
+    /** The caption and credit printed with this story's lead image (prefilled from the media library). */
+    leadCaption: text('lead_caption').notNull().default(''),
+    leadCredit: text('lead_credit').notNull().default(''),
     seoTitle: text('seo_title').notNull().default(''),
     seoDescription: text('seo_description').notNull().default(''),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
+    /** Last written: later than `created_at` only for an autosave that later autosaves updated. */
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('revisions_article_number').on(t.articleId, t.number)],
+  (t) => [unique('revisions_article_number').on(t.articleId, t.number), index('revisions_section_slug').on(t.sectionId, t.slug)],
 )
 
 /** Ordered bylines: a staff user, or a named outside contributor with an outlet. */
@@ -224,6 +246,21 @@ export const notes = pgTable(
   (t) => [index('notes_article').on(t.articleId)],
 )
 
+/** Who had a story open in the editor, and when their editor last said so. */
+export const articlePresence = pgTable(
+  'article_presence',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
+)
+
 /** Old public paths of an article that must redirect to its current one. */
 export const slugHistory = pgTable('slug_history', {
   id: id(),
@@ -255,6 +292,7 @@ export const articlesRelations = relations(articles, ({ one, many }) => ({
 export const revisionsRelations = relations(revisions, ({ one }) => ({
   article: one(articles, { fields: [revisions.articleId], references: [articles.id], relationName: 'all' }),
   author: one(users, { fields: [revisions.createdBy], references: [users.id] }),
+  section: one(sections, { fields: [revisions.sectionId], references: [sections.id] }),
   leadMedia: one(media, { fields: [revisions.leadMediaId], references: [media.id] }),
 }))
 
@@ -279,3 +317,4 @@ export type ArticleStatus = (typeof articleStatus.enumValues)[number]
 export type Section = typeof sections.$inferSelect
 export type Article = typeof articles.$inferSelect
 export type Revision = typeof revisions.$inferSelect
+export type ArticlePresence = typeof articlePresence.$inferSelect

@@ -140,3 +140,12 @@ async function freeSlug(db: Db, name: string): Promise<string> {
     if (!taken) return slug
   }
 }
+
+/** Active newsroom people, for byline pickers: names only, open to everyone at the desk. */
+export async function listStaff(db: Db): Promise<{ id: number; name: string }[]> {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.isDisabled, false))
+    .orderBy(asc(users.name))
+}

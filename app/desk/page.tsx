@@ -1,3 +1,4 @@
+import Link from 'next/link'
 import { getDb } from '@/db'
 import { articleStatus } from '@/db/schema'
 import { countArticlesByStatus, listRecentlyUpdated } from '@/lib/articles'
@@ -14,6 +15,11 @@ export default async function DeskPage() {
     <main className="page">
       <h1>Desk</h1>
       <p className="muted">Signed in as {user.email}.</p>
+      <p>
+        <Link href="/desk/articles/new" className="button">
+          New story
+        </Link>
+      </p>
       <section aria-labelledby="counts-heading">
         <h2 id="counts-heading">Stories by state</h2>
         <ul className="counts">
@@ -40,7 +46,9 @@ export default async function DeskPage() {
           <tbody>
             {recent.map((story) => (
               <tr key={story.id}>
-                <td>{story.headline}</td>
+                <td>
+                  <Link href={`/desk/articles/${story.id}`}>{story.headline || 'Untitled story'}</Link>
+                </td>
                 <td>{story.section}</td>
                 <td>{statusLabels[story.status]}</td>
                 <td>{story.author}</td>

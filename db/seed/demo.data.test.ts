@@ -151,6 +151,25 @@ describe('the demo newsroom', () => {
     }
   })
 
+  it('gives every revision its story’s section, slug, bylines and tags, and its lead image’s caption and credit', async () => {
+    const rows = await db
+      .select({ revision: revisions, article: articles, caption: media.caption, credit: media.credit })
+      .from(revisions)
+      .innerJoin(articles, eq(articles.id, revisions.articleId))
+      .leftJoin(media, eq(media.id, revisions.leadMediaId))
+    const authors = await db.select().from(articleAuthors).orderBy(asc(articleAuthors.position))
+    const tagged = await db.select({ articleId: articleTags.articleId, name: tags.name }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId))
+    for (const { revision, article, caption, credit } of rows) {
+      expect(revision).toMatchObject({ sectionId: article.sectionId, slug: article.slug, leadCaption: caption ?? '', leadCredit: credit ?? '' })
+      expect(revision.updatedAt).toEqual(revision.createdAt)
+      const bylines = authors
+        .filter((author) => author.articleId === article.id)
+        .map((author) => (author.userId === null ? { name: author.name, outlet: author.outlet } : { userId: author.userId }))
+      expect(revision.bylines).toEqual(bylines)
+      expect([...revision.tags].sort()).toEqual(tagged.filter((tag) => tag.articleId === article.id).map((tag) => tag.name).sort())
+    }
+  })
+
   it('records a workflow history that starts from nothing and ends at each story’s status', async () => {
     const stories = await db.select().from(articles)
     const events = await db.select().from(workflowEvents).orderBy(asc(workflowEvents.createdAt), asc(workflowEvents.id))

@@ -3,10 +3,10 @@ import { eq } from 'drizzle-orm'
 import { countWords, plainText } from '../../lib/rich-text-plain'
 import { slugify } from '../../lib/slug'
 import type { Tx } from '../index'
-import type { ArticleStatus } from '../schema'
+import type { ArticleStatus, Byline } from '../schema'
 import { articleAuthors, articleTags, articles, notes, revisions, workflowEvents } from '../schema'
 import { withMediaIds } from './builders'
-import type { ImageKey } from './images'
+import { type ImageKey, demoImages } from './images'
 import type { SectionSlug, StaffKey } from './newsroom'
 import type { DemoStory } from './story-types'
 
@@ -34,12 +34,18 @@ export async function insertStory(tx: Tx, story: DemoStory, context: SeedContext
   const lastPublication = publications.at(-1)
   const lastTouch = Math.min(current.hoursAgo, story.events.at(-1)?.hoursAgo ?? current.hoursAgo)
 
+  const sectionId = context.sectionIds[story.section]
+  // A published story keeps the address readers know, even when a newer draft retitles it.
+  const slug = story.slug ?? slugify((live ?? current).headline)
+  const bylines: Byline[] = story.bylines.map((byline) =>
+    'staff' in byline ? { userId: context.userIds[byline.staff] } : { name: byline.name, outlet: byline.outlet },
+  )
+
   const [article] = await tx
     .insert(articles)
     .values({
-      sectionId: context.sectionIds[story.section],
-      // A published story keeps the address readers know, even when a newer draft retitles it.
-      slug: story.slug ?? slugify((live ?? current).headline),
+      sectionId,
+      slug,
       status: story.status,
       createdBy: context.userIds[story.createdBy],
       scheduledAt: story.scheduledTomorrowAt === undefined ? null : tomorrowAt(context.now, story.scheduledTomorrowAt),
@@ -59,6 +65,7 @@ export async function insertStory(tx: Tx, story: DemoStory, context: SeedContext
       story.revisions.map((revision, index) => {
         const body = withMediaIds(revision.body, context.mediaIdBySrc)
         const bodyText = plainText(body)
+        const leadImage = revision.leadImage ? demoImages[revision.leadImage] : undefined
         return {
           articleId: article.id,
           number: index + 1,
@@ -68,9 +75,17 @@ export async function insertStory(tx: Tx, story: DemoStory, context: SeedContext
           body,
           bodyText,
           wordCount: countWords(bodyText),
+          // Every demo revision shares its story's routing and attribution; only the text moves.
+          sectionId,
+          slug,
+          bylines,
+          tags: story.tags,
           leadMediaId: revision.leadImage ? context.mediaIds[revision.leadImage] : null,
+          leadCaption: leadImage?.caption ?? '',
+          leadCredit: leadImage?.credit ?? '',
           createdBy: context.userIds[revision.by],
           createdAt: at(revision.hoursAgo),
+          updatedAt: at(revision.hoursAgo),
         }
       }),
     )
@@ -89,13 +104,7 @@ export async function insertStory(tx: Tx, story: DemoStory, context: SeedContext
     })
     .where(eq(articles.id, article.id))
 
-  await tx.insert(articleAuthors).values(
-    story.bylines.map((byline, position) =>
-      'staff' in byline
-        ? { articleId: article.id, position, userId: context.userIds[byline.staff] }
-        : { articleId: article.id, position, name: byline.name, outlet: byline.outlet },
-    ),
-  )
+  await tx.insert(articleAuthors).values(bylines.map((byline, position) => ({ articleId: article.id, position, ...byline })))
 
   if (story.tags.length > 0) {
     await tx.insert(articleTags).values(story.tags.map((name) => ({ articleId: article.id, tagId: tagId(context, name) })))

@@ -1,6 +1,6 @@
 import { countWords, plainText } from '../../lib/rich-text-plain'
 import { slugify } from '../../lib/slug'
-import type { ArticleStatus, RichTextDoc } from '../schema'
+import type { ArticleStatus, Byline, RichTextDoc } from '../schema'
 import { doc, p } from './builders'
 import { type Random, contributorNames, contributorOutlets, syntheticText } from './synthetic-text'
 
@@ -10,7 +10,7 @@ export type SyntheticPool = {
   writerIds: number[]
   editorIds: number[]
   sectionIds: number[]
-  tagIds: number[]
+  tags: { id: number; name: string }[]
 }
 
 export type PlannedRevision = {
@@ -21,8 +21,13 @@ export type PlannedRevision = {
   body: RichTextDoc
   bodyText: string
   wordCount: number
+  sectionId: number
+  slug: string
+  bylines: Byline[]
+  tags: string[]
   createdBy: number
   createdAt: Date
+  updatedAt: Date
 }
 
 export type PlannedEvent = {
@@ -47,7 +52,7 @@ export type PlannedArticle = {
   revisions: PlannedRevision[]
   currentNumber: number
   publishedNumber: number | null
-  bylines: ({ userId: number } | { name: string; outlet: string })[]
+  bylines: Byline[]
   tagIds: number[]
   events: PlannedEvent[]
 }
@@ -109,6 +114,11 @@ export function planArticle(random: Random, pool: SyntheticPool, serial: number)
     bodies.push(doc(...text.blocks, p('This story has been updated with a response from the officials involved.')))
     headlines.push(`${text.headlines[2]}, officials confirm`)
   }
+  // Every revision of a synthetic story shares its routing and attribution; only the text moves.
+  const sectionId = random.pick(pool.sectionIds)
+  const slug = `${shortSlug(text.headlines[2])}-${serial}`
+  const bylines = planBylines(random, pool, writer)
+  const tags = random.sample(pool.tags, random.int(1, 3))
   const revisions = revisionTimes.map((time, index): PlannedRevision => {
     const body = bodies[index] ?? doc()
     const bodyText = plainText(body)
@@ -121,8 +131,13 @@ export function planArticle(random: Random, pool: SyntheticPool, serial: number)
       body,
       bodyText,
       wordCount: countWords(bodyText),
+      sectionId,
+      slug,
+      bylines,
+      tags: tags.map((tag) => tag.name),
       createdBy: isLiveRevision ? editor : writer,
       createdAt: new Date(time),
+      updatedAt: new Date(time),
     }
   })
   const events = chain.map(
@@ -139,8 +154,8 @@ export function planArticle(random: Random, pool: SyntheticPool, serial: number)
   const lastTime = Math.max(revisionTimes.at(-1) ?? createdAt, eventTimes.at(-1) ?? createdAt)
 
   return {
-    sectionId: random.pick(pool.sectionIds),
-    slug: `${shortSlug(text.headlines[2])}-${serial}`,
+    sectionId,
+    slug,
     status,
     createdBy: writer,
     scheduledAt: status === 'scheduled' ? new Date(now + (1 + random.next() * 13) * day) : null,
@@ -151,8 +166,8 @@ export function planArticle(random: Random, pool: SyntheticPool, serial: number)
     revisions,
     currentNumber: revisions.length,
     publishedNumber: isLive ? 3 : null,
-    bylines: planBylines(random, pool, writer),
-    tagIds: random.sample(pool.tagIds, random.int(1, 3)),
+    bylines,
+    tagIds: tags.map((tag) => tag.id),
     events,
   }
 }

@@ -1,7 +1,7 @@
-import { count, gt, sql } from 'drizzle-orm'
+import { count, eq, gt, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../index'
-import { articles, users } from '../schema'
+import { articles, revisions, users } from '../schema'
 import { type TestDatabase, createTestDatabase } from '../testing'
 import { seedSynthetic } from './synthetic'
 
@@ -42,6 +42,19 @@ describe('synthetic stories', () => {
          or not exists (select 1 from article_tags t where t.article_id = ${articles.id})
          or ${articles.status} is distinct from (select e.to_status from workflow_events e
              where e.article_id = ${articles.id} order by e.created_at desc, e.id desc limit 1)`)
+    expect(result?.problems).toBe(0)
+  })
+
+  it('give every revision its story’s section, slug, bylines and tags', async () => {
+    const [result] = await db
+      .select({ problems: count() })
+      .from(revisions)
+      .innerJoin(articles, eq(articles.id, revisions.articleId))
+      .where(sql`${revisions.sectionId} <> ${articles.sectionId} or ${revisions.slug} <> ${articles.slug}
+         or jsonb_array_length(${revisions.bylines}) <> (select count(*) from article_authors b where b.article_id = ${articles.id})
+         or jsonb_array_length(${revisions.tags}) <> (select count(*) from article_tags t where t.article_id = ${articles.id})
+         or ${revisions.bylines}->0 <> (select case when b.user_id is null then jsonb_build_object('name', b.name, 'outlet', b.outlet)
+             else jsonb_build_object('userId', b.user_id) end from article_authors b where b.article_id = ${articles.id} and b.position = 0)`)
     expect(result?.problems).toBe(0)
   })
 

@@ -42,7 +42,7 @@ async function loadPool(db: Db): Promise<SyntheticPool> {
   const staff = await db.select({ id: users.id, role: users.role }).from(users).where(inArray(users.role, ['writer', 'editor', 'admin']))
   const allSections = await db.select({ id: sections.id, parentId: sections.parentId }).from(sections)
   const parents = new Set(allSections.map((section) => section.parentId))
-  const tagRows = await db.select({ id: tags.id }).from(tags)
+  const tagRows = await db.select({ id: tags.id, name: tags.name }).from(tags)
   const writerIds = staff.filter((user) => user.role === 'writer').map((user) => user.id)
   const editorIds = staff.filter((user) => user.role !== 'writer').map((user) => user.id)
   const anyone = staff.map((user) => user.id)
@@ -54,7 +54,7 @@ async function loadPool(db: Db): Promise<SyntheticPool> {
     writerIds: writerIds.length > 0 ? writerIds : anyone,
     editorIds: editorIds.length > 0 ? editorIds : anyone,
     sectionIds,
-    tagIds: tagRows.map((tag) => tag.id),
+    tags: tagRows,
   }
 }
 

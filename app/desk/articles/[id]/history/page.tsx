@@ -1,0 +1,110 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { getDb } from '@/db'
+import { DiffView } from '@/components/desk/diff-view'
+import { ActionForm } from '@/components/ui/action-form'
+import { getArticleForEditing } from '@/lib/article-drafts'
+import { diffRevisions } from '@/lib/diff'
+import { parseId } from '@/lib/http'
+import { getRevision, listRevisions } from '@/lib/revisions'
+import { requireUser } from '@/lib/session'
+import { restoreRevisionAction } from './actions'
+
+export const metadata: Metadata = { title: 'History' }
+
+type HistoryPageProps = {
+  params: Promise<{ id: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
+
+const kindLabels = { autosave: 'Autosave', save: 'Save', published: 'Published' } as const
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+
+export default async function HistoryPage({ params, searchParams }: HistoryPageProps) {
+  const user = await requireUser()
+  const articleId = parseId((await params).id)
+  const db = getDb()
+  const article = articleId ? await getArticleForEditing(db, user, articleId) : null
+  const revisions = article ? await listRevisions(db, user, article.id) : null
+  if (!article || !revisions) notFound()
+
+  const query = await searchParams
+  const newest = revisions[0]?.number ?? 1
+  const to = parseId(String(query.to ?? '')) ?? newest
+  const from = parseId(String(query.from ?? '')) ?? Math.max(1, to - 1)
+  const [older, newer] = await Promise.all([getRevision(db, user, article.id, from), getRevision(db, user, article.id, to)])
+
+  return (
+    <main className="page wide">
+      <p className="story-crumbs">
+        <Link href="/desk">Desk</Link> · <Link href={`/desk/articles/${article.id}`}>Back to the story</Link>
+      </p>
+      <h1>History: {article.headline || 'Untitled story'}</h1>
+
+      <form method="get" className="history">
+        <table>
+          <caption className="visually-hidden">Revisions, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Revision</th>
+              <th scope="col">Kind</th>
+              <th scope="col">By</th>
+              <th scope="col">Saved (UTC)</th>
+              <th scope="col">Words</th>
+              <th scope="col">Headline</th>
+              <th scope="col">Compare</th>
+            </tr>
+          </thead>
+          <tbody>
+            {revisions.map((revision) => (
+              <tr key={revision.number}>
+                <td>
+                  {revision.number}
+                  {revision.isCurrent && <span className="badge">current</span>}
+                  {revision.isPublished && <span className="badge role-editor">live</span>}
+                </td>
+                <td>{kindLabels[revision.kind]}</td>
+                <td>{revision.authorName ?? 'Former staff member'}</td>
+                <td>
+                  <time dateTime={revision.savedAt.toISOString()}>{dateFormat.format(revision.savedAt)}</time>
+                </td>
+                <td>{revision.wordCount.toLocaleString('en-GB')}</td>
+                <td>{revision.headline}</td>
+                <td>
+                  <label>
+                    <input type="radio" name="from" value={revision.number} defaultChecked={revision.number === from} /> from
+                  </label>{' '}
+                  <label>
+                    <input type="radio" name="to" value={revision.number} defaultChecked={revision.number === to} /> to
+                  </label>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p>
+          <button type="submit" className="button secondary">
+            Compare
+          </button>
+        </p>
+      </form>
+
+      {older && newer && (
+        <section className="panel" aria-labelledby="diff-heading">
+          <h2 id="diff-heading">
+            Changes from revision {older.number} to revision {newer.number}
+          </h2>
+          <DiffView diff={diffRevisions(older, newer)} />
+          {article.canEdit && !older.isCurrent && (
+            <ActionForm action={restoreRevisionAction} submitLabel={`Restore revision ${older.number}`} variant="secondary">
+              <input type="hidden" name="articleId" value={article.id} />
+              <input type="hidden" name="number" value={older.number} />
+              <input type="hidden" name="baseVersion" value={article.version} />
+            </ActionForm>
+          )}
+        </section>
+      )}
+    </main>
+  )
+}

@@ -1,0 +1,22 @@
+'use server'
+
+import { redirect } from 'next/navigation'
+import { z } from 'zod'
+import { getDb } from '@/db'
+import { createArticle } from '@/lib/article-drafts'
+import { type ActionState, fail, guarded, invalid } from '@/lib/errors'
+import { requireUser } from '@/lib/session'
+
+const newStorySchema = z.object({
+  headline: z.string().trim().max(300, 'Keep the headline under 300 characters.'),
+  sectionId: z.coerce.number().int().positive('Choose a section.'),
+})
+
+export async function startStory(_: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requireUser()
+  const input = newStorySchema.safeParse(Object.fromEntries(form))
+  if (!input.success) return invalid(input.error)
+  const result = await guarded(() => createArticle(getDb(), user, input.data))
+  if (!result.ok) return fail(result.message)
+  redirect(`/desk/articles/${result.articleId}`)
+}

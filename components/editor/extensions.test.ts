@@ -1,0 +1,28 @@
+import { getSchema } from '@tiptap/core'
+import { describe, expect, it } from 'vitest'
+import { storyExtensions } from './extensions'
+
+describe('the story extension list', () => {
+  it('loads without a DOM, as the server needs', () => {
+    expect(typeof document).toBe('undefined')
+    expect(storyExtensions.length).toBeGreaterThan(0)
+  })
+
+  it('defines exactly the newsroom’s nodes and marks', () => {
+    const schema = getSchema(storyExtensions)
+    expect(Object.keys(schema.nodes).sort()).toEqual(
+      ['blockquote', 'bulletList', 'doc', 'embed', 'figure', 'hardBreak', 'heading', 'horizontalRule', 'listItem', 'orderedList', 'paragraph', 'pullQuote', 'text'].sort(),
+    )
+    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'italic', 'link', 'strike', 'underline'])
+  })
+
+  it('keeps only the attributes the stories use', () => {
+    const schema = getSchema(storyExtensions)
+    const attributes = (name: string) => Object.keys(schema.nodes[name]?.spec.attrs ?? {})
+    expect(attributes('blockquote')).toEqual(['attribution'])
+    expect(attributes('figure')).toEqual(['kind', 'mediaId', 'src', 'alt', 'caption', 'credit', 'width', 'height'])
+    expect(attributes('embed')).toEqual(['url', 'provider', 'caption'])
+    expect(attributes('paragraph')).toEqual([])
+    expect(Object.keys(schema.marks.link?.spec.attrs ?? {})).toEqual(['href'])
+  })
+})

@@ -1,0 +1,38 @@
+import type { Extensions } from '@tiptap/core'
+import { StarterKit } from '@tiptap/starter-kit'
+import { StoryLink } from './marks/link'
+import { QuoteBlock } from './nodes/blockquote'
+import { Embed } from './nodes/embed'
+import { Figure } from './nodes/figure'
+import { PullQuote } from './nodes/pull-quote'
+
+/** The heading levels a story uses: the page's headline is the only h1. */
+export const headingLevels = [2, 3, 4] as const
+
+/**
+ * THE extension list of a story body, used by the browser editor and by the server renderer
+ * (lib/rich-text.ts), so that what a writer sees is what a reader gets, and a node, mark or
+ * attribute not listed here cannot reach a page. Importable on the server: nothing here touches
+ * the DOM or React until an editor is created.
+ *
+ * Paragraphs, headings 2–4, bold, italic, underline, strike, links, bullet and numbered lists,
+ * block quotes with an attribution, pull quotes, figures, embeds (as cards), horizontal rules and
+ * hard breaks. No code, no loose images, no raw HTML.
+ */
+export const storyExtensions: Extensions = [
+  StarterKit.configure({
+    heading: { levels: [...headingLevels] },
+    blockquote: false,
+    link: false,
+    code: false,
+    codeBlock: false,
+    // A story may end with a figure; the gap cursor lets the writer type after it, and no empty
+    // paragraph is added to every saved body.
+    trailingNode: false,
+  }),
+  QuoteBlock,
+  StoryLink,
+  PullQuote,
+  Figure,
+  Embed,
+]

@@ -1,0 +1,117 @@
+import { Blockquote } from '@tiptap/extension-blockquote'
+import type { EditorState } from '@tiptap/pm/state'
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    quoteAttribution: {
+      /** Sets who is quoted on the block quote around the cursor (an empty string removes it). */
+      setAttribution: (attribution: string) => ReturnType
+    }
+  }
+}
+
+/** The longest attribution kept: a name and a title, not a paragraph. */
+export const maxAttributionLength = 300
+
+/** An attribution as stored: a single line of plain text, or '' for none. */
+export function toAttribution(value: unknown): string {
+  if (typeof value !== 'string') return ''
+  return value.replace(/\s+/g, ' ').trim().slice(0, maxAttributionLength)
+}
+
+/** The attribution line under a quote: “— Name”, without doubling a dash the writer typed. */
+export function attributionLine(attribution: string): string {
+  return /^[—–-]/.test(attribution) ? attribution : `— ${attribution}`
+}
+
+/** The innermost block quote around the cursor: where it starts and its attribution. */
+export function quoteAtSelection(state: EditorState): { pos: number; attribution: string } | null {
+  const { $from } = state.selection
+  for (let depth = $from.depth; depth > 0; depth--) {
+    const node = $from.node(depth)
+    if (node.type.name === 'blockquote') return { pos: $from.before(depth), attribution: toAttribution(node.attrs.attribution) }
+  }
+  return null
+}
+
+function captionText(element: HTMLElement): string {
+  const caption = element.matches('figure') ? element.querySelector(':scope > figcaption') : null
+  return toAttribution(caption?.textContent?.replace(/^\s*[—–-]\s*/, '') ?? '')
+}
+
+/**
+ * A block quote that may name its source. With an attribution it is rendered as
+ * `<figure class="quote"><blockquote>…</blockquote><figcaption class="attribution">— Name</figcaption></figure>`
+ * (the source sits outside the quoted words, as HTML asks); without one as a plain `<blockquote>`.
+ */
+export const QuoteBlock = Blockquote.extend({
+  addAttributes() {
+    return {
+      attribution: {
+        default: '',
+        rendered: false,
+        parseHTML: captionText,
+      },
+    }
+  },
+
+  parseHTML() {
+    return [
+      {
+        tag: 'figure.quote',
+        getAttrs: (element) => (element.querySelector(':scope > blockquote') ? null : false),
+        contentElement: (element) => element.querySelector(':scope > blockquote') ?? element,
+      },
+      { tag: 'blockquote' },
+    ]
+  },
+
+  renderHTML({ node }) {
+    const attribution = toAttribution(node.attrs.attribution)
+    if (attribution === '') return ['blockquote', {}, 0]
+    return ['figure', { class: 'quote' }, ['blockquote', 0], ['figcaption', { class: 'attribution' }, attributionLine(attribution)]]
+  },
+
+  addCommands() {
+    return {
+      ...this.parent?.(),
+      setAttribution:
+        (attribution) =>
+        ({ state, tr, dispatch }) => {
+          const quote = quoteAtSelection(state)
+          if (!quote) return false
+          if (dispatch) tr.setNodeAttribute(quote.pos, 'attribution', toAttribution(attribution))
+          return true
+        },
+    }
+  },
+
+  // In the editor the attribution is shown but edited in the toolbar's "Attribution" field, so it
+  // sits outside the editable text.
+  addNodeView() {
+    return ({ node: initial }) => {
+      const dom = document.createElement('figure')
+      dom.className = 'quote editor-quote'
+      const contentDOM = document.createElement('blockquote')
+      const caption = document.createElement('figcaption')
+      caption.className = 'attribution'
+      caption.contentEditable = 'false'
+      dom.append(contentDOM, caption)
+      const show = (attribution: string) => {
+        caption.textContent = attribution === '' ? '' : attributionLine(attribution)
+        caption.hidden = attribution === ''
+      }
+      show(toAttribution(initial.attrs.attribution))
+      return {
+        dom,
+        contentDOM,
+        update: (node) => {
+          if (node.type !== initial.type) return false
+          show(toAttribution(node.attrs.attribution))
+          return true
+        },
+        ignoreMutation: (mutation) => !contentDOM.contains(mutation.target),
+      }
+    }
+  },
+})

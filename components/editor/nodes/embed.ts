@@ -1,0 +1,110 @@
+import { Node } from '@tiptap/core'
+import type { DOMOutputSpec } from '@tiptap/pm/model'
+import { NodeSelection } from '@tiptap/pm/state'
+import { insertBlockAtom } from './insert-block-atom'
+import { type EmbedProvider, embedProviders, identifyEmbed } from '@/lib/embeds'
+import { isHttpUrl } from '../urls'
+
+/** The attributes of an `embed` node: a video, map or chart on another service. */
+export type EmbedAttributes = {
+  /** The address as the writer gave it: an `http(s):` address; an embed with any other is dropped. */
+  url: string
+  /** Worked out from `url` by `identifyEmbed`, never taken on trust; null for a service we do not know. */
+  provider: EmbedProvider | null
+  caption: string
+}
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    embed: {
+      /** Inserts an embed card at the cursor. */
+      insertEmbed: (attributes: { url: string; caption?: string }) => ReturnType
+      /** Changes the selected embed. */
+      updateEmbed: (attributes: { url?: string; caption?: string }) => ReturnType
+    }
+  }
+}
+
+const maxCaption = 2000
+/** Longer than any real share link; a longer one is not worth keeping. */
+const maxUrl = 2048
+
+/**
+ * An embed's attributes made safe, or null when its address is not an `http(s):` address. The
+ * provider is recomputed from the address, so a forged `provider` cannot relabel a link.
+ */
+export function toEmbedAttributes(input: Record<string, unknown>): EmbedAttributes | null {
+  const url = typeof input.url === 'string' ? input.url.trim() : ''
+  if (url.length > maxUrl || !isHttpUrl(url)) return null
+  const caption = typeof input.caption === 'string' ? input.caption.replace(/\s+/g, ' ').trim().slice(0, maxCaption) : ''
+  return { url, provider: identifyEmbed(url)?.provider ?? null, caption }
+}
+
+const rel = 'noopener noreferrer nofollow'
+
+/**
+ * The HTML of an embed: a card that links out, never an iframe, so that no other site loads on
+ * our pages. `null` attributes (a bad address) render as an empty, hidden figure.
+ */
+export function embedSpec(attributes: EmbedAttributes | null): DOMOutputSpec {
+  if (!attributes) return ['figure', { class: 'embed embed-invalid', hidden: 'hidden' }]
+  const identified = identifyEmbed(attributes.url)
+  const link: DOMOutputSpec = identified
+    ? ['a', { href: identified.pageUrl, rel, class: 'embed-link' }, embedProviders[identified.provider].action]
+    : ['a', { href: attributes.url, rel, class: 'embed-link' }, 'Open link']
+  const figure = { class: `embed embed-${identified?.provider ?? 'other'}` }
+  return attributes.caption === '' ? ['figure', figure, link] : ['figure', figure, link, ['figcaption', {}, attributes.caption]]
+}
+
+/** A video, map or chart from another service, shown as a card with a link (see `embedSpec`). */
+export const Embed = Node.create({
+  name: 'embed',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  selectable: true,
+
+  addAttributes() {
+    return {
+      url: { default: '', rendered: false, parseHTML: () => undefined },
+      provider: { default: null, rendered: false, parseHTML: () => undefined },
+      caption: { default: '', rendered: false, parseHTML: () => undefined },
+    }
+  },
+
+  parseHTML() {
+    return [
+      {
+        tag: 'figure.embed',
+        getAttrs: (element) =>
+          toEmbedAttributes({
+            url: element.querySelector('a[href]')?.getAttribute('href') ?? '',
+            caption: element.querySelector('figcaption')?.textContent ?? '',
+          }) ?? false,
+      },
+    ]
+  },
+
+  renderHTML({ node }) {
+    return embedSpec(toEmbedAttributes(node.attrs))
+  },
+
+  addCommands() {
+    return {
+      insertEmbed:
+        (attributes) =>
+        (props) => {
+          const safe = toEmbedAttributes(attributes)
+          return safe ? insertBlockAtom(props, this.type.create(safe)) : false
+        },
+      updateEmbed:
+        (attributes) =>
+        ({ commands, state }) => {
+          const { selection } = state
+          if (!(selection instanceof NodeSelection) || selection.node.type.name !== this.name) return false
+          const safe = toEmbedAttributes({ ...selection.node.attrs, ...attributes })
+          return safe ? commands.updateAttributes(this.name, safe) : false
+        },
+    }
+  },
+})

@@ -1,0 +1,330 @@
+'use client'
+
+import type { Editor } from '@tiptap/core'
+import { NodeSelection } from '@tiptap/pm/state'
+import { useEditorState } from '@tiptap/react'
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react'
+import { embedProviders, identifyEmbed } from '@/lib/embeds'
+import { quoteAtSelection, toAttribution } from './nodes/blockquote'
+import { type FigureKind, toFigureAttributes } from './nodes/figure'
+import { isHttpUrl, normalizeTypedHref } from './urls'
+
+/** An image from the media library that the writer can place in the story as a figure. */
+export type FigureOption = { mediaId: number; src: string; alt: string; caption: string; credit: string; width: number; height: number }
+
+export type PanelKind = 'link' | 'figure' | 'embed'
+
+type PanelProps = {
+  id: string
+  title: string
+  onSubmit: () => void
+  onCancel: () => void
+  children: ReactNode
+  extraAction?: ReactNode
+}
+
+/**
+ * A small form under the toolbar. Not a <form>: the editor sits inside the story's own form.
+ * Enter in a field confirms, Escape cancels; the first field takes the focus.
+ */
+function Panel({ id, title, onSubmit, onCancel, children, extraAction }: PanelProps) {
+  const ref = useRef<HTMLDivElement>(null)
+  const titleId = `${id}-title`
+
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('input, select, textarea')?.focus()
+  }, [])
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      onCancel()
+    } else if (event.key === 'Enter' && event.target instanceof HTMLInputElement) {
+      event.preventDefault()
+      onSubmit()
+    }
+  }
+
+  return (
+    <div id={id} ref={ref} className="editor-panel" role="group" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+      <p id={titleId} className="editor-panel-title">
+        {title}
+      </p>
+      {children}
+      <div className="editor-panel-actions">
+        <button type="button" className="button small" onClick={onSubmit}>
+          OK
+        </button>
+        <button type="button" className="button secondary small" onClick={onCancel}>
+          Cancel
+        </button>
+        {extraAction}
+      </div>
+    </div>
+  )
+}
+
+function Field({ id, label, children, error, hint }: { id: string; label: string; children: ReactNode; error?: string; hint?: string }) {
+  return (
+    <div className="editor-field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint && (
+        <p id={`${id}-hint`} className="editor-hint">
+          {hint}
+        </p>
+      )}
+      <p id={`${id}-error`} className="editor-error" aria-live="polite">
+        {error}
+      </p>
+    </div>
+  )
+}
+
+function describedBy(id: string, error?: string, hint?: string): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+}
+
+type EditorPanelProps = { id: string; editor: Editor; onClose: () => void }
+
+export function LinkPanel({ id, editor, onClose }: EditorPanelProps) {
+  const [isEditing] = useState(() => editor.isActive('link'))
+  const [address, setAddress] = useState(() => String(editor.getAttributes('link').href ?? ''))
+  const [error, setError] = useState<string>()
+  const fieldId = `${id}-address`
+
+  const submit = () => {
+    const href = normalizeTypedHref(address)
+    if (!href) {
+      setError('Use a web address (https://…), an e-mail address, or a path on this site starting with /.')
+      return
+    }
+    const chain = editor.chain().focus()
+    if (editor.state.selection.empty && !isEditing) {
+      chain.insertContent({ type: 'text', text: href.replace(/^mailto:/, ''), marks: [{ type: 'link', attrs: { href } }] }).run()
+    } else {
+      chain.extendMarkRange('link').setLink({ href }).run()
+    }
+    onClose()
+  }
+
+  const remove = () => {
+    editor.chain().focus().extendMarkRange('link').unsetLink().run()
+    onClose()
+  }
+
+  return (
+    <Panel
+      id={id}
+      title={isEditing ? 'Edit link' : 'Add link'}
+      onSubmit={submit}
+      onCancel={() => {
+        editor.commands.focus()
+        onClose()
+      }}
+      extraAction={
+        isEditing && (
+          <button type="button" className="button secondary small" onClick={remove}>
+            Remove link
+          </button>
+        )
+      }
+    >
+      <Field id={fieldId} label="Link address" error={error}>
+        <input
+          id={fieldId}
+          type="text"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          value={address}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(fieldId, error)}
+          onChange={(event) => {
+            setAddress(event.target.value)
+            setError(undefined)
+          }}
+        />
+      </Field>
+    </Panel>
+  )
+}
+
+function selectedNode(editor: Editor, name: string): Record<string, unknown> | null {
+  const { selection } = editor.state
+  return selection instanceof NodeSelection && selection.node.type.name === name ? selection.node.attrs : null
+}
+
+export function FigurePanel({ id, editor, onClose, figures }: EditorPanelProps & { figures: FigureOption[] }) {
+  const [current] = useState(() => {
+    const attrs = selectedNode(editor, 'figure')
+    return attrs ? toFigureAttributes(attrs) : null
+  })
+  const currentChoice = current ? (figures.find((figure) => figure.src === current.src) ?? null) : null
+  const [choice, setChoice] = useState<string>(current ? (currentChoice ? String(currentChoice.mediaId) : 'current') : '')
+  const [kind, setKind] = useState<FigureKind>(current?.kind ?? 'photo')
+  const [alt, setAlt] = useState(current?.alt ?? '')
+  const [caption, setCaption] = useState(current?.caption ?? '')
+  const [credit, setCredit] = useState(current?.credit ?? '')
+  const [error, setError] = useState<string>()
+
+  const choose = (value: string) => {
+    setChoice(value)
+    setError(undefined)
+    const figure = figures.find((option) => String(option.mediaId) === value)
+    if (figure) {
+      setAlt(figure.alt)
+      setCaption(figure.caption)
+      setCredit(figure.credit)
+    }
+  }
+
+  const submit = () => {
+    const figure = figures.find((option) => String(option.mediaId) === choice)
+    const image = figure ?? (choice === 'current' ? current : null)
+    if (!image) {
+      setError('Choose an image.')
+      return
+    }
+    const attributes = toFigureAttributes({ ...image, mediaId: figure ? figure.mediaId : current?.mediaId, kind, alt, caption, credit })
+    if (!attributes) {
+      setError('This image cannot be shown.')
+      return
+    }
+    if (current) editor.chain().focus().updateFigure(attributes).run()
+    else editor.chain().focus().insertFigure(attributes).run()
+    onClose()
+  }
+
+  const imageId = `${id}-image`
+  return (
+    <Panel
+      id={id}
+      title={current ? 'Edit figure' : 'Add figure'}
+      onSubmit={submit}
+      onCancel={() => {
+        editor.commands.focus()
+        onClose()
+      }}
+    >
+      <Field id={imageId} label="Image" error={error} hint={figures.length === 0 ? 'The media library has no images yet.' : undefined}>
+        <select
+          id={imageId}
+          value={choice}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(imageId, error, figures.length === 0 ? 'hint' : undefined)}
+          onChange={(event) => choose(event.target.value)}
+        >
+          <option value="">Choose an image…</option>
+          {current && !currentChoice && <option value="current">The current image</option>}
+          {figures.map((figure) => (
+            <option key={figure.mediaId} value={String(figure.mediaId)}>
+              {figure.caption || figure.alt || figure.src}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id={`${id}-kind`} label="Kind">
+        <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value === 'map' ? 'map' : 'photo')}>
+          <option value="photo">Photo</option>
+          <option value="map">Map</option>
+        </select>
+      </Field>
+      <Field id={`${id}-alt`} label="Alt text">
+        <input id={`${id}-alt`} type="text" value={alt} onChange={(event) => setAlt(event.target.value)} />
+      </Field>
+      <Field id={`${id}-caption`} label="Caption">
+        <input id={`${id}-caption`} type="text" value={caption} onChange={(event) => setCaption(event.target.value)} />
+      </Field>
+      <Field id={`${id}-credit`} label="Credit">
+        <input id={`${id}-credit`} type="text" value={credit} onChange={(event) => setCredit(event.target.value)} />
+      </Field>
+    </Panel>
+  )
+}
+
+export function EmbedPanel({ id, editor, onClose }: EditorPanelProps) {
+  const [current] = useState(() => selectedNode(editor, 'embed'))
+  const [address, setAddress] = useState(() => String(current?.url ?? ''))
+  const [caption, setCaption] = useState(() => String(current?.caption ?? ''))
+  const [error, setError] = useState<string>()
+  const trimmed = address.trim()
+  const provider = isHttpUrl(trimmed) ? (identifyEmbed(trimmed)?.provider ?? null) : undefined
+  const hint =
+    provider === undefined
+      ? 'A YouTube or Vimeo video, an OpenStreetMap map or a Datawrapper chart. Readers see a card linking to it.'
+      : provider === null
+        ? 'Not from YouTube, Vimeo, OpenStreetMap or Datawrapper: readers will see a plain link.'
+        : `${embedProviders[provider].name}: readers will see “${embedProviders[provider].action}”.`
+
+  const submit = () => {
+    if (!isHttpUrl(trimmed)) {
+      setError('Enter the full address, starting with https://.')
+      return
+    }
+    if (current) editor.chain().focus().updateEmbed({ url: trimmed, caption }).run()
+    else editor.chain().focus().insertEmbed({ url: trimmed, caption }).run()
+    onClose()
+  }
+
+  const addressId = `${id}-address`
+  return (
+    <Panel
+      id={id}
+      title={current ? 'Edit embed' : 'Add embed'}
+      onSubmit={submit}
+      onCancel={() => {
+        editor.commands.focus()
+        onClose()
+      }}
+    >
+      <Field id={addressId} label="Embed address" error={error} hint={hint}>
+        <input
+          id={addressId}
+          type="text"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          value={address}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(addressId, error, hint)}
+          onChange={(event) => {
+            setAddress(event.target.value)
+            setError(undefined)
+          }}
+        />
+      </Field>
+      <Field id={`${id}-caption`} label="Caption">
+        <input id={`${id}-caption`} type="text" value={caption} onChange={(event) => setCaption(event.target.value)} />
+      </Field>
+    </Panel>
+  )
+}
+
+/** Shown while the cursor is in a block quote: who is quoted, edited as the writer types. */
+export function AttributionField({ id, editor }: { id: string; editor: Editor }) {
+  const quote = useEditorState({ editor, selector: ({ editor: current }) => quoteAtSelection(current.state) })
+  if (!quote) return null
+  return <AttributionInput key={quote.pos} id={id} editor={editor} stored={quote.attribution} />
+}
+
+function AttributionInput({ id, editor, stored }: { id: string; editor: Editor; stored: string }) {
+  // Typed text is kept as typed (with its trailing space) while the quote stores it tidied.
+  const [typed, setTyped] = useState(stored)
+  const shown = toAttribution(typed) === stored ? typed : stored
+  return (
+    <div className="editor-attribution">
+      <label htmlFor={id}>Attribution</label>
+      <input
+        id={id}
+        type="text"
+        value={shown}
+        placeholder="Who said it, e.g. Tessera News Agency"
+        onChange={(event) => {
+          setTyped(event.target.value)
+          editor.commands.setAttribution(event.target.value)
+        }}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,143 @@
+'use client'
+
+import './editor.css'
+import type { Editor } from '@tiptap/core'
+import { EditorContent, useEditor } from '@tiptap/react'
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import type { RichTextDoc } from '@/db/schema'
+import { storyExtensions } from './extensions'
+import { AttributionField, EmbedPanel, type FigureOption, FigurePanel, LinkPanel, type PanelKind } from './panels'
+import { cleanPastedHtml } from './paste'
+import { Toolbar } from './toolbar'
+
+export type { FigureOption } from './panels'
+
+export type StoryBodyEditorProps = {
+  /** The id of the editable area. */
+  id?: string
+  /** The editable area's accessible name. */
+  label: string
+  /**
+   * The body the editor starts with. Read once: to load another body, remount the editor
+   * (change its `key`).
+   */
+  initialContent: RichTextDoc
+  /**
+   * Receives the body after the writer pauses (about a third of a second without a change), when
+   * the editor loses the focus, and when the page is hidden or closed: never once per keystroke.
+   */
+  onChange: (doc: RichTextDoc) => void
+  /** Images from the media library the writer can insert as figures. */
+  figures?: FigureOption[]
+}
+
+/** How long the editor waits after a change before handing the body over. */
+const changeDelayMs = 300
+
+/**
+ * The story body editor: TipTap with the newsroom's blocks. Typing does not re-render React (the
+ * toolbar subscribes to the few things it shows), and the document is serialised only when
+ * `onChange` is due, so a long story stays fluid.
+ */
+export function StoryBodyEditor({ id, label, initialContent, onChange, figures = [] }: StoryBodyEditorProps) {
+  const baseId = useId()
+  const [panel, setPanel] = useState<PanelKind | null>(null)
+  const onChangeRef = useRef(onChange)
+  const editorRef = useRef<Editor | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const isDirty = useRef(false)
+
+  useEffect(() => {
+    onChangeRef.current = onChange
+  }, [onChange])
+
+  const flush = useCallback(() => {
+    clearTimeout(timer.current)
+    timer.current = undefined
+    const current = editorRef.current
+    if (!isDirty.current || !current || current.isDestroyed) return
+    isDirty.current = false
+    onChangeRef.current(current.getJSON() as RichTextDoc)
+  }, [])
+
+  // Created once, so that re-rendering does not hand ProseMirror new props.
+  const [editorProps] = useState(() => ({
+    attributes: {
+      ...(id ? { id } : {}),
+      role: 'textbox',
+      'aria-multiline': 'true',
+      'aria-label': label,
+      class: 'editor-prose',
+    },
+    transformPastedHTML: cleanPastedHtml,
+    handleKeyDown: (_view: unknown, event: KeyboardEvent) => {
+      if ((event.metaKey || event.ctrlKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault()
+        setPanel('link')
+        return true
+      }
+      return false
+    },
+    handleDOMEvents: {
+      // The links on embed cards and in the text are for readers; a click here must not leave the page.
+      click: (_view: unknown, event: MouseEvent) => {
+        if (event.target instanceof Element && event.target.closest('a')) event.preventDefault()
+        return false
+      },
+    },
+  }))
+
+  const editor = useEditor({
+    extensions: storyExtensions,
+    content: initialContent,
+    immediatelyRender: false,
+    shouldRerenderOnTransaction: false,
+    editorProps,
+    onCreate: ({ editor: created }) => {
+      editorRef.current = created
+    },
+    onUpdate: ({ editor: updated }) => {
+      editorRef.current = updated
+      isDirty.current = true
+      clearTimeout(timer.current)
+      timer.current = setTimeout(flush, changeDelayMs)
+    },
+    onBlur: () => flush(),
+  })
+
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') flush()
+    }
+    window.addEventListener('pagehide', flush)
+    document.addEventListener('visibilitychange', onHide)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      document.removeEventListener('visibilitychange', onHide)
+      // A pending change is not handed over on unmount: the parent is leaving or loading another body.
+      clearTimeout(timer.current)
+    }
+  }, [flush])
+
+  const panelId = useCallback((kind: PanelKind) => `${baseId}-${kind}`, [baseId])
+  const close = () => setPanel(null)
+
+  return (
+    <div className="editor">
+      <div className="editor-header">
+        {editor ? (
+          <>
+            <Toolbar editor={editor} openPanel={panel} panelId={panelId} onOpenPanel={(kind) => setPanel((open) => (open === kind ? null : kind))} />
+            {panel === 'link' && <LinkPanel id={panelId('link')} editor={editor} onClose={close} />}
+            {panel === 'figure' && <FigurePanel id={panelId('figure')} editor={editor} onClose={close} figures={figures} />}
+            {panel === 'embed' && <EmbedPanel id={panelId('embed')} editor={editor} onClose={close} />}
+            <AttributionField id={`${baseId}-attribution`} editor={editor} />
+          </>
+        ) : (
+          <div className="editor-toolbar editor-toolbar-loading" aria-hidden="true" />
+        )}
+      </div>
+      <EditorContent editor={editor} className="editor-content" />
+    </div>
+  )
+}

@@ -1,0 +1,399 @@
+import 'server-only'
+import { isDeepStrictEqual } from 'node:util'
+import { and, eq, inArray } from 'drizzle-orm'
+import type { Db, Tx } from '@/db'
+import {
+  type ArticleStatus,
+  type Byline,
+  type RichTextDoc,
+  articleAuthors,
+  articles,
+  media,
+  revisions,
+  sections,
+  users,
+  workflowEvents,
+} from '@/db/schema'
+import { type EditableByline, ownerIds, resolveBylines, syncAttribution } from './article-attribution'
+import { editBlockedReason, hasUnpublishedChanges } from './article-editing'
+import { type ArticleInput, derivedSlug, headlineSchema } from './article-input'
+import { freeSlug, isSlugClash, slugTaken } from './article-slugs'
+import type { Result } from './errors'
+import { type Actor, assertCan, can } from './permissions'
+import { sanitizeDoc } from './rich-text'
+import { countWords, plainText } from './rich-text-plain'
+
+export type { EditableByline }
+
+type Reader = Db | Tx
+
+/** A story as the editor opens it: the article's state and its current revision's fields. */
+export type EditableArticle = {
+  id: number
+  status: ArticleStatus
+  /** Send it back as `baseVersion` with the next save. */
+  version: number
+  currentRevisionId: number
+  publishedRevisionId: number | null
+  firstPublishedAt: Date | null
+  hasUnpublishedChanges: boolean
+  /** Where readers find the story: follows the saves only until it is first published. */
+  live: { sectionId: number; slug: string }
+  revisionNumber: number
+  revisionKind: 'autosave' | 'save' | 'published'
+  headline: string
+  standfirst: string
+  body: RichTextDoc
+  sectionId: number
+  slug: string
+  bylines: EditableByline[]
+  tags: string[]
+  leadMediaId: number | null
+  leadCaption: string
+  leadCredit: string
+  seoTitle: string
+  seoDescription: string
+  wordCount: number
+  savedAt: Date
+  /** The name of who saved the current revision; null when that account is gone. */
+  savedBy: string | null
+  canEdit: boolean
+  /** Why `canEdit` is false, for the person reading it. */
+  editBlockedReason?: string
+}
+
+export type SaveOptions = {
+  /** The article version the editor loaded or last saved; a different one means someone else saved. */
+  baseVersion: number
+  kind: 'autosave' | 'save'
+  /** The clock, for tests. */
+  now?: Date
+}
+
+export type SaveResult =
+  | { ok: true; version: number; revisionNumber: number; savedAt: Date; coalesced: boolean; slug: string }
+  | { ok: false; reason: 'conflict'; message: string; current: EditableArticle }
+  | { ok: false; reason: 'forbidden' | 'invalid' | 'missing' | 'slug-taken'; message: string }
+
+/** Autosaves by one person within this time of their revision's start go into that revision. */
+export const autosaveWindowMs = 5 * 60 * 1000
+
+const missing = { ok: false, reason: 'missing', message: 'This story no longer exists; it may have been deleted.' } as const
+const emptyBody: RichTextDoc = { type: 'doc', content: [{ type: 'paragraph' }] }
+
+/** Starts a draft: revision 1 with the creator as the byline, in a section, under a free slug. */
+export async function createArticle(
+  db: Db,
+  actor: Actor,
+  input: { headline: string; sectionId: number },
+  options: { now?: Date } = {},
+): Promise<Result<{ articleId: number }>> {
+  assertCan(actor, 'article.create')
+  const headline = headlineSchema.safeParse(input.headline)
+  if (!headline.success) return { ok: false, message: headline.error.issues[0]?.message ?? 'Check the headline.' }
+  if (!(await exists(db, sections, input.sectionId))) return { ok: false, message: 'That section no longer exists; choose another.' }
+  const now = options.now ?? new Date()
+  const base = derivedSlug(headline.data) || 'untitled'
+
+  // Someone creating a story with the same headline at the same moment may take the slug first.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        const slug = await freeSlug(tx, null, input.sectionId, base)
+        const [article] = await tx
+          .insert(articles)
+          .values({ sectionId: input.sectionId, slug, createdBy: actor.id, createdAt: now, updatedAt: now })
+          .returning({ id: articles.id })
+        if (!article) throw new Error('Inserting an article returned no row.')
+        const [revision] = await tx
+          .insert(revisions)
+          .values({
+            articleId: article.id,
+            number: 1,
+            kind: 'save',
+            headline: headline.data,
+            body: emptyBody,
+            sectionId: input.sectionId,
+            slug,
+            bylines: [{ userId: actor.id }],
+            createdBy: actor.id,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: revisions.id })
+        if (!revision) throw new Error('Inserting a revision returned no row.')
+        await tx.update(articles).set({ currentRevisionId: revision.id }).where(eq(articles.id, article.id))
+        await tx.insert(articleAuthors).values({ articleId: article.id, position: 0, userId: actor.id })
+        await tx
+          .insert(workflowEvents)
+          .values({ articleId: article.id, fromStatus: null, toStatus: 'draft', actorId: actor.id, revisionId: revision.id, createdAt: now })
+        return { ok: true as const, articleId: article.id }
+      })
+    } catch (error) {
+      if (attempt < 3 && isSlugClash(error)) continue
+      throw error
+    }
+  }
+}
+
+/**
+ * A story for the editor, with whether the viewer may change it. Everyone at the desk may read
+ * every story, so this is null only when the story does not exist.
+ */
+export async function getArticleForEditing(db: Reader, viewer: Actor, articleId: number): Promise<EditableArticle | null> {
+  if (!can(viewer, 'desk.enter')) return null
+  const loaded = await loadCurrent(db, articleId)
+  if (!loaded) return null
+  const { article, revision } = loaded
+  const blocked = editBlockedReason(viewer, { status: article.status, ownerIds: await ownerIds(db, article, revision.bylines) })
+  return {
+    id: article.id,
+    status: article.status,
+    version: article.version,
+    currentRevisionId: revision.id,
+    publishedRevisionId: article.publishedRevisionId,
+    firstPublishedAt: article.firstPublishedAt,
+    hasUnpublishedChanges: hasUnpublishedChanges(article),
+    live: { sectionId: article.sectionId, slug: article.slug },
+    revisionNumber: revision.number,
+    revisionKind: revision.kind,
+    headline: revision.headline,
+    standfirst: revision.standfirst,
+    body: revision.body,
+    sectionId: revision.sectionId,
+    slug: revision.slug,
+    bylines: await resolveBylines(db, revision.bylines),
+    tags: revision.tags,
+    leadMediaId: revision.leadMediaId,
+    leadCaption: revision.leadCaption,
+    leadCredit: revision.leadCredit,
+    seoTitle: revision.seoTitle,
+    seoDescription: revision.seoDescription,
+    wordCount: revision.wordCount,
+    savedAt: revision.updatedAt,
+    savedBy: loaded.savedBy,
+    canEdit: blocked === null,
+    ...(blocked === null ? {} : { editBlockedReason: blocked }),
+  }
+}
+
+/**
+ * Saves the editor's fields as a revision. A save always makes a new revision; an autosave goes
+ * into the latest revision instead when that is the same person's autosave of the last five
+ * minutes (and not a revision the workflow has pointed at). The live revision of a published
+ * story is never touched, nor, once published, its live routing and attribution. Refuses a
+ * stale `baseVersion` without writing anything, unless it is a repeat of that person's last
+ * save (a retry whose answer was lost).
+ */
+export async function saveArticle(
+  db: Db,
+  actor: Actor,
+  articleId: number,
+  input: ArticleInput,
+  options: SaveOptions,
+): Promise<SaveResult> {
+  const now = options.now ?? new Date()
+  // Checked before the article is locked: it is the slow part of a save.
+  const body = sanitizeDoc(input.body)
+  const bodyText = body.ok ? plainText(body.doc) : ''
+  try {
+    return await db.transaction(async (tx): Promise<SaveResult> => {
+      // Saves of one story queue here, one at a time, until the transaction ends.
+      const locked = await tx.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId)).for('update')
+      const loaded = locked.length > 0 ? await loadCurrent(tx, articleId) : undefined
+      if (!loaded) return missing
+      const { article, revision: latest } = loaded
+
+      const blocked = editBlockedReason(actor, { status: article.status, ownerIds: await ownerIds(tx, article, latest.bylines) })
+      if (blocked) return { ok: false, reason: 'forbidden', message: blocked }
+      if (!body.ok) return { ok: false, reason: 'invalid', message: body.message }
+
+      const snapshot: Snapshot = {
+        headline: input.headline,
+        standfirst: input.standfirst,
+        body: body.doc,
+        sectionId: input.sectionId,
+        slug: input.slug || derivedSlug(input.headline) || latest.slug,
+        bylines: input.bylines,
+        tags: input.tags,
+        leadMediaId: input.leadMediaId,
+        leadCaption: input.leadCaption,
+        leadCredit: input.leadCredit,
+        seoTitle: input.seoTitle,
+        seoDescription: input.seoDescription,
+      }
+
+      if (article.version !== options.baseVersion) {
+        const repeated = input.slug ? snapshot : { ...snapshot, slug: latest.slug }
+        if (latest.createdBy === actor.id && sameSnapshot(latest, repeated)) {
+          return { ok: true, version: article.version, revisionNumber: latest.number, savedAt: latest.updatedAt, coalesced: true, slug: latest.slug }
+        }
+        const current = await getArticleForEditing(tx, actor, articleId)
+        if (!current) return missing
+        const who = latest.createdBy === actor.id ? 'You' : (current.savedBy ?? 'Someone')
+        return {
+          ok: false,
+          reason: 'conflict',
+          message:
+            `${who} saved a newer version of this story while you were working on it (${describeVersion(current)}). ` +
+            'Compare the two before saving again.',
+          current,
+        }
+      }
+
+      const problem = await referenceProblem(tx, snapshot)
+      if (problem) return { ok: false, reason: 'invalid', message: problem }
+      if (await slugTaken(tx, articleId, snapshot.sectionId, snapshot.slug)) {
+        const free = await freeSlug(tx, articleId, snapshot.sectionId, snapshot.slug)
+        // A slug the writer typed is theirs to change; one made from the headline just moves aside.
+        if (input.slug) return slugTakenResult(snapshot.slug, free)
+        snapshot.slug = free
+      }
+
+      const content = { ...snapshot, bodyText, wordCount: countWords(bodyText), updatedAt: now }
+      const coalesce =
+        options.kind === 'autosave' &&
+        latest.kind === 'autosave' &&
+        latest.createdBy === actor.id &&
+        latest.id !== article.publishedRevisionId &&
+        now.getTime() - latest.createdAt.getTime() < autosaveWindowMs &&
+        !(await isInWorkflowHistory(tx, articleId, latest.id))
+      const [revision] = coalesce
+        ? await tx.update(revisions).set(content).where(eq(revisions.id, latest.id)).returning({ id: revisions.id, number: revisions.number })
+        : await tx
+            .insert(revisions)
+            .values({ ...content, articleId, number: latest.number + 1, kind: options.kind, createdBy: actor.id, createdAt: now })
+            .returning({ id: revisions.id, number: revisions.number })
+      if (!revision) throw new Error('Writing a revision returned no row.')
+
+      const isUnpublished = article.publishedRevisionId === null
+      await tx
+        .update(articles)
+        .set({
+          version: article.version + 1,
+          updatedAt: now,
+          currentRevisionId: revision.id,
+          // Until its first publication, a story's address and credits follow its saves.
+          ...(isUnpublished ? { sectionId: snapshot.sectionId, slug: snapshot.slug } : {}),
+        })
+        .where(eq(articles.id, articleId))
+      if (isUnpublished) await syncAttribution(tx, articleId, latest, snapshot)
+
+      return { ok: true, version: article.version + 1, revisionNumber: revision.number, savedAt: now, coalesced: coalesce, slug: snapshot.slug }
+    })
+  } catch (error) {
+    // Another story took the slug between the check and the write.
+    if (isSlugClash(error)) return slugTakenResult(input.slug || derivedSlug(input.headline), null)
+    throw error
+  }
+}
+
+/** What a revision holds of the editor's fields. */
+type Snapshot = {
+  headline: string
+  standfirst: string
+  body: RichTextDoc
+  sectionId: number
+  slug: string
+  bylines: Byline[]
+  tags: string[]
+  leadMediaId: number | null
+  leadCaption: string
+  leadCredit: string
+  seoTitle: string
+  seoDescription: string
+}
+
+const snapshotColumns = {
+  headline: revisions.headline,
+  standfirst: revisions.standfirst,
+  body: revisions.body,
+  sectionId: revisions.sectionId,
+  slug: revisions.slug,
+  bylines: revisions.bylines,
+  tags: revisions.tags,
+  leadMediaId: revisions.leadMediaId,
+  leadCaption: revisions.leadCaption,
+  leadCredit: revisions.leadCredit,
+  seoTitle: revisions.seoTitle,
+  seoDescription: revisions.seoDescription,
+}
+
+/** An article and its current revision (the newest: revisions are only ever added on top). */
+async function loadCurrent(db: Reader, articleId: number) {
+  const [row] = await db
+    .select({
+      article: {
+        id: articles.id,
+        status: articles.status,
+        version: articles.version,
+        createdBy: articles.createdBy,
+        sectionId: articles.sectionId,
+        slug: articles.slug,
+        currentRevisionId: articles.currentRevisionId,
+        publishedRevisionId: articles.publishedRevisionId,
+        firstPublishedAt: articles.firstPublishedAt,
+      },
+      revision: {
+        ...snapshotColumns,
+        id: revisions.id,
+        number: revisions.number,
+        kind: revisions.kind,
+        wordCount: revisions.wordCount,
+        createdBy: revisions.createdBy,
+        createdAt: revisions.createdAt,
+        updatedAt: revisions.updatedAt,
+      },
+      savedBy: users.name,
+    })
+    .from(articles)
+    .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
+    .leftJoin(users, eq(users.id, revisions.createdBy))
+    .where(eq(articles.id, articleId))
+  return row
+}
+
+function sameSnapshot(stored: Snapshot, incoming: Snapshot): boolean {
+  const fields = Object.keys(snapshotColumns) as (keyof Snapshot)[]
+  // Through JSON, as the database stores it, so that keys left undefined do not count.
+  const asStored = (snapshot: Snapshot) => JSON.parse(JSON.stringify(fields.map((field) => snapshot[field])))
+  return isDeepStrictEqual(asStored(stored), asStored(incoming))
+}
+
+function describeVersion(article: EditableArticle): string {
+  return `revision ${article.revisionNumber}, ${article.savedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+}
+
+/** Why a section, lead image or staff byline the snapshot names cannot be used, or null. */
+async function referenceProblem(tx: Tx, snapshot: Snapshot): Promise<string | null> {
+  if (!(await exists(tx, sections, snapshot.sectionId))) return 'That section no longer exists; choose another.'
+  if (snapshot.leadMediaId !== null && !(await exists(tx, media, snapshot.leadMediaId))) {
+    return 'The lead image is no longer in the media library; choose another.'
+  }
+  const staff = [...new Set(snapshot.bylines.flatMap((byline) => ('userId' in byline ? [byline.userId] : [])))]
+  if (staff.length > 0) {
+    const found = await tx.select({ id: users.id }).from(users).where(inArray(users.id, staff))
+    if (found.length !== staff.length) return 'Someone in the byline no longer has an account; remove them from it.'
+  }
+  return null
+}
+
+async function exists(db: Reader, table: typeof sections | typeof media, id: number): Promise<boolean> {
+  const rows = await db.select({ id: table.id }).from(table).where(eq(table.id, id)).limit(1)
+  return rows.length > 0
+}
+
+function slugTakenResult(slug: string, free: string | null): SaveResult {
+  const suggestion = free ? ` Try “${free}”.` : ' Choose another.'
+  return { ok: false, reason: 'slug-taken', message: `Another story in this section already uses the slug “${slug}”.${suggestion}` }
+}
+
+async function isInWorkflowHistory(tx: Tx, articleId: number, revisionId: number): Promise<boolean> {
+  const rows = await tx
+    .select({ id: workflowEvents.id })
+    .from(workflowEvents)
+    .where(and(eq(workflowEvents.articleId, articleId), eq(workflowEvents.revisionId, revisionId)))
+    .limit(1)
+  return rows.length > 0
+}
+

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { articleStatus } from '@/db/schema'
+import { editBlockedReason, hasUnpublishedChanges, writerEditableStatuses } from './article-editing'
+
+const writer = { id: 1, role: 'writer' as const }
+const editor = { id: 2, role: 'editor' as const }
+const admin = { id: 3, role: 'admin' as const }
+
+describe('who may edit a story in which status', () => {
+  it.each(articleStatus.enumValues)('in %s: editors and admins may edit any story', (status) => {
+    expect(editBlockedReason(editor, { status, ownerIds: [1] })).toBeNull()
+    expect(editBlockedReason(admin, { status, ownerIds: [1] })).toBeNull()
+  })
+
+  it.each(articleStatus.enumValues)('in %s: a writer may edit their own story only in draft or changes requested', (status) => {
+    const mayEdit = (writerEditableStatuses as readonly string[]).includes(status)
+    expect(editBlockedReason(writer, { status, ownerIds: [1] }) === null).toBe(mayEdit)
+  })
+
+  it('never lets a writer edit someone else’s story', () => {
+    expect(editBlockedReason(writer, { status: 'draft', ownerIds: [2] })).toBe('Only the story’s writers and the editors can change it.')
+  })
+
+  it('says a live story has unpublished changes when its newest revision is not the live one', () => {
+    expect(hasUnpublishedChanges({ currentRevisionId: 5, publishedRevisionId: 4 })).toBe(true)
+    expect(hasUnpublishedChanges({ currentRevisionId: 4, publishedRevisionId: 4 })).toBe(false)
+    expect(hasUnpublishedChanges({ currentRevisionId: 4, publishedRevisionId: null })).toBe(false)
+  })
+})

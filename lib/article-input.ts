@@ -1,0 +1,130 @@
+import { z } from 'zod'
+import { slugify } from './slug'
+
+/** The limits of a story's fields, for the form's counters as much as for the checks. */
+export const articleLimits = {
+  headline: 300,
+  standfirst: 600,
+  slug: 100,
+  tags: 20,
+  tag: 60,
+  bylines: 10,
+  bylineName: 120,
+  bylineOutlet: 120,
+  leadCaption: 1000,
+  leadCredit: 200,
+  seoTitle: 200,
+  seoDescription: 400,
+} as const
+
+/** What search engines show before they cut the text off: a hint for the form, not a limit. */
+export const seoHints = { title: 70, description: 160 } as const
+
+export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
+
+const optionalText = (max: number, message: string) => z.string().trim().max(max, message).default('')
+
+export const headlineSchema = z
+  .string()
+  .trim()
+  .max(articleLimits.headline, `Keep the headline under ${articleLimits.headline} characters.`)
+
+const idSchema = z.coerce.number('Choose from the list.').int('Choose from the list.').positive('Choose from the list.')
+
+export const bylineSchema = z.union([
+  z.object({ userId: idSchema }),
+  z.object({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Enter the contributor’s name.')
+      .max(articleLimits.bylineName, `Keep a contributor’s name under ${articleLimits.bylineName} characters.`),
+    outlet: optionalText(articleLimits.bylineOutlet, `Keep the outlet under ${articleLimits.bylineOutlet} characters.`),
+  }),
+])
+
+const tagsSchema = z
+  .preprocess(
+    // The form may send "climate, floods" as one field.
+    (value) => (typeof value === 'string' ? value.split(',') : (value ?? [])),
+    z.array(z.string().trim().max(articleLimits.tag, `Keep each tag under ${articleLimits.tag} characters.`)),
+  )
+  .transform((names) => uniqueBy(names.filter(Boolean), (name) => slugify(name)))
+  .check((context) => {
+    if (context.value.some((name) => slugify(name) === '')) {
+      context.issues.push({ code: 'custom', input: context.value, message: 'A tag needs at least one letter or digit.' })
+    }
+    if (context.value.length > articleLimits.tags) {
+      context.issues.push({ code: 'custom', input: context.value, message: `Use at most ${articleLimits.tags} tags.` })
+    }
+  })
+
+const bylinesSchema = z
+  .array(bylineSchema)
+  .min(1, 'Add at least one byline.')
+  .transform((bylines) => uniqueBy(bylines, bylineKey))
+  .refine((bylines) => bylines.length <= articleLimits.bylines, `Use at most ${articleLimits.bylines} bylines.`)
+
+/**
+ * What the story form sends on a save or an autosave. A draft may be saved without a headline;
+ * `requireHeadline` is for the moment a story leaves the writer (submission). An empty slug
+ * means "made from the headline": the save derives it (`derivedSlug`), taking slug-2, slug-3…
+ * when another story in the section has it, and keeps the story's slug when there is no headline.
+ */
+export const articleInputSchema = z
+  .object({
+    headline: headlineSchema,
+    standfirst: optionalText(articleLimits.standfirst, `Keep the standfirst under ${articleLimits.standfirst} characters.`),
+    /** TipTap JSON; checked against the editor's schema by `sanitizeDoc` when saved. */
+    body: z.unknown(),
+    sectionId: z.coerce.number('Choose a section.').int('Choose a section.').positive('Choose a section.'),
+    slug: z
+      .string()
+      .trim()
+      .max(articleLimits.slug, `Keep the slug under ${articleLimits.slug} characters.`)
+      .refine((slug) => slug === '' || slugPattern.test(slug), 'Use only lower-case letters, digits and single hyphens, like harbour-reopens.')
+      .default(''),
+    tags: tagsSchema,
+    bylines: bylinesSchema,
+    leadMediaId: z.preprocess((value) => (value === '' || value === undefined ? null : value), idSchema.nullable()),
+    leadCaption: optionalText(articleLimits.leadCaption, `Keep the caption under ${articleLimits.leadCaption} characters.`),
+    leadCredit: optionalText(articleLimits.leadCredit, `Keep the credit under ${articleLimits.leadCredit} characters.`),
+    seoTitle: optionalText(
+      articleLimits.seoTitle,
+      `Keep the search title under ${articleLimits.seoTitle} characters; search engines show about ${seoHints.title}.`,
+    ),
+    seoDescription: optionalText(
+      articleLimits.seoDescription,
+      `Keep the search description under ${articleLimits.seoDescription} characters; search engines show about ${seoHints.description}.`,
+    ),
+  })
+
+/** A story as the form sent it, before parsing. */
+export type ArticleInputRaw = z.input<typeof articleInputSchema>
+/** A story's fields, trimmed and checked (the body is checked when saved). */
+export type ArticleInput = z.output<typeof articleInputSchema>
+export type BylineInput = z.output<typeof bylineSchema>
+
+/** The slug an empty slug field stands for; empty when the headline has no letter or digit. */
+export function derivedSlug(headline: string): string {
+  return slugify(headline, 80)
+}
+
+/** A story needs a headline before it goes to an editor; a draft does not. */
+export function requireHeadline(story: { headline: string }): { ok: true } | { ok: false; message: string } {
+  return story.headline.trim() ? { ok: true } : { ok: false, message: 'Write a headline before sending the story on.' }
+}
+
+function bylineKey(byline: z.output<typeof bylineSchema>): string {
+  return 'userId' in byline ? `staff:${byline.userId}` : `other:${byline.name.toLowerCase()}|${byline.outlet.toLowerCase()}`
+}
+
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>()
+  return items.filter((item) => {
+    const k = key(item)
+    if (seen.has(k)) return false
+    seen.add(k)
+    return true
+  })
+}

@@ -1,0 +1,164 @@
+import 'server-only'
+import { and, desc, eq } from 'drizzle-orm'
+import type { Db } from '@/db'
+import { type RichTextDoc, articles, revisions, users } from '@/db/schema'
+import { type EditableByline, resolveBylines } from './article-attribution'
+import { type SaveResult, saveArticle } from './article-drafts'
+import { articleInputSchema } from './article-input'
+import { type Actor, can } from './permissions'
+
+type RevisionKind = 'autosave' | 'save' | 'published'
+
+/** One line of a story's history. */
+export type RevisionSummary = {
+  number: number
+  kind: RevisionKind
+  createdAt: Date
+  /** Later than `createdAt` when later autosaves went into this revision. */
+  savedAt: Date
+  /** Null when that account no longer exists. */
+  authorName: string | null
+  wordCount: number
+  headline: string
+  isCurrent: boolean
+  isPublished: boolean
+}
+
+/** A whole revision, to read, compare (`diffRevisions`) or restore. */
+export type RevisionDetail = RevisionSummary & {
+  standfirst: string
+  body: RichTextDoc
+  bodyText: string
+  sectionId: number
+  slug: string
+  bylines: EditableByline[]
+  tags: string[]
+  leadMediaId: number | null
+  leadCaption: string
+  leadCredit: string
+  seoTitle: string
+  seoDescription: string
+}
+
+const summaryColumns = {
+  id: revisions.id,
+  number: revisions.number,
+  kind: revisions.kind,
+  createdAt: revisions.createdAt,
+  savedAt: revisions.updatedAt,
+  authorName: users.name,
+  wordCount: revisions.wordCount,
+  headline: revisions.headline,
+  currentRevisionId: articles.currentRevisionId,
+  publishedRevisionId: articles.publishedRevisionId,
+}
+
+/** A story's revisions, newest first; null when the story does not exist. Everyone at the desk may read them. */
+export async function listRevisions(db: Db, viewer: Actor, articleId: number): Promise<RevisionSummary[] | null> {
+  if (!can(viewer, 'desk.enter')) return null
+  const [article] = await db.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId))
+  if (!article) return null
+  const rows = await db
+    .select(summaryColumns)
+    .from(revisions)
+    .innerJoin(articles, eq(articles.id, revisions.articleId))
+    .leftJoin(users, eq(users.id, revisions.createdBy))
+    .where(eq(revisions.articleId, articleId))
+    .orderBy(desc(revisions.number))
+  return rows.map(summary)
+}
+
+/** One revision of a story by its number, or null. */
+export async function getRevision(db: Db, viewer: Actor, articleId: number, number: number): Promise<RevisionDetail | null> {
+  if (!can(viewer, 'desk.enter')) return null
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      standfirst: revisions.standfirst,
+      body: revisions.body,
+      bodyText: revisions.bodyText,
+      sectionId: revisions.sectionId,
+      slug: revisions.slug,
+      bylines: revisions.bylines,
+      tags: revisions.tags,
+      leadMediaId: revisions.leadMediaId,
+      leadCaption: revisions.leadCaption,
+      leadCredit: revisions.leadCredit,
+      seoTitle: revisions.seoTitle,
+      seoDescription: revisions.seoDescription,
+    })
+    .from(revisions)
+    .innerJoin(articles, eq(articles.id, revisions.articleId))
+    .leftJoin(users, eq(users.id, revisions.createdBy))
+    .where(and(eq(revisions.articleId, articleId), eq(revisions.number, number)))
+  if (!row) return null
+  const { standfirst, body, bodyText, sectionId, slug, tags, leadMediaId, leadCaption, leadCredit, seoTitle, seoDescription } = row
+  return {
+    ...summary(row),
+    ...{ standfirst, body, bodyText, sectionId, slug, tags, leadMediaId, leadCaption, leadCredit, seoTitle, seoDescription },
+    bylines: await resolveBylines(db, row.bylines),
+  }
+}
+
+/**
+ * Makes an old revision's content the story's newest revision, as a save: history is never
+ * rewritten. The same checks as any save apply (who may edit, in which status, which version).
+ */
+export async function restoreRevision(
+  db: Db,
+  actor: Actor,
+  articleId: number,
+  number: number,
+  baseVersion: number,
+  options: { now?: Date } = {},
+): Promise<SaveResult> {
+  const [old] = await db
+    .select({
+      headline: revisions.headline,
+      standfirst: revisions.standfirst,
+      body: revisions.body,
+      sectionId: revisions.sectionId,
+      slug: revisions.slug,
+      bylines: revisions.bylines,
+      tags: revisions.tags,
+      leadMediaId: revisions.leadMediaId,
+      leadCaption: revisions.leadCaption,
+      leadCredit: revisions.leadCredit,
+      seoTitle: revisions.seoTitle,
+      seoDescription: revisions.seoDescription,
+    })
+    .from(revisions)
+    .where(and(eq(revisions.articleId, articleId), eq(revisions.number, number)))
+  if (!old) return { ok: false, reason: 'missing', message: `This story has no revision ${number}.` }
+  // Today's rules apply to old content too (limits may have changed since it was saved).
+  const input = articleInputSchema.safeParse(old)
+  if (!input.success) {
+    return { ok: false, reason: 'invalid', message: `Revision ${number} cannot be restored as it is: ${input.error.issues[0]?.message ?? 'it is incomplete.'}` }
+  }
+  return saveArticle(db, actor, articleId, input.data, { baseVersion, kind: 'save', now: options.now })
+}
+
+function summary(row: {
+  id: number
+  number: number
+  kind: RevisionKind
+  createdAt: Date
+  savedAt: Date
+  authorName: string | null
+  wordCount: number
+  headline: string
+  currentRevisionId: number | null
+  publishedRevisionId: number | null
+}): RevisionSummary {
+  return {
+    number: row.number,
+    kind: row.kind,
+    createdAt: row.createdAt,
+    savedAt: row.savedAt,
+    authorName: row.authorName,
+    wordCount: row.wordCount,
+    headline: row.headline,
+    isCurrent: row.id === row.currentRevisionId,
+    isPublished: row.id === row.publishedRevisionId,
+  }
+}
