@@ -113,6 +113,12 @@ export const articles = pgTable(
     unique('articles_section_slug').on(t.sectionId, t.slug),
     index('articles_status_updated').on(t.status, t.updatedAt),
     index('articles_published').on(t.publishedAt),
+    // "Mine" on the desk: stories a person created (bylines have their own index).
+    index('articles_created_by').on(t.createdBy),
+    // The desk's list of every story, most recently changed first.
+    index('articles_updated').on(t.updatedAt, t.id),
+    // The scheduler's question every few seconds: which scheduled stories are due?
+    index('articles_scheduled_due').on(t.scheduledAt).where(sql`${t.status} = 'scheduled'`),
   ],
 )
 
@@ -225,7 +231,11 @@ export const workflowEvents = pgTable(
     note: text('note').notNull().default(''),
     createdAt: createdAt(),
   },
-  (t) => [index('workflow_events_article').on(t.articleId, t.createdAt)],
+  (t) => [
+    index('workflow_events_article').on(t.articleId, t.createdAt),
+    // The desk's "changed since you last looked".
+    index('workflow_events_created').on(t.createdAt),
+  ],
 )
 
 /** Editorial notes on an article; a reply names its parent. */
@@ -245,6 +255,38 @@ export const notes = pgTable(
   },
   (t) => [index('notes_article').on(t.articleId)],
 )
+
+export const correctionKind = pgEnum('correction_kind', ['correction', 'update'])
+
+/**
+ * Corrections and update notes printed with a published story and on /corrections. Never
+ * deleted: retracting one records who, when and why, and readers see that it was withdrawn.
+ */
+export const corrections = pgTable(
+  'corrections',
+  {
+    id: id(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    kind: correctionKind('kind').notNull(),
+    body: text('body').notNull(),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    retractedAt: timestamp('retracted_at', { withTimezone: true }),
+    retractedBy: integer('retracted_by').references(() => users.id, { onDelete: 'set null' }),
+    retractionNote: text('retraction_note').notNull().default(''),
+  },
+  (t) => [index('corrections_article').on(t.articleId, t.createdAt), index('corrections_created').on(t.createdAt)],
+)
+
+/** When each person last looked at the desk: what changed on their stories since is news to them. */
+export const deskVisits = pgTable('desk_visits', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
+})
 
 /** Who had a story open in the editor, and when their editor last said so. */
 export const articlePresence = pgTable(
@@ -306,6 +348,10 @@ export const articleTagsRelations = relations(articleTags, ({ one }) => ({
   tag: one(tags, { fields: [articleTags.tagId], references: [tags.id] }),
 }))
 
+export const correctionsRelations = relations(corrections, ({ one }) => ({
+  article: one(articles, { fields: [corrections.articleId], references: [articles.id] }),
+}))
+
 export const workflowEventsRelations = relations(workflowEvents, ({ one }) => ({
   article: one(articles, { fields: [workflowEvents.articleId], references: [articles.id] }),
   actor: one(users, { fields: [workflowEvents.actorId], references: [users.id] }),
@@ -318,3 +364,5 @@ export type Section = typeof sections.$inferSelect
 export type Article = typeof articles.$inferSelect
 export type Revision = typeof revisions.$inferSelect
 export type ArticlePresence = typeof articlePresence.$inferSelect
+export type Correction = typeof corrections.$inferSelect
+export type CorrectionKind = (typeof correctionKind.enumValues)[number]

@@ -30,6 +30,8 @@ type Reader = Db | Tx
 /** A story as the editor opens it: the article's state and its current revision's fields. */
 export type EditableArticle = {
   id: number
+  /** Who owns the story (its creator and staff bylines), for permission checks. */
+  ownerIds: number[]
   status: ArticleStatus
   /** Send it back as `baseVersion` with the next save. */
   version: number
@@ -145,9 +147,11 @@ export async function getArticleForEditing(db: Reader, viewer: Actor, articleId:
   const loaded = await loadCurrent(db, articleId)
   if (!loaded) return null
   const { article, revision } = loaded
-  const blocked = editBlockedReason(viewer, { status: article.status, ownerIds: await ownerIds(db, article, revision.bylines) })
+  const owners = await ownerIds(db, article, revision.bylines)
+  const blocked = editBlockedReason(viewer, { status: article.status, ownerIds: owners })
   return {
     id: article.id,
+    ownerIds: owners,
     status: article.status,
     version: article.version,
     currentRevisionId: revision.id,

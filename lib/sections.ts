@@ -30,3 +30,27 @@ export async function listSectionOptions(db: Db): Promise<SectionOption[]> {
   addChildren(null, '')
   return options
 }
+
+export type SectionCrumb = { name: string; slug: string; path: string }
+type SectionRow = { id: number; name: string; slug: string; parentId: number | null }
+
+/** Every section's trail from the top of the tree, with public paths, by section id. */
+export async function sectionTrails(db: Db): Promise<Map<number, SectionCrumb[]>> {
+  const rows: SectionRow[] = await db.select({ id: sections.id, name: sections.name, slug: sections.slug, parentId: sections.parentId }).from(sections)
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return new Map(rows.map((row) => [row.id, trailOf(byId, row.id)]))
+}
+
+/** The sections from the top of the tree down to this one, each with its public path. */
+export async function sectionTrail(db: Db, sectionId: number): Promise<SectionCrumb[]> {
+  return (await sectionTrails(db)).get(sectionId) ?? []
+}
+
+function trailOf(byId: Map<number, SectionRow>, sectionId: number): SectionCrumb[] {
+  const chain: SectionRow[] = []
+  // The depth bound guards against a cycle that the database does not forbid.
+  for (let row = byId.get(sectionId); row && chain.length < 20; row = row.parentId === null ? undefined : byId.get(row.parentId)) {
+    chain.unshift(row)
+  }
+  return chain.map((crumb, index) => ({ name: crumb.name, slug: crumb.slug, path: `/${chain.slice(0, index + 1).map((c) => c.slug).join('/')}` }))
+}

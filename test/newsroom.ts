@@ -1,6 +1,11 @@
+import { eq } from 'drizzle-orm'
 import type { Db } from '@/db'
-import { type RichTextDoc, media, sections, users } from '@/db/schema'
+import { type ArticleStatus, type RichTextDoc, articles, media, revisions, sections, users } from '@/db/schema'
+import { createArticle, saveArticle } from '@/lib/article-drafts'
+import { type ArticleInputRaw, articleInputSchema } from '@/lib/article-input'
 import type { Actor } from '@/lib/permissions'
+import { type TransitionOptions, type TransitionedArticle, transition } from '@/lib/transitions'
+import type { WorkflowAction } from '@/lib/workflow'
 
 /** A small newsroom for data tests: two writers, an editor, an admin, two sections, one image. */
 export type Newsroom = {
@@ -66,4 +71,100 @@ export async function makeNewsroom(db: Db): Promise<Newsroom> {
 /** A document of paragraphs, one per argument. */
 export function docOf(...paragraphs: string[]): RichTextDoc {
   return { type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) }
+}
+
+/** Starts a story as `by` (the newsroom's writer by default) and returns its id. */
+export async function makeStory(
+  db: Db,
+  newsroom: Newsroom,
+  options: { by?: Actor; headline?: string; sectionId?: number; now?: Date } = {},
+): Promise<number> {
+  const result = await createArticle(
+    db,
+    options.by ?? newsroom.writer,
+    { headline: options.headline ?? 'Harbour reopens', sectionId: options.sectionId ?? newsroom.sectionId },
+    { now: options.now },
+  )
+  if (!result.ok) throw new Error(result.message)
+  return result.articleId
+}
+
+/** The article's row as stored. */
+export async function articleRow(db: Db, articleId: number) {
+  const [row] = await db.select().from(articles).where(eq(articles.id, articleId))
+  if (!row) throw new Error(`no article ${articleId}`)
+  return row
+}
+
+/**
+ * Saves a new revision as `actor` on top of the story's newest one, changing only `fields`
+ * (bylines default to the story's current ones), at the story's current version.
+ */
+export async function editStory(
+  db: Db,
+  actor: Actor,
+  articleId: number,
+  fields: Partial<ArticleInputRaw> = {},
+  options: { kind?: 'save' | 'autosave'; now?: Date } = {},
+): Promise<void> {
+  const article = await articleRow(db, articleId)
+  const [current] = await db.select().from(revisions).where(eq(revisions.id, article.currentRevisionId ?? -1))
+  if (!current) throw new Error(`article ${articleId} has no current revision`)
+  const input = articleInputSchema.parse({
+    headline: current.headline,
+    standfirst: current.standfirst,
+    body: current.body,
+    sectionId: current.sectionId,
+    slug: current.slug,
+    tags: current.tags,
+    bylines: current.bylines,
+    leadMediaId: current.leadMediaId,
+    ...fields,
+  })
+  const result = await saveArticle(db, actor, articleId, input, { baseVersion: article.version, kind: options.kind ?? 'save', now: options.now })
+  if (!result.ok) throw new Error(result.message)
+}
+
+/** Takes a workflow action at the story's current version, failing the test if it is refused. */
+export async function act(
+  db: Db,
+  actor: Actor,
+  articleId: number,
+  action: WorkflowAction,
+  options: Omit<TransitionOptions, 'baseVersion'> = {},
+): Promise<TransitionedArticle> {
+  const { version } = await articleRow(db, articleId)
+  const result = await transition(db, actor, articleId, action, { ...options, baseVersion: version })
+  if (!result.ok) throw new Error(`${action} was refused: ${result.message}`)
+  return result.article
+}
+
+/** A story by the newsroom's writer, taken through the workflow by its editor to `status`. */
+export async function storyIn(
+  db: Db,
+  newsroom: Newsroom,
+  status: ArticleStatus,
+  options: { headline?: string; by?: Actor; sectionId?: number; now?: Date } = {},
+): Promise<number> {
+  const id = await makeStory(db, newsroom, options)
+  const now = options.now
+  const { editor } = newsroom
+  const steps: Record<ArticleStatus, [Actor, WorkflowAction][]> = {
+    draft: [],
+    in_review: [[options.by ?? newsroom.writer, 'submit']],
+    changes_requested: [[options.by ?? newsroom.writer, 'submit'], [editor, 'requestChanges']],
+    approved: [[options.by ?? newsroom.writer, 'submit'], [editor, 'approve']],
+    scheduled: [[options.by ?? newsroom.writer, 'submit'], [editor, 'schedule']],
+    published: [[options.by ?? newsroom.writer, 'submit'], [editor, 'publish']],
+    unpublished: [[options.by ?? newsroom.writer, 'submit'], [editor, 'publish'], [editor, 'unpublish']],
+  }
+  const base = now ?? new Date()
+  for (const [actor, action] of steps[status]) {
+    await act(db, actor, id, action, {
+      now,
+      note: action === 'requestChanges' ? 'Check the figures.' : undefined,
+      scheduledAt: action === 'schedule' ? new Date(base.getTime() + 60 * 60 * 1000) : undefined,
+    })
+  }
+  return id
 }

@@ -1,3 +1,4 @@
+import Link from 'next/link'
 import { connection } from 'next/server'
 import { getDb } from '@/db'
 import { listLatestPublished } from '@/lib/articles'
@@ -16,7 +17,9 @@ export default async function HomePage() {
           {stories.map((story) => (
             <li key={story.id}>
               <span className="kicker">{story.section}</span>
-              <h2>{story.headline}</h2>
+              <h2>
+                <Link href={story.path}>{story.headline}</Link>
+              </h2>
               <p>{story.standfirst}</p>
             </li>
           ))}

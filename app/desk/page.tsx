@@ -1,16 +1,35 @@
 import Link from 'next/link'
 import { getDb } from '@/db'
 import { articleStatus } from '@/db/schema'
-import { countArticlesByStatus, listRecentlyUpdated } from '@/lib/articles'
+import { ActionForm } from '@/components/ui/action-form'
+import { type DeskQueue, countDeskQueues, deskQueueLabels, deskQueries, deskQuerySchema, deskQueues, getDeskNews, listDeskQueue } from '@/lib/desk-queues'
+import { listSectionOptions } from '@/lib/sections'
 import { requireUser } from '@/lib/session'
 import { statusLabels } from '@/lib/status-labels'
+import { listStaff } from '@/lib/users'
+import { markNewsSeen } from './actions'
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
 
-export default async function DeskPage() {
+type DeskPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export default async function DeskPage({ searchParams }: DeskPageProps) {
   const user = await requireUser()
+  const raw = await searchParams
+  const queue: DeskQueue = deskQueues.find((name) => name === raw.queue) ?? 'all'
+  const query = deskQuerySchema.parse(Object.fromEntries(Object.entries(raw).filter(([, value]) => typeof value === 'string')))
+  const { page, pageSize, ...filters } = query
   const db = getDb()
-  const [counts, recent] = await Promise.all([countArticlesByStatus(db), listRecentlyUpdated(db, 15)])
+  const [list, counts, news, sections, staff] = await Promise.all([
+    listDeskQueue(db, user, queue, query),
+    countDeskQueues(db, user, filters),
+    getDeskNews(db, user),
+    listSectionOptions(db),
+    listStaff(db),
+  ])
+  if (!list || !counts || !news) return null
+  const linkTo = (changes: Record<string, string | number | undefined>) => `/desk?${deskQueries({ queue, ...query, ...changes })}`
+
   return (
     <main className="page">
       <h1>Desk</h1>
@@ -20,46 +39,119 @@ export default async function DeskPage() {
           New story
         </Link>
       </p>
-      <section aria-labelledby="counts-heading">
-        <h2 id="counts-heading">Stories by state</h2>
-        <ul className="counts">
-          {articleStatus.enumValues.map((status) => (
-            <li key={status}>
-              <strong>{counts[status]}</strong>
-              {statusLabels[status]}
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="recent-heading">
-        <h2 id="recent-heading">Recently updated</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Headline</th>
-              <th scope="col">Section</th>
-              <th scope="col">State</th>
-              <th scope="col">Started by</th>
-              <th scope="col">Updated (UTC)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recent.map((story) => (
+
+      {news.count > 0 && (
+        <section className="panel" aria-labelledby="news-heading">
+          <h2 id="news-heading">
+            Changed on your stories <span className="badge role-admin">{news.count}</span>
+          </h2>
+          <ul>
+            {news.items.map((item, index) => (
+              <li key={index}>
+                <Link href={`/desk/articles/${item.articleId}`}>{item.headline || 'Untitled story'}</Link>:{' '}
+                {item.kind === 'note' ? `note from ${item.actorName ?? 'someone'}` : `${item.actorName ?? 'the scheduler'} moved it to ${item.toStatus ? statusLabels[item.toStatus].toLowerCase() : '…'}`}
+                {item.excerpt && ` — “${item.excerpt}”`}
+              </li>
+            ))}
+          </ul>
+          <ActionForm action={markNewsSeen} submitLabel="Mark all as seen" variant="secondary" />
+        </section>
+      )}
+
+      <nav aria-label="Queues" className="queues">
+        {deskQueues.map((name) => (
+          <Link key={name} href={`/desk?${deskQueries({ ...filters, queue: name })}`} aria-current={name === queue ? 'page' : undefined}>
+            {deskQueueLabels[name]} <span className="badge">{counts[name]}</span>
+          </Link>
+        ))}
+      </nav>
+
+      <form method="get" className="inline-form filters" role="search" aria-label="Filter stories">
+        <input type="hidden" name="queue" value={queue} />
+        <div className="field">
+          <label htmlFor="q">Headline</label>
+          <input id="q" name="q" type="search" defaultValue={filters.q ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-section">Section</label>
+          <select id="filter-section" name="sectionId" defaultValue={filters.sectionId ?? ''}>
+            <option value="">Any section</option>
+            {sections.map((section) => (
+              <option key={section.id} value={section.id}>
+                {section.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-author">Author</label>
+          <select id="filter-author" name="authorId" defaultValue={filters.authorId ?? ''}>
+            <option value="">Anyone</option>
+            {staff.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-status">State</label>
+          <select id="filter-status" name="status" defaultValue={filters.status ?? ''}>
+            <option value="">Any state</option>
+            {articleStatus.enumValues.map((status) => (
+              <option key={status} value={status}>
+                {statusLabels[status]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button secondary">
+          Filter
+        </button>
+      </form>
+
+      <table>
+        <caption className="visually-hidden">{deskQueueLabels[queue]}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Headline</th>
+            <th scope="col">Section</th>
+            <th scope="col">State</th>
+            <th scope="col">Bylines</th>
+            <th scope="col">{queue === 'review' ? 'Waiting since (UTC)' : queue === 'scheduled' ? 'Publishes (UTC)' : 'Updated (UTC)'}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.items.map((story) => {
+            const when = queue === 'review' ? story.statusSince : queue === 'scheduled' ? story.scheduledAt : story.updatedAt
+            return (
               <tr key={story.id}>
                 <td>
                   <Link href={`/desk/articles/${story.id}`}>{story.headline || 'Untitled story'}</Link>
+                  {story.openNotes > 0 && <span className="badge"> {story.openNotes} open notes</span>}
                 </td>
-                <td>{story.section}</td>
-                <td>{statusLabels[story.status]}</td>
-                <td>{story.author}</td>
+                <td>{story.sectionName}</td>
                 <td>
-                  <time dateTime={story.updatedAt.toISOString()}>{dateFormat.format(story.updatedAt)}</time>
+                  {statusLabels[story.status]}
+                  {story.hasUnpublishedChanges && ' — unpublished changes'}
+                  {story.isLive && story.status !== 'published' && ' (live)'}
                 </td>
+                <td>{story.bylines.join(', ')}</td>
+                <td>{when && <time dateTime={when.toISOString()}>{dateFormat.format(when)}</time>}</td>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+            )
+          })}
+        </tbody>
+      </table>
+      {list.items.length === 0 && <p className="muted">No stories here.</p>}
+      <nav aria-label="Pages" className="inline-form pager">
+        {page > 1 && <Link href={linkTo({ page: page - 1 })}>Previous</Link>}
+        <span>
+          Page {list.page} of {list.pageCount} ({list.total} stories)
+        </span>
+        {page < list.pageCount && <Link href={linkTo({ page: page + 1 })}>Next</Link>}
+      </nav>
+      <p className="muted small">{pageSize} per page.</p>
     </main>
   )
 }

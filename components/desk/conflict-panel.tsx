@@ -33,10 +33,10 @@ export function ConflictPanel({ mine, other, onKeepMine, onTakeTheirs }: Conflic
         {rows
           .filter(([, parts]) => parts.some((part) => part.kind !== 'same'))
           .map(([label, parts]) => (
-            <div key={label}>
+            <section key={label} aria-label={`${label} changes`}>
               <h3>{label}</h3>
               <DiffRuns runs={parts} />
-            </div>
+            </section>
           ))}
       </div>
       <div className="inline-form">

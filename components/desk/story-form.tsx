@@ -12,6 +12,7 @@ import { PresenceLine } from './presence-line'
 import { SaveStatusLine } from './save-status-line'
 import { type StoryDraft, readingMinutes, sameDraft } from '@/lib/story-draft'
 import { useStoryAutosave } from './use-story-autosave'
+import { WorkflowActions, type WorkflowActionsProps } from './workflow-actions'
 
 export type MediaChoice = { mediaId: number; src: string; alt: string; caption: string; credit: string; width: number; height: number }
 
@@ -23,12 +24,13 @@ type StoryFormProps = {
   sections: { id: number; label: string }[]
   staff: { id: number; name: string }[]
   media: MediaChoice[]
+  workflowActions: WorkflowActionsProps['actions']
 }
 
 type Fields = Omit<StoryDraft, 'body'>
 
 /** The story editor: every field of a story, saved as the writer goes. */
-export function StoryForm({ articleId, version, isLive, initial, sections, staff, media }: StoryFormProps) {
+export function StoryForm({ articleId, version, isLive, initial, sections, staff, media, workflowActions }: StoryFormProps) {
   const { body: initialBody, ...initialFields } = initial
   const [fields, setFields] = useState<Fields>(initialFields)
   const [bodyKey, setBodyKey] = useState(0)
@@ -107,6 +109,14 @@ export function StoryForm({ articleId, version, isLive, initial, sections, staff
           Save
         </button>
       </div>
+      <WorkflowActions
+        articleId={articleId}
+        actions={workflowActions}
+        version={version}
+        currentVersion={autosave.currentVersion}
+        beforeAction={autosave.flush}
+        onMoved={autosave.adoptVersion}
+      />
 
       {isLive && (
         <p className="message info">

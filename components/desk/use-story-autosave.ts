@@ -130,7 +130,20 @@ export function useStoryAutosave({ articleId, version, collect }: Options) {
     [save],
   )
 
-  return { status, save, markChanged, keepMine, keepLocally, baseVersion }
+  /** Saves any pending edits now; true when the server has everything. */
+  const flush = useCallback(async (): Promise<boolean> => {
+    if (changeCount.current !== savedCount.current) await save('save')
+    return changeCount.current === savedCount.current
+  }, [save])
+
+  /** The version the next save starts from. */
+  const currentVersion = useCallback(() => baseVersion.current, [])
+  /** After the story moved on without a save (a workflow step): save from its new version. */
+  const adoptVersion = useCallback((next: number) => {
+    baseVersion.current = next
+  }, [])
+
+  return { status, save, markChanged, keepMine, flush, currentVersion, adoptVersion }
 }
 
 async function send(

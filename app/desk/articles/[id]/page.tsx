@@ -3,17 +3,26 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getDb } from '@/db'
 import { StoryForm } from '@/components/desk/story-form'
+import { CorrectionsPanel } from '@/components/desk/corrections-panel'
+import { NotesPanel } from '@/components/desk/notes-panel'
+import { WorkflowActions } from '@/components/desk/workflow-actions'
 import { getArticleForEditing } from '@/lib/article-drafts'
+import { listArticleCorrections } from '@/lib/corrections'
 import { parseId } from '@/lib/http'
+import { listNotes } from '@/lib/notes'
+import { can } from '@/lib/permissions'
 import { listMediaOptions } from '@/lib/media'
 import { renderRichText } from '@/lib/rich-text'
 import { listSectionOptions } from '@/lib/sections'
 import { requireUser } from '@/lib/session'
 import { statusLabels } from '@/lib/status-labels'
 import { toStoryDraft } from '@/lib/story-draft'
+import { getWorkflowState } from '@/lib/transitions'
 import { listStaff } from '@/lib/users'
 
 export const metadata: Metadata = { title: 'Story' }
+
+const scheduleFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
 
 type StoryPageProps = { params: Promise<{ id: string }> }
 
@@ -22,14 +31,30 @@ export default async function StoryPage({ params }: StoryPageProps) {
   const articleId = parseId((await params).id)
   const db = getDb()
   const article = articleId ? await getArticleForEditing(db, user, articleId) : null
-  if (!article) notFound()
+  const workflow = article ? await getWorkflowState(db, user, article.id) : null
+  const threads = article ? await listNotes(db, user, article.id) : null
+  const corrections = article ? await listArticleCorrections(db, user, article.id) : null
+  if (!article || !workflow || !threads || !corrections) notFound()
 
   return (
     <main className="page wide">
       <p className="story-crumbs">
-        <Link href="/desk">Desk</Link> · {statusLabels[article.status]}
-        {article.hasUnpublishedChanges && ' — unpublished changes'} · revision {article.revisionNumber} ·{' '}
-        <Link href={`/desk/articles/${article.id}/history`}>History</Link>
+        <Link href="/desk">Desk</Link> · <strong>{statusLabels[article.status]}</strong>
+        {workflow.isLive && article.status !== 'published' && ' (live)'}
+        {article.hasUnpublishedChanges && ' — unpublished changes'}
+        {workflow.scheduledAt && article.status === 'scheduled' && (
+          <>
+            {' '}
+            for <time dateTime={workflow.scheduledAt.toISOString()}>{scheduleFormat.format(workflow.scheduledAt)} UTC</time>
+          </>
+        )}{' '}
+        · revision {article.revisionNumber} · <Link href={`/desk/articles/${article.id}/history`}>History</Link>
+        {workflow.isLive && (
+          <>
+            {' '}
+            · <Link href={workflow.path}>View on the site</Link>
+          </>
+        )}
       </p>
       <h1 className="visually-hidden">Edit story</h1>
       {article.canEdit ? (
@@ -41,10 +66,12 @@ export default async function StoryPage({ params }: StoryPageProps) {
           sections={await listSectionOptions(db)}
           staff={await listStaff(db)}
           media={await listMediaOptions(db)}
+          workflowActions={workflow.actions}
         />
       ) : (
         <>
           <p className="message info">{article.editBlockedReason}</p>
+          <WorkflowActions articleId={article.id} actions={workflow.actions} version={workflow.version} />
           <article className="story-preview">
             <h2>{article.headline}</h2>
             <p className="standfirst">{article.standfirst}</p>
@@ -52,6 +79,8 @@ export default async function StoryPage({ params }: StoryPageProps) {
           </article>
         </>
       )}
+      {article.firstPublishedAt && <CorrectionsPanel articleId={article.id} corrections={corrections} canCorrect={can(user, 'article.correct')} />}
+      <NotesPanel articleId={article.id} threads={threads} canWrite={can(user, 'note.write', article)} />
     </main>
   )
 }

@@ -1,0 +1,38 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { z } from 'zod'
+import { getDb } from '@/db'
+import { addCorrection, correctionKinds, retractCorrection } from '@/lib/corrections'
+import { type ActionState, fail, invalid, ok } from '@/lib/errors'
+import { requireUser } from '@/lib/session'
+
+const correctionSchema = z.object({ articleId: z.coerce.number().int().positive(), kind: z.enum(correctionKinds), body: z.string() })
+
+export async function addCorrectionAction(_: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requireUser()
+  const input = correctionSchema.safeParse(Object.fromEntries(form))
+  if (!input.success) return invalid(input.error)
+  const result = await addCorrection(getDb(), user, input.data.articleId, { kind: input.data.kind, body: input.data.body })
+  if (!result.ok) return fail(result.message)
+  revalidateStory(input.data.articleId, result.article.path)
+  return ok(result.article.isLive ? 'The correction is on the story and the corrections page.' : 'The correction is recorded; readers will see it if the story goes live again.')
+}
+
+const retractSchema = z.object({ articleId: z.coerce.number().int().positive(), correctionId: z.coerce.number().int().positive(), note: z.string() })
+
+export async function retractCorrectionAction(_: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requireUser()
+  const input = retractSchema.safeParse(Object.fromEntries(form))
+  if (!input.success) return invalid(input.error)
+  const result = await retractCorrection(getDb(), user, input.data.correctionId, { note: input.data.note })
+  if (!result.ok) return fail(result.message)
+  revalidateStory(input.data.articleId, result.article.path)
+  return ok('The correction is marked as withdrawn.')
+}
+
+function revalidateStory(articleId: number, path: string): void {
+  revalidatePath(path)
+  revalidatePath('/corrections')
+  revalidatePath(`/desk/articles/${articleId}`)
+}

@@ -1,0 +1,55 @@
+import { addCorrectionAction, retractCorrectionAction } from '@/app/desk/articles/[id]/corrections-actions'
+import { ActionForm } from '@/components/ui/action-form'
+import type { DeskCorrection } from '@/lib/corrections'
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+
+/** Corrections and updates on a published story: add one, or withdraw one with a reason. */
+export function CorrectionsPanel({ articleId, corrections, canCorrect }: { articleId: number; corrections: DeskCorrection[]; canCorrect: boolean }) {
+  return (
+    <section className="panel" aria-labelledby="corrections-heading">
+      <h2 id="corrections-heading">Corrections and updates</h2>
+      {corrections.length === 0 && <p className="muted">None.</p>}
+      <ul>
+        {corrections.map((correction) => (
+          <li key={correction.id}>
+            <strong>{correction.kind === 'correction' ? 'Correction' : 'Update'}</strong> by {correction.createdByName ?? 'a former staff member'},{' '}
+            {timeFormat.format(correction.createdAt)} UTC: {correction.retractedAt ? <s>{correction.body}</s> : correction.body}
+            {correction.retractedAt && (
+              <em>
+                {' '}
+                Withdrawn by {correction.retractedByName ?? 'a former staff member'}: {correction.retractionNote}
+              </em>
+            )}
+            {canCorrect && !correction.retractedAt && (
+              <ActionForm action={retractCorrectionAction} submitLabel="Withdraw" variant="secondary" className="inline-form">
+                <input type="hidden" name="articleId" value={articleId} />
+                <input type="hidden" name="correctionId" value={correction.id} />
+                <div className="field">
+                  <label htmlFor={`retract-${correction.id}`}>Reason for withdrawing</label>
+                  <input id={`retract-${correction.id}`} name="note" />
+                </div>
+              </ActionForm>
+            )}
+          </li>
+        ))}
+      </ul>
+      {canCorrect && (
+        <ActionForm action={addCorrectionAction} submitLabel="Add correction" resetOnSuccess>
+          <input type="hidden" name="articleId" value={articleId} />
+          <div className="field">
+            <label htmlFor="correction-kind">Kind</label>
+            <select id="correction-kind" name="kind" defaultValue="correction">
+              <option value="correction">Correction</option>
+              <option value="update">Update</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="correction-body">Text readers will see</label>
+            <textarea id="correction-body" name="body" rows={2} />
+          </div>
+        </ActionForm>
+      )}
+    </section>
+  )
+}

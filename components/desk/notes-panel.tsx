@@ -1,0 +1,64 @@
+import { addNoteAction, resolveNoteAction } from '@/app/desk/articles/[id]/notes-actions'
+import { ActionForm } from '@/components/ui/action-form'
+import type { NoteThread, NoteView } from '@/lib/notes'
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+
+/** Editorial notes: open threads first, each with its replies, a reply box and resolve/reopen. */
+export function NotesPanel({ articleId, threads, canWrite }: { articleId: number; threads: NoteThread[]; canWrite: boolean }) {
+  const open = threads.filter((thread) => !thread.isResolved)
+  const resolved = threads.filter((thread) => thread.isResolved)
+  return (
+    <section className="panel notes" aria-labelledby="notes-heading">
+      <h2 id="notes-heading">
+        Notes <span className="badge">{open.length} open</span>
+      </h2>
+      {[...open, ...resolved].map((thread) => (
+        <article key={thread.id} className={`note-thread ${thread.isResolved ? 'resolved' : ''}`} aria-label={`Note by ${thread.authorName ?? 'a former staff member'}`}>
+          <Note note={thread} />
+          {thread.replies.map((reply) => (
+            <Note key={reply.id} note={reply} isReply />
+          ))}
+          {thread.isResolved && <p className="muted small">Resolved by {thread.resolvedByName ?? 'a former staff member'}.</p>}
+          {canWrite && (
+            <div className="note-actions">
+              <ActionForm action={addNoteAction} submitLabel="Reply" variant="secondary" resetOnSuccess className="inline-form">
+                <input type="hidden" name="articleId" value={articleId} />
+                <input type="hidden" name="parentId" value={thread.id} />
+                <div className="field">
+                  <label htmlFor={`reply-${thread.id}`}>Reply</label>
+                  <textarea id={`reply-${thread.id}`} name="body" rows={1} />
+                </div>
+              </ActionForm>
+              <ActionForm action={resolveNoteAction} submitLabel={thread.isResolved ? 'Reopen' : 'Resolve'} variant="secondary">
+                <input type="hidden" name="noteId" value={thread.id} />
+                <input type="hidden" name="resolved" value={thread.isResolved ? 'no' : 'yes'} />
+              </ActionForm>
+            </div>
+          )}
+        </article>
+      ))}
+      {threads.length === 0 && <p className="muted">No notes yet.</p>}
+      {canWrite && (
+        <ActionForm action={addNoteAction} submitLabel="Add note" resetOnSuccess>
+          <input type="hidden" name="articleId" value={articleId} />
+          <div className="field">
+            <label htmlFor="new-note">New note</label>
+            <textarea id="new-note" name="body" rows={2} />
+          </div>
+        </ActionForm>
+      )}
+    </section>
+  )
+}
+
+function Note({ note, isReply = false }: { note: NoteView; isReply?: boolean }) {
+  return (
+    <div className={isReply ? 'note reply' : 'note'}>
+      <p className="small muted">
+        {note.authorName ?? 'Former staff member'} · <time dateTime={note.createdAt.toISOString()}>{timeFormat.format(note.createdAt)} UTC</time>
+      </p>
+      <p className="note-body">{note.body}</p>
+    </div>
+  )
+}

@@ -1,0 +1,115 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useState, useTransition } from 'react'
+import type { AvailableAction, WorkflowAction, WorkflowAnswer } from '@/lib/workflow'
+
+export type WorkflowActionsProps = {
+  articleId: number
+  actions: AvailableAction[]
+  /** The story's version when the page was made. */
+  version: number
+  /** The story's version now, where the page's own saves move it on. */
+  currentVersion?: () => number
+  /** Saves pending edits first; false when they could not be saved. */
+  beforeAction?: () => Promise<boolean>
+  /** Told the story's new version after a move. */
+  onMoved?: (version: number) => void
+}
+
+/** The workflow buttons this person may press on this story, and what happened. */
+export function WorkflowActions({ articleId, actions, version, currentVersion, beforeAction, onMoved }: WorkflowActionsProps) {
+  const router = useRouter()
+  const [open, setOpen] = useState<AvailableAction | null>(null)
+  const [note, setNote] = useState('')
+  const [when, setWhen] = useState('')
+  const [answer, setAnswer] = useState<WorkflowAnswer | null>(null)
+  const [isPending, startTransition] = useTransition()
+
+  const run = (action: AvailableAction) =>
+    startTransition(async () => {
+      setAnswer(null)
+      if (beforeAction && !(await beforeAction())) {
+        setAnswer({ ok: false, message: 'Your latest changes could not be saved, so the story was not moved. See the status line.' })
+        return
+      }
+      const scheduledAt = action.needsTime && when ? new Date(when).toISOString() : undefined
+      const result = await take(articleId, { action: action.action, baseVersion: currentVersion?.() ?? version, note: note || undefined, scheduledAt })
+      setAnswer(result)
+      if (result.ok) {
+        setOpen(null)
+        setNote('')
+        onMoved?.(result.version)
+        router.refresh()
+      }
+    })
+
+  if (actions.length === 0) return null
+  return (
+    <section className="workflow" aria-label="Workflow">
+      <div className="inline-form">
+        {actions.map((action) => (
+          <button
+            key={action.action}
+            type="button"
+            className={`button ${action.action === 'publish' || action.action === 'republish' ? '' : 'secondary'}`}
+            disabled={isPending}
+            onClick={() => (action.needsNote || action.needsTime ? setOpen(action) : run(action))}
+          >
+            {action.label}
+          </button>
+        ))}
+      </div>
+      {open && (
+        <form
+          className="panel"
+          aria-label={open.label}
+          onSubmit={(event) => {
+            event.preventDefault()
+            run(open)
+          }}
+        >
+          {open.needsTime && (
+            <div className="field">
+              <label htmlFor="publish-at">Publish at (your time)</label>
+              <input id="publish-at" type="datetime-local" step={1} value={when} onChange={(event) => setWhen(event.target.value)} />
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor="workflow-note">{open.needsNote ? 'Note for the writer (required)' : 'Note (optional)'}</label>
+            <textarea id="workflow-note" rows={3} value={note} onChange={(event) => setNote(event.target.value)} />
+          </div>
+          <div className="inline-form">
+            <button type="submit" className="button" disabled={isPending}>
+              {open.label}
+            </button>
+            <button type="button" className="button secondary" onClick={() => setOpen(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {answer && (
+        <p className={`message ${answer.ok ? 'success' : 'error'}`} role="status">
+          {answer.message}
+        </p>
+      )}
+    </section>
+  )
+}
+
+async function take(
+  articleId: number,
+  request: { action: WorkflowAction; baseVersion: number; note?: string; scheduledAt?: string },
+): Promise<WorkflowAnswer> {
+  try {
+    const response = await fetch(`/desk/articles/${articleId}/workflow`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    })
+    return (await response.json()) as WorkflowAnswer
+  } catch {
+    return { ok: false, message: 'The server could not be reached, so the story was not moved. Try again.' }
+  }
+}

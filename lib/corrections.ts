@@ -1,0 +1,182 @@
+import 'server-only'
+import { aliasedTable, and, count, desc, eq } from 'drizzle-orm'
+import type { Db } from '@/db'
+import { type ArticleStatus, type CorrectionKind, articles, corrections, revisions, users } from '@/db/schema'
+import type { Result } from './errors'
+import { type Actor, can } from './permissions'
+import { publiclyVisible } from './public-articles'
+import { type SectionCrumb, sectionTrails } from './sections'
+import { currentActor } from './transitions'
+import { isPubliclyVisible } from './workflow'
+
+// Corrections and update notes on published stories. Newsroom practice: a correction is never
+// taken away from readers. Retracting one (it was attached to the wrong story, or was itself
+// wrong) records who, when and why, and readers then see it marked as withdrawn with that note.
+
+export const correctionKinds = ['correction', 'update'] as const satisfies readonly CorrectionKind[]
+export const correctionLimits = { body: 2000, retractionNote: 1000 } as const
+
+/** A correction as readers see it. `retractedAt` set: show it as withdrawn, with the note. */
+export type PublicCorrection = {
+  id: number
+  kind: CorrectionKind
+  body: string
+  createdAt: Date
+  retractedAt: Date | null
+  retractionNote: string
+}
+
+/** A correction on the /corrections page, with the story it belongs to. */
+export type RecentCorrection = PublicCorrection & { article: { id: number; headline: string; path: string } }
+
+/** A correction as the desk sees it: who wrote and who withdrew it. */
+export type DeskCorrection = PublicCorrection & { createdByName: string | null; retractedByName: string | null }
+
+/** What the caller refreshes: the story's public page and /corrections. */
+type ChangedStory = { article: { id: number; isLive: boolean; path: string } }
+
+/** Attaches a correction or update note to a story that has been published. */
+export async function addCorrection(
+  db: Db,
+  actor: Actor,
+  articleId: number,
+  input: { kind: CorrectionKind; body: string },
+  options: { now?: Date } = {},
+): Promise<Result<ChangedStory & { correctionId: number }>> {
+  const body = input.body.trim()
+  if (!correctionKinds.includes(input.kind)) return { ok: false, message: 'Choose a correction or an update.' }
+  if (body === '') return { ok: false, message: 'Write the text readers will see.' }
+  if (body.length > correctionLimits.body) return { ok: false, message: `Keep it under ${correctionLimits.body.toLocaleString('en-GB')} characters.` }
+  const now = options.now ?? new Date()
+
+  return db.transaction(async (tx) => {
+    const person = await currentActor(tx, actor.id)
+    if (!person || !can(person, 'article.correct')) return { ok: false, message: 'Only editors can add corrections.' }
+    const [article] = await tx
+      .select({ id: articles.id, status: articles.status, sectionId: articles.sectionId, slug: articles.slug, publishedRevisionId: articles.publishedRevisionId, firstPublishedAt: articles.firstPublishedAt })
+      .from(articles)
+      .where(eq(articles.id, articleId))
+    if (!article) return { ok: false, message: 'This story no longer exists; it may have been deleted.' }
+    if (article.firstPublishedAt === null) return { ok: false, message: 'Only a story that has been published can carry a correction.' }
+    const [row] = await tx
+      .insert(corrections)
+      .values({ articleId, kind: input.kind, body, createdBy: person.id, createdAt: now })
+      .returning({ id: corrections.id })
+    if (!row) throw new Error('Inserting a correction returned no row.')
+    return { ok: true, correctionId: row.id, article: await changed(tx, article) }
+  })
+}
+
+/** Withdraws a correction, saying why. It stays on record and readers see it marked as withdrawn. */
+export async function retractCorrection(
+  db: Db,
+  actor: Actor,
+  correctionId: number,
+  input: { note: string },
+  options: { now?: Date } = {},
+): Promise<Result<ChangedStory>> {
+  const note = input.note.trim()
+  if (note === '') return { ok: false, message: 'Say why the correction is withdrawn; readers will see it.' }
+  if (note.length > correctionLimits.retractionNote) {
+    return { ok: false, message: `Keep the reason under ${correctionLimits.retractionNote.toLocaleString('en-GB')} characters.` }
+  }
+  const now = options.now ?? new Date()
+
+  return db.transaction(async (tx) => {
+    const person = await currentActor(tx, actor.id)
+    if (!person || !can(person, 'article.correct')) return { ok: false, message: 'Only editors can withdraw corrections.' }
+    const [row] = await tx
+      .select({ retractedAt: corrections.retractedAt, article: { id: articles.id, status: articles.status, sectionId: articles.sectionId, slug: articles.slug, publishedRevisionId: articles.publishedRevisionId } })
+      .from(corrections)
+      .innerJoin(articles, eq(articles.id, corrections.articleId))
+      .where(eq(corrections.id, correctionId))
+      .for('update', { of: corrections })
+    if (!row) return { ok: false, message: 'This correction no longer exists.' }
+    if (row.retractedAt) return { ok: false, message: 'This correction has already been withdrawn.' }
+    await tx
+      .update(corrections)
+      .set({ retractedAt: now, retractedBy: person.id, retractionNote: note })
+      .where(eq(corrections.id, correctionId))
+    return { ok: true, article: await changed(tx, row.article) }
+  })
+}
+
+const publicColumns = {
+  id: corrections.id,
+  kind: corrections.kind,
+  body: corrections.body,
+  createdAt: corrections.createdAt,
+  retractedAt: corrections.retractedAt,
+  retractionNote: corrections.retractionNote,
+}
+
+/** A story's corrections for its public page, newest first, withdrawn ones included; none unless readers can see the story. */
+export async function listCorrections(db: Db, articleId: number): Promise<PublicCorrection[]> {
+  return db
+    .select(publicColumns)
+    .from(corrections)
+    .innerJoin(articles, eq(articles.id, corrections.articleId))
+    .where(and(eq(corrections.articleId, articleId), publiclyVisible))
+    .orderBy(desc(corrections.createdAt), desc(corrections.id))
+}
+
+/** The public /corrections page: every correction on a story readers can see, newest first. */
+export async function listRecentCorrections(
+  db: Db,
+  query: { page?: number; pageSize?: number } = {},
+): Promise<{ items: RecentCorrection[]; total: number; page: number; pageSize: number; pageCount: number }> {
+  const pageSize = clamp(Math.trunc(query.pageSize ?? 20), 1, 50)
+  const page = Math.max(1, Math.trunc(query.page ?? 1) || 1)
+  const [rows, [totals], trails] = await Promise.all([
+    db
+      .select({ ...publicColumns, articleId: articles.id, sectionId: articles.sectionId, slug: articles.slug, headline: revisions.headline })
+      .from(corrections)
+      .innerJoin(articles, eq(articles.id, corrections.articleId))
+      .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
+      .where(publiclyVisible)
+      .orderBy(desc(corrections.createdAt), desc(corrections.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ total: count() }).from(corrections).innerJoin(articles, eq(articles.id, corrections.articleId)).where(publiclyVisible),
+    sectionTrails(db),
+  ])
+  const total = totals?.total ?? 0
+  return {
+    items: rows.map(({ articleId, sectionId, slug, headline, ...correction }) => ({
+      ...correction,
+      article: { id: articleId, headline, path: pathOf(trails, sectionId, slug) },
+    })),
+    total,
+    page,
+    pageSize,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+  }
+}
+
+/** A story's corrections for the desk, newest first, with who wrote and who withdrew each. */
+export async function listArticleCorrections(db: Db, viewer: Actor, articleId: number): Promise<DeskCorrection[] | null> {
+  if (!can(viewer, 'desk.enter')) return null
+  const retractor = aliasedTable(users, 'retractor')
+  return db
+    .select({ ...publicColumns, createdByName: users.name, retractedByName: retractor.name })
+    .from(corrections)
+    .leftJoin(users, eq(users.id, corrections.createdBy))
+    .leftJoin(retractor, eq(retractor.id, corrections.retractedBy))
+    .where(eq(corrections.articleId, articleId))
+    .orderBy(desc(corrections.createdAt), desc(corrections.id))
+}
+
+async function changed(db: Db, article: { id: number; status: ArticleStatus; sectionId: number; slug: string; publishedRevisionId: number | null }) {
+  return {
+    id: article.id,
+    isLive: isPubliclyVisible(article),
+    path: pathOf(await sectionTrails(db), article.sectionId, article.slug),
+  }
+}
+function pathOf(trails: ReadonlyMap<number, readonly SectionCrumb[]>, sectionId: number, slug: string): string {
+  return `${trails.get(sectionId)?.at(-1)?.path ?? ''}/${slug}`
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min
+}

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Db } from '@/db'
+import { type TestDatabase, createTestDatabase } from '@/db/testing'
+import { type Newsroom, act, editStory, makeNewsroom, makeStory, storyIn } from '@/test/newsroom'
+import { countDeskQueues, deskQuerySchema, escapeLike, getDeskNews, listDeskQueue, markDeskSeen } from './desk-queues'
+import { addNote } from './notes'
+
+// One newsroom for the whole file, built once: the lists are read, never changed, by the tests
+// of the first block. The desk-news block makes its own stories.
+let database: TestDatabase
+let db: Db
+let newsroom: Newsroom
+const ids: Record<string, number> = {}
+
+const hour = 60 * 60 * 1000
+const base = new Date('2030-04-01T08:00:00Z')
+const at = (hours: number) => new Date(base.getTime() + hours * hour)
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  db = database.db
+  newsroom = await makeNewsroom(db)
+  const { writer, writer2, editor } = newsroom
+
+  ids.draft = await makeStory(db, newsroom, { headline: 'Harbour draft', now: at(0) })
+  ids.draft2 = await makeStory(db, newsroom, { by: writer2, headline: 'Another writer’s draft', now: at(0) })
+  ids.bylined = await makeStory(db, newsroom, { by: writer2, headline: '100% growth in ferry_use', now: at(0) })
+  await editStory(db, writer2, ids.bylined, { bylines: [{ userId: writer2.id }, { userId: writer.id }, { name: 'Rania Salem', outlet: 'Delta Weekly' }] }, { now: at(1) })
+
+  ids.reviewLate = await makeStory(db, newsroom, { headline: 'Submitted second', now: at(0) })
+  ids.reviewEarly = await makeStory(db, newsroom, { by: writer2, headline: 'Submitted first', sectionId: newsroom.otherSectionId, now: at(0) })
+  await act(db, writer2, ids.reviewEarly, 'submit', { now: at(2) })
+  await act(db, writer, ids.reviewLate, 'submit', { now: at(3) })
+
+  ids.sentBack = await storyIn(db, newsroom, 'changes_requested', { headline: 'Sent back', now: at(4) })
+  await addNote(db, editor, ids.sentBack, { body: 'A second open thread.' })
+
+  ids.scheduledLate = await storyIn(db, newsroom, 'approved', { headline: 'Scheduled late', now: at(0) })
+  ids.scheduledEarly = await storyIn(db, newsroom, 'approved', { headline: 'Scheduled early', now: at(0) })
+  await act(db, editor, ids.scheduledLate, 'schedule', { scheduledAt: at(30), now: at(5) })
+  await act(db, editor, ids.scheduledEarly, 'schedule', { scheduledAt: at(20), now: at(5) })
+
+  ids.publishedOld = await storyIn(db, newsroom, 'published', { headline: 'Published old', now: at(6) })
+  ids.publishedNew = await storyIn(db, newsroom, 'published', { headline: 'Published new', now: at(7) })
+  ids.updateInReview = await storyIn(db, newsroom, 'published', { headline: 'Live, update in review', now: at(8) })
+  await editStory(db, editor, ids.updateInReview, { standfirst: 'An update.' }, { now: at(9) })
+  await act(db, editor, ids.updateInReview, 'submit', { now: at(10) })
+  ids.unpublished = await storyIn(db, newsroom, 'unpublished', { headline: 'Taken down', now: at(11) })
+})
+afterAll(() => database.close())
+
+async function list(...args: Parameters<typeof listDeskQueue> extends [Db, ...infer Rest] ? Rest : never) {
+  const page = await listDeskQueue(db, ...args)
+  if (!page) throw new Error('no page')
+  return page
+}
+
+describe('the desk lists', () => {
+  it('shows a writer their drafts: created or bylined, newest first', async () => {
+    const page = await list(newsroom.writer, 'drafts')
+    expect(page.items.map((item) => item.id)).toEqual([ids.bylined, ids.draft])
+    expect(page.items[0]).toMatchObject({
+      headline: '100% growth in ferry_use',
+      status: 'draft',
+      sectionName: 'World',
+      createdBy: { id: newsroom.writer2.id, name: 'Writer2 Person' },
+      bylines: ['Writer2 Person', 'Writer Person', 'Rania Salem / Delta Weekly'],
+      isLive: false,
+      openNotes: 0,
+    })
+  })
+
+  it('puts the review queue oldest first, with the time each story was submitted, live updates included', async () => {
+    const page = await list(newsroom.editor, 'review')
+    expect(page.items.map((item) => [item.id, item.statusSince])).toEqual([
+      [ids.reviewEarly, at(2)],
+      [ids.reviewLate, at(3)],
+      [ids.updateInReview, at(10)],
+    ])
+    expect(page.items[2]).toMatchObject({ isLive: true, hasUnpublishedChanges: true })
+  })
+
+  it('shows what was sent back to me, with its open notes', async () => {
+    const mine = await list(newsroom.writer, 'sentBack')
+    expect(mine.items).toEqual([expect.objectContaining({ id: ids.sentBack, status: 'changes_requested', openNotes: 2 })])
+    expect((await list(newsroom.writer2, 'sentBack')).items).toEqual([])
+  })
+
+  it('lists scheduled stories by their time, and recently published ones newest first, live updates included', async () => {
+    expect((await list(newsroom.editor, 'scheduled')).items.map((item) => [item.id, item.scheduledAt])).toEqual([
+      [ids.scheduledEarly, at(20)],
+      [ids.scheduledLate, at(30)],
+    ])
+    expect((await list(newsroom.editor, 'published')).items.map((item) => item.id)).toEqual([ids.updateInReview, ids.publishedNew, ids.publishedOld])
+  })
+
+  it('filters by section, author and status, and finds headlines with % and _ taken literally', async () => {
+    expect((await list(newsroom.editor, 'review', { sectionId: newsroom.otherSectionId })).items.map((item) => item.id)).toEqual([ids.reviewEarly])
+    expect((await list(newsroom.editor, 'review', { authorId: newsroom.writer2.id })).items.map((item) => item.id)).toEqual([ids.reviewEarly])
+    expect((await list(newsroom.editor, 'all', { status: 'unpublished' })).items.map((item) => item.id)).toEqual([ids.unpublished])
+    expect((await list(newsroom.editor, 'all', { q: '100%' })).items.map((item) => item.id)).toEqual([ids.bylined])
+    expect((await list(newsroom.editor, 'all', { q: 'FERRY_' })).items.map((item) => item.id)).toEqual([ids.bylined])
+    expect((await list(newsroom.editor, 'all', { q: 'ferry%use' })).total).toBe(0)
+    expect((await list(newsroom.editor, 'all', { q: '_' })).total).toBe(1)
+  })
+
+  it('pages through a list with a total, never more than 50 to a page', async () => {
+    const first = await list(newsroom.editor, 'all', { pageSize: 4 })
+    const second = await list(newsroom.editor, 'all', { pageSize: 4, page: 2 })
+    expect(first).toMatchObject({ total: 12, page: 1, pageSize: 4, pageCount: 3 })
+    expect(first.items).toHaveLength(4)
+    expect(second.items.map((item) => item.id)).not.toContain(first.items[0]?.id)
+    expect(await list(newsroom.editor, 'all', { pageSize: 1000 })).toMatchObject({ pageSize: 50 })
+    expect(deskQuerySchema.parse({ page: 'x', pageSize: '500', sectionId: 'abc', status: 'gone', q: 'port' })).toEqual({ page: 1, pageSize: 20, q: 'port' })
+  })
+
+  it('counts every list for this person, with the same filters', async () => {
+    expect(await countDeskQueues(db, newsroom.writer)).toEqual({ drafts: 2, review: 3, sentBack: 1, scheduled: 2, published: 3, all: 12 })
+    expect(await countDeskQueues(db, newsroom.writer2)).toMatchObject({ drafts: 2, sentBack: 0 })
+    expect(await countDeskQueues(db, newsroom.editor, { q: 'submitted' })).toEqual({ drafts: 0, review: 2, sentBack: 0, scheduled: 0, published: 0, all: 2 })
+  })
+
+  it('escapes LIKE patterns', () => {
+    expect(escapeLike('50%_off\\')).toBe('50\\%\\_off\\\\')
+  })
+})
+
+describe('what changed on my stories since I last looked', () => {
+  it('counts others’ status changes and notes on my stories, not my own, and starts again once I look', async () => {
+    const fresh = await createTestDatabase()
+    try {
+      const own = fresh.db
+      const room = await makeNewsroom(own)
+      const id = await makeStory(own, room, { headline: 'Mine', now: at(0) })
+      await markDeskSeen(own, room.writer, at(1))
+      await act(own, room.writer, id, 'submit', { now: at(2) })
+      await act(own, room.editor, id, 'requestChanges', { note: 'Tighten the intro.', now: at(3) })
+      await addNote(own, room.writer, id, { body: 'On it.' }, { now: at(4) })
+      const news = await getDeskNews(own, room.writer, { now: at(5) })
+      expect(news).toEqual({
+        since: at(1),
+        count: 2,
+        items: [
+          expect.objectContaining({ kind: 'status', articleId: id, headline: 'Mine', actorName: 'Editor Person', toStatus: 'changes_requested', at: at(3) }),
+          expect.objectContaining({ kind: 'note', excerpt: 'Tighten the intro.', actorName: 'Editor Person', at: at(3) }),
+        ],
+      })
+      expect((await getDeskNews(own, room.writer2, { now: at(5) }))?.count).toBe(0)
+      await markDeskSeen(own, room.writer, at(6))
+      expect(await getDeskNews(own, room.writer, { now: at(7) })).toMatchObject({ since: at(6), count: 0, items: [] })
+    } finally {
+      await fresh.close()
+    }
+  })
+})

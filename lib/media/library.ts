@@ -1,0 +1,332 @@
+import 'server-only'
+import { and, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm'
+import { z } from 'zod'
+import type { Db, Tx } from '@/db'
+import { articles, media, revisions, users } from '@/db/schema'
+import type { ArticleStatus } from '@/db/schema'
+import type { Result } from '../errors'
+import { type Actor, type Owned, assertCan, can } from '../permissions'
+import { mediaKey } from './keys'
+import { type ProcessedImage, contentHashOf, processImage, uploadSizeProblem, variantWidths } from './process'
+import { mimeTypeOf } from './sniff'
+import type { MediaStorage } from './storage'
+
+export type MediaRow = typeof media.$inferSelect
+type Reader = Db | Tx
+
+// Control characters never belong in these fields; alt text and credits are one line.
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
+const oneLine = (max: number, label: string) =>
+  z
+    .string()
+    .transform((value) => value.replace(controlCharacters, '').replace(/\s*[\r\n]+\s*/g, ' ').trim())
+    .pipe(z.string().max(max, `${label} must be ${max} characters or fewer.`))
+const multiLine = (max: number, label: string) =>
+  z
+    .string()
+    .transform((value) => value.replace(controlCharacters, '').replace(/\r\n?/g, '\n').trim())
+    .pipe(z.string().max(max, `${label} must be ${max} characters or fewer.`))
+const focal = (label: string) =>
+  z.coerce.number().min(0, `${label} must be between 0 and 1.`).max(1, `${label} must be between 0 and 1.`)
+
+/** The editable details of an image; each is optional, and only those given change. */
+export const mediaDetailsSchema = z.object({
+  alt: oneLine(500, 'Alt text').optional(),
+  caption: multiLine(2000, 'The caption').optional(),
+  credit: oneLine(200, 'The credit').optional(),
+  focalX: focal('The focal point').optional(),
+  focalY: focal('The focal point').optional(),
+})
+export type MediaDetails = z.input<typeof mediaDetailsSchema>
+
+const uploadDetailsSchema = mediaDetailsSchema.pick({ alt: true, caption: true, credit: true })
+
+export type UploadInput = {
+  /** The file as uploaded. Its name and declared type are deliberately not taken: only the bytes decide. */
+  bytes: Buffer
+  alt?: string
+  caption?: string
+  credit?: string
+}
+
+const firstIssue = (error: z.ZodError) => error.issues[0]?.message ?? 'Please check the details.'
+const ownedBy = (row: Pick<MediaRow, 'uploadedBy'>): Owned => ({ ownerIds: row.uploadedBy === null ? [] : [row.uploadedBy] })
+const missing = { ok: false as const, message: 'This image no longer exists.' }
+
+/**
+ * Adds an image to the library: checks and processes it, writes its files, then inserts its row.
+ * The same file uploaded again returns the existing image (`duplicate: true`, its details
+ * unchanged). When the row cannot be written, the files just written are removed again.
+ * `notice` is something the uploader should be told (an animation was flattened).
+ */
+export async function uploadImage(
+  db: Db,
+  storage: MediaStorage,
+  actor: Actor,
+  input: UploadInput,
+): Promise<Result<{ media: MediaRow; duplicate: boolean; notice?: string }>> {
+  assertCan(actor, 'media.upload')
+  const details = uploadDetailsSchema.safeParse({ alt: input.alt, caption: input.caption, credit: input.credit })
+  if (!details.success) return { ok: false, message: firstIssue(details.error) }
+  const sizeProblem = uploadSizeProblem(input.bytes)
+  if (sizeProblem) return { ok: false, message: sizeProblem }
+
+  // Checked before the (seconds-long) processing; checked again by the insert for uploads racing each other.
+  const existing = await getMediaByHash(db, contentHashOf(input.bytes))
+  if (existing) return { ok: true, media: existing, duplicate: true }
+
+  const processed = await processImage(input.bytes)
+  if (!processed.ok) return processed
+  const { files, row } = plan(processed)
+
+  const writes = await Promise.allSettled(files.map((file) => storage.put(file.key, file.buffer, file.contentType)))
+  const failedWrite = writes.find((write) => write.status === 'rejected')
+  if (failedWrite) {
+    await removeFilesNotUsed(db, storage, processed.contentHash, files)
+    throw failedWrite.reason
+  }
+
+  let inserted: MediaRow[]
+  try {
+    inserted = await db
+      .insert(media)
+      .values({ ...row, ...details.data, uploadedBy: actor.id })
+      .onConflictDoNothing({ target: media.contentHash })
+      .returning()
+  } catch (error) {
+    await removeFilesNotUsed(db, storage, processed.contentHash, files)
+    throw error
+  }
+  if (inserted[0]) {
+    const notice = processed.animated ? 'This animated image is kept as a still of its first frame.' : undefined
+    return { ok: true, media: inserted[0], duplicate: false, notice }
+  }
+
+  // Someone uploaded the same file while this one was processed: theirs is the library's copy.
+  const winner = await removeFilesNotUsed(db, storage, processed.contentHash, files)
+  if (!winner) throw new Error('An image with this content hash was reported and then not found.')
+  return { ok: true, media: winner, duplicate: true }
+}
+
+type PlannedFile = { key: string; buffer: Buffer; contentType: string }
+
+/** The files to store and the row to insert for a processed upload. */
+function plan(processed: ProcessedImage) {
+  const { contentHash, original } = processed
+  const storageKey = mediaKey(contentHash, original.format)
+  const files: PlannedFile[] = [
+    { key: storageKey, buffer: original.buffer, contentType: mimeTypeOf(original.format) },
+    ...processed.variants.map((variant) => ({
+      key: mediaKey(contentHash, variant.format, variant.width),
+      buffer: variant.buffer,
+      contentType: mimeTypeOf(variant.format),
+    })),
+  ]
+  const variants = processed.variants.map((variant) => ({
+    width: variant.width,
+    format: variant.format as string,
+    key: mediaKey(contentHash, variant.format, variant.width),
+  }))
+  // An image no wider than the widest rendition is its own format's widest rendition: not stored twice.
+  if (original.width <= variantWidths[variantWidths.length - 1]!) {
+    variants.push({ width: original.width, format: original.format, key: storageKey })
+  }
+  variants.sort((a, b) => a.format.localeCompare(b.format) || a.width - b.width)
+  const row = {
+    storageKey,
+    contentHash,
+    mimeType: mimeTypeOf(original.format),
+    byteSize: original.buffer.length,
+    width: original.width,
+    height: original.height,
+    variants,
+  }
+  return { files, row }
+}
+
+/** Deletes the files of a failed upload, except those a stored row with the same content uses; returns that row. */
+async function removeFilesNotUsed(db: Db, storage: MediaStorage, contentHash: string, files: PlannedFile[]) {
+  const owner = await getMediaByHash(db, contentHash)
+  const keep = new Set(owner ? keysOf(owner) : [])
+  const removals = await Promise.allSettled(files.filter((file) => !keep.has(file.key)).map((file) => storage.delete(file.key)))
+  for (const removal of removals) {
+    if (removal.status === 'rejected') console.error(`Could not remove a media file after a failed upload: ${String(removal.reason)}`)
+  }
+  return owner
+}
+
+/** Every storage key of an image: the full-size file and its renditions. */
+export function keysOf(row: Pick<MediaRow, 'storageKey' | 'variants'>): string[] {
+  return [...new Set([row.storageKey, ...row.variants.map((variant) => variant.key)])]
+}
+
+export async function getMedia(db: Reader, id: number): Promise<MediaRow | null> {
+  const [row] = await db.select().from(media).where(eq(media.id, id))
+  return row ?? null
+}
+
+async function getMediaByHash(db: Reader, contentHash: string): Promise<MediaRow | null> {
+  const [row] = await db.select().from(media).where(eq(media.contentHash, contentHash))
+  return row ?? null
+}
+
+/** Changes an image's alt text, caption, credit or focal point: writers their own images, editors and admins any. */
+export async function updateMediaDetails(db: Db, actor: Actor, id: number, input: MediaDetails): Promise<Result<{ media: MediaRow }>> {
+  const parsed = mediaDetailsSchema.safeParse(input)
+  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) }
+  const current = await getMedia(db, id)
+  if (!current) return missing
+  assertCan(actor, 'media.edit', ownedBy(current))
+  const changes = Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined))
+  if (Object.keys(changes).length === 0) return { ok: true, media: current }
+  const [updated] = await db.update(media).set(changes).where(eq(media.id, id)).returning()
+  return updated ? { ok: true, media: updated } : missing
+}
+
+/** One image in the library grid. */
+export type MediaListItem = Omit<MediaRow, 'contentHash'> & {
+  uploaderName: string | null
+  /** The viewer may edit its details / delete it (deleting also needs it to be unused). */
+  canEdit: boolean
+  canDelete: boolean
+}
+
+export type MediaList = { items: MediaListItem[]; total: number; page: number; pageCount: number; pageSize: number }
+
+export const mediaListQuerySchema = z.object({
+  query: z.string().trim().max(200).catch(''),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+})
+
+export const mediaPageSize = 24
+
+/** Escapes `%`, `_` and `\` so that a search term matches literally inside ILIKE. */
+export function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
+}
+
+/**
+ * The library, newest first, 24 to a page. Each word of `query` must appear (case-insensitive)
+ * in the alt text, caption or credit.
+ */
+export async function listMedia(db: Db, viewer: Actor, options: { query?: string; page?: number } = {}): Promise<MediaList> {
+  assertCan(viewer, 'desk.enter')
+  const { query, page } = mediaListQuerySchema.parse({ query: options.query ?? '', page: options.page ?? 1 })
+  const words = query.split(/\s+/).filter(Boolean).slice(0, 8)
+  const where = and(
+    ...words.map((word) => {
+      const pattern = likePattern(word)
+      return or(ilike(media.alt, pattern), ilike(media.caption, pattern), ilike(media.credit, pattern))
+    }),
+  )
+  const [totals] = await db.select({ total: count() }).from(media).where(where)
+  const total = totals?.total ?? 0
+  const rows = await db
+    .select({
+      id: media.id,
+      storageKey: media.storageKey,
+      mimeType: media.mimeType,
+      byteSize: media.byteSize,
+      width: media.width,
+      height: media.height,
+      variants: media.variants,
+      alt: media.alt,
+      caption: media.caption,
+      credit: media.credit,
+      focalX: media.focalX,
+      focalY: media.focalY,
+      uploadedBy: media.uploadedBy,
+      createdAt: media.createdAt,
+      uploaderName: users.name,
+    })
+    .from(media)
+    .leftJoin(users, eq(users.id, media.uploadedBy))
+    .where(where)
+    .orderBy(desc(media.createdAt), desc(media.id))
+    .limit(mediaPageSize)
+    .offset((page - 1) * mediaPageSize)
+  return {
+    items: rows.map((row) => ({ ...row, canEdit: can(viewer, 'media.edit', ownedBy(row)), canDelete: can(viewer, 'media.delete', ownedBy(row)) })),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / mediaPageSize)),
+    pageSize: mediaPageSize,
+  }
+}
+
+/** A story that uses an image, in any of its revisions. */
+export type MediaUsage = {
+  articleId: number
+  /** The headline of the story's current revision. */
+  headline: string
+  status: ArticleStatus
+  /** Some revision has it as the lead image. */
+  asLead: boolean
+  /** Some revision's body has a figure showing it. */
+  asFigure: boolean
+}
+
+/**
+ * The stories that use an image as lead image or as a figure in any revision (published, draft
+ * or history: restoring an old revision must not bring back a missing image).
+ */
+export async function mediaUsage(db: Reader, id: number): Promise<MediaUsage[]> {
+  // A figure anywhere in the document tree whose mediaId is this image (stored as a number; a string is tolerated).
+  const inBody = sql<boolean>`jsonb_path_exists(${revisions.body}, '$.** ? (@.type == "figure" && (@.attrs.mediaId == $id || @.attrs.mediaId == $text))', jsonb_build_object('id', ${id}::int, 'text', ${String(id)}::text))`
+  const asLead = sql<boolean>`coalesce(${revisions.leadMediaId} = ${id}::int, false)`
+  const rows = await db
+    .select({
+      articleId: revisions.articleId,
+      asLead: sql<boolean>`bool_or(${asLead})`,
+      asFigure: sql<boolean>`bool_or(${inBody})`,
+    })
+    .from(revisions)
+    .where(or(eq(revisions.leadMediaId, id), inBody))
+    .groupBy(revisions.articleId)
+  if (rows.length === 0) return []
+  const stories = await db
+    .select({ articleId: articles.id, status: articles.status, headline: revisions.headline })
+    .from(articles)
+    .leftJoin(revisions, eq(revisions.id, articles.currentRevisionId))
+    .where(inArray(articles.id, rows.map((row) => row.articleId)))
+  const byId = new Map(stories.map((story) => [story.articleId, story]))
+  return rows
+    .map((row) => {
+      const story = byId.get(row.articleId)
+      return {
+        articleId: row.articleId,
+        headline: story?.headline ?? '',
+        status: story?.status ?? 'draft',
+        asLead: Boolean(row.asLead),
+        asFigure: Boolean(row.asFigure),
+      }
+    })
+    .sort((a, b) => a.articleId - b.articleId)
+}
+
+/**
+ * Deletes an image that no story uses (writers their own, editors and admins any): the row, then
+ * its files. A story that starts using it meanwhile cannot slip in: the row is locked, and a
+ * revision naming it as lead image waits on that lock.
+ */
+export async function deleteMedia(db: Db, storage: MediaStorage, actor: Actor, id: number): Promise<Result<{ media: MediaRow }>> {
+  const outcome: Result<{ media: MediaRow }> = await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(media).where(eq(media.id, id)).for('update')
+    if (!row) return missing
+    assertCan(actor, 'media.delete', ownedBy(row))
+    const usage = await mediaUsage(tx, id)
+    if (usage.length > 0) {
+      const stories = usage.length === 1 ? 'a story' : `${usage.length} stories`
+      return { ok: false, message: `This image is used in ${stories} (now or in an earlier version), so it cannot be deleted.` }
+    }
+    await tx.delete(media).where(eq(media.id, id))
+    return { ok: true, media: row }
+  })
+  if (!outcome.ok) return outcome
+  // After the commit: a file left behind by a failed removal is harmless; a row without its files is not.
+  const removals = await Promise.allSettled(keysOf(outcome.media).map((key) => storage.delete(key)))
+  for (const removal of removals) {
+    if (removal.status === 'rejected') console.error(`Could not remove a deleted image's file: ${String(removal.reason)}`)
+  }
+  return outcome
+}

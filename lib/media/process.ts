@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto'
+import sharp, { type OutputInfo, type Sharp } from 'sharp'
+import { type ImageFormat, notAnImageMessage, sniffImageFormat } from './sniff'
+
+/** Refused before anything else is done with the bytes. */
+export const maxUploadBytes = 25 * 1024 * 1024
+/** Refused from the header alone, before a pixel is decoded (decompression bombs). */
+export const maxImagePixels = 40_000_000
+/** The widths generated for `srcset`; never wider than the upload. */
+export const variantWidths = [320, 640, 960, 1280, 1920] as const
+/** Every width is written in these formats, and in the upload's own format as a fallback. */
+export const modernFormats = ['webp', 'avif'] as const satisfies readonly ImageFormat[]
+
+export const damagedImageMessage = 'This image file is damaged or incomplete and cannot be read.'
+export const tooLargeFileMessage = 'This file is larger than 25 MB.'
+
+export type ProcessedFile = { buffer: Buffer; format: ImageFormat; width: number; height: number }
+
+export type ProcessedImage = {
+  ok: true
+  /** sha256 (hex) of the bytes as uploaded: the same file uploaded twice has the same hash. */
+  contentHash: string
+  /** The full-size image in the upload's format: upright, every metadata block removed. */
+  original: ProcessedFile
+  /**
+   * One file per width and format, narrowest first within each format. The upload's own format
+   * at its own width (when that is 1920 or less) is `original`, not repeated here.
+   */
+  variants: ProcessedFile[]
+  /**
+   * The upload was animated (GIF or WebP). Only its first frame is kept: the library stores
+   * stills, and a picture that moves belongs in a video embed.
+   */
+  animated: boolean
+}
+
+export type ProcessResult = ProcessedImage | { ok: false; message: string }
+
+/** Quality settings per format. AVIF `effort` is low: 4 (the default) is ~5× slower on 2 cores for a few percent. */
+const encoders: Record<ImageFormat, (image: Sharp, isOriginal: boolean) => Sharp> = {
+  jpeg: (image, isOriginal) => image.jpeg({ quality: isOriginal ? 90 : 82, progressive: true }),
+  png: (image) => image.png({ compressionLevel: 8 }),
+  webp: (image, isOriginal) => image.webp({ quality: isOriginal ? 90 : 80, effort: 4 }),
+  avif: (image, isOriginal) => image.avif({ quality: isOriginal ? 60 : 50, effort: 2 }),
+  gif: (image) => image.gif(),
+}
+
+/** The upload-size problem, or null: cheap, so it runs before hashing or decoding. */
+export function uploadSizeProblem(bytes: Uint8Array): string | null {
+  if (bytes.length === 0) return 'This file is empty.'
+  if (bytes.length > maxUploadBytes) return tooLargeFileMessage
+  return null
+}
+
+export function contentHashOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/** The widths to generate for an image this wide: the standard ones below it, and its own up to 1920. */
+export function renditionWidths(width: number): number[] {
+  const widths: number[] = variantWidths.filter((candidate) => candidate < width)
+  if (width <= variantWidths[variantWidths.length - 1]!) widths.push(width)
+  return widths
+}
+
+/**
+ * Checks an upload and makes everything the library stores from it: the full-size image and its
+ * responsive renditions, all rotated upright by their EXIF orientation and with every metadata
+ * block (EXIF with GPS and maker notes, XMP, IPTC, ICC after conversion to sRGB) left out.
+ * Expected refusals (wrong type, too big, damaged) come back as `{ ok: false, message }`.
+ */
+export async function processImage(bytes: Buffer): Promise<ProcessResult> {
+  const sizeProblem = uploadSizeProblem(bytes)
+  if (sizeProblem) return { ok: false, message: sizeProblem }
+  const sniffed = sniffImageFormat(bytes)
+  if (!sniffed.ok) return sniffed
+  const format = sniffed.format
+
+  const header = await readHeader(bytes)
+  if (!header || header.format !== format) return { ok: false, message: header ? notAnImageMessage : damagedImageMessage }
+  if (header.width * header.height > maxImagePixels) {
+    return {
+      ok: false,
+      message: `This image is too large: ${header.width} × ${header.height} pixels is more than ${maxImagePixels / 1_000_000} megapixels.`,
+    }
+  }
+
+  return inProcessingSlot(() => makeFiles(bytes, format, header.pages > 1))
+}
+
+/** Images decoded at once in this process: each already keeps both cores busy, and a 40 MP one needs ~0.5 GB. */
+const maxConcurrentImages = 2
+let running = 0
+const waiting: (() => void)[] = []
+
+async function inProcessingSlot<T>(run: () => Promise<T>): Promise<T> {
+  // A finishing run hands its slot straight to the next in line, so the count never overshoots.
+  if (running < maxConcurrentImages) running++
+  else await new Promise<void>((resolve) => waiting.push(resolve))
+  try {
+    return await run()
+  } finally {
+    const next = waiting.shift()
+    if (next) next()
+    else running--
+  }
+}
+
+async function makeFiles(bytes: Buffer, format: ImageFormat, animated: boolean): Promise<ProcessResult> {
+  let pixels: { data: Buffer; info: OutputInfo }
+  try {
+    pixels = await sharp(bytes, { limitInputPixels: maxImagePixels, failOn: 'error' })
+      .autoOrient()
+      .toColourspace('srgb')
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+  } catch (error) {
+    console.warn(`Image decoding failed: ${error instanceof Error ? error.message : String(error)}`)
+    return { ok: false, message: damagedImageMessage }
+  }
+
+  const { width, height, channels } = pixels.info
+  const encode = async (targetFormat: ImageFormat, targetWidth: number): Promise<ProcessedFile> => {
+    let image = sharp(pixels.data, { raw: { width, height, channels }, limitInputPixels: maxImagePixels })
+    if (targetWidth !== width) image = image.resize({ width: targetWidth, withoutEnlargement: true })
+    const { data, info } = await encoders[targetFormat](image, targetWidth === width && targetFormat === format).toBuffer({
+      resolveWithObject: true,
+    })
+    return { buffer: data, format: targetFormat, width: info.width, height: info.height }
+  }
+
+  const widths = renditionWidths(width)
+  const formats = [...new Set<ImageFormat>([...modernFormats, format])]
+  const wanted = formats.flatMap((targetFormat) =>
+    widths.filter((targetWidth) => targetFormat !== format || targetWidth !== width).map((targetWidth) => ({ targetFormat, targetWidth })),
+  )
+  const [original, ...variants] = await Promise.all([
+    encode(format, width),
+    ...wanted.map(({ targetFormat, targetWidth }) => encode(targetFormat, targetWidth)),
+  ])
+  return { ok: true, contentHash: contentHashOf(bytes), original: original!, variants, animated }
+}
+
+type Header = { format: ImageFormat | 'other'; width: number; height: number; pages: number }
+
+/** Dimensions and format from the header only; nothing is decoded, whatever the size it claims. */
+async function readHeader(bytes: Buffer): Promise<Header | null> {
+  try {
+    // No pixel limit here: the header is all that is read, and the limit is checked against it next.
+    const metadata = await sharp(bytes, { limitInputPixels: false }).metadata()
+    const decoder =
+      metadata.format === 'heif' ? (metadata.compression === 'av1' ? 'avif' : 'other') : (metadata.format as string)
+    const format = (['jpeg', 'png', 'webp', 'avif', 'gif'] as const).find((known) => known === decoder) ?? 'other'
+    return { format, width: metadata.width, height: metadata.height, pages: metadata.pages ?? 1 }
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,65 @@
+import type { media } from '@/db/schema'
+import { mediaUrlPrefix } from './keys'
+
+type MediaRow = typeof media.$inferSelect
+
+/** What a page needs of a `media` row to show it. */
+export type MediaImage = Pick<MediaRow, 'storageKey' | 'mimeType' | 'width' | 'height' | 'variants' | 'focalX' | 'focalY'>
+
+/** Attributes for `<picture>`/`<img>`: the `sources` first (AVIF, then WebP), then the `<img>` with the rest. */
+export type ResponsiveImage = {
+  /** The `<img src>`: the widest rendition in the upload's own format (or the stored file when there are none). */
+  src: string
+  /** WebP renditions, `url 640w, …`: enough on its own for an `<img srcset>`. */
+  srcSet: string
+  /** For `<picture>`: `<source type srcset>` in order of preference. */
+  sources: { type: string; srcSet: string }[]
+  /** The upload's own format, for the `<img srcset>` inside a `<picture>`. */
+  fallbackSrcSet: string
+  sizes: string
+  /** The intrinsic size, for `width`/`height` (no layout shift). */
+  width: number
+  height: number
+  /** The focal point as CSS `object-position`, for crops (`object-fit: cover`). */
+  objectPosition: string
+}
+
+export type SrcSetOptions = {
+  /** The `sizes` attribute: how wide the image is shown. Default: the full viewport width. */
+  sizes?: string
+  /** Turns a storage key into an address; default: the app's `/media/<key>` route. Pass `storage.url` for a public bucket. */
+  url?: (key: string) => string
+}
+
+const defaultUrl = (key: string) => `${mediaUrlPrefix}/${key}`
+
+/** Responsive image attributes for a library image. */
+export function srcSetFor(image: MediaImage, options: SrcSetOptions = {}): ResponsiveImage {
+  const url = options.url ?? defaultUrl
+  const widthsOf = (mimeSubtype: string) =>
+    image.variants.filter((variant) => variant.format === mimeSubtype).sort((a, b) => a.width - b.width)
+  const setOf = (mimeSubtype: string) =>
+    widthsOf(mimeSubtype)
+      .map((variant) => `${url(variant.key)} ${variant.width}w`)
+      .join(', ')
+  const ownFormat = image.mimeType.replace(/^image\//, '')
+  const widest = widthsOf(ownFormat).at(-1)
+  const sources = (['avif', 'webp'] as const)
+    .map((format) => ({ type: `image/${format}`, srcSet: setOf(format) }))
+    .filter((source) => source.srcSet !== '')
+  return {
+    src: url(widest?.key ?? image.storageKey),
+    srcSet: setOf('webp'),
+    sources,
+    fallbackSrcSet: setOf(ownFormat),
+    sizes: options.sizes ?? '100vw',
+    width: image.width,
+    height: image.height,
+    objectPosition: `${percent(image.focalX)} ${percent(image.focalY)}`,
+  }
+}
+
+function percent(fraction: number): string {
+  const clamped = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0.5))
+  return `${Math.round(clamped * 1000) / 10}%`
+}

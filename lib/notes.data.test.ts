@@ -1,0 +1,105 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Db } from '@/db'
+import { notes } from '@/db/schema'
+import { type TestDatabase, createTestDatabase } from '@/db/testing'
+import { type Newsroom, act, makeNewsroom, makeStory, storyIn } from '@/test/newsroom'
+import { addNote, listNotes, setNoteResolved } from './notes'
+
+let database: TestDatabase
+let db: Db
+let newsroom: Newsroom
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  db = database.db
+  newsroom = await makeNewsroom(db)
+})
+afterAll(() => database.close())
+
+const at = (minutes: number) => new Date(Date.UTC(2030, 2, 1, 9, minutes))
+
+async function note(result: Awaited<ReturnType<typeof addNote>>) {
+  if (!result.ok) throw new Error(result.message)
+  return result
+}
+
+describe('editorial notes', () => {
+  it('threads replies under their note, with names, in order; a reply to a reply joins the thread', async () => {
+    const id = await makeStory(db, newsroom)
+    const first = await note(await addNote(db, newsroom.editor, id, { body: 'Who is the source for the second paragraph?' }, { now: at(1) }))
+    const reply = await note(await addNote(db, newsroom.writer, id, { body: 'The port authority.', parentId: first.noteId }, { now: at(2) }))
+    await note(await addNote(db, newsroom.editor, id, { body: 'Say so in the text.', parentId: reply.noteId }, { now: at(3) }))
+    await note(await addNote(db, newsroom.writer, id, { body: 'Photo caption needs a date.' }, { now: at(4) }))
+
+    expect(reply.threadId).toBe(first.noteId)
+    expect(await listNotes(db, newsroom.writer2, id)).toEqual([
+      {
+        id: first.noteId,
+        body: 'Who is the source for the second paragraph?',
+        authorId: newsroom.editor.id,
+        authorName: 'Editor Person',
+        createdAt: at(1),
+        isResolved: false,
+        resolvedAt: null,
+        resolvedByName: null,
+        replies: [
+          expect.objectContaining({ body: 'The port authority.', authorName: 'Writer Person', createdAt: at(2) }),
+          expect.objectContaining({ body: 'Say so in the text.', authorName: 'Editor Person', createdAt: at(3) }),
+        ],
+      },
+      expect.objectContaining({ body: 'Photo caption needs a date.', replies: [] }),
+    ])
+  })
+
+  it('resolves and reopens a thread, and a reply reopens a resolved one', async () => {
+    const id = await makeStory(db, newsroom)
+    const thread = await note(await addNote(db, newsroom.editor, id, { body: 'Check the spelling of Haddad.' }))
+    expect(await setNoteResolved(db, newsroom.writer, thread.noteId, true, { now: at(5) })).toEqual({ ok: true, articleId: id })
+    expect((await listNotes(db, newsroom.editor, id))?.[0]).toMatchObject({ isResolved: true, resolvedAt: at(5), resolvedByName: 'Writer Person' })
+
+    expect(await setNoteResolved(db, newsroom.editor, thread.noteId, false)).toMatchObject({ ok: true })
+    expect((await listNotes(db, newsroom.editor, id))?.[0]).toMatchObject({ isResolved: false, resolvedByName: null })
+
+    await setNoteResolved(db, newsroom.editor, thread.noteId, true)
+    await note(await addNote(db, newsroom.writer, id, { body: 'Still not sure.', parentId: thread.noteId }))
+    expect((await listNotes(db, newsroom.editor, id))?.[0]).toMatchObject({ isResolved: false })
+  })
+
+  it('lets writers write and resolve notes only on their own stories', async () => {
+    const id = await makeStory(db, newsroom)
+    const thread = await note(await addNote(db, newsroom.editor, id, { body: 'Shorter intro.' }))
+    const refused = { ok: false, message: 'Only the story’s writers and the editors can add or resolve its notes.' }
+    expect(await addNote(db, newsroom.writer2, id, { body: 'Drive-by comment.' })).toEqual(refused)
+    expect(await setNoteResolved(db, newsroom.writer2, thread.noteId, true)).toEqual(refused)
+    expect(await db.select().from(notes).where(eq(notes.articleId, id))).toHaveLength(1)
+  })
+
+  it('refuses an empty note, a 1 MB note, a reply to a note of another story, and resolving a reply', async () => {
+    const id = await makeStory(db, newsroom)
+    const other = await makeStory(db, newsroom)
+    const elsewhere = await note(await addNote(db, newsroom.editor, other, { body: 'On the other story.' }))
+    expect(await addNote(db, newsroom.editor, id, { body: '   ' })).toEqual({ ok: false, message: 'Write the note first.' })
+    expect(await addNote(db, newsroom.editor, id, { body: 'x'.repeat(1024 * 1024) })).toEqual({
+      ok: false,
+      message: 'Keep the note under 10,000 characters (this one has 1,048,576).',
+    })
+    expect(await addNote(db, newsroom.editor, id, { body: 'Reply.', parentId: elsewhere.noteId })).toEqual({
+      ok: false,
+      message: 'The note you are replying to no longer exists.',
+    })
+    const reply = await note(await addNote(db, newsroom.editor, other, { body: 'Reply.', parentId: elsewhere.noteId }))
+    expect(await setNoteResolved(db, newsroom.editor, reply.noteId, true)).toEqual({ ok: false, message: 'Resolve the thread this reply belongs to.' })
+    expect(await db.select().from(notes).where(eq(notes.articleId, id))).toEqual([])
+    expect(await addNote(db, newsroom.editor, 999_999, { body: 'Hello?' })).toMatchObject({ ok: false, message: expect.stringContaining('no longer exists') })
+    expect(await listNotes(db, newsroom.editor, 999_999)).toBeNull()
+  })
+
+  it('shows the note an editor wrote when requesting changes as an open thread', async () => {
+    const id = await storyIn(db, newsroom, 'in_review')
+    await act(db, newsroom.editor, id, 'requestChanges', { note: 'Add a quote from the mayor.' })
+    expect(await listNotes(db, newsroom.writer, id)).toEqual([
+      expect.objectContaining({ body: 'Add a quote from the mayor.', authorName: 'Editor Person', isResolved: false }),
+    ])
+  })
+})

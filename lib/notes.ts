@@ -1,0 +1,154 @@
+import 'server-only'
+import { aliasedTable, and, asc, eq } from 'drizzle-orm'
+import type { Db, Tx } from '@/db'
+import { articles, notes, revisions, users } from '@/db/schema'
+import { ownerIds } from './article-attribution'
+import type { Result } from './errors'
+import { type Actor, can } from './permissions'
+import { noteProblem } from './workflow'
+
+// Editorial notes: threads on a story that everyone working on it reads. A thread is a note
+// without a parent; a reply to a reply joins its thread, so threads are one level deep. Threads
+// are resolved and reopened; replying to a resolved thread reopens it.
+
+/** One note as the desk shows it. */
+export type NoteView = {
+  id: number
+  body: string
+  authorId: number | null
+  /** Null when that account no longer exists. */
+  authorName: string | null
+  createdAt: Date
+}
+
+/** A thread: its first note, whether it is resolved, and the replies in order. */
+export type NoteThread = NoteView & {
+  isResolved: boolean
+  resolvedAt: Date | null
+  resolvedByName: string | null
+  replies: NoteView[]
+}
+
+const missing = { ok: false, message: 'This story no longer exists; it may have been deleted.' } as const
+const notAllowed = { ok: false, message: 'Only the story’s writers and the editors can add or resolve its notes.' } as const
+
+/**
+ * Adds a note to a story, or a reply to one of its threads. Writers may write only on their
+ * own stories. Given a transaction, it writes inside it (request-changes does), so that a
+ * refusal there leaves nothing behind.
+ */
+export async function addNote(
+  db: Db | Tx,
+  actor: Actor,
+  articleId: number,
+  input: { body: string; parentId?: number | null },
+  options: { now?: Date } = {},
+): Promise<Result<{ noteId: number; threadId: number }>> {
+  const body = input.body.trim()
+  const problem = noteProblem(input.body)
+  if (problem) return { ok: false, message: problem }
+  if (body === '') return { ok: false, message: 'Write the note first.' }
+  const now = options.now ?? new Date()
+
+  return db.transaction(async (tx) => {
+    const owners = await storyOwnerIds(tx, articleId)
+    if (!owners) return missing
+    if (!can(actor, 'note.write', { ownerIds: owners })) return notAllowed
+
+    let threadId: number | null = null
+    if (input.parentId != null) {
+      const [parent] = await tx
+        .select({ id: notes.id, parentId: notes.parentId })
+        .from(notes)
+        .where(and(eq(notes.id, input.parentId), eq(notes.articleId, articleId)))
+      if (!parent) return { ok: false, message: 'The note you are replying to no longer exists.' }
+      threadId = parent.parentId ?? parent.id
+      await tx.update(notes).set({ resolvedAt: null, resolvedBy: null }).where(eq(notes.id, threadId))
+    }
+    const [note] = await tx
+      .insert(notes)
+      .values({ articleId, parentId: threadId, authorId: actor.id, body, createdAt: now })
+      .returning({ id: notes.id })
+    if (!note) throw new Error('Inserting a note returned no row.')
+    return { ok: true, noteId: note.id, threadId: threadId ?? note.id }
+  })
+}
+
+/** A story's threads, oldest first, each with its replies in order; null when the story does not exist. */
+export async function listNotes(db: Db, viewer: Actor, articleId: number): Promise<NoteThread[] | null> {
+  if (!can(viewer, 'desk.enter')) return null
+  const [article] = await db.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId))
+  if (!article) return null
+  const resolver = aliasedTable(users, 'resolver')
+  const rows = await db
+    .select({
+      id: notes.id,
+      parentId: notes.parentId,
+      body: notes.body,
+      authorId: notes.authorId,
+      authorName: users.name,
+      createdAt: notes.createdAt,
+      resolvedAt: notes.resolvedAt,
+      resolvedByName: resolver.name,
+    })
+    .from(notes)
+    .leftJoin(users, eq(users.id, notes.authorId))
+    .leftJoin(resolver, eq(resolver.id, notes.resolvedBy))
+    .where(eq(notes.articleId, articleId))
+    .orderBy(asc(notes.createdAt), asc(notes.id))
+
+  const threads = new Map<number, NoteThread>()
+  for (const row of rows) {
+    if (row.parentId !== null) continue
+    threads.set(row.id, {
+      ...view(row),
+      isResolved: row.resolvedAt !== null,
+      resolvedAt: row.resolvedAt,
+      resolvedByName: row.resolvedAt === null ? null : row.resolvedByName,
+      replies: [],
+    })
+  }
+  for (const row of rows) {
+    if (row.parentId !== null) threads.get(row.parentId)?.replies.push(view(row))
+  }
+  return [...threads.values()]
+}
+
+/** Resolves or reopens a thread. Replies are resolved with their thread. */
+export async function setNoteResolved(
+  db: Db,
+  actor: Actor,
+  noteId: number,
+  resolved: boolean,
+  options: { now?: Date } = {},
+): Promise<Result<{ articleId: number }>> {
+  const now = options.now ?? new Date()
+  return db.transaction(async (tx) => {
+    const [note] = await tx.select({ articleId: notes.articleId, parentId: notes.parentId }).from(notes).where(eq(notes.id, noteId))
+    if (!note) return { ok: false, message: 'This note no longer exists.' }
+    if (note.parentId !== null) return { ok: false, message: 'Resolve the thread this reply belongs to.' }
+    const owners = await storyOwnerIds(tx, note.articleId)
+    if (!owners) return missing
+    if (!can(actor, 'note.write', { ownerIds: owners })) return notAllowed
+    await tx
+      .update(notes)
+      .set(resolved ? { resolvedAt: now, resolvedBy: actor.id } : { resolvedAt: null, resolvedBy: null })
+      .where(eq(notes.id, noteId))
+    return { ok: true, articleId: note.articleId }
+  })
+}
+
+/** Who owns the story (creator and staff bylines, live or newest), or null when it does not exist. */
+async function storyOwnerIds(tx: Tx, articleId: number): Promise<number[] | null> {
+  const [row] = await tx
+    .select({ id: articles.id, createdBy: articles.createdBy, bylines: revisions.bylines })
+    .from(articles)
+    .leftJoin(revisions, eq(revisions.id, articles.currentRevisionId))
+    .where(eq(articles.id, articleId))
+  if (!row) return null
+  return ownerIds(tx, row, row.bylines ?? [])
+}
+
+function view(row: { id: number; body: string; authorId: number | null; authorName: string | null; createdAt: Date }): NoteView {
+  return { id: row.id, body: row.body, authorId: row.authorId, authorName: row.authorName, createdAt: row.createdAt }
+}

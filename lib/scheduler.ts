@@ -1,0 +1,156 @@
+import 'server-only'
+import { and, asc, desc, eq, lte, notInArray } from 'drizzle-orm'
+import type { Db, Tx } from '@/db'
+import { articles, users, workflowEvents } from '@/db/schema'
+import { type TransitionResult, type TransitionedArticle, applyTransition, attempt } from './transitions'
+
+// Publishes scheduled stories when their time comes, with nobody signed in. Every app instance
+// runs it; a story is claimed with `for update skip locked`, so each is published once however
+// many instances look at the same moment. Nothing is kept in memory between runs: a story whose
+// time passed while the app was down is published on the next start.
+
+/** What the audit trail says of a publication the scheduler made on someone's behalf. */
+export const scheduledPublicationNote = 'Scheduled publication'
+
+export type PublishDueOptions = {
+  /** Called after each publication commits: to refresh the pages that show the story. */
+  onPublished?: (article: TransitionedArticle) => void | Promise<void>
+  log?: Pick<Console, 'info' | 'warn' | 'error'>
+}
+
+/**
+ * Publishes every scheduled story whose time is `now` or earlier, one transaction each, as the
+ * editor who scheduled it (the audit trail says so: "Scheduled publication"). A story that can
+ * no longer go ahead — that editor lost the right to publish, the story lost its headline or its
+ * address — goes back to approved with an event saying why, instead of being retried forever.
+ * Returns how many stories it published.
+ */
+export async function publishDue(db: Db, now: Date, options: PublishDueOptions = {}): Promise<number> {
+  const log = options.log ?? console
+  // The cheap question first, outside a transaction: usually nothing is due.
+  const [anyDue] = await db.select({ id: articles.id }).from(articles).where(isDue(now)).limit(1)
+  if (!anyDue) return 0
+
+  let published = 0
+  // Stories that failed unexpectedly in this run: left for the next one, not retried in a loop.
+  const skipped: number[] = []
+  for (;;) {
+    let claimed: number | undefined
+    let outcome: TransitionResult | null
+    try {
+      outcome = await db.transaction(async (tx) => {
+        const [due] = await tx
+          .select({ id: articles.id, version: articles.version, currentRevisionId: articles.currentRevisionId })
+          .from(articles)
+          .where(and(isDue(now), skipped.length > 0 ? notInArray(articles.id, skipped) : undefined))
+          .orderBy(asc(articles.scheduledAt), asc(articles.id))
+          .limit(1)
+          .for('update', { skipLocked: true })
+        if (!due) return null
+        claimed = due.id
+        const result = await publishAsScheduler(tx, due.id, due.version, now)
+        if (!result.ok) await returnToApproved(tx, due, result.message, now)
+        return result
+      })
+    } catch (error) {
+      if (claimed === undefined) throw error
+      skipped.push(claimed)
+      log.error(`Copydesk: publishing scheduled story ${claimed} failed; it will be tried again:`, error)
+      continue
+    }
+    if (!outcome) break
+    if (outcome.ok) {
+      published++
+      await options.onPublished?.(outcome.article)
+    } else {
+      log.warn(`Copydesk: scheduled story ${claimed} was not published: ${outcome.message}`)
+    }
+  }
+  return published
+}
+
+function isDue(now: Date) {
+  return and(eq(articles.status, 'scheduled'), lte(articles.scheduledAt, now))
+}
+
+async function publishAsScheduler(tx: Tx, articleId: number, version: number, now: Date): Promise<TransitionResult> {
+  const [scheduled] = await tx
+    .select({ actorId: workflowEvents.actorId, name: users.name })
+    .from(workflowEvents)
+    .leftJoin(users, eq(users.id, workflowEvents.actorId))
+    .where(and(eq(workflowEvents.articleId, articleId), eq(workflowEvents.toStatus, 'scheduled')))
+    .orderBy(desc(workflowEvents.createdAt), desc(workflowEvents.id))
+    .limit(1)
+  if (!scheduled?.actorId) {
+    return { ok: false, reason: 'forbidden', message: 'nobody who scheduled it still has an account.' }
+  }
+  const { actorId } = scheduled
+  // A savepoint: a refusal rolls back only the attempt, so the story can be sent back to approved.
+  const result = await attempt(() =>
+    tx.transaction((attemptTx) =>
+      applyTransition(attemptTx, actorId, articleId, 'publish', { baseVersion: version, now, eventNote: scheduledPublicationNote }),
+    ),
+  )
+  return result.ok ? result : { ...result, message: `${scheduled.name ?? 'The editor'} scheduled it, but: ${result.message}` }
+}
+
+async function returnToApproved(tx: Tx, due: { id: number; version: number; currentRevisionId: number | null }, reason: string, now: Date) {
+  await tx
+    .update(articles)
+    .set({ status: 'approved', scheduledAt: null, version: due.version + 1, updatedAt: now })
+    .where(eq(articles.id, due.id))
+  await tx.insert(workflowEvents).values({
+    articleId: due.id,
+    fromStatus: 'scheduled',
+    toStatus: 'approved',
+    actorId: null,
+    revisionId: due.currentRevisionId,
+    note: `Not published at its scheduled time: ${reason} Publish or schedule it again.`,
+    createdAt: now,
+  })
+}
+
+export type SchedulerOptions = PublishDueOptions & {
+  /** How often to look for due stories. */
+  intervalMs?: number
+  /** The clock, for tests. */
+  now?: () => Date
+}
+
+/**
+ * Runs `publishDue` now (catching up on anything that fell due while the app was down) and then
+ * every `intervalMs`, never two runs at once. A failed run is logged and the next one goes
+ * ahead. Returns a function that stops it, waiting for a run in progress to finish.
+ */
+export function startScheduler(db: Db, options: SchedulerOptions = {}): () => Promise<void> {
+  const intervalMs = options.intervalMs ?? 5000
+  const now = options.now ?? (() => new Date())
+  const log = options.log ?? console
+  let stopped = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let running: Promise<void> = Promise.resolve()
+
+  const run = async () => {
+    try {
+      const published = await publishDue(db, now(), options)
+      if (published > 0) log.info(`Copydesk: published ${published} scheduled ${published === 1 ? 'story' : 'stories'}`)
+    } catch (error) {
+      log.error('Copydesk: the scheduled-publishing run failed; trying again shortly:', error)
+    }
+    // The next run is planned only when this one has finished: runs never overlap.
+    if (!stopped) {
+      timer = setTimeout(() => {
+        running = run()
+      }, intervalMs)
+      // A pending run must not keep the process alive on its own.
+      timer.unref?.()
+    }
+  }
+  running = run()
+
+  return async () => {
+    stopped = true
+    clearTimeout(timer)
+    await running
+  }
+}

@@ -1,0 +1,307 @@
+import 'server-only'
+import { desc, eq } from 'drizzle-orm'
+import type { Db, Tx } from '@/db'
+import { type ArticleStatus, articles, revisions, slugHistory, users, workflowEvents } from '@/db/schema'
+import { ownerIds, syncAttribution } from './article-attribution'
+import { hasUnpublishedChanges } from './article-editing'
+import { requireHeadline } from './article-input'
+import { isSlugClash, slugTaken } from './article-slugs'
+import { addNote } from './notes'
+import { type Actor, can } from './permissions'
+import { type SectionCrumb, sectionTrails } from './sections'
+import { statusLabels } from './status-labels'
+import {
+  type AvailableAction,
+  type WorkflowAction,
+  availableActions,
+  checkTransition,
+  checkTransitionInput,
+  isPubliclyVisible,
+  workflow,
+} from './workflow'
+
+// Moving a story through the workflow (lib/workflow.ts has the rules): one transaction per
+// transition, with the story locked, the actor's role re-read, the version checked, and the
+// audit event written with the change.
+
+export type TransitionOptions = {
+  /** The story's version the person's screen showed; another one means it moved on meanwhile. */
+  baseVersion: number
+  /** Required to request changes (it becomes an editorial note too); optional otherwise. */
+  note?: string
+  /** For `schedule`: when to publish. */
+  scheduledAt?: Date
+  /** The clock, for tests. */
+  now?: Date
+}
+
+/** What the caller needs to refresh the pages that show the story. */
+export type TransitionedArticle = {
+  id: number
+  status: ArticleStatus
+  sectionId: number
+  slug: string
+  /** The story's public address (whether or not readers can see it now). */
+  path: string
+  /** Addresses readers knew that now redirect to `path`. */
+  oldPaths: string[]
+}
+
+export type TransitionResult =
+  | { ok: true; article: TransitionedArticle }
+  | { ok: false; reason: 'missing' | 'forbidden' | 'invalid' | 'conflict'; message: string }
+
+type Refusal = Extract<TransitionResult, { ok: false }>
+
+/** Thrown inside a transaction to roll everything back and answer with a refusal. */
+class Refused extends Error {
+  constructor(readonly result: Refusal) {
+    super(result.message)
+  }
+}
+
+function refuse(reason: Refusal['reason'], message: string): never {
+  throw new Refused({ ok: false, reason, message })
+}
+
+/**
+ * Takes a workflow action on a story, all or nothing. Refuses (changing nothing) an actor who
+ * is disabled or lacks the capability, a story in the wrong status, a stale `baseVersion`, a
+ * missing or oversized note, a bad publication time, and publishing without a headline.
+ */
+export async function transition(
+  db: Db,
+  actor: Actor,
+  articleId: number,
+  action: WorkflowAction,
+  options: TransitionOptions,
+): Promise<TransitionResult> {
+  const now = options.now ?? new Date()
+  const problem = checkTransitionInput(action, options, now)
+  if (problem) return { ok: false, reason: 'invalid', message: problem }
+  return attempt(() => db.transaction((tx) => applyTransition(tx, actor.id, articleId, action, { ...options, now })))
+}
+
+/** Runs a transition, turning a refusal or a lost slug into a result. */
+export async function attempt(run: () => Promise<TransitionedArticle>): Promise<TransitionResult> {
+  try {
+    return { ok: true, article: await run() }
+  } catch (error) {
+    if (error instanceof Refused) return error.result
+    // Another story took the address between the check and the write.
+    if (isSlugClash(error)) return { ok: false, reason: 'invalid', message: 'Another story in that section now uses this slug; change it and try again.' }
+    throw error
+  }
+}
+
+/**
+ * The transition itself, inside the caller's transaction; throws `Refused` (see `attempt`).
+ * `eventNote` is what the audit trail records when it is not the person's note (the scheduler's).
+ */
+export async function applyTransition(
+  tx: Tx,
+  actorId: number,
+  articleId: number,
+  action: WorkflowAction,
+  options: TransitionOptions & { now: Date; eventNote?: string },
+): Promise<TransitionedArticle> {
+  const { now } = options
+  const note = (options.note ?? '').trim()
+  const [article] = await tx.select().from(articles).where(eq(articles.id, articleId)).for('update')
+  if (!article) refuse('missing', 'This story no longer exists; it may have been deleted.')
+  const actor = await currentActor(tx, actorId)
+  if (!actor) refuse('forbidden', 'Your account has been disabled; ask an administrator.')
+  if (article.currentRevisionId === null) throw new Error(`Article ${articleId} has no current revision.`)
+  const revision = await loadRevision(tx, article.currentRevisionId)
+
+  const check = checkTransition(
+    actor,
+    {
+      status: article.status,
+      publishedRevisionId: article.publishedRevisionId,
+      hasUnpublishedChanges: hasUnpublishedChanges(article),
+      ownerIds: await ownerIds(tx, article, revision.bylines),
+    },
+    action,
+  )
+  if (!check.ok && check.reason === 'forbidden') refuse('forbidden', check.message)
+  if (article.version !== options.baseVersion) {
+    refuse(
+      'conflict',
+      `Someone changed this story while you were looking at it; it is now “${statusLabels[article.status]}”. ` +
+        'Reload it to see the latest version, then try again.',
+    )
+  }
+  if (!check.ok) refuse('invalid', check.message)
+  if (workflow[action].needsHeadline) {
+    const headline = requireHeadline(revision)
+    if (!headline.ok) refuse('invalid', headline.message)
+  }
+
+  const trails = await sectionTrails(tx)
+  const isPublishing = check.to === 'published'
+  // Publishing moves the story to the address and credits of the revision that goes live.
+  const routing = isPublishing ? { sectionId: revision.sectionId, slug: revision.slug } : { sectionId: article.sectionId, slug: article.slug }
+  const path = pathOf(trails, routing.sectionId, routing.slug)
+  const oldPaths: string[] = []
+  if (isPublishing) {
+    const oldPath = pathOf(trails, article.sectionId, article.slug)
+    if (oldPath !== path) {
+      if (await slugTaken(tx, articleId, routing.sectionId, routing.slug)) {
+        refuse('invalid', `Another story in that section already uses the slug “${routing.slug}”; change it and try again.`)
+      }
+      // Only an address readers could have known needs to redirect.
+      if (article.publishedRevisionId !== null) {
+        oldPaths.push(oldPath)
+        await tx
+          .insert(slugHistory)
+          .values({ articleId, path: oldPath, createdAt: now })
+          .onConflictDoUpdate({ target: slugHistory.path, set: { articleId, createdAt: now } })
+      }
+    }
+    // A live address is never a redirect (the story may be moving back to an old one).
+    await tx.delete(slugHistory).where(eq(slugHistory.path, path))
+    // Until the first publication the mirror follows every save; after it, the live revision's.
+    if (article.publishedRevisionId !== null) {
+      await syncAttribution(tx, articleId, await loadRevision(tx, article.publishedRevisionId), revision)
+    }
+    // Also keeps later autosaves from coalescing into the live revision.
+    await tx.update(revisions).set({ kind: 'published' }).where(eq(revisions.id, revision.id))
+  }
+
+  if (action === 'requestChanges') {
+    const added = await addNote(tx, actor, articleId, { body: note }, { now })
+    if (!added.ok) refuse('invalid', added.message)
+  }
+
+  await tx
+    .update(articles)
+    .set({
+      status: check.to,
+      version: article.version + 1,
+      updatedAt: now,
+      scheduledAt: check.to === 'scheduled' ? (options.scheduledAt ?? null) : null,
+      ...(isPublishing
+        ? { ...routing, publishedRevisionId: revision.id, firstPublishedAt: article.firstPublishedAt ?? now, publishedAt: now }
+        : {}),
+    })
+    .where(eq(articles.id, articleId))
+  await tx.insert(workflowEvents).values({
+    articleId,
+    fromStatus: article.status,
+    toStatus: check.to,
+    actorId: actor.id,
+    revisionId: revision.id,
+    note: options.eventNote ?? note,
+    createdAt: now,
+  })
+  return { id: articleId, status: check.to, ...routing, path, oldPaths }
+}
+
+/** The person as the database knows them now; null when the account is gone or disabled. */
+export async function currentActor(db: Db | Tx, actorId: number): Promise<Actor | null> {
+  const [person] = await db.select({ id: users.id, role: users.role, isDisabled: users.isDisabled }).from(users).where(eq(users.id, actorId))
+  return person && !person.isDisabled ? { id: person.id, role: person.role } : null
+}
+
+/** A story's public address, as the reader's site builds it from the section trails. */
+function pathOf(trails: ReadonlyMap<number, readonly SectionCrumb[]>, sectionId: number, slug: string): string {
+  return `${trails.get(sectionId)?.at(-1)?.path ?? ''}/${slug}`
+}
+
+/** Where a story is in the workflow, and the buttons this person may press. */
+export type WorkflowState = {
+  id: number
+  status: ArticleStatus
+  /** Send it back as `baseVersion`. */
+  version: number
+  isLive: boolean
+  hasUnpublishedChanges: boolean
+  scheduledAt: Date | null
+  firstPublishedAt: Date | null
+  /** The last publication: later than `firstPublishedAt` means readers see "Updated". */
+  publishedAt: Date | null
+  path: string
+  actions: AvailableAction[]
+}
+
+/** A story's workflow state for the desk; null when it does not exist. */
+export async function getWorkflowState(db: Db, viewer: Actor, articleId: number): Promise<WorkflowState | null> {
+  if (!can(viewer, 'desk.enter')) return null
+  const [row] = await db
+    .select({ article: articles, bylines: revisions.bylines })
+    .from(articles)
+    .leftJoin(revisions, eq(revisions.id, articles.currentRevisionId))
+    .where(eq(articles.id, articleId))
+  if (!row) return null
+  const { article } = row
+  const story = {
+    status: article.status,
+    publishedRevisionId: article.publishedRevisionId,
+    hasUnpublishedChanges: hasUnpublishedChanges(article),
+    ownerIds: await ownerIds(db, article, row.bylines ?? []),
+  }
+  return {
+    id: article.id,
+    status: article.status,
+    version: article.version,
+    isLive: isPubliclyVisible(article),
+    hasUnpublishedChanges: story.hasUnpublishedChanges,
+    scheduledAt: article.scheduledAt,
+    firstPublishedAt: article.firstPublishedAt,
+    publishedAt: article.publishedAt,
+    path: pathOf(await sectionTrails(db), article.sectionId, article.slug),
+    actions: availableActions(viewer, story),
+  }
+}
+
+/** One line of a story's audit trail. */
+export type WorkflowEventView = {
+  id: number
+  fromStatus: ArticleStatus | null
+  toStatus: ArticleStatus
+  /** Null for the system (a scheduled publication that could not go ahead) or a deleted account. */
+  actorName: string | null
+  note: string
+  /** The revision the change was made on. */
+  revisionNumber: number | null
+  createdAt: Date
+}
+
+/** A story's status changes, newest first (to interleave with its revisions); null when it does not exist. */
+export async function listWorkflowEvents(db: Db, viewer: Actor, articleId: number): Promise<WorkflowEventView[] | null> {
+  if (!can(viewer, 'desk.enter')) return null
+  const [article] = await db.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId))
+  if (!article) return null
+  return db
+    .select({
+      id: workflowEvents.id,
+      fromStatus: workflowEvents.fromStatus,
+      toStatus: workflowEvents.toStatus,
+      actorName: users.name,
+      note: workflowEvents.note,
+      revisionNumber: revisions.number,
+      createdAt: workflowEvents.createdAt,
+    })
+    .from(workflowEvents)
+    .leftJoin(users, eq(users.id, workflowEvents.actorId))
+    .leftJoin(revisions, eq(revisions.id, workflowEvents.revisionId))
+    .where(eq(workflowEvents.articleId, articleId))
+    .orderBy(desc(workflowEvents.createdAt), desc(workflowEvents.id))
+}
+
+async function loadRevision(tx: Db | Tx, revisionId: number) {
+  const [revision] = await tx
+    .select({
+      id: revisions.id,
+      headline: revisions.headline,
+      sectionId: revisions.sectionId,
+      slug: revisions.slug,
+      bylines: revisions.bylines,
+      tags: revisions.tags,
+    })
+    .from(revisions)
+    .where(eq(revisions.id, revisionId))
+  if (!revision) throw new Error(`Revision ${revisionId} does not exist.`)
+  return revision
+}

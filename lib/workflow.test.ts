@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest'
+import { articleStatus } from '@/db/schema'
+import type { Actor } from './permissions'
+import {
+  type WorkflowAction,
+  type WorkflowArticle,
+  articleStatuses,
+  availableActions,
+  checkScheduleTime,
+  checkTransition,
+  checkTransitionInput,
+  isPubliclyVisible,
+  workflow,
+  workflowActions,
+} from './workflow'
+
+// Who may take each action from each kind of story, written out by hand.
+// A = admin, E = editor, W = a writer on their own story; - = nobody.
+// A writer on someone else's story may never do anything; every cell checks that too.
+//
+// "+ live" is a story readers can see while an update of it is worked on; "+ changes" is a
+// published story whose newest revision is not the live one.
+//                            submit  withdraw reqChanges approve publish schedule unschedule unpublish republish
+const expected: Record<string, string> = {
+  'draft':                  ' AEW     -        -         -       -       -        -          -         -',
+  'draft + live':           ' AEW     -        -         -       -       -        -          AE        -',
+  'in_review':              ' -       AEW      AE        AE      AE      AE       -          -         -',
+  'in_review + live':       ' -       AEW      AE        AE      AE      AE       -          AE        -',
+  'changes_requested':      ' AEW     -        -         -       -       -        -          -         -',
+  'changes_requested + live': 'AEW     -        -         -       -       -        -          AE        -',
+  'approved':               ' -       -        AE        -       AE      AE       -          -         -',
+  'approved + live':        ' -       -        AE        -       AE      AE       -          AE        -',
+  'scheduled':              ' -       -        -         -       AE      AE       AE         -         -',
+  'scheduled + live':       ' -       -        -         -       AE      AE       AE         AE        -',
+  'published':              ' -       -        -         -       -       -        -          AE        -',
+  'published + changes':    ' AEW     -        -         -       AE      AE       -          AE        -',
+  'unpublished':            ' -       -        -         -       -       -        -          -         AE',
+  'unpublished + changes':  ' -       -        -         -       -       -        -          -         AE',
+}
+
+const writerId = 7
+const stories: Record<string, Omit<WorkflowArticle, 'ownerIds'>> = Object.fromEntries(
+  Object.keys(expected).map((name) => {
+    const [status, variant] = name.split(' + ') as [WorkflowArticle['status'], string | undefined]
+    const isLive = variant !== undefined || status === 'published' || status === 'unpublished'
+    return [name, { status, publishedRevisionId: isLive ? 1 : null, hasUnpublishedChanges: variant !== undefined }]
+  }),
+)
+
+const people: { name: string; actor: Actor; letter: string }[] = [
+  { name: 'an admin', actor: { id: 1, role: 'admin' }, letter: 'A' },
+  { name: 'an editor', actor: { id: 2, role: 'editor' }, letter: 'E' },
+  { name: 'the story’s writer', actor: { id: writerId, role: 'writer' }, letter: 'W' },
+  { name: 'another writer', actor: { id: 8, role: 'writer' }, letter: '-never-' },
+]
+
+describe('the workflow table', () => {
+  it('covers every status of the schema, and every status appears in the expectations', () => {
+    expect([...articleStatuses]).toEqual(articleStatus.enumValues)
+    const covered = new Set(Object.values(stories).map((story) => story.status))
+    expect([...covered].sort()).toEqual([...articleStatuses].sort())
+  })
+
+  it('has one column per action', () => {
+    for (const row of Object.values(expected)) expect(row.trim().split(/\s+/)).toHaveLength(workflowActions.length)
+  })
+
+  for (const [name, cells] of Object.entries(expected)) {
+    const story = { ...stories[name]!, ownerIds: [writerId] }
+    const row = cells.trim().split(/\s+/)
+    workflowActions.forEach((action, column) => {
+      const allowed = row[column] ?? ''
+      for (const person of people) {
+        const may = allowed.includes(person.letter)
+        it(`${person.name} ${may ? 'may' : 'may not'} ${action} a story that is ${name}`, () => {
+          const check = checkTransition(person.actor, story, action)
+          expect(check.ok).toBe(may)
+          if (check.ok) expect(check.to).toBe(workflow[action].to)
+          else expect(check.message).toMatch(/\w/)
+        })
+      }
+    })
+  }
+})
+
+describe('availableActions', () => {
+  const editor: Actor = { id: 2, role: 'editor' }
+  const writer: Actor = { id: writerId, role: 'writer' }
+  const story = (status: WorkflowArticle['status'], extra: Partial<WorkflowArticle> = {}): WorkflowArticle => ({
+    status,
+    publishedRevisionId: null,
+    hasUnpublishedChanges: false,
+    ownerIds: [writerId],
+    ...extra,
+  })
+
+  it('gives an editor the review buttons in the table’s order, with request changes needing a note', () => {
+    expect(availableActions(editor, story('in_review'))).toEqual([
+      { action: 'withdraw', label: 'Withdraw from review', to: 'draft', needsNote: false, needsTime: false },
+      { action: 'requestChanges', label: 'Request changes', to: 'changes_requested', needsNote: true, needsTime: false },
+      { action: 'approve', label: 'Approve', to: 'approved', needsNote: false, needsTime: false },
+      { action: 'publish', label: 'Publish', to: 'published', needsNote: false, needsTime: false },
+      { action: 'schedule', label: 'Schedule', to: 'scheduled', needsNote: false, needsTime: true },
+    ])
+  })
+
+  it('labels the actions on a published story’s update as updates', () => {
+    const update = story('published', { publishedRevisionId: 1, hasUnpublishedChanges: true })
+    expect(availableActions(editor, update).map((action) => action.label)).toEqual([
+      'Submit update for review',
+      'Publish update',
+      'Schedule update',
+      'Unpublish',
+    ])
+    expect(availableActions(writer, update).map((action) => action.label)).toEqual(['Submit update for review'])
+  })
+
+  it('offers a scheduled story publication now, a change of time and unscheduling', () => {
+    expect(availableActions(editor, story('scheduled')).map((action) => action.label)).toEqual(['Publish now', 'Change scheduled time', 'Unschedule'])
+  })
+
+  it('shows a writer only submit on their own draft, and nothing on someone else’s', () => {
+    expect(availableActions(writer, story('draft')).map((action) => action.action)).toEqual(['submit'])
+    expect(availableActions({ id: 99, role: 'writer' }, story('draft'))).toEqual([])
+  })
+})
+
+describe('checkTransition messages', () => {
+  const draft: WorkflowArticle = { status: 'draft', publishedRevisionId: null, hasUnpublishedChanges: false, ownerIds: [writerId] }
+
+  it('tells a writer who forges a publish request that only editors publish', () => {
+    expect(checkTransition({ id: writerId, role: 'writer' }, { ...draft, status: 'approved' }, 'publish')).toEqual({
+      ok: false,
+      reason: 'forbidden',
+      message: 'Only editors can publish a story.',
+    })
+  })
+
+  it('tells a writer submitting someone else’s story that it is not theirs', () => {
+    expect(checkTransition({ id: 99, role: 'writer' }, draft, 'submit')).toMatchObject({ ok: false, reason: 'forbidden', message: expect.stringContaining('writers') })
+  })
+
+  it('names the status when the action does not start there', () => {
+    expect(checkTransition({ id: 1, role: 'editor' }, draft, 'publish')).toEqual({
+      ok: false,
+      reason: 'state',
+      message: '“Publish” is not possible while the story is a draft.',
+    })
+  })
+
+  it('explains that a published story without changes has nothing new to publish', () => {
+    const live = { ...draft, status: 'published' as const, publishedRevisionId: 3 }
+    expect(checkTransition({ id: 1, role: 'editor' }, live, 'publish')).toMatchObject({ ok: false, message: expect.stringContaining('no unpublished changes') })
+  })
+
+  it('refuses an action that is not in the table', () => {
+    expect(checkTransition({ id: 1, role: 'admin' }, draft, 'delete' as WorkflowAction)).toMatchObject({ ok: false })
+  })
+})
+
+describe('notes and times', () => {
+  const now = new Date('2030-03-01T09:00:00Z')
+
+  it('requires a note to request changes, and refuses one of only spaces', () => {
+    expect(checkTransitionInput('requestChanges', {}, now)).toBe('Write a note saying what needs to change.')
+    expect(checkTransitionInput('requestChanges', { note: '   ' }, now)).toBe('Write a note saying what needs to change.')
+    expect(checkTransitionInput('requestChanges', { note: 'Check the figures.' }, now)).toBeNull()
+  })
+
+  it('takes a note of 10,000 characters and refuses a 1 MB one with its size', () => {
+    expect(checkTransitionInput('publish', { note: 'x'.repeat(10_000) }, now)).toBeNull()
+    expect(checkTransitionInput('requestChanges', { note: 'x'.repeat(1024 * 1024) }, now)).toBe(
+      'Keep the note under 10,000 characters (this one has 1,048,576).',
+    )
+  })
+
+  it('schedules only after now and at most a year ahead', () => {
+    const at = (iso: string) => new Date(iso)
+    expect(checkScheduleTime(undefined, now)).toBe('Choose a date and time to publish the story.')
+    expect(checkScheduleTime(at('invalid'), now)).toBe('Choose a date and time to publish the story.')
+    expect(checkScheduleTime(now, now)).toBe('Choose a time in the future.')
+    expect(checkScheduleTime(at('2030-02-28T09:00:00Z'), now)).toBe('Choose a time in the future.')
+    expect(checkScheduleTime(at('2030-03-01T09:00:01Z'), now)).toBeNull()
+    expect(checkScheduleTime(at('2031-03-01T09:00:00Z'), now)).toBeNull()
+    expect(checkScheduleTime(at('2031-03-01T09:00:01Z'), now)).toBe('Choose a time at most a year ahead.')
+    expect(checkTransitionInput('schedule', { scheduledAt: at('2030-03-02T07:00:00Z') }, now)).toBeNull()
+    expect(checkTransitionInput('publish', {}, now)).toBeNull()
+  })
+})
+
+describe('what readers see', () => {
+  it('shows a story with a live revision in every status but unpublished', () => {
+    for (const status of articleStatuses) {
+      expect(isPubliclyVisible({ status, publishedRevisionId: 4 })).toBe(status !== 'unpublished')
+      expect(isPubliclyVisible({ status, publishedRevisionId: null })).toBe(false)
+    }
+  })
+})
