@@ -20,22 +20,22 @@ import {
 //
 // "+ live" is a story readers can see while an update of it is worked on; "+ changes" is a
 // published story whose newest revision is not the live one.
-//                            submit  withdraw reqChanges approve publish schedule unschedule unpublish republish
+//                            submit     withdraw   reqChanges approve    publish    schedule   unschedule unpublish  republish
 const expected: Record<string, string> = {
-  'draft':                  ' AEW     -        -         -       -       -        -          -         -',
-  'draft + live':           ' AEW     -        -         -       -       -        -          AE        -',
-  'in_review':              ' -       AEW      AE        AE      AE      AE       -          -         -',
-  'in_review + live':       ' -       AEW      AE        AE      AE      AE       -          AE        -',
-  'changes_requested':      ' AEW     -        -         -       -       -        -          -         -',
-  'changes_requested + live': 'AEW     -        -         -       -       -        -          AE        -',
-  'approved':               ' -       -        AE        -       AE      AE       -          -         -',
-  'approved + live':        ' -       -        AE        -       AE      AE       -          AE        -',
-  'scheduled':              ' -       -        -         -       AE      AE       AE         -         -',
-  'scheduled + live':       ' -       -        -         -       AE      AE       AE         AE        -',
-  'published':              ' -       -        -         -       -       -        -          AE        -',
-  'published + changes':    ' AEW     -        -         -       AE      AE       -          AE        -',
-  'unpublished':            ' -       -        -         -       -       -        -          -         AE',
-  'unpublished + changes':  ' -       -        -         -       -       -        -          -         AE',
+  'draft':                    'AEW        -          -          -          -          -          -          -          -',
+  'draft + live':             'AEW        -          -          -          -          -          -          AE         -',
+  'in_review':                '-          AEW        AE         AE         AE         AE         -          -          -',
+  'in_review + live':         '-          AEW        AE         AE         AE         AE         -          AE         -',
+  'changes_requested':        'AEW        -          -          -          -          -          -          -          -',
+  'changes_requested + live': 'AEW        -          -          -          -          -          -          AE         -',
+  'approved':                 '-          -          AE         -          AE         AE         -          -          -',
+  'approved + live':          '-          -          AE         -          AE         AE         -          AE         -',
+  'scheduled':                '-          -          -          -          AE         AE         AE         -          -',
+  'scheduled + live':         '-          -          -          -          AE         AE         AE         AE         -',
+  'published':                '-          -          -          -          -          -          -          AE         -',
+  'published + changes':      'AEW        -          -          -          AE         AE         -          AE         -',
+  'unpublished':              '-          -          -          -          -          -          -          -          AE',
+  'unpublished + changes':    '-          -          -          -          -          -          -          -          AE',
 }
 
 const writerId = 7

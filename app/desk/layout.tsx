@@ -1,6 +1,8 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
+import { getDb } from '@/db'
+import { getDeskNews } from '@/lib/desk-queues'
 import { can } from '@/lib/permissions'
 import { requireUser } from '@/lib/session'
 import { signOutAction } from './actions'
@@ -9,6 +11,7 @@ export const metadata: Metadata = { title: { default: 'Desk', template: '%s · D
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await requireUser()
+  const news = await getDeskNews(getDb(), user, { limit: 1 })
   return (
     <>
       <header className="desk-bar">
@@ -16,7 +19,15 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           Copydesk
         </Link>
         <nav aria-label="Desk">
-          <Link href="/desk">Stories</Link>
+          <Link href="/desk">
+            Stories
+            {news && news.count > 0 && (
+              <span className="badge role-admin" aria-label={`${news.count} changes on your stories`}>
+                {' '}
+                {news.count}
+              </span>
+            )}
+          </Link>
           {can(user, 'user.manage') && <Link href="/desk/admin/users">People</Link>}
           <Link href="/">Public site</Link>
         </nav>

@@ -8,6 +8,8 @@ import { getArticleForEditing } from '@/lib/article-drafts'
 import { diffRevisions } from '@/lib/diff'
 import { parseId } from '@/lib/http'
 import { getRevision, listRevisions } from '@/lib/revisions'
+import { statusLabels } from '@/lib/status-labels'
+import { listWorkflowEvents } from '@/lib/transitions'
 import { requireUser } from '@/lib/session'
 import { restoreRevisionAction } from './actions'
 
@@ -27,7 +29,16 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
   const db = getDb()
   const article = articleId ? await getArticleForEditing(db, user, articleId) : null
   const revisions = article ? await listRevisions(db, user, article.id) : null
-  if (!article || !revisions) notFound()
+  const events = article ? await listWorkflowEvents(db, user, article.id) : null
+  if (!article || !revisions || !events) notFound()
+  const timeline = [
+    ...revisions.map((revision) => ({ at: revision.createdAt, key: `r${revision.number}`, text: `Revision ${revision.number} (${kindLabels[revision.kind].toLowerCase()}) by ${revision.authorName ?? 'a former staff member'}` })),
+    ...events.map((event) => ({
+      at: event.createdAt,
+      key: `e${event.id}`,
+      text: `${event.fromStatus ? `${statusLabels[event.fromStatus]} → ` : ''}${statusLabels[event.toStatus]} by ${event.actorName ?? 'the scheduler'}${event.note ? `: “${event.note}”` : ''}`,
+    })),
+  ].sort((a, b) => b.at.getTime() - a.at.getTime())
 
   const query = await searchParams
   const newest = revisions[0]?.number ?? 1
@@ -89,6 +100,17 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
           </button>
         </p>
       </form>
+
+      <section className="panel" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Timeline</h2>
+        <ol className="timeline">
+          {timeline.map((entry) => (
+            <li key={entry.key}>
+              <time dateTime={entry.at.toISOString()}>{dateFormat.format(entry.at)}</time> — {entry.text}
+            </li>
+          ))}
+        </ol>
+      </section>
 
       {older && newer && (
         <section className="panel" aria-labelledby="diff-heading">
