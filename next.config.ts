@@ -6,6 +6,10 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
+  experimental: {
+    // The proxy buffers request bodies it passes on; image uploads may be up to 25 MB.
+    proxyClientMaxBodySize: '26mb',
+  },
 }
 
 export default nextConfig

@@ -18,6 +18,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   // A retry would hide a flaky test; a failure must show.
   retries: 0,
+  // Journeys of a dozen steps on a 2-core machine running the server too.
+  timeout: 60_000,
   workers: 2,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {

@@ -58,6 +58,7 @@ test('disabling an account ends its session on the very next request', async ({ 
   await signIn(leaver, email, 'a-good-long-password')
 
   await page.getByRole('link', { name: 'Leaving Soon' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Leaving Soon' })).toBeVisible()
   await page.getByRole('button', { name: 'Disable account' }).click()
   await expect(page.getByText('Leaving Soon can no longer sign in.')).toBeVisible()
 
@@ -84,6 +85,7 @@ test('a demotion takes effect at once, whatever the session says', async ({ page
   expect((await other.goto('/desk/admin/users'))?.status()).toBe(200)
 
   await page.getByRole('link', { name: 'Briefly Admin' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Briefly Admin' })).toBeVisible()
   await page.getByRole('combobox', { name: 'Role' }).selectOption('writer')
   await page.getByRole('button', { name: 'Save role' }).click()
   await expect(page.getByText('Briefly Admin is now a writer.')).toBeVisible()

@@ -51,6 +51,7 @@ test('sign-in never sends people to another site', async ({ page }) => {
 test('signing out ends the session', async ({ page }) => {
   await signIn(page, 'editor2@copydesk.test')
   await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
   await expect(page).toHaveURL(/\/login/)
   await page.goto('/desk')
   await expect(page).toHaveURL(/\/login\?callbackUrl=/)

@@ -79,7 +79,7 @@ test('a writer writes a story with every kind of block, and after a reload every
 
   await toolbarButton(page, 'Figure').click()
   const figurePanel = page.getByRole('group', { name: 'Add figure' })
-  await figurePanel.getByLabel('Image').selectOption({ index: 1 })
+  await figurePanel.getByLabel('Image', { exact: true }).selectOption({ index: 1 })
   await figurePanel.getByLabel('Caption').fill('Boats at the new quay.')
   await page.getByRole('button', { name: 'OK' }).click()
 

@@ -2,7 +2,7 @@ import 'server-only'
 import NextAuth, { CredentialsSignin } from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
 import { getDb } from '@/db'
-import { authConfig } from './auth.config'
+import { authSecret } from './env'
 import { checkCredentials } from './sign-in'
 
 /** Told to the sign-in form as `code`, so it can say "try again later" instead of "wrong password". */
@@ -11,7 +11,24 @@ class SignInThrottled extends CredentialsSignin {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  ...authConfig,
+  secret: authSecret(),
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+  pages: { signIn: '/login' },
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id
+        token.epoch = user.epoch
+      }
+      return token
+    },
+    session({ session, token }) {
+      session.user.id = token.sub ?? ''
+      session.epoch = typeof token.epoch === 'number' ? token.epoch : -1
+      return session
+    },
+  },
   logger: {
     // A refused sign-in is an expected answer, not a server error worth a stack trace.
     error(error) {

@@ -2,6 +2,8 @@ import 'server-only'
 import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { type Byline, type RichTextDoc, articles, media, revisions, sections, users } from '@/db/schema'
+import type { ResponsiveImage } from './media/srcset'
+import { responsiveImage } from './media/urls'
 import { type SectionCrumb, sectionTrail } from './sections'
 import { isPubliclyVisible } from './workflow'
 
@@ -23,7 +25,7 @@ export type PublicStory = {
   tags: string[]
   firstPublishedAt: Date | null
   publishedAt: Date | null
-  lead: { src: string; alt: string; width: number; height: number; caption: string; credit: string } | null
+  lead: (ResponsiveImage & { alt: string; caption: string; credit: string }) | null
 }
 
 /**
@@ -60,12 +62,7 @@ export async function getPublicStory(db: Db, segments: readonly string[]): Promi
   const trail = await sectionTrail(db, row.sectionId)
   if (trail.map((crumb) => crumb.slug).join('/') !== segments.slice(0, -1).join('/')) return null
 
-  const [lead] = row.leadMediaId
-    ? await db
-        .select({ storageKey: media.storageKey, alt: media.alt, width: media.width, height: media.height })
-        .from(media)
-        .where(eq(media.id, row.leadMediaId))
-    : []
+  const [lead] = row.leadMediaId ? await db.select().from(media).where(eq(media.id, row.leadMediaId)) : []
   return {
     id: row.id,
     headline: row.headline,
@@ -77,7 +74,9 @@ export async function getPublicStory(db: Db, segments: readonly string[]): Promi
     tags: row.tags,
     firstPublishedAt: row.firstPublishedAt,
     publishedAt: row.publishedAt,
-    lead: lead ? { src: `/${lead.storageKey}`, alt: lead.alt, width: lead.width, height: lead.height, caption: row.leadCaption, credit: row.leadCredit } : null,
+    lead: lead
+      ? { ...responsiveImage(lead, '(min-width: 44rem) 42rem, 100vw'), alt: lead.alt || row.leadCaption, caption: row.leadCaption, credit: row.leadCredit }
+      : null,
   }
 }
 

@@ -28,6 +28,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
               </span>
             )}
           </Link>
+          <Link href="/desk/media">Media</Link>
           {can(user, 'user.manage') && <Link href="/desk/admin/users">People</Link>}
           <Link href="/">Public site</Link>
         </nav>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { redirect } from 'next/navigation'
+import Link from 'next/link'
 import { LoginForm } from '@/components/login-form'
 import { safeCallbackPath } from '@/lib/redirects'
 import { getCurrentUser } from '@/lib/session'
@@ -11,13 +11,20 @@ type LoginPageProps = { searchParams: Promise<Record<string, string | string[] |
 export default async function LoginPage({ searchParams }: LoginPageProps) {
   const params = await searchParams
   const callbackPath = safeCallbackPath(params.callbackUrl)
-  if (await getCurrentUser()) redirect(callbackPath)
+  // No automatic redirect for someone already signed in: right after signing out, this page can
+  // still see the old cookie in the same request, and would bounce the person back to the desk.
+  const user = await getCurrentUser()
   return (
     <main className="page narrow">
       <h1>Sign in</h1>
       <p className="muted">The Copydesk newsroom.</p>
       {params.reason === 'ended' && (
         <p className="message error">Your session has ended. Please sign in again.</p>
+      )}
+      {user && (
+        <p className="message info">
+          You are signed in as {user.email}. <Link href={callbackPath}>Continue to the desk</Link>, or sign in as someone else.
+        </p>
       )}
       <LoginForm callbackPath={callbackPath} />
     </main>

@@ -29,8 +29,21 @@ export function StoryView({ story, corrections }: { story: PublicStory; correcti
       </p>
       {story.lead && (
         <figure className="figure figure-lead">
-          {/* eslint-disable-next-line @next/next/no-img-element -- plain markup: reader pages ship no image runtime */}
-          <img src={story.lead.src} alt={story.lead.alt} width={story.lead.width} height={story.lead.height} fetchPriority="high" />
+          <picture>
+            {story.lead.sources.map((source) => (
+              <source key={source.type} type={source.type} srcSet={source.srcSet} sizes={story.lead?.sizes} />
+            ))}
+            <img
+              src={story.lead.src}
+              srcSet={story.lead.fallbackSrcSet || undefined}
+              sizes={story.lead.sizes}
+              alt={story.lead.alt}
+              width={story.lead.width}
+              height={story.lead.height}
+              fetchPriority="high"
+              decoding="async"
+            />
+          </picture>
           {(story.lead.caption || story.lead.credit) && (
             <figcaption>
               {story.lead.caption && <span className="caption">{story.lead.caption}</span>} {story.lead.credit && <span className="credit">{story.lead.credit}</span>}

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { RichTextDoc } from '@/db/schema'
 import { StoryBodyEditor } from '@/components/editor/story-body-editor'
+import { uploadImage } from '@/components/editor/upload-image'
 import { countWords, plainText } from '@/lib/rich-text-plain'
 import { slugify } from '@/lib/slug'
 import { BylineFields } from './byline-fields'
@@ -96,8 +97,35 @@ export function StoryForm({ articleId, version, isLive, initial, sections, staff
     markChanged()
   }
 
-  const figures = useMemo(() => media, [media])
-  const lead = media.find((item) => item.mediaId === fields.leadMediaId)
+  // Images uploaded here join the library's list until the page is next loaded.
+  const [uploaded, setUploaded] = useState<MediaChoice[]>([])
+  const [leadUpload, setLeadUpload] = useState<string>()
+  const images = useMemo(() => [...uploaded, ...media.filter((item) => !uploaded.some((up) => up.mediaId === item.mediaId))], [uploaded, media])
+  const lead = images.find((item) => item.mediaId === fields.leadMediaId)
+
+  const chooseLead = (chosen: MediaChoice | undefined) => {
+    fieldsRef.current = {
+      ...fieldsRef.current,
+      leadMediaId: chosen?.mediaId ?? null,
+      leadCaption: fieldsRef.current.leadCaption || chosen?.caption || '',
+      leadCredit: fieldsRef.current.leadCredit || chosen?.credit || '',
+    }
+    setFields(fieldsRef.current)
+    markChanged()
+  }
+
+  const uploadLead = async (file: File | undefined) => {
+    if (!file) return
+    setLeadUpload(`Uploading ${file.name}…`)
+    const answer = await uploadImage(file)
+    if (!answer.ok) {
+      setLeadUpload(answer.message)
+      return
+    }
+    setUploaded((current) => [answer.figure, ...current])
+    chooseLead(answer.figure)
+    setLeadUpload(answer.notice ?? 'Uploaded. Write its caption and credit below.')
+  }
   const slugPlaceholder = slugify(fields.headline) || 'derived-from-the-headline'
 
   return (
@@ -178,7 +206,7 @@ export function StoryForm({ articleId, version, isLive, initial, sections, staff
             <span className="label" id="body-label">
               Body
             </span>
-            <StoryBodyEditor key={bodyKey} id="body" label="Story body" initialContent={bodyStart} onChange={onBodyChange} figures={figures} />
+            <StoryBodyEditor key={bodyKey} id="body" label="Story body" initialContent={bodyStart} onChange={onBodyChange} figures={images} />
             <p className="muted small">
               {words.toLocaleString('en-GB')} words · {readingMinutes(words)} min read
             </p>
@@ -223,25 +251,24 @@ export function StoryForm({ articleId, version, isLive, initial, sections, staff
               <select
                 id="lead-image"
                 value={fields.leadMediaId ?? ''}
-                onChange={(event) => {
-                  const chosen = media.find((item) => item.mediaId === Number(event.target.value))
-                  fieldsRef.current = {
-                    ...fieldsRef.current,
-                    leadMediaId: chosen?.mediaId ?? null,
-                    leadCaption: fieldsRef.current.leadCaption || chosen?.caption || '',
-                    leadCredit: fieldsRef.current.leadCredit || chosen?.credit || '',
-                  }
-                  setFields(fieldsRef.current)
-                  markChanged()
-                }}
+                onChange={(event) => chooseLead(images.find((item) => item.mediaId === Number(event.target.value)))}
               >
                 <option value="">No lead image</option>
-                {media.map((item) => (
+                {images.map((item) => (
                   <option key={item.mediaId} value={item.mediaId}>
                     {item.alt || item.src}
                   </option>
                 ))}
               </select>
+            </div>
+            <div className="field">
+              <label htmlFor="lead-upload">Upload a lead image</label>
+              <input id="lead-upload" type="file" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" onChange={(event) => void uploadLead(event.target.files?.[0])} />
+              {leadUpload && (
+                <p className="small" role="status">
+                  {leadUpload}
+                </p>
+              )}
             </div>
             {lead && (
               // eslint-disable-next-line @next/next/no-img-element -- a small preview of a library image

@@ -7,6 +7,7 @@ import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 
 import { embedProviders, identifyEmbed } from '@/lib/embeds'
 import { quoteAtSelection, toAttribution } from './nodes/blockquote'
 import { type FigureKind, toFigureAttributes } from './nodes/figure'
+import { uploadImage } from './upload-image'
 import { isHttpUrl, normalizeTypedHref } from './urls'
 
 /** An image from the media library that the writer can place in the story as a figure. */
@@ -155,7 +156,11 @@ function selectedNode(editor: Editor, name: string): Record<string, unknown> | n
   return selection instanceof NodeSelection && selection.node.type.name === name ? selection.node.attrs : null
 }
 
-export function FigurePanel({ id, editor, onClose, figures }: EditorPanelProps & { figures: FigureOption[] }) {
+export function FigurePanel({ id, editor, onClose, figures: libraryFigures }: EditorPanelProps & { figures: FigureOption[] }) {
+  // Images uploaded from this panel join the library's list at the top.
+  const [uploaded, setUploaded] = useState<FigureOption[]>([])
+  const [uploadStatus, setUploadStatus] = useState<string>()
+  const figures = [...uploaded, ...libraryFigures]
   const [current] = useState(() => {
     const attrs = selectedNode(editor, 'figure')
     return attrs ? toFigureAttributes(attrs) : null
@@ -168,10 +173,10 @@ export function FigurePanel({ id, editor, onClose, figures }: EditorPanelProps &
   const [credit, setCredit] = useState(current?.credit ?? '')
   const [error, setError] = useState<string>()
 
-  const choose = (value: string) => {
+  const choose = (value: string, options: FigureOption[] = figures) => {
     setChoice(value)
     setError(undefined)
-    const figure = figures.find((option) => String(option.mediaId) === value)
+    const figure = options.find((option) => String(option.mediaId) === value)
     if (figure) {
       setAlt(figure.alt)
       setCaption(figure.caption)
@@ -194,6 +199,20 @@ export function FigurePanel({ id, editor, onClose, figures }: EditorPanelProps &
     if (current) editor.chain().focus().updateFigure(attributes).run()
     else editor.chain().focus().insertFigure(attributes).run()
     onClose()
+  }
+
+  const upload = async (file: File | undefined) => {
+    if (!file) return
+    setUploadStatus(`Uploading ${file.name}…`)
+    const answer = await uploadImage(file)
+    if (!answer.ok) {
+      setUploadStatus(answer.message)
+      return
+    }
+    const next = [answer.figure, ...uploaded.filter((figure) => figure.mediaId !== answer.figure.mediaId)]
+    setUploaded(next)
+    choose(String(answer.figure.mediaId), [...next, ...libraryFigures])
+    setUploadStatus(answer.notice ?? 'Uploaded. Add a caption and credit.')
   }
 
   const imageId = `${id}-image`
@@ -224,6 +243,14 @@ export function FigurePanel({ id, editor, onClose, figures }: EditorPanelProps &
           ))}
         </select>
       </Field>
+      <Field id={`${id}-upload`} label="Or upload a new image">
+        <input id={`${id}-upload`} type="file" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" onChange={(event) => void upload(event.target.files?.[0])} />
+      </Field>
+      {uploadStatus && (
+        <p className="editor-hint" role="status">
+          {uploadStatus}
+        </p>
+      )}
       <Field id={`${id}-kind`} label="Kind">
         <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value === 'map' ? 'map' : 'photo')}>
           <option value="photo">Photo</option>

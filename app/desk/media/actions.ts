@@ -1,0 +1,50 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
+import { z } from 'zod'
+import { getDb } from '@/db'
+import { type ActionState, fail, guarded, invalid, ok } from '@/lib/errors'
+import { deleteMedia, mediaUsage, updateMediaDetails } from '@/lib/media/library'
+import { getMediaStorage } from '@/lib/media/storage'
+import { requireUser } from '@/lib/session'
+
+const mediaRefSchema = z.object({ mediaId: z.coerce.number().int().positive() })
+
+const fraction = (label: string) => {
+  const message = `Enter the focal point ${label} as a number from 0 to 1.`
+  return z.string().trim().min(1, message).transform(Number).pipe(z.number({ error: message }).min(0, message).max(1, message))
+}
+
+// Shapes only: lengths and clean-up are the library's (`mediaDetailsSchema`), with its messages.
+const detailsFormSchema = mediaRefSchema.extend({
+  alt: z.string(),
+  caption: z.string(),
+  credit: z.string(),
+  focalX: fraction('across'),
+  focalY: fraction('down'),
+})
+
+export async function saveMediaDetails(_: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requireUser()
+  const input = detailsFormSchema.safeParse(Object.fromEntries(form))
+  if (!input.success) return invalid(input.error)
+  const { mediaId, ...details } = input.data
+  const db = getDb()
+  const result = await guarded(() => updateMediaDetails(db, user, mediaId, details))
+  if (!result.ok) return fail(result.message)
+  revalidatePath('/desk/media', 'layout')
+  // Reader pages take alt text and focal point from the library.
+  if ((await mediaUsage(db, mediaId)).some((story) => story.status === 'published')) revalidatePath('/', 'layout')
+  return ok('Saved.')
+}
+
+export async function deleteImage(_: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requireUser()
+  const input = mediaRefSchema.safeParse(Object.fromEntries(form))
+  if (!input.success) return invalid(input.error)
+  const result = await guarded(() => deleteMedia(getDb(), getMediaStorage(), user, input.data.mediaId))
+  if (!result.ok) return fail(result.message)
+  revalidatePath('/desk/media', 'layout')
+  redirect('/desk/media?deleted=1')
+}

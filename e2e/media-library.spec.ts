@@ -1,0 +1,262 @@
+import { type Locator, type Page, expect, test } from '@playwright/test'
+import sharp from 'sharp'
+import { signIn } from './fixtures'
+
+// Processing one photo into every width and format takes a few seconds on a small machine.
+const processing = { timeout: 60_000 }
+
+/** A token no other test or seeded image contains, for searching the library. */
+const uniqueWord = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`
+
+/**
+ * A 1600 × 1000 JPEG as a camera writes it: EXIF naming the camera and the photographer, GPS
+ * coordinates, XMP. `marker` goes into its EXIF, so every photo made here has different bytes.
+ */
+async function cameraPhoto(marker: string): Promise<Buffer> {
+  const xmp =
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+    '<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Secret Source Name</dc:creator></rdf:Description>' +
+    '</rdf:RDF></x:xmpmeta>'
+  return sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 40, g: 120, b: 200 } } })
+    .composite([{ input: { create: { width: 500, height: 300, channels: 3, background: '#f5d442' } }, left: 200, top: 150 }])
+    .withExif({
+      IFD0: { Make: 'Camera Maker', Model: 'Model 7', Artist: 'Secret Source Name', ImageDescription: marker },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 0/1', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 0/1' },
+    })
+    .withXmp(xmp)
+    .jpeg({ quality: 85 })
+    .toBuffer()
+}
+
+const uploadLines = (page: Page) => page.getByRole('list', { name: 'Uploads' }).getByRole('listitem')
+
+/** Picks a file with the library's file input and returns its status line. */
+async function chooseFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<Locator> {
+  await page.getByLabel('Choose images').setInputFiles(file)
+  return uploadLines(page).filter({ hasText: file.name }).first()
+}
+
+/** Uploads a photo through the file input and returns its image's id, once the library has it. */
+async function uploadPhoto(page: Page, name: string, buffer: Buffer): Promise<number> {
+  const line = await chooseFile(page, { name, mimeType: 'image/jpeg', buffer })
+  await expect(line).toContainText(/Added to the library\.|Already in the library\./, processing)
+  return idFrom(line)
+}
+
+async function idFrom(line: Locator): Promise<number> {
+  const href = await line.getByRole('link', { name: 'Edit details' }).getAttribute('href')
+  const id = Number(/\/desk\/media\/(\d+)$/.exec(href ?? '')?.[1])
+  expect(id).toBeGreaterThan(0)
+  return id
+}
+
+async function searchLibrary(page: Page, terms: string): Promise<void> {
+  await page.goto('/desk/media')
+  await page.getByLabel('Search alt text, caption and credit').fill(terms)
+  await page.getByRole('button', { name: 'Search' }).click()
+  await expect(page).toHaveURL(/[?&]q=/)
+}
+
+const gridImages = (page: Page) => page.getByRole('list', { name: 'Images' }).getByRole('listitem')
+
+test('a writer uploads a photo, describes it, and finds it in the library by its credit', async ({ page }) => {
+  const credit = `${uniqueWord('PHOTOGRAPHER')}/TESSERA`
+  await signIn(page, 'writer@copydesk.test')
+  await page.getByRole('navigation', { name: 'Desk' }).getByRole('link', { name: 'Media' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Media library' })).toBeVisible()
+
+  const id = await uploadPhoto(page, 'harbour-dawn.jpg', await cameraPhoto(uniqueWord('describe')))
+  await uploadLines(page).filter({ hasText: 'harbour-dawn.jpg' }).getByRole('link', { name: 'Edit details' }).click()
+  await expect(page).toHaveURL(`/desk/media/${id}`)
+  await page.getByLabel('Alt text').fill('Fishing boats at a breakwater at sunrise.')
+  await page.getByLabel('Caption').fill('Boats return to the rebuilt harbour at dawn.')
+  await page.getByLabel('Credit').fill(credit)
+  await page.getByLabel('Focal point across').fill('0.25')
+  await page.getByLabel('Focal point down').fill('0.4')
+  await page.getByRole('button', { name: 'Save details' }).click()
+  await expect(page.getByText('Saved.')).toBeVisible()
+
+  await page.reload()
+  await expect(page.getByLabel('Credit')).toHaveValue(credit)
+  await expect(page.getByLabel('Focal point across')).toHaveValue('0.25')
+  await expect(page.getByRole('img', { name: 'Fishing boats at a breakwater at sunrise.' })).toBeVisible()
+
+  await searchLibrary(page, credit.split('/')[0]!.toLowerCase())
+  await expect(page.getByText(/^1 image matching/)).toBeVisible()
+  await expect(gridImages(page)).toHaveCount(1)
+  const card = gridImages(page).first()
+  await expect(card.getByRole('img', { name: 'Fishing boats at a breakwater at sunrise.' })).toBeVisible()
+  await expect(card).toContainText('Boats return to the rebuilt harbour at dawn.')
+  await expect(card).toContainText(credit)
+  await expect(card).toContainText('1600 × 1000')
+  await expect(card.getByRole('link')).toHaveAttribute('href', `/desk/media/${id}`)
+})
+
+test('the served files carry no EXIF, GPS or XMP and are cached as immutable', async ({ page, request }) => {
+  await signIn(page, 'writer@copydesk.test')
+  await page.goto('/desk/media')
+  const photo = await cameraPhoto(uniqueWord('strip'))
+  const uploaded = await sharp(photo).metadata()
+  expect(uploaded.exif).toBeDefined()
+  expect(uploaded.xmp).toBeDefined()
+
+  const id = await uploadPhoto(page, 'with-gps.jpg', photo)
+  await page.goto(`/desk/media/${id}`)
+  const fullSize = await page.getByRole('link', { name: 'Open the full-size file' }).getAttribute('href')
+  const srcsets = await page.locator('picture source, picture img').evaluateAll((elements) =>
+    elements.map((element) => element.getAttribute('srcset') ?? ''),
+  )
+  const renditions = srcsets.flatMap((srcset) => srcset.split(',').map((entry) => entry.trim().split(' ')[0]!)).filter(Boolean)
+  expect(renditions.length).toBeGreaterThanOrEqual(10)
+
+  for (const url of [fullSize!, ...renditions]) {
+    expect(url).toMatch(/^\/media\/[0-9a-f]{2}\/[0-9a-f]{64}(-\d+)?\.(jpg|webp|avif)$/)
+    const response = await request.get(url)
+    expect(response.status(), url).toBe(200)
+    expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(response.headers()['x-content-type-options']).toBe('nosniff')
+    const served = await sharp(await response.body()).metadata()
+    expect(response.headers()['content-type']).toBe(`image/${served.format === 'heif' ? 'avif' : served.format}`)
+    expect(served.exif, url).toBeUndefined()
+    expect(served.xmp, url).toBeUndefined()
+    expect(served.iptc, url).toBeUndefined()
+  }
+  const original = await sharp(await (await request.get(fullSize!)).body()).metadata()
+  expect([original.width, original.height]).toEqual([1600, 1000])
+
+  // Only the library's own keys, and only files in storage.
+  expect((await request.get('/media/../package.json')).status()).toBe(404)
+  expect((await request.get('/media/%2e%2e/%2e%2e/package.json')).status()).toBe(404)
+  expect((await request.get(`/media/ab/${'a'.repeat(64)}.jpg`)).status()).toBe(404)
+})
+
+/** A small PNG of a colour no other test uses. */
+async function uniquePng(): Promise<Buffer> {
+  const colour = { r: Math.floor(Math.random() * 256), g: Math.floor(Math.random() * 256), b: Math.floor(Math.random() * 256) }
+  return sharp({ create: { width: 640, height: 400, channels: 3, background: colour } })
+    .composite([{ input: { create: { width: 64, height: 64, channels: 3, background: '#ffffff' } }, left: Math.floor(Math.random() * 500), top: 20 }])
+    .png()
+    .toBuffer()
+}
+
+/** A DataTransfer in the page holding these files, as a drop or a paste carries them. */
+function filesInPage(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
+  return page.evaluateHandle(
+    (items) => {
+      const transfer = new DataTransfer()
+      for (const item of items) {
+        const bytes = Uint8Array.from(atob(item.base64), (char) => char.charCodeAt(0))
+        transfer.items.add(new File([bytes], item.name, { type: item.mimeType }))
+      }
+      return transfer
+    },
+    files.map((file) => ({ name: file.name, mimeType: file.mimeType, base64: file.buffer.toString('base64') })),
+  )
+}
+
+test('images dropped on the upload area or pasted into the page are uploaded too', async ({ page }) => {
+  await signIn(page, 'writer@copydesk.test')
+  await page.goto('/desk/media')
+
+  const dropped = await filesInPage(page, [{ name: 'dropped-map.png', mimeType: 'image/png', buffer: await uniquePng() }])
+  const dropArea = page.getByText('Or drop images here')
+  await dropArea.dispatchEvent('dragover', { dataTransfer: dropped })
+  await dropArea.dispatchEvent('drop', { dataTransfer: dropped })
+  await expect(uploadLines(page).filter({ hasText: 'dropped-map.png' })).toContainText('Added to the library.', processing)
+
+  // A screenshot pasted from the clipboard arrives as "image.png".
+  const pasted = await filesInPage(page, [{ name: 'image.png', mimeType: 'image/png', buffer: await uniquePng() }])
+  await page.evaluate((clipboardData) => document.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true })), pasted)
+  const pastedLine = uploadLines(page).filter({ hasText: 'Pasted image 1' })
+  await expect(pastedLine).toContainText('Added to the library.', processing)
+  // The grid below is refreshed with the new image.
+  await expect(page.getByRole('list', { name: 'Images' }).locator(`a[href="/desk/media/${await idFrom(pastedLine)}"]`)).toBeVisible()
+})
+
+test('a text file renamed to .jpg is refused with a clear message, and nothing is stored', async ({ page }) => {
+  const text = Buffer.from('Notes from the council meeting, not a picture at all.\n'.repeat(40))
+  await signIn(page, 'writer@copydesk.test')
+  await page.goto('/desk/media')
+
+  const line = await chooseFile(page, { name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: text })
+  await expect(line).toContainText('Not added: This file is not an image Copydesk accepts (JPEG, PNG, WebP, AVIF or GIF).')
+  await expect(line.getByRole('link')).toHaveCount(0)
+
+  // The same file with alt text straight to the route: refused, and no image with that alt text exists.
+  const alt = uniqueWord('renamedtext')
+  const response = await page.request.post('/desk/media/upload', {
+    multipart: { file: { name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: text }, alt },
+  })
+  expect(response.status()).toBe(422)
+  expect(await response.json()).toEqual({ ok: false, message: 'This file is not an image Copydesk accepts (JPEG, PNG, WebP, AVIF or GIF).' })
+  await searchLibrary(page, alt)
+  await expect(page.getByText(`No images match “${alt}”.`)).toBeVisible()
+})
+
+test('uploading the same file twice keeps one image', async ({ page }) => {
+  const photo = await cameraPhoto(uniqueWord('twice'))
+  await signIn(page, 'writer@copydesk.test')
+  await page.goto('/desk/media')
+
+  const first = await chooseFile(page, { name: 'first-copy.jpg', mimeType: 'image/jpeg', buffer: photo })
+  await expect(first).toContainText('Added to the library.', processing)
+  const second = await chooseFile(page, { name: 'second-copy.jpg', mimeType: 'image/jpeg', buffer: photo })
+  await expect(second).toContainText('Already in the library.', processing)
+  const id = await idFrom(first)
+  expect(await idFrom(second)).toBe(id)
+
+  const alt = uniqueWord('onlyonce')
+  await page.goto(`/desk/media/${id}`)
+  await page.getByLabel('Alt text').fill(alt)
+  await page.getByRole('button', { name: 'Save details' }).click()
+  await expect(page.getByText('Saved.')).toBeVisible()
+  await searchLibrary(page, alt)
+  await expect(gridImages(page)).toHaveCount(1)
+})
+
+test('an unused image can be deleted, and its files go with it', async ({ page, request }) => {
+  await signIn(page, 'writer@copydesk.test')
+  await page.goto('/desk/media')
+  const id = await uploadPhoto(page, 'to-delete.jpg', await cameraPhoto(uniqueWord('delete')))
+
+  await page.goto(`/desk/media/${id}`)
+  await expect(page.getByRole('region', { name: 'Where it is used' })).toContainText('Not used in any story.')
+  const fullSize = (await page.getByRole('link', { name: 'Open the full-size file' }).getAttribute('href'))!
+  expect((await request.get(fullSize)).status()).toBe(200)
+
+  await page.getByRole('button', { name: 'Delete image' }).click()
+  await expect(page).toHaveURL('/desk/media?deleted=1')
+  await expect(page.getByText('The image was deleted.')).toBeVisible()
+  expect((await page.goto(`/desk/media/${id}`))?.status()).toBe(404)
+  expect((await request.get(fullSize)).status()).toBe(404)
+})
+
+test('a writer can look at, but not change or delete, an image an editor uploaded', async ({ page }) => {
+  await signIn(page, 'writer@copydesk.test')
+  await searchLibrary(page, 'YOUSSEF HARB')
+  await expect(gridImages(page)).toHaveCount(1)
+  await gridImages(page).first().getByRole('link').click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Image details' })).toBeVisible()
+  await expect(page.getByText('YOUSSEF HARB/TESSERA')).toBeVisible()
+  await expect(page.getByText('Only the person who uploaded this image, or an editor, can change it.')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Save details' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Delete image' })).toHaveCount(0)
+  await expect(page.getByRole('region', { name: 'Where it is used' }).getByRole('link')).not.toHaveCount(0)
+})
+
+test('an upload without a session is refused and stores nothing', async ({ page, playwright, baseURL }) => {
+  const alt = uniqueWord('anonymous')
+  const anonymous = await playwright.request.newContext({ baseURL })
+  const response = await anonymous.post('/desk/media/upload', {
+    multipart: { file: { name: 'anon.jpg', mimeType: 'image/jpeg', buffer: await cameraPhoto(alt) }, alt },
+    maxRedirects: 0,
+  })
+  // The proxy sends anonymous desk requests to sign in; the route itself answers 401.
+  if (response.status() === 307) expect(new URL(response.headers()['location']!, baseURL).pathname).toBe('/login')
+  else expect(response.status()).toBe(401)
+  await anonymous.dispose()
+
+  await signIn(page, 'writer@copydesk.test')
+  await searchLibrary(page, alt)
+  await expect(page.getByText(`No images match “${alt}”.`)).toBeVisible()
+})
