@@ -15,3 +15,18 @@ export async function signIn(page: Page, email: string, password = demoPassword)
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`
 }
+
+/** Files as a DataTransfer inside the page, for drop and paste events. */
+export function filesInPage(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
+  return page.evaluateHandle(
+    (items) => {
+      const transfer = new DataTransfer()
+      for (const item of items) {
+        const bytes = Uint8Array.from(atob(item.base64), (char) => char.charCodeAt(0))
+        transfer.items.add(new File([bytes], item.name, { type: item.mimeType }))
+      }
+      return transfer
+    },
+    files.map((file) => ({ name: file.name, mimeType: file.mimeType, base64: file.buffer.toString('base64') })),
+  )
+}

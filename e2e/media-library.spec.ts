@@ -1,6 +1,6 @@
 import { type Locator, type Page, expect, test } from '@playwright/test'
 import sharp from 'sharp'
-import { signIn } from './fixtures'
+import { filesInPage, signIn } from './fixtures'
 
 // Processing one photo into every width and format takes a few seconds on a small machine.
 const processing = { timeout: 60_000 }
@@ -140,20 +140,6 @@ async function uniquePng(): Promise<Buffer> {
 }
 
 /** A DataTransfer in the page holding these files, as a drop or a paste carries them. */
-function filesInPage(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
-  return page.evaluateHandle(
-    (items) => {
-      const transfer = new DataTransfer()
-      for (const item of items) {
-        const bytes = Uint8Array.from(atob(item.base64), (char) => char.charCodeAt(0))
-        transfer.items.add(new File([bytes], item.name, { type: item.mimeType }))
-      }
-      return transfer
-    },
-    files.map((file) => ({ name: file.name, mimeType: file.mimeType, base64: file.buffer.toString('base64') })),
-  )
-}
-
 test('images dropped on the upload area or pasted into the page are uploaded too', async ({ page }) => {
   await signIn(page, 'writer@copydesk.test')
   await page.goto('/desk/media')

@@ -1,6 +1,6 @@
 import { type Page, expect, test } from '@playwright/test'
 import sharp from 'sharp'
-import { signIn } from './fixtures'
+import { filesInPage, signIn } from './fixtures'
 
 /** A photo as a phone would send it: with camera details and where it was taken. */
 function photoWithLocation(): Promise<Buffer> {
@@ -29,6 +29,12 @@ test('an editor uploads a lead photo in the story, adds caption and credit, publ
   await page.getByRole('textbox', { name: 'Story body' }).click()
   await page.keyboard.type('The boats came in before dawn.')
 
+  // A map dropped into the body becomes a figure from the library.
+  const map = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 230, g: 220, b: 200 } } }).png().toBuffer()
+  const dropped = await filesInPage(page, [{ name: 'harbour-map.png', mimeType: 'image/png', buffer: map }])
+  await page.getByRole('textbox', { name: 'Story body' }).dispatchEvent('drop', { dataTransfer: dropped })
+  await expect(page.getByRole('textbox', { name: 'Story body' }).getByRole('figure')).toHaveCount(1)
+
   const lead = page.getByRole('group', { name: 'Lead image' })
   await lead.getByLabel('Upload a lead image').setInputFiles({ name: 'IMG_2041.jpg', mimeType: 'image/jpeg', buffer: original })
   await expect(lead.getByRole('status')).toContainText('Uploaded')
@@ -51,6 +57,9 @@ test('an editor uploads a lead photo in the story, adds caption and credit, publ
   await expect(image).toHaveAttribute('srcset', /\d+w/)
   await expect(image).toHaveAttribute('width', '1600')
   await expect(image).toHaveAttribute('height', '1000')
+
+  const bodyFigure = reader.getByRole('figure').nth(1)
+  await expect(bodyFigure.locator('img')).toHaveAttribute('srcset', /\/media\/.+ 640w/)
 
   const served = await reader.request.get(String(await image.getAttribute('src')))
   expect(served.ok()).toBe(true)

@@ -4,6 +4,7 @@ import type { Db } from '@/db'
 import { type Byline, type RichTextDoc, articles, media, revisions, sections, users } from '@/db/schema'
 import type { ResponsiveImage } from './media/srcset'
 import { responsiveImage } from './media/urls'
+import { figureMediaIds } from './responsive-figures'
 import { type SectionCrumb, sectionTrail } from './sections'
 import { isPubliclyVisible } from './workflow'
 
@@ -26,6 +27,8 @@ export type PublicStory = {
   firstPublishedAt: Date | null
   publishedAt: Date | null
   lead: (ResponsiveImage & { alt: string; caption: string; credit: string }) | null
+  /** Responsive sources of the body's figures, by media id. */
+  figureImages: Map<number, { srcSet: string; sizes: string }>
 }
 
 /**
@@ -63,6 +66,8 @@ export async function getPublicStory(db: Db, segments: readonly string[]): Promi
   if (trail.map((crumb) => crumb.slug).join('/') !== segments.slice(0, -1).join('/')) return null
 
   const [lead] = row.leadMediaId ? await db.select().from(media).where(eq(media.id, row.leadMediaId)) : []
+  const figureIds = figureMediaIds(row.body)
+  const figureRows = figureIds.length > 0 ? await db.select().from(media).where(inArray(media.id, figureIds)) : []
   return {
     id: row.id,
     headline: row.headline,
@@ -77,6 +82,7 @@ export async function getPublicStory(db: Db, segments: readonly string[]): Promi
     lead: lead
       ? { ...responsiveImage(lead, '(min-width: 44rem) 42rem, 100vw'), alt: lead.alt || row.leadCaption, caption: row.leadCaption, credit: row.leadCredit }
       : null,
+    figureImages: new Map(figureRows.map((image) => [image.id, responsiveImage(image, '(min-width: 44rem) 42rem, 100vw')])),
   }
 }
 

@@ -1,5 +1,6 @@
 import type { PublicCorrection } from '@/lib/corrections'
 import type { PublicStory } from '@/lib/public-articles'
+import { withResponsiveFigures } from '@/lib/responsive-figures'
 import { renderRichText } from '@/lib/rich-text'
 import { Breadcrumb } from './breadcrumb'
 import { Byline } from './byline'
@@ -51,7 +52,7 @@ export function StoryView({ story, corrections }: { story: PublicStory; correcti
           )}
         </figure>
       )}
-      <div className="story-body" dangerouslySetInnerHTML={{ __html: renderRichText(story.body) }} />
+      <div className="story-body" dangerouslySetInnerHTML={{ __html: withResponsiveFigures(renderRichText(story.body), story.figureImages) }} />
       {corrections.length > 0 && (
         <section className="corrections" aria-labelledby="corrections-heading">
           <h2 id="corrections-heading">Corrections and updates</h2>

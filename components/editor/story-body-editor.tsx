@@ -2,12 +2,15 @@
 
 import './editor.css'
 import type { Editor } from '@tiptap/core'
+import type { EditorView } from '@tiptap/pm/view'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import type { RichTextDoc } from '@/db/schema'
 import { storyExtensions } from './extensions'
 import { AttributionField, EmbedPanel, type FigureOption, FigurePanel, LinkPanel, type PanelKind } from './panels'
+import { toFigureAttributes } from './nodes/figure'
 import { cleanPastedHtml } from './paste'
+import { uploadImage } from './upload-image'
 import { Toolbar } from './toolbar'
 
 export type { FigureOption } from './panels'
@@ -42,6 +45,7 @@ const changeDelayMs = 300
 export function StoryBodyEditor({ id, label, initialContent, onChange, figures = [] }: StoryBodyEditorProps) {
   const baseId = useId()
   const [panel, setPanel] = useState<PanelKind | null>(null)
+  const [uploadNote, setUploadNote] = useState<string | null>(null)
   const onChangeRef = useRef(onChange)
   const editorRef = useRef<Editor | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
@@ -70,6 +74,10 @@ export function StoryBodyEditor({ id, label, initialContent, onChange, figures =
       class: 'editor-prose',
     },
     transformPastedHTML: cleanPastedHtml,
+    // Image files pasted or dropped into the body go to the media library and come back as figures.
+    handlePaste: (view: EditorView, event: ClipboardEvent) => insertImageFiles(view, event.clipboardData?.files, view.state.selection.from, setUploadNote),
+    handleDrop: (view: EditorView, event: DragEvent, _slice: unknown, moved: boolean) =>
+      !moved && insertImageFiles(view, event.dataTransfer?.files, view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos, setUploadNote),
     handleKeyDown: (_view: unknown, event: KeyboardEvent) => {
       if ((event.metaKey || event.ctrlKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
         event.preventDefault()
@@ -137,7 +145,38 @@ export function StoryBodyEditor({ id, label, initialContent, onChange, figures =
           <div className="editor-toolbar editor-toolbar-loading" aria-hidden="true" />
         )}
       </div>
+      {uploadNote && (
+        <p className="editor-hint" role="status">
+          {uploadNote}
+        </p>
+      )}
       <EditorContent editor={editor} className="editor-content" />
     </div>
   )
+}
+
+/**
+ * Uploads the image files among `files` and inserts each as a figure at `position`. Returns
+ * whether it took the event (there were images), so ProseMirror leaves it alone.
+ */
+function insertImageFiles(view: EditorView, files: FileList | undefined, position: number | undefined, tell: (note: string | null) => void): boolean {
+  const images = Array.from(files ?? []).filter((file) => file.type.startsWith('image/') || file.type === '')
+  if (images.length === 0) return false
+  void (async () => {
+    for (const file of images) {
+      tell(`Uploading ${file.name || 'the image'}…`)
+      const answer = await uploadImage(file)
+      if (!answer.ok) {
+        tell(answer.message)
+        continue
+      }
+      const attributes = toFigureAttributes({ ...answer.figure, kind: 'photo' })
+      const figureType = view.state.schema.nodes.figure
+      if (!attributes || !figureType || view.isDestroyed) continue
+      const at = Math.min(position ?? view.state.selection.from, view.state.doc.content.size)
+      view.dispatch(view.state.tr.insert(at, figureType.create(attributes)))
+      tell(answer.notice ?? 'Image added as a figure: select it and choose Figure to add its caption and credit.')
+    }
+  })()
+  return true
 }
