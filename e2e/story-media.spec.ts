@@ -32,7 +32,9 @@ test('an editor uploads a lead photo in the story, adds caption and credit, publ
   // A map dropped into the body becomes a figure from the library.
   const map = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 230, g: 220, b: 200 } } }).png().toBuffer()
   const dropped = await filesInPage(page, [{ name: 'harbour-map.png', mimeType: 'image/png', buffer: map }])
-  await page.getByRole('textbox', { name: 'Story body' }).dispatchEvent('drop', { dataTransfer: dropped })
+  const editorBox = await page.getByRole('textbox', { name: 'Story body' }).boundingBox()
+  const at = { clientX: (editorBox?.x ?? 0) + 30, clientY: (editorBox?.y ?? 0) + 15 }
+  await page.getByRole('textbox', { name: 'Story body' }).dispatchEvent('drop', { dataTransfer: dropped, ...at })
   await expect(page.getByRole('textbox', { name: 'Story body' }).getByRole('figure')).toHaveCount(1)
 
   const lead = page.getByRole('group', { name: 'Lead image' })
