@@ -308,7 +308,8 @@ type Snapshot = {
   seoDescription: string
 }
 
-const snapshotColumns = {
+/** The columns of a revision that make its editorial snapshot. */
+export const snapshotColumns = {
   headline: revisions.headline,
   standfirst: revisions.standfirst,
   body: revisions.body,

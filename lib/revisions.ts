@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { type RichTextDoc, articles, revisions, users } from '@/db/schema'
 import { type EditableByline, resolveBylines } from './article-attribution'
-import { type SaveResult, saveArticle } from './article-drafts'
+import { type SaveResult, saveArticle, snapshotColumns } from './article-drafts'
 import { articleInputSchema } from './article-input'
 import { type Actor, can } from './permissions'
 
@@ -72,21 +72,7 @@ export async function listRevisions(db: Db, viewer: Actor, articleId: number): P
 export async function getRevision(db: Db, viewer: Actor, articleId: number, number: number): Promise<RevisionDetail | null> {
   if (!can(viewer, 'desk.enter')) return null
   const [row] = await db
-    .select({
-      ...summaryColumns,
-      standfirst: revisions.standfirst,
-      body: revisions.body,
-      bodyText: revisions.bodyText,
-      sectionId: revisions.sectionId,
-      slug: revisions.slug,
-      bylines: revisions.bylines,
-      tags: revisions.tags,
-      leadMediaId: revisions.leadMediaId,
-      leadCaption: revisions.leadCaption,
-      leadCredit: revisions.leadCredit,
-      seoTitle: revisions.seoTitle,
-      seoDescription: revisions.seoDescription,
-    })
+    .select({ ...snapshotColumns, ...summaryColumns, bodyText: revisions.bodyText })
     .from(revisions)
     .innerJoin(articles, eq(articles.id, revisions.articleId))
     .leftJoin(users, eq(users.id, revisions.createdBy))
@@ -113,20 +99,7 @@ export async function restoreRevision(
   options: { now?: Date } = {},
 ): Promise<SaveResult> {
   const [old] = await db
-    .select({
-      headline: revisions.headline,
-      standfirst: revisions.standfirst,
-      body: revisions.body,
-      sectionId: revisions.sectionId,
-      slug: revisions.slug,
-      bylines: revisions.bylines,
-      tags: revisions.tags,
-      leadMediaId: revisions.leadMediaId,
-      leadCaption: revisions.leadCaption,
-      leadCredit: revisions.leadCredit,
-      seoTitle: revisions.seoTitle,
-      seoDescription: revisions.seoDescription,
-    })
+    .select(snapshotColumns)
     .from(revisions)
     .where(and(eq(revisions.articleId, articleId), eq(revisions.number, number)))
   if (!old) return { ok: false, reason: 'missing', message: `This story has no revision ${number}.` }
