@@ -3,8 +3,6 @@ import { isDeepStrictEqual } from 'node:util'
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import {
-  type ArticleStatus,
-  type Byline,
   type RichTextDoc,
   articleAuthors,
   articles,
@@ -14,55 +12,17 @@ import {
   users,
   workflowEvents,
 } from '@/db/schema'
-import { type EditableByline, ownerIds, resolveBylines, syncAttribution } from './article-attribution'
-import { editBlockedReason, hasUnpublishedChanges } from './article-editing'
+import { ownerIds, syncAttribution } from './article-attribution'
+import { editBlockedReason } from './article-editing'
+import { type EditableArticle, type RevisionSnapshot, getArticleForEditing, loadCurrent, snapshotColumns } from './editable-article'
 import { type ArticleInput, derivedSlug, headlineSchema } from './article-input'
 import { freeSlug, isSlugClash, slugTaken } from './article-slugs'
 import type { Result } from './errors'
-import { type Actor, assertCan, can } from './permissions'
+import { type Actor, assertCan } from './permissions'
 import { sanitizeDoc } from './rich-text'
 import { countWords, plainText } from './rich-text-plain'
 
-export type { EditableByline }
-
 type Reader = Db | Tx
-
-/** A story as the editor opens it: the article's state and its current revision's fields. */
-export type EditableArticle = {
-  id: number
-  /** Who owns the story (its creator and staff bylines), for permission checks. */
-  ownerIds: number[]
-  status: ArticleStatus
-  /** Send it back as `baseVersion` with the next save. */
-  version: number
-  currentRevisionId: number
-  publishedRevisionId: number | null
-  firstPublishedAt: Date | null
-  hasUnpublishedChanges: boolean
-  /** Where readers find the story: follows the saves only until it is first published. */
-  live: { sectionId: number; slug: string }
-  revisionNumber: number
-  revisionKind: 'autosave' | 'save' | 'published'
-  headline: string
-  standfirst: string
-  body: RichTextDoc
-  sectionId: number
-  slug: string
-  bylines: EditableByline[]
-  tags: string[]
-  leadMediaId: number | null
-  leadCaption: string
-  leadCredit: string
-  seoTitle: string
-  seoDescription: string
-  wordCount: number
-  savedAt: Date
-  /** The name of who saved the current revision; null when that account is gone. */
-  savedBy: string | null
-  canEdit: boolean
-  /** Why `canEdit` is false, for the person reading it. */
-  editBlockedReason?: string
-}
 
 export type SaveOptions = {
   /** The article version the editor loaded or last saved; a different one means someone else saved. */
@@ -139,49 +99,6 @@ export async function createArticle(
 }
 
 /**
- * A story for the editor, with whether the viewer may change it. Everyone at the desk may read
- * every story, so this is null only when the story does not exist.
- */
-export async function getArticleForEditing(db: Reader, viewer: Actor, articleId: number): Promise<EditableArticle | null> {
-  if (!can(viewer, 'desk.enter')) return null
-  const loaded = await loadCurrent(db, articleId)
-  if (!loaded) return null
-  const { article, revision } = loaded
-  const owners = await ownerIds(db, article, revision.bylines)
-  const blocked = editBlockedReason(viewer, { status: article.status, ownerIds: owners })
-  return {
-    id: article.id,
-    ownerIds: owners,
-    status: article.status,
-    version: article.version,
-    currentRevisionId: revision.id,
-    publishedRevisionId: article.publishedRevisionId,
-    firstPublishedAt: article.firstPublishedAt,
-    hasUnpublishedChanges: hasUnpublishedChanges(article),
-    live: { sectionId: article.sectionId, slug: article.slug },
-    revisionNumber: revision.number,
-    revisionKind: revision.kind,
-    headline: revision.headline,
-    standfirst: revision.standfirst,
-    body: revision.body,
-    sectionId: revision.sectionId,
-    slug: revision.slug,
-    bylines: await resolveBylines(db, revision.bylines),
-    tags: revision.tags,
-    leadMediaId: revision.leadMediaId,
-    leadCaption: revision.leadCaption,
-    leadCredit: revision.leadCredit,
-    seoTitle: revision.seoTitle,
-    seoDescription: revision.seoDescription,
-    wordCount: revision.wordCount,
-    savedAt: revision.updatedAt,
-    savedBy: loaded.savedBy,
-    canEdit: blocked === null,
-    ...(blocked === null ? {} : { editBlockedReason: blocked }),
-  }
-}
-
-/**
  * Saves the editor's fields as a revision. A save always makes a new revision; an autosave goes
  * into the latest revision instead when that is the same person's autosave of the last five
  * minutes (and not a revision the workflow has pointed at). The live revision of a published
@@ -212,7 +129,7 @@ export async function saveArticle(
       if (blocked) return { ok: false, reason: 'forbidden', message: blocked }
       if (!body.ok) return { ok: false, reason: 'invalid', message: body.message }
 
-      const snapshot: Snapshot = {
+      const snapshot: RevisionSnapshot = {
         headline: input.headline,
         standfirst: input.standfirst,
         body: body.doc,
@@ -292,76 +209,10 @@ export async function saveArticle(
   }
 }
 
-/** What a revision holds of the editor's fields. */
-type Snapshot = {
-  headline: string
-  standfirst: string
-  body: RichTextDoc
-  sectionId: number
-  slug: string
-  bylines: Byline[]
-  tags: string[]
-  leadMediaId: number | null
-  leadCaption: string
-  leadCredit: string
-  seoTitle: string
-  seoDescription: string
-}
-
-/** The columns of a revision that make its editorial snapshot. */
-export const snapshotColumns = {
-  headline: revisions.headline,
-  standfirst: revisions.standfirst,
-  body: revisions.body,
-  sectionId: revisions.sectionId,
-  slug: revisions.slug,
-  bylines: revisions.bylines,
-  tags: revisions.tags,
-  leadMediaId: revisions.leadMediaId,
-  leadCaption: revisions.leadCaption,
-  leadCredit: revisions.leadCredit,
-  seoTitle: revisions.seoTitle,
-  seoDescription: revisions.seoDescription,
-}
-
-/** An article and its current revision (the newest: revisions are only ever added on top). */
-async function loadCurrent(db: Reader, articleId: number) {
-  const [row] = await db
-    .select({
-      article: {
-        id: articles.id,
-        status: articles.status,
-        version: articles.version,
-        createdBy: articles.createdBy,
-        sectionId: articles.sectionId,
-        slug: articles.slug,
-        currentRevisionId: articles.currentRevisionId,
-        publishedRevisionId: articles.publishedRevisionId,
-        firstPublishedAt: articles.firstPublishedAt,
-      },
-      revision: {
-        ...snapshotColumns,
-        id: revisions.id,
-        number: revisions.number,
-        kind: revisions.kind,
-        wordCount: revisions.wordCount,
-        createdBy: revisions.createdBy,
-        createdAt: revisions.createdAt,
-        updatedAt: revisions.updatedAt,
-      },
-      savedBy: users.name,
-    })
-    .from(articles)
-    .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
-    .leftJoin(users, eq(users.id, revisions.createdBy))
-    .where(eq(articles.id, articleId))
-  return row
-}
-
-function sameSnapshot(stored: Snapshot, incoming: Snapshot): boolean {
-  const fields = Object.keys(snapshotColumns) as (keyof Snapshot)[]
+function sameSnapshot(stored: RevisionSnapshot, incoming: RevisionSnapshot): boolean {
+  const fields = Object.keys(snapshotColumns) as (keyof RevisionSnapshot)[]
   // Through JSON, as the database stores it, so that keys left undefined do not count.
-  const asStored = (snapshot: Snapshot) => JSON.parse(JSON.stringify(fields.map((field) => snapshot[field])))
+  const asStored = (snapshot: RevisionSnapshot) => JSON.parse(JSON.stringify(fields.map((field) => snapshot[field])))
   return isDeepStrictEqual(asStored(stored), asStored(incoming))
 }
 
@@ -370,7 +221,7 @@ function describeVersion(article: EditableArticle): string {
 }
 
 /** Why a section, lead image or staff byline the snapshot names cannot be used, or null. */
-async function referenceProblem(tx: Tx, snapshot: Snapshot): Promise<string | null> {
+async function referenceProblem(tx: Tx, snapshot: RevisionSnapshot): Promise<string | null> {
   if (!(await exists(tx, sections, snapshot.sectionId))) return 'That section no longer exists; choose another.'
   if (snapshot.leadMediaId !== null && !(await exists(tx, media, snapshot.leadMediaId))) {
     return 'The lead image is no longer in the media library; choose another.'

@@ -5,7 +5,7 @@ import { type ArticleStatus, type CorrectionKind, articles, corrections, revisio
 import type { Result } from './errors'
 import { type Actor, can } from './permissions'
 import { publiclyVisible } from './public-articles'
-import { type SectionCrumb, sectionTrails } from './sections'
+import { sectionTrails, storyPath } from './sections'
 import { currentActor } from './transitions'
 import { isPubliclyVisible } from './workflow'
 
@@ -144,7 +144,7 @@ export async function listRecentCorrections(
   return {
     items: rows.map(({ articleId, sectionId, slug, headline, ...correction }) => ({
       ...correction,
-      article: { id: articleId, headline, path: pathOf(trails, sectionId, slug) },
+      article: { id: articleId, headline, path: storyPath(trails, sectionId, slug) },
     })),
     total,
     page,
@@ -170,11 +170,8 @@ async function changed(db: Db, article: { id: number; status: ArticleStatus; sec
   return {
     id: article.id,
     isLive: isPubliclyVisible(article),
-    path: pathOf(await sectionTrails(db), article.sectionId, article.slug),
+    path: storyPath(await sectionTrails(db), article.sectionId, article.slug),
   }
-}
-function pathOf(trails: ReadonlyMap<number, readonly SectionCrumb[]>, sectionId: number, slug: string): string {
-  return `${trails.get(sectionId)?.at(-1)?.path ?? ''}/${slug}`
 }
 
 function clamp(value: number, min: number, max: number): number {

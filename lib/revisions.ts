@@ -1,9 +1,10 @@
 import 'server-only'
 import { and, desc, eq } from 'drizzle-orm'
 import type { Db } from '@/db'
-import { type RichTextDoc, articles, revisions, users } from '@/db/schema'
-import { type EditableByline, resolveBylines } from './article-attribution'
-import { type SaveResult, saveArticle, snapshotColumns } from './article-drafts'
+import { articles, revisions, users } from '@/db/schema'
+import { resolveBylines } from './article-attribution'
+import { type SaveResult, saveArticle } from './article-drafts'
+import { type ShownSnapshot, snapshotColumns } from './editable-article'
 import { articleInputSchema } from './article-input'
 import { type Actor, can } from './permissions'
 
@@ -25,20 +26,7 @@ export type RevisionSummary = {
 }
 
 /** A whole revision, to read, compare (`diffRevisions`) or restore. */
-export type RevisionDetail = RevisionSummary & {
-  standfirst: string
-  body: RichTextDoc
-  bodyText: string
-  sectionId: number
-  slug: string
-  bylines: EditableByline[]
-  tags: string[]
-  leadMediaId: number | null
-  leadCaption: string
-  leadCredit: string
-  seoTitle: string
-  seoDescription: string
-}
+export type RevisionDetail = RevisionSummary & ShownSnapshot & { bodyText: string }
 
 const summaryColumns = {
   id: revisions.id,

@@ -54,3 +54,8 @@ function trailOf(byId: Map<number, SectionRow>, sectionId: number): SectionCrumb
   }
   return chain.map((crumb, index) => ({ name: crumb.name, slug: crumb.slug, path: `/${chain.slice(0, index + 1).map((c) => c.slug).join('/')}` }))
 }
+
+/** A story's public address: its section's path, then its slug (`/regions/middle-east/<slug>`). */
+export function storyPath(trails: ReadonlyMap<number, readonly SectionCrumb[]>, sectionId: number, slug: string): string {
+  return `${trails.get(sectionId)?.at(-1)?.path ?? ''}/${slug}`
+}

@@ -1,5 +1,5 @@
 import type { Byline, RichTextDoc } from '@/db/schema'
-import type { EditableArticle } from './article-drafts'
+import type { EditableArticle } from './editable-article'
 
 export type { Byline }
 

@@ -8,7 +8,7 @@ import { requireHeadline } from './article-input'
 import { isSlugClash, slugTaken } from './article-slugs'
 import { addNote } from './notes'
 import { type Actor, can } from './permissions'
-import { type SectionCrumb, sectionTrails } from './sections'
+import { sectionTrails, storyPath } from './sections'
 import { statusLabels } from './status-labels'
 import {
   type AvailableAction,
@@ -142,10 +142,10 @@ export async function applyTransition(
   const isPublishing = check.to === 'published'
   // Publishing moves the story to the address and credits of the revision that goes live.
   const routing = isPublishing ? { sectionId: revision.sectionId, slug: revision.slug } : { sectionId: article.sectionId, slug: article.slug }
-  const path = pathOf(trails, routing.sectionId, routing.slug)
+  const path = storyPath(trails, routing.sectionId, routing.slug)
   const oldPaths: string[] = []
   if (isPublishing) {
-    const oldPath = pathOf(trails, article.sectionId, article.slug)
+    const oldPath = storyPath(trails, article.sectionId, article.slug)
     if (oldPath !== path) {
       if (await slugTaken(tx, articleId, routing.sectionId, routing.slug)) {
         refuse('invalid', `Another story in that section already uses the slug “${routing.slug}”; change it and try again.`)
@@ -204,10 +204,6 @@ export async function currentActor(db: Db | Tx, actorId: number): Promise<Actor 
   return person && !person.isDisabled ? { id: person.id, role: person.role } : null
 }
 
-/** A story's public address, as the reader's site builds it from the section trails. */
-function pathOf(trails: ReadonlyMap<number, readonly SectionCrumb[]>, sectionId: number, slug: string): string {
-  return `${trails.get(sectionId)?.at(-1)?.path ?? ''}/${slug}`
-}
 
 /** Where a story is in the workflow, and the buttons this person may press. */
 export type WorkflowState = {
@@ -250,7 +246,7 @@ export async function getWorkflowState(db: Db, viewer: Actor, articleId: number)
     scheduledAt: article.scheduledAt,
     firstPublishedAt: article.firstPublishedAt,
     publishedAt: article.publishedAt,
-    path: pathOf(await sectionTrails(db), article.sectionId, article.slug),
+    path: storyPath(await sectionTrails(db), article.sectionId, article.slug),
     actions: availableActions(viewer, story),
   }
 }

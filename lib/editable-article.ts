@@ -1,0 +1,150 @@
+import 'server-only'
+import { eq } from 'drizzle-orm'
+import type { Db, Tx } from '@/db'
+import { type ArticleStatus, type Byline, type RichTextDoc, articles, revisions, users } from '@/db/schema'
+import { type EditableByline, ownerIds, resolveBylines } from './article-attribution'
+import { editBlockedReason, hasUnpublishedChanges } from './article-editing'
+import { type Actor, can } from './permissions'
+
+// Opening a story in the editor: its current revision's snapshot and what the viewer may do.
+
+export type { EditableByline }
+
+type Reader = Db | Tx
+
+/** What a revision holds of the editor's fields. */
+export type RevisionSnapshot = {
+  headline: string
+  standfirst: string
+  body: RichTextDoc
+  sectionId: number
+  slug: string
+  bylines: Byline[]
+  tags: string[]
+  leadMediaId: number | null
+  leadCaption: string
+  leadCredit: string
+  seoTitle: string
+  seoDescription: string
+}
+
+/** A snapshot as the desk shows it: staff bylines carry their names. */
+export type ShownSnapshot = Omit<RevisionSnapshot, 'bylines'> & { bylines: EditableByline[] }
+
+/** The columns of a revision that make its editorial snapshot. */
+export const snapshotColumns = {
+  headline: revisions.headline,
+  standfirst: revisions.standfirst,
+  body: revisions.body,
+  sectionId: revisions.sectionId,
+  slug: revisions.slug,
+  bylines: revisions.bylines,
+  tags: revisions.tags,
+  leadMediaId: revisions.leadMediaId,
+  leadCaption: revisions.leadCaption,
+  leadCredit: revisions.leadCredit,
+  seoTitle: revisions.seoTitle,
+  seoDescription: revisions.seoDescription,
+}
+
+/** A story as the editor opens it: the article's state and its current revision's fields. */
+export type EditableArticle = ShownSnapshot & {
+  id: number
+  /** Who owns the story (its creator and staff bylines), for permission checks. */
+  ownerIds: number[]
+  status: ArticleStatus
+  /** Send it back as `baseVersion` with the next save. */
+  version: number
+  currentRevisionId: number
+  publishedRevisionId: number | null
+  firstPublishedAt: Date | null
+  hasUnpublishedChanges: boolean
+  /** Where readers find the story: follows the saves only until it is first published. */
+  live: { sectionId: number; slug: string }
+  revisionNumber: number
+  revisionKind: 'autosave' | 'save' | 'published'
+  wordCount: number
+  savedAt: Date
+  /** The name of who saved the current revision; null when that account is gone. */
+  savedBy: string | null
+  canEdit: boolean
+  /** Why `canEdit` is false, for the person reading it. */
+  editBlockedReason?: string
+}
+
+/**
+ * A story for the editor, with whether the viewer may change it. Everyone at the desk may read
+ * every story, so this is null only when the story does not exist.
+ */
+export async function getArticleForEditing(db: Reader, viewer: Actor, articleId: number): Promise<EditableArticle | null> {
+  if (!can(viewer, 'desk.enter')) return null
+  const loaded = await loadCurrent(db, articleId)
+  if (!loaded) return null
+  const { article, revision } = loaded
+  const owners = await ownerIds(db, article, revision.bylines)
+  const blocked = editBlockedReason(viewer, { status: article.status, ownerIds: owners })
+  return {
+    id: article.id,
+    ownerIds: owners,
+    status: article.status,
+    version: article.version,
+    currentRevisionId: revision.id,
+    publishedRevisionId: article.publishedRevisionId,
+    firstPublishedAt: article.firstPublishedAt,
+    hasUnpublishedChanges: hasUnpublishedChanges(article),
+    live: { sectionId: article.sectionId, slug: article.slug },
+    revisionNumber: revision.number,
+    revisionKind: revision.kind,
+    headline: revision.headline,
+    standfirst: revision.standfirst,
+    body: revision.body,
+    sectionId: revision.sectionId,
+    slug: revision.slug,
+    bylines: await resolveBylines(db, revision.bylines),
+    tags: revision.tags,
+    leadMediaId: revision.leadMediaId,
+    leadCaption: revision.leadCaption,
+    leadCredit: revision.leadCredit,
+    seoTitle: revision.seoTitle,
+    seoDescription: revision.seoDescription,
+    wordCount: revision.wordCount,
+    savedAt: revision.updatedAt,
+    savedBy: loaded.savedBy,
+    canEdit: blocked === null,
+    ...(blocked === null ? {} : { editBlockedReason: blocked }),
+  }
+}
+
+/** An article and its current revision (the newest: revisions are only ever added on top). */
+export async function loadCurrent(db: Reader, articleId: number) {
+  const [row] = await db
+    .select({
+      article: {
+        id: articles.id,
+        status: articles.status,
+        version: articles.version,
+        createdBy: articles.createdBy,
+        sectionId: articles.sectionId,
+        slug: articles.slug,
+        currentRevisionId: articles.currentRevisionId,
+        publishedRevisionId: articles.publishedRevisionId,
+        firstPublishedAt: articles.firstPublishedAt,
+      },
+      revision: {
+        ...snapshotColumns,
+        id: revisions.id,
+        number: revisions.number,
+        kind: revisions.kind,
+        wordCount: revisions.wordCount,
+        createdBy: revisions.createdBy,
+        createdAt: revisions.createdAt,
+        updatedAt: revisions.updatedAt,
+      },
+      savedBy: users.name,
+    })
+    .from(articles)
+    .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
+    .leftJoin(users, eq(users.id, revisions.createdBy))
+    .where(eq(articles.id, articleId))
+  return row
+}
