@@ -52,11 +52,9 @@ export function StoryForm({ articleId, version, isLive, initial, sections, staff
     const local = readLocalDraft(articleId)
     if (!local) return
     if (sameDraft(local.draft, initial)) clearLocalDraft(articleId)
-    // Offered once, on opening: reading the device's storage needs the browser.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the device's storage exists only in the browser, after hydration; reading it during render would make server and client HTML differ
     else setRecovery(local)
-    // Only on opening the story.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- offered once, when the story opens: re-running when `initial` changes (after a workflow step refreshes the page) would offer the edits this page is saving right now
   }, [articleId])
 
   const update = <K extends keyof Fields>(key: K, value: Fields[K]) => {
