@@ -1,7 +1,7 @@
 'use client'
 
 import type { Editor } from '@tiptap/core'
-import { NodeSelection } from '@tiptap/pm/state'
+import { NodeSelection, TextSelection } from '@tiptap/pm/state'
 import { useEditorState } from '@tiptap/react'
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react'
 import { embedProviders, identifyEmbed } from '@/lib/embeds'
@@ -104,7 +104,16 @@ export function LinkPanel({ id, editor, onClose }: EditorPanelProps) {
     if (editor.state.selection.empty && !isEditing) {
       chain.insertContent({ type: 'text', text: href.replace(/^mailto:/, ''), marks: [{ type: 'link', attrs: { href } }] }).run()
     } else {
-      chain.extendMarkRange('link').setLink({ href }).run()
+      // The caret goes after the linked words, and what is typed next is not part of the link.
+      chain
+        .extendMarkRange('link')
+        .setLink({ href })
+        .command(({ tr }) => {
+          tr.setSelection(TextSelection.create(tr.doc, tr.selection.to))
+          return true
+        })
+        .unsetMark('link')
+        .run()
     }
     onClose()
   }
