@@ -1,8 +1,9 @@
-import { relations, sql } from 'drizzle-orm'
+import { type SQL, relations, sql } from 'drizzle-orm'
 import {
   type AnyPgColumn,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -122,6 +123,9 @@ export const articles = pgTable(
   ],
 )
 
+/** PostgreSQL's `tsvector`. Only the database writes it (a generated column); the app only queries it. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
+
 /** The TipTap document a revision stores. */
 export type RichTextDoc = { type: 'doc'; content?: RichTextNode[] }
 export type RichTextNode = {
@@ -173,8 +177,22 @@ export const revisions = pgTable(
     createdAt: createdAt(),
     /** Last written: later than `created_at` only for an autosave that later autosaves updated. */
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * What readers' search matches (lib/search.ts): headline weighted A, standfirst B, body C.
+     * 'english' rather than 'simple': stemming lets "ferries" find "ferry", and stop words keep
+     * "the" out of the index; the site is written in English. lib/search.ts must parse queries
+     * with the same configuration.
+     */
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('english', ${revisions.headline}), 'A') || setweight(to_tsvector('english', ${revisions.standfirst}), 'B') || setweight(to_tsvector('english', ${revisions.bodyText}), 'C')`,
+    ),
   },
-  (t) => [unique('revisions_article_number').on(t.articleId, t.number), index('revisions_section_slug').on(t.sectionId, t.slug)],
+  (t) => [
+    unique('revisions_article_number').on(t.articleId, t.number),
+    index('revisions_section_slug').on(t.sectionId, t.slug),
+    index('revisions_search').using('gin', t.searchVector),
+  ],
 )
 
 /** Ordered bylines: a staff user, or a named outside contributor with an outlet. */

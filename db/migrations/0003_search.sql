@@ -1,0 +1,2 @@
+ALTER TABLE "revisions" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english', "revisions"."headline"), 'A') || setweight(to_tsvector('english', "revisions"."standfirst"), 'B') || setweight(to_tsvector('english', "revisions"."body_text"), 'C')) STORED;--> statement-breakpoint
+CREATE INDEX "revisions_search" ON "revisions" USING gin ("search_vector");
