@@ -9,6 +9,10 @@ const nextConfig: NextConfig = {
   experimental: {
     // The proxy buffers request bodies it passes on; image uploads may be up to 25 MB.
     proxyClientMaxBodySize: '26mb',
+    // Reader's pages are cached in memory only (an LRU of cacheMaxMemorySize): a restart, or a
+    // database reseeded under the same build, never serves pages made from other data, and
+    // requests for made-up addresses cannot fill the disk.
+    isrFlushToDisk: false,
   },
 }
 

@@ -47,6 +47,8 @@ export default defineConfig({
       NEXT_DIST_DIR: '.next-e2e',
       COPYDESK_DATA_DIR: dataDir,
       AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+      // Feeds, sitemaps and link previews carry absolute addresses: these are the server's own.
+      SITE_URL: `http://127.0.0.1:${PORT}`,
       // Empty, so that a DATABASE_URL in the developer's shell cannot point the tests at a real database.
       DATABASE_URL: '',
     },

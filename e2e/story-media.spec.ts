@@ -51,7 +51,7 @@ test('an editor uploads a lead photo in the story, adds caption and credit, publ
 
   const reader = await (await browser.newContext()).newPage()
   await reader.goto('/')
-  await reader.getByRole('link', { name: headline }).click()
+  await reader.getByRole('link', { name: headline }).first().click()
   const figure = reader.getByRole('figure').first()
   await expect(figure).toContainText('Boats unload their catch at the rebuilt quay.')
   await expect(figure).toContainText('SAMIR HADDAD/TESSERA')

@@ -228,7 +228,7 @@ describe('saving a story', () => {
     expect(result).toEqual({
       ok: false,
       reason: 'slug-taken',
-      message: 'Another story in this section already uses the slug “port-strike”. Try “port-strike-2”.',
+      message: 'The slug “port-strike” is already used in this section (by another story or a sub-section). Try “port-strike-2”.',
     })
     expect(await revisionRows(id)).toHaveLength(1)
     expect(await save(id, newsroom.writer, { slug: 'port-strike', sectionId: newsroom.otherSectionId }, 'save', later(2))).toMatchObject({ ok: true })

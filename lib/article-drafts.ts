@@ -241,7 +241,7 @@ async function exists(db: Reader, table: typeof sections | typeof media, id: num
 
 function slugTakenResult(slug: string, free: string | null): SaveResult {
   const suggestion = free ? ` Try “${free}”.` : ' Choose another.'
-  return { ok: false, reason: 'slug-taken', message: `Another story in this section already uses the slug “${slug}”.${suggestion}` }
+  return { ok: false, reason: 'slug-taken', message: `The slug “${slug}” is already used in this section (by another story or a sub-section).${suggestion}` }
 }
 
 async function isInWorkflowHistory(tx: Tx, articleId: number, revisionId: number): Promise<boolean> {

@@ -1,13 +1,27 @@
 import 'server-only'
 import { and, eq, ne } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
-import { articles, revisions } from '@/db/schema'
+import { articles, revisions, sections } from '@/db/schema'
 
 /**
- * Whether another story in the section already uses the slug: at its live address, or in its
- * newest revision (which will be its address once published).
+ * Slugs the reader's site needs in every section: `<section>/page/2` is a list's second page.
+ * (Sub-sections' slugs are taken too: `/regions/europe` is the Europe section.)
+ */
+const reservedSlugs = new Set(['page'])
+
+/**
+ * Whether the slug is not free in the section: another story uses it (at its live address, or in
+ * its newest revision, which will be its address once published), a sub-section has it, or the
+ * reader's site needs it.
  */
 export async function slugTaken(db: Db | Tx, articleId: number | null, sectionId: number, slug: string): Promise<boolean> {
+  if (reservedSlugs.has(slug)) return true
+  const child = await db
+    .select({ id: sections.id })
+    .from(sections)
+    .where(and(eq(sections.parentId, sectionId), eq(sections.slug, slug)))
+    .limit(1)
+  if (child.length > 0) return true
   const other = articleId === null ? undefined : ne(articles.id, articleId)
   const live = await db
     .select({ id: articles.id })

@@ -1,11 +1,11 @@
 import 'server-only'
 import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm'
 import type { Db } from '@/db'
-import { type Byline, type RichTextDoc, articles, media, revisions, sections, users } from '@/db/schema'
+import { type Byline, type RichTextDoc, articles, media, revisions, sections, slugHistory, users } from '@/db/schema'
 import type { ResponsiveImage } from './media/srcset'
 import { responsiveImage } from './media/urls'
 import { figureMediaIds } from './responsive-figures'
-import { type SectionCrumb, sectionTrail } from './sections'
+import { type SectionCrumb, sectionTrails, storyPath } from './sections'
 import { isPubliclyVisible } from './workflow'
 
 /** `isPubliclyVisible` (lib/workflow.ts) as a query condition: what readers may see. */
@@ -20,6 +20,7 @@ export type PublicStory = {
   headline: string
   standfirst: string
   body: RichTextDoc
+  sectionId: number
   trail: SectionCrumb[]
   path: string
   bylines: PublicByline[]
@@ -31,40 +32,77 @@ export type PublicStory = {
   figureImages: Map<number, { srcSet: string; sizes: string }>
 }
 
-/**
- * The published story at a public path (`/regions/middle-east/<slug>`), or null. The path must
- * match the story's live section path exactly.
- */
-export async function getPublicStory(db: Db, segments: readonly string[]): Promise<PublicStory | null> {
-  const slug = segments.at(-1)
-  const sectionSlug = segments.at(-2)
-  if (!slug || !sectionSlug || segments.length > 8) return null
-  const [row] = await db
-    .select({
-      id: articles.id,
-      status: articles.status,
-      sectionId: articles.sectionId,
-      slug: articles.slug,
-      publishedRevisionId: articles.publishedRevisionId,
-      firstPublishedAt: articles.firstPublishedAt,
-      publishedAt: articles.publishedAt,
-      headline: revisions.headline,
-      standfirst: revisions.standfirst,
-      body: revisions.body,
-      bylines: revisions.bylines,
-      tags: revisions.tags,
-      leadMediaId: revisions.leadMediaId,
-      leadCaption: revisions.leadCaption,
-      leadCredit: revisions.leadCredit,
-    })
+/** What is at a story's address: the story, a move to its new address, or a story taken down. */
+export type StoryAtPath = { kind: 'story'; story: PublicStory } | { kind: 'moved'; to: string } | { kind: 'gone' }
+
+const storyColumns = {
+  id: articles.id,
+  status: articles.status,
+  sectionId: articles.sectionId,
+  slug: articles.slug,
+  publishedRevisionId: articles.publishedRevisionId,
+  firstPublishedAt: articles.firstPublishedAt,
+  publishedAt: articles.publishedAt,
+  headline: revisions.headline,
+  standfirst: revisions.standfirst,
+  body: revisions.body,
+  bylines: revisions.bylines,
+  tags: revisions.tags,
+  leadMediaId: revisions.leadMediaId,
+  leadCaption: revisions.leadCaption,
+  leadCredit: revisions.leadCredit,
+}
+
+/** Published stories with their live revision and section. */
+function liveStories(db: Db) {
+  return db
+    .select(storyColumns)
     .from(articles)
     .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(and(eq(articles.slug, slug), eq(sections.slug, sectionSlug), publiclyVisible))
-  if (!row || !isPubliclyVisible(row)) return null
-  const trail = await sectionTrail(db, row.sectionId)
-  if (trail.map((crumb) => crumb.slug).join('/') !== segments.slice(0, -1).join('/')) return null
+}
+type StoryRow = Awaited<ReturnType<typeof liveStories>>[number]
 
+/**
+ * What readers find at a path of two or more segments (`/regions/middle-east/<slug>`): the
+ * published story whose live address it is, a 301 to the new address of a story that moved, a
+ * 410 for a story that was published and taken down, or null.
+ */
+export async function findStoryAt(db: Db, segments: readonly string[]): Promise<StoryAtPath | null> {
+  const slug = segments.at(-1)
+  const sectionSlug = segments.at(-2)
+  if (!slug || !sectionSlug) return null
+  const path = `/${segments.join('/')}`
+  const trails = await sectionTrails(db)
+  // Sections under different parents may share a slug: the whole path decides.
+  const rows = await liveStories(db).where(and(eq(articles.slug, slug), eq(sections.slug, sectionSlug)))
+  const row = rows.find((candidate) => storyPath(trails, candidate.sectionId, candidate.slug) === path)
+  if (row) {
+    return isPubliclyVisible(row) ? { kind: 'story', story: await toPublicStory(db, row, trails) } : { kind: 'gone' }
+  }
+  const [moved] = await db
+    .select({ status: articles.status, publishedRevisionId: articles.publishedRevisionId, sectionId: articles.sectionId, slug: articles.slug })
+    .from(slugHistory)
+    .innerJoin(articles, eq(articles.id, slugHistory.articleId))
+    .where(eq(slugHistory.path, path))
+  if (!moved) return null
+  return isPubliclyVisible(moved) ? { kind: 'moved', to: storyPath(trails, moved.sectionId, moved.slug) } : { kind: 'gone' }
+}
+
+/**
+ * A story's working copy laid out exactly as readers would get it, for the desk's preview. The
+ * address is where it would be published.
+ */
+export async function getStoryPreview(db: Db, articleId: number): Promise<PublicStory | null> {
+  const [row] = await db
+    .select({ ...storyColumns, sectionId: revisions.sectionId, slug: revisions.slug })
+    .from(articles)
+    .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
+    .where(eq(articles.id, articleId))
+  return row ? toPublicStory(db, row, await sectionTrails(db)) : null
+}
+
+async function toPublicStory(db: Db, row: StoryRow, trails: ReadonlyMap<number, SectionCrumb[]>): Promise<PublicStory> {
   const [lead] = row.leadMediaId ? await db.select().from(media).where(eq(media.id, row.leadMediaId)) : []
   const figureIds = figureMediaIds(row.body)
   const figureRows = figureIds.length > 0 ? await db.select().from(media).where(inArray(media.id, figureIds)) : []
@@ -73,18 +111,22 @@ export async function getPublicStory(db: Db, segments: readonly string[]): Promi
     headline: row.headline,
     standfirst: row.standfirst,
     body: row.body,
-    trail,
-    path: `${trail.at(-1)?.path ?? ''}/${row.slug}`,
+    sectionId: row.sectionId,
+    trail: trails.get(row.sectionId) ?? [],
+    path: storyPath(trails, row.sectionId, row.slug),
     bylines: await publicBylines(db, row.bylines),
     tags: row.tags,
     firstPublishedAt: row.firstPublishedAt,
     publishedAt: row.publishedAt,
     lead: lead
-      ? { ...responsiveImage(lead, '(min-width: 44rem) 42rem, 100vw'), alt: lead.alt || row.leadCaption, caption: row.leadCaption, credit: row.leadCredit }
+      ? { ...responsiveImage(lead, storyImageSizes), alt: lead.alt || row.leadCaption, caption: row.leadCaption, credit: row.leadCredit }
       : null,
-    figureImages: new Map(figureRows.map((image) => [image.id, responsiveImage(image, '(min-width: 44rem) 42rem, 100vw')])),
+    figureImages: new Map(figureRows.map((image) => [image.id, responsiveImage(image, storyImageSizes)])),
   }
 }
+
+/** How wide a story's images are shown: the column, or the whole screen on a phone. */
+const storyImageSizes = '(min-width: 44rem) 42rem, 100vw'
 
 async function publicBylines(db: Db, bylines: readonly Byline[]): Promise<PublicByline[]> {
   const ids = bylines.flatMap((byline) => ('userId' in byline ? [byline.userId] : []))

@@ -31,7 +31,7 @@ export async function listSectionOptions(db: Db): Promise<SectionOption[]> {
   return options
 }
 
-export type SectionCrumb = { name: string; slug: string; path: string }
+export type SectionCrumb = { id: number; name: string; slug: string; path: string }
 type SectionRow = { id: number; name: string; slug: string; parentId: number | null }
 
 /** Every section's trail from the top of the tree, with public paths, by section id. */
@@ -41,18 +41,13 @@ export async function sectionTrails(db: Db): Promise<Map<number, SectionCrumb[]>
   return new Map(rows.map((row) => [row.id, trailOf(byId, row.id)]))
 }
 
-/** The sections from the top of the tree down to this one, each with its public path. */
-export async function sectionTrail(db: Db, sectionId: number): Promise<SectionCrumb[]> {
-  return (await sectionTrails(db)).get(sectionId) ?? []
-}
-
 function trailOf(byId: Map<number, SectionRow>, sectionId: number): SectionCrumb[] {
   const chain: SectionRow[] = []
   // The depth bound guards against a cycle that the database does not forbid.
   for (let row = byId.get(sectionId); row && chain.length < 20; row = row.parentId === null ? undefined : byId.get(row.parentId)) {
     chain.unshift(row)
   }
-  return chain.map((crumb, index) => ({ name: crumb.name, slug: crumb.slug, path: `/${chain.slice(0, index + 1).map((c) => c.slug).join('/')}` }))
+  return chain.map((crumb, index) => ({ id: crumb.id, name: crumb.name, slug: crumb.slug, path: `/${chain.slice(0, index + 1).map((c) => c.slug).join('/')}` }))
 }
 
 /** A story's public address: its section's path, then its slug (`/regions/middle-east/<slug>`). */

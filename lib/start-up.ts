@@ -4,6 +4,7 @@ import { checkConnection, getDatabaseConfig, getDb } from '@/db'
 import { migrate } from '@/db/migrate'
 import { seedDemo } from '@/db/seed/demo'
 import { authSecret } from './env'
+import { askServerToRefresh, pathsShowingStory } from './public-pages'
 import { startScheduler } from './scheduler'
 
 // One scheduler per process, even when `next dev` reloads this module.
@@ -27,7 +28,9 @@ export async function startUp(): Promise<void> {
       if (created) console.log('Copydesk: seeded the demo newsroom (demo accounts use the password copydesk-demo)')
     }
     // Publishes scheduled stories, first catching up on any whose time passed while the app was down.
-    holder.__copydeskStopScheduler ??= startScheduler(db)
+    holder.__copydeskStopScheduler ??= startScheduler(db, {
+      onPublished: async (article) => askServerToRefresh([...article.oldPaths, ...(await pathsShowingStory(db, article.id))]),
+    })
   } catch (error) {
     const message = error instanceof StartUpError ? error.message : `Start-up failed: ${error instanceof Error ? error.message : String(error)}`
     console.error(`Copydesk cannot start: ${message}`)

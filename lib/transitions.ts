@@ -148,7 +148,7 @@ export async function applyTransition(
     const oldPath = storyPath(trails, article.sectionId, article.slug)
     if (oldPath !== path) {
       if (await slugTaken(tx, articleId, routing.sectionId, routing.slug)) {
-        refuse('invalid', `Another story in that section already uses the slug “${routing.slug}”; change it and try again.`)
+        refuse('invalid', `The slug “${routing.slug}” is already used in that section (by another story or a sub-section); change it and try again.`)
       }
       // Only an address readers could have known needs to redirect.
       if (article.publishedRevisionId !== null) {

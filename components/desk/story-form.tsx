@@ -1,5 +1,6 @@
 'use client'
 
+import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { RichTextDoc } from '@/db/schema'
 import { StoryBodyEditor } from '@/components/editor/story-body-editor'
@@ -47,6 +48,16 @@ export function StoryForm({ articleId, version, isLive, initial, sections, staff
   const collect = useCallback((): StoryDraft => ({ ...fieldsRef.current, body: body.current }), [])
   const autosave = useStoryAutosave({ articleId, version, collect })
   const { markChanged } = autosave
+
+  // The first save of a live story makes it an update: the desk then offers to publish it (or
+  // send it for review), which only the server's page knows.
+  const router = useRouter()
+  const offeredUpdate = useRef(false)
+  useEffect(() => {
+    if (!isLive || offeredUpdate.current || autosave.status.kind !== 'saved') return
+    offeredUpdate.current = true
+    router.refresh()
+  }, [isLive, autosave.status.kind, router])
 
   useEffect(() => {
     const local = readLocalDraft(articleId)

@@ -1,6 +1,7 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
+import { pathsShowingStory, refreshPublicPages } from '@/lib/public-pages'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { getDb } from '@/db'
@@ -35,7 +36,8 @@ export async function saveMediaDetails(_: ActionState, form: FormData): Promise<
   if (!result.ok) return fail(result.message)
   revalidatePath('/desk/media', 'layout')
   // Reader pages take alt text and focal point from the library.
-  if ((await mediaUsage(db, mediaId)).some((story) => story.status === 'published')) revalidatePath('/', 'layout')
+  const shownOn = await Promise.all((await mediaUsage(db, mediaId)).map((story) => pathsShowingStory(db, story.articleId)))
+  refreshPublicPages(shownOn.flat())
   return ok('Saved.')
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { getDb } from '@/db'
 import { addCorrection, correctionKinds, retractCorrection } from '@/lib/corrections'
 import { type ActionState, fail, invalid, ok } from '@/lib/errors'
+import { correctionPaths, refreshPublicPages } from '@/lib/public-pages'
 import { requireUser } from '@/lib/session'
 
 const correctionSchema = z.object({ articleId: z.coerce.number().int().positive(), kind: z.enum(correctionKinds), body: z.string() })
@@ -15,7 +16,7 @@ export async function addCorrectionAction(_: ActionState, form: FormData): Promi
   if (!input.success) return invalid(input.error)
   const result = await addCorrection(getDb(), user, input.data.articleId, { kind: input.data.kind, body: input.data.body })
   if (!result.ok) return fail(result.message)
-  revalidateStory(input.data.articleId, result.article.path)
+  await refreshStory(input.data.articleId, result.article.path)
   return ok(result.article.isLive ? 'The correction is on the story and the corrections page.' : 'The correction is recorded; readers will see it if the story goes live again.')
 }
 
@@ -27,12 +28,12 @@ export async function retractCorrectionAction(_: ActionState, form: FormData): P
   if (!input.success) return invalid(input.error)
   const result = await retractCorrection(getDb(), user, input.data.correctionId, { note: input.data.note })
   if (!result.ok) return fail(result.message)
-  revalidateStory(input.data.articleId, result.article.path)
+  await refreshStory(input.data.articleId, result.article.path)
   return ok('The correction is marked as withdrawn.')
 }
 
-function revalidateStory(articleId: number, path: string): void {
-  revalidatePath(path)
-  revalidatePath('/corrections')
+/** The story's page, the public corrections list and the desk's view of the story. */
+async function refreshStory(articleId: number, path: string): Promise<void> {
+  refreshPublicPages([path, ...(await correctionPaths(getDb()))])
   revalidatePath(`/desk/articles/${articleId}`)
 }

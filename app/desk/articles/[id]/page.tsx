@@ -48,7 +48,8 @@ export default async function StoryPage({ params }: StoryPageProps) {
             for <time dateTime={workflow.scheduledAt.toISOString()}>{scheduleFormat.format(workflow.scheduledAt)} UTC</time>
           </>
         )}{' '}
-        · revision {article.revisionNumber} · <Link href={`/desk/articles/${article.id}/history`}>History</Link>
+        · revision {article.revisionNumber} · <Link href={`/desk/articles/${article.id}/history`}>History</Link> ·{' '}
+        <a href={`/desk/articles/${article.id}/preview`}>Preview</a>
         {workflow.isLive && (
           <>
             {' '}

@@ -1,7 +1,7 @@
-import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { getDb } from '@/db'
 import { json, parseId } from '@/lib/http'
+import { pathsShowingStory, refreshPublicPages } from '@/lib/public-pages'
 import { getCurrentUser } from '@/lib/session'
 import { statusLabels } from '@/lib/status-labels'
 import { getWorkflowState, transition } from '@/lib/transitions'
@@ -30,11 +30,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
 
   const { action, baseVersion, note, scheduledAt } = input.data
   const db = getDb()
+  // The pages that showed the story before the change and those that show it after are refreshed.
+  const shownBefore = await pathsShowingStory(db, articleId)
   const result = await transition(db, user, articleId, action, { baseVersion, note, scheduledAt: scheduledAt ? new Date(scheduledAt) : undefined })
   if (!result.ok) return json<WorkflowAnswer>({ ok: false, message: result.message }, statusFor[result.reason])
-
-  for (const path of [result.article.path, ...result.article.oldPaths]) revalidatePath(path)
-  revalidatePath('/', 'layout')
+  refreshPublicPages([...shownBefore, ...result.article.oldPaths, ...(await pathsShowingStory(db, articleId))])
   const state = await getWorkflowState(db, user, articleId)
   return json<WorkflowAnswer>({ ok: true, message: `Done: the story is now ${statusLabels[result.article.status].toLowerCase()}.`, version: state?.version ?? baseVersion + 1 })
 }

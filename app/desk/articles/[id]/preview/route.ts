@@ -1,0 +1,29 @@
+import { storyPage } from '@/components/reader/story-page'
+import { getDb } from '@/db'
+import { listCorrections } from '@/lib/corrections'
+import { htmlDocument, parseId } from '@/lib/http'
+import { can } from '@/lib/permissions'
+import { getStoryPreview } from '@/lib/public-articles'
+import { listRelatedStories } from '@/lib/public-lists'
+import { readerChrome } from '@/lib/reader-chrome'
+import { getCurrentUser } from '@/lib/session'
+
+export const dynamic = 'force-dynamic'
+
+/**
+ * A story's working copy as readers would get it, built by the reader's own page code. Only the
+ * newsroom sees it (the proxy sends everyone else to sign in); it is marked as a preview, never
+ * cached and never indexed.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const user = await getCurrentUser()
+  const articleId = parseId((await params).id)
+  const db = getDb()
+  const story = user && can(user, 'desk.enter') && articleId ? await getStoryPreview(db, articleId) : null
+  if (!story) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } })
+  const [corrections, related, chrome] = await Promise.all([listCorrections(db, story.id), listRelatedStories(db, story), readerChrome(db)])
+  const response = htmlDocument(storyPage({ story, corrections, related }, chrome, { preview: true }))
+  response.headers.set('cache-control', 'private, no-store')
+  response.headers.set('x-robots-tag', 'noindex, nofollow')
+  return response
+}

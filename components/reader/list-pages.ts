@@ -1,0 +1,103 @@
+import 'server-only'
+import type { RecentCorrection } from '@/lib/corrections'
+import { type HtmlValue, html } from '@/lib/html'
+import type { ResponsiveImage } from '@/lib/media/srcset'
+import type { StoryPage, StorySummary } from '@/lib/public-lists'
+import type { SectionCrumb } from '@/lib/sections'
+import { breadcrumb, pagination, picture, storyList, timeTag } from './parts'
+import { type ReaderChrome, readerDocument } from './shell'
+
+export type HomeContent = {
+  lead: StorySummary | null
+  leadImage: (ResponsiveImage & { alt: string }) | null
+  latest: StorySummary[]
+  rails: { section: SectionCrumb; stories: StorySummary[] }[]
+}
+
+/** The front page: the lead story, the latest, and a rail for each top-level section. */
+export function homePage({ lead, leadImage, latest, rails }: HomeContent, chrome: ReaderChrome): string {
+  const main = html`<h1 class="visually-hidden">${chrome.site.name}: latest news</h1>
+${lead ? html`<article class="lead-story"><div><p class="kicker">${lead.section.name}</p><h2><a href="${lead.path}">${lead.headline}</a></h2>${lead.standfirst ? html`<p>${lead.standfirst}</p>` : ''}<p class="meta">${timeTag(lead.publishedAt, false)}</p></div>${leadImage ? picture(leadImage, { priority: true }) : ''}</article>` : html`<p class="empty">Nothing has been published yet.</p>`}
+${latest.length > 0 ? html`<section class="rail" aria-labelledby="latest-heading"><h2 id="latest-heading">Latest</h2>${storyList(latest, { level: 3 })}</section>` : ''}
+${rails.map(
+  ({ section, stories }) =>
+    html`<section class="rail" aria-labelledby="rail-${section.slug}"><h2 id="rail-${section.slug}"><a href="${section.path}">${section.name}</a></h2>${storyList(stories, { level: 3, showSection: false })}</section>`,
+)}`
+  return readerDocument({ title: chrome.site.name, description: chrome.site.description, canonicalPath: '/', main }, chrome)
+}
+
+export type SectionContent = { trail: SectionCrumb[]; description: string; subsections: SectionCrumb[]; stories: StoryPage }
+
+/** A section of the tree (`/regions`, `/regions/middle-east`), with its sub-sections and a page of its stories. */
+export function sectionPage({ trail, description, subsections, stories }: SectionContent, chrome: ReaderChrome): string {
+  const section = trail.at(-1)
+  if (!section) throw new Error('A section page needs a section.')
+  const title = stories.page > 1 ? `${section.name}, page ${stories.page}` : section.name
+  const main = html`<header class="page-head">${breadcrumb(trail.slice(0, -1))}<h1>${title}</h1>${description ? html`<p>${description}</p>` : ''}
+${subsections.length > 0 ? html`<nav aria-label="In ${section.name}"><ul class="subsections">${subsections.map((sub) => html`<li><a href="${sub.path}">${sub.name}</a></li>`)}</ul></nav>` : ''}</header>
+${listing(stories, section.path, 'No stories in this section yet.')}`
+  return readerDocument(
+    {
+      title,
+      description: description || `The latest stories in ${section.name}.`,
+      canonicalPath: pagePath(section.path, stories.page),
+      head: html`<link rel="alternate" type="application/rss+xml" title="${section.name}" href="${section.path}/feed.xml">`,
+      main,
+    },
+    chrome,
+  )
+}
+
+export type AuthorContent = { name: string; slug: string; bio: string; stories: StoryPage }
+
+/** A staff member's page: who they are and what they have written. */
+export function authorPage({ name, slug, bio, stories }: AuthorContent, chrome: ReaderChrome): string {
+  const basePath = `/authors/${slug}`
+  const main = html`<header class="page-head"><p class="kicker">Author</p><h1>${name}</h1>${bio ? html`<p>${bio}</p>` : ''}</header>
+${listing(stories, basePath, `${name} has no published stories yet.`)}`
+  return readerDocument({ title: stories.page > 1 ? `${name}, page ${stories.page}` : name, description: bio || `Stories by ${name}.`, canonicalPath: pagePath(basePath, stories.page), main }, chrome)
+}
+
+export type TagContent = { name: string; slug: string; stories: StoryPage }
+
+/** Every public story carrying a tag. */
+export function tagPage({ name, slug, stories }: TagContent, chrome: ReaderChrome): string {
+  const basePath = `/tags/${slug}`
+  const main = html`<header class="page-head"><p class="kicker">Tag</p><h1>${name}</h1></header>
+${listing(stories, basePath, `No published stories are tagged ${name}.`)}`
+  return readerDocument({ title: stories.page > 1 ? `${name}, page ${stories.page}` : name, description: `Stories tagged ${name}.`, canonicalPath: pagePath(basePath, stories.page), main }, chrome)
+}
+
+/** The public record of corrections and updates, newest first. */
+export function correctionsPage({ items: corrections, page, pageCount }: { items: readonly RecentCorrection[]; page: number; pageCount: number }, chrome: ReaderChrome): string {
+  const main = html`<header class="page-head"><h1>Corrections and updates</h1><p>When we get something wrong, we correct it here and on the story.</p></header>
+${
+  corrections.length === 0
+    ? html`<p class="empty">No corrections yet.</p>`
+    : html`<ol class="story-list">${corrections.map(
+        (correction) => html`<li><p class="kicker">${correction.kind === 'correction' ? 'Correction' : 'Update'}</p><h2><a href="${correction.article.path}">${correction.article.headline}</a></h2><p class="meta">${timeTag(correction.createdAt)}</p><p>${
+          correction.retractedAt ? html`<s>${correction.body}</s> <em>Withdrawn${correction.retractionNote ? `: ${correction.retractionNote}` : ''}.</em>` : correction.body
+        }</p></li>`,
+      )}</ol>${pagination('/corrections', page, pageCount)}`
+}`
+  return readerDocument({ title: 'Corrections and updates', description: 'Corrections and updates to our stories.', canonicalPath: pagePath('/corrections', page), main }, chrome)
+}
+
+/** 404 and 410 pages: what happened, and where to go from here. */
+export function errorPage(status: 404 | 410, chrome: ReaderChrome): string {
+  const [title, text]: [string, HtmlValue] =
+    status === 410
+      ? ['This story has been removed', 'It was published here and has since been taken down.']
+      : ['Page not found', 'There is nothing at this address. It may have been mistyped, or the page may have moved.']
+  const main = html`<header class="page-head"><h1>${title}</h1><p>${text}</p></header><p><a href="/">Go to the front page</a> or <a href="/search">search the site</a>.</p>`
+  return readerDocument({ title, main, noindex: true }, chrome)
+}
+
+function listing(stories: StoryPage, basePath: string, emptyText: string) {
+  if (stories.stories.length === 0) return html`<p class="empty">${stories.page > 1 ? 'There are no more stories.' : emptyText}</p>${pagination(basePath, stories.page, stories.pageCount)}`
+  return html`${storyList(stories.stories)}${pagination(basePath, stories.page, stories.pageCount)}`
+}
+
+function pagePath(basePath: string, page: number): string {
+  return page > 1 ? `${basePath}/page/${page}` : basePath
+}

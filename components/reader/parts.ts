@@ -1,0 +1,60 @@
+import 'server-only'
+import { type SafeHtml, html } from '@/lib/html'
+import type { ResponsiveImage } from '@/lib/media/srcset'
+import type { PublicByline } from '@/lib/public-articles'
+import type { StorySummary } from '@/lib/public-lists'
+import type { SectionCrumb } from '@/lib/sections'
+
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' })
+
+/** A `<time>` readers can read and machines can parse. */
+export function timeTag(date: Date, withTime = true): SafeHtml {
+  return html`<time datetime="${date.toISOString()}">${withTime ? `${dateTimeFormat.format(date)} UTC` : dateFormat.format(date)}</time>`
+}
+
+/** Home / Regions / Middle East. */
+export function breadcrumb(trail: readonly SectionCrumb[]): SafeHtml {
+  return html`<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li>${trail.map(
+    (crumb, index) => html`<li><a href="${crumb.path}"${index === trail.length - 1 ? html` aria-current="page"` : ''}>${crumb.name}</a></li>`,
+  )}</ol></nav>`
+}
+
+/** "By Ana Lima / Tessera News Agency and Sam Reed": names joined as a sentence, staff linked to their page. */
+export function bylineLine(bylines: readonly PublicByline[]): SafeHtml | '' {
+  if (bylines.length === 0) return ''
+  const names = bylines.map(
+    (byline) => html`<span class="author">${byline.authorSlug ? html`<a href="/authors/${byline.authorSlug}">${byline.name}</a>` : byline.name}</span>${
+      byline.outlet ? html` <span class="outlet">/ ${byline.outlet}</span>` : ''
+    }`,
+  )
+  const joined = names.flatMap((name, index) => (index === 0 ? [name] : [index === names.length - 1 ? html` and ` : html`, `, name]))
+  return html`<p class="byline">By ${joined}</p>`
+}
+
+/** `<picture>` with AVIF and WebP sources, width and height (no layout shift). */
+export function picture(image: ResponsiveImage & { alt: string }, options: { priority?: boolean } = {}): SafeHtml {
+  return html`<picture>${image.sources.map((source) => html`<source type="${source.type}" srcset="${source.srcSet}" sizes="${image.sizes}">`)}<img src="${image.src}"${
+    image.fallbackSrcSet ? html` srcset="${image.fallbackSrcSet}" sizes="${image.sizes}"` : ''
+  } alt="${image.alt}" width="${image.width}" height="${image.height}"${options.priority ? html` fetchpriority="high"` : html` loading="lazy"`} decoding="async"></picture>`
+}
+
+/** A list of stories: headline links, section, date and standfirst. `level` is the headlines' heading level. */
+export function storyList(stories: readonly StorySummary[], options: { level?: 2 | 3; showSection?: boolean } = {}): SafeHtml {
+  const heading = (story: StorySummary) =>
+    options.level === 3 ? html`<h3><a href="${story.path}">${story.headline}</a></h3>` : html`<h2><a href="${story.path}">${story.headline}</a></h2>`
+  return html`<ol class="story-list">${stories.map(
+    (story) => html`<li>${options.showSection === false ? '' : html`<p class="kicker">${story.section.name}</p>`}${heading(story)}<p class="meta">${timeTag(story.publishedAt, false)}</p>${
+      story.standfirst ? html`<p>${story.standfirst}</p>` : ''
+    }</li>`,
+  )}</ol>`
+}
+
+/** Previous / next links between the pages of a list (`/regions`, `/regions/page/2`, …). */
+export function pagination(basePath: string, page: number, pageCount: number): SafeHtml | '' {
+  if (pageCount <= 1) return ''
+  const pagePath = (number: number) => (number === 1 ? basePath || '/' : `${basePath}/page/${number}`)
+  return html`<nav class="pagination" aria-label="Pages">${page > 1 ? html`<a rel="prev" href="${pagePath(page - 1)}">← Newer stories</a>` : html`<span></span>`}<span>Page ${page} of ${pageCount}</span>${
+    page < pageCount ? html`<a rel="next" href="${pagePath(page + 1)}">Older stories →</a>` : html`<span></span>`
+  }</nav>`
+}

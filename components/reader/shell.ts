@@ -1,0 +1,63 @@
+import 'server-only'
+import fs from 'node:fs'
+import path from 'node:path'
+import { type HtmlValue, type SafeHtml, html, trustedHtml } from '@/lib/html'
+import type { SiteSettings } from '@/lib/site'
+
+/** One reader's page: its own content, and what goes into its `<head>`. */
+export type ReaderPage = {
+  /** The page's own title; the site's name is added after it (the home page passes the site's name). */
+  title: string
+  description?: string
+  /** Site path of the page's one true address, for `<link rel=canonical>`. */
+  canonicalPath?: string
+  /** Further `<head>` tags: Open Graph, JSON-LD, feed links. */
+  head?: HtmlValue
+  main: SafeHtml
+  /** Kept out of search engines (desk previews, search results, error pages). */
+  noindex?: boolean
+  /** A bar above the masthead (the desk preview's marker). */
+  banner?: HtmlValue
+}
+
+/** What every reader's page shows around its content. */
+export type ReaderChrome = { site: SiteSettings; sections: readonly { name: string; path: string }[] }
+
+// The reader's stylesheet goes inline: one request for the whole page, and no render-blocking link.
+let stylesheet: string | undefined
+function readerStyles(): SafeHtml {
+  stylesheet ??= fs.readFileSync(path.join(process.cwd(), 'components/reader/reader.css'), 'utf8')
+  return trustedHtml(stylesheet)
+}
+
+/** A whole reader's document. It loads no script but the few lines behind "Copy link". */
+export function readerDocument(page: ReaderPage, { site, sections }: ReaderChrome): string {
+  const title = page.title === site.name ? site.name : `${page.title} · ${site.name}`
+  return `<!doctype html>${html`<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+${page.description ? html`<meta name="description" content="${page.description}">` : ''}
+${page.canonicalPath ? html`<link rel="canonical" href="${site.url}${page.canonicalPath}">` : ''}
+${page.noindex ? html`<meta name="robots" content="noindex, nofollow">` : ''}
+<link rel="alternate" type="application/rss+xml" title="${site.name}" href="/feed.xml">
+${page.head}
+<style>${readerStyles()}</style>
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to content</a>
+${page.banner}
+<header class="masthead">
+<p class="brand"><a href="/">${site.name}</a></p>
+<nav aria-label="Sections"><ul class="sections">${sections.map((section) => html`<li><a href="${section.path}">${section.name}</a></li>`)}</ul></nav>
+<form class="site-search" role="search" action="/search" method="get"><label for="site-search-q">Search</label> <input id="site-search-q" name="q" type="search" maxlength="200"> <button type="submit">Go</button></form>
+</header>
+<main id="main" tabindex="-1">${page.main}</main>
+<footer class="site-footer">
+<p>${site.name} · published by ${site.publisher}</p>
+<ul><li><a href="/corrections">Corrections</a></li><li><a href="/feed.xml">RSS feed</a></li><li><a href="/search">Search</a></li></ul>
+</footer>
+</body>
+</html>`}`
+}

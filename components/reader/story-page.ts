@@ -1,0 +1,120 @@
+import 'server-only'
+import type { PublicCorrection } from '@/lib/corrections'
+import { type HtmlValue, type SafeHtml, html, jsonForScript, trustedHtml } from '@/lib/html'
+import type { PublicStory } from '@/lib/public-articles'
+import type { StorySummary } from '@/lib/public-lists'
+import { withResponsiveFigures } from '@/lib/responsive-figures'
+import { renderRichText } from '@/lib/rich-text'
+import { type SiteSettings, absoluteUrl } from '@/lib/site'
+import { slugify } from '@/lib/slug'
+import { breadcrumb, bylineLine, picture, storyList, timeTag } from './parts'
+import { type ReaderChrome, type ReaderPage, readerDocument } from './shell'
+
+export type StoryPageContent = { story: PublicStory; corrections: readonly PublicCorrection[]; related: readonly StorySummary[] }
+
+/** A story as readers get it. The desk's preview passes `preview` and gets the same page, marked and not indexable. */
+export function storyPage({ story, corrections, related }: StoryPageContent, chrome: ReaderChrome, options: { preview?: boolean } = {}): string {
+  const url = absoluteUrl(story.path, chrome.site)
+  const page: ReaderPage = {
+    title: story.headline,
+    description: story.standfirst,
+    canonicalPath: story.path,
+    head: storyHead(story, url, chrome.site),
+    main: html`<article class="story">${storyHeader(story)}${story.lead ? leadFigure(story.lead) : ''}
+<div class="story-body">${trustedHtml(withResponsiveFigures(renderRichText(story.body), story.figureImages))}</div>
+${tagList(story.tags)}${correctionList(corrections)}${shareBar(story.headline, url)}
+<p class="print-url">${url}</p>
+</article>${related.length > 0 ? html`<section class="related story" aria-labelledby="related-heading"><h2 id="related-heading">Related stories</h2>${storyList(related, { level: 3 })}</section>` : ''}`,
+    noindex: options.preview,
+    banner: options.preview ? html`<p class="preview-banner" role="note">Preview: this is how readers will see the story once it is published. It is not public.</p>` : '',
+  }
+  return readerDocument(page, chrome)
+}
+
+function storyHeader(story: PublicStory): SafeHtml {
+  const updated = story.publishedAt && story.firstPublishedAt && story.publishedAt.getTime() > story.firstPublishedAt.getTime() ? story.publishedAt : null
+  return html`${breadcrumb(story.trail)}<h1>${story.headline}</h1>${story.standfirst ? html`<p class="standfirst">${story.standfirst}</p>` : ''}${bylineLine(story.bylines)}${
+    story.firstPublishedAt
+      ? html`<p class="dateline">Published ${timeTag(story.firstPublishedAt)}${updated ? html` · Updated ${timeTag(updated)}` : ''}</p>`
+      : html`<p class="dateline">Not published yet</p>`
+  }`
+}
+
+function leadFigure(lead: NonNullable<PublicStory['lead']>): SafeHtml {
+  return html`<figure class="figure figure-lead">${picture(lead, { priority: true })}${
+    lead.caption || lead.credit
+      ? html`<figcaption>${lead.caption ? html`<span class="caption">${lead.caption}</span>` : ''} ${lead.credit ? html`<span class="credit">${lead.credit}</span>` : ''}</figcaption>`
+      : ''
+  }</figure>`
+}
+
+function tagList(tags: readonly string[]): HtmlValue {
+  const linked = tags.filter((tag) => slugify(tag))
+  if (linked.length === 0) return ''
+  return html`<section class="tags" aria-labelledby="tags-heading"><h2 id="tags-heading">Tags</h2><ul>${linked.map((tag) => html`<li><a href="/tags/${slugify(tag)}">${tag}</a></li>`)}</ul></section>`
+}
+
+function correctionList(corrections: readonly PublicCorrection[]): HtmlValue {
+  if (corrections.length === 0) return ''
+  return html`<section class="corrections" aria-labelledby="corrections-heading"><h2 id="corrections-heading">Corrections and updates</h2><ul>${corrections.map(
+    (correction) =>
+      html`<li><strong>${correction.kind === 'correction' ? 'Correction' : 'Update'}</strong> ${timeTag(correction.createdAt)}: ${
+        correction.retractedAt ? html`<s>${correction.body}</s> <em>Withdrawn${correction.retractionNote ? `: ${correction.retractionNote}` : ''}.</em>` : correction.body
+      }</li>`,
+  )}</ul></section>`
+}
+
+/**
+ * Print, e-mail and copy the link. The page's only script: the Copy button appears only where it
+ * can work (it needs the clipboard) and says when it has copied.
+ */
+function shareBar(headline: string, url: string): SafeHtml {
+  const mailto = `mailto:?subject=${encodeURIComponent(headline)}&body=${encodeURIComponent(`${headline}\n\n${url}`)}`
+  return html`<div class="share" role="group" aria-label="Share this story">
+<a href="${mailto}">E-mail</a>
+<button type="button" id="print-story">Print</button>
+<button type="button" id="copy-link" data-url="${url}" hidden>Copy link</button>
+<span id="copy-status" role="status"></span>
+</div>
+<script>${trustedHtml(shareScript)}</script>`
+}
+
+const shareScript = `(function(){var p=document.getElementById('print-story');p.onclick=function(){print()};var b=document.getElementById('copy-link'),s=document.getElementById('copy-status');if(!navigator.clipboard)return;b.hidden=false;b.onclick=function(){navigator.clipboard.writeText(b.dataset.url).then(function(){s.textContent='Link copied.'},function(){s.textContent='Could not copy; the address is '+b.dataset.url})}})()`
+
+/** Open Graph, Twitter card and a JSON-LD `NewsArticle` for link previews and search engines. */
+function storyHead(story: PublicStory, url: string, site: SiteSettings): SafeHtml {
+  const image = story.lead ? absoluteUrl(story.lead.src, site) : null
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: story.headline,
+    description: story.standfirst,
+    url,
+    mainEntityOfPage: url,
+    datePublished: story.firstPublishedAt?.toISOString(),
+    dateModified: (story.publishedAt ?? story.firstPublishedAt)?.toISOString(),
+    author: story.bylines.map((byline) =>
+      byline.authorSlug
+        ? { '@type': 'Person', name: byline.name, url: absoluteUrl(`/authors/${byline.authorSlug}`, site) }
+        : byline.outlet
+          ? { '@type': 'Organization', name: `${byline.name} / ${byline.outlet}` }
+          : { '@type': 'Person', name: byline.name },
+    ),
+    publisher: { '@type': 'Organization', name: site.publisher, url: site.url },
+    image: image ? [image] : undefined,
+    articleSection: story.trail.map((crumb) => crumb.name).join(' › ') || undefined,
+    keywords: story.tags.length > 0 ? story.tags.join(', ') : undefined,
+  }
+  return html`<meta property="og:type" content="article">
+<meta property="og:site_name" content="${site.name}">
+<meta property="og:title" content="${story.headline}">
+<meta property="og:description" content="${story.standfirst}">
+<meta property="og:url" content="${url}">
+${image ? html`<meta property="og:image" content="${image}">${story.lead ? html`<meta property="og:image:alt" content="${story.lead.alt}">` : ''}` : ''}
+${story.firstPublishedAt ? html`<meta property="article:published_time" content="${story.firstPublishedAt.toISOString()}">` : ''}
+<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">
+<meta name="twitter:title" content="${story.headline}">
+<meta name="twitter:description" content="${story.standfirst}">
+${image ? html`<meta name="twitter:image" content="${image}">` : ''}
+<script type="application/ld+json">${jsonForScript(jsonLd)}</script>`
+}

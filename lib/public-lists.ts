@@ -1,0 +1,140 @@
+import 'server-only'
+import { type SQL, and, count, desc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm'
+import type { Db } from '@/db'
+import { articles, media, revisions, sections } from '@/db/schema'
+import type { ResponsiveImage } from './media/srcset'
+import { responsiveImage } from './media/urls'
+import { publiclyVisible } from './public-articles'
+import { type SectionCrumb, sectionTrails, storyPath } from './sections'
+import { slugify } from './slug'
+
+/** Stories per page on section, author and tag pages. */
+export const listPageSize = 20
+
+/** A story in a list, as readers see it: from its live revision only. */
+export type StorySummary = {
+  id: number
+  headline: string
+  standfirst: string
+  path: string
+  section: SectionCrumb
+  publishedAt: Date
+  leadMediaId: number | null
+}
+
+export type StoryPage = { stories: StorySummary[]; total: number; page: number; pageCount: number }
+
+/** The newest public stories, optionally only those matching `where` (a condition on the live revision or the article). */
+export async function listPublicStories(db: Db, options: { where?: SQL; limit: number; offset?: number }): Promise<StorySummary[]> {
+  const [rows, trails] = await Promise.all([
+    db
+      .select({
+        id: articles.id,
+        sectionId: articles.sectionId,
+        slug: articles.slug,
+        headline: revisions.headline,
+        standfirst: revisions.standfirst,
+        publishedAt: articles.firstPublishedAt,
+        leadMediaId: revisions.leadMediaId,
+      })
+      .from(articles)
+      .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
+      .where(and(publiclyVisible, options.where))
+      .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
+      .limit(options.limit)
+      .offset(options.offset ?? 0),
+    sectionTrails(db),
+  ])
+  return rows.map(({ sectionId, slug, publishedAt, ...row }) => {
+    const trail = trails.get(sectionId) ?? []
+    return {
+      ...row,
+      path: storyPath(trails, sectionId, slug),
+      section: trail.at(-1) ?? { id: sectionId, name: '', slug: '', path: '' },
+      publishedAt: publishedAt ?? new Date(0),
+    }
+  })
+}
+
+/** How many public stories match `where`. */
+export async function countPublicStories(db: Db, where: SQL | undefined): Promise<number> {
+  const [{ total }] = (await db
+    .select({ total: count() })
+    .from(articles)
+    .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
+    .where(and(publiclyVisible, where))) as [{ total: number }]
+  return total
+}
+
+/** One page (from 1) of the public stories matching `where`, newest first. */
+export async function pageOfPublicStories(db: Db, where: SQL | undefined, page: number): Promise<StoryPage> {
+  const total = await countPublicStories(db, where)
+  const pageCount = Math.max(1, Math.ceil(total / listPageSize))
+  const stories = page <= pageCount ? await listPublicStories(db, { where, limit: listPageSize, offset: (page - 1) * listPageSize }) : []
+  return { stories, total, page, pageCount }
+}
+
+/** Stories in these sections (a section and its sub-sections). */
+export function inSections(sectionIds: readonly number[]): SQL | undefined {
+  return inArray(articles.sectionId, [...sectionIds])
+}
+
+/** Stories whose live revision credits this staff member. */
+export function bylinedTo(userId: number): SQL {
+  return sql`${revisions.bylines} @> ${JSON.stringify([{ userId }])}::jsonb`
+}
+
+/**
+ * The spellings public stories use for the tag with this slug ("Middle East", "middle-east"): a
+ * tag is known by its slug, as its page address and the desk's tag list are.
+ */
+export async function tagSpellings(db: Db, slug: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ name: sql<string>`jsonb_array_elements_text(${revisions.tags})` })
+    .from(articles)
+    .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
+    .where(publiclyVisible)
+  return rows.map((row) => row.name).filter((name) => slugify(name) === slug)
+}
+
+/** Stories whose live revision carries one of these tag names. */
+export function taggedWith(names: readonly string[]): SQL {
+  return sql`${revisions.tags} ?| array[${sql.join(
+    names.map((name) => sql`${name}`),
+    sql`, `,
+  )}]::text[]`
+}
+
+/**
+ * Up to `limit` other stories: those sharing a tag first, then the newest in the story's section,
+ * then in the sections above it.
+ */
+export async function listRelatedStories(db: Db, story: { id: number; sectionId: number; tags: readonly string[] }, limit = 4): Promise<StorySummary[]> {
+  const related = story.tags.length > 0 ? await listPublicStories(db, { where: and(ne(articles.id, story.id), taggedWith(story.tags)), limit }) : []
+  const trail = (await sectionTrails(db)).get(story.sectionId) ?? []
+  for (const section of trail.toReversed()) {
+    if (related.length >= limit) break
+    const seen = [story.id, ...related.map((found) => found.id)]
+    const where = and(notInArray(articles.id, seen), inSections(await sectionAndDescendants(db, section.id)))
+    related.push(...(await listPublicStories(db, { where, limit: limit - related.length })))
+  }
+  return related
+}
+
+/** The lead images of these stories, sized for a list, by media id. */
+export async function listImages(db: Db, stories: readonly StorySummary[], sizes: string): Promise<Map<number, ResponsiveImage & { alt: string }>> {
+  const ids = [...new Set(stories.flatMap((story) => (story.leadMediaId ? [story.leadMediaId] : [])))]
+  if (ids.length === 0) return new Map()
+  const rows = await db.select().from(media).where(inArray(media.id, ids))
+  return new Map(rows.map((row) => [row.id, { ...responsiveImage(row, sizes), alt: row.alt }]))
+}
+
+/** A section and every section below it, by id. */
+export async function sectionAndDescendants(db: Db, sectionId: number): Promise<number[]> {
+  const rows = await db.select({ id: sections.id, parentId: sections.parentId }).from(sections)
+  const found = [sectionId]
+  for (let index = 0; index < found.length && found.length <= rows.length; index++) {
+    found.push(...rows.filter((row) => row.parentId === found[index]).map((row) => row.id))
+  }
+  return found
+}
