@@ -21,6 +21,10 @@ describe('the figure', () => {
     expect(render({ ...attrs, caption: '' })).toContain('<figcaption><span class="credit">COPYDESK GRAPHICS</span></figcaption>')
   })
 
+  it('describes an image that has no alt text by its caption', () => {
+    expect(render({ ...attrs, alt: '' })).toContain('alt="The new route."')
+  })
+
   it.each([['javascript:alert(1)'], ['data:image/svg+xml,<svg onload=alert(1)>'], ['//evil.example/x.png'], [' /x.png\u0000']])('shows no image from %j', (src) => {
     const html = render({ ...attrs, src })
     expect(html).toBe('<figure class="figure figure-invalid" hidden="hidden"/>')

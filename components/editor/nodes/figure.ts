@@ -72,9 +72,10 @@ export function toFigureAttributes(input: Record<string, unknown>): FigureAttrib
 export function figureSpec(attributes: FigureAttributes | null): DOMOutputSpec {
   if (!attributes) return ['figure', { class: 'figure figure-invalid', hidden: 'hidden' }]
   const { kind, mediaId: id, src, alt, caption, credit, width, height } = attributes
+  // Every image gets a text alternative: without alt text, the caption says what it shows.
   const image: DOMOutputSpec = [
     'img',
-    { src, alt, width: width > 0 ? String(width) : null, height: height > 0 ? String(height) : null, loading: 'lazy', decoding: 'async' },
+    { src, alt: alt || caption, width: width > 0 ? String(width) : null, height: height > 0 ? String(height) : null, loading: 'lazy', decoding: 'async' },
   ]
   const words: (DOMOutputSpec | string)[] = []
   if (caption !== '') words.push(['span', { class: 'caption' }, caption])
