@@ -1,0 +1,47 @@
+// Desk lists at full size: the whole /desk page (the list's query, the queue counts, the news
+// box, the filters' options) fetched over HTTP with a signed-in cookie, one request at a time,
+// so that each sample is the server's time for one page plus loopback.
+import { BenchError } from './processes.mjs'
+import { request } from './http.mjs'
+import { summarize } from './stats.mjs'
+
+/**
+ * The three lists of the issue. `filter` narrows "All stories" to one section and a state, the
+ * way the desk's filter form does.
+ */
+export function deskCases({ editorJar, writerJar, sectionId }) {
+  return [
+    { key: 'review', label: 'Review queue (editor)', query: 'queue=review', jar: editorJar },
+    { key: 'drafts', label: 'My drafts (writer)', query: 'queue=drafts', jar: writerJar },
+    { key: 'filtered', label: 'All stories, section + state filter (editor)', query: `queue=all&sectionId=${sectionId}&status=published`, jar: editorJar },
+  ]
+}
+
+/**
+ * p50 and p95 over `samples` sequential requests per list, after a few unmeasured ones; a list
+ * slower than `budgetMs` in all stops there (with at least `minSamples`), to bound the run.
+ */
+export async function measureDesk(base, cases, { samples = 120, minSamples = 100, warmup = 5, budgetMs = 40_000 } = {}) {
+  const results = []
+  for (const deskCase of cases) {
+    const url = `${base}/desk?${deskCase.query}`
+    const times = []
+    let total = null
+    const started = performance.now()
+    for (let index = 0; index < warmup + samples; index++) {
+      if (times.length >= minSamples && performance.now() - started > budgetMs) break
+      const answer = await request(url, { jar: deskCase.jar })
+      if (answer.status !== 200) {
+        throw new BenchError(`GET /desk?${deskCase.query} answered ${answer.status}${answer.headers.location ? ` (to ${answer.headers.location})` : ''}: is the session cookie accepted?`)
+      }
+      if (index < warmup) {
+        // React separates adjacent text with comments: "(<!-- -->1234<!-- --> stories)".
+        total = /\((?:<!-- -->)?(\d+)(?:<!-- -->)? stories\)/.exec(answer.body)?.[1] ?? total
+        continue
+      }
+      times.push(answer.ms)
+    }
+    results.push({ key: deskCase.key, label: deskCase.label, path: `/desk?${deskCase.query}`, listed: total === null ? null : Number(total), ms: summarize(times) })
+  }
+  return results
+}
