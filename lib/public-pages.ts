@@ -1,7 +1,7 @@
 import 'server-only'
 import crypto from 'node:crypto'
 import { type SQL, count, eq, inArray } from 'drizzle-orm'
-import { revalidatePath } from 'next/cache'
+import { revalidatePath, revalidateTag } from 'next/cache'
 import type { Db } from '@/db'
 import { articles, corrections, revisions, slugHistory, users } from '@/db/schema'
 import { authSecret } from './env'
@@ -63,9 +63,16 @@ export async function correctionPaths(db: Db): Promise<string[]> {
   return pagePaths('/corrections', total)
 }
 
-/** Refreshes these reader's pages: their next request makes them again. Only inside a request or action. */
+/** The tag of every kept search page (app/(site)/search/route.ts): any publication may change them. */
+export const publicSearchTag = 'public-search'
+
+/**
+ * Refreshes these reader's pages, and every kept search: their next request makes them again.
+ * Only inside a request or action.
+ */
 export function refreshPublicPages(paths: Iterable<string>): void {
   for (const path of new Set(paths)) revalidatePath(path)
+  revalidateTag(publicSearchTag, { expire: 0 })
 }
 
 async function listPaths(db: Db, basePath: string, where: SQL | undefined): Promise<string[]> {

@@ -1,17 +1,16 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
-import { getDb } from '@/db'
-import { getDeskNews } from '@/lib/desk-queues'
 import { can } from '@/lib/permissions'
 import { requireUser } from '@/lib/session'
 import { signOutAction } from './actions'
+import { getMyDeskNews } from './news'
 
 export const metadata: Metadata = { title: { default: 'Desk', template: '%s · Desk · Copydesk' }, robots: { index: false } }
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await requireUser()
-  const news = await getDeskNews(getDb(), user, { limit: 1 })
+  const news = await getMyDeskNews()
   return (
     <>
       <header className="desk-bar">
@@ -30,7 +29,10 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           </Link>
           <Link href="/desk/media">Media</Link>
           {can(user, 'user.manage') && <Link href="/desk/admin/users">People</Link>}
-          <Link href="/">Public site</Link>
+          {/* The reader's site is plain HTML from route handlers: nothing to prefetch for the client router. */}
+          <Link href="/" prefetch={false}>
+            Public site
+          </Link>
         </nav>
         <span className="who">
           {user.name} <span className="badge">{user.role}</span>

@@ -2,12 +2,13 @@ import Link from 'next/link'
 import { getDb } from '@/db'
 import { articleStatus } from '@/db/schema'
 import { ActionForm } from '@/components/ui/action-form'
-import { type DeskQueue, countDeskQueues, deskQueueLabels, deskQueries, deskQuerySchema, deskQueues, getDeskNews, listDeskQueue } from '@/lib/desk-queues'
+import { type DeskQueue, countDeskQueues, deskQueueLabels, deskQueries, deskQuerySchema, deskQueues, listDeskQueue } from '@/lib/desk-queues'
 import { listSectionOptions } from '@/lib/sections'
 import { requireUser } from '@/lib/session'
 import { statusLabels } from '@/lib/status-labels'
 import { listStaff } from '@/lib/users'
 import { markNewsSeen } from './actions'
+import { getMyDeskNews } from './news'
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
 
@@ -23,7 +24,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
   const [list, counts, news, sections, staff] = await Promise.all([
     listDeskQueue(db, user, queue, query),
     countDeskQueues(db, user, filters),
-    getDeskNews(db, user),
+    getMyDeskNews(),
     listSectionOptions(db),
     listStaff(db),
   ])

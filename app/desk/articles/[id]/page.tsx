@@ -53,7 +53,9 @@ export default async function StoryPage({ params }: StoryPageProps) {
         {workflow.isLive && (
           <>
             {' '}
-            · <Link href={workflow.path}>View on the site</Link>
+            · <Link href={workflow.path} prefetch={false}>
+              View on the site
+            </Link>
           </>
         )}
       </p>
