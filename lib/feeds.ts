@@ -6,7 +6,7 @@ import { type FeedItem, renderNewsSitemap, renderRss, renderSitemap } from './fe
 import { displaySrc } from './media/urls'
 import { publiclyVisible } from './public-articles'
 import { inSections, sectionAndDescendants } from './public-lists'
-import { type SectionCrumb, sectionTrails, storyPath } from './sections'
+import { type SectionCrumb, sectionAt, sectionTrails, storyPath } from './sections'
 import { type SiteSettings, absoluteUrl, siteSettings } from './site'
 import { slugify } from './slug'
 
@@ -151,9 +151,9 @@ function creditLine(bylines: readonly Byline[], staff: Staff): string {
 }
 
 async function findSection(db: Db, trails: ReadonlyMap<number, readonly SectionCrumb[]>, path: string) {
-  const id = [...trails].find(([, trail]) => trail.at(-1)?.path === path)?.[0]
-  if (id === undefined) return null
-  const [section] = await db.select({ id: sections.id, name: sections.name, description: sections.description }).from(sections).where(eq(sections.id, id))
+  const found = sectionAt(trails, path)
+  if (!found) return null
+  const [section] = await db.select({ id: sections.id, name: sections.name, description: sections.description }).from(sections).where(eq(sections.id, found.id))
   return section ? { ...section, path } : null
 }
 

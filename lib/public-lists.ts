@@ -85,16 +85,21 @@ export function bylinedTo(userId: number): SQL {
 }
 
 /**
- * The spellings public stories use for the tag with this slug ("Middle East", "middle-east"): a
- * tag is known by its slug, as its page address and the desk's tag list are.
+ * The spellings public stories use for each tag, by the tag's slug ("middle-east" → "Middle East",
+ * "middle-east"): a tag is known by its slug, as its page address and the desk's tag list are.
  */
-export async function tagSpellings(db: Db, slug: string): Promise<string[]> {
+export async function tagSpellingsBySlug(db: Db): Promise<Map<string, string[]>> {
   const rows = await db
     .selectDistinct({ name: sql<string>`jsonb_array_elements_text(${revisions.tags})` })
     .from(articles)
     .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
     .where(publiclyVisible)
-  return rows.map((row) => row.name).filter((name) => slugify(name) === slug)
+  const bySlug = new Map<string, string[]>()
+  for (const { name } of rows) {
+    const slug = slugify(name)
+    if (slug) bySlug.set(slug, [...(bySlug.get(slug) ?? []), name])
+  }
+  return bySlug
 }
 
 /** Stories whose live revision carries one of these tag names. */

@@ -5,7 +5,7 @@ import { revalidatePath, revalidateTag } from 'next/cache'
 import type { Db } from '@/db'
 import { articles, corrections, revisions, slugHistory, users } from '@/db/schema'
 import { authSecret } from './env'
-import { bylinedTo, countPublicStories, inSections, listPageSize, sectionAndDescendants, tagSpellings, taggedWith } from './public-lists'
+import { bylinedTo, countPublicStories, inSections, listPageSize, sectionAndDescendants, tagSpellingsBySlug, taggedWith } from './public-lists'
 import { sectionTrails, storyPath } from './sections'
 import { slugify } from './slug'
 
@@ -35,10 +35,11 @@ export async function pathsShowingStory(db: Db, articleId: number): Promise<stri
   )
   const authorLists = await Promise.all(authors.map((author) => listPaths(db, `/authors/${author.slug}`, bylinedTo(author.id))))
   const tagSlugs = [...new Set(article.tags.map((tag) => slugify(tag)).filter(Boolean))]
+  const spellings = await tagSpellingsBySlug(db)
   const tagLists = await Promise.all(
-    tagSlugs.map(async (slug) => {
-      const spellings = await tagSpellings(db, slug)
-      return spellings.length > 0 ? listPaths(db, `/tags/${slug}`, taggedWith(spellings)) : [`/tags/${slug}`]
+    tagSlugs.map((slug) => {
+      const names = spellings.get(slug) ?? []
+      return names.length > 0 ? listPaths(db, `/tags/${slug}`, taggedWith(names)) : [`/tags/${slug}`]
     }),
   )
   return [

@@ -8,9 +8,9 @@ import { listCorrections, listRecentCorrections } from './corrections'
 import { newsSitemapXml, robotsTxt, rssFeed, sitemapXml } from './feeds'
 import { htmlDocument, movedPermanently, textDocument, xmlDocument } from './http'
 import { findStoryAt } from './public-articles'
-import { bylinedTo, inSections, listImages, listPublicStories, listRelatedStories, pageOfPublicStories, sectionAndDescendants, tagSpellings, taggedWith } from './public-lists'
+import { bylinedTo, inSections, listImages, listPublicStories, listRelatedStories, pageOfPublicStories, sectionAndDescendants, tagSpellingsBySlug, taggedWith } from './public-lists'
 import { readerChrome } from './reader-chrome'
-import { type SectionCrumb, sectionTrails } from './sections'
+import { type SectionCrumb, sectionAt, sectionTrails } from './sections'
 
 /** A path segment readers can meet: slugs, page numbers, `feed.xml`. Anything else is a 404 without a query. */
 const segmentPattern = /^[a-z0-9][a-z0-9._-]{0,199}$/
@@ -115,18 +115,14 @@ type FoundSection = { id: number; description: string; trail: SectionCrumb[] }
 
 /** The section whose path starts `segments` the furthest (`regions/middle-east` in `regions/middle-east/<slug>`). */
 async function findSection(db: Db, segments: readonly string[]): Promise<FoundSection | null> {
-  const rows = await db.select({ id: sections.id, slug: sections.slug, parentId: sections.parentId, description: sections.description }).from(sections)
-  let found: (typeof rows)[number] | undefined
-  let depth = 0
-  for (const segment of segments) {
-    const child = rows.find((row) => row.parentId === (found?.id ?? null) && row.slug === segment)
-    if (!child) break
-    found = child
-    depth++
+  const trails = await sectionTrails(db)
+  for (let depth = segments.length; depth > 0; depth--) {
+    const section = sectionAt(trails, `/${segments.slice(0, depth).join('/')}`)
+    if (!section) continue
+    const [row] = await db.select({ description: sections.description }).from(sections).where(eq(sections.id, section.id))
+    return { id: section.id, description: row?.description ?? '', trail: trails.get(section.id) ?? [] }
   }
-  if (!found) return null
-  const trail = (await sectionTrails(db)).get(found.id) ?? []
-  return trail.length === depth ? { id: found.id, description: found.description, trail } : null
+  return null
 }
 
 async function sectionList(db: Db, section: FoundSection, page: number): Promise<string | null> {
@@ -151,7 +147,7 @@ async function authorList(db: Db, slug: string, page: number): Promise<string | 
 }
 
 async function tagList(db: Db, slug: string, page: number): Promise<string | null> {
-  const spellings = await tagSpellings(db, slug)
+  const spellings = (await tagSpellingsBySlug(db)).get(slug) ?? []
   if (spellings.length === 0) return null
   const [tag] = await db.select({ name: tags.name }).from(tags).where(eq(tags.slug, slug))
   const stories = await pageOfPublicStories(db, taggedWith(spellings), page)

@@ -50,6 +50,12 @@ function trailOf(byId: Map<number, SectionRow>, sectionId: number): SectionCrumb
   return chain.map((crumb, index) => ({ id: crumb.id, name: crumb.name, slug: crumb.slug, path: `/${chain.slice(0, index + 1).map((c) => c.slug).join('/')}` }))
 }
 
+/** The section whose public path this is (`/regions/middle-east`), if any. */
+export function sectionAt(trails: ReadonlyMap<number, readonly SectionCrumb[]>, path: string): SectionCrumb | undefined {
+  for (const trail of trails.values()) if (trail.at(-1)?.path === path) return trail.at(-1)
+  return undefined
+}
+
 /** A story's public address: its section's path, then its slug (`/regions/middle-east/<slug>`). */
 export function storyPath(trails: ReadonlyMap<number, readonly SectionCrumb[]>, sectionId: number, slug: string): string {
   return `${trails.get(sectionId)?.at(-1)?.path ?? ''}/${slug}`
