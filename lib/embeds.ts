@@ -1,15 +1,30 @@
 /**
  * The outside services a story may point at with an embed block, and how their addresses are read.
- * Our pages never load them (an embed is shown as a card linking out), but the embed address is
- * worked out here, from the parts we recognise, for whoever decides to frame them later.
+ * Readers' pages frame them (see `embedFrameSpec` in components/editor/nodes/embed.ts) at an
+ * address built here from the parts we recognise, never the address the writer pasted; the editor
+ * shows them as cards, so nothing from another site loads while a story is written.
  */
 
+type ProviderInfo = {
+  name: string
+  /** The words of the link to the provider's own page. */
+  action: string
+  /** What the frame shows, for its `title` (a screen reader announces it). */
+  frameTitle: string
+  /** The frame's features (`allow`); a player gets full screen and picture in picture. */
+  allow: string
+  /** The frame's width and height in pixels, for its aspect ratio when the stylesheet has not loaded. */
+  frameSize: readonly [number, number]
+}
+
+const video = 'fullscreen; picture-in-picture'
+
 export const embedProviders = {
-  youtube: { name: 'YouTube', action: 'Watch on YouTube' },
-  vimeo: { name: 'Vimeo', action: 'Watch on Vimeo' },
-  openstreetmap: { name: 'OpenStreetMap', action: 'View map on OpenStreetMap' },
-  datawrapper: { name: 'Datawrapper', action: 'View chart on Datawrapper' },
-} as const
+  youtube: { name: 'YouTube', action: 'Watch on YouTube', frameTitle: 'YouTube video', allow: `${video}; encrypted-media`, frameSize: [640, 360] },
+  vimeo: { name: 'Vimeo', action: 'Watch on Vimeo', frameTitle: 'Vimeo video', allow: video, frameSize: [640, 360] },
+  openstreetmap: { name: 'OpenStreetMap', action: 'View map on OpenStreetMap', frameTitle: 'OpenStreetMap map', allow: '', frameSize: [640, 480] },
+  datawrapper: { name: 'Datawrapper', action: 'View chart on Datawrapper', frameTitle: 'Datawrapper chart', allow: '', frameSize: [640, 480] },
+} as const satisfies Record<string, ProviderInfo>
 
 export type EmbedProvider = keyof typeof embedProviders
 

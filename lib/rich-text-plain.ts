@@ -7,6 +7,8 @@ export function plainText(doc: RichTextDoc): string {
   const blocks: string[] = []
   const walk = (node: RichTextNode): string => {
     if (node.text !== undefined) return node.text
+    // A line break separates words as a space does: "a<br>b" is two words, not "ab".
+    if (node.type === 'hardBreak') return '\n'
     const inner = (node.content ?? []).map(walk).join('')
     if (blockTypes.has(node.type)) {
       if (inner.trim()) blocks.push(inner.trim())
@@ -21,6 +23,7 @@ export function plainText(doc: RichTextDoc): string {
   return blocks.join('\n\n')
 }
 
+/** The number of words in plain text: runs of anything but white space. */
 export function countWords(text: string): number {
   const words = text.trim().match(/\S+/g)
   return words ? words.length : 0

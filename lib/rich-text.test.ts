@@ -210,7 +210,7 @@ describe('renderRichText', () => {
 
   it('renders a pull quote', () => {
     expect(renderRichText(doc({ type: 'pullQuote', content: [text('Nobody expected the water to rise so fast.')] }))).toBe(
-      '<aside class="pull-quote"><p>Nobody expected the water to rise so fast.</p></aside>',
+      '<aside class="pull-quote" aria-label="Pull quote"><p>Nobody expected the water to rise so fast.</p></aside>',
     )
   })
 
@@ -221,15 +221,50 @@ describe('renderRichText', () => {
     )
   })
 
-  it('renders an embed as a card linking out, never an iframe', () => {
+  it('frames a YouTube video at an address built from its id, with a title, a link and the caption', () => {
     const html = renderRichText(doc({ type: 'embed', attrs: { url: 'https://youtu.be/dQw4w9WgXcQ', provider: 'youtube', caption: 'The launch.' } }))
     expect(html).toBe(
-      '<figure class="embed embed-youtube"><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" rel="noopener noreferrer nofollow" class="embed-link">Watch on YouTube</a><figcaption>The launch.</figcaption></figure>',
+      '<figure class="embed embed-youtube embed-framed"><iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="YouTube video: The launch." width="640" height="360" loading="lazy" ' +
+        'sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" allow="fullscreen; picture-in-picture; encrypted-media" referrerpolicy="strict-origin"></iframe>' +
+        '<a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" rel="noopener noreferrer nofollow" class="embed-link">Watch on YouTube</a><figcaption>The launch.</figcaption></figure>',
     )
-    expect(renderRichText(doc({ type: 'embed', attrs: { url: 'https://example.org/x', provider: null, caption: '' } }))).toBe(
+  })
+
+  it.each([
+    ['https://vimeo.com/76979871/a1b2c3d4e5', 'https://player.vimeo.com/video/76979871?h=a1b2c3d4e5', 'Vimeo video'],
+    ['https://www.openstreetmap.org/export/embed.html?bbox=-0.2,51.4,0.0,51.6&marker=51.5,-0.1', 'https://www.openstreetmap.org/export/embed.html?bbox=-0.2%2C51.4%2C0%2C51.6&amp;layer=mapnik&amp;marker=51.5%2C-0.1', 'OpenStreetMap map'],
+    ['https://www.datawrapper.de/_/AbC12/', 'https://datawrapper.dwcdn.net/AbC12/', 'Datawrapper chart'],
+  ])('frames %s at the address it is built to', (url, src, title) => {
+    const html = renderRichText(doc({ type: 'embed', attrs: { url, caption: '' } }))
+    expect(html).toContain(`<iframe src="${src}" title="${title}"`)
+    expect(html).not.toContain('<figcaption>')
+  })
+
+  it('never puts the address the writer gave into the frame, nor what was added to it', () => {
+    const url = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&autoplay=1&origin=https://evil.example&"onload="alert(1)'
+    const html = renderRichText(doc({ type: 'embed', attrs: { url, caption: '' } }))
+    expect(html).toContain('<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" ')
+    expect(html).not.toMatch(/autoplay|evil\.example|onload/)
+    expect(html.match(/<iframe/g)).toHaveLength(1)
+  })
+
+  it('escapes a caption inside the frame title and the figure caption', () => {
+    const html = renderRichText(doc({ type: 'embed', attrs: { url: 'https://vimeo.com/1', caption: '"><script>alert(1)</script>' } }))
+    expect(html).toContain('title="Vimeo video: &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"')
+    expect(html).toContain('<figcaption>"&gt;&lt;script&gt;alert(1)&lt;/script&gt;</figcaption>')
+    expect(html).not.toContain('<script>')
+  })
+
+  it('shows an address of a service not on the allow-list as a card linking out, never a frame', () => {
+    expect(renderRichText(doc({ type: 'embed', attrs: { url: 'https://example.org/x', provider: 'youtube', caption: '' } }))).toBe(
       '<figure class="embed embed-other"><a href="https://example.org/x" rel="noopener noreferrer nofollow" class="embed-link">Open link</a></figure>',
     )
-    expect(renderRichText(doc({ type: 'embed', attrs: { url: 'https://www.openstreetmap.org/#map=12/51.5/-0.1', provider: null, caption: '' } }))).toContain('>View map on OpenStreetMap</a>')
+    expect(renderRichText(doc({ type: 'embed', attrs: { url: 'https://www.youtube.com/feed/trending', caption: '' } }))).not.toContain('iframe')
+    expect(renderRichText(doc({ type: 'embed', attrs: { url: 'http://www.youtube.com/watch?v=dQw4w9WgXcQ', caption: '' } }))).not.toContain('iframe')
+  })
+
+  it('drops an embed whose address is not an http(s) address', () => {
+    expect(renderRichText(doc({ type: 'embed', attrs: { url: 'javascript:alert(1)' } }, p(text('After.'))))).toBe('<p>After.</p>')
   })
 
   it('gives links off the site rel="noopener noreferrer nofollow" and links on it nothing', () => {

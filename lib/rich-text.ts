@@ -1,9 +1,9 @@
 import { getSchema } from '@tiptap/core'
 import { type ContentMatch, Fragment, type MarkType, type Node, type NodeType } from '@tiptap/pm/model'
-import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
+import { domOutputSpecToHTMLString, renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
 import { headingLevels, storyExtensions } from '@/components/editor/extensions'
 import { toAttribution } from '@/components/editor/nodes/blockquote'
-import { toEmbedAttributes } from '@/components/editor/nodes/embed'
+import { embedFrameSpec, toEmbedAttributes } from '@/components/editor/nodes/embed'
 import { toFigureAttributes } from '@/components/editor/nodes/figure'
 import { isAllowedHref } from '@/components/editor/urls'
 import type { RichTextDoc, RichTextNode } from '@/db/schema'
@@ -48,12 +48,16 @@ export function sanitizeDoc(input: unknown): SanitizeResult {
 /**
  * The HTML of a story body, rendered on the server with the editor's own extensions, after
  * `sanitizeDoc`: text and attribute values are escaped, and a body that cannot be read renders as
- * nothing.
+ * nothing. Readers get embeds of services on the allow-list as frames; the editor shows cards.
  */
 export function renderRichText(doc: RichTextDoc): string {
   const result = clean(doc)
   if (!result.ok) return ''
-  return renderToHTMLString({ content: result.node, extensions: storyExtensions })
+  return renderToHTMLString({ content: result.node, extensions: storyExtensions, options: { nodeMapping: readerNodes } })
+}
+
+const readerNodes = {
+  embed: ({ node }: { node: Node }) => domOutputSpecToHTMLString(embedFrameSpec(toEmbedAttributes(node.attrs)))(),
 }
 
 function clean(input: unknown): { ok: true; doc: RichTextDoc; node: Node; changed: boolean } | { ok: false; message: string } {

@@ -4,6 +4,7 @@ import { StoryLink } from './marks/link'
 import { QuoteBlock } from './nodes/blockquote'
 import { Embed } from './nodes/embed'
 import { Figure } from './nodes/figure'
+import { HorizontalRuleShortcut } from './nodes/horizontal-rule'
 import { PullQuote } from './nodes/pull-quote'
 
 /** The heading levels a story uses: the page's headline is the only h1. */
@@ -35,4 +36,5 @@ export const storyExtensions: Extensions = [
   PullQuote,
   Figure,
   Embed,
+  HorizontalRuleShortcut,
 ]

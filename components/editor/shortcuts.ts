@@ -9,9 +9,9 @@ const ariaNames: Record<string, (isMac: boolean) => string> = {
   Alt: () => 'Alt',
 }
 
-/** `Mod-Shift-8` → `⌘⇧8` on a Mac and `Ctrl+Shift+8` elsewhere. */
+/** `Mod-Shift-8` → `⌘⇧8` on a Mac and `Ctrl+Shift+8` elsewhere; `Mod-Alt--` is Ctrl, Alt and minus. */
 export function describeShortcut(binding: string, isMac: boolean): Shortcut {
-  const parts = binding.split('-')
+  const parts = splitBinding(binding)
   const key = (parts.pop() ?? '').toUpperCase()
   const label = isMac
     ? parts.map((part) => macLabels[part] ?? part).join('') + key
@@ -22,4 +22,9 @@ export function describeShortcut(binding: string, isMac: boolean): Shortcut {
 
 export function isMacPlatform(): boolean {
   return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent)
+}
+
+/** A binding's modifiers and key, as ProseMirror reads it: a `-` at the end is the minus key. */
+export function splitBinding(binding: string): string[] {
+  return binding.split(/-(?!$)/)
 }

@@ -9,6 +9,7 @@ import type { RichTextDoc } from '@/db/schema'
 import { storyExtensions } from './extensions'
 import { AttributionField, EmbedPanel, type FigureOption, FigurePanel, LinkPanel, type PanelKind } from './panels'
 import { toFigureAttributes } from './nodes/figure'
+import { PanelShortcuts } from './panel-shortcuts'
 import { cleanPastedHtml } from './paste'
 import { uploadImage } from './upload-image'
 import { Toolbar } from './toolbar'
@@ -78,14 +79,6 @@ export function StoryBodyEditor({ id, label, initialContent, onChange, figures =
     handlePaste: (view: EditorView, event: ClipboardEvent) => insertImageFiles(view, event.clipboardData?.files, view.state.selection.from, setUploadNote),
     handleDrop: (view: EditorView, event: DragEvent, _slice: unknown, moved: boolean) =>
       !moved && insertImageFiles(view, event.dataTransfer?.files, view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos, setUploadNote),
-    handleKeyDown: (_view: unknown, event: KeyboardEvent) => {
-      if ((event.metaKey || event.ctrlKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
-        event.preventDefault()
-        setPanel('link')
-        return true
-      }
-      return false
-    },
     handleDOMEvents: {
       // The links on embed cards and in the text are for readers; a click here must not leave the page.
       click: (_view: unknown, event: MouseEvent) => {
@@ -95,8 +88,11 @@ export function StoryBodyEditor({ id, label, initialContent, onChange, figures =
     },
   }))
 
+  // The toolbar's Link, Figure and Embed shortcuts open their panels beside the editor.
+  const [extensions] = useState(() => [...storyExtensions, PanelShortcuts.configure({ open: setPanel })])
+
   const editor = useEditor({
-    extensions: storyExtensions,
+    extensions,
     content: initialContent,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,

@@ -1,7 +1,7 @@
-import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
+import { domOutputSpecToHTMLString, renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
 import { describe, expect, it } from 'vitest'
 import { storyExtensions } from '../extensions'
-import { toEmbedAttributes } from './embed'
+import { embedFrameSpec, toEmbedAttributes } from './embed'
 
 const render = (attrs: Record<string, unknown>) => renderToHTMLString({ content: { type: 'doc', content: [{ type: 'embed', attrs }] }, extensions: storyExtensions })
 
@@ -17,8 +17,20 @@ describe('the embed', () => {
     )
   })
 
-  it('never renders an iframe', () => {
+  it('never renders a frame in the editor, so nothing from another site loads while writing', () => {
     expect(render({ url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', provider: 'youtube', caption: '' })).not.toContain('iframe')
+  })
+
+  it('frames a known service for readers, and shows anything else as the editor’s card', () => {
+    const html = (attributes: Record<string, unknown>) => domOutputSpecToHTMLString(embedFrameSpec(toEmbedAttributes(attributes)))()
+    expect(html({ url: 'https://vimeo.com/76979871', caption: '' })).toBe(
+      '<figure class="embed embed-vimeo embed-framed"><iframe src="https://player.vimeo.com/video/76979871" title="Vimeo video" width="640" height="360" loading="lazy" ' +
+        'sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" allow="fullscreen; picture-in-picture" referrerpolicy="strict-origin"></iframe>' +
+        '<a href="https://vimeo.com/76979871" rel="noopener noreferrer nofollow" class="embed-link">Watch on Vimeo</a></figure>',
+    )
+    expect(html({ url: 'https://www.openstreetmap.org/#map=12/51.5/-0.1', caption: '' })).not.toContain(' allow=')
+    expect(html({ url: 'https://example.org/video', caption: '' })).toBe(render({ url: 'https://example.org/video', caption: '' }))
+    expect(html({ url: 'javascript:alert(1)' })).toBe('<figure class="embed embed-invalid" hidden="hidden"/>')
   })
 
   it('shows an unknown service as a plain "Open link" card, whatever provider it claims', () => {

@@ -43,8 +43,9 @@ export function toEmbedAttributes(input: Record<string, unknown>): EmbedAttribut
 const rel = 'noopener noreferrer nofollow'
 
 /**
- * The HTML of an embed: a card that links out, never an iframe, so that no other site loads on
- * our pages. `null` attributes (a bad address) render as an empty, hidden figure.
+ * The HTML of an embed in the editor: a card that links out, never a frame, so that nothing from
+ * another site loads while a story is written. `null` attributes (a bad address) render as an
+ * empty, hidden figure.
  */
 export function embedSpec(attributes: EmbedAttributes | null): DOMOutputSpec {
   if (!attributes) return ['figure', { class: 'embed embed-invalid', hidden: 'hidden' }]
@@ -56,7 +57,43 @@ export function embedSpec(attributes: EmbedAttributes | null): DOMOutputSpec {
   return attributes.caption === '' ? ['figure', figure, link] : ['figure', figure, link, ['figcaption', {}, attributes.caption]]
 }
 
-/** A video, map or chart from another service, shown as a card with a link (see `embedSpec`). */
+/**
+ * What a framed embed may do: run the provider's player or map, keep its own origin (another
+ * site's, so this grants it nothing over ours) and open the provider's page in a new tab. No
+ * forms, no top-level navigation, no downloads.
+ */
+const frameSandbox = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox'
+
+/**
+ * The HTML of an embed on a reader's page. A video, map or chart of a service on the allow-list is
+ * a frame whose address is built from the id or coordinates read from the writer's address (never
+ * that address itself), followed by a plain link to the provider's page for print and for readers
+ * without frames, and the caption. Anything else is the editor's card (see `embedSpec`).
+ */
+export function embedFrameSpec(attributes: EmbedAttributes | null): DOMOutputSpec {
+  const identified = attributes ? identifyEmbed(attributes.url) : null
+  if (!attributes || !identified) return embedSpec(attributes)
+  const provider = embedProviders[identified.provider]
+  const [width, height] = provider.frameSize
+  const frame: DOMOutputSpec = [
+    'iframe',
+    {
+      src: identified.embedUrl,
+      title: attributes.caption === '' ? provider.frameTitle : `${provider.frameTitle}: ${attributes.caption}`,
+      width: String(width),
+      height: String(height),
+      loading: 'lazy',
+      sandbox: frameSandbox,
+      allow: provider.allow === '' ? null : provider.allow,
+      referrerpolicy: 'strict-origin',
+    },
+  ]
+  const link: DOMOutputSpec = ['a', { href: identified.pageUrl, rel, class: 'embed-link' }, provider.action]
+  const figure = { class: `embed embed-${identified.provider} embed-framed` }
+  return attributes.caption === '' ? ['figure', figure, frame, link] : ['figure', figure, frame, link, ['figcaption', {}, attributes.caption]]
+}
+
+/** A video, map or chart from another service: a card in the editor (`embedSpec`), a frame for readers (`embedFrameSpec`). */
 export const Embed = Node.create({
   name: 'embed',
   group: 'block',

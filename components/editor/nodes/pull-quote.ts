@@ -3,7 +3,12 @@ import { Node } from '@tiptap/core'
 export type PullQuoteOptions = {
   /** The class of the `<aside>` it is rendered as; the site's stylesheet styles it. */
   className: string
+  /** The aside's accessible name: a screen reader announces the words as a pull quote, not as story text. */
+  label: string
 }
+
+/** The key that turns the paragraph at the cursor into a pull quote and back (⌘⌥P, Ctrl+Alt+P). */
+export const pullQuoteShortcut = 'Mod-Alt-p'
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -18,7 +23,7 @@ declare module '@tiptap/core' {
 
 /**
  * A line from the story set large beside it: plain text, no formatting, rendered as
- * `<aside class="pull-quote"><p>…</p></aside>`.
+ * `<aside class="pull-quote" aria-label="Pull quote"><p>…</p></aside>`.
  */
 export const PullQuote = Node.create<PullQuoteOptions>({
   name: 'pullQuote',
@@ -28,7 +33,7 @@ export const PullQuote = Node.create<PullQuoteOptions>({
   defining: true,
 
   addOptions() {
-    return { className: 'pull-quote' }
+    return { className: 'pull-quote', label: 'Pull quote' }
   },
 
   parseHTML() {
@@ -41,7 +46,7 @@ export const PullQuote = Node.create<PullQuoteOptions>({
   },
 
   renderHTML() {
-    return ['aside', { class: this.options.className }, ['p', 0]]
+    return ['aside', { class: this.options.className, 'aria-label': this.options.label }, ['p', 0]]
   },
 
   addCommands() {
@@ -55,5 +60,9 @@ export const PullQuote = Node.create<PullQuoteOptions>({
         ({ commands }) =>
           commands.toggleNode(this.name, 'paragraph'),
     }
+  },
+
+  addKeyboardShortcuts() {
+    return { [pullQuoteShortcut]: () => this.editor.commands.togglePullQuote() }
   },
 })
