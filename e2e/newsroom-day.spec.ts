@@ -18,7 +18,7 @@ async function press(page: Page, label: string): Promise<void> {
 async function writeStory(page: Page, headline: string, text: string): Promise<number> {
   await page.goto('/desk/articles/new')
   await page.getByLabel('Working headline').fill(headline)
-  await page.getByLabel('Section').selectOption({ label: 'Regions › Middle East' })
+  await page.getByLabel('Section').selectOption({ label: 'Middle East' })
   await page.getByRole('button', { name: 'Start writing' }).click()
   await body(page).click()
   await page.keyboard.type(text)
@@ -48,15 +48,28 @@ test('the newsroom day: draft, review, changes, approval, publication, a forged 
   await body(writer).click()
   await writer.keyboard.press('ControlOrMeta+End')
   await writer.keyboard.type(' Households will pay about four euros a month.')
+  const resubmitted = writer.waitForResponse((response) => response.url().endsWith(`/desk/articles/${id}/workflow`))
   await press(writer, 'Submit for review')
   await expect(stateLine(writer)).toHaveText('In review')
+  const { version } = (await (await resubmitted).json()) as { version: number }
 
-  // The writer's session asks the server to publish: refused, and nothing changes.
-  const forged = await writer.request.post(`/desk/articles/${id}/workflow`, { data: { action: 'publish', baseVersion: 99 } })
+  // The writer's session asks the server to publish, at the story's real version: refused for
+  // the role alone, and nothing a person could notice changes.
+  const forged = await writer.request.post(`/desk/articles/${id}/workflow`, { data: { action: 'publish', baseVersion: version } })
   expect(forged.status()).toBe(403)
-  expect((await forged.json()).message).toMatch(/Only editors/)
+  expect((await forged.json()).message).toBe('Only editors can publish a story.')
   await writer.reload()
   await expect(stateLine(writer)).toHaveText('In review')
+  await writer.goto(`/desk/articles/${id}/history`)
+  const timeline = writer.getByRole('region', { name: 'Timeline' })
+  await expect(timeline).toContainText('Changes requested → In review by Tomás Ferreira')
+  await expect(timeline).not.toContainText('Published')
+  // Where the story will live once published (checked below): nothing there yet.
+  const path = `/regions/middle-east/${headline.toLowerCase().replaceAll(' ', '-')}`
+  const reader = await (await browser.newContext()).newPage()
+  expect((await reader.goto(path))?.status()).toBe(404)
+  await reader.goto('/')
+  await expect(reader.getByRole('link', { name: headline })).toHaveCount(0)
 
   await editor.reload()
   await press(editor, 'Approve')
@@ -64,10 +77,10 @@ test('the newsroom day: draft, review, changes, approval, publication, a forged 
   await press(editor, 'Publish')
   await expect(stateLine(editor)).toHaveText('Published')
 
-  const reader = await (await browser.newContext()).newPage()
   await reader.goto('/')
   // The front page leads with the newest story and lists it again in its section's rail.
   await reader.getByRole('link', { name: headline }).first().click()
+  await expect(reader).toHaveURL(path)
   await expect(reader.getByRole('heading', { level: 1, name: headline })).toBeVisible()
   await expect(reader.getByText('Households will pay about four euros a month.')).toBeVisible()
   await expect(reader.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Middle East')
@@ -81,6 +94,11 @@ test('the newsroom day: draft, review, changes, approval, publication, a forged 
   await expect(reader.getByRole('link', { name: headline })).toBeVisible()
 })
 
+/** A time as the `datetime-local` field shows it: local time, to the second. */
+function localTime(at: Date): string {
+  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 19)
+}
+
 test('a story scheduled a few seconds ahead appears on the public site on its own', async ({ browser }) => {
   // The scheduler looks every five seconds.
   test.setTimeout(90_000)
@@ -90,11 +108,19 @@ test('a story scheduled a few seconds ahead appears on the public site on its ow
   await press(editor, 'Submit for review')
   await expect(stateLine(editor)).toHaveText('In review')
   await press(editor, 'Schedule')
-  const at = new Date(Date.now() + 8000)
-  const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 19)
-  await editor.getByLabel('Publish at (your time)').fill(local)
+  // Seconds that are not zero, which the field would otherwise leave out.
+  const first = new Date(Date.now() + 60 * 60_000)
+  first.setSeconds(30, 0)
+  await editor.getByLabel('Publish at (your time)').fill(localTime(first))
   await workflow(editor).getByRole('form', { name: 'Schedule' }).getByRole('button', { name: 'Schedule' }).click()
   await expect(stateLine(editor)).toHaveText('Scheduled')
+
+  // Changing the time starts from the time it is scheduled for.
+  await press(editor, 'Change scheduled time')
+  await expect(editor.getByLabel('Publish at (your time)')).toHaveValue(localTime(first))
+  await editor.getByLabel('Publish at (your time)').fill(localTime(new Date(Date.now() + 8000)))
+  await workflow(editor).getByRole('form', { name: 'Change scheduled time' }).getByRole('button', { name: 'Change scheduled time' }).click()
+  await expect(workflow(editor).getByRole('form', { name: 'Change scheduled time' })).toHaveCount(0)
 
   const reader = await (await browser.newContext()).newPage()
   await expect
@@ -108,4 +134,43 @@ test('a story scheduled a few seconds ahead appears on the public site on its ow
     .toBeGreaterThan(0)
   await editor.reload()
   await expect(stateLine(editor)).toHaveText('Published')
+})
+
+test('a writer’s update of their published story reaches readers only when an editor publishes it', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const headline = `Ferry timetable changes for winter ${Date.now()}`
+  const writer = await pageFor(browser, 'writer@copydesk.test')
+  const id = await writeStory(writer, headline, 'Ferries will leave every hour.')
+  await press(writer, 'Submit for review')
+  await expect(stateLine(writer)).toHaveText('In review')
+  const editor = await pageFor(browser, 'editor@copydesk.test')
+  await editor.goto(`/desk/articles/${id}`)
+  await press(editor, 'Publish')
+  await expect(stateLine(editor)).toHaveText('Published')
+
+  const reader = await (await browser.newContext()).newPage()
+  await reader.goto('/')
+  await reader.getByRole('link', { name: headline }).first().click()
+  await expect(reader.getByText('Ferries will leave every hour.')).toBeVisible()
+
+  await writer.reload()
+  await body(writer).click()
+  await writer.keyboard.press('ControlOrMeta+End')
+  await writer.keyboard.type(' The last one leaves at ten.')
+  await expect(writer.getByText('Published — unpublished changes')).toBeVisible()
+  await press(writer, 'Submit update for review')
+  await expect(stateLine(writer)).toHaveText('In review')
+  await expect(workflow(writer).getByRole('button', { name: 'Publish update' })).toHaveCount(0)
+
+  await reader.reload()
+  await expect(reader.getByText('Ferries will leave every hour.')).toBeVisible()
+  await expect(reader.getByText('The last one leaves at ten.')).toHaveCount(0)
+  await expect(reader.getByText(/Updated/)).toHaveCount(0)
+
+  await editor.reload()
+  await press(editor, 'Publish')
+  await expect(stateLine(editor)).toHaveText('Published')
+  await reader.reload()
+  await expect(reader.getByText('The last one leaves at ten.')).toBeVisible()
+  await expect(reader.getByText(/Updated/)).toBeVisible()
 })

@@ -6,6 +6,7 @@ import { type TestDatabase, createTestDatabase } from '@/db/testing'
 import { type Newsroom, docOf, makeNewsroom } from '@/test/newsroom'
 import { autosaveWindowMs, createArticle, saveArticle } from './article-drafts'
 import { getArticleForEditing } from './editable-article'
+import { findStoryAt } from './public-articles'
 import { type ArticleInput, type ArticleInputRaw, articleInputSchema } from './article-input'
 import type { Actor } from './permissions'
 
@@ -264,7 +265,7 @@ describe('who may edit', () => {
     expect((await save(id, newsroom.writer, {}, 'save', later(1))).ok).toBe(true)
 
     const other = await save(id, newsroom.writer2, { headline: 'Hijacked' }, 'save', later(2))
-    expect(other).toEqual({ ok: false, reason: 'forbidden', message: 'Only the story’s writers and the editors can change it.' })
+    expect(other).toEqual({ ok: false, reason: 'forbidden', message: 'Only the story’s writers and the editors can change this story.' })
     expect(await getArticleForEditing(db, newsroom.writer2, id)).toMatchObject({ canEdit: false, editBlockedReason: expect.any(String) })
 
     await db.update(articles).set({ status: 'in_review' }).where(eq(articles.id, id))
@@ -331,11 +332,33 @@ describe('a published story', () => {
     })
   })
 
-  it('cannot be changed by its writer once published', async () => {
+  it('lets its writer start an update: a new revision, while readers keep the live one', async () => {
+    const id = await newStory(newsroom.writer, 'Tram line opens')
+    await save(id, newsroom.writer, { headline: 'Tram line opens', body: docOf('The first tram left at six.') }, 'save', later(1))
+    await publish(id)
+    const live = await articleRow(id)
+    const readers = await findStoryAt(db, ['world', live.slug])
+
+    const result = await save(id, newsroom.writer, { headline: 'Tram line opens', body: docOf('The first tram left at six, full.') }, 'save', later(2))
+    expect(result).toMatchObject({ ok: true, revisionNumber: 3 })
+    const after = await articleRow(id)
+    expect(after).toMatchObject({ status: 'published', publishedRevisionId: live.publishedRevisionId, publishedAt: live.publishedAt, slug: live.slug })
+    expect(after.currentRevisionId).not.toBe(live.publishedRevisionId)
+    expect(await findStoryAt(db, ['world', live.slug])).toEqual(readers)
+    expect(readers).toMatchObject({ kind: 'story', story: { body: docOf('The first tram left at six.') } })
+    expect(await getArticleForEditing(db, newsroom.writer, id)).toMatchObject({ canEdit: true, hasUnpublishedChanges: true })
+  })
+
+  it('cannot be changed by another writer, nor by its writer once taken off the site', async () => {
     const id = await newStory(newsroom.writer, 'Published by the desk')
     await publish(id)
-    const result = await save(id, newsroom.writer, {}, 'save', later(1))
-    expect(result).toMatchObject({ ok: false, reason: 'forbidden', message: expect.stringContaining('published') })
+    const other = await save(id, newsroom.writer2, {}, 'save', later(1))
+    expect(other).toEqual({ ok: false, reason: 'forbidden', message: 'Only the story’s writers and the editors can change this story.' })
+
+    await db.update(articles).set({ status: 'unpublished' }).where(eq(articles.id, id))
+    const own = await save(id, newsroom.writer, {}, 'save', later(2))
+    expect(own).toMatchObject({ ok: false, reason: 'forbidden', message: expect.stringContaining('only an editor') })
+    expect(await revisionRows(id)).toHaveLength(1)
   })
 })
 

@@ -1,22 +1,32 @@
 import type { ArticleStatus } from '@/db/schema'
-import { type Actor, type Owned, can } from './permissions'
+import { type Actor, type Owned, can, check } from './permissions'
 
 /**
- * The statuses in which a writer may change their own story. Editors and admins change any
- * story in any status; a published story then gets a new draft revision, never an edit of the
- * live one.
+ * The statuses in which a writer may change their own story. A published one too: the save makes
+ * a new draft revision, readers keep the live one, and the writer then submits the update for
+ * review (only an editor publishes it). Editors and admins change any story in any status.
  */
-export const writerEditableStatuses = ['draft', 'changes_requested'] as const satisfies readonly ArticleStatus[]
+export const writerEditableStatuses = ['draft', 'changes_requested', 'published'] as const satisfies readonly ArticleStatus[]
+
+/** Why a writer may not change their own story in this status, for each status they may not. */
+const writerBlockedReasons: Record<Exclude<ArticleStatus, (typeof writerEditableStatuses)[number]>, string> = {
+  in_review: 'This story is with the editors for review; withdraw it to make changes.',
+  approved: 'This story has been approved; only an editor can change it now.',
+  scheduled: 'This story is scheduled to be published; only an editor can change it now.',
+  unpublished: 'This story has been taken off the site; only an editor can change it now.',
+}
 
 /** Why this person may not change this story now, or null when they may. */
 export function editBlockedReason(actor: Actor, story: Owned & { status: ArticleStatus }): string | null {
-  if (!can(actor, 'article.edit', story)) return 'Only the story’s writers and the editors can change it.'
+  const permission = check(actor, 'article.edit', story)
+  if (!permission.ok) return permission.message
   // Permission on every story, not only one's own, is what makes someone an editor here.
   if (can(actor, 'article.edit')) return null
-  if ((writerEditableStatuses as readonly ArticleStatus[]).includes(story.status)) return null
-  if (story.status === 'in_review') return 'This story is with the editors for review; withdraw it to make changes.'
-  if (story.status === 'published' || story.status === 'unpublished') return 'This story has been published; only an editor can change it now.'
-  return 'This story has been approved; only an editor can change it now.'
+  return isWriterEditable(story.status) ? null : writerBlockedReasons[story.status]
+}
+
+function isWriterEditable(status: ArticleStatus): status is (typeof writerEditableStatuses)[number] {
+  return (writerEditableStatuses as readonly ArticleStatus[]).includes(status)
 }
 
 /** A live story whose newest revision is not the one readers see ("published — unpublished changes"). */

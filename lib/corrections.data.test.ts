@@ -41,7 +41,7 @@ describe('corrections', () => {
   it('refuses writers, stories never published, and empty or overlong text', async () => {
     const live = await storyIn(db, newsroom, 'published')
     const draft = await storyIn(db, newsroom, 'approved')
-    expect(await addCorrection(db, newsroom.writer, live, { kind: 'correction', body: 'Forged.' })).toEqual({ ok: false, message: 'Only editors can add corrections.' })
+    expect(await addCorrection(db, newsroom.writer, live, { kind: 'correction', body: 'Forged.' })).toEqual({ ok: false, message: 'Only editors can add or withdraw corrections.' })
     expect(await addCorrection(db, newsroom.editor, draft, { kind: 'correction', body: 'Too soon.' })).toEqual({
       ok: false,
       message: 'Only a story that has been published can carry a correction.',
@@ -58,13 +58,29 @@ describe('corrections', () => {
       .values({ email: 'former-editor@example.test', name: 'Former Editor', slug: 'former-editor', role: 'writer', passwordHash: 'x' })
       .returning({ id: users.id })
     const id = await storyIn(db, newsroom, 'published')
-    expect(await addCorrection(db, { id: person?.id ?? -1, role: 'editor' }, id, { kind: 'correction', body: 'Hm.' })).toMatchObject({ ok: false })
+    expect(await addCorrection(db, { id: person?.id ?? -1, role: 'editor' }, id, { kind: 'correction', body: 'Hm.' })).toEqual({
+      ok: false,
+      message: 'Only editors can add or withdraw corrections.',
+    })
+  })
+
+  it('refuses an editor whose account has been disabled since signing in', async () => {
+    const [person] = await db
+      .insert(users)
+      .values({ email: 'gone-editor@example.test', name: 'Gone Editor', slug: 'gone-editor', role: 'editor', passwordHash: 'x', isDisabled: true })
+      .returning({ id: users.id })
+    const id = await storyIn(db, newsroom, 'published')
+    expect(await addCorrection(db, { id: person?.id ?? -1, role: 'editor' }, id, { kind: 'correction', body: 'Hm.' })).toEqual({
+      ok: false,
+      message: 'Your account has been disabled; ask an administrator.',
+    })
+    expect(await db.select().from(corrections).where(eq(corrections.articleId, id))).toEqual([])
   })
 
   it('keeps a withdrawn correction on record and shows readers that it was withdrawn, and why', async () => {
     const id = await storyIn(db, newsroom, 'published')
     const correctionId = await correct(newsroom.editor, id, 'Meant for another story.', at(4))
-    expect(await retractCorrection(db, newsroom.writer, correctionId, { note: 'Mine.' })).toEqual({ ok: false, message: 'Only editors can withdraw corrections.' })
+    expect(await retractCorrection(db, newsroom.writer, correctionId, { note: 'Mine.' })).toEqual({ ok: false, message: 'Only editors can add or withdraw corrections.' })
     expect(await retractCorrection(db, newsroom.editor, correctionId, { note: '' })).toMatchObject({ ok: false, message: expect.stringContaining('why') })
     expect(await retractCorrection(db, newsroom.admin, correctionId, { note: 'Attached to the wrong story.' }, { now: at(5) })).toMatchObject({ ok: true, article: { id } })
     expect(await retractCorrection(db, newsroom.admin, correctionId, { note: 'Again.' })).toEqual({ ok: false, message: 'This correction has already been withdrawn.' })

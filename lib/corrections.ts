@@ -3,7 +3,7 @@ import { aliasedTable, and, count, desc, eq } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { type ArticleStatus, type CorrectionKind, articles, corrections, revisions, users } from '@/db/schema'
 import type { Result } from './errors'
-import { type Actor, can } from './permissions'
+import { type Actor, can, check } from './permissions'
 import { publiclyVisible } from './public-articles'
 import { sectionTrails, storyPath } from './sections'
 import { currentActor } from './transitions'
@@ -32,6 +32,8 @@ export type RecentCorrection = PublicCorrection & { article: { id: number; headl
 /** A correction as the desk sees it: who wrote and who withdrew it. */
 export type DeskCorrection = PublicCorrection & { createdByName: string | null; retractedByName: string | null }
 
+const disabled = { ok: false, message: 'Your account has been disabled; ask an administrator.' } as const
+
 /** What the caller refreshes: the story's public page and /corrections. */
 type ChangedStory = { article: { id: number; isLive: boolean; path: string } }
 
@@ -51,7 +53,9 @@ export async function addCorrection(
 
   return db.transaction(async (tx) => {
     const person = await currentActor(tx, actor.id)
-    if (!person || !can(person, 'article.correct')) return { ok: false, message: 'Only editors can add corrections.' }
+    if (!person) return disabled
+    const permission = check(person, 'article.correct')
+    if (!permission.ok) return permission
     const [article] = await tx
       .select({ id: articles.id, status: articles.status, sectionId: articles.sectionId, slug: articles.slug, publishedRevisionId: articles.publishedRevisionId, firstPublishedAt: articles.firstPublishedAt })
       .from(articles)
@@ -84,7 +88,9 @@ export async function retractCorrection(
 
   return db.transaction(async (tx) => {
     const person = await currentActor(tx, actor.id)
-    if (!person || !can(person, 'article.correct')) return { ok: false, message: 'Only editors can withdraw corrections.' }
+    if (!person) return disabled
+    const permission = check(person, 'article.correct')
+    if (!permission.ok) return permission
     const [row] = await tx
       .select({ retractedAt: corrections.retractedAt, article: { id: articles.id, status: articles.status, sectionId: articles.sectionId, slug: articles.slug, publishedRevisionId: articles.publishedRevisionId } })
       .from(corrections)

@@ -69,7 +69,7 @@ describe('editorial notes', () => {
   it('lets writers write and resolve notes only on their own stories', async () => {
     const id = await makeStory(db, newsroom)
     const thread = await note(await addNote(db, newsroom.editor, id, { body: 'Shorter intro.' }))
-    const refused = { ok: false, message: 'Only the story’s writers and the editors can add or resolve its notes.' }
+    const refused = { ok: false, message: 'Only the story’s writers and the editors can add or resolve this story’s notes.' }
     expect(await addNote(db, newsroom.writer2, id, { body: 'Drive-by comment.' })).toEqual(refused)
     expect(await setNoteResolved(db, newsroom.writer2, thread.noteId, true)).toEqual(refused)
     expect(await db.select().from(notes).where(eq(notes.articleId, id))).toHaveLength(1)

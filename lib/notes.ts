@@ -4,7 +4,7 @@ import type { Db, Tx } from '@/db'
 import { articles, notes, revisions, users } from '@/db/schema'
 import { ownerIds } from './article-attribution'
 import type { Result } from './errors'
-import { type Actor, can } from './permissions'
+import { type Actor, can, check } from './permissions'
 import { noteProblem } from './workflow'
 
 // Editorial notes: threads on a story that everyone working on it reads. A thread is a note
@@ -30,7 +30,6 @@ export type NoteThread = NoteView & {
 }
 
 const missing = { ok: false, message: 'This story no longer exists; it may have been deleted.' } as const
-const notAllowed = { ok: false, message: 'Only the story’s writers and the editors can add or resolve its notes.' } as const
 
 /**
  * Adds a note to a story, or a reply to one of its threads. Writers may write only on their
@@ -53,7 +52,8 @@ export async function addNote(
   return db.transaction(async (tx) => {
     const owners = await storyOwnerIds(tx, articleId)
     if (!owners) return missing
-    if (!can(actor, 'note.write', { ownerIds: owners })) return notAllowed
+    const permission = check(actor, 'note.write', { ownerIds: owners })
+    if (!permission.ok) return permission
 
     let threadId: number | null = null
     if (input.parentId != null) {
@@ -129,7 +129,8 @@ export async function setNoteResolved(
     if (note.parentId !== null) return { ok: false, message: 'Resolve the thread this reply belongs to.' }
     const owners = await storyOwnerIds(tx, note.articleId)
     if (!owners) return missing
-    if (!can(actor, 'note.write', { ownerIds: owners })) return notAllowed
+    const permission = check(actor, 'note.write', { ownerIds: owners })
+    if (!permission.ok) return permission
     await tx
       .update(notes)
       .set(resolved ? { resolvedAt: now, resolvedBy: actor.id } : { resolvedAt: null, resolvedBy: null })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type Actor, type Capability, assertCan, can, capabilities, roles } from './permissions'
+import { ForbiddenError } from './errors'
+import { type Actor, type Capability, assertCan, can, capabilities, check, roles } from './permissions'
 
 // What the newsroom expects, written out by hand: A = on anything, O = only on their own, - = never.
 //                                   admin editor writer
@@ -45,14 +46,31 @@ describe('the role → capability table', () => {
   }
 })
 
-describe('assertCan', () => {
-  it('throws a forbidden error naming the capability when a writer tries to publish', () => {
+describe('check and assertCan', () => {
+  it('tells a writer who tries to publish that only editors can', () => {
+    expect(check({ id: 1, role: 'writer' }, 'article.publish', { ownerIds: [1] })).toEqual({ ok: false, message: 'Only editors can publish a story.' })
     expect(() => assertCan({ id: 1, role: 'writer' }, 'article.publish', { ownerIds: [1] })).toThrow(
-      /permission.*article\.publish/,
+      new ForbiddenError('Only editors can publish a story.'),
     )
   })
 
+  it('tells a writer on someone else’s story that its own writers may, besides the editors', () => {
+    expect(check({ id: 7, role: 'writer' }, 'article.submit', someoneElses)).toEqual({
+      ok: false,
+      message: 'Only the story’s writers and the editors can submit a story for review.',
+    })
+    expect(check({ id: 7, role: 'writer' }, 'media.delete', someoneElses)).toEqual({
+      ok: false,
+      message: 'Only the person who uploaded it and the editors can delete this image.',
+    })
+  })
+
+  it('names administrators for what only they may do', () => {
+    expect(check({ id: 1, role: 'editor' }, 'user.manage')).toEqual({ ok: false, message: 'Only administrators can manage people’s accounts and permissions.' })
+  })
+
   it('lets an editor publish anyone’s story', () => {
+    expect(check({ id: 1, role: 'editor' }, 'article.publish', someoneElses)).toEqual({ ok: true })
     expect(() => assertCan({ id: 1, role: 'editor' }, 'article.publish', someoneElses)).not.toThrow()
   })
 })

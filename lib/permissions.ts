@@ -72,16 +72,67 @@ export type Actor = { id: number; role: Role }
 /** A record that some people own: the ids of its creator and bylined staff. */
 export type Owned = { ownerIds: readonly number[] }
 
-export function can(actor: Actor, capability: Capability, resource?: Owned): boolean {
-  const scope = permissionTable[actor.role][capability]
-  if (scope === 'any') return true
-  if (scope === 'own') return resource !== undefined && resource.ownerIds.includes(actor.id)
-  return false
+/** The answer of `check`: the message says who may, for the person who may not. */
+export type Permission = { ok: true } | { ok: false; message: string }
+
+/** What each capability lets someone do, as the end of "Only … can …". */
+const capabilityPhrases: Record<Capability, string> = {
+  'desk.enter': 'use the desk',
+  'article.create': 'start a story',
+  'article.edit': 'change this story',
+  'article.submit': 'submit a story for review',
+  'article.withdraw': 'withdraw a story from review',
+  'article.requestChanges': 'request changes',
+  'article.approve': 'approve a story',
+  'article.publish': 'publish a story',
+  'article.schedule': 'schedule a story',
+  'article.unpublish': 'unpublish a story',
+  'article.correct': 'add or withdraw corrections',
+  'note.write': 'add or resolve this story’s notes',
+  'media.upload': 'upload images',
+  'media.edit': 'change this image',
+  'media.delete': 'delete this image',
+  'user.manage': 'manage people’s accounts and permissions',
+  'section.manage': 'manage the sections',
+  'settings.manage': 'change the settings',
 }
 
-/** Throws ForbiddenError unless the actor may do this; call it before every mutation. */
+/** Who owns a record of the capability's kind, as "Only … can" names them. */
+function ownerPhrase(capability: Capability): string {
+  return capability.startsWith('media.') ? 'the person who uploaded it' : 'the story’s writers'
+}
+
+const rolePlurals: Record<Role, string> = { admin: 'administrators', editor: 'editors', writer: 'writers' }
+
+/** "Only editors can publish a story.", read off the table. */
+function refusal(capability: Capability): string {
+  const anywhere = roles.filter((role) => permissionTable[role][capability] === 'any')
+  // Administrators may do everything; they are named only when nobody else may.
+  const named = (anywhere.length > 1 ? anywhere.filter((role) => role !== 'admin') : anywhere).map((role) => rolePlurals[role])
+  const isOwned = roles.some((role) => permissionTable[role][capability] === 'own')
+  const who = isOwned ? `${ownerPhrase(capability)} and the ${named.join(' and the ')}` : named.join(' and ')
+  return `Only ${who} can ${capabilityPhrases[capability]}.`
+}
+
+/**
+ * THE permission check: whether this person may use this capability on this record, and if
+ * not, why. Every server action and route handler decides through it (directly, or through
+ * `assertCan` or `can`).
+ */
+export function check(actor: Actor, capability: Capability, resource?: Owned): Permission {
+  const scope = permissionTable[actor.role][capability]
+  if (scope === 'any') return { ok: true }
+  if (scope === 'own' && resource !== undefined && resource.ownerIds.includes(actor.id)) return { ok: true }
+  return { ok: false, message: refusal(capability) }
+}
+
+/** `check` as a yes or no, for the desk deciding which buttons and forms to show. */
+export function can(actor: Actor, capability: Capability, resource?: Owned): boolean {
+  return check(actor, capability, resource).ok
+}
+
+/** Throws ForbiddenError (with `check`'s message) unless the actor may do this. */
 export function assertCan(actor: Actor, capability: Capability, resource?: Owned): void {
-  if (!can(actor, capability, resource)) {
-    throw new ForbiddenError(`You do not have permission to do that (${capability}).`)
-  }
+  const permission = check(actor, capability, resource)
+  if (!permission.ok) throw new ForbiddenError(permission.message)
 }

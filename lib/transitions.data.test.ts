@@ -7,6 +7,7 @@ import { type Newsroom, act, articleRow, docOf, editStory, makeNewsroom, makeSto
 import { saveArticle } from './article-drafts'
 import { articleInputSchema } from './article-input'
 import type { Actor } from './permissions'
+import { findStoryAt } from './public-articles'
 import { getWorkflowState, listWorkflowEvents, transition } from './transitions'
 import type { WorkflowAction } from './workflow'
 
@@ -290,6 +291,43 @@ describe('a published story', () => {
     const after = await articleRow(db, id)
     expect(after.firstPublishedAt).toEqual(live.firstPublishedAt)
     expect(after.publishedRevisionId).toBe(after.currentRevisionId)
+  })
+
+  it('lets its writer edit it and submit the update, which readers see only once an editor publishes it', async () => {
+    const { editor, writer } = newsroom
+    const id = await makeStory(db, newsroom, { headline: 'Library extends its hours' })
+    await editStory(db, writer, id, { body: docOf('Open until nine.') })
+    await act(db, writer, id, 'submit')
+    await act(db, editor, id, 'publish')
+    const live = await articleRow(db, id)
+    const path = ['world', live.slug]
+    const readers = await findStoryAt(db, path)
+    expect(readers).toMatchObject({ kind: 'story', story: { body: docOf('Open until nine.') } })
+
+    await editStory(db, writer, id, { body: docOf('Open until ten, from Monday.') })
+    expect(await getWorkflowState(db, writer, id)).toMatchObject({ status: 'published', hasUnpublishedChanges: true })
+    expect((await getWorkflowState(db, writer, id))?.actions.map((action) => action.label)).toEqual(['Submit update for review'])
+    expect(await attempt(writer, id, 'publish')).toMatchObject({ ok: false, reason: 'forbidden', message: 'Only editors can publish a story.' })
+    expect(await attempt(writer, id, 'submit')).toMatchObject({ ok: true, article: { status: 'in_review' } })
+    expect(await findStoryAt(db, path)).toEqual(readers)
+    expect(await articleRow(db, id)).toMatchObject({ publishedRevisionId: live.publishedRevisionId })
+
+    expect(await attempt(editor, id, 'publish')).toMatchObject({ ok: true, article: { status: 'published' } })
+    expect(await findStoryAt(db, path)).toMatchObject({ kind: 'story', story: { body: docOf('Open until ten, from Monday.') } })
+  })
+
+  it('lets an editor publish an update that was sent back for changes without another review', async () => {
+    const { editor, writer } = newsroom
+    const id = await storyIn(db, newsroom, 'published')
+    await editStory(db, writer, id, { body: docOf('A hasty update.') })
+    await act(db, writer, id, 'submit')
+    await act(db, editor, id, 'requestChanges', { note: 'Check the date.' })
+    expect((await getWorkflowState(db, editor, id))?.actions.map((action) => action.label)).toEqual(['Submit for review', 'Publish update', 'Unpublish'])
+    expect(await attempt(writer, id, 'publish')).toMatchObject({ ok: false, reason: 'forbidden' })
+    expect(await attempt(editor, id, 'publish')).toMatchObject({ ok: true, article: { status: 'published' } })
+    const after = await articleRow(db, id)
+    expect(after.publishedRevisionId).toBe(after.currentRevisionId)
+    expect((await events(id)).at(-1)).toMatchObject({ fromStatus: 'changes_requested', toStatus: 'published', actorId: editor.id })
   })
 
   it('says there is nothing to publish when readers already see the newest revision', async () => {

@@ -236,6 +236,7 @@ export async function getWorkflowState(db: Db, viewer: Actor, articleId: number)
     publishedRevisionId: article.publishedRevisionId,
     hasUnpublishedChanges: hasUnpublishedChanges(article),
     ownerIds: await ownerIds(db, article, row.bylines ?? []),
+    scheduledAt: article.scheduledAt,
   }
   return {
     id: article.id,

@@ -18,16 +18,16 @@ import {
 // A = admin, E = editor, W = a writer on their own story; - = nobody.
 // A writer on someone else's story may never do anything; every cell checks that too.
 //
-// "+ live" is a story readers can see while an update of it is worked on; "+ changes" is a
-// published story whose newest revision is not the live one.
+// "+ live" is a story readers can see while an update of it is worked on (its newest revision is
+// not the live one); "+ changes" is a published story whose newest revision is not the live one.
 //                            submit     withdraw   reqChanges approve    publish    schedule   unschedule unpublish  republish
 const expected: Record<string, string> = {
   'draft':                    'AEW        -          -          -          -          -          -          -          -',
-  'draft + live':             'AEW        -          -          -          -          -          -          AE         -',
+  'draft + live':             'AEW        -          -          -          AE         -          -          AE         -',
   'in_review':                '-          AEW        AE         AE         AE         AE         -          -          -',
   'in_review + live':         '-          AEW        AE         AE         AE         AE         -          AE         -',
   'changes_requested':        'AEW        -          -          -          -          -          -          -          -',
-  'changes_requested + live': 'AEW        -          -          -          -          -          -          AE         -',
+  'changes_requested + live': 'AEW        -          -          -          AE         -          -          AE         -',
   'approved':                 '-          -          AE         -          AE         AE         -          -          -',
   'approved + live':          '-          -          AE         -          AE         AE         -          AE         -',
   'scheduled':                '-          -          -          -          AE         AE         AE         -          -',
@@ -115,8 +115,24 @@ describe('availableActions', () => {
     expect(availableActions(writer, update).map((action) => action.label)).toEqual(['Submit update for review'])
   })
 
+  it('lets an editor publish a live story’s update directly while it is a draft or sent back, and never a writer', () => {
+    for (const status of ['draft', 'changes_requested'] as const) {
+      const update = story(status, { publishedRevisionId: 1, hasUnpublishedChanges: true })
+      expect(availableActions(editor, update).map((action) => action.label)).toEqual(['Submit for review', 'Publish update', 'Unpublish'])
+      expect(availableActions(writer, update).map((action) => action.label)).toEqual(['Submit for review'])
+    }
+  })
+
   it('offers a scheduled story publication now, a change of time and unscheduling', () => {
     expect(availableActions(editor, story('scheduled')).map((action) => action.label)).toEqual(['Publish now', 'Change scheduled time', 'Unschedule'])
+  })
+
+  it('starts the change of a scheduled time from the time the story is scheduled for', () => {
+    const scheduledAt = new Date('2030-03-01T18:30:00Z')
+    const actions = availableActions(editor, story('scheduled', { scheduledAt }))
+    expect(actions.find((action) => action.action === 'schedule')).toMatchObject({ label: 'Change scheduled time', scheduledAt })
+    expect(actions.find((action) => action.action === 'publish')).not.toHaveProperty('scheduledAt')
+    expect(availableActions(editor, story('approved')).find((action) => action.action === 'schedule')).not.toHaveProperty('scheduledAt')
   })
 
   it('shows a writer only submit on their own draft, and nothing on someone else’s', () => {

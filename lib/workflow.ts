@@ -1,5 +1,5 @@
 import type { ArticleStatus } from '@/db/schema'
-import { type Actor, type Capability, type Owned, can } from './permissions'
+import { type Actor, type Capability, type Owned, check } from './permissions'
 
 /*
  * THE editorial state machine: which action moves a story from which status to which, and who
@@ -11,9 +11,11 @@ import { type Actor, type Capability, type Owned, can } from './permissions'
  *  - its live revision (`publishedRevisionId`): what readers see. Publishing pins the current
  *    revision; later saves make newer revisions and never touch the live one.
  * So a live story can be at any status of the workflow while an update of it is being worked
- * on: an editor saves changes to a published story ("published — unpublished changes"), then
- * either publishes them directly ("Publish update") or sends them through review ("Submit update
- * for review" → in review → approved → published). Throughout, readers keep the live revision.
+ * on: someone saves changes to a published story ("published — unpublished changes"), then
+ * an editor publishes them directly ("Publish update"), or they go through review ("Submit update
+ * for review" → in review → approved → published). Writers, who never publish, send theirs
+ * through review; an editor may publish an update at any step, draft and changes requested
+ * included. Throughout, readers keep the live revision.
  * Only `unpublish` takes a story away from readers; `republish` brings it back with its current
  * revision. The one rule for readers is `isPubliclyVisible`.
  */
@@ -56,8 +58,6 @@ export type ActionRule = {
   capability: Capability
   /** The button's label. */
   label: string
-  /** The end of "Only editors can …", for a refusal. */
-  what: string
   /** `required`: the action needs a note (it becomes an editorial note too); `optional`: may carry one. */
   note: 'required' | 'optional'
   /** Needs a publication time (`checkScheduleTime`). */
@@ -76,7 +76,6 @@ export const workflow: Record<WorkflowAction, ActionRule> = {
     to: 'in_review',
     capability: 'article.submit',
     label: 'Submit for review',
-    what: 'submit a story for review',
     note: 'optional',
     needsTime: false,
     needsHeadline: true,
@@ -86,7 +85,6 @@ export const workflow: Record<WorkflowAction, ActionRule> = {
     to: 'draft',
     capability: 'article.withdraw',
     label: 'Withdraw from review',
-    what: 'withdraw a story from review',
     note: 'optional',
     needsTime: false,
     needsHeadline: false,
@@ -96,7 +94,6 @@ export const workflow: Record<WorkflowAction, ActionRule> = {
     to: 'changes_requested',
     capability: 'article.requestChanges',
     label: 'Request changes',
-    what: 'request changes',
     note: 'required',
     needsTime: false,
     needsHeadline: false,
@@ -106,7 +103,6 @@ export const workflow: Record<WorkflowAction, ActionRule> = {
     to: 'approved',
     capability: 'article.approve',
     label: 'Approve',
-    what: 'approve a story',
     note: 'optional',
     needsTime: false,
     needsHeadline: true,
@@ -118,11 +114,13 @@ export const workflow: Record<WorkflowAction, ActionRule> = {
       // The scheduler publishes from here too, as the editor who scheduled it.
       scheduled: { when: 'always', label: 'Publish now' },
       published: { when: 'changes', label: 'Publish update' },
+      // An update of a live story that a writer is working on: editors need not wait for review.
+      draft: { when: 'changes', label: 'Publish update' },
+      changes_requested: { when: 'changes', label: 'Publish update' },
     },
     to: 'published',
     capability: 'article.publish',
     label: 'Publish',
-    what: 'publish a story',
     note: 'optional',
     needsTime: false,
     needsHeadline: true,
@@ -137,7 +135,6 @@ export const workflow: Record<WorkflowAction, ActionRule> = {
     to: 'scheduled',
     capability: 'article.schedule',
     label: 'Schedule',
-    what: 'schedule a story',
     note: 'optional',
     needsTime: true,
     needsHeadline: true,
@@ -147,7 +144,6 @@ export const workflow: Record<WorkflowAction, ActionRule> = {
     to: 'approved',
     capability: 'article.schedule',
     label: 'Unschedule',
-    what: 'unschedule a story',
     note: 'optional',
     needsTime: false,
     needsHeadline: false,
@@ -158,7 +154,6 @@ export const workflow: Record<WorkflowAction, ActionRule> = {
     to: 'unpublished',
     capability: 'article.unpublish',
     label: 'Unpublish',
-    what: 'unpublish a story',
     note: 'optional',
     needsTime: false,
     needsHeadline: false,
@@ -168,7 +163,6 @@ export const workflow: Record<WorkflowAction, ActionRule> = {
     to: 'published',
     capability: 'article.publish',
     label: 'Republish',
-    what: 'republish a story',
     note: 'optional',
     needsTime: false,
     needsHeadline: true,
@@ -182,6 +176,8 @@ export type WorkflowArticle = Owned & {
   publishedRevisionId: number | null
   /** A live story whose newest revision is not the live one. */
   hasUnpublishedChanges: boolean
+  /** When a scheduled story is due to publish. */
+  scheduledAt?: Date | null
 }
 
 /** A button the desk may show. */
@@ -191,6 +187,8 @@ export type AvailableAction = {
   to: ArticleStatus
   needsNote: boolean
   needsTime: boolean
+  /** For an action that takes a time: the time the story is scheduled for now, which the time field starts with. */
+  scheduledAt?: Date
 }
 
 /**
@@ -208,7 +206,8 @@ export function availableActions(actor: Actor, article: WorkflowArticle): Availa
     if (!checkTransition(actor, article, action).ok) return []
     const rule = workflow[action]
     const label = rule.from[article.status]?.label ?? rule.label
-    return [{ action, label, to: rule.to, needsNote: rule.note === 'required', needsTime: rule.needsTime }]
+    const scheduledAt = rule.needsTime && article.status === 'scheduled' ? article.scheduledAt : null
+    return [{ action, label, to: rule.to, needsNote: rule.note === 'required', needsTime: rule.needsTime, ...(scheduledAt ? { scheduledAt } : {}) }]
   })
 }
 
@@ -220,14 +219,11 @@ export type TransitionCheck =
 export function checkTransition(actor: Actor, article: WorkflowArticle, action: WorkflowAction): TransitionCheck {
   const rule = workflow[action] as ActionRule | undefined
   if (!rule) return { ok: false, reason: 'state', message: 'That is not something a story can go through.' }
-  if (!can(actor, rule.capability, article)) {
-    const message = can(actor, rule.capability, { ownerIds: [actor.id] })
-      ? 'Only the story’s writers and the editors can do that.'
-      : `Only editors can ${rule.what}.`
-    return { ok: false, reason: 'forbidden', message }
-  }
+  const permission = check(actor, rule.capability, article)
+  if (!permission.ok) return { ok: false, reason: 'forbidden', message: permission.message }
   const start = rule.from[article.status]
-  if (!start) {
+  // An update's action means nothing for a story that was never published.
+  if (!start || (start.when === 'changes' && article.publishedRevisionId === null)) {
     return { ok: false, reason: 'state', message: `“${rule.label}” is not possible while the story is ${statusPhrases[article.status]}.` }
   }
   if (start.when === 'changes' && !article.hasUnpublishedChanges) {

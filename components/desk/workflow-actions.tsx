@@ -44,6 +44,12 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
       }
     })
 
+  const openForm = (action: AvailableAction) => {
+    // Changing a scheduled time starts from the time it is scheduled for.
+    if (action.scheduledAt) setWhen(localInputValue(action.scheduledAt))
+    setOpen(action)
+  }
+
   if (actions.length === 0) return null
   return (
     <section className="workflow" aria-label="Workflow">
@@ -54,7 +60,7 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
             type="button"
             className={`button ${action.action === 'publish' || action.action === 'republish' ? '' : 'secondary'}`}
             disabled={isPending}
-            onClick={() => (action.needsNote || action.needsTime ? setOpen(action) : run(action))}
+            onClick={() => (action.needsNote || action.needsTime ? openForm(action) : run(action))}
           >
             {action.label}
           </button>
@@ -96,6 +102,11 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
       )}
     </section>
   )
+}
+
+/** A time as a `datetime-local` field shows it: the browser's local time, to the second. */
+function localInputValue(at: Date): string {
+  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 19)
 }
 
 async function take(
