@@ -54,7 +54,7 @@ export default defineConfig({
     },
     timeout: 120_000,
     reuseExistingServer: false,
-    // SIGTERM lets the server close its database and release the data directory's lock.
+    // SIGTERM lets Next.js finish open requests and exit; exiting releases the data directory's lock.
     gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
   },
 })

@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import pg from 'pg'
 import { type DatabaseConfig, StartUpError, databaseConfig } from './config'
 import { acquireDirectoryLock } from './lock'
+import { databaseReason } from './migrate'
 import * as schema from './schema'
 
 /** The one database type the app codes against, whichever driver is underneath. */
@@ -18,17 +19,18 @@ type Connection = { db: Db; config: DatabaseConfig; close: () => Promise<void> }
 // One connection per process, kept on globalThis so that `next dev` reloads do not open it twice.
 const holder = globalThis as typeof globalThis & { __copydeskDb?: Connection }
 
-/** Opens a database from a configuration; the caller owns it and closes it. */
 /**
  * PGlite reserves PostgreSQL's default 128 MB of shared buffers inside the server's own memory;
  * 32 MB keeps the app's resident memory about 100 MB lower. The files stay in the operating
  * system's page cache anyway.
  */
 const pgliteOptions = { postgresqlconf: ['shared_buffers=32MB'] }
+const connectTimeoutMs = 5000
 
+/** Opens a database from a configuration; the caller owns it and closes it. */
 export function openDatabase(config: DatabaseConfig): Connection {
   if (config.driver === 'pg') {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: 5000 })
+    const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: connectTimeoutMs })
     // An idle client losing its server must not crash the process; the next query reports it.
     pool.on('error', (error) => console.error(`PostgreSQL connection error: ${error.message}`))
     return { db: drizzlePg({ client: pool, schema }) as Db, config, close: () => pool.end() }
@@ -43,8 +45,12 @@ export function openDatabase(config: DatabaseConfig): Connection {
     db: drizzlePglite({ client, schema }) as Db,
     config,
     close: async () => {
-      await client.close()
-      release()
+      try {
+        // A client that never started (a corrupt directory) has nothing to close, and would throw again.
+        if (client.ready) await client.close()
+      } finally {
+        release()
+      }
     },
   }
 }
@@ -78,19 +84,43 @@ export async function checkConnection(db: Db, config: DatabaseConfig): Promise<v
   }
 }
 
-function describeConnectionFailure(config: DatabaseConfig, error: unknown): string {
+/** One line that says why the database could not be used, in words a person can act on. */
+export function describeConnectionFailure(config: DatabaseConfig, error: unknown): string {
   // Drizzle wraps the driver's error ("Failed query: …"); the cause says what really happened.
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error
-  const reason = cause instanceof Error ? cause.message || cause.name : String(cause)
-  if (config.driver === 'pg') {
-    const url = new URL(config.url)
-    const code = (cause as { code?: string }).code
-    return `Cannot reach the PostgreSQL database at ${url.hostname}:${url.port || 5432}${url.pathname} (${code ?? reason}).`
-  }
+  if (config.driver === 'pg') return describePgFailure(config.url, cause)
+  // PGlite's abort carries an Emscripten build hint that means nothing to the reader.
+  const reason = databaseReason(cause).replace(/\s*Build with -sASSERTIONS for more info\.?/, '')
   if (config.driver === 'pglite') {
     return `The embedded database in ${config.dataDir} cannot be opened and may be corrupt (${reason}); move that folder aside to start with a fresh one.`
   }
   return `The in-memory database failed to start (${reason}).`
+}
+
+function describePgFailure(url: string, cause: unknown): string {
+  const { hostname, port, pathname, username } = new URL(url)
+  const server = `${hostname}:${port || 5432}`
+  const user = decodeURIComponent(username) || 'the default user'
+  const database = decodeURIComponent(pathname.slice(1)) || 'the default database'
+  const code = (cause as { code?: unknown } | null)?.code
+  const reason = databaseReason(cause)
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `Cannot reach PostgreSQL at ${server}: nothing accepts connections there (is the server running, and is DATABASE_URL right?).`
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `Cannot reach PostgreSQL at ${server}: the host name ${hostname} is not known (check DATABASE_URL).`
+    case '28P01':
+      return `PostgreSQL at ${server} refused the password for user ${user} (check DATABASE_URL).`
+    case '3D000':
+      return `The database ${database} does not exist on the PostgreSQL server at ${server}; create it (createdb ${database}) or fix DATABASE_URL.`
+    case '28000':
+      return `PostgreSQL at ${server} does not let user ${user} connect to ${database} (${reason}).`
+  }
+  if (code === 'ETIMEDOUT' || /timeout/i.test(reason)) {
+    return `Cannot reach PostgreSQL at ${server}: no answer within ${connectTimeoutMs / 1000} seconds (is a firewall in the way?).`
+  }
+  return `Cannot use the PostgreSQL database ${database} at ${server} (${reason}).`
 }
 
 export { schema }

@@ -18,7 +18,7 @@ const appliedMigrations = pgSchema('drizzle').table('__drizzle_migrations', {
 /**
  * Applies the committed drizzle-kit migrations that have not run yet, all in one transaction
  * (a failure leaves the database as it was), recording them in drizzle's own table. Safe to run at every start and from several
- * instances at once (PostgreSQL advisory lock). A failure names the migration.
+ * instances at once (PostgreSQL advisory lock). A failure is one line naming the migration and PostgreSQL's error.
  */
 export async function migrate(db: Db, migrationsFolder: string): Promise<{ applied: string[] }> {
   const journal = JSON.parse(
@@ -45,11 +45,20 @@ export async function migrate(db: Db, migrationsFolder: string): Promise<{ appli
         }
         await tx.insert(appliedMigrations).values({ hash: migration.hash, createdAt: migration.folderMillis })
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error)
-        throw new StartUpError(`Migration ${tag} failed: ${reason}`)
+        throw new StartUpError(`Migration ${tag} failed: ${databaseReason(error)}`)
       }
       applied.push(tag)
     }
   })
   return { applied }
+}
+
+/**
+ * PostgreSQL's own words for a failed statement, on one line. Drizzle wraps the driver's error
+ * as "Failed query: <SQL> params: …"; the real error is its cause.
+ */
+export function databaseReason(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error
+  const message = cause instanceof Error ? cause.message || cause.name : String(cause)
+  return message.split('\n')[0]?.trim() ?? ''
 }

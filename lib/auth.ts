@@ -2,8 +2,11 @@ import 'server-only'
 import NextAuth, { CredentialsSignin } from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
 import { getDb } from '@/db'
-import { authSecret } from './env'
+import { clientAddress } from './client-address'
+import { authSecret, trustedProxyHops } from './env'
 import { checkCredentials } from './sign-in'
+
+const proxyHops = trustedProxyHops()
 
 /** Told to the sign-in form as `code`, so it can say "try again later" instead of "wrong password". */
 class SignInThrottled extends CredentialsSignin {
@@ -40,7 +43,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: { label: 'E-mail' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, request) {
-        const result = await checkCredentials(getDb(), credentials, clientAddress(request))
+        const result = await checkCredentials(getDb(), credentials, clientAddress(request.headers, proxyHops))
         if (result.ok) return { id: String(result.user.id), name: result.user.name, email: result.user.email, epoch: result.user.sessionEpoch }
         if (result.reason === 'throttled') throw new SignInThrottled()
         return null
@@ -48,8 +51,3 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
 })
-
-function clientAddress(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-  return forwarded || request.headers.get('x-real-ip') || 'unknown'
-}

@@ -2,6 +2,7 @@ import 'server-only'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { z } from 'zod'
 import { StartUpError, localDataDir } from '@/db/config'
 
 /** A real deployment: a production build on a PostgreSQL server. The local demo is not one. */
@@ -9,7 +10,8 @@ export function isProductionDeployment(env: NodeJS.ProcessEnv = process.env): bo
   return env.NODE_ENV === 'production' && Boolean(env.DATABASE_URL?.trim())
 }
 
-const holder = globalThis as typeof globalThis & { __copydeskAuthSecret?: string }
+// Per folder, so that in memory (no folder) every caller in the process gets the same secret.
+const holder = globalThis as typeof globalThis & { __copydeskAuthSecrets?: Map<string, string> }
 
 /**
  * The key that signs session cookies. `AUTH_SECRET` when set; for the local demo, one generated
@@ -21,18 +23,41 @@ export function authSecret(env: NodeJS.ProcessEnv = process.env): string {
   if (isProductionDeployment(env)) {
     throw new StartUpError('AUTH_SECRET is not set; a production deployment needs one (generate it with `openssl rand -base64 32`).')
   }
-  holder.__copydeskAuthSecret ??= localSecret(localDataDir(env))
-  return holder.__copydeskAuthSecret
+  const dataDir = localDataDir(env)
+  const secrets = (holder.__copydeskAuthSecrets ??= new Map())
+  const secret = secrets.get(dataDir) ?? localSecret(dataDir)
+  secrets.set(dataDir, secret)
+  return secret
 }
 
 function localSecret(dataDir: string): string {
-  if (dataDir === 'memory://') return crypto.randomBytes(32).toString('base64url')
+  const secret = crypto.randomBytes(32).toString('base64url')
+  if (dataDir === 'memory://') return secret
   const file = path.join(dataDir, 'auth-secret')
   fs.mkdirSync(dataDir, { recursive: true })
+  // Written aside and linked into place, so a second process never reads a half-written file.
+  const temporary = `${file}.${process.pid}.${crypto.randomBytes(6).toString('hex')}`
+  fs.writeFileSync(temporary, secret, { mode: 0o600 })
   try {
-    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 })
+    fs.linkSync(temporary, file)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  } finally {
+    fs.rmSync(temporary, { force: true })
   }
-  return fs.readFileSync(file, 'utf8').trim()
+  const kept = fs.readFileSync(file, 'utf8').trim()
+  if (!kept) throw new StartUpError(`${file} is empty; delete it and a new secret will be made (everyone will have to sign in again).`)
+  return kept
+}
+
+/**
+ * How many reverse proxies in front of the app append to X-Forwarded-For (`TRUSTED_PROXY_HOPS`,
+ * default 1). The client's address is the one the outermost of them appended.
+ */
+export function trustedProxyHops(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.TRUSTED_PROXY_HOPS?.trim()
+  if (!raw) return 1
+  const hops = z.coerce.number().int().min(1).max(10).safeParse(raw)
+  if (!hops.success) throw new StartUpError(`TRUSTED_PROXY_HOPS must be a whole number from 1 to 10 (got ${JSON.stringify(raw)}).`)
+  return hops.data
 }

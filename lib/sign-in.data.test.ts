@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { users } from '@/db/schema'
+import { signInFailures, users } from '@/db/schema'
 import { type TestDatabase, createTestDatabase } from '@/db/testing'
 import { hashPassword } from './passwords'
 import { checkCredentials, throttle } from './sign-in'
@@ -66,6 +66,24 @@ describe('signing in with an e-mail and password', () => {
     expect(result).toEqual({ ok: false, reason: 'throttled' })
     const elsewhere = await checkCredentials(database.db, { email: 'rana@example.test', password }, 'client-honest', now)
     expect(elsewhere.ok).toBe(true)
+  })
+
+  it('forgets failures whose window and lock are over when it records a new one', async () => {
+    const now = new Date('2026-11-25T09:00:00Z')
+    const dayBefore = new Date(now.getTime() - 24 * 60 * 60_000)
+    await database.db.insert(signInFailures).values([
+      { key: 'client:long-gone', failures: 3, windowStartedAt: dayBefore, lockedUntil: null },
+      { key: 'email:lock-over@example.test', failures: 5, windowStartedAt: dayBefore, lockedUntil: new Date(dayBefore.getTime() + throttle.lockMs) },
+      { key: 'email:still-locked@example.test', failures: 5, windowStartedAt: dayBefore, lockedUntil: new Date(now.getTime() + 60_000) },
+      { key: 'client:recent', failures: 2, windowStartedAt: new Date(now.getTime() - 60_000), lockedUntil: null },
+    ])
+
+    await checkCredentials(database.db, { email: 'nobody@example.test', password: 'nope' }, 'client-e', now)
+
+    const keys = (await database.db.select({ key: signInFailures.key }).from(signInFailures)).map((row) => row.key)
+    expect(keys).not.toContain('client:long-gone')
+    expect(keys).not.toContain('email:lock-over@example.test')
+    expect(keys).toEqual(expect.arrayContaining(['email:still-locked@example.test', 'client:recent', 'client:client-e', 'email:nobody@example.test']))
   })
 
   it('reports the session epoch, which a password reset moves on', async () => {

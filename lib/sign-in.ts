@@ -1,5 +1,5 @@
 import 'server-only'
-import { eq } from 'drizzle-orm'
+import { and, eq, isNull, lt, lte, or } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '@/db'
 import { signInFailures, users } from '@/db/schema'
@@ -74,6 +74,12 @@ async function isLocked(db: Db, keys: string[], now: Date): Promise<boolean> {
 }
 
 async function recordFailure(db: Db, key: string, max: number, now: Date): Promise<void> {
+  // Rows whose window and lock are both over count for nothing: drop them, so guesses from many
+  // addresses or at many e-mails cannot grow the table without end.
+  const forgotten = new Date(now.getTime() - Math.max(throttle.windowMs, throttle.lockMs))
+  await db
+    .delete(signInFailures)
+    .where(and(lt(signInFailures.windowStartedAt, forgotten), or(isNull(signInFailures.lockedUntil), lte(signInFailures.lockedUntil, now))))
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(signInFailures).where(eq(signInFailures.key, key)).for('update')
     const windowIsOpen = row !== undefined && now.getTime() - row.windowStartedAt.getTime() < throttle.windowMs

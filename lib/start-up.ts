@@ -1,9 +1,9 @@
 import 'server-only'
-import { StartUpError, migrationsFolder } from '@/db/config'
-import { checkConnection, getDatabaseConfig, getDb } from '@/db'
+import { type DatabaseConfig, StartUpError, migrationsFolder } from '@/db/config'
+import { type Db, checkConnection, getDatabaseConfig, getDb } from '@/db'
 import { migrate } from '@/db/migrate'
 import { seedDemo } from '@/db/seed/demo'
-import { authSecret } from './env'
+import { authSecret, trustedProxyHops } from './env'
 import { askServerToRefresh, pathsShowingStory } from './public-pages'
 import { startScheduler } from './scheduler'
 
@@ -17,16 +17,14 @@ const holder = globalThis as typeof globalThis & { __copydeskStopScheduler?: () 
  */
 export async function startUp(): Promise<void> {
   try {
-    const config = getDatabaseConfig()
     authSecret()
+    trustedProxyHops()
+    const config = getDatabaseConfig()
     const db = getDb()
     await checkConnection(db, config)
-    const { applied } = await migrate(db, migrationsFolder)
+    const { applied, seeded } = await prepareDatabase(db, config)
     if (applied.length > 0) console.log(`Copydesk: applied migrations ${applied.join(', ')}`)
-    if (config.driver !== 'pg' || process.env.COPYDESK_SEED_DEMO === '1') {
-      const { created } = await seedDemo(db)
-      if (created) console.log('Copydesk: seeded the demo newsroom (demo accounts use the password copydesk-demo)')
-    }
+    if (seeded) console.log('Copydesk: seeded the demo newsroom (demo accounts use the password copydesk-demo)')
     // Publishes scheduled stories, first catching up on any whose time passed while the app was down.
     holder.__copydeskStopScheduler ??= startScheduler(db, {
       onPublished: async (article) => askServerToRefresh([...article.oldPaths, ...(await pathsShowingStory(db, article.id))]),
@@ -37,3 +35,20 @@ export async function startUp(): Promise<void> {
     process.exit(1)
   }
 }
+
+/**
+ * Migrates the database and seeds the demo newsroom into an empty embedded one. A PostgreSQL
+ * database (`DATABASE_URL`) is never given the demo accounts, whose password is public, unless
+ * `COPYDESK_SEED_DEMO=1` asks for them.
+ */
+export async function prepareDatabase(
+  db: Db,
+  config: DatabaseConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ applied: string[]; seeded: boolean }> {
+  const { applied } = await migrate(db, migrationsFolder)
+  if (config.driver === 'pg' && env.COPYDESK_SEED_DEMO !== '1') return { applied, seeded: false }
+  const { created } = await seedDemo(db)
+  return { applied, seeded: created }
+}
+

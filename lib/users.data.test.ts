@@ -24,6 +24,12 @@ beforeAll(async () => {
 })
 afterAll(() => database.close())
 
+async function sessionEpoch(userId: number): Promise<number> {
+  const [row] = await database.db.select({ sessionEpoch: users.sessionEpoch }).from(users).where(eq(users.id, userId))
+  if (!row) throw new Error(`No user ${userId}.`)
+  return row.sessionEpoch
+}
+
 describe('managing people', () => {
   it('lists people without their password hashes', async () => {
     const people = await listUsers(database.db, admin)
@@ -74,12 +80,23 @@ describe('managing people', () => {
     expect(await setDisabled(database.db, admin, writer.id, false)).toMatchObject({ ok: true, person: { isDisabled: false } })
   })
 
+  it('does not revive the sessions a disabled account had when it is enabled again', async () => {
+    const epochBefore = await sessionEpoch(writer.id)
+
+    await setDisabled(database.db, admin, writer.id, true)
+    await setDisabled(database.db, admin, writer.id, false)
+
+    // A session carries the epoch it signed in with; one from before no longer matches.
+    expect(await sessionEpoch(writer.id)).toBeGreaterThan(epochBefore)
+  })
+
   it('resets a password: the new one works, the old one does not, old sessions end', async () => {
+    const epochBefore = await sessionEpoch(writer.id)
     const result = await resetPassword(database.db, admin, writer.id)
     if (!result.ok) throw new Error(result.message)
     const [row] = await database.db.select().from(users).where(eq(users.id, writer.id))
     expect(await verifyPassword(row?.passwordHash ?? null, result.password)).toBe(true)
     expect(await verifyPassword(row?.passwordHash ?? null, 'long enough password')).toBe(false)
-    expect(row?.sessionEpoch).toBe(1)
+    expect(row?.sessionEpoch).toBe(epochBefore + 1)
   })
 })

@@ -20,7 +20,7 @@ export const personColumns = {
 }
 export type Person = { id: number; email: string; name: string; slug: string; role: Role; isDisabled: boolean; createdAt: Date }
 
-export const roleSchema = z.enum(userRole.enumValues)
+export const roleSchema = z.enum(userRole.enumValues, { error: `Choose one of ${userRole.enumValues.join(', ')}.` })
 
 export const newUserSchema = z.object({
   name: z.string().trim().min(1, 'Enter a name.').max(120, 'Keep the name under 120 characters.'),
@@ -100,7 +100,12 @@ export async function setDisabled(
     if (isDisabled && person.role === 'admin' && !(await hasOtherActiveAdmin(tx, userId))) {
       return { ok: false, message: 'This is the last active admin; it cannot be disabled.' }
     }
-    const [updated] = await tx.update(users).set({ isDisabled }).where(eq(users.id, userId)).returning(personColumns)
+    // Moving the epoch on ends every session the person had, so enabling the account again does not revive them.
+    const [updated] = await tx
+      .update(users)
+      .set({ isDisabled, sessionEpoch: sql`${users.sessionEpoch} + 1` })
+      .where(eq(users.id, userId))
+      .returning(personColumns)
     return updated ? { ok: true, person: updated } : { ok: false, message: 'That account no longer exists.' }
   })
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { clientAddress } from './client-address'
+
+const forwardedFor = (value: string) => new Headers({ 'x-forwarded-for': value })
+
+describe('clientAddress', () => {
+  it('takes the address the one proxy in front appended, not one the client wrote before it', () => {
+    expect(clientAddress(forwardedFor('6.6.6.6, 203.0.113.7'), 1)).toBe('203.0.113.7')
+  })
+
+  it('takes the address the outermost of two proxies appended', () => {
+    expect(clientAddress(forwardedFor('6.6.6.6, 203.0.113.7, 10.0.0.2'), 2)).toBe('203.0.113.7')
+  })
+
+  it('uses the value Next.js sets from the socket when there is no proxy', () => {
+    expect(clientAddress(forwardedFor('::ffff:127.0.0.1'), 1)).toBe('::ffff:127.0.0.1')
+  })
+
+  it('takes the first address when the request passed fewer proxies than configured', () => {
+    expect(clientAddress(forwardedFor('203.0.113.7'), 2)).toBe('203.0.113.7')
+  })
+
+  it('ignores X-Real-IP, which any client can send', () => {
+    expect(clientAddress(new Headers({ 'x-real-ip': '6.6.6.6' }), 1)).toBe('unknown')
+  })
+
+  it('reads repeated X-Forwarded-For headers as one list', () => {
+    const headers = new Headers()
+    headers.append('x-forwarded-for', '6.6.6.6')
+    headers.append('x-forwarded-for', '203.0.113.7')
+    expect(clientAddress(headers, 1)).toBe('203.0.113.7')
+  })
+})

@@ -1,0 +1,62 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { StartUpError } from '@/db/config'
+import { authSecret, trustedProxyHops } from './env'
+
+let dataDir: string
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-env-'))
+})
+afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }))
+
+/** An environment holding only these variables, so the developer's own shell cannot leak in. */
+const env = (vars: Partial<NodeJS.ProcessEnv> = {}): NodeJS.ProcessEnv => ({ NODE_ENV: 'test', ...vars })
+
+describe('authSecret', () => {
+  it('uses AUTH_SECRET when it is set', () => {
+    expect(authSecret(env({ AUTH_SECRET: ' configured ', COPYDESK_DATA_DIR: dataDir }))).toBe('configured')
+    expect(fs.existsSync(path.join(dataDir, 'auth-secret'))).toBe(false)
+  })
+
+  it('generates a secret once for the local demo and keeps it, readable by its owner only, in the data folder', () => {
+    const secret = authSecret(env({ COPYDESK_DATA_DIR: dataDir }))
+    const file = path.join(dataDir, 'auth-secret')
+
+    expect(secret.length).toBeGreaterThanOrEqual(40)
+    expect(fs.readFileSync(file, 'utf8')).toBe(secret)
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600)
+    expect(authSecret(env({ COPYDESK_DATA_DIR: dataDir }))).toBe(secret)
+  })
+
+  it('reuses the secret a previous run kept', () => {
+    fs.writeFileSync(path.join(dataDir, 'auth-secret'), 'kept-from-last-time\n')
+
+    expect(authSecret(env({ COPYDESK_DATA_DIR: dataDir }))).toBe('kept-from-last-time')
+  })
+
+  it('keeps the local data folder out of git', () => {
+    const ignored = fs.readFileSync(path.join(import.meta.dirname, '..', '.gitignore'), 'utf8').split('\n')
+    expect(ignored).toContain('.data/')
+  })
+
+  it('stops a production deployment without AUTH_SECRET with one clear line, writing nothing', () => {
+    const production = env({ NODE_ENV: 'production', DATABASE_URL: 'postgres://app@db.internal/copydesk', COPYDESK_DATA_DIR: dataDir })
+
+    expect(() => authSecret(production)).toThrow(StartUpError)
+    expect(() => authSecret(production)).toThrow(/^AUTH_SECRET is not set; a production deployment needs one[^\n]*$/)
+    expect(fs.readdirSync(dataDir)).toEqual([])
+  })
+})
+
+describe('trustedProxyHops', () => {
+  it('trusts one proxy unless told otherwise', () => {
+    expect(trustedProxyHops(env())).toBe(1)
+    expect(trustedProxyHops(env({ TRUSTED_PROXY_HOPS: '2' }))).toBe(2)
+  })
+
+  it.each(['0', 'two', '1.5'])('refuses TRUSTED_PROXY_HOPS=%s with one clear line', (value) => {
+    expect(() => trustedProxyHops(env({ TRUSTED_PROXY_HOPS: value }))).toThrow(/^TRUSTED_PROXY_HOPS must be a whole number from 1 to 10/)
+  })
+})
