@@ -9,6 +9,10 @@ const nextConfig: NextConfig = {
   experimental: {
     // The proxy buffers request bodies it passes on; image uploads may be up to 25 MB.
     proxyClientMaxBodySize: '26mb',
+    // Server actions take text only, and their own checks give the reason for a refusal (a note
+    // is at most 10,000 characters). Above the 1 MB default, so that a megabyte pasted into a
+    // note is refused with that reason rather than failing on the way in.
+    serverActions: { bodySizeLimit: '2mb' },
     // Reader's pages are cached in memory only (an LRU of cacheMaxMemorySize): a restart, or a
     // database reseeded under the same build, never serves pages made from other data, and
     // requests for made-up addresses cannot fill the disk.

@@ -126,7 +126,7 @@ describe('the desk lists', () => {
 })
 
 describe('what changed on my stories since I last looked', () => {
-  it('counts others’ status changes and notes on my stories, not my own, and starts again once I look', async () => {
+  it('counts others’ status changes and notes on my stories once each, not my own, and starts again once I look', async () => {
     const fresh = await createTestDatabase()
     try {
       const own = fresh.db
@@ -136,18 +136,23 @@ describe('what changed on my stories since I last looked', () => {
       await act(own, room.writer, id, 'submit', { now: at(2) })
       await act(own, room.editor, id, 'requestChanges', { note: 'Tighten the intro.', now: at(3) })
       await addNote(own, room.writer, id, { body: 'On it.' }, { now: at(4) })
+      await addNote(own, room.editor, id, { body: 'And check the date.' }, { now: at(4.5) })
       const news = await getDeskNews(own, room.writer, { now: at(5) })
+      // The request for changes is one piece of news, though its note also opens a thread.
       expect(news).toEqual({
         since: at(1),
         count: 2,
         items: [
-          expect.objectContaining({ kind: 'status', articleId: id, headline: 'Mine', actorName: 'Editor Person', toStatus: 'changes_requested', at: at(3) }),
-          expect.objectContaining({ kind: 'note', excerpt: 'Tighten the intro.', actorName: 'Editor Person', at: at(3) }),
+          expect.objectContaining({ kind: 'note', excerpt: 'And check the date.', actorName: 'Editor Person', at: at(4.5) }),
+          expect.objectContaining({ kind: 'status', articleId: id, headline: 'Mine', actorName: 'Editor Person', toStatus: 'changes_requested', excerpt: 'Tighten the intro.', at: at(3) }),
         ],
       })
       expect((await getDeskNews(own, room.writer2, { now: at(5) }))?.count).toBe(0)
       await markDeskSeen(own, room.writer, at(6))
       expect(await getDeskNews(own, room.writer, { now: at(7) })).toMatchObject({ since: at(6), count: 0, items: [] })
+      // A page left open since earlier cannot bring back what was seen.
+      await markDeskSeen(own, room.writer, at(2))
+      expect(await getDeskNews(own, room.writer, { now: at(7) })).toMatchObject({ since: at(6), count: 0 })
     } finally {
       await fresh.close()
     }

@@ -1,5 +1,5 @@
 import 'server-only'
-import { type SQL, and, asc, count, desc, eq, gt, ilike, inArray, isNull, max, ne, or, sql } from 'drizzle-orm'
+import { type SQL, and, asc, count, desc, eq, gt, ilike, inArray, isNull, max, ne, not, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '@/db'
 import { type ArticleStatus, articleAuthors, articleStatus, articles, deskVisits, notes, revisions, sections, users, workflowEvents } from '@/db/schema'
@@ -279,7 +279,11 @@ export async function getDeskNews(
   const byOthers = (actor: typeof workflowEvents.actorId | typeof notes.authorId) => or(isNull(actor), ne(actor, viewer.id))
 
   const eventsWhere = and(gt(workflowEvents.createdAt, since), byOthers(workflowEvents.actorId), mine(viewer.id))
-  const notesWhere = and(gt(notes.createdAt, since), byOthers(notes.authorId), mine(viewer.id))
+  // Requesting changes writes its note twice, on the event and as a thread: it is news once, as the event.
+  const eventsOwnNote = sql`exists (select 1 from ${workflowEvents} where ${workflowEvents.articleId} = ${notes.articleId}
+    and ${workflowEvents.actorId} is not distinct from ${notes.authorId} and ${workflowEvents.createdAt} = ${notes.createdAt}
+    and ${workflowEvents.note} <> '' and ${notes.parentId} is null)`
+  const notesWhere = and(gt(notes.createdAt, since), byOthers(notes.authorId), mine(viewer.id), not(eventsOwnNote))
   const [events, noteRows, [eventTotal], [noteTotal]] = await Promise.all([
     db
       .select({ articleId: articles.id, headline: revisions.headline, at: workflowEvents.createdAt, actorName: users.name, toStatus: workflowEvents.toStatus, text: workflowEvents.note })
@@ -311,17 +315,33 @@ export async function getDeskNews(
   return { since, count: (eventTotal?.total ?? 0) + (noteTotal?.total ?? 0), items }
 }
 
-/** Records that this person has looked at the desk now: the badge starts counting again. */
-export async function markDeskSeen(db: Db, viewer: Actor, now: Date = new Date()): Promise<void> {
+/**
+ * Records that this person has seen what changed on their stories up to `seenAt` (now by
+ * default): the badge counts only what comes after. Never moves back, so a page left open in
+ * another tab cannot bring back what was seen since.
+ */
+export async function markDeskSeen(db: Db, viewer: Actor, seenAt: Date = new Date()): Promise<void> {
   await db
     .insert(deskVisits)
-    .values({ userId: viewer.id, seenAt: now })
-    .onConflictDoUpdate({ target: deskVisits.userId, set: { seenAt: now } })
+    .values({ userId: viewer.id, seenAt })
+    .onConflictDoUpdate({ target: deskVisits.userId, set: { seenAt: sql`greatest(${deskVisits.seenAt}, excluded.seen_at)` } })
 }
 
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   return flat.length > 140 ? `${flat.slice(0, 139)}…` : flat
+}
+
+/** How long a story has waited, in a newsroom's words: "under a minute", "3 h 20 min", "1 day 4 h", "12 days". */
+export function formatWaiting(since: Date, now: Date): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - since.getTime()) / 60_000))
+  const hours = Math.floor(minutes / 60)
+  const days = Math.floor(hours / 24)
+  if (minutes < 1) return 'under a minute'
+  if (hours < 1) return `${minutes} min`
+  if (days < 1) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`
+  const dayWords = days === 1 ? '1 day' : `${days} days`
+  return days < 7 && hours % 24 > 0 ? `${dayWords} ${hours % 24} h` : dayWords
 }
 
 /** The desk's query string for a list, leaving out what is empty or the default. */

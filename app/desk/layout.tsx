@@ -21,10 +21,15 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           <Link href="/desk">
             Stories
             {news && news.count > 0 && (
-              <span className="badge role-admin" aria-label={`${news.count} changes on your stories`}>
+              <>
                 {' '}
-                {news.count}
-              </span>
+                <span className="badge role-admin" aria-hidden="true">
+                  {news.count}
+                </span>
+                <span className="visually-hidden">
+                  {news.count} {news.count === 1 ? 'change' : 'changes'} on your stories
+                </span>
+              </>
             )}
           </Link>
           <Link href="/desk/media">Media</Link>

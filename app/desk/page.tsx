@@ -1,13 +1,14 @@
 import Link from 'next/link'
 import { getDb } from '@/db'
 import { articleStatus } from '@/db/schema'
+import { NewsSeen } from '@/components/desk/news-seen'
 import { ActionForm } from '@/components/ui/action-form'
-import { type DeskQueue, countDeskQueues, deskQueueLabels, deskQueries, deskQuerySchema, deskQueues, listDeskQueue } from '@/lib/desk-queues'
+import { type DeskQueue, countDeskQueues, deskQueueLabels, deskQueries, deskQuerySchema, deskQueues, formatWaiting, listDeskQueue } from '@/lib/desk-queues'
 import { listSectionOptions } from '@/lib/sections'
 import { requireUser } from '@/lib/session'
 import { statusLabels } from '@/lib/status-labels'
 import { listStaff } from '@/lib/users'
-import { markNewsSeen } from './actions'
+import { markNewsSeen, markNewsShown } from './actions'
 import { getMyDeskNews } from './news'
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
@@ -29,6 +30,8 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
     listStaff(db),
   ])
   if (!list || !counts || !news) return null
+  const now = new Date()
+  const newestNews = news.items[0]
   const linkTo = (changes: Record<string, string | number | undefined>) => `/desk?${deskQueries({ queue, ...query, ...changes })}`
 
   return (
@@ -41,7 +44,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
         </Link>
       </p>
 
-      {news.count > 0 && (
+      {newestNews && (
         <section className="panel" aria-labelledby="news-heading">
           <h2 id="news-heading">
             Changed on your stories <span className="badge role-admin">{news.count}</span>
@@ -55,6 +58,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
               </li>
             ))}
           </ul>
+          <NewsSeen newestShown={newestNews.at.toISOString()} markShown={markNewsShown} />
           <ActionForm action={markNewsSeen} submitLabel="Mark all as seen" variant="secondary" />
         </section>
       )}
@@ -119,7 +123,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
             <th scope="col">Section</th>
             <th scope="col">State</th>
             <th scope="col">Bylines</th>
-            <th scope="col">{queue === 'review' ? 'Waiting since (UTC)' : queue === 'scheduled' ? 'Publishes (UTC)' : 'Updated (UTC)'}</th>
+            <th scope="col">{queue === 'review' ? 'Waiting' : queue === 'scheduled' ? 'Publishes (UTC)' : 'Updated (UTC)'}</th>
           </tr>
         </thead>
         <tbody>
@@ -138,7 +142,17 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
                   {story.isLive && story.status !== 'published' && ' (live)'}
                 </td>
                 <td>{story.bylines.join(', ')}</td>
-                <td>{when && <time dateTime={when.toISOString()}>{dateFormat.format(when)}</time>}</td>
+                <td>
+                  {when && queue === 'review' && (
+                    <>
+                      {formatWaiting(when, now)}{' '}
+                      <span className="muted small">
+                        (since <time dateTime={when.toISOString()}>{dateFormat.format(when)} UTC</time>)
+                      </span>
+                    </>
+                  )}
+                  {when && queue !== 'review' && <time dateTime={when.toISOString()}>{dateFormat.format(when)}</time>}
+                </td>
               </tr>
             )
           })}

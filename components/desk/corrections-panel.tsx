@@ -1,6 +1,6 @@
 import { addCorrectionAction, retractCorrectionAction } from '@/app/desk/articles/[id]/corrections-actions'
 import { ActionForm } from '@/components/ui/action-form'
-import type { DeskCorrection } from '@/lib/corrections'
+import { type DeskCorrection, correctionLimits } from '@/lib/corrections'
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
 
@@ -27,7 +27,7 @@ export function CorrectionsPanel({ articleId, corrections, canCorrect }: { artic
                 <input type="hidden" name="correctionId" value={correction.id} />
                 <div className="field">
                   <label htmlFor={`retract-${correction.id}`}>Reason for withdrawing</label>
-                  <input id={`retract-${correction.id}`} name="note" />
+                  <input id={`retract-${correction.id}`} name="note" maxLength={correctionLimits.retractionNote} />
                 </div>
               </ActionForm>
             )}
@@ -46,7 +46,7 @@ export function CorrectionsPanel({ articleId, corrections, canCorrect }: { artic
           </div>
           <div className="field">
             <label htmlFor="correction-body">Text readers will see</label>
-            <textarea id="correction-body" name="body" rows={2} />
+            <textarea id="correction-body" name="body" rows={2} maxLength={correctionLimits.body} />
           </div>
         </ActionForm>
       )}

@@ -1,6 +1,7 @@
 import { addNoteAction, resolveNoteAction } from '@/app/desk/articles/[id]/notes-actions'
 import { ActionForm } from '@/components/ui/action-form'
 import type { NoteThread, NoteView } from '@/lib/notes'
+import { maxNoteLength } from '@/lib/workflow'
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
 
@@ -27,7 +28,7 @@ export function NotesPanel({ articleId, threads, canWrite }: { articleId: number
                 <input type="hidden" name="parentId" value={thread.id} />
                 <div className="field">
                   <label htmlFor={`reply-${thread.id}`}>Reply</label>
-                  <textarea id={`reply-${thread.id}`} name="body" rows={1} />
+                  <textarea id={`reply-${thread.id}`} name="body" rows={1} maxLength={maxNoteLength} />
                 </div>
               </ActionForm>
               <ActionForm action={resolveNoteAction} submitLabel={thread.isResolved ? 'Reopen' : 'Resolve'} variant="secondary">
@@ -44,7 +45,7 @@ export function NotesPanel({ articleId, threads, canWrite }: { articleId: number
           <input type="hidden" name="articleId" value={articleId} />
           <div className="field">
             <label htmlFor="new-note">New note</label>
-            <textarea id="new-note" name="body" rows={2} />
+            <textarea id="new-note" name="body" rows={2} maxLength={maxNoteLength} />
           </div>
         </ActionForm>
       )}

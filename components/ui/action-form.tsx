@@ -1,7 +1,8 @@
 'use client'
 
+import { unstable_rethrow } from 'next/navigation'
 import { type FormEvent, type ReactNode, startTransition, useActionState, useEffect, useRef } from 'react'
-import type { ActionState } from '@/lib/errors'
+import { type ActionState, fail } from '@/lib/errors'
 
 type ActionFormProps = {
   action: (state: ActionState, form: FormData) => Promise<ActionState>
@@ -13,12 +14,24 @@ type ActionFormProps = {
   resetOnSuccess?: boolean
 }
 
+/** Shown when the action threw or its request failed, so that the form never fails silently. */
+const actionFailedMessage = 'This did not go through and may not have been saved. Reload the page to see where things stand, then try again.'
+
 /**
  * A form bound to a server action, showing the action's message and field errors. After a
  * refusal the fields keep what was typed.
  */
 export function ActionForm({ action, submitLabel, children, className, variant = 'primary', resetOnSuccess = false }: ActionFormProps) {
-  const [state, formAction, isPending] = useActionState(action, null)
+  const [state, formAction, isPending] = useActionState(async (previous: ActionState, form: FormData) => {
+    try {
+      return await action(previous, form)
+    } catch (error) {
+      // A redirect or a not-found from the action is the router's to carry out.
+      unstable_rethrow(error)
+      console.error(error)
+      return fail(actionFailedMessage)
+    }
+  }, null)
   const formRef = useRef<HTMLFormElement>(null)
 
   useEffect(() => {

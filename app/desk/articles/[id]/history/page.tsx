@@ -7,10 +7,10 @@ import { ActionForm } from '@/components/ui/action-form'
 import { getArticleForEditing } from '@/lib/editable-article'
 import { diffRevisions } from '@/lib/diff'
 import { parseId } from '@/lib/http'
-import { getRevision, listRevisions } from '@/lib/revisions'
+import { getRevision } from '@/lib/revisions'
 import { statusLabels } from '@/lib/status-labels'
-import { listWorkflowEvents } from '@/lib/transitions'
 import { requireUser } from '@/lib/session'
+import { type TimelineEntry, getArticleHistory } from '@/lib/timeline'
 import { restoreRevisionAction } from './actions'
 
 export const metadata: Metadata = { title: 'History' }
@@ -28,17 +28,9 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
   const articleId = parseId((await params).id)
   const db = getDb()
   const article = articleId ? await getArticleForEditing(db, user, articleId) : null
-  const revisions = article ? await listRevisions(db, user, article.id) : null
-  const events = article ? await listWorkflowEvents(db, user, article.id) : null
-  if (!article || !revisions || !events) notFound()
-  const timeline = [
-    ...revisions.map((revision) => ({ at: revision.createdAt, key: `r${revision.number}`, text: `Revision ${revision.number} (${kindLabels[revision.kind].toLowerCase()}) by ${revision.authorName ?? 'a former staff member'}` })),
-    ...events.map((event) => ({
-      at: event.createdAt,
-      key: `e${event.id}`,
-      text: `${event.fromStatus ? `${statusLabels[event.fromStatus]} → ` : ''}${statusLabels[event.toStatus]} by ${event.actorName ?? 'the scheduler'}${event.note ? `: “${event.note}”` : ''}`,
-    })),
-  ].sort((a, b) => b.at.getTime() - a.at.getTime())
+  const history = article ? await getArticleHistory(db, user, article.id) : null
+  if (!article || !history) notFound()
+  const { revisions, timeline } = history
 
   const query = await searchParams
   const newest = revisions[0]?.number ?? 1
@@ -105,8 +97,8 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
         <h2 id="timeline-heading">Timeline</h2>
         <ol className="timeline">
           {timeline.map((entry) => (
-            <li key={entry.key}>
-              <time dateTime={entry.at.toISOString()}>{dateFormat.format(entry.at)}</time> — {entry.text}
+            <li key={entry.kind === 'revision' ? `r${entry.revision.number}` : `e${entry.event.id}`}>
+              <time dateTime={entry.at.toISOString()}>{dateFormat.format(entry.at)}</time> — {describe(entry)}
             </li>
           ))}
         </ol>
@@ -129,4 +121,13 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
       )}
     </main>
   )
+}
+
+function describe(entry: TimelineEntry): string {
+  if (entry.kind === 'revision') {
+    const { revision } = entry
+    return `Revision ${revision.number} (${kindLabels[revision.kind].toLowerCase()}) by ${revision.authorName ?? 'a former staff member'}`
+  }
+  const { event } = entry
+  return `${event.fromStatus ? `${statusLabels[event.fromStatus]} → ` : ''}${statusLabels[event.toStatus]} by ${event.actorName ?? 'the scheduler'}${event.note ? `: “${event.note}”` : ''}`
 }
