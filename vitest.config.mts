@@ -28,6 +28,8 @@ export default defineConfig({
           // Each file opens its own database; creating and migrating one takes seconds, more on PostgreSQL.
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // Images the demo seed stores go here, never into a developer's .data/media.
+          env: { COPYDESK_MEDIA_DIR: path.join('.test-data', 'data-test-media') },
         },
       },
     ],

@@ -246,3 +246,37 @@ test('an upload without a session is refused and stores nothing', async ({ page,
   await searchLibrary(page, alt)
   await expect(page.getByText(`No images match “${alt}”.`)).toBeVisible()
 })
+
+test('a file named with ../ and control characters is stored as a normal upload under its content hash', async ({ page }) => {
+  await signIn(page, 'writer@copydesk.test')
+  const alt = uniqueWord('pathname')
+  const response = await page.request.post('/desk/media/upload', {
+    multipart: { file: { name: '../../../etc/pass\u0007wd\u0001.jpg', mimeType: 'image/jpeg', buffer: await cameraPhoto(alt) }, alt },
+  })
+  expect(response.status()).toBe(201)
+  const answer = (await response.json()) as { ok: boolean; media: { id: number; src: string } }
+  expect(answer.ok).toBe(true)
+  expect(answer.media.src).toMatch(/^\/media\/[0-9a-f]{2}\/[0-9a-f]{64}-\d+\.webp$/)
+  expect(answer.media.src).not.toContain('etc')
+  const served = await page.request.get(answer.media.src)
+  expect(served.ok()).toBe(true)
+
+  await searchLibrary(page, alt)
+  await expect(gridImages(page)).toHaveCount(1)
+})
+
+test('a request over 25 MB is answered 413 with a clear message, and nothing is stored', async ({ page }) => {
+  await signIn(page, 'writer@copydesk.test')
+  const alt = uniqueWord('oversized')
+  const photo = await cameraPhoto(alt)
+  // A real JPEG start, padded past the limit: the server must not need to read it to refuse it.
+  const oversized = Buffer.concat([photo, Buffer.alloc(26 * 1024 * 1024)])
+  const response = await page.request.post('/desk/media/upload', {
+    multipart: { file: { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: oversized }, alt },
+  })
+  expect(response.status()).toBe(413)
+  expect(await response.json()).toEqual({ ok: false, message: 'This file is larger than 25 MB.' })
+
+  await searchLibrary(page, alt)
+  await expect(page.getByText(`No images match “${alt}”.`)).toBeVisible()
+})

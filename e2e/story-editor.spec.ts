@@ -5,13 +5,17 @@ import { signIn } from './fixtures'
 async function startStory(page: Page, headline: string): Promise<void> {
   await page.goto('/desk/articles/new')
   await page.getByLabel('Working headline').fill(headline)
-  await page.getByLabel('Section').selectOption({ label: 'Regions › Middle East' })
+  // Sub-sections are listed by their own names, grouped under their parent.
+  await page.getByLabel('Section').selectOption({ label: 'Middle East' })
   await page.getByRole('button', { name: 'Start writing' }).click()
-  await expect(page.getByRole('textbox', { name: 'Story body' })).toBeVisible()
+  await expect(page.getByRole('textbox', { name: 'Story body' })).toBeVisible({ timeout: 15_000 })
 }
 
 const body = (page: Page) => page.getByRole('textbox', { name: 'Story body' })
 const toolbarButton = (page: Page, name: string) => page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true })
+
+const status = (page: Page) => page.getByRole('status').filter({ hasText: /^(All changes saved|Unsaved changes|Saving…|Saved at|Offline|Not saved)/ })
+const recovered = (page: Page) => page.getByRole('region', { name: 'Recovered changes' })
 
 async function saveAndWait(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Save', exact: true }).click()
@@ -81,7 +85,7 @@ test('a writer writes a story with every kind of block, and after a reload every
 
   await toolbarButton(page, 'Figure').click()
   const figurePanel = page.getByRole('group', { name: 'Add figure' })
-  await figurePanel.getByLabel('Image', { exact: true }).selectOption({ index: 1 })
+  await figurePanel.getByRole('radio').first().check()
   await figurePanel.getByLabel('Caption').fill('Boats at the new quay.')
   await page.getByRole('button', { name: 'OK' }).click()
 
@@ -214,4 +218,197 @@ test('a writer cannot edit a story in review, and the server refuses a forged sa
     data: { baseVersion: 1, kind: 'save', draft: { headline: 'Forged', standfirst: '', body: { type: 'doc', content: [] }, sectionId: 1, slug: '', tags: [], bylines: [{ userId: 1 }], leadMediaId: null, leadCaption: '', leadCredit: '', seoTitle: '', seoDescription: '' } },
   })
   expect(response.status()).toBe(403)
+})
+
+test('the status line says "Saving…" while a save is on its way, then the time on the 24-hour clock', async ({ page }) => {
+  await signIn(page, 'writer@copydesk.test')
+  await startStory(page, 'Night bus timetable changes')
+  let release: () => void = () => undefined
+  const held = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  await page.route('**/revisions', async (route) => {
+    await held
+    await route.continue()
+  })
+  await body(page).click()
+  await page.keyboard.type('The last bus now leaves at midnight.')
+  await expect(status(page)).toHaveText('Saving…')
+  release()
+  await expect(status(page)).toHaveText(/^Saved at ([01]\d|2[0-3]):[0-5]\d$/)
+})
+
+test('leaving the story straight after typing, before the pause, still saves what was typed', async ({ page }) => {
+  await signIn(page, 'writer@copydesk.test')
+  await startStory(page, 'Library opens on Sundays')
+  const storyUrl = page.url()
+  await body(page).click()
+  await page.keyboard.type('Typed just before leaving.')
+  await page.goto('/desk')
+
+  // The save sent as the page went may still be arriving when the story is first opened again.
+  await expect(async () => {
+    await page.goto(storyUrl)
+    await expect(body(page)).toContainText('Typed just before leaving.', { timeout: 1_000 })
+  }).toPass()
+  await expect(recovered(page)).toHaveCount(0)
+})
+
+test('restoring text kept offline does not overwrite a newer save by someone else: the conflict is shown', async ({ page, browser }) => {
+  // Two people sign in and the story is opened four times.
+  test.slow()
+  await signIn(page, 'writer@copydesk.test')
+  await startStory(page, 'Bridge closes for repairs')
+  const storyUrl = page.url()
+
+  await page.route('**/revisions', (route) => route.abort('internetdisconnected'))
+  await body(page).click()
+  await page.keyboard.type('Ships wait outside.')
+  await expect(status(page)).toHaveText('Offline — your changes are kept on this device')
+
+  const context = await browser.newContext()
+  const editorPage = await context.newPage()
+  await signIn(editorPage, 'editor@copydesk.test')
+  await editorPage.goto(storyUrl)
+  await body(editorPage).click()
+  await editorPage.keyboard.type('Traffic diverted north.')
+  await saveAndWait(editorPage)
+  await context.close()
+
+  await page.unroute('**/revisions')
+  await page.reload()
+  await expect(body(page)).toContainText('Traffic diverted north.')
+  await page.getByRole('button', { name: 'Restore my unsaved changes' }).click()
+  await expect(page.getByRole('heading', { name: 'Someone else saved this story' })).toBeVisible()
+  const bodyChanges = page.getByRole('region', { name: 'Body changes' })
+  await expect(bodyChanges.getByRole('insertion').filter({ hasText: 'Ships' })).toBeVisible()
+  await expect(bodyChanges.getByRole('deletion').filter({ hasText: 'Traffic' })).toBeVisible()
+  await expect(body(page)).toContainText('Ships wait outside.')
+
+  await page.getByRole('button', { name: 'Keep my version' }).click()
+  await expect(status(page)).toHaveText(/Saved at/)
+  await page.getByRole('link', { name: 'History' }).click()
+  await expect(page.getByRole('region', { name: 'Body changes' }).getByRole('deletion').filter({ hasText: 'Traffic' })).toBeVisible()
+})
+
+test('taking the other person’s version after a conflict keeps one’s own text in the history', async ({ page, browser }) => {
+  test.slow()
+  await signIn(page, 'writer@copydesk.test')
+  await startStory(page, 'Market moves to the square')
+  const storyUrl = page.url()
+
+  const context = await browser.newContext()
+  const editorPage = await context.newPage()
+  await signIn(editorPage, 'editor@copydesk.test')
+  await editorPage.goto(storyUrl)
+  await expect(body(editorPage)).toBeVisible()
+
+  await body(page).click()
+  await page.keyboard.type('Text the writer typed.')
+  await saveAndWait(page)
+
+  await body(editorPage).click()
+  await editorPage.keyboard.type('Text the editor typed.')
+  await editorPage.getByRole('button', { name: 'Save', exact: true }).click()
+  await editorPage.getByRole('button', { name: 'Use their version' }).click()
+  await expect(editorPage.getByRole('heading', { name: 'Someone else saved this story' })).toHaveCount(0)
+  await expect(body(editorPage)).toContainText('Text the writer typed.')
+  await expect(status(editorPage)).toHaveText(/Saved at/)
+
+  await editorPage.getByRole('link', { name: 'History' }).click()
+  const bodyChanges = editorPage.getByRole('region', { name: 'Body changes' })
+  await expect(bodyChanges.getByRole('deletion')).toContainText('editor')
+  await expect(bodyChanges.getByRole('insertion')).toContainText('writer')
+  await context.close()
+})
+
+test('a 5 MB paste is refused by the server with a clear message, and the text stays in the editor and on the device', async ({ page }) => {
+  await signIn(page, 'writer@copydesk.test')
+  await startStory(page, 'Full council minutes')
+  await body(page).click()
+  await body(page).evaluate((editor) => {
+    const paragraph = 'The council resolved to publish every page of its minutes in full. '.repeat(15)
+    const transfer = new DataTransfer()
+    transfer.setData('text/plain', Array.from({ length: 5_000 }, (_, n) => `Paragraph ${n + 1}: ${paragraph}`).join('\n\n'))
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }))
+  })
+  // Five megabytes take a while to paste, serialise and send on a small machine.
+  await expect(status(page)).toHaveText(
+    'Not saved: This story is too large to save (over 2 MB). Remove some pasted material and try again. Your changes are kept on this device.',
+    { timeout: 20_000 },
+  )
+  await expect(body(page).getByText('Paragraph 5000:')).toHaveCount(1)
+
+  await page.reload()
+  await expect(recovered(page)).toBeVisible()
+})
+
+test('a headline over 300 characters is not saved, says why, and stays in the editor and on the device', async ({ page }) => {
+  await signIn(page, 'writer@copydesk.test')
+  await startStory(page, 'Rail strike called off')
+  const long = `Rail strike called off ${'after a night of talks '.repeat(14)}`
+  await page.getByLabel('Headline').fill(long)
+  await expect(page.getByText('over the limit of 300; it will not save until shortened')).toBeVisible()
+  await expect(page.getByLabel('Headline')).toHaveAttribute('aria-invalid', 'true')
+  await expect(status(page)).toHaveText(/^Not saved: Keep the headline under 300 characters\. Your changes are kept on this device\.$/)
+
+  await page.reload()
+  await page.getByRole('button', { name: 'Restore my unsaved changes' }).click()
+  await expect(page.getByLabel('Headline')).toHaveValue(long)
+})
+
+test('the slug follows the headline until typed by hand; a slug another story has is refused with a suggestion', async ({ page }) => {
+  await signIn(page, 'writer@copydesk.test')
+  const taken = `tide-tables-${Date.now()}`
+  await startStory(page, taken.replaceAll('-', ' '))
+
+  await startStory(page, 'Working title')
+  const slug = page.getByLabel('Slug')
+  await expect(slug).toHaveValue('')
+  await page.getByLabel('Headline').fill('Spring tides flood the promenade')
+  await expect(slug).toHaveAttribute('placeholder', 'spring-tides-flood-the-promenade')
+
+  await slug.fill(taken)
+  await expect(status(page)).toContainText(`The slug “${taken}” is already used in this section`)
+  await expect(page.getByText(`Try “${taken}-2”.`).first()).toBeVisible()
+  await expect(slug).toHaveAttribute('aria-invalid', 'true')
+  await expect(slug).toHaveValue(taken)
+
+  await slug.fill(`${taken}-2`)
+  await expect(status(page)).toHaveText(/Saved at/)
+  await page.reload()
+  await expect(slug).toHaveValue(`${taken}-2`)
+})
+
+test('a story deleted while it is open can be saved as a new story, with all its text', async ({ page }) => {
+  await signIn(page, 'writer@copydesk.test')
+  await startStory(page, 'Pier reopens after storm')
+  const storyUrl = page.url()
+
+  // Nothing on the desk deletes a story yet: the server's answer for a deleted one stands in.
+  await page.route('**/revisions', (route) =>
+    route.fulfill({ status: 404, json: { ok: false, reason: 'missing', message: 'This story no longer exists; it may have been deleted.' } }),
+  )
+  await body(page).click()
+  await page.keyboard.type('Crowds walked the length of the pier.')
+  await expect(status(page)).toHaveText('Not saved: This story no longer exists; it may have been deleted. Your changes are kept on this device.')
+  await page.unroute('**/revisions')
+
+  await page.getByRole('region', { name: 'Story deleted' }).getByRole('button', { name: 'Save as a new story' }).click()
+  await expect(page).not.toHaveURL(storyUrl)
+  await expect(page).toHaveURL(/\/desk\/articles\/\d+$/)
+  await expect(page.getByLabel('Headline')).toHaveValue('Pier reopens after storm')
+  await expect(body(page)).toContainText('Crowds walked the length of the pier.')
+  await expect(recovered(page)).toHaveCount(0)
+})
+
+test('an empty headline stops the story going to the editors, with a message, and the text stays', async ({ page }) => {
+  await signIn(page, 'writer@copydesk.test')
+  await startStory(page, 'Ferry fares fall')
+  await body(page).click()
+  await page.keyboard.type('Fares fall by a tenth from Monday.')
+  await page.getByLabel('Headline').fill('')
+  await page.getByRole('button', { name: 'Submit for review' }).click()
+  await expect(page.getByText('Write a headline before sending the story on.')).toBeVisible()
+  await expect(body(page)).toContainText('Fares fall by a tenth from Monday.')
 })

@@ -11,6 +11,27 @@ function photoWithLocation(): Promise<Buffer> {
     .toBuffer()
 }
 
+// Processing one photo into every width and format takes a few seconds on a small machine.
+const processing = { timeout: 60_000 }
+
+const storyBody = (page: Page) => page.getByRole('textbox', { name: 'Story body' })
+const toolbarButton = (page: Page, name: string) => page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true })
+
+async function newStory(page: Page, headline: string): Promise<void> {
+  await page.goto('/desk/articles/new')
+  await page.getByLabel('Working headline').fill(headline)
+  await page.getByRole('button', { name: 'Start writing' }).click()
+  await storyBody(page).click()
+}
+
+/** A plain picture whose bytes no other test makes. */
+function freshPicture(width: number, height: number): Promise<Buffer> {
+  const shade = Math.floor(Math.random() * 200)
+  return sharp({ create: { width, height, channels: 3, background: { r: shade, g: 140, b: (Date.now() % 200) + 20 } } })
+    .png()
+    .toBuffer()
+}
+
 async function press(page: Page, label: string): Promise<void> {
   await page.getByRole('region', { name: 'Workflow' }).getByRole('button', { name: label, exact: true }).click()
   await expect(page.getByRole('region', { name: 'Workflow' }).getByRole('status')).toContainText('Done')
@@ -37,9 +58,14 @@ test('an editor uploads a lead photo in the story, adds caption and credit, publ
   await page.getByRole('textbox', { name: 'Story body' }).dispatchEvent('drop', { dataTransfer: dropped, ...at })
   await expect(page.getByRole('textbox', { name: 'Story body' }).getByRole('figure')).toHaveCount(1)
 
-  const lead = page.getByRole('group', { name: 'Lead image' })
+  const lead = page.getByRole('group', { name: 'Lead image', exact: true })
   await lead.getByLabel('Upload a lead image').setInputFiles({ name: 'IMG_2041.jpg', mimeType: 'image/jpeg', buffer: original })
-  await expect(lead.getByRole('status')).toContainText('Uploaded')
+  await expect(lead.getByRole('status').filter({ hasText: 'Uploaded' })).toBeVisible(processing)
+  // The new image has no alt text yet: its uploader writes it here, and the library keeps it.
+  const altText = `Fishing boats moored three deep along a rebuilt stone quay ${Date.now()}`
+  await lead.getByLabel('Alt text', { exact: true }).fill(altText)
+  await lead.getByRole('button', { name: 'Save alt text' }).click()
+  await expect(lead.getByRole('status').filter({ hasText: 'Alt text saved to the library.' })).toBeVisible()
   await lead.getByLabel('Caption').fill('Boats unload their catch at the rebuilt quay.')
   await lead.getByLabel('Credit').fill('SAMIR HADDAD/TESSERA')
   await page.getByRole('button', { name: 'Save', exact: true }).click()
@@ -55,7 +81,7 @@ test('an editor uploads a lead photo in the story, adds caption and credit, publ
   const figure = reader.getByRole('figure').first()
   await expect(figure).toContainText('Boats unload their catch at the rebuilt quay.')
   await expect(figure).toContainText('SAMIR HADDAD/TESSERA')
-  const image = figure.getByRole('img')
+  const image = figure.getByRole('img', { name: altText })
   await expect(image).toHaveAttribute('srcset', /\d+w/)
   await expect(image).toHaveAttribute('width', '1600')
   await expect(image).toHaveAttribute('height', '1000')
@@ -70,4 +96,82 @@ test('an editor uploads a lead photo in the story, adds caption and credit, publ
   expect(metadata.exif).toBeUndefined()
   expect(metadata.xmp).toBeUndefined()
   expect(metadata.iptc).toBeUndefined()
+})
+
+test('an image pasted into the story body goes to the library and becomes a figure', async ({ page }) => {
+  test.setTimeout(90_000)
+  await signIn(page, 'writer@copydesk.test')
+  await newStory(page, `Pasted picture ${Date.now()}`)
+  const pasted = await filesInPage(page, [{ name: 'image.png', mimeType: 'image/png', buffer: await freshPicture(900, 600) }])
+  await storyBody(page).evaluate((body, clipboardData) => {
+    body.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }))
+  }, pasted)
+  const figure = storyBody(page).getByRole('figure')
+  await expect(figure).toHaveCount(1, processing)
+  await expect(figure.locator('img')).toHaveAttribute('src', /^\/media\/[0-9a-f]{2}\/[0-9a-f]{64}-\d+\.webp$/)
+})
+
+test('the Figure panel uploads a new image and inserts it with its caption', async ({ page }) => {
+  test.setTimeout(90_000)
+  await signIn(page, 'writer@copydesk.test')
+  await newStory(page, `Figure upload ${Date.now()}`)
+  await page.keyboard.type('Before the picture.')
+  await toolbarButton(page, 'Figure').click()
+  const panel = page.getByRole('group', { name: 'Add figure' })
+  await panel.getByLabel('Or upload a new image').setInputFiles({ name: 'quay.png', mimeType: 'image/png', buffer: await freshPicture(1000, 700) })
+  await expect(panel.getByRole('status').filter({ hasText: 'Uploaded' })).toBeVisible(processing)
+  await panel.getByLabel('Alt text', { exact: true }).fill('A concrete quay at low tide')
+  await panel.getByLabel('Caption').fill('The new quay, before the boats.')
+  await panel.getByRole('button', { name: 'OK' }).click()
+  const figure = storyBody(page).getByRole('figure')
+  await expect(figure).toContainText('The new quay, before the boats.')
+  await expect(figure.getByRole('img', { name: 'A concrete quay at low tide' })).toHaveAttribute('src', /^\/media\//)
+})
+
+test('a writer finds another person’s image by searching the lead image picker, and sees its alt text read-only with the reason', async ({ page }) => {
+  await signIn(page, 'writer@copydesk.test')
+  await newStory(page, `Harbour lead ${Date.now()}`)
+  const lead = page.getByRole('group', { name: 'Lead image', exact: true })
+  await lead.getByLabel('Search images').fill('breakwater lighthouse')
+  const choice = lead.getByRole('radio', { name: /Small fishing boats with lamps lit/ })
+  await expect(lead.getByRole('status').filter({ hasText: 'image matches “breakwater lighthouse”' })).toBeVisible()
+  await choice.check()
+  const alt = lead.getByLabel('Alt text', { exact: true })
+  await expect(alt).toHaveValue(/^Small fishing boats with lamps lit/)
+  await expect(alt).not.toBeEditable()
+  await expect(lead.getByText('Only the person who uploaded this image, or an editor, can change its alt text.')).toBeVisible()
+  await expect(lead.getByRole('button', { name: 'Save alt text' })).toHaveCount(0)
+})
+
+test('a focal point set in the library moves the crop of the image on the story page and the front page', async ({ page, browser }) => {
+  test.setTimeout(120_000)
+  const headline = `Lighthouse keeper retires ${Date.now()}`
+  const altText = `A white lighthouse on a rock ${Date.now()}`
+  await signIn(page, 'editor@copydesk.test')
+  await newStory(page, headline)
+  await page.keyboard.type('Forty years on the rock.')
+  const lead = page.getByRole('group', { name: 'Lead image', exact: true })
+  await lead.getByLabel('Upload a lead image').setInputFiles({ name: 'lighthouse.png', mimeType: 'image/png', buffer: await freshPicture(1600, 900) })
+  await expect(lead.getByRole('status').filter({ hasText: 'Uploaded' })).toBeVisible(processing)
+  await lead.getByLabel('Alt text', { exact: true }).fill(altText)
+  await lead.getByRole('button', { name: 'Save alt text' }).click()
+  await expect(lead.getByRole('status').filter({ hasText: 'Alt text saved to the library.' })).toBeVisible()
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible()
+  await press(page, 'Submit for review')
+  await press(page, 'Approve')
+  await press(page, 'Publish')
+
+  await page.goto(`/desk/media?q=${encodeURIComponent(altText)}`)
+  await page.getByRole('list', { name: 'Images' }).getByRole('link', { name: altText }).click()
+  await page.getByLabel('Focal point across').fill('0.3')
+  await page.getByLabel('Focal point down').fill('0.6')
+  await page.getByRole('button', { name: 'Save details' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+
+  const reader = await (await browser.newContext()).newPage()
+  await reader.goto('/')
+  await expect(reader.getByRole('img', { name: altText })).toHaveAttribute('style', 'object-position: 30% 60%')
+  await reader.getByRole('link', { name: headline }).first().click()
+  await expect(reader.getByRole('figure').getByRole('img', { name: altText })).toHaveAttribute('style', 'object-position: 30% 60%')
 })

@@ -38,5 +38,6 @@ export async function recordPresence(db: Db, actor: Actor, articleId: number, no
 
 /** Notes that the actor closed the story, so that others stop seeing them at once. */
 export async function leavePresence(db: Db, actor: Actor, articleId: number): Promise<void> {
+  assertCan(actor, 'desk.enter')
   await db.delete(articlePresence).where(and(eq(articlePresence.articleId, articleId), eq(articlePresence.userId, actor.id)))
 }

@@ -4,7 +4,7 @@ import type { Db } from '@/db'
 import { type Byline, type RichTextDoc, articles, media, revisions, sections, slugHistory, users } from '@/db/schema'
 import type { ResponsiveImage } from './media/srcset'
 import { responsiveImage } from './media/urls'
-import { figureMediaIds } from './responsive-figures'
+import { type FigureImage, figureMediaIds } from './responsive-figures'
 import { type SectionCrumb, sectionTrails, storyPath } from './sections'
 import { isPubliclyVisible } from './workflow'
 
@@ -28,8 +28,8 @@ export type PublicStory = {
   firstPublishedAt: Date | null
   publishedAt: Date | null
   lead: (ResponsiveImage & { alt: string; caption: string; credit: string }) | null
-  /** Responsive sources of the body's figures, by media id. */
-  figureImages: Map<number, { srcSet: string; sizes: string }>
+  /** Responsive sources and focal points of the body's figures, by media id. */
+  figureImages: Map<number, FigureImage>
 }
 
 /** What is at a story's address: the story, a move to its new address, or a story taken down. */

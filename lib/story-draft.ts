@@ -1,5 +1,6 @@
 import type { Byline, RichTextDoc } from '@/db/schema'
 import type { EditableArticle } from './editable-article'
+import { derivedSlug } from './article-input'
 
 export type { Byline }
 
@@ -19,8 +20,54 @@ export type StoryDraft = {
   seoDescription: string
 }
 
+/** Whether two drafts hold the same text and settings, whatever order their keys come in. */
 export function sameDraft(a: StoryDraft, b: StoryDraft): boolean {
-  return JSON.stringify(a) === JSON.stringify(b)
+  return canonicalJson(a) === canonicalJson(b)
+}
+
+// The database's JSON columns do not keep key order, and the form builds its drafts in its own.
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined)
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`)
+      .join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+/**
+ * A save request's largest size. A 20,000-word story is a few hundred kilobytes as TipTap JSON;
+ * anything near this limit is a paste that does not belong in one story.
+ */
+export const maxSaveBytes = 2 * 1024 * 1024
+
+/** The largest save sent as the page closes: browsers refuse `keepalive` requests over 64 KB. */
+export const maxKeepaliveBytes = 60 * 1024
+
+/**
+ * Whether a slug is what the headline would give by itself (slug-2 when that was taken, and
+ * "untitled" when there was no headline yet), as opposed to one a person typed.
+ */
+export function followsHeadline(slug: string, headline: string): boolean {
+  const base = derivedSlug(headline)
+  const made = new RegExp(`^(${base ? `${base}|` : ''}untitled)(-\\d+)?$`)
+  return slug === '' || made.test(slug)
+}
+
+/**
+ * The draft as the form holds it: until a story is first published, a slug that follows the
+ * headline is kept empty, so that each save makes it from the headline again.
+ */
+export function toFormDraft(draft: StoryDraft, hasBeenPublished: boolean): StoryDraft {
+  return !hasBeenPublished && followsHeadline(draft.slug, draft.headline) ? { ...draft, slug: '' } : draft
+}
+
+/** "10:42": the 24-hour clock, whatever the browser's locale. */
+export function clockTime(at: Date): string {
+  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`
 }
 
 /** Minutes to read, at a newspaper reader's 230 words a minute. */
@@ -36,6 +83,9 @@ export type SaveResponse =
   | { ok: true; version: number; revisionNumber: number; savedAt: string; slug: string }
   | { ok: false; reason: 'conflict'; message: string; current: OtherVersion }
   | { ok: false; reason: 'forbidden' | 'invalid' | 'missing' | 'slug-taken' | 'signed-out' | 'too-large'; message: string }
+
+/** What `POST /desk/articles/new/from-draft` answers: the new story made from an editor's text. */
+export type NewStoryResponse = { ok: true; articleId: number } | { ok: false; message: string }
 
 /** The fields of an opened story that the form edits. */
 export function toStoryDraft(article: EditableArticle): StoryDraft {

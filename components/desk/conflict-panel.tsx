@@ -3,7 +3,7 @@
 import { type DiffPart, diffText } from '@/lib/diff'
 import { DiffRuns } from './diff-view'
 import { plainText } from '@/lib/rich-text-plain'
-import type { OtherVersion, StoryDraft } from '@/lib/story-draft'
+import { type OtherVersion, type StoryDraft, clockTime } from '@/lib/story-draft'
 
 type ConflictPanelProps = {
   mine: StoryDraft
@@ -11,8 +11,6 @@ type ConflictPanelProps = {
   onKeepMine: (other: OtherVersion) => void
   onTakeTheirs: (other: OtherVersion) => void
 }
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })
 
 /** Shows how another person's save differs from this editor's text, and lets the writer choose. */
 export function ConflictPanel({ mine, other, onKeepMine, onTakeTheirs }: ConflictPanelProps) {
@@ -25,7 +23,7 @@ export function ConflictPanel({ mine, other, onKeepMine, onTakeTheirs }: Conflic
     <section className="panel conflict" aria-labelledby="conflict-heading">
       <h2 id="conflict-heading">Someone else saved this story</h2>
       <p>
-        {other.savedBy} saved revision {other.revisionNumber} at {timeFormat.format(new Date(other.savedAt))}, while you were editing. Your
+        {other.savedBy} saved revision {other.revisionNumber} at {clockTime(new Date(other.savedAt))}, while you were editing. Your
         text has not been saved over theirs, and it is kept on this device. Marked below: <ins>your additions</ins> and{' '}
         <del>what you took out</del> compared with their version.
       </p>

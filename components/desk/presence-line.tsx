@@ -20,11 +20,22 @@ export function PresenceLine({ articleId }: { articleId: number }) {
         // Offline: the save status line already says so.
       }
     }
+    // Closing the story, or leaving it for another page of the desk, tells the others at once;
+    // a page brought back from the browser's cache says it is back.
+    const leave = () => void fetch(`/desk/articles/${articleId}/presence`, { method: 'DELETE', keepalive: true }).catch(() => undefined)
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted) void ping()
+    }
     void ping()
     const interval = setInterval(ping, everyMs)
+    window.addEventListener('pagehide', leave)
+    window.addEventListener('pageshow', onPageShow)
     return () => {
       isActive = false
       clearInterval(interval)
+      window.removeEventListener('pagehide', leave)
+      window.removeEventListener('pageshow', onPageShow)
+      leave()
     }
   }, [articleId])
 

@@ -1,33 +1,43 @@
 'use client'
 
+import { clockTime } from '@/lib/story-draft'
 import type { SaveStatus } from './use-story-autosave'
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })
+type SaveStatusLineProps = {
+  status: SaveStatus
+  /** The browser refused to keep a copy of unsaved edits (storage full or disabled). */
+  isDeviceCopyFailed: boolean
+}
+
+const kept = 'Your changes are kept on this device.'
+const notKept = 'Could not keep a copy on this device: keep this page open until the story is saved.'
 
 /** The one line that tells the writer whether their words are safe. */
-export function SaveStatusLine({ status }: { status: SaveStatus }) {
+export function SaveStatusLine({ status, isDeviceCopyFailed }: SaveStatusLineProps) {
   return (
     <p className={`save-status save-status-${status.kind}`} role="status" aria-live="polite">
-      {describe(status)}
+      {describe(status, isDeviceCopyFailed)}
     </p>
   )
 }
 
-function describe(status: SaveStatus): string {
+function describe(status: SaveStatus, isDeviceCopyFailed: boolean): string {
+  const deviceCopy = isDeviceCopyFailed ? notKept : kept
   switch (status.kind) {
     case 'idle':
       return 'All changes saved'
     case 'unsaved':
-      return 'Unsaved changes'
+      return isDeviceCopyFailed ? `Unsaved changes. ${notKept}` : 'Unsaved changes'
     case 'saving':
       return 'Saving…'
     case 'saved':
-      return `Saved at ${timeFormat.format(status.at)}`
+      return `Saved at ${clockTime(status.at)}`
     case 'offline':
-      return 'Offline — your changes are kept on this device'
+      return isDeviceCopyFailed ? `Offline. ${notKept}` : 'Offline — your changes are kept on this device'
     case 'refused':
-      return `Not saved: ${status.message} Your changes are kept on this device.`
+    case 'missing':
+      return `Not saved: ${status.message} ${deviceCopy}`
     case 'conflict':
-      return 'Not saved: someone else saved this story meanwhile. Your changes are kept on this device.'
+      return `Not saved: someone else saved this story meanwhile. ${deviceCopy}`
   }
 }

@@ -5,14 +5,16 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { RichTextDoc } from '@/db/schema'
 import { StoryBodyEditor } from '@/components/editor/story-body-editor'
 import { uploadImage } from '@/components/editor/upload-image'
+import { articleLimits, derivedSlug, seoHints } from '@/lib/article-input'
 import { countWords, plainText } from '@/lib/rich-text-plain'
-import { slugify } from '@/lib/slug'
 import { BylineFields } from './byline-fields'
 import { ConflictPanel } from './conflict-panel'
+import { LeadImagePicker } from './lead-image-picker'
 import { type LocalDraft, clearLocalDraft, readLocalDraft } from './local-draft'
 import { PresenceLine } from './presence-line'
 import { SaveStatusLine } from './save-status-line'
-import { type StoryDraft, readingMinutes, sameDraft } from '@/lib/story-draft'
+import { SectionOptions } from './section-options'
+import { type NewStoryResponse, type StoryDraft, readingMinutes, sameDraft, toFormDraft } from '@/lib/story-draft'
 import { useStoryAutosave } from './use-story-autosave'
 import { WorkflowActions, type WorkflowActionsProps } from './workflow-actions'
 
@@ -22,6 +24,8 @@ type StoryFormProps = {
   articleId: number
   version: number
   isLive: boolean
+  /** Whether the story was ever published; until then its slug follows the headline. */
+  hasBeenPublished: boolean
   initial: StoryDraft
   sections: { id: number; label: string }[]
   staff: { id: number; name: string }[]
@@ -32,7 +36,9 @@ type StoryFormProps = {
 type Fields = Omit<StoryDraft, 'body'>
 
 /** The story editor: every field of a story, saved as the writer goes. */
-export function StoryForm({ articleId, version, isLive, initial, sections, staff, media, workflowActions }: StoryFormProps) {
+export function StoryForm({ articleId, version, isLive, hasBeenPublished, initial: opened, sections, staff, media, workflowActions }: StoryFormProps) {
+  // What the story had when it opened: a refresh after a workflow step does not reload the form.
+  const [initial] = useState(() => toFormDraft(opened, hasBeenPublished))
   const { body: initialBody, ...initialFields } = initial
   const [fields, setFields] = useState<Fields>(initialFields)
   const [bodyKey, setBodyKey] = useState(0)
@@ -60,13 +66,16 @@ export function StoryForm({ articleId, version, isLive, initial, sections, staff
   }, [isLive, autosave.status.kind, router])
 
   useEffect(() => {
-    const local = readLocalDraft(articleId)
-    if (!local) return
-    if (sameDraft(local.draft, initial)) clearLocalDraft(articleId)
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the device's storage exists only in the browser, after hydration; reading it during render would make server and client HTML differ
-    else setRecovery(local)
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- offered once, when the story opens: re-running when `initial` changes (after a workflow step refreshes the page) would offer the edits this page is saving right now
-  }, [articleId])
+    let isActive = true
+    void readLocalDraft(articleId).then((local) => {
+      if (!local || !isActive) return
+      if (sameDraft(local.draft, initial)) void clearLocalDraft(articleId)
+      else setRecovery(local)
+    })
+    return () => {
+      isActive = false
+    }
+  }, [articleId, initial])
 
   const update = <K extends keyof Fields>(key: K, value: Fields[K]) => {
     fieldsRef.current = { ...fieldsRef.current, [key]: value }
@@ -87,7 +96,7 @@ export function StoryForm({ articleId, version, isLive, initial, sections, staff
   /** Puts a whole version into the form: a recovered device copy, or another person's save. */
   const load = useCallback(
     (draft: StoryDraft) => {
-      const { body: nextBody, ...nextFields } = draft
+      const { body: nextBody, ...nextFields } = toFormDraft(draft, hasBeenPublished)
       fieldsRef.current = nextFields
       setFields(nextFields)
       setTagsText(nextFields.tags.join(', '))
@@ -96,7 +105,7 @@ export function StoryForm({ articleId, version, isLive, initial, sections, staff
       setBodyKey((key) => key + 1)
       setWords(countWords(plainText(nextBody)))
     },
-    [],
+    [hasBeenPublished],
   )
 
   const restoreRecovered = () => {
@@ -104,13 +113,26 @@ export function StoryForm({ articleId, version, isLive, initial, sections, staff
     load(recovery.draft)
     setRecovery(null)
     markChanged()
+    void autosave.saveRecovered(recovery.baseVersion)
+  }
+
+  // A story deleted while it was open: its text can still become a new story.
+  const [newStoryError, setNewStoryError] = useState<string>()
+  const saveAsNewStory = async () => {
+    setNewStoryError(undefined)
+    const answer = await createFromDraft(collect())
+    if (!answer.ok) {
+      setNewStoryError(answer.message)
+      return
+    }
+    await autosave.settle()
+    router.push(`/desk/articles/${answer.articleId}`)
   }
 
   // Images uploaded here join the library's list until the page is next loaded.
   const [uploaded, setUploaded] = useState<MediaChoice[]>([])
   const [leadUpload, setLeadUpload] = useState<string>()
   const images = useMemo(() => [...uploaded, ...media.filter((item) => !uploaded.some((up) => up.mediaId === item.mediaId))], [uploaded, media])
-  const lead = images.find((item) => item.mediaId === fields.leadMediaId)
 
   const chooseLead = (chosen: MediaChoice | undefined) => {
     fieldsRef.current = {
@@ -135,12 +157,14 @@ export function StoryForm({ articleId, version, isLive, initial, sections, staff
     chooseLead(answer.figure)
     setLeadUpload(answer.notice ?? 'Uploaded. Write its caption and credit below.')
   }
-  const slugPlaceholder = slugify(fields.headline) || 'derived-from-the-headline'
+  const slugPlaceholder = derivedSlug(fields.headline) || 'made-from-the-headline'
+  const slugError = autosave.status.kind === 'refused' && autosave.status.reason === 'slug-taken' ? autosave.status.message : undefined
+  const isHeadlineTooLong = fields.headline.length > articleLimits.headline
 
   return (
     <div className="story-form">
       <div className="story-form-bar">
-        <SaveStatusLine status={autosave.status} />
+        <SaveStatusLine status={autosave.status} isDeviceCopyFailed={autosave.isDeviceCopyFailed} />
         <PresenceLine articleId={articleId} />
         <button type="button" className="button" onClick={() => void autosave.save('save')}>
           Save
@@ -184,6 +208,23 @@ export function StoryForm({ articleId, version, isLive, initial, sections, staff
         </div>
       )}
 
+      {autosave.status.kind === 'missing' && (
+        <div className="message error" role="region" aria-label="Story deleted">
+          <p className="flush">
+            This story was deleted while you were working on it. Your text is still here and kept on this device; save it as a new story to
+            keep it.
+          </p>
+          <button type="button" className="button" onClick={() => void saveAsNewStory()}>
+            Save as a new story
+          </button>
+          {newStoryError && (
+            <p className="field-error small" role="alert">
+              {newStoryError}
+            </p>
+          )}
+        </div>
+      )}
+
       {autosave.status.kind === 'conflict' && (
         <ConflictPanel
           mine={autosave.status.mine}
@@ -203,13 +244,20 @@ export function StoryForm({ articleId, version, isLive, initial, sections, staff
         <div className="story-main">
           <div className="field">
             <label htmlFor="headline">Headline</label>
-            <textarea id="headline" rows={2} value={fields.headline} onChange={(event) => update('headline', event.target.value)} />
-            <Hint length={fields.headline.length} max={300} />
+            <textarea
+              id="headline"
+              rows={2}
+              value={fields.headline}
+              aria-invalid={isHeadlineTooLong}
+              aria-describedby="headline-hint"
+              onChange={(event) => update('headline', event.target.value)}
+            />
+            <Hint id="headline-hint" length={fields.headline.length} max={articleLimits.headline} />
           </div>
           <div className="field">
             <label htmlFor="standfirst">Standfirst</label>
             <textarea id="standfirst" rows={3} value={fields.standfirst} onChange={(event) => update('standfirst', event.target.value)} />
-            <Hint length={fields.standfirst.length} max={600} />
+            <Hint length={fields.standfirst.length} max={articleLimits.standfirst} />
           </div>
           <div className="field">
             <span className="label" id="body-label">
@@ -226,17 +274,24 @@ export function StoryForm({ articleId, version, isLive, initial, sections, staff
           <div className="field">
             <label htmlFor="section">Section</label>
             <select id="section" value={fields.sectionId} onChange={(event) => update('sectionId', Number(event.target.value))}>
-              {sections.map((section) => (
-                <option key={section.id} value={section.id}>
-                  {section.label}
-                </option>
-              ))}
+              <SectionOptions options={sections} />
             </select>
           </div>
           <div className="field">
             <label htmlFor="slug">Slug</label>
-            <input id="slug" value={fields.slug} placeholder={slugPlaceholder} onChange={(event) => update('slug', event.target.value)} />
-            <p className="muted small">Lower-case words and hyphens; unique within the section. Empty: made from the headline.</p>
+            <input
+              id="slug"
+              value={fields.slug}
+              placeholder={slugPlaceholder}
+              aria-invalid={slugError !== undefined}
+              aria-describedby="slug-hint"
+              onChange={(event) => update('slug', event.target.value)}
+            />
+            {slugError && <p className="small field-error">{slugError}</p>}
+            <p className="muted small" id="slug-hint">
+              Lower-case words and hyphens; unique within the section.
+              {hasBeenPublished ? ' Empty: made from the headline.' : ' Left empty, it follows the headline until the story is first published.'}
+            </p>
           </div>
           <div className="field">
             <label htmlFor="tags">Tags</label>
@@ -255,21 +310,7 @@ export function StoryForm({ articleId, version, isLive, initial, sections, staff
 
           <fieldset>
             <legend>Lead image</legend>
-            <div className="field">
-              <label htmlFor="lead-image">Image</label>
-              <select
-                id="lead-image"
-                value={fields.leadMediaId ?? ''}
-                onChange={(event) => chooseLead(images.find((item) => item.mediaId === Number(event.target.value)))}
-              >
-                <option value="">No lead image</option>
-                {images.map((item) => (
-                  <option key={item.mediaId} value={item.mediaId}>
-                    {item.alt || item.src}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <LeadImagePicker images={images} chosenId={fields.leadMediaId} onChoose={chooseLead} />
             <div className="field">
               <label htmlFor="lead-upload">Upload a lead image</label>
               <input id="lead-upload" type="file" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" onChange={(event) => void uploadLead(event.target.files?.[0])} />
@@ -279,10 +320,6 @@ export function StoryForm({ articleId, version, isLive, initial, sections, staff
                 </p>
               )}
             </div>
-            {lead && (
-              // eslint-disable-next-line @next/next/no-img-element -- a small preview of a library image
-              <img className="lead-preview" src={lead.src} alt={lead.alt} width={lead.width} height={lead.height} />
-            )}
             <div className="field">
               <label htmlFor="lead-caption">Caption</label>
               <textarea id="lead-caption" rows={3} value={fields.leadCaption} onChange={(event) => update('leadCaption', event.target.value)} />
@@ -298,12 +335,12 @@ export function StoryForm({ articleId, version, isLive, initial, sections, staff
             <div className="field">
               <label htmlFor="seo-title">SEO title</label>
               <input id="seo-title" value={fields.seoTitle} placeholder={fields.headline} onChange={(event) => update('seoTitle', event.target.value)} />
-              <Hint length={fields.seoTitle.length} max={200} ideal={60} />
+              <Hint length={fields.seoTitle.length} max={articleLimits.seoTitle} ideal={seoHints.title} />
             </div>
             <div className="field">
               <label htmlFor="seo-description">SEO description</label>
               <textarea id="seo-description" rows={3} value={fields.seoDescription} placeholder={fields.standfirst} onChange={(event) => update('seoDescription', event.target.value)} />
-              <Hint length={fields.seoDescription.length} max={400} ideal={155} />
+              <Hint length={fields.seoDescription.length} max={articleLimits.seoDescription} ideal={seoHints.description} />
             </div>
           </fieldset>
         </aside>
@@ -312,12 +349,25 @@ export function StoryForm({ articleId, version, isLive, initial, sections, staff
   )
 }
 
+async function createFromDraft(draft: StoryDraft): Promise<NewStoryResponse> {
+  try {
+    const response = await fetch('/desk/articles/new/from-draft', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ draft }),
+    })
+    return (await response.json()) as NewStoryResponse
+  } catch {
+    return { ok: false, message: 'The new story could not be saved: check the connection and try again. Your text is still here.' }
+  }
+}
+
 /** A character count against a hard limit, and where search engines cut off, if that is shorter. */
-function Hint({ length, max, ideal }: { length: number; max: number; ideal?: number }) {
+function Hint({ id, length, max, ideal }: { id?: string; length: number; max: number; ideal?: number }) {
   const over = length > max
   const long = ideal !== undefined && length > ideal
   return (
-    <p className={`small ${over ? 'field-error' : 'muted'}`}>
+    <p id={id} className={`small ${over ? 'field-error' : 'muted'}`}>
       {length} / {ideal ?? max} characters
       {over ? ` — over the limit of ${max}; it will not save until shortened.` : long ? ' — search results will cut it short.' : ''}
     </p>

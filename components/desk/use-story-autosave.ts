@@ -1,8 +1,8 @@
 'use client'
 
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { clearLocalDraft, writeLocalDraft } from './local-draft'
-import type { OtherVersion, SaveResponse, StoryDraft } from '@/lib/story-draft'
+import { clearLocalDraft, keepLocalDraftNow, writeLocalDraft } from './local-draft'
+import { type OtherVersion, type SaveResponse, type StoryDraft, maxKeepaliveBytes } from '@/lib/story-draft'
 
 export type SaveStatus =
   | { kind: 'idle' }
@@ -10,39 +10,64 @@ export type SaveStatus =
   | { kind: 'saving' }
   | { kind: 'saved'; at: Date }
   | { kind: 'offline' }
-  | { kind: 'refused'; message: string }
+  | { kind: 'refused'; reason: RefusalReason; message: string }
+  | { kind: 'missing'; message: string }
   | { kind: 'conflict'; other: OtherVersion; mine: StoryDraft }
 
 /** How long after the last keystroke an autosave starts. */
 const pauseMs = 1500
+/** How long after the last keystroke the device copy is written: cheap, so nearly at once. */
+const deviceCopyMs = 300
 /** How soon a save that failed for lack of a connection is tried again. */
 const retryMs = 10_000
 
+/** Why the server refused a save, other than a conflict or a deleted story. */
+export type RefusalReason = Exclude<Extract<SaveResponse, { ok: false }>['reason'], 'conflict' | 'missing'>
+
 type Options = { articleId: number; version: number; collect: () => StoryDraft }
+type SaveOptions = { baseVersion?: number; isClosing?: boolean }
 
 /**
- * Saves the story a moment after the writer pauses, when the page is hidden, and on demand.
- * Every change is first kept on this device; the device copy goes once the server has the same
- * edits. A stale version is never overwritten: the caller is shown the other version instead.
+ * Saves the story a moment after the writer pauses, when the page is hidden or closed, and on
+ * demand. Every change is first kept on this device; the device copy goes once the server has the
+ * same edits. A stale version is never overwritten: the caller is shown the other version instead.
  */
 export function useStoryAutosave({ articleId, version, collect }: Options) {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' })
+  const [isDeviceCopyFailed, setDeviceCopyFailed] = useState(false)
   const baseVersion = useRef(version)
   const changeCount = useRef(0)
   const savedCount = useRef(0)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const copyTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const saving = useRef<Promise<void> | null>(null)
   const blocked = useRef(false)
-  const inConflict = useRef(false)
+  // A conflict or a deleted story: saving again waits for the writer to decide.
+  const awaitsDecision = useRef(false)
   // The retry timer calls the latest `save` through this.
   const saveRef = useRef<(kind: 'autosave' | 'save') => Promise<void>>(async () => {})
 
-  const keepLocally = useCallback(() => {
-    writeLocalDraft(articleId, { draft: collect(), baseVersion: baseVersion.current, keptAt: new Date().toISOString() })
-  }, [articleId, collect])
+  /** Writes the device copy; `isClosing`: the page is going, so a synchronous copy is made too. */
+  const keepLocally = useCallback(
+    (isClosing = false) => {
+      clearTimeout(copyTimer.current)
+      const copy = { draft: collect(), baseVersion: baseVersion.current, keptAt: new Date().toISOString() }
+      if (isClosing) keepLocalDraftNow(articleId, copy)
+      void writeLocalDraft(articleId, copy).then((isKept) => setDeviceCopyFailed(!isKept))
+    },
+    [articleId, collect],
+  )
+
+  const forgetLocally = useCallback(async () => {
+    clearTimeout(copyTimer.current)
+    await clearLocalDraft(articleId)
+    setDeviceCopyFailed(false)
+  }, [articleId])
 
   const save = useCallback(
-    async (kind: 'autosave' | 'save', options: { baseVersion?: number } = {}): Promise<void> => {
+    async (kind: 'autosave' | 'save', options: SaveOptions = {}): Promise<void> => {
+      // The page is going: a save already on its way is the last one; the device copy has the rest.
+      if (options.isClosing && saving.current) return
       clearTimeout(timer.current)
       if (saving.current) await saving.current
       if (kind === 'autosave' && (blocked.current || changeCount.current === savedCount.current)) return
@@ -50,7 +75,8 @@ export function useStoryAutosave({ articleId, version, collect }: Options) {
       const draft = collect()
       setStatus({ kind: 'saving' })
       const run = (async () => {
-        const answer = await send(articleId, { draft, baseVersion: options.baseVersion ?? baseVersion.current, kind })
+        const request = { draft, baseVersion: options.baseVersion ?? baseVersion.current, kind }
+        const answer = await send(articleId, request, options.isClosing ?? false)
         if (answer === 'offline') {
           keepLocally()
           setStatus({ kind: 'offline' })
@@ -61,9 +87,9 @@ export function useStoryAutosave({ articleId, version, collect }: Options) {
           baseVersion.current = answer.version
           savedCount.current = sentCount
           blocked.current = false
-          inConflict.current = false
+          awaitsDecision.current = false
           if (changeCount.current === sentCount) {
-            clearLocalDraft(articleId)
+            void forgetLocally()
             setStatus({ kind: 'saved', at: new Date(answer.savedAt) })
           } else {
             keepLocally()
@@ -74,8 +100,10 @@ export function useStoryAutosave({ articleId, version, collect }: Options) {
         keepLocally()
         // Until the writer changes something or decides, autosave would only be refused again.
         blocked.current = true
-        inConflict.current = answer.reason === 'conflict'
-        setStatus(answer.reason === 'conflict' ? { kind: 'conflict', other: answer.current, mine: draft } : { kind: 'refused', message: answer.message })
+        awaitsDecision.current = answer.reason === 'conflict' || answer.reason === 'missing'
+        if (answer.reason === 'conflict') setStatus({ kind: 'conflict', other: answer.current, mine: draft })
+        else if (answer.reason === 'missing') setStatus({ kind: 'missing', message: answer.message })
+        else setStatus({ kind: 'refused', reason: answer.reason, message: answer.message })
       })()
       saving.current = run
       try {
@@ -84,7 +112,7 @@ export function useStoryAutosave({ articleId, version, collect }: Options) {
         saving.current = null
       }
     },
-    [articleId, collect, keepLocally],
+    [articleId, collect, keepLocally, forgetLocally],
   )
 
   useEffect(() => {
@@ -94,29 +122,34 @@ export function useStoryAutosave({ articleId, version, collect }: Options) {
   /** Call on every edit. */
   const markChanged = useCallback(() => {
     changeCount.current += 1
-    if (!inConflict.current) blocked.current = false
-    setStatus((current) => (current.kind === 'conflict' || current.kind === 'offline' ? current : { kind: 'unsaved' }))
+    if (!awaitsDecision.current) blocked.current = false
+    setStatus((current) => (current.kind === 'unsaved' || current.kind === 'conflict' || current.kind === 'offline' || current.kind === 'missing' ? current : { kind: 'unsaved' }))
+    clearTimeout(copyTimer.current)
+    copyTimer.current = setTimeout(() => keepLocally(), deviceCopyMs)
     clearTimeout(timer.current)
-    timer.current = setTimeout(() => {
-      keepLocally()
-      void save('autosave')
-    }, pauseMs)
+    timer.current = setTimeout(() => void save('autosave'), pauseMs)
   }, [keepLocally, save])
 
   useEffect(() => {
-    const onHide = () => {
-      if (document.visibilityState !== 'hidden' || changeCount.current === savedCount.current) return
-      keepLocally()
-      void save('autosave')
+    const isUnsaved = () => changeCount.current !== savedCount.current
+    const onLeave = () => {
+      if (!isUnsaved()) return
+      keepLocally(true)
+      void save('autosave', { isClosing: true })
+    }
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') onLeave()
     }
     const onOnline = () => void save('autosave')
-    document.addEventListener('visibilitychange', onHide)
-    window.addEventListener('pagehide', onHide)
+    document.addEventListener('visibilitychange', onVisibility)
+    window.addEventListener('pagehide', onLeave)
     window.addEventListener('online', onOnline)
     return () => {
-      document.removeEventListener('visibilitychange', onHide)
-      window.removeEventListener('pagehide', onHide)
+      document.removeEventListener('visibilitychange', onVisibility)
+      window.removeEventListener('pagehide', onLeave)
       window.removeEventListener('online', onOnline)
+      // Leaving for another page of the desk saves too, as closing the page does.
+      onLeave()
       clearTimeout(timer.current)
     }
   }, [keepLocally, save])
@@ -129,6 +162,27 @@ export function useStoryAutosave({ articleId, version, collect }: Options) {
     },
     [save],
   )
+
+  /**
+   * Saves text recovered from this device against the version it was written from: when someone
+   * saved since, the save is refused and the conflict shown, instead of overwriting theirs.
+   */
+  const saveRecovered = useCallback(
+    (fromVersion: number) => {
+      baseVersion.current = fromVersion
+      blocked.current = false
+      awaitsDecision.current = false
+      return save('save')
+    },
+    [save],
+  )
+
+  /** After the edits were saved elsewhere (as a new story): nothing is left to save here. */
+  const settle = useCallback(() => {
+    clearTimeout(timer.current)
+    savedCount.current = changeCount.current
+    return forgetLocally()
+  }, [forgetLocally])
 
   /** Saves any pending edits now; true when the server has everything. */
   const flush = useCallback(async (): Promise<boolean> => {
@@ -143,26 +197,31 @@ export function useStoryAutosave({ articleId, version, collect }: Options) {
     baseVersion.current = next
   }, [])
 
-  return { status, save, markChanged, keepMine, flush, currentVersion, adoptVersion }
+  return { status, isDeviceCopyFailed, save, markChanged, keepMine, saveRecovered, settle, flush, currentVersion, adoptVersion }
 }
 
 async function send(
   articleId: number,
-  body: { draft: StoryDraft; baseVersion: number; kind: 'autosave' | 'save' },
+  request: { draft: StoryDraft; baseVersion: number; kind: 'autosave' | 'save' },
+  isClosing: boolean,
 ): Promise<SaveResponse | 'offline'> {
+  const body = JSON.stringify(request)
   let response: Response
   try {
     response = await fetch(`/desk/articles/${articleId}/revisions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      body,
       redirect: 'manual',
+      // Outlives the page, but only when small: a larger save would be refused outright, and its
+      // text is in the device copy, offered when the story is opened again.
+      keepalive: isClosing && new TextEncoder().encode(body).byteLength <= maxKeepaliveBytes,
     })
   } catch {
     return 'offline'
   }
   if (response.type === 'opaqueredirect' || response.status === 401) {
-    return { ok: false, reason: 'signed-out', message: 'You are signed out. Your changes are kept on this device: sign in again in another tab, then save.' }
+    return { ok: false, reason: 'signed-out', message: 'You are signed out. Sign in again in another tab, then save.' }
   }
   try {
     return (await response.json()) as SaveResponse

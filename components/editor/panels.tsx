@@ -4,6 +4,7 @@ import type { Editor } from '@tiptap/core'
 import { NodeSelection, TextSelection } from '@tiptap/pm/state'
 import { useEditorState } from '@tiptap/react'
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react'
+import { MediaPicker, type PickableImage } from '@/components/desk/media/media-picker'
 import { embedProviders, identifyEmbed } from '@/lib/embeds'
 import { quoteAtSelection, toAttribution } from './nodes/blockquote'
 import { type FigureKind, toFigureAttributes } from './nodes/figure'
@@ -11,7 +12,7 @@ import { uploadImage } from './upload-image'
 import { isHttpUrl, normalizeTypedHref } from './urls'
 
 /** An image from the media library that the writer can place in the story as a figure. */
-export type FigureOption = { mediaId: number; src: string; alt: string; caption: string; credit: string; width: number; height: number }
+export type FigureOption = PickableImage
 
 export type PanelKind = 'link' | 'figure' | 'embed'
 
@@ -169,38 +170,34 @@ export function FigurePanel({ id, editor, onClose, figures: libraryFigures }: Ed
   // Images uploaded from this panel join the library's list at the top.
   const [uploaded, setUploaded] = useState<FigureOption[]>([])
   const [uploadStatus, setUploadStatus] = useState<string>()
-  const figures = [...uploaded, ...libraryFigures]
+  const figures = [...uploaded, ...libraryFigures.filter((figure) => !uploaded.some((up) => up.mediaId === figure.mediaId))]
   const [current] = useState(() => {
     const attrs = selectedNode(editor, 'figure')
     return attrs ? toFigureAttributes(attrs) : null
   })
-  const currentChoice = current ? (figures.find((figure) => figure.src === current.src) ?? null) : null
-  const [choice, setChoice] = useState<string>(current ? (currentChoice ? String(currentChoice.mediaId) : 'current') : '')
+  // The image being edited stays chosen until another is picked, whether or not the list shows it.
+  const [chosen, setChosen] = useState<FigureOption | null>(null)
   const [kind, setKind] = useState<FigureKind>(current?.kind ?? 'photo')
   const [alt, setAlt] = useState(current?.alt ?? '')
   const [caption, setCaption] = useState(current?.caption ?? '')
   const [credit, setCredit] = useState(current?.credit ?? '')
   const [error, setError] = useState<string>()
 
-  const choose = (value: string, options: FigureOption[] = figures) => {
-    setChoice(value)
+  const choose = (figure: FigureOption) => {
+    setChosen(figure)
     setError(undefined)
-    const figure = options.find((option) => String(option.mediaId) === value)
-    if (figure) {
-      setAlt(figure.alt)
-      setCaption(figure.caption)
-      setCredit(figure.credit)
-    }
+    setAlt(figure.alt)
+    setCaption(figure.caption)
+    setCredit(figure.credit)
   }
 
   const submit = () => {
-    const figure = figures.find((option) => String(option.mediaId) === choice)
-    const image = figure ?? (choice === 'current' ? current : null)
+    const image = chosen ?? current
     if (!image) {
       setError('Choose an image.')
       return
     }
-    const attributes = toFigureAttributes({ ...image, mediaId: figure ? figure.mediaId : current?.mediaId, kind, alt, caption, credit })
+    const attributes = toFigureAttributes({ ...image, mediaId: chosen ? chosen.mediaId : current?.mediaId, kind, alt, caption, credit })
     if (!attributes) {
       setError('This image cannot be shown.')
       return
@@ -218,13 +215,11 @@ export function FigurePanel({ id, editor, onClose, figures: libraryFigures }: Ed
       setUploadStatus(answer.message)
       return
     }
-    const next = [answer.figure, ...uploaded.filter((figure) => figure.mediaId !== answer.figure.mediaId)]
-    setUploaded(next)
-    choose(String(answer.figure.mediaId), [...next, ...libraryFigures])
+    setUploaded((list) => [answer.figure, ...list.filter((figure) => figure.mediaId !== answer.figure.mediaId)])
+    choose(answer.figure)
     setUploadStatus(answer.notice ?? 'Uploaded. Add a caption and credit.')
   }
 
-  const imageId = `${id}-image`
   return (
     <Panel
       id={id}
@@ -235,23 +230,15 @@ export function FigurePanel({ id, editor, onClose, figures: libraryFigures }: Ed
         onClose()
       }}
     >
-      <Field id={imageId} label="Image" error={error} hint={figures.length === 0 ? 'The media library has no images yet.' : undefined}>
-        <select
-          id={imageId}
-          value={choice}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(imageId, error, figures.length === 0 ? 'hint' : undefined)}
-          onChange={(event) => choose(event.target.value)}
-        >
-          <option value="">Choose an image…</option>
-          {current && !currentChoice && <option value="current">The current image</option>}
-          {figures.map((figure) => (
-            <option key={figure.mediaId} value={String(figure.mediaId)}>
-              {figure.caption || figure.alt || figure.src}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <MediaPicker
+        legend={current && !chosen ? 'Image (keep the current one, or choose another)' : 'Image'}
+        images={figures}
+        selectedId={chosen?.mediaId ?? current?.mediaId ?? null}
+        onSelect={choose}
+      />
+      <p className="editor-error" aria-live="polite">
+        {error}
+      </p>
       <Field id={`${id}-upload`} label="Or upload a new image">
         <input id={`${id}-upload`} type="file" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" onChange={(event) => void upload(event.target.files?.[0])} />
       </Field>
@@ -288,10 +275,10 @@ export function EmbedPanel({ id, editor, onClose }: EditorPanelProps) {
   const provider = isHttpUrl(trimmed) ? (identifyEmbed(trimmed)?.provider ?? null) : undefined
   const hint =
     provider === undefined
-      ? 'A YouTube or Vimeo video, an OpenStreetMap map or a Datawrapper chart. Readers see a card linking to it.'
+      ? 'A YouTube or Vimeo video, an OpenStreetMap map or a Datawrapper chart. Readers see it on the page; here it shows as a card.'
       : provider === null
         ? 'Not from YouTube, Vimeo, OpenStreetMap or Datawrapper: readers will see a plain link.'
-        : `${embedProviders[provider].name}: readers will see “${embedProviders[provider].action}”.`
+        : `${embedProviders[provider].name}: readers will see the ${embedProviders[provider].frameTitle} on the page; here it shows as a card.`
 
   const submit = () => {
     if (!isHttpUrl(trimmed)) {

@@ -32,11 +32,17 @@ export function bylineLine(bylines: readonly PublicByline[]): SafeHtml | '' {
   return html`<p class="byline">By ${joined}</p>`
 }
 
-/** `<picture>` with AVIF and WebP sources, width and height (no layout shift). */
+/**
+ * `<picture>` with AVIF and WebP sources, width and height (no layout shift), and the image's
+ * focal point as its `object-position`, so that wherever the stylesheet crops it
+ * (`object-fit: cover`) the part that matters stays in view.
+ */
 export function picture(image: ResponsiveImage & { alt: string }, options: { priority?: boolean } = {}): SafeHtml {
   return html`<picture>${image.sources.map((source) => html`<source type="${source.type}" srcset="${source.srcSet}" sizes="${image.sizes}">`)}<img src="${image.src}"${
     image.fallbackSrcSet ? html` srcset="${image.fallbackSrcSet}" sizes="${image.sizes}"` : ''
-  } alt="${image.alt}" width="${image.width}" height="${image.height}"${options.priority ? html` fetchpriority="high"` : html` loading="lazy"`} decoding="async"></picture>`
+  } alt="${image.alt}" width="${image.width}" height="${image.height}" style="object-position: ${image.objectPosition}"${
+    options.priority ? html` fetchpriority="high"` : html` loading="lazy"`
+  } decoding="async"></picture>`
 }
 
 /** A list of stories: headline links, section, date and standfirst. `level` is the headlines' heading level. */

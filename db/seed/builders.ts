@@ -101,15 +101,18 @@ export function* walk(node: RichTextDoc | RichTextNode): Generator<RichTextNode>
   for (const child of node.content ?? []) yield* walk(child)
 }
 
+/** A seeded library image as a figure shows it. */
+export type SeededMedia = { mediaId: number; src: string }
+
 /**
- * A copy of `body` whose figures point at their `media` rows, matched by `src`; a figure whose
- * image was not seeded keeps `mediaId: null`.
+ * A copy of `body` whose figures point at their `media` rows (id and address), matched by their
+ * placeholder `src`; a figure whose image was not seeded keeps `mediaId: null` and its address.
  */
-export function withMediaIds(body: RichTextDoc, mediaIdBySrc: ReadonlyMap<string, number>): RichTextDoc {
+export function withMediaIds(body: RichTextDoc, mediaBySrc: ReadonlyMap<string, SeededMedia>): RichTextDoc {
   const fill = (node: RichTextNode): RichTextNode => {
     if (node.type === 'figure' && node.attrs) {
-      const mediaId = mediaIdBySrc.get(String(node.attrs.src)) ?? null
-      return { ...node, attrs: { ...node.attrs, mediaId } }
+      const seeded = mediaBySrc.get(String(node.attrs.src))
+      return { ...node, attrs: { ...node.attrs, mediaId: seeded?.mediaId ?? null, src: seeded?.src ?? node.attrs.src } }
     }
     return node.content ? { ...node, content: node.content.map(fill) } : node
   }

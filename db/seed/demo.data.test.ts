@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
+import sharp from 'sharp'
 import { and, asc, eq, getTableName, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyPassword } from '../../lib/passwords'
@@ -23,17 +24,23 @@ import {
 import { type TestDatabase, createTestDatabase } from '../testing'
 import { walk } from './builders'
 import { seedDemo } from './demo'
-import { demoImagesFolder } from './images'
+import { renditionWidths } from '../../lib/media/process'
+import { LocalMediaStorage } from '../../lib/media/storage'
+import { demoImages } from './images'
 
 // The demo is seeded once: these tests only read it (and check that a second seed adds nothing).
 let database: TestDatabase
 let db: Db
+const storage = new LocalMediaStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-demo-media-')))
 beforeAll(async () => {
   database = await createTestDatabase()
   db = database.db
-  expect(await seedDemo(db)).toEqual({ created: true })
+  expect(await seedDemo(db, storage)).toEqual({ created: true })
 })
-afterAll(() => database.close())
+afterAll(async () => {
+  await database.close()
+  fs.rmSync(storage.root, { recursive: true, force: true })
+})
 
 async function storyInSection(slug: string) {
   const [row] = await db
@@ -106,7 +113,8 @@ describe('the demo newsroom', () => {
     const map = nodes.find((node: RichTextNode) => node.type === 'figure' && node.attrs?.kind === 'map')
     expect(map?.attrs?.caption).toEqual(expect.stringMatching(/\w+/))
     const [mapMedia] = await db.select().from(media).where(eq(media.id, Number(map?.attrs?.mediaId)))
-    expect(map?.attrs?.src).toBe(`/${mapMedia?.storageKey}`)
+    expect(map?.attrs?.src).toMatch(/^\/media\/[0-9a-f]{2}\/[0-9a-f]{64}-\d+\.webp$/)
+    expect(mapMedia?.variants.map((variant) => storage.url(variant.key))).toContain(map?.attrs?.src)
   })
 
   it('points every published story at a published revision of its own', async () => {
@@ -190,16 +198,25 @@ describe('the demo newsroom', () => {
     expect(reply?.parentId).toBe(note?.id)
   })
 
-  it('describes each drawn image by its file: hash, size and viewBox', async () => {
+  it('stores each drawn image as an upload would be: a raster with WebP and AVIF renditions, its size, and files that exist', async () => {
     const rows = await db.select().from(media)
-    expect(rows.length).toBeGreaterThanOrEqual(4)
+    expect(rows).toHaveLength(Object.keys(demoImages).length)
     for (const row of rows) {
-      const bytes = fs.readFileSync(path.join(demoImagesFolder, path.basename(row.storageKey)))
-      expect(row.contentHash).toBe(createHash('sha256').update(bytes).digest('hex'))
-      expect(row.byteSize).toBe(bytes.byteLength)
-      expect(bytes.toString('utf8')).toContain(`viewBox="0 0 ${row.width} ${row.height}"`)
-      expect(row).toMatchObject({ mimeType: 'image/svg+xml', uploadedBy: expect.any(Number) })
+      const drawing = Object.values(demoImages).find((image) => image.alt === row.alt)
+      expect(row).toMatchObject({ mimeType: 'image/jpeg', width: drawing?.width, height: drawing?.height, uploadedBy: expect.any(Number) })
+      expect(row.contentHash).toMatch(/^[0-9a-f]{64}$/)
+      expect(new Set(row.variants.map((variant) => variant.format))).toEqual(new Set(['avif', 'webp', 'jpeg']))
+      expect(row.variants.filter((variant) => variant.format === 'webp').map((variant) => variant.width)).toEqual(renditionWidths(row.width))
+      for (const key of [row.storageKey, ...row.variants.map((variant) => variant.key)]) expect(await storage.get(key)).not.toBeNull()
     }
+  })
+
+  it('stores the demo images without metadata', async () => {
+    const [row] = await db.select().from(media).limit(1)
+    const file = await storage.get(row?.storageKey ?? '')
+    const metadata = await sharp(file ?? Buffer.alloc(0)).metadata()
+    expect(metadata.format).toBe('jpeg')
+    expect([metadata.exif, metadata.xmp, metadata.iptc, metadata.icc]).toEqual([undefined, undefined, undefined, undefined])
   })
 
   it('tags the stories', async () => {

@@ -4,7 +4,10 @@ import { hashPassword } from '../../lib/passwords'
 import { slugify } from '../../lib/slug'
 import type { Db, Tx } from '../index'
 import { media, sections, tags, users } from '../schema'
-import { type ImageKey, type LoadedImage, demoImageSrc, demoImages, loadDemoImage } from './images'
+import { displayKey } from '../../lib/media/srcset'
+import { type MediaStorage, getMediaStorage } from '../../lib/media/storage'
+import { writeMediaFiles } from '../../lib/media/plan'
+import { type DrawnImage, type ImageKey, demoImageSrc, demoImages, drawDemoImage } from './images'
 import { type SeedContext, insertStory } from './insert-story'
 import {
   type DemoSection,
@@ -24,18 +27,23 @@ const demoSeedLockKey = 727275
 /**
  * Gives an empty database the demo newsroom: five accounts (password `copydesk-demo`), the
  * section tree, tags, drawn images and a dozen stories in every workflow status. Does nothing
- * when the database has any user, so that it is safe at every start; all or nothing, in one
- * transaction.
+ * when the database has any user, so that it is safe at every start; the rows go in all or
+ * nothing, in one transaction. The images' files are written to `storage` first, as an upload's
+ * would be (a few seconds of processing); named by their content, they are simply rewritten by
+ * a seed that has to start again.
  */
-export async function seedDemo(db: Db): Promise<{ created: boolean }> {
+export async function seedDemo(db: Db, storage: MediaStorage = getMediaStorage()): Promise<{ created: boolean }> {
   if (await hasUsers(db)) return { created: false }
 
   for (const story of demoStories) {
     const problem = storyProblem(story)
     if (problem) throw new Error(`The demo story “${story.revisions.at(-1)?.headline}” is inconsistent: ${problem}.`)
   }
-  // Read before any write, so that a missing image file fails without leaving half a newsroom.
-  const images = Object.entries(demoImages).map(([key, image]) => ({ key: key as ImageKey, image, file: loadDemoImage(image) }))
+  // Drawn and stored before any row is written, so that a missing drawing fails without leaving half a newsroom.
+  const images = await Promise.all(
+    Object.entries(demoImages).map(async ([key, image]) => ({ key: key as ImageKey, image, drawn: await drawDemoImage(image) })),
+  )
+  for (const { drawn } of images) await writeMediaFiles(storage, drawn.files)
   // Hashing is slow on purpose: done once, outside the transaction, and shared by the accounts.
   const passwordHash = await hashPassword(demoPassword)
 
@@ -54,7 +62,9 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
       sectionIds,
       tagIds,
       mediaIds,
-      mediaIdBySrc: new Map(images.map(({ key, image }) => [demoImageSrc(image), mediaIds[key]])),
+      mediaBySrc: new Map(
+        images.map(({ key, image, drawn }) => [demoImageSrc(image), { mediaId: mediaIds[key], src: storage.url(displayKey(drawn.row)) }]),
+      ),
     }
     for (const story of demoStories) await insertStory(tx, story, context)
     return { created: true }
@@ -100,18 +110,18 @@ async function insertTags(tx: Tx): Promise<Map<string, number>> {
   return new Map(rows.map((row) => [row.name, row.id]))
 }
 
-type LoadedDemoImage = { key: ImageKey; image: (typeof demoImages)[ImageKey]; file: LoadedImage }
+type DrawnDemoImage = { key: ImageKey; image: (typeof demoImages)[ImageKey]; drawn: DrawnImage }
 
 async function insertMedia(
   tx: Tx,
-  images: LoadedDemoImage[],
+  images: DrawnDemoImage[],
   userIds: Record<StaffKey, number>,
 ): Promise<Record<ImageKey, number>> {
   const rows = await tx
     .insert(media)
     .values(
-      images.map(({ image, file }) => ({
-        ...file,
+      images.map(({ image, drawn }) => ({
+        ...drawn.row,
         alt: image.alt,
         caption: image.caption,
         credit: image.credit,
@@ -119,7 +129,7 @@ async function insertMedia(
       })),
     )
     .returning({ id: media.id, storageKey: media.storageKey })
-  return recordOf(images.map(({ key, file }) => [key, idOf(rows, (row) => row.storageKey === file.storageKey, file.storageKey)]))
+  return recordOf(images.map(({ key, drawn }) => [key, idOf(rows, (row) => row.storageKey === drawn.row.storageKey, drawn.row.storageKey)]))
 }
 
 function idOf<Row extends { id: number }>(rows: Row[], matches: (row: Row) => boolean, name: string): number {

@@ -1,14 +1,16 @@
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import sharp from 'sharp'
+import { planMediaFiles } from '../../lib/media/plan'
+import { processImage } from '../../lib/media/process'
 import type { RichTextNode } from '../schema'
 import { type FigureAttrs, figure } from './builders'
 import type { StaffKey } from './newsroom'
 
-/** A drawn demo image in `public/demo/`, with what the media library says about it. */
+/** A demo image drawn in `public/demo/` (SVG), with what the media library says about it. */
 export type DemoImage = {
   file: string
-  /** The SVG's viewBox size; `loadDemoImage` checks that the file agrees. */
+  /** The SVG's viewBox size, the stored image's size; `drawDemoImage` checks that the file agrees. */
   width: number
   height: number
   alt: string
@@ -68,14 +70,17 @@ export const demoImages = {
 
 export type ImageKey = keyof typeof demoImages
 
-/** The public URL of a demo image; also how figures are matched to their media rows. */
+/**
+ * A placeholder address for a demo image in the stories' figures, which the seed replaces with
+ * the library's address of the stored image (and its media id): see `withMediaIds`.
+ */
 export function demoImageSrc(image: DemoImage): string {
   return `/demo/${image.file}`
 }
 
 /**
- * A figure node showing a demo image. Its media id is filled in when the seed has inserted the
- * image; a figure may carry its own caption, different from the library's.
+ * A figure node showing a demo image. Its media id and address are filled in when the seed has
+ * stored the image; a figure may carry its own caption, different from the library's.
  */
 export function imageFigure(
   key: ImageKey,
@@ -98,31 +103,29 @@ export function imageFigure(
 /** Where the drawn images live; the server and the scripts run from the project root. */
 export const demoImagesFolder = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'public/demo')
 
-export type LoadedImage = {
-  storageKey: string
-  contentHash: string
-  mimeType: 'image/svg+xml'
-  byteSize: number
-  width: number
-  height: number
-}
+/** A demo image as the library stores it: the files to write and its row (without its words). */
+export type DrawnImage = ReturnType<typeof planMediaFiles>
 
-/** Reads a demo image's file for its media row: hash, size and dimensions. */
-export function loadDemoImage(image: DemoImage, folder = demoImagesFolder): LoadedImage {
-  const bytes = fs.readFileSync(path.join(/*turbopackIgnore: true*/ folder, image.file))
-  const viewBox = /viewBox="\s*0\s+0\s+(\d+(?:\.\d+)?)\s+(\d+(?:\.\d+)?)\s*"/.exec(bytes.toString('utf8'))
-  const width = Number(viewBox?.[1])
-  const height = Number(viewBox?.[2])
+/**
+ * Draws a demo image the way an upload arrives: the SVG is rasterized to a JPEG by sharp, then goes
+ * through the library's own processing (renditions in WebP, AVIF and JPEG, no metadata, hashed
+ * names). The library refuses SVG uploads; the drawings are only the source the seed paints from.
+ */
+export async function drawDemoImage(image: DemoImage, folder = demoImagesFolder): Promise<DrawnImage> {
+  const svg = fs.readFileSync(path.join(/*turbopackIgnore: true*/ folder, image.file))
+  const { width, height } = svgSize(svg)
   // The dimensions are also written into figure nodes, so a redrawn file must not drift from them.
   if (width !== image.width || height !== image.height) {
     throw new Error(`public/demo/${image.file}: viewBox is ${width}×${height}, the seed expects ${image.width}×${image.height}`)
   }
-  return {
-    storageKey: `demo/${image.file}`,
-    contentHash: createHash('sha256').update(bytes).digest('hex'),
-    mimeType: 'image/svg+xml',
-    byteSize: bytes.byteLength,
-    width,
-    height,
-  }
+  const jpeg = await sharp(svg).flatten({ background: '#ffffff' }).jpeg({ quality: 88 }).toBuffer()
+  const processed = await processImage(jpeg)
+  if (!processed.ok) throw new Error(`public/demo/${image.file} could not be processed: ${processed.message}`)
+  return planMediaFiles(processed)
+}
+
+/** The size an SVG's viewBox gives it (sharp rasterizes it at that size). */
+export function svgSize(svg: Buffer): { width: number; height: number } {
+  const viewBox = /viewBox="\s*0\s+0\s+(\d+(?:\.\d+)?)\s+(\d+(?:\.\d+)?)\s*"/.exec(svg.toString('utf8'))
+  return { width: Number(viewBox?.[1]), height: Number(viewBox?.[2]) }
 }

@@ -5,7 +5,7 @@ import { slugify } from '../../lib/slug'
 import type { Tx } from '../index'
 import type { ArticleStatus, Byline } from '../schema'
 import { articleAuthors, articleTags, articles, notes, revisions, workflowEvents } from '../schema'
-import { withMediaIds } from './builders'
+import { type SeededMedia, withMediaIds } from './builders'
 import { type ImageKey, demoImages } from './images'
 import type { SectionSlug, StaffKey } from './newsroom'
 import type { DemoStory } from './story-types'
@@ -17,7 +17,8 @@ export type SeedContext = {
   sectionIds: Record<SectionSlug, number>
   tagIds: ReadonlyMap<string, number>
   mediaIds: Record<ImageKey, number>
-  mediaIdBySrc: ReadonlyMap<string, number>
+  /** The stored images by the placeholder address the stories' figures use. */
+  mediaBySrc: ReadonlyMap<string, SeededMedia>
 }
 
 const hour = 60 * 60 * 1000
@@ -63,7 +64,7 @@ export async function insertStory(tx: Tx, story: DemoStory, context: SeedContext
     .insert(revisions)
     .values(
       story.revisions.map((revision, index) => {
-        const body = withMediaIds(revision.body, context.mediaIdBySrc)
+        const body = withMediaIds(revision.body, context.mediaBySrc)
         const bodyText = plainText(body)
         const leadImage = revision.leadImage ? demoImages[revision.leadImage] : undefined
         return {

@@ -14,7 +14,7 @@ import { type MediaRow, deleteMedia, keysOf, likePattern, listMedia, mediaUsage,
 import { damagedImageMessage } from './process'
 import { notAnImageMessage } from './sniff'
 import { LocalMediaStorage } from './storage'
-import { animatedGif, imageWithMetadata, jpegImage } from './test-images'
+import { animatedGif, imageWithMetadata, jpegImage, pngHeaderClaiming } from './test-images'
 
 let database: TestDatabase
 let db: Db
@@ -169,6 +169,17 @@ describe('uploading an image', () => {
     for (const { bytes, message } of cases) {
       expect(await uploadImage(db, storage, newsroom.writer, { bytes })).toEqual({ ok: false, message })
     }
+    expect({ files: (await storedKeys()).length, rows: await mediaCount() }).toEqual(before)
+  })
+
+  it('refuses an SVG with a script and a 20,000 × 20,000 PNG, leaving no file and no row', async () => {
+    const before = { files: (await storedKeys()).length, rows: await mediaCount() }
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><script>alert(document.cookie)</script><rect width="800" height="600"/></svg>')
+    expect(await uploadImage(db, storage, newsroom.writer, { bytes: svg })).toEqual({ ok: false, message: notAnImageMessage })
+    expect(await uploadImage(db, storage, newsroom.writer, { bytes: pngHeaderClaiming(20_000, 20_000) })).toEqual({
+      ok: false,
+      message: 'This image is too large: 20000 × 20000 pixels is more than 40 megapixels.',
+    })
     expect({ files: (await storedKeys()).length, rows: await mediaCount() }).toEqual(before)
   })
 

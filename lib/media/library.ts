@@ -6,9 +6,9 @@ import { articles, media, revisions, users } from '@/db/schema'
 import type { ArticleStatus } from '@/db/schema'
 import type { Result } from '../errors'
 import { type Actor, type Owned, assertCan, can } from '../permissions'
-import { mediaKey } from './keys'
-import { type ProcessedImage, contentHashOf, processImage, uploadSizeProblem, variantWidths } from './process'
-import { mimeTypeOf } from './sniff'
+import { uploadSizeProblem } from './limits'
+import { type PlannedFile, planMediaFiles, writeMediaFiles } from './plan'
+import { contentHashOf, processImage } from './process'
 import type { MediaStorage } from './storage'
 
 export type MediaRow = typeof media.$inferSelect
@@ -68,7 +68,7 @@ export async function uploadImage(
   assertCan(actor, 'media.upload')
   const details = uploadDetailsSchema.safeParse({ alt: input.alt, caption: input.caption, credit: input.credit })
   if (!details.success) return { ok: false, message: firstIssue(details.error) }
-  const sizeProblem = uploadSizeProblem(input.bytes)
+  const sizeProblem = uploadSizeProblem(input.bytes.length)
   if (sizeProblem) return { ok: false, message: sizeProblem }
 
   // Checked before the (seconds-long) processing; checked again by the insert for uploads racing each other.
@@ -77,13 +77,13 @@ export async function uploadImage(
 
   const processed = await processImage(input.bytes)
   if (!processed.ok) return processed
-  const { files, row } = plan(processed)
+  const { files, row } = planMediaFiles(processed)
 
-  const writes = await Promise.allSettled(files.map((file) => storage.put(file.key, file.buffer, file.contentType)))
-  const failedWrite = writes.find((write) => write.status === 'rejected')
-  if (failedWrite) {
+  try {
+    await writeMediaFiles(storage, files)
+  } catch (error) {
     await removeFilesNotUsed(db, storage, processed.contentHash, files)
-    throw failedWrite.reason
+    throw error
   }
 
   let inserted: MediaRow[]
@@ -106,42 +106,6 @@ export async function uploadImage(
   const winner = await removeFilesNotUsed(db, storage, processed.contentHash, files)
   if (!winner) throw new Error('An image with this content hash was reported and then not found.')
   return { ok: true, media: winner, duplicate: true }
-}
-
-type PlannedFile = { key: string; buffer: Buffer; contentType: string }
-
-/** The files to store and the row to insert for a processed upload. */
-function plan(processed: ProcessedImage) {
-  const { contentHash, original } = processed
-  const storageKey = mediaKey(contentHash, original.format)
-  const files: PlannedFile[] = [
-    { key: storageKey, buffer: original.buffer, contentType: mimeTypeOf(original.format) },
-    ...processed.variants.map((variant) => ({
-      key: mediaKey(contentHash, variant.format, variant.width),
-      buffer: variant.buffer,
-      contentType: mimeTypeOf(variant.format),
-    })),
-  ]
-  const variants = processed.variants.map((variant) => ({
-    width: variant.width,
-    format: variant.format as string,
-    key: mediaKey(contentHash, variant.format, variant.width),
-  }))
-  // An image no wider than the widest rendition is its own format's widest rendition: not stored twice.
-  if (original.width <= variantWidths[variantWidths.length - 1]!) {
-    variants.push({ width: original.width, format: original.format, key: storageKey })
-  }
-  variants.sort((a, b) => a.format.localeCompare(b.format) || a.width - b.width)
-  const row = {
-    storageKey,
-    contentHash,
-    mimeType: mimeTypeOf(original.format),
-    byteSize: original.buffer.length,
-    width: original.width,
-    height: original.height,
-    variants,
-  }
-  return { files, row }
 }
 
 /** Deletes the files of a failed upload, except those a stored row with the same content uses; returns that row. */

@@ -1,22 +1,68 @@
 import 'server-only'
-import { desc } from 'drizzle-orm'
+import { and, desc, ilike, inArray, or } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { media } from '@/db/schema'
+import { type Actor, assertCan, can } from '../permissions'
+import { likePattern } from './library'
 import { displaySrc } from './urls'
 
 /** An image a story can use as its lead photo or insert as a figure. */
-export type MediaOption = { mediaId: number; src: string; alt: string; caption: string; credit: string; width: number; height: number }
+export type MediaOption = {
+  mediaId: number
+  /** A display address (about 1280 pixels wide). */
+  src: string
+  /** A small rendition (about 320 pixels wide) for pickers. */
+  thumbSrc: string
+  alt: string
+  caption: string
+  credit: string
+  width: number
+  height: number
+}
 
-/** The library's images for the story editor's pickers, newest first. */
-export async function listMediaOptions(db: Db, limit = 200): Promise<MediaOption[]> {
-  const rows = await db.select().from(media).orderBy(desc(media.createdAt)).limit(limit)
-  return rows.map((row) => ({
+/** An option as the pickers' search gives it to one viewer, with whether they may change its details. */
+export type MediaPickerOption = MediaOption & { canEdit: boolean }
+
+type OptionRow = typeof media.$inferSelect
+
+function toOption(row: OptionRow): MediaOption {
+  return {
     mediaId: row.id,
     src: displaySrc(row),
+    thumbSrc: displaySrc(row, 320),
     alt: row.alt,
     caption: row.caption,
     credit: row.credit,
     width: row.width,
     height: row.height,
-  }))
+  }
+}
+
+/** The library's newest images for the story editor's pickers, before any search. */
+export async function listMediaOptions(db: Db, limit = 48): Promise<MediaOption[]> {
+  const rows = await db.select().from(media).orderBy(desc(media.createdAt), desc(media.id)).limit(limit)
+  return rows.map(toOption)
+}
+
+/** How many images a picker's search answers with. */
+export const mediaSearchLimit = 48
+
+/**
+ * The pickers' search, for a desk viewer: images whose alt text, caption or credit contain every
+ * word of `query` (newest first), or the images with the given `ids`. Each says whether the
+ * viewer may change its details (writers their own images, editors and admins any).
+ */
+export async function searchMediaOptions(db: Db, viewer: Actor, input: { query?: string; ids?: number[] }): Promise<MediaPickerOption[]> {
+  assertCan(viewer, 'desk.enter')
+  const words = (input.query ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8)
+  const where = input.ids
+    ? inArray(media.id, input.ids.length > 0 ? input.ids : [-1])
+    : and(
+        ...words.map((word) => {
+          const pattern = likePattern(word)
+          return or(ilike(media.alt, pattern), ilike(media.caption, pattern), ilike(media.credit, pattern))
+        }),
+      )
+  const rows = await db.select().from(media).where(where).orderBy(desc(media.createdAt), desc(media.id)).limit(mediaSearchLimit)
+  return rows.map((row) => ({ ...toOption(row), canEdit: can(viewer, 'media.edit', { ownerIds: row.uploadedBy === null ? [] : [row.uploadedBy] }) }))
 }

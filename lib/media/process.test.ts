@@ -5,13 +5,12 @@ import {
   type ProcessResult,
   type ProcessedImage,
   damagedImageMessage,
-  maxUploadBytes,
   processImage,
   renditionWidths,
-  tooLargeFileMessage,
 } from './process'
+import { maxUploadBytes, tooLargeFileMessage } from './limits'
 import { notAnImageMessage } from './sniff'
-import { animatedGif, exifIfd0Tags, gpsInfoTag, imageWithMetadata, jpegImage, pngHeaderClaiming, twoToneImage } from './test-images'
+import { animatedGif, exifIfd0Tags, gifWithMetadata, gpsInfoTag, imageWithMetadata, jpegImage, pngHeaderClaiming, secretArtist, twoToneImage } from './test-images'
 
 function processed(result: ProcessResult): ProcessedImage {
   if (!result.ok) throw new Error(`expected the image to be accepted, got: ${result.message}`)
@@ -62,26 +61,28 @@ describe('processing an upload', () => {
     expect(renditionWidths(1920)).toEqual([320, 640, 960, 1280, 1920])
   })
 
-  it('turns an image upright by its EXIF orientation', async () => {
-    // Stored 600 × 400 with orientation 6: a camera held upright, shown 400 wide and 600 high.
-    const image = processed(await processImage(await imageWithMetadata('jpeg', { orientation: 6 })))
-    expect(image.original).toMatchObject({ width: 400, height: 600 })
-    const { data, info } = await sharp(image.original.buffer).raw().toBuffer({ resolveWithObject: true })
-    const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)]
-    const [topRed, , topBlue] = pixel(200, 100)
-    const [bottomRed, , bottomBlue] = pixel(200, 500)
-    expect(topRed).toBeGreaterThan(200)
-    expect(topBlue).toBeLessThan(60)
-    expect(bottomBlue).toBeGreaterThan(200)
-    expect(bottomRed).toBeLessThan(60)
-    for (const variant of image.variants) {
-      const metadata = await sharp(variant.buffer).metadata()
-      expect(metadata.height).toBeGreaterThan(metadata.width)
-      expect(metadata.orientation).toBeUndefined()
-    }
-  }, 30_000)
-
   for (const format of ['jpeg', 'png', 'webp'] as const) {
+    it(`turns a ${format.toUpperCase()} upright by its EXIF orientation`, async () => {
+      // Stored 600 × 400 with orientation 6: a camera held upright, shown 400 wide and 600 high.
+      const image = processed(await processImage(await imageWithMetadata(format, { orientation: 6 })))
+      expect(image.original).toMatchObject({ width: 400, height: 600 })
+      const { data, info } = await sharp(image.original.buffer).raw().toBuffer({ resolveWithObject: true })
+      const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)]
+      const [topRed, , topBlue] = pixel(200, 100)
+      const [bottomRed, , bottomBlue] = pixel(200, 500)
+      expect(topRed).toBeGreaterThan(200)
+      expect(topBlue).toBeLessThan(60)
+      expect(bottomBlue).toBeGreaterThan(200)
+      expect(bottomRed).toBeLessThan(60)
+      for (const variant of image.variants) {
+        const metadata = await sharp(variant.buffer).metadata()
+        expect(metadata.height).toBeGreaterThan(metadata.width)
+        expect(metadata.orientation).toBeUndefined()
+      }
+    }, 30_000)
+  }
+
+  for (const format of ['jpeg', 'png', 'webp', 'avif'] as const) {
     it(`removes EXIF with GPS, XMP, IPTC and ICC from a ${format.toUpperCase()} and every rendition of it`, async () => {
       const upload = await imageWithMetadata(format)
       const before = await sharp(upload).metadata()
@@ -106,6 +107,21 @@ describe('processing an upload', () => {
       }
     }, 30_000)
   }
+
+  it('removes the comment and XMP of a GIF from it and every rendition', async () => {
+    const upload = await gifWithMetadata()
+    // The test image really carries them, and is still a GIF sharp reads.
+    expect(upload.includes(secretArtist)).toBe(true)
+    expect(upload.includes('XMP DataXMP')).toBe(true)
+    const image = processed(await processImage(upload))
+    expect(image.original.format).toBe('gif')
+    for (const file of [image.original, ...image.variants]) {
+      expect(file.buffer.includes(secretArtist)).toBe(false)
+      expect(file.buffer.includes('XMP')).toBe(false)
+      const after = await sharp(file.buffer).metadata()
+      expect([after.exif, after.xmp, after.icc]).toEqual([undefined, undefined, undefined])
+    }
+  }, 30_000)
 
   it('converts a CMYK JPEG (as print desks send them) to sRGB', async () => {
     const upload = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#cc3333' } }).toColourspace('cmyk').jpeg().toBuffer()

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto'
 import sharp, { type OutputInfo, type Sharp } from 'sharp'
+import { uploadSizeProblem } from './limits'
 import { type ImageFormat, notAnImageMessage, sniffImageFormat } from './sniff'
-
-/** Refused before anything else is done with the bytes. */
-export const maxUploadBytes = 25 * 1024 * 1024
 /** Refused from the header alone, before a pixel is decoded (decompression bombs). */
 export const maxImagePixels = 40_000_000
 /** The widths generated for `srcset`; never wider than the upload. */
@@ -12,7 +10,6 @@ export const variantWidths = [320, 640, 960, 1280, 1920] as const
 export const modernFormats = ['webp', 'avif'] as const satisfies readonly ImageFormat[]
 
 export const damagedImageMessage = 'This image file is damaged or incomplete and cannot be read.'
-export const tooLargeFileMessage = 'This file is larger than 25 MB.'
 
 export type ProcessedFile = { buffer: Buffer; format: ImageFormat; width: number; height: number }
 
@@ -45,13 +42,6 @@ const encoders: Record<ImageFormat, (image: Sharp, isOriginal: boolean) => Sharp
   gif: (image) => image.gif(),
 }
 
-/** The upload-size problem, or null: cheap, so it runs before hashing or decoding. */
-export function uploadSizeProblem(bytes: Uint8Array): string | null {
-  if (bytes.length === 0) return 'This file is empty.'
-  if (bytes.length > maxUploadBytes) return tooLargeFileMessage
-  return null
-}
-
 export function contentHashOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
@@ -70,7 +60,7 @@ export function renditionWidths(width: number): number[] {
  * Expected refusals (wrong type, too big, damaged) come back as `{ ok: false, message }`.
  */
 export async function processImage(bytes: Buffer): Promise<ProcessResult> {
-  const sizeProblem = uploadSizeProblem(bytes)
+  const sizeProblem = uploadSizeProblem(bytes.length)
   if (sizeProblem) return { ok: false, message: sizeProblem }
   const sniffed = sniffImageFormat(bytes)
   if (!sniffed.ok) return sniffed

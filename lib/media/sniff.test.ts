@@ -1,6 +1,7 @@
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { emptyFileMessage, notAnImageMessage, sniffImageFormat } from './sniff'
+import { emptyFileMessage } from './limits'
+import { notAnImageMessage, sniffImageFormat } from './sniff'
 
 const refused = { ok: false, message: notAnImageMessage }
 

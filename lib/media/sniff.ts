@@ -1,9 +1,10 @@
+import { emptyFileMessage } from './limits'
+
 /** The image formats the library accepts, named as sharp names its encoders. */
 export const imageFormats = ['jpeg', 'png', 'webp', 'avif', 'gif'] as const
 export type ImageFormat = (typeof imageFormats)[number]
 
 export const notAnImageMessage = 'This file is not an image Copydesk accepts (JPEG, PNG, WebP, AVIF or GIF).'
-export const emptyFileMessage = 'This file is empty.'
 
 export type SniffResult = { ok: true; format: ImageFormat } | { ok: false; message: string }
 

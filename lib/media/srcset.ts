@@ -59,6 +59,13 @@ export function srcSetFor(image: MediaImage, options: SrcSetOptions = {}): Respo
   }
 }
 
+/** The stored file to show an image at about `width` pixels: the narrowest WebP that wide, else the widest, else the full-size file. */
+export function displayKey(image: Pick<MediaImage, 'storageKey' | 'variants'>, width = 1280): string {
+  const webp = image.variants.filter((variant) => variant.format === 'webp').sort((a, b) => a.width - b.width)
+  const chosen = webp.find((variant) => variant.width >= width) ?? webp.at(-1)
+  return chosen?.key ?? image.storageKey
+}
+
 function percent(fraction: number): string {
   const clamped = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0.5))
   return `${Math.round(clamped * 1000) / 10}%`

@@ -35,7 +35,7 @@ const cameraExif = {
 }
 
 /** An image in `format` carrying EXIF with GPS, XMP and a wide-gamut ICC profile (and IPTC for JPEG). */
-export async function imageWithMetadata(format: 'jpeg' | 'png' | 'webp', options: { orientation?: number } = {}): Promise<Buffer> {
+export async function imageWithMetadata(format: 'jpeg' | 'png' | 'webp' | 'avif', options: { orientation?: number } = {}): Promise<Buffer> {
   let image = (await twoToneImage(600, 400)).withIccProfile('p3')
   if (options.orientation) image = image.withMetadata({ orientation: options.orientation })
   image = image.withExif(cameraExif).withXmp(xmp)
@@ -102,4 +102,28 @@ export async function animatedGif(): Promise<Buffer> {
   return sharp([await frame('#ff0000'), await frame('#00ff00')], { join: { animated: true } })
     .gif({ delay: [100, 100] })
     .toBuffer()
+}
+
+/** GIF sub-blocks: the bytes in pieces of at most 255, each after its length, then a 0 terminator. */
+function subBlocks(bytes: Buffer): Buffer {
+  const pieces: Buffer[] = []
+  for (let at = 0; at < bytes.length; at += 255) {
+    const piece = bytes.subarray(at, at + 255)
+    pieces.push(Buffer.from([piece.length]), piece)
+  }
+  return Buffer.concat([...pieces, Buffer.from([0])])
+}
+
+/**
+ * A GIF carrying what GIF has for metadata: a comment naming the source and an XMP packet in an
+ * application extension, placed after the header and colour table as editors write them.
+ */
+export async function gifWithMetadata(): Promise<Buffer> {
+  const gif = await (await twoToneImage(600, 400)).gif().toBuffer()
+  const packed = gif[10] ?? 0
+  const colourTable = packed & 0x80 ? 3 * 2 ** ((packed & 0x07) + 1) : 0
+  const at = 13 + colourTable
+  const comment = Buffer.concat([Buffer.from([0x21, 0xfe]), subBlocks(Buffer.from(`Taken by ${secretArtist} at 51.5N 0.1W`, 'latin1'))])
+  const xmpExtension = Buffer.concat([Buffer.from([0x21, 0xff, 0x0b]), Buffer.from('XMP DataXMP', 'latin1'), subBlocks(Buffer.from(xmp, 'latin1'))])
+  return Buffer.concat([gif.subarray(0, at), comment, xmpExtension, gif.subarray(at)])
 }

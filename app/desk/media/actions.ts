@@ -50,3 +50,22 @@ export async function deleteImage(_: ActionState, form: FormData): Promise<Actio
   revalidatePath('/desk/media', 'layout')
   redirect('/desk/media?deleted=1')
 }
+
+const altTextSchema = z.object({ mediaId: z.number().int().positive(), alt: z.string() })
+
+/**
+ * Sets a library image's alt text from the story editor (writers their own images, editors and
+ * admins any); every story showing it is refreshed.
+ */
+export async function saveImageAltText(mediaId: number, alt: string): Promise<ActionState> {
+  const user = await requireUser()
+  const input = altTextSchema.safeParse({ mediaId, alt })
+  if (!input.success) return fail('Choose an image and write its alt text.')
+  const db = getDb()
+  const result = await guarded(() => updateMediaDetails(db, user, input.data.mediaId, { alt: input.data.alt }))
+  if (!result.ok) return fail(result.message)
+  revalidatePath('/desk/media', 'layout')
+  const shownOn = await Promise.all((await mediaUsage(db, input.data.mediaId)).map((story) => pathsShowingStory(db, story.articleId)))
+  refreshPublicPages(shownOn.flat())
+  return ok('Alt text saved to the library.')
+}

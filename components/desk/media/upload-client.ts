@@ -1,8 +1,7 @@
+import { tooLargeFileMessage, uploadSizeProblem } from '@/lib/media/limits'
+
 /** Where the desk posts images: see `app/desk/media/upload/route.ts` for the request and its answers. */
 export const mediaUploadUrl = '/desk/media/upload'
-
-/** The largest file the server takes; checked here too so that a big file is not sent for nothing. */
-export const maxUploadBytes = 25 * 1024 * 1024
 
 /** An image as the upload route describes it: enough to show it or put it in a figure. */
 export type UploadedMedia = {
@@ -40,7 +39,9 @@ export type UploadOptions = {
  * XMLHttpRequest rather than fetch, for upload progress.
  */
 export function uploadMediaFile(file: Blob, options: UploadOptions = {}): Promise<MediaUploadResponse> {
-  if (file.size > maxUploadBytes) return Promise.resolve({ ok: false, message: 'This file is larger than 25 MB.' })
+  // The server's own check, run here first so that an empty or oversized file is not sent for nothing.
+  const sizeProblem = uploadSizeProblem(file.size)
+  if (sizeProblem) return Promise.resolve({ ok: false, message: sizeProblem })
   const form = new FormData()
   form.append('file', file)
   for (const field of ['alt', 'caption', 'credit'] as const) {
@@ -76,6 +77,6 @@ function answerOf(request: XMLHttpRequest): MediaUploadResponse {
   } catch {
     // Not JSON: an error page from somewhere between here and the route.
   }
-  if (request.status === 413) return { ok: false, message: 'This file is larger than 25 MB.' }
+  if (request.status === 413) return { ok: false, message: tooLargeFileMessage }
   return { ok: false, message: `The upload failed (the server answered ${request.status}). Try again.` }
 }

@@ -65,6 +65,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
           articleId={article.id}
           version={article.version}
           isLive={article.publishedRevisionId !== null && article.status === 'published'}
+          hasBeenPublished={article.firstPublishedAt !== null}
           initial={toStoryDraft(article)}
           sections={await listSectionOptions(db)}
           staff={await listStaff(db)}

@@ -4,11 +4,12 @@ import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { getDb } from '@/db'
 import { createArticle } from '@/lib/article-drafts'
+import { headlineSchema } from '@/lib/article-input'
 import { type ActionState, fail, guarded, invalid } from '@/lib/errors'
 import { requireUser } from '@/lib/session'
 
 const newStorySchema = z.object({
-  headline: z.string().trim().max(300, 'Keep the headline under 300 characters.'),
+  headline: headlineSchema,
   sectionId: z.coerce.number().int().positive('Choose a section.'),
 })
 

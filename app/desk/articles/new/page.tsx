@@ -1,6 +1,8 @@
 import type { Metadata } from 'next'
 import { getDb } from '@/db'
+import { SectionOptions } from '@/components/desk/section-options'
 import { ActionForm } from '@/components/ui/action-form'
+import { articleLimits } from '@/lib/article-input'
 import { listSectionOptions } from '@/lib/sections'
 import { requireCapability } from '@/lib/session'
 import { startStory } from './actions'
@@ -16,16 +18,12 @@ export default async function NewStoryPage() {
       <ActionForm action={startStory} submitLabel="Start writing">
         <div className="field">
           <label htmlFor="headline">Working headline</label>
-          <input id="headline" name="headline" maxLength={300} />
+          <input id="headline" name="headline" maxLength={articleLimits.headline} />
         </div>
         <div className="field">
           <label htmlFor="section">Section</label>
           <select id="section" name="sectionId">
-            {sections.map((section) => (
-              <option key={section.id} value={section.id}>
-                {section.label}
-              </option>
-            ))}
+            <SectionOptions options={sections} />
           </select>
         </div>
       </ActionForm>

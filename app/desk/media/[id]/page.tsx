@@ -117,6 +117,10 @@ export default async function MediaPage({ params }: MediaPageProps) {
                 ))}
               </ul>
             )}
+            <p className="muted small">
+              To use it, open a story from the <Link href="/desk">desk</Link> and search for its alt text, caption or credit under Lead image,
+              or with Figure in the story body.
+            </p>
           </section>
 
           {canDelete && (

@@ -3,11 +3,9 @@ import { getDb } from '@/db'
 import { saveArticle } from '@/lib/article-drafts'
 import { articleInputSchema } from '@/lib/article-input'
 import { parseId, json } from '@/lib/http'
+import { readTextWithin } from '@/lib/request-body'
 import { getCurrentUser } from '@/lib/session'
-import { type SaveResponse, toOtherVersion } from '@/lib/story-draft'
-
-/** A whole story with a 20,000-word body is far below this; anything larger is refused unread. */
-const maxBodyBytes = 6 * 1024 * 1024
+import { type SaveResponse, maxSaveBytes, toOtherVersion } from '@/lib/story-draft'
 
 const saveRequestSchema = z.object({
   draft: z.unknown(),
@@ -28,9 +26,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const articleId = parseId((await params).id)
   if (!articleId) return refuse('missing', 'This story no longer exists.')
 
-  const text = await request.text()
-  if (text.length > maxBodyBytes) {
-    return refuse('too-large', 'This story is too large to save (over 6 MB). Remove some pasted material and try again.')
+  const text = await readTextWithin(request, maxSaveBytes)
+  if (text === null) {
+    return refuse('too-large', `This story is too large to save (over ${maxSaveBytes / 1024 / 1024} MB). Remove some pasted material and try again.`)
   }
   let raw: unknown
   try {

@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { getDb } from '@/db'
+import { createArticle, saveArticle } from '@/lib/article-drafts'
+import { articleInputSchema } from '@/lib/article-input'
+import { getArticleForEditing } from '@/lib/editable-article'
+import { guarded } from '@/lib/errors'
+import { json } from '@/lib/http'
+import { readTextWithin } from '@/lib/request-body'
+import { sanitizeDoc } from '@/lib/rich-text'
+import { getCurrentUser } from '@/lib/session'
+import { type NewStoryResponse, maxSaveBytes } from '@/lib/story-draft'
+
+const requestSchema = z.object({ draft: z.unknown() })
+
+const refuse = (message: string, status: number) => json<NewStoryResponse>({ ok: false, message }, status)
+
+/**
+ * Saves an editor's text as a new story: for a story deleted while someone was writing it, so
+ * that their words are not lost with it. The new story is the writer's, with the text's fields.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const user = await getCurrentUser()
+  if (!user) return refuse('You are signed out. Sign in again in another tab, then try again.', 401)
+  const text = await readTextWithin(request, maxSaveBytes)
+  if (text === null) return refuse('This story is too large to save. Remove some pasted material and try again.', 413)
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    return refuse('The request was garbled on the way. Try again.', 400)
+  }
+  const parsed = requestSchema.safeParse(raw)
+  const input = articleInputSchema.safeParse(parsed.success ? parsed.data.draft : undefined)
+  if (!input.success) return refuse(input.error.issues.map((issue) => issue.message).join(' '), 422)
+  // Checked before anything is created, so that a refusal leaves no half-made story behind.
+  const body = sanitizeDoc(input.data.body)
+  if (!body.ok) return refuse(body.message, 422)
+
+  const db = getDb()
+  const created = await guarded(() => createArticle(db, user, { headline: input.data.headline, sectionId: input.data.sectionId }))
+  if (!created.ok) return refuse(created.message, 422)
+  const opened = await getArticleForEditing(db, user, created.articleId)
+  if (!opened) throw new Error(`Story ${created.articleId} vanished as it was created.`)
+  // The old story's slug may have been taken meanwhile; the new story then takes one from its headline.
+  const save = (slug: string) => saveArticle(db, user, created.articleId, { ...input.data, slug }, { baseVersion: opened.version, kind: 'save' })
+  let saved = await save(input.data.slug)
+  if (!saved.ok && saved.reason === 'slug-taken') saved = await save('')
+  if (!saved.ok) return refuse(`A new story was started, but its text was not saved: ${saved.message}`, 422)
+  return json<NewStoryResponse>({ ok: true, articleId: created.articleId })
+}

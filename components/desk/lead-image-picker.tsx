@@ -1,0 +1,109 @@
+'use client'
+
+import { type KeyboardEvent, useEffect, useState, useTransition } from 'react'
+import { saveImageAltText } from '@/app/desk/media/actions'
+import { MediaPicker, type PickableImage } from './media/media-picker'
+import styles from './media/media.module.css'
+import { type MediaPickerOption, getMediaOption } from './media/media-search-client'
+
+type LeadImagePickerProps = {
+  /** The newest library images and any just uploaded. */
+  images: readonly PickableImage[]
+  chosenId: number | null
+  onChoose: (image: PickableImage | undefined) => void
+}
+
+/** The story's lead image: a searchable choice of library images, then the chosen one's alt text. */
+export function LeadImagePicker({ images, chosenId, onChoose }: LeadImagePickerProps) {
+  return (
+    <>
+      <MediaPicker
+        legend="Choose from the library"
+        images={images}
+        selectedId={chosenId}
+        onSelect={onChoose}
+        noneLabel="No lead image"
+        onSelectNone={() => onChoose(undefined)}
+      />
+      {chosenId !== null && <LeadImageAltText key={chosenId} mediaId={chosenId} />}
+    </>
+  )
+}
+
+/**
+ * The chosen image and its alt text, which lives in the media library (every story showing the
+ * image reads it there). Editable by whoever may edit the image; otherwise shown with the reason.
+ */
+function LeadImageAltText({ mediaId }: { mediaId: number }) {
+  const [image, setImage] = useState<MediaPickerOption | null>(null)
+  const [alt, setAlt] = useState('')
+  const [status, setStatus] = useState<string>()
+  const [isSaving, startSaving] = useTransition()
+
+  useEffect(() => {
+    const controller = new AbortController()
+    getMediaOption(mediaId, controller.signal).then(
+      (answer) => {
+        if (!answer.ok) return setStatus(answer.message)
+        const [found] = answer.options
+        if (!found) return setStatus('This image is no longer in the library.')
+        setImage(found)
+        setAlt(found.alt)
+      },
+      () => undefined, // aborted: another image was chosen
+    )
+    return () => controller.abort()
+  }, [mediaId])
+
+  const save = () =>
+    startSaving(async () => {
+      const answer = await saveImageAltText(mediaId, alt)
+      setStatus(answer?.message)
+    })
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter') return
+    event.preventDefault()
+    save()
+  }
+
+  return (
+    <div className={styles.leadChosen}>
+      {image ? (
+        // eslint-disable-next-line @next/next/no-img-element -- a small preview of a library rendition; the alt text is beside it
+        <img src={image.thumbSrc} alt="" width={image.width} height={image.height} />
+      ) : (
+        <span />
+      )}
+      <div>
+        {image && (
+          <div className="field">
+            <label htmlFor="lead-alt">Alt text</label>
+            <input
+              id="lead-alt"
+              value={alt}
+              maxLength={500}
+              readOnly={!image.canEdit}
+              aria-describedby="lead-alt-hint"
+              onChange={(event) => setAlt(event.target.value)}
+              onKeyDown={image.canEdit ? onKeyDown : undefined}
+            />
+            <p id="lead-alt-hint" className="muted small">
+              {image.canEdit
+                ? 'What the picture shows, for readers who cannot see it. Kept in the media library: every story showing this image uses it.'
+                : 'Only the person who uploaded this image, or an editor, can change its alt text.'}
+            </p>
+          </div>
+        )}
+        {image?.canEdit && (
+          <button type="button" className="button secondary small" onClick={save} disabled={isSaving}>
+            Save alt text
+          </button>
+        )}
+        <p className="small" role="status">
+          {status}
+        </p>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { type StoryDraft, clockTime, followsHeadline, sameDraft, toFormDraft } from './story-draft'
+
+const draft = (headline: string, slug: string): StoryDraft => ({
+  headline,
+  standfirst: '',
+  body: { type: 'doc', content: [{ type: 'paragraph' }] },
+  sectionId: 1,
+  slug,
+  tags: [],
+  bylines: [{ userId: 1 }],
+  leadMediaId: null,
+  leadCaption: '',
+  leadCredit: '',
+  seoTitle: '',
+  seoDescription: '',
+})
+
+describe('a slug that follows the headline', () => {
+  it('is one made from the headline, with or without a number for a clash', () => {
+    expect(followsHeadline('ferry-resumes', 'Ferry resumes')).toBe(true)
+    expect(followsHeadline('ferry-resumes-2', 'Ferry resumes')).toBe(true)
+  })
+
+  it('is the placeholder a story gets before it has a headline, or none at all', () => {
+    expect(followsHeadline('untitled', '')).toBe(true)
+    expect(followsHeadline('untitled-3', 'Ferry resumes')).toBe(true)
+    expect(followsHeadline('', 'Ferry resumes')).toBe(true)
+  })
+
+  it('is not one a person typed, nor one made from an earlier headline', () => {
+    expect(followsHeadline('boats-are-back', 'Ferry resumes')).toBe(false)
+    expect(followsHeadline('ferry-resumes-today', 'Ferry resumes')).toBe(false)
+  })
+
+  it('is left empty in the form until the story is first published, so that saves make it again', () => {
+    expect(toFormDraft(draft('Ferry resumes', 'ferry-resumes'), false).slug).toBe('')
+    expect(toFormDraft(draft('Ferry resumes', 'ferry-resumes'), true).slug).toBe('ferry-resumes')
+    expect(toFormDraft(draft('Ferry resumes', 'boats-are-back'), false).slug).toBe('boats-are-back')
+  })
+})
+
+describe('the time a save is shown with', () => {
+  it('is on the 24-hour clock with two-digit hours and minutes', () => {
+    expect(clockTime(new Date(2030, 2, 1, 9, 5))).toBe('09:05')
+    expect(clockTime(new Date(2030, 2, 1, 22, 42))).toBe('22:42')
+  })
+})
+
+describe('comparing a device copy with the saved story', () => {
+  it('finds them the same when only the order of their keys differs, as the database returns them', () => {
+    const reordered = { ...(Object.fromEntries(Object.entries(draft('Ferry resumes', '')).reverse()) as StoryDraft), body: { content: [{ type: 'paragraph' }], type: 'doc' as const } }
+    expect(Object.keys(reordered)[0]).toBe('seoDescription')
+    expect(sameDraft(reordered, draft('Ferry resumes', ''))).toBe(true)
+  })
+
+  it('finds them different when a word differs', () => {
+    expect(sameDraft(draft('Ferry resumes', ''), draft('Ferry resumed', ''))).toBe(false)
+  })
+})
