@@ -1,11 +1,5 @@
-import { type Browser, type Page, expect, test } from '@playwright/test'
-import { signIn } from './fixtures'
-
-async function pageFor(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
-  await signIn(page, email)
-  return page
-}
+import { type Page, expect, test } from '@playwright/test'
+import { signIn, signedInPage } from './fixtures'
 
 const workflow = (page: Page) => page.getByRole('region', { name: 'Workflow' })
 const queues = (page: Page) => page.getByRole('navigation', { name: 'Queues' })
@@ -63,10 +57,10 @@ test('the desk counts its queues, keeps the review queue oldest first with time 
   test.setTimeout(120_000)
   const stamp = Date.now()
   const headline = `Tram line extension approved ${stamp}`
-  const writer = await pageFor(browser, 'writer@copydesk.test')
+  const writer = await signedInPage(browser, 'writer@copydesk.test')
   await submitStory(writer, headline, 'Europe')
 
-  const editor = await pageFor(browser, 'editor@copydesk.test')
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
   for (const name of ['My drafts', 'Review queue', 'Sent back to me', 'Scheduled', 'Recently published', 'All stories']) {
     await expect(queues(editor).getByRole('link', { name: new RegExp(`^${name} \\d+$`) })).toBeVisible()
   }
@@ -112,10 +106,10 @@ test('the desk counts its queues, keeps the review queue oldest first with time 
 test('a writer’s badge shows what an editor did to their story, once, and goes once they have looked', async ({ browser }) => {
   test.setTimeout(120_000)
   const headline = `Harbour dredging delayed ${Date.now()}`
-  const writer = await pageFor(browser, 'writer@copydesk.test')
+  const writer = await signedInPage(browser, 'writer@copydesk.test')
   const id = await submitStory(writer, headline, 'Middle East')
 
-  const editor = await pageFor(browser, 'editor@copydesk.test')
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
   await editor.goto(`/desk/articles/${id}`)
   await workflow(editor).getByRole('button', { name: 'Request changes', exact: true }).click()
   await editor.getByLabel('Note for the writer (required)').fill('Say when the dredging will start.')

@@ -1,4 +1,4 @@
-import { type Page, expect } from '@playwright/test'
+import { type Browser, type Page, expect } from '@playwright/test'
 
 export const demoPassword = 'copydesk-demo'
 
@@ -9,6 +9,13 @@ export async function signIn(page: Page, email: string, password = demoPassword)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Desk' })).toBeVisible()
+}
+
+/** A page in a browser context of its own, signed in as `email`: a second person at another desk. */
+export async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage()
+  await signIn(page, email)
+  return page
 }
 
 /** A unique e-mail address, so each test makes its own people. */

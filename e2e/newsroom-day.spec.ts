@@ -1,11 +1,5 @@
-import { type Browser, type Page, expect, test } from '@playwright/test'
-import { signIn } from './fixtures'
-
-async function pageFor(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
-  await signIn(page, email)
-  return page
-}
+import { type Page, expect, test } from '@playwright/test'
+import { signedInPage } from './fixtures'
 
 const body = (page: Page) => page.getByRole('textbox', { name: 'Story body' })
 const workflow = (page: Page) => page.getByRole('region', { name: 'Workflow' })
@@ -29,12 +23,12 @@ test('the newsroom day: draft, review, changes, approval, publication, a forged 
   // Three people, a dozen steps: longer than one page's default.
   test.setTimeout(120_000)
   const headline = `Desalination plant opens on the coast ${Date.now()}`
-  const writer = await pageFor(browser, 'writer@copydesk.test')
+  const writer = await signedInPage(browser, 'writer@copydesk.test')
   const id = await writeStory(writer, headline, 'The plant will supply forty thousand homes.')
   await press(writer, 'Submit for review')
   await expect(stateLine(writer)).toHaveText('In review')
 
-  const editor = await pageFor(browser, 'editor@copydesk.test')
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
   await editor.goto(`/desk/articles/${id}`)
   await press(editor, 'Request changes')
   await workflow(editor).getByRole('button', { name: 'Request changes', exact: true }).last().click()
@@ -103,7 +97,7 @@ test('a story scheduled a few seconds ahead appears on the public site on its ow
   // The scheduler looks every five seconds.
   test.setTimeout(90_000)
   const headline = `Night market returns to the old port ${Date.now()}`
-  const editor = await pageFor(browser, 'editor@copydesk.test')
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
   await writeStory(editor, headline, 'Stalls open at dusk on Fridays.')
   await press(editor, 'Submit for review')
   await expect(stateLine(editor)).toHaveText('In review')
@@ -139,11 +133,11 @@ test('a story scheduled a few seconds ahead appears on the public site on its ow
 test('a writer’s update of their published story reaches readers only when an editor publishes it', async ({ browser }) => {
   test.setTimeout(120_000)
   const headline = `Ferry timetable changes for winter ${Date.now()}`
-  const writer = await pageFor(browser, 'writer@copydesk.test')
+  const writer = await signedInPage(browser, 'writer@copydesk.test')
   const id = await writeStory(writer, headline, 'Ferries will leave every hour.')
   await press(writer, 'Submit for review')
   await expect(stateLine(writer)).toHaveText('In review')
-  const editor = await pageFor(browser, 'editor@copydesk.test')
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
   await editor.goto(`/desk/articles/${id}`)
   await press(editor, 'Publish')
   await expect(stateLine(editor)).toHaveText('Published')

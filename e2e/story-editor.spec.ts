@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test'
-import { signIn } from './fixtures'
+import { signIn, signedInPage } from './fixtures'
 
 /** Starts a story from the desk and waits for the editor. */
 async function startStory(page: Page, headline: string): Promise<void> {
@@ -149,9 +149,7 @@ test('two people editing one story: the later save is refused, shown, and neithe
   await startStory(page, 'Harbour fees to double')
   const storyUrl = page.url()
 
-  const context = await browser.newContext()
-  const editorPage = await context.newPage()
-  await signIn(editorPage, 'editor@copydesk.test')
+  const editorPage = await signedInPage(browser, 'editor@copydesk.test')
   await editorPage.goto(storyUrl)
   await expect(body(editorPage)).toBeVisible()
   await expect(editorPage.getByText('Also editing: Tomás Ferreira')).toBeVisible()
@@ -170,7 +168,7 @@ test('two people editing one story: the later save is refused, shown, and neithe
 
   await editorPage.getByRole('button', { name: 'Keep my version' }).click()
   await expect(editorPage.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible()
-  await context.close()
+  await editorPage.context().close()
 
   await page.reload()
   await expect(body(page)).toContainText('Text the editor typed.')
@@ -266,14 +264,12 @@ test('restoring text kept offline does not overwrite a newer save by someone els
   await page.keyboard.type('Ships wait outside.')
   await expect(status(page)).toHaveText('Offline — your changes are kept on this device')
 
-  const context = await browser.newContext()
-  const editorPage = await context.newPage()
-  await signIn(editorPage, 'editor@copydesk.test')
+  const editorPage = await signedInPage(browser, 'editor@copydesk.test')
   await editorPage.goto(storyUrl)
   await body(editorPage).click()
   await editorPage.keyboard.type('Traffic diverted north.')
   await saveAndWait(editorPage)
-  await context.close()
+  await editorPage.context().close()
 
   await page.unroute('**/revisions')
   await page.reload()
@@ -297,9 +293,7 @@ test('taking the other person’s version after a conflict keeps one’s own tex
   await startStory(page, 'Market moves to the square')
   const storyUrl = page.url()
 
-  const context = await browser.newContext()
-  const editorPage = await context.newPage()
-  await signIn(editorPage, 'editor@copydesk.test')
+  const editorPage = await signedInPage(browser, 'editor@copydesk.test')
   await editorPage.goto(storyUrl)
   await expect(body(editorPage)).toBeVisible()
 
@@ -319,7 +313,7 @@ test('taking the other person’s version after a conflict keeps one’s own tex
   const bodyChanges = editorPage.getByRole('region', { name: 'Body changes' })
   await expect(bodyChanges.getByRole('deletion')).toContainText('editor')
   await expect(bodyChanges.getByRole('insertion')).toContainText('writer')
-  await context.close()
+  await editorPage.context().close()
 })
 
 test('a 5 MB paste is refused by the server with a clear message, and the text stays in the editor and on the device', async ({ page }) => {

@@ -134,7 +134,7 @@ describe('the RSS feeds', () => {
       'dc:creator': 'Writer Person, Rania Salem / Delta Weekly',
       category: 'World',
       pubDate: at(-10).toUTCString(),
-      'media:content': { url: `${site}/demo/test.svg` },
+      'media:content': { url: `${site}/media/demo/test.svg` },
     })
   })
 
