@@ -77,9 +77,11 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
                 <td>
                   <label>
                     <input type="radio" name="from" value={revision.number} defaultChecked={revision.number === from} /> from
+                    <span className="visually-hidden"> revision {revision.number}</span>
                   </label>{' '}
                   <label>
                     <input type="radio" name="to" value={revision.number} defaultChecked={revision.number === to} /> to
+                    <span className="visually-hidden"> revision {revision.number}</span>
                   </label>
                 </td>
               </tr>
