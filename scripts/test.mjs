@@ -12,6 +12,7 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
 const steps = [
   { name: 'typecheck', command: bin('tsc'), args: ['--noEmit'] },
   { name: 'lint', command: bin('eslint'), args: ['.'] },
+  { name: 'format', command: bin('prettier'), args: ['--check', '.'] },
   vitestStep('unit tests', 'unit', 'vitest-unit.json', {}),
   vitestStep('data tests on PGlite', 'data', 'vitest-data-pglite.json', { DATA_TEST_DRIVER: 'pglite' }),
   env.TEST_DATABASE_URL
