@@ -5,5 +5,16 @@ import nextTs from 'eslint-config-next/typescript'
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', '.next-e2e/**', '.next-bench/**', '.bench-data/**', '.test-data/**', 'node_modules/**', 'next-env.d.ts', 'db/migrations/**', 'test-results/**', 'playwright-report/**']),
+  globalIgnores([
+    '.next/**',
+    '.next-e2e/**',
+    '.next-bench/**',
+    '.bench-data/**',
+    '.test-data/**',
+    'node_modules/**',
+    'next-env.d.ts',
+    'db/migrations/**',
+    'test-results/**',
+    'playwright-report/**',
+  ]),
 ])

@@ -6,8 +6,7 @@ const PORT = 3100
 const DEBIAN_CHROMIUM = '/usr/bin/chromium'
 
 // scripts/e2e.mjs passes the Chromium it found; without one, Playwright uses its own download.
-const executablePath =
-  process.env.PLAYWRIGHT_CHROMIUM_PATH || (fs.existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined)
+const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || (fs.existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined)
 
 // A fresh directory per run: the server migrates it and seeds the demo newsroom on start.
 const dataDir = path.join('.test-data', `e2e-${Date.now()}`)

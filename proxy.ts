@@ -10,7 +10,8 @@ const sessionCookie = /^(__Secure-)?authjs\.session-token(\.\d+)?$/
  * database. The cookie is read, never touched, so this can never undo a sign-out.
  */
 export function proxy(request: NextRequest): NextResponse {
-  if (!decodes(request.nextUrl.pathname)) return new NextResponse('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+  if (!decodes(request.nextUrl.pathname))
+    return new NextResponse('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
   if (!request.nextUrl.pathname.startsWith('/desk')) return NextResponse.next()
   if (request.cookies.getAll().some((cookie) => sessionCookie.test(cookie.name))) return NextResponse.next()
   const login = new URL('/login', request.nextUrl)

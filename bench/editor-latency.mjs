@@ -5,7 +5,11 @@ import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
 
 const { values } = parseArgs({
-  options: { url: { type: 'string', default: 'http://127.0.0.1:3000' }, words: { type: 'string', default: '20000' }, keys: { type: 'string', default: '200' } },
+  options: {
+    url: { type: 'string', default: 'http://127.0.0.1:3000' },
+    words: { type: 'string', default: '20000' },
+    keys: { type: 'string', default: '200' },
+  },
 })
 const base = values.url
 const wordCount = Number(values.words)
@@ -13,7 +17,15 @@ const keys = Number(values.keys)
 
 const browser = await chromium.launch({
   executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+  ],
 })
 try {
   const page = await browser.newPage()
@@ -34,11 +46,24 @@ try {
   const words = sentence.split(' ')
   const paragraphs = []
   for (let n = 0; n < wordCount; n += 100) {
-    paragraphs.push({ type: 'paragraph', content: [{ type: 'text', text: Array.from({ length: 100 }, (_, i) => words[(n + i) % words.length]).join(' ') }] })
+    paragraphs.push({
+      type: 'paragraph',
+      content: [{ type: 'text', text: Array.from({ length: 100 }, (_, i) => words[(n + i) % words.length]).join(' ') }],
+    })
   }
   const draft = {
-    headline: 'Latency test story', standfirst: '', body: { type: 'doc', content: paragraphs }, sectionId: 1, slug: '', tags: [],
-    bylines: [{ name: 'Bench', outlet: 'Copydesk' }], leadMediaId: null, leadCaption: '', leadCredit: '', seoTitle: '', seoDescription: '',
+    headline: 'Latency test story',
+    standfirst: '',
+    body: { type: 'doc', content: paragraphs },
+    sectionId: 1,
+    slug: '',
+    tags: [],
+    bylines: [{ name: 'Bench', outlet: 'Copydesk' }],
+    leadMediaId: null,
+    leadCaption: '',
+    leadCredit: '',
+    seoTitle: '',
+    seoDescription: '',
   }
   const started = Date.now()
   const saved = await page.request.post(`${base}/desk/articles/${articleId}/revisions`, { data: { draft, baseVersion: 1, kind: 'save' } })
@@ -53,7 +78,13 @@ try {
     const target = document.querySelector('[role="textbox"][aria-label="Story body"]')
     window.__latencies = []
     let pressedAt = 0
-    target.addEventListener('keydown', (event) => { pressedAt = event.timeStamp }, true)
+    target.addEventListener(
+      'keydown',
+      (event) => {
+        pressedAt = event.timeStamp
+      },
+      true,
+    )
     new MutationObserver(() => {
       const from = pressedAt
       if (!from) return
@@ -69,7 +100,9 @@ try {
   const latencies = (await page.evaluate(() => window.__latencies)).sort((a, b) => a - b)
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]
   console.log(`Story of ${wordCount.toLocaleString('en-GB')} words; explicit save took ${saveMs} ms round trip.`)
-  console.log(`Key-to-paint over ${latencies.length} keys: median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${at(1).toFixed(1)} ms`)
+  console.log(
+    `Key-to-paint over ${latencies.length} keys: median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${at(1).toFixed(1)} ms`,
+  )
 } finally {
   await browser.close()
 }

@@ -69,11 +69,14 @@ async function main() {
   const notes = []
   const failures = []
   // Once interrupted, the steps still unwinding have nothing useful to say.
-  const log = (line) => !interrupted && console.log(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(3)} s] ${line}`)
+  const log = (line) =>
+    !interrupted && console.log(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(3)} s] ${line}`)
 
   const busy = os.loadavg()[0]
   if (busy > os.cpus().length / 2) {
-    notes.push(`The machine was busy when the run started (load average ${busy.toFixed(1)} on ${os.cpus().length} CPUs): expect noisier figures; the ratios to the baselines suffer least.`)
+    notes.push(
+      `The machine was busy when the run started (load average ${busy.toFixed(1)} on ${os.cpus().length} CPUs): expect noisier figures; the ratios to the baselines suffer least.`,
+    )
   }
   if (process.env.DATABASE_URL?.trim()) {
     notes.push('DATABASE_URL is ignored: the bench only uses databases it creates (set BENCH_DATABASE_URL for PostgreSQL).')
@@ -87,32 +90,53 @@ async function main() {
 
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: distDir }
   for (const name of Object.keys(baseEnv)) if (name.startsWith('MEDIA_S3_')) delete baseEnv[name]
-  const embeddedEnv = { ...baseEnv, DATABASE_URL: '', COPYDESK_DATA_DIR: dataDir, COPYDESK_MEDIA_DIR: path.join(dataDir, 'media'), COPYDESK_SEED_DEMO: '' }
+  const embeddedEnv = {
+    ...baseEnv,
+    DATABASE_URL: '',
+    COPYDESK_DATA_DIR: dataDir,
+    COPYDESK_MEDIA_DIR: path.join(dataDir, 'media'),
+    COPYDESK_SEED_DEMO: '',
+  }
   const serverEnv = (env) => ({ ...env, AUTH_SECRET: authSecret })
 
   if (options.skipBuild) {
-    if (!fs.existsSync(path.join(distDir, 'BUILD_ID'))) throw new BenchError(`--skip-build, but there is no build in ${distDir} yet: run once without it.`)
+    if (!fs.existsSync(path.join(distDir, 'BUILD_ID')))
+      throw new BenchError(`--skip-build, but there is no build in ${distDir} yet: run once without it.`)
     notes.push(`Build skipped (--skip-build): measured the existing ${distDir} build.`)
   } else {
     log(`Building into ${distDir} (next build).`)
     // The build gets an in-memory database: it must never open the bench's (or anyone's) folder.
     // Also undone when the run is interrupted during the build.
     const undo = onCleanup(undoBuildEdits())
-    const built = await run(path.join('node_modules', '.bin', 'next'), ['build'], { env: { ...baseEnv, DATABASE_URL: '', COPYDESK_DATA_DIR: 'memory://' } })
+    const built = await run(path.join('node_modules', '.bin', 'next'), ['build'], {
+      env: { ...baseEnv, DATABASE_URL: '', COPYDESK_DATA_DIR: 'memory://' },
+    })
     await undo()
-    if (built.code !== 0) throw new BenchError('The build failed (next build\'s output is above); nothing was measured.')
+    if (built.code !== 0) throw new BenchError("The build failed (next build's output is above); nothing was measured.")
   }
 
   log(`Seeding a fresh embedded database in ${dataDir} with ${options.articles.toLocaleString('en-GB')} synthetic stories.`)
   freshDataDir(dataDir)
   const seeded = await seed({ articles: options.articles, env: embeddedEnv, label: 'embedded' })
   const stories = await pickStories({ driver: 'pglite', dataDir: path.join(dataDir, 'pglite') })
-  log(`Seeded in ${seeded.seconds} s: ${stories.counts.articles.toLocaleString('en-GB')} stories, ${stories.counts.revisions.toLocaleString('en-GB')} revisions.`)
+  log(
+    `Seeded in ${seeded.seconds} s: ${stories.counts.articles.toLocaleString('en-GB')} stories, ${stories.counts.revisions.toLocaleString('en-GB')} revisions.`,
+  )
 
   log(`Starting next start on port ${options.port}.`)
-  const server = await startServer({ port: options.port, env: serverEnv(embeddedEnv), logFile: path.join(dataDir, 'server-embedded.log'), label: 'embedded' })
+  const server = await startServer({
+    port: options.port,
+    env: serverEnv(embeddedEnv),
+    logFile: path.join(dataDir, 'server-embedded.log'),
+    label: 'embedded',
+  })
   const embedded = await measureServer({ server, stories, options, log, failures, notes, nginx, withBaselines: true, withExtras: true })
-  embedded.database = { driver: 'pglite', articles: stories.counts.articles, revisions: stories.counts.revisions, seedSeconds: seeded.seconds }
+  embedded.database = {
+    driver: 'pglite',
+    articles: stories.counts.articles,
+    revisions: stories.counts.revisions,
+    seedSeconds: seeded.seconds,
+  }
   await server.stop()
 
   let postgres = null
@@ -125,14 +149,35 @@ async function main() {
       const pgSeeded = await seed({ articles: options.articles, env: pgEnv, label: 'PostgreSQL' })
       const pgStories = await pickStories({ driver: 'pg', url: database.url })
       log(`PostgreSQL: seeded in ${pgSeeded.seconds} s; starting next start on port ${options.port}.`)
-      const pgServer = await startServer({ port: options.port, env: serverEnv(pgEnv), logFile: path.join(dataDir, 'server-postgres.log'), label: 'PostgreSQL' })
-      const measured = await measureServer({ server: pgServer, stories: pgStories, options, log, failures, notes, nginx, withBaselines: false, withExtras: false })
+      const pgServer = await startServer({
+        port: options.port,
+        env: serverEnv(pgEnv),
+        logFile: path.join(dataDir, 'server-postgres.log'),
+        label: 'PostgreSQL',
+      })
+      const measured = await measureServer({
+        server: pgServer,
+        stories: pgStories,
+        options,
+        log,
+        failures,
+        notes,
+        nginx,
+        withBaselines: false,
+        withExtras: false,
+      })
       await pgServer.stop()
       await database.drop()
       return {
         ...measured,
         server: `${server.hostname}:${server.port || 5432}`,
-        database: { driver: 'pg', name: database.name, articles: pgStories.counts.articles, revisions: pgStories.counts.revisions, seedSeconds: pgSeeded.seconds },
+        database: {
+          driver: 'pg',
+          name: database.name,
+          articles: pgStories.counts.articles,
+          revisions: pgStories.counts.revisions,
+          seedSeconds: pgSeeded.seconds,
+        },
       }
     })
   }
@@ -140,7 +185,13 @@ async function main() {
   const results = {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    options: { duration: options.duration, articles: options.articles, port: options.port, staticPort: options.staticPort, skipBuild: options.skipBuild },
+    options: {
+      duration: options.duration,
+      articles: options.articles,
+      port: options.port,
+      staticPort: options.staticPort,
+      skipBuild: options.skipBuild,
+    },
     machine: machine(busy),
     notes,
     failures,
@@ -211,12 +262,22 @@ async function measureServer({ server, stories, options, log, failures, notes, n
     // The static-file server first: if it cannot start, the run stops before the long part.
     if (storyProbe.state === 'ok') {
       const staticServer = await serveStatic({ html: storyProbe.body, port: options.staticPort, nginx: nginx.binary })
-      const label = staticServer.server === 'nginx' ? `story HTML as a file, nginx ${staticServer.version}, 1 worker` : 'story HTML as a file, Node static server (no nginx)'
+      const label =
+        staticServer.server === 'nginx'
+          ? `story HTML as a file, nginx ${staticServer.version}, 1 worker`
+          : 'story HTML as a file, Node static server (no nginx)'
       const measured = (await loadOne({ key: 'static', label, path: '/story.html', base: `http://127.0.0.1:${options.staticPort}` })).entry
       result.baselines.static = { ...measured, server: staticServer.server, version: staticServer.version }
       await staticServer.stop()
     } else {
-      result.baselines.static = { key: 'static', label: 'story HTML as a file', path: '/story.html', state: 'error', message: 'the story page could not be fetched', server: nginx.binary ? 'nginx' : 'node' }
+      result.baselines.static = {
+        key: 'static',
+        label: 'story HTML as a file',
+        path: '/story.html',
+        state: 'error',
+        message: 'the story page could not be fetched',
+        server: nginx.binary ? 'nginx' : 'node',
+      }
     }
     let robots = { key: 'robots', label: 'robots.txt (same server)', path: '/robots.txt' }
     if ((await probe(`${base}/robots.txt`)).state === 'missing') {
@@ -254,7 +315,10 @@ async function measureServer({ server, stories, options, log, failures, notes, n
   }
 
   log('Signing in as editor@copydesk.test and writer@copydesk.test.')
-  const jars = await attempt('Sign-in', failures, async () => ({ editor: await signIn(base, 'editor@copydesk.test'), writer: await signIn(base, 'writer@copydesk.test') }))
+  const jars = await attempt('Sign-in', failures, async () => ({
+    editor: await signIn(base, 'editor@copydesk.test'),
+    writer: await signIn(base, 'writer@copydesk.test'),
+  }))
   if (!jars.error) {
     memory.phase('desk')
     log('Desk lists: 3 × 100–120 sequential requests.')
@@ -264,7 +328,9 @@ async function measureServer({ server, stories, options, log, failures, notes, n
     }))
     memory.phase('publish')
     log(`Publish to visible: 20 rounds on ${stories.publish.path}.`)
-    result.publish = await attempt('Publish to visible', failures, () => publishToVisible({ base, jar: jars.editor, story: stories.publish, rounds: 20 }))
+    result.publish = await attempt('Publish to visible', failures, () =>
+      publishToVisible({ base, jar: jars.editor, story: stories.publish, rounds: 20 }),
+    )
   } else {
     result.desk = { error: jars.error }
     result.publish = { error: jars.error }

@@ -32,13 +32,10 @@ describe('databaseConfig', () => {
     expect(databaseConfig(env({ DATABASE_URL: url, COPYDESK_DATA_DIR: 'memory://' }))).toEqual({ driver: 'pg', url })
   })
 
-  it.each(['not a url', 'mysql://user@host/db', 'postgres://'])(
-    'rejects the malformed DATABASE_URL %j with one clear line',
-    (url) => {
-      const read = () => databaseConfig(env({ DATABASE_URL: url }))
+  it.each(['not a url', 'mysql://user@host/db', 'postgres://'])('rejects the malformed DATABASE_URL %j with one clear line', (url) => {
+    const read = () => databaseConfig(env({ DATABASE_URL: url }))
 
-      expect(read).toThrow(StartUpError)
-      expect(read).toThrow(/^DATABASE_URL is not a valid PostgreSQL URL[^\n]*$/)
-    },
-  )
+    expect(read).toThrow(StartUpError)
+    expect(read).toThrow(/^DATABASE_URL is not a valid PostgreSQL URL[^\n]*$/)
+  })
 })

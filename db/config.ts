@@ -18,10 +18,7 @@ const databaseUrlSchema = z
     }
   })
 
-export type DatabaseConfig =
-  | { driver: 'pglite'; dataDir: string }
-  | { driver: 'memory' }
-  | { driver: 'pg'; url: string }
+export type DatabaseConfig = { driver: 'pglite'; dataDir: string } | { driver: 'memory' } | { driver: 'pg'; url: string }
 
 /**
  * Which database to open, from the environment: PostgreSQL when `DATABASE_URL` is set, otherwise
@@ -32,9 +29,7 @@ export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseCo
   if (url !== undefined && url.trim() !== '') {
     const parsed = databaseUrlSchema.safeParse(url)
     if (!parsed.success) {
-      throw new StartUpError(
-        'DATABASE_URL is not a valid PostgreSQL URL (expected postgres://user:password@host:5432/database).',
-      )
+      throw new StartUpError('DATABASE_URL is not a valid PostgreSQL URL (expected postgres://user:password@host:5432/database).')
     }
     return { driver: 'pg', url: parsed.data }
   }

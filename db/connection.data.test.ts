@@ -12,7 +12,10 @@ afterEach(() => {
 })
 
 async function failureOf(promise: Promise<unknown>): Promise<Error> {
-  const failure = await promise.then(() => null, (error: unknown) => error)
+  const failure = await promise.then(
+    () => null,
+    (error: unknown) => error,
+  )
   if (!(failure instanceof Error)) throw new Error('Expected a failure, got none.')
   return failure
 }
@@ -31,7 +34,9 @@ describe('opening a database that cannot be used', () => {
     await connection.close()
 
     expect(failure).toBeInstanceOf(StartUpError)
-    expect(failure.message).toMatch(new RegExp(`^The embedded database in ${dataDir} cannot be opened and may be corrupt [^\\n]*move that folder aside`))
+    expect(failure.message).toMatch(
+      new RegExp(`^The embedded database in ${dataDir} cannot be opened and may be corrupt [^\\n]*move that folder aside`),
+    )
     expect(failure.message).not.toContain('\n')
     expect(fs.existsSync(`${dataDir}.lock`)).toBe(false)
   })

@@ -12,9 +12,21 @@ function failedQuery(code: string, message: string): Error {
 
 describe('describeConnectionFailure', () => {
   it.each([
-    ['ECONNREFUSED', 'connect ECONNREFUSED 10.0.0.5:5432', /^Cannot reach PostgreSQL at db\.internal:5432: nothing accepts connections there/],
-    ['ENOTFOUND', 'getaddrinfo ENOTFOUND db.internal', /^Cannot reach PostgreSQL at db\.internal:5432: the host name db\.internal is not known/],
-    ['28P01', 'password authentication failed for user "copydesk"', /^PostgreSQL at db\.internal:5432 refused the password for user copydesk/],
+    [
+      'ECONNREFUSED',
+      'connect ECONNREFUSED 10.0.0.5:5432',
+      /^Cannot reach PostgreSQL at db\.internal:5432: nothing accepts connections there/,
+    ],
+    [
+      'ENOTFOUND',
+      'getaddrinfo ENOTFOUND db.internal',
+      /^Cannot reach PostgreSQL at db\.internal:5432: the host name db\.internal is not known/,
+    ],
+    [
+      '28P01',
+      'password authentication failed for user "copydesk"',
+      /^PostgreSQL at db\.internal:5432 refused the password for user copydesk/,
+    ],
     ['3D000', 'database "newsroom" does not exist', /^The database newsroom does not exist on the PostgreSQL server at db\.internal:5432/],
   ])('names the cause of a %s failure in words, on one line', (code, message, expected) => {
     const line = describeConnectionFailure(pg, failedQuery(code, message))
@@ -36,7 +48,7 @@ describe('describeConnectionFailure', () => {
     expect(line).toBe('Cannot use the PostgreSQL database newsroom at db.internal:5432 (something odd).')
   })
 
-  it('reduces PGlite\'s abort on a corrupt directory to one line naming the directory', () => {
+  it("reduces PGlite's abort on a corrupt directory to one line naming the directory", () => {
     const abort = new Error('Aborted(). Build with -sASSERTIONS for more info.\n    at abort (pglite.js:1:1)')
 
     const line = describeConnectionFailure({ driver: 'pglite', dataDir: '/srv/data/pglite' }, abort)

@@ -86,17 +86,14 @@ describe('acquireDirectoryLock', () => {
     release()
   })
 
-  it.runIf(processStartTime(process.pid) !== null)(
-    'takes over a lock whose pid now belongs to a process that started later',
-    async () => {
-      writeLock({ pid: await startOtherProcess(), startedAt: '1' })
+  it.runIf(processStartTime(process.pid) !== null)('takes over a lock whose pid now belongs to a process that started later', async () => {
+    writeLock({ pid: await startOtherProcess(), startedAt: '1' })
 
-      const release = acquireDirectoryLock(dataDir)
+    const release = acquireDirectoryLock(dataDir)
 
-      expect(lockOwner()).toBe(process.pid)
-      release()
-    },
-  )
+    expect(lockOwner()).toBe(process.pid)
+    release()
+  })
 
   it('refuses, and keeps, an unwritten lock file that another opener may be writing', () => {
     fs.writeFileSync(lockPath, '')

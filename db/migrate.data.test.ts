@@ -72,9 +72,7 @@ describe('migrate', () => {
     const columns = await columnsByTable()
     for (const table of tables) {
       const config = getTableConfig(table)
-      expect(columns.get(config.name), `table ${config.name}`).toEqual(
-        expect.arrayContaining(config.columns.map((column) => column.name)),
-      )
+      expect(columns.get(config.name), `table ${config.name}`).toEqual(expect.arrayContaining(config.columns.map((column) => column.name)))
     }
   })
 
@@ -89,7 +87,7 @@ describe('migrate', () => {
     expect(await appliedCount()).toBe(countAfterFirst)
   })
 
-  it('stops with one line naming a failing migration and PostgreSQL\'s error, leaving the database as it was', async () => {
+  it("stops with one line naming a failing migration and PostgreSQL's error, leaving the database as it was", async () => {
     await migrate(db, migrationsFolder)
     const countBefore = await appliedCount()
     const { folder, tag } = folderWithBrokenMigration()

@@ -21,9 +21,7 @@ const appliedMigrations = pgSchema('drizzle').table('__drizzle_migrations', {
  * instances at once (PostgreSQL advisory lock). A failure is one line naming the migration and PostgreSQL's error.
  */
 export async function migrate(db: Db, migrationsFolder: string): Promise<{ applied: string[] }> {
-  const journal = JSON.parse(
-    fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'),
-  ) as Journal
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as Journal
   const files = readMigrationFiles({ migrationsFolder })
   const applied: string[] = []
 

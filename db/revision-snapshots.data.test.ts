@@ -53,13 +53,21 @@ describe('migration 0001_revision_snapshots', () => {
     await migrate(db, migrationsFolder)
 
     const rows = await db.select().from(revisions).orderBy(asc(revisions.id))
-    const harbour = { sectionId: 1, slug: 'harbour', bylines: [{ userId: 1 }, { name: 'Rania Salem', outlet: '' }], tags: ['Fishing', 'Shipping'] }
+    const harbour = {
+      sectionId: 1,
+      slug: 'harbour',
+      bylines: [{ userId: 1 }, { name: 'Rania Salem', outlet: '' }],
+      tags: ['Fishing', 'Shipping'],
+    }
     expect(rows).toMatchObject([
       { id: 1, ...harbour, leadCaption: '', leadCredit: '' },
       { id: 2, ...harbour, leadCaption: 'Boats at dawn.', leadCredit: 'AGENCY' },
       { id: 3, sectionId: 1, slug: 'quiet', bylines: [], tags: [], leadCaption: '', leadCredit: '' },
     ])
-    const [first] = await db.select({ createdAt: revisions.createdAt, updatedAt: revisions.updatedAt }).from(revisions).where(eq(revisions.id, 1))
+    const [first] = await db
+      .select({ createdAt: revisions.createdAt, updatedAt: revisions.updatedAt })
+      .from(revisions)
+      .where(eq(revisions.id, 1))
     expect(first?.updatedAt).toEqual(first?.createdAt)
   })
 })

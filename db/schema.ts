@@ -119,7 +119,9 @@ export const articles = pgTable(
     // The desk's list of every story, most recently changed first.
     index('articles_updated').on(t.updatedAt, t.id),
     // The scheduler's question every few seconds: which scheduled stories are due?
-    index('articles_scheduled_due').on(t.scheduledAt).where(sql`${t.status} = 'scheduled'`),
+    index('articles_scheduled_due')
+      .on(t.scheduledAt)
+      .where(sql`${t.status} = 'scheduled'`),
   ],
 )
 

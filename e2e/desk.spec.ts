@@ -4,7 +4,11 @@ import { signIn, signedInPage } from './fixtures'
 const workflow = (page: Page) => page.getByRole('region', { name: 'Workflow' })
 const queues = (page: Page) => page.getByRole('navigation', { name: 'Queues' })
 /** The rows of the desk's list, without its header. */
-const storyRows = (page: Page) => page.getByRole('table').getByRole('row').filter({ has: page.getByRole('cell') })
+const storyRows = (page: Page) =>
+  page
+    .getByRole('table')
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') })
 
 /** Starts a story in a section (its name in the picker) and sends it for review; returns its id. */
 async function submitStory(page: Page, headline: string, section: string): Promise<number> {
@@ -34,9 +38,12 @@ test('a note of a megabyte is refused with the reason, a note whose request fail
   const box = notes.getByLabel('New note')
   // The browser stops typing at the limit; an old page or a forged form sends the megabyte anyway.
   await expect(box).toHaveAttribute('maxlength', '10000')
-  await box.evaluate((field: HTMLTextAreaElement, text: string) => {
-    field.value = text
-  }, 'x'.repeat(1024 * 1024))
+  await box.evaluate(
+    (field: HTMLTextAreaElement, text: string) => {
+      field.value = text
+    },
+    'x'.repeat(1024 * 1024),
+  )
   await notes.getByRole('button', { name: 'Add note' }).click()
   await expect(notes.getByRole('status')).toHaveText('Keep the note under 10,000 characters (this one has 1,048,576).')
 
@@ -52,7 +59,9 @@ test('a note of a megabyte is refused with the reason, a note whose request fail
   await expect(page.getByRole('region', { name: 'Notes' }).getByText('No notes yet.')).toBeVisible()
 })
 
-test('the desk counts its queues, keeps the review queue oldest first with time waiting, filters, searches and pages', async ({ browser }) => {
+test('the desk counts its queues, keeps the review queue oldest first with time waiting, filters, searches and pages', async ({
+  browser,
+}) => {
   // Two people and a dozen steps: longer than one page's default.
   test.setTimeout(120_000)
   const stamp = Date.now()
@@ -64,18 +73,31 @@ test('the desk counts its queues, keeps the review queue oldest first with time 
   for (const name of ['My drafts', 'Review queue', 'Sent back to me', 'Scheduled', 'Recently published', 'All stories']) {
     await expect(queues(editor).getByRole('link', { name: new RegExp(`^${name} \\d+$`) })).toBeVisible()
   }
-  await queues(editor).getByRole('link', { name: /^Review queue/ }).click()
+  await queues(editor)
+    .getByRole('link', { name: /^Review queue/ })
+    .click()
   await expect(editor.getByRole('table', { name: 'Review queue' })).toBeVisible()
-  const reviewCount = Number((await queues(editor).getByRole('link', { name: /^Review queue/ }).textContent())?.match(/\d+$/)?.[0])
+  const reviewCount = Number(
+    (
+      await queues(editor)
+        .getByRole('link', { name: /^Review queue/ })
+        .textContent()
+    )?.match(/\d+$/)?.[0],
+  )
   await expect(storyRows(editor)).toHaveCount(Math.min(reviewCount, 20))
   await expect(editor.getByRole('columnheader', { name: 'Waiting' })).toBeVisible()
   const justSubmitted = storyRows(editor).filter({ hasText: headline })
   await expect(justSubmitted).toContainText(/(under a minute|\d+ min) \(since .+ UTC\)/)
-  const since = await editor.getByRole('table').getByRole('time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''))
+  const since = await editor
+    .getByRole('table')
+    .getByRole('time')
+    .evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''))
   expect(since).toEqual([...since].sort())
   expect(since.at(-1)).toBe(await justSubmitted.getByRole('time').getAttribute('datetime'))
 
-  await queues(editor).getByRole('link', { name: /^All stories/ }).click()
+  await queues(editor)
+    .getByRole('link', { name: /^All stories/ })
+    .click()
   await expect(editor.getByRole('table', { name: 'All stories' })).toBeVisible()
   await filter(editor, { headline: `extension approved ${stamp}` })
   await expect(storyRows(editor)).toHaveCount(1)

@@ -12,7 +12,8 @@ async function startStory(page: Page, headline: string): Promise<void> {
 }
 
 const body = (page: Page) => page.getByRole('textbox', { name: 'Story body' })
-const toolbarButton = (page: Page, name: string) => page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true })
+const toolbarButton = (page: Page, name: string) =>
+  page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true })
 
 async function saveAndWait(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Save', exact: true }).click()
@@ -111,13 +112,18 @@ test('a writer adds smaller headings, both kinds of list, a pull quote, an embed
   await expect(toolbarButton(page, 'Numbered list')).toHaveAttribute('aria-pressed', 'false')
   await expect(editor.getByRole('complementary', { name: 'Pull quote' })).toHaveText('The sea does not wait for budgets.')
   // While writing, the embed is a card: nothing from another site loads in the desk.
-  await expect(editor.getByRole('link', { name: 'Watch on YouTube' })).toHaveAttribute('href', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ')
+  await expect(editor.getByRole('link', { name: 'Watch on YouTube' })).toHaveAttribute(
+    'href',
+    'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+  )
   await expect(editor.getByText('The storm of 2024 at the harbour.')).toBeVisible()
   await expect(editor.getByRole('separator')).toHaveCount(1)
   await expect(editor.getByText('The council meets on Monday.')).toBeVisible()
 
   // The player is answered here, so the test needs no network; it proves the frame may load.
-  await page.route('https://www.youtube-nocookie.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Player</title><p>Stand-in player</p>' }))
+  await page.route('https://www.youtube-nocookie.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Player</title><p>Stand-in player</p>' }),
+  )
   const articleId = /\/desk\/articles\/(\d+)/.exec(page.url())?.[1]
   await page.goto(`/desk/articles/${articleId}/preview`)
   const frame = page.getByTitle('YouTube video: The storm of 2024 at the harbour.')
@@ -126,13 +132,18 @@ test('a writer adds smaller headings, both kinds of list, a pull quote, an embed
   await frame.scrollIntoViewIfNeeded()
   await expect(frame.contentFrame().getByText('Stand-in player')).toBeVisible()
   const figure = page.getByRole('figure').filter({ has: frame })
-  await expect(figure.getByRole('link', { name: 'Watch on YouTube' })).toHaveAttribute('href', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ')
+  await expect(figure.getByRole('link', { name: 'Watch on YouTube' })).toHaveAttribute(
+    'href',
+    'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+  )
   await expect(figure).toContainText('The storm of 2024 at the harbour.')
   await expect(page.getByRole('complementary', { name: 'Pull quote' })).toHaveText('The sea does not wait for budgets.')
   await expect(page.getByRole('heading', { level: 3, name: 'What changes' })).toBeVisible()
 })
 
-test('pasting from Word, Google Docs and a web page keeps headings, lists, links and emphasis, and drops what a story does not allow', async ({ page }) => {
+test('pasting from Word, Google Docs and a web page keeps headings, lists, links and emphasis, and drops what a story does not allow', async ({
+  page,
+}) => {
   await signIn(page, 'writer@copydesk.test')
   await startStory(page, 'Pasted timetable')
   const editor = body(page)
@@ -143,7 +154,9 @@ test('pasting from Word, Google Docs and a web page keeps headings, lists, links
   await expect(editor.getByRole('strong')).toHaveText('twice')
   await expect(editor.getByRole('emphasis')).toHaveText('Kessel')
   const wordBullets = editor.getByRole('list').filter({ hasText: 'Morning crossing' }).first()
-  await expect(wordBullets.getByRole('listitem').filter({ hasText: 'Morning crossing' }).getByRole('listitem')).toHaveText('Cars on the lower deck')
+  await expect(wordBullets.getByRole('listitem').filter({ hasText: 'Morning crossing' }).getByRole('listitem')).toHaveText(
+    'Cars on the lower deck',
+  )
   await editor.getByText('Evening crossing').click()
   await expect(toolbarButton(page, 'Bulleted list')).toHaveAttribute('aria-pressed', 'true')
   await editor.getByText('Board at the quay').click()
@@ -179,5 +192,7 @@ test('pasting from Word, Google Docs and a web page keeps headings, lists, links
   await saveAndWait(page)
   await page.reload()
   await expect(editor.getByRole('heading', { level: 2, name: 'Storm closes the harbour' })).toBeVisible()
-  await expect(editor.getByRole('listitem').filter({ hasText: 'Morning crossing' }).getByRole('listitem')).toHaveText('Cars on the lower deck')
+  await expect(editor.getByRole('listitem').filter({ hasText: 'Morning crossing' }).getByRole('listitem')).toHaveText(
+    'Cars on the lower deck',
+  )
 })

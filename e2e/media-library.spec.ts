@@ -103,9 +103,9 @@ test('the served files carry no EXIF, GPS or XMP and are cached as immutable', a
   const id = await uploadPhoto(page, 'with-gps.jpg', photo)
   await page.goto(`/desk/media/${id}`)
   const fullSize = await page.getByRole('link', { name: 'Open the full-size file' }).getAttribute('href')
-  const srcsets = await page.locator('picture source, picture img').evaluateAll((elements) =>
-    elements.map((element) => element.getAttribute('srcset') ?? ''),
-  )
+  const srcsets = await page
+    .locator('picture source, picture img')
+    .evaluateAll((elements) => elements.map((element) => element.getAttribute('srcset') ?? ''))
   const renditions = srcsets.flatMap((srcset) => srcset.split(',').map((entry) => entry.trim().split(' ')[0]!)).filter(Boolean)
   expect(renditions.length).toBeGreaterThanOrEqual(10)
 
@@ -134,7 +134,9 @@ test('the served files carry no EXIF, GPS or XMP and are cached as immutable', a
 async function uniquePng(): Promise<Buffer> {
   const colour = { r: Math.floor(Math.random() * 256), g: Math.floor(Math.random() * 256), b: Math.floor(Math.random() * 256) }
   return sharp({ create: { width: 640, height: 400, channels: 3, background: colour } })
-    .composite([{ input: { create: { width: 64, height: 64, channels: 3, background: '#ffffff' } }, left: Math.floor(Math.random() * 500), top: 20 }])
+    .composite([
+      { input: { create: { width: 64, height: 64, channels: 3, background: '#ffffff' } }, left: Math.floor(Math.random() * 500), top: 20 },
+    ])
     .png()
     .toBuffer()
 }
@@ -174,7 +176,10 @@ test('a text file renamed to .jpg is refused with a clear message, and nothing i
     multipart: { file: { name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: text }, alt },
   })
   expect(response.status()).toBe(422)
-  expect(await response.json()).toEqual({ ok: false, message: 'This file is not an image Copydesk accepts (JPEG, PNG, WebP, AVIF or GIF).' })
+  expect(await response.json()).toEqual({
+    ok: false,
+    message: 'This file is not an image Copydesk accepts (JPEG, PNG, WebP, AVIF or GIF).',
+  })
   await searchLibrary(page, alt)
   await expect(page.getByText(`No images match “${alt}”.`)).toBeVisible()
 })

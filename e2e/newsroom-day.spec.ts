@@ -83,7 +83,9 @@ test('the newsroom day: draft, review, changes, approval, publication, a forged 
   await editor.getByRole('button', { name: 'Add correction' }).click()
   await expect(editor.getByText('The correction is on the story and the corrections page.')).toBeVisible()
   await reader.reload()
-  await expect(reader.getByRole('region', { name: 'Corrections and updates' })).toContainText('An earlier version gave the wrong number of homes.')
+  await expect(reader.getByRole('region', { name: 'Corrections and updates' })).toContainText(
+    'An earlier version gave the wrong number of homes.',
+  )
   await reader.goto('/corrections')
   await expect(reader.getByRole('link', { name: headline })).toBeVisible()
 })

@@ -26,7 +26,18 @@ const xml = new XMLParser({ ignoreAttributes: false })
 
 /** Every public address a reader, a feed reader or a crawler can reach without searching. */
 async function publicDocuments(request: APIRequestContext): Promise<Map<string, string>> {
-  const paths = ['/', '/regions', '/regions/middle-east', '/business', '/world', '/feed.xml', '/business/feed.xml', '/sitemap.xml', '/news-sitemap.xml', '/corrections']
+  const paths = [
+    '/',
+    '/regions',
+    '/regions/middle-east',
+    '/business',
+    '/world',
+    '/feed.xml',
+    '/business/feed.xml',
+    '/sitemap.xml',
+    '/news-sitemap.xml',
+    '/corrections',
+  ]
   const sitemap = await (await request.get('/sitemap.xml')).text()
   for (const [, url] of sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)) paths.push(new URL(url ?? '/').pathname)
   const documents = new Map<string, string>()
@@ -44,7 +55,8 @@ async function editorPage(browser: Browser): Promise<Page> {
   return page
 }
 
-const press = (page: Page, label: string) => page.getByRole('region', { name: 'Workflow' }).getByRole('button', { name: label, exact: true }).click()
+const press = (page: Page, label: string) =>
+  page.getByRole('region', { name: 'Workflow' }).getByRole('button', { name: label, exact: true }).click()
 const stateLine = (page: Page) => page.locator('.story-crumbs strong')
 
 test('the story page shows everything a reader needs, and loads no framework', async ({ page }) => {
@@ -102,7 +114,9 @@ test('the story page shows everything a reader needs, and loads no framework', a
     description: expect.stringContaining('The rebuilt breakwater'),
     datePublished: expect.stringMatching(/^\d{4}-/),
     dateModified: expect.stringMatching(/^\d{4}-/),
-    author: expect.arrayContaining([expect.objectContaining({ name: 'Hannah Lindqvist', url: 'http://127.0.0.1:3100/authors/hannah-lindqvist' })]),
+    author: expect.arrayContaining([
+      expect.objectContaining({ name: 'Hannah Lindqvist', url: 'http://127.0.0.1:3100/authors/hannah-lindqvist' }),
+    ]),
     publisher: expect.objectContaining({ name: 'Copydesk Media' }),
     image: [expect.stringMatching(/^http:\/\/127\.0\.0\.1:3100\//)],
     articleSection: 'Regions › Middle East',
@@ -147,7 +161,17 @@ test('readers find stories from the front page, sections, authors, tags and sear
     const answer = await page.request.get(`/search?q=${encodeURIComponent(query)}&page=-3`)
     expect(answer.status(), query).toBe(200)
   }
-  for (const path of ['/no-such-section', '/regions/no-such-story', '/regions/page/abc', '/regions/page/0', '/regions/page/99999', '/../../etc/passwd', '/a%ZZb', '/authors/nobody', '/tags/nothing-here']) {
+  for (const path of [
+    '/no-such-section',
+    '/regions/no-such-story',
+    '/regions/page/abc',
+    '/regions/page/0',
+    '/regions/page/99999',
+    '/../../etc/passwd',
+    '/a%ZZb',
+    '/authors/nobody',
+    '/tags/nothing-here',
+  ]) {
     const answer = await page.request.get(path, { maxRedirects: 0 })
     expect(answer.status(), path).toBe(404)
   }
@@ -179,7 +203,10 @@ test('feeds and sitemaps are XML with absolute addresses of published stories on
   expect((await request.get('/world/grain-shipments-through-the-strait-of-kell-rise-for-a-third-month')).status()).toBe(410)
 })
 
-test('a publication is on the public site within a second; a slug change redirects; an unpublished story is gone', async ({ browser, request }) => {
+test('a publication is on the public site within a second; a slug change redirects; an unpublished story is gone', async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(120_000)
   const editor = await editorPage(browser)
   const headline = `Lighthouse keeper retires after forty winters ${Date.now()}`
@@ -229,7 +256,9 @@ test('a publication is on the public site within a second; a slug change redirec
   // A new slug, published: the old address moves permanently to the new one.
   // (The status lines still show the first save and publication: wait for the answers themselves.)
   await editor.getByLabel('Slug').fill(`${path.split('/').pop()}-moved`)
-  const saved = editor.waitForResponse((answer) => answer.url().endsWith(`/desk/articles/${id}/revisions`) && answer.request().method() === 'POST')
+  const saved = editor.waitForResponse(
+    (answer) => answer.url().endsWith(`/desk/articles/${id}/revisions`) && answer.request().method() === 'POST',
+  )
   await editor.getByRole('button', { name: 'Save', exact: true }).click()
   expect((await saved).ok()).toBe(true)
   expect(await (await request.get(path)).text()).toContain(headline)
@@ -250,7 +279,17 @@ test('a publication is on the public site within a second; a slug change redirec
   expect(await (await request.get(`/search?q=${encodeURIComponent('Salim Nasser')}`)).text()).not.toContain(headline)
 })
 
-for (const path of ['/', '/regions', '/regions/middle-east', marsaHalim.path, '/authors/hannah-lindqvist', '/tags/ports', '/search?q=harbour', '/corrections', '/no-such-page']) {
+for (const path of [
+  '/',
+  '/regions',
+  '/regions/middle-east',
+  marsaHalim.path,
+  '/authors/hannah-lindqvist',
+  '/tags/ports',
+  '/search?q=harbour',
+  '/corrections',
+  '/no-such-page',
+]) {
   test(`${path} has no serious or critical accessibility problems`, async ({ page }) => {
     await page.goto(path)
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()

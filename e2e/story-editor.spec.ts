@@ -12,9 +12,11 @@ async function startStory(page: Page, headline: string): Promise<void> {
 }
 
 const body = (page: Page) => page.getByRole('textbox', { name: 'Story body' })
-const toolbarButton = (page: Page, name: string) => page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true })
+const toolbarButton = (page: Page, name: string) =>
+  page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true })
 
-const status = (page: Page) => page.getByRole('status').filter({ hasText: /^(All changes saved|Unsaved changes|Saving…|Saved at|Offline|Not saved)/ })
+const status = (page: Page) =>
+  page.getByRole('status').filter({ hasText: /^(All changes saved|Unsaved changes|Saving…|Saved at|Offline|Not saved)/ })
 const recovered = (page: Page) => page.getByRole('region', { name: 'Recovered changes' })
 
 async function saveAndWait(page: Page): Promise<void> {
@@ -210,14 +212,35 @@ test('a writer cannot edit a story in review, and the server refuses a forged sa
   await signIn(page, 'writer@copydesk.test')
   // The demo's story in review is writer2's; other tests put stories of their own in review meanwhile.
   await page.goto('/desk?q=Halden+glacier')
-  await page.getByRole('row').filter({ hasText: 'In review' }).getByRole('link', { name: /Halden glacier/ }).click()
+  await page
+    .getByRole('row')
+    .filter({ hasText: 'In review' })
+    .getByRole('link', { name: /Halden glacier/ })
+    .click()
   await expect(page).toHaveURL(/\/desk\/articles\/\d+$/)
   await expect(page.getByText('Only the story’s writers and the editors can change this story.')).toBeVisible()
   await expect(page.getByRole('textbox', { name: 'Story body' })).toHaveCount(0)
 
   const articleId = Number(page.url().split('/').pop())
   const response = await page.request.post(`/desk/articles/${articleId}/revisions`, {
-    data: { baseVersion: 1, kind: 'save', draft: { headline: 'Forged', standfirst: '', body: { type: 'doc', content: [] }, sectionId: 1, slug: '', tags: [], bylines: [{ userId: 1 }], leadMediaId: null, leadCaption: '', leadCredit: '', seoTitle: '', seoDescription: '' } },
+    data: {
+      baseVersion: 1,
+      kind: 'save',
+      draft: {
+        headline: 'Forged',
+        standfirst: '',
+        body: { type: 'doc', content: [] },
+        sectionId: 1,
+        slug: '',
+        tags: [],
+        bylines: [{ userId: 1 }],
+        leadMediaId: null,
+        leadCaption: '',
+        leadCredit: '',
+        seoTitle: '',
+        seoDescription: '',
+      },
+    },
   })
   expect(response.status()).toBe(403)
 })
@@ -385,11 +408,16 @@ test('a story deleted while it is open can be saved as a new story, with all its
 
   // Nothing on the desk deletes a story yet: the server's answer for a deleted one stands in.
   await page.route('**/revisions', (route) =>
-    route.fulfill({ status: 404, json: { ok: false, reason: 'missing', message: 'This story no longer exists; it may have been deleted.' } }),
+    route.fulfill({
+      status: 404,
+      json: { ok: false, reason: 'missing', message: 'This story no longer exists; it may have been deleted.' },
+    }),
   )
   await body(page).click()
   await page.keyboard.type('Crowds walked the length of the pier.')
-  await expect(status(page)).toHaveText('Not saved: This story no longer exists; it may have been deleted. Your changes are kept on this device.')
+  await expect(status(page)).toHaveText(
+    'Not saved: This story no longer exists; it may have been deleted. Your changes are kept on this device.',
+  )
   await page.unroute('**/revisions')
 
   await page.getByRole('region', { name: 'Story deleted' }).getByRole('button', { name: 'Save as a new story' }).click()

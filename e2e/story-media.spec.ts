@@ -5,9 +5,14 @@ import { filesInPage, signIn } from './fixtures'
 /** A photo as a phone would send it: with camera details and where it was taken. */
 function photoWithLocation(): Promise<Buffer> {
   return sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 40, g: 90, b: 140 } } })
-    .composite([{ input: Buffer.from('<svg width="1600" height="1000"><circle cx="800" cy="500" r="300" fill="#e8b04a"/></svg>'), top: 0, left: 0 }])
+    .composite([
+      { input: Buffer.from('<svg width="1600" height="1000"><circle cx="800" cy="500" r="300" fill="#e8b04a"/></svg>'), top: 0, left: 0 },
+    ])
     .jpeg({ quality: 85 })
-    .withExif({ IFD0: { Make: 'PhoneMaker', Model: 'Model 7', Artist: 'Source Name' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 12/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '29/1 55/1 0/1' } })
+    .withExif({
+      IFD0: { Make: 'PhoneMaker', Model: 'Model 7', Artist: 'Source Name' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 12/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '29/1 55/1 0/1' },
+    })
     .toBuffer()
 }
 
@@ -15,7 +20,8 @@ function photoWithLocation(): Promise<Buffer> {
 const processing = { timeout: 60_000 }
 
 const storyBody = (page: Page) => page.getByRole('textbox', { name: 'Story body' })
-const toolbarButton = (page: Page, name: string) => page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true })
+const toolbarButton = (page: Page, name: string) =>
+  page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true })
 
 async function newStory(page: Page, headline: string): Promise<void> {
   await page.goto('/desk/articles/new')
@@ -37,7 +43,10 @@ async function press(page: Page, label: string): Promise<void> {
   await expect(page.getByRole('region', { name: 'Workflow' }).getByRole('status')).toContainText('Done')
 }
 
-test('an editor uploads a lead photo in the story, adds caption and credit, publishes; readers get srcset, caption, credit and no metadata', async ({ page, browser }) => {
+test('an editor uploads a lead photo in the story, adds caption and credit, publishes; readers get srcset, caption, credit and no metadata', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000)
   const headline = `Fishing fleet returns to the harbour ${Date.now()}`
   const original = await photoWithLocation()
@@ -51,7 +60,9 @@ test('an editor uploads a lead photo in the story, adds caption and credit, publ
   await page.keyboard.type('The boats came in before dawn.')
 
   // A map dropped into the body becomes a figure from the library.
-  const map = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 230, g: 220, b: 200 } } }).png().toBuffer()
+  const map = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 230, g: 220, b: 200 } } })
+    .png()
+    .toBuffer()
   const dropped = await filesInPage(page, [{ name: 'harbour-map.png', mimeType: 'image/png', buffer: map }])
   const editorBox = await page.getByRole('textbox', { name: 'Story body' }).boundingBox()
   const at = { clientX: (editorBox?.x ?? 0) + 30, clientY: (editorBox?.y ?? 0) + 15 }
@@ -118,7 +129,9 @@ test('the Figure panel uploads a new image and inserts it with its caption', asy
   await page.keyboard.type('Before the picture.')
   await toolbarButton(page, 'Figure').click()
   const panel = page.getByRole('group', { name: 'Add figure' })
-  await panel.getByLabel('Or upload a new image').setInputFiles({ name: 'quay.png', mimeType: 'image/png', buffer: await freshPicture(1000, 700) })
+  await panel
+    .getByLabel('Or upload a new image')
+    .setInputFiles({ name: 'quay.png', mimeType: 'image/png', buffer: await freshPicture(1000, 700) })
   await expect(panel.getByRole('status').filter({ hasText: 'Uploaded' })).toBeVisible(processing)
   await panel.getByLabel('Alt text', { exact: true }).fill('A concrete quay at low tide')
   await panel.getByLabel('Caption').fill('The new quay, before the boats.')
@@ -128,7 +141,9 @@ test('the Figure panel uploads a new image and inserts it with its caption', asy
   await expect(figure.getByRole('img', { name: 'A concrete quay at low tide' })).toHaveAttribute('src', /^\/media\//)
 })
 
-test('a writer finds another person’s image by searching the lead image picker, and sees its alt text read-only with the reason', async ({ page }) => {
+test('a writer finds another person’s image by searching the lead image picker, and sees its alt text read-only with the reason', async ({
+  page,
+}) => {
   await signIn(page, 'writer@copydesk.test')
   await newStory(page, `Harbour lead ${Date.now()}`)
   const lead = page.getByRole('group', { name: 'Lead image', exact: true })
@@ -151,7 +166,9 @@ test('a focal point set in the library moves the crop of the image on the story 
   await newStory(page, headline)
   await page.keyboard.type('Forty years on the rock.')
   const lead = page.getByRole('group', { name: 'Lead image', exact: true })
-  await lead.getByLabel('Upload a lead image').setInputFiles({ name: 'lighthouse.png', mimeType: 'image/png', buffer: await freshPicture(1600, 900) })
+  await lead
+    .getByLabel('Upload a lead image')
+    .setInputFiles({ name: 'lighthouse.png', mimeType: 'image/png', buffer: await freshPicture(1600, 900) })
   await expect(lead.getByRole('status').filter({ hasText: 'Uploaded' })).toBeVisible(processing)
   await lead.getByLabel('Alt text', { exact: true }).fill(altText)
   await lead.getByRole('button', { name: 'Save alt text' }).click()

@@ -17,7 +17,9 @@ export async function resolveBylines(db: Db | Tx, bylines: readonly Byline[]): P
   const people = ids.length > 0 ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)) : []
   const names = new Map(people.map((person) => [person.id, person.name]))
   return bylines.map((byline) =>
-    'userId' in byline ? { userId: byline.userId, name: names.get(byline.userId) ?? 'Former staff member' } : { name: byline.name, outlet: byline.outlet },
+    'userId' in byline
+      ? { userId: byline.userId, name: names.get(byline.userId) ?? 'Former staff member' }
+      : { name: byline.name, outlet: byline.outlet },
   )
 }
 
@@ -36,13 +38,15 @@ export async function syncAttribution(tx: Tx, articleId: number, previous: Attri
   // The mirror already matches the previous revision: unchanged lists need no writes.
   if (!isDeepStrictEqual(previous.bylines, next.bylines)) {
     await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId))
-    await tx.insert(articleAuthors).values(
-      next.bylines.map((byline, position) =>
-        'userId' in byline
-          ? { articleId, position, userId: byline.userId }
-          : { articleId, position, name: byline.name, outlet: byline.outlet || null },
-      ),
-    )
+    await tx
+      .insert(articleAuthors)
+      .values(
+        next.bylines.map((byline, position) =>
+          'userId' in byline
+            ? { articleId, position, userId: byline.userId }
+            : { articleId, position, name: byline.name, outlet: byline.outlet || null },
+        ),
+      )
   }
   if (!isDeepStrictEqual(previous.tags, next.tags)) {
     await tx.delete(articleTags).where(eq(articleTags.articleId, articleId))
@@ -60,7 +64,10 @@ async function ensureTags(tx: Tx, names: readonly string[]): Promise<number[]> {
     .insert(tags)
     .values([...wanted].map(([slug, name]) => ({ slug, name })))
     .onConflictDoNothing({ target: tags.slug })
-  const rows = await tx.select({ id: tags.id }).from(tags).where(inArray(tags.slug, [...wanted.keys()]))
+  const rows = await tx
+    .select({ id: tags.id })
+    .from(tags)
+    .where(inArray(tags.slug, [...wanted.keys()]))
   return rows.map((row) => row.id)
 }
 

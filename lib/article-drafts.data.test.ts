@@ -68,7 +68,13 @@ async function publish(articleId: number) {
   await db.update(revisions).set({ kind: 'published' }).where(eq(revisions.id, row.currentRevisionId))
   await db
     .update(articles)
-    .set({ status: 'published', publishedRevisionId: row.currentRevisionId, firstPublishedAt: start, publishedAt: start, version: row.version + 1 })
+    .set({
+      status: 'published',
+      publishedRevisionId: row.currentRevisionId,
+      firstPublishedAt: start,
+      publishedAt: start,
+      version: row.version + 1,
+    })
     .where(eq(articles.id, articleId))
 }
 
@@ -77,7 +83,12 @@ describe('creating a story', () => {
     const id = await newStory(newsroom.writer, 'Rail strike called off')
     const article = await articleRow(id)
     const [revision] = await revisionRows(id)
-    expect(article).toMatchObject({ status: 'draft', slug: 'rail-strike-called-off', sectionId: newsroom.sectionId, createdBy: newsroom.writer.id })
+    expect(article).toMatchObject({
+      status: 'draft',
+      slug: 'rail-strike-called-off',
+      sectionId: newsroom.sectionId,
+      createdBy: newsroom.writer.id,
+    })
     expect(revision).toMatchObject({
       number: 1,
       kind: 'save',
@@ -126,14 +137,23 @@ describe('saving a story', () => {
     expect(result).toMatchObject({ ok: true, version: 2, revisionNumber: 2, coalesced: false, slug: 'harbour-reopens-after-storm' })
     const article = await articleRow(id)
     const [, second] = await revisionRows(id)
-    expect(article).toMatchObject({ version: 2, currentRevisionId: second?.id, sectionId: newsroom.otherSectionId, slug: 'harbour-reopens-after-storm' })
+    expect(article).toMatchObject({
+      version: 2,
+      currentRevisionId: second?.id,
+      sectionId: newsroom.otherSectionId,
+      slug: 'harbour-reopens-after-storm',
+    })
     expect(second).toMatchObject({ kind: 'save', wordCount: 5, bodyText: 'The harbour reopened on Sunday.', createdBy: newsroom.writer.id })
     const authors = await db.select().from(articleAuthors).where(eq(articleAuthors.articleId, id)).orderBy(asc(articleAuthors.position))
     expect(authors).toMatchObject([
       { position: 0, userId: newsroom.writer.id },
       { position: 1, userId: null, name: 'Rania Salem', outlet: 'Delta Weekly' },
     ])
-    const tagNames = await db.select({ name: tags.name }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, id))
+    const tagNames = await db
+      .select({ name: tags.name })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(eq(articleTags.articleId, id))
     expect(tagNames.map((tag) => tag.name).sort()).toEqual(['Shipping', 'Storms'])
   })
 
@@ -152,7 +172,13 @@ describe('saving a story', () => {
     const id = await newStory()
     await save(id, newsroom.writer, { body: docOf('One.') }, 'autosave', later(0))
     await save(id, newsroom.writer, { body: docOf('One. Two.') }, 'autosave', later(4))
-    const result = await save(id, newsroom.writer, { body: docOf('One. Two. Three.') }, 'autosave', new Date(later(0).getTime() + autosaveWindowMs))
+    const result = await save(
+      id,
+      newsroom.writer,
+      { body: docOf('One. Two. Three.') },
+      'autosave',
+      new Date(later(0).getTime() + autosaveWindowMs),
+    )
     expect(result).toMatchObject({ ok: true, revisionNumber: 3, coalesced: false })
   })
 
@@ -178,7 +204,9 @@ describe('saving a story', () => {
     const id = await newStory()
     await save(id, newsroom.writer, { body: docOf('Submitted text.') }, 'autosave', later(0))
     const [, submitted] = await revisionRows(id)
-    await db.insert(workflowEvents).values({ articleId: id, fromStatus: 'draft', toStatus: 'draft', actorId: newsroom.writer.id, revisionId: submitted?.id })
+    await db
+      .insert(workflowEvents)
+      .values({ articleId: id, fromStatus: 'draft', toStatus: 'draft', actorId: newsroom.writer.id, revisionId: submitted?.id })
     const result = await save(id, newsroom.writer, { body: docOf('Submitted text, changed.') }, 'autosave', later(1))
     expect(result).toMatchObject({ ok: true, revisionNumber: 3, coalesced: false })
   })
@@ -188,7 +216,11 @@ describe('saving a story', () => {
     const editorSave = await save(id, newsroom.editor, { headline: 'Harbour reopens, editor’s cut' }, 'save', later(1))
     expect(editorSave.ok).toBe(true)
     const before = await revisionRows(id)
-    const result = await saveArticle(db, newsroom.writer, id, input({ headline: 'Writer’s headline' }), { baseVersion: 1, kind: 'autosave', now: later(2) })
+    const result = await saveArticle(db, newsroom.writer, id, input({ headline: 'Writer’s headline' }), {
+      baseVersion: 1,
+      kind: 'autosave',
+      now: later(2),
+    })
     expect(result).toMatchObject({
       ok: false,
       reason: 'conflict',
@@ -232,7 +264,9 @@ describe('saving a story', () => {
       message: 'The slug “port-strike” is already used in this section (by another story or a sub-section). Try “port-strike-2”.',
     })
     expect(await revisionRows(id)).toHaveLength(1)
-    expect(await save(id, newsroom.writer, { slug: 'port-strike', sectionId: newsroom.otherSectionId }, 'save', later(2))).toMatchObject({ ok: true })
+    expect(await save(id, newsroom.writer, { slug: 'port-strike', sectionId: newsroom.otherSectionId }, 'save', later(2))).toMatchObject({
+      ok: true,
+    })
   })
 
   it('moves a slug made from the headline aside instead of refusing it', async () => {
@@ -273,7 +307,10 @@ describe('who may edit', () => {
     expect(own).toMatchObject({ ok: false, reason: 'forbidden', message: expect.stringContaining('review') })
     expect(await revisionRows(id)).toHaveLength(2)
 
-    expect(await save(id, newsroom.editor, { headline: 'Editor’s change' }, 'save', later(4))).toMatchObject({ ok: true, revisionNumber: 3 })
+    expect(await save(id, newsroom.editor, { headline: 'Editor’s change' }, 'save', later(4))).toMatchObject({
+      ok: true,
+      revisionNumber: 3,
+    })
     expect(await getArticleForEditing(db, newsroom.admin, id)).toMatchObject({ canEdit: true, status: 'in_review' })
   })
 
@@ -281,7 +318,13 @@ describe('who may edit', () => {
     const id = await newStory(newsroom.writer)
     await save(id, newsroom.writer, { bylines: [{ userId: newsroom.writer.id }, { userId: newsroom.writer2.id }] }, 'save', later(1))
     await db.update(articles).set({ status: 'changes_requested' }).where(eq(articles.id, id))
-    const result = await save(id, newsroom.writer2, { bylines: [{ userId: newsroom.writer.id }, { userId: newsroom.writer2.id }] }, 'save', later(2))
+    const result = await save(
+      id,
+      newsroom.writer2,
+      { bylines: [{ userId: newsroom.writer.id }, { userId: newsroom.writer2.id }] },
+      'save',
+      later(2),
+    )
     expect(result).toMatchObject({ ok: true })
   })
 })
@@ -292,13 +335,22 @@ describe('a published story', () => {
     await save(id, newsroom.writer, {}, 'save', later(1))
     await publish(id)
     const live = await articleRow(id)
-    const [liveRevision] = await db.select().from(revisions).where(eq(revisions.id, live.publishedRevisionId ?? -1))
+    const [liveRevision] = await db
+      .select()
+      .from(revisions)
+      .where(eq(revisions.id, live.publishedRevisionId ?? -1))
     const liveAuthors = await db.select().from(articleAuthors).where(eq(articleAuthors.articleId, id))
     const liveTags = await db.select().from(articleTags).where(eq(articleTags.articleId, id))
 
     // The editor who published it autosaves: a new revision, never the published one in place.
-    await db.update(revisions).set({ kind: 'published', createdBy: newsroom.editor.id }).where(eq(revisions.id, live.publishedRevisionId ?? -1))
-    const [published] = await db.select().from(revisions).where(eq(revisions.id, live.publishedRevisionId ?? -1))
+    await db
+      .update(revisions)
+      .set({ kind: 'published', createdBy: newsroom.editor.id })
+      .where(eq(revisions.id, live.publishedRevisionId ?? -1))
+    const [published] = await db
+      .select()
+      .from(revisions)
+      .where(eq(revisions.id, live.publishedRevisionId ?? -1))
     const result = await save(
       id,
       newsroom.editor,
@@ -315,9 +367,19 @@ describe('a published story', () => {
     expect(result).toMatchObject({ ok: true, revisionNumber: 3, coalesced: false, slug: 'first-catch' })
 
     const after = await articleRow(id)
-    expect(after).toMatchObject({ status: 'published', publishedRevisionId: live.publishedRevisionId, slug: live.slug, sectionId: live.sectionId })
+    expect(after).toMatchObject({
+      status: 'published',
+      publishedRevisionId: live.publishedRevisionId,
+      slug: live.slug,
+      sectionId: live.sectionId,
+    })
     expect(after.currentRevisionId).not.toBe(live.publishedRevisionId)
-    expect(await db.select().from(revisions).where(eq(revisions.id, live.publishedRevisionId ?? -1))).toEqual([published])
+    expect(
+      await db
+        .select()
+        .from(revisions)
+        .where(eq(revisions.id, live.publishedRevisionId ?? -1)),
+    ).toEqual([published])
     expect(published).toMatchObject({ headline: liveRevision?.headline, body: liveRevision?.body })
     expect(await db.select().from(articleAuthors).where(eq(articleAuthors.articleId, id))).toEqual(liveAuthors)
     expect(await db.select().from(articleTags).where(eq(articleTags.articleId, id))).toEqual(liveTags)
@@ -339,10 +401,21 @@ describe('a published story', () => {
     const live = await articleRow(id)
     const readers = await findStoryAt(db, ['world', live.slug])
 
-    const result = await save(id, newsroom.writer, { headline: 'Tram line opens', body: docOf('The first tram left at six, full.') }, 'save', later(2))
+    const result = await save(
+      id,
+      newsroom.writer,
+      { headline: 'Tram line opens', body: docOf('The first tram left at six, full.') },
+      'save',
+      later(2),
+    )
     expect(result).toMatchObject({ ok: true, revisionNumber: 3 })
     const after = await articleRow(id)
-    expect(after).toMatchObject({ status: 'published', publishedRevisionId: live.publishedRevisionId, publishedAt: live.publishedAt, slug: live.slug })
+    expect(after).toMatchObject({
+      status: 'published',
+      publishedRevisionId: live.publishedRevisionId,
+      publishedAt: live.publishedAt,
+      slug: live.slug,
+    })
     expect(after.currentRevisionId).not.toBe(live.publishedRevisionId)
     expect(await findStoryAt(db, ['world', live.slug])).toEqual(readers)
     expect(readers).toMatchObject({ kind: 'story', story: { body: docOf('The first tram left at six.') } })
@@ -424,6 +497,8 @@ describe('a long story', () => {
     expect(row?.wordCount).toBeGreaterThanOrEqual(20_000)
     const sorted = timings.toSorted((a, b) => a - b)
     const median = ((sorted[4] ?? 0) + (sorted[5] ?? 0)) / 2
-    console.info(`20,000-word autosave on ${process.env.DATA_TEST_DRIVER ?? 'pglite'}: median ${median.toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms`)
+    console.info(
+      `20,000-word autosave on ${process.env.DATA_TEST_DRIVER ?? 'pglite'}: median ${median.toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms`,
+    )
   })
 })

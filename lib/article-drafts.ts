@@ -2,16 +2,7 @@ import 'server-only'
 import { isDeepStrictEqual } from 'node:util'
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
-import {
-  type RichTextDoc,
-  articleAuthors,
-  articles,
-  media,
-  revisions,
-  sections,
-  users,
-  workflowEvents,
-} from '@/db/schema'
+import { type RichTextDoc, articleAuthors, articles, media, revisions, sections, users, workflowEvents } from '@/db/schema'
 import { ownerIds, syncAttribution } from './article-attribution'
 import { editBlockedReason } from './article-editing'
 import { type EditableArticle, type RevisionSnapshot, getArticleForEditing, loadCurrent, snapshotColumns } from './editable-article'
@@ -88,7 +79,14 @@ export async function createArticle(
         await tx.insert(articleAuthors).values({ articleId: article.id, position: 0, userId: actor.id })
         await tx
           .insert(workflowEvents)
-          .values({ articleId: article.id, fromStatus: null, toStatus: 'draft', actorId: actor.id, revisionId: revision.id, createdAt: now })
+          .values({
+            articleId: article.id,
+            fromStatus: null,
+            toStatus: 'draft',
+            actorId: actor.id,
+            revisionId: revision.id,
+            createdAt: now,
+          })
         return { ok: true as const, articleId: article.id }
       })
     } catch (error) {
@@ -106,13 +104,7 @@ export async function createArticle(
  * stale `baseVersion` without writing anything, unless it is a repeat of that person's last
  * save (a retry whose answer was lost).
  */
-export async function saveArticle(
-  db: Db,
-  actor: Actor,
-  articleId: number,
-  input: ArticleInput,
-  options: SaveOptions,
-): Promise<SaveResult> {
+export async function saveArticle(db: Db, actor: Actor, articleId: number, input: ArticleInput, options: SaveOptions): Promise<SaveResult> {
   const now = options.now ?? new Date()
   // Checked before the article is locked: it is the slow part of a save.
   const body = sanitizeDoc(input.body)
@@ -147,7 +139,14 @@ export async function saveArticle(
       if (article.version !== options.baseVersion) {
         const repeated = input.slug ? snapshot : { ...snapshot, slug: latest.slug }
         if (latest.createdBy === actor.id && sameSnapshot(latest, repeated)) {
-          return { ok: true, version: article.version, revisionNumber: latest.number, savedAt: latest.updatedAt, coalesced: true, slug: latest.slug }
+          return {
+            ok: true,
+            version: article.version,
+            revisionNumber: latest.number,
+            savedAt: latest.updatedAt,
+            coalesced: true,
+            slug: latest.slug,
+          }
         }
         const current = await getArticleForEditing(tx, actor, articleId)
         if (!current) return missing
@@ -180,7 +179,11 @@ export async function saveArticle(
         now.getTime() - latest.createdAt.getTime() < autosaveWindowMs &&
         !(await isInWorkflowHistory(tx, articleId, latest.id))
       const [revision] = coalesce
-        ? await tx.update(revisions).set(content).where(eq(revisions.id, latest.id)).returning({ id: revisions.id, number: revisions.number })
+        ? await tx
+            .update(revisions)
+            .set(content)
+            .where(eq(revisions.id, latest.id))
+            .returning({ id: revisions.id, number: revisions.number })
         : await tx
             .insert(revisions)
             .values({ ...content, articleId, number: latest.number + 1, kind: options.kind, createdBy: actor.id, createdAt: now })
@@ -200,7 +203,14 @@ export async function saveArticle(
         .where(eq(articles.id, articleId))
       if (isUnpublished) await syncAttribution(tx, articleId, latest, snapshot)
 
-      return { ok: true, version: article.version + 1, revisionNumber: revision.number, savedAt: now, coalesced: coalesce, slug: snapshot.slug }
+      return {
+        ok: true,
+        version: article.version + 1,
+        revisionNumber: revision.number,
+        savedAt: now,
+        coalesced: coalesce,
+        slug: snapshot.slug,
+      }
     })
   } catch (error) {
     // Another story took the slug between the check and the write.
@@ -241,7 +251,11 @@ async function exists(db: Reader, table: typeof sections | typeof media, id: num
 
 function slugTakenResult(slug: string, free: string | null): SaveResult {
   const suggestion = free ? ` Try “${free}”.` : ' Choose another.'
-  return { ok: false, reason: 'slug-taken', message: `The slug “${slug}” is already used in this section (by another story or a sub-section).${suggestion}` }
+  return {
+    ok: false,
+    reason: 'slug-taken',
+    message: `The slug “${slug}” is already used in this section (by another story or a sub-section).${suggestion}`,
+  }
 }
 
 async function isInWorkflowHistory(tx: Tx, articleId: number, revisionId: number): Promise<boolean> {
@@ -252,4 +266,3 @@ async function isInWorkflowHistory(tx: Tx, articleId: number, revisionId: number
     .limit(1)
   return rows.length > 0
 }
-

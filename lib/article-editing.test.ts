@@ -22,15 +22,27 @@ describe('who may edit a story in which status', () => {
   })
 
   it('tells a writer why their own story is out of their hands in each other status', () => {
-    expect(editBlockedReason(writer, { status: 'in_review', ownerIds: [1] })).toBe('This story is with the editors for review; withdraw it to make changes.')
-    expect(editBlockedReason(writer, { status: 'approved', ownerIds: [1] })).toBe('This story has been approved; only an editor can change it now.')
-    expect(editBlockedReason(writer, { status: 'scheduled', ownerIds: [1] })).toBe('This story is scheduled to be published; only an editor can change it now.')
-    expect(editBlockedReason(writer, { status: 'unpublished', ownerIds: [1] })).toBe('This story has been taken off the site; only an editor can change it now.')
+    expect(editBlockedReason(writer, { status: 'in_review', ownerIds: [1] })).toBe(
+      'This story is with the editors for review; withdraw it to make changes.',
+    )
+    expect(editBlockedReason(writer, { status: 'approved', ownerIds: [1] })).toBe(
+      'This story has been approved; only an editor can change it now.',
+    )
+    expect(editBlockedReason(writer, { status: 'scheduled', ownerIds: [1] })).toBe(
+      'This story is scheduled to be published; only an editor can change it now.',
+    )
+    expect(editBlockedReason(writer, { status: 'unpublished', ownerIds: [1] })).toBe(
+      'This story has been taken off the site; only an editor can change it now.',
+    )
   })
 
   it('never lets a writer edit someone else’s story', () => {
-    expect(editBlockedReason(writer, { status: 'published', ownerIds: [2] })).toBe('Only the story’s writers and the editors can change this story.')
-    expect(editBlockedReason(writer, { status: 'draft', ownerIds: [2] })).toBe('Only the story’s writers and the editors can change this story.')
+    expect(editBlockedReason(writer, { status: 'published', ownerIds: [2] })).toBe(
+      'Only the story’s writers and the editors can change this story.',
+    )
+    expect(editBlockedReason(writer, { status: 'draft', ownerIds: [2] })).toBe(
+      'Only the story’s writers and the editors can change this story.',
+    )
   })
 
   it('says a live story has unpublished changes when its newest revision is not the live one', () => {

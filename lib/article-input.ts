@@ -24,10 +24,7 @@ export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
 const optionalText = (max: number, message: string) => z.string().trim().max(max, message).default('')
 
-export const headlineSchema = z
-  .string()
-  .trim()
-  .max(articleLimits.headline, `Keep the headline under ${articleLimits.headline} characters.`)
+export const headlineSchema = z.string().trim().max(articleLimits.headline, `Keep the headline under ${articleLimits.headline} characters.`)
 
 const idSchema = z.coerce.number('Choose from the list.').int('Choose from the list.').positive('Choose from the list.')
 
@@ -71,33 +68,35 @@ const bylinesSchema = z
  * means "made from the headline": the save derives it (`derivedSlug`), taking slug-2, slug-3…
  * when another story in the section has it, and keeps the story's slug when there is no headline.
  */
-export const articleInputSchema = z
-  .object({
-    headline: headlineSchema,
-    standfirst: optionalText(articleLimits.standfirst, `Keep the standfirst under ${articleLimits.standfirst} characters.`),
-    /** TipTap JSON; checked against the editor's schema by `sanitizeDoc` when saved. */
-    body: z.unknown(),
-    sectionId: z.coerce.number('Choose a section.').int('Choose a section.').positive('Choose a section.'),
-    slug: z
-      .string()
-      .trim()
-      .max(articleLimits.slug, `Keep the slug under ${articleLimits.slug} characters.`)
-      .refine((slug) => slug === '' || slugPattern.test(slug), 'Use only lower-case letters, digits and single hyphens, like harbour-reopens.')
-      .default(''),
-    tags: tagsSchema,
-    bylines: bylinesSchema,
-    leadMediaId: z.preprocess((value) => (value === '' || value === undefined ? null : value), idSchema.nullable()),
-    leadCaption: optionalText(articleLimits.leadCaption, `Keep the caption under ${articleLimits.leadCaption} characters.`),
-    leadCredit: optionalText(articleLimits.leadCredit, `Keep the credit under ${articleLimits.leadCredit} characters.`),
-    seoTitle: optionalText(
-      articleLimits.seoTitle,
-      `Keep the search title under ${articleLimits.seoTitle} characters; search engines show about ${seoHints.title}.`,
-    ),
-    seoDescription: optionalText(
-      articleLimits.seoDescription,
-      `Keep the search description under ${articleLimits.seoDescription} characters; search engines show about ${seoHints.description}.`,
-    ),
-  })
+export const articleInputSchema = z.object({
+  headline: headlineSchema,
+  standfirst: optionalText(articleLimits.standfirst, `Keep the standfirst under ${articleLimits.standfirst} characters.`),
+  /** TipTap JSON; checked against the editor's schema by `sanitizeDoc` when saved. */
+  body: z.unknown(),
+  sectionId: z.coerce.number('Choose a section.').int('Choose a section.').positive('Choose a section.'),
+  slug: z
+    .string()
+    .trim()
+    .max(articleLimits.slug, `Keep the slug under ${articleLimits.slug} characters.`)
+    .refine(
+      (slug) => slug === '' || slugPattern.test(slug),
+      'Use only lower-case letters, digits and single hyphens, like harbour-reopens.',
+    )
+    .default(''),
+  tags: tagsSchema,
+  bylines: bylinesSchema,
+  leadMediaId: z.preprocess((value) => (value === '' || value === undefined ? null : value), idSchema.nullable()),
+  leadCaption: optionalText(articleLimits.leadCaption, `Keep the caption under ${articleLimits.leadCaption} characters.`),
+  leadCredit: optionalText(articleLimits.leadCredit, `Keep the credit under ${articleLimits.leadCredit} characters.`),
+  seoTitle: optionalText(
+    articleLimits.seoTitle,
+    `Keep the search title under ${articleLimits.seoTitle} characters; search engines show about ${seoHints.title}.`,
+  ),
+  seoDescription: optionalText(
+    articleLimits.seoDescription,
+    `Keep the search description under ${articleLimits.seoDescription} characters; search engines show about ${seoHints.description}.`,
+  ),
+})
 
 /** A story as the form sent it, before parsing. */
 export type ArticleInputRaw = z.input<typeof articleInputSchema>

@@ -44,7 +44,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: { label: 'E-mail' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, request) {
         const result = await checkCredentials(getDb(), credentials, clientAddress(request.headers, proxyHops))
-        if (result.ok) return { id: String(result.user.id), name: result.user.name, email: result.user.email, epoch: result.user.sessionEpoch }
+        if (result.ok)
+          return { id: String(result.user.id), name: result.user.name, email: result.user.email, epoch: result.user.sessionEpoch }
         if (result.reason === 'throttled') throw new SignInThrottled()
         return null
       },

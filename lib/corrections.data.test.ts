@@ -29,25 +29,51 @@ async function correct(actor: Actor, articleId: number, body: string, now: Date,
 describe('corrections', () => {
   it('attaches corrections and updates to a published story, newest first, and says which page to refresh', async () => {
     const id = await storyIn(db, newsroom, 'published', { headline: 'Dam opens early' })
-    const result = await addCorrection(db, newsroom.editor, id, { kind: 'correction', body: '  The dam is 40 m high, not 400 m.  ' }, { now: at(2) })
+    const result = await addCorrection(
+      db,
+      newsroom.editor,
+      id,
+      { kind: 'correction', body: '  The dam is 40 m high, not 400 m.  ' },
+      { now: at(2) },
+    )
     expect(result).toEqual({ ok: true, correctionId: expect.any(Number), article: { id, isLive: true, path: '/world/dam-opens-early' } })
     await correct(newsroom.admin, id, 'The minister has since resigned.', at(3), 'update')
     expect(await listCorrections(db, id)).toEqual([
-      { id: expect.any(Number), kind: 'update', body: 'The minister has since resigned.', createdAt: at(3), retractedAt: null, retractionNote: '' },
-      { id: expect.any(Number), kind: 'correction', body: 'The dam is 40 m high, not 400 m.', createdAt: at(2), retractedAt: null, retractionNote: '' },
+      {
+        id: expect.any(Number),
+        kind: 'update',
+        body: 'The minister has since resigned.',
+        createdAt: at(3),
+        retractedAt: null,
+        retractionNote: '',
+      },
+      {
+        id: expect.any(Number),
+        kind: 'correction',
+        body: 'The dam is 40 m high, not 400 m.',
+        createdAt: at(2),
+        retractedAt: null,
+        retractionNote: '',
+      },
     ])
   })
 
   it('refuses writers, stories never published, and empty or overlong text', async () => {
     const live = await storyIn(db, newsroom, 'published')
     const draft = await storyIn(db, newsroom, 'approved')
-    expect(await addCorrection(db, newsroom.writer, live, { kind: 'correction', body: 'Forged.' })).toEqual({ ok: false, message: 'Only editors can add or withdraw corrections.' })
+    expect(await addCorrection(db, newsroom.writer, live, { kind: 'correction', body: 'Forged.' })).toEqual({
+      ok: false,
+      message: 'Only editors can add or withdraw corrections.',
+    })
     expect(await addCorrection(db, newsroom.editor, draft, { kind: 'correction', body: 'Too soon.' })).toEqual({
       ok: false,
       message: 'Only a story that has been published can carry a correction.',
     })
     expect(await addCorrection(db, newsroom.editor, live, { kind: 'correction', body: ' ' })).toMatchObject({ ok: false })
-    expect(await addCorrection(db, newsroom.editor, live, { kind: 'correction', body: 'x'.repeat(1024 * 1024) })).toMatchObject({ ok: false, message: expect.stringContaining('2,000') })
+    expect(await addCorrection(db, newsroom.editor, live, { kind: 'correction', body: 'x'.repeat(1024 * 1024) })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('2,000'),
+    })
     expect(await addCorrection(db, newsroom.editor, live, { kind: 'erratum' as 'update', body: 'Hm.' })).toMatchObject({ ok: false })
     expect(await db.select().from(corrections).where(eq(corrections.articleId, live))).toEqual([])
   })
@@ -67,7 +93,14 @@ describe('corrections', () => {
   it('refuses an editor whose account has been disabled since signing in', async () => {
     const [person] = await db
       .insert(users)
-      .values({ email: 'gone-editor@example.test', name: 'Gone Editor', slug: 'gone-editor', role: 'editor', passwordHash: 'x', isDisabled: true })
+      .values({
+        email: 'gone-editor@example.test',
+        name: 'Gone Editor',
+        slug: 'gone-editor',
+        role: 'editor',
+        passwordHash: 'x',
+        isDisabled: true,
+      })
       .returning({ id: users.id })
     const id = await storyIn(db, newsroom, 'published')
     expect(await addCorrection(db, { id: person?.id ?? -1, role: 'editor' }, id, { kind: 'correction', body: 'Hm.' })).toEqual({
@@ -80,12 +113,28 @@ describe('corrections', () => {
   it('keeps a withdrawn correction on record and shows readers that it was withdrawn, and why', async () => {
     const id = await storyIn(db, newsroom, 'published')
     const correctionId = await correct(newsroom.editor, id, 'Meant for another story.', at(4))
-    expect(await retractCorrection(db, newsroom.writer, correctionId, { note: 'Mine.' })).toEqual({ ok: false, message: 'Only editors can add or withdraw corrections.' })
-    expect(await retractCorrection(db, newsroom.editor, correctionId, { note: '' })).toMatchObject({ ok: false, message: expect.stringContaining('why') })
-    expect(await retractCorrection(db, newsroom.admin, correctionId, { note: 'Attached to the wrong story.' }, { now: at(5) })).toMatchObject({ ok: true, article: { id } })
-    expect(await retractCorrection(db, newsroom.admin, correctionId, { note: 'Again.' })).toEqual({ ok: false, message: 'This correction has already been withdrawn.' })
+    expect(await retractCorrection(db, newsroom.writer, correctionId, { note: 'Mine.' })).toEqual({
+      ok: false,
+      message: 'Only editors can add or withdraw corrections.',
+    })
+    expect(await retractCorrection(db, newsroom.editor, correctionId, { note: '' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('why'),
+    })
+    expect(
+      await retractCorrection(db, newsroom.admin, correctionId, { note: 'Attached to the wrong story.' }, { now: at(5) }),
+    ).toMatchObject({ ok: true, article: { id } })
+    expect(await retractCorrection(db, newsroom.admin, correctionId, { note: 'Again.' })).toEqual({
+      ok: false,
+      message: 'This correction has already been withdrawn.',
+    })
     expect(await listCorrections(db, id)).toEqual([
-      expect.objectContaining({ id: correctionId, body: 'Meant for another story.', retractedAt: at(5), retractionNote: 'Attached to the wrong story.' }),
+      expect.objectContaining({
+        id: correctionId,
+        body: 'Meant for another story.',
+        retractedAt: at(5),
+        retractionNote: 'Attached to the wrong story.',
+      }),
     ])
     expect(await listArticleCorrections(db, newsroom.writer, id)).toEqual([
       expect.objectContaining({ id: correctionId, createdByName: 'Editor Person', retractedByName: 'Admin Person' }),
@@ -98,7 +147,10 @@ describe('corrections', () => {
     await act(db, newsroom.editor, id, 'unpublish')
     expect(await listCorrections(db, id)).toEqual([])
     // It has been published, so a correction may still be attached before it comes back.
-    expect(await addCorrection(db, newsroom.editor, id, { kind: 'update', body: 'Back soon.' })).toMatchObject({ ok: true, article: { isLive: false } })
+    expect(await addCorrection(db, newsroom.editor, id, { kind: 'update', body: 'Back soon.' })).toMatchObject({
+      ok: true,
+      article: { isLive: false },
+    })
   })
 })
 

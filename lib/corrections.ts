@@ -48,7 +48,8 @@ export async function addCorrection(
   const body = input.body.trim()
   if (!correctionKinds.includes(input.kind)) return { ok: false, message: 'Choose a correction or an update.' }
   if (body === '') return { ok: false, message: 'Write the text readers will see.' }
-  if (body.length > correctionLimits.body) return { ok: false, message: `Keep it under ${correctionLimits.body.toLocaleString('en-GB')} characters.` }
+  if (body.length > correctionLimits.body)
+    return { ok: false, message: `Keep it under ${correctionLimits.body.toLocaleString('en-GB')} characters.` }
   const now = options.now ?? new Date()
 
   return db.transaction(async (tx) => {
@@ -57,7 +58,14 @@ export async function addCorrection(
     const permission = check(person, 'article.correct')
     if (!permission.ok) return permission
     const [article] = await tx
-      .select({ id: articles.id, status: articles.status, sectionId: articles.sectionId, slug: articles.slug, publishedRevisionId: articles.publishedRevisionId, firstPublishedAt: articles.firstPublishedAt })
+      .select({
+        id: articles.id,
+        status: articles.status,
+        sectionId: articles.sectionId,
+        slug: articles.slug,
+        publishedRevisionId: articles.publishedRevisionId,
+        firstPublishedAt: articles.firstPublishedAt,
+      })
       .from(articles)
       .where(eq(articles.id, articleId))
     if (!article) return { ok: false, message: 'This story no longer exists; it may have been deleted.' }
@@ -92,7 +100,16 @@ export async function retractCorrection(
     const permission = check(person, 'article.correct')
     if (!permission.ok) return permission
     const [row] = await tx
-      .select({ retractedAt: corrections.retractedAt, article: { id: articles.id, status: articles.status, sectionId: articles.sectionId, slug: articles.slug, publishedRevisionId: articles.publishedRevisionId } })
+      .select({
+        retractedAt: corrections.retractedAt,
+        article: {
+          id: articles.id,
+          status: articles.status,
+          sectionId: articles.sectionId,
+          slug: articles.slug,
+          publishedRevisionId: articles.publishedRevisionId,
+        },
+      })
       .from(corrections)
       .innerJoin(articles, eq(articles.id, corrections.articleId))
       .where(eq(corrections.id, correctionId))
@@ -135,7 +152,13 @@ export async function listRecentCorrections(
   const page = Math.max(1, Math.trunc(query.page ?? 1) || 1)
   const [rows, [totals], trails] = await Promise.all([
     db
-      .select({ ...publicColumns, articleId: articles.id, sectionId: articles.sectionId, slug: articles.slug, headline: revisions.headline })
+      .select({
+        ...publicColumns,
+        articleId: articles.id,
+        sectionId: articles.sectionId,
+        slug: articles.slug,
+        headline: revisions.headline,
+      })
       .from(corrections)
       .innerJoin(articles, eq(articles.id, corrections.articleId))
       .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
@@ -172,7 +195,10 @@ export async function listArticleCorrections(db: Db, viewer: Actor, articleId: n
     .orderBy(desc(corrections.createdAt), desc(corrections.id))
 }
 
-async function changed(db: Db, article: { id: number; status: ArticleStatus; sectionId: number; slug: string; publishedRevisionId: number | null }) {
+async function changed(
+  db: Db,
+  article: { id: number; status: ArticleStatus; sectionId: number; slug: string; publishedRevisionId: number | null },
+) {
   return {
     id: article.id,
     isLive: isPubliclyVisible(article),

@@ -25,10 +25,21 @@ beforeAll(async () => {
   ids.draft = await makeStory(db, newsroom, { headline: 'Harbour draft', now: at(0) })
   ids.draft2 = await makeStory(db, newsroom, { by: writer2, headline: 'Another writer’s draft', now: at(0) })
   ids.bylined = await makeStory(db, newsroom, { by: writer2, headline: '100% growth in ferry_use', now: at(0) })
-  await editStory(db, writer2, ids.bylined, { bylines: [{ userId: writer2.id }, { userId: writer.id }, { name: 'Rania Salem', outlet: 'Delta Weekly' }] }, { now: at(1) })
+  await editStory(
+    db,
+    writer2,
+    ids.bylined,
+    { bylines: [{ userId: writer2.id }, { userId: writer.id }, { name: 'Rania Salem', outlet: 'Delta Weekly' }] },
+    { now: at(1) },
+  )
 
   ids.reviewLate = await makeStory(db, newsroom, { headline: 'Submitted second', now: at(0) })
-  ids.reviewEarly = await makeStory(db, newsroom, { by: writer2, headline: 'Submitted first', sectionId: newsroom.otherSectionId, now: at(0) })
+  ids.reviewEarly = await makeStory(db, newsroom, {
+    by: writer2,
+    headline: 'Submitted first',
+    sectionId: newsroom.otherSectionId,
+    now: at(0),
+  })
   await act(db, writer2, ids.reviewEarly, 'submit', { now: at(2) })
   await act(db, writer, ids.reviewLate, 'submit', { now: at(3) })
 
@@ -91,12 +102,20 @@ describe('the desk lists', () => {
       [ids.scheduledEarly, at(20)],
       [ids.scheduledLate, at(30)],
     ])
-    expect((await list(newsroom.editor, 'published')).items.map((item) => item.id)).toEqual([ids.updateInReview, ids.publishedNew, ids.publishedOld])
+    expect((await list(newsroom.editor, 'published')).items.map((item) => item.id)).toEqual([
+      ids.updateInReview,
+      ids.publishedNew,
+      ids.publishedOld,
+    ])
   })
 
   it('filters by section, author and status, and finds headlines with % and _ taken literally', async () => {
-    expect((await list(newsroom.editor, 'review', { sectionId: newsroom.otherSectionId })).items.map((item) => item.id)).toEqual([ids.reviewEarly])
-    expect((await list(newsroom.editor, 'review', { authorId: newsroom.writer2.id })).items.map((item) => item.id)).toEqual([ids.reviewEarly])
+    expect((await list(newsroom.editor, 'review', { sectionId: newsroom.otherSectionId })).items.map((item) => item.id)).toEqual([
+      ids.reviewEarly,
+    ])
+    expect((await list(newsroom.editor, 'review', { authorId: newsroom.writer2.id })).items.map((item) => item.id)).toEqual([
+      ids.reviewEarly,
+    ])
     expect((await list(newsroom.editor, 'all', { status: 'unpublished' })).items.map((item) => item.id)).toEqual([ids.unpublished])
     expect((await list(newsroom.editor, 'all', { q: '100%' })).items.map((item) => item.id)).toEqual([ids.bylined])
     expect((await list(newsroom.editor, 'all', { q: 'FERRY_' })).items.map((item) => item.id)).toEqual([ids.bylined])
@@ -111,13 +130,24 @@ describe('the desk lists', () => {
     expect(first.items).toHaveLength(4)
     expect(second.items.map((item) => item.id)).not.toContain(first.items[0]?.id)
     expect(await list(newsroom.editor, 'all', { pageSize: 1000 })).toMatchObject({ pageSize: 50 })
-    expect(deskQuerySchema.parse({ page: 'x', pageSize: '500', sectionId: 'abc', status: 'gone', q: 'port' })).toEqual({ page: 1, pageSize: 20, q: 'port' })
+    expect(deskQuerySchema.parse({ page: 'x', pageSize: '500', sectionId: 'abc', status: 'gone', q: 'port' })).toEqual({
+      page: 1,
+      pageSize: 20,
+      q: 'port',
+    })
   })
 
   it('counts every list for this person, with the same filters', async () => {
     expect(await countDeskQueues(db, newsroom.writer)).toEqual({ drafts: 2, review: 3, sentBack: 1, scheduled: 2, published: 3, all: 12 })
     expect(await countDeskQueues(db, newsroom.writer2)).toMatchObject({ drafts: 2, sentBack: 0 })
-    expect(await countDeskQueues(db, newsroom.editor, { q: 'submitted' })).toEqual({ drafts: 0, review: 2, sentBack: 0, scheduled: 0, published: 0, all: 2 })
+    expect(await countDeskQueues(db, newsroom.editor, { q: 'submitted' })).toEqual({
+      drafts: 0,
+      review: 2,
+      sentBack: 0,
+      scheduled: 0,
+      published: 0,
+      all: 2,
+    })
   })
 
   it('escapes LIKE patterns', () => {
@@ -144,7 +174,15 @@ describe('what changed on my stories since I last looked', () => {
         count: 2,
         items: [
           expect.objectContaining({ kind: 'note', excerpt: 'And check the date.', actorName: 'Editor Person', at: at(4.5) }),
-          expect.objectContaining({ kind: 'status', articleId: id, headline: 'Mine', actorName: 'Editor Person', toStatus: 'changes_requested', excerpt: 'Tighten the intro.', at: at(3) }),
+          expect.objectContaining({
+            kind: 'status',
+            articleId: id,
+            headline: 'Mine',
+            actorName: 'Editor Person',
+            toStatus: 'changes_requested',
+            excerpt: 'Tighten the intro.',
+            at: at(3),
+          }),
         ],
       })
       expect((await getDeskNews(own, room.writer2, { now: at(5) }))?.count).toBe(0)

@@ -2,7 +2,18 @@ import 'server-only'
 import { type SQL, and, asc, count, desc, eq, gt, ilike, inArray, isNull, max, ne, not, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '@/db'
-import { type ArticleStatus, articleAuthors, articleStatus, articles, deskVisits, notes, revisions, sections, users, workflowEvents } from '@/db/schema'
+import {
+  type ArticleStatus,
+  articleAuthors,
+  articleStatus,
+  articles,
+  deskVisits,
+  notes,
+  revisions,
+  sections,
+  users,
+  workflowEvents,
+} from '@/db/schema'
 import { hasUnpublishedChanges } from './article-editing'
 import { type Actor, can } from './permissions'
 import { publiclyVisible } from './public-articles'
@@ -151,7 +162,8 @@ export async function listDeskQueue(db: Db, viewer: Actor, queue: DeskQueue, que
 /** How many stories each list holds for this person, with the same filters; null off the desk. */
 export async function countDeskQueues(db: Db, viewer: Actor, filters: DeskFilters = {}): Promise<Record<DeskQueue, number> | null> {
   if (!can(viewer, 'desk.enter')) return null
-  const counted = (queue: DeskQueue) => sql<number>`count(*) filter (where ${queueCondition(queue, viewer.id) ?? sql`true`})`.mapWith(Number)
+  const counted = (queue: DeskQueue) =>
+    sql<number>`count(*) filter (where ${queueCondition(queue, viewer.id) ?? sql`true`})`.mapWith(Number)
   const base = db
     .select({
       drafts: counted('drafts'),
@@ -163,7 +175,9 @@ export async function countDeskQueues(db: Db, viewer: Actor, filters: DeskFilter
     })
     .from(articles)
   const where = filterCondition(filters)
-  const [row] = await (filters.q?.trim() ? base.innerJoin(revisions, eq(revisions.id, articles.currentRevisionId)).where(where) : base.where(where))
+  const [row] = await (filters.q?.trim()
+    ? base.innerJoin(revisions, eq(revisions.id, articles.currentRevisionId)).where(where)
+    : base.where(where))
   return row ?? { drafts: 0, review: 0, sentBack: 0, scheduled: 0, published: 0, all: 0 }
 }
 
@@ -286,7 +300,14 @@ export async function getDeskNews(
   const notesWhere = and(gt(notes.createdAt, since), byOthers(notes.authorId), mine(viewer.id), not(eventsOwnNote))
   const [events, noteRows, [eventTotal], [noteTotal]] = await Promise.all([
     db
-      .select({ articleId: articles.id, headline: revisions.headline, at: workflowEvents.createdAt, actorName: users.name, toStatus: workflowEvents.toStatus, text: workflowEvents.note })
+      .select({
+        articleId: articles.id,
+        headline: revisions.headline,
+        at: workflowEvents.createdAt,
+        actorName: users.name,
+        toStatus: workflowEvents.toStatus,
+        text: workflowEvents.note,
+      })
       .from(workflowEvents)
       .innerJoin(articles, eq(articles.id, workflowEvents.articleId))
       .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
@@ -307,8 +328,24 @@ export async function getDeskNews(
     db.select({ total: count() }).from(notes).innerJoin(articles, eq(articles.id, notes.articleId)).where(notesWhere),
   ])
   const items: DeskNewsItem[] = [
-    ...events.map((row) => ({ kind: 'status' as const, articleId: row.articleId, headline: row.headline, at: row.at, actorName: row.actorName, toStatus: row.toStatus, excerpt: excerpt(row.text) })),
-    ...noteRows.map((row) => ({ kind: 'note' as const, articleId: row.articleId, headline: row.headline, at: row.at, actorName: row.actorName, toStatus: null, excerpt: excerpt(row.text) })),
+    ...events.map((row) => ({
+      kind: 'status' as const,
+      articleId: row.articleId,
+      headline: row.headline,
+      at: row.at,
+      actorName: row.actorName,
+      toStatus: row.toStatus,
+      excerpt: excerpt(row.text),
+    })),
+    ...noteRows.map((row) => ({
+      kind: 'note' as const,
+      articleId: row.articleId,
+      headline: row.headline,
+      at: row.at,
+      actorName: row.actorName,
+      toStatus: null,
+      excerpt: excerpt(row.text),
+    })),
   ]
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, limit)

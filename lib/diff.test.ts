@@ -30,8 +30,18 @@ describe('comparing two revisions', () => {
     const older = 'Fishing boats return to the rebuilt harbour at dawn on Sunday.\n\nThe new breakwater is twice as long.'
     const newer = 'Fishing boats returned to the harbour at dawn on Monday.\n\nThe breakwater, rebuilt, is twice as long as before.'
     const parts = diffText(older, newer)
-    expect(parts.filter((part) => part.kind !== 'deleted').map((part) => part.text).join('')).toBe(newer)
-    expect(parts.filter((part) => part.kind !== 'inserted').map((part) => part.text).join('')).toBe(older)
+    expect(
+      parts
+        .filter((part) => part.kind !== 'deleted')
+        .map((part) => part.text)
+        .join(''),
+    ).toBe(newer)
+    expect(
+      parts
+        .filter((part) => part.kind !== 'inserted')
+        .map((part) => part.text)
+        .join(''),
+    ).toBe(older)
   })
 
   it('returns one unchanged part for equal texts and nothing for two empty ones', () => {

@@ -64,7 +64,8 @@ export function diffText(older: string, newer: string, { timeoutMs = 2000 }: Dif
   if (older === newer) return older ? [{ kind: 'same', text: older }] : []
   // Whitespace counts as tokens, so that the parts spell out both texts exactly.
   const changes = diffWordsWithSpace(older, newer, { timeout: timeoutMs })
-  if (!changes) return [...(older ? [{ kind: 'deleted' as const, text: older }] : []), ...(newer ? [{ kind: 'inserted' as const, text: newer }] : [])]
+  if (!changes)
+    return [...(older ? [{ kind: 'deleted' as const, text: older }] : []), ...(newer ? [{ kind: 'inserted' as const, text: newer }] : [])]
   return changes
     .filter((change) => change.value !== '')
     .map((change) => ({ kind: change.added ? 'inserted' : change.removed ? 'deleted' : 'same', text: change.value }))
@@ -72,7 +73,9 @@ export function diffText(older: string, newer: string, { timeoutMs = 2000 }: Dif
 
 /** Whether a diff shows any change at all. */
 export function hasChanges(diff: RevisionDiff): boolean {
-  return diff.changedFields.length > 0 || [diff.headline, diff.standfirst, diff.body].some((parts) => parts.some((part) => part.kind !== 'same'))
+  return (
+    diff.changedFields.length > 0 || [diff.headline, diff.standfirst, diff.body].some((parts) => parts.some((part) => part.kind !== 'same'))
+  )
 }
 
 function bylineKey(byline: Byline): string {

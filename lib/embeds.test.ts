@@ -3,20 +3,52 @@ import { identifyEmbed } from './embeds'
 
 describe('identifyEmbed', () => {
   it.each([
-    ['https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ'],
-    ['https://youtube.com/watch?v=dQw4w9WgXcQ&list=PL1', 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ'],
-    ['https://m.youtube.com/watch?v=dQw4w9WgXcQ&t=1m30s', 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=90', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=90s'],
-    ['https://youtu.be/dQw4w9WgXcQ?t=42', 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=42', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42s'],
-    ['https://www.youtube.com/shorts/dQw4w9WgXcQ', 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ'],
-    ['https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ', 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ'],
+    [
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ',
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+    ],
+    [
+      'https://youtube.com/watch?v=dQw4w9WgXcQ&list=PL1',
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ',
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+    ],
+    [
+      'https://m.youtube.com/watch?v=dQw4w9WgXcQ&t=1m30s',
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=90',
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=90s',
+    ],
+    [
+      'https://youtu.be/dQw4w9WgXcQ?t=42',
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=42',
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42s',
+    ],
+    [
+      'https://www.youtube.com/shorts/dQw4w9WgXcQ',
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ',
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+    ],
+    [
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ',
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ',
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+    ],
   ])('reads the YouTube address %s', (address, embedUrl, pageUrl) => {
     expect(identifyEmbed(address)).toEqual({ provider: 'youtube', embedUrl, pageUrl })
   })
 
   it.each([
     ['https://vimeo.com/76979871', 'https://player.vimeo.com/video/76979871', 'https://vimeo.com/76979871'],
-    ['https://vimeo.com/76979871/a1b2c3d4e5', 'https://player.vimeo.com/video/76979871?h=a1b2c3d4e5', 'https://vimeo.com/76979871/a1b2c3d4e5'],
-    ['https://player.vimeo.com/video/76979871?h=a1b2c3d4e5&autoplay=1', 'https://player.vimeo.com/video/76979871?h=a1b2c3d4e5', 'https://vimeo.com/76979871/a1b2c3d4e5'],
+    [
+      'https://vimeo.com/76979871/a1b2c3d4e5',
+      'https://player.vimeo.com/video/76979871?h=a1b2c3d4e5',
+      'https://vimeo.com/76979871/a1b2c3d4e5',
+    ],
+    [
+      'https://player.vimeo.com/video/76979871?h=a1b2c3d4e5&autoplay=1',
+      'https://player.vimeo.com/video/76979871?h=a1b2c3d4e5',
+      'https://vimeo.com/76979871/a1b2c3d4e5',
+    ],
   ])('reads the Vimeo address %s', (address, embedUrl, pageUrl) => {
     expect(identifyEmbed(address)).toEqual({ provider: 'vimeo', embedUrl, pageUrl })
   })
@@ -36,8 +68,12 @@ describe('identifyEmbed', () => {
   })
 
   it('reads an OpenStreetMap embed address, keeping only the box and the marker', () => {
-    const result = identifyEmbed('https://www.openstreetmap.org/export/embed.html?bbox=-0.2,51.4,0.0,51.6&layer=mapnik&marker=51.5,-0.1&onload=alert(1)')
-    expect(result?.embedUrl).toBe('https://www.openstreetmap.org/export/embed.html?bbox=-0.2%2C51.4%2C0%2C51.6&layer=mapnik&marker=51.5%2C-0.1')
+    const result = identifyEmbed(
+      'https://www.openstreetmap.org/export/embed.html?bbox=-0.2,51.4,0.0,51.6&layer=mapnik&marker=51.5,-0.1&onload=alert(1)',
+    )
+    expect(result?.embedUrl).toBe(
+      'https://www.openstreetmap.org/export/embed.html?bbox=-0.2%2C51.4%2C0%2C51.6&layer=mapnik&marker=51.5%2C-0.1',
+    )
   })
 
   it('refuses an OpenStreetMap address that shows no place', () => {

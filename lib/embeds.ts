@@ -20,10 +20,28 @@ type ProviderInfo = {
 const video = 'fullscreen; picture-in-picture'
 
 export const embedProviders = {
-  youtube: { name: 'YouTube', action: 'Watch on YouTube', frameTitle: 'YouTube video', allow: `${video}; encrypted-media`, frameSize: [640, 360] },
+  youtube: {
+    name: 'YouTube',
+    action: 'Watch on YouTube',
+    frameTitle: 'YouTube video',
+    allow: `${video}; encrypted-media`,
+    frameSize: [640, 360],
+  },
   vimeo: { name: 'Vimeo', action: 'Watch on Vimeo', frameTitle: 'Vimeo video', allow: video, frameSize: [640, 360] },
-  openstreetmap: { name: 'OpenStreetMap', action: 'View map on OpenStreetMap', frameTitle: 'OpenStreetMap map', allow: '', frameSize: [640, 480] },
-  datawrapper: { name: 'Datawrapper', action: 'View chart on Datawrapper', frameTitle: 'Datawrapper chart', allow: '', frameSize: [640, 480] },
+  openstreetmap: {
+    name: 'OpenStreetMap',
+    action: 'View map on OpenStreetMap',
+    frameTitle: 'OpenStreetMap map',
+    allow: '',
+    frameSize: [640, 480],
+  },
+  datawrapper: {
+    name: 'Datawrapper',
+    action: 'View chart on Datawrapper',
+    frameTitle: 'Datawrapper chart',
+    allow: '',
+    frameSize: [640, 480],
+  },
 } as const satisfies Record<string, ProviderInfo>
 
 export type EmbedProvider = keyof typeof embedProviders

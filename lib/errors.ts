@@ -5,9 +5,7 @@ export class ForbiddenError extends Error {
 
 /** What a form's server action returns: expected failures are values, not exceptions. */
 export type ActionState =
-  | { ok: true; message: string; fieldErrors?: undefined }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]> }
-  | null
+  { ok: true; message: string; fieldErrors?: undefined } | { ok: false; message: string; fieldErrors?: Record<string, string[]> } | null
 
 export type Result<T> = ({ ok: true } & T) | { ok: false; message: string }
 

@@ -3,7 +3,15 @@
 /** The feed itself: its title, page, description, own address, and when its content last changed. */
 export type FeedChannel = { title: string; link: string; description: string; selfLink: string; lastBuildDate: Date | null }
 /** One story in a feed; `creator` is its bylines as one line, `imageUrl` its lead image, if any. */
-export type FeedItem = { title: string; link: string; description: string; pubDate: Date; creator: string; category: string; imageUrl: string | null }
+export type FeedItem = {
+  title: string
+  link: string
+  description: string
+  pubDate: Date
+  creator: string
+  category: string
+  imageUrl: string | null
+}
 export type SitemapEntry = { loc: string; lastmod: Date | null }
 export type NewsSitemapEntry = { loc: string; title: string; publicationDate: Date }
 
@@ -62,7 +70,9 @@ function rssItem(item: FeedItem): string {
 export function renderSitemap(entries: readonly SitemapEntry[]): string {
   return xmlDocument([
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...entries.map((entry) => `<url>${element('loc', entry.loc)}${entry.lastmod ? element('lastmod', entry.lastmod.toISOString()) : ''}</url>`),
+    ...entries.map(
+      (entry) => `<url>${element('loc', entry.loc)}${entry.lastmod ? element('lastmod', entry.lastmod.toISOString()) : ''}</url>`,
+    ),
     '</urlset>',
   ])
 }

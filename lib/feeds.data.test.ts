@@ -65,7 +65,13 @@ beforeAll(async () => {
   await act(db, writer, harbour, 'submit', { now: at(-10) })
   await act(db, editor, harbour, 'publish', { now: at(-10) })
   // Saved after publication, never published: readers still see the story as published.
-  await editStory(db, editor, harbour, { headline: 'Harbour draft headline', tags: ['Embargoed Topic'], bylines: [{ userId: writer2.id }] }, { now: at(-9) })
+  await editStory(
+    db,
+    editor,
+    harbour,
+    { headline: 'Harbour draft headline', tags: ['Embargoed Topic'], bylines: [{ userId: writer2.id }] },
+    { now: at(-9) },
+  )
 
   const talks = await storyIn(db, newsroom, 'published', { headline: 'Ceasefire talks resume', sectionId: middleEast.id, now: at(-60) })
   await editStory(db, editor, talks, { standfirst: 'Updated.' }, { now: at(-2) })
@@ -105,9 +111,25 @@ type Channel = {
   title: string
   link: string
   'atom:link': { href: string }
-  item?: { title: string; link: string; description: string; pubDate: string; 'dc:creator': string; category: string; 'media:content'?: { url: string } }[]
+  item?: {
+    title: string
+    link: string
+    description: string
+    pubDate: string
+    'dc:creator': string
+    category: string
+    'media:content'?: { url: string }
+  }[]
 }
-type Urlset = { urlset: { url?: { loc: string; lastmod?: string; 'news:news'?: { 'news:title': string; 'news:publication_date': string; 'news:publication': { 'news:name': string } } }[] } }
+type Urlset = {
+  urlset: {
+    url?: {
+      loc: string
+      lastmod?: string
+      'news:news'?: { 'news:title': string; 'news:publication_date': string; 'news:publication': { 'news:name': string } }
+    }[]
+  }
+}
 
 async function channel(sectionPath?: string[]): Promise<Channel> {
   return parse<{ rss: { channel: Channel } }>(await rssFeed(db, sectionPath)).rss.channel

@@ -39,7 +39,9 @@ type Rss = {
     }
   }
 }
-type Urlset = { urlset: { url: { loc: string; lastmod?: string; 'news:news'?: { 'news:title': string; 'news:publication': { 'news:name': string } } }[] } }
+type Urlset = {
+  urlset: { url: { loc: string; lastmod?: string; 'news:news'?: { 'news:title': string; 'news:publication': { 'news:name': string } } }[] }
+}
 
 const item: FeedItem = {
   title: awkward,
@@ -63,7 +65,13 @@ describe('escapeXml', () => {
 
 describe('the RSS document', () => {
   it('reads back exactly the text it was given, however awkward', () => {
-    const channel = { title: awkward, link: 'https://news.example.test/', description: '<none>', selfLink: 'https://news.example.test/feed.xml?x=1&y=2', lastBuildDate: item.pubDate }
+    const channel = {
+      title: awkward,
+      link: 'https://news.example.test/',
+      description: '<none>',
+      selfLink: 'https://news.example.test/feed.xml?x=1&y=2',
+      lastBuildDate: item.pubDate,
+    }
     const feed = parse<Rss>(renderRss(channel, [item])).rss.channel
     expect(feed.title).toBe(awkward)
     expect(feed.language).toBe('en')
@@ -84,9 +92,10 @@ describe('the RSS document', () => {
   })
 
   it('leaves out an item’s credit and image when it has none', () => {
-    const xml = renderRss({ title: 'T', link: 'https://x.test/', description: '', selfLink: 'https://x.test/feed.xml', lastBuildDate: null }, [
-      { ...item, creator: '', imageUrl: null },
-    ])
+    const xml = renderRss(
+      { title: 'T', link: 'https://x.test/', description: '', selfLink: 'https://x.test/feed.xml', lastBuildDate: null },
+      [{ ...item, creator: '', imageUrl: null }],
+    )
     const [only] = parse<Rss>(xml).rss.channel.item
     expect(only?.['dc:creator']).toBeUndefined()
     expect(only?.['media:content']).toBeUndefined()

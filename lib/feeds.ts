@@ -34,17 +34,15 @@ export async function rssFeed(db: Db, sectionPath: readonly string[] = []): Prom
   const rows = await publicRows(db, section ? inSections(await sectionAndDescendants(db, section.id)) : undefined, feedLength)
   const staff = await staffById(db, rows)
   const settings = siteSettings()
-  const items = rows.map(
-    (row): FeedItem => ({
-      title: row.headline,
-      link: absoluteUrl(storyPath(trails, row.sectionId, row.slug), settings),
-      description: row.standfirst,
-      pubDate: row.firstPublishedAt ?? new Date(0),
-      creator: creditLine(row.bylines, staff),
-      category: trails.get(row.sectionId)?.at(-1)?.name ?? '',
-      imageUrl: row.leadKey ? absoluteUrl(displaySrc({ storageKey: row.leadKey, variants: row.leadVariants ?? [] }), settings) : null,
-    }),
-  )
+  const items = rows.map((row): FeedItem => ({
+    title: row.headline,
+    link: absoluteUrl(storyPath(trails, row.sectionId, row.slug), settings),
+    description: row.standfirst,
+    pubDate: row.firstPublishedAt ?? new Date(0),
+    creator: creditLine(row.bylines, staff),
+    category: trails.get(row.sectionId)?.at(-1)?.name ?? '',
+    imageUrl: row.leadKey ? absoluteUrl(displaySrc({ storageKey: row.leadKey, variants: row.leadVariants ?? [] }), settings) : null,
+  }))
   return renderRss(
     {
       title: section ? `${section.name} · ${settings.name}` : settings.name,
@@ -153,7 +151,10 @@ function creditLine(bylines: readonly Byline[], staff: Staff): string {
 async function findSection(db: Db, trails: ReadonlyMap<number, readonly SectionCrumb[]>, path: string) {
   const found = sectionAt(trails, path)
   if (!found) return null
-  const [section] = await db.select({ id: sections.id, name: sections.name, description: sections.description }).from(sections).where(eq(sections.id, found.id))
+  const [section] = await db
+    .select({ id: sections.id, name: sections.name, description: sections.description })
+    .from(sections)
+    .where(eq(sections.id, found.id))
   return section ? { ...section, path } : null
 }
 

@@ -27,8 +27,12 @@ async function note(result: Awaited<ReturnType<typeof addNote>>) {
 describe('editorial notes', () => {
   it('threads replies under their note, with names, in order; a reply to a reply joins the thread', async () => {
     const id = await makeStory(db, newsroom)
-    const first = await note(await addNote(db, newsroom.editor, id, { body: 'Who is the source for the second paragraph?' }, { now: at(1) }))
-    const reply = await note(await addNote(db, newsroom.writer, id, { body: 'The port authority.', parentId: first.noteId }, { now: at(2) }))
+    const first = await note(
+      await addNote(db, newsroom.editor, id, { body: 'Who is the source for the second paragraph?' }, { now: at(1) }),
+    )
+    const reply = await note(
+      await addNote(db, newsroom.writer, id, { body: 'The port authority.', parentId: first.noteId }, { now: at(2) }),
+    )
     await note(await addNote(db, newsroom.editor, id, { body: 'Say so in the text.', parentId: reply.noteId }, { now: at(3) }))
     await note(await addNote(db, newsroom.writer, id, { body: 'Photo caption needs a date.' }, { now: at(4) }))
 
@@ -56,7 +60,11 @@ describe('editorial notes', () => {
     const id = await makeStory(db, newsroom)
     const thread = await note(await addNote(db, newsroom.editor, id, { body: 'Check the spelling of Haddad.' }))
     expect(await setNoteResolved(db, newsroom.writer, thread.noteId, true, { now: at(5) })).toEqual({ ok: true, articleId: id })
-    expect((await listNotes(db, newsroom.editor, id))?.[0]).toMatchObject({ isResolved: true, resolvedAt: at(5), resolvedByName: 'Writer Person' })
+    expect((await listNotes(db, newsroom.editor, id))?.[0]).toMatchObject({
+      isResolved: true,
+      resolvedAt: at(5),
+      resolvedByName: 'Writer Person',
+    })
 
     expect(await setNoteResolved(db, newsroom.editor, thread.noteId, false)).toMatchObject({ ok: true })
     expect((await listNotes(db, newsroom.editor, id))?.[0]).toMatchObject({ isResolved: false, resolvedByName: null })
@@ -89,9 +97,15 @@ describe('editorial notes', () => {
       message: 'The note you are replying to no longer exists.',
     })
     const reply = await note(await addNote(db, newsroom.editor, other, { body: 'Reply.', parentId: elsewhere.noteId }))
-    expect(await setNoteResolved(db, newsroom.editor, reply.noteId, true)).toEqual({ ok: false, message: 'Resolve the thread this reply belongs to.' })
+    expect(await setNoteResolved(db, newsroom.editor, reply.noteId, true)).toEqual({
+      ok: false,
+      message: 'Resolve the thread this reply belongs to.',
+    })
     expect(await db.select().from(notes).where(eq(notes.articleId, id))).toEqual([])
-    expect(await addNote(db, newsroom.editor, 999_999, { body: 'Hello?' })).toMatchObject({ ok: false, message: expect.stringContaining('no longer exists') })
+    expect(await addNote(db, newsroom.editor, 999_999, { body: 'Hello?' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('no longer exists'),
+    })
     expect(await listNotes(db, newsroom.editor, 999_999)).toBeNull()
   })
 

@@ -5,24 +5,24 @@ import { type Actor, type Capability, assertCan, can, capabilities, check, roles
 // What the newsroom expects, written out by hand: A = on anything, O = only on their own, - = never.
 //                                   admin editor writer
 const expected: Record<Capability, string> = {
-  'desk.enter':             'A A A',
-  'article.create':         'A A A',
-  'article.edit':           'A A O',
-  'article.submit':         'A A O',
-  'article.withdraw':       'A A O',
+  'desk.enter': 'A A A',
+  'article.create': 'A A A',
+  'article.edit': 'A A O',
+  'article.submit': 'A A O',
+  'article.withdraw': 'A A O',
   'article.requestChanges': 'A A -',
-  'article.approve':        'A A -',
-  'article.publish':        'A A -',
-  'article.schedule':       'A A -',
-  'article.unpublish':      'A A -',
-  'article.correct':        'A A -',
-  'note.write':             'A A O',
-  'media.upload':           'A A A',
-  'media.edit':             'A A O',
-  'media.delete':           'A A O',
-  'user.manage':            'A - -',
-  'section.manage':         'A - -',
-  'settings.manage':        'A - -',
+  'article.approve': 'A A -',
+  'article.publish': 'A A -',
+  'article.schedule': 'A A -',
+  'article.unpublish': 'A A -',
+  'article.correct': 'A A -',
+  'note.write': 'A A O',
+  'media.upload': 'A A A',
+  'media.edit': 'A A O',
+  'media.delete': 'A A O',
+  'user.manage': 'A - -',
+  'section.manage': 'A - -',
+  'settings.manage': 'A - -',
 }
 
 const mine = { ownerIds: [7] }
@@ -48,7 +48,10 @@ describe('the role → capability table', () => {
 
 describe('check and assertCan', () => {
   it('tells a writer who tries to publish that only editors can', () => {
-    expect(check({ id: 1, role: 'writer' }, 'article.publish', { ownerIds: [1] })).toEqual({ ok: false, message: 'Only editors can publish a story.' })
+    expect(check({ id: 1, role: 'writer' }, 'article.publish', { ownerIds: [1] })).toEqual({
+      ok: false,
+      message: 'Only editors can publish a story.',
+    })
     expect(() => assertCan({ id: 1, role: 'writer' }, 'article.publish', { ownerIds: [1] })).toThrow(
       new ForbiddenError('Only editors can publish a story.'),
     )
@@ -66,7 +69,10 @@ describe('check and assertCan', () => {
   })
 
   it('names administrators for what only they may do', () => {
-    expect(check({ id: 1, role: 'editor' }, 'user.manage')).toEqual({ ok: false, message: 'Only administrators can manage people’s accounts and permissions.' })
+    expect(check({ id: 1, role: 'editor' }, 'user.manage')).toEqual({
+      ok: false,
+      message: 'Only administrators can manage people’s accounts and permissions.',
+    })
   })
 
   it('lets an editor publish anyone’s story', () => {

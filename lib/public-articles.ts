@@ -81,7 +81,12 @@ export async function findStoryAt(db: Db, segments: readonly string[]): Promise<
     return isPubliclyVisible(row) ? { kind: 'story', story: await toPublicStory(db, row, trails) } : { kind: 'gone' }
   }
   const [moved] = await db
-    .select({ status: articles.status, publishedRevisionId: articles.publishedRevisionId, sectionId: articles.sectionId, slug: articles.slug })
+    .select({
+      status: articles.status,
+      publishedRevisionId: articles.publishedRevisionId,
+      sectionId: articles.sectionId,
+      slug: articles.slug,
+    })
     .from(slugHistory)
     .innerJoin(articles, eq(articles.id, slugHistory.articleId))
     .where(eq(slugHistory.path, path))
@@ -130,7 +135,9 @@ const storyImageSizes = '(min-width: 44rem) 42rem, 100vw'
 
 async function publicBylines(db: Db, bylines: readonly Byline[]): Promise<PublicByline[]> {
   const ids = bylines.flatMap((byline) => ('userId' in byline ? [byline.userId] : []))
-  const people = ids.length ? await db.select({ id: users.id, name: users.name, slug: users.slug }).from(users).where(inArray(users.id, ids)) : []
+  const people = ids.length
+    ? await db.select({ id: users.id, name: users.name, slug: users.slug }).from(users).where(inArray(users.id, ids))
+    : []
   const byId = new Map(people.map((person) => [person.id, person]))
   return bylines.flatMap((byline): PublicByline[] => {
     if (!('userId' in byline)) return [{ name: byline.name, outlet: byline.outlet || null, authorSlug: null }]

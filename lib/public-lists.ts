@@ -114,8 +114,13 @@ export function taggedWith(names: readonly string[]): SQL {
  * Up to `limit` other stories: those sharing a tag first, then the newest in the story's section,
  * then in the sections above it.
  */
-export async function listRelatedStories(db: Db, story: { id: number; sectionId: number; tags: readonly string[] }, limit = 4): Promise<StorySummary[]> {
-  const related = story.tags.length > 0 ? await listPublicStories(db, { where: and(ne(articles.id, story.id), taggedWith(story.tags)), limit }) : []
+export async function listRelatedStories(
+  db: Db,
+  story: { id: number; sectionId: number; tags: readonly string[] },
+  limit = 4,
+): Promise<StorySummary[]> {
+  const related =
+    story.tags.length > 0 ? await listPublicStories(db, { where: and(ne(articles.id, story.id), taggedWith(story.tags)), limit }) : []
   const trail = (await sectionTrails(db)).get(story.sectionId) ?? []
   for (const section of trail.toReversed()) {
     if (related.length >= limit) break
@@ -127,7 +132,11 @@ export async function listRelatedStories(db: Db, story: { id: number; sectionId:
 }
 
 /** The lead images of these stories, sized for a list, by media id. */
-export async function listImages(db: Db, stories: readonly StorySummary[], sizes: string): Promise<Map<number, ResponsiveImage & { alt: string }>> {
+export async function listImages(
+  db: Db,
+  stories: readonly StorySummary[],
+  sizes: string,
+): Promise<Map<number, ResponsiveImage & { alt: string }>> {
   const ids = [...new Set(stories.flatMap((story) => (story.leadMediaId ? [story.leadMediaId] : [])))]
   if (ids.length === 0) return new Map()
   const rows = await db.select().from(media).where(inArray(media.id, ids))

@@ -5,7 +5,15 @@ import { revalidatePath, revalidateTag } from 'next/cache'
 import type { Db } from '@/db'
 import { articles, corrections, revisions, slugHistory, users } from '@/db/schema'
 import { authSecret } from './env'
-import { bylinedTo, countPublicStories, inSections, listPageSize, sectionAndDescendants, tagSpellingsBySlug, taggedWith } from './public-lists'
+import {
+  bylinedTo,
+  countPublicStories,
+  inSections,
+  listPageSize,
+  sectionAndDescendants,
+  tagSpellingsBySlug,
+  taggedWith,
+} from './public-lists'
 import { sectionTrails, storyPath } from './sections'
 import { slugify } from './slug'
 
@@ -25,7 +33,8 @@ export async function pathsShowingStory(db: Db, articleId: number): Promise<stri
   const trails = await sectionTrails(db)
   const oldPaths = await db.select({ path: slugHistory.path }).from(slugHistory).where(eq(slugHistory.articleId, articleId))
   const staffIds = article.bylines.flatMap((byline) => ('userId' in byline ? [byline.userId] : []))
-  const authors = staffIds.length > 0 ? await db.select({ id: users.id, slug: users.slug }).from(users).where(inArray(users.id, staffIds)) : []
+  const authors =
+    staffIds.length > 0 ? await db.select({ id: users.id, slug: users.slug }).from(users).where(inArray(users.id, staffIds)) : []
 
   const sectionLists = await Promise.all(
     (trails.get(article.sectionId) ?? []).map(async (crumb) => [

@@ -34,7 +34,10 @@ beforeAll(async () => {
   database = await createTestDatabase()
   db = database.db
   newsroom = await makeNewsroom(db)
-  const [regions] = await db.insert(sections).values({ name: 'Regions', slug: 'regions', position: 2, description: 'News by region.' }).returning({ id: sections.id })
+  const [regions] = await db
+    .insert(sections)
+    .values({ name: 'Regions', slug: 'regions', position: 2, description: 'News by region.' })
+    .returning({ id: sections.id })
   if (!regions) throw new Error('no regions section')
   const [middleEast, europe] = await db
     .insert(sections)
@@ -60,7 +63,12 @@ type Answer = { status: number; location: string | null; contentType: string | n
 
 async function serve(rawSegments: readonly string[]): Promise<Answer> {
   const response = await servePublicPath(db, rawSegments)
-  return { status: response.status, location: response.headers.get('location'), contentType: response.headers.get('content-type'), body: await response.text() }
+  return {
+    status: response.status,
+    location: response.headers.get('location'),
+    contentType: response.headers.get('content-type'),
+    body: await response.text(),
+  }
 }
 
 const get = (path: string) => serve(path.split('/').filter(Boolean))
@@ -73,7 +81,11 @@ async function page(path: string): Promise<string> {
 }
 
 /** A story written by `by` (the writer), with these fields, submitted and published by the editor. */
-async function publishedStory(headline: string, fields: Partial<ArticleInputRaw> = {}, options: { sectionId?: number; by?: Actor } = {}): Promise<number> {
+async function publishedStory(
+  headline: string,
+  fields: Partial<ArticleInputRaw> = {},
+  options: { sectionId?: number; by?: Actor } = {},
+): Promise<number> {
   const now = tick()
   const by = options.by ?? newsroom.writer
   const id = await makeStory(db, newsroom, { headline, sectionId: options.sectionId, by, now })
@@ -248,7 +260,12 @@ describe('escaping what the newsroom typed', () => {
     const body = await page(path)
     const { raw, data } = jsonLd(body)
     expect(raw).not.toContain('<')
-    expect(data).toMatchObject({ headline, description: standfirst, author: [{ '@type': 'Organization', name: `${contributor} / ${outlet}` }], keywords: tag })
+    expect(data).toMatchObject({
+      headline,
+      description: standfirst,
+      author: [{ '@type': 'Organization', name: `${contributor} / ${outlet}` }],
+      keywords: tag,
+    })
     // The JSON-LD block and the share script: every script that opens is one the page meant.
     expect(body.match(/<script/g)).toHaveLength(2)
     expect(body.match(/<\/script>/g)).toHaveLength(2)
@@ -276,14 +293,28 @@ describe('what readers never see', () => {
 
     const harbour = await publishedStory('Harbour reopens', { standfirst: 'Ferries are back.', tags: ['Shipping'] })
     // Saved after publication and never published: readers still see the story as it went live.
-    await revise(harbour, { headline: 'Harbour Wombat headline', standfirst: 'Wombat standfirst', tags: ['Wombattag'], bylines: [{ userId: admin.id }] }, { publish: false })
+    await revise(
+      harbour,
+      { headline: 'Harbour Wombat headline', standfirst: 'Wombat standfirst', tags: ['Wombattag'], bylines: [{ userId: admin.id }] },
+      { publish: false },
+    )
     const bridge = await publishedStory('Bridge opens')
     await editStory(db, editor, bridge, { headline: 'Bridge Okapi update' }, { now: tick() })
     await act(db, editor, bridge, 'submit', { now: tick() })
   })
 
   it('leaves drafts, stories in review, scheduled stories and unpublished edits off every list, feed and sitemap', async () => {
-    const paths = ['/', '/world', '/authors/writer', '/tags/shipping', '/feed.xml', '/world/feed.xml', '/sitemap.xml', '/news-sitemap.xml', '/corrections']
+    const paths = [
+      '/',
+      '/world',
+      '/authors/writer',
+      '/tags/shipping',
+      '/feed.xml',
+      '/world/feed.xml',
+      '/sitemap.xml',
+      '/news-sitemap.xml',
+      '/corrections',
+    ]
     for (const path of paths) {
       const body = await page(path)
       for (const word of hidden) expect(body, `${word} on ${path}`).not.toContain(word)
@@ -319,7 +350,8 @@ describe('taking a story down and putting it back', () => {
   it('answers 410 while a story is unpublished and takes it off every list; republishing brings it back', async () => {
     const id = await publishedStory('Lighthouse closes for winter')
     const path = '/world/lighthouse-closes-for-winter'
-    for (const listPath of ['/', '/world', '/feed.xml', '/world/feed.xml', '/sitemap.xml']) expect(await page(listPath), listPath).toContain(path)
+    for (const listPath of ['/', '/world', '/feed.xml', '/world/feed.xml', '/sitemap.xml'])
+      expect(await page(listPath), listPath).toContain(path)
 
     await act(db, newsroom.editor, id, 'unpublish', { now: tick() })
     const gone = await get(path)
@@ -459,7 +491,9 @@ describe('the section tree', () => {
     const middleEast = await page('/regions/middle-east')
     expect(middleEast).toContain('<h1>Middle East</h1>')
     expect(hrefs(part(middleEast, /<nav class="breadcrumb"[\s\S]*?<\/nav>/))).toEqual(['/', '/regions'])
-    expect(middleEast).toContain('<link rel="alternate" type="application/rss+xml" title="Middle East" href="/regions/middle-east/feed.xml">')
+    expect(middleEast).toContain(
+      '<link rel="alternate" type="application/rss+xml" title="Middle East" href="/regions/middle-east/feed.xml">',
+    )
   })
 
   it('never gives a story an address that a sub-section or a list page needs', async () => {
@@ -474,7 +508,10 @@ describe('the section tree', () => {
   it('finds a story by its whole path when sections under different parents share a slug', async () => {
     const [sport] = await db.insert(sections).values({ name: 'Sport', slug: 'sport', position: 4 }).returning({ id: sections.id })
     if (!sport) throw new Error('no sport section')
-    const [sportEurope] = await db.insert(sections).values({ name: 'Europe', slug: 'europe', parentId: sport.id }).returning({ id: sections.id })
+    const [sportEurope] = await db
+      .insert(sections)
+      .values({ name: 'Europe', slug: 'europe', parentId: sport.id })
+      .returning({ id: sections.id })
     if (!sportEurope) throw new Error('no sport europe section')
     await publishedStory('Final result', {}, { sectionId: europeId })
     await publishedStory('Final result', {}, { sectionId: sportEurope.id })
@@ -541,7 +578,8 @@ describe('author and tag pages', () => {
   })
 
   it('has no page for a tag that no public story carries now', async () => {
-    for (const path of ['/tags/exports', '/tags/quotas', '/tags/nothing-here', '/tags/ports/page/2']) expect((await get(path)).status, path).toBe(404)
+    for (const path of ['/tags/exports', '/tags/quotas', '/tags/nothing-here', '/tags/ports/page/2'])
+      expect((await get(path)).status, path).toBe(404)
   })
 })
 
@@ -610,7 +648,9 @@ describe('the pages to refresh when a story changes', () => {
       ]),
     )
     expect(new Set(paths).size).toBe(paths.length)
-    expect(paths.some((path) => path.startsWith('/world') || path.startsWith('/authors/writer2') || path.startsWith('/regions/europe'))).toBe(false)
+    expect(
+      paths.some((path) => path.startsWith('/world') || path.startsWith('/authors/writer2') || path.startsWith('/regions/europe')),
+    ).toBe(false)
     // Each of them is a page readers can load, apart from a list's spare page past its end.
     for (const path of paths) {
       const { status } = await get(path)
@@ -642,14 +682,22 @@ describe('the desk’s preview', () => {
     const id = await publishedStory('Museum reopens')
     await revise(id, { headline: 'Museum Capybara exhibit opens', slug: 'museum-capybara-exhibit' }, { publish: false })
 
-    expect(await getStoryPreview(db, id)).toMatchObject({ id, headline: 'Museum Capybara exhibit opens', path: '/world/museum-capybara-exhibit' })
+    expect(await getStoryPreview(db, id)).toMatchObject({
+      id,
+      headline: 'Museum Capybara exhibit opens',
+      path: '/world/museum-capybara-exhibit',
+    })
     expect(await page('/world/museum-reopens')).not.toContain('Capybara')
     expect((await get('/world/museum-capybara-exhibit')).status).toBe(404)
   })
 
   it('shows a draft that has never been published, and nothing for an unknown story', async () => {
     const draft = await makeStory(db, newsroom, { headline: 'Draft about otters', sectionId: regionsId, now: tick() })
-    expect(await getStoryPreview(db, draft)).toMatchObject({ headline: 'Draft about otters', path: '/regions/draft-about-otters', firstPublishedAt: null })
+    expect(await getStoryPreview(db, draft)).toMatchObject({
+      headline: 'Draft about otters',
+      path: '/regions/draft-about-otters',
+      firstPublishedAt: null,
+    })
     expect(await getStoryPreview(db, 999_999)).toBeNull()
   })
 })

@@ -8,7 +8,17 @@ import { listCorrections, listRecentCorrections } from './corrections'
 import { newsSitemapXml, robotsTxt, rssFeed, sitemapXml } from './feeds'
 import { htmlDocument, movedPermanently, textDocument, xmlDocument } from './http'
 import { findStoryAt } from './public-articles'
-import { bylinedTo, inSections, listImages, listPublicStories, listRelatedStories, pageOfPublicStories, sectionAndDescendants, tagSpellingsBySlug, taggedWith } from './public-lists'
+import {
+  bylinedTo,
+  inSections,
+  listImages,
+  listPublicStories,
+  listRelatedStories,
+  pageOfPublicStories,
+  sectionAndDescendants,
+  tagSpellingsBySlug,
+  taggedWith,
+} from './public-lists'
 import { readerChrome } from './reader-chrome'
 import { type SectionCrumb, sectionAt, sectionTrails } from './sections'
 
@@ -41,8 +51,10 @@ export async function servePublicPath(db: Db, rawSegments: readonly string[]): P
   const section = await findSection(db, segments)
   if (section) {
     const after = segments.slice(section.trail.length)
-    if (after.length === 1 && after[0] === 'feed.xml') return xmlDocument((await rssFeed(db, segments.slice(0, -1))) ?? '', 'application/rss+xml')
-    if (after.length === 0 || after[0] === 'page') return servePaged(db, section.trail.at(-1)?.path ?? '/', after, (page) => sectionList(db, section, page))
+    if (after.length === 1 && after[0] === 'feed.xml')
+      return xmlDocument((await rssFeed(db, segments.slice(0, -1))) ?? '', 'application/rss+xml')
+    if (after.length === 0 || after[0] === 'page')
+      return servePaged(db, section.trail.at(-1)?.path ?? '/', after, (page) => sectionList(db, section, page))
   }
   const found = await findStoryAt(db, segments)
   if (!found) return notFound(db)
@@ -80,7 +92,12 @@ async function notFound(db: Db): Promise<Response> {
  * A list that runs over pages: `base` is page 1, `base/page/N` the others. `/page/1` moves to
  * `base`; page numbers that are not whole numbers from 2, or past the last page, are not found.
  */
-async function servePaged(db: Db, basePath: string, after: readonly (string | undefined)[], render: (page: number) => Promise<string | null>): Promise<Response> {
+async function servePaged(
+  db: Db,
+  basePath: string,
+  after: readonly (string | undefined)[],
+  render: (page: number) => Promise<string | null>,
+): Promise<Response> {
   const tail = after.filter((segment) => segment !== undefined)
   let page = 1
   if (tail.length > 0) {
@@ -129,7 +146,11 @@ async function sectionList(db: Db, section: FoundSection, page: number): Promise
   const [stories, trails, children, chrome] = await Promise.all([
     pageOfPublicStories(db, inSections(await sectionAndDescendants(db, section.id)), page),
     sectionTrails(db),
-    db.select({ id: sections.id }).from(sections).where(eq(sections.parentId, section.id)).orderBy(asc(sections.position), asc(sections.name)),
+    db
+      .select({ id: sections.id })
+      .from(sections)
+      .where(eq(sections.parentId, section.id))
+      .orderBy(asc(sections.position), asc(sections.name)),
     readerChrome(db),
   ])
   if (page > stories.pageCount) return null
@@ -138,7 +159,10 @@ async function sectionList(db: Db, section: FoundSection, page: number): Promise
 }
 
 async function authorList(db: Db, slug: string, page: number): Promise<string | null> {
-  const [author] = await db.select({ id: users.id, name: users.name, slug: users.slug, bio: users.bio }).from(users).where(eq(users.slug, slug))
+  const [author] = await db
+    .select({ id: users.id, name: users.name, slug: users.slug, bio: users.bio })
+    .from(users)
+    .where(eq(users.slug, slug))
   if (!author) return null
   const stories = await pageOfPublicStories(db, bylinedTo(author.id), page)
   // A colleague who has never had a story published has no public page.

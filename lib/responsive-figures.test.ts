@@ -16,8 +16,12 @@ describe('responsive figures in a story body', () => {
   })
 
   it('adds srcset, sizes and the focal point to the image of a known figure, and leaves the others alone', () => {
-    const html = '<figure class="figure figure-photo" data-media-id="7"><img src="/media/a.jpg" alt="Boats"></figure><figure class="figure figure-map" data-media-id="8"><img src="/m.png" alt="Map"></figure>'
-    const result = withResponsiveFigures(html, new Map([[7, { srcSet: '/media/a-320.webp 320w, /media/a-640.webp 640w', sizes: '100vw', objectPosition: '30% 60%' }]]))
+    const html =
+      '<figure class="figure figure-photo" data-media-id="7"><img src="/media/a.jpg" alt="Boats"></figure><figure class="figure figure-map" data-media-id="8"><img src="/m.png" alt="Map"></figure>'
+    const result = withResponsiveFigures(
+      html,
+      new Map([[7, { srcSet: '/media/a-320.webp 320w, /media/a-640.webp 640w', sizes: '100vw', objectPosition: '30% 60%' }]]),
+    )
     expect(result).toContain(
       'data-media-id="7"><img srcset="/media/a-320.webp 320w, /media/a-640.webp 640w" sizes="100vw" style="object-position: 30% 60%" src="/media/a.jpg"',
     )
@@ -26,7 +30,10 @@ describe('responsive figures in a story body', () => {
 
   it('escapes what it writes into attributes', () => {
     const html = '<figure data-media-id="1"><img src="x">'
-    const result = withResponsiveFigures(html, new Map([[1, { srcSet: '/a.webp" onerror="x 1w', sizes: '100vw', objectPosition: '1%" onload="x' }]]))
+    const result = withResponsiveFigures(
+      html,
+      new Map([[1, { srcSet: '/a.webp" onerror="x 1w', sizes: '100vw', objectPosition: '1%" onload="x' }]]),
+    )
     expect(result).toContain('srcset="/a.webp&quot; onerror=&quot;x 1w"')
     expect(result).toContain('style="object-position: 1%&quot; onload=&quot;x"')
   })

@@ -48,7 +48,11 @@ async function storyWithHistory(headline: string): Promise<number> {
   ]
   for (const [index, step] of steps.entries()) {
     const baseVersion = await version(created.articleId)
-    const result = await saveArticle(db, newsroom.writer, created.articleId, fields(step), { baseVersion, kind: 'save', now: later(index + 1) })
+    const result = await saveArticle(db, newsroom.writer, created.articleId, fields(step), {
+      baseVersion,
+      kind: 'save',
+      now: later(index + 1),
+    })
     if (!result.ok) throw new Error(result.message)
   }
   return created.articleId
@@ -104,7 +108,12 @@ describe('restoring a revision', () => {
 
     const after = await db.select().from(revisions).where(eq(revisions.articleId, id)).orderBy(asc(revisions.number))
     expect(after.slice(0, 3)).toEqual(before)
-    expect(after[3]).toMatchObject({ kind: 'save', bodyText: 'The council met on Monday.', tags: ['Politics'], createdBy: newsroom.writer.id })
+    expect(after[3]).toMatchObject({
+      kind: 'save',
+      bodyText: 'The council met on Monday.',
+      tags: ['Politics'],
+      createdBy: newsroom.writer.id,
+    })
     const [article] = await db.select().from(articles).where(eq(articles.id, id))
     expect(article?.currentRevisionId).toBe(after[3]?.id)
   })

@@ -94,7 +94,11 @@ export async function restoreRevision(
   // Today's rules apply to old content too (limits may have changed since it was saved).
   const input = articleInputSchema.safeParse(old)
   if (!input.success) {
-    return { ok: false, reason: 'invalid', message: `Revision ${number} cannot be restored as it is: ${input.error.issues[0]?.message ?? 'it is incomplete.'}` }
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: `Revision ${number} cannot be restored as it is: ${input.error.issues[0]?.message ?? 'it is incomplete.'}`,
+    }
   }
   return saveArticle(db, actor, articleId, input.data, { baseVersion, kind: 'save', now: options.now })
 }

@@ -3,7 +3,8 @@ import type { RichTextDoc, RichTextNode } from '@/db/schema'
 import { countWords, plainText } from './rich-text-plain'
 import { readingMinutes } from './story-draft'
 
-const text = (value: string, marks?: RichTextNode['marks']): RichTextNode => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value })
+const text = (value: string, marks?: RichTextNode['marks']): RichTextNode =>
+  marks ? { type: 'text', text: value, marks } : { type: 'text', text: value }
 const p = (...content: RichTextNode[]): RichTextNode => ({ type: 'paragraph', content })
 const doc = (...content: RichTextNode[]): RichTextDoc => ({ type: 'doc', content })
 const hardBreak: RichTextNode = { type: 'hardBreak' }
@@ -18,7 +19,13 @@ describe('plainText', () => {
     const body = doc(
       { type: 'heading', attrs: { level: 2 }, content: [text('Who')] },
       p(text('The ferry left.')),
-      { type: 'bulletList', content: [{ type: 'listItem', content: [p(text('one'))] }, { type: 'listItem', content: [p(text('two'))] }] },
+      {
+        type: 'bulletList',
+        content: [
+          { type: 'listItem', content: [p(text('one'))] },
+          { type: 'listItem', content: [p(text('two'))] },
+        ],
+      },
       { type: 'blockquote', content: [p(text('We waited.'))] },
       { type: 'pullQuote', content: [text('A long year.')] },
     )
@@ -30,7 +37,9 @@ describe('plainText', () => {
   })
 
   it('leaves out empty paragraphs, rules and embeds', () => {
-    expect(plainText(doc(p(), { type: 'horizontalRule' }, { type: 'embed', attrs: { url: 'https://vimeo.com/1' } }, p(text('Only this.'))))).toBe('Only this.')
+    expect(
+      plainText(doc(p(), { type: 'horizontalRule' }, { type: 'embed', attrs: { url: 'https://vimeo.com/1' } }, p(text('Only this.')))),
+    ).toBe('Only this.')
     expect(plainText({ type: 'doc' })).toBe('')
   })
 })

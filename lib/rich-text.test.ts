@@ -3,12 +3,22 @@ import type { RichTextDoc, RichTextNode } from '@/db/schema'
 import { demoStories } from '@/db/seed/stories'
 import { maxBodyDepth, renderRichText, sanitizeDoc } from './rich-text'
 
-const text = (value: string, marks?: RichTextNode['marks']): RichTextNode => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value })
+const text = (value: string, marks?: RichTextNode['marks']): RichTextNode =>
+  marks ? { type: 'text', text: value, marks } : { type: 'text', text: value }
 const p = (...content: RichTextNode[]): RichTextNode => ({ type: 'paragraph', content })
 const doc = (...content: unknown[]): RichTextDoc => ({ type: 'doc', content: content as RichTextNode[] })
 const linked = (href: string) => doc(p(text('here', [{ type: 'link', attrs: { href } }])))
 
-const figureAttrs = { kind: 'photo', mediaId: 7, src: '/media/7.jpg', alt: 'A harbour', caption: 'The harbour at dawn.', credit: 'ANA LIMA', width: 1200, height: 800 }
+const figureAttrs = {
+  kind: 'photo',
+  mediaId: 7,
+  src: '/media/7.jpg',
+  alt: 'A harbour',
+  caption: 'The harbour at dawn.',
+  credit: 'ANA LIMA',
+  width: 1200,
+  height: 800,
+}
 
 function sanitized(input: unknown): RichTextDoc {
   const result = sanitizeDoc(input)
@@ -50,13 +60,20 @@ describe('sanitizeDoc', () => {
     expect(sanitized(linked(href))).toEqual(doc(p(text('here'))))
   })
 
-  it.each([['https://example.org/report'], ['http://example.org/'], ['mailto:desk@example.org'], ['/politics/a-story']])('keeps a link to %s', (href) => {
-    expect(sanitizeDoc(linked(href))).toMatchObject({ ok: true, changed: false })
-  })
+  it.each([['https://example.org/report'], ['http://example.org/'], ['mailto:desk@example.org'], ['/politics/a-story']])(
+    'keeps a link to %s',
+    (href) => {
+      expect(sanitizeDoc(linked(href))).toMatchObject({ ok: true, changed: false })
+    },
+  )
 
   it('drops unknown attributes, event handlers among them', () => {
     const body = doc(
-      { type: 'paragraph', attrs: { onclick: 'alert(1)', style: 'color:red', class: 'x' }, content: [text('a', [{ type: 'link', attrs: { href: '/a', onmouseover: 'alert(1)', target: '_top', rel: 'opener' } }])] },
+      {
+        type: 'paragraph',
+        attrs: { onclick: 'alert(1)', style: 'color:red', class: 'x' },
+        content: [text('a', [{ type: 'link', attrs: { href: '/a', onmouseover: 'alert(1)', target: '_top', rel: 'opener' } }])],
+      },
       { type: 'figure', attrs: { ...figureAttrs, onerror: 'alert(1)', srcset: 'javascript:alert(1) 1x' } },
       { type: 'blockquote', attrs: { attribution: 'A', onload: 'alert(1)' }, content: [p(text('q'))] },
     )
@@ -92,15 +109,31 @@ describe('sanitizeDoc', () => {
 
   it('drops unknown marks, repeated marks and marks a pull quote does not take', () => {
     const body = doc(
-      p(text('x', [{ type: 'bold' }, { type: 'bold' }, { type: 'textStyle', attrs: { color: 'red' } }, { type: 'italic' }, { type: 'comment' }])),
+      p(
+        text('x', [
+          { type: 'bold' },
+          { type: 'bold' },
+          { type: 'textStyle', attrs: { color: 'red' } },
+          { type: 'italic' },
+          { type: 'comment' },
+        ]),
+      ),
       { type: 'pullQuote', content: [text('y', [{ type: 'bold' }])] },
     )
     expect(sanitized(body)).toEqual(doc(p(text('x', [{ type: 'bold' }, { type: 'italic' }])), { type: 'pullQuote', content: [text('y')] }))
   })
 
   it('puts marks in the schema order and joins text that ends up with the same marks', () => {
-    const body = doc(p(text('a', [{ type: 'italic' }, { type: 'link', attrs: { href: '/x' } }]), text('b', [{ type: 'italic' }, { type: 'link', attrs: { href: 'javascript:x' } }]), text('c', [{ type: 'italic' }])))
-    expect(sanitized(body)).toEqual(doc(p(text('a', [{ type: 'link', attrs: { href: '/x' } }, { type: 'italic' }]), text('bc', [{ type: 'italic' }]))))
+    const body = doc(
+      p(
+        text('a', [{ type: 'italic' }, { type: 'link', attrs: { href: '/x' } }]),
+        text('b', [{ type: 'italic' }, { type: 'link', attrs: { href: 'javascript:x' } }]),
+        text('c', [{ type: 'italic' }]),
+      ),
+    )
+    expect(sanitized(body)).toEqual(
+      doc(p(text('a', [{ type: 'link', attrs: { href: '/x' } }, { type: 'italic' }]), text('bc', [{ type: 'italic' }]))),
+    )
   })
 
   it.each([
@@ -130,9 +163,12 @@ describe('sanitizeDoc', () => {
     )
   })
 
-  it.each([['javascript:alert(1)'], ['data:image/svg+xml;base64,PHN2Zz4='], ['//evil.example/a.png'], ['']])('removes a figure whose image is %j', (src) => {
-    expect(sanitized(doc(p(text('a')), { type: 'figure', attrs: { ...figureAttrs, src } }))).toEqual(doc(p(text('a'))))
-  })
+  it.each([['javascript:alert(1)'], ['data:image/svg+xml;base64,PHN2Zz4='], ['//evil.example/a.png'], ['']])(
+    'removes a figure whose image is %j',
+    (src) => {
+      expect(sanitized(doc(p(text('a')), { type: 'figure', attrs: { ...figureAttrs, src } }))).toEqual(doc(p(text('a'))))
+    },
+  )
 
   it('keeps an embed of an unknown service as a card with no provider, and recomputes a forged provider', () => {
     const body = doc(
@@ -154,11 +190,19 @@ describe('sanitizeDoc', () => {
   it('repairs structure: loose text, list items outside lists, blocks inside paragraphs, empty documents', () => {
     expect(sanitized({ type: 'doc' })).toEqual(doc({ type: 'paragraph' }))
     expect(sanitized(doc(text('loose')))).toEqual(doc(p(text('loose'))))
-    expect(sanitized(doc({ type: 'listItem', content: [p(text('item'))] }))).toEqual(doc({ type: 'bulletList', content: [{ type: 'listItem', content: [p(text('item'))] }] }))
-    expect(sanitized(doc({ type: 'bulletList', content: [p(text('item'))] }))).toEqual(doc({ type: 'bulletList', content: [{ type: 'listItem', content: [p(text('item'))] }] }))
-    expect(sanitized(doc(p(text('a'), { type: 'heading', attrs: { level: 2 }, content: [text('b')] })))).toEqual(doc(p(text('a'), { type: 'hardBreak' }, text('b'))))
+    expect(sanitized(doc({ type: 'listItem', content: [p(text('item'))] }))).toEqual(
+      doc({ type: 'bulletList', content: [{ type: 'listItem', content: [p(text('item'))] }] }),
+    )
+    expect(sanitized(doc({ type: 'bulletList', content: [p(text('item'))] }))).toEqual(
+      doc({ type: 'bulletList', content: [{ type: 'listItem', content: [p(text('item'))] }] }),
+    )
+    expect(sanitized(doc(p(text('a'), { type: 'heading', attrs: { level: 2 }, content: [text('b')] })))).toEqual(
+      doc(p(text('a'), { type: 'hardBreak' }, text('b'))),
+    )
     expect(sanitized(doc({ type: 'blockquote', content: [] }))).toEqual(doc({ type: 'blockquote', content: [{ type: 'paragraph' }] }))
-    expect(sanitized(doc({ type: 'paragraph', content: [{ type: 'text', text: '' }, { type: 'text' }, null, 'x', 5] }))).toEqual(doc({ type: 'paragraph' }))
+    expect(sanitized(doc({ type: 'paragraph', content: [{ type: 'text', text: '' }, { type: 'text' }, null, 'x', 5] }))).toEqual(
+      doc({ type: 'paragraph' }),
+    )
   })
 
   it('says whether it changed anything', () => {
@@ -202,10 +246,14 @@ describe('sanitizeDoc', () => {
 
 describe('renderRichText', () => {
   it('renders a quote with its attribution, and one without', () => {
-    expect(renderRichText(doc({ type: 'blockquote', attrs: { attribution: 'Tessera News Agency' }, content: [p(text('Calm returned.'))] }))).toBe(
+    expect(
+      renderRichText(doc({ type: 'blockquote', attrs: { attribution: 'Tessera News Agency' }, content: [p(text('Calm returned.'))] })),
+    ).toBe(
       '<figure class="quote"><blockquote><p>Calm returned.</p></blockquote><figcaption class="attribution">— Tessera News Agency</figcaption></figure>',
     )
-    expect(renderRichText(doc({ type: 'blockquote', attrs: { attribution: '' }, content: [p(text('Unattributed.'))] }))).toBe('<blockquote><p>Unattributed.</p></blockquote>')
+    expect(renderRichText(doc({ type: 'blockquote', attrs: { attribution: '' }, content: [p(text('Unattributed.'))] }))).toBe(
+      '<blockquote><p>Unattributed.</p></blockquote>',
+    )
   })
 
   it('renders a pull quote', () => {
@@ -222,7 +270,9 @@ describe('renderRichText', () => {
   })
 
   it('frames a YouTube video at an address built from its id, with a title, a link and the caption', () => {
-    const html = renderRichText(doc({ type: 'embed', attrs: { url: 'https://youtu.be/dQw4w9WgXcQ', provider: 'youtube', caption: 'The launch.' } }))
+    const html = renderRichText(
+      doc({ type: 'embed', attrs: { url: 'https://youtu.be/dQw4w9WgXcQ', provider: 'youtube', caption: 'The launch.' } }),
+    )
     expect(html).toBe(
       '<figure class="embed embed-youtube embed-framed"><iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="YouTube video: The launch." width="640" height="360" loading="lazy" ' +
         'sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" allow="fullscreen; picture-in-picture; encrypted-media" referrerpolicy="strict-origin"></iframe>' +
@@ -232,7 +282,11 @@ describe('renderRichText', () => {
 
   it.each([
     ['https://vimeo.com/76979871/a1b2c3d4e5', 'https://player.vimeo.com/video/76979871?h=a1b2c3d4e5', 'Vimeo video'],
-    ['https://www.openstreetmap.org/export/embed.html?bbox=-0.2,51.4,0.0,51.6&marker=51.5,-0.1', 'https://www.openstreetmap.org/export/embed.html?bbox=-0.2%2C51.4%2C0%2C51.6&amp;layer=mapnik&amp;marker=51.5%2C-0.1', 'OpenStreetMap map'],
+    [
+      'https://www.openstreetmap.org/export/embed.html?bbox=-0.2,51.4,0.0,51.6&marker=51.5,-0.1',
+      'https://www.openstreetmap.org/export/embed.html?bbox=-0.2%2C51.4%2C0%2C51.6&amp;layer=mapnik&amp;marker=51.5%2C-0.1',
+      'OpenStreetMap map',
+    ],
     ['https://www.datawrapper.de/_/AbC12/', 'https://datawrapper.dwcdn.net/AbC12/', 'Datawrapper chart'],
   ])('frames %s at the address it is built to', (url, src, title) => {
     const html = renderRichText(doc({ type: 'embed', attrs: { url, caption: '' } }))
@@ -259,8 +313,12 @@ describe('renderRichText', () => {
     expect(renderRichText(doc({ type: 'embed', attrs: { url: 'https://example.org/x', provider: 'youtube', caption: '' } }))).toBe(
       '<figure class="embed embed-other"><a href="https://example.org/x" rel="noopener noreferrer nofollow" class="embed-link">Open link</a></figure>',
     )
-    expect(renderRichText(doc({ type: 'embed', attrs: { url: 'https://www.youtube.com/feed/trending', caption: '' } }))).not.toContain('iframe')
-    expect(renderRichText(doc({ type: 'embed', attrs: { url: 'http://www.youtube.com/watch?v=dQw4w9WgXcQ', caption: '' } }))).not.toContain('iframe')
+    expect(renderRichText(doc({ type: 'embed', attrs: { url: 'https://www.youtube.com/feed/trending', caption: '' } }))).not.toContain(
+      'iframe',
+    )
+    expect(renderRichText(doc({ type: 'embed', attrs: { url: 'http://www.youtube.com/watch?v=dQw4w9WgXcQ', caption: '' } }))).not.toContain(
+      'iframe',
+    )
   })
 
   it('drops an embed whose address is not an http(s) address', () => {
@@ -268,7 +326,9 @@ describe('renderRichText', () => {
   })
 
   it('gives links off the site rel="noopener noreferrer nofollow" and links on it nothing', () => {
-    expect(renderRichText(linked('https://example.org/'))).toBe('<p><a href="https://example.org/" rel="noopener noreferrer nofollow">here</a></p>')
+    expect(renderRichText(linked('https://example.org/'))).toBe(
+      '<p><a href="https://example.org/" rel="noopener noreferrer nofollow">here</a></p>',
+    )
     expect(renderRichText(linked('/politics'))).toBe('<p><a href="/politics">here</a></p>')
     expect(renderRichText(linked('javascript:alert(1)'))).toBe('<p>here</p>')
   })
@@ -276,7 +336,14 @@ describe('renderRichText', () => {
   it('renders headings, lists, rules, line breaks and inline formatting', () => {
     const body = doc(
       { type: 'heading', attrs: { level: 1 }, content: [text('Top')] },
-      p(text('b', [{ type: 'bold' }]), text('i', [{ type: 'italic' }]), text('u', [{ type: 'underline' }]), text('s', [{ type: 'strike' }]), { type: 'hardBreak' }, text('next')),
+      p(
+        text('b', [{ type: 'bold' }]),
+        text('i', [{ type: 'italic' }]),
+        text('u', [{ type: 'underline' }]),
+        text('s', [{ type: 'strike' }]),
+        { type: 'hardBreak' },
+        text('next'),
+      ),
       { type: 'bulletList', content: [{ type: 'listItem', content: [p(text('one'))] }] },
       { type: 'orderedList', attrs: { start: 3 }, content: [{ type: 'listItem', content: [p(text('three'))] }] },
       { type: 'horizontalRule' },

@@ -19,7 +19,21 @@ const schema = getSchema(storyExtensions)
 const markOrder = Object.keys(schema.marks)
 
 // Nodes whose content is code or markup, not words: dropped whole rather than unwrapped.
-const droppedWhole = new Set(['script', 'style', 'iframe', 'object', 'html', 'rawHtml', 'htmlBlock', 'image', 'video', 'audio', 'svg', 'math', 'template'])
+const droppedWhole = new Set([
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'html',
+  'rawHtml',
+  'htmlBlock',
+  'image',
+  'video',
+  'audio',
+  'svg',
+  'math',
+  'template',
+])
 
 type Mark = NonNullable<RichTextNode['marks']>[number]
 type Json = Record<string, unknown>
@@ -250,7 +264,10 @@ function fitBlocks(parent: NodeType, children: RichTextNode[]): RichTextNode[] {
     const wrapping = match.findWrapping(type)
     const outer = wrapping?.[0]
     if (wrapping && outer) {
-      const wrapped = wrapping.reduceRight<RichTextNode>((inner, wrapper) => ({ type: wrapper.name, content: fitBlocks(wrapper, [inner]) }), node)
+      const wrapped = wrapping.reduceRight<RichTextNode>(
+        (inner, wrapper) => ({ type: wrapper.name, content: fitBlocks(wrapper, [inner]) }),
+        node,
+      )
       result.push(wrapped)
       match = match.matchType(outer) ?? match
       return

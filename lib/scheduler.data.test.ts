@@ -91,9 +91,13 @@ describe('publishing scheduled stories', () => {
 
     expect(await publishDue(db, due, { log: quiet })).toBe(0)
     expect(await articleRow(db, id)).toMatchObject({ status: 'approved', scheduledAt: null, publishedRevisionId: null })
-    const [last] = (await db.select().from(workflowEvents).where(eq(workflowEvents.articleId, id)).orderBy(asc(workflowEvents.id))).slice(-1)
+    const [last] = (await db.select().from(workflowEvents).where(eq(workflowEvents.articleId, id)).orderBy(asc(workflowEvents.id))).slice(
+      -1,
+    )
     expect(last).toMatchObject({ fromStatus: 'scheduled', toStatus: 'approved', actorId: null })
-    expect(last?.note).toMatch(/^Not published at its scheduled time: Leaving Editor scheduled it, but: .*disabled.*Publish or schedule it again\.$/)
+    expect(last?.note).toMatch(
+      /^Not published at its scheduled time: Leaving Editor scheduled it, but: .*disabled.*Publish or schedule it again\.$/,
+    )
     expect(quiet.warn).toHaveBeenCalled()
   })
 })
@@ -126,7 +130,13 @@ describe('the scheduler', () => {
         return {
           from: () => ({
             where: () => ({
-              limit: () => new Promise((_, reject) => setTimeout(() => { active--; reject(new Error('database down')) }, 15)),
+              limit: () =>
+                new Promise((_, reject) =>
+                  setTimeout(() => {
+                    active--
+                    reject(new Error('database down'))
+                  }, 15),
+                ),
             }),
           }),
         }

@@ -60,7 +60,12 @@ describe('searching published stories', () => {
     await editStory(db, newsroom.editor, updateInReview, { body: docOf('Marmalade stall added.') })
     await act(db, newsroom.editor, updateInReview, 'submit')
 
-    expect(await search('marmalade')).toMatchObject({ total: 0, pageCount: 0, hits: [], message: expect.stringContaining('No stories match') })
+    expect(await search('marmalade')).toMatchObject({
+      total: 0,
+      pageCount: 0,
+      hits: [],
+      message: expect.stringContaining('No stories match'),
+    })
     const [hit] = (await search('jam')).hits
     expect(hit).toMatchObject({ id: edited, headline: 'Jam factory opens' })
     expect(await ids('pickles')).toEqual([updateInReview])
@@ -96,9 +101,35 @@ describe('searching published stories', () => {
 
   it('answers queries with nothing searchable in them with a message, never an error', async () => {
     await published({ headline: 'Operators at work', body: ['Crane operators strike.'] }, day(8))
-    const unusable = ['', '   ', '&&&', '"', '-', '!!!', '(', ')', '|', '<->', ':*', '!(', 'or', '-"', 'the', '\u0000', '\u0002\u0003', '"""', '\\']
+    const unusable = [
+      '',
+      '   ',
+      '&&&',
+      '"',
+      '-',
+      '!!!',
+      '(',
+      ')',
+      '|',
+      '<->',
+      ':*',
+      '!(',
+      'or',
+      '-"',
+      'the',
+      '\u0000',
+      '\u0002\u0003',
+      '"""',
+      '\\',
+    ]
     for (const q of [...unusable, null, undefined]) {
-      expect(await search(q), `query ${JSON.stringify(q)}`).toMatchObject({ total: 0, pageCount: 0, page: 1, hits: [], message: expect.any(String) })
+      expect(await search(q), `query ${JSON.stringify(q)}`).toMatchObject({
+        total: 0,
+        pageCount: 0,
+        page: 1,
+        hits: [],
+        message: expect.any(String),
+      })
     }
     expect(await search(null)).toMatchObject({ query: '', message: 'Type a word or two to search the stories.' })
     expect(await ids('"crane operators" -ballet')).toHaveLength(1)
@@ -118,7 +149,13 @@ describe('searching published stories', () => {
   it('reads odd page numbers as page 1, and a page past the end as an empty page with a message', async () => {
     const id = await published({ headline: 'Quince harvest', body: ['A good year for quinces.'] }, day(9))
     for (const page of ['-1', '0', 'abc', '', ' ', '1.5', '1e400', '99999999999999999999999', null, undefined]) {
-      expect(await search('quince', page), `page ${JSON.stringify(page)}`).toMatchObject({ page: 1, pageCount: 1, total: 1, message: null, hits: [{ id }] })
+      expect(await search('quince', page), `page ${JSON.stringify(page)}`).toMatchObject({
+        page: 1,
+        pageCount: 1,
+        total: 1,
+        message: null,
+        hits: [{ id }],
+      })
     }
     expect(await search('quince', '999999')).toMatchObject({
       page: 999999,
@@ -131,7 +168,8 @@ describe('searching published stories', () => {
 
   it('pages through 25 matching stories, ten at a time, newest first', async () => {
     const made: number[] = []
-    for (let n = 1; n <= 25; n++) made.push(await storyIn(db, newsroom, 'published', { headline: `Tangerine market report ${n}`, now: day(n) }))
+    for (let n = 1; n <= 25; n++)
+      made.push(await storyIn(db, newsroom, 'published', { headline: `Tangerine market report ${n}`, now: day(n) }))
     const pages = await Promise.all(['1', '2', '3'].map((page) => search('tangerine', page)))
     expect(pages.map((page) => [page.page, page.pageCount, page.total, page.hits.length])).toEqual([
       [1, 3, 25, 10],

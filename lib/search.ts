@@ -43,7 +43,12 @@ const searchInputSchema = z.object({
     .nullish()
     .catch(null)
     // PostgreSQL rejects NUL in text, and the snippet markers below are control characters too.
-    .transform((q) => (q ?? '').replace(/\p{Cc}/gu, ' ').replace(/\s+/g, ' ').trim()),
+    .transform((q) =>
+      (q ?? '')
+        .replace(/\p{Cc}/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ),
   page: z.coerce.number().int().positive().catch(1),
 })
 
@@ -134,7 +139,11 @@ async function pageOfHits(db: Db, query: SQL, page: number): Promise<SearchHit[]
       .orderBy(desc(pageRows.rank), desc(pageRows.publishedAt), desc(pageRows.id)),
     sectionTrails(db),
   ])
-  return rows.map(({ sectionId, slug, snippet, ...row }) => ({ ...row, path: storyPath(trails, sectionId, slug), snippet: markedHtml(snippet) }))
+  return rows.map(({ sectionId, slug, snippet, ...row }) => ({
+    ...row,
+    path: storyPath(trails, sectionId, slug),
+    snippet: markedHtml(snippet),
+  }))
 }
 
 function markedHtml(text: string): SafeHtml {

@@ -36,7 +36,9 @@ type SectionRow = { id: number; name: string; slug: string; parentId: number | n
 
 /** Every section's trail from the top of the tree, with public paths, by section id. */
 export async function sectionTrails(db: Db): Promise<Map<number, SectionCrumb[]>> {
-  const rows: SectionRow[] = await db.select({ id: sections.id, name: sections.name, slug: sections.slug, parentId: sections.parentId }).from(sections)
+  const rows: SectionRow[] = await db
+    .select({ id: sections.id, name: sections.name, slug: sections.slug, parentId: sections.parentId })
+    .from(sections)
   const byId = new Map(rows.map((row) => [row.id, row]))
   return new Map(rows.map((row) => [row.id, trailOf(byId, row.id)]))
 }
@@ -47,7 +49,15 @@ function trailOf(byId: Map<number, SectionRow>, sectionId: number): SectionCrumb
   for (let row = byId.get(sectionId); row && chain.length < 20; row = row.parentId === null ? undefined : byId.get(row.parentId)) {
     chain.unshift(row)
   }
-  return chain.map((crumb, index) => ({ id: crumb.id, name: crumb.name, slug: crumb.slug, path: `/${chain.slice(0, index + 1).map((c) => c.slug).join('/')}` }))
+  return chain.map((crumb, index) => ({
+    id: crumb.id,
+    name: crumb.name,
+    slug: crumb.slug,
+    path: `/${chain
+      .slice(0, index + 1)
+      .map((c) => c.slug)
+      .join('/')}`,
+  }))
 }
 
 /** The section whose public path this is (`/regions/middle-east`), if any. */

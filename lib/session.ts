@@ -18,7 +18,14 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const id = Number(session?.user?.id)
   if (!session || !Number.isInteger(id) || id <= 0) return null
   const [user] = await getDb()
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, isDisabled: users.isDisabled, sessionEpoch: users.sessionEpoch })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      isDisabled: users.isDisabled,
+      sessionEpoch: users.sessionEpoch,
+    })
     .from(users)
     .where(eq(users.id, id))
   if (!user || user.isDisabled || user.sessionEpoch !== session.epoch) return null

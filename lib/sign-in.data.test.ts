@@ -73,7 +73,12 @@ describe('signing in with an e-mail and password', () => {
     const dayBefore = new Date(now.getTime() - 24 * 60 * 60_000)
     await database.db.insert(signInFailures).values([
       { key: 'client:long-gone', failures: 3, windowStartedAt: dayBefore, lockedUntil: null },
-      { key: 'email:lock-over@example.test', failures: 5, windowStartedAt: dayBefore, lockedUntil: new Date(dayBefore.getTime() + throttle.lockMs) },
+      {
+        key: 'email:lock-over@example.test',
+        failures: 5,
+        windowStartedAt: dayBefore,
+        lockedUntil: new Date(dayBefore.getTime() + throttle.lockMs),
+      },
       { key: 'email:still-locked@example.test', failures: 5, windowStartedAt: dayBefore, lockedUntil: new Date(now.getTime() + 60_000) },
       { key: 'client:recent', failures: 2, windowStartedAt: new Date(now.getTime() - 60_000), lockedUntil: null },
     ])
@@ -83,7 +88,9 @@ describe('signing in with an e-mail and password', () => {
     const keys = (await database.db.select({ key: signInFailures.key }).from(signInFailures)).map((row) => row.key)
     expect(keys).not.toContain('client:long-gone')
     expect(keys).not.toContain('email:lock-over@example.test')
-    expect(keys).toEqual(expect.arrayContaining(['email:still-locked@example.test', 'client:recent', 'client:client-e', 'email:nobody@example.test']))
+    expect(keys).toEqual(
+      expect.arrayContaining(['email:still-locked@example.test', 'client:recent', 'client:client-e', 'email:nobody@example.test']),
+    )
   })
 
   it('reports the session epoch, which a password reset moves on', async () => {

@@ -19,19 +19,13 @@ export const credentialsSchema = z.object({
 })
 
 export type SignInResult =
-  | { ok: true; user: { id: number; name: string; email: string; sessionEpoch: number } }
-  | { ok: false; reason: 'invalid' | 'throttled' }
+  { ok: true; user: { id: number; name: string; email: string; sessionEpoch: number } } | { ok: false; reason: 'invalid' | 'throttled' }
 
 /**
  * Checks an e-mail and password. Every kind of failure looks the same to the caller ("invalid"),
  * except a lock after repeated failures for this address or this client ("throttled").
  */
-export async function checkCredentials(
-  db: Db,
-  raw: unknown,
-  client: string,
-  now = new Date(),
-): Promise<SignInResult> {
+export async function checkCredentials(db: Db, raw: unknown, client: string, now = new Date()): Promise<SignInResult> {
   const input = credentialsSchema.safeParse(raw)
   const clientKey = `client:${client}`
   const emailKey = input.success ? `email:${input.data.email}` : null

@@ -30,7 +30,8 @@ export async function startUp(): Promise<void> {
       onPublished: async (article) => askServerToRefresh([...article.oldPaths, ...(await pathsShowingStory(db, article.id))]),
     })
   } catch (error) {
-    const message = error instanceof StartUpError ? error.message : `Start-up failed: ${error instanceof Error ? error.message : String(error)}`
+    const message =
+      error instanceof StartUpError ? error.message : `Start-up failed: ${error instanceof Error ? error.message : String(error)}`
     console.error(`Copydesk cannot start: ${message}`)
     process.exit(1)
   }
@@ -51,4 +52,3 @@ export async function prepareDatabase(
   const { created } = await seedDemo(db)
   return { applied, seeded: created }
 }
-

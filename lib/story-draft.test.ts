@@ -49,7 +49,10 @@ describe('the time a save is shown with', () => {
 
 describe('comparing a device copy with the saved story', () => {
   it('finds them the same when only the order of their keys differs, as the database returns them', () => {
-    const reordered = { ...(Object.fromEntries(Object.entries(draft('Ferry resumes', '')).reverse()) as StoryDraft), body: { content: [{ type: 'paragraph' }], type: 'doc' as const } }
+    const reordered = {
+      ...(Object.fromEntries(Object.entries(draft('Ferry resumes', '')).reverse()) as StoryDraft),
+      body: { content: [{ type: 'paragraph' }], type: 'doc' as const },
+    }
     expect(Object.keys(reordered)[0]).toBe('seoDescription')
     expect(sameDraft(reordered, draft('Ferry resumes', ''))).toBe(true)
   })

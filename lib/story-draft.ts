@@ -96,7 +96,9 @@ export function toStoryDraft(article: EditableArticle): StoryDraft {
     sectionId: article.sectionId,
     slug: article.slug,
     tags: article.tags,
-    bylines: article.bylines.map((byline) => ('userId' in byline ? { userId: byline.userId } : { name: byline.name, outlet: byline.outlet })),
+    bylines: article.bylines.map((byline) =>
+      'userId' in byline ? { userId: byline.userId } : { name: byline.name, outlet: byline.outlet },
+    ),
     leadMediaId: article.leadMediaId,
     leadCaption: article.leadCaption,
     leadCredit: article.leadCredit,

@@ -5,7 +5,8 @@ import { type RevisionSummary, listRevisions } from './revisions'
 import { type WorkflowEventView, listWorkflowEvents } from './transitions'
 
 /** One line of a story's timeline: a revision started, or a move through the workflow. */
-export type TimelineEntry = { kind: 'revision'; at: Date; revision: RevisionSummary } | { kind: 'event'; at: Date; event: WorkflowEventView }
+export type TimelineEntry =
+  { kind: 'revision'; at: Date; revision: RevisionSummary } | { kind: 'event'; at: Date; event: WorkflowEventView }
 
 /** A story's revisions (newest first) and its timeline. */
 export type ArticleHistory = { revisions: RevisionSummary[]; timeline: TimelineEntry[] }

@@ -41,7 +41,12 @@ async function snapshot(articleId: number) {
   }
 }
 
-async function attempt(actor: Actor, articleId: number, action: WorkflowAction, options: { note?: string; scheduledAt?: Date; now?: Date } = {}) {
+async function attempt(
+  actor: Actor,
+  articleId: number,
+  action: WorkflowAction,
+  options: { note?: string; scheduledAt?: Date; now?: Date } = {},
+) {
   const { version } = await articleRow(db, articleId)
   return transition(db, actor, articleId, action, { now: at(10), ...options, baseVersion: version })
 }
@@ -61,13 +66,23 @@ describe('taking a story from draft to published', () => {
     const published = await attempt(editor, id, 'publish', { now: at(7) })
     expect(published).toEqual({
       ok: true,
-      article: { id, status: 'published', sectionId: newsroom.sectionId, slug: 'harbour-reopens', path: '/world/harbour-reopens', oldPaths: [] },
+      article: {
+        id,
+        status: 'published',
+        sectionId: newsroom.sectionId,
+        slug: 'harbour-reopens',
+        path: '/world/harbour-reopens',
+        oldPaths: [],
+      },
     })
 
     const article = await articleRow(db, id)
     expect(article).toMatchObject({ status: 'published', firstPublishedAt: at(7), publishedAt: at(7), version: 8 })
     expect(article.publishedRevisionId).toBe(article.currentRevisionId)
-    const [live] = await db.select().from(revisions).where(eq(revisions.id, article.publishedRevisionId ?? -1))
+    const [live] = await db
+      .select()
+      .from(revisions)
+      .where(eq(revisions.id, article.publishedRevisionId ?? -1))
     expect(live).toMatchObject({ kind: 'published', bodyText: 'The harbour reopened, said its master, Omar Haddad.' })
 
     const trail = await events(id)
@@ -93,7 +108,11 @@ describe('taking a story from draft to published', () => {
     const id = await makeStory(db, newsroom)
     await editStory(db, newsroom.writer, id, { headline: '' })
     const before = await snapshot(id)
-    expect(await attempt(newsroom.writer, id, 'submit')).toEqual({ ok: false, reason: 'invalid', message: 'Write a headline before sending the story on.' })
+    expect(await attempt(newsroom.writer, id, 'submit')).toEqual({
+      ok: false,
+      reason: 'invalid',
+      message: 'Write a headline before sending the story on.',
+    })
     expect(await snapshot(id)).toEqual(before)
   })
 
@@ -123,7 +142,11 @@ describe('refusals change nothing', () => {
   it('refuses a writer’s forged unpublish of their own live story', async () => {
     const id = await storyIn(db, newsroom, 'published')
     const before = await snapshot(id)
-    expect(await attempt(newsroom.writer, id, 'unpublish')).toEqual({ ok: false, reason: 'forbidden', message: 'Only editors can unpublish a story.' })
+    expect(await attempt(newsroom.writer, id, 'unpublish')).toEqual({
+      ok: false,
+      reason: 'forbidden',
+      message: 'Only editors can unpublish a story.',
+    })
     expect(await snapshot(id)).toEqual(before)
   })
 
@@ -141,7 +164,8 @@ describe('refusals change nothing', () => {
     expect(result).toEqual({
       ok: false,
       reason: 'conflict',
-      message: 'Someone changed this story while you were looking at it; it is now “Approved”. Reload it to see the latest version, then try again.',
+      message:
+        'Someone changed this story while you were looking at it; it is now “Approved”. Reload it to see the latest version, then try again.',
     })
     expect(await snapshot(id)).toEqual(before)
   })
@@ -158,7 +182,11 @@ describe('refusals change nothing', () => {
   it('refuses to request changes without a note, and a 1 MB note, leaving no note behind', async () => {
     const id = await storyIn(db, newsroom, 'in_review')
     const before = await snapshot(id)
-    expect(await attempt(newsroom.editor, id, 'requestChanges')).toEqual({ ok: false, reason: 'invalid', message: 'Write a note saying what needs to change.' })
+    expect(await attempt(newsroom.editor, id, 'requestChanges')).toEqual({
+      ok: false,
+      reason: 'invalid',
+      message: 'Write a note saying what needs to change.',
+    })
     const huge = await attempt(newsroom.editor, id, 'requestChanges', { note: 'x'.repeat(1024 * 1024) })
     expect(huge).toEqual({ ok: false, reason: 'invalid', message: 'Keep the note under 10,000 characters (this one has 1,048,576).' })
     expect(await snapshot(id)).toEqual(before)
@@ -167,10 +195,19 @@ describe('refusals change nothing', () => {
   it('refuses scheduling in the past or more than a year ahead', async () => {
     const id = await storyIn(db, newsroom, 'approved')
     const before = await snapshot(id)
-    expect(await attempt(newsroom.editor, id, 'schedule', { now: at(10), scheduledAt: at(9) })).toMatchObject({ ok: false, message: 'Choose a time in the future.' })
+    expect(await attempt(newsroom.editor, id, 'schedule', { now: at(10), scheduledAt: at(9) })).toMatchObject({
+      ok: false,
+      message: 'Choose a time in the future.',
+    })
     const tooLate = new Date('2031-03-01T09:10:01Z')
-    expect(await attempt(newsroom.editor, id, 'schedule', { now: at(10), scheduledAt: tooLate })).toMatchObject({ ok: false, message: 'Choose a time at most a year ahead.' })
-    expect(await attempt(newsroom.editor, id, 'schedule', { now: at(10) })).toMatchObject({ ok: false, message: 'Choose a date and time to publish the story.' })
+    expect(await attempt(newsroom.editor, id, 'schedule', { now: at(10), scheduledAt: tooLate })).toMatchObject({
+      ok: false,
+      message: 'Choose a time at most a year ahead.',
+    })
+    expect(await attempt(newsroom.editor, id, 'schedule', { now: at(10) })).toMatchObject({
+      ok: false,
+      message: 'Choose a date and time to publish the story.',
+    })
     expect(await snapshot(id)).toEqual(before)
   })
 
@@ -189,8 +226,16 @@ describe('refusals change nothing', () => {
 
     const id = await storyIn(db, newsroom, 'approved')
     const before = await snapshot(id)
-    expect(await attempt(demoted, id, 'publish')).toMatchObject({ ok: false, reason: 'forbidden', message: 'Only editors can publish a story.' })
-    expect(await attempt(disabled, id, 'publish')).toMatchObject({ ok: false, reason: 'forbidden', message: expect.stringContaining('disabled') })
+    expect(await attempt(demoted, id, 'publish')).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+      message: 'Only editors can publish a story.',
+    })
+    expect(await attempt(disabled, id, 'publish')).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+      message: expect.stringContaining('disabled'),
+    })
     expect(await snapshot(id)).toEqual(before)
   })
 })
@@ -198,7 +243,10 @@ describe('refusals change nothing', () => {
 describe('scheduling', () => {
   it('schedules, changes the time, and unschedules back to approved', async () => {
     const id = await storyIn(db, newsroom, 'approved')
-    expect(await attempt(newsroom.editor, id, 'schedule', { scheduledAt: at(120), note: 'Embargoed.' })).toMatchObject({ ok: true, article: { status: 'scheduled' } })
+    expect(await attempt(newsroom.editor, id, 'schedule', { scheduledAt: at(120), note: 'Embargoed.' })).toMatchObject({
+      ok: true,
+      article: { status: 'scheduled' },
+    })
     expect(await articleRow(db, id)).toMatchObject({ status: 'scheduled', scheduledAt: at(120) })
     expect(await attempt(newsroom.editor, id, 'schedule', { scheduledAt: at(180) })).toMatchObject({ ok: true })
     expect(await articleRow(db, id)).toMatchObject({ status: 'scheduled', scheduledAt: at(180) })
@@ -242,19 +290,38 @@ describe('a published story', () => {
     const update = await attempt(editor, id, 'publish', { now: at(4) })
     expect(update).toEqual({
       ok: true,
-      article: { id, status: 'published', sectionId: newsroom.otherSectionId, slug: 'ferry-all-routes', path: '/business/ferry-all-routes', oldPaths: ['/world/ferry-service-resumes'] },
+      article: {
+        id,
+        status: 'published',
+        sectionId: newsroom.otherSectionId,
+        slug: 'ferry-all-routes',
+        path: '/business/ferry-all-routes',
+        oldPaths: ['/world/ferry-service-resumes'],
+      },
     })
     const after = await articleRow(db, id)
-    expect(after).toMatchObject({ firstPublishedAt: first.firstPublishedAt, publishedAt: at(4), publishedRevisionId: pending.currentRevisionId })
+    expect(after).toMatchObject({
+      firstPublishedAt: first.firstPublishedAt,
+      publishedAt: at(4),
+      publishedRevisionId: pending.currentRevisionId,
+    })
     expect(await db.select({ path: slugHistory.path }).from(slugHistory).where(eq(slugHistory.articleId, id))).toEqual([
       { path: '/world/ferry-service-resumes' },
     ])
     const authors = await db.select().from(articleAuthors).where(eq(articleAuthors.articleId, id)).orderBy(asc(articleAuthors.position))
     expect(authors.map((author) => author.userId ?? author.name)).toEqual([newsroom.writer.id, 'Rania Salem'])
-    const tagNames = await db.select({ name: tags.name }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, id))
+    const tagNames = await db
+      .select({ name: tags.name })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(eq(articleTags.articleId, id))
     expect(tagNames.map((tag) => tag.name).sort()).toEqual(['Ferries', 'Transport'])
     // Every revision that went live stays marked as such.
-    const kinds = await db.select({ kind: revisions.kind }).from(revisions).where(eq(revisions.articleId, id)).orderBy(asc(revisions.number))
+    const kinds = await db
+      .select({ kind: revisions.kind })
+      .from(revisions)
+      .where(eq(revisions.articleId, id))
+      .orderBy(asc(revisions.number))
     expect(kinds.map((row) => row.kind)).toEqual(['published', 'published', 'published'])
   })
 
@@ -279,7 +346,11 @@ describe('a published story', () => {
     // The story's own writer sends the editor's update on; nobody else's writer may.
     expect(await attempt(newsroom.writer2, id, 'submit')).toMatchObject({ ok: false, reason: 'forbidden' })
     expect(await attempt(writer, id, 'submit')).toMatchObject({ ok: true, article: { status: 'in_review' } })
-    expect(await articleRow(db, id)).toMatchObject({ status: 'in_review', publishedRevisionId: live.publishedRevisionId, publishedAt: live.publishedAt })
+    expect(await articleRow(db, id)).toMatchObject({
+      status: 'in_review',
+      publishedRevisionId: live.publishedRevisionId,
+      publishedAt: live.publishedAt,
+    })
     expect(await getWorkflowState(db, editor, id)).toMatchObject({ status: 'in_review', isLive: true, hasUnpublishedChanges: true })
 
     expect(await attempt(editor, id, 'requestChanges', { note: 'Add the vote count.' })).toMatchObject({ ok: true })
@@ -307,7 +378,11 @@ describe('a published story', () => {
     await editStory(db, writer, id, { body: docOf('Open until ten, from Monday.') })
     expect(await getWorkflowState(db, writer, id)).toMatchObject({ status: 'published', hasUnpublishedChanges: true })
     expect((await getWorkflowState(db, writer, id))?.actions.map((action) => action.label)).toEqual(['Submit update for review'])
-    expect(await attempt(writer, id, 'publish')).toMatchObject({ ok: false, reason: 'forbidden', message: 'Only editors can publish a story.' })
+    expect(await attempt(writer, id, 'publish')).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+      message: 'Only editors can publish a story.',
+    })
     expect(await attempt(writer, id, 'submit')).toMatchObject({ ok: true, article: { status: 'in_review' } })
     expect(await findStoryAt(db, path)).toEqual(readers)
     expect(await articleRow(db, id)).toMatchObject({ publishedRevisionId: live.publishedRevisionId })
@@ -322,7 +397,11 @@ describe('a published story', () => {
     await editStory(db, writer, id, { body: docOf('A hasty update.') })
     await act(db, writer, id, 'submit')
     await act(db, editor, id, 'requestChanges', { note: 'Check the date.' })
-    expect((await getWorkflowState(db, editor, id))?.actions.map((action) => action.label)).toEqual(['Submit for review', 'Publish update', 'Unpublish'])
+    expect((await getWorkflowState(db, editor, id))?.actions.map((action) => action.label)).toEqual([
+      'Submit for review',
+      'Publish update',
+      'Unpublish',
+    ])
     expect(await attempt(writer, id, 'publish')).toMatchObject({ ok: false, reason: 'forbidden' })
     expect(await attempt(editor, id, 'publish')).toMatchObject({ ok: true, article: { status: 'published' } })
     const after = await articleRow(db, id)
@@ -332,15 +411,25 @@ describe('a published story', () => {
 
   it('says there is nothing to publish when readers already see the newest revision', async () => {
     const id = await storyIn(db, newsroom, 'published')
-    expect(await attempt(newsroom.editor, id, 'publish')).toMatchObject({ ok: false, message: expect.stringContaining('no unpublished changes') })
+    expect(await attempt(newsroom.editor, id, 'publish')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('no unpublished changes'),
+    })
   })
 
   it('unpublishes keeping the pinned revision, and republishes the current one without touching the first publication time', async () => {
     const { editor } = newsroom
     const id = await storyIn(db, newsroom, 'published', { now: at(0) })
     const live = await articleRow(db, id)
-    expect(await attempt(editor, id, 'unpublish', { note: 'Legal asked us to take it down.', now: at(5) })).toMatchObject({ ok: true, article: { status: 'unpublished' } })
-    expect(await articleRow(db, id)).toMatchObject({ status: 'unpublished', publishedRevisionId: live.publishedRevisionId, publishedAt: live.publishedAt })
+    expect(await attempt(editor, id, 'unpublish', { note: 'Legal asked us to take it down.', now: at(5) })).toMatchObject({
+      ok: true,
+      article: { status: 'unpublished' },
+    })
+    expect(await articleRow(db, id)).toMatchObject({
+      status: 'unpublished',
+      publishedRevisionId: live.publishedRevisionId,
+      publishedAt: live.publishedAt,
+    })
 
     await editStory(db, editor, id, { body: docOf('The corrected text.') })
     expect(await attempt(editor, id, 'republish', { now: at(50) })).toMatchObject({ ok: true, article: { status: 'published' } })
@@ -363,7 +452,14 @@ describe('a published story', () => {
     await act(db, newsroom.editor, id, 'submit', { now: at(2) })
     await act(db, newsroom.editor, id, 'publish', { now: at(3) })
     const live = await articleRow(db, id)
-    const input = articleInputSchema.parse({ headline: 'Harbour reopens', body: docOf('Typed on.'), sectionId: newsroom.sectionId, bylines: [{ userId: newsroom.writer.id }], tags: [], leadMediaId: null })
+    const input = articleInputSchema.parse({
+      headline: 'Harbour reopens',
+      body: docOf('Typed on.'),
+      sectionId: newsroom.sectionId,
+      bylines: [{ userId: newsroom.writer.id }],
+      tags: [],
+      leadMediaId: null,
+    })
     const saved = await saveArticle(db, newsroom.editor, id, input, { baseVersion: live.version, kind: 'autosave', now: at(4) })
     expect(saved).toMatchObject({ ok: true, coalesced: false, revisionNumber: 3 })
   })

@@ -48,8 +48,7 @@ export type TransitionedArticle = {
 }
 
 export type TransitionResult =
-  | { ok: true; article: TransitionedArticle }
-  | { ok: false; reason: 'missing' | 'forbidden' | 'invalid' | 'conflict'; message: string }
+  { ok: true; article: TransitionedArticle } | { ok: false; reason: 'missing' | 'forbidden' | 'invalid' | 'conflict'; message: string }
 
 type Refusal = Extract<TransitionResult, { ok: false }>
 
@@ -89,7 +88,8 @@ export async function attempt(run: () => Promise<TransitionedArticle>): Promise<
   } catch (error) {
     if (error instanceof Refused) return error.result
     // Another story took the address between the check and the write.
-    if (isSlugClash(error)) return { ok: false, reason: 'invalid', message: 'Another story in that section now uses this slug; change it and try again.' }
+    if (isSlugClash(error))
+      return { ok: false, reason: 'invalid', message: 'Another story in that section now uses this slug; change it and try again.' }
     throw error
   }
 }
@@ -141,14 +141,19 @@ export async function applyTransition(
   const trails = await sectionTrails(tx)
   const isPublishing = check.to === 'published'
   // Publishing moves the story to the address and credits of the revision that goes live.
-  const routing = isPublishing ? { sectionId: revision.sectionId, slug: revision.slug } : { sectionId: article.sectionId, slug: article.slug }
+  const routing = isPublishing
+    ? { sectionId: revision.sectionId, slug: revision.slug }
+    : { sectionId: article.sectionId, slug: article.slug }
   const path = storyPath(trails, routing.sectionId, routing.slug)
   const oldPaths: string[] = []
   if (isPublishing) {
     const oldPath = storyPath(trails, article.sectionId, article.slug)
     if (oldPath !== path) {
       if (await slugTaken(tx, articleId, routing.sectionId, routing.slug)) {
-        refuse('invalid', `The slug “${routing.slug}” is already used in that section (by another story or a sub-section); change it and try again.`)
+        refuse(
+          'invalid',
+          `The slug “${routing.slug}” is already used in that section (by another story or a sub-section); change it and try again.`,
+        )
       }
       // Only an address readers could have known needs to redirect.
       if (article.publishedRevisionId !== null) {
@@ -200,10 +205,12 @@ export async function applyTransition(
 
 /** The person as the database knows them now; null when the account is gone or disabled. */
 export async function currentActor(db: Db | Tx, actorId: number): Promise<Actor | null> {
-  const [person] = await db.select({ id: users.id, role: users.role, isDisabled: users.isDisabled }).from(users).where(eq(users.id, actorId))
+  const [person] = await db
+    .select({ id: users.id, role: users.role, isDisabled: users.isDisabled })
+    .from(users)
+    .where(eq(users.id, actorId))
   return person && !person.isDisabled ? { id: person.id, role: person.role } : null
 }
-
 
 /** Where a story is in the workflow, and the buttons this person may press. */
 export type WorkflowState = {

@@ -71,7 +71,10 @@ describe('managing people', () => {
   })
 
   it('never leaves the newsroom without an active admin', async () => {
-    expect(await changeRole(database.db, admin, admin.id, 'editor')).toMatchObject({ ok: false, message: expect.stringMatching(/last active admin/) })
+    expect(await changeRole(database.db, admin, admin.id, 'editor')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/last active admin/),
+    })
     expect(await setDisabled(database.db, admin, admin.id, true)).toMatchObject({ ok: false, message: expect.stringMatching(/your own/) })
   })
 

@@ -86,12 +86,7 @@ export async function changeRole(db: Db, actor: Actor, userId: number, role: Rol
   })
 }
 
-export async function setDisabled(
-  db: Db,
-  actor: Actor,
-  userId: number,
-  isDisabled: boolean,
-): Promise<Result<{ person: Person }>> {
+export async function setDisabled(db: Db, actor: Actor, userId: number, isDisabled: boolean): Promise<Result<{ person: Person }>> {
   assertCan(actor, 'user.manage')
   if (isDisabled && userId === actor.id) return { ok: false, message: 'You cannot disable your own account.' }
   return db.transaction(async (tx) => {
@@ -148,9 +143,5 @@ async function freeSlug(db: Db, name: string): Promise<string> {
 
 /** Active newsroom people, for byline pickers: names only, open to everyone at the desk. */
 export async function listStaff(db: Db): Promise<{ id: number; name: string }[]> {
-  return db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(eq(users.isDisabled, false))
-    .orderBy(asc(users.name))
+  return db.select({ id: users.id, name: users.name }).from(users).where(eq(users.isDisabled, false)).orderBy(asc(users.name))
 }

@@ -22,20 +22,20 @@ import {
 // not the live one); "+ changes" is a published story whose newest revision is not the live one.
 //                            submit     withdraw   reqChanges approve    publish    schedule   unschedule unpublish  republish
 const expected: Record<string, string> = {
-  'draft':                    'AEW        -          -          -          -          -          -          -          -',
-  'draft + live':             'AEW        -          -          -          AE         -          -          AE         -',
-  'in_review':                '-          AEW        AE         AE         AE         AE         -          -          -',
-  'in_review + live':         '-          AEW        AE         AE         AE         AE         -          AE         -',
-  'changes_requested':        'AEW        -          -          -          -          -          -          -          -',
+  draft: 'AEW        -          -          -          -          -          -          -          -',
+  'draft + live': 'AEW        -          -          -          AE         -          -          AE         -',
+  in_review: '-          AEW        AE         AE         AE         AE         -          -          -',
+  'in_review + live': '-          AEW        AE         AE         AE         AE         -          AE         -',
+  changes_requested: 'AEW        -          -          -          -          -          -          -          -',
   'changes_requested + live': 'AEW        -          -          -          AE         -          -          AE         -',
-  'approved':                 '-          -          AE         -          AE         AE         -          -          -',
-  'approved + live':          '-          -          AE         -          AE         AE         -          AE         -',
-  'scheduled':                '-          -          -          -          AE         AE         AE         -          -',
-  'scheduled + live':         '-          -          -          -          AE         AE         AE         AE         -',
-  'published':                '-          -          -          -          -          -          -          AE         -',
-  'published + changes':      'AEW        -          -          -          AE         AE         -          AE         -',
-  'unpublished':              '-          -          -          -          -          -          -          -          AE',
-  'unpublished + changes':    '-          -          -          -          -          -          -          -          AE',
+  approved: '-          -          AE         -          AE         AE         -          -          -',
+  'approved + live': '-          -          AE         -          AE         AE         -          AE         -',
+  scheduled: '-          -          -          -          AE         AE         AE         -          -',
+  'scheduled + live': '-          -          -          -          AE         AE         AE         AE         -',
+  published: '-          -          -          -          -          -          -          AE         -',
+  'published + changes': 'AEW        -          -          -          AE         AE         -          AE         -',
+  unpublished: '-          -          -          -          -          -          -          -          AE',
+  'unpublished + changes': '-          -          -          -          -          -          -          -          AE',
 }
 
 const writerId = 7
@@ -124,7 +124,11 @@ describe('availableActions', () => {
   })
 
   it('offers a scheduled story publication now, a change of time and unscheduling', () => {
-    expect(availableActions(editor, story('scheduled')).map((action) => action.label)).toEqual(['Publish now', 'Change scheduled time', 'Unschedule'])
+    expect(availableActions(editor, story('scheduled')).map((action) => action.label)).toEqual([
+      'Publish now',
+      'Change scheduled time',
+      'Unschedule',
+    ])
   })
 
   it('starts the change of a scheduled time from the time the story is scheduled for', () => {
@@ -153,7 +157,11 @@ describe('checkTransition messages', () => {
   })
 
   it('tells a writer submitting someone else’s story that it is not theirs', () => {
-    expect(checkTransition({ id: 99, role: 'writer' }, draft, 'submit')).toMatchObject({ ok: false, reason: 'forbidden', message: expect.stringContaining('writers') })
+    expect(checkTransition({ id: 99, role: 'writer' }, draft, 'submit')).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+      message: expect.stringContaining('writers'),
+    })
   })
 
   it('names the status when the action does not start there', () => {
@@ -166,7 +174,10 @@ describe('checkTransition messages', () => {
 
   it('explains that a published story without changes has nothing new to publish', () => {
     const live = { ...draft, status: 'published' as const, publishedRevisionId: 3 }
-    expect(checkTransition({ id: 1, role: 'editor' }, live, 'publish')).toMatchObject({ ok: false, message: expect.stringContaining('no unpublished changes') })
+    expect(checkTransition({ id: 1, role: 'editor' }, live, 'publish')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('no unpublished changes'),
+    })
   })
 
   it('refuses an action that is not in the table', () => {

@@ -207,13 +207,20 @@ export function availableActions(actor: Actor, article: WorkflowArticle): Availa
     const rule = workflow[action]
     const label = rule.from[article.status]?.label ?? rule.label
     const scheduledAt = rule.needsTime && article.status === 'scheduled' ? article.scheduledAt : null
-    return [{ action, label, to: rule.to, needsNote: rule.note === 'required', needsTime: rule.needsTime, ...(scheduledAt ? { scheduledAt } : {}) }]
+    return [
+      {
+        action,
+        label,
+        to: rule.to,
+        needsNote: rule.note === 'required',
+        needsTime: rule.needsTime,
+        ...(scheduledAt ? { scheduledAt } : {}),
+      },
+    ]
   })
 }
 
-export type TransitionCheck =
-  | { ok: true; to: ArticleStatus }
-  | { ok: false; reason: 'forbidden' | 'state'; message: string }
+export type TransitionCheck = { ok: true; to: ArticleStatus } | { ok: false; reason: 'forbidden' | 'state'; message: string }
 
 /** Whether this person may take this action on this story now: permission first, then the status. */
 export function checkTransition(actor: Actor, article: WorkflowArticle, action: WorkflowAction): TransitionCheck {
@@ -247,11 +254,7 @@ export function noteProblem(note: string): string | null {
 }
 
 /** Why this action cannot go ahead with this note and time, or null. */
-export function checkTransitionInput(
-  action: WorkflowAction,
-  input: { note?: string; scheduledAt?: Date },
-  now: Date,
-): string | null {
+export function checkTransitionInput(action: WorkflowAction, input: { note?: string; scheduledAt?: Date }, now: Date): string | null {
   const rule = workflow[action] as ActionRule | undefined
   if (!rule) return 'That is not something a story can go through.'
   const note = input.note ?? ''

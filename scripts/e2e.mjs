@@ -34,19 +34,21 @@ async function findChromium() {
   }
   if (fs.existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM
   if (process.getuid?.() === 0) {
-    console.log('Chromium is missing; installing Debian\'s package.')
+    console.log("Chromium is missing; installing Debian's package.")
     if ((await run('apt-get', ['update'])) === 0 && (await run('apt-get', ['install', '-y', 'chromium'])) === 0) {
       return DEBIAN_CHROMIUM
     }
   } else {
-    console.log('Chromium is missing; trying Playwright\'s own download.')
+    console.log("Chromium is missing; trying Playwright's own download.")
     if ((await run(bin('playwright'), ['install', 'chromium'])) === 0) return null
   }
-  return stop(`Chromium is not installed. Install it with:\n  sudo apt-get install -y chromium\nor point PLAYWRIGHT_CHROMIUM_PATH at a Chromium binary.`)
+  return stop(
+    `Chromium is not installed. Install it with:\n  sudo apt-get install -y chromium\nor point PLAYWRIGHT_CHROMIUM_PATH at a Chromium binary.`,
+  )
 }
 
 const chromium = await findChromium()
-console.log(`Chromium: ${chromium ?? 'Playwright\'s download'}`)
+console.log(`Chromium: ${chromium ?? "Playwright's download"}`)
 
 if (process.env.E2E_SKIP_BUILD === '1') {
   if (!fs.existsSync('.next-e2e/BUILD_ID')) stop('E2E_SKIP_BUILD=1, but there is no .next-e2e build yet: run once without it.')

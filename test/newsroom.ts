@@ -108,7 +108,10 @@ export async function editStory(
   options: { kind?: 'save' | 'autosave'; now?: Date } = {},
 ): Promise<void> {
   const article = await articleRow(db, articleId)
-  const [current] = await db.select().from(revisions).where(eq(revisions.id, article.currentRevisionId ?? -1))
+  const [current] = await db
+    .select()
+    .from(revisions)
+    .where(eq(revisions.id, article.currentRevisionId ?? -1))
   if (!current) throw new Error(`article ${articleId} has no current revision`)
   const input = articleInputSchema.parse({
     headline: current.headline,
@@ -121,7 +124,11 @@ export async function editStory(
     leadMediaId: current.leadMediaId,
     ...fields,
   })
-  const result = await saveArticle(db, actor, articleId, input, { baseVersion: article.version, kind: options.kind ?? 'save', now: options.now })
+  const result = await saveArticle(db, actor, articleId, input, {
+    baseVersion: article.version,
+    kind: options.kind ?? 'save',
+    now: options.now,
+  })
   if (!result.ok) throw new Error(result.message)
 }
 
@@ -152,11 +159,27 @@ export async function storyIn(
   const steps: Record<ArticleStatus, [Actor, WorkflowAction][]> = {
     draft: [],
     in_review: [[options.by ?? newsroom.writer, 'submit']],
-    changes_requested: [[options.by ?? newsroom.writer, 'submit'], [editor, 'requestChanges']],
-    approved: [[options.by ?? newsroom.writer, 'submit'], [editor, 'approve']],
-    scheduled: [[options.by ?? newsroom.writer, 'submit'], [editor, 'schedule']],
-    published: [[options.by ?? newsroom.writer, 'submit'], [editor, 'publish']],
-    unpublished: [[options.by ?? newsroom.writer, 'submit'], [editor, 'publish'], [editor, 'unpublish']],
+    changes_requested: [
+      [options.by ?? newsroom.writer, 'submit'],
+      [editor, 'requestChanges'],
+    ],
+    approved: [
+      [options.by ?? newsroom.writer, 'submit'],
+      [editor, 'approve'],
+    ],
+    scheduled: [
+      [options.by ?? newsroom.writer, 'submit'],
+      [editor, 'schedule'],
+    ],
+    published: [
+      [options.by ?? newsroom.writer, 'submit'],
+      [editor, 'publish'],
+    ],
+    unpublished: [
+      [options.by ?? newsroom.writer, 'submit'],
+      [editor, 'publish'],
+      [editor, 'unpublish'],
+    ],
   }
   const base = now ?? new Date()
   for (const [actor, action] of steps[status]) {

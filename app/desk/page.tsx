@@ -3,7 +3,16 @@ import { getDb } from '@/db'
 import { articleStatus } from '@/db/schema'
 import { NewsSeen } from '@/components/desk/news-seen'
 import { ActionForm } from '@/components/ui/action-form'
-import { type DeskQueue, countDeskQueues, deskQueueLabels, deskQueries, deskQuerySchema, deskQueues, formatWaiting, listDeskQueue } from '@/lib/desk-queues'
+import {
+  type DeskQueue,
+  countDeskQueues,
+  deskQueueLabels,
+  deskQueries,
+  deskQuerySchema,
+  deskQueues,
+  formatWaiting,
+  listDeskQueue,
+} from '@/lib/desk-queues'
 import { listSectionOptions } from '@/lib/sections'
 import { requireUser } from '@/lib/session'
 import { statusLabels } from '@/lib/status-labels'
@@ -53,7 +62,9 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
             {news.items.map((item, index) => (
               <li key={index}>
                 <Link href={`/desk/articles/${item.articleId}`}>{item.headline || 'Untitled story'}</Link>:{' '}
-                {item.kind === 'note' ? `note from ${item.actorName ?? 'someone'}` : `${item.actorName ?? 'the scheduler'} moved it to ${item.toStatus ? statusLabels[item.toStatus].toLowerCase() : '…'}`}
+                {item.kind === 'note'
+                  ? `note from ${item.actorName ?? 'someone'}`
+                  : `${item.actorName ?? 'the scheduler'} moved it to ${item.toStatus ? statusLabels[item.toStatus].toLowerCase() : '…'}`}
                 {item.excerpt && ` — “${item.excerpt}”`}
               </li>
             ))}

@@ -18,9 +18,7 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
     <main className="page narrow">
       <h1>Sign in</h1>
       <p className="muted">The Copydesk newsroom.</p>
-      {params.reason === 'ended' && (
-        <p className="message error">Your session has ended. Please sign in again.</p>
-      )}
+      {params.reason === 'ended' && <p className="message error">Your session has ended. Please sign in again.</p>}
       {user && (
         <p className="message info">
           You are signed in as {user.email}. <Link href={callbackPath}>Continue to the desk</Link>, or sign in as someone else.

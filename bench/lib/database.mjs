@@ -12,13 +12,19 @@ const tsx = path.join('node_modules', '.bin', 'tsx')
 /** Seeds the demo newsroom plus `articles` synthetic stories through `npm run db:seed`'s script. */
 export async function seed({ articles, env, label }) {
   const started = performance.now()
-  const result = await run(tsx, ['--conditions=react-server', 'db/cli/seed.ts', '--articles', String(articles), ...(env.DATABASE_URL ? ['--allow-database-url'] : [])], {
-    env,
-    capture: true,
-    timeoutMs: 15 * 60_000,
-  })
+  const result = await run(
+    tsx,
+    ['--conditions=react-server', 'db/cli/seed.ts', '--articles', String(articles), ...(env.DATABASE_URL ? ['--allow-database-url'] : [])],
+    {
+      env,
+      capture: true,
+      timeoutMs: 15 * 60_000,
+    },
+  )
   if (result.code !== 0) {
-    throw new BenchError(`Seeding the ${label} database failed: ${lastLine(result.stderr) || lastLine(result.stdout) || `exit code ${result.code}`}`)
+    throw new BenchError(
+      `Seeding the ${label} database failed: ${lastLine(result.stderr) || lastLine(result.stdout) || `exit code ${result.code}`}`,
+    )
   }
   return { seconds: Math.round((performance.now() - started) / 100) / 10, summary: lastLine(result.stdout) }
 }
@@ -108,7 +114,9 @@ export async function checkPostgres(raw) {
     await client.connect()
     await client.query('select 1')
   } catch (error) {
-    throw new BenchError(`BENCH_DATABASE_URL does not answer: PostgreSQL at ${url.hostname}:${url.port || 5432} (${error.code ?? error.message}).`)
+    throw new BenchError(
+      `BENCH_DATABASE_URL does not answer: PostgreSQL at ${url.hostname}:${url.port || 5432} (${error.code ?? error.message}).`,
+    )
   } finally {
     await client.end().catch(() => {})
   }

@@ -13,7 +13,12 @@ export function deskCases({ editorJar, writerJar, sectionId }) {
   return [
     { key: 'review', label: 'Review queue (editor)', query: 'queue=review', jar: editorJar },
     { key: 'drafts', label: 'My drafts (writer)', query: 'queue=drafts', jar: writerJar },
-    { key: 'filtered', label: 'All stories, section + state filter (editor)', query: `queue=all&sectionId=${sectionId}&status=published`, jar: editorJar },
+    {
+      key: 'filtered',
+      label: 'All stories, section + state filter (editor)',
+      query: `queue=all&sectionId=${sectionId}&status=published`,
+      jar: editorJar,
+    },
   ]
 }
 
@@ -32,7 +37,9 @@ export async function measureDesk(base, cases, { samples = 120, minSamples = 100
       if (times.length >= minSamples && performance.now() - started > budgetMs) break
       const answer = await request(url, { jar: deskCase.jar })
       if (answer.status !== 200) {
-        throw new BenchError(`GET /desk?${deskCase.query} answered ${answer.status}${answer.headers.location ? ` (to ${answer.headers.location})` : ''}: is the session cookie accepted?`)
+        throw new BenchError(
+          `GET /desk?${deskCase.query} answered ${answer.status}${answer.headers.location ? ` (to ${answer.headers.location})` : ''}: is the session cookie accepted?`,
+        )
       }
       if (index < warmup) {
         // React separates adjacent text with comments: "(<!-- -->1234<!-- --> stories)".
@@ -41,7 +48,13 @@ export async function measureDesk(base, cases, { samples = 120, minSamples = 100
       }
       times.push(answer.ms)
     }
-    results.push({ key: deskCase.key, label: deskCase.label, path: `/desk?${deskCase.query}`, listed: total === null ? null : Number(total), ms: summarize(times) })
+    results.push({
+      key: deskCase.key,
+      label: deskCase.label,
+      path: `/desk?${deskCase.query}`,
+      listed: total === null ? null : Number(total),
+      ms: summarize(times),
+    })
   }
   return results
 }

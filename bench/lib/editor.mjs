@@ -13,7 +13,9 @@ export async function editorLatency(base) {
   const result = await run(process.execPath, [script, '--url', base], { capture: true, timeoutMs: 240_000 })
   const figures = /over (\d+) keys: median ([\d.]+) ms, p95 ([\d.]+) ms, max ([\d.]+) ms/.exec(result.stdout)
   if (result.code !== 0 || !figures) {
-    const why = result.timedOut ? 'it took over 4 minutes' : lastLine(result.stderr) || lastLine(result.stdout) || `exit code ${result.code}`
+    const why = result.timedOut
+      ? 'it took over 4 minutes'
+      : lastLine(result.stderr) || lastLine(result.stdout) || `exit code ${result.code}`
     return { state: 'error', message: `bench/editor-latency.mjs failed: ${why}` }
   }
   const save = /explicit save took (\d+) ms/.exec(result.stdout)

@@ -39,7 +39,10 @@ function storeCookies(jar, setCookies = []) {
     if (at < 1) continue
     const name = pair.slice(0, at).trim()
     const value = pair.slice(at + 1).trim()
-    const expired = attributes.some((attribute) => /^\s*max-age=0\s*$/i.test(attribute) || (/^\s*expires=/i.test(attribute) && Date.parse(attribute.split('=')[1]) < Date.now()))
+    const expired = attributes.some(
+      (attribute) =>
+        /^\s*max-age=0\s*$/i.test(attribute) || (/^\s*expires=/i.test(attribute) && Date.parse(attribute.split('=')[1]) < Date.now()),
+    )
     if (expired || value === '') jar.delete(name)
     else jar.set(name, value)
   }

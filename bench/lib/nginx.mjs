@@ -15,14 +15,19 @@ export async function findNginx({ install }) {
   const found = which('nginx')
   if (found) return { binary: found, note: null }
   if (!install) return { binary: null, note: 'nginx is not installed (--no-install): a Node static server stands in' }
-  if (process.getuid?.() !== 0) return { binary: null, note: 'nginx is not installed and installing it needs root: a Node static server stands in' }
-  console.log('nginx is not installed: installing Debian\'s package (apt-get update && apt-get install -y nginx).')
+  if (process.getuid?.() !== 0)
+    return { binary: null, note: 'nginx is not installed and installing it needs root: a Node static server stands in' }
+  console.log("nginx is not installed: installing Debian's package (apt-get update && apt-get install -y nginx).")
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
   const update = await run('apt-get', ['update'], { env, capture: true, timeoutMs: 180_000 })
-  const installed = update.code === 0 ? await run('apt-get', ['install', '-y', 'nginx'], { env, capture: true, timeoutMs: 300_000 }) : update
+  const installed =
+    update.code === 0 ? await run('apt-get', ['install', '-y', 'nginx'], { env, capture: true, timeoutMs: 300_000 }) : update
   const binary = which('nginx')
   if (binary) return { binary, note: null }
-  return { binary: null, note: `nginx could not be installed (${lastLine(installed.stderr || installed.stdout) || 'apt-get failed'}): a Node static server stands in` }
+  return {
+    binary: null,
+    note: `nginx could not be installed (${lastLine(installed.stderr || installed.stdout) || 'apt-get failed'}): a Node static server stands in`,
+  }
 }
 
 function which(name) {
@@ -99,7 +104,12 @@ http {
     await stop()
     throw new BenchError(`nginx failed to start on port ${port}: ${why()}.`)
   })
-  return { server: 'nginx', version: lastLine(version.stderr || version.stdout).replace(/^nginx version:\s*(nginx\/)?/, ''), workers: 1, stop }
+  return {
+    server: 'nginx',
+    version: lastLine(version.stderr || version.stdout).replace(/^nginx version:\s*(nginx\/)?/, ''),
+    workers: 1,
+    stop,
+  }
 }
 
 async function startNode(dir, port) {

@@ -35,15 +35,18 @@ export function parseOptions(argv) {
   } catch (error) {
     const option = /'([^']+)'/.exec(error.message)?.[1]
     const what =
-      error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `Unknown option ${option}`
-      : error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' ? `Unexpected argument ${option}`
-      : error.message.split('\n')[0].replace(/'/g, '').replace(/\.$/, '')
+      error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `Unknown option ${option}`
+        : error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+          ? `Unexpected argument ${option}`
+          : error.message.split('\n')[0].replace(/'/g, '').replace(/\.$/, '')
     throw new BenchError(`${what}. Run npm run bench -- --help for the options.`)
   }
   const whole = (name, min, max) => {
     const text = values[name]
     const number = /^\d+$/.test(text) ? Number(text) : NaN
-    if (!(number >= min && number <= max)) throw new BenchError(`--${name} takes a whole number from ${min} to ${max} (got ${JSON.stringify(text)}).`)
+    if (!(number >= min && number <= max))
+      throw new BenchError(`--${name} takes a whole number from ${min} to ${max} (got ${JSON.stringify(text)}).`)
     return number
   }
   const options = {

@@ -105,7 +105,10 @@ export function startGroup(command, args, options = {}) {
  */
 export function run(command, args, { env = process.env, capture = false, timeoutMs } = {}) {
   return new Promise((resolve) => {
-    const { child, stop } = startGroup(command, args, { env, stdio: capture ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'] })
+    const { child, stop } = startGroup(command, args, {
+      env,
+      stdio: capture ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout?.on('data', (chunk) => (stdout += chunk))
@@ -164,6 +167,9 @@ function tryListen(port, host) {
 
 /** The last non-empty line of some output, for a one-line error message. */
 export function lastLine(text) {
-  const lines = String(text).split('\n').map((line) => line.trim()).filter(Boolean)
+  const lines = String(text)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
   return lines.at(-1) ?? ''
 }

@@ -24,13 +24,23 @@ export async function publishToVisible({ base, jar, story, rounds = 20 }) {
     // The marker is letters, digits and hyphens, so it reads the same in the page's HTML.
     const marker = `bench ${Date.now()}-${round}`
     const headline = `${draft.draft.headline} (${marker})`
-    const saved = await postJson(`${base}/desk/articles/${story.id}/revisions`, { draft: { ...draft.draft, headline }, baseVersion: version, kind: 'save' }, jar)
-    if (!saved.json?.ok) throw new BenchError(`Saving a new headline failed: ${saved.status} ${saved.json?.message ?? saved.body.slice(0, 200)}`)
+    const saved = await postJson(
+      `${base}/desk/articles/${story.id}/revisions`,
+      { draft: { ...draft.draft, headline }, baseVersion: version, kind: 'save' },
+      jar,
+    )
+    if (!saved.json?.ok)
+      throw new BenchError(`Saving a new headline failed: ${saved.status} ${saved.json?.message ?? saved.body.slice(0, 200)}`)
     saveMs.push(saved.ms)
 
     const sentAt = performance.now()
-    const published = await postJson(`${base}/desk/articles/${story.id}/workflow`, { action: 'publish', baseVersion: saved.json.version }, jar)
-    if (!published.json?.ok) throw new BenchError(`Publishing the update failed: ${published.status} ${published.json?.message ?? published.body.slice(0, 200)}`)
+    const published = await postJson(
+      `${base}/desk/articles/${story.id}/workflow`,
+      { action: 'publish', baseVersion: saved.json.version },
+      jar,
+    )
+    if (!published.json?.ok)
+      throw new BenchError(`Publishing the update failed: ${published.status} ${published.json?.message ?? published.body.slice(0, 200)}`)
     publishMs.push(published.ms)
     version = published.json.version
     const answeredAt = performance.now()
@@ -39,7 +49,9 @@ export async function publishToVisible({ base, jar, story, rounds = 20 }) {
       const page = await request(`${base}${story.path}`)
       if (page.status === 200 && page.body.includes(marker)) break
       if (performance.now() - answeredAt > visibleWithinMs) {
-        throw new BenchError(`The new headline did not show on ${story.path} within ${visibleWithinMs / 1000} s of publishing (last answer ${page.status}).`)
+        throw new BenchError(
+          `The new headline did not show on ${story.path} within ${visibleWithinMs / 1000} s of publishing (last answer ${page.status}).`,
+        )
       }
       await sleep(pollGapMs)
     }
@@ -47,7 +59,14 @@ export async function publishToVisible({ base, jar, story, rounds = 20 }) {
     visibleMs.push(visibleAt - answeredAt)
     sentToVisibleMs.push(visibleAt - sentAt)
   }
-  return { rounds, visibleMs: summarize(visibleMs), sentToVisibleMs: summarize(sentToVisibleMs), publishRequestMs: summarize(publishMs), saveRequestMs: summarize(saveMs), samplesMs: visibleMs.map((ms) => Math.round(ms * 10) / 10) }
+  return {
+    rounds,
+    visibleMs: summarize(visibleMs),
+    sentToVisibleMs: summarize(sentToVisibleMs),
+    publishRequestMs: summarize(publishMs),
+    saveRequestMs: summarize(saveMs),
+    samplesMs: visibleMs.map((ms) => Math.round(ms * 10) / 10),
+  }
 }
 
 /**
@@ -66,10 +85,16 @@ async function currentDraft(base, jar, story) {
     bylines: [{ name: 'Bench', outlet: '' }],
     leadMediaId: null,
   }
-  const answer = await postJson(`${base}/desk/articles/${story.id}/revisions`, { draft: probe, baseVersion: Math.max(1, story.version - 1), kind: 'save' }, jar)
+  const answer = await postJson(
+    `${base}/desk/articles/${story.id}/revisions`,
+    { draft: probe, baseVersion: Math.max(1, story.version - 1), kind: 'save' },
+    jar,
+  )
   const current = answer.json?.current
   if (answer.status !== 409 || !current?.draft) {
-    throw new BenchError(`Reading story ${story.id} through the save endpoint failed: expected 409 with the current version, got ${answer.status} ${answer.json?.message ?? ''}`.trim())
+    throw new BenchError(
+      `Reading story ${story.id} through the save endpoint failed: expected 409 with the current version, got ${answer.status} ${answer.json?.message ?? ''}`.trim(),
+    )
   }
   return { version: current.version, draft: current.draft }
 }

@@ -6,7 +6,10 @@ const MB = 1024 * 1024
 /** Each target: where its figure is in the results, and how it is judged. */
 export function evaluateTargets(results) {
   const targets = []
-  for (const [scope, run] of [['embedded', results.embedded], ['postgres', results.postgres]]) {
+  for (const [scope, run] of [
+    ['embedded', results.embedded],
+    ['postgres', results.postgres],
+  ]) {
     if (!run) continue
     const where = scope === 'postgres' ? ' (PostgreSQL)' : ''
     if (run.error) {
@@ -17,13 +20,30 @@ export function evaluateTargets(results) {
     const robots50 = results.embedded.baselines.robots.runs?.['50']?.rps
     if (scope === 'embedded') {
       const ratio = story?.runs?.['50'] && robots50 ? story.runs['50'].rps / robots50 : null
-      targets.push(atLeast('Story page req/s ÷ robots.txt req/s, 50 connections', ratio, 0.8, (value) => `${(value * 100).toFixed(0)} %`, missingNote(story)))
+      targets.push(
+        atLeast(
+          'Story page req/s ÷ robots.txt req/s, 50 connections',
+          ratio,
+          0.8,
+          (value) => `${(value * 100).toFixed(0)} %`,
+          missingNote(story),
+        ),
+      )
     }
     for (const page of run.reader) {
       const p99 = page.runs?.['50']?.latencyMs.p99 ?? null
       targets.push(below(`${page.label} p99 at 50 connections${where}`, p99, 50, ms, missingNote(page)))
     }
-    if (run.publish) targets.push(below(`Publish to visible, max of ${run.publish.rounds ?? 20}${where}`, run.publish.visibleMs?.max ?? null, 1000, ms, run.publish.error))
+    if (run.publish)
+      targets.push(
+        below(
+          `Publish to visible, max of ${run.publish.rounds ?? 20}${where}`,
+          run.publish.visibleMs?.max ?? null,
+          1000,
+          ms,
+          run.publish.error,
+        ),
+      )
     for (const list of run.desk?.lists ?? []) targets.push(below(`Desk: ${list.label} p95${where}`, list.ms.p95, 50, ms))
     if (run.desk?.error) targets.push(below(`Desk lists p95${where}`, null, 50, ms, run.desk.error))
     if (run.memory) targets.push(atMost(`Server peak resident memory${where}`, run.memory.peakRssBytes, 300 * MB, mb))
@@ -42,7 +62,8 @@ function missingNote(page) {
 }
 
 function judge(label, value, limit, format, passes, sign, note) {
-  if (value === null || value === undefined) return { figure: label, value: null, target: `${sign} ${format(limit)}`, result: 'n/a', note: note ?? 'not measured' }
+  if (value === null || value === undefined)
+    return { figure: label, value: null, target: `${sign} ${format(limit)}`, result: 'n/a', note: note ?? 'not measured' }
   const pass = passes(value)
   const by = Math.abs(value - limit)
   return { figure: label, value, target: `${sign} ${format(limit)}`, result: pass ? 'pass' : `miss by ${format(by)}`, pass }
@@ -60,7 +81,8 @@ function fmt(value, digits = 0) {
   return value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 }
 
-const table = (head, rows) => [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n')
+const table = (head, rows) =>
+  [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n')
 
 function loadRows(run, baselines, { withBaselineRows = true } = {}) {
   const rows = []
@@ -107,7 +129,17 @@ export function markdown(results) {
   )
   for (const note of results.notes) out.push(`- ${note}`)
   out.push('')
-  const loadHead = ['page', 'path', 'conns', 'req/s', 'p50 ms', 'p99 ms', '÷ robots.txt', `÷ ${embedded.baselines.static.server}`, 'p99 < 50 ms']
+  const loadHead = [
+    'page',
+    'path',
+    'conns',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    '÷ robots.txt',
+    `÷ ${embedded.baselines.static.server}`,
+    'p99 < 50 ms',
+  ]
   out.push('### Reader pages (embedded database)')
   out.push('')
   out.push(table(loadHead, loadRows(embedded, embedded.baselines)))
@@ -120,18 +152,43 @@ export function markdown(results) {
     const p = run.publish
     if (p?.error) rows.push([`Publish to visible${where}`, `error: ${p.error}`, '< 1,000 ms (max)', 'n/a'])
     else if (p) {
-      rows.push([`Publish to visible${where} (${p.rounds} rounds, from the publish answering)`, `median ${fmt(p.visibleMs.p50)} ms, max ${fmt(p.visibleMs.max)} ms`, '< 1,000 ms (max)', p.visibleMs.max < 1000 ? 'pass' : 'miss'])
-      rows.push([`… the publish request itself${where}`, `median ${fmt(p.publishRequestMs.p50)} ms, max ${fmt(p.publishRequestMs.max)} ms`, '', ''])
-      rows.push([`… from sending the publish to visible${where}`, `median ${fmt(p.sentToVisibleMs.p50)} ms, max ${fmt(p.sentToVisibleMs.max)} ms`, '', ''])
+      rows.push([
+        `Publish to visible${where} (${p.rounds} rounds, from the publish answering)`,
+        `median ${fmt(p.visibleMs.p50)} ms, max ${fmt(p.visibleMs.max)} ms`,
+        '< 1,000 ms (max)',
+        p.visibleMs.max < 1000 ? 'pass' : 'miss',
+      ])
+      rows.push([
+        `… the publish request itself${where}`,
+        `median ${fmt(p.publishRequestMs.p50)} ms, max ${fmt(p.publishRequestMs.max)} ms`,
+        '',
+        '',
+      ])
+      rows.push([
+        `… from sending the publish to visible${where}`,
+        `median ${fmt(p.sentToVisibleMs.p50)} ms, max ${fmt(p.sentToVisibleMs.max)} ms`,
+        '',
+        '',
+      ])
     }
     if (run.desk?.error) rows.push([`Desk lists${where}`, `error: ${run.desk.error}`, '< 50 ms (p95)', 'n/a'])
     for (const list of run.desk?.lists ?? []) {
       const listed = list.listed === null ? '' : `, ${fmt(list.listed)} stories`
-      rows.push([`Desk: ${list.label}${where}${listed}`, `p50 ${fmt(list.ms.p50, 1)} ms, p95 ${fmt(list.ms.p95, 1)} ms (n=${list.ms.n})`, '< 50 ms (p95)', list.ms.p95 < 50 ? 'pass' : 'miss'])
+      rows.push([
+        `Desk: ${list.label}${where}${listed}`,
+        `p50 ${fmt(list.ms.p50, 1)} ms, p95 ${fmt(list.ms.p95, 1)} ms (n=${list.ms.n})`,
+        '< 50 ms (p95)',
+        list.ms.p95 < 50 ? 'pass' : 'miss',
+      ])
     }
     if (run.memory) {
       const load = run.memory.peakRssBytesByPhase?.load
-      rows.push([`Server peak RSS${where}`, `${mb(run.memory.peakRssBytes)} (reader load: ${load ? mb(load) : '–'}; max VmHWM ${mb(run.memory.maxVmHwmBytes)})`, '≤ 300 MB', run.memory.peakRssBytes <= 300 * MB ? 'pass' : 'miss'])
+      rows.push([
+        `Server peak RSS${where}`,
+        `${mb(run.memory.peakRssBytes)} (reader load: ${load ? mb(load) : '–'}; max VmHWM ${mb(run.memory.maxVmHwmBytes)})`,
+        '≤ 300 MB',
+        run.memory.peakRssBytes <= 300 * MB ? 'pass' : 'miss',
+      ])
     }
   }
   addRunRows(embedded, '')
@@ -139,7 +196,9 @@ export function markdown(results) {
   if (editor) {
     rows.push([
       'Editor key-to-paint, 20,000 words',
-      editor.state === 'ok' ? `median ${fmt(editor.medianMs, 1)} ms, p95 ${fmt(editor.p95Ms, 1)} ms (${editor.keys} keys)` : `${editor.state}: ${editor.message}`,
+      editor.state === 'ok'
+        ? `median ${fmt(editor.medianMs, 1)} ms, p95 ${fmt(editor.p95Ms, 1)} ms (${editor.keys} keys)`
+        : `${editor.state}: ${editor.message}`,
       '',
       '',
     ])
@@ -157,7 +216,14 @@ export function markdown(results) {
       (embedded.bytes?.routes ?? []).map((route) =>
         route.error
           ? [route.label, `\`${route.path}\``, route.error, '', '', '']
-          : [route.label, `\`${route.path}\``, kb(route.htmlGz), `${kb(route.jsGz)} (${route.jsFiles} + ${route.inlineScripts})`, `${kb(route.cssGz)} (${route.cssFiles} + ${route.inlineStyles})`, kb(route.totalGz)],
+          : [
+              route.label,
+              `\`${route.path}\``,
+              kb(route.htmlGz),
+              `${kb(route.jsGz)} (${route.jsFiles} + ${route.inlineScripts})`,
+              `${kb(route.cssGz)} (${route.cssFiles} + ${route.inlineStyles})`,
+              kb(route.totalGz),
+            ],
       ),
     ),
   )
@@ -165,7 +231,9 @@ export function markdown(results) {
 
   if (results.postgres) {
     const pgRun = results.postgres
-    out.push(pgRun.error ? '### PostgreSQL' : `### PostgreSQL (${pgRun.server}, throwaway database, ${fmt(pgRun.database.articles)} stories)`)
+    out.push(
+      pgRun.error ? '### PostgreSQL' : `### PostgreSQL (${pgRun.server}, throwaway database, ${fmt(pgRun.database.articles)} stories)`,
+    )
     out.push('')
     if (pgRun.error) out.push(`Not measured: ${pgRun.error}`)
     else {
@@ -185,7 +253,12 @@ export function markdown(results) {
   out.push(
     table(
       ['target', 'measured', 'limit', 'result'],
-      results.targets.map((target) => [target.figure, target.value === null ? (target.note ?? '–') : formatValue(target), target.target, target.result]),
+      results.targets.map((target) => [
+        target.figure,
+        target.value === null ? (target.note ?? '–') : formatValue(target),
+        target.target,
+        target.result,
+      ]),
     ),
   )
   return out.join('\n')

@@ -97,7 +97,12 @@ export function memorySampler(rootPid) {
     },
     /** Bytes. */
     report() {
-      return { peakRssBytes: peaks.all, peakRssBytesByPhase: Object.fromEntries(Object.entries(peaks).filter(([key]) => key !== 'all')), maxVmHwmBytes: maxHwm, processes: pids.length }
+      return {
+        peakRssBytes: peaks.all,
+        peakRssBytesByPhase: Object.fromEntries(Object.entries(peaks).filter(([key]) => key !== 'all')),
+        maxVmHwmBytes: maxHwm,
+        processes: pids.length,
+      }
     },
   }
 }

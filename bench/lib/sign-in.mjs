@@ -22,7 +22,9 @@ export async function signIn(base, email, password = demoPassword) {
   const signedIn = [...jar.keys()].some((name) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name))
   if (!signedIn) {
     const where = answer.headers.location ? ` (sent to ${answer.headers.location})` : ''
-    throw new BenchError(`Signing in as ${email} failed: the credentials callback answered ${answer.status} without a session cookie${where}.`)
+    throw new BenchError(
+      `Signing in as ${email} failed: the credentials callback answered ${answer.status} without a session cookie${where}.`,
+    )
   }
   return jar
 }

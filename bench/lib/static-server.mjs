@@ -8,7 +8,11 @@ import path from 'node:path'
 const [file, port] = process.argv.slice(2)
 const body = fs.readFileSync(file)
 const name = `/${path.basename(file)}`
-const headers = { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length, 'last-modified': fs.statSync(file).mtime.toUTCString() }
+const headers = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-length': body.length,
+  'last-modified': fs.statSync(file).mtime.toUTCString(),
+}
 
 const server = http.createServer((request, response) => {
   if (request.url !== name) {

@@ -29,7 +29,11 @@ export function BylineFields({ bylines, staff, onChange }: BylineFieldsProps) {
               {'userId' in byline ? (
                 <div className="field">
                   <label htmlFor={`byline-${n}-staff`}>Byline {n}: staff</label>
-                  <select id={`byline-${n}-staff`} value={byline.userId} onChange={(event) => replace(index, { userId: Number(event.target.value) })}>
+                  <select
+                    id={`byline-${n}-staff`}
+                    value={byline.userId}
+                    onChange={(event) => replace(index, { userId: Number(event.target.value) })}
+                  >
                     {staff.map((person) => (
                       <option key={person.id} value={person.id}>
                         {person.name}
@@ -41,22 +45,50 @@ export function BylineFields({ bylines, staff, onChange }: BylineFieldsProps) {
                 <>
                   <div className="field">
                     <label htmlFor={`byline-${n}-name`}>Byline {n}: name</label>
-                    <input id={`byline-${n}-name`} value={byline.name} maxLength={120} onChange={(event) => replace(index, { ...byline, name: event.target.value })} />
+                    <input
+                      id={`byline-${n}-name`}
+                      value={byline.name}
+                      maxLength={120}
+                      onChange={(event) => replace(index, { ...byline, name: event.target.value })}
+                    />
                   </div>
                   <div className="field">
                     <label htmlFor={`byline-${n}-outlet`}>Byline {n}: outlet</label>
-                    <input id={`byline-${n}-outlet`} value={byline.outlet} maxLength={120} onChange={(event) => replace(index, { ...byline, outlet: event.target.value })} />
+                    <input
+                      id={`byline-${n}-outlet`}
+                      value={byline.outlet}
+                      maxLength={120}
+                      onChange={(event) => replace(index, { ...byline, outlet: event.target.value })}
+                    />
                   </div>
                 </>
               )}
               <div className="byline-actions">
-                <button type="button" className="button secondary small" aria-label={`Move byline ${n} up`} disabled={index === 0} onClick={() => move(index, -1)}>
+                <button
+                  type="button"
+                  className="button secondary small"
+                  aria-label={`Move byline ${n} up`}
+                  disabled={index === 0}
+                  onClick={() => move(index, -1)}
+                >
                   ↑
                 </button>
-                <button type="button" className="button secondary small" aria-label={`Move byline ${n} down`} disabled={index === bylines.length - 1} onClick={() => move(index, 1)}>
+                <button
+                  type="button"
+                  className="button secondary small"
+                  aria-label={`Move byline ${n} down`}
+                  disabled={index === bylines.length - 1}
+                  onClick={() => move(index, 1)}
+                >
                   ↓
                 </button>
-                <button type="button" className="button secondary small" aria-label={`Remove byline ${n}`} disabled={bylines.length === 1} onClick={() => onChange(bylines.filter((_, i) => i !== index))}>
+                <button
+                  type="button"
+                  className="button secondary small"
+                  aria-label={`Remove byline ${n}`}
+                  disabled={bylines.length === 1}
+                  onClick={() => onChange(bylines.filter((_, i) => i !== index))}
+                >
                   Remove
                 </button>
               </div>
@@ -65,7 +97,12 @@ export function BylineFields({ bylines, staff, onChange }: BylineFieldsProps) {
         })}
       </ol>
       <div className="inline-form">
-        <button type="button" className="button secondary small" disabled={!staff[0]} onClick={() => staff[0] && onChange([...bylines, { userId: staff[0].id }])}>
+        <button
+          type="button"
+          className="button secondary small"
+          disabled={!staff[0]}
+          onClick={() => staff[0] && onChange([...bylines, { userId: staff[0].id }])}
+        >
           Add staff byline
         </button>
         <button type="button" className="button secondary small" onClick={() => onChange([...bylines, { name: '', outlet: '' }])}>

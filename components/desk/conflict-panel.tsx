@@ -23,9 +23,9 @@ export function ConflictPanel({ mine, other, onKeepMine, onTakeTheirs }: Conflic
     <section className="panel conflict" aria-labelledby="conflict-heading">
       <h2 id="conflict-heading">Someone else saved this story</h2>
       <p>
-        {other.savedBy} saved revision {other.revisionNumber} at {clockTime(new Date(other.savedAt))}, while you were editing. Your
-        text has not been saved over theirs, and it is kept on this device. Marked below: <ins>your additions</ins> and{' '}
-        <del>what you took out</del> compared with their version.
+        {other.savedBy} saved revision {other.revisionNumber} at {clockTime(new Date(other.savedAt))}, while you were editing. Your text has
+        not been saved over theirs, and it is kept on this device. Marked below: <ins>your additions</ins> and <del>what you took out</del>{' '}
+        compared with their version.
       </p>
       <div className="diff">
         {rows

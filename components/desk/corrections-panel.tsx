@@ -5,7 +5,15 @@ import { type DeskCorrection, correctionLimits } from '@/lib/corrections'
 const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
 
 /** Corrections and updates on a published story: add one, or withdraw one with a reason. */
-export function CorrectionsPanel({ articleId, corrections, canCorrect }: { articleId: number; corrections: DeskCorrection[]; canCorrect: boolean }) {
+export function CorrectionsPanel({
+  articleId,
+  corrections,
+  canCorrect,
+}: {
+  articleId: number
+  corrections: DeskCorrection[]
+  canCorrect: boolean
+}) {
   return (
     <section className="panel" aria-labelledby="corrections-heading">
       <h2 id="corrections-heading">Corrections and updates</h2>
@@ -13,8 +21,9 @@ export function CorrectionsPanel({ articleId, corrections, canCorrect }: { artic
       <ul>
         {corrections.map((correction) => (
           <li key={correction.id}>
-            <strong>{correction.kind === 'correction' ? 'Correction' : 'Update'}</strong> by {correction.createdByName ?? 'a former staff member'},{' '}
-            {timeFormat.format(correction.createdAt)} UTC: {correction.retractedAt ? <s>{correction.body}</s> : correction.body}
+            <strong>{correction.kind === 'correction' ? 'Correction' : 'Update'}</strong> by{' '}
+            {correction.createdByName ?? 'a former staff member'}, {timeFormat.format(correction.createdAt)} UTC:{' '}
+            {correction.retractedAt ? <s>{correction.body}</s> : correction.body}
             {correction.retractedAt && (
               <em>
                 {' '}

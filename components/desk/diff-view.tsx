@@ -26,7 +26,13 @@ export function DiffRuns({ runs }: { runs: DiffPart[] }) {
   return (
     <p>
       {runs.map((run, index) =>
-        run.kind === 'inserted' ? <ins key={index}>{run.text}</ins> : run.kind === 'deleted' ? <del key={index}>{run.text}</del> : <span key={index}>{run.text}</span>,
+        run.kind === 'inserted' ? (
+          <ins key={index}>{run.text}</ins>
+        ) : run.kind === 'deleted' ? (
+          <del key={index}>{run.text}</del>
+        ) : (
+          <span key={index}>{run.text}</span>
+        ),
       )}
     </p>
   )

@@ -15,7 +15,11 @@ export function NotesPanel({ articleId, threads, canWrite }: { articleId: number
         Notes <span className="badge">{open.length} open</span>
       </h2>
       {[...open, ...resolved].map((thread) => (
-        <article key={thread.id} className={`note-thread ${thread.isResolved ? 'resolved' : ''}`} aria-label={`Note by ${thread.authorName ?? 'a former staff member'}`}>
+        <article
+          key={thread.id}
+          className={`note-thread ${thread.isResolved ? 'resolved' : ''}`}
+          aria-label={`Note by ${thread.authorName ?? 'a former staff member'}`}
+        >
           <Note note={thread} />
           {thread.replies.map((reply) => (
             <Note key={reply.id} note={reply} isReply />
@@ -57,7 +61,8 @@ function Note({ note, isReply = false }: { note: NoteView; isReply?: boolean }) 
   return (
     <div className={isReply ? 'note reply' : 'note'}>
       <p className="small muted">
-        {note.authorName ?? 'Former staff member'} · <time dateTime={note.createdAt.toISOString()}>{timeFormat.format(note.createdAt)} UTC</time>
+        {note.authorName ?? 'Former staff member'} ·{' '}
+        <time dateTime={note.createdAt.toISOString()}>{timeFormat.format(note.createdAt)} UTC</time>
       </p>
       <p className="note-body">{note.body}</p>
     </div>

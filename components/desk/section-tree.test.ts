@@ -11,7 +11,13 @@ describe('the section picker', () => {
     ])
     expect(entries).toEqual([
       { id: 1, name: 'Regions' },
-      { label: 'Regions', choices: [{ id: 2, name: 'Middle East' }, { id: 3, name: 'Europe' }] },
+      {
+        label: 'Regions',
+        choices: [
+          { id: 2, name: 'Middle East' },
+          { id: 3, name: 'Europe' },
+        ],
+      },
       { id: 4, name: 'World' },
     ])
   })

@@ -36,7 +36,17 @@ type StoryFormProps = {
 type Fields = Omit<StoryDraft, 'body'>
 
 /** The story editor: every field of a story, saved as the writer goes. */
-export function StoryForm({ articleId, version, isLive, hasBeenPublished, initial: opened, sections, staff, media, workflowActions }: StoryFormProps) {
+export function StoryForm({
+  articleId,
+  version,
+  isLive,
+  hasBeenPublished,
+  initial: opened,
+  sections,
+  staff,
+  media,
+  workflowActions,
+}: StoryFormProps) {
   // What the story had when it opened: a refresh after a workflow step does not reload the form.
   const [initial] = useState(() => toFormDraft(opened, hasBeenPublished))
   const { body: initialBody, ...initialFields } = initial
@@ -132,7 +142,10 @@ export function StoryForm({ articleId, version, isLive, hasBeenPublished, initia
   // Images uploaded here join the library's list until the page is next loaded.
   const [uploaded, setUploaded] = useState<MediaChoice[]>([])
   const [leadUpload, setLeadUpload] = useState<string>()
-  const images = useMemo(() => [...uploaded, ...media.filter((item) => !uploaded.some((up) => up.mediaId === item.mediaId))], [uploaded, media])
+  const images = useMemo(
+    () => [...uploaded, ...media.filter((item) => !uploaded.some((up) => up.mediaId === item.mediaId))],
+    [uploaded, media],
+  )
 
   const chooseLead = (chosen: MediaChoice | undefined) => {
     fieldsRef.current = {
@@ -263,7 +276,14 @@ export function StoryForm({ articleId, version, isLive, hasBeenPublished, initia
             <span className="label" id="body-label">
               Body
             </span>
-            <StoryBodyEditor key={bodyKey} id="body" label="Story body" initialContent={bodyStart} onChange={onBodyChange} figures={images} />
+            <StoryBodyEditor
+              key={bodyKey}
+              id="body"
+              label="Story body"
+              initialContent={bodyStart}
+              onChange={onBodyChange}
+              figures={images}
+            />
             <p className="muted small">
               {words.toLocaleString('en-GB')} words · {readingMinutes(words)} min read
             </p>
@@ -290,7 +310,9 @@ export function StoryForm({ articleId, version, isLive, hasBeenPublished, initia
             {slugError && <p className="small field-error">{slugError}</p>}
             <p className="muted small" id="slug-hint">
               Lower-case words and hyphens; unique within the section.
-              {hasBeenPublished ? ' Empty: made from the headline.' : ' Left empty, it follows the headline until the story is first published.'}
+              {hasBeenPublished
+                ? ' Empty: made from the headline.'
+                : ' Left empty, it follows the headline until the story is first published.'}
             </p>
           </div>
           <div className="field">
@@ -300,7 +322,13 @@ export function StoryForm({ articleId, version, isLive, hasBeenPublished, initia
               value={tagsText}
               onChange={(event) => {
                 setTagsText(event.target.value)
-                update('tags', event.target.value.split(',').map((tag) => tag.trim()).filter(Boolean))
+                update(
+                  'tags',
+                  event.target.value
+                    .split(',')
+                    .map((tag) => tag.trim())
+                    .filter(Boolean),
+                )
               }}
             />
             <p className="muted small">Separated by commas.</p>
@@ -313,7 +341,12 @@ export function StoryForm({ articleId, version, isLive, hasBeenPublished, initia
             <LeadImagePicker images={images} chosenId={fields.leadMediaId} onChoose={chooseLead} />
             <div className="field">
               <label htmlFor="lead-upload">Upload a lead image</label>
-              <input id="lead-upload" type="file" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" onChange={(event) => void uploadLead(event.target.files?.[0])} />
+              <input
+                id="lead-upload"
+                type="file"
+                accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
+                onChange={(event) => void uploadLead(event.target.files?.[0])}
+              />
               {leadUpload && (
                 <p className="small" role="status">
                   {leadUpload}
@@ -322,11 +355,21 @@ export function StoryForm({ articleId, version, isLive, hasBeenPublished, initia
             </div>
             <div className="field">
               <label htmlFor="lead-caption">Caption</label>
-              <textarea id="lead-caption" rows={3} value={fields.leadCaption} onChange={(event) => update('leadCaption', event.target.value)} />
+              <textarea
+                id="lead-caption"
+                rows={3}
+                value={fields.leadCaption}
+                onChange={(event) => update('leadCaption', event.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor="lead-credit">Credit</label>
-              <input id="lead-credit" value={fields.leadCredit} placeholder="NAME/AGENCY" onChange={(event) => update('leadCredit', event.target.value)} />
+              <input
+                id="lead-credit"
+                value={fields.leadCredit}
+                placeholder="NAME/AGENCY"
+                onChange={(event) => update('leadCredit', event.target.value)}
+              />
             </div>
           </fieldset>
 
@@ -334,12 +377,23 @@ export function StoryForm({ articleId, version, isLive, hasBeenPublished, initia
             <legend>Search and sharing</legend>
             <div className="field">
               <label htmlFor="seo-title">SEO title</label>
-              <input id="seo-title" value={fields.seoTitle} placeholder={fields.headline} onChange={(event) => update('seoTitle', event.target.value)} />
+              <input
+                id="seo-title"
+                value={fields.seoTitle}
+                placeholder={fields.headline}
+                onChange={(event) => update('seoTitle', event.target.value)}
+              />
               <Hint length={fields.seoTitle.length} max={articleLimits.seoTitle} ideal={seoHints.title} />
             </div>
             <div className="field">
               <label htmlFor="seo-description">SEO description</label>
-              <textarea id="seo-description" rows={3} value={fields.seoDescription} placeholder={fields.standfirst} onChange={(event) => update('seoDescription', event.target.value)} />
+              <textarea
+                id="seo-description"
+                rows={3}
+                value={fields.seoDescription}
+                placeholder={fields.standfirst}
+                onChange={(event) => update('seoDescription', event.target.value)}
+              />
               <Hint length={fields.seoDescription.length} max={articleLimits.seoDescription} ideal={seoHints.description} />
             </div>
           </fieldset>

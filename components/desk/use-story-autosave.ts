@@ -123,7 +123,11 @@ export function useStoryAutosave({ articleId, version, collect }: Options) {
   const markChanged = useCallback(() => {
     changeCount.current += 1
     if (!awaitsDecision.current) blocked.current = false
-    setStatus((current) => (current.kind === 'unsaved' || current.kind === 'conflict' || current.kind === 'offline' || current.kind === 'missing' ? current : { kind: 'unsaved' }))
+    setStatus((current) =>
+      current.kind === 'unsaved' || current.kind === 'conflict' || current.kind === 'offline' || current.kind === 'missing'
+        ? current
+        : { kind: 'unsaved' },
+    )
     clearTimeout(copyTimer.current)
     copyTimer.current = setTimeout(() => keepLocally(), deviceCopyMs)
     clearTimeout(timer.current)
@@ -226,6 +230,8 @@ async function send(
   try {
     return (await response.json()) as SaveResponse
   } catch {
-    return response.status >= 500 ? 'offline' : { ok: false, reason: 'invalid', message: `The server refused the save (${response.status}).` }
+    return response.status >= 500
+      ? 'offline'
+      : { ok: false, reason: 'invalid', message: `The server refused the save (${response.status}).` }
   }
 }

@@ -34,7 +34,12 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
         return
       }
       const scheduledAt = action.needsTime && when ? new Date(when).toISOString() : undefined
-      const result = await take(articleId, { action: action.action, baseVersion: currentVersion?.() ?? version, note: note || undefined, scheduledAt })
+      const result = await take(articleId, {
+        action: action.action,
+        baseVersion: currentVersion?.() ?? version,
+        note: note || undefined,
+        scheduledAt,
+      })
       setAnswer(result)
       if (result.ok) {
         setOpen(null)

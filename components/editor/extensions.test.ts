@@ -11,7 +11,21 @@ describe('the story extension list', () => {
   it('defines exactly the newsroom’s nodes and marks', () => {
     const schema = getSchema(storyExtensions)
     expect(Object.keys(schema.nodes).sort()).toEqual(
-      ['blockquote', 'bulletList', 'doc', 'embed', 'figure', 'hardBreak', 'heading', 'horizontalRule', 'listItem', 'orderedList', 'paragraph', 'pullQuote', 'text'].sort(),
+      [
+        'blockquote',
+        'bulletList',
+        'doc',
+        'embed',
+        'figure',
+        'hardBreak',
+        'heading',
+        'horizontalRule',
+        'listItem',
+        'orderedList',
+        'paragraph',
+        'pullQuote',
+        'text',
+      ].sort(),
     )
     expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'italic', 'link', 'strike', 'underline'])
   })

@@ -240,7 +240,12 @@ export function FigurePanel({ id, editor, onClose, figures: libraryFigures }: Ed
         {error}
       </p>
       <Field id={`${id}-upload`} label="Or upload a new image">
-        <input id={`${id}-upload`} type="file" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" onChange={(event) => void upload(event.target.files?.[0])} />
+        <input
+          id={`${id}-upload`}
+          type="file"
+          accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
+          onChange={(event) => void upload(event.target.files?.[0])}
+        />
       </Field>
       {uploadStatus && (
         <p className="editor-hint" role="status">

@@ -4,11 +4,15 @@ import { googleDocsHtml, webPageHtml, wordCommentListHtml, wordHtml } from './pa
 
 describe('cleaning pasted HTML', () => {
   it('makes a pasted h1 an h2, and h5 and h6 an h4', () => {
-    expect(cleanPastedHtml('<h1 class="title">Big</h1><h5>Small</h5><H6>Tiny</H6>')).toBe('<h2 class="title">Big</h2><h4>Small</h4><h4>Tiny</h4>')
+    expect(cleanPastedHtml('<h1 class="title">Big</h1><h5>Small</h5><H6>Tiny</H6>')).toBe(
+      '<h2 class="title">Big</h2><h4>Small</h4><h4>Tiny</h4>',
+    )
   })
 
   it('leaves other headings and paragraphs alone', () => {
-    expect(cleanPastedHtml('<h2>A</h2><h3>B</h3><p>C <a href="https://example.org">link</a></p>')).toBe('<h2>A</h2><h3>B</h3><p>C <a href="https://example.org">link</a></p>')
+    expect(cleanPastedHtml('<h2>A</h2><h3>B</h3><p>C <a href="https://example.org">link</a></p>')).toBe(
+      '<h2>A</h2><h3>B</h3><p>C <a href="https://example.org">link</a></p>',
+    )
   })
 
   it('removes what Word adds around the words', () => {
@@ -55,14 +59,17 @@ describe('pasting from Word', () => {
   })
 
   it('keeps the number a list starts from', () => {
-    const third = "<p class=MsoListParagraph style='mso-list:l4 level1 lfo5'><![if !supportLists]><span>3.<span>&nbsp;</span></span><![endif]>Third</p>"
+    const third =
+      "<p class=MsoListParagraph style='mso-list:l4 level1 lfo5'><![if !supportLists]><span>3.<span>&nbsp;</span></span><![endif]>Third</p>"
     expect(cleanPastedHtml(third)).toBe('<ol start="3"><li><p>Third</p></li></ol>')
   })
 
   it('starts a new list where Word starts one, even right after another', () => {
     const item = (list: string, lfo: string, marker: string, words: string) =>
       `<p class=MsoListParagraph style='mso-list:${list} level1 ${lfo}'><![if !supportLists]>${marker}<![endif]>${words}</p>`
-    const cleaned = cleanPastedHtml(item('l0', 'lfo1', '·', 'a') + item('l0', 'lfo1', '·', 'b') + item('l1', 'lfo2', '1.', 'c') + item('l0', 'lfo3', '·', 'd'))
+    const cleaned = cleanPastedHtml(
+      item('l0', 'lfo1', '·', 'a') + item('l0', 'lfo1', '·', 'b') + item('l1', 'lfo2', '1.', 'c') + item('l0', 'lfo3', '·', 'd'),
+    )
     expect(cleaned).toBe('<ul><li><p>a</p></li><li><p>b</p></li></ul><ol><li><p>c</p></li></ol><ul><li><p>d</p></li></ul>')
   })
 

@@ -46,7 +46,10 @@ function readListParagraph(paragraph: string): WordListItem {
   for (const pattern of markers) {
     const found = pattern.exec(content)
     if (!found) continue
-    marker = (found[1] ?? '').replace(/<[^>]*>/g, '').replace(/&nbsp;|\u00a0/g, ' ').trim()
+    marker = (found[1] ?? '')
+      .replace(/<[^>]*>/g, '')
+      .replace(/&nbsp;|\u00a0/g, ' ')
+      .trim()
     content = content.replace(pattern, '')
     break
   }

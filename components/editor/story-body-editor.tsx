@@ -76,9 +76,11 @@ export function StoryBodyEditor({ id, label, initialContent, onChange, figures =
     },
     transformPastedHTML: cleanPastedHtml,
     // Image files pasted or dropped into the body go to the media library and come back as figures.
-    handlePaste: (view: EditorView, event: ClipboardEvent) => insertImageFiles(view, event.clipboardData?.files, view.state.selection.from, setUploadNote),
+    handlePaste: (view: EditorView, event: ClipboardEvent) =>
+      insertImageFiles(view, event.clipboardData?.files, view.state.selection.from, setUploadNote),
     handleDrop: (view: EditorView, event: DragEvent, _slice: unknown, moved: boolean) =>
-      !moved && insertImageFiles(view, event.dataTransfer?.files, view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos, setUploadNote),
+      !moved &&
+      insertImageFiles(view, event.dataTransfer?.files, view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos, setUploadNote),
     handleDOMEvents: {
       // The links on embed cards and in the text are for readers; a click here must not leave the page.
       click: (_view: unknown, event: MouseEvent) => {
@@ -131,7 +133,12 @@ export function StoryBodyEditor({ id, label, initialContent, onChange, figures =
       <div className="editor-header">
         {editor ? (
           <>
-            <Toolbar editor={editor} openPanel={panel} panelId={panelId} onOpenPanel={(kind) => setPanel((open) => (open === kind ? null : kind))} />
+            <Toolbar
+              editor={editor}
+              openPanel={panel}
+              panelId={panelId}
+              onOpenPanel={(kind) => setPanel((open) => (open === kind ? null : kind))}
+            />
             {panel === 'link' && <LinkPanel id={panelId('link')} editor={editor} onClose={close} />}
             {panel === 'figure' && <FigurePanel id={panelId('figure')} editor={editor} onClose={close} figures={figures} />}
             {panel === 'embed' && <EmbedPanel id={panelId('embed')} editor={editor} onClose={close} />}
@@ -155,7 +162,12 @@ export function StoryBodyEditor({ id, label, initialContent, onChange, figures =
  * Uploads the image files among `files` and inserts each as a figure at `position`. Returns
  * whether it took the event (there were images), so ProseMirror leaves it alone.
  */
-function insertImageFiles(view: EditorView, files: FileList | undefined, position: number | undefined, tell: (note: string | null) => void): boolean {
+function insertImageFiles(
+  view: EditorView,
+  files: FileList | undefined,
+  position: number | undefined,
+  tell: (note: string | null) => void,
+): boolean {
   const images = Array.from(files ?? []).filter((file) => file.type.startsWith('image/') || file.type === '')
   if (images.length === 0) return false
   void (async () => {

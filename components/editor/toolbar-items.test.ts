@@ -30,7 +30,43 @@ function boundKeys(extensions: AnyExtension[]): Set<string> {
 }
 
 // Shortcuts the browser or the operating system keeps for itself, or that a page cannot rely on.
-const reserved = ['Mod-n', 'Mod-Shift-n', 'Mod-t', 'Mod-Shift-t', 'Mod-w', 'Mod-Shift-w', 'Mod-q', 'Mod-l', 'Mod-r', 'Mod-Shift-r', 'Mod-p', 'Mod-s', 'Mod-f', 'Mod-h', 'Mod-j', 'Mod-d', 'Mod-Shift-i', 'Mod-Shift-j', 'Mod-Shift-c', 'Mod-Shift-p', 'Mod-Shift-delete', 'Mod-Shift-v', 'Mod-Shift-u', 'Mod-Alt-h', 'Mod-Alt-i', 'Mod-Alt-j', 'Mod-Alt-c', 'Mod-Alt-u', 'Mod-Alt-m', 'Mod-Alt-d', 'Mod-Alt-l', 'Mod-Alt-r', 'Mod-Alt-t', 'Mod-Alt-delete', 'Mod-Alt-escape'].map(normalize)
+const reserved = [
+  'Mod-n',
+  'Mod-Shift-n',
+  'Mod-t',
+  'Mod-Shift-t',
+  'Mod-w',
+  'Mod-Shift-w',
+  'Mod-q',
+  'Mod-l',
+  'Mod-r',
+  'Mod-Shift-r',
+  'Mod-p',
+  'Mod-s',
+  'Mod-f',
+  'Mod-h',
+  'Mod-j',
+  'Mod-d',
+  'Mod-Shift-i',
+  'Mod-Shift-j',
+  'Mod-Shift-c',
+  'Mod-Shift-p',
+  'Mod-Shift-delete',
+  'Mod-Shift-v',
+  'Mod-Shift-u',
+  'Mod-Alt-h',
+  'Mod-Alt-i',
+  'Mod-Alt-j',
+  'Mod-Alt-c',
+  'Mod-Alt-u',
+  'Mod-Alt-m',
+  'Mod-Alt-d',
+  'Mod-Alt-l',
+  'Mod-Alt-r',
+  'Mod-Alt-t',
+  'Mod-Alt-delete',
+  'Mod-Alt-escape',
+].map(normalize)
 
 describe('the toolbar’s keyboard shortcuts', () => {
   const editorKeys = boundKeys([...storyExtensions, PanelShortcuts])

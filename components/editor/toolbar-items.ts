@@ -4,7 +4,22 @@ import { pullQuoteShortcut } from './nodes/pull-quote'
 import type { PanelKind } from './panels'
 
 export type ToolbarState = Record<
-  'bold' | 'italic' | 'underline' | 'strike' | 'h2' | 'h3' | 'h4' | 'bulletList' | 'orderedList' | 'blockquote' | 'pullQuote' | 'link' | 'figure' | 'embed' | 'canUndo' | 'canRedo',
+  | 'bold'
+  | 'italic'
+  | 'underline'
+  | 'strike'
+  | 'h2'
+  | 'h3'
+  | 'h4'
+  | 'bulletList'
+  | 'orderedList'
+  | 'blockquote'
+  | 'pullQuote'
+  | 'link'
+  | 'figure'
+  | 'embed'
+  | 'canUndo'
+  | 'canRedo',
   boolean
 >
 
@@ -55,19 +70,67 @@ export const toolbarGroups: readonly (readonly ToolbarItem[])[] = [
     { label: 'Bold', glyph: 'B', keys: 'Mod-b', pressed: (s) => s.bold, run: (e) => e.chain().focus().toggleBold().run() },
     { label: 'Italic', glyph: 'I', keys: 'Mod-i', pressed: (s) => s.italic, run: (e) => e.chain().focus().toggleItalic().run() },
     { label: 'Underline', glyph: 'U', keys: 'Mod-u', pressed: (s) => s.underline, run: (e) => e.chain().focus().toggleUnderline().run() },
-    { label: 'Strikethrough', glyph: 'S', keys: 'Mod-Shift-s', pressed: (s) => s.strike, run: (e) => e.chain().focus().toggleStrike().run() },
+    {
+      label: 'Strikethrough',
+      glyph: 'S',
+      keys: 'Mod-Shift-s',
+      pressed: (s) => s.strike,
+      run: (e) => e.chain().focus().toggleStrike().run(),
+    },
     { label: 'Link', glyph: 'Link', keys: 'Mod-k', isActive: (s) => s.link, panel: 'link' },
   ],
   [
-    { label: 'Heading 2', glyph: 'H2', keys: 'Mod-Alt-2', pressed: (s) => s.h2, run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run() },
-    { label: 'Heading 3', glyph: 'H3', keys: 'Mod-Alt-3', pressed: (s) => s.h3, run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run() },
-    { label: 'Heading 4', glyph: 'H4', keys: 'Mod-Alt-4', pressed: (s) => s.h4, run: (e) => e.chain().focus().toggleHeading({ level: 4 }).run() },
+    {
+      label: 'Heading 2',
+      glyph: 'H2',
+      keys: 'Mod-Alt-2',
+      pressed: (s) => s.h2,
+      run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
+    },
+    {
+      label: 'Heading 3',
+      glyph: 'H3',
+      keys: 'Mod-Alt-3',
+      pressed: (s) => s.h3,
+      run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(),
+    },
+    {
+      label: 'Heading 4',
+      glyph: 'H4',
+      keys: 'Mod-Alt-4',
+      pressed: (s) => s.h4,
+      run: (e) => e.chain().focus().toggleHeading({ level: 4 }).run(),
+    },
   ],
   [
-    { label: 'Bulleted list', glyph: '• List', keys: 'Mod-Shift-8', pressed: (s) => s.bulletList, run: (e) => e.chain().focus().toggleBulletList().run() },
-    { label: 'Numbered list', glyph: '1. List', keys: 'Mod-Shift-7', pressed: (s) => s.orderedList, run: (e) => e.chain().focus().toggleOrderedList().run() },
-    { label: 'Block quote', glyph: '“Quote”', keys: 'Mod-Shift-b', pressed: (s) => s.blockquote, run: (e) => e.chain().focus().toggleBlockquote().run() },
-    { label: 'Pull quote', glyph: 'Pull quote', keys: pullQuoteShortcut, pressed: (s) => s.pullQuote, run: (e) => e.chain().focus().togglePullQuote().run() },
+    {
+      label: 'Bulleted list',
+      glyph: '• List',
+      keys: 'Mod-Shift-8',
+      pressed: (s) => s.bulletList,
+      run: (e) => e.chain().focus().toggleBulletList().run(),
+    },
+    {
+      label: 'Numbered list',
+      glyph: '1. List',
+      keys: 'Mod-Shift-7',
+      pressed: (s) => s.orderedList,
+      run: (e) => e.chain().focus().toggleOrderedList().run(),
+    },
+    {
+      label: 'Block quote',
+      glyph: '“Quote”',
+      keys: 'Mod-Shift-b',
+      pressed: (s) => s.blockquote,
+      run: (e) => e.chain().focus().toggleBlockquote().run(),
+    },
+    {
+      label: 'Pull quote',
+      glyph: 'Pull quote',
+      keys: pullQuoteShortcut,
+      pressed: (s) => s.pullQuote,
+      run: (e) => e.chain().focus().togglePullQuote().run(),
+    },
   ],
   [
     { label: 'Figure', glyph: 'Figure', keys: 'Mod-Alt-f', isActive: (s) => s.figure, panel: 'figure' },
@@ -83,4 +146,6 @@ export const toolbarGroups: readonly (readonly ToolbarItem[])[] = [
 export const toolbarItems: readonly ToolbarItem[] = toolbarGroups.flat()
 
 /** The shortcuts that open a panel (the editor binds them, see panel-shortcuts.ts). */
-export const panelShortcuts: readonly { keys: string; panel: PanelKind }[] = toolbarItems.flatMap((item) => (item.panel ? [{ keys: item.keys, panel: item.panel }] : []))
+export const panelShortcuts: readonly { keys: string; panel: PanelKind }[] = toolbarItems.flatMap((item) =>
+  item.panel ? [{ keys: item.keys, panel: item.panel }] : [],
+)

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { isAllowedHref, isAllowedImageSrc, normalizeTypedHref } from './urls'
 
 describe('addresses in a story', () => {
-  it.each([['https://example.org/'], ['http://example.org/a?b=c#d'], ['mailto:desk@example.org'], ['/section/story'], ['/']])('allows the link %s', (href) => {
-    expect(isAllowedHref(href)).toBe(true)
-  })
+  it.each([['https://example.org/'], ['http://example.org/a?b=c#d'], ['mailto:desk@example.org'], ['/section/story'], ['/']])(
+    'allows the link %s',
+    (href) => {
+      expect(isAllowedHref(href)).toBe(true)
+    },
+  )
 
   it.each([
     ['javascript:alert(1)'],

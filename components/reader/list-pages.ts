@@ -55,7 +55,15 @@ export function authorPage({ name, slug, bio, stories }: AuthorContent, chrome: 
   const basePath = `/authors/${slug}`
   const main = html`<header class="page-head"><p class="kicker">Author</p><h1>${name}</h1>${bio ? html`<p>${bio}</p>` : ''}</header>
 ${listing(stories, basePath, `${name} has no published stories yet.`)}`
-  return readerDocument({ title: stories.page > 1 ? `${name}, page ${stories.page}` : name, description: bio || `Stories by ${name}.`, canonicalPath: pagePath(basePath, stories.page), main }, chrome)
+  return readerDocument(
+    {
+      title: stories.page > 1 ? `${name}, page ${stories.page}` : name,
+      description: bio || `Stories by ${name}.`,
+      canonicalPath: pagePath(basePath, stories.page),
+      main,
+    },
+    chrome,
+  )
 }
 
 export type TagContent = { name: string; slug: string; stories: StoryPage }
@@ -65,22 +73,44 @@ export function tagPage({ name, slug, stories }: TagContent, chrome: ReaderChrom
   const basePath = `/tags/${slug}`
   const main = html`<header class="page-head"><p class="kicker">Tag</p><h1>${name}</h1></header>
 ${listing(stories, basePath, `No published stories are tagged ${name}.`)}`
-  return readerDocument({ title: stories.page > 1 ? `${name}, page ${stories.page}` : name, description: `Stories tagged ${name}.`, canonicalPath: pagePath(basePath, stories.page), main }, chrome)
+  return readerDocument(
+    {
+      title: stories.page > 1 ? `${name}, page ${stories.page}` : name,
+      description: `Stories tagged ${name}.`,
+      canonicalPath: pagePath(basePath, stories.page),
+      main,
+    },
+    chrome,
+  )
 }
 
 /** The public record of corrections and updates, newest first. */
-export function correctionsPage({ items: corrections, page, pageCount }: { items: readonly RecentCorrection[]; page: number; pageCount: number }, chrome: ReaderChrome): string {
+export function correctionsPage(
+  { items: corrections, page, pageCount }: { items: readonly RecentCorrection[]; page: number; pageCount: number },
+  chrome: ReaderChrome,
+): string {
   const main = html`<header class="page-head"><h1>Corrections and updates</h1><p>When we get something wrong, we correct it here and on the story.</p></header>
 ${
   corrections.length === 0
     ? html`<p class="empty">No corrections yet.</p>`
     : html`<ol class="story-list">${corrections.map(
-        (correction) => html`<li><p class="kicker">${correction.kind === 'correction' ? 'Correction' : 'Update'}</p><h2><a href="${correction.article.path}">${correction.article.headline}</a></h2><p class="meta">${timeTag(correction.createdAt)}</p><p>${
-          correction.retractedAt ? html`<s>${correction.body}</s> <em>Withdrawn${correction.retractionNote ? `: ${correction.retractionNote}` : ''}.</em>` : correction.body
-        }</p></li>`,
+        (correction) =>
+          html`<li><p class="kicker">${correction.kind === 'correction' ? 'Correction' : 'Update'}</p><h2><a href="${correction.article.path}">${correction.article.headline}</a></h2><p class="meta">${timeTag(correction.createdAt)}</p><p>${
+            correction.retractedAt
+              ? html`<s>${correction.body}</s> <em>Withdrawn${correction.retractionNote ? `: ${correction.retractionNote}` : ''}.</em>`
+              : correction.body
+          }</p></li>`,
       )}</ol>${pagination('/corrections', page, pageCount)}`
 }`
-  return readerDocument({ title: 'Corrections and updates', description: 'Corrections and updates to our stories.', canonicalPath: pagePath('/corrections', page), main }, chrome)
+  return readerDocument(
+    {
+      title: 'Corrections and updates',
+      description: 'Corrections and updates to our stories.',
+      canonicalPath: pagePath('/corrections', page),
+      main,
+    },
+    chrome,
+  )
 }
 
 /** 404 and 410 pages: what happened, and where to go from here. */
@@ -94,7 +124,8 @@ export function errorPage(status: 404 | 410, chrome: ReaderChrome): string {
 }
 
 function listing(stories: StoryPage, basePath: string, emptyText: string) {
-  if (stories.stories.length === 0) return html`<p class="empty">${stories.page > 1 ? 'There are no more stories.' : emptyText}</p>${pagination(basePath, stories.page, stories.pageCount)}`
+  if (stories.stories.length === 0)
+    return html`<p class="empty">${stories.page > 1 ? 'There are no more stories.' : emptyText}</p>${pagination(basePath, stories.page, stories.pageCount)}`
   return html`${storyList(stories.stories)}${pagination(basePath, stories.page, stories.pageCount)}`
 }
 

@@ -16,7 +16,8 @@ export function timeTag(date: Date, withTime = true): SafeHtml {
 /** Home / Regions / Middle East. */
 export function breadcrumb(trail: readonly SectionCrumb[]): SafeHtml {
   return html`<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li>${trail.map(
-    (crumb, index) => html`<li><a href="${crumb.path}"${index === trail.length - 1 ? html` aria-current="page"` : ''}>${crumb.name}</a></li>`,
+    (crumb, index) =>
+      html`<li><a href="${crumb.path}"${index === trail.length - 1 ? html` aria-current="page"` : ''}>${crumb.name}</a></li>`,
   )}</ol></nav>`
 }
 
@@ -24,9 +25,10 @@ export function breadcrumb(trail: readonly SectionCrumb[]): SafeHtml {
 export function bylineLine(bylines: readonly PublicByline[]): SafeHtml | '' {
   if (bylines.length === 0) return ''
   const names = bylines.map(
-    (byline) => html`<span class="author">${byline.authorSlug ? html`<a href="/authors/${byline.authorSlug}">${byline.name}</a>` : byline.name}</span>${
-      byline.outlet ? html` <span class="outlet">/ ${byline.outlet}</span>` : ''
-    }`,
+    (byline) =>
+      html`<span class="author">${byline.authorSlug ? html`<a href="/authors/${byline.authorSlug}">${byline.name}</a>` : byline.name}</span>${
+        byline.outlet ? html` <span class="outlet">/ ${byline.outlet}</span>` : ''
+      }`,
   )
   const joined = names.flatMap((name, index) => (index === 0 ? [name] : [index === names.length - 1 ? html` and ` : html`, `, name]))
   return html`<p class="byline">By ${joined}</p>`
@@ -48,11 +50,14 @@ export function picture(image: ResponsiveImage & { alt: string }, options: { pri
 /** A list of stories: headline links, section, date and standfirst. `level` is the headlines' heading level. */
 export function storyList(stories: readonly StorySummary[], options: { level?: 2 | 3; showSection?: boolean } = {}): SafeHtml {
   const heading = (story: StorySummary) =>
-    options.level === 3 ? html`<h3><a href="${story.path}">${story.headline}</a></h3>` : html`<h2><a href="${story.path}">${story.headline}</a></h2>`
+    options.level === 3
+      ? html`<h3><a href="${story.path}">${story.headline}</a></h3>`
+      : html`<h2><a href="${story.path}">${story.headline}</a></h2>`
   return html`<ol class="story-list">${stories.map(
-    (story) => html`<li>${options.showSection === false ? '' : html`<p class="kicker">${story.section.name}</p>`}${heading(story)}<p class="meta">${timeTag(story.publishedAt, false)}</p>${
-      story.standfirst ? html`<p>${story.standfirst}</p>` : ''
-    }</li>`,
+    (story) =>
+      html`<li>${options.showSection === false ? '' : html`<p class="kicker">${story.section.name}</p>`}${heading(story)}<p class="meta">${timeTag(story.publishedAt, false)}</p>${
+        story.standfirst ? html`<p>${story.standfirst}</p>` : ''
+      }</li>`,
   )}</ol>`
 }
 

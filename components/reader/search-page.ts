@@ -14,11 +14,16 @@ export function searchPage(result: SearchResult, chrome: ReaderChrome): string {
 <form action="/search" method="get"><label for="search-q">Search stories</label> <input id="search-q" name="q" type="search" value="${query}" maxlength="${maxQueryLength}"> <button type="submit">Search</button></form>
 ${total > 0 ? html`<p class="meta">${numberFormat.format(total)} ${total === 1 ? 'result' : 'results'} for “${query}”</p>` : ''}
 ${message ? html`<p class="empty">${message}</p>` : ''}
-${hits.length > 0 ? html`<ol class="story-list">${hits.map(
-    (hit) => html`<li><p class="kicker">${hit.section}</p><h2><a href="${hit.path}">${hit.headline}</a></h2>${
-      hit.publishedAt ? html`<p class="meta">${timeTag(hit.publishedAt, false)}</p>` : ''
-    }<p>${hit.snippet}</p></li>`,
-  )}</ol>` : ''}
+${
+  hits.length > 0
+    ? html`<ol class="story-list">${hits.map(
+        (hit) =>
+          html`<li><p class="kicker">${hit.section}</p><h2><a href="${hit.path}">${hit.headline}</a></h2>${
+            hit.publishedAt ? html`<p class="meta">${timeTag(hit.publishedAt, false)}</p>` : ''
+          }<p>${hit.snippet}</p></li>`,
+      )}</ol>`
+    : ''
+}
 ${pagination(result)}
 </div>`
   return readerDocument({ title: query ? `Search: ${query}` : 'Search', main, noindex: true }, chrome)

@@ -13,7 +13,11 @@ import { type ReaderChrome, type ReaderPage, readerDocument } from './shell'
 export type StoryPageContent = { story: PublicStory; corrections: readonly PublicCorrection[]; related: readonly StorySummary[] }
 
 /** A story as readers get it. The desk's preview passes `preview` and gets the same page, marked and not indexable. */
-export function storyPage({ story, corrections, related }: StoryPageContent, chrome: ReaderChrome, options: { preview?: boolean } = {}): string {
+export function storyPage(
+  { story, corrections, related }: StoryPageContent,
+  chrome: ReaderChrome,
+  options: { preview?: boolean } = {},
+): string {
   const url = absoluteUrl(story.path, chrome.site)
   const page: ReaderPage = {
     title: story.headline,
@@ -26,13 +30,16 @@ ${tagList(story.tags)}${correctionList(corrections)}${shareBar(story.headline, u
 <p class="print-url">${url}</p>
 </article>${related.length > 0 ? html`<section class="related story" aria-labelledby="related-heading"><h2 id="related-heading">Related stories</h2>${storyList(related, { level: 3 })}</section>` : ''}`,
     noindex: options.preview,
-    banner: options.preview ? html`<p class="preview-banner" role="note">Preview: this is how readers will see the story once it is published. It is not public.</p>` : '',
+    banner: options.preview
+      ? html`<p class="preview-banner" role="note">Preview: this is how readers will see the story once it is published. It is not public.</p>`
+      : '',
   }
   return readerDocument(page, chrome)
 }
 
 function storyHeader(story: PublicStory): SafeHtml {
-  const updated = story.publishedAt && story.firstPublishedAt && story.publishedAt.getTime() > story.firstPublishedAt.getTime() ? story.publishedAt : null
+  const updated =
+    story.publishedAt && story.firstPublishedAt && story.publishedAt.getTime() > story.firstPublishedAt.getTime() ? story.publishedAt : null
   return html`${breadcrumb(story.trail)}<h1>${story.headline}</h1>${story.standfirst ? html`<p class="standfirst">${story.standfirst}</p>` : ''}${bylineLine(story.bylines)}${
     story.firstPublishedAt
       ? html`<p class="dateline">Published ${timeTag(story.firstPublishedAt)}${updated ? html` · Updated ${timeTag(updated)}` : ''}</p>`
@@ -59,7 +66,9 @@ function correctionList(corrections: readonly PublicCorrection[]): HtmlValue {
   return html`<section class="corrections" aria-labelledby="corrections-heading"><h2 id="corrections-heading">Corrections and updates</h2><ul>${corrections.map(
     (correction) =>
       html`<li><strong>${correction.kind === 'correction' ? 'Correction' : 'Update'}</strong> ${timeTag(correction.createdAt)}: ${
-        correction.retractedAt ? html`<s>${correction.body}</s> <em>Withdrawn${correction.retractionNote ? `: ${correction.retractionNote}` : ''}.</em>` : correction.body
+        correction.retractedAt
+          ? html`<s>${correction.body}</s> <em>Withdrawn${correction.retractionNote ? `: ${correction.retractionNote}` : ''}.</em>`
+          : correction.body
       }</li>`,
   )}</ul></section>`
 }

@@ -15,7 +15,8 @@ type ActionFormProps = {
 }
 
 /** Shown when the action threw or its request failed, so that the form never fails silently. */
-const actionFailedMessage = 'This did not go through and may not have been saved. Reload the page to see where things stand, then try again.'
+const actionFailedMessage =
+  'This did not go through and may not have been saved. Reload the page to see where things stand, then try again.'
 
 /**
  * A form bound to a server action, showing the action's message and field errors. After a

@@ -13,7 +13,10 @@ beforeAll(async () => {
 afterAll(() => database.close())
 
 async function failureOf(argv: string[]): Promise<Error> {
-  const failure = await createUserFromArgs(database.db, argv).then(() => null, (error: unknown) => error)
+  const failure = await createUserFromArgs(database.db, argv).then(
+    () => null,
+    (error: unknown) => error,
+  )
   if (!(failure instanceof Error)) throw new Error('Expected the command to refuse, it did not.')
   return failure
 }
@@ -30,16 +33,33 @@ describe('npm run user:create', () => {
   })
 
   it('uses the name and password given, and does not print the password', async () => {
-    const lines = await createUserFromArgs(database.db, ['--email', 'desk@example.test', '--role', 'editor', '--name', 'Desk Editor', '--password', 'a long enough password'])
+    const lines = await createUserFromArgs(database.db, [
+      '--email',
+      'desk@example.test',
+      '--role',
+      'editor',
+      '--name',
+      'Desk Editor',
+      '--password',
+      'a long enough password',
+    ])
 
     expect(lines).toEqual(['Created editor desk@example.test.'])
   })
 
   it.each([
-    ['a malformed e-mail', ['--email', 'not-an-address', '--role', 'writer'], /^--email: Enter a valid e-mail address\.\nUsage: npm run user:create/],
+    [
+      'a malformed e-mail',
+      ['--email', 'not-an-address', '--role', 'writer'],
+      /^--email: Enter a valid e-mail address\.\nUsage: npm run user:create/,
+    ],
     ['no e-mail', ['--role', 'writer'], /^--email: Enter a valid e-mail address\.\n/],
     ['an unknown role', ['--email', 'someone@example.test', '--role', 'boss'], /^--role: Choose one of admin, editor, writer\.\n/],
-    ['an unknown option', ['--email', 'someone@example.test', '--rank', 'admin'], /Unknown option '--rank'[^\n]*\nUsage: npm run user:create/],
+    [
+      'an unknown option',
+      ['--email', 'someone@example.test', '--rank', 'admin'],
+      /Unknown option '--rank'[^\n]*\nUsage: npm run user:create/,
+    ],
   ])('refuses %s with a usage error naming it, creating no one', async (_, argv, message) => {
     const failure = await failureOf(argv)
 

@@ -90,7 +90,11 @@ describe('the demo newsroom', () => {
 
   it('gives the Middle East story an outside byline with an outlet and a staff byline', async () => {
     const story = await storyInSection('middle-east')
-    const bylines = await db.select().from(articleAuthors).where(eq(articleAuthors.articleId, story.id)).orderBy(asc(articleAuthors.position))
+    const bylines = await db
+      .select()
+      .from(articleAuthors)
+      .where(eq(articleAuthors.articleId, story.id))
+      .orderBy(asc(articleAuthors.position))
     expect(bylines[0]).toMatchObject({ position: 0, userId: null, name: expect.any(String), outlet: expect.any(String) })
     expect(bylines[1]?.userId).toEqual(expect.any(Number))
   })
@@ -98,7 +102,10 @@ describe('the demo newsroom', () => {
   it('gives the Middle East story a lead photo with an agency credit and about a thousand words', async () => {
     const story = await storyInSection('middle-east')
     const live = await revision(story.publishedRevisionId)
-    const [lead] = await db.select().from(media).where(eq(media.id, live.leadMediaId ?? -1))
+    const [lead] = await db
+      .select()
+      .from(media)
+      .where(eq(media.id, live.leadMediaId ?? -1))
     expect(lead?.credit).toMatch(/^[A-Z]+ [A-Z]+\/[A-Z ]+$/)
     expect(lead?.caption.length).toBeGreaterThan(120)
     expect(live.wordCount).toBeGreaterThanOrEqual(900)
@@ -112,7 +119,10 @@ describe('the demo newsroom', () => {
     expect(String(quote?.attrs?.attribution)).toMatch(/Agency/)
     const map = nodes.find((node: RichTextNode) => node.type === 'figure' && node.attrs?.kind === 'map')
     expect(map?.attrs?.caption).toEqual(expect.stringMatching(/\w+/))
-    const [mapMedia] = await db.select().from(media).where(eq(media.id, Number(map?.attrs?.mediaId)))
+    const [mapMedia] = await db
+      .select()
+      .from(media)
+      .where(eq(media.id, Number(map?.attrs?.mediaId)))
     expect(map?.attrs?.src).toMatch(/^\/media\/[0-9a-f]{2}\/[0-9a-f]{64}-\d+\.webp$/)
     expect(mapMedia?.variants.map((variant) => storage.url(variant.key))).toContain(map?.attrs?.src)
   })
@@ -166,15 +176,28 @@ describe('the demo newsroom', () => {
       .innerJoin(articles, eq(articles.id, revisions.articleId))
       .leftJoin(media, eq(media.id, revisions.leadMediaId))
     const authors = await db.select().from(articleAuthors).orderBy(asc(articleAuthors.position))
-    const tagged = await db.select({ articleId: articleTags.articleId, name: tags.name }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId))
+    const tagged = await db
+      .select({ articleId: articleTags.articleId, name: tags.name })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
     for (const { revision, article, caption, credit } of rows) {
-      expect(revision).toMatchObject({ sectionId: article.sectionId, slug: article.slug, leadCaption: caption ?? '', leadCredit: credit ?? '' })
+      expect(revision).toMatchObject({
+        sectionId: article.sectionId,
+        slug: article.slug,
+        leadCaption: caption ?? '',
+        leadCredit: credit ?? '',
+      })
       expect(revision.updatedAt).toEqual(revision.createdAt)
       const bylines = authors
         .filter((author) => author.articleId === article.id)
         .map((author) => (author.userId === null ? { name: author.name, outlet: author.outlet } : { userId: author.userId }))
       expect(revision.bylines).toEqual(bylines)
-      expect([...revision.tags].sort()).toEqual(tagged.filter((tag) => tag.articleId === article.id).map((tag) => tag.name).sort())
+      expect([...revision.tags].sort()).toEqual(
+        tagged
+          .filter((tag) => tag.articleId === article.id)
+          .map((tag) => tag.name)
+          .sort(),
+      )
     }
   })
 
@@ -191,7 +214,11 @@ describe('the demo newsroom', () => {
 
   it('leaves an editor’s note with a reply on the story sent back for changes', async () => {
     const [story] = await db.select().from(articles).where(eq(articles.status, 'changes_requested'))
-    const thread = await db.select().from(notes).where(eq(notes.articleId, story?.id ?? -1)).orderBy(asc(notes.createdAt))
+    const thread = await db
+      .select()
+      .from(notes)
+      .where(eq(notes.articleId, story?.id ?? -1))
+      .orderBy(asc(notes.createdAt))
     const [note, reply] = thread
     expect(note?.parentId).toBeNull()
     expect(note?.body.length).toBeGreaterThan(50)
@@ -206,7 +233,9 @@ describe('the demo newsroom', () => {
       expect(row).toMatchObject({ mimeType: 'image/jpeg', width: drawing?.width, height: drawing?.height, uploadedBy: expect.any(Number) })
       expect(row.contentHash).toMatch(/^[0-9a-f]{64}$/)
       expect(new Set(row.variants.map((variant) => variant.format))).toEqual(new Set(['avif', 'webp', 'jpeg']))
-      expect(row.variants.filter((variant) => variant.format === 'webp').map((variant) => variant.width)).toEqual(renditionWidths(row.width))
+      expect(row.variants.filter((variant) => variant.format === 'webp').map((variant) => variant.width)).toEqual(
+        renditionWidths(row.width),
+      )
       for (const key of [row.storageKey, ...row.variants.map((variant) => variant.key)]) expect(await storage.get(key)).not.toBeNull()
     }
   })
@@ -231,7 +260,8 @@ describe('the demo newsroom', () => {
 
   it('adds nothing when seeded again', async () => {
     const tables = [users, sections, tags, media, articles, revisions, articleAuthors, articleTags, workflowEvents, notes]
-    const count = async () => Object.fromEntries(await Promise.all(tables.map(async (table) => [getTableName(table), await db.$count(table)])))
+    const count = async () =>
+      Object.fromEntries(await Promise.all(tables.map(async (table) => [getTableName(table), await db.$count(table)])))
     const before = await count()
     expect(await seedDemo(db)).toEqual({ created: false })
     expect(await count()).toEqual(before)

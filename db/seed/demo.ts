@@ -9,15 +9,7 @@ import { type MediaStorage, getMediaStorage } from '../../lib/media/storage'
 import { writeMediaFiles } from '../../lib/media/plan'
 import { type DrawnImage, type ImageKey, demoImageSrc, demoImages, drawDemoImage } from './images'
 import { type SeedContext, insertStory } from './insert-story'
-import {
-  type DemoSection,
-  type SectionSlug,
-  type StaffKey,
-  demoPassword,
-  demoSections,
-  demoTags,
-  demoUsers,
-} from './newsroom'
+import { type DemoSection, type SectionSlug, type StaffKey, demoPassword, demoSections, demoTags, demoUsers } from './newsroom'
 import { demoStories } from './stories'
 import { storyProblem } from './story-types'
 
@@ -112,11 +104,7 @@ async function insertTags(tx: Tx): Promise<Map<string, number>> {
 
 type DrawnDemoImage = { key: ImageKey; image: (typeof demoImages)[ImageKey]; drawn: DrawnImage }
 
-async function insertMedia(
-  tx: Tx,
-  images: DrawnDemoImage[],
-  userIds: Record<StaffKey, number>,
-): Promise<Record<ImageKey, number>> {
+async function insertMedia(tx: Tx, images: DrawnDemoImage[], userIds: Record<StaffKey, number>): Promise<Record<ImageKey, number>> {
   const rows = await tx
     .insert(media)
     .values(

@@ -82,10 +82,7 @@ export function demoImageSrc(image: DemoImage): string {
  * A figure node showing a demo image. Its media id and address are filled in when the seed has
  * stored the image; a figure may carry its own caption, different from the library's.
  */
-export function imageFigure(
-  key: ImageKey,
-  overrides: Partial<Pick<FigureAttrs, 'kind' | 'caption' | 'alt'>> = {},
-): RichTextNode {
+export function imageFigure(key: ImageKey, overrides: Partial<Pick<FigureAttrs, 'kind' | 'caption' | 'alt'>> = {}): RichTextNode {
   const image: DemoImage = demoImages[key]
   return figure({
     kind: 'photo',

@@ -42,16 +42,7 @@ export const demoUsers: Record<StaffKey, DemoUser> = {
 }
 
 /** How seed data names a section; also its slug. */
-export type SectionSlug =
-  | 'regions'
-  | 'middle-east'
-  | 'europe'
-  | 'americas'
-  | 'asia'
-  | 'world'
-  | 'politics'
-  | 'business'
-  | 'opinion'
+export type SectionSlug = 'regions' | 'middle-east' | 'europe' | 'americas' | 'asia' | 'world' | 'politics' | 'business' | 'opinion'
 
 export type DemoSection = { slug: SectionSlug; name: string; description: string; children?: DemoSection[] }
 

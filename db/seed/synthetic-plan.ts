@@ -140,16 +140,14 @@ export function planArticle(random: Random, pool: SyntheticPool, serial: number)
       updatedAt: new Date(time),
     }
   })
-  const events = chain.map(
-    (toStatus, index): PlannedEvent => ({
-      fromStatus: index === 0 ? null : (chain[index - 1] ?? null),
-      toStatus,
-      actorId: toStatus === 'draft' || toStatus === 'in_review' ? writer : editor,
-      // Created on the first revision, submitted with the second, decided on the third.
-      revisionNumber: Math.min(index + 1, 3),
-      createdAt: new Date(eventTimes[index] ?? createdAt),
-    }),
-  )
+  const events = chain.map((toStatus, index): PlannedEvent => ({
+    fromStatus: index === 0 ? null : (chain[index - 1] ?? null),
+    toStatus,
+    actorId: toStatus === 'draft' || toStatus === 'in_review' ? writer : editor,
+    // Created on the first revision, submitted with the second, decided on the third.
+    revisionNumber: Math.min(index + 1, 3),
+    createdAt: new Date(eventTimes[index] ?? createdAt),
+  }))
   const publishedAt = isLive ? new Date(lastChange) : null
   const lastTime = Math.max(revisionTimes.at(-1) ?? createdAt, eventTimes.at(-1) ?? createdAt)
 

@@ -42,15 +42,53 @@ export type Random = {
 }
 
 const places = [
-  'Vellmar', 'Port Ardent', 'Kessby', 'Aldervik', 'Brennholm', 'Easterby', 'Hollin Vale', 'Marram',
-  'Sundby', 'Tessel', 'Loma Verde', 'Port Calloway', 'San Olmo', 'Rio Claro', 'Kota Seri', 'Ben Kho',
-  'Dar Sahel', 'Ain Dafla', 'Ras Qamar', 'Marsa Halim', 'Lindås', 'Halden', 'Greywick', 'Ashby Cross',
-  'Fennmouth', 'Carrow Bay', 'Millbrook', 'Santa Inés', 'Nueva Esperanza', 'Tanu', 'Selvik', 'Oranmore Quay',
+  'Vellmar',
+  'Port Ardent',
+  'Kessby',
+  'Aldervik',
+  'Brennholm',
+  'Easterby',
+  'Hollin Vale',
+  'Marram',
+  'Sundby',
+  'Tessel',
+  'Loma Verde',
+  'Port Calloway',
+  'San Olmo',
+  'Rio Claro',
+  'Kota Seri',
+  'Ben Kho',
+  'Dar Sahel',
+  'Ain Dafla',
+  'Ras Qamar',
+  'Marsa Halim',
+  'Lindås',
+  'Halden',
+  'Greywick',
+  'Ashby Cross',
+  'Fennmouth',
+  'Carrow Bay',
+  'Millbrook',
+  'Santa Inés',
+  'Nueva Esperanza',
+  'Tanu',
+  'Selvik',
+  'Oranmore Quay',
 ] as const
 
 const actors = [
-  'council', 'port authority', 'transport board', 'teachers’ union', 'water company', 'chamber of commerce',
-  'health board', 'farmers’ cooperative', 'housing association', 'regional assembly', 'school board', 'ferry operator',
+  'council',
+  'port authority',
+  'transport board',
+  'teachers’ union',
+  'water company',
+  'chamber of commerce',
+  'health board',
+  'farmers’ cooperative',
+  'housing association',
+  'regional assembly',
+  'school board',
+  'ferry operator',
 ] as const
 
 /** [third person, base form, past tense] */
@@ -69,41 +107,122 @@ const verbs = [
 ] as const
 
 const objects = [
-  'plan for a new tram line', 'budget for flood defences', 'proposal to raise water charges', 'rules on short-term lets',
-  'subsidy for bus fares', 'bid to host the regional games', 'deal with striking dock workers', 'scheme to insulate older homes',
-  'closure of two rural schools', 'cycle lanes in the old town', 'expansion of the ferry terminal', 'ban on cars outside schools',
-  'night bus network', 'sale of the old hospital site', 'merger of two fire stations', 'cap on market stall rents',
-  'move of the fish market', 'upgrade of the harbour cranes', 'four-day week trial for staff', 'cuts to library hours',
-  'plan for 1,200 homes by the river', 'rules for food trucks', 'grant for village shops', 'study of a second bridge',
-  'order for electric buses', 'reopening of the branch railway', 'new reservoir in the hills', 'tourist tax on hotel stays',
+  'plan for a new tram line',
+  'budget for flood defences',
+  'proposal to raise water charges',
+  'rules on short-term lets',
+  'subsidy for bus fares',
+  'bid to host the regional games',
+  'deal with striking dock workers',
+  'scheme to insulate older homes',
+  'closure of two rural schools',
+  'cycle lanes in the old town',
+  'expansion of the ferry terminal',
+  'ban on cars outside schools',
+  'night bus network',
+  'sale of the old hospital site',
+  'merger of two fire stations',
+  'cap on market stall rents',
+  'move of the fish market',
+  'upgrade of the harbour cranes',
+  'four-day week trial for staff',
+  'cuts to library hours',
+  'plan for 1,200 homes by the river',
+  'rules for food trucks',
+  'grant for village shops',
+  'study of a second bridge',
+  'order for electric buses',
+  'reopening of the branch railway',
+  'new reservoir in the hills',
+  'tourist tax on hotel stays',
 ] as const
 
 const reasons = [
-  'after months of debate', 'ending a dispute that has divided the town', 'despite objections from residents',
-  'in a vote that was closer than expected', 'citing rising costs', 'after a consultation drew more than 3,000 responses',
-  'under pressure from local businesses', 'a year later than first promised',
+  'after months of debate',
+  'ending a dispute that has divided the town',
+  'despite objections from residents',
+  'in a vote that was closer than expected',
+  'citing rising costs',
+  'after a consultation drew more than 3,000 responses',
+  'under pressure from local businesses',
+  'a year later than first promised',
 ] as const
 
 const firstNames = [
-  'Amira', 'Jonas', 'Lucía', 'Tomasz', 'Grace', 'Rahim', 'Elin', 'Marco', 'Nadia', 'Samuel', 'Ingrid', 'Kofi',
-  'Mei', 'Olga', 'Pedro', 'Sanna', 'Tariq', 'Yara', 'Bram', 'Chiara', 'Dev', 'Freya', 'Hugo', 'Leila',
+  'Amira',
+  'Jonas',
+  'Lucía',
+  'Tomasz',
+  'Grace',
+  'Rahim',
+  'Elin',
+  'Marco',
+  'Nadia',
+  'Samuel',
+  'Ingrid',
+  'Kofi',
+  'Mei',
+  'Olga',
+  'Pedro',
+  'Sanna',
+  'Tariq',
+  'Yara',
+  'Bram',
+  'Chiara',
+  'Dev',
+  'Freya',
+  'Hugo',
+  'Leila',
 ] as const
 
 const lastNames = [
-  'Halvorsen', 'Okafor', 'Marín', 'Kowalczyk', 'Whitfield', 'Haddad', 'Nyberg', 'Ferrante', 'Karam', 'Osei',
-  'Lund', 'Tanaka', 'Petrova', 'Alves', 'Virtanen', 'Rahman', 'Brandt', 'Costa', 'Iyer', 'Moreau', 'Quinn', 'Sato',
+  'Halvorsen',
+  'Okafor',
+  'Marín',
+  'Kowalczyk',
+  'Whitfield',
+  'Haddad',
+  'Nyberg',
+  'Ferrante',
+  'Karam',
+  'Osei',
+  'Lund',
+  'Tanaka',
+  'Petrova',
+  'Alves',
+  'Virtanen',
+  'Rahman',
+  'Brandt',
+  'Costa',
+  'Iyer',
+  'Moreau',
+  'Quinn',
+  'Sato',
 ] as const
 
 const roles = [
-  'who runs a bakery on the high street', 'who chairs the residents’ association', 'the council’s finance lead',
-  'a transport researcher at the regional university', 'a spokeswoman for the port authority', 'an opposition councillor',
-  'a retired teacher who has lived in the town for forty years', 'a union organiser', 'who owns two fishing boats',
-  'a spokesman for the operator', 'an economist who studies regional budgets', 'a parent of two children at the local school',
+  'who runs a bakery on the high street',
+  'who chairs the residents’ association',
+  'the council’s finance lead',
+  'a transport researcher at the regional university',
+  'a spokeswoman for the port authority',
+  'an opposition councillor',
+  'a retired teacher who has lived in the town for forty years',
+  'a union organiser',
+  'who owns two fishing boats',
+  'a spokesman for the operator',
+  'an economist who studies regional budgets',
+  'a parent of two children at the local school',
 ] as const
 
 const assessments = [
-  'long overdue', 'a sensible compromise', 'a mistake the town would regret', 'the best of a difficult set of choices',
-  'only a first step', 'rushed', 'fair to everyone except the people who will pay for it',
+  'long overdue',
+  'a sensible compromise',
+  'a mistake the town would regret',
+  'the best of a difficult set of choices',
+  'only a first step',
+  'rushed',
+  'fair to everyone except the people who will pay for it',
 ] as const
 
 const quotes = [
@@ -119,8 +238,21 @@ const quotes = [
   'My customers want to know one thing, and that is whether it will cost them more',
 ] as const
 
-const sources = ['the council’s own budget papers', 'the regional statistics office', 'the operator', 'a study by the regional university', 'the national audit office'] as const
-const metrics = ['the cost of the scheme', 'the number of passengers', 'household bills', 'the waiting list', 'the number of visitors', 'spending on repairs'] as const
+const sources = [
+  'the council’s own budget papers',
+  'the regional statistics office',
+  'the operator',
+  'a study by the regional university',
+  'the national audit office',
+] as const
+const metrics = [
+  'the cost of the scheme',
+  'the number of passengers',
+  'household bills',
+  'the waiting list',
+  'the number of visitors',
+  'spending on repairs',
+] as const
 const periods = ['two years', 'five years', 'decade', 'three years'] as const
 const criticisms = [
   'the plan does little for people in outlying villages',
@@ -131,12 +263,21 @@ const criticisms = [
 ] as const
 const whens = ['next month', 'before the summer', 'in the autumn', 'early next year', 'at the next full meeting'] as const
 const groups = ['campaigners', 'local traders', 'opposition councillors', 'union representatives', 'residents’ groups'] as const
-const reactions = ['keep up the pressure', 'challenge it in court', 'take part in the next consultation', 'hold a public meeting', 'wait and see'] as const
+const reactions = [
+  'keep up the pressure',
+  'challenge it in court',
+  'take part in the next consultation',
+  'hold a public meeting',
+  'wait and see',
+] as const
 const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'] as const
 const subheadings = ['What happens next', 'The cost', 'Reaction', 'Background', 'What it means for residents'] as const
 const details = [
-  'work would start within eighteen months', 'the cost would be shared with the regional government',
-  'the first phase would be finished in two years', 'charges would rise in stages', 'the scheme would be reviewed after a year',
+  'work would start within eighteen months',
+  'the cost would be shared with the regional government',
+  'the first phase would be finished in two years',
+  'charges would rise in stages',
+  'the scheme would be reviewed after a year',
 ] as const
 const officials = ['council officers', 'the operator’s managers', 'the board', 'the mayor and two deputies'] as const
 
@@ -159,9 +300,11 @@ export function syntheticText(random: Random): SyntheticText {
     () => `A final decision is expected ${random.pick(whens)}, and ${random.pick(groups)} have said they will ${random.pick(reactions)}.`,
     () => `The idea was first put forward ${random.int(2, 9)} years ago and has been revised ${random.int(2, 5)} times since.`,
     () => `The ${actor} said it would publish a full timetable ${random.pick(whens)}.`,
-    () => `About ${(random.int(2, 40) * 50).toLocaleString('en-GB')} people are expected to be affected, according to ${random.pick(sources)}.`,
+    () =>
+      `About ${(random.int(2, 40) * 50).toLocaleString('en-GB')} people are expected to be affected, according to ${random.pick(sources)}.`,
     () => `Under the plan, ${random.pick(details)}.`,
-    () => `At a packed meeting on ${random.pick(weekdays)} evening, ${random.pick(groups)} questioned ${random.pick(officials)} for more than two hours.`,
+    () =>
+      `At a packed meeting on ${random.pick(weekdays)} evening, ${random.pick(groups)} questioned ${random.pick(officials)} for more than two hours.`,
     () => `The ${actor} said the change would save about ${random.int(2, 90) / 10} million a year.`,
     () => `Similar schemes in ${random.pick(places)} and ${random.pick(places)} have had mixed results.`,
   ]

@@ -23,9 +23,7 @@ describe('synthetic stories', () => {
   })
 
   it('give every story at least two revisions, the latest current, and a live revision of its own when published', async () => {
-    const [result] = await db
-      .select({ problems: count() })
-      .from(articles)
+    const [result] = await db.select({ problems: count() }).from(articles)
       .where(sql`(select count(*) from revisions r where r.article_id = ${articles.id}) < 2
          or ${articles.currentRevisionId} <> (select max(r.id) from revisions r where r.article_id = ${articles.id})
          or (${articles.status} in ('published', 'unpublished') and not exists (select 1 from revisions r
@@ -35,9 +33,7 @@ describe('synthetic stories', () => {
   })
 
   it('give every story a byline, a tag and a history that ends at its status', async () => {
-    const [result] = await db
-      .select({ problems: count() })
-      .from(articles)
+    const [result] = await db.select({ problems: count() }).from(articles)
       .where(sql`not exists (select 1 from article_authors b where b.article_id = ${articles.id} and b.position = 0)
          or not exists (select 1 from article_tags t where t.article_id = ${articles.id})
          or ${articles.status} is distinct from (select e.to_status from workflow_events e
@@ -46,10 +42,7 @@ describe('synthetic stories', () => {
   })
 
   it('give every revision its story’s section, slug, bylines and tags', async () => {
-    const [result] = await db
-      .select({ problems: count() })
-      .from(revisions)
-      .innerJoin(articles, eq(articles.id, revisions.articleId))
+    const [result] = await db.select({ problems: count() }).from(revisions).innerJoin(articles, eq(articles.id, revisions.articleId))
       .where(sql`${revisions.sectionId} <> ${articles.sectionId} or ${revisions.slug} <> ${articles.slug}
          or jsonb_array_length(${revisions.bylines}) <> (select count(*) from article_authors b where b.article_id = ${articles.id})
          or jsonb_array_length(${revisions.tags}) <> (select count(*) from article_tags t where t.article_id = ${articles.id})

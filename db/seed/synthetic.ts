@@ -29,7 +29,7 @@ export async function seedSynthetic(db: Db, options: SyntheticOptions): Promise<
   const random = createRandom(firstSerial)
   const batchSize = options.batchSize ?? 500
 
-  for (let done = 0; done < options.articles; ) {
+  for (let done = 0; done < options.articles;) {
     const count = Math.min(batchSize, options.articles - done)
     const plans = Array.from({ length: count }, (_, index) => planArticle(random, pool, firstSerial + done + index))
     await db.transaction((tx) => insertBatch(tx, plans))
@@ -39,7 +39,10 @@ export async function seedSynthetic(db: Db, options: SyntheticOptions): Promise<
 }
 
 async function loadPool(db: Db): Promise<SyntheticPool> {
-  const staff = await db.select({ id: users.id, role: users.role }).from(users).where(inArray(users.role, ['writer', 'editor', 'admin']))
+  const staff = await db
+    .select({ id: users.id, role: users.role })
+    .from(users)
+    .where(inArray(users.role, ['writer', 'editor', 'admin']))
   const allSections = await db.select({ id: sections.id, parentId: sections.parentId }).from(sections)
   const parents = new Set(allSections.map((section) => section.parentId))
   const tagRows = await db.select({ id: tags.id, name: tags.name }).from(tags)
@@ -104,9 +107,9 @@ async function insertBatch(tx: Tx, plans: PlannedArticle[]): Promise<void> {
     from (values ${sql.join(pointers, sql`, `)}) as v(id, current_id, published_id)
     where ${articles.id} = v.id`)
 
-  await tx.insert(articleAuthors).values(
-    plans.flatMap((plan) => plan.bylines.map((byline, position) => ({ articleId: articleId(plan), position, ...byline }))),
-  )
+  await tx
+    .insert(articleAuthors)
+    .values(plans.flatMap((plan) => plan.bylines.map((byline, position) => ({ articleId: articleId(plan), position, ...byline }))))
   const tagRows = plans.flatMap((plan) => plan.tagIds.map((tagId) => ({ articleId: articleId(plan), tagId })))
   if (tagRows.length > 0) await tx.insert(articleTags).values(tagRows)
   await tx.insert(workflowEvents).values(

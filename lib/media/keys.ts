@@ -40,4 +40,3 @@ export const mediaUrlPrefix = '/media'
 
 /** Every stored file is named by its content: it may be cached for a year and never revalidated. */
 export const immutableCacheControl = 'public, max-age=31536000, immutable'
-

@@ -58,7 +58,15 @@ async function mediaRow(values: Partial<typeof media.$inferInsert> = {}): Promis
   const id = seed++
   const [row] = await db
     .insert(media)
-    .values({ storageKey: `zz/row-${id}.jpg`, contentHash: `row-${id}`, mimeType: 'image/jpeg', byteSize: 1, width: 10, height: 10, ...values })
+    .values({
+      storageKey: `zz/row-${id}.jpg`,
+      contentHash: `row-${id}`,
+      mimeType: 'image/jpeg',
+      byteSize: 1,
+      width: 10,
+      height: 10,
+      ...values,
+    })
     .returning()
   if (!row) throw new Error('no media row')
   return row
@@ -125,7 +133,12 @@ describe('uploading an image', () => {
     for (const key of keysOf(row)) {
       const file = await storage.get(key)
       const metadata = await sharp(file ?? Buffer.alloc(0)).metadata()
-      expect({ key, exif: metadata.exif, xmp: metadata.xmp, iptc: metadata.iptc }).toEqual({ key, exif: undefined, xmp: undefined, iptc: undefined })
+      expect({ key, exif: metadata.exif, xmp: metadata.xmp, iptc: metadata.iptc }).toEqual({
+        key,
+        exif: undefined,
+        xmp: undefined,
+        iptc: undefined,
+      })
     }
     expect((await storage.get(row.storageKey))?.length).toBe(row.byteSize)
   })
@@ -174,7 +187,9 @@ describe('uploading an image', () => {
 
   it('refuses an SVG with a script and a 20,000 × 20,000 PNG, leaving no file and no row', async () => {
     const before = { files: (await storedKeys()).length, rows: await mediaCount() }
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><script>alert(document.cookie)</script><rect width="800" height="600"/></svg>')
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><script>alert(document.cookie)</script><rect width="800" height="600"/></svg>',
+    )
     expect(await uploadImage(db, storage, newsroom.writer, { bytes: svg })).toEqual({ ok: false, message: notAnImageMessage })
     expect(await uploadImage(db, storage, newsroom.writer, { bytes: pngHeaderClaiming(20_000, 20_000) })).toEqual({
       ok: false,
@@ -213,7 +228,10 @@ describe('editing an image’s details', () => {
       focalX: 0.2,
       focalY: 0.9,
     })
-    expect(result).toMatchObject({ ok: true, media: { alt: 'Harbour at dawn', caption: 'Boats leave.', credit: 'ANA LIMA', focalX: 0.2, focalY: 0.9 } })
+    expect(result).toMatchObject({
+      ok: true,
+      media: { alt: 'Harbour at dawn', caption: 'Boats leave.', credit: 'ANA LIMA', focalX: 0.2, focalY: 0.9 },
+    })
   })
 
   it('changes only the fields given', async () => {
@@ -244,7 +262,10 @@ describe('editing an image’s details', () => {
   })
 
   it('says so when the image is gone', async () => {
-    expect(await updateMediaDetails(db, newsroom.editor, 999_999, { alt: 'x' })).toEqual({ ok: false, message: 'This image no longer exists.' })
+    expect(await updateMediaDetails(db, newsroom.editor, 999_999, { alt: 'x' })).toEqual({
+      ok: false,
+      message: 'This image no longer exists.',
+    })
   })
 })
 
@@ -276,7 +297,8 @@ describe('searching the library', () => {
   it('pages 24 at a time, newest first, and says what the viewer may do with each', async () => {
     const marker = `pagetest${seed++}`
     const rows: MediaRow[] = []
-    for (let index = 0; index < 30; index++) rows.push(await mediaRow({ alt: `${marker} ${index}`, uploadedBy: index % 2 ? newsroom.writer.id : newsroom.writer2.id }))
+    for (let index = 0; index < 30; index++)
+      rows.push(await mediaRow({ alt: `${marker} ${index}`, uploadedBy: index % 2 ? newsroom.writer.id : newsroom.writer2.id }))
     const first = await listMedia(db, newsroom.writer, { query: marker })
     const second = await listMedia(db, newsroom.writer, { query: marker, page: 2 })
     expect({ total: first.total, pageCount: first.pageCount, firstPage: first.items.length, secondPage: second.items.length }).toEqual({

@@ -19,15 +19,19 @@ const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
 const oneLine = (max: number, label: string) =>
   z
     .string()
-    .transform((value) => value.replace(controlCharacters, '').replace(/\s*[\r\n]+\s*/g, ' ').trim())
+    .transform((value) =>
+      value
+        .replace(controlCharacters, '')
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .trim(),
+    )
     .pipe(z.string().max(max, `${label} must be ${max} characters or fewer.`))
 const multiLine = (max: number, label: string) =>
   z
     .string()
     .transform((value) => value.replace(controlCharacters, '').replace(/\r\n?/g, '\n').trim())
     .pipe(z.string().max(max, `${label} must be ${max} characters or fewer.`))
-const focal = (label: string) =>
-  z.coerce.number().min(0, `${label} must be between 0 and 1.`).max(1, `${label} must be between 0 and 1.`)
+const focal = (label: string) => z.coerce.number().min(0, `${label} must be between 0 and 1.`).max(1, `${label} must be between 0 and 1.`)
 
 /** The editable details of an image; each is optional, and only those given change. */
 export const mediaDetailsSchema = z.object({
@@ -210,7 +214,11 @@ export async function listMedia(db: Db, viewer: Actor, options: { query?: string
     .limit(mediaPageSize)
     .offset((page - 1) * mediaPageSize)
   return {
-    items: rows.map((row) => ({ ...row, canEdit: can(viewer, 'media.edit', ownedBy(row)), canDelete: can(viewer, 'media.delete', ownedBy(row)) })),
+    items: rows.map((row) => ({
+      ...row,
+      canEdit: can(viewer, 'media.edit', ownedBy(row)),
+      canDelete: can(viewer, 'media.delete', ownedBy(row)),
+    })),
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / mediaPageSize)),
@@ -252,7 +260,12 @@ export async function mediaUsage(db: Reader, id: number): Promise<MediaUsage[]> 
     .select({ articleId: articles.id, status: articles.status, headline: revisions.headline })
     .from(articles)
     .leftJoin(revisions, eq(revisions.id, articles.currentRevisionId))
-    .where(inArray(articles.id, rows.map((row) => row.articleId)))
+    .where(
+      inArray(
+        articles.id,
+        rows.map((row) => row.articleId),
+      ),
+    )
   const byId = new Map(stories.map((story) => [story.articleId, story]))
   return rows
     .map((row) => {

@@ -22,8 +22,32 @@ beforeAll(async () => {
   const rows = await db
     .insert(media)
     .values([
-      { storageKey: 'aa/pick-a.jpg', contentHash: 'pick-a', mimeType: 'image/jpeg', byteSize: 1, width: 1600, height: 1000, variants, alt: 'Ferry at the quay', caption: 'The first crossing.', credit: 'ANA LIMA/TESSERA', uploadedBy: newsroom.writer.id },
-      { storageKey: 'aa/pick-b.jpg', contentHash: 'pick-b', mimeType: 'image/jpeg', byteSize: 1, width: 1600, height: 1000, variants, alt: 'Harbour wall', caption: 'Storm damage.', credit: 'COPYDESK GRAPHICS', uploadedBy: newsroom.writer2.id },
+      {
+        storageKey: 'aa/pick-a.jpg',
+        contentHash: 'pick-a',
+        mimeType: 'image/jpeg',
+        byteSize: 1,
+        width: 1600,
+        height: 1000,
+        variants,
+        alt: 'Ferry at the quay',
+        caption: 'The first crossing.',
+        credit: 'ANA LIMA/TESSERA',
+        uploadedBy: newsroom.writer.id,
+      },
+      {
+        storageKey: 'aa/pick-b.jpg',
+        contentHash: 'pick-b',
+        mimeType: 'image/jpeg',
+        byteSize: 1,
+        width: 1600,
+        height: 1000,
+        variants,
+        alt: 'Harbour wall',
+        caption: 'Storm damage.',
+        credit: 'COPYDESK GRAPHICS',
+        uploadedBy: newsroom.writer2.id,
+      },
     ])
     .returning({ id: media.id })
   mine = rows[0]?.id ?? 0
@@ -35,7 +59,12 @@ describe('the story editor’s image pickers', () => {
   it('find images by words of their caption or credit, with a thumbnail and a display address', async () => {
     const [found, ...others] = await searchMediaOptions(db, newsroom.writer, { query: 'tessera crossing' })
     expect(others).toEqual([])
-    expect(found).toMatchObject({ mediaId: mine, alt: 'Ferry at the quay', thumbSrc: '/media/aa/pick-320.webp', src: '/media/aa/pick-1280.webp' })
+    expect(found).toMatchObject({
+      mediaId: mine,
+      alt: 'Ferry at the quay',
+      thumbSrc: '/media/aa/pick-320.webp',
+      src: '/media/aa/pick-1280.webp',
+    })
   })
 
   it('say whether the viewer may change an image: a writer their own, an editor any', async () => {

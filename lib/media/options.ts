@@ -64,5 +64,8 @@ export async function searchMediaOptions(db: Db, viewer: Actor, input: { query?:
         }),
       )
   const rows = await db.select().from(media).where(where).orderBy(desc(media.createdAt), desc(media.id)).limit(mediaSearchLimit)
-  return rows.map((row) => ({ ...toOption(row), canEdit: can(viewer, 'media.edit', { ownerIds: row.uploadedBy === null ? [] : [row.uploadedBy] }) }))
+  return rows.map((row) => ({
+    ...toOption(row),
+    canEdit: can(viewer, 'media.edit', { ownerIds: row.uploadedBy === null ? [] : [row.uploadedBy] }),
+  }))
 }

@@ -1,16 +1,20 @@
 import { createHash } from 'node:crypto'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import {
-  type ProcessResult,
-  type ProcessedImage,
-  damagedImageMessage,
-  processImage,
-  renditionWidths,
-} from './process'
+import { type ProcessResult, type ProcessedImage, damagedImageMessage, processImage, renditionWidths } from './process'
 import { maxUploadBytes, tooLargeFileMessage } from './limits'
 import { notAnImageMessage } from './sniff'
-import { animatedGif, exifIfd0Tags, gifWithMetadata, gpsInfoTag, imageWithMetadata, jpegImage, pngHeaderClaiming, secretArtist, twoToneImage } from './test-images'
+import {
+  animatedGif,
+  exifIfd0Tags,
+  gifWithMetadata,
+  gpsInfoTag,
+  imageWithMetadata,
+  jpegImage,
+  pngHeaderClaiming,
+  secretArtist,
+  twoToneImage,
+} from './test-images'
 
 function processed(result: ProcessResult): ProcessedImage {
   if (!result.ok) throw new Error(`expected the image to be accepted, got: ${result.message}`)
@@ -67,7 +71,9 @@ describe('processing an upload', () => {
       const image = processed(await processImage(await imageWithMetadata(format, { orientation: 6 })))
       expect(image.original).toMatchObject({ width: 400, height: 600 })
       const { data, info } = await sharp(image.original.buffer).raw().toBuffer({ resolveWithObject: true })
-      const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)]
+      const pixel = (x: number, y: number) => [
+        ...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3),
+      ]
       const [topRed, , topBlue] = pixel(200, 100)
       const [bottomRed, , bottomBlue] = pixel(200, 500)
       expect(topRed).toBeGreaterThan(200)
@@ -124,7 +130,10 @@ describe('processing an upload', () => {
   }, 30_000)
 
   it('converts a CMYK JPEG (as print desks send them) to sRGB', async () => {
-    const upload = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#cc3333' } }).toColourspace('cmyk').jpeg().toBuffer()
+    const upload = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#cc3333' } })
+      .toColourspace('cmyk')
+      .jpeg()
+      .toBuffer()
     expect((await sharp(upload).metadata()).space).toBe('cmyk')
     const image = processed(await processImage(upload))
     for (const file of [image.original, ...image.variants]) {
@@ -213,7 +222,10 @@ describe('refusing bad uploads', () => {
   })
 
   it('refuses an image just over 40 megapixels and reads one at the limit', async () => {
-    expect(await processImage(pngHeaderClaiming(8001, 5000))).toMatchObject({ ok: false, message: expect.stringContaining('40 megapixels') })
+    expect(await processImage(pngHeaderClaiming(8001, 5000))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('40 megapixels'),
+    })
     // 8000 × 5000 is allowed by its header; this hollow one then fails as the damaged file it is.
     expect(await processImage(pngHeaderClaiming(8000, 5000))).toEqual({ ok: false, message: damagedImageMessage })
   })

@@ -138,8 +138,7 @@ async function readHeader(bytes: Buffer): Promise<Header | null> {
   try {
     // No pixel limit here: the header is all that is read, and the limit is checked against it next.
     const metadata = await sharp(bytes, { limitInputPixels: false }).metadata()
-    const decoder =
-      metadata.format === 'heif' ? (metadata.compression === 'av1' ? 'avif' : 'other') : (metadata.format as string)
+    const decoder = metadata.format === 'heif' ? (metadata.compression === 'av1' ? 'avif' : 'other') : (metadata.format as string)
     const format = (['jpeg', 'png', 'webp', 'avif', 'gif'] as const).find((known) => known === decoder) ?? 'other'
     return { format, width: metadata.width, height: metadata.height, pages: metadata.pages ?? 1 }
   } catch {

@@ -23,7 +23,9 @@ export class S3MediaStorage implements MediaStorage {
   async put(key: string, buffer: Buffer, contentType: string): Promise<void> {
     assertValidMediaKey(key)
     const { PutObjectCommand } = await import('@aws-sdk/client-s3')
-    await (await this.s3()).send(
+    await (
+      await this.s3()
+    ).send(
       new PutObjectCommand({
         Bucket: this.options.bucket,
         Key: key,

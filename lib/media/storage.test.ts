@@ -146,7 +146,12 @@ describe('choosing the media storage from the environment', () => {
   })
 
   it('uses S3 when a bucket is named, serving through the app unless a public URL is given', () => {
-    const s3 = { MEDIA_S3_BUCKET: 'newsroom-media', MEDIA_S3_ENDPOINT: 'http://127.0.0.1:9000', MEDIA_S3_ACCESS_KEY_ID: 'id', MEDIA_S3_SECRET_ACCESS_KEY: 'secret' }
+    const s3 = {
+      MEDIA_S3_BUCKET: 'newsroom-media',
+      MEDIA_S3_ENDPOINT: 'http://127.0.0.1:9000',
+      MEDIA_S3_ACCESS_KEY_ID: 'id',
+      MEDIA_S3_SECRET_ACCESS_KEY: 'secret',
+    }
     const storage = mediaStorageFromEnv(env(s3))
     expect(storage).toBeInstanceOf(S3MediaStorage)
     expect(storage.url('ab/cd.webp')).toBe('/media/ab/cd.webp')

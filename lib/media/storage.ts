@@ -101,7 +101,9 @@ export function mediaStorageFromEnv(env: NodeJS.ProcessEnv = process.env): Media
     }
     const config = parsed.data
     if (Boolean(config.MEDIA_S3_ACCESS_KEY_ID) !== Boolean(config.MEDIA_S3_SECRET_ACCESS_KEY)) {
-      throw new StartUpError('Set both MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY, or neither (to use the AWS default credentials).')
+      throw new StartUpError(
+        'Set both MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY, or neither (to use the AWS default credentials).',
+      )
     }
     const options: S3MediaStorageOptions = {
       bucket: config.MEDIA_S3_BUCKET,

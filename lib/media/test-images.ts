@@ -16,7 +16,13 @@ export async function twoToneImage(width: number, height: number) {
 /** A JPEG of the given size, with smooth content and a little noise, like a photo. */
 export async function jpegImage(width: number, height: number, seed = 1): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: { r: 40 + seed, g: 120, b: 200 } } })
-    .composite([{ input: { create: { width: Math.ceil(width / 3), height: Math.ceil(height / 3), channels: 3, background: '#f5d442' } }, left: seed % 10, top: 5 }])
+    .composite([
+      {
+        input: { create: { width: Math.ceil(width / 3), height: Math.ceil(height / 3), channels: 3, background: '#f5d442' } },
+        left: seed % 10,
+        top: 5,
+      },
+    ])
     .jpeg({ quality: 90 })
     .toBuffer()
 }
@@ -98,7 +104,10 @@ export function pngHeaderClaiming(width: number, height: number): Buffer {
 
 /** A two-frame animated GIF. */
 export async function animatedGif(): Promise<Buffer> {
-  const frame = (colour: string) => sharp({ create: { width: 120, height: 80, channels: 3, background: colour } }).png().toBuffer()
+  const frame = (colour: string) =>
+    sharp({ create: { width: 120, height: 80, channels: 3, background: colour } })
+      .png()
+      .toBuffer()
   return sharp([await frame('#ff0000'), await frame('#00ff00')], { join: { animated: true } })
     .gif({ delay: [100, 100] })
     .toBuffer()
@@ -124,6 +133,10 @@ export async function gifWithMetadata(): Promise<Buffer> {
   const colourTable = packed & 0x80 ? 3 * 2 ** ((packed & 0x07) + 1) : 0
   const at = 13 + colourTable
   const comment = Buffer.concat([Buffer.from([0x21, 0xfe]), subBlocks(Buffer.from(`Taken by ${secretArtist} at 51.5N 0.1W`, 'latin1'))])
-  const xmpExtension = Buffer.concat([Buffer.from([0x21, 0xff, 0x0b]), Buffer.from('XMP DataXMP', 'latin1'), subBlocks(Buffer.from(xmp, 'latin1'))])
+  const xmpExtension = Buffer.concat([
+    Buffer.from([0x21, 0xff, 0x0b]),
+    Buffer.from('XMP DataXMP', 'latin1'),
+    subBlocks(Buffer.from(xmp, 'latin1')),
+  ])
   return Buffer.concat([gif.subarray(0, at), comment, xmpExtension, gif.subarray(at)])
 }

@@ -14,7 +14,12 @@ const mediaRefSchema = z.object({ mediaId: z.coerce.number().int().positive() })
 
 const fraction = (label: string) => {
   const message = `Enter the focal point ${label} as a number from 0 to 1.`
-  return z.string().trim().min(1, message).transform(Number).pipe(z.number({ error: message }).min(0, message).max(1, message))
+  return z
+    .string()
+    .trim()
+    .min(1, message)
+    .transform(Number)
+    .pipe(z.number({ error: message }).min(0, message).max(1, message))
 }
 
 // Shapes only: lengths and clean-up are the library's (`mediaDetailsSchema`), with its messages.

@@ -30,7 +30,8 @@ export default async function MediaLibraryPage({ searchParams }: MediaLibraryPag
     uploaderName: item.uploaderName,
     createdAt: item.createdAt,
   }))
-  const pageLink = (to: number) => `/desk/media?${new URLSearchParams({ ...(query ? { q: query } : {}), ...(to > 1 ? { page: String(to) } : {}) })}`
+  const pageLink = (to: number) =>
+    `/desk/media?${new URLSearchParams({ ...(query ? { q: query } : {}), ...(to > 1 ? { page: String(to) } : {}) })}`
 
   return (
     <main className="page">

@@ -1,7 +1,8 @@
 import { contentTypeOfKey, immutableCacheControl, isValidMediaKey } from '@/lib/media/keys'
 import { getMediaStorage } from '@/lib/media/storage'
 
-const notFound = () => new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } })
+const notFound = () =>
+  new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } })
 
 /**
  * Serves a file the media library stored, by its content-hashed key. Public (reader pages show

@@ -35,7 +35,9 @@ export function FocalPointFields({ src, width, height, focalX, focalY }: FocalPo
   return (
     <fieldset>
       <legend>Focal point</legend>
-      <p className="muted small">Kept in view when the picture is cropped. Click the picture, or enter 0 (left, top) to 1 (right, bottom).</p>
+      <p className="muted small">
+        Kept in view when the picture is cropped. Click the picture, or enter 0 (left, top) to 1 (right, bottom).
+      </p>
       <div className={styles.focalPicker} onClick={pick} aria-hidden="true">
         {/* eslint-disable-next-line @next/next/no-img-element -- a rendition from the library, for picking a point */}
         <img src={src} alt="" width={width} height={height} />
@@ -44,11 +46,31 @@ export function FocalPointFields({ src, width, height, focalX, focalY }: FocalPo
       <div className={styles.focalFields}>
         <div className="field">
           <label htmlFor={acrossId}>Focal point across</label>
-          <input id={acrossId} name="focalX" type="number" inputMode="decimal" min={0} max={1} step={0.01} value={across} onChange={(event) => setAcross(event.target.value)} />
+          <input
+            id={acrossId}
+            name="focalX"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={1}
+            step={0.01}
+            value={across}
+            onChange={(event) => setAcross(event.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={downId}>Focal point down</label>
-          <input id={downId} name="focalY" type="number" inputMode="decimal" min={0} max={1} step={0.01} value={down} onChange={(event) => setDown(event.target.value)} />
+          <input
+            id={downId}
+            name="focalY"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={1}
+            step={0.01}
+            value={down}
+            onChange={(event) => setDown(event.target.value)}
+          />
         </div>
       </div>
     </fieldset>

@@ -11,12 +11,17 @@ export type MediaSearchResponse = { ok: true; options: MediaPickerOption[] } | {
 async function ask(params: Record<string, string>, signal?: AbortSignal): Promise<MediaSearchResponse> {
   let response: Response
   try {
-    response = await fetch(`${searchUrl}?${new URLSearchParams(params)}`, { headers: { accept: 'application/json' }, redirect: 'manual', signal })
+    response = await fetch(`${searchUrl}?${new URLSearchParams(params)}`, {
+      headers: { accept: 'application/json' },
+      redirect: 'manual',
+      signal,
+    })
   } catch (error) {
     if (signal?.aborted) throw error
     return { ok: false, message: 'The library could not be searched: check your connection and try again.' }
   }
-  if (response.type === 'opaqueredirect' || response.status === 401) return { ok: false, message: 'You are signed out. Sign in again in another tab.' }
+  if (response.type === 'opaqueredirect' || response.status === 401)
+    return { ok: false, message: 'You are signed out. Sign in again in another tab.' }
   try {
     return (await response.json()) as MediaSearchResponse
   } catch {

@@ -19,9 +19,7 @@ export type UploadedMedia = {
  * The upload route's answer. `duplicate`: the same file was already in the library, and that
  * image (with its details unchanged) is the answer. `notice`: something to tell the uploader.
  */
-export type MediaUploadResponse =
-  | { ok: true; media: UploadedMedia; duplicate: boolean; notice?: string }
-  | { ok: false; message: string }
+export type MediaUploadResponse = { ok: true; media: UploadedMedia; duplicate: boolean; notice?: string } | { ok: false; message: string }
 
 export type UploadOptions = {
   /** Details stored with a new image (ignored for a duplicate). */

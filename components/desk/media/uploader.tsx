@@ -53,7 +53,12 @@ export function MediaUploader() {
           onProgress: (fraction) => update(upload.key, fraction < 1 ? { progress: fraction } : { progress: 1, state: 'processing' }),
         })
         if (answer.ok) {
-          update(upload.key, { state: answer.duplicate ? 'duplicate' : 'added', progress: 1, mediaId: answer.media.id, message: answer.notice })
+          update(upload.key, {
+            state: answer.duplicate ? 'duplicate' : 'added',
+            progress: 1,
+            mediaId: answer.media.id,
+            message: answer.notice,
+          })
           router.refresh()
         } else {
           update(upload.key, { state: 'failed', message: answer.message })
@@ -112,7 +117,8 @@ export function MediaUploader() {
         />
       </div>
       <p id={hintId} className="muted small">
-        Or drop images here, or paste one (Ctrl+V). JPEG, PNG, WebP, AVIF or GIF, up to 25 MB each. Locations and camera details are removed.
+        Or drop images here, or paste one (Ctrl+V). JPEG, PNG, WebP, AVIF or GIF, up to 25 MB each. Locations and camera details are
+        removed.
       </p>
       <ul className={styles.uploads} aria-live="polite" aria-label="Uploads">
         {uploads.map((upload) => (

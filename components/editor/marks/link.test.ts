@@ -10,8 +10,12 @@ const render = (attrs: Record<string, unknown>) =>
 
 describe('the link', () => {
   it('sends readers off the site without a referrer or an opener, in the same tab', () => {
-    expect(render({ href: 'https://example.org/' })).toBe('<p><a href="https://example.org/" rel="noopener noreferrer nofollow">here</a></p>')
-    expect(render({ href: 'mailto:desk@example.org' })).toBe('<p><a href="mailto:desk@example.org" rel="noopener noreferrer nofollow">here</a></p>')
+    expect(render({ href: 'https://example.org/' })).toBe(
+      '<p><a href="https://example.org/" rel="noopener noreferrer nofollow">here</a></p>',
+    )
+    expect(render({ href: 'mailto:desk@example.org' })).toBe(
+      '<p><a href="mailto:desk@example.org" rel="noopener noreferrer nofollow">here</a></p>',
+    )
   })
 
   it('links within the site plainly', () => {
@@ -29,6 +33,8 @@ describe('the link', () => {
   })
 
   it('escapes quotes in the address', () => {
-    expect(render({ href: 'https://example.org/?q="><script>' })).toBe('<p><a href="https://example.org/?q=&quot;&gt;&lt;script&gt;" rel="noopener noreferrer nofollow">here</a></p>')
+    expect(render({ href: 'https://example.org/?q="><script>' })).toBe(
+      '<p><a href="https://example.org/?q=&quot;&gt;&lt;script&gt;" rel="noopener noreferrer nofollow">here</a></p>',
+    )
   })
 })

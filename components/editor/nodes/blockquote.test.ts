@@ -5,7 +5,10 @@ import { attributionLine, toAttribution } from './blockquote'
 
 const render = (attrs: Record<string, unknown>) =>
   renderToHTMLString({
-    content: { type: 'doc', content: [{ type: 'blockquote', attrs, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Quoted.' }] }] }] },
+    content: {
+      type: 'doc',
+      content: [{ type: 'blockquote', attrs, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Quoted.' }] }] }],
+    },
     extensions: storyExtensions,
   })
 

@@ -3,13 +3,19 @@ import { describe, expect, it } from 'vitest'
 import { storyExtensions } from '../extensions'
 import { embedFrameSpec, toEmbedAttributes } from './embed'
 
-const render = (attrs: Record<string, unknown>) => renderToHTMLString({ content: { type: 'doc', content: [{ type: 'embed', attrs }] }, extensions: storyExtensions })
+const render = (attrs: Record<string, unknown>) =>
+  renderToHTMLString({ content: { type: 'doc', content: [{ type: 'embed', attrs }] }, extensions: storyExtensions })
 
 describe('the embed', () => {
   it.each([
     ['https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'embed-youtube', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'Watch on YouTube'],
     ['https://vimeo.com/76979871', 'embed-vimeo', 'https://vimeo.com/76979871', 'Watch on Vimeo'],
-    ['https://www.openstreetmap.org/?mlat=51.5&mlon=-0.1#map=15/51.5/-0.1', 'embed-openstreetmap', 'https://www.openstreetmap.org/?mlat=51.5&amp;mlon=-0.1#map=15/51.5/-0.1', 'View map on OpenStreetMap'],
+    [
+      'https://www.openstreetmap.org/?mlat=51.5&mlon=-0.1#map=15/51.5/-0.1',
+      'embed-openstreetmap',
+      'https://www.openstreetmap.org/?mlat=51.5&amp;mlon=-0.1#map=15/51.5/-0.1',
+      'View map on OpenStreetMap',
+    ],
     ['https://datawrapper.dwcdn.net/AbC12/1/', 'embed-datawrapper', 'https://datawrapper.dwcdn.net/AbC12/1/', 'View chart on Datawrapper'],
   ])('shows %s as a card linking to the provider', (url, className, href, action) => {
     expect(render({ url, provider: null, caption: 'Caption.' })).toBe(
@@ -39,17 +45,30 @@ describe('the embed', () => {
     )
   })
 
-  it.each([['javascript:alert(1)'], ['data:text/html,<script>alert(1)</script>'], [''], [42]])('shows nothing for the address %j', (url) => {
-    expect(render({ url, provider: null, caption: '<script>' })).toBe('<figure class="embed embed-invalid" hidden="hidden"/>')
-  })
+  it.each([['javascript:alert(1)'], ['data:text/html,<script>alert(1)</script>'], [''], [42]])(
+    'shows nothing for the address %j',
+    (url) => {
+      expect(render({ url, provider: null, caption: '<script>' })).toBe('<figure class="embed embed-invalid" hidden="hidden"/>')
+    },
+  )
 
   it('escapes its caption', () => {
-    expect(render({ url: 'https://vimeo.com/1', caption: '<img src=x onerror=alert(1)>' })).toContain('<figcaption>&lt;img src=x onerror=alert(1)&gt;</figcaption>')
+    expect(render({ url: 'https://vimeo.com/1', caption: '<img src=x onerror=alert(1)>' })).toContain(
+      '<figcaption>&lt;img src=x onerror=alert(1)&gt;</figcaption>',
+    )
   })
 
   it('works out the provider from the address', () => {
-    expect(toEmbedAttributes({ url: ' https://youtu.be/dQw4w9WgXcQ ', provider: 'vimeo', caption: 7 })).toEqual({ url: 'https://youtu.be/dQw4w9WgXcQ', provider: 'youtube', caption: '' })
-    expect(toEmbedAttributes({ url: 'https://example.org/', provider: 'youtube' })).toEqual({ url: 'https://example.org/', provider: null, caption: '' })
+    expect(toEmbedAttributes({ url: ' https://youtu.be/dQw4w9WgXcQ ', provider: 'vimeo', caption: 7 })).toEqual({
+      url: 'https://youtu.be/dQw4w9WgXcQ',
+      provider: 'youtube',
+      caption: '',
+    })
+    expect(toEmbedAttributes({ url: 'https://example.org/', provider: 'youtube' })).toEqual({
+      url: 'https://example.org/',
+      provider: null,
+      caption: '',
+    })
     expect(toEmbedAttributes({ url: 'vbscript:x' })).toBeNull()
   })
 })

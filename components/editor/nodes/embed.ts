@@ -90,7 +90,9 @@ export function embedFrameSpec(attributes: EmbedAttributes | null): DOMOutputSpe
   ]
   const link: DOMOutputSpec = ['a', { href: identified.pageUrl, rel, class: 'embed-link' }, provider.action]
   const figure = { class: `embed embed-${identified.provider} embed-framed` }
-  return attributes.caption === '' ? ['figure', figure, frame, link] : ['figure', figure, frame, link, ['figcaption', {}, attributes.caption]]
+  return attributes.caption === ''
+    ? ['figure', figure, frame, link]
+    : ['figure', figure, frame, link, ['figcaption', {}, attributes.caption]]
 }
 
 /** A video, map or chart from another service: a card in the editor (`embedSpec`), a frame for readers (`embedFrameSpec`). */
@@ -128,12 +130,10 @@ export const Embed = Node.create({
 
   addCommands() {
     return {
-      insertEmbed:
-        (attributes) =>
-        (props) => {
-          const safe = toEmbedAttributes(attributes)
-          return safe ? insertBlockAtom(props, this.type.create(safe)) : false
-        },
+      insertEmbed: (attributes) => (props) => {
+        const safe = toEmbedAttributes(attributes)
+        return safe ? insertBlockAtom(props, this.type.create(safe)) : false
+      },
       updateEmbed:
         (attributes) =>
         ({ commands, state }) => {

@@ -3,8 +3,18 @@ import { describe, expect, it } from 'vitest'
 import { storyExtensions } from '../extensions'
 import { toFigureAttributes } from './figure'
 
-const attrs = { kind: 'map', mediaId: 3, src: '/demo/map.svg', alt: 'A map of the coast', caption: 'The new route.', credit: 'COPYDESK GRAPHICS', width: 1200, height: 800 }
-const render = (figure: Record<string, unknown>) => renderToHTMLString({ content: { type: 'doc', content: [{ type: 'figure', attrs: figure }] }, extensions: storyExtensions })
+const attrs = {
+  kind: 'map',
+  mediaId: 3,
+  src: '/demo/map.svg',
+  alt: 'A map of the coast',
+  caption: 'The new route.',
+  credit: 'COPYDESK GRAPHICS',
+  width: 1200,
+  height: 800,
+}
+const render = (figure: Record<string, unknown>) =>
+  renderToHTMLString({ content: { type: 'doc', content: [{ type: 'figure', attrs: figure }] }, extensions: storyExtensions })
 
 describe('the figure', () => {
   it('renders its image, caption and credit', () => {
@@ -25,13 +35,23 @@ describe('the figure', () => {
     expect(render({ ...attrs, alt: '' })).toContain('alt="The new route."')
   })
 
-  it.each([['javascript:alert(1)'], ['data:image/svg+xml,<svg onload=alert(1)>'], ['//evil.example/x.png'], [' /x.png\u0000']])('shows no image from %j', (src) => {
-    const html = render({ ...attrs, src })
-    expect(html).toBe('<figure class="figure figure-invalid" hidden="hidden"/>')
-  })
+  it.each([['javascript:alert(1)'], ['data:image/svg+xml,<svg onload=alert(1)>'], ['//evil.example/x.png'], [' /x.png\u0000']])(
+    'shows no image from %j',
+    (src) => {
+      const html = render({ ...attrs, src })
+      expect(html).toBe('<figure class="figure figure-invalid" hidden="hidden"/>')
+    },
+  )
 
   it('escapes its words and ignores attributes it does not know', () => {
-    const html = render({ ...attrs, alt: '"><script>alert(1)</script>', credit: '<i>x</i>', kind: '"><script>', onerror: 'alert(1)', srcset: 'javascript:alert(1)' })
+    const html = render({
+      ...attrs,
+      alt: '"><script>alert(1)</script>',
+      credit: '<i>x</i>',
+      kind: '"><script>',
+      onerror: 'alert(1)',
+      srcset: 'javascript:alert(1)',
+    })
     expect(html).toContain('alt="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"')
     expect(html).toContain('<span class="credit">&lt;i&gt;x&lt;/i&gt;</span>')
     expect(html).toContain('class="figure figure-photo"')

@@ -75,7 +75,14 @@ export function figureSpec(attributes: FigureAttributes | null): DOMOutputSpec {
   // Every image gets a text alternative: without alt text, the caption says what it shows.
   const image: DOMOutputSpec = [
     'img',
-    { src, alt: alt || caption, width: width > 0 ? String(width) : null, height: height > 0 ? String(height) : null, loading: 'lazy', decoding: 'async' },
+    {
+      src,
+      alt: alt || caption,
+      width: width > 0 ? String(width) : null,
+      height: height > 0 ? String(height) : null,
+      loading: 'lazy',
+      decoding: 'async',
+    },
   ]
   const words: (DOMOutputSpec | string)[] = []
   if (caption !== '') words.push(['span', { class: 'caption' }, caption])
@@ -139,12 +146,10 @@ export const Figure = Node.create({
 
   addCommands() {
     return {
-      insertFigure:
-        (attributes) =>
-        (props) => {
-          const safe = toFigureAttributes(attributes)
-          return safe ? insertBlockAtom(props, this.type.create(safe)) : false
-        },
+      insertFigure: (attributes) => (props) => {
+        const safe = toFigureAttributes(attributes)
+        return safe ? insertBlockAtom(props, this.type.create(safe)) : false
+      },
       updateFigure:
         (attributes) =>
         ({ commands, state }) => {

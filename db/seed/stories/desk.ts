@@ -17,7 +17,9 @@ export const kellGrain: DemoStory = {
       hoursAgo: 80,
       headline: 'Grain traffic through the Strait of Kell keeps rising',
       standfirst: 'Shipping data point to a third month of growth.',
-      body: doc(p('Grain shipments through the Strait of Kell rose again last month, according to figures from the regional shipping council.')),
+      body: doc(
+        p('Grain shipments through the Strait of Kell rose again last month, according to figures from the regional shipping council.'),
+      ),
     },
     {
       kind: 'published',
@@ -57,7 +59,9 @@ export const kellGrain: DemoStory = {
       by: 'admin',
       hoursAgo: 40,
       body: 'Unpublished for now. Hannah, can you get the final report from the council’s press office and check every number in the second paragraph?',
-      replies: [{ by: 'writer2', hoursAgo: 37, body: 'Asked them; they say the final report goes up on Monday. I will redo the figures then.' }],
+      replies: [
+        { by: 'writer2', hoursAgo: 37, body: 'Asked them; they say the final report goes up on Monday. I will redo the figures then.' },
+      ],
     },
   ],
 }
@@ -82,7 +86,8 @@ export const haldenGlacier: DemoStory = {
       by: 'writer2',
       hoursAgo: 10,
       headline: 'Mountain villages ration water as the Halden glacier retreats',
-      standfirst: 'The glacier that fed their streams has lost a third of its length in twenty years. This summer, for the first time, the taps ran dry in the afternoons.',
+      standfirst:
+        'The glacier that fed their streams has lost a third of its length in twenty years. This summer, for the first time, the taps ran dry in the afternoons.',
       body: doc(
         p(
           'Three villages below the Halden glacier have begun rationing drinking water, turning off supplies between two and six in the afternoon, after the streams that the glacier feeds ran lower this summer than anyone living there can remember.',
@@ -93,7 +98,11 @@ export const haldenGlacier: DemoStory = {
         p(
           '“We used to worry about too much water, about floods in June,” said Anders Moe, who chairs the council of the largest village, Østre Halden. “Now we are building a tank to catch the snowmelt in spring, because in August there will be nothing.”',
         ),
-        ol('Rationing runs from 14:00 to 18:00 every day until the end of September.', 'Farms may water livestock but not fields.', 'The council will review the rules each week.'),
+        ol(
+          'Rationing runs from 14:00 to 18:00 every day until the end of September.',
+          'Farms may water livestock but not fields.',
+          'The council will review the rules each week.',
+        ),
       ),
     },
   ],
@@ -248,7 +257,8 @@ export const coastlinkAir: DemoStory = {
       by: 'writer',
       hoursAgo: 3,
       headline: 'Coastlink Air adds four winter routes, but drops its Kessel service',
-      standfirst: 'The regional airline will fly to four island airports from November. It also confirmed that flights to Kessel will end in January.',
+      standfirst:
+        'The regional airline will fly to four island airports from November. It also confirmed that flights to Kessel will end in January.',
       body: doc(
         ...coastlinkBody,
         h2('Update'),
@@ -335,7 +345,8 @@ export const libraryHours: DemoStory = {
       by: 'editor',
       hoursAgo: 120,
       headline: 'Keep the library lights on after six',
-      standfirst: 'Our reading rooms close just as most people finish work. Opening until nine would cost less than the council thinks, and be worth more.',
+      standfirst:
+        'Our reading rooms close just as most people finish work. Opening until nine would cost less than the council thinks, and be worth more.',
       body: doc(
         p(
           'At six o’clock on a weekday, the Central Library in Easterby turns its readers out into the street. The students who came after school, the man who reads the foreign papers every afternoon, the woman finishing a job application on a public computer because she has no printer at home: all of them leave at the moment most of the town is finally free to come in.',
@@ -359,7 +370,10 @@ export const libraryHours: DemoStory = {
         p(
           'None of this is radical. Libraries in towns of similar size stay open later, and those that do report that evening visitors are younger and more likely to be in work than those who come during the day.',
         ),
-        p('A library that closes when people are free is a library for people who are free during the day. Easterby deserves better. ', b('Keep the lights on.')),
+        p(
+          'A library that closes when people are free is a library for people who are free during the day. Easterby deserves better. ',
+          b('Keep the lights on.'),
+        ),
       ),
       leadImage: 'library',
     },

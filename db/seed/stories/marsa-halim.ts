@@ -129,7 +129,15 @@ export const marsaHalim: DemoStory = {
       body: doc(...opening, ...harbour, ...fish, ...ferry),
       leadImage: 'harbour',
     },
-    { kind: 'published', by: 'editor', hoursAgo: 20, headline, standfirst, body: doc(...opening, ...harbour, ...fish, ...ferry, ...next), leadImage: 'harbour' },
+    {
+      kind: 'published',
+      by: 'editor',
+      hoursAgo: 20,
+      headline,
+      standfirst,
+      body: doc(...opening, ...harbour, ...fish, ...ferry, ...next),
+      leadImage: 'harbour',
+    },
   ],
   publishedRevision: 3,
   events: [

@@ -24,7 +24,9 @@ export const nightTrain: DemoStory = {
       headline: 'Night train between Aldervik and Brennholm set to return',
       standfirst: 'Nordlinje is expected to announce the revival of its overnight service this week.',
       body: doc(
-        p('Nordlinje is expected to confirm this week that the overnight train between Aldervik and Brennholm will return, people familiar with the plan said.'),
+        p(
+          'Nordlinje is expected to confirm this week that the overnight train between Aldervik and Brennholm will return, people familiar with the plan said.',
+        ),
         trainTimetable,
       ),
       leadImage: 'nightTrain',
@@ -49,7 +51,11 @@ export const nightTrain: DemoStory = {
           '“We are not going to win back everyone who flies,” said Ingrid Valtonen, Nordlinje’s head of long-distance services. “But if a family can go to bed in one city and wake up in the other, that is a journey the plane cannot offer.”',
         ),
         h2('What it costs'),
-        ul('A couchette berth: from €59 one way.', 'A bed in a shared four-berth cabin: from €89.', 'A private cabin for two, with breakfast: from €220.'),
+        ul(
+          'A couchette berth: from €59 one way.',
+          'A bed in a shared four-berth cabin: from €89.',
+          'A private cabin for two, with breakfast: from €220.',
+        ),
         p(
           'Rail unions welcomed the news but said the timetable depended on hiring about 30 more train staff before the first departure. Nordlinje said recruitment was ',
           b('“on track”'),
@@ -89,7 +95,9 @@ export const portCallowayWater: DemoStory = {
       headline: 'Port Calloway voters to decide on buying back their water',
       standfirst: 'A $310 million bond on Tuesday’s ballot would return the Loma Verde system to public hands.',
       body: doc(
-        p('Voters in Port Calloway will decide on Tuesday whether the city should buy back its water system from the private company that has run it since 2009.'),
+        p(
+          'Voters in Port Calloway will decide on Tuesday whether the city should buy back its water system from the private company that has run it since 2009.',
+        ),
         waterBills,
       ),
       leadImage: 'reservoir',
@@ -101,7 +109,9 @@ export const portCallowayWater: DemoStory = {
       headline: 'Port Calloway backs buying back its water utility, early results show',
       standfirst: 'With most precincts reporting, about 60 per cent of voters supported the bond.',
       body: doc(
-        p('Early results suggest that voters in Port Calloway have approved a plan to buy back the city’s water system from the private company that has run it since 2009.'),
+        p(
+          'Early results suggest that voters in Port Calloway have approved a plan to buy back the city’s water system from the private company that has run it since 2009.',
+        ),
         p('With most precincts reporting, about 60 per cent of voters backed the $310 million bond.'),
         waterBills,
       ),
@@ -112,7 +122,8 @@ export const portCallowayWater: DemoStory = {
       by: 'editor',
       hoursAgo: 90,
       headline: 'Port Calloway votes to buy back its water utility after a decade of rate rises',
-      standfirst: 'Sixty-one per cent backed a $310 million bond to return the Loma Verde system to public hands. The private operator says it will ask a court to review the price.',
+      standfirst:
+        'Sixty-one per cent backed a $310 million bond to return the Loma Verde system to public hands. The private operator says it will ask a court to review the price.',
       body: doc(
         waterIntro,
         p(
@@ -158,7 +169,9 @@ export const tanuRice: DemoStory = {
       headline: 'Delta farmers try new rice as seawater creeps inland',
       standfirst: 'A trial of salt-tolerant seed has begun in the Tanu delta.',
       body: doc(
-        p('Farmers in the Tanu delta have begun planting a rice variety bred to survive in salty water, as seawater pushes farther up the delta’s channels each dry season.'),
+        p(
+          'Farmers in the Tanu delta have begun planting a rice variety bred to survive in salty water, as seawater pushes farther up the delta’s channels each dry season.',
+        ),
         p('The trial covers about 400 hectares in six villages.'),
       ),
     },
@@ -167,7 +180,8 @@ export const tanuRice: DemoStory = {
       by: 'editor',
       hoursAgo: 34,
       headline: 'Rice farmers in the Tanu delta trial salt-tolerant seed',
-      standfirst: 'Seawater now reaches 40 kilometres up the delta in the dry season. Six villages are testing whether a new variety can keep their fields in rice.',
+      standfirst:
+        'Seawater now reaches 40 kilometres up the delta in the dry season. Six villages are testing whether a new variety can keep their fields in rice.',
       body: doc(
         p(
           'Farmers in the Tanu delta have begun planting a rice variety bred to survive in brackish water, as seawater pushes farther up the delta’s channels each dry season and leaves a crust of salt on fields that once gave two harvests a year.',
@@ -205,7 +219,11 @@ export const kotaSeriMarket: DemoStory = {
       hoursAgo: 200,
       headline: 'Kota Seri night market to move',
       standfirst: 'The city will give its night market a covered site by the river.',
-      body: doc(p('Kota Seri’s night market, which has filled a car park in the old town every evening for thirty years, is to move to a covered site by the river.')),
+      body: doc(
+        p(
+          'Kota Seri’s night market, which has filled a car park in the old town every evening for thirty years, is to move to a covered site by the river.',
+        ),
+      ),
     },
     {
       kind: 'published',
@@ -223,7 +241,9 @@ export const kotaSeriMarket: DemoStory = {
         p(
           'Most traders welcomed the plan, but some said the proposed monthly rent of about twice what they pay now would push out the smallest stalls. “I sell one thing: noodles,” said Rahmat Iskandar, who has cooked at the same spot for 22 years. “The roof is nice. I cannot eat the roof.”',
         ),
-        p('The council said rents would be reviewed after the first year and that stalls in the market for more than ten years would get a discount.'),
+        p(
+          'The council said rents would be reviewed after the first year and that stalls in the market for more than ten years would get a discount.',
+        ),
       ),
     },
   ],

@@ -17,10 +17,18 @@ export async function addCorrectionAction(_: ActionState, form: FormData): Promi
   const result = await addCorrection(getDb(), user, input.data.articleId, { kind: input.data.kind, body: input.data.body })
   if (!result.ok) return fail(result.message)
   await refreshStory(input.data.articleId, result.article.path)
-  return ok(result.article.isLive ? 'The correction is on the story and the corrections page.' : 'The correction is recorded; readers will see it if the story goes live again.')
+  return ok(
+    result.article.isLive
+      ? 'The correction is on the story and the corrections page.'
+      : 'The correction is recorded; readers will see it if the story goes live again.',
+  )
 }
 
-const retractSchema = z.object({ articleId: z.coerce.number().int().positive(), correctionId: z.coerce.number().int().positive(), note: z.string() })
+const retractSchema = z.object({
+  articleId: z.coerce.number().int().positive(),
+  correctionId: z.coerce.number().int().positive(),
+  note: z.string(),
+})
 
 export async function retractCorrectionAction(_: ActionState, form: FormData): Promise<ActionState> {
   const user = await requireUser()

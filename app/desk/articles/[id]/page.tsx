@@ -53,7 +53,8 @@ export default async function StoryPage({ params }: StoryPageProps) {
         {workflow.isLive && (
           <>
             {' '}
-            · <Link href={workflow.path} prefetch={false}>
+            ·{' '}
+            <Link href={workflow.path} prefetch={false}>
               View on the site
             </Link>
           </>
@@ -83,7 +84,9 @@ export default async function StoryPage({ params }: StoryPageProps) {
           </article>
         </>
       )}
-      {article.firstPublishedAt && <CorrectionsPanel articleId={article.id} corrections={corrections} canCorrect={can(user, 'article.correct')} />}
+      {article.firstPublishedAt && (
+        <CorrectionsPanel articleId={article.id} corrections={corrections} canCorrect={can(user, 'article.correct')} />
+      )}
       <NotesPanel articleId={article.id} threads={threads} canWrite={can(user, 'note.write', article)} />
     </main>
   )

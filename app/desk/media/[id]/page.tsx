@@ -56,8 +56,8 @@ export default async function MediaPage({ params }: MediaPageProps) {
             />
           </picture>
           <p className="muted small">
-            {image.width} × {image.height} pixels · {image.mimeType.replace(/^image\/|\+xml$/g, '').toUpperCase()} · {formatBytes(image.byteSize)} · uploaded by {uploader}{' '}
-            on {dateFormat.format(image.createdAt)}
+            {image.width} × {image.height} pixels · {image.mimeType.replace(/^image\/|\+xml$/g, '').toUpperCase()} ·{' '}
+            {formatBytes(image.byteSize)} · uploaded by {uploader} on {dateFormat.format(image.createdAt)}
           </p>
           <p className="small">
             <a href={mediaUrl(image.storageKey)}>Open the full-size file</a>
@@ -85,7 +85,13 @@ export default async function MediaPage({ params }: MediaPageProps) {
                   <label htmlFor="media-credit">Credit</label>
                   <input id="media-credit" name="credit" defaultValue={image.credit} maxLength={200} placeholder="NAME/AGENCY" />
                 </div>
-                <FocalPointFields src={displaySrc(image, 640)} width={image.width} height={image.height} focalX={image.focalX} focalY={image.focalY} />
+                <FocalPointFields
+                  src={displaySrc(image, 640)}
+                  width={image.width}
+                  height={image.height}
+                  focalX={image.focalX}
+                  focalY={image.focalY}
+                />
               </ActionForm>
             </section>
           ) : (
@@ -111,15 +117,16 @@ export default async function MediaPage({ params }: MediaPageProps) {
               <ul>
                 {usage.map((story) => (
                   <li key={story.articleId}>
-                    <Link href={`/desk/articles/${story.articleId}`}>{story.headline || 'Untitled story'}</Link> ({statusLabels[story.status].toLowerCase()}
+                    <Link href={`/desk/articles/${story.articleId}`}>{story.headline || 'Untitled story'}</Link> (
+                    {statusLabels[story.status].toLowerCase()}
                     {[story.asLead && 'lead image', story.asFigure && 'figure'].filter(Boolean).map((role) => `, ${role}`)})
                   </li>
                 ))}
               </ul>
             )}
             <p className="muted small">
-              To use it, open a story from the <Link href="/desk">desk</Link> and search for its alt text, caption or credit under Lead image,
-              or with Figure in the story body.
+              To use it, open a story from the <Link href="/desk">desk</Link> and search for its alt text, caption or credit under Lead
+              image, or with Figure in the story body.
             </p>
           </section>
 
@@ -132,7 +139,9 @@ export default async function MediaPage({ params }: MediaPageProps) {
                   <input type="hidden" name="mediaId" value={image.id} />
                 </ActionForm>
               ) : (
-                <p className="flush">This image is used, so it cannot be deleted. Remove it from the stories above first (earlier versions count too).</p>
+                <p className="flush">
+                  This image is used, so it cannot be deleted. Remove it from the stories above first (earlier versions count too).
+                </p>
               )}
             </section>
           )}

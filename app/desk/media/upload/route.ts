@@ -86,7 +86,15 @@ export async function POST(request: Request): Promise<Response> {
   return json<MediaUploadResponse>(
     {
       ok: true,
-      media: { id: media.id, src: displaySrc(media), width: media.width, height: media.height, alt: media.alt, caption: media.caption, credit: media.credit },
+      media: {
+        id: media.id,
+        src: displaySrc(media),
+        width: media.width,
+        height: media.height,
+        alt: media.alt,
+        caption: media.caption,
+        credit: media.credit,
+      },
       duplicate,
       ...(notice ? { notice } : {}),
     },

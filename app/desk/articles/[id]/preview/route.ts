@@ -20,7 +20,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const articleId = parseId((await params).id)
   const db = getDb()
   const story = user && can(user, 'desk.enter') && articleId ? await getStoryPreview(db, articleId) : null
-  if (!story) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } })
+  if (!story)
+    return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } })
   const [corrections, related, chrome] = await Promise.all([listCorrections(db, story.id), listRelatedStories(db, story), readerChrome(db)])
   const response = htmlDocument(storyPage({ story, corrections, related }, chrome, { preview: true }))
   response.headers.set('cache-control', 'private, no-store')

@@ -13,7 +13,15 @@ const saveRequestSchema = z.object({
   kind: z.enum(['autosave', 'save']),
 })
 
-const statusFor = { conflict: 409, forbidden: 403, missing: 404, invalid: 422, 'slug-taken': 422, 'signed-out': 401, 'too-large': 413 } as const
+const statusFor = {
+  conflict: 409,
+  forbidden: 403,
+  missing: 404,
+  invalid: 422,
+  'slug-taken': 422,
+  'signed-out': 401,
+  'too-large': 413,
+} as const
 
 function refuse(reason: keyof typeof statusFor, message: string): Response {
   return json<SaveResponse>({ ok: false, reason, message } as SaveResponse, statusFor[reason])
@@ -28,7 +36,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
 
   const text = await readTextWithin(request, maxSaveBytes)
   if (text === null) {
-    return refuse('too-large', `This story is too large to save (over ${maxSaveBytes / 1024 / 1024} MB). Remove some pasted material and try again.`)
+    return refuse(
+      'too-large',
+      `This story is too large to save (over ${maxSaveBytes / 1024 / 1024} MB). Remove some pasted material and try again.`,
+    )
   }
   let raw: unknown
   try {
@@ -44,7 +55,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const { baseVersion, kind } = request_.data
   const result = await saveArticle(getDb(), user, articleId, input.data, { baseVersion, kind })
   if (result.ok) {
-    return json<SaveResponse>({ ok: true, version: result.version, revisionNumber: result.revisionNumber, savedAt: result.savedAt.toISOString(), slug: result.slug })
+    return json<SaveResponse>({
+      ok: true,
+      version: result.version,
+      revisionNumber: result.revisionNumber,
+      savedAt: result.savedAt.toISOString(),
+      slug: result.slug,
+    })
   }
   if (result.reason === 'conflict') {
     return json<SaveResponse>({ ok: false, reason: 'conflict', message: result.message, current: toOtherVersion(result.current) }, 409)

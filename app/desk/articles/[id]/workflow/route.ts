@@ -26,15 +26,24 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const articleId = parseId((await params).id)
   if (!articleId) return json<WorkflowAnswer>({ ok: false, message: 'This story no longer exists.' }, 404)
   const input = workflowRequestSchema.safeParse(await request.json().catch(() => null))
-  if (!input.success) return json<WorkflowAnswer>({ ok: false, message: 'That request was not understood. Reload the page and try again.' }, 400)
+  if (!input.success)
+    return json<WorkflowAnswer>({ ok: false, message: 'That request was not understood. Reload the page and try again.' }, 400)
 
   const { action, baseVersion, note, scheduledAt } = input.data
   const db = getDb()
   // The pages that showed the story before the change and those that show it after are refreshed.
   const shownBefore = await pathsShowingStory(db, articleId)
-  const result = await transition(db, user, articleId, action, { baseVersion, note, scheduledAt: scheduledAt ? new Date(scheduledAt) : undefined })
+  const result = await transition(db, user, articleId, action, {
+    baseVersion,
+    note,
+    scheduledAt: scheduledAt ? new Date(scheduledAt) : undefined,
+  })
   if (!result.ok) return json<WorkflowAnswer>({ ok: false, message: result.message }, statusFor[result.reason])
   refreshPublicPages([...shownBefore, ...result.article.oldPaths, ...(await pathsShowingStory(db, articleId))])
   const state = await getWorkflowState(db, user, articleId)
-  return json<WorkflowAnswer>({ ok: true, message: `Done: the story is now ${statusLabels[result.article.status].toLowerCase()}.`, version: state?.version ?? baseVersion + 1 })
+  return json<WorkflowAnswer>({
+    ok: true,
+    message: `Done: the story is now ${statusLabels[result.article.status].toLowerCase()}.`,
+    version: state?.version ?? baseVersion + 1,
+  })
 }

@@ -42,7 +42,8 @@ export async function POST(request: Request): Promise<Response> {
   const opened = await getArticleForEditing(db, user, created.articleId)
   if (!opened) throw new Error(`Story ${created.articleId} vanished as it was created.`)
   // The old story's slug may have been taken meanwhile; the new story then takes one from its headline.
-  const save = (slug: string) => saveArticle(db, user, created.articleId, { ...input.data, slug }, { baseVersion: opened.version, kind: 'save' })
+  const save = (slug: string) =>
+    saveArticle(db, user, created.articleId, { ...input.data, slug }, { baseVersion: opened.version, kind: 'save' })
   let saved = await save(input.data.slug)
   if (!saved.ok && saved.reason === 'slug-taken') saved = await save('')
   if (!saved.ok) return refuse(`A new story was started, but its text was not saved: ${saved.message}`, 422)
