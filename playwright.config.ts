@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { defineConfig } from '@playwright/test'
 
-const PORT = 3100
+// E2E_PORT lets two checkouts run their end-to-end tests side by side.
+const PORT = Number(process.env.E2E_PORT || 3100)
 const DEBIAN_CHROMIUM = '/usr/bin/chromium'
 
 // scripts/e2e.mjs passes the Chromium it found; without one, Playwright uses its own download.

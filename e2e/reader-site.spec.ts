@@ -3,7 +3,7 @@ import { type APIRequestContext, type Browser, type Page, expect, test } from '@
 import { XMLParser } from 'fast-xml-parser'
 import { signIn } from './fixtures'
 
-// The demo newsroom's stories (db/seed/stories).
+// The demo newsroom's stories (seed/stories).
 const marsaHalim = {
   path: '/regions/middle-east/marsa-halim-harbour-reopens-a-year-after-the-storm',
   headline: 'Marsa Halim’s harbour reopens a year after the storm, but its fishermen count what was lost',

@@ -77,16 +77,14 @@ export async function createArticle(
         if (!revision) throw new Error('Inserting a revision returned no row.')
         await tx.update(articles).set({ currentRevisionId: revision.id }).where(eq(articles.id, article.id))
         await tx.insert(articleAuthors).values({ articleId: article.id, position: 0, userId: actor.id })
-        await tx
-          .insert(workflowEvents)
-          .values({
-            articleId: article.id,
-            fromStatus: null,
-            toStatus: 'draft',
-            actorId: actor.id,
-            revisionId: revision.id,
-            createdAt: now,
-          })
+        await tx.insert(workflowEvents).values({
+          articleId: article.id,
+          fromStatus: null,
+          toStatus: 'draft',
+          actorId: actor.id,
+          revisionId: revision.id,
+          createdAt: now,
+        })
         return { ok: true as const, articleId: article.id }
       })
     } catch (error) {

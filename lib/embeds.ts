@@ -1,6 +1,6 @@
 /**
  * The outside services a story may point at with an embed block, and how their addresses are read.
- * Readers' pages frame them (see `embedFrameSpec` in components/editor/nodes/embed.ts) at an
+ * Readers' pages frame them (see `embedFrameSpec` in lib/story-schema/nodes/embed.ts) at an
  * address built here from the parts we recognise, never the address the writer pasted; the editor
  * shows them as cards, so nothing from another site loads while a story is written.
  */

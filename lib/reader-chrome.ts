@@ -1,8 +1,10 @@
 import 'server-only'
-import type { ReaderChrome } from '@/components/reader/shell'
 import type { Db } from '@/db'
 import { listTopSections } from './sections'
-import { siteSettings } from './site'
+import { type SiteSettings, siteSettings } from './site'
+
+/** What every reader's page shows around its content. */
+export type ReaderChrome = { site: SiteSettings; sections: readonly { name: string; path: string }[] }
 
 /** What the masthead and footer of every reader's page need: the site's settings and the top sections. */
 export async function readerChrome(db: Db): Promise<ReaderChrome> {

@@ -1,11 +1,11 @@
 import { getSchema } from '@tiptap/core'
 import { type ContentMatch, Fragment, type MarkType, type Node, type NodeType } from '@tiptap/pm/model'
 import { domOutputSpecToHTMLString, renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
-import { headingLevels, storyExtensions } from '@/components/editor/extensions'
-import { toAttribution } from '@/components/editor/nodes/blockquote'
-import { embedFrameSpec, toEmbedAttributes } from '@/components/editor/nodes/embed'
-import { toFigureAttributes } from '@/components/editor/nodes/figure'
-import { isAllowedHref } from '@/components/editor/urls'
+import { headingLevels, storyExtensions } from './story-schema/extensions'
+import { toAttribution } from './story-schema/nodes/blockquote'
+import { embedFrameSpec, toEmbedAttributes } from './story-schema/nodes/embed'
+import { toFigureAttributes } from './story-schema/nodes/figure'
+import { isAllowedHref } from './story-schema/urls'
 import type { RichTextDoc, RichTextNode } from '@/db/schema'
 
 /** A body whose JSON is longer than this is refused rather than cleaned (a long story is ~200 kB). */

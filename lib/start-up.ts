@@ -2,7 +2,6 @@ import 'server-only'
 import { type DatabaseConfig, StartUpError, migrationsFolder } from '@/db/config'
 import { type Db, checkConnection, getDatabaseConfig, getDb } from '@/db'
 import { migrate } from '@/db/migrate'
-import { seedDemo } from '@/db/seed/demo'
 import { authSecret, trustedProxyHops } from './env'
 import { askServerToRefresh, pathsShowingStory } from './public-pages'
 import { startScheduler } from './scheduler'
@@ -15,14 +14,17 @@ const holder = globalThis as typeof globalThis & { __copydeskStopScheduler?: () 
  * migrate it, give an empty embedded database the demo newsroom, and start publishing
  * scheduled stories. A problem stops the process with one line that names it.
  */
-export async function startUp(): Promise<void> {
+/** Fills an empty database with the demo newsroom; says whether it did (`seed/demo.ts`). */
+export type DemoSeeder = (db: Db) => Promise<{ created: boolean }>
+
+export async function startUp(seedDemo: DemoSeeder): Promise<void> {
   try {
     authSecret()
     trustedProxyHops()
     const config = getDatabaseConfig()
     const db = getDb()
     await checkConnection(db, config)
-    const { applied, seeded } = await prepareDatabase(db, config)
+    const { applied, seeded } = await prepareDatabase(db, config, seedDemo)
     if (applied.length > 0) console.log(`Copydesk: applied migrations ${applied.join(', ')}`)
     if (seeded) console.log('Copydesk: seeded the demo newsroom (demo accounts use the password copydesk-demo)')
     // Publishes scheduled stories, first catching up on any whose time passed while the app was down.
@@ -45,6 +47,7 @@ export async function startUp(): Promise<void> {
 export async function prepareDatabase(
   db: Db,
   config: DatabaseConfig,
+  seedDemo: DemoSeeder,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ applied: string[]; seeded: boolean }> {
   const { applied } = await migrate(db, migrationsFolder)

@@ -14,7 +14,13 @@ export async function seed({ articles, env, label }) {
   const started = performance.now()
   const result = await run(
     tsx,
-    ['--conditions=react-server', 'db/cli/seed.ts', '--articles', String(articles), ...(env.DATABASE_URL ? ['--allow-database-url'] : [])],
+    [
+      '--conditions=react-server',
+      'scripts/cli/seed.ts',
+      '--articles',
+      String(articles),
+      ...(env.DATABASE_URL ? ['--allow-database-url'] : []),
+    ],
     {
       env,
       capture: true,

@@ -3,7 +3,7 @@
 import { BenchError } from './processes.mjs'
 import { request } from './http.mjs'
 
-/** The demo newsroom's password (db/seed/newsroom.ts); the synthetic seed creates the demo accounts too. */
+/** The demo newsroom's password (seed/newsroom.ts); the synthetic seed creates the demo accounts too. */
 export const demoPassword = 'copydesk-demo'
 
 /** Resolves with a cookie jar (a Map) holding the session cookie of `email`. */

@@ -1,20 +1,24 @@
 'use client'
 
 import { type KeyboardEvent, useEffect, useState, useTransition } from 'react'
-import { saveImageAltText } from '@/app/desk/media/actions'
+import type { ActionState } from '@/lib/errors'
 import { MediaPicker, type PickableImage } from './media/media-picker'
 import styles from './media/media.module.css'
 import { type MediaPickerOption, getMediaOption } from './media/media-search-client'
 
-type LeadImagePickerProps = {
+export type LeadImagePickerProps = {
   /** The newest library images and any just uploaded. */
   images: readonly PickableImage[]
   chosenId: number | null
   onChoose: (image: PickableImage | undefined) => void
+  /** Saves an image's alt text to the library (the media screen's server action). */
+  saveAltText: SaveAltText
 }
 
+type SaveAltText = (mediaId: number, alt: string) => Promise<ActionState>
+
 /** The story's lead image: a searchable choice of library images, then the chosen one's alt text. */
-export function LeadImagePicker({ images, chosenId, onChoose }: LeadImagePickerProps) {
+export function LeadImagePicker({ images, chosenId, onChoose, saveAltText }: LeadImagePickerProps) {
   return (
     <>
       <MediaPicker
@@ -25,7 +29,7 @@ export function LeadImagePicker({ images, chosenId, onChoose }: LeadImagePickerP
         noneLabel="No lead image"
         onSelectNone={() => onChoose(undefined)}
       />
-      {chosenId !== null && <LeadImageAltText key={chosenId} mediaId={chosenId} />}
+      {chosenId !== null && <LeadImageAltText key={chosenId} mediaId={chosenId} saveAltText={saveAltText} />}
     </>
   )
 }
@@ -34,7 +38,7 @@ export function LeadImagePicker({ images, chosenId, onChoose }: LeadImagePickerP
  * The chosen image and its alt text, which lives in the media library (every story showing the
  * image reads it there). Editable by whoever may edit the image; otherwise shown with the reason.
  */
-function LeadImageAltText({ mediaId }: { mediaId: number }) {
+function LeadImageAltText({ mediaId, saveAltText }: { mediaId: number; saveAltText: SaveAltText }) {
   const [image, setImage] = useState<MediaPickerOption | null>(null)
   const [alt, setAlt] = useState('')
   const [status, setStatus] = useState<string>()
@@ -57,7 +61,7 @@ function LeadImageAltText({ mediaId }: { mediaId: number }) {
 
   const save = () =>
     startSaving(async () => {
-      const answer = await saveImageAltText(mediaId, alt)
+      const answer = await saveAltText(mediaId, alt)
       setStatus(answer?.message)
     })
 

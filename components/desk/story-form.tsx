@@ -9,7 +9,7 @@ import { articleLimits, derivedSlug, seoHints } from '@/lib/article-input'
 import { countWords, plainText } from '@/lib/rich-text-plain'
 import { BylineFields } from './byline-fields'
 import { ConflictPanel } from './conflict-panel'
-import { LeadImagePicker } from './lead-image-picker'
+import { LeadImagePicker, type LeadImagePickerProps } from './lead-image-picker'
 import { type LocalDraft, clearLocalDraft, readLocalDraft } from './local-draft'
 import { PresenceLine } from './presence-line'
 import { SaveStatusLine } from './save-status-line'
@@ -31,6 +31,7 @@ type StoryFormProps = {
   staff: { id: number; name: string }[]
   media: MediaChoice[]
   workflowActions: WorkflowActionsProps['actions']
+  saveAltText: LeadImagePickerProps['saveAltText']
 }
 
 type Fields = Omit<StoryDraft, 'body'>
@@ -46,6 +47,7 @@ export function StoryForm({
   staff,
   media,
   workflowActions,
+  saveAltText,
 }: StoryFormProps) {
   // What the story had when it opened: a refresh after a workflow step does not reload the form.
   const [initial] = useState(() => toFormDraft(opened, hasBeenPublished))
@@ -338,7 +340,7 @@ export function StoryForm({
 
           <fieldset>
             <legend>Lead image</legend>
-            <LeadImagePicker images={images} chosenId={fields.leadMediaId} onChoose={chooseLead} />
+            <LeadImagePicker images={images} chosenId={fields.leadMediaId} onChoose={chooseLead} saveAltText={saveAltText} />
             <div className="field">
               <label htmlFor="lead-upload">Upload a lead image</label>
               <input

@@ -6,10 +6,10 @@ import { useEditorState } from '@tiptap/react'
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react'
 import { MediaPicker, type PickableImage } from '@/components/desk/media/media-picker'
 import { embedProviders, identifyEmbed } from '@/lib/embeds'
-import { quoteAtSelection, toAttribution } from './nodes/blockquote'
-import { type FigureKind, toFigureAttributes } from './nodes/figure'
+import { quoteAtSelection, toAttribution } from '@/lib/story-schema/nodes/blockquote'
+import { type FigureKind, toFigureAttributes } from '@/lib/story-schema/nodes/figure'
 import { uploadImage } from './upload-image'
-import { isHttpUrl, normalizeTypedHref } from './urls'
+import { isHttpUrl, normalizeTypedHref } from '@/lib/story-schema/urls'
 
 /** An image from the media library that the writer can place in the story as a figure. */
 export type FigureOption = PickableImage

@@ -1,6 +1,6 @@
 import { type AnyExtension, flattenExtensions, getExtensionField } from '@tiptap/core'
 import { describe, expect, it } from 'vitest'
-import { storyExtensions } from './extensions'
+import { storyExtensions } from '@/lib/story-schema/extensions'
 import { PanelShortcuts } from './panel-shortcuts'
 import { describeShortcut, splitBinding } from './shortcuts'
 import { toolbarItems } from './toolbar-items'

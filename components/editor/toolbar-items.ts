@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core'
-import { horizontalRuleShortcut } from './nodes/horizontal-rule'
-import { pullQuoteShortcut } from './nodes/pull-quote'
+import { horizontalRuleShortcut } from '@/lib/story-schema/nodes/horizontal-rule'
+import { pullQuoteShortcut } from '@/lib/story-schema/nodes/pull-quote'
 import type { PanelKind } from './panels'
 
 export type ToolbarState = Record<

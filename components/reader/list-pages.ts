@@ -5,7 +5,8 @@ import type { ResponsiveImage } from '@/lib/media/srcset'
 import type { StoryPage, StorySummary } from '@/lib/public-lists'
 import type { SectionCrumb } from '@/lib/sections'
 import { breadcrumb, pagination, picture, storyList, timeTag } from './parts'
-import { type ReaderChrome, readerDocument } from './shell'
+import type { ReaderChrome } from '@/lib/reader-chrome'
+import { readerDocument } from './shell'
 
 export type HomeContent = {
   lead: StorySummary | null

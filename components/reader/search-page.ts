@@ -2,7 +2,8 @@ import 'server-only'
 import { type SafeHtml, html } from '@/lib/html'
 import { type SearchResult, maxQueryLength } from '@/lib/search'
 import { timeTag } from './parts'
-import { type ReaderChrome, readerDocument } from './shell'
+import type { ReaderChrome } from '@/lib/reader-chrome'
+import { readerDocument } from './shell'
 
 const numberFormat = new Intl.NumberFormat('en-GB')
 

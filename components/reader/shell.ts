@@ -2,7 +2,7 @@ import 'server-only'
 import fs from 'node:fs'
 import path from 'node:path'
 import { type HtmlValue, type SafeHtml, html, trustedHtml } from '@/lib/html'
-import type { SiteSettings } from '@/lib/site'
+import type { ReaderChrome } from '@/lib/reader-chrome'
 
 /** One reader's page: its own content, and what goes into its `<head>`. */
 export type ReaderPage = {
@@ -19,9 +19,6 @@ export type ReaderPage = {
   /** A bar above the masthead (the desk preview's marker). */
   banner?: HtmlValue
 }
-
-/** What every reader's page shows around its content. */
-export type ReaderChrome = { site: SiteSettings; sections: readonly { name: string; path: string }[] }
 
 // The reader's stylesheet goes inline: one request for the whole page, and no render-blocking link.
 let stylesheet: string | undefined

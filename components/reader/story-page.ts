@@ -8,7 +8,8 @@ import { renderRichText } from '@/lib/rich-text'
 import { type SiteSettings, absoluteUrl } from '@/lib/site'
 import { slugify } from '@/lib/slug'
 import { breadcrumb, bylineLine, picture, storyList, timeTag } from './parts'
-import { type ReaderChrome, type ReaderPage, readerDocument } from './shell'
+import type { ReaderChrome } from '@/lib/reader-chrome'
+import { type ReaderPage, readerDocument } from './shell'
 
 export type StoryPageContent = { story: PublicStory; corrections: readonly PublicCorrection[]; related: readonly StorySummary[] }
 

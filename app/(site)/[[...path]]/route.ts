@@ -1,5 +1,5 @@
 import { getDb } from '@/db'
-import { servePublicPath } from '@/lib/public-site'
+import { servePublicPath } from '../public-site'
 
 /**
  * The reader's site (lib/public-site.ts), as plain HTML with no client runtime. No page is made

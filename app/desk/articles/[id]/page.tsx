@@ -3,8 +3,6 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getDb } from '@/db'
 import { StoryForm } from '@/components/desk/story-form'
-import { CorrectionsPanel } from '@/components/desk/corrections-panel'
-import { NotesPanel } from '@/components/desk/notes-panel'
 import { WorkflowActions } from '@/components/desk/workflow-actions'
 import { getArticleForEditing } from '@/lib/editable-article'
 import { listArticleCorrections } from '@/lib/corrections'
@@ -19,6 +17,9 @@ import { statusLabels } from '@/lib/status-labels'
 import { toStoryDraft } from '@/lib/story-draft'
 import { getWorkflowState } from '@/lib/transitions'
 import { listStaff } from '@/lib/users'
+import { saveImageAltText } from '../../media/actions'
+import { CorrectionsPanel } from './corrections-panel'
+import { NotesPanel } from './notes-panel'
 
 export const metadata: Metadata = { title: 'Story' }
 
@@ -72,6 +73,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
           staff={await listStaff(db)}
           media={await listMediaOptions(db)}
           workflowActions={workflow.actions}
+          saveAltText={saveImageAltText}
         />
       ) : (
         <>

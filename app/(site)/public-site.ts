@@ -4,10 +4,10 @@ import { type HomeContent, authorPage, correctionsPage, errorPage, homePage, sec
 import { storyPage } from '@/components/reader/story-page'
 import type { Db } from '@/db'
 import { sections, tags, users } from '@/db/schema'
-import { listCorrections, listRecentCorrections } from './corrections'
-import { newsSitemapXml, robotsTxt, rssFeed, sitemapXml } from './feeds'
-import { htmlDocument, movedPermanently, textDocument, xmlDocument } from './http'
-import { findStoryAt } from './public-articles'
+import { listCorrections, listRecentCorrections } from '@/lib/corrections'
+import { newsSitemapXml, robotsTxt, rssFeed, sitemapXml } from '@/lib/feeds'
+import { htmlDocument, movedPermanently, textDocument, xmlDocument } from '@/lib/http'
+import { findStoryAt } from '@/lib/public-articles'
 import {
   bylinedTo,
   inSections,
@@ -18,9 +18,9 @@ import {
   sectionAndDescendants,
   tagSpellingsBySlug,
   taggedWith,
-} from './public-lists'
-import { readerChrome } from './reader-chrome'
-import { type SectionCrumb, sectionAt, sectionTrails } from './sections'
+} from '@/lib/public-lists'
+import { readerChrome } from '@/lib/reader-chrome'
+import { type SectionCrumb, sectionAt, sectionTrails } from '@/lib/sections'
 
 /** A path segment readers can meet: slugs, page numbers, `feed.xml`. Anything else is a 404 without a query. */
 const segmentPattern = /^[a-z0-9][a-z0-9._-]{0,199}$/

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { insertUser, newUserSchema } from '@/lib/users'
-import type { Db } from '../index'
+import type { Db } from '@/db'
 import { UsageError } from './run'
 
 export const userCreateUsage =

@@ -1,4 +1,4 @@
-import type { Role } from '../schema'
+import type { Role } from '@/db/schema'
 
 /** The password of every demo account. It is public: the demo must never run on real data. */
 export const demoPassword = 'copydesk-demo'

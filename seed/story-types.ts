@@ -1,4 +1,4 @@
-import type { ArticleStatus, RichTextDoc } from '../schema'
+import type { ArticleStatus, RichTextDoc } from '@/db/schema'
 import type { ImageKey } from './images'
 import type { SectionSlug, StaffKey, TagName } from './newsroom'
 

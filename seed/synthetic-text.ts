@@ -1,4 +1,4 @@
-import type { RichTextNode } from '../schema'
+import type { RichTextNode } from '@/db/schema'
 import { h2, p } from './builders'
 
 /**

@@ -1,4 +1,4 @@
-import type { RichTextDoc, RichTextNode } from '../schema'
+import type { RichTextDoc, RichTextNode } from '@/db/schema'
 
 /**
  * Small builders for TipTap documents, so that seed stories read as text rather than JSON.

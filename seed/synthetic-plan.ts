@@ -1,6 +1,6 @@
-import { countWords, plainText } from '../../lib/rich-text-plain'
-import { slugify } from '../../lib/slug'
-import type { ArticleStatus, Byline, RichTextDoc } from '../schema'
+import { countWords, plainText } from '@/lib/rich-text-plain'
+import { slugify } from '@/lib/slug'
+import type { ArticleStatus, Byline, RichTextDoc } from '@/db/schema'
 import { doc, p } from './builders'
 import { type Random, contributorNames, contributorOutlets, syntheticText } from './synthetic-text'
 

@@ -1,9 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { RichTextNode } from '../schema'
+import type { RichTextNode } from '@/db/schema'
 import { walk } from './builders'
 import { demoImages, demoImagesFolder, svgSize } from './images'
+import { renderRichText, sanitizeDoc } from '@/lib/rich-text'
 import { demoStories } from './stories'
 import { storyProblem } from './story-types'
 
@@ -49,5 +50,14 @@ describe('the demo stories as data', () => {
     for (const image of Object.values(demoImages)) {
       expect(svgSize(fs.readFileSync(path.join(demoImagesFolder, image.file)))).toEqual({ width: image.width, height: image.height })
     }
+  })
+})
+
+describe('the demo stories through the renderer', () => {
+  const bodies = demoStories.flatMap((story) => story.revisions.map((revision) => [revision.headline, revision.body] as const))
+
+  it.each(bodies)('“%s” is valid as it stands and renders', (_, body) => {
+    expect(sanitizeDoc(body)).toEqual({ ok: true, doc: body, changed: false })
+    expect(renderRichText(body)).toMatch(/^<(p|h2|figure|ul|ol|blockquote|hr)/)
   })
 })

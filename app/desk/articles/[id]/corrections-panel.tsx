@@ -1,4 +1,4 @@
-import { addCorrectionAction, retractCorrectionAction } from '@/app/desk/articles/[id]/corrections-actions'
+import { addCorrectionAction, retractCorrectionAction } from './corrections-actions'
 import { ActionForm } from '@/components/ui/action-form'
 import { type DeskCorrection, correctionLimits } from '@/lib/corrections'
 

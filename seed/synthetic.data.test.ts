@@ -1,8 +1,8 @@
 import { count, eq, gt, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '../index'
-import { articles, revisions, users } from '../schema'
-import { type TestDatabase, createTestDatabase } from '../testing'
+import type { Db } from '@/db'
+import { articles, revisions, users } from '@/db/schema'
+import { type TestDatabase, createTestDatabase } from '@/db/testing'
 import { seedSynthetic } from './synthetic'
 
 let database: TestDatabase

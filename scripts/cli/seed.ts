@@ -1,9 +1,9 @@
-import { type DatabaseConfig, databaseConfig } from '../config'
-import { parseSeedArgs, seedUsage } from '../seed/cli-args'
-import { seedDemo } from '../seed/demo'
-import { demoPassword, demoUsers } from '../seed/newsroom'
-import { demoStories } from '../seed/stories'
-import { seedSynthetic } from '../seed/synthetic'
+import { type DatabaseConfig, databaseConfig } from '@/db/config'
+import { parseSeedArgs, seedUsage } from '@/seed/cli-args'
+import { seedDemo } from '@/seed/demo'
+import { demoPassword, demoUsers } from '@/seed/newsroom'
+import { demoStories } from '@/seed/stories'
+import { seedSynthetic } from '@/seed/synthetic'
 import { runWithDatabase } from './run'
 
 // `npm run db:seed -- [--articles N] [--allow-database-url]`: migrates, seeds the demo newsroom

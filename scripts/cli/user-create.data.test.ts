@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyPassword } from '@/lib/passwords'
-import { users } from '../schema'
-import { type TestDatabase, createTestDatabase } from '../testing'
+import { users } from '@/db/schema'
+import { type TestDatabase, createTestDatabase } from '@/db/testing'
 import { UsageError } from './run'
 import { createUserFromArgs } from './user-create-task'
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
-import { planMediaFiles } from '../../lib/media/plan'
-import { processImage } from '../../lib/media/process'
-import type { RichTextNode } from '../schema'
+import { planMediaFiles } from '@/lib/media/plan'
+import { processImage } from '@/lib/media/process'
+import type { RichTextNode } from '@/db/schema'
 import { type FigureAttrs, figure } from './builders'
 import type { StaffKey } from './newsroom'
 

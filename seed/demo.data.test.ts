@@ -4,9 +4,9 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { and, asc, eq, getTableName, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { verifyPassword } from '../../lib/passwords'
-import { countWords, plainText } from '../../lib/rich-text-plain'
-import type { Db } from '../index'
+import { verifyPassword } from '@/lib/passwords'
+import { countWords, plainText } from '@/lib/rich-text-plain'
+import type { Db } from '@/db'
 import {
   type RichTextNode,
   articleAuthors,
@@ -20,12 +20,12 @@ import {
   tags,
   users,
   workflowEvents,
-} from '../schema'
-import { type TestDatabase, createTestDatabase } from '../testing'
+} from '@/db/schema'
+import { type TestDatabase, createTestDatabase } from '@/db/testing'
 import { walk } from './builders'
 import { seedDemo } from './demo'
-import { renditionWidths } from '../../lib/media/process'
-import { LocalMediaStorage } from '../../lib/media/storage'
+import { renditionWidths } from '@/lib/media/process'
+import { LocalMediaStorage } from '@/lib/media/storage'
 import { demoImages } from './images'
 
 // The demo is seeded once: these tests only read it (and check that a second seed adds nothing).

@@ -1,6 +1,6 @@
-import { StartUpError, databaseConfig, migrationsFolder } from '../config'
-import { type Db, checkConnection, openDatabase } from '../index'
-import { migrate } from '../migrate'
+import { StartUpError, databaseConfig, migrationsFolder } from '@/db/config'
+import { type Db, checkConnection, openDatabase } from '@/db'
+import { migrate } from '@/db/migrate'
 
 /**
  * Runs a command-line task on a migrated database and closes it. A problem a person must fix

@@ -22,7 +22,7 @@ async function run(script: string, args: string[], env: Record<string, string>) 
 describe('the command-line scripts', () => {
   it('npm run db:seed refuses a DATABASE_URL database unless asked explicitly, touching nothing', async () => {
     // Nothing listens on port 1: had the command tried to connect, the message would say so.
-    const result = await run('db/cli/seed.ts', [], { DATABASE_URL: 'postgres://copydesk@127.0.0.1:1/copydesk' })
+    const result = await run('scripts/cli/seed.ts', [], { DATABASE_URL: 'postgres://copydesk@127.0.0.1:1/copydesk' })
 
     expect(result.code).toBe(1)
     expect(result.stdout).toBe('')
@@ -30,7 +30,7 @@ describe('the command-line scripts', () => {
   }, 20_000)
 
   it('npm run db:migrate stops with one clear line when PostgreSQL cannot be reached', async () => {
-    const result = await run('db/cli/migrate.ts', [], { DATABASE_URL: 'postgres://copydesk@127.0.0.1:1/copydesk' })
+    const result = await run('scripts/cli/migrate.ts', [], { DATABASE_URL: 'postgres://copydesk@127.0.0.1:1/copydesk' })
 
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/^Cannot reach PostgreSQL at 127\.0\.0\.1:1: nothing accepts connections there[^\n]*\n$/)

@@ -1,4 +1,4 @@
-import { addNoteAction, resolveNoteAction } from '@/app/desk/articles/[id]/notes-actions'
+import { addNoteAction, resolveNoteAction } from './notes-actions'
 import { ActionForm } from '@/components/ui/action-form'
 import type { NoteThread, NoteView } from '@/lib/notes'
 import { maxNoteLength } from '@/lib/workflow'

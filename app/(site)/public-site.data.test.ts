@@ -5,8 +5,8 @@ import { type TestDatabase, createTestDatabase } from '@/db/testing'
 import type { ArticleInputRaw } from '@/lib/article-input'
 import type { Actor } from '@/lib/permissions'
 import { type Newsroom, act, docOf, editStory, makeNewsroom, makeStory, storyIn } from '@/test/newsroom'
-import { getStoryPreview } from './public-articles'
-import { pathsShowingStory } from './public-pages'
+import { getStoryPreview } from '@/lib/public-articles'
+import { pathsShowingStory } from '@/lib/public-pages'
 import { servePublicPath } from './public-site'
 
 // The reader's site as a reader's browser gets it: every test asks `servePublicPath` for a path and
