@@ -69,12 +69,6 @@ export function getDatabaseConfig(): DatabaseConfig {
   return connection().config
 }
 
-export async function closeDb(): Promise<void> {
-  const current = holder.__copydeskDb
-  holder.__copydeskDb = undefined
-  await current?.close()
-}
-
 /** Runs one query, turning a failure to connect into one line that names the cause. */
 export async function checkConnection(db: Db, config: DatabaseConfig): Promise<void> {
   try {

@@ -1,4 +1,4 @@
-import { type SQL, relations, sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import {
   type AnyPgColumn,
   boolean,
@@ -332,50 +332,6 @@ export const slugHistory = pgTable('slug_history', {
   path: text('path').notNull().unique(),
   createdAt: createdAt(),
 })
-
-export const sectionsRelations = relations(sections, ({ one, many }) => ({
-  parent: one(sections, { fields: [sections.parentId], references: [sections.id], relationName: 'tree' }),
-  children: many(sections, { relationName: 'tree' }),
-  articles: many(articles),
-}))
-
-export const articlesRelations = relations(articles, ({ one, many }) => ({
-  section: one(sections, { fields: [articles.sectionId], references: [sections.id] }),
-  creator: one(users, { fields: [articles.createdBy], references: [users.id] }),
-  currentRevision: one(revisions, { fields: [articles.currentRevisionId], references: [revisions.id], relationName: 'current' }),
-  publishedRevision: one(revisions, { fields: [articles.publishedRevisionId], references: [revisions.id], relationName: 'published' }),
-  revisions: many(revisions, { relationName: 'all' }),
-  authors: many(articleAuthors),
-  tags: many(articleTags),
-  events: many(workflowEvents),
-  notes: many(notes),
-}))
-
-export const revisionsRelations = relations(revisions, ({ one }) => ({
-  article: one(articles, { fields: [revisions.articleId], references: [articles.id], relationName: 'all' }),
-  author: one(users, { fields: [revisions.createdBy], references: [users.id] }),
-  section: one(sections, { fields: [revisions.sectionId], references: [sections.id] }),
-  leadMedia: one(media, { fields: [revisions.leadMediaId], references: [media.id] }),
-}))
-
-export const articleAuthorsRelations = relations(articleAuthors, ({ one }) => ({
-  article: one(articles, { fields: [articleAuthors.articleId], references: [articles.id] }),
-  user: one(users, { fields: [articleAuthors.userId], references: [users.id] }),
-}))
-
-export const articleTagsRelations = relations(articleTags, ({ one }) => ({
-  article: one(articles, { fields: [articleTags.articleId], references: [articles.id] }),
-  tag: one(tags, { fields: [articleTags.tagId], references: [tags.id] }),
-}))
-
-export const correctionsRelations = relations(corrections, ({ one }) => ({
-  article: one(articles, { fields: [corrections.articleId], references: [articles.id] }),
-}))
-
-export const workflowEventsRelations = relations(workflowEvents, ({ one }) => ({
-  article: one(articles, { fields: [workflowEvents.articleId], references: [articles.id] }),
-  actor: one(users, { fields: [workflowEvents.actorId], references: [users.id] }),
-}))
 
 export type User = typeof users.$inferSelect
 export type Role = (typeof userRole.enumValues)[number]

@@ -54,10 +54,6 @@ export type IdentifiedEmbed = {
   pageUrl: string
 }
 
-export function isEmbedProvider(value: unknown): value is EmbedProvider {
-  return typeof value === 'string' && Object.hasOwn(embedProviders, value)
-}
-
 const youtubeId = /^[A-Za-z0-9_-]{11}$/
 const vimeoId = /^\d{1,12}$/
 const vimeoHash = /^[0-9a-f]{6,20}$/i

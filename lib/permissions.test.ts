@@ -21,8 +21,6 @@ const expected: Record<Capability, string> = {
   'media.edit': 'A A O',
   'media.delete': 'A A O',
   'user.manage': 'A - -',
-  'section.manage': 'A - -',
-  'settings.manage': 'A - -',
 }
 
 const mine = { ownerIds: [7] }

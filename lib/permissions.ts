@@ -21,8 +21,6 @@ export const capabilities = [
   'media.edit',
   'media.delete',
   'user.manage',
-  'section.manage',
-  'settings.manage',
 ] as const
 
 export type Capability = (typeof capabilities)[number]
@@ -93,8 +91,6 @@ const capabilityPhrases: Record<Capability, string> = {
   'media.edit': 'change this image',
   'media.delete': 'delete this image',
   'user.manage': 'manage people’s accounts and permissions',
-  'section.manage': 'manage the sections',
-  'settings.manage': 'change the settings',
 }
 
 /** Who owns a record of the capability's kind, as "Only … can" names them. */
