@@ -3,12 +3,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { count, eq, getTableName, is } from 'drizzle-orm'
 import { PgTable, getTableConfig, pgSchema, serial, text } from 'drizzle-orm/pg-core'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { StartUpError, migrationsFolder } from './config'
 import type { Db } from './index'
 import { migrate } from './migrate'
 import * as schema from './schema'
-import { type TestDatabase, createEmptyTestDatabase } from './testing'
+import { emptyDatabaseForEachTest } from './testing'
 
 const tables = Object.values(schema).flatMap((value) => (is(value, PgTable) ? [value] : []))
 
@@ -20,13 +20,8 @@ const columnsCatalog = pgSchema('information_schema').table('columns', {
 })
 const appliedMigrations = pgSchema('drizzle').table('__drizzle_migrations', { id: serial('id') })
 
-let database: TestDatabase
 let db: Db
-beforeEach(async () => {
-  database = await createEmptyTestDatabase()
-  db = database.db
-})
-afterEach(() => database.close())
+emptyDatabaseForEachTest((fresh) => (db = fresh))
 
 async function columnsByTable(): Promise<Map<string, string[]>> {
   const rows = await db

@@ -2,20 +2,15 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { asc, eq, sql } from 'drizzle-orm'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { migrationsFolder } from './config'
 import type { Db } from './index'
 import { migrate } from './migrate'
 import { revisions } from './schema'
-import { type TestDatabase, createEmptyTestDatabase } from './testing'
+import { emptyDatabaseForEachTest } from './testing'
 
-let database: TestDatabase
 let db: Db
-beforeEach(async () => {
-  database = await createEmptyTestDatabase()
-  db = database.db
-})
-afterEach(() => database.close())
+emptyDatabaseForEachTest((fresh) => (db = fresh))
 
 /** The committed migrations up to and including `tag`, as a folder of their own. */
 function migrationsUpTo(tag: string): string {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import { afterEach, beforeEach } from 'vitest'
 import { migrationsFolder } from './config'
 import { type Db, openDatabase } from './index'
 import { migrate } from './migrate'
@@ -42,6 +43,16 @@ export async function createEmptyTestDatabase(): Promise<TestDatabase> {
       await onServer(serverUrl, `drop database if exists ${name} with (force)`)
     },
   }
+}
+
+/** Gives each test of the file a fresh, unmigrated database (handed to `use` before the test), dropped after it. */
+export function emptyDatabaseForEachTest(use: (db: Db) => void): void {
+  let database: TestDatabase | undefined
+  beforeEach(async () => {
+    database = await createEmptyTestDatabase()
+    use(database.db)
+  })
+  afterEach(() => database?.close())
 }
 
 async function onServer(serverUrl: string, statement: string): Promise<void> {

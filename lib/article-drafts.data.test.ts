@@ -1,25 +1,14 @@
 import { asc, eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '@/db'
+import { describe, expect, it } from 'vitest'
 import { articleAuthors, articleTags, articles, revisions, tags, workflowEvents } from '@/db/schema'
-import { type TestDatabase, createTestDatabase } from '@/db/testing'
-import { type Newsroom, docOf, makeNewsroom } from '@/test/newsroom'
+import { docOf, openTestNewsroom } from '@/test/newsroom'
 import { autosaveWindowMs, createArticle, saveArticle } from './article-drafts'
 import { getArticleForEditing } from './editable-article'
 import { findStoryAt } from './public-articles'
 import { type ArticleInput, type ArticleInputRaw, articleInputSchema } from './article-input'
 import type { Actor } from './permissions'
 
-let database: TestDatabase
-let db: Db
-let newsroom: Newsroom
-
-beforeAll(async () => {
-  database = await createTestDatabase()
-  db = database.db
-  newsroom = await makeNewsroom(db)
-})
-afterAll(() => database.close())
+const { db, newsroom } = await openTestNewsroom()
 
 const minute = 60 * 1000
 const start = new Date('2030-03-01T09:00:00Z')

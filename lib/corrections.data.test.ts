@@ -1,22 +1,11 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '@/db'
+import { describe, expect, it } from 'vitest'
 import { corrections, users } from '@/db/schema'
-import { type TestDatabase, createTestDatabase } from '@/db/testing'
-import { type Newsroom, act, makeNewsroom, storyIn } from '@/test/newsroom'
+import { act, openTestNewsroom, storyIn, withOwnNewsroom } from '@/test/newsroom'
 import { addCorrection, listArticleCorrections, listCorrections, listRecentCorrections, retractCorrection } from './corrections'
 import type { Actor } from './permissions'
 
-let database: TestDatabase
-let db: Db
-let newsroom: Newsroom
-
-beforeAll(async () => {
-  database = await createTestDatabase()
-  db = database.db
-  newsroom = await makeNewsroom(db)
-})
-afterAll(() => database.close())
+const { db, newsroom } = await openTestNewsroom()
 
 const at = (day: number, hour = 9) => new Date(Date.UTC(2030, 3, day, hour))
 
@@ -156,11 +145,8 @@ describe('corrections', () => {
 
 describe('the public corrections page', () => {
   it('lists corrections of visible stories newest first, with the story’s headline and address, a page at a time', async () => {
-    const fresh = await createTestDatabase()
-    try {
-      const { db: own } = fresh
-      // A database of its own, so that the page holds only this test's corrections.
-      const room = await makeNewsroom(own)
+    // A database of its own, so that the page holds only this test's corrections.
+    await withOwnNewsroom(async ({ db: own, newsroom: room }) => {
       const a = await storyIn(own, room, 'published', { headline: 'Port strike ends' })
       const b = await storyIn(own, room, 'published', { headline: 'Rail fares rise', sectionId: room.otherSectionId })
       const hidden = await storyIn(own, room, 'published', { headline: 'Taken down' })
@@ -183,8 +169,6 @@ describe('the public corrections page', () => {
       ])
       expect((await listRecentCorrections(own, { page: 2, pageSize: 2 })).items.map((item) => item.body)).toEqual(['First.'])
       expect(await listRecentCorrections(own, { page: -3, pageSize: 500 })).toMatchObject({ page: 1, pageSize: 50 })
-    } finally {
-      await fresh.close()
-    }
+    })
   })
 })

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '@/db'
-import { type TestDatabase, createTestDatabase } from '@/db/testing'
-import { type Newsroom, act, editStory, makeNewsroom, makeStory, storyIn } from '@/test/newsroom'
+import { act, editStory, makeStory, openTestNewsroom, storyIn, withOwnNewsroom } from '@/test/newsroom'
 import { countDeskQueues, deskQuerySchema, escapeLike, getDeskNews, listDeskQueue, markDeskSeen } from './desk-queues'
 import { addNote } from './notes'
 
 // One newsroom for the whole file, built once: the lists are read, never changed, by the tests
 // of the first block. The desk-news block makes its own stories.
-let database: TestDatabase
-let db: Db
-let newsroom: Newsroom
+const { db, newsroom } = await openTestNewsroom()
 const ids: Record<string, number> = {}
 
 const hour = 60 * 60 * 1000
@@ -17,9 +14,6 @@ const base = new Date('2030-04-01T08:00:00Z')
 const at = (hours: number) => new Date(base.getTime() + hours * hour)
 
 beforeAll(async () => {
-  database = await createTestDatabase()
-  db = database.db
-  newsroom = await makeNewsroom(db)
   const { writer, writer2, editor } = newsroom
 
   ids.draft = await makeStory(db, newsroom, { headline: 'Harbour draft', now: at(0) })
@@ -58,7 +52,6 @@ beforeAll(async () => {
   await act(db, editor, ids.updateInReview, 'submit', { now: at(10) })
   ids.unpublished = await storyIn(db, newsroom, 'unpublished', { headline: 'Taken down', now: at(11) })
 })
-afterAll(() => database.close())
 
 async function list(...args: Parameters<typeof listDeskQueue> extends [Db, ...infer Rest] ? Rest : never) {
   const page = await listDeskQueue(db, ...args)
@@ -157,10 +150,7 @@ describe('the desk lists', () => {
 
 describe('what changed on my stories since I last looked', () => {
   it('counts others’ status changes and notes on my stories once each, not my own, and starts again once I look', async () => {
-    const fresh = await createTestDatabase()
-    try {
-      const own = fresh.db
-      const room = await makeNewsroom(own)
+    await withOwnNewsroom(async ({ db: own, newsroom: room }) => {
       const id = await makeStory(own, room, { headline: 'Mine', now: at(0) })
       await markDeskSeen(own, room.writer, at(1))
       await act(own, room.writer, id, 'submit', { now: at(2) })
@@ -191,8 +181,6 @@ describe('what changed on my stories since I last looked', () => {
       // A page left open since earlier cannot bring back what was seen.
       await markDeskSeen(own, room.writer, at(2))
       expect(await getDeskNews(own, room.writer, { now: at(7) })).toMatchObject({ since: at(6), count: 0 })
-    } finally {
-      await fresh.close()
-    }
+    })
   })
 })

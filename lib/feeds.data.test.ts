@@ -1,17 +1,13 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { Db } from '@/db'
-import { type TestDatabase, createTestDatabase } from '@/db/testing'
 import { sections } from '@/db/schema'
-import { type Newsroom, act, editStory, makeNewsroom, makeStory, storyIn } from '@/test/newsroom'
+import { act, editStory, makeStory, openTestNewsroom, storyIn } from '@/test/newsroom'
 import { newsSitemapXml, rssFeed, sitemapXml } from './feeds'
 
 // One newsroom for the whole file, built once and only read by the tests: four public stories
 // (one in a sub-section, one republished, two with unpublished edits) among stories readers
 // must not see.
-let database: TestDatabase
-let db: Db
-let newsroom: Newsroom
+const { db, newsroom } = await openTestNewsroom()
 const site = 'https://news.example.test'
 const hour = 60 * 60 * 1000
 const base = new Date('2030-04-01T08:00:00Z')
@@ -39,9 +35,6 @@ const hidden = [
 beforeAll(async () => {
   vi.stubEnv('SITE_URL', `${site}/`)
   vi.stubEnv('SITE_NAME', 'The Ledger & Co')
-  database = await createTestDatabase()
-  db = database.db
-  newsroom = await makeNewsroom(db)
   const { writer, writer2, editor } = newsroom
   const [middleEast] = await db
     .insert(sections)
@@ -91,7 +84,6 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   vi.unstubAllEnvs()
-  await database.close()
 })
 
 const parser = new XMLParser({

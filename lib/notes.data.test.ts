@@ -1,21 +1,10 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '@/db'
+import { describe, expect, it } from 'vitest'
 import { notes } from '@/db/schema'
-import { type TestDatabase, createTestDatabase } from '@/db/testing'
-import { type Newsroom, act, makeNewsroom, makeStory, storyIn } from '@/test/newsroom'
+import { act, makeStory, openTestNewsroom, storyIn } from '@/test/newsroom'
 import { addNote, listNotes, setNoteResolved } from './notes'
 
-let database: TestDatabase
-let db: Db
-let newsroom: Newsroom
-
-beforeAll(async () => {
-  database = await createTestDatabase()
-  db = database.db
-  newsroom = await makeNewsroom(db)
-})
-afterAll(() => database.close())
+const { db, newsroom } = await openTestNewsroom()
 
 const at = (minutes: number) => new Date(Date.UTC(2030, 2, 1, 9, minutes))
 

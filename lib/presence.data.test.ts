@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '@/db'
-import { type TestDatabase, createTestDatabase } from '@/db/testing'
-import { type Newsroom, makeNewsroom } from '@/test/newsroom'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { openTestNewsroom } from '@/test/newsroom'
 import { createArticle } from './article-drafts'
 import { leavePresence, recordPresence } from './presence'
 
-let database: TestDatabase
-let db: Db
-let newsroom: Newsroom
+const { db, newsroom } = await openTestNewsroom()
 let articleId: number
 
 beforeAll(async () => {
-  database = await createTestDatabase()
-  db = database.db
-  newsroom = await makeNewsroom(db)
   const created = await createArticle(db, newsroom.writer, { headline: 'Who is here', sectionId: newsroom.sectionId })
   if (!created.ok) throw new Error(created.message)
   articleId = created.articleId
 })
-afterAll(() => database.close())
 
 const at = (seconds: number) => new Date(Date.UTC(2030, 2, 1, 9, 0, seconds))
 

@@ -1,24 +1,13 @@
 import { asc, eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '@/db'
+import { describe, expect, it } from 'vitest'
 import { articles, revisions } from '@/db/schema'
-import { type TestDatabase, createTestDatabase } from '@/db/testing'
-import { type Newsroom, docOf, makeNewsroom } from '@/test/newsroom'
+import { docOf, openTestNewsroom } from '@/test/newsroom'
 import { createArticle, saveArticle } from './article-drafts'
 import { type ArticleInputRaw, articleInputSchema } from './article-input'
 import { diffRevisions } from './diff'
 import { getRevision, listRevisions, restoreRevision } from './revisions'
 
-let database: TestDatabase
-let db: Db
-let newsroom: Newsroom
-
-beforeAll(async () => {
-  database = await createTestDatabase()
-  db = database.db
-  newsroom = await makeNewsroom(db)
-})
-afterAll(() => database.close())
+const { db, newsroom } = await openTestNewsroom()
 
 const start = new Date('2030-03-01T09:00:00Z')
 const later = (minutes: number) => new Date(start.getTime() + minutes * 60 * 1000)

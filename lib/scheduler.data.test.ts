@@ -1,22 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Db } from '@/db'
 import { users, workflowEvents } from '@/db/schema'
-import { type TestDatabase, createTestDatabase } from '@/db/testing'
-import { type Newsroom, act, articleRow, makeNewsroom, storyIn } from '@/test/newsroom'
+import { act, articleRow, openTestNewsroom, storyIn } from '@/test/newsroom'
 import type { Actor } from './permissions'
 import { publishDue, scheduledPublicationNote, startScheduler } from './scheduler'
 
-let database: TestDatabase
-let db: Db
-let newsroom: Newsroom
-
-beforeAll(async () => {
-  database = await createTestDatabase()
-  db = database.db
-  newsroom = await makeNewsroom(db)
-})
-afterAll(() => database.close())
+const { db, newsroom } = await openTestNewsroom()
 
 const quiet = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
 

@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '@/db'
-import { type TestDatabase, createTestDatabase } from '@/db/testing'
-import { type Newsroom, act, docOf, editStory, makeNewsroom, makeStory, storyIn } from '@/test/newsroom'
+import { describe, expect, it } from 'vitest'
+import { act, docOf, editStory, makeStory, openTestNewsroom, storyIn } from '@/test/newsroom'
 import { searchPublishedStories } from './search'
 
-let database: TestDatabase
-let db: Db
-let newsroom: Newsroom
-
-beforeAll(async () => {
-  database = await createTestDatabase()
-  db = database.db
-  newsroom = await makeNewsroom(db)
-})
-afterAll(() => database.close())
+const { db, newsroom } = await openTestNewsroom()
 
 const day = (n: number) => new Date(Date.UTC(2030, 4, n, 9))
 

@@ -1,27 +1,25 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { signInFailures, users } from '@/db/schema'
-import { type TestDatabase, createTestDatabase } from '@/db/testing'
+import { openTestDatabase } from '@/test/newsroom'
 import { hashPassword } from './passwords'
 import { checkCredentials, throttle } from './sign-in'
 
-let database: TestDatabase
+const db = await openTestDatabase()
 const password = 'correct horse battery'
 
 beforeAll(async () => {
-  database = await createTestDatabase()
   const passwordHash = await hashPassword(password)
-  await database.db.insert(users).values([
+  await db.insert(users).values([
     { email: 'rana@example.test', name: 'Rana', slug: 'rana', role: 'writer', passwordHash },
     { email: 'gone@example.test', name: 'Gone', slug: 'gone', role: 'editor', passwordHash, isDisabled: true },
     { email: 'locked@example.test', name: 'Locked', slug: 'locked', role: 'writer', passwordHash },
   ])
 })
-afterAll(() => database.close())
 
 describe('signing in with an e-mail and password', () => {
   it('lets a person in with the right password, whatever the case of the e-mail', async () => {
-    const result = await checkCredentials(database.db, { email: ' Rana@Example.test ', password }, 'client-a')
+    const result = await checkCredentials(db, { email: ' Rana@Example.test ', password }, 'client-a')
     expect(result).toMatchObject({ ok: true, user: { email: 'rana@example.test', name: 'Rana' } })
   })
 
@@ -33,13 +31,13 @@ describe('signing in with an e-mail and password', () => {
     ['a 10 MB password', { email: 'rana@example.test', password: 'x'.repeat(10 * 1024 * 1024) }],
     ['a disabled account with the right password', { email: 'gone@example.test', password }],
   ])('refuses %s with the same generic answer', async (_, credentials) => {
-    const result = await checkCredentials(database.db, credentials, 'client-b')
+    const result = await checkCredentials(db, credentials, 'client-b')
     expect(result).toEqual({ ok: false, reason: 'invalid' })
   })
 
   it('refuses a 10 MB password quickly, without hashing it', async () => {
     const started = performance.now()
-    await checkCredentials(database.db, { email: 'rana@example.test', password: 'y'.repeat(10 * 1024 * 1024) }, 'client-c')
+    await checkCredentials(db, { email: 'rana@example.test', password: 'y'.repeat(10 * 1024 * 1024) }, 'client-c')
     // Generous bound: hashing 10 MB with argon2 would take far longer than this.
     expect(performance.now() - started).toBeLessThan(2000)
   })
@@ -47,31 +45,31 @@ describe('signing in with an e-mail and password', () => {
   it('locks an account for a while after repeated failures, even for the right password', async () => {
     const now = new Date('2026-11-24T10:00:00Z')
     for (let attempt = 0; attempt < throttle.maxPerEmail; attempt++) {
-      await checkCredentials(database.db, { email: 'locked@example.test', password: 'nope' }, `client-${attempt}`, now)
+      await checkCredentials(db, { email: 'locked@example.test', password: 'nope' }, `client-${attempt}`, now)
     }
-    const during = await checkCredentials(database.db, { email: 'locked@example.test', password }, 'client-x', now)
+    const during = await checkCredentials(db, { email: 'locked@example.test', password }, 'client-x', now)
     expect(during).toEqual({ ok: false, reason: 'throttled' })
 
     const later = new Date(now.getTime() + throttle.lockMs + 1000)
-    const after = await checkCredentials(database.db, { email: 'locked@example.test', password }, 'client-x', later)
+    const after = await checkCredentials(db, { email: 'locked@example.test', password }, 'client-x', later)
     expect(after.ok).toBe(true)
   })
 
   it('locks a client that keeps guessing across many accounts', async () => {
     const now = new Date('2026-11-24T12:00:00Z')
     for (let attempt = 0; attempt < throttle.maxPerClient; attempt++) {
-      await checkCredentials(database.db, { email: `guess${attempt}@example.test`, password: 'nope' }, 'client-guesser', now)
+      await checkCredentials(db, { email: `guess${attempt}@example.test`, password: 'nope' }, 'client-guesser', now)
     }
-    const result = await checkCredentials(database.db, { email: 'rana@example.test', password }, 'client-guesser', now)
+    const result = await checkCredentials(db, { email: 'rana@example.test', password }, 'client-guesser', now)
     expect(result).toEqual({ ok: false, reason: 'throttled' })
-    const elsewhere = await checkCredentials(database.db, { email: 'rana@example.test', password }, 'client-honest', now)
+    const elsewhere = await checkCredentials(db, { email: 'rana@example.test', password }, 'client-honest', now)
     expect(elsewhere.ok).toBe(true)
   })
 
   it('forgets failures whose window and lock are over when it records a new one', async () => {
     const now = new Date('2026-11-25T09:00:00Z')
     const dayBefore = new Date(now.getTime() - 24 * 60 * 60_000)
-    await database.db.insert(signInFailures).values([
+    await db.insert(signInFailures).values([
       { key: 'client:long-gone', failures: 3, windowStartedAt: dayBefore, lockedUntil: null },
       {
         key: 'email:lock-over@example.test',
@@ -83,9 +81,9 @@ describe('signing in with an e-mail and password', () => {
       { key: 'client:recent', failures: 2, windowStartedAt: new Date(now.getTime() - 60_000), lockedUntil: null },
     ])
 
-    await checkCredentials(database.db, { email: 'nobody@example.test', password: 'nope' }, 'client-e', now)
+    await checkCredentials(db, { email: 'nobody@example.test', password: 'nope' }, 'client-e', now)
 
-    const keys = (await database.db.select({ key: signInFailures.key }).from(signInFailures)).map((row) => row.key)
+    const keys = (await db.select({ key: signInFailures.key }).from(signInFailures)).map((row) => row.key)
     expect(keys).not.toContain('client:long-gone')
     expect(keys).not.toContain('email:lock-over@example.test')
     expect(keys).toEqual(
@@ -94,8 +92,8 @@ describe('signing in with an e-mail and password', () => {
   })
 
   it('reports the session epoch, which a password reset moves on', async () => {
-    await database.db.update(users).set({ sessionEpoch: 3 }).where(eq(users.email, 'rana@example.test'))
-    const result = await checkCredentials(database.db, { email: 'rana@example.test', password }, 'client-d')
+    await db.update(users).set({ sessionEpoch: 3 }).where(eq(users.email, 'rana@example.test'))
+    const result = await checkCredentials(db, { email: 'rana@example.test', password }, 'client-d')
     expect(result.ok && result.user.sessionEpoch).toBe(3)
   })
 })

@@ -1,28 +1,26 @@
 import { count } from 'drizzle-orm'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { users } from '@/db/schema'
-import { type TestDatabase, createEmptyTestDatabase } from '@/db/testing'
+import type { Db } from '@/db'
+import { emptyDatabaseForEachTest } from '@/db/testing'
 import { prepareDatabase } from './start-up'
 
-let database: TestDatabase
-beforeEach(async () => {
-  database = await createEmptyTestDatabase()
-})
-afterEach(() => database.close())
+let db: Db
+emptyDatabaseForEachTest((fresh) => (db = fresh))
 
 /** Stands in for the demo seed (tested in seed/demo.data.test.ts): adds one account, and counts its calls. */
 function recordingSeeder() {
   const calls: number[] = []
-  const seed = async (db: TestDatabase['db']) => {
+  const seed = async (into: Db) => {
     calls.push(1)
-    await db.insert(users).values({ email: 'demo@example.test', name: 'Demo', slug: 'demo', role: 'admin', passwordHash: 'x' })
+    await into.insert(users).values({ email: 'demo@example.test', name: 'Demo', slug: 'demo', role: 'admin', passwordHash: 'x' })
     return { created: true }
   }
   return { seed, calls }
 }
 
 async function userCount(): Promise<number> {
-  const [row] = await database.db.select({ total: count() }).from(users)
+  const [row] = await db.select({ total: count() }).from(users)
   return row?.total ?? 0
 }
 
@@ -31,7 +29,7 @@ const postgres = { driver: 'pg', url: 'postgres://copydesk@db.internal:5432/copy
 describe('preparing the database at start-up', () => {
   it('migrates a PostgreSQL database but never gives it the demo accounts', async () => {
     const seeder = recordingSeeder()
-    const result = await prepareDatabase(database.db, postgres, seeder.seed, { NODE_ENV: 'test' })
+    const result = await prepareDatabase(db, postgres, seeder.seed, { NODE_ENV: 'test' })
 
     expect(result.applied.length).toBeGreaterThan(0)
     expect(result.seeded).toBe(false)
@@ -41,7 +39,7 @@ describe('preparing the database at start-up', () => {
 
   it('gives an empty embedded database the demo newsroom', async () => {
     const seeder = recordingSeeder()
-    const result = await prepareDatabase(database.db, { driver: 'pglite', dataDir: '/unused' }, seeder.seed, { NODE_ENV: 'test' })
+    const result = await prepareDatabase(db, { driver: 'pglite', dataDir: '/unused' }, seeder.seed, { NODE_ENV: 'test' })
 
     expect(result.seeded).toBe(true)
     expect(seeder.calls).toHaveLength(1)
@@ -50,7 +48,7 @@ describe('preparing the database at start-up', () => {
 
   it('seeds a PostgreSQL database only when COPYDESK_SEED_DEMO=1 asks for it', async () => {
     const seeder = recordingSeeder()
-    const result = await prepareDatabase(database.db, postgres, seeder.seed, { NODE_ENV: 'test', COPYDESK_SEED_DEMO: '1' })
+    const result = await prepareDatabase(db, postgres, seeder.seed, { NODE_ENV: 'test', COPYDESK_SEED_DEMO: '1' })
 
     expect(result.seeded).toBe(true)
     expect(seeder.calls).toHaveLength(1)

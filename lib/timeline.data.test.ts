@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '@/db'
-import { type TestDatabase, createTestDatabase } from '@/db/testing'
-import { type Newsroom, act, editStory, makeNewsroom, makeStory } from '@/test/newsroom'
+import { describe, expect, it } from 'vitest'
+import { act, editStory, makeStory, openTestNewsroom } from '@/test/newsroom'
 import { type TimelineEntry, getArticleHistory } from './timeline'
 
-let database: TestDatabase
-let db: Db
-let newsroom: Newsroom
+const { db, newsroom } = await openTestNewsroom()
 
 const minute = 60 * 1000
 const base = new Date('2030-05-01T09:00:00Z')
 const at = (minutes: number) => new Date(base.getTime() + minutes * minute)
-
-beforeAll(async () => {
-  database = await createTestDatabase()
-  db = database.db
-  newsroom = await makeNewsroom(db)
-})
-afterAll(() => database.close())
 
 /** An entry as a short line: `r2` for revision 2, `draft→in_review` for an event. */
 function line(entry: TimelineEntry): string {

@@ -1,9 +1,7 @@
 import { asc, eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '@/db'
+import { describe, expect, it } from 'vitest'
 import { articleAuthors, articleTags, notes, revisions, slugHistory, tags, users, workflowEvents } from '@/db/schema'
-import { type TestDatabase, createTestDatabase } from '@/db/testing'
-import { type Newsroom, act, articleRow, docOf, editStory, makeNewsroom, makeStory, storyIn } from '@/test/newsroom'
+import { act, articleRow, docOf, editStory, makeStory, openTestNewsroom, storyIn } from '@/test/newsroom'
 import { saveArticle } from './article-drafts'
 import { articleInputSchema } from './article-input'
 import type { Actor } from './permissions'
@@ -11,16 +9,7 @@ import { findStoryAt } from './public-articles'
 import { getWorkflowState, listWorkflowEvents, transition } from './transitions'
 import type { WorkflowAction } from './workflow'
 
-let database: TestDatabase
-let db: Db
-let newsroom: Newsroom
-
-beforeAll(async () => {
-  database = await createTestDatabase()
-  db = database.db
-  newsroom = await makeNewsroom(db)
-})
-afterAll(() => database.close())
+const { db, newsroom } = await openTestNewsroom()
 
 const minute = 60 * 1000
 const start = new Date('2030-03-01T09:00:00Z')

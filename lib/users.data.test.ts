@@ -1,20 +1,19 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { users } from '@/db/schema'
-import { type TestDatabase, createTestDatabase } from '@/db/testing'
+import { openTestDatabase } from '@/test/newsroom'
 import type { Actor } from './permissions'
 import { verifyPassword } from './passwords'
 import { changeRole, createUser, insertUser, listUsers, resetPassword, setDisabled } from './users'
 
-let database: TestDatabase
+const db = await openTestDatabase()
 let admin: Actor
 let editor: Actor
 let writer: Actor
 
 beforeAll(async () => {
-  database = await createTestDatabase()
   const make = async (email: string, role: Actor['role']) => {
-    const result = await insertUser(database.db, { email, name: email.split('@')[0] ?? email, role, password: 'long enough password' })
+    const result = await insertUser(db, { email, name: email.split('@')[0] ?? email, role, password: 'long enough password' })
     if (!result.ok) throw new Error(result.message)
     return { id: result.person.id, role }
   }
@@ -22,72 +21,71 @@ beforeAll(async () => {
   editor = await make('desk@example.test', 'editor')
   writer = await make('reporter@example.test', 'writer')
 })
-afterAll(() => database.close())
 
 async function sessionEpoch(userId: number): Promise<number> {
-  const [row] = await database.db.select({ sessionEpoch: users.sessionEpoch }).from(users).where(eq(users.id, userId))
+  const [row] = await db.select({ sessionEpoch: users.sessionEpoch }).from(users).where(eq(users.id, userId))
   if (!row) throw new Error(`No user ${userId}.`)
   return row.sessionEpoch
 }
 
 describe('managing people', () => {
   it('lists people without their password hashes', async () => {
-    const people = await listUsers(database.db, admin)
+    const people = await listUsers(db, admin)
     expect(people.map((person) => person.email)).toContain('reporter@example.test')
     expect(people[0]).not.toHaveProperty('passwordHash')
   })
 
   it('refuses anyone but an admin, changing nothing', async () => {
-    await expect(listUsers(database.db, editor)).rejects.toThrow(/permission/)
-    await expect(changeRole(database.db, writer, writer.id, 'admin')).rejects.toThrow(/permission/)
-    await expect(setDisabled(database.db, editor, writer.id, true)).rejects.toThrow(/permission/)
-    await expect(resetPassword(database.db, editor, writer.id)).rejects.toThrow(/permission/)
-    const [row] = await database.db.select().from(users).where(eq(users.id, writer.id))
+    await expect(listUsers(db, editor)).rejects.toThrow(/permission/)
+    await expect(changeRole(db, writer, writer.id, 'admin')).rejects.toThrow(/permission/)
+    await expect(setDisabled(db, editor, writer.id, true)).rejects.toThrow(/permission/)
+    await expect(resetPassword(db, editor, writer.id)).rejects.toThrow(/permission/)
+    const [row] = await db.select().from(users).where(eq(users.id, writer.id))
     expect(row).toMatchObject({ role: 'writer', isDisabled: false, sessionEpoch: 0 })
   })
 
   it('creates an account with a generated password when none is given', async () => {
-    const result = await createUser(database.db, admin, { email: 'new@example.test', name: 'New Person', role: 'writer' })
+    const result = await createUser(db, admin, { email: 'new@example.test', name: 'New Person', role: 'writer' })
     if (!result.ok) throw new Error(result.message)
-    const [row] = await database.db.select().from(users).where(eq(users.email, 'new@example.test'))
+    const [row] = await db.select().from(users).where(eq(users.email, 'new@example.test'))
     expect(await verifyPassword(row?.passwordHash ?? null, result.password)).toBe(true)
     expect(row?.slug).toBe('new-person')
   })
 
   it('refuses a second account with the same e-mail', async () => {
-    const result = await createUser(database.db, admin, { email: 'new@example.test', name: 'Again', role: 'editor' })
+    const result = await createUser(db, admin, { email: 'new@example.test', name: 'Again', role: 'editor' })
     expect(result).toEqual({ ok: false, message: 'Someone already has that e-mail address.' })
   })
 
   it('gives a second person with the same name a different slug', async () => {
-    const result = await createUser(database.db, admin, { email: 'other@example.test', name: 'New Person', role: 'writer' })
+    const result = await createUser(db, admin, { email: 'other@example.test', name: 'New Person', role: 'writer' })
     expect(result.ok && result.person.slug).toBe('new-person-2')
   })
 
   it('changes a role', async () => {
-    const result = await changeRole(database.db, admin, writer.id, 'editor')
+    const result = await changeRole(db, admin, writer.id, 'editor')
     expect(result.ok && result.person.role).toBe('editor')
-    await changeRole(database.db, admin, writer.id, 'writer')
+    await changeRole(db, admin, writer.id, 'writer')
   })
 
   it('never leaves the newsroom without an active admin', async () => {
-    expect(await changeRole(database.db, admin, admin.id, 'editor')).toMatchObject({
+    expect(await changeRole(db, admin, admin.id, 'editor')).toMatchObject({
       ok: false,
       message: expect.stringMatching(/last active admin/),
     })
-    expect(await setDisabled(database.db, admin, admin.id, true)).toMatchObject({ ok: false, message: expect.stringMatching(/your own/) })
+    expect(await setDisabled(db, admin, admin.id, true)).toMatchObject({ ok: false, message: expect.stringMatching(/your own/) })
   })
 
   it('disables and enables an account', async () => {
-    expect(await setDisabled(database.db, admin, writer.id, true)).toMatchObject({ ok: true, person: { isDisabled: true } })
-    expect(await setDisabled(database.db, admin, writer.id, false)).toMatchObject({ ok: true, person: { isDisabled: false } })
+    expect(await setDisabled(db, admin, writer.id, true)).toMatchObject({ ok: true, person: { isDisabled: true } })
+    expect(await setDisabled(db, admin, writer.id, false)).toMatchObject({ ok: true, person: { isDisabled: false } })
   })
 
   it('does not revive the sessions a disabled account had when it is enabled again', async () => {
     const epochBefore = await sessionEpoch(writer.id)
 
-    await setDisabled(database.db, admin, writer.id, true)
-    await setDisabled(database.db, admin, writer.id, false)
+    await setDisabled(db, admin, writer.id, true)
+    await setDisabled(db, admin, writer.id, false)
 
     // A session carries the epoch it signed in with; one from before no longer matches.
     expect(await sessionEpoch(writer.id)).toBeGreaterThan(epochBefore)
@@ -95,9 +93,9 @@ describe('managing people', () => {
 
   it('resets a password: the new one works, the old one does not, old sessions end', async () => {
     const epochBefore = await sessionEpoch(writer.id)
-    const result = await resetPassword(database.db, admin, writer.id)
+    const result = await resetPassword(db, admin, writer.id)
     if (!result.ok) throw new Error(result.message)
-    const [row] = await database.db.select().from(users).where(eq(users.id, writer.id))
+    const [row] = await db.select().from(users).where(eq(users.id, writer.id))
     expect(await verifyPassword(row?.passwordHash ?? null, result.password)).toBe(true)
     expect(await verifyPassword(row?.passwordHash ?? null, 'long enough password')).toBe(false)
     expect(row?.sessionEpoch).toBe(epochBefore + 1)

@@ -6,7 +6,6 @@ import { and, asc, eq, getTableName, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyPassword } from '@/lib/passwords'
 import { countWords, plainText } from '@/lib/rich-text-plain'
-import type { Db } from '@/db'
 import {
   type RichTextNode,
   articleAuthors,
@@ -21,7 +20,7 @@ import {
   users,
   workflowEvents,
 } from '@/db/schema'
-import { type TestDatabase, createTestDatabase } from '@/db/testing'
+import { openTestDatabase } from '@/test/newsroom'
 import { walk } from './builders'
 import { seedDemo } from './demo'
 import { renditionWidths } from '@/lib/media/process'
@@ -29,18 +28,12 @@ import { LocalMediaStorage } from '@/lib/media/storage'
 import { demoImages } from './images'
 
 // The demo is seeded once: these tests only read it (and check that a second seed adds nothing).
-let database: TestDatabase
-let db: Db
+const db = await openTestDatabase()
 const storage = new LocalMediaStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-demo-media-')))
 beforeAll(async () => {
-  database = await createTestDatabase()
-  db = database.db
   expect(await seedDemo(db, storage)).toEqual({ created: true })
 })
-afterAll(async () => {
-  await database.close()
-  fs.rmSync(storage.root, { recursive: true, force: true })
-})
+afterAll(() => fs.rmSync(storage.root, { recursive: true, force: true }))
 
 async function storyInSection(slug: string) {
   const [row] = await db

@@ -1,17 +1,10 @@
 import { count, eq, gt, sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '@/db'
+import { describe, expect, it } from 'vitest'
 import { articles, revisions, users } from '@/db/schema'
-import { type TestDatabase, createTestDatabase } from '@/db/testing'
+import { openTestDatabase } from '@/test/newsroom'
 import { seedSynthetic } from './synthetic'
 
-let database: TestDatabase
-let db: Db
-beforeAll(async () => {
-  database = await createTestDatabase()
-  db = database.db
-})
-afterAll(() => database.close())
+const db = await openTestDatabase()
 
 describe('synthetic stories', () => {
   it('seed the demo newsroom first, then add the requested number of stories, reporting each batch', async () => {

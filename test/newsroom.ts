@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm'
+import { afterAll } from 'vitest'
 import type { Db } from '@/db'
+import { createTestDatabase } from '@/db/testing'
 import { type ArticleStatus, type RichTextDoc, articles, media, revisions, sections, users } from '@/db/schema'
 import { createArticle, saveArticle } from '@/lib/article-drafts'
 import { type ArticleInputRaw, articleInputSchema } from '@/lib/article-input'
@@ -65,6 +67,33 @@ export async function makeNewsroom(db: Db): Promise<Newsroom> {
     sectionId: world.id,
     otherSectionId: business.id,
     mediaId: image.id,
+  }
+}
+
+/**
+ * A throwaway database with a small newsroom in it, for one data-test file: call it at the top of
+ * the file (`const { db, newsroom } = await openTestNewsroom()`); it is discarded when the file's
+ * tests are done. In-memory PGlite, or a fresh database on PostgreSQL under `DATA_TEST_DRIVER=pg`.
+ */
+export async function openTestNewsroom(): Promise<{ db: Db; newsroom: Newsroom }> {
+  const db = await openTestDatabase()
+  return { db, newsroom: await makeNewsroom(db) }
+}
+
+/** Like `openTestNewsroom`, with no one and nothing in the database: for tests that make their own. */
+export async function openTestDatabase(): Promise<Db> {
+  const database = await createTestDatabase()
+  afterAll(() => database.close())
+  return database.db
+}
+
+/** Runs `body` on a database and newsroom of its own, discarded afterwards: for a test that must see only its own data. */
+export async function withOwnNewsroom<T>(body: (opened: { db: Db; newsroom: Newsroom }) => Promise<T>): Promise<T> {
+  const database = await createTestDatabase()
+  try {
+    return await body({ db: database.db, newsroom: await makeNewsroom(database.db) })
+  } finally {
+    await database.close()
   }
 }
 

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { Db } from '@/db'
 import { sections } from '@/db/schema'
-import { type TestDatabase, createTestDatabase } from '@/db/testing'
 import type { ArticleInputRaw } from '@/lib/article-input'
 import type { Actor } from '@/lib/permissions'
-import { type Newsroom, act, docOf, editStory, makeNewsroom, makeStory, storyIn } from '@/test/newsroom'
+import { act, docOf, editStory, makeStory, openTestNewsroom, storyIn } from '@/test/newsroom'
 import { getStoryPreview } from '@/lib/public-articles'
 import { pathsShowingStory } from '@/lib/public-pages'
 import { servePublicPath } from './public-site'
@@ -13,9 +11,7 @@ import { servePublicPath } from './public-site'
 // reads the status, the `location` header and the document. Stories are written, submitted and
 // published through the real workflow.
 
-let database: TestDatabase
-let db: Db
-let newsroom: Newsroom
+const { db, newsroom } = await openTestNewsroom()
 let regionsId: number
 let middleEastId: number
 let europeId: number
@@ -31,9 +27,6 @@ beforeAll(async () => {
   vi.stubEnv('SITE_URL', `${site}/`)
   vi.stubEnv('SITE_NAME', 'The Ledger')
   vi.stubEnv('SITE_PUBLISHER', 'Ledger Media')
-  database = await createTestDatabase()
-  db = database.db
-  newsroom = await makeNewsroom(db)
   const [regions] = await db
     .insert(sections)
     .values({ name: 'Regions', slug: 'regions', position: 2, description: 'News by region.' })
@@ -55,7 +48,6 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   vi.unstubAllEnvs()
-  await database.close()
 })
 
 /** What a reader's browser gets for a path. */

@@ -4,33 +4,25 @@ import path from 'node:path'
 import { count, eq } from 'drizzle-orm'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '@/db'
 import { type RichTextDoc, articles, media, revisions } from '@/db/schema'
-import { type TestDatabase, createTestDatabase } from '@/db/testing'
 import { ForbiddenError } from '@/lib/errors'
 import type { Actor } from '@/lib/permissions'
-import { type Newsroom, docOf, makeNewsroom } from '@/test/newsroom'
+import { docOf, openTestNewsroom } from '@/test/newsroom'
 import { type MediaRow, deleteMedia, keysOf, likePattern, listMedia, mediaUsage, updateMediaDetails, uploadImage } from './library'
 import { damagedImageMessage } from './process'
 import { notAnImageMessage } from './sniff'
 import { LocalMediaStorage } from './storage'
 import { animatedGif, imageWithMetadata, jpegImage, pngHeaderClaiming } from './test-images'
 
-let database: TestDatabase
-let db: Db
-let newsroom: Newsroom
+const { db, newsroom } = await openTestNewsroom()
 let root: string
 let storage: LocalMediaStorage
 
 beforeAll(async () => {
-  database = await createTestDatabase()
-  db = database.db
-  newsroom = await makeNewsroom(db)
   root = await fs.mkdtemp(path.join(os.tmpdir(), 'copydesk-media-test-'))
   storage = new LocalMediaStorage(root)
 })
 afterAll(async () => {
-  await database.close()
   await fs.rm(root, { recursive: true, force: true })
 })
 

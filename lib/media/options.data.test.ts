@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '@/db'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { media } from '@/db/schema'
-import { type TestDatabase, createTestDatabase } from '@/db/testing'
-import { type Newsroom, makeNewsroom } from '@/test/newsroom'
+import { openTestNewsroom } from '@/test/newsroom'
 import { listMediaOptions, searchMediaOptions } from './options'
 
-let database: TestDatabase
-let db: Db
-let newsroom: Newsroom
+const { db, newsroom } = await openTestNewsroom()
 let mine: number
 let theirs: number
 
 beforeAll(async () => {
-  database = await createTestDatabase()
-  db = database.db
-  newsroom = await makeNewsroom(db)
   const variants = [
     { width: 320, format: 'webp', key: 'aa/pick-320.webp' },
     { width: 1280, format: 'webp', key: 'aa/pick-1280.webp' },
@@ -53,7 +46,6 @@ beforeAll(async () => {
   mine = rows[0]?.id ?? 0
   theirs = rows[1]?.id ?? 0
 })
-afterAll(() => database.close())
 
 describe('the story editor’s image pickers', () => {
   it('find images by words of their caption or credit, with a thumbnail and a display address', async () => {

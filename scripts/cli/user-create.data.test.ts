@@ -1,19 +1,15 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { verifyPassword } from '@/lib/passwords'
 import { users } from '@/db/schema'
-import { type TestDatabase, createTestDatabase } from '@/db/testing'
+import { openTestDatabase } from '@/test/newsroom'
 import { UsageError } from './run'
 import { createUserFromArgs } from './user-create-task'
 
-let database: TestDatabase
-beforeAll(async () => {
-  database = await createTestDatabase()
-})
-afterAll(() => database.close())
+const db = await openTestDatabase()
 
 async function failureOf(argv: string[]): Promise<Error> {
-  const failure = await createUserFromArgs(database.db, argv).then(
+  const failure = await createUserFromArgs(db, argv).then(
     () => null,
     (error: unknown) => error,
   )
@@ -23,17 +19,17 @@ async function failureOf(argv: string[]): Promise<Error> {
 
 describe('npm run user:create', () => {
   it('creates the first admin with a generated password, shown once', async () => {
-    const lines = await createUserFromArgs(database.db, ['--email', 'Chief@Example.test', '--role', 'admin'])
+    const lines = await createUserFromArgs(db, ['--email', 'Chief@Example.test', '--role', 'admin'])
 
     expect(lines[0]).toBe('Created admin chief@example.test.')
     const password = /^Password: (\S+) \(shown once\)$/.exec(lines[1] ?? '')?.[1]
-    const [row] = await database.db.select().from(users).where(eq(users.email, 'chief@example.test'))
+    const [row] = await db.select().from(users).where(eq(users.email, 'chief@example.test'))
     expect(row).toMatchObject({ role: 'admin', name: 'Chief', isDisabled: false })
     expect(await verifyPassword(row?.passwordHash ?? null, password ?? '')).toBe(true)
   })
 
   it('uses the name and password given, and does not print the password', async () => {
-    const lines = await createUserFromArgs(database.db, [
+    const lines = await createUserFromArgs(db, [
       '--email',
       'desk@example.test',
       '--role',
@@ -65,7 +61,7 @@ describe('npm run user:create', () => {
 
     expect(failure).toBeInstanceOf(UsageError)
     expect(failure.message).toMatch(message)
-    expect(await database.db.select().from(users).where(eq(users.email, 'someone@example.test'))).toEqual([])
+    expect(await db.select().from(users).where(eq(users.email, 'someone@example.test'))).toEqual([])
   })
 
   it('refuses an e-mail that already has an account', async () => {
