@@ -52,7 +52,7 @@ const searchInputSchema = z.object({
   page: z.coerce.number().int().positive().catch(1),
 })
 
-// Must be the configuration revisions.search_vector is made with (db/schema.ts), or stems will not match.
+// Must be the configuration revisions.search_vector is made with (db/schema/stories.ts), or stems will not match.
 const tsQuery = (query: string) => sql`websearch_to_tsquery('english', ${query})`
 
 // ts_headline does not escape the text it returns, so it marks matches with two control

@@ -1,7 +1,7 @@
+/** Stories and what they are filed under: sections, articles, their revisions, bylines, tags and old addresses. */
 import { type SQL, sql } from 'drizzle-orm'
 import {
   type AnyPgColumn,
-  boolean,
   check,
   customType,
   index,
@@ -10,16 +10,13 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
-  real,
   text,
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core'
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
-const id = () => integer('id').primaryKey().generatedAlwaysAsIdentity()
-
-export const userRole = pgEnum('user_role', ['admin', 'editor', 'writer'])
+import { createdAt, id } from './columns'
+import { users } from './people'
+import { media } from './media'
 
 export const articleStatus = pgEnum('article_status', [
   'draft',
@@ -33,28 +30,6 @@ export const articleStatus = pgEnum('article_status', [
 
 export const revisionKind = pgEnum('revision_kind', ['autosave', 'save', 'published'])
 
-export const users = pgTable('users', {
-  id: id(),
-  email: text('email').notNull().unique(),
-  name: text('name').notNull(),
-  slug: text('slug').notNull().unique(),
-  bio: text('bio').notNull().default(''),
-  role: userRole('role').notNull().default('writer'),
-  passwordHash: text('password_hash').notNull(),
-  isDisabled: boolean('is_disabled').notNull().default(false),
-  /** Bumped when a password is reset: sessions issued before it stop working. */
-  sessionEpoch: integer('session_epoch').notNull().default(0),
-  createdAt: createdAt(),
-})
-
-/** Failed sign-ins per e-mail address and per client address, for throttling. */
-export const signInFailures = pgTable('sign_in_failures', {
-  key: text('key').primaryKey(),
-  failures: integer('failures').notNull(),
-  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-})
-
 export const sections = pgTable(
   'sections',
   {
@@ -67,26 +42,6 @@ export const sections = pgTable(
   },
   (t) => [unique('sections_parent_slug').on(t.parentId, t.slug).nullsNotDistinct()],
 )
-
-export const media = pgTable('media', {
-  id: id(),
-  /** Where the original lives in storage (a path under public/ for the demo's drawn images). */
-  storageKey: text('storage_key').notNull().unique(),
-  contentHash: text('content_hash').notNull().unique(),
-  mimeType: text('mime_type').notNull(),
-  byteSize: integer('byte_size').notNull(),
-  width: integer('width').notNull(),
-  height: integer('height').notNull(),
-  /** Responsive renditions: `{ width, format, key }[]`. */
-  variants: jsonb('variants').$type<{ width: number; format: string; key: string }[]>().notNull().default([]),
-  alt: text('alt').notNull().default(''),
-  caption: text('caption').notNull().default(''),
-  credit: text('credit').notNull().default(''),
-  focalX: real('focal_x').notNull().default(0.5),
-  focalY: real('focal_y').notNull().default(0.5),
-  uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
-  createdAt: createdAt(),
-})
 
 export const articles = pgTable(
   'articles',
@@ -236,93 +191,6 @@ export const articleTags = pgTable(
   (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag').on(t.tagId)],
 )
 
-/** The audit trail: every status change of an article. */
-export const workflowEvents = pgTable(
-  'workflow_events',
-  {
-    id: id(),
-    articleId: integer('article_id')
-      .notNull()
-      .references(() => articles.id, { onDelete: 'cascade' }),
-    fromStatus: articleStatus('from_status'),
-    toStatus: articleStatus('to_status').notNull(),
-    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
-    revisionId: integer('revision_id').references(() => revisions.id, { onDelete: 'set null' }),
-    note: text('note').notNull().default(''),
-    createdAt: createdAt(),
-  },
-  (t) => [
-    index('workflow_events_article').on(t.articleId, t.createdAt),
-    // The desk's "changed since you last looked".
-    index('workflow_events_created').on(t.createdAt),
-  ],
-)
-
-/** Editorial notes on an article; a reply names its parent. */
-export const notes = pgTable(
-  'notes',
-  {
-    id: id(),
-    articleId: integer('article_id')
-      .notNull()
-      .references(() => articles.id, { onDelete: 'cascade' }),
-    parentId: integer('parent_id').references((): AnyPgColumn => notes.id, { onDelete: 'cascade' }),
-    authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
-    body: text('body').notNull(),
-    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
-    resolvedBy: integer('resolved_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: createdAt(),
-  },
-  (t) => [index('notes_article').on(t.articleId)],
-)
-
-export const correctionKind = pgEnum('correction_kind', ['correction', 'update'])
-
-/**
- * Corrections and update notes printed with a published story and on /corrections. Never
- * deleted: retracting one records who, when and why, and readers see that it was withdrawn.
- */
-export const corrections = pgTable(
-  'corrections',
-  {
-    id: id(),
-    articleId: integer('article_id')
-      .notNull()
-      .references(() => articles.id, { onDelete: 'cascade' }),
-    kind: correctionKind('kind').notNull(),
-    body: text('body').notNull(),
-    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: createdAt(),
-    retractedAt: timestamp('retracted_at', { withTimezone: true }),
-    retractedBy: integer('retracted_by').references(() => users.id, { onDelete: 'set null' }),
-    retractionNote: text('retraction_note').notNull().default(''),
-  },
-  (t) => [index('corrections_article').on(t.articleId, t.createdAt), index('corrections_created').on(t.createdAt)],
-)
-
-/** When each person last looked at the desk: what changed on their stories since is news to them. */
-export const deskVisits = pgTable('desk_visits', {
-  userId: integer('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
-})
-
-/** Who had a story open in the editor, and when their editor last said so. */
-export const articlePresence = pgTable(
-  'article_presence',
-  {
-    articleId: integer('article_id')
-      .notNull()
-      .references(() => articles.id, { onDelete: 'cascade' }),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
-)
-
 /** Old public paths of an article that must redirect to its current one. */
 export const slugHistory = pgTable('slug_history', {
   id: id(),
@@ -333,12 +201,7 @@ export const slugHistory = pgTable('slug_history', {
   createdAt: createdAt(),
 })
 
-export type User = typeof users.$inferSelect
-export type Role = (typeof userRole.enumValues)[number]
 export type ArticleStatus = (typeof articleStatus.enumValues)[number]
 export type Section = typeof sections.$inferSelect
 export type Article = typeof articles.$inferSelect
 export type Revision = typeof revisions.$inferSelect
-export type ArticlePresence = typeof articlePresence.$inferSelect
-export type Correction = typeof corrections.$inferSelect
-export type CorrectionKind = (typeof correctionKind.enumValues)[number]

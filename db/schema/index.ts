@@ -1,0 +1,5 @@
+// The database schema, one file per part of the newsroom. `@/db/schema` is this file.
+export * from './people'
+export * from './stories'
+export * from './media'
+export * from './desk'

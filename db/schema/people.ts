@@ -1,0 +1,38 @@
+/** The people of the newsroom: accounts, sign-in throttling, when each last looked at the desk. */
+import { boolean, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { createdAt, id } from './columns'
+
+export const userRole = pgEnum('user_role', ['admin', 'editor', 'writer'])
+
+export const users = pgTable('users', {
+  id: id(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  bio: text('bio').notNull().default(''),
+  role: userRole('role').notNull().default('writer'),
+  passwordHash: text('password_hash').notNull(),
+  isDisabled: boolean('is_disabled').notNull().default(false),
+  /** Bumped when a password is reset: sessions issued before it stop working. */
+  sessionEpoch: integer('session_epoch').notNull().default(0),
+  createdAt: createdAt(),
+})
+
+/** Failed sign-ins per e-mail address and per client address, for throttling. */
+export const signInFailures = pgTable('sign_in_failures', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+})
+
+/** When each person last looked at the desk: what changed on their stories since is news to them. */
+export const deskVisits = pgTable('desk_visits', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
+})
+
+export type User = typeof users.$inferSelect
+export type Role = (typeof userRole.enumValues)[number]
