@@ -1,5 +1,6 @@
 import type { DemoStory } from '../story-types'
-import { boundaryReview, coastlinkAir, crumbBuyout, easterbyBudget, haldenGlacier, kellGrain, libraryHours } from './desk'
+import { coastlinkAir, crumbBuyout, libraryHours } from './business-opinion'
+import { boundaryReview, easterbyBudget, haldenGlacier, kellGrain } from './world-politics'
 import { marsaHalim } from './marsa-halim'
 import { kotaSeriMarket, nightTrain, portCallowayWater, tanuRice } from './regions'
 
