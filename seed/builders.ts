@@ -1,4 +1,5 @@
 import type { RichTextDoc, RichTextNode } from '@/db/schema'
+import type { FigureAttributes } from '@/lib/story-schema/nodes/figure'
 
 /**
  * Small builders for TipTap documents, so that seed stories read as text rather than JSON.
@@ -9,19 +10,6 @@ import type { RichTextDoc, RichTextNode } from '@/db/schema'
 
 /** A piece of inline content: plain text, or a text node made by `b`, `i` or `link`. */
 export type Inline = string | RichTextNode
-
-/** The attributes of a `figure` node (an atom: it has no content). */
-export type FigureAttrs = {
-  kind: 'photo' | 'map'
-  /** The `media` row shown; null until the seed knows the row's id. */
-  mediaId: number | null
-  src: string
-  alt: string
-  caption: string
-  credit: string
-  width: number
-  height: number
-}
 
 function inline(part: Inline): RichTextNode[] {
   if (typeof part !== 'string') return [part]
@@ -83,7 +71,7 @@ export function quote(attribution: string, ...paragraphs: (string | RichTextNode
   }
 }
 
-export function figure(attrs: FigureAttrs): RichTextNode {
+export function figure(attrs: FigureAttributes): RichTextNode {
   return { type: 'figure', attrs: { ...attrs } }
 }
 

@@ -4,7 +4,8 @@ import sharp from 'sharp'
 import { planMediaFiles } from '@/lib/media/plan'
 import { processImage } from '@/lib/media/process'
 import type { RichTextNode } from '@/db/schema'
-import { type FigureAttrs, figure } from './builders'
+import type { FigureAttributes } from '@/lib/story-schema/nodes/figure'
+import { figure } from './builders'
 import type { StaffKey } from './newsroom'
 
 /** A demo image drawn in `public/demo/` (SVG), with what the media library says about it. */
@@ -82,7 +83,7 @@ export function demoImageSrc(image: DemoImage): string {
  * A figure node showing a demo image. Its media id and address are filled in when the seed has
  * stored the image; a figure may carry its own caption, different from the library's.
  */
-export function imageFigure(key: ImageKey, overrides: Partial<Pick<FigureAttrs, 'kind' | 'caption' | 'alt'>> = {}): RichTextNode {
+export function imageFigure(key: ImageKey, overrides: Partial<Pick<FigureAttributes, 'kind' | 'caption' | 'alt'>> = {}): RichTextNode {
   const image: DemoImage = demoImages[key]
   return figure({
     kind: 'photo',
