@@ -3,7 +3,6 @@ import type { PublicCorrection } from '@/lib/corrections'
 import { type HtmlValue, type SafeHtml, html, jsonForScript, trustedHtml } from '@/lib/html'
 import type { PublicStory } from '@/lib/public-articles'
 import type { StorySummary } from '@/lib/public-lists'
-import { withResponsiveFigures } from '@/lib/responsive-figures'
 import { renderRichText } from '@/lib/rich-text'
 import { type SiteSettings, absoluteUrl } from '@/lib/site'
 import { slugify } from '@/lib/slug'
@@ -26,7 +25,7 @@ export function storyPage(
     canonicalPath: story.path,
     head: storyHead(story, url, chrome.site),
     main: html`<article class="story">${storyHeader(story)}${story.lead ? leadFigure(story.lead) : ''}
-<div class="story-body">${trustedHtml(withResponsiveFigures(renderRichText(story.body), story.figureImages))}</div>
+<div class="story-body">${trustedHtml(renderRichText(story.body, story.figureImages))}</div>
 ${tagList(story.tags)}${correctionList(corrections)}${shareBar(story.headline, url)}
 <p class="print-url">${url}</p>
 </article>${related.length > 0 ? html`<section class="related story" aria-labelledby="related-heading"><h2 id="related-heading">Related stories</h2>${storyList(related, { level: 3 })}</section>` : ''}`,
