@@ -1,6 +1,7 @@
 import 'server-only'
 import type { RecentCorrection } from '@/lib/corrections'
-import { type HtmlValue, html } from '@/lib/html'
+import { type HtmlValue, html, url } from '@/lib/html'
+import { safeUrl } from '@/lib/safe-url'
 import type { ResponsiveImage } from '@/lib/media/srcset'
 import type { StoryPage, StorySummary } from '@/lib/public-lists'
 import type { SectionCrumb } from '@/lib/sections'
@@ -18,11 +19,11 @@ export type HomeContent = {
 /** The front page: the lead story, the latest, and a rail for each top-level section. */
 export function homePage({ lead, leadImage, latest, rails }: HomeContent, chrome: ReaderChrome): string {
   const main = html`<h1 class="visually-hidden">${chrome.site.name}: latest news</h1>
-${lead ? html`<article class="lead-story"><div><p class="kicker">${lead.section.name}</p><h2><a href="${lead.path}">${lead.headline}</a></h2>${lead.standfirst ? html`<p>${lead.standfirst}</p>` : ''}<p class="meta">${timeTag(lead.publishedAt, false)}</p></div>${leadImage ? picture(leadImage, { priority: true }) : ''}</article>` : html`<p class="empty">Nothing has been published yet.</p>`}
+${lead ? html`<article class="lead-story"><div><p class="kicker">${lead.section.name}</p><h2><a href="${url(safeUrl(lead.path))}">${lead.headline}</a></h2>${lead.standfirst ? html`<p>${lead.standfirst}</p>` : ''}<p class="meta">${timeTag(lead.publishedAt, false)}</p></div>${leadImage ? picture(leadImage, { priority: true }) : ''}</article>` : html`<p class="empty">Nothing has been published yet.</p>`}
 ${latest.length > 0 ? html`<section class="rail" aria-labelledby="latest-heading"><h2 id="latest-heading">Latest</h2>${storyList(latest, { level: 3 })}</section>` : ''}
 ${rails.map(
   ({ section, stories }) =>
-    html`<section class="rail" aria-labelledby="rail-${section.slug}"><h2 id="rail-${section.slug}"><a href="${section.path}">${section.name}</a></h2>${storyList(stories, { level: 3, showSection: false })}</section>`,
+    html`<section class="rail" aria-labelledby="rail-${section.slug}"><h2 id="rail-${section.slug}"><a href="${url(safeUrl(section.path))}">${section.name}</a></h2>${storyList(stories, { level: 3, showSection: false })}</section>`,
 )}`
   return readerDocument({ title: chrome.site.name, description: chrome.site.description, canonicalPath: '/', main }, chrome)
 }
@@ -35,14 +36,14 @@ export function sectionPage({ trail, description, subsections, stories }: Sectio
   if (!section) throw new Error('A section page needs a section.')
   const title = stories.page > 1 ? `${section.name}, page ${stories.page}` : section.name
   const main = html`<header class="page-head">${breadcrumb(trail.slice(0, -1))}<h1>${title}</h1>${description ? html`<p>${description}</p>` : ''}
-${subsections.length > 0 ? html`<nav aria-label="In ${section.name}"><ul class="subsections">${subsections.map((sub) => html`<li><a href="${sub.path}">${sub.name}</a></li>`)}</ul></nav>` : ''}</header>
+${subsections.length > 0 ? html`<nav aria-label="In ${section.name}"><ul class="subsections">${subsections.map((sub) => html`<li><a href="${url(safeUrl(sub.path))}">${sub.name}</a></li>`)}</ul></nav>` : ''}</header>
 ${listing(stories, section.path, 'No stories in this section yet.')}`
   return readerDocument(
     {
       title,
       description: description || `The latest stories in ${section.name}.`,
       canonicalPath: pagePath(section.path, stories.page),
-      head: html`<link rel="alternate" type="application/rss+xml" title="${section.name}" href="${section.path}/feed.xml">`,
+      head: html`<link rel="alternate" type="application/rss+xml" title="${section.name}" href="${url(safeUrl(`${section.path}/feed.xml`))}">`,
       main,
     },
     chrome,
@@ -96,7 +97,7 @@ ${
     ? html`<p class="empty">No corrections yet.</p>`
     : html`<ol class="story-list">${corrections.map(
         (correction) =>
-          html`<li><p class="kicker">${correction.kind === 'correction' ? 'Correction' : 'Update'}</p><h2><a href="${correction.article.path}">${correction.article.headline}</a></h2><p class="meta">${timeTag(correction.createdAt)}</p><p>${
+          html`<li><p class="kicker">${correction.kind === 'correction' ? 'Correction' : 'Update'}</p><h2><a href="${url(safeUrl(correction.article.path))}">${correction.article.headline}</a></h2><p class="meta">${timeTag(correction.createdAt)}</p><p>${
             correction.retractedAt
               ? html`<s>${correction.body}</s> <em>Withdrawn${correction.retractionNote ? `: ${correction.retractionNote}` : ''}.</em>`
               : correction.body

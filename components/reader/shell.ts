@@ -1,7 +1,8 @@
 import 'server-only'
 import fs from 'node:fs'
 import path from 'node:path'
-import { type HtmlValue, type SafeHtml, html, trustedHtml } from '@/lib/html'
+import { type HtmlValue, type SafeHtml, html, trustedHtml, url } from '@/lib/html'
+import { safeUrl } from '@/lib/safe-url'
 import type { ReaderChrome } from '@/lib/reader-chrome'
 
 /** One reader's page: its own content, and what goes into its `<head>`. */
@@ -36,7 +37,7 @@ export function readerDocument(page: ReaderPage, { site, sections }: ReaderChrom
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 ${page.description ? html`<meta name="description" content="${page.description}">` : ''}
-${page.canonicalPath ? html`<link rel="canonical" href="${site.url}${page.canonicalPath}">` : ''}
+${page.canonicalPath ? html`<link rel="canonical" href="${url(safeUrl(`${site.url}${page.canonicalPath}`))}">` : ''}
 ${page.noindex ? html`<meta name="robots" content="noindex, nofollow">` : ''}
 <link rel="alternate" type="application/rss+xml" title="${site.name}" href="/feed.xml">
 ${page.head}
@@ -47,7 +48,7 @@ ${page.head}
 ${page.banner}
 <header class="masthead">
 <p class="brand"><a href="/">${site.name}</a></p>
-<nav aria-label="Sections"><ul class="sections">${sections.map((section) => html`<li><a href="${section.path}">${section.name}</a></li>`)}</ul></nav>
+<nav aria-label="Sections"><ul class="sections">${sections.map((section) => html`<li><a href="${url(safeUrl(section.path))}">${section.name}</a></li>`)}</ul></nav>
 <form class="site-search" role="search" action="/search" method="get"><label for="site-search-q">Search</label> <input id="site-search-q" name="q" type="search" maxlength="200"> <button type="submit">Go</button></form>
 </header>
 <main id="main" tabindex="-1">${page.main}</main>

@@ -1,6 +1,7 @@
 import 'server-only'
 import type { PublicCorrection } from '@/lib/corrections'
-import { type HtmlValue, type SafeHtml, html, jsonForScript, trustedHtml } from '@/lib/html'
+import { type HtmlValue, type SafeHtml, html, jsonForScript, trustedHtml, url } from '@/lib/html'
+import { safeUrl } from '@/lib/safe-url'
 import type { PublicStory } from '@/lib/public-articles'
 import type { StorySummary } from '@/lib/public-lists'
 import { renderRichText } from '@/lib/rich-text'
@@ -18,16 +19,16 @@ export function storyPage(
   chrome: ReaderChrome,
   options: { preview?: boolean } = {},
 ): string {
-  const url = absoluteUrl(story.path, chrome.site)
+  const storyUrl = absoluteUrl(story.path, chrome.site)
   const page: ReaderPage = {
     title: story.headline,
     description: story.standfirst,
     canonicalPath: story.path,
-    head: storyHead(story, url, chrome.site),
+    head: storyHead(story, storyUrl, chrome.site),
     main: html`<article class="story">${storyHeader(story)}${story.lead ? leadFigure(story.lead) : ''}
 <div class="story-body">${trustedHtml(renderRichText(story.body, story.figureImages))}</div>
-${tagList(story.tags)}${correctionList(corrections)}${shareBar(story.headline, url)}
-<p class="print-url">${url}</p>
+${tagList(story.tags)}${correctionList(corrections)}${shareBar(story.headline, storyUrl)}
+<p class="print-url">${storyUrl}</p>
 </article>${related.length > 0 ? html`<section class="related story" aria-labelledby="related-heading"><h2 id="related-heading">Related stories</h2>${storyList(related, { level: 3 })}</section>` : ''}`,
     noindex: options.preview,
     banner: options.preview
@@ -58,7 +59,7 @@ function leadFigure(lead: NonNullable<PublicStory['lead']>): SafeHtml {
 function tagList(tags: readonly string[]): HtmlValue {
   const linked = tags.filter((tag) => slugify(tag))
   if (linked.length === 0) return ''
-  return html`<section class="tags" aria-labelledby="tags-heading"><h2 id="tags-heading">Tags</h2><ul>${linked.map((tag) => html`<li><a href="/tags/${slugify(tag)}">${tag}</a></li>`)}</ul></section>`
+  return html`<section class="tags" aria-labelledby="tags-heading"><h2 id="tags-heading">Tags</h2><ul>${linked.map((tag) => html`<li><a href="${url(safeUrl(`/tags/${slugify(tag)}`))}">${tag}</a></li>`)}</ul></section>`
 }
 
 function correctionList(corrections: readonly PublicCorrection[]): HtmlValue {
@@ -77,12 +78,12 @@ function correctionList(corrections: readonly PublicCorrection[]): HtmlValue {
  * Print, e-mail and copy the link. The page's only script: the Copy button appears only where it
  * can work (it needs the clipboard) and says when it has copied.
  */
-function shareBar(headline: string, url: string): SafeHtml {
-  const mailto = `mailto:?subject=${encodeURIComponent(headline)}&body=${encodeURIComponent(`${headline}\n\n${url}`)}`
+function shareBar(headline: string, storyUrl: string): SafeHtml {
+  const mailto = `mailto:?subject=${encodeURIComponent(headline)}&body=${encodeURIComponent(`${headline}\n\n${storyUrl}`)}`
   return html`<div class="share" role="group" aria-label="Share this story">
-<a href="${mailto}">E-mail</a>
+<a href="${url(safeUrl(mailto))}">E-mail</a>
 <button type="button" id="print-story">Print</button>
-<button type="button" id="copy-link" data-url="${url}" hidden>Copy link</button>
+<button type="button" id="copy-link" data-url="${storyUrl}" hidden>Copy link</button>
 <span id="copy-status" role="status"></span>
 </div>
 <script>${trustedHtml(shareScript)}</script>`
