@@ -25,7 +25,7 @@ ${rails.map(
   ({ section, stories }) =>
     html`<section class="rail" aria-labelledby="rail-${section.slug}"><h2 id="rail-${section.slug}"><a href="${url(safeUrl(section.path))}">${section.name}</a></h2>${storyList(stories, { level: 3, showSection: false })}</section>`,
 )}`
-  return readerDocument({ title: chrome.site.name, description: chrome.site.description, canonicalPath: '/', main }, chrome)
+  return readerDocument({ head: { title: chrome.site.name, description: chrome.site.description, canonicalPath: '/' }, main }, chrome)
 }
 
 export type SectionContent = { trail: SectionCrumb[]; description: string; subsections: SectionCrumb[]; stories: StoryPage }
@@ -40,10 +40,12 @@ ${subsections.length > 0 ? html`<nav aria-label="In ${section.name}"><ul class="
 ${listing(stories, section.path, 'No stories in this section yet.')}`
   return readerDocument(
     {
-      title,
-      description: description || `The latest stories in ${section.name}.`,
-      canonicalPath: pagePath(section.path, stories.page),
-      head: html`<link rel="alternate" type="application/rss+xml" title="${section.name}" href="${url(safeUrl(`${section.path}/feed.xml`))}">`,
+      head: {
+        title,
+        description: description || `The latest stories in ${section.name}.`,
+        canonicalPath: pagePath(section.path, stories.page),
+        feeds: [{ title: section.name, path: section.path }],
+      },
       main,
     },
     chrome,
@@ -59,9 +61,11 @@ export function authorPage({ name, slug, bio, stories }: AuthorContent, chrome: 
 ${listing(stories, basePath, `${name} has no published stories yet.`)}`
   return readerDocument(
     {
-      title: stories.page > 1 ? `${name}, page ${stories.page}` : name,
-      description: bio || `Stories by ${name}.`,
-      canonicalPath: pagePath(basePath, stories.page),
+      head: {
+        title: stories.page > 1 ? `${name}, page ${stories.page}` : name,
+        description: bio || `Stories by ${name}.`,
+        canonicalPath: pagePath(basePath, stories.page),
+      },
       main,
     },
     chrome,
@@ -77,9 +81,11 @@ export function tagPage({ name, slug, stories }: TagContent, chrome: ReaderChrom
 ${listing(stories, basePath, `No published stories are tagged ${name}.`)}`
   return readerDocument(
     {
-      title: stories.page > 1 ? `${name}, page ${stories.page}` : name,
-      description: `Stories tagged ${name}.`,
-      canonicalPath: pagePath(basePath, stories.page),
+      head: {
+        title: stories.page > 1 ? `${name}, page ${stories.page}` : name,
+        description: `Stories tagged ${name}.`,
+        canonicalPath: pagePath(basePath, stories.page),
+      },
       main,
     },
     chrome,
@@ -106,9 +112,11 @@ ${
 }`
   return readerDocument(
     {
-      title: 'Corrections and updates',
-      description: 'Corrections and updates to our stories.',
-      canonicalPath: pagePath('/corrections', page),
+      head: {
+        title: 'Corrections and updates',
+        description: 'Corrections and updates to our stories.',
+        canonicalPath: pagePath('/corrections', page),
+      },
       main,
     },
     chrome,
@@ -122,7 +130,7 @@ export function errorPage(status: 404 | 410, chrome: ReaderChrome): string {
       ? ['This story has been removed', 'It was published here and has since been taken down.']
       : ['Page not found', 'There is nothing at this address. It may have been mistyped, or the page may have moved.']
   const main = html`<header class="page-head"><h1>${title}</h1><p>${text}</p></header><p><a href="/">Go to the front page</a> or <a href="/search">search the site</a>.</p>`
-  return readerDocument({ title, main, noindex: true }, chrome)
+  return readerDocument({ head: { title, noindex: true }, main }, chrome)
 }
 
 function listing(stories: StoryPage, basePath: string, emptyText: string) {

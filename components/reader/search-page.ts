@@ -28,7 +28,7 @@ ${
 }
 ${pagination(result)}
 </div>`
-  return readerDocument({ title: query ? `Search: ${query}` : 'Search', main, noindex: true }, chrome)
+  return readerDocument({ head: { title: query ? `Search: ${query}` : 'Search', noindex: true }, main }, chrome)
 }
 
 function pageLink(query: string, page: number): string {

@@ -4,19 +4,12 @@ import path from 'node:path'
 import { type HtmlValue, type SafeHtml, html, trustedHtml, url } from '@/lib/html'
 import { safeUrl } from '@/lib/safe-url'
 import type { ReaderChrome } from '@/lib/reader-chrome'
+import { type PageHead, headTags } from './head'
 
-/** One reader's page: its own content, and what goes into its `<head>`. */
+/** One reader's page: what its `<head>` says of it, and its own content. */
 export type ReaderPage = {
-  /** The page's own title; the site's name is added after it (the home page passes the site's name). */
-  title: string
-  description?: string
-  /** Site path of the page's one true address, for `<link rel=canonical>`. */
-  canonicalPath?: string
-  /** Further `<head>` tags: Open Graph, JSON-LD, feed links. */
-  head?: HtmlValue
+  head: PageHead
   main: SafeHtml
-  /** Kept out of search engines (desk previews, search results, error pages). */
-  noindex?: boolean
   /** A bar above the masthead (the desk preview's marker). */
   banner?: HtmlValue
 }
@@ -30,17 +23,11 @@ function readerStyles(): SafeHtml {
 
 /** A whole reader's document. It loads no script but the few lines behind "Copy link". */
 export function readerDocument(page: ReaderPage, { site, sections }: ReaderChrome): string {
-  const title = page.title === site.name ? site.name : `${page.title} · ${site.name}`
   return `<!doctype html>${html`<html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-${page.description ? html`<meta name="description" content="${page.description}">` : ''}
-${page.canonicalPath ? html`<link rel="canonical" href="${url(safeUrl(`${site.url}${page.canonicalPath}`))}">` : ''}
-${page.noindex ? html`<meta name="robots" content="noindex, nofollow">` : ''}
-<link rel="alternate" type="application/rss+xml" title="${site.name}" href="/feed.xml">
-${page.head}
+${headTags(page.head, site)}
 <style>${readerStyles()}</style>
 </head>
 <body>
