@@ -15,9 +15,11 @@ export type ReaderPage = {
 }
 
 // The reader's stylesheet goes inline: one request for the whole page, and no render-blocking link.
+// Its parts, in cascade order; styles/story-body.css is the desk's too (app/globals.css imports it).
+const stylesheets = ['site.css', 'lists.css', 'story-body.css', 'story.css']
 let stylesheet: string | undefined
 function readerStyles(): SafeHtml {
-  stylesheet ??= fs.readFileSync(path.join(process.cwd(), 'components/reader/reader.css'), 'utf8')
+  stylesheet ??= stylesheets.map((name) => fs.readFileSync(path.join(process.cwd(), 'components/reader/styles', name), 'utf8')).join('')
   return trustedHtml(stylesheet)
 }
 
