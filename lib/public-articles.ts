@@ -4,8 +4,9 @@ import type { Db } from '@/db'
 import { type Byline, type RichTextDoc, articles, media, revisions, sections, slugHistory, users } from '@/db/schema'
 import type { ResponsiveImage } from './media/srcset'
 import { responsiveImage } from './media/urls'
-import { type FigureImage, figureMediaIds } from './responsive-figures'
+import { figureMediaIds } from './rich-text'
 import { type SectionCrumb, sectionTrails, storyPath } from './sections'
+import type { FigureImage } from './story-schema/nodes/figure'
 import { isPubliclyVisible } from './workflow'
 
 /** `isPubliclyVisible` (lib/workflow.ts) as a query condition: what readers may see. */

@@ -1,48 +1,17 @@
-import { getSchema } from '@tiptap/core'
-import { type ContentMatch, Fragment, type MarkType, type Node, type NodeType } from '@tiptap/pm/model'
+import type { Node } from '@tiptap/pm/model'
 import { domOutputSpecToHTMLString, renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
-import { headingLevels, storyExtensions } from './story-schema/extensions'
-import { toAttribution } from './story-schema/nodes/blockquote'
+import { Refused, cleanChildren, fitBlocks, isObject, jsonEqual, storySchema } from './rich-text-repair'
+import { storyExtensions } from './story-schema/extensions'
 import { embedFrameSpec, toEmbedAttributes } from './story-schema/nodes/embed'
-import { toFigureAttributes } from './story-schema/nodes/figure'
-import { isAllowedHref } from './story-schema/urls'
+import { type FigureImage, figureSpec, toFigureAttributes } from './story-schema/nodes/figure'
 import type { RichTextDoc, RichTextNode } from '@/db/schema'
 
 /** A body whose JSON is longer than this is refused rather than cleaned (a long story is ~200 kB). */
 export const maxBodyLength = 5_000_000
-/** Nodes nested deeper than this are refused (a list in a quote in a list is depth 6 or so). */
-export const maxBodyDepth = 50
+
+export { maxBodyDepth } from './rich-text-repair'
 
 export type SanitizeResult = { ok: true; doc: RichTextDoc; changed: boolean } | { ok: false; message: string }
-
-const schema = getSchema(storyExtensions)
-const markOrder = Object.keys(schema.marks)
-
-// Nodes whose content is code or markup, not words: dropped whole rather than unwrapped.
-const droppedWhole = new Set([
-  'script',
-  'style',
-  'iframe',
-  'object',
-  'html',
-  'rawHtml',
-  'htmlBlock',
-  'image',
-  'video',
-  'audio',
-  'svg',
-  'math',
-  'template',
-])
-
-type Mark = NonNullable<RichTextNode['marks']>[number]
-type Json = Record<string, unknown>
-
-class Refused extends Error {}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 /**
  * Checks a story body against the editor's schema and repairs what it can: unknown nodes are
@@ -63,15 +32,32 @@ export function sanitizeDoc(input: unknown): SanitizeResult {
  * The HTML of a story body, rendered on the server with the editor's own extensions, after
  * `sanitizeDoc`: text and attribute values are escaped, and a body that cannot be read renders as
  * nothing. Readers get embeds of services on the allow-list as frames; the editor shows cards.
+ * A figure whose library image is in `figureImages` gets its widths and focal point.
  */
-export function renderRichText(doc: RichTextDoc): string {
+export function renderRichText(doc: RichTextDoc, figureImages: ReadonlyMap<number, FigureImage> = new Map()): string {
   const result = clean(doc)
   if (!result.ok) return ''
-  return renderToHTMLString({ content: result.node, extensions: storyExtensions, options: { nodeMapping: readerNodes } })
+  const nodeMapping = {
+    embed: ({ node }: { node: Node }) => domOutputSpecToHTMLString(embedFrameSpec(toEmbedAttributes(node.attrs)))(),
+    figure: ({ node }: { node: Node }) => {
+      const attributes = toFigureAttributes(node.attrs)
+      const image = attributes?.mediaId ? figureImages.get(attributes.mediaId) : undefined
+      return domOutputSpecToHTMLString(figureSpec(attributes, image))()
+    },
+  }
+  return renderToHTMLString({ content: result.node, extensions: storyExtensions, options: { nodeMapping } })
 }
 
-const readerNodes = {
-  embed: ({ node }: { node: Node }) => domOutputSpecToHTMLString(embedFrameSpec(toEmbedAttributes(node.attrs)))(),
+/** The library images a body's figures show, by media id. */
+export function figureMediaIds(doc: RichTextDoc): number[] {
+  const ids = new Set<number>()
+  const walk = (node: RichTextNode) => {
+    const id = node.type === 'figure' ? Number(node.attrs?.mediaId) : NaN
+    if (Number.isInteger(id) && id > 0) ids.add(id)
+    node.content?.forEach(walk)
+  }
+  doc.content?.forEach(walk)
+  return [...ids]
 }
 
 function clean(input: unknown): { ok: true; doc: RichTextDoc; node: Node; changed: boolean } | { ok: false; message: string } {
@@ -86,7 +72,7 @@ function clean(input: unknown): { ok: true; doc: RichTextDoc; node: Node; change
 
   let doc: RichTextDoc
   try {
-    doc = { type: 'doc', content: fitBlocks(schema.topNodeType, cleanChildren(input.content, schema.topNodeType, 0)) }
+    doc = { type: 'doc', content: fitBlocks(storySchema.topNodeType, cleanChildren(input.content, storySchema.topNodeType, 0)) }
   } catch (error) {
     if (error instanceof Refused) return { ok: false, message: error.message }
     throw error
@@ -94,225 +80,10 @@ function clean(input: unknown): { ok: true; doc: RichTextDoc; node: Node; change
 
   let node: Node
   try {
-    node = schema.nodeFromJSON(doc)
+    node = storySchema.nodeFromJSON(doc)
     node.check()
   } catch {
     return { ok: false, message: 'The story body could not be repaired.' }
   }
   return { ok: true, doc, node, changed: !jsonEqual(input, doc) }
-}
-
-function cleanChildren(content: unknown, parent: NodeType, depth: number): RichTextNode[] {
-  if (depth > maxBodyDepth) throw new Refused('The story body is nested too deeply.')
-  if (!Array.isArray(content)) return []
-  return content.flatMap((child) => cleanNode(child, parent, depth + 1))
-}
-
-/** One input node as zero or more valid nodes; `parent` is the nearest known node around it. */
-function cleanNode(input: unknown, parent: NodeType, depth: number): RichTextNode[] {
-  if (!isObject(input) || typeof input.type !== 'string') return []
-  const name = input.type
-  const attrs = isObject(input.attrs) ? input.attrs : {}
-
-  if (name === 'text') {
-    if (typeof input.text !== 'string' || input.text === '') return []
-    const marks = cleanMarks(input.marks, parent)
-    return [marks.length > 0 ? { type: 'text', text: input.text, marks } : { type: 'text', text: input.text }]
-  }
-
-  const type = Object.hasOwn(schema.nodes, name) && name !== schema.topNodeType.name ? schema.nodes[name] : undefined
-  if (!type) return droppedWhole.has(name) ? [] : cleanChildren(input.content, parent, depth)
-
-  if (type.isLeaf) {
-    const leafAttrs = name === 'figure' ? toFigureAttributes(attrs) : name === 'embed' ? toEmbedAttributes(attrs) : {}
-    if (leafAttrs === null) return []
-    const node: RichTextNode = { type: name }
-    if (Object.keys(leafAttrs).length > 0) node.attrs = leafAttrs
-    if (type.isInline) {
-      const marks = cleanMarks(input.marks, parent)
-      if (marks.length > 0) node.marks = marks
-    }
-    return [node]
-  }
-
-  const children = cleanChildren(input.content, type, depth)
-  const content = type.inlineContent ? fitInline(type, children) : fitBlocks(type, children)
-  const node: RichTextNode = { type: name }
-  const cleanAttrs = cleanNodeAttrs(name, attrs, input.attrs !== undefined)
-  if (cleanAttrs) node.attrs = cleanAttrs
-  if (content.length > 0) node.content = content
-  return [node]
-}
-
-const orderedListTypes = new Set(['1', 'a', 'A', 'i', 'I'])
-
-function cleanNodeAttrs(name: string, attrs: Json, hadAttrs: boolean): Json | undefined {
-  switch (name) {
-    case 'heading':
-      return { level: headingLevel(attrs.level) }
-    case 'blockquote':
-      return 'attribution' in attrs ? { attribution: toAttribution(attrs.attribution) } : undefined
-    case 'orderedList': {
-      if (!hadAttrs) return undefined
-      const result: Json = {}
-      if ('start' in attrs) {
-        const start = Number(attrs.start)
-        result.start = Number.isInteger(start) && start >= 0 && start <= 1_000_000 ? start : 1
-      }
-      if ('type' in attrs) result.type = typeof attrs.type === 'string' && orderedListTypes.has(attrs.type) ? attrs.type : null
-      return Object.keys(result).length > 0 ? result : undefined
-    }
-    default:
-      return undefined
-  }
-}
-
-function headingLevel(value: unknown): number {
-  const level = typeof value === 'string' ? Number(value) : value
-  if (typeof level !== 'number' || !Number.isFinite(level)) return headingLevels[0]
-  return Math.min(headingLevels[headingLevels.length - 1] ?? 4, Math.max(headingLevels[0], Math.round(level)))
-}
-
-/** Known marks the parent allows, one of each, in the schema's order; links only to allowed addresses. */
-function cleanMarks(input: unknown, parent: NodeType): Mark[] {
-  if (!Array.isArray(input)) return []
-  const marks = new Map<string, Mark>()
-  for (const mark of input) {
-    if (!isObject(mark) || typeof mark.type !== 'string' || marks.has(mark.type)) continue
-    const type: MarkType | undefined = Object.hasOwn(schema.marks, mark.type) ? schema.marks[mark.type] : undefined
-    if (!type || !parent.allowsMarkType(type)) continue
-    if (mark.type === 'link') {
-      const href = isObject(mark.attrs) && typeof mark.attrs.href === 'string' ? mark.attrs.href.trim() : ''
-      if (isAllowedHref(href)) marks.set('link', { type: 'link', attrs: { href } })
-    } else {
-      marks.set(mark.type, { type: mark.type })
-    }
-  }
-  return [...marks.values()].sort((a, b) => markOrder.indexOf(a.type) - markOrder.indexOf(b.type))
-}
-
-/** The inline content of a textblock: blocks inside it are flattened to their words. */
-function fitInline(parent: NodeType, children: RichTextNode[]): RichTextNode[] {
-  const inline: RichTextNode[] = []
-  // Words from two blocks flattened into one line are kept apart by a line break.
-  let isNewBlock = false
-  const add = (node: RichTextNode) => {
-    if (schema.nodes[node.type]?.isInline) {
-      const last = inline.at(-1)
-      if (isNewBlock && last && last.type !== 'hardBreak') inline.push({ type: 'hardBreak' })
-      isNewBlock = false
-      inline.push(node)
-      return
-    }
-    isNewBlock = true
-    for (const child of node.content ?? []) add(child)
-    isNewBlock = true
-  }
-  children.forEach(add)
-
-  const result: RichTextNode[] = []
-  let match: ContentMatch = parent.contentMatch
-  for (const node of inline) {
-    const type = schema.nodes[node.type]
-    let fitted: RichTextNode | null = node
-    if (!type || !match.matchType(type)) {
-      // A pull quote takes only text: a line break becomes a space.
-      fitted = node.type === 'hardBreak' && match.matchType(schema.nodes.text as NodeType) ? { type: 'text', text: ' ' } : null
-    }
-    if (!fitted) continue
-    if (fitted.marks) {
-      const marks = fitted.marks.filter((mark) => parent.allowsMarkType(schema.marks[mark.type] as MarkType))
-      fitted = marks.length > 0 ? { ...fitted, marks } : withoutMarks(fitted)
-    }
-    const previous = result.at(-1)
-    if (previous?.type === 'text' && fitted.type === 'text' && jsonEqual(previous.marks ?? [], fitted.marks ?? [])) {
-      result[result.length - 1] = { ...previous, text: `${previous.text}${fitted.text}` }
-    } else {
-      result.push(fitted)
-    }
-    match = match.matchType(schema.nodes[fitted.type] as NodeType) ?? match
-  }
-  return result
-}
-
-function withoutMarks(node: RichTextNode): RichTextNode {
-  const copy = { ...node }
-  delete copy.marks
-  return copy
-}
-
-/**
- * Block content arranged to fit `parent`'s content expression: loose words go into paragraphs,
- * a node that needs a wrapper gets one (a list item outside a list), a missing required node is
- * added (the paragraph a list item starts with), and a node that fits nowhere is replaced by its
- * children, or dropped.
- */
-function fitBlocks(parent: NodeType, children: RichTextNode[]): RichTextNode[] {
-  const result: RichTextNode[] = []
-  let match: ContentMatch = parent.contentMatch
-  let run: RichTextNode[] = []
-
-  const place = (node: RichTextNode) => {
-    const type = schema.nodes[node.type]
-    if (!type) return
-    const direct = match.matchType(type)
-    if (direct) {
-      result.push(node)
-      match = direct
-      return
-    }
-    const wrapping = match.findWrapping(type)
-    const outer = wrapping?.[0]
-    if (wrapping && outer) {
-      const wrapped = wrapping.reduceRight<RichTextNode>(
-        (inner, wrapper) => ({ type: wrapper.name, content: fitBlocks(wrapper, [inner]) }),
-        node,
-      )
-      result.push(wrapped)
-      match = match.matchType(outer) ?? match
-      return
-    }
-    const fill = match.fillBefore(Fragment.from(type.create()))
-    if (fill) {
-      fill.forEach((filler) => result.push(filler.toJSON() as RichTextNode))
-      match = match.matchFragment(fill)?.matchType(type) ?? match
-      result.push(node)
-      return
-    }
-    // Fits nowhere here: keep what is inside it.
-    for (const child of node.content ?? []) queue(child)
-  }
-
-  const flush = () => {
-    if (run.length === 0) return
-    const content = fitInline(schema.nodes.paragraph as NodeType, run)
-    run = []
-    place(content.length > 0 ? { type: 'paragraph', content } : { type: 'paragraph' })
-  }
-
-  const queue = (node: RichTextNode) => {
-    if (schema.nodes[node.type]?.isInline) {
-      run.push(node)
-      return
-    }
-    flush()
-    place(node)
-  }
-
-  children.forEach(queue)
-  flush()
-  if (!match.validEnd) {
-    const fill = match.fillBefore(Fragment.empty, true)
-    fill?.forEach((filler) => result.push(filler.toJSON() as RichTextNode))
-  }
-  return result
-}
-
-function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, index) => jsonEqual(item, b[index]))
-  if (!isObject(a) || !isObject(b)) return false
-  const keys = Object.keys(a).filter((key) => a[key] !== undefined)
-  const otherKeys = Object.keys(b).filter((key) => b[key] !== undefined)
-  return keys.length === otherKeys.length && keys.every((key) => Object.hasOwn(b, key) && jsonEqual(a[key], b[key]))
 }

@@ -1,6 +1,7 @@
 import 'server-only'
 import type { RecentCorrection } from '@/lib/corrections'
-import { type HtmlValue, html } from '@/lib/html'
+import { type HtmlValue, html, url } from '@/lib/html'
+import { safeUrl } from '@/lib/safe-url'
 import type { ResponsiveImage } from '@/lib/media/srcset'
 import type { StoryPage, StorySummary } from '@/lib/public-lists'
 import type { SectionCrumb } from '@/lib/sections'
@@ -18,13 +19,13 @@ export type HomeContent = {
 /** The front page: the lead story, the latest, and a rail for each top-level section. */
 export function homePage({ lead, leadImage, latest, rails }: HomeContent, chrome: ReaderChrome): string {
   const main = html`<h1 class="visually-hidden">${chrome.site.name}: latest news</h1>
-${lead ? html`<article class="lead-story"><div><p class="kicker">${lead.section.name}</p><h2><a href="${lead.path}">${lead.headline}</a></h2>${lead.standfirst ? html`<p>${lead.standfirst}</p>` : ''}<p class="meta">${timeTag(lead.publishedAt, false)}</p></div>${leadImage ? picture(leadImage, { priority: true }) : ''}</article>` : html`<p class="empty">Nothing has been published yet.</p>`}
+${lead ? html`<article class="lead-story"><div><p class="kicker">${lead.section.name}</p><h2><a href="${url(safeUrl(lead.path))}">${lead.headline}</a></h2>${lead.standfirst ? html`<p>${lead.standfirst}</p>` : ''}<p class="meta">${timeTag(lead.publishedAt, false)}</p></div>${leadImage ? picture(leadImage, { priority: true }) : ''}</article>` : html`<p class="empty">Nothing has been published yet.</p>`}
 ${latest.length > 0 ? html`<section class="rail" aria-labelledby="latest-heading"><h2 id="latest-heading">Latest</h2>${storyList(latest, { level: 3 })}</section>` : ''}
 ${rails.map(
   ({ section, stories }) =>
-    html`<section class="rail" aria-labelledby="rail-${section.slug}"><h2 id="rail-${section.slug}"><a href="${section.path}">${section.name}</a></h2>${storyList(stories, { level: 3, showSection: false })}</section>`,
+    html`<section class="rail" aria-labelledby="rail-${section.slug}"><h2 id="rail-${section.slug}"><a href="${url(safeUrl(section.path))}">${section.name}</a></h2>${storyList(stories, { level: 3, showSection: false })}</section>`,
 )}`
-  return readerDocument({ title: chrome.site.name, description: chrome.site.description, canonicalPath: '/', main }, chrome)
+  return readerDocument({ head: { title: chrome.site.name, description: chrome.site.description, canonicalPath: '/' }, main }, chrome)
 }
 
 export type SectionContent = { trail: SectionCrumb[]; description: string; subsections: SectionCrumb[]; stories: StoryPage }
@@ -35,14 +36,16 @@ export function sectionPage({ trail, description, subsections, stories }: Sectio
   if (!section) throw new Error('A section page needs a section.')
   const title = stories.page > 1 ? `${section.name}, page ${stories.page}` : section.name
   const main = html`<header class="page-head">${breadcrumb(trail.slice(0, -1))}<h1>${title}</h1>${description ? html`<p>${description}</p>` : ''}
-${subsections.length > 0 ? html`<nav aria-label="In ${section.name}"><ul class="subsections">${subsections.map((sub) => html`<li><a href="${sub.path}">${sub.name}</a></li>`)}</ul></nav>` : ''}</header>
+${subsections.length > 0 ? html`<nav aria-label="In ${section.name}"><ul class="subsections">${subsections.map((sub) => html`<li><a href="${url(safeUrl(sub.path))}">${sub.name}</a></li>`)}</ul></nav>` : ''}</header>
 ${listing(stories, section.path, 'No stories in this section yet.')}`
   return readerDocument(
     {
-      title,
-      description: description || `The latest stories in ${section.name}.`,
-      canonicalPath: pagePath(section.path, stories.page),
-      head: html`<link rel="alternate" type="application/rss+xml" title="${section.name}" href="${section.path}/feed.xml">`,
+      head: {
+        title,
+        description: description || `The latest stories in ${section.name}.`,
+        canonicalPath: pagePath(section.path, stories.page),
+        feeds: [{ title: section.name, path: section.path }],
+      },
       main,
     },
     chrome,
@@ -58,9 +61,11 @@ export function authorPage({ name, slug, bio, stories }: AuthorContent, chrome: 
 ${listing(stories, basePath, `${name} has no published stories yet.`)}`
   return readerDocument(
     {
-      title: stories.page > 1 ? `${name}, page ${stories.page}` : name,
-      description: bio || `Stories by ${name}.`,
-      canonicalPath: pagePath(basePath, stories.page),
+      head: {
+        title: stories.page > 1 ? `${name}, page ${stories.page}` : name,
+        description: bio || `Stories by ${name}.`,
+        canonicalPath: pagePath(basePath, stories.page),
+      },
       main,
     },
     chrome,
@@ -76,9 +81,11 @@ export function tagPage({ name, slug, stories }: TagContent, chrome: ReaderChrom
 ${listing(stories, basePath, `No published stories are tagged ${name}.`)}`
   return readerDocument(
     {
-      title: stories.page > 1 ? `${name}, page ${stories.page}` : name,
-      description: `Stories tagged ${name}.`,
-      canonicalPath: pagePath(basePath, stories.page),
+      head: {
+        title: stories.page > 1 ? `${name}, page ${stories.page}` : name,
+        description: `Stories tagged ${name}.`,
+        canonicalPath: pagePath(basePath, stories.page),
+      },
       main,
     },
     chrome,
@@ -96,7 +103,7 @@ ${
     ? html`<p class="empty">No corrections yet.</p>`
     : html`<ol class="story-list">${corrections.map(
         (correction) =>
-          html`<li><p class="kicker">${correction.kind === 'correction' ? 'Correction' : 'Update'}</p><h2><a href="${correction.article.path}">${correction.article.headline}</a></h2><p class="meta">${timeTag(correction.createdAt)}</p><p>${
+          html`<li><p class="kicker">${correction.kind === 'correction' ? 'Correction' : 'Update'}</p><h2><a href="${url(safeUrl(correction.article.path))}">${correction.article.headline}</a></h2><p class="meta">${timeTag(correction.createdAt)}</p><p>${
             correction.retractedAt
               ? html`<s>${correction.body}</s> <em>Withdrawn${correction.retractionNote ? `: ${correction.retractionNote}` : ''}.</em>`
               : correction.body
@@ -105,9 +112,11 @@ ${
 }`
   return readerDocument(
     {
-      title: 'Corrections and updates',
-      description: 'Corrections and updates to our stories.',
-      canonicalPath: pagePath('/corrections', page),
+      head: {
+        title: 'Corrections and updates',
+        description: 'Corrections and updates to our stories.',
+        canonicalPath: pagePath('/corrections', page),
+      },
       main,
     },
     chrome,
@@ -121,7 +130,7 @@ export function errorPage(status: 404 | 410, chrome: ReaderChrome): string {
       ? ['This story has been removed', 'It was published here and has since been taken down.']
       : ['Page not found', 'There is nothing at this address. It may have been mistyped, or the page may have moved.']
   const main = html`<header class="page-head"><h1>${title}</h1><p>${text}</p></header><p><a href="/">Go to the front page</a> or <a href="/search">search the site</a>.</p>`
-  return readerDocument({ title, main, noindex: true }, chrome)
+  return readerDocument({ head: { title, noindex: true }, main }, chrome)
 }
 
 function listing(stories: StoryPage, basePath: string, emptyText: string) {

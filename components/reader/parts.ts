@@ -1,5 +1,6 @@
 import 'server-only'
-import { type SafeHtml, html } from '@/lib/html'
+import { type SafeHtml, html, url } from '@/lib/html'
+import { safeUrl } from '@/lib/safe-url'
 import type { ResponsiveImage } from '@/lib/media/srcset'
 import type { PublicByline } from '@/lib/public-articles'
 import type { StorySummary } from '@/lib/public-lists'
@@ -17,7 +18,7 @@ export function timeTag(date: Date, withTime = true): SafeHtml {
 export function breadcrumb(trail: readonly SectionCrumb[]): SafeHtml {
   return html`<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li>${trail.map(
     (crumb, index) =>
-      html`<li><a href="${crumb.path}"${index === trail.length - 1 ? html` aria-current="page"` : ''}>${crumb.name}</a></li>`,
+      html`<li><a href="${url(safeUrl(crumb.path))}"${index === trail.length - 1 ? html` aria-current="page"` : ''}>${crumb.name}</a></li>`,
   )}</ol></nav>`
 }
 
@@ -26,7 +27,7 @@ export function bylineLine(bylines: readonly PublicByline[]): SafeHtml | '' {
   if (bylines.length === 0) return ''
   const names = bylines.map(
     (byline) =>
-      html`<span class="author">${byline.authorSlug ? html`<a href="/authors/${byline.authorSlug}">${byline.name}</a>` : byline.name}</span>${
+      html`<span class="author">${byline.authorSlug ? html`<a href="${url(safeUrl(`/authors/${byline.authorSlug}`))}">${byline.name}</a>` : byline.name}</span>${
         byline.outlet ? html` <span class="outlet">/ ${byline.outlet}</span>` : ''
       }`,
   )
@@ -40,7 +41,7 @@ export function bylineLine(bylines: readonly PublicByline[]): SafeHtml | '' {
  * (`object-fit: cover`) the part that matters stays in view.
  */
 export function picture(image: ResponsiveImage & { alt: string }, options: { priority?: boolean } = {}): SafeHtml {
-  return html`<picture>${image.sources.map((source) => html`<source type="${source.type}" srcset="${source.srcSet}" sizes="${image.sizes}">`)}<img src="${image.src}"${
+  return html`<picture>${image.sources.map((source) => html`<source type="${source.type}" srcset="${source.srcSet}" sizes="${image.sizes}">`)}<img src="${url(safeUrl(image.src))}"${
     image.fallbackSrcSet ? html` srcset="${image.fallbackSrcSet}" sizes="${image.sizes}"` : ''
   } alt="${image.alt}" width="${image.width}" height="${image.height}" style="object-position: ${image.objectPosition}"${
     options.priority ? html` fetchpriority="high"` : html` loading="lazy"`
@@ -51,8 +52,8 @@ export function picture(image: ResponsiveImage & { alt: string }, options: { pri
 export function storyList(stories: readonly StorySummary[], options: { level?: 2 | 3; showSection?: boolean } = {}): SafeHtml {
   const heading = (story: StorySummary) =>
     options.level === 3
-      ? html`<h3><a href="${story.path}">${story.headline}</a></h3>`
-      : html`<h2><a href="${story.path}">${story.headline}</a></h2>`
+      ? html`<h3><a href="${url(safeUrl(story.path))}">${story.headline}</a></h3>`
+      : html`<h2><a href="${url(safeUrl(story.path))}">${story.headline}</a></h2>`
   return html`<ol class="story-list">${stories.map(
     (story) =>
       html`<li>${options.showSection === false ? '' : html`<p class="kicker">${story.section.name}</p>`}${heading(story)}<p class="meta">${timeTag(story.publishedAt, false)}</p>${
@@ -65,7 +66,7 @@ export function storyList(stories: readonly StorySummary[], options: { level?: 2
 export function pagination(basePath: string, page: number, pageCount: number): SafeHtml | '' {
   if (pageCount <= 1) return ''
   const pagePath = (number: number) => (number === 1 ? basePath || '/' : `${basePath}/page/${number}`)
-  return html`<nav class="pagination" aria-label="Pages">${page > 1 ? html`<a rel="prev" href="${pagePath(page - 1)}">← Newer stories</a>` : html`<span></span>`}<span>Page ${page} of ${pageCount}</span>${
-    page < pageCount ? html`<a rel="next" href="${pagePath(page + 1)}">Older stories →</a>` : html`<span></span>`
+  return html`<nav class="pagination" aria-label="Pages">${page > 1 ? html`<a rel="prev" href="${url(safeUrl(pagePath(page - 1)))}">← Newer stories</a>` : html`<span></span>`}<span>Page ${page} of ${pageCount}</span>${
+    page < pageCount ? html`<a rel="next" href="${url(safeUrl(pagePath(page + 1)))}">Older stories →</a>` : html`<span></span>`
   }</nav>`
 }

@@ -1,5 +1,6 @@
 import 'server-only'
-import { type SafeHtml, html } from '@/lib/html'
+import { type SafeHtml, html, url } from '@/lib/html'
+import { safeUrl } from '@/lib/safe-url'
 import { type SearchResult, maxQueryLength } from '@/lib/search'
 import { timeTag } from './parts'
 import type { ReaderChrome } from '@/lib/reader-chrome'
@@ -19,7 +20,7 @@ ${
   hits.length > 0
     ? html`<ol class="story-list">${hits.map(
         (hit) =>
-          html`<li><p class="kicker">${hit.section}</p><h2><a href="${hit.path}">${hit.headline}</a></h2>${
+          html`<li><p class="kicker">${hit.section}</p><h2><a href="${url(safeUrl(hit.path))}">${hit.headline}</a></h2>${
             hit.publishedAt ? html`<p class="meta">${timeTag(hit.publishedAt, false)}</p>` : ''
           }<p>${hit.snippet}</p></li>`,
       )}</ol>`
@@ -27,7 +28,7 @@ ${
 }
 ${pagination(result)}
 </div>`
-  return readerDocument({ title: query ? `Search: ${query}` : 'Search', main, noindex: true }, chrome)
+  return readerDocument({ head: { title: query ? `Search: ${query}` : 'Search', noindex: true }, main }, chrome)
 }
 
 function pageLink(query: string, page: number): string {
@@ -41,6 +42,6 @@ function pagination({ query, page, pageCount }: SearchResult): SafeHtml | '' {
   // From past the end, "previous" leads back to the last page there is.
   const previous = Math.min(page - 1, pageCount)
   return html`<nav class="pagination" aria-label="Pages">${
-    previous >= 1 ? html`<a rel="prev" href="${pageLink(query, previous)}">← Previous</a>` : html`<span></span>`
-  }${page <= pageCount ? html`<span>Page ${page} of ${pageCount}</span>` : html`<span></span>`}${page < pageCount ? html`<a rel="next" href="${pageLink(query, page + 1)}">Next →</a>` : html`<span></span>`}</nav>`
+    previous >= 1 ? html`<a rel="prev" href="${url(safeUrl(pageLink(query, previous)))}">← Previous</a>` : html`<span></span>`
+  }${page <= pageCount ? html`<span>Page ${page} of ${pageCount}</span>` : html`<span></span>`}${page < pageCount ? html`<a rel="next" href="${url(safeUrl(pageLink(query, page + 1)))}">Next →</a>` : html`<span></span>`}</nav>`
 }

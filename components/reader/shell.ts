@@ -1,45 +1,35 @@
 import 'server-only'
 import fs from 'node:fs'
 import path from 'node:path'
-import { type HtmlValue, type SafeHtml, html, trustedHtml } from '@/lib/html'
+import { type HtmlValue, type SafeHtml, html, trustedHtml, url } from '@/lib/html'
+import { safeUrl } from '@/lib/safe-url'
 import type { ReaderChrome } from '@/lib/reader-chrome'
+import { type PageHead, headTags } from './head'
 
-/** One reader's page: its own content, and what goes into its `<head>`. */
+/** One reader's page: what its `<head>` says of it, and its own content. */
 export type ReaderPage = {
-  /** The page's own title; the site's name is added after it (the home page passes the site's name). */
-  title: string
-  description?: string
-  /** Site path of the page's one true address, for `<link rel=canonical>`. */
-  canonicalPath?: string
-  /** Further `<head>` tags: Open Graph, JSON-LD, feed links. */
-  head?: HtmlValue
+  head: PageHead
   main: SafeHtml
-  /** Kept out of search engines (desk previews, search results, error pages). */
-  noindex?: boolean
   /** A bar above the masthead (the desk preview's marker). */
   banner?: HtmlValue
 }
 
 // The reader's stylesheet goes inline: one request for the whole page, and no render-blocking link.
+// Its parts, in cascade order; styles/story-body.css is the desk's too (app/globals.css imports it).
+const stylesheets = ['site.css', 'lists.css', 'story-body.css', 'story.css']
 let stylesheet: string | undefined
 function readerStyles(): SafeHtml {
-  stylesheet ??= fs.readFileSync(path.join(process.cwd(), 'components/reader/reader.css'), 'utf8')
+  stylesheet ??= stylesheets.map((name) => fs.readFileSync(path.join(process.cwd(), 'components/reader/styles', name), 'utf8')).join('')
   return trustedHtml(stylesheet)
 }
 
 /** A whole reader's document. It loads no script but the few lines behind "Copy link". */
 export function readerDocument(page: ReaderPage, { site, sections }: ReaderChrome): string {
-  const title = page.title === site.name ? site.name : `${page.title} · ${site.name}`
   return `<!doctype html>${html`<html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-${page.description ? html`<meta name="description" content="${page.description}">` : ''}
-${page.canonicalPath ? html`<link rel="canonical" href="${site.url}${page.canonicalPath}">` : ''}
-${page.noindex ? html`<meta name="robots" content="noindex, nofollow">` : ''}
-<link rel="alternate" type="application/rss+xml" title="${site.name}" href="/feed.xml">
-${page.head}
+${headTags(page.head, site)}
 <style>${readerStyles()}</style>
 </head>
 <body>
@@ -47,7 +37,7 @@ ${page.head}
 ${page.banner}
 <header class="masthead">
 <p class="brand"><a href="/">${site.name}</a></p>
-<nav aria-label="Sections"><ul class="sections">${sections.map((section) => html`<li><a href="${section.path}">${section.name}</a></li>`)}</ul></nav>
+<nav aria-label="Sections"><ul class="sections">${sections.map((section) => html`<li><a href="${url(safeUrl(section.path))}">${section.name}</a></li>`)}</ul></nav>
 <form class="site-search" role="search" action="/search" method="get"><label for="site-search-q">Search</label> <input id="site-search-q" name="q" type="search" maxlength="200"> <button type="submit">Go</button></form>
 </header>
 <main id="main" tabindex="-1">${page.main}</main>

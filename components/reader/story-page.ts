@@ -1,9 +1,9 @@
 import 'server-only'
 import type { PublicCorrection } from '@/lib/corrections'
-import { type HtmlValue, type SafeHtml, html, jsonForScript, trustedHtml } from '@/lib/html'
+import { type HtmlValue, type SafeHtml, html, trustedHtml, url } from '@/lib/html'
+import { safeUrl } from '@/lib/safe-url'
 import type { PublicStory } from '@/lib/public-articles'
 import type { StorySummary } from '@/lib/public-lists'
-import { withResponsiveFigures } from '@/lib/responsive-figures'
 import { renderRichText } from '@/lib/rich-text'
 import { type SiteSettings, absoluteUrl } from '@/lib/site'
 import { slugify } from '@/lib/slug'
@@ -19,18 +19,27 @@ export function storyPage(
   chrome: ReaderChrome,
   options: { preview?: boolean } = {},
 ): string {
-  const url = absoluteUrl(story.path, chrome.site)
+  const storyUrl = absoluteUrl(story.path, chrome.site)
   const page: ReaderPage = {
-    title: story.headline,
-    description: story.standfirst,
-    canonicalPath: story.path,
-    head: storyHead(story, url, chrome.site),
+    head: {
+      title: story.headline,
+      description: story.standfirst,
+      canonicalPath: story.path,
+      noindex: options.preview,
+      openGraph: {
+        title: story.headline,
+        description: story.standfirst,
+        url: storyUrl,
+        image: story.lead ? { url: absoluteUrl(story.lead.src, chrome.site), alt: story.lead.alt } : undefined,
+        publishedTime: story.firstPublishedAt ?? undefined,
+      },
+      jsonLd: newsArticle(story, storyUrl, chrome.site),
+    },
     main: html`<article class="story">${storyHeader(story)}${story.lead ? leadFigure(story.lead) : ''}
-<div class="story-body">${trustedHtml(withResponsiveFigures(renderRichText(story.body), story.figureImages))}</div>
-${tagList(story.tags)}${correctionList(corrections)}${shareBar(story.headline, url)}
-<p class="print-url">${url}</p>
+<div class="story-body">${trustedHtml(renderRichText(story.body, story.figureImages))}</div>
+${tagList(story.tags)}${correctionList(corrections)}${shareBar(story.headline, storyUrl)}
+<p class="print-url">${storyUrl}</p>
 </article>${related.length > 0 ? html`<section class="related story" aria-labelledby="related-heading"><h2 id="related-heading">Related stories</h2>${storyList(related, { level: 3 })}</section>` : ''}`,
-    noindex: options.preview,
     banner: options.preview
       ? html`<p class="preview-banner" role="note">Preview: this is how readers will see the story once it is published. It is not public.</p>`
       : '',
@@ -59,7 +68,7 @@ function leadFigure(lead: NonNullable<PublicStory['lead']>): SafeHtml {
 function tagList(tags: readonly string[]): HtmlValue {
   const linked = tags.filter((tag) => slugify(tag))
   if (linked.length === 0) return ''
-  return html`<section class="tags" aria-labelledby="tags-heading"><h2 id="tags-heading">Tags</h2><ul>${linked.map((tag) => html`<li><a href="/tags/${slugify(tag)}">${tag}</a></li>`)}</ul></section>`
+  return html`<section class="tags" aria-labelledby="tags-heading"><h2 id="tags-heading">Tags</h2><ul>${linked.map((tag) => html`<li><a href="${url(safeUrl(`/tags/${slugify(tag)}`))}">${tag}</a></li>`)}</ul></section>`
 }
 
 function correctionList(corrections: readonly PublicCorrection[]): HtmlValue {
@@ -78,12 +87,12 @@ function correctionList(corrections: readonly PublicCorrection[]): HtmlValue {
  * Print, e-mail and copy the link. The page's only script: the Copy button appears only where it
  * can work (it needs the clipboard) and says when it has copied.
  */
-function shareBar(headline: string, url: string): SafeHtml {
-  const mailto = `mailto:?subject=${encodeURIComponent(headline)}&body=${encodeURIComponent(`${headline}\n\n${url}`)}`
+function shareBar(headline: string, storyUrl: string): SafeHtml {
+  const mailto = `mailto:?subject=${encodeURIComponent(headline)}&body=${encodeURIComponent(`${headline}\n\n${storyUrl}`)}`
   return html`<div class="share" role="group" aria-label="Share this story">
-<a href="${mailto}">E-mail</a>
+<a href="${url(safeUrl(mailto))}">E-mail</a>
 <button type="button" id="print-story">Print</button>
-<button type="button" id="copy-link" data-url="${url}" hidden>Copy link</button>
+<button type="button" id="copy-link" data-url="${storyUrl}" hidden>Copy link</button>
 <span id="copy-status" role="status"></span>
 </div>
 <script>${trustedHtml(shareScript)}</script>`
@@ -91,16 +100,16 @@ function shareBar(headline: string, url: string): SafeHtml {
 
 const shareScript = `(function(){var p=document.getElementById('print-story');p.onclick=function(){print()};var b=document.getElementById('copy-link'),s=document.getElementById('copy-status');if(!navigator.clipboard)return;b.hidden=false;b.onclick=function(){navigator.clipboard.writeText(b.dataset.url).then(function(){s.textContent='Link copied.'},function(){s.textContent='Could not copy; the address is '+b.dataset.url})}})()`
 
-/** Open Graph, Twitter card and a JSON-LD `NewsArticle` for link previews and search engines. */
-function storyHead(story: PublicStory, url: string, site: SiteSettings): SafeHtml {
+/** The story as a schema.org `NewsArticle`, for search engines. */
+function newsArticle(story: PublicStory, address: string, site: SiteSettings): Record<string, unknown> {
   const image = story.lead ? absoluteUrl(story.lead.src, site) : null
-  const jsonLd = {
+  return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: story.headline,
     description: story.standfirst,
-    url,
-    mainEntityOfPage: url,
+    url: address,
+    mainEntityOfPage: address,
     datePublished: story.firstPublishedAt?.toISOString(),
     dateModified: (story.publishedAt ?? story.firstPublishedAt)?.toISOString(),
     author: story.bylines.map((byline) =>
@@ -115,16 +124,4 @@ function storyHead(story: PublicStory, url: string, site: SiteSettings): SafeHtm
     articleSection: story.trail.map((crumb) => crumb.name).join(' › ') || undefined,
     keywords: story.tags.length > 0 ? story.tags.join(', ') : undefined,
   }
-  return html`<meta property="og:type" content="article">
-<meta property="og:site_name" content="${site.name}">
-<meta property="og:title" content="${story.headline}">
-<meta property="og:description" content="${story.standfirst}">
-<meta property="og:url" content="${url}">
-${image ? html`<meta property="og:image" content="${image}">${story.lead ? html`<meta property="og:image:alt" content="${story.lead.alt}">` : ''}` : ''}
-${story.firstPublishedAt ? html`<meta property="article:published_time" content="${story.firstPublishedAt.toISOString()}">` : ''}
-<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">
-<meta name="twitter:title" content="${story.headline}">
-<meta name="twitter:description" content="${story.standfirst}">
-${image ? html`<meta name="twitter:image" content="${image}">` : ''}
-<script type="application/ld+json">${jsonForScript(jsonLd)}</script>`
 }

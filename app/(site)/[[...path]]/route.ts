@@ -1,16 +1,15 @@
 import { getDb } from '@/db'
-import { servePublicPath } from '../public-site'
+import { onFirstRequest } from '../reader-response'
+import { serveSitePath } from '../site-tree'
 
 /**
- * The reader's site (lib/public-site.ts), as plain HTML with no client runtime. No page is made
- * at build time; each is made on its first request and kept in Next's full-route cache until a
- * publication concerning it refreshes it (lib/public-pages.ts).
+ * The front page, the section tree (with its pages and feeds) and stories: the addresses whose
+ * shape the newsroom decides. Next tries every static route first (`/feed.xml`, `/authors/…`,
+ * `/search`, `/desk`), so this gets only what none of them takes.
  */
-export async function generateStaticParams(): Promise<{ path: string[] }[]> {
-  return []
-}
+export const generateStaticParams = onFirstRequest
 
 export async function GET(_request: Request, { params }: { params: Promise<{ path?: string[] }> }): Promise<Response> {
   const { path = [] } = await params
-  return servePublicPath(getDb(), path)
+  return serveSitePath(getDb(), path)
 }

@@ -22,6 +22,13 @@ export type FigureAttributes = {
   height: number
 }
 
+/**
+ * What a figure on a reader's page takes from its library image: the widths it comes in (`srcset`
+ * and `sizes`, so readers' browsers pick one that fits) and its focal point, as the
+ * `object-position` that keeps it in view in any crop.
+ */
+export type FigureImage = { srcSet: string; sizes: string; objectPosition: string }
+
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     figure: {
@@ -68,14 +75,20 @@ export function toFigureAttributes(input: Record<string, unknown>): FigureAttrib
   }
 }
 
-/** The HTML of a figure; `null` attributes (a bad source) render as an empty, hidden figure. */
-export function figureSpec(attributes: FigureAttributes | null): DOMOutputSpec {
+/**
+ * The HTML of a figure; `null` attributes (a bad source) render as an empty, hidden figure. With
+ * its `library` image (on a reader's page), the image gets its widths and focal point.
+ */
+export function figureSpec(attributes: FigureAttributes | null, library?: FigureImage): DOMOutputSpec {
   if (!attributes) return ['figure', { class: 'figure figure-invalid', hidden: 'hidden' }]
   const { kind, mediaId: id, src, alt, caption, credit, width, height } = attributes
   // Every image gets a text alternative: without alt text, the caption says what it shows.
   const image: DOMOutputSpec = [
     'img',
     {
+      srcset: library?.srcSet || null,
+      sizes: library?.srcSet ? library.sizes : null,
+      style: library ? `object-position: ${library.objectPosition}` : null,
       src,
       alt: alt || caption,
       width: width > 0 ? String(width) : null,

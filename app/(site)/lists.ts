@@ -1,0 +1,62 @@
+import 'server-only'
+import { eq } from 'drizzle-orm'
+import { authorPage, correctionsPage, tagPage } from '@/components/reader/list-pages'
+import type { Db } from '@/db'
+import { tags, users } from '@/db/schema'
+import { listRecentCorrections } from '@/lib/corrections'
+import { bylinedTo, pageOfPublicStories, tagSpellingsBySlug, taggedWith } from '@/lib/public-lists'
+import { readerChrome } from '@/lib/reader-chrome'
+import { decodeSegments, notFound, servePaged } from './reader-response'
+
+// The lists with an address of their own shape: `/authors/<slug>`, `/tags/<slug>` and
+// `/corrections`, each with its later pages at `…/page/N`.
+
+/** `/authors/<slug>[/page/N]`: a staff member's page. */
+export async function serveAuthor(db: Db, rawSlug: string, rawTail: readonly string[]): Promise<Response> {
+  const segments = decodeSegments([rawSlug, ...rawTail])
+  const [slug, ...tail] = segments ?? []
+  if (!slug) return notFound(db)
+  return servePaged(db, `/authors/${slug}`, tail, (page) => authorList(db, slug, page))
+}
+
+/** `/tags/<slug>[/page/N]`: every public story carrying a tag. */
+export async function serveTag(db: Db, rawSlug: string, rawTail: readonly string[]): Promise<Response> {
+  const segments = decodeSegments([rawSlug, ...rawTail])
+  const [slug, ...tail] = segments ?? []
+  if (!slug) return notFound(db)
+  return servePaged(db, `/tags/${slug}`, tail, (page) => tagList(db, slug, page))
+}
+
+/** `/corrections[/page/N]`: the public record of corrections. */
+export async function serveCorrections(db: Db, rawTail: readonly string[]): Promise<Response> {
+  const tail = decodeSegments(rawTail)
+  if (!tail) return notFound(db)
+  return servePaged(db, '/corrections', tail, (page) => correctionsList(db, page))
+}
+
+async function authorList(db: Db, slug: string, page: number): Promise<string | null> {
+  const [author] = await db
+    .select({ id: users.id, name: users.name, slug: users.slug, bio: users.bio })
+    .from(users)
+    .where(eq(users.slug, slug))
+  if (!author) return null
+  const stories = await pageOfPublicStories(db, bylinedTo(author.id), page)
+  // A colleague who has never had a story published has no public page.
+  if (stories.total === 0 || page > stories.pageCount) return null
+  return authorPage({ ...author, stories }, await readerChrome(db))
+}
+
+async function tagList(db: Db, slug: string, page: number): Promise<string | null> {
+  const spellings = (await tagSpellingsBySlug(db)).get(slug) ?? []
+  if (spellings.length === 0) return null
+  const [tag] = await db.select({ name: tags.name }).from(tags).where(eq(tags.slug, slug))
+  const stories = await pageOfPublicStories(db, taggedWith(spellings), page)
+  if (page > stories.pageCount) return null
+  return tagPage({ name: tag?.name ?? spellings[0] ?? slug, slug, stories }, await readerChrome(db))
+}
+
+async function correctionsList(db: Db, page: number): Promise<string | null> {
+  const corrections = await listRecentCorrections(db, { page })
+  if (page > corrections.pageCount) return null
+  return correctionsPage(corrections, await readerChrome(db))
+}

@@ -1,0 +1,101 @@
+import 'server-only'
+import { asc, eq, isNull } from 'drizzle-orm'
+import { type HomeContent, errorPage, homePage, sectionPage } from '@/components/reader/list-pages'
+import { storyPage } from '@/components/reader/story-page'
+import type { Db } from '@/db'
+import { sections } from '@/db/schema'
+import { listCorrections } from '@/lib/corrections'
+import { rssFeed } from '@/lib/feeds'
+import { htmlDocument, movedPermanently, xmlDocument } from '@/lib/http'
+import { findStoryAt } from '@/lib/public-articles'
+import {
+  inSections,
+  listImages,
+  listPublicStories,
+  listRelatedStories,
+  pageOfPublicStories,
+  sectionAndDescendants,
+} from '@/lib/public-lists'
+import { readerChrome } from '@/lib/reader-chrome'
+import { type SectionCrumb, sectionAt, sectionTrails } from '@/lib/sections'
+import { decodeSegments, notFound, servePaged } from './reader-response'
+
+/**
+ * The addresses whose shape the newsroom decides: the front page (no segments), a section of the
+ * tree (`/regions/middle-east`, its pages and its feed) and a story (`/regions/middle-east/<slug>`,
+ * with the 301s and 410s of moved and removed ones). Every other reader's address has its own
+ * route (robots.txt, feed.xml, sitemaps, authors, tags, corrections, search).
+ */
+export async function serveSitePath(db: Db, rawSegments: readonly string[]): Promise<Response> {
+  const segments = decodeSegments(rawSegments)
+  if (!segments) return notFound(db)
+  if (segments.length === 0) return htmlDocument(homePage(await homeContent(db), await readerChrome(db)))
+
+  const section = await findSection(db, segments)
+  if (section) {
+    const after = segments.slice(section.trail.length)
+    if (after.length === 1 && after[0] === 'feed.xml')
+      return xmlDocument((await rssFeed(db, segments.slice(0, -1))) ?? '', 'application/rss+xml')
+    if (after.length === 0 || after[0] === 'page')
+      return servePaged(db, section.trail.at(-1)?.path ?? '/', after, (page) => sectionList(db, section, page))
+  }
+  const found = await findStoryAt(db, segments)
+  if (!found) return notFound(db)
+  if (found.kind === 'moved') return movedPermanently(found.to)
+  if (found.kind === 'gone') return htmlDocument(errorPage(410, await readerChrome(db)), 410)
+  const [corrections, related, chrome] = await Promise.all([
+    listCorrections(db, found.story.id),
+    listRelatedStories(db, found.story),
+    readerChrome(db),
+  ])
+  return htmlDocument(storyPage({ story: found.story, corrections, related }, chrome))
+}
+
+const homeRailSize = 4
+
+async function homeContent(db: Db): Promise<HomeContent> {
+  const [latest, topSections, trails] = await Promise.all([
+    listPublicStories(db, { limit: 9 }),
+    db.select({ id: sections.id }).from(sections).where(isNull(sections.parentId)).orderBy(asc(sections.position), asc(sections.name)),
+    sectionTrails(db),
+  ])
+  const lead = latest.find((story) => story.leadMediaId !== null) ?? latest[0] ?? null
+  const rails = await Promise.all(
+    topSections.map(async ({ id }) => ({
+      section: trails.get(id)?.at(-1) ?? { id, name: '', slug: '', path: '' },
+      stories: await listPublicStories(db, { where: inSections(await sectionAndDescendants(db, id)), limit: homeRailSize }),
+    })),
+  )
+  const leadImage = lead ? ((await listImages(db, [lead], '(min-width: 44rem) 28rem, 100vw')).get(lead.leadMediaId ?? 0) ?? null) : null
+  return { lead, leadImage, latest: latest.filter((story) => story !== lead), rails: rails.filter((rail) => rail.stories.length > 0) }
+}
+
+type FoundSection = { id: number; description: string; trail: SectionCrumb[] }
+
+/** The section whose path starts `segments` the furthest (`regions/middle-east` in `regions/middle-east/<slug>`). */
+async function findSection(db: Db, segments: readonly string[]): Promise<FoundSection | null> {
+  const trails = await sectionTrails(db)
+  for (let depth = segments.length; depth > 0; depth--) {
+    const section = sectionAt(trails, `/${segments.slice(0, depth).join('/')}`)
+    if (!section) continue
+    const [row] = await db.select({ description: sections.description }).from(sections).where(eq(sections.id, section.id))
+    return { id: section.id, description: row?.description ?? '', trail: trails.get(section.id) ?? [] }
+  }
+  return null
+}
+
+async function sectionList(db: Db, section: FoundSection, page: number): Promise<string | null> {
+  const [stories, trails, children, chrome] = await Promise.all([
+    pageOfPublicStories(db, inSections(await sectionAndDescendants(db, section.id)), page),
+    sectionTrails(db),
+    db
+      .select({ id: sections.id })
+      .from(sections)
+      .where(eq(sections.parentId, section.id))
+      .orderBy(asc(sections.position), asc(sections.name)),
+    readerChrome(db),
+  ])
+  if (page > stories.pageCount) return null
+  const subsections = children.flatMap(({ id }) => trails.get(id)?.slice(-1) ?? [])
+  return sectionPage({ trail: section.trail, description: section.description, subsections, stories }, chrome)
+}
