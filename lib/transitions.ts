@@ -10,15 +10,8 @@ import { addNote } from './notes'
 import { type Actor, can } from './permissions'
 import { sectionTrails, storyPath } from './sections'
 import { statusLabels } from './status-labels'
-import {
-  type AvailableAction,
-  type WorkflowAction,
-  availableActions,
-  checkTransition,
-  checkTransitionInput,
-  isPubliclyVisible,
-  workflow,
-} from './workflow'
+import { type AvailableAction, type WorkflowAction, availableActions, checkTransition, isPubliclyVisible, workflow } from './workflow'
+import { checkTransitionInput } from './workflow-input'
 
 // Moving a story through the workflow (lib/workflow.ts has the rules): one transaction per
 // transition, with the story locked, the actor's role re-read, the version checked, and the
