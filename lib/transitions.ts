@@ -3,14 +3,15 @@ import { desc, eq } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { type ArticleStatus, articles, revisions, slugHistory, users, workflowEvents } from '@/db/schema'
 import { ownerIds, syncAttribution } from './article-attribution'
-import { hasUnpublishedChanges } from './article-editing'
 import { requireHeadline } from './article-input'
 import { isSlugClash, slugTaken } from './article-slugs'
 import { addNote } from './notes'
 import { type Actor, can } from './permissions'
 import { sectionTrails, storyPath } from './sections'
+import { changeStatus } from './status-change'
 import { statusLabels } from './status-labels'
-import { type AvailableAction, type WorkflowAction, availableActions, checkTransition, isPubliclyVisible, workflow } from './workflow'
+import { type AvailableAction, type WorkflowAction, hasUnpublishedChanges, isPubliclyVisible, workflow } from './workflow'
+import { availableActions, checkTransition } from './workflow-checks'
 import { checkTransitionInput } from './workflow-input'
 
 // Moving a story through the workflow (lib/workflow.ts has the rules): one transaction per
@@ -107,16 +108,15 @@ export async function applyTransition(
   if (article.currentRevisionId === null) throw new Error(`Article ${articleId} has no current revision.`)
   const revision = await loadRevision(tx, article.currentRevisionId)
 
-  const check = checkTransition(
-    actor,
-    {
-      status: article.status,
-      publishedRevisionId: article.publishedRevisionId,
-      hasUnpublishedChanges: hasUnpublishedChanges(article),
-      ownerIds: await ownerIds(tx, article, revision.bylines),
-    },
-    action,
-  )
+  const story = {
+    id: articleId,
+    status: article.status,
+    version: article.version,
+    publishedRevisionId: article.publishedRevisionId,
+    hasUnpublishedChanges: hasUnpublishedChanges(article),
+    ownerIds: await ownerIds(tx, article, revision.bylines),
+  }
+  const check = checkTransition(actor, story, action)
   if (!check.ok && check.reason === 'forbidden') refuse('forbidden', check.message)
   if (article.version !== options.baseVersion) {
     refuse(
@@ -172,28 +172,16 @@ export async function applyTransition(
     if (!added.ok) refuse('invalid', added.message)
   }
 
-  await tx
-    .update(articles)
-    .set({
-      status: check.to,
-      version: article.version + 1,
-      updatedAt: now,
-      scheduledAt: check.to === 'scheduled' ? (options.scheduledAt ?? null) : null,
-      ...(isPublishing
-        ? { ...routing, publishedRevisionId: revision.id, firstPublishedAt: article.firstPublishedAt ?? now, publishedAt: now }
-        : {}),
-    })
-    .where(eq(articles.id, articleId))
-  await tx.insert(workflowEvents).values({
-    articleId,
-    fromStatus: article.status,
-    toStatus: check.to,
-    actorId: actor.id,
+  const status = await changeStatus(tx, story, action, actor, {
     revisionId: revision.id,
     note: options.eventNote ?? note,
-    createdAt: now,
+    scheduledAt: options.scheduledAt,
+    publication: isPublishing
+      ? { ...routing, publishedRevisionId: revision.id, firstPublishedAt: article.firstPublishedAt ?? now, publishedAt: now }
+      : undefined,
+    now,
   })
-  return { id: articleId, status: check.to, ...routing, path, oldPaths }
+  return { id: articleId, status, ...routing, path, oldPaths }
 }
 
 /** The person as the database knows them now; null when the account is gone or disabled. */

@@ -5,12 +5,12 @@ import {
   type WorkflowAction,
   type WorkflowArticle,
   articleStatuses,
-  availableActions,
-  checkTransition,
+  hasUnpublishedChanges,
   isPubliclyVisible,
   workflow,
   workflowActions,
 } from './workflow'
+import { availableActions, checkTransition } from './workflow-checks'
 
 // Who may take each action from each kind of story, written out by hand.
 // A = admin, E = editor, W = a writer on their own story; - = nobody.
@@ -184,10 +184,42 @@ describe('checkTransition messages', () => {
 })
 
 describe('what readers see', () => {
+  it('says a live story has unpublished changes when its newest revision is not the live one', () => {
+    expect(hasUnpublishedChanges({ currentRevisionId: 5, publishedRevisionId: 4 })).toBe(true)
+    expect(hasUnpublishedChanges({ currentRevisionId: 4, publishedRevisionId: 4 })).toBe(false)
+    expect(hasUnpublishedChanges({ currentRevisionId: 4, publishedRevisionId: null })).toBe(false)
+  })
+
   it('shows a story with a live revision in every status but unpublished', () => {
     for (const status of articleStatuses) {
       expect(isPubliclyVisible({ status, publishedRevisionId: 4 })).toBe(status !== 'unpublished')
       expect(isPubliclyVisible({ status, publishedRevisionId: null })).toBe(false)
     }
+  })
+})
+
+describe('the moves that are not buttons', () => {
+  const writer: Actor = { id: writerId, role: 'writer' }
+  const editor: Actor = { id: 2, role: 'editor' }
+  const scheduled: WorkflowArticle = { status: 'scheduled', publishedRevisionId: null, hasUnpublishedChanges: false, ownerIds: [] }
+  const unborn = { status: null, publishedRevisionId: null, hasUnpublishedChanges: false, ownerIds: [writerId] }
+
+  it('starts a story from nothing as a draft, made by someone who may create stories', () => {
+    expect(checkTransition(writer, unborn, 'create')).toEqual({ ok: true, to: 'draft' })
+    expect(checkTransition('system', unborn, 'create')).toMatchObject({ ok: false, reason: 'forbidden' })
+    expect(checkTransition(writer, { ...unborn, status: 'draft' }, 'create')).toMatchObject({ ok: false, reason: 'state' })
+    expect(checkTransition(writer, unborn, 'submit')).toMatchObject({ ok: false, reason: 'state' })
+  })
+
+  it('lets only Copydesk itself send a scheduled story that cannot be published back to approved', () => {
+    expect(checkTransition('system', scheduled, 'lapse')).toEqual({ ok: true, to: 'approved' })
+    expect(checkTransition(editor, scheduled, 'lapse')).toMatchObject({ ok: false, reason: 'forbidden' })
+    expect(checkTransition('system', { ...scheduled, status: 'approved' }, 'lapse')).toMatchObject({ ok: false, reason: 'state' })
+  })
+
+  it('never takes a person’s action for Copydesk, nor shows its own moves as buttons', () => {
+    for (const action of workflowActions)
+      expect(checkTransition('system', scheduled, action)).toMatchObject({ ok: false, reason: 'forbidden' })
+    expect(availableActions({ id: 1, role: 'admin' }, scheduled).map((action) => action.action)).not.toContain('lapse')
   })
 })
