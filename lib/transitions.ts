@@ -9,8 +9,7 @@ import { addNote } from './notes'
 import { type Actor, can } from './permissions'
 import { sectionTrails, storyPath } from './sections'
 import { changeStatus } from './status-change'
-import { statusLabels } from './status-labels'
-import { type AvailableAction, type WorkflowAction, hasUnpublishedChanges, isPubliclyVisible, workflow } from './workflow'
+import { type AvailableAction, type WorkflowAction, hasUnpublishedChanges, isPubliclyVisible, statuses, workflow } from './workflow'
 import { availableActions, checkTransition } from './workflow-checks'
 import { checkTransitionInput } from './workflow-input'
 
@@ -121,7 +120,7 @@ export async function applyTransition(
   if (article.version !== options.baseVersion) {
     refuse(
       'conflict',
-      `Someone changed this story while you were looking at it; it is now “${statusLabels[article.status]}”. ` +
+      `Someone changed this story while you were looking at it; it is now “${statuses[article.status].label}”. ` +
         'Reload it to see the latest version, then try again.',
     )
   }

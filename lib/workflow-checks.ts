@@ -7,6 +7,7 @@ import {
   type StatusMove,
   type WorkflowArticle,
   isPubliclyVisible,
+  statuses,
   workflow,
   workflowActions,
 } from './workflow'
@@ -67,7 +68,7 @@ function checkStart(rule: ActionRule, article: MovingArticle): TransitionCheck {
   const start = rule.from[article.status]
   // An update's action means nothing for a story that was never published.
   if (!start || (start.when === 'changes' && article.publishedRevisionId === null)) {
-    return { ok: false, reason: 'state', message: `“${rule.label}” is not possible while the story is ${statusPhrases[article.status]}.` }
+    return { ok: false, reason: 'state', message: `“${rule.label}” is not possible while the story is ${statuses[article.status].phrase}.` }
   }
   if (start.when === 'changes' && !article.hasUnpublishedChanges) {
     return { ok: false, reason: 'state', message: 'The story has no unpublished changes: readers already see its newest version.' }
@@ -76,15 +77,4 @@ function checkStart(rule: ActionRule, article: MovingArticle): TransitionCheck {
     return { ok: false, reason: 'state', message: 'The story is not live: there is nothing to unpublish.' }
   }
   return { ok: true, to: rule.to }
-}
-
-/** How a status reads in a sentence ("… while the story is a draft"). */
-const statusPhrases: Record<ArticleStatus, string> = {
-  draft: 'a draft',
-  in_review: 'in review',
-  changes_requested: 'sent back for changes',
-  approved: 'approved',
-  scheduled: 'scheduled',
-  published: 'published',
-  unpublished: 'unpublished',
 }

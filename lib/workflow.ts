@@ -36,22 +36,40 @@ export const articleStatuses = [
  */
 export type EditRule = { by: 'writers' } | { by: 'editors'; writerIsTold: string }
 
-/** One status of the schema's enum. */
-export type StatusRule = { edit: EditRule }
+/** One status of the schema's enum: how it reads on screen and in a sentence, and who may edit in it. */
+export type StatusRule = {
+  /** On screen: the desk's lists, the story's page, its history. */
+  label: string
+  /** In a sentence: "… while the story is a draft". */
+  phrase: string
+  edit: EditRule
+}
 
 const itsWriters = { by: 'writers' } as const
 const editorsOnly = (writerIsTold: string) => ({ by: 'editors', writerIsTold }) as const
 
 /** THE statuses. Editors and admins may change any story in any of them (lib/article-editing.ts). */
 export const statuses: Record<ArticleStatus, StatusRule> = {
-  draft: { edit: itsWriters },
-  in_review: { edit: editorsOnly('This story is with the editors for review; withdraw it to make changes.') },
-  changes_requested: { edit: itsWriters },
-  approved: { edit: editorsOnly('This story has been approved; only an editor can change it now.') },
-  scheduled: { edit: editorsOnly('This story is scheduled to be published; only an editor can change it now.') },
+  draft: { label: 'Draft', phrase: 'a draft', edit: itsWriters },
+  in_review: {
+    label: 'In review',
+    phrase: 'in review',
+    edit: editorsOnly('This story is with the editors for review; withdraw it to make changes.'),
+  },
+  changes_requested: { label: 'Changes requested', phrase: 'sent back for changes', edit: itsWriters },
+  approved: { label: 'Approved', phrase: 'approved', edit: editorsOnly('This story has been approved; only an editor can change it now.') },
+  scheduled: {
+    label: 'Scheduled',
+    phrase: 'scheduled',
+    edit: editorsOnly('This story is scheduled to be published; only an editor can change it now.'),
+  },
   // The save makes a new draft revision and readers keep the live one; the writer then submits the update for review.
-  published: { edit: itsWriters },
-  unpublished: { edit: editorsOnly('This story has been taken off the site; only an editor can change it now.') },
+  published: { label: 'Published', phrase: 'published', edit: itsWriters },
+  unpublished: {
+    label: 'Unpublished',
+    phrase: 'unpublished',
+    edit: editorsOnly('This story has been taken off the site; only an editor can change it now.'),
+  },
 }
 
 export const workflowActions = [
