@@ -20,16 +20,6 @@ import type { Capability, Owned } from './permissions'
  * revision. The one rule for readers is `isPubliclyVisible`.
  */
 
-export const articleStatuses = [
-  'draft',
-  'in_review',
-  'changes_requested',
-  'approved',
-  'scheduled',
-  'published',
-  'unpublished',
-] as const satisfies readonly ArticleStatus[]
-
 /**
  * Who may change a story's fields while it is in a status: `writers` — its own writers as well as
  * the editors; `editors` — only the editors, and what a writer is told instead.
@@ -48,7 +38,11 @@ export type StatusRule = {
 const itsWriters = { by: 'writers' } as const
 const editorsOnly = (writerIsTold: string) => ({ by: 'editors', writerIsTold }) as const
 
-/** THE statuses. Editors and admins may change any story in any of them (lib/article-editing.ts). */
+/**
+ * THE statuses: one row for each value of the schema's `article_status` enum (`ArticleStatus` is
+ * derived from it in db/schema.ts, so a new value without a row does not compile). Editors and
+ * admins may change any story in any of them (lib/article-editing.ts).
+ */
 export const statuses: Record<ArticleStatus, StatusRule> = {
   draft: { label: 'Draft', phrase: 'a draft', edit: itsWriters },
   in_review: {
