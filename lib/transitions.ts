@@ -1,7 +1,7 @@
 import 'server-only'
-import { desc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
-import { type ArticleStatus, articles, revisions, slugHistory, users, workflowEvents } from '@/db/schema'
+import { type ArticleStatus, articles, revisions, slugHistory, users } from '@/db/schema'
 import { ownerIds, syncAttribution } from './article-attribution'
 import { requireHeadline } from './article-input'
 import { isSlugClash, slugTaken } from './article-slugs'
@@ -237,41 +237,6 @@ export async function getWorkflowState(db: Db, viewer: Actor, articleId: number)
     path: storyPath(await sectionTrails(db), article.sectionId, article.slug),
     actions: availableActions(viewer, story),
   }
-}
-
-/** One line of a story's audit trail. */
-export type WorkflowEventView = {
-  id: number
-  fromStatus: ArticleStatus | null
-  toStatus: ArticleStatus
-  /** Null for the system (a scheduled publication that could not go ahead) or a deleted account. */
-  actorName: string | null
-  note: string
-  /** The revision the change was made on. */
-  revisionNumber: number | null
-  createdAt: Date
-}
-
-/** A story's status changes, newest first (to interleave with its revisions); null when it does not exist. */
-export async function listWorkflowEvents(db: Db, viewer: Actor, articleId: number): Promise<WorkflowEventView[] | null> {
-  if (!can(viewer, 'desk.enter')) return null
-  const [article] = await db.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId))
-  if (!article) return null
-  return db
-    .select({
-      id: workflowEvents.id,
-      fromStatus: workflowEvents.fromStatus,
-      toStatus: workflowEvents.toStatus,
-      actorName: users.name,
-      note: workflowEvents.note,
-      revisionNumber: revisions.number,
-      createdAt: workflowEvents.createdAt,
-    })
-    .from(workflowEvents)
-    .leftJoin(users, eq(users.id, workflowEvents.actorId))
-    .leftJoin(revisions, eq(revisions.id, workflowEvents.revisionId))
-    .where(eq(workflowEvents.articleId, articleId))
-    .orderBy(desc(workflowEvents.createdAt), desc(workflowEvents.id))
 }
 
 async function loadRevision(tx: Db | Tx, revisionId: number) {
