@@ -11,6 +11,7 @@ import { freeSlug, isSlugClash, slugTaken } from './article-slugs'
 import type { Result } from './errors'
 import { type Actor, assertCan } from './permissions'
 import { sanitizeDoc } from './rich-text'
+import { changeStatus } from './status-change'
 import { countWords, plainText } from './rich-text-plain'
 
 type Reader = Db | Tx
@@ -56,7 +57,7 @@ export async function createArticle(
         const [article] = await tx
           .insert(articles)
           .values({ sectionId: input.sectionId, slug, createdBy: actor.id, createdAt: now, updatedAt: now })
-          .returning({ id: articles.id })
+          .returning({ id: articles.id, version: articles.version })
         if (!article) throw new Error('Inserting an article returned no row.')
         const [revision] = await tx
           .insert(revisions)
@@ -77,14 +78,8 @@ export async function createArticle(
         if (!revision) throw new Error('Inserting a revision returned no row.')
         await tx.update(articles).set({ currentRevisionId: revision.id }).where(eq(articles.id, article.id))
         await tx.insert(articleAuthors).values({ articleId: article.id, position: 0, userId: actor.id })
-        await tx.insert(workflowEvents).values({
-          articleId: article.id,
-          fromStatus: null,
-          toStatus: 'draft',
-          actorId: actor.id,
-          revisionId: revision.id,
-          createdAt: now,
-        })
+        const story = { ...article, status: null, publishedRevisionId: null, hasUnpublishedChanges: false, ownerIds: [actor.id] }
+        await changeStatus(tx, story, 'create', actor, { revisionId: revision.id, now })
         return { ok: true as const, articleId: article.id }
       })
     } catch (error) {

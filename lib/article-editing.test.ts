@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { articleStatus } from '@/db/schema'
-import { editBlockedReason, hasUnpublishedChanges, writerEditableStatuses } from './article-editing'
+import { editBlockedReason } from './article-editing'
 
 const writer = { id: 1, role: 'writer' as const }
 const editor = { id: 2, role: 'editor' as const }
 const admin = { id: 3, role: 'admin' as const }
+const writerMayEdit: readonly string[] = ['draft', 'changes_requested', 'published']
 
 describe('who may edit a story in which status', () => {
   it.each(articleStatus.enumValues)('in %s: editors and admins may edit any story', (status) => {
@@ -13,7 +14,7 @@ describe('who may edit a story in which status', () => {
   })
 
   it.each(articleStatus.enumValues)('in %s: a writer may edit their own story only as a draft, sent back, or published', (status) => {
-    const mayEdit = (writerEditableStatuses as readonly string[]).includes(status)
+    const mayEdit = writerMayEdit.includes(status)
     expect(editBlockedReason(writer, { status, ownerIds: [1] }) === null).toBe(mayEdit)
   })
 
@@ -43,11 +44,5 @@ describe('who may edit a story in which status', () => {
     expect(editBlockedReason(writer, { status: 'draft', ownerIds: [2] })).toBe(
       'Only the story’s writers and the editors can change this story.',
     )
-  })
-
-  it('says a live story has unpublished changes when its newest revision is not the live one', () => {
-    expect(hasUnpublishedChanges({ currentRevisionId: 5, publishedRevisionId: 4 })).toBe(true)
-    expect(hasUnpublishedChanges({ currentRevisionId: 4, publishedRevisionId: 4 })).toBe(false)
-    expect(hasUnpublishedChanges({ currentRevisionId: 4, publishedRevisionId: null })).toBe(false)
   })
 })

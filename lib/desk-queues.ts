@@ -14,10 +14,9 @@ import {
   users,
   workflowEvents,
 } from '@/db/schema'
-import { hasUnpublishedChanges } from './article-editing'
 import { type Actor, can } from './permissions'
 import { publiclyVisible } from './public-articles'
-import { isPubliclyVisible } from './workflow'
+import { hasUnpublishedChanges, isPubliclyVisible } from './workflow'
 
 // The desk's lists. "Mine" means created by me or bylined on me (the live bylines, or the
 // newest ones for a story never published). Each list is one query on `articles` with the

@@ -3,8 +3,9 @@ import { eq } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { type ArticleStatus, type Byline, type RichTextDoc, articles, revisions, users } from '@/db/schema'
 import { type EditableByline, ownerIds, resolveBylines } from './article-attribution'
-import { editBlockedReason, hasUnpublishedChanges } from './article-editing'
+import { editBlockedReason } from './article-editing'
 import { type Actor, can } from './permissions'
+import { hasUnpublishedChanges } from './workflow'
 
 // Opening a story in the editor: its current revision's snapshot and what the viewer may do.
 

@@ -5,7 +5,7 @@ import { articles, notes, revisions, users } from '@/db/schema'
 import { ownerIds } from './article-attribution'
 import type { Result } from './errors'
 import { type Actor, can, check } from './permissions'
-import { noteProblem } from './workflow'
+import { noteProblem } from './workflow-input'
 
 // Editorial notes: threads on a story that everyone working on it reads. A thread is a note
 // without a parent; a reply to a reply joins its thread, so threads are one level deep. Threads

@@ -2,7 +2,9 @@ import 'server-only'
 import { and, asc, desc, eq, lte, notInArray } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { articles, users, workflowEvents } from '@/db/schema'
+import { changeStatus } from './status-change'
 import { type TransitionResult, type TransitionedArticle, applyTransition, attempt } from './transitions'
+import { hasUnpublishedChanges } from './workflow'
 
 // Publishes scheduled stories when their time comes, with nobody signed in. Every app instance
 // runs it; a story is claimed with `for update skip locked`, so each is published once however
@@ -40,7 +42,13 @@ export async function publishDue(db: Db, now: Date, options: PublishDueOptions =
     try {
       outcome = await db.transaction(async (tx) => {
         const [due] = await tx
-          .select({ id: articles.id, version: articles.version, currentRevisionId: articles.currentRevisionId })
+          .select({
+            id: articles.id,
+            status: articles.status,
+            version: articles.version,
+            currentRevisionId: articles.currentRevisionId,
+            publishedRevisionId: articles.publishedRevisionId,
+          })
           .from(articles)
           .where(and(isDue(now), skipped.length > 0 ? notInArray(articles.id, skipped) : undefined))
           .orderBy(asc(articles.scheduledAt), asc(articles.id))
@@ -94,19 +102,14 @@ async function publishAsScheduler(tx: Tx, articleId: number, version: number, no
   return result.ok ? result : { ...result, message: `${scheduled.name ?? 'The editor'} scheduled it, but: ${result.message}` }
 }
 
-async function returnToApproved(tx: Tx, due: { id: number; version: number; currentRevisionId: number | null }, reason: string, now: Date) {
-  await tx
-    .update(articles)
-    .set({ status: 'approved', scheduledAt: null, version: due.version + 1, updatedAt: now })
-    .where(eq(articles.id, due.id))
-  await tx.insert(workflowEvents).values({
-    articleId: due.id,
-    fromStatus: 'scheduled',
-    toStatus: 'approved',
-    actorId: null,
+type DueStory = Pick<typeof articles.$inferSelect, 'id' | 'status' | 'version' | 'currentRevisionId' | 'publishedRevisionId'>
+
+/** The move the table calls `lapse`: Copydesk itself sends the story back to approved, saying why. */
+async function returnToApproved(tx: Tx, due: DueStory, reason: string, now: Date) {
+  await changeStatus(tx, { ...due, hasUnpublishedChanges: hasUnpublishedChanges(due), ownerIds: [] }, 'lapse', 'system', {
     revisionId: due.currentRevisionId,
     note: `Not published at its scheduled time: ${reason} Publish or schedule it again.`,
-    createdAt: now,
+    now,
   })
 }
 

@@ -1,8 +1,9 @@
 import 'server-only'
+import { desc, eq } from 'drizzle-orm'
 import type { Db } from '@/db'
-import type { Actor } from './permissions'
+import { type ArticleStatus, articles, revisions, users, workflowEvents } from '@/db/schema'
+import { type Actor, can } from './permissions'
 import { type RevisionSummary, listRevisions } from './revisions'
-import { type WorkflowEventView, listWorkflowEvents } from './transitions'
 
 /** One line of a story's timeline: a revision started, or a move through the workflow. */
 export type TimelineEntry =
@@ -26,4 +27,39 @@ export async function getArticleHistory(db: Db, viewer: Actor, articleId: number
     ...revisions.map((revision) => ({ kind: 'revision' as const, at: revision.createdAt, revision })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime())
   return { revisions, timeline }
+}
+
+/** One line of a story's audit trail. */
+export type WorkflowEventView = {
+  id: number
+  fromStatus: ArticleStatus | null
+  toStatus: ArticleStatus
+  /** Null for the system (a scheduled publication that could not go ahead) or a deleted account. */
+  actorName: string | null
+  note: string
+  /** The revision the change was made on. */
+  revisionNumber: number | null
+  createdAt: Date
+}
+
+/** A story's status changes, newest first (to interleave with its revisions); null when it does not exist. */
+export async function listWorkflowEvents(db: Db, viewer: Actor, articleId: number): Promise<WorkflowEventView[] | null> {
+  if (!can(viewer, 'desk.enter')) return null
+  const [article] = await db.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId))
+  if (!article) return null
+  return db
+    .select({
+      id: workflowEvents.id,
+      fromStatus: workflowEvents.fromStatus,
+      toStatus: workflowEvents.toStatus,
+      actorName: users.name,
+      note: workflowEvents.note,
+      revisionNumber: revisions.number,
+      createdAt: workflowEvents.createdAt,
+    })
+    .from(workflowEvents)
+    .leftJoin(users, eq(users.id, workflowEvents.actorId))
+    .leftJoin(revisions, eq(revisions.id, workflowEvents.revisionId))
+    .where(eq(workflowEvents.articleId, articleId))
+    .orderBy(desc(workflowEvents.createdAt), desc(workflowEvents.id))
 }

@@ -1,24 +1,17 @@
 import 'server-only'
-import { desc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
-import { type ArticleStatus, articles, revisions, slugHistory, users, workflowEvents } from '@/db/schema'
+import { type ArticleStatus, articles, revisions, slugHistory, users } from '@/db/schema'
 import { ownerIds, syncAttribution } from './article-attribution'
-import { hasUnpublishedChanges } from './article-editing'
 import { requireHeadline } from './article-input'
 import { isSlugClash, slugTaken } from './article-slugs'
 import { addNote } from './notes'
 import { type Actor, can } from './permissions'
 import { sectionTrails, storyPath } from './sections'
-import { statusLabels } from './status-labels'
-import {
-  type AvailableAction,
-  type WorkflowAction,
-  availableActions,
-  checkTransition,
-  checkTransitionInput,
-  isPubliclyVisible,
-  workflow,
-} from './workflow'
+import { changeStatus } from './status-change'
+import { type AvailableAction, type WorkflowAction, hasUnpublishedChanges, isPubliclyVisible, statuses, workflow } from './workflow'
+import { availableActions, checkTransition } from './workflow-checks'
+import { checkTransitionInput } from './workflow-input'
 
 // Moving a story through the workflow (lib/workflow.ts has the rules): one transaction per
 // transition, with the story locked, the actor's role re-read, the version checked, and the
@@ -114,21 +107,20 @@ export async function applyTransition(
   if (article.currentRevisionId === null) throw new Error(`Article ${articleId} has no current revision.`)
   const revision = await loadRevision(tx, article.currentRevisionId)
 
-  const check = checkTransition(
-    actor,
-    {
-      status: article.status,
-      publishedRevisionId: article.publishedRevisionId,
-      hasUnpublishedChanges: hasUnpublishedChanges(article),
-      ownerIds: await ownerIds(tx, article, revision.bylines),
-    },
-    action,
-  )
+  const story = {
+    id: articleId,
+    status: article.status,
+    version: article.version,
+    publishedRevisionId: article.publishedRevisionId,
+    hasUnpublishedChanges: hasUnpublishedChanges(article),
+    ownerIds: await ownerIds(tx, article, revision.bylines),
+  }
+  const check = checkTransition(actor, story, action)
   if (!check.ok && check.reason === 'forbidden') refuse('forbidden', check.message)
   if (article.version !== options.baseVersion) {
     refuse(
       'conflict',
-      `Someone changed this story while you were looking at it; it is now “${statusLabels[article.status]}”. ` +
+      `Someone changed this story while you were looking at it; it is now “${statuses[article.status].label}”. ` +
         'Reload it to see the latest version, then try again.',
     )
   }
@@ -179,28 +171,16 @@ export async function applyTransition(
     if (!added.ok) refuse('invalid', added.message)
   }
 
-  await tx
-    .update(articles)
-    .set({
-      status: check.to,
-      version: article.version + 1,
-      updatedAt: now,
-      scheduledAt: check.to === 'scheduled' ? (options.scheduledAt ?? null) : null,
-      ...(isPublishing
-        ? { ...routing, publishedRevisionId: revision.id, firstPublishedAt: article.firstPublishedAt ?? now, publishedAt: now }
-        : {}),
-    })
-    .where(eq(articles.id, articleId))
-  await tx.insert(workflowEvents).values({
-    articleId,
-    fromStatus: article.status,
-    toStatus: check.to,
-    actorId: actor.id,
+  const status = await changeStatus(tx, story, action, actor, {
     revisionId: revision.id,
     note: options.eventNote ?? note,
-    createdAt: now,
+    scheduledAt: options.scheduledAt,
+    publication: isPublishing
+      ? { ...routing, publishedRevisionId: revision.id, firstPublishedAt: article.firstPublishedAt ?? now, publishedAt: now }
+      : undefined,
+    now,
   })
-  return { id: articleId, status: check.to, ...routing, path, oldPaths }
+  return { id: articleId, status, ...routing, path, oldPaths }
 }
 
 /** The person as the database knows them now; null when the account is gone or disabled. */
@@ -257,41 +237,6 @@ export async function getWorkflowState(db: Db, viewer: Actor, articleId: number)
     path: storyPath(await sectionTrails(db), article.sectionId, article.slug),
     actions: availableActions(viewer, story),
   }
-}
-
-/** One line of a story's audit trail. */
-export type WorkflowEventView = {
-  id: number
-  fromStatus: ArticleStatus | null
-  toStatus: ArticleStatus
-  /** Null for the system (a scheduled publication that could not go ahead) or a deleted account. */
-  actorName: string | null
-  note: string
-  /** The revision the change was made on. */
-  revisionNumber: number | null
-  createdAt: Date
-}
-
-/** A story's status changes, newest first (to interleave with its revisions); null when it does not exist. */
-export async function listWorkflowEvents(db: Db, viewer: Actor, articleId: number): Promise<WorkflowEventView[] | null> {
-  if (!can(viewer, 'desk.enter')) return null
-  const [article] = await db.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId))
-  if (!article) return null
-  return db
-    .select({
-      id: workflowEvents.id,
-      fromStatus: workflowEvents.fromStatus,
-      toStatus: workflowEvents.toStatus,
-      actorName: users.name,
-      note: workflowEvents.note,
-      revisionNumber: revisions.number,
-      createdAt: workflowEvents.createdAt,
-    })
-    .from(workflowEvents)
-    .leftJoin(users, eq(users.id, workflowEvents.actorId))
-    .leftJoin(revisions, eq(revisions.id, workflowEvents.revisionId))
-    .where(eq(workflowEvents.articleId, articleId))
-    .orderBy(desc(workflowEvents.createdAt), desc(workflowEvents.id))
 }
 
 async function loadRevision(tx: Db | Tx, revisionId: number) {

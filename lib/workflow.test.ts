@@ -4,15 +4,13 @@ import type { Actor } from './permissions'
 import {
   type WorkflowAction,
   type WorkflowArticle,
-  articleStatuses,
-  availableActions,
-  checkScheduleTime,
-  checkTransition,
-  checkTransitionInput,
+  hasUnpublishedChanges,
   isPubliclyVisible,
+  statuses,
   workflow,
   workflowActions,
 } from './workflow'
+import { availableActions, checkTransition } from './workflow-checks'
 
 // Who may take each action from each kind of story, written out by hand.
 // A = admin, E = editor, W = a writer on their own story; - = nobody.
@@ -56,9 +54,9 @@ const people: { name: string; actor: Actor; letter: string }[] = [
 
 describe('the workflow table', () => {
   it('covers every status of the schema, and every status appears in the expectations', () => {
-    expect([...articleStatuses]).toEqual(articleStatus.enumValues)
+    expect(Object.keys(statuses)).toEqual(articleStatus.enumValues)
     const covered = new Set(Object.values(stories).map((story) => story.status))
-    expect([...covered].sort()).toEqual([...articleStatuses].sort())
+    expect([...covered].sort()).toEqual([...articleStatus.enumValues].sort())
   })
 
   it('has one column per action', () => {
@@ -185,41 +183,43 @@ describe('checkTransition messages', () => {
   })
 })
 
-describe('notes and times', () => {
-  const now = new Date('2030-03-01T09:00:00Z')
-
-  it('requires a note to request changes, and refuses one of only spaces', () => {
-    expect(checkTransitionInput('requestChanges', {}, now)).toBe('Write a note saying what needs to change.')
-    expect(checkTransitionInput('requestChanges', { note: '   ' }, now)).toBe('Write a note saying what needs to change.')
-    expect(checkTransitionInput('requestChanges', { note: 'Check the figures.' }, now)).toBeNull()
-  })
-
-  it('takes a note of 10,000 characters and refuses a 1 MB one with its size', () => {
-    expect(checkTransitionInput('publish', { note: 'x'.repeat(10_000) }, now)).toBeNull()
-    expect(checkTransitionInput('requestChanges', { note: 'x'.repeat(1024 * 1024) }, now)).toBe(
-      'Keep the note under 10,000 characters (this one has 1,048,576).',
-    )
-  })
-
-  it('schedules only after now and at most a year ahead', () => {
-    const at = (iso: string) => new Date(iso)
-    expect(checkScheduleTime(undefined, now)).toBe('Choose a date and time to publish the story.')
-    expect(checkScheduleTime(at('invalid'), now)).toBe('Choose a date and time to publish the story.')
-    expect(checkScheduleTime(now, now)).toBe('Choose a time in the future.')
-    expect(checkScheduleTime(at('2030-02-28T09:00:00Z'), now)).toBe('Choose a time in the future.')
-    expect(checkScheduleTime(at('2030-03-01T09:00:01Z'), now)).toBeNull()
-    expect(checkScheduleTime(at('2031-03-01T09:00:00Z'), now)).toBeNull()
-    expect(checkScheduleTime(at('2031-03-01T09:00:01Z'), now)).toBe('Choose a time at most a year ahead.')
-    expect(checkTransitionInput('schedule', { scheduledAt: at('2030-03-02T07:00:00Z') }, now)).toBeNull()
-    expect(checkTransitionInput('publish', {}, now)).toBeNull()
-  })
-})
-
 describe('what readers see', () => {
+  it('says a live story has unpublished changes when its newest revision is not the live one', () => {
+    expect(hasUnpublishedChanges({ currentRevisionId: 5, publishedRevisionId: 4 })).toBe(true)
+    expect(hasUnpublishedChanges({ currentRevisionId: 4, publishedRevisionId: 4 })).toBe(false)
+    expect(hasUnpublishedChanges({ currentRevisionId: 4, publishedRevisionId: null })).toBe(false)
+  })
+
   it('shows a story with a live revision in every status but unpublished', () => {
-    for (const status of articleStatuses) {
+    for (const status of articleStatus.enumValues) {
       expect(isPubliclyVisible({ status, publishedRevisionId: 4 })).toBe(status !== 'unpublished')
       expect(isPubliclyVisible({ status, publishedRevisionId: null })).toBe(false)
     }
+  })
+})
+
+describe('the moves that are not buttons', () => {
+  const writer: Actor = { id: writerId, role: 'writer' }
+  const editor: Actor = { id: 2, role: 'editor' }
+  const scheduled: WorkflowArticle = { status: 'scheduled', publishedRevisionId: null, hasUnpublishedChanges: false, ownerIds: [] }
+  const unborn = { status: null, publishedRevisionId: null, hasUnpublishedChanges: false, ownerIds: [writerId] }
+
+  it('starts a story from nothing as a draft, made by someone who may create stories', () => {
+    expect(checkTransition(writer, unborn, 'create')).toEqual({ ok: true, to: 'draft' })
+    expect(checkTransition('system', unborn, 'create')).toMatchObject({ ok: false, reason: 'forbidden' })
+    expect(checkTransition(writer, { ...unborn, status: 'draft' }, 'create')).toMatchObject({ ok: false, reason: 'state' })
+    expect(checkTransition(writer, unborn, 'submit')).toMatchObject({ ok: false, reason: 'state' })
+  })
+
+  it('lets only Copydesk itself send a scheduled story that cannot be published back to approved', () => {
+    expect(checkTransition('system', scheduled, 'lapse')).toEqual({ ok: true, to: 'approved' })
+    expect(checkTransition(editor, scheduled, 'lapse')).toMatchObject({ ok: false, reason: 'forbidden' })
+    expect(checkTransition('system', { ...scheduled, status: 'approved' }, 'lapse')).toMatchObject({ ok: false, reason: 'state' })
+  })
+
+  it('never takes a person’s action for Copydesk, nor shows its own moves as buttons', () => {
+    for (const action of workflowActions)
+      expect(checkTransition('system', scheduled, action)).toMatchObject({ ok: false, reason: 'forbidden' })
+    expect(availableActions({ id: 1, role: 'admin' }, scheduled).map((action) => action.action)).not.toContain('lapse')
   })
 })

@@ -1,5 +1,5 @@
 import type { ArticleStatus } from '@/db/schema'
-import { type Actor, type Capability, type Owned, check } from './permissions'
+import type { Capability, Owned } from './permissions'
 
 /*
  * THE editorial state machine: which action moves a story from which status to which, and who
@@ -20,15 +20,51 @@ import { type Actor, type Capability, type Owned, check } from './permissions'
  * revision. The one rule for readers is `isPubliclyVisible`.
  */
 
-export const articleStatuses = [
-  'draft',
-  'in_review',
-  'changes_requested',
-  'approved',
-  'scheduled',
-  'published',
-  'unpublished',
-] as const satisfies readonly ArticleStatus[]
+/**
+ * Who may change a story's fields while it is in a status: `writers` — its own writers as well as
+ * the editors; `editors` — only the editors, and what a writer is told instead.
+ */
+export type EditRule = { by: 'writers' } | { by: 'editors'; writerIsTold: string }
+
+/** One status of the schema's enum: how it reads on screen and in a sentence, and who may edit in it. */
+export type StatusRule = {
+  /** On screen: the desk's lists, the story's page, its history. */
+  label: string
+  /** In a sentence: "… while the story is a draft". */
+  phrase: string
+  edit: EditRule
+}
+
+const itsWriters = { by: 'writers' } as const
+const editorsOnly = (writerIsTold: string) => ({ by: 'editors', writerIsTold }) as const
+
+/**
+ * THE statuses: one row for each value of the schema's `article_status` enum (`ArticleStatus` is
+ * derived from it in db/schema.ts, so a new value without a row does not compile). Editors and
+ * admins may change any story in any of them (lib/article-editing.ts).
+ */
+export const statuses: Record<ArticleStatus, StatusRule> = {
+  draft: { label: 'Draft', phrase: 'a draft', edit: itsWriters },
+  in_review: {
+    label: 'In review',
+    phrase: 'in review',
+    edit: editorsOnly('This story is with the editors for review; withdraw it to make changes.'),
+  },
+  changes_requested: { label: 'Changes requested', phrase: 'sent back for changes', edit: itsWriters },
+  approved: { label: 'Approved', phrase: 'approved', edit: editorsOnly('This story has been approved; only an editor can change it now.') },
+  scheduled: {
+    label: 'Scheduled',
+    phrase: 'scheduled',
+    edit: editorsOnly('This story is scheduled to be published; only an editor can change it now.'),
+  },
+  // The save makes a new draft revision and readers keep the live one; the writer then submits the update for review.
+  published: { label: 'Published', phrase: 'published', edit: itsWriters },
+  unpublished: {
+    label: 'Unpublished',
+    phrase: 'unpublished',
+    edit: editorsOnly('This story has been taken off the site; only an editor can change it now.'),
+  },
+}
 
 export const workflowActions = [
   'submit',
@@ -45,17 +81,29 @@ export const workflowActions = [
 export type WorkflowAction = (typeof workflowActions)[number]
 
 /**
+ * Every move of a story's status: the desk's actions, and two that are never buttons — `create`,
+ * a story's start, and `lapse`, the scheduler giving up on a publication that cannot go ahead.
+ */
+export type StatusMove = WorkflowAction | 'create' | 'lapse'
+
+/**
  * When a from-status counts: `always`; `changes` only for a story with unpublished changes (a
  * live story whose newest revision is not the live one); `live` only for a story readers can see.
  */
 type Condition = 'always' | 'changes' | 'live'
 
-/** One action of the workflow. */
+type Start = { when: Condition; label?: string }
+
+/** One move of the workflow. */
 export type ActionRule = {
-  /** The statuses it starts from, with the condition and, where it reads differently, the button's label. */
-  from: Partial<Record<ArticleStatus, { when: Condition; label?: string }>>
+  /**
+   * The statuses it starts from, with the condition and, where it reads differently, the button's
+   * label; `nothing` for a story's creation.
+   */
+  from: 'nothing' | Partial<Record<ArticleStatus, Start>>
   to: ArticleStatus
-  capability: Capability
+  /** Who takes it: a person with this capability, or `system` — Copydesk itself, nobody signed in. */
+  capability: Capability | 'system'
   /** The button's label. */
   label: string
   /** `required`: the action needs a note (it becomes an editorial note too); `optional`: may carry one. */
@@ -70,7 +118,16 @@ const always = { when: 'always' } as const
 const live = { when: 'live' } as const
 
 /** THE table. Order is the order of the buttons. */
-export const workflow: Record<WorkflowAction, ActionRule> = {
+export const workflow: Record<StatusMove, ActionRule> = {
+  create: {
+    from: 'nothing',
+    to: 'draft',
+    capability: 'article.create',
+    label: 'New story',
+    note: 'optional',
+    needsTime: false,
+    needsHeadline: false,
+  },
   submit: {
     from: { draft: always, changes_requested: always, published: { when: 'changes', label: 'Submit update for review' } },
     to: 'in_review',
@@ -167,6 +224,16 @@ export const workflow: Record<WorkflowAction, ActionRule> = {
     needsTime: false,
     needsHeadline: true,
   },
+  lapse: {
+    // The scheduler, when the editor who scheduled the story may no longer publish it, or the story lost its headline or address.
+    from: { scheduled: always },
+    to: 'approved',
+    capability: 'system',
+    label: 'Not published at its scheduled time',
+    note: 'required',
+    needsTime: false,
+    needsHeadline: false,
+  },
 }
 
 /** What the workflow needs to know of a story. */
@@ -179,6 +246,9 @@ export type WorkflowArticle = Owned & {
   /** When a scheduled story is due to publish. */
   scheduledAt?: Date | null
 }
+
+/** A story about to move: `status` is null for one being created. */
+export type MovingArticle = Omit<WorkflowArticle, 'status'> & { status: ArticleStatus | null }
 
 /** A button the desk may show. */
 export type AvailableAction = {
@@ -200,95 +270,9 @@ export function isPubliclyVisible(article: { status: ArticleStatus; publishedRev
   return article.publishedRevisionId !== null && article.status !== 'unpublished'
 }
 
-/** The actions this person may take on this story now, in the table's order. */
-export function availableActions(actor: Actor, article: WorkflowArticle): AvailableAction[] {
-  return workflowActions.flatMap((action) => {
-    if (!checkTransition(actor, article, action).ok) return []
-    const rule = workflow[action]
-    const label = rule.from[article.status]?.label ?? rule.label
-    const scheduledAt = rule.needsTime && article.status === 'scheduled' ? article.scheduledAt : null
-    return [
-      {
-        action,
-        label,
-        to: rule.to,
-        needsNote: rule.note === 'required',
-        needsTime: rule.needsTime,
-        ...(scheduledAt ? { scheduledAt } : {}),
-      },
-    ]
-  })
-}
-
-export type TransitionCheck = { ok: true; to: ArticleStatus } | { ok: false; reason: 'forbidden' | 'state'; message: string }
-
-/** Whether this person may take this action on this story now: permission first, then the status. */
-export function checkTransition(actor: Actor, article: WorkflowArticle, action: WorkflowAction): TransitionCheck {
-  const rule = workflow[action] as ActionRule | undefined
-  if (!rule) return { ok: false, reason: 'state', message: 'That is not something a story can go through.' }
-  const permission = check(actor, rule.capability, article)
-  if (!permission.ok) return { ok: false, reason: 'forbidden', message: permission.message }
-  const start = rule.from[article.status]
-  // An update's action means nothing for a story that was never published.
-  if (!start || (start.when === 'changes' && article.publishedRevisionId === null)) {
-    return { ok: false, reason: 'state', message: `“${rule.label}” is not possible while the story is ${statusPhrases[article.status]}.` }
-  }
-  if (start.when === 'changes' && !article.hasUnpublishedChanges) {
-    return { ok: false, reason: 'state', message: 'The story has no unpublished changes: readers already see its newest version.' }
-  }
-  if (start.when === 'live' && !isPubliclyVisible(article)) {
-    return { ok: false, reason: 'state', message: 'The story is not live: there is nothing to unpublish.' }
-  }
-  return { ok: true, to: rule.to }
-}
-
-/** The longest editorial note (and transition note), in characters. */
-export const maxNoteLength = 10_000
-
-/** Why a note cannot be used, or null. Call it before anything else: a 1 MB note is refused here. */
-export function noteProblem(note: string): string | null {
-  if (note.length > maxNoteLength) {
-    return `Keep the note under ${maxNoteLength.toLocaleString('en-GB')} characters (this one has ${note.length.toLocaleString('en-GB')}).`
-  }
-  return null
-}
-
-/** Why this action cannot go ahead with this note and time, or null. */
-export function checkTransitionInput(action: WorkflowAction, input: { note?: string; scheduledAt?: Date }, now: Date): string | null {
-  const rule = workflow[action] as ActionRule | undefined
-  if (!rule) return 'That is not something a story can go through.'
-  const note = input.note ?? ''
-  const problem = noteProblem(note)
-  if (problem) return problem
-  if (rule.note === 'required' && note.trim() === '') return 'Write a note saying what needs to change.'
-  if (rule.needsTime) return checkScheduleTime(input.scheduledAt, now)
-  return null
-}
-
-/** Why a story cannot be scheduled for this time, or null: it must be after now and at most a year ahead. */
-export function checkScheduleTime(at: Date | undefined, now: Date): string | null {
-  if (!at || Number.isNaN(at.getTime())) return 'Choose a date and time to publish the story.'
-  if (at.getTime() <= now.getTime()) return 'Choose a time in the future.'
-  if (at.getTime() > latestScheduleTime(now).getTime()) return 'Choose a time at most a year ahead.'
-  return null
-}
-
-/** The latest time a story may be scheduled for: the same moment a year from now. */
-export function latestScheduleTime(now: Date): Date {
-  const latest = new Date(now)
-  latest.setUTCFullYear(latest.getUTCFullYear() + 1)
-  return latest
-}
-
-/** How a status reads in a sentence ("… while the story is a draft"). */
-const statusPhrases: Record<ArticleStatus, string> = {
-  draft: 'a draft',
-  in_review: 'in review',
-  changes_requested: 'sent back for changes',
-  approved: 'approved',
-  scheduled: 'scheduled',
-  published: 'published',
-  unpublished: 'unpublished',
+/** A live story whose newest revision is not the one readers see ("published — unpublished changes"). */
+export function hasUnpublishedChanges(article: { currentRevisionId: number | null; publishedRevisionId: number | null }): boolean {
+  return article.publishedRevisionId !== null && article.currentRevisionId !== article.publishedRevisionId
 }
 
 /** What `POST /desk/articles/[id]/workflow` answers. */

@@ -1,12 +1,12 @@
-import { eq } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
 import { afterAll } from 'vitest'
 import type { Db } from '@/db'
 import { createTestDatabase } from '@/db/testing'
-import { type ArticleStatus, type RichTextDoc, articles, media, revisions, sections, users } from '@/db/schema'
-import { createArticle, saveArticle } from '@/lib/article-drafts'
-import { type ArticleInputRaw, articleInputSchema } from '@/lib/article-input'
+import { type ArticleStatus, type RichTextDoc, articles, media, revisions, sections, users, workflowEvents } from '@/db/schema'
+import { type SaveResult, createArticle, saveArticle } from '@/lib/article-drafts'
+import { type ArticleInput, type ArticleInputRaw, articleInputSchema } from '@/lib/article-input'
 import type { Actor } from '@/lib/permissions'
-import { type TransitionOptions, type TransitionedArticle, transition } from '@/lib/transitions'
+import { type TransitionOptions, type TransitionResult, type TransitionedArticle, transition } from '@/lib/transitions'
 import type { WorkflowAction } from '@/lib/workflow'
 
 /** A small newsroom for data tests: two writers, an editor, an admin, two sections, one image. */
@@ -161,6 +161,18 @@ export async function editStory(
   if (!result.ok) throw new Error(result.message)
 }
 
+/** Takes a workflow action at the story's current version, and answers as the desk would be answered. */
+export async function tryAct(
+  db: Db,
+  actor: Actor,
+  articleId: number,
+  action: WorkflowAction,
+  options: Omit<TransitionOptions, 'baseVersion'> = {},
+): Promise<TransitionResult> {
+  const { version } = await articleRow(db, articleId)
+  return transition(db, actor, articleId, action, { ...options, baseVersion: version })
+}
+
 /** Takes a workflow action at the story's current version, failing the test if it is refused. */
 export async function act(
   db: Db,
@@ -169,10 +181,48 @@ export async function act(
   action: WorkflowAction,
   options: Omit<TransitionOptions, 'baseVersion'> = {},
 ): Promise<TransitionedArticle> {
-  const { version } = await articleRow(db, articleId)
-  const result = await transition(db, actor, articleId, action, { ...options, baseVersion: version })
+  const result = await tryAct(db, actor, articleId, action, options)
   if (!result.ok) throw new Error(`${action} was refused: ${result.message}`)
   return result.article
+}
+
+/** A story's audit trail, oldest first. */
+export async function auditTrail(db: Db, articleId: number) {
+  return db.select().from(workflowEvents).where(eq(workflowEvents.articleId, articleId)).orderBy(asc(workflowEvents.id))
+}
+
+/** A story's revisions, oldest first. */
+export async function revisionRows(db: Db, articleId: number) {
+  return db.select().from(revisions).where(eq(revisions.articleId, articleId)).orderBy(asc(revisions.number))
+}
+
+/** What the story form would send for a story in the newsroom's first section, parsed as the server action parses it. */
+export function formInput(newsroom: Newsroom, overrides: Partial<ArticleInputRaw> = {}): ArticleInput {
+  return articleInputSchema.parse({
+    headline: 'Harbour reopens',
+    standfirst: 'Boats are back.',
+    body: docOf('The harbour reopened on Sunday.'),
+    sectionId: newsroom.sectionId,
+    slug: '',
+    tags: ['Shipping'],
+    bylines: [{ userId: newsroom.writer.id }],
+    leadMediaId: null,
+    ...overrides,
+  })
+}
+
+/** Saves the form's fields (`formInput` with `fields`) as `actor` at the story's current version, and returns the answer. */
+export async function saveForm(
+  db: Db,
+  newsroom: Newsroom,
+  articleId: number,
+  actor: Actor,
+  fields: Partial<ArticleInputRaw>,
+  kind: 'autosave' | 'save',
+  at: Date,
+): Promise<SaveResult> {
+  const { version } = await articleRow(db, articleId)
+  return saveArticle(db, actor, articleId, formInput(newsroom, fields), { baseVersion: version, kind, now: at })
 }
 
 /** A story by the newsroom's writer, taken through the workflow by its editor to `status`. */

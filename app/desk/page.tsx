@@ -15,7 +15,7 @@ import {
 } from '@/lib/desk-queues'
 import { listSectionOptions } from '@/lib/sections'
 import { requireUser } from '@/lib/session'
-import { statusLabels } from '@/lib/status-labels'
+import { statuses } from '@/lib/workflow'
 import { listStaff } from '@/lib/users'
 import { markNewsSeen, markNewsShown } from './actions'
 import { getMyDeskNews } from './news'
@@ -64,7 +64,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
                 <Link href={`/desk/articles/${item.articleId}`}>{item.headline || 'Untitled story'}</Link>:{' '}
                 {item.kind === 'note'
                   ? `note from ${item.actorName ?? 'someone'}`
-                  : `${item.actorName ?? 'the scheduler'} moved it to ${item.toStatus ? statusLabels[item.toStatus].toLowerCase() : '…'}`}
+                  : `${item.actorName ?? 'the scheduler'} moved it to ${item.toStatus ? statuses[item.toStatus].label.toLowerCase() : '…'}`}
                 {item.excerpt && ` — “${item.excerpt}”`}
               </li>
             ))}
@@ -116,7 +116,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
             <option value="">Any state</option>
             {articleStatus.enumValues.map((status) => (
               <option key={status} value={status}>
-                {statusLabels[status]}
+                {statuses[status].label}
               </option>
             ))}
           </select>
@@ -148,7 +148,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
                 </td>
                 <td>{story.sectionName}</td>
                 <td>
-                  {statusLabels[story.status]}
+                  {statuses[story.status].label}
                   {story.hasUnpublishedChanges && ' — unpublished changes'}
                   {story.isLive && story.status !== 'published' && ' (live)'}
                 </td>

@@ -1,7 +1,7 @@
 import { addNoteAction, resolveNoteAction } from './notes-actions'
 import { ActionForm } from '@/components/ui/action-form'
 import type { NoteThread, NoteView } from '@/lib/notes'
-import { maxNoteLength } from '@/lib/workflow'
+import { maxNoteLength } from '@/lib/workflow-input'
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
 

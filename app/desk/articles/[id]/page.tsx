@@ -13,7 +13,7 @@ import { listMediaOptions } from '@/lib/media/options'
 import { renderRichText } from '@/lib/rich-text'
 import { listSectionOptions } from '@/lib/sections'
 import { requireUser } from '@/lib/session'
-import { statusLabels } from '@/lib/status-labels'
+import { statuses } from '@/lib/workflow'
 import { toStoryDraft } from '@/lib/story-draft'
 import { getWorkflowState } from '@/lib/transitions'
 import { listStaff } from '@/lib/users'
@@ -40,7 +40,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
   return (
     <main className="page wide">
       <p className="story-crumbs">
-        <Link href="/desk">Desk</Link> · <strong>{statusLabels[article.status]}</strong>
+        <Link href="/desk">Desk</Link> · <strong>{statuses[article.status].label}</strong>
         {workflow.isLive && article.status !== 'published' && ' (live)'}
         {article.hasUnpublishedChanges && ' — unpublished changes'}
         {workflow.scheduledAt && article.status === 'scheduled' && (

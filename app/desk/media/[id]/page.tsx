@@ -9,7 +9,7 @@ import { parseId } from '@/lib/http'
 import { getMedia, mediaUsage } from '@/lib/media/library'
 import { can } from '@/lib/permissions'
 import { requireUser } from '@/lib/session'
-import { statusLabels } from '@/lib/status-labels'
+import { statuses } from '@/lib/workflow'
 import { listStaff } from '@/lib/users'
 import { deleteImage, saveMediaDetails } from '../actions'
 import { displaySrc, mediaUrl, responsiveImage } from '@/lib/media/urls'
@@ -118,7 +118,7 @@ export default async function MediaPage({ params }: MediaPageProps) {
                 {usage.map((story) => (
                   <li key={story.articleId}>
                     <Link href={`/desk/articles/${story.articleId}`}>{story.headline || 'Untitled story'}</Link> (
-                    {statusLabels[story.status].toLowerCase()}
+                    {statuses[story.status].label.toLowerCase()}
                     {[story.asLead && 'lead image', story.asFigure && 'figure'].filter(Boolean).map((role) => `, ${role}`)})
                   </li>
                 ))}

@@ -8,7 +8,7 @@ import { getArticleForEditing } from '@/lib/editable-article'
 import { diffRevisions } from '@/lib/diff'
 import { parseId } from '@/lib/http'
 import { getRevision } from '@/lib/revisions'
-import { statusLabels } from '@/lib/status-labels'
+import { statuses } from '@/lib/workflow'
 import { requireUser } from '@/lib/session'
 import { type TimelineEntry, getArticleHistory } from '@/lib/timeline'
 import { restoreRevisionAction } from './actions'
@@ -131,5 +131,5 @@ function describe(entry: TimelineEntry): string {
     return `Revision ${revision.number} (${kindLabels[revision.kind].toLowerCase()}) by ${revision.authorName ?? 'a former staff member'}`
   }
   const { event } = entry
-  return `${event.fromStatus ? `${statusLabels[event.fromStatus]} → ` : ''}${statusLabels[event.toStatus]} by ${event.actorName ?? 'the scheduler'}${event.note ? `: “${event.note}”` : ''}`
+  return `${event.fromStatus ? `${statuses[event.fromStatus].label} → ` : ''}${statuses[event.toStatus].label} by ${event.actorName ?? 'the scheduler'}${event.note ? `: “${event.note}”` : ''}`
 }

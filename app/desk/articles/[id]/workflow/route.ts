@@ -3,9 +3,8 @@ import { getDb } from '@/db'
 import { json, parseId } from '@/lib/http'
 import { pathsShowingStory, refreshPublicPages } from '@/lib/public-pages'
 import { getCurrentUser } from '@/lib/session'
-import { statusLabels } from '@/lib/status-labels'
 import { getWorkflowState, transition } from '@/lib/transitions'
-import { type WorkflowAnswer, workflowActions } from '@/lib/workflow'
+import { type WorkflowAnswer, statuses, workflowActions } from '@/lib/workflow'
 
 const workflowRequestSchema = z.object({
   action: z.enum(workflowActions),
@@ -43,7 +42,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const state = await getWorkflowState(db, user, articleId)
   return json<WorkflowAnswer>({
     ok: true,
-    message: `Done: the story is now ${statusLabels[result.article.status].toLowerCase()}.`,
+    message: `Done: the story is now ${statuses[result.article.status].label.toLowerCase()}.`,
     version: state?.version ?? baseVersion + 1,
   })
 }
