@@ -44,9 +44,6 @@ function canonicalJson(value: unknown): string {
  */
 export const maxSaveBytes = 2 * 1024 * 1024
 
-/** The largest save sent as the page closes: browsers refuse `keepalive` requests over 64 KB. */
-export const maxKeepaliveBytes = 60 * 1024
-
 /**
  * Whether a slug is what the headline would give by itself (slug-2 when that was taken, and
  * "untitled" when there was no headline yet), as opposed to one a person typed.

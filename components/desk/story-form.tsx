@@ -9,6 +9,7 @@ import { articleLimits, derivedSlug, seoHints } from '@/lib/article-input'
 import { countWords, plainText } from '@/lib/rich-text-plain'
 import { BylineFields } from './byline-fields'
 import { ConflictPanel } from './conflict-panel'
+import { requestJson } from './json-client'
 import { LeadImagePicker, type LeadImagePickerProps } from './lead-image-picker'
 import { type LocalDraft, clearLocalDraft, readLocalDraft } from './local-draft'
 import { PresenceLine } from './presence-line'
@@ -406,16 +407,17 @@ export function StoryForm({
 }
 
 async function createFromDraft(draft: StoryDraft): Promise<NewStoryResponse> {
-  try {
-    const response = await fetch('/desk/articles/new/from-draft', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ draft }),
-    })
-    return (await response.json()) as NewStoryResponse
-  } catch {
-    return { ok: false, message: 'The new story could not be saved: check the connection and try again. Your text is still here.' }
-  }
+  const unsaved = 'The new story could not be saved: check the connection and try again. Your text is still here.'
+  const answer = await requestJson<NewStoryResponse>('/desk/articles/new/from-draft', {
+    method: 'POST',
+    body: { draft },
+    messages: {
+      network: unsaved,
+      signedOut: 'You are signed out. Sign in again in another tab, then try again.',
+      unreadable: () => unsaved,
+    },
+  })
+  return answer.ok ? answer.data : { ok: false, message: answer.message }
 }
 
 /** A character count against a hard limit, and where search engines cut off, if that is shorter. */

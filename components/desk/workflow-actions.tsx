@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation'
 import { useState, useTransition } from 'react'
+import { requestJson } from './json-client'
 import type { AvailableAction, WorkflowAction, WorkflowAnswer } from '@/lib/workflow'
 
 export type WorkflowActionsProps = {
@@ -118,14 +119,11 @@ async function take(
   articleId: number,
   request: { action: WorkflowAction; baseVersion: number; note?: string; scheduledAt?: string },
 ): Promise<WorkflowAnswer> {
-  try {
-    const response = await fetch(`/desk/articles/${articleId}/workflow`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(request),
-    })
-    return (await response.json()) as WorkflowAnswer
-  } catch {
-    return { ok: false, message: 'The server could not be reached, so the story was not moved. Try again.' }
-  }
+  const unreached = 'The server could not be reached, so the story was not moved. Try again.'
+  const answer = await requestJson<WorkflowAnswer>(`/desk/articles/${articleId}/workflow`, {
+    method: 'POST',
+    body: request,
+    messages: { network: unreached, signedOut: 'You are signed out. Sign in again.', unreadable: () => unreached },
+  })
+  return answer.ok ? answer.data : { ok: false, message: answer.message }
 }
