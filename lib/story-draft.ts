@@ -62,11 +62,6 @@ export function toFormDraft(draft: StoryDraft, hasBeenPublished: boolean): Story
   return !hasBeenPublished && followsHeadline(draft.slug, draft.headline) ? { ...draft, slug: '' } : draft
 }
 
-/** "10:42": the 24-hour clock, whatever the browser's locale. */
-export function clockTime(at: Date): string {
-  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`
-}
-
 /** Minutes to read, at a newspaper reader's 230 words a minute. */
 export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / 230))

@@ -19,8 +19,7 @@ import { statusLabels } from '@/lib/status-labels'
 import { listStaff } from '@/lib/users'
 import { markNewsSeen, markNewsShown } from './actions'
 import { getMyDeskNews } from './news'
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+import { DateTime } from '@/components/ui/date-time'
 
 type DeskPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -158,11 +157,11 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
                     <>
                       {formatWaiting(when, now)}{' '}
                       <span className="muted small">
-                        (since <time dateTime={when.toISOString()}>{dateFormat.format(when)} UTC</time>)
+                        (since <DateTime value={when} withZone />)
                       </span>
                     </>
                   )}
-                  {when && queue !== 'review' && <time dateTime={when.toISOString()}>{dateFormat.format(when)}</time>}
+                  {when && queue !== 'review' && <DateTime value={when} />}
                 </td>
               </tr>
             )

@@ -18,6 +18,7 @@ import { SectionOptions } from './section-options'
 import { type NewStoryResponse, type StoryDraft, readingMinutes, sameDraft, toFormDraft } from '@/lib/story-draft'
 import { useStoryAutosave } from './use-story-autosave'
 import { WorkflowActions, type WorkflowActionsProps } from './workflow-actions'
+import { DateTime } from '@/components/ui/date-time'
 
 export type MediaChoice = { mediaId: number; src: string; alt: string; caption: string; credit: string; width: number; height: number }
 
@@ -204,7 +205,8 @@ export function StoryForm({
       {recovery && (
         <div className="message warning" role="region" aria-label="Recovered changes">
           <p className="flush">
-            This device kept changes to this story that were not saved (from {new Date(recovery.keptAt).toLocaleString()}).
+            This device kept changes to this story that were not saved (from <DateTime value={recovery.keptAt} format="device" />
+            ).
           </p>
           <div className="inline-form">
             <button type="button" className="button" onClick={restoreRecovered}>

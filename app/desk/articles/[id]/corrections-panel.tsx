@@ -1,8 +1,7 @@
 import { addCorrectionAction, retractCorrectionAction } from './corrections-actions'
 import { ActionForm } from '@/components/ui/action-form'
 import { type DeskCorrection, correctionLimits } from '@/lib/corrections'
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+import { DateTime } from '@/components/ui/date-time'
 
 /** Corrections and updates on a published story: add one, or withdraw one with a reason. */
 export function CorrectionsPanel({
@@ -22,7 +21,7 @@ export function CorrectionsPanel({
         {corrections.map((correction) => (
           <li key={correction.id}>
             <strong>{correction.kind === 'correction' ? 'Correction' : 'Update'}</strong> by{' '}
-            {correction.createdByName ?? 'a former staff member'}, {timeFormat.format(correction.createdAt)} UTC:{' '}
+            {correction.createdByName ?? 'a former staff member'}, <DateTime value={correction.createdAt} withZone />:{' '}
             {correction.retractedAt ? <s>{correction.body}</s> : correction.body}
             {correction.retractedAt && (
               <em>

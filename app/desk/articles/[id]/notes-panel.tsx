@@ -2,8 +2,7 @@ import { addNoteAction, resolveNoteAction } from './notes-actions'
 import { ActionForm } from '@/components/ui/action-form'
 import type { NoteThread, NoteView } from '@/lib/notes'
 import { maxNoteLength } from '@/lib/workflow'
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+import { DateTime } from '@/components/ui/date-time'
 
 /** Editorial notes: open threads first, each with its replies, a reply box and resolve/reopen. */
 export function NotesPanel({ articleId, threads, canWrite }: { articleId: number; threads: NoteThread[]; canWrite: boolean }) {
@@ -61,8 +60,7 @@ function Note({ note, isReply = false }: { note: NoteView; isReply?: boolean }) 
   return (
     <div className={isReply ? 'note reply' : 'note'}>
       <p className="small muted">
-        {note.authorName ?? 'Former staff member'} ·{' '}
-        <time dateTime={note.createdAt.toISOString()}>{timeFormat.format(note.createdAt)} UTC</time>
+        {note.authorName ?? 'Former staff member'} · <DateTime value={note.createdAt} withZone />
       </p>
       <p className="note-body">{note.body}</p>
     </div>

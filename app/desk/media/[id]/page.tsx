@@ -13,12 +13,11 @@ import { statusLabels } from '@/lib/status-labels'
 import { listStaff } from '@/lib/users'
 import { deleteImage, saveMediaDetails } from '../actions'
 import { displaySrc, mediaUrl, responsiveImage } from '@/lib/media/urls'
+import { DateTime } from '@/components/ui/date-time'
 
 export const metadata: Metadata = { title: 'Image' }
 
 type MediaPageProps = { params: Promise<{ id: string }> }
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
 
 export default async function MediaPage({ params }: MediaPageProps) {
   const user = await requireUser()
@@ -57,7 +56,7 @@ export default async function MediaPage({ params }: MediaPageProps) {
           </picture>
           <p className="muted small">
             {image.width} × {image.height} pixels · {image.mimeType.replace(/^image\/|\+xml$/g, '').toUpperCase()} ·{' '}
-            {formatBytes(image.byteSize)} · uploaded by {uploader} on {dateFormat.format(image.createdAt)}
+            {formatBytes(image.byteSize)} · uploaded by {uploader} on <DateTime value={image.createdAt} />
           </p>
           <p className="small">
             <a href={mediaUrl(image.storageKey)}>Open the full-size file</a>
