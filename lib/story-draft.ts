@@ -1,24 +1,12 @@
-import type { Byline, RichTextDoc } from '@/db/schema'
+import type { Byline } from '@/db/schema'
 import type { EditableArticle } from './editable-article'
+import type { RevisionSnapshot } from './revisions'
 import { derivedSlug } from './article-input'
 
 export type { Byline }
 
-/** Everything the story form sends on a save. */
-export type StoryDraft = {
-  headline: string
-  standfirst: string
-  body: RichTextDoc
-  sectionId: number
-  slug: string
-  tags: string[]
-  bylines: Byline[]
-  leadMediaId: number | null
-  leadCaption: string
-  leadCredit: string
-  seoTitle: string
-  seoDescription: string
-}
+/** Everything the story form sends on a save: a revision's snapshot. */
+export type StoryDraft = RevisionSnapshot
 
 /** Whether two drafts hold the same text and settings, whatever order their keys come in. */
 export function sameDraft(a: StoryDraft, b: StoryDraft): boolean {

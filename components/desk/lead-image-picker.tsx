@@ -2,15 +2,16 @@
 
 import { type KeyboardEvent, useEffect, useState, useTransition } from 'react'
 import type { ActionState } from '@/lib/errors'
-import { MediaPicker, type PickableImage } from './media/media-picker'
+import type { MediaOption, MediaPickerOption } from '@/lib/media/types'
+import { MediaPicker } from './media/media-picker'
 import styles from './media/media.module.css'
-import { type MediaPickerOption, getMediaOption } from './media/media-search-client'
+import { getMediaOption } from './media/media-search-client'
 
 export type LeadImagePickerProps = {
   /** The newest library images and any just uploaded. */
-  images: readonly PickableImage[]
+  images: readonly MediaOption[]
   chosenId: number | null
-  onChoose: (image: PickableImage | undefined) => void
+  onChoose: (image: MediaOption | undefined) => void
   /** Saves an image's alt text to the library (the media screen's server action). */
   saveAltText: SaveAltText
 }

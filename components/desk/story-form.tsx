@@ -6,6 +6,7 @@ import type { RichTextDoc } from '@/db/schema'
 import { StoryBodyEditor } from '@/components/editor/story-body-editor'
 import { uploadImage } from '@/components/editor/upload-image'
 import { articleLimits, derivedSlug, seoHints } from '@/lib/article-input'
+import type { MediaOption } from '@/lib/media/types'
 import { countWords, plainText } from '@/lib/rich-text-plain'
 import { BylineFields } from './byline-fields'
 import { ConflictPanel } from './conflict-panel'
@@ -20,8 +21,6 @@ import { useStoryAutosave } from './use-story-autosave'
 import { WorkflowActions, type WorkflowActionsProps } from './workflow-actions'
 import { DateTime } from '@/components/ui/date-time'
 
-export type MediaChoice = { mediaId: number; src: string; alt: string; caption: string; credit: string; width: number; height: number }
-
 type StoryFormProps = {
   articleId: number
   version: number
@@ -31,7 +30,7 @@ type StoryFormProps = {
   initial: StoryDraft
   sections: { id: number; label: string }[]
   staff: { id: number; name: string }[]
-  media: MediaChoice[]
+  media: MediaOption[]
   workflowActions: WorkflowActionsProps['actions']
   saveAltText: LeadImagePickerProps['saveAltText']
 }
@@ -144,14 +143,14 @@ export function StoryForm({
   }
 
   // Images uploaded here join the library's list until the page is next loaded.
-  const [uploaded, setUploaded] = useState<MediaChoice[]>([])
+  const [uploaded, setUploaded] = useState<MediaOption[]>([])
   const [leadUpload, setLeadUpload] = useState<string>()
   const images = useMemo(
     () => [...uploaded, ...media.filter((item) => !uploaded.some((up) => up.mediaId === item.mediaId))],
     [uploaded, media],
   )
 
-  const chooseLead = (chosen: MediaChoice | undefined) => {
+  const chooseLead = (chosen: MediaOption | undefined) => {
     fieldsRef.current = {
       ...fieldsRef.current,
       leadMediaId: chosen?.mediaId ?? null,

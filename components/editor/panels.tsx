@@ -4,15 +4,13 @@ import type { Editor } from '@tiptap/core'
 import { NodeSelection, TextSelection } from '@tiptap/pm/state'
 import { useEditorState } from '@tiptap/react'
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react'
-import { MediaPicker, type PickableImage } from '@/components/desk/media/media-picker'
+import { MediaPicker } from '@/components/desk/media/media-picker'
+import type { MediaOption } from '@/lib/media/types'
 import { embedProviders, identifyEmbed } from '@/lib/embeds'
 import { quoteAtSelection, toAttribution } from '@/lib/story-schema/nodes/blockquote'
 import { type FigureKind, toFigureAttributes } from '@/lib/story-schema/nodes/figure'
 import { uploadImage } from './upload-image'
 import { isHttpUrl, normalizeTypedHref } from '@/lib/story-schema/urls'
-
-/** An image from the media library that the writer can place in the story as a figure. */
-export type FigureOption = PickableImage
 
 export type PanelKind = 'link' | 'figure' | 'embed'
 
@@ -166,9 +164,9 @@ function selectedNode(editor: Editor, name: string): Record<string, unknown> | n
   return selection instanceof NodeSelection && selection.node.type.name === name ? selection.node.attrs : null
 }
 
-export function FigurePanel({ id, editor, onClose, figures: libraryFigures }: EditorPanelProps & { figures: FigureOption[] }) {
+export function FigurePanel({ id, editor, onClose, figures: libraryFigures }: EditorPanelProps & { figures: MediaOption[] }) {
   // Images uploaded from this panel join the library's list at the top.
-  const [uploaded, setUploaded] = useState<FigureOption[]>([])
+  const [uploaded, setUploaded] = useState<MediaOption[]>([])
   const [uploadStatus, setUploadStatus] = useState<string>()
   const figures = [...uploaded, ...libraryFigures.filter((figure) => !uploaded.some((up) => up.mediaId === figure.mediaId))]
   const [current] = useState(() => {
@@ -176,14 +174,14 @@ export function FigurePanel({ id, editor, onClose, figures: libraryFigures }: Ed
     return attrs ? toFigureAttributes(attrs) : null
   })
   // The image being edited stays chosen until another is picked, whether or not the list shows it.
-  const [chosen, setChosen] = useState<FigureOption | null>(null)
+  const [chosen, setChosen] = useState<MediaOption | null>(null)
   const [kind, setKind] = useState<FigureKind>(current?.kind ?? 'photo')
   const [alt, setAlt] = useState(current?.alt ?? '')
   const [caption, setCaption] = useState(current?.caption ?? '')
   const [credit, setCredit] = useState(current?.credit ?? '')
   const [error, setError] = useState<string>()
 
-  const choose = (figure: FigureOption) => {
+  const choose = (figure: MediaOption) => {
     setChosen(figure)
     setError(undefined)
     setAlt(figure.alt)

@@ -1,7 +1,5 @@
-import type { MediaPickerOption } from '@/lib/media/options'
+import type { MediaPickerOption } from '@/lib/media/types'
 import { requestJson } from '../json-client'
-
-export type { MediaPickerOption }
 
 /** Where the pickers search the library: see `app/desk/media/options/route.ts`. */
 const searchUrl = '/desk/media/options'
