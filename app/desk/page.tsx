@@ -3,6 +3,8 @@ import { getDb } from '@/db'
 import { articleStatus } from '@/db/schema'
 import { NewsSeen } from '@/components/desk/news-seen'
 import { ActionForm } from '@/components/ui/action-form'
+import { Field } from '@/components/ui/field'
+import { StaffOptions } from '@/components/desk/staff-options'
 import {
   type DeskQueue,
   countDeskQueues,
@@ -83,43 +85,41 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
 
       <form method="get" className="inline-form filters" role="search" aria-label="Filter stories">
         <input type="hidden" name="queue" value={queue} />
-        <div className="field">
-          <label htmlFor="q">Headline</label>
-          <input id="q" name="q" type="search" defaultValue={filters.q ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-section">Section</label>
-          <select id="filter-section" name="sectionId" defaultValue={filters.sectionId ?? ''}>
-            <option value="">Any section</option>
-            {sections.map((section) => (
-              <option key={section.id} value={section.id}>
-                {section.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-author">Author</label>
-          <select id="filter-author" name="authorId" defaultValue={filters.authorId ?? ''}>
-            <option value="">Anyone</option>
-            {staff.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-status">State</label>
-          <select id="filter-status" name="status" defaultValue={filters.status ?? ''}>
-            <option value="">Any state</option>
-            {articleStatus.enumValues.map((status) => (
-              <option key={status} value={status}>
-                {statusLabels[status]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id="q" label="Headline">
+          {(control) => <input {...control} name="q" type="search" defaultValue={filters.q ?? ''} />}
+        </Field>
+        <Field id="filter-section" label="Section">
+          {(control) => (
+            <select {...control} name="sectionId" defaultValue={filters.sectionId ?? ''}>
+              <option value="">Any section</option>
+              {sections.map((section) => (
+                <option key={section.id} value={section.id}>
+                  {section.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="filter-author" label="Author">
+          {(control) => (
+            <select {...control} name="authorId" defaultValue={filters.authorId ?? ''}>
+              <option value="">Anyone</option>
+              <StaffOptions staff={staff} />
+            </select>
+          )}
+        </Field>
+        <Field id="filter-status" label="State">
+          {(control) => (
+            <select {...control} name="status" defaultValue={filters.status ?? ''}>
+              <option value="">Any state</option>
+              {articleStatus.enumValues.map((status) => (
+                <option key={status} value={status}>
+                  {statusLabels[status]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <button type="submit" className="button secondary">
           Filter
         </button>

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation'
 import { useState, useTransition } from 'react'
+import { Field } from '@/components/ui/field'
 import { requestJson } from './json-client'
 import type { AvailableAction, WorkflowAction, WorkflowAnswer } from '@/lib/workflow'
 
@@ -82,15 +83,15 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
           }}
         >
           {open.needsTime && (
-            <div className="field">
-              <label htmlFor="publish-at">Publish at (your time)</label>
-              <input id="publish-at" type="datetime-local" step={1} value={when} onChange={(event) => setWhen(event.target.value)} />
-            </div>
+            <Field id="publish-at" label="Publish at (your time)">
+              {(control) => (
+                <input {...control} type="datetime-local" step={1} value={when} onChange={(event) => setWhen(event.target.value)} />
+              )}
+            </Field>
           )}
-          <div className="field">
-            <label htmlFor="workflow-note">{open.needsNote ? 'Note for the writer (required)' : 'Note (optional)'}</label>
-            <textarea id="workflow-note" rows={3} value={note} onChange={(event) => setNote(event.target.value)} />
-          </div>
+          <Field id="workflow-note" label={open.needsNote ? 'Note for the writer (required)' : 'Note (optional)'}>
+            {(control) => <textarea {...control} rows={3} value={note} onChange={(event) => setNote(event.target.value)} />}
+          </Field>
           <div className="inline-form">
             <button type="submit" className="button" disabled={isPending}>
               {open.label}

@@ -1,6 +1,7 @@
 'use client'
 
 import { useEffect, useId, useState } from 'react'
+import { Field } from '@/components/ui/field'
 import styles from './media.module.css'
 import type { MediaOption, MediaPickerOption } from '@/lib/media/types'
 import { searchMedia } from './media-search-client'
@@ -74,18 +75,19 @@ export function MediaPicker({ legend, images, selectedId, onSelect, noneLabel, o
 
   return (
     <div className={styles.picker}>
-      <div className="field">
-        <label htmlFor={`${id}-search`}>Search images</label>
-        <input
-          id={`${id}-search`}
-          type="search"
-          value={query}
-          maxLength={200}
-          placeholder="Alt text, caption or credit"
-          autoComplete="off"
-          onChange={(event) => setQuery(event.target.value)}
-        />
-      </div>
+      <Field id={`${id}-search`} label="Search images">
+        {(control) => (
+          <input
+            {...control}
+            type="search"
+            value={query}
+            maxLength={200}
+            placeholder="Alt text, caption or credit"
+            autoComplete="off"
+            onChange={(event) => setQuery(event.target.value)}
+          />
+        )}
+      </Field>
       <p className="muted small" role="status">
         {status}
       </p>
