@@ -5,16 +5,8 @@ import { NewsSeen } from '@/components/desk/news-seen'
 import { ActionForm } from '@/components/ui/action-form'
 import { Field } from '@/components/ui/field'
 import { StaffOptions } from '@/components/desk/staff-options'
-import {
-  type DeskQueue,
-  countDeskQueues,
-  deskQueueLabels,
-  deskQueries,
-  deskQuerySchema,
-  deskQueues,
-  formatWaiting,
-  listDeskQueue,
-} from '@/lib/desk-queues'
+import { type DeskQueue, deskQueueLabels, deskQueries, deskQuerySchema, deskQueues, formatWaiting } from '@/lib/desk-queues'
+import { countDeskQueues, listDeskQueue } from '@/lib/desk-queues-list'
 import { listSectionOptions } from '@/lib/sections'
 import { requireUser } from '@/lib/session'
 import { statusLabels } from '@/lib/status-labels'
