@@ -2,6 +2,7 @@
 
 import { signIn } from 'next-auth/react'
 import { type FormEvent, useState } from 'react'
+import { Field } from '@/components/ui/field'
 
 type LoginFormProps = { callbackPath: string }
 
@@ -46,14 +47,12 @@ export function LoginForm({ callbackPath }: LoginFormProps) {
           {messages[error]}
         </p>
       )}
-      <div className="field">
-        <label htmlFor="email">E-mail</label>
-        <input id="email" name="email" type="email" autoComplete="username" required />
-      </div>
-      <div className="field">
-        <label htmlFor="password">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required />
-      </div>
+      <Field id="email" label="E-mail">
+        {(control) => <input {...control} name="email" type="email" autoComplete="username" required />}
+      </Field>
+      <Field id="password" label="Password">
+        {(control) => <input {...control} name="password" type="password" autoComplete="current-password" required />}
+      </Field>
       <button type="submit" className="button" disabled={isPending}>
         {isPending ? 'Signing in…' : 'Sign in'}
       </button>

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '@/db'
-import { act, editStory, makeStory, openTestNewsroom, storyIn, withOwnNewsroom } from '@/test/newsroom'
-import { countDeskQueues, deskQuerySchema, escapeLike, getDeskNews, listDeskQueue, markDeskSeen } from './desk-queues'
+import { act, editStory, makeStory, openTestNewsroom, storyIn } from '@/test/newsroom'
+import { deskQuerySchema } from './desk-queues'
+import { escapeLike } from './desk-queues-conditions'
+import { countDeskQueues, listDeskQueue } from './desk-queues-list'
 import { addNote } from './notes'
 
-// One newsroom for the whole file, built once: the lists are read, never changed, by the tests
-// of the first block. The desk-news block makes its own stories.
+// One newsroom for the whole file, built once: the lists are read, never changed, by the tests.
 const { db, newsroom } = await openTestNewsroom()
 const ids: Record<string, number> = {}
 
@@ -145,42 +146,5 @@ describe('the desk lists', () => {
 
   it('escapes LIKE patterns', () => {
     expect(escapeLike('50%_off\\')).toBe('50\\%\\_off\\\\')
-  })
-})
-
-describe('what changed on my stories since I last looked', () => {
-  it('counts others’ status changes and notes on my stories once each, not my own, and starts again once I look', async () => {
-    await withOwnNewsroom(async ({ db: own, newsroom: room }) => {
-      const id = await makeStory(own, room, { headline: 'Mine', now: at(0) })
-      await markDeskSeen(own, room.writer, at(1))
-      await act(own, room.writer, id, 'submit', { now: at(2) })
-      await act(own, room.editor, id, 'requestChanges', { note: 'Tighten the intro.', now: at(3) })
-      await addNote(own, room.writer, id, { body: 'On it.' }, { now: at(4) })
-      await addNote(own, room.editor, id, { body: 'And check the date.' }, { now: at(4.5) })
-      const news = await getDeskNews(own, room.writer, { now: at(5) })
-      // The request for changes is one piece of news, though its note also opens a thread.
-      expect(news).toEqual({
-        since: at(1),
-        count: 2,
-        items: [
-          expect.objectContaining({ kind: 'note', excerpt: 'And check the date.', actorName: 'Editor Person', at: at(4.5) }),
-          expect.objectContaining({
-            kind: 'status',
-            articleId: id,
-            headline: 'Mine',
-            actorName: 'Editor Person',
-            toStatus: 'changes_requested',
-            excerpt: 'Tighten the intro.',
-            at: at(3),
-          }),
-        ],
-      })
-      expect((await getDeskNews(own, room.writer2, { now: at(5) }))?.count).toBe(0)
-      await markDeskSeen(own, room.writer, at(6))
-      expect(await getDeskNews(own, room.writer, { now: at(7) })).toMatchObject({ since: at(6), count: 0, items: [] })
-      // A page left open since earlier cannot bring back what was seen.
-      await markDeskSeen(own, room.writer, at(2))
-      expect(await getDeskNews(own, room.writer, { now: at(7) })).toMatchObject({ since: at(6), count: 0 })
-    })
   })
 })

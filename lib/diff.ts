@@ -1,24 +1,14 @@
 import { diffWordsWithSpace } from 'diff'
 import type { Byline } from '@/db/schema'
+import type { RevisionSnapshot } from './revisions'
 
 /** A run of words that both versions share, that the newer one added, or that it took out. */
 export type DiffPart = { kind: 'same' | 'inserted' | 'deleted'; text: string }
 
 /** What a comparison needs of a revision: its text, and the fields shown as "changed" only. */
-export type DiffableRevision = {
-  headline: string
-  standfirst: string
+export type DiffableRevision = Omit<RevisionSnapshot, 'body'> & {
   /** The body as plain text (`revisions.body_text`). */
   bodyText: string
-  sectionId: number
-  slug: string
-  tags: readonly string[]
-  bylines: readonly Byline[]
-  leadMediaId: number | null
-  leadCaption: string
-  leadCredit: string
-  seoTitle: string
-  seoDescription: string
 }
 
 export type RevisionDiff = {

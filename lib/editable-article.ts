@@ -1,8 +1,9 @@
 import 'server-only'
 import { eq } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
-import { type ArticleStatus, type Byline, type RichTextDoc, articles, revisions, users } from '@/db/schema'
+import { type ArticleStatus, articles, revisions, users } from '@/db/schema'
 import { type EditableByline, ownerIds, resolveBylines } from './article-attribution'
+import type { RevisionSnapshot } from './revisions'
 import { editBlockedReason } from './article-editing'
 import { type Actor, can } from './permissions'
 import { hasUnpublishedChanges } from './workflow'
@@ -12,22 +13,6 @@ import { hasUnpublishedChanges } from './workflow'
 export type { EditableByline }
 
 type Reader = Db | Tx
-
-/** What a revision holds of the editor's fields. */
-export type RevisionSnapshot = {
-  headline: string
-  standfirst: string
-  body: RichTextDoc
-  sectionId: number
-  slug: string
-  bylines: Byline[]
-  tags: string[]
-  leadMediaId: number | null
-  leadCaption: string
-  leadCredit: string
-  seoTitle: string
-  seoDescription: string
-}
 
 /** A snapshot as the desk shows it: staff bylines carry their names. */
 export type ShownSnapshot = Omit<RevisionSnapshot, 'bylines'> & { bylines: EditableByline[] }

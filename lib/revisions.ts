@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, desc, eq } from 'drizzle-orm'
 import type { Db } from '@/db'
-import { articles, revisions, users } from '@/db/schema'
+import { type Byline, type RichTextDoc, articles, revisions, users } from '@/db/schema'
 import { resolveBylines } from './article-attribution'
 import { type SaveResult, saveArticle } from './article-drafts'
 import { type ShownSnapshot, snapshotColumns } from './editable-article'
@@ -9,6 +9,22 @@ import { articleInputSchema } from './article-input'
 import { type Actor, can } from './permissions'
 
 type RevisionKind = 'autosave' | 'save' | 'published'
+
+/** What a revision holds of the editor's fields: what the story form sends on a save, too. */
+export type RevisionSnapshot = {
+  headline: string
+  standfirst: string
+  body: RichTextDoc
+  sectionId: number
+  slug: string
+  bylines: Byline[]
+  tags: string[]
+  leadMediaId: number | null
+  leadCaption: string
+  leadCredit: string
+  seoTitle: string
+  seoDescription: string
+}
 
 /** One line of a story's history. */
 export type RevisionSummary = {

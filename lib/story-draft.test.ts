@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type StoryDraft, clockTime, followsHeadline, sameDraft, toFormDraft } from './story-draft'
+import { type StoryDraft, followsHeadline, sameDraft, toFormDraft } from './story-draft'
 
 const draft = (headline: string, slug: string): StoryDraft => ({
   headline,
@@ -37,13 +37,6 @@ describe('a slug that follows the headline', () => {
     expect(toFormDraft(draft('Ferry resumes', 'ferry-resumes'), false).slug).toBe('')
     expect(toFormDraft(draft('Ferry resumes', 'ferry-resumes'), true).slug).toBe('ferry-resumes')
     expect(toFormDraft(draft('Ferry resumes', 'boats-are-back'), false).slug).toBe('boats-are-back')
-  })
-})
-
-describe('the time a save is shown with', () => {
-  it('is on the 24-hour clock with two-digit hours and minutes', () => {
-    expect(clockTime(new Date(2030, 2, 1, 9, 5))).toBe('09:05')
-    expect(clockTime(new Date(2030, 2, 1, 22, 42))).toBe('22:42')
   })
 })
 

@@ -1,24 +1,12 @@
-import type { Byline, RichTextDoc } from '@/db/schema'
+import type { Byline } from '@/db/schema'
 import type { EditableArticle } from './editable-article'
+import type { RevisionSnapshot } from './revisions'
 import { derivedSlug } from './article-input'
 
 export type { Byline }
 
-/** Everything the story form sends on a save. */
-export type StoryDraft = {
-  headline: string
-  standfirst: string
-  body: RichTextDoc
-  sectionId: number
-  slug: string
-  tags: string[]
-  bylines: Byline[]
-  leadMediaId: number | null
-  leadCaption: string
-  leadCredit: string
-  seoTitle: string
-  seoDescription: string
-}
+/** Everything the story form sends on a save: a revision's snapshot. */
+export type StoryDraft = RevisionSnapshot
 
 /** Whether two drafts hold the same text and settings, whatever order their keys come in. */
 export function sameDraft(a: StoryDraft, b: StoryDraft): boolean {
@@ -44,9 +32,6 @@ function canonicalJson(value: unknown): string {
  */
 export const maxSaveBytes = 2 * 1024 * 1024
 
-/** The largest save sent as the page closes: browsers refuse `keepalive` requests over 64 KB. */
-export const maxKeepaliveBytes = 60 * 1024
-
 /**
  * Whether a slug is what the headline would give by itself (slug-2 when that was taken, and
  * "untitled" when there was no headline yet), as opposed to one a person typed.
@@ -63,11 +48,6 @@ export function followsHeadline(slug: string, headline: string): boolean {
  */
 export function toFormDraft(draft: StoryDraft, hasBeenPublished: boolean): StoryDraft {
   return !hasBeenPublished && followsHeadline(draft.slug, draft.headline) ? { ...draft, slug: '' } : draft
-}
-
-/** "10:42": the 24-hour clock, whatever the browser's locale. */
-export function clockTime(at: Date): string {
-  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`
 }
 
 /** Minutes to read, at a newspaper reader's 230 words a minute. */

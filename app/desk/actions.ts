@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { getDb } from '@/db'
 import { signOut } from '@/lib/auth'
-import { markDeskSeen } from '@/lib/desk-queues'
+import { markDeskSeen } from '@/lib/desk-news'
 import { type ActionState, ok } from '@/lib/errors'
 import { requireUser } from '@/lib/session'
 

@@ -1,7 +1,7 @@
 import 'server-only'
 import { cache } from 'react'
 import { getDb } from '@/db'
-import { getDeskNews } from '@/lib/desk-queues'
+import { getDeskNews } from '@/lib/desk-news'
 import { requireUser } from '@/lib/session'
 
 /** What changed on my stories, read once per request: the desk bar's badge and the desk page share it. */

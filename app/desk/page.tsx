@@ -3,24 +3,17 @@ import { getDb } from '@/db'
 import { articleStatus } from '@/db/schema'
 import { NewsSeen } from '@/components/desk/news-seen'
 import { ActionForm } from '@/components/ui/action-form'
-import {
-  type DeskQueue,
-  countDeskQueues,
-  deskQueueLabels,
-  deskQueries,
-  deskQuerySchema,
-  deskQueues,
-  formatWaiting,
-  listDeskQueue,
-} from '@/lib/desk-queues'
+import { Field } from '@/components/ui/field'
+import { StaffOptions } from '@/components/desk/staff-options'
+import { type DeskQueue, deskQueueLabels, deskQueries, deskQuerySchema, deskQueues, formatWaiting } from '@/lib/desk-queues'
+import { countDeskQueues, listDeskQueue } from '@/lib/desk-queues-list'
 import { listSectionOptions } from '@/lib/sections'
 import { requireUser } from '@/lib/session'
 import { statuses } from '@/lib/workflow'
 import { listStaff } from '@/lib/users'
 import { markNewsSeen, markNewsShown } from './actions'
 import { getMyDeskNews } from './news'
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+import { DateTime } from '@/components/ui/date-time'
 
 type DeskPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -84,43 +77,41 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
 
       <form method="get" className="inline-form filters" role="search" aria-label="Filter stories">
         <input type="hidden" name="queue" value={queue} />
-        <div className="field">
-          <label htmlFor="q">Headline</label>
-          <input id="q" name="q" type="search" defaultValue={filters.q ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-section">Section</label>
-          <select id="filter-section" name="sectionId" defaultValue={filters.sectionId ?? ''}>
-            <option value="">Any section</option>
-            {sections.map((section) => (
-              <option key={section.id} value={section.id}>
-                {section.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-author">Author</label>
-          <select id="filter-author" name="authorId" defaultValue={filters.authorId ?? ''}>
-            <option value="">Anyone</option>
-            {staff.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-status">State</label>
-          <select id="filter-status" name="status" defaultValue={filters.status ?? ''}>
-            <option value="">Any state</option>
-            {articleStatus.enumValues.map((status) => (
-              <option key={status} value={status}>
-                {statuses[status].label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id="q" label="Headline">
+          {(control) => <input {...control} name="q" type="search" defaultValue={filters.q ?? ''} />}
+        </Field>
+        <Field id="filter-section" label="Section">
+          {(control) => (
+            <select {...control} name="sectionId" defaultValue={filters.sectionId ?? ''}>
+              <option value="">Any section</option>
+              {sections.map((section) => (
+                <option key={section.id} value={section.id}>
+                  {section.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="filter-author" label="Author">
+          {(control) => (
+            <select {...control} name="authorId" defaultValue={filters.authorId ?? ''}>
+              <option value="">Anyone</option>
+              <StaffOptions staff={staff} />
+            </select>
+          )}
+        </Field>
+        <Field id="filter-status" label="State">
+          {(control) => (
+            <select {...control} name="status" defaultValue={filters.status ?? ''}>
+              <option value="">Any state</option>
+              {articleStatus.enumValues.map((status) => (
+                <option key={status} value={status}>
+                  {statuses[status].label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <button type="submit" className="button secondary">
           Filter
         </button>
@@ -158,11 +149,11 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
                     <>
                       {formatWaiting(when, now)}{' '}
                       <span className="muted small">
-                        (since <time dateTime={when.toISOString()}>{dateFormat.format(when)} UTC</time>)
+                        (since <DateTime value={when} withZone />)
                       </span>
                     </>
                   )}
-                  {when && queue !== 'review' && <time dateTime={when.toISOString()}>{dateFormat.format(when)}</time>}
+                  {when && queue !== 'review' && <DateTime value={when} />}
                 </td>
               </tr>
             )

@@ -1,6 +1,8 @@
 'use client'
 
 import type { Byline } from '@/lib/story-draft'
+import { Field } from '@/components/ui/field'
+import { StaffOptions } from './staff-options'
 
 type BylineFieldsProps = {
   bylines: Byline[]
@@ -27,40 +29,35 @@ export function BylineFields({ bylines, staff, onChange }: BylineFieldsProps) {
           return (
             <li key={index} className="byline-row">
               {'userId' in byline ? (
-                <div className="field">
-                  <label htmlFor={`byline-${n}-staff`}>Byline {n}: staff</label>
-                  <select
-                    id={`byline-${n}-staff`}
-                    value={byline.userId}
-                    onChange={(event) => replace(index, { userId: Number(event.target.value) })}
-                  >
-                    {staff.map((person) => (
-                      <option key={person.id} value={person.id}>
-                        {person.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <Field id={`byline-${n}-staff`} label={`Byline ${n}: staff`}>
+                  {(control) => (
+                    <select {...control} value={byline.userId} onChange={(event) => replace(index, { userId: Number(event.target.value) })}>
+                      <StaffOptions staff={staff} />
+                    </select>
+                  )}
+                </Field>
               ) : (
                 <>
-                  <div className="field">
-                    <label htmlFor={`byline-${n}-name`}>Byline {n}: name</label>
-                    <input
-                      id={`byline-${n}-name`}
-                      value={byline.name}
-                      maxLength={120}
-                      onChange={(event) => replace(index, { ...byline, name: event.target.value })}
-                    />
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`byline-${n}-outlet`}>Byline {n}: outlet</label>
-                    <input
-                      id={`byline-${n}-outlet`}
-                      value={byline.outlet}
-                      maxLength={120}
-                      onChange={(event) => replace(index, { ...byline, outlet: event.target.value })}
-                    />
-                  </div>
+                  <Field id={`byline-${n}-name`} label={`Byline ${n}: name`}>
+                    {(control) => (
+                      <input
+                        {...control}
+                        value={byline.name}
+                        maxLength={120}
+                        onChange={(event) => replace(index, { ...byline, name: event.target.value })}
+                      />
+                    )}
+                  </Field>
+                  <Field id={`byline-${n}-outlet`} label={`Byline ${n}: outlet`}>
+                    {(control) => (
+                      <input
+                        {...control}
+                        value={byline.outlet}
+                        maxLength={120}
+                        onChange={(event) => replace(index, { ...byline, outlet: event.target.value })}
+                      />
+                    )}
+                  </Field>
                 </>
               )}
               <div className="byline-actions">

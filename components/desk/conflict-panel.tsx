@@ -3,7 +3,8 @@
 import { type DiffPart, diffText } from '@/lib/diff'
 import { DiffRuns } from './diff-view'
 import { plainText } from '@/lib/rich-text-plain'
-import { type OtherVersion, type StoryDraft, clockTime } from '@/lib/story-draft'
+import type { OtherVersion, StoryDraft } from '@/lib/story-draft'
+import { DateTime } from '@/components/ui/date-time'
 
 type ConflictPanelProps = {
   mine: StoryDraft
@@ -23,9 +24,9 @@ export function ConflictPanel({ mine, other, onKeepMine, onTakeTheirs }: Conflic
     <section className="panel conflict" aria-labelledby="conflict-heading">
       <h2 id="conflict-heading">Someone else saved this story</h2>
       <p>
-        {other.savedBy} saved revision {other.revisionNumber} at {clockTime(new Date(other.savedAt))}, while you were editing. Your text has
-        not been saved over theirs, and it is kept on this device. Marked below: <ins>your additions</ins> and <del>what you took out</del>{' '}
-        compared with their version.
+        {other.savedBy} saved revision {other.revisionNumber} at <DateTime value={other.savedAt} format="clock" />, while you were editing.
+        Your text has not been saved over theirs, and it is kept on this device. Marked below: <ins>your additions</ins> and{' '}
+        <del>what you took out</del> compared with their version.
       </p>
       <div className="diff">
         {rows

@@ -2,15 +2,17 @@
 
 import { type KeyboardEvent, useEffect, useState, useTransition } from 'react'
 import type { ActionState } from '@/lib/errors'
-import { MediaPicker, type PickableImage } from './media/media-picker'
+import { Field } from '@/components/ui/field'
+import type { MediaOption, MediaPickerOption } from '@/lib/media/types'
+import { MediaPicker } from './media/media-picker'
 import styles from './media/media.module.css'
-import { type MediaPickerOption, getMediaOption } from './media/media-search-client'
+import { getMediaOption } from './media/media-search-client'
 
 export type LeadImagePickerProps = {
   /** The newest library images and any just uploaded. */
-  images: readonly PickableImage[]
+  images: readonly MediaOption[]
   chosenId: number | null
-  onChoose: (image: PickableImage | undefined) => void
+  onChoose: (image: MediaOption | undefined) => void
   /** Saves an image's alt text to the library (the media screen's server action). */
   saveAltText: SaveAltText
 }
@@ -81,23 +83,26 @@ function LeadImageAltText({ mediaId, saveAltText }: { mediaId: number; saveAltTe
       )}
       <div>
         {image && (
-          <div className="field">
-            <label htmlFor="lead-alt">Alt text</label>
-            <input
-              id="lead-alt"
-              value={alt}
-              maxLength={500}
-              readOnly={!image.canEdit}
-              aria-describedby="lead-alt-hint"
-              onChange={(event) => setAlt(event.target.value)}
-              onKeyDown={image.canEdit ? onKeyDown : undefined}
-            />
-            <p id="lead-alt-hint" className="muted small">
-              {image.canEdit
+          <Field
+            id="lead-alt"
+            label="Alt text"
+            hint={
+              image.canEdit
                 ? 'What the picture shows, for readers who cannot see it. Kept in the media library: every story showing this image uses it.'
-                : 'Only the person who uploaded this image, or an editor, can change its alt text.'}
-            </p>
-          </div>
+                : 'Only the person who uploaded this image, or an editor, can change its alt text.'
+            }
+          >
+            {(control) => (
+              <input
+                {...control}
+                value={alt}
+                maxLength={500}
+                readOnly={!image.canEdit}
+                onChange={(event) => setAlt(event.target.value)}
+                onKeyDown={image.canEdit ? onKeyDown : undefined}
+              />
+            )}
+          </Field>
         )}
         {image?.canEdit && (
           <button type="button" className="button secondary small" onClick={save} disabled={isSaving}>

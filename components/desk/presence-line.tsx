@@ -1,8 +1,13 @@
 'use client'
 
 import { useEffect, useState } from 'react'
+import { z } from 'zod'
+import { notify, requestJson } from './json-client'
 
 const everyMs = 15_000
+
+/** What `POST /desk/articles/[id]/presence` answers. */
+const presenceSchema = z.object({ others: z.array(z.string()) })
 
 /** Who else has this story open, asked every few seconds. */
 export function PresenceLine({ articleId }: { articleId: number }) {
@@ -10,19 +15,15 @@ export function PresenceLine({ articleId }: { articleId: number }) {
 
   useEffect(() => {
     let isActive = true
+    const url = `/desk/articles/${articleId}/presence`
     const ping = async () => {
-      try {
-        const response = await fetch(`/desk/articles/${articleId}/presence`, { method: 'POST' })
-        if (!response.ok) return
-        const answer = (await response.json()) as { others: string[] }
-        if (isActive) setOthers(answer.others)
-      } catch {
-        // Offline: the save status line already says so.
-      }
+      const answer = await requestJson(url, { method: 'POST', schema: presenceSchema })
+      // Offline or refused: the save status line already says what matters.
+      if (answer.ok && answer.status < 400 && isActive) setOthers(answer.data.others)
     }
     // Closing the story, or leaving it for another page of the desk, tells the others at once;
     // a page brought back from the browser's cache says it is back.
-    const leave = () => void fetch(`/desk/articles/${articleId}/presence`, { method: 'DELETE', keepalive: true }).catch(() => undefined)
+    const leave = () => notify(url, { method: 'DELETE', keepalive: true })
     const onPageShow = (event: PageTransitionEvent) => {
       if (event.persisted) void ping()
     }

@@ -1,6 +1,6 @@
 'use client'
 
-import { clockTime } from '@/lib/story-draft'
+import { clockTime } from '@/lib/dates'
 import type { SaveStatus } from './use-story-autosave'
 
 type SaveStatusLineProps = {

@@ -1,24 +1,23 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { RichTextDoc } from '@/db/schema'
-import { StoryBodyEditor } from '@/components/editor/story-body-editor'
-import { uploadImage } from '@/components/editor/upload-image'
-import { articleLimits, derivedSlug, seoHints } from '@/lib/article-input'
+import { useImageUploads } from '@/components/editor/use-image-uploads'
+import type { MediaOption } from '@/lib/media/types'
 import { countWords, plainText } from '@/lib/rich-text-plain'
-import { BylineFields } from './byline-fields'
+import { type StoryDraft, sameDraft, toFormDraft } from '@/lib/story-draft'
 import { ConflictPanel } from './conflict-panel'
-import { LeadImagePicker, type LeadImagePickerProps } from './lead-image-picker'
+import { LeadImageFields } from './lead-image-fields'
+import type { LeadImagePickerProps } from './lead-image-picker'
 import { type LocalDraft, clearLocalDraft, readLocalDraft } from './local-draft'
 import { PresenceLine } from './presence-line'
 import { SaveStatusLine } from './save-status-line'
-import { SectionOptions } from './section-options'
-import { type NewStoryResponse, type StoryDraft, readingMinutes, sameDraft, toFormDraft } from '@/lib/story-draft'
+import { StoryMainFields } from './story-main-fields'
+import { DeletedStory, RecoveredChanges } from './story-notices'
+import { type StoryFields, StorySettings } from './story-settings'
 import { useStoryAutosave } from './use-story-autosave'
 import { WorkflowActions, type WorkflowActionsProps } from './workflow-actions'
-
-export type MediaChoice = { mediaId: number; src: string; alt: string; caption: string; credit: string; width: number; height: number }
 
 type StoryFormProps = {
   articleId: number
@@ -29,12 +28,10 @@ type StoryFormProps = {
   initial: StoryDraft
   sections: { id: number; label: string }[]
   staff: { id: number; name: string }[]
-  media: MediaChoice[]
+  media: MediaOption[]
   workflowActions: WorkflowActionsProps['actions']
   saveAltText: LeadImagePickerProps['saveAltText']
 }
-
-type Fields = Omit<StoryDraft, 'body'>
 
 /** The story editor: every field of a story, saved as the writer goes. */
 export function StoryForm({
@@ -52,13 +49,11 @@ export function StoryForm({
   // What the story had when it opened: a refresh after a workflow step does not reload the form.
   const [initial] = useState(() => toFormDraft(opened, hasBeenPublished))
   const { body: initialBody, ...initialFields } = initial
-  const [fields, setFields] = useState<Fields>(initialFields)
+  const [fields, setFields] = useState<StoryFields>(initialFields)
   const [bodyKey, setBodyKey] = useState(0)
   const [bodyStart, setBodyStart] = useState<RichTextDoc>(initialBody)
   const [words, setWords] = useState(() => countWords(plainText(initialBody)))
   const [recovery, setRecovery] = useState<LocalDraft | null>(null)
-  // The tags as typed ("climate, floods, "), kept apart from the list that is saved.
-  const [tagsText, setTagsText] = useState(initial.tags.join(', '))
   const body = useRef(initialBody)
   const fieldsRef = useRef(fields)
   const wordTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
@@ -89,7 +84,7 @@ export function StoryForm({
     }
   }, [articleId, initial])
 
-  const update = <K extends keyof Fields>(key: K, value: Fields[K]) => {
+  const update = <K extends keyof StoryFields>(key: K, value: StoryFields[K]) => {
     fieldsRef.current = { ...fieldsRef.current, [key]: value }
     setFields(fieldsRef.current)
     markChanged()
@@ -111,7 +106,6 @@ export function StoryForm({
       const { body: nextBody, ...nextFields } = toFormDraft(draft, hasBeenPublished)
       fieldsRef.current = nextFields
       setFields(nextFields)
-      setTagsText(nextFields.tags.join(', '))
       body.current = nextBody
       setBodyStart(nextBody)
       setBodyKey((key) => key + 1)
@@ -128,28 +122,13 @@ export function StoryForm({
     void autosave.saveRecovered(recovery.baseVersion)
   }
 
-  // A story deleted while it was open: its text can still become a new story.
-  const [newStoryError, setNewStoryError] = useState<string>()
-  const saveAsNewStory = async () => {
-    setNewStoryError(undefined)
-    const answer = await createFromDraft(collect())
-    if (!answer.ok) {
-      setNewStoryError(answer.message)
-      return
-    }
+  const onCreated = async (newId: number) => {
     await autosave.settle()
-    router.push(`/desk/articles/${answer.articleId}`)
+    router.push(`/desk/articles/${newId}`)
   }
 
-  // Images uploaded here join the library's list until the page is next loaded.
-  const [uploaded, setUploaded] = useState<MediaChoice[]>([])
-  const [leadUpload, setLeadUpload] = useState<string>()
-  const images = useMemo(
-    () => [...uploaded, ...media.filter((item) => !uploaded.some((up) => up.mediaId === item.mediaId))],
-    [uploaded, media],
-  )
-
-  const chooseLead = (chosen: MediaChoice | undefined) => {
+  const uploads = useImageUploads(media)
+  const chooseLead = (chosen: MediaOption | undefined) => {
     fieldsRef.current = {
       ...fieldsRef.current,
       leadMediaId: chosen?.mediaId ?? null,
@@ -159,22 +138,11 @@ export function StoryForm({
     setFields(fieldsRef.current)
     markChanged()
   }
-
   const uploadLead = async (file: File | undefined) => {
-    if (!file) return
-    setLeadUpload(`Uploading ${file.name}…`)
-    const answer = await uploadImage(file)
-    if (!answer.ok) {
-      setLeadUpload(answer.message)
-      return
-    }
-    setUploaded((current) => [answer.figure, ...current])
-    chooseLead(answer.figure)
-    setLeadUpload(answer.notice ?? 'Uploaded. Write its caption and credit below.')
+    const figure = await uploads.upload(file, 'Uploaded. Write its caption and credit below.')
+    if (figure) chooseLead(figure)
   }
-  const slugPlaceholder = derivedSlug(fields.headline) || 'made-from-the-headline'
   const slugError = autosave.status.kind === 'refused' && autosave.status.reason === 'slug-taken' ? autosave.status.message : undefined
-  const isHeadlineTooLong = fields.headline.length > articleLimits.headline
 
   return (
     <div className="story-form">
@@ -201,44 +169,17 @@ export function StoryForm({
       )}
 
       {recovery && (
-        <div className="message warning" role="region" aria-label="Recovered changes">
-          <p className="flush">
-            This device kept changes to this story that were not saved (from {new Date(recovery.keptAt).toLocaleString()}).
-          </p>
-          <div className="inline-form">
-            <button type="button" className="button" onClick={restoreRecovered}>
-              Restore my unsaved changes
-            </button>
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() => {
-                clearLocalDraft(articleId)
-                setRecovery(null)
-              }}
-            >
-              Discard them
-            </button>
-          </div>
-        </div>
+        <RecoveredChanges
+          keptAt={recovery.keptAt}
+          onRestore={restoreRecovered}
+          onDiscard={() => {
+            clearLocalDraft(articleId)
+            setRecovery(null)
+          }}
+        />
       )}
 
-      {autosave.status.kind === 'missing' && (
-        <div className="message error" role="region" aria-label="Story deleted">
-          <p className="flush">
-            This story was deleted while you were working on it. Your text is still here and kept on this device; save it as a new story to
-            keep it.
-          </p>
-          <button type="button" className="button" onClick={() => void saveAsNewStory()}>
-            Save as a new story
-          </button>
-          {newStoryError && (
-            <p className="field-error small" role="alert">
-              {newStoryError}
-            </p>
-          )}
-        </div>
-      )}
+      {autosave.status.kind === 'missing' && <DeletedStory collect={collect} onCreated={onCreated} />}
 
       {autosave.status.kind === 'conflict' && (
         <ConflictPanel
@@ -256,176 +197,34 @@ export function StoryForm({
       )}
 
       <div className="story-grid">
-        <div className="story-main">
-          <div className="field">
-            <label htmlFor="headline">Headline</label>
-            <textarea
-              id="headline"
-              rows={2}
-              value={fields.headline}
-              aria-invalid={isHeadlineTooLong}
-              aria-describedby="headline-hint"
-              onChange={(event) => update('headline', event.target.value)}
-            />
-            <Hint id="headline-hint" length={fields.headline.length} max={articleLimits.headline} />
-          </div>
-          <div className="field">
-            <label htmlFor="standfirst">Standfirst</label>
-            <textarea id="standfirst" rows={3} value={fields.standfirst} onChange={(event) => update('standfirst', event.target.value)} />
-            <Hint length={fields.standfirst.length} max={articleLimits.standfirst} />
-          </div>
-          <div className="field">
-            <span className="label" id="body-label">
-              Body
-            </span>
-            <StoryBodyEditor
-              key={bodyKey}
-              id="body"
-              label="Story body"
-              initialContent={bodyStart}
-              onChange={onBodyChange}
-              figures={images}
-            />
-            <p className="muted small">
-              {words.toLocaleString('en-GB')} words · {readingMinutes(words)} min read
-            </p>
-          </div>
-        </div>
-
-        <aside className="story-side" aria-label="Story settings">
-          <div className="field">
-            <label htmlFor="section">Section</label>
-            <select id="section" value={fields.sectionId} onChange={(event) => update('sectionId', Number(event.target.value))}>
-              <SectionOptions options={sections} />
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="slug">Slug</label>
-            <input
-              id="slug"
-              value={fields.slug}
-              placeholder={slugPlaceholder}
-              aria-invalid={slugError !== undefined}
-              aria-describedby="slug-hint"
-              onChange={(event) => update('slug', event.target.value)}
-            />
-            {slugError && <p className="small field-error">{slugError}</p>}
-            <p className="muted small" id="slug-hint">
-              Lower-case words and hyphens; unique within the section.
-              {hasBeenPublished
-                ? ' Empty: made from the headline.'
-                : ' Left empty, it follows the headline until the story is first published.'}
-            </p>
-          </div>
-          <div className="field">
-            <label htmlFor="tags">Tags</label>
-            <input
-              id="tags"
-              value={tagsText}
-              onChange={(event) => {
-                setTagsText(event.target.value)
-                update(
-                  'tags',
-                  event.target.value
-                    .split(',')
-                    .map((tag) => tag.trim())
-                    .filter(Boolean),
-                )
-              }}
-            />
-            <p className="muted small">Separated by commas.</p>
-          </div>
-
-          <BylineFields bylines={fields.bylines} staff={staff} onChange={(bylines) => update('bylines', bylines)} />
-
-          <fieldset>
-            <legend>Lead image</legend>
-            <LeadImagePicker images={images} chosenId={fields.leadMediaId} onChoose={chooseLead} saveAltText={saveAltText} />
-            <div className="field">
-              <label htmlFor="lead-upload">Upload a lead image</label>
-              <input
-                id="lead-upload"
-                type="file"
-                accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
-                onChange={(event) => void uploadLead(event.target.files?.[0])}
-              />
-              {leadUpload && (
-                <p className="small" role="status">
-                  {leadUpload}
-                </p>
-              )}
-            </div>
-            <div className="field">
-              <label htmlFor="lead-caption">Caption</label>
-              <textarea
-                id="lead-caption"
-                rows={3}
-                value={fields.leadCaption}
-                onChange={(event) => update('leadCaption', event.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="lead-credit">Credit</label>
-              <input
-                id="lead-credit"
-                value={fields.leadCredit}
-                placeholder="NAME/AGENCY"
-                onChange={(event) => update('leadCredit', event.target.value)}
-              />
-            </div>
-          </fieldset>
-
-          <fieldset>
-            <legend>Search and sharing</legend>
-            <div className="field">
-              <label htmlFor="seo-title">SEO title</label>
-              <input
-                id="seo-title"
-                value={fields.seoTitle}
-                placeholder={fields.headline}
-                onChange={(event) => update('seoTitle', event.target.value)}
-              />
-              <Hint length={fields.seoTitle.length} max={articleLimits.seoTitle} ideal={seoHints.title} />
-            </div>
-            <div className="field">
-              <label htmlFor="seo-description">SEO description</label>
-              <textarea
-                id="seo-description"
-                rows={3}
-                value={fields.seoDescription}
-                placeholder={fields.standfirst}
-                onChange={(event) => update('seoDescription', event.target.value)}
-              />
-              <Hint length={fields.seoDescription.length} max={articleLimits.seoDescription} ideal={seoHints.description} />
-            </div>
-          </fieldset>
-        </aside>
+        <StoryMainFields
+          headline={fields.headline}
+          standfirst={fields.standfirst}
+          onChange={update}
+          body={{ key: bodyKey, start: bodyStart, words, onChange: onBodyChange }}
+          images={uploads.images}
+        />
+        <StorySettings
+          fields={fields}
+          onChange={update}
+          hasBeenPublished={hasBeenPublished}
+          slugError={slugError}
+          sections={sections}
+          staff={staff}
+        >
+          <LeadImageFields
+            images={uploads.images}
+            chosenId={fields.leadMediaId}
+            onChoose={chooseLead}
+            caption={fields.leadCaption}
+            credit={fields.leadCredit}
+            onChange={update}
+            upload={(file) => void uploadLead(file)}
+            status={uploads.status}
+            saveAltText={saveAltText}
+          />
+        </StorySettings>
       </div>
     </div>
-  )
-}
-
-async function createFromDraft(draft: StoryDraft): Promise<NewStoryResponse> {
-  try {
-    const response = await fetch('/desk/articles/new/from-draft', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ draft }),
-    })
-    return (await response.json()) as NewStoryResponse
-  } catch {
-    return { ok: false, message: 'The new story could not be saved: check the connection and try again. Your text is still here.' }
-  }
-}
-
-/** A character count against a hard limit, and where search engines cut off, if that is shorter. */
-function Hint({ id, length, max, ideal }: { id?: string; length: number; max: number; ideal?: number }) {
-  const over = length > max
-  const long = ideal !== undefined && length > ideal
-  return (
-    <p id={id} className={`small ${over ? 'field-error' : 'muted'}`}>
-      {length} / {ideal ?? max} characters
-      {over ? ` — over the limit of ${max}; it will not save until shortened.` : long ? ' — search results will cut it short.' : ''}
-    </p>
   )
 }

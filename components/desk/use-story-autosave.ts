@@ -2,7 +2,8 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { clearLocalDraft, keepLocalDraftNow, writeLocalDraft } from './local-draft'
-import { type OtherVersion, type SaveResponse, type StoryDraft, maxKeepaliveBytes } from '@/lib/story-draft'
+import { requestJson } from './json-client'
+import { type OtherVersion, type SaveResponse, type StoryDraft } from '@/lib/story-draft'
 
 export type SaveStatus =
   | { kind: 'idle' }
@@ -209,29 +210,17 @@ async function send(
   request: { draft: StoryDraft; baseVersion: number; kind: 'autosave' | 'save' },
   isClosing: boolean,
 ): Promise<SaveResponse | 'offline'> {
-  const body = JSON.stringify(request)
-  let response: Response
-  try {
-    response = await fetch(`/desk/articles/${articleId}/revisions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-      redirect: 'manual',
-      // Outlives the page, but only when small: a larger save would be refused outright, and its
-      // text is in the device copy, offered when the story is opened again.
-      keepalive: isClosing && new TextEncoder().encode(body).byteLength <= maxKeepaliveBytes,
-    })
-  } catch {
-    return 'offline'
-  }
-  if (response.type === 'opaqueredirect' || response.status === 401) {
-    return { ok: false, reason: 'signed-out', message: 'You are signed out. Sign in again in another tab, then save.' }
-  }
-  try {
-    return (await response.json()) as SaveResponse
-  } catch {
-    return response.status >= 500
-      ? 'offline'
-      : { ok: false, reason: 'invalid', message: `The server refused the save (${response.status}).` }
-  }
+  const answer = await requestJson<SaveResponse>(`/desk/articles/${articleId}/revisions`, {
+    method: 'POST',
+    body: request,
+    // Outlives the page, but only when small: a larger save would be refused outright, and its
+    // text is in the device copy, offered when the story is opened again.
+    keepalive: isClosing,
+    messages: { signedOut: 'You are signed out. Sign in again in another tab, then save.' },
+  })
+  if (answer.ok) return answer.data
+  if (answer.reason === 'signed-out') return { ok: false, reason: 'signed-out', message: answer.message }
+  return answer.reason === 'network' || answer.status >= 500
+    ? 'offline'
+    : { ok: false, reason: 'invalid', message: `The server refused the save (${answer.status}).` }
 }

@@ -2,6 +2,8 @@
 
 import { useRouter } from 'next/navigation'
 import { useState, useTransition } from 'react'
+import { Field } from '@/components/ui/field'
+import { requestJson } from './json-client'
 import type { AvailableAction, WorkflowAction, WorkflowAnswer } from '@/lib/workflow'
 
 export type WorkflowActionsProps = {
@@ -81,15 +83,15 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
           }}
         >
           {open.needsTime && (
-            <div className="field">
-              <label htmlFor="publish-at">Publish at (your time)</label>
-              <input id="publish-at" type="datetime-local" step={1} value={when} onChange={(event) => setWhen(event.target.value)} />
-            </div>
+            <Field id="publish-at" label="Publish at (your time)">
+              {(control) => (
+                <input {...control} type="datetime-local" step={1} value={when} onChange={(event) => setWhen(event.target.value)} />
+              )}
+            </Field>
           )}
-          <div className="field">
-            <label htmlFor="workflow-note">{open.needsNote ? 'Note for the writer (required)' : 'Note (optional)'}</label>
-            <textarea id="workflow-note" rows={3} value={note} onChange={(event) => setNote(event.target.value)} />
-          </div>
+          <Field id="workflow-note" label={open.needsNote ? 'Note for the writer (required)' : 'Note (optional)'}>
+            {(control) => <textarea {...control} rows={3} value={note} onChange={(event) => setNote(event.target.value)} />}
+          </Field>
           <div className="inline-form">
             <button type="submit" className="button" disabled={isPending}>
               {open.label}
@@ -118,14 +120,11 @@ async function take(
   articleId: number,
   request: { action: WorkflowAction; baseVersion: number; note?: string; scheduledAt?: string },
 ): Promise<WorkflowAnswer> {
-  try {
-    const response = await fetch(`/desk/articles/${articleId}/workflow`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(request),
-    })
-    return (await response.json()) as WorkflowAnswer
-  } catch {
-    return { ok: false, message: 'The server could not be reached, so the story was not moved. Try again.' }
-  }
+  const unreached = 'The server could not be reached, so the story was not moved. Try again.'
+  const answer = await requestJson<WorkflowAnswer>(`/desk/articles/${articleId}/workflow`, {
+    method: 'POST',
+    body: request,
+    messages: { network: unreached, signedOut: 'You are signed out. Sign in again.', unreadable: () => unreached },
+  })
+  return answer.ok ? answer.data : { ok: false, message: answer.message }
 }

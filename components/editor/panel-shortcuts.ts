@@ -1,5 +1,5 @@
 import { Extension } from '@tiptap/core'
-import type { PanelKind } from './panels'
+import type { PanelKind } from './panel'
 import { panelShortcuts } from './toolbar-items'
 
 export type PanelShortcutsOptions = {

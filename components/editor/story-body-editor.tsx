@@ -7,14 +7,17 @@ import { EditorContent, useEditor } from '@tiptap/react'
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import type { RichTextDoc } from '@/db/schema'
 import { storyExtensions } from '@/lib/story-schema/extensions'
-import { AttributionField, EmbedPanel, type FigureOption, FigurePanel, LinkPanel, type PanelKind } from './panels'
+import type { MediaOption } from '@/lib/media/types'
+import { AttributionField } from './attribution-field'
+import { EmbedPanel } from './embed-panel'
+import { FigurePanel } from './figure-panel'
+import { LinkPanel } from './link-panel'
+import type { PanelKind } from './panel'
 import { toFigureAttributes } from '@/lib/story-schema/nodes/figure'
 import { PanelShortcuts } from './panel-shortcuts'
 import { cleanPastedHtml } from './paste'
 import { uploadImage } from './upload-image'
 import { Toolbar } from './toolbar'
-
-export type { FigureOption } from './panels'
 
 export type StoryBodyEditorProps = {
   /** The id of the editable area. */
@@ -32,7 +35,7 @@ export type StoryBodyEditorProps = {
    */
   onChange: (doc: RichTextDoc) => void
   /** Images from the media library the writer can insert as figures. */
-  figures?: FigureOption[]
+  figures?: MediaOption[]
 }
 
 /** How long the editor waits after a change before handing the body over. */

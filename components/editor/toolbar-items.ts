@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import { horizontalRuleShortcut } from '@/lib/story-schema/nodes/horizontal-rule'
 import { pullQuoteShortcut } from '@/lib/story-schema/nodes/pull-quote'
-import type { PanelKind } from './panels'
+import type { PanelKind } from './panel'
 
 export type ToolbarState = Record<
   | 'bold'

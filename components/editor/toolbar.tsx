@@ -3,7 +3,7 @@
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import { type KeyboardEvent, useRef, useState } from 'react'
-import type { PanelKind } from './panels'
+import type { PanelKind } from './panel'
 import { describeShortcut, isMacPlatform } from './shortcuts'
 import { readToolbarState, toolbarGroups, toolbarItems as items } from './toolbar-items'
 

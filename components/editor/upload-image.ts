@@ -1,7 +1,7 @@
 import { uploadMediaFile } from '@/components/desk/media/upload-client'
-import type { FigureOption } from './panels'
+import type { MediaOption } from '@/lib/media/types'
 
-export type UploadAnswer = { ok: true; figure: FigureOption; notice?: string } | { ok: false; message: string }
+export type UploadAnswer = { ok: true; figure: MediaOption; notice?: string } | { ok: false; message: string }
 
 /**
  * Sends one image to the media library through the desk's upload client (the same size check,

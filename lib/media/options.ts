@@ -4,28 +4,12 @@ import type { Db } from '@/db'
 import { media } from '@/db/schema'
 import { type Actor, assertCan, can } from '../permissions'
 import { likePattern } from './library'
+import type { MediaOption, MediaPickerOption } from './types'
 import { displaySrc } from './urls'
-
-/** An image a story can use as its lead photo or insert as a figure. */
-export type MediaOption = {
-  mediaId: number
-  /** A display address (about 1280 pixels wide). */
-  src: string
-  /** A small rendition (about 320 pixels wide) for pickers. */
-  thumbSrc: string
-  alt: string
-  caption: string
-  credit: string
-  width: number
-  height: number
-}
-
-/** An option as the pickers' search gives it to one viewer, with whether they may change its details. */
-export type MediaPickerOption = MediaOption & { canEdit: boolean }
 
 type OptionRow = typeof media.$inferSelect
 
-function toOption(row: OptionRow): MediaOption {
+function toOption(row: OptionRow): Omit<MediaPickerOption, 'canEdit'> {
   return {
     mediaId: row.id,
     src: displaySrc(row),

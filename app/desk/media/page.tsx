@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { getDb } from '@/db'
 import { MediaGrid, type MediaGridItem, mediaGridSizes } from '@/components/desk/media/media-grid'
 import { MediaUploader } from '@/components/desk/media/uploader'
+import { Field } from '@/components/ui/field'
 import { listMedia, mediaListQuerySchema } from '@/lib/media/library'
 import { requireUser } from '@/lib/session'
 import { displaySrc, responsiveImage } from '@/lib/media/urls'
@@ -50,10 +51,9 @@ export default async function MediaLibraryPage({ searchParams }: MediaLibraryPag
       <section aria-labelledby="images-heading">
         <h2 id="images-heading">Images</h2>
         <form method="get" className="inline-form filters" role="search" aria-label="Search the library">
-          <div className="field">
-            <label htmlFor="media-q">Search alt text, caption and credit</label>
-            <input id="media-q" name="q" type="search" defaultValue={query} maxLength={200} />
-          </div>
+          <Field id="media-q" label="Search alt text, caption and credit">
+            {(control) => <input {...control} name="q" type="search" defaultValue={query} maxLength={200} />}
+          </Field>
           <button type="submit" className="button secondary">
             Search
           </button>

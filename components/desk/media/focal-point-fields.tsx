@@ -1,6 +1,7 @@
 'use client'
 
 import { type MouseEvent, useId, useState } from 'react'
+import { Field } from '@/components/ui/field'
 import styles from './media.module.css'
 
 type FocalPointFieldsProps = {
@@ -44,35 +45,32 @@ export function FocalPointFields({ src, width, height, focalX, focalY }: FocalPo
         <span className={styles.focalMarker} style={{ left: `${markerX * 100}%`, top: `${markerY * 100}%` }} />
       </div>
       <div className={styles.focalFields}>
-        <div className="field">
-          <label htmlFor={acrossId}>Focal point across</label>
-          <input
-            id={acrossId}
-            name="focalX"
-            type="number"
-            inputMode="decimal"
-            min={0}
-            max={1}
-            step={0.01}
-            value={across}
-            onChange={(event) => setAcross(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={downId}>Focal point down</label>
-          <input
-            id={downId}
-            name="focalY"
-            type="number"
-            inputMode="decimal"
-            min={0}
-            max={1}
-            step={0.01}
-            value={down}
-            onChange={(event) => setDown(event.target.value)}
-          />
-        </div>
+        <FocalNumberField id={acrossId} name="focalX" label="Focal point across" value={across} onChange={setAcross} />
+        <FocalNumberField id={downId} name="focalY" label="Focal point down" value={down} onChange={setDown} />
       </div>
     </fieldset>
+  )
+}
+
+type FocalNumberFieldProps = { id: string; name: string; label: string; value: string; onChange: (value: string) => void }
+
+/** One coordinate of the focal point, from 0 to 1. */
+function FocalNumberField({ id, name, label, value, onChange }: FocalNumberFieldProps) {
+  return (
+    <Field id={id} label={label}>
+      {(control) => (
+        <input
+          {...control}
+          name={name}
+          type="number"
+          inputMode="decimal"
+          min={0}
+          max={1}
+          step={0.01}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
   )
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import styles from './media.module.css'
+import { DateTime } from '@/components/ui/date-time'
 
 /** One image in the library grid, with its addresses already worked out on the server. */
 export type MediaGridItem = {
@@ -19,8 +20,6 @@ type MediaGridProps = { items: MediaGridItem[] }
 
 /** How wide a grid image is shown: for `sizes`, and for choosing renditions. */
 export const mediaGridSizes = '(min-width: 72rem) 17rem, (min-width: 40rem) 45vw, 100vw'
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' })
 
 export function MediaGrid({ items }: MediaGridProps) {
   return (
@@ -49,7 +48,7 @@ export function MediaGrid({ items }: MediaGridProps) {
             {item.caption && <p className={styles.caption}>{item.caption}</p>}
             {item.credit && <p className={styles.credit}>{item.credit}</p>}
             <p className="muted">
-              {item.width} × {item.height} · {item.uploaderName ?? 'a former colleague'} · {dateFormat.format(item.createdAt)}
+              {item.width} × {item.height} · {item.uploaderName ?? 'a former colleague'} · <DateTime value={item.createdAt} format="day" />
             </p>
           </div>
         </li>

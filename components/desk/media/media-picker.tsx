@@ -1,36 +1,25 @@
 'use client'
 
 import { useEffect, useId, useState } from 'react'
+import { Field } from '@/components/ui/field'
 import styles from './media.module.css'
-import { type MediaPickerOption, searchMedia } from './media-search-client'
-
-/** An image a picker offers: a library image as the story editor knows it. */
-export type PickableImage = {
-  mediaId: number
-  src: string
-  /** A small rendition for the thumbnail; `src` when there is none. */
-  thumbSrc?: string
-  alt: string
-  caption: string
-  credit: string
-  width: number
-  height: number
-}
+import type { MediaOption, MediaPickerOption } from '@/lib/media/types'
+import { searchMedia } from './media-search-client'
 
 type MediaPickerProps = {
   /** Names the group of choices, e.g. "Lead image". */
   legend: string
   /** Shown until the writer searches: the newest images and any just uploaded. */
-  images: readonly PickableImage[]
+  images: readonly MediaOption[]
   selectedId: number | null
-  onSelect: (image: PickableImage) => void
+  onSelect: (image: MediaOption) => void
   /** Offers a first choice of no image at all, with this label. */
   noneLabel?: string
   onSelectNone?: () => void
 }
 
 /** What a choice is called: its alt text, else its caption, else its number (worded so as not to be taken for an "Alt text" field). */
-export function imageName(image: Pick<PickableImage, 'mediaId' | 'alt' | 'caption'>): string {
+export function imageName(image: Pick<MediaOption, 'mediaId' | 'alt' | 'caption'>): string {
   return image.alt || image.caption || `Image ${image.mediaId}, not described yet`
 }
 
@@ -71,7 +60,7 @@ export function MediaPicker({ legend, images, selectedId, onSelect, noneLabel, o
   }, [term])
 
   const isSearching = term !== '' && found?.query !== term
-  const shown: readonly PickableImage[] = term ? (found?.options ?? []) : images
+  const shown: readonly MediaOption[] = term ? (found?.options ?? []) : images
   const status = problem
     ? problem
     : term === ''
@@ -86,18 +75,19 @@ export function MediaPicker({ legend, images, selectedId, onSelect, noneLabel, o
 
   return (
     <div className={styles.picker}>
-      <div className="field">
-        <label htmlFor={`${id}-search`}>Search images</label>
-        <input
-          id={`${id}-search`}
-          type="search"
-          value={query}
-          maxLength={200}
-          placeholder="Alt text, caption or credit"
-          autoComplete="off"
-          onChange={(event) => setQuery(event.target.value)}
-        />
-      </div>
+      <Field id={`${id}-search`} label="Search images">
+        {(control) => (
+          <input
+            {...control}
+            type="search"
+            value={query}
+            maxLength={200}
+            placeholder="Alt text, caption or credit"
+            autoComplete="off"
+            onChange={(event) => setQuery(event.target.value)}
+          />
+        )}
+      </Field>
       <p className="muted small" role="status">
         {status}
       </p>

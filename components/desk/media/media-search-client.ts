@@ -1,6 +1,5 @@
-import type { MediaPickerOption } from '@/lib/media/options'
-
-export type { MediaPickerOption }
+import type { MediaPickerOption } from '@/lib/media/types'
+import { requestJson } from '../json-client'
 
 /** Where the pickers search the library: see `app/desk/media/options/route.ts`. */
 const searchUrl = '/desk/media/options'
@@ -9,24 +8,15 @@ export type MediaSearchResponse = { ok: true; options: MediaPickerOption[] } | {
 
 /** Never rejects, except when `signal` aborts it: a failure becomes `{ ok: false, message }`. */
 async function ask(params: Record<string, string>, signal?: AbortSignal): Promise<MediaSearchResponse> {
-  let response: Response
-  try {
-    response = await fetch(`${searchUrl}?${new URLSearchParams(params)}`, {
-      headers: { accept: 'application/json' },
-      redirect: 'manual',
-      signal,
-    })
-  } catch (error) {
-    if (signal?.aborted) throw error
-    return { ok: false, message: 'The library could not be searched: check your connection and try again.' }
-  }
-  if (response.type === 'opaqueredirect' || response.status === 401)
-    return { ok: false, message: 'You are signed out. Sign in again in another tab.' }
-  try {
-    return (await response.json()) as MediaSearchResponse
-  } catch {
-    return { ok: false, message: `The library could not be searched (the server answered ${response.status}).` }
-  }
+  const answer = await requestJson<MediaSearchResponse>(`${searchUrl}?${new URLSearchParams(params)}`, {
+    signal,
+    messages: {
+      network: 'The library could not be searched: check your connection and try again.',
+      signedOut: 'You are signed out. Sign in again in another tab.',
+      unreadable: (status) => `The library could not be searched (the server answered ${status}).`,
+    },
+  })
+  return answer.ok ? answer.data : { ok: false, message: answer.message }
 }
 
 /** Images whose alt text, caption or credit contain every word of `query`, newest first. */

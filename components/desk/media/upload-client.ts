@@ -1,19 +1,14 @@
+import type { MediaOption } from '@/lib/media/types'
 import { tooLargeFileMessage, uploadSizeProblem } from '@/lib/media/limits'
 
 /** Where the desk posts images: see `app/desk/media/upload/route.ts` for the request and its answers. */
 export const mediaUploadUrl = '/desk/media/upload'
 
-/** An image as the upload route describes it: enough to show it or put it in a figure. */
-export type UploadedMedia = {
-  id: number
-  /** A display address: the 1280-pixel WebP rendition, or the widest one for a narrower image. */
-  src: string
-  width: number
-  height: number
-  alt: string
-  caption: string
-  credit: string
-}
+/**
+ * An image as the upload route describes it (by `id`): enough to show it or put it in a figure.
+ * `src` is the 1280-pixel WebP rendition, or the widest one for a narrower image.
+ */
+export type UploadedMedia = Omit<MediaOption, 'mediaId' | 'thumbSrc'> & { id: number }
 
 /**
  * The upload route's answer. `duplicate`: the same file was already in the library, and that

@@ -4,6 +4,7 @@ import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { type DragEvent, useEffect, useEffectEvent, useId, useRef, useState } from 'react'
 import styles from './media.module.css'
+import { Field } from '@/components/ui/field'
 import { uploadMediaFile } from './upload-client'
 
 type Upload = {
@@ -27,7 +28,6 @@ function nameOf(file: File): string {
 export function MediaUploader() {
   const router = useRouter()
   const inputId = useId()
-  const hintId = useId()
   const [uploads, setUploads] = useState<Upload[]>([])
   const [isDragging, setIsDragging] = useState(false)
   const nextKey = useRef(0)
@@ -102,24 +102,24 @@ export function MediaUploader() {
       }}
       onDrop={onDrop}
     >
-      <div className="field">
-        <label htmlFor={inputId}>Choose images</label>
-        <input
-          id={inputId}
-          type="file"
-          accept="image/*"
-          multiple
-          aria-describedby={hintId}
-          onChange={(event) => {
-            addFiles([...(event.currentTarget.files ?? [])])
-            event.currentTarget.value = ''
-          }}
-        />
-      </div>
-      <p id={hintId} className="muted small">
-        Or drop images here, or paste one (Ctrl+V). JPEG, PNG, WebP, AVIF or GIF, up to 25 MB each. Locations and camera details are
-        removed.
-      </p>
+      <Field
+        id={inputId}
+        label="Choose images"
+        hint="Or drop images here, or paste one (Ctrl+V). JPEG, PNG, WebP, AVIF or GIF, up to 25 MB each. Locations and camera details are removed."
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="file"
+            accept="image/*"
+            multiple
+            onChange={(event) => {
+              addFiles([...(event.currentTarget.files ?? [])])
+              event.currentTarget.value = ''
+            }}
+          />
+        )}
+      </Field>
       <ul className={styles.uploads} aria-live="polite" aria-label="Uploads">
         {uploads.map((upload) => (
           <li key={upload.key} className={`${styles.upload} ${upload.state === 'failed' ? styles.failed : ''}`}>

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getDb } from '@/db'
-import { userRole } from '@/db/schema'
 import { ActionForm } from '@/components/ui/action-form'
+import { Field } from '@/components/ui/field'
+import { RoleSelect } from '@/components/desk/role-select'
 import { requireCapability } from '@/lib/session'
 import { listUsers } from '@/lib/users'
 import { addPerson } from './actions'
@@ -44,26 +45,18 @@ export default async function UsersPage() {
       <section className="panel" aria-labelledby="add-heading">
         <h2 id="add-heading">Add a person</h2>
         <ActionForm action={addPerson} submitLabel="Add person" resetOnSuccess>
-          <div className="field">
-            <label htmlFor="new-name">Name</label>
-            <input id="new-name" name="name" required maxLength={120} />
-          </div>
-          <div className="field">
-            <label htmlFor="new-email">E-mail</label>
-            <input id="new-email" name="email" type="email" required />
-          </div>
-          <div className="field">
-            <label htmlFor="new-role">Role</label>
-            <select id="new-role" name="role" defaultValue="writer">
-              {userRole.enumValues.map((role) => (
-                <option key={role}>{role}</option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="new-password">Password (leave empty to generate one)</label>
-            <input id="new-password" name="password" type="password" autoComplete="new-password" minLength={10} />
-          </div>
+          <Field id="new-name" label="Name">
+            {(control) => <input {...control} name="name" required maxLength={120} />}
+          </Field>
+          <Field id="new-email" label="E-mail">
+            {(control) => <input {...control} name="email" type="email" required />}
+          </Field>
+          <Field id="new-role" label="Role">
+            {(control) => <RoleSelect {...control} defaultValue="writer" />}
+          </Field>
+          <Field id="new-password" label="Password (leave empty to generate one)">
+            {(control) => <input {...control} name="password" type="password" autoComplete="new-password" minLength={10} />}
+          </Field>
         </ActionForm>
       </section>
     </main>

@@ -1,8 +1,8 @@
 import { addCorrectionAction, retractCorrectionAction } from './corrections-actions'
 import { ActionForm } from '@/components/ui/action-form'
+import { Field } from '@/components/ui/field'
 import { type DeskCorrection, correctionLimits } from '@/lib/corrections'
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+import { DateTime } from '@/components/ui/date-time'
 
 /** Corrections and updates on a published story: add one, or withdraw one with a reason. */
 export function CorrectionsPanel({
@@ -22,7 +22,7 @@ export function CorrectionsPanel({
         {corrections.map((correction) => (
           <li key={correction.id}>
             <strong>{correction.kind === 'correction' ? 'Correction' : 'Update'}</strong> by{' '}
-            {correction.createdByName ?? 'a former staff member'}, {timeFormat.format(correction.createdAt)} UTC:{' '}
+            {correction.createdByName ?? 'a former staff member'}, <DateTime value={correction.createdAt} withZone />:{' '}
             {correction.retractedAt ? <s>{correction.body}</s> : correction.body}
             {correction.retractedAt && (
               <em>
@@ -34,10 +34,9 @@ export function CorrectionsPanel({
               <ActionForm action={retractCorrectionAction} submitLabel="Withdraw" variant="secondary" className="inline-form">
                 <input type="hidden" name="articleId" value={articleId} />
                 <input type="hidden" name="correctionId" value={correction.id} />
-                <div className="field">
-                  <label htmlFor={`retract-${correction.id}`}>Reason for withdrawing</label>
-                  <input id={`retract-${correction.id}`} name="note" maxLength={correctionLimits.retractionNote} />
-                </div>
+                <Field id={`retract-${correction.id}`} label="Reason for withdrawing">
+                  {(control) => <input {...control} name="note" maxLength={correctionLimits.retractionNote} />}
+                </Field>
               </ActionForm>
             )}
           </li>
@@ -46,17 +45,17 @@ export function CorrectionsPanel({
       {canCorrect && (
         <ActionForm action={addCorrectionAction} submitLabel="Add correction" resetOnSuccess>
           <input type="hidden" name="articleId" value={articleId} />
-          <div className="field">
-            <label htmlFor="correction-kind">Kind</label>
-            <select id="correction-kind" name="kind" defaultValue="correction">
-              <option value="correction">Correction</option>
-              <option value="update">Update</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="correction-body">Text readers will see</label>
-            <textarea id="correction-body" name="body" rows={2} maxLength={correctionLimits.body} />
-          </div>
+          <Field id="correction-kind" label="Kind">
+            {(control) => (
+              <select {...control} name="kind" defaultValue="correction">
+                <option value="correction">Correction</option>
+                <option value="update">Update</option>
+              </select>
+            )}
+          </Field>
+          <Field id="correction-body" label="Text readers will see">
+            {(control) => <textarea {...control} name="body" rows={2} maxLength={correctionLimits.body} />}
+          </Field>
         </ActionForm>
       )}
     </section>

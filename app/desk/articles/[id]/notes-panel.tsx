@@ -1,9 +1,9 @@
 import { addNoteAction, resolveNoteAction } from './notes-actions'
 import { ActionForm } from '@/components/ui/action-form'
+import { Field } from '@/components/ui/field'
 import type { NoteThread, NoteView } from '@/lib/notes'
 import { maxNoteLength } from '@/lib/workflow-input'
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+import { DateTime } from '@/components/ui/date-time'
 
 /** Editorial notes: open threads first, each with its replies, a reply box and resolve/reopen. */
 export function NotesPanel({ articleId, threads, canWrite }: { articleId: number; threads: NoteThread[]; canWrite: boolean }) {
@@ -30,10 +30,9 @@ export function NotesPanel({ articleId, threads, canWrite }: { articleId: number
               <ActionForm action={addNoteAction} submitLabel="Reply" variant="secondary" resetOnSuccess className="inline-form">
                 <input type="hidden" name="articleId" value={articleId} />
                 <input type="hidden" name="parentId" value={thread.id} />
-                <div className="field">
-                  <label htmlFor={`reply-${thread.id}`}>Reply</label>
-                  <textarea id={`reply-${thread.id}`} name="body" rows={1} maxLength={maxNoteLength} />
-                </div>
+                <Field id={`reply-${thread.id}`} label="Reply">
+                  {(control) => <textarea {...control} name="body" rows={1} maxLength={maxNoteLength} />}
+                </Field>
               </ActionForm>
               <ActionForm action={resolveNoteAction} submitLabel={thread.isResolved ? 'Reopen' : 'Resolve'} variant="secondary">
                 <input type="hidden" name="noteId" value={thread.id} />
@@ -47,10 +46,9 @@ export function NotesPanel({ articleId, threads, canWrite }: { articleId: number
       {canWrite && (
         <ActionForm action={addNoteAction} submitLabel="Add note" resetOnSuccess>
           <input type="hidden" name="articleId" value={articleId} />
-          <div className="field">
-            <label htmlFor="new-note">New note</label>
-            <textarea id="new-note" name="body" rows={2} maxLength={maxNoteLength} />
-          </div>
+          <Field id="new-note" label="New note">
+            {(control) => <textarea {...control} name="body" rows={2} maxLength={maxNoteLength} />}
+          </Field>
         </ActionForm>
       )}
     </section>
@@ -61,8 +59,7 @@ function Note({ note, isReply = false }: { note: NoteView; isReply?: boolean }) 
   return (
     <div className={isReply ? 'note reply' : 'note'}>
       <p className="small muted">
-        {note.authorName ?? 'Former staff member'} ·{' '}
-        <time dateTime={note.createdAt.toISOString()}>{timeFormat.format(note.createdAt)} UTC</time>
+        {note.authorName ?? 'Former staff member'} · <DateTime value={note.createdAt} withZone />
       </p>
       <p className="note-body">{note.body}</p>
     </div>

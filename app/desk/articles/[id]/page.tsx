@@ -20,10 +20,9 @@ import { listStaff } from '@/lib/users'
 import { saveImageAltText } from '../../media/actions'
 import { CorrectionsPanel } from './corrections-panel'
 import { NotesPanel } from './notes-panel'
+import { DateTime } from '@/components/ui/date-time'
 
 export const metadata: Metadata = { title: 'Story' }
-
-const scheduleFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
 
 type StoryPageProps = { params: Promise<{ id: string }> }
 
@@ -46,7 +45,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
         {workflow.scheduledAt && article.status === 'scheduled' && (
           <>
             {' '}
-            for <time dateTime={workflow.scheduledAt.toISOString()}>{scheduleFormat.format(workflow.scheduledAt)} UTC</time>
+            for <DateTime value={workflow.scheduledAt} withZone />
           </>
         )}{' '}
         · revision {article.revisionNumber} · <Link href={`/desk/articles/${article.id}/history`}>History</Link> ·{' '}

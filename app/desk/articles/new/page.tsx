@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { getDb } from '@/db'
 import { SectionOptions } from '@/components/desk/section-options'
 import { ActionForm } from '@/components/ui/action-form'
+import { Field } from '@/components/ui/field'
 import { articleLimits } from '@/lib/article-input'
 import { listSectionOptions } from '@/lib/sections'
 import { requireCapability } from '@/lib/session'
@@ -16,16 +17,16 @@ export default async function NewStoryPage() {
     <main className="page narrow">
       <h1>New story</h1>
       <ActionForm action={startStory} submitLabel="Start writing">
-        <div className="field">
-          <label htmlFor="headline">Working headline</label>
-          <input id="headline" name="headline" maxLength={articleLimits.headline} />
-        </div>
-        <div className="field">
-          <label htmlFor="section">Section</label>
-          <select id="section" name="sectionId">
-            <SectionOptions options={sections} />
-          </select>
-        </div>
+        <Field id="headline" label="Working headline">
+          {(control) => <input {...control} name="headline" maxLength={articleLimits.headline} />}
+        </Field>
+        <Field id="section" label="Section">
+          {(control) => (
+            <select {...control} name="sectionId">
+              <SectionOptions options={sections} />
+            </select>
+          )}
+        </Field>
       </ActionForm>
     </main>
   )

@@ -5,6 +5,7 @@ import { getDb } from '@/db'
 import { FocalPointFields } from '@/components/desk/media/focal-point-fields'
 import styles from '@/components/desk/media/media.module.css'
 import { ActionForm } from '@/components/ui/action-form'
+import { Field } from '@/components/ui/field'
 import { parseId } from '@/lib/http'
 import { getMedia, mediaUsage } from '@/lib/media/library'
 import { can } from '@/lib/permissions'
@@ -13,12 +14,11 @@ import { statuses } from '@/lib/workflow'
 import { listStaff } from '@/lib/users'
 import { deleteImage, saveMediaDetails } from '../actions'
 import { displaySrc, mediaUrl, responsiveImage } from '@/lib/media/urls'
+import { DateTime } from '@/components/ui/date-time'
 
 export const metadata: Metadata = { title: 'Image' }
 
 type MediaPageProps = { params: Promise<{ id: string }> }
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
 
 export default async function MediaPage({ params }: MediaPageProps) {
   const user = await requireUser()
@@ -57,7 +57,7 @@ export default async function MediaPage({ params }: MediaPageProps) {
           </picture>
           <p className="muted small">
             {image.width} × {image.height} pixels · {image.mimeType.replace(/^image\/|\+xml$/g, '').toUpperCase()} ·{' '}
-            {formatBytes(image.byteSize)} · uploaded by {uploader} on {dateFormat.format(image.createdAt)}
+            {formatBytes(image.byteSize)} · uploaded by {uploader} on <DateTime value={image.createdAt} />
           </p>
           <p className="small">
             <a href={mediaUrl(image.storageKey)}>Open the full-size file</a>
@@ -70,21 +70,15 @@ export default async function MediaPage({ params }: MediaPageProps) {
               <h2 id="details-heading">Details</h2>
               <ActionForm action={saveMediaDetails} submitLabel="Save details" className={styles.detailsForm}>
                 <input type="hidden" name="mediaId" value={image.id} />
-                <div className="field">
-                  <label htmlFor="media-alt">Alt text</label>
-                  <input id="media-alt" name="alt" defaultValue={image.alt} maxLength={500} aria-describedby="media-alt-hint" />
-                  <p id="media-alt-hint" className="muted small">
-                    What the picture shows, for readers who cannot see it.
-                  </p>
-                </div>
-                <div className="field">
-                  <label htmlFor="media-caption">Caption</label>
-                  <textarea id="media-caption" name="caption" rows={4} defaultValue={image.caption} maxLength={2000} />
-                </div>
-                <div className="field">
-                  <label htmlFor="media-credit">Credit</label>
-                  <input id="media-credit" name="credit" defaultValue={image.credit} maxLength={200} placeholder="NAME/AGENCY" />
-                </div>
+                <Field id="media-alt" label="Alt text" hint="What the picture shows, for readers who cannot see it.">
+                  {(control) => <input {...control} name="alt" defaultValue={image.alt} maxLength={500} />}
+                </Field>
+                <Field id="media-caption" label="Caption">
+                  {(control) => <textarea {...control} name="caption" rows={4} defaultValue={image.caption} maxLength={2000} />}
+                </Field>
+                <Field id="media-credit" label="Credit">
+                  {(control) => <input {...control} name="credit" defaultValue={image.credit} maxLength={200} placeholder="NAME/AGENCY" />}
+                </Field>
                 <FocalPointFields
                   src={displaySrc(image, 640)}
                   width={image.width}

@@ -2,8 +2,9 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getDb } from '@/db'
-import { userRole } from '@/db/schema'
 import { ActionForm } from '@/components/ui/action-form'
+import { Field } from '@/components/ui/field'
+import { RoleSelect } from '@/components/desk/role-select'
 import { requireCapability } from '@/lib/session'
 import { getUser } from '@/lib/users'
 import { disableAccount, enableAccount, resetPasswordAction, saveRole } from '../actions'
@@ -33,14 +34,9 @@ export default async function PersonPage({ params }: PersonPageProps) {
         <h2 id="role-heading">Role</h2>
         <ActionForm action={saveRole} submitLabel="Save role" className="inline-form">
           <input type="hidden" name="userId" value={person.id} />
-          <div className="field">
-            <label htmlFor="role">Role</label>
-            <select id="role" name="role" defaultValue={person.role}>
-              {userRole.enumValues.map((role) => (
-                <option key={role}>{role}</option>
-              ))}
-            </select>
-          </div>
+          <Field id="role" label="Role">
+            {(control) => <RoleSelect {...control} defaultValue={person.role} />}
+          </Field>
         </ActionForm>
       </section>
 

@@ -12,6 +12,7 @@ import { statuses } from '@/lib/workflow'
 import { requireUser } from '@/lib/session'
 import { type TimelineEntry, getArticleHistory } from '@/lib/timeline'
 import { restoreRevisionAction } from './actions'
+import { DateTime } from '@/components/ui/date-time'
 
 export const metadata: Metadata = { title: 'History' }
 
@@ -21,7 +22,6 @@ type HistoryPageProps = {
 }
 
 const kindLabels = { autosave: 'Autosave', save: 'Save', published: 'Published' } as const
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
 
 export default async function HistoryPage({ params, searchParams }: HistoryPageProps) {
   const user = await requireUser()
@@ -70,7 +70,7 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
                 <td>{kindLabels[revision.kind]}</td>
                 <td>{revision.authorName ?? 'Former staff member'}</td>
                 <td>
-                  <time dateTime={revision.savedAt.toISOString()}>{dateFormat.format(revision.savedAt)}</time>
+                  <DateTime value={revision.savedAt} />
                 </td>
                 <td>{revision.wordCount.toLocaleString('en-GB')}</td>
                 <td>{revision.headline}</td>
@@ -100,7 +100,7 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
         <ol className="timeline">
           {timeline.map((entry) => (
             <li key={entry.kind === 'revision' ? `r${entry.revision.number}` : `e${entry.event.id}`}>
-              <time dateTime={entry.at.toISOString()}>{dateFormat.format(entry.at)}</time> — {describe(entry)}
+              <DateTime value={entry.at} /> — {describe(entry)}
             </li>
           ))}
         </ol>

@@ -1,0 +1,61 @@
+'use client'
+
+import { Field } from '@/components/ui/field'
+import type { MediaOption } from '@/lib/media/types'
+import { LeadImagePicker, type LeadImagePickerProps } from './lead-image-picker'
+
+type LeadImageFieldsProps = {
+  images: readonly MediaOption[]
+  chosenId: number | null
+  onChoose: (image: MediaOption | undefined) => void
+  caption: string
+  credit: string
+  onChange: (field: 'leadCaption' | 'leadCredit', value: string) => void
+  /** Uploads a file to the library; `status` says how the last upload went. */
+  upload: (file: File | undefined) => void
+  status?: string
+  saveAltText: LeadImagePickerProps['saveAltText']
+}
+
+/** The story's lead image: chosen from the library or uploaded, with this story's caption and credit. */
+export function LeadImageFields({
+  images,
+  chosenId,
+  onChoose,
+  caption,
+  credit,
+  onChange,
+  upload,
+  status,
+  saveAltText,
+}: LeadImageFieldsProps) {
+  return (
+    <fieldset>
+      <legend>Lead image</legend>
+      <LeadImagePicker images={images} chosenId={chosenId} onChoose={onChoose} saveAltText={saveAltText} />
+      <Field id="lead-upload" label="Upload a lead image">
+        {(control) => (
+          <input
+            {...control}
+            type="file"
+            accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
+            onChange={(event) => upload(event.target.files?.[0])}
+          />
+        )}
+      </Field>
+      {status && (
+        <p className="small" role="status">
+          {status}
+        </p>
+      )}
+      <Field id="lead-caption" label="Caption">
+        {(control) => <textarea {...control} rows={3} value={caption} onChange={(event) => onChange('leadCaption', event.target.value)} />}
+      </Field>
+      <Field id="lead-credit" label="Credit">
+        {(control) => (
+          <input {...control} value={credit} placeholder="NAME/AGENCY" onChange={(event) => onChange('leadCredit', event.target.value)} />
+        )}
+      </Field>
+    </fieldset>
+  )
+}

@@ -1,0 +1,53 @@
+'use client'
+
+import type { RichTextDoc } from '@/db/schema'
+import { StoryBodyEditor } from '@/components/editor/story-body-editor'
+import { Field } from '@/components/ui/field'
+import { articleLimits } from '@/lib/article-input'
+import type { MediaOption } from '@/lib/media/types'
+import { readingMinutes } from '@/lib/story-draft'
+import { characterCount } from './character-count'
+
+type StoryMainFieldsProps = {
+  headline: string
+  standfirst: string
+  onChange: (field: 'headline' | 'standfirst', value: string) => void
+  /** The body editor: `key` changes to load another body, which it starts with. */
+  body: { key: number; start: RichTextDoc; words: number; onChange: (doc: RichTextDoc) => void }
+  /** Library images the body may show as figures. */
+  images: MediaOption[]
+}
+
+/** What readers read: the headline, the standfirst and the body. */
+export function StoryMainFields({ headline, standfirst, onChange, body, images }: StoryMainFieldsProps) {
+  const headlineCount = characterCount(headline.length, articleLimits.headline)
+  const standfirstCount = characterCount(standfirst.length, articleLimits.standfirst)
+  return (
+    <div className="story-main">
+      <Field id="headline" label="Headline" hint={headlineCount.text} isInvalid={headlineCount.isOver}>
+        {(control) => <textarea {...control} rows={2} value={headline} onChange={(event) => onChange('headline', event.target.value)} />}
+      </Field>
+      <Field id="standfirst" label="Standfirst" hint={standfirstCount.text} isInvalid={standfirstCount.isOver}>
+        {(control) => (
+          <textarea {...control} rows={3} value={standfirst} onChange={(event) => onChange('standfirst', event.target.value)} />
+        )}
+      </Field>
+      <div className="field">
+        <span className="label" id="body-label">
+          Body
+        </span>
+        <StoryBodyEditor
+          key={body.key}
+          id="body"
+          label="Story body"
+          initialContent={body.start}
+          onChange={body.onChange}
+          figures={images}
+        />
+        <p className="muted small">
+          {body.words.toLocaleString('en-GB')} words · {readingMinutes(body.words)} min read
+        </p>
+      </div>
+    </div>
+  )
+}

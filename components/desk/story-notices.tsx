@@ -1,0 +1,80 @@
+'use client'
+
+import { useState } from 'react'
+import { DateTime } from '@/components/ui/date-time'
+import type { NewStoryResponse, StoryDraft } from '@/lib/story-draft'
+import { requestJson } from './json-client'
+
+type RecoveredChangesProps = { keptAt: string; onRestore: () => void; onDiscard: () => void }
+
+/** Edits this device kept that the server never got: restore them, or let them go. */
+export function RecoveredChanges({ keptAt, onRestore, onDiscard }: RecoveredChangesProps) {
+  return (
+    <div className="message warning" role="region" aria-label="Recovered changes">
+      <p className="flush">
+        This device kept changes to this story that were not saved (from <DateTime value={keptAt} format="device" />
+        ).
+      </p>
+      <div className="inline-form">
+        <button type="button" className="button" onClick={onRestore}>
+          Restore my unsaved changes
+        </button>
+        <button type="button" className="button secondary" onClick={onDiscard}>
+          Discard them
+        </button>
+      </div>
+    </div>
+  )
+}
+
+type DeletedStoryProps = {
+  /** The text in the editor now. */
+  collect: () => StoryDraft
+  /** Called once the text is saved as the story `articleId`. */
+  onCreated: (articleId: number) => Promise<void>
+}
+
+/** A story deleted while it was open: its text can still become a new story. */
+export function DeletedStory({ collect, onCreated }: DeletedStoryProps) {
+  const [error, setError] = useState<string>()
+  const saveAsNewStory = async () => {
+    setError(undefined)
+    const answer = await createFromDraft(collect())
+    if (!answer.ok) {
+      setError(answer.message)
+      return
+    }
+    await onCreated(answer.articleId)
+  }
+
+  return (
+    <div className="message error" role="region" aria-label="Story deleted">
+      <p className="flush">
+        This story was deleted while you were working on it. Your text is still here and kept on this device; save it as a new story to keep
+        it.
+      </p>
+      <button type="button" className="button" onClick={() => void saveAsNewStory()}>
+        Save as a new story
+      </button>
+      {error && (
+        <p className="field-error small" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
+
+async function createFromDraft(draft: StoryDraft): Promise<NewStoryResponse> {
+  const unsaved = 'The new story could not be saved: check the connection and try again. Your text is still here.'
+  const answer = await requestJson<NewStoryResponse>('/desk/articles/new/from-draft', {
+    method: 'POST',
+    body: { draft },
+    messages: {
+      network: unsaved,
+      signedOut: 'You are signed out. Sign in again in another tab, then try again.',
+      unreadable: () => unsaved,
+    },
+  })
+  return answer.ok ? answer.data : { ok: false, message: answer.message }
+}

@@ -1,0 +1,115 @@
+'use client'
+
+import { type ReactNode, useState } from 'react'
+import { Field } from '@/components/ui/field'
+import { articleLimits, derivedSlug, seoHints } from '@/lib/article-input'
+import type { StoryDraft } from '@/lib/story-draft'
+import { BylineFields } from './byline-fields'
+import { characterCount } from './character-count'
+import { SectionOptions } from './section-options'
+
+/** A story's fields as the form holds them: all but the body, which the editor keeps. */
+export type StoryFields = Omit<StoryDraft, 'body'>
+
+type StorySettingsProps = {
+  fields: StoryFields
+  onChange: <K extends keyof StoryFields>(field: K, value: StoryFields[K]) => void
+  /** Whether the story was ever published; until then its slug follows the headline. */
+  hasBeenPublished: boolean
+  /** Why the server refused the slug, if it did. */
+  slugError?: string
+  sections: { id: number; label: string }[]
+  staff: { id: number; name: string }[]
+  /** The lead image's fields, which sit between the bylines and search and sharing. */
+  children: ReactNode
+}
+
+/** Where the story goes and how it is found: section, slug, tags, bylines, lead image, search and sharing. */
+export function StorySettings({ fields, onChange, hasBeenPublished, slugError, sections, staff, children }: StorySettingsProps) {
+  const seoTitleCount = characterCount(fields.seoTitle.length, articleLimits.seoTitle, seoHints.title)
+  const seoDescriptionCount = characterCount(fields.seoDescription.length, articleLimits.seoDescription, seoHints.description)
+  return (
+    <aside className="story-side" aria-label="Story settings">
+      <Field id="section" label="Section">
+        {(control) => (
+          <select {...control} value={fields.sectionId} onChange={(event) => onChange('sectionId', Number(event.target.value))}>
+            <SectionOptions options={sections} />
+          </select>
+        )}
+      </Field>
+      <Field
+        id="slug"
+        label="Slug"
+        error={slugError}
+        hint={`Lower-case words and hyphens; unique within the section.${
+          hasBeenPublished ? ' Empty: made from the headline.' : ' Left empty, it follows the headline until the story is first published.'
+        }`}
+      >
+        {(control) => (
+          <input
+            {...control}
+            value={fields.slug}
+            placeholder={derivedSlug(fields.headline) || 'made-from-the-headline'}
+            onChange={(event) => onChange('slug', event.target.value)}
+          />
+        )}
+      </Field>
+      <TagsField tags={fields.tags} onChange={(tags) => onChange('tags', tags)} />
+
+      <BylineFields bylines={fields.bylines} staff={staff} onChange={(bylines) => onChange('bylines', bylines)} />
+
+      {children}
+
+      <fieldset>
+        <legend>Search and sharing</legend>
+        <Field id="seo-title" label="SEO title" hint={seoTitleCount.text} isInvalid={seoTitleCount.isOver}>
+          {(control) => (
+            <input
+              {...control}
+              value={fields.seoTitle}
+              placeholder={fields.headline}
+              onChange={(event) => onChange('seoTitle', event.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="seo-description" label="SEO description" hint={seoDescriptionCount.text} isInvalid={seoDescriptionCount.isOver}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              value={fields.seoDescription}
+              placeholder={fields.standfirst}
+              onChange={(event) => onChange('seoDescription', event.target.value)}
+            />
+          )}
+        </Field>
+      </fieldset>
+    </aside>
+  )
+}
+
+const toTags = (text: string) =>
+  text
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean)
+
+/** The tags as typed ("climate, floods, "), kept apart from the list that is saved until another list is loaded. */
+function TagsField({ tags, onChange }: { tags: string[]; onChange: (tags: string[]) => void }) {
+  const [typed, setTyped] = useState(tags.join(', '))
+  const shown = toTags(typed).join(',') === tags.join(',') ? typed : tags.join(', ')
+  return (
+    <Field id="tags" label="Tags" hint="Separated by commas.">
+      {(control) => (
+        <input
+          {...control}
+          value={shown}
+          onChange={(event) => {
+            setTyped(event.target.value)
+            onChange(toTags(event.target.value))
+          }}
+        />
+      )}
+    </Field>
+  )
+}

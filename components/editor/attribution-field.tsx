@@ -1,0 +1,36 @@
+'use client'
+
+import type { Editor } from '@tiptap/core'
+import { useEditorState } from '@tiptap/react'
+import { useState } from 'react'
+import { Field } from '@/components/ui/field'
+import { quoteAtSelection, toAttribution } from '@/lib/story-schema/nodes/blockquote'
+
+/** Shown while the cursor is in a block quote: who is quoted, edited as the writer types. */
+export function AttributionField({ id, editor }: { id: string; editor: Editor }) {
+  const quote = useEditorState({ editor, selector: ({ editor: current }) => quoteAtSelection(current.state) })
+  if (!quote) return null
+  return <AttributionInput key={quote.pos} id={id} editor={editor} stored={quote.attribution} />
+}
+
+function AttributionInput({ id, editor, stored }: { id: string; editor: Editor; stored: string }) {
+  // Typed text is kept as typed (with its trailing space) while the quote stores it tidied.
+  const [typed, setTyped] = useState(stored)
+  const shown = toAttribution(typed) === stored ? typed : stored
+  return (
+    <Field id={id} label="Attribution" className="editor-attribution">
+      {(control) => (
+        <input
+          {...control}
+          type="text"
+          value={shown}
+          placeholder="Who said it, e.g. Tessera News Agency"
+          onChange={(event) => {
+            setTyped(event.target.value)
+            editor.commands.setAttribution(event.target.value)
+          }}
+        />
+      )}
+    </Field>
+  )
+}

@@ -1,0 +1,116 @@
+import 'server-only'
+import { and, count, desc, eq, gt, isNull, ne, not, or, sql } from 'drizzle-orm'
+import type { Db } from '@/db'
+import { type ArticleStatus, articles, deskVisits, notes, revisions, users, workflowEvents } from '@/db/schema'
+import { mine } from './desk-queues-conditions'
+import { type Actor, can } from './permissions'
+
+/** Something that happened to one of my stories, done by someone else. */
+export type DeskNewsItem = {
+  kind: 'status' | 'note'
+  articleId: number
+  headline: string
+  at: Date
+  /** Null for the system (a scheduled publication that could not go ahead) or a deleted account. */
+  actorName: string | null
+  /** For a status change: the new status. */
+  toStatus: ArticleStatus | null
+  /** The note's or the event's text, shortened. */
+  excerpt: string
+}
+
+/** What a first look counts as new: the last week. */
+const firstLookWindowMs = 7 * 24 * 60 * 60 * 1000
+
+/**
+ * The desk's badge: status changes and notes by others on my stories since I last looked
+ * (`markDeskSeen`), newest first, with how many there are in all.
+ */
+export async function getDeskNews(
+  db: Db,
+  viewer: Actor,
+  options: { now?: Date; limit?: number } = {},
+): Promise<{ since: Date; count: number; items: DeskNewsItem[] } | null> {
+  if (!can(viewer, 'desk.enter')) return null
+  const now = options.now ?? new Date()
+  const limit = Math.min(50, Math.max(1, options.limit ?? 20))
+  const [visit] = await db.select({ seenAt: deskVisits.seenAt }).from(deskVisits).where(eq(deskVisits.userId, viewer.id))
+  const since = visit?.seenAt ?? new Date(now.getTime() - firstLookWindowMs)
+  const byOthers = (actor: typeof workflowEvents.actorId | typeof notes.authorId) => or(isNull(actor), ne(actor, viewer.id))
+
+  const eventsWhere = and(gt(workflowEvents.createdAt, since), byOthers(workflowEvents.actorId), mine(viewer.id))
+  // Requesting changes writes its note twice, on the event and as a thread: it is news once, as the event.
+  const eventsOwnNote = sql`exists (select 1 from ${workflowEvents} where ${workflowEvents.articleId} = ${notes.articleId}
+    and ${workflowEvents.actorId} is not distinct from ${notes.authorId} and ${workflowEvents.createdAt} = ${notes.createdAt}
+    and ${workflowEvents.note} <> '' and ${notes.parentId} is null)`
+  const notesWhere = and(gt(notes.createdAt, since), byOthers(notes.authorId), mine(viewer.id), not(eventsOwnNote))
+  const [events, noteRows, [eventTotal], [noteTotal]] = await Promise.all([
+    db
+      .select({
+        articleId: articles.id,
+        headline: revisions.headline,
+        at: workflowEvents.createdAt,
+        actorName: users.name,
+        toStatus: workflowEvents.toStatus,
+        text: workflowEvents.note,
+      })
+      .from(workflowEvents)
+      .innerJoin(articles, eq(articles.id, workflowEvents.articleId))
+      .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
+      .leftJoin(users, eq(users.id, workflowEvents.actorId))
+      .where(eventsWhere)
+      .orderBy(desc(workflowEvents.createdAt))
+      .limit(limit),
+    db
+      .select({ articleId: articles.id, headline: revisions.headline, at: notes.createdAt, actorName: users.name, text: notes.body })
+      .from(notes)
+      .innerJoin(articles, eq(articles.id, notes.articleId))
+      .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
+      .leftJoin(users, eq(users.id, notes.authorId))
+      .where(notesWhere)
+      .orderBy(desc(notes.createdAt))
+      .limit(limit),
+    db.select({ total: count() }).from(workflowEvents).innerJoin(articles, eq(articles.id, workflowEvents.articleId)).where(eventsWhere),
+    db.select({ total: count() }).from(notes).innerJoin(articles, eq(articles.id, notes.articleId)).where(notesWhere),
+  ])
+  const items: DeskNewsItem[] = [
+    ...events.map((row) => ({
+      kind: 'status' as const,
+      articleId: row.articleId,
+      headline: row.headline,
+      at: row.at,
+      actorName: row.actorName,
+      toStatus: row.toStatus,
+      excerpt: excerpt(row.text),
+    })),
+    ...noteRows.map((row) => ({
+      kind: 'note' as const,
+      articleId: row.articleId,
+      headline: row.headline,
+      at: row.at,
+      actorName: row.actorName,
+      toStatus: null,
+      excerpt: excerpt(row.text),
+    })),
+  ]
+    .sort((a, b) => b.at.getTime() - a.at.getTime())
+    .slice(0, limit)
+  return { since, count: (eventTotal?.total ?? 0) + (noteTotal?.total ?? 0), items }
+}
+
+/**
+ * Records that this person has seen what changed on their stories up to `seenAt` (now by
+ * default): the badge counts only what comes after. Never moves back, so a page left open in
+ * another tab cannot bring back what was seen since.
+ */
+export async function markDeskSeen(db: Db, viewer: Actor, seenAt: Date = new Date()): Promise<void> {
+  await db
+    .insert(deskVisits)
+    .values({ userId: viewer.id, seenAt })
+    .onConflictDoUpdate({ target: deskVisits.userId, set: { seenAt: sql`greatest(${deskVisits.seenAt}, excluded.seen_at)` } })
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > 140 ? `${flat.slice(0, 139)}…` : flat
+}

@@ -1,0 +1,49 @@
+import 'server-only'
+import { type SQL, and, eq, ilike, or, sql } from 'drizzle-orm'
+import { articleAuthors, articles, revisions } from '@/db/schema'
+import { publiclyVisible } from './public-articles'
+import type { DeskFilters, DeskQueue } from './desk-queues'
+
+// Which stories each desk list holds, as SQL conditions on `articles` (and, for the headline
+// search, the current revision). "Mine" means created by me or bylined on me (the live bylines,
+// or the newest ones for a story never published).
+
+export function queueCondition(queue: DeskQueue, viewerId: number): SQL | undefined {
+  switch (queue) {
+    case 'drafts':
+      return and(eq(articles.status, 'draft'), mine(viewerId))
+    case 'review':
+      return eq(articles.status, 'in_review')
+    case 'sentBack':
+      return and(eq(articles.status, 'changes_requested'), mine(viewerId))
+    case 'scheduled':
+      return eq(articles.status, 'scheduled')
+    case 'published':
+      return publiclyVisible
+    case 'all':
+      return undefined
+  }
+}
+
+export function filterCondition(filters: DeskFilters): SQL | undefined {
+  const q = filters.q?.trim()
+  return and(
+    filters.sectionId === undefined ? undefined : eq(articles.sectionId, filters.sectionId),
+    filters.authorId === undefined ? undefined : mine(filters.authorId),
+    filters.status === undefined ? undefined : eq(articles.status, filters.status),
+    q ? ilike(revisions.headline, `%${escapeLike(q)}%`) : undefined,
+  )
+}
+
+/** Stories this person created or is bylined on (the byline list is read once, not per story). */
+export function mine(userId: number): SQL {
+  return or(
+    eq(articles.createdBy, userId),
+    sql`${articles.id} in (select ${articleAuthors.articleId} from ${articleAuthors} where ${articleAuthors.userId} = ${userId})`,
+  ) as SQL
+}
+
+/** The text as a literal inside a LIKE pattern (backslash is PostgreSQL's default escape). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`)
+}
