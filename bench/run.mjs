@@ -7,19 +7,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { weighPage } from './lib/bytes.mjs'
 import { checkPostgres, createThrowawayDatabase, freshDataDir, pickStories, seed } from './lib/database.mjs'
-import { deskCases, measureDesk } from './lib/desk.mjs'
-import { editorLatency } from './lib/editor.mjs'
 import { closeConnections } from './lib/http.mjs'
-import { measure, probe } from './lib/load.mjs'
-import { findNginx, serveStatic } from './lib/nginx.mjs'
+import { attempt, measureServer } from './lib/measure-server.mjs'
+import { findNginx } from './lib/nginx.mjs'
 import { parseOptions, usage } from './lib/options.mjs'
 import { BenchError, assertPortFree, beginShutdown, cleanUp, onCleanup, run } from './lib/processes.mjs'
-import { publishToVisible } from './lib/publish.mjs'
 import { evaluateTargets, markdown } from './lib/report.mjs'
 import { startServer } from './lib/server.mjs'
-import { signIn } from './lib/sign-in.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(root)
@@ -210,146 +205,6 @@ async function main() {
   return 0
 }
 
-/** Runs one part of the measurement; a failure is recorded and the run goes on. */
-async function attempt(label, failures, task) {
-  try {
-    return await task()
-  } catch (error) {
-    if (interrupted) throw error
-    const message = error instanceof Error ? error.message : String(error)
-    failures.push(`${label}: ${message}`)
-    console.error(`bench: ${label} failed: ${message}`)
-    return { error: message }
-  }
-}
-
-/** Everything measured against one running server. */
-async function measureServer({ server, stories, options, log, failures, notes, nginx, withBaselines, withExtras }) {
-  const { base, memory } = server
-  const story = stories.reader
-  const section = `/${story.path.split('/')[1]}`
-  const pages = [
-    { key: 'story', label: 'Story page', path: story.path },
-    { key: 'home', label: 'Home', path: '/' },
-    { key: 'section', label: 'Section page', path: section },
-    { key: 'search', label: 'Search', path: '/search?q=harbour' },
-    { key: 'feed', label: 'Feed', path: '/feed.xml' },
-  ].filter((page) => withExtras || page.key === 'story' || page.key === 'search')
-  const connectionLevels = [10, 50]
-  const result = { stories: { reader: story, publish: { id: stories.publish.id, path: stories.publish.path } } }
-
-  const loadOne = async (target) => {
-    const first = await probe(`${target.base ?? base}${target.path}`)
-    const entry = { key: target.key, label: target.label, path: target.path, state: first.state, status: first.status }
-    if (first.state !== 'ok') {
-      entry.message = first.message
-      if (first.state === 'error') failures.push(`${target.label} ${target.path}: ${first.message}`)
-      log(`${target.label} ${target.path}: ${first.state === 'missing' ? 'missing (404), not measured' : first.message}`)
-      return { entry, body: null }
-    }
-    entry.runs = {}
-    for (const connections of connectionLevels) {
-      log(`${target.label} ${target.path}: ${connections} connections, ${options.duration} s.`)
-      entry.runs[connections] = await measure(`${target.base ?? base}${target.path}`, { connections, duration: options.duration })
-    }
-    return { entry, body: first.body }
-  }
-
-  memory.phase('load')
-  const storyProbe = await probe(`${base}${story.path}`)
-  if (withBaselines) {
-    result.baselines = {}
-    // The static-file server first: if it cannot start, the run stops before the long part.
-    if (storyProbe.state === 'ok') {
-      const staticServer = await serveStatic({ html: storyProbe.body, port: options.staticPort, nginx: nginx.binary })
-      const label =
-        staticServer.server === 'nginx'
-          ? `story HTML as a file, nginx ${staticServer.version}, 1 worker`
-          : 'story HTML as a file, Node static server (no nginx)'
-      const measured = (await loadOne({ key: 'static', label, path: '/story.html', base: `http://127.0.0.1:${options.staticPort}` })).entry
-      result.baselines.static = { ...measured, server: staticServer.server, version: staticServer.version }
-      await staticServer.stop()
-    } else {
-      result.baselines.static = {
-        key: 'static',
-        label: 'story HTML as a file',
-        path: '/story.html',
-        state: 'error',
-        message: 'the story page could not be fetched',
-        server: nginx.binary ? 'nginx' : 'node',
-      }
-    }
-    let robots = { key: 'robots', label: 'robots.txt (same server)', path: '/robots.txt' }
-    if ((await probe(`${base}/robots.txt`)).state === 'missing') {
-      const fallback = smallestPublicFile()
-      notes.push(`/robots.txt is missing (404): the same-server static baseline is ${fallback}, a file from public/.`)
-      robots = { key: 'robots', label: `${fallback} (same server; robots.txt missing)`, path: fallback }
-    }
-    result.baselines.robots = (await loadOne(robots)).entry
-  }
-
-  result.reader = []
-  const bodies = {}
-  for (const page of pages) {
-    const { entry, body } = await loadOne(page)
-    result.reader.push(entry)
-    if (body) bodies[page.key] = body
-  }
-
-  if (withExtras) {
-    memory.phase('other')
-    log('Page weight.')
-    result.bytes = await attempt('Page weight', failures, async () => {
-      const cache = new Map()
-      const routes = []
-      for (const page of pages.filter((page) => page.key !== 'feed')) {
-        const body = bodies[page.key]
-        if (!body) {
-          routes.push({ key: page.key, label: page.label, path: page.path, error: 'missing' })
-          continue
-        }
-        routes.push({ key: page.key, label: page.label, path: page.path, ...(await weighPage(`${base}${page.path}`, body, cache)) })
-      }
-      return { gzip: 'zlib level 6, each file on its own', routes }
-    })
-  }
-
-  log('Signing in as editor@copydesk.test and writer@copydesk.test.')
-  const jars = await attempt('Sign-in', failures, async () => ({
-    editor: await signIn(base, 'editor@copydesk.test'),
-    writer: await signIn(base, 'writer@copydesk.test'),
-  }))
-  if (!jars.error) {
-    memory.phase('desk')
-    log('Desk lists: 3 × 100–120 sequential requests.')
-    result.desk = await attempt('Desk lists', failures, async () => ({
-      method: 'HTTP GET of the whole /desk page with a signed-in cookie, one request at a time (server time plus loopback)',
-      lists: await measureDesk(base, deskCases({ editorJar: jars.editor, writerJar: jars.writer, sectionId: story.sectionId })),
-    }))
-    memory.phase('publish')
-    log(`Publish to visible: 20 rounds on ${stories.publish.path}.`)
-    result.publish = await attempt('Publish to visible', failures, () =>
-      publishToVisible({ base, jar: jars.editor, story: stories.publish, rounds: 20 }),
-    )
-  } else {
-    result.desk = { error: jars.error }
-    result.publish = { error: jars.error }
-  }
-
-  if (withExtras) {
-    if (options.skipEditor) {
-      result.editor = { state: 'skipped', message: '--skip-editor' }
-    } else {
-      memory.phase('editor')
-      log('Editor key-to-paint (bench/editor-latency.mjs, Chromium).')
-      result.editor = await editorLatency(base)
-      if (result.editor.state === 'error') failures.push(`Editor: ${result.editor.message}`)
-    }
-  }
-  result.memory = memory.report()
-  return result
-}
-
 /**
  * `next build` adds its dist dir's type folders to tsconfig.json and points next-env.d.ts at
  * them. Those files are shared with everyone working in the checkout: take back exactly what the
@@ -370,21 +225,6 @@ function undoBuildEdits() {
       fs.writeFileSync('next-env.d.ts', nextEnvBefore)
     }
   }
-}
-
-/** The smallest file in public/, as a path on the site: a static file the server serves itself. */
-function smallestPublicFile() {
-  const files = []
-  const walk = (dir) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else files.push({ path: `/${path.relative('public', full).split(path.sep).join('/')}`, size: fs.statSync(full).size })
-    }
-  }
-  if (fs.existsSync('public')) walk('public')
-  files.sort((a, b) => a.size - b.size)
-  return files[0]?.path ?? '/favicon.ico'
 }
 
 function machine(loadAverageAtStart) {

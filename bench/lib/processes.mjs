@@ -18,6 +18,11 @@ export function beginShutdown() {
   shuttingDown = true
 }
 
+/** Whether the run is being stopped (Ctrl-C or a signal). */
+export function isShuttingDown() {
+  return shuttingDown
+}
+
 /** Registers a clean-up step; steps run last-registered first. Returns a function that runs it early. */
 export function onCleanup(step) {
   const entry = { step, done: false }
