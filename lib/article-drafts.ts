@@ -4,13 +4,13 @@ import { and, eq, inArray } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { type RichTextDoc, articleAuthors, articles, media, revisions, sections, users, workflowEvents } from '@/db/schema'
 import { ownerIds, syncAttribution } from './article-attribution'
-import { editBlockedReason } from './article-editing'
+import { authorize, authorizeEdit } from './authorize'
 import { type EditableArticle, getArticleForEditing, loadCurrent, snapshotColumns } from './editable-article'
 import type { RevisionSnapshot } from './revisions'
 import { type ArticleInput, derivedSlug, headlineSchema } from './article-input'
 import { freeSlug, isSlugClash, slugTaken } from './article-slugs'
-import type { Result } from './errors'
-import { type Actor, assertCan } from './permissions'
+import type { Actor } from './permissions'
+import { type Refusal, type RefusalReason, type Result, refusal } from './refusal'
 import { sanitizeDoc } from './rich-text'
 import { changeStatus } from './status-change'
 import { countWords, plainText } from './rich-text-plain'
@@ -25,15 +25,16 @@ export type SaveOptions = {
   now?: Date
 }
 
+/** A save's answer. A conflict carries the version now current; a refusal may name the field at fault. */
 export type SaveResult =
   | { ok: true; version: number; revisionNumber: number; savedAt: Date; coalesced: boolean; slug: string }
-  | { ok: false; reason: 'conflict'; message: string; current: EditableArticle }
-  | { ok: false; reason: 'forbidden' | 'invalid' | 'missing' | 'slug-taken'; message: string }
+  | (Refusal<'conflict'> & { current: EditableArticle })
+  | Refusal<Exclude<RefusalReason, 'conflict'>>
 
 /** Autosaves by one person within this time of their revision's start go into that revision. */
 export const autosaveWindowMs = 5 * 60 * 1000
 
-const missing = { ok: false, reason: 'missing', message: 'This story no longer exists; it may have been deleted.' } as const
+const missing = refusal('missing', 'This story no longer exists; it may have been deleted.')
 const emptyBody: RichTextDoc = { type: 'doc', content: [{ type: 'paragraph' }] }
 
 /** Starts a draft: revision 1 with the creator as the byline, in a section, under a free slug. */
@@ -43,17 +44,18 @@ export async function createArticle(
   input: { headline: string; sectionId: number },
   options: { now?: Date } = {},
 ): Promise<Result<{ articleId: number }>> {
-  assertCan(actor, 'article.create')
   const headline = headlineSchema.safeParse(input.headline)
-  if (!headline.success) return { ok: false, message: headline.error.issues[0]?.message ?? 'Check the headline.' }
-  if (!(await exists(db, sections, input.sectionId))) return { ok: false, message: 'That section no longer exists; choose another.' }
+  if (!headline.success) return refusal('invalid', headline.error.issues[0]?.message ?? 'Check the headline.')
+  if (!(await exists(db, sections, input.sectionId))) return refusal('invalid', 'That section no longer exists; choose another.')
   const now = options.now ?? new Date()
   const base = derivedSlug(headline.data) || 'untitled'
 
   // Someone creating a story with the same headline at the same moment may take the slug first.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction(async (tx) => {
+      return await db.transaction(async (tx): Promise<Result<{ articleId: number }>> => {
+        const allowed = await authorize(tx, actor, 'article.create')
+        if (!allowed.ok) return allowed
         const slug = await freeSlug(tx, null, input.sectionId, base)
         const [article] = await tx
           .insert(articles)
@@ -80,8 +82,8 @@ export async function createArticle(
         await tx.update(articles).set({ currentRevisionId: revision.id }).where(eq(articles.id, article.id))
         await tx.insert(articleAuthors).values({ articleId: article.id, position: 0, userId: actor.id })
         const story = { ...article, status: null, publishedRevisionId: null, hasUnpublishedChanges: false, ownerIds: [actor.id] }
-        await changeStatus(tx, story, 'create', actor, { revisionId: revision.id, now })
-        return { ok: true as const, articleId: article.id }
+        await changeStatus(tx, story, 'create', allowed.actor, { revisionId: revision.id, now })
+        return { ok: true, articleId: article.id }
       })
     } catch (error) {
       if (attempt < 3 && isSlugClash(error)) continue
@@ -111,9 +113,9 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
       if (!loaded) return missing
       const { article, revision: latest } = loaded
 
-      const blocked = editBlockedReason(actor, { status: article.status, ownerIds: await ownerIds(tx, article, latest.bylines) })
-      if (blocked) return { ok: false, reason: 'forbidden', message: blocked }
-      if (!body.ok) return { ok: false, reason: 'invalid', message: body.message }
+      const allowed = await authorizeEdit(tx, actor, { status: article.status, ownerIds: await ownerIds(tx, article, latest.bylines) })
+      if (!allowed.ok) return allowed
+      if (!body.ok) return refusal('invalid', body.message)
 
       const snapshot: RevisionSnapshot = {
         headline: input.headline,
@@ -142,7 +144,7 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
             slug: latest.slug,
           }
         }
-        const current = await getArticleForEditing(tx, actor, articleId)
+        const current = await getArticleForEditing(tx, allowed.actor, articleId)
         if (!current) return missing
         const who = latest.createdBy === actor.id ? 'You' : (current.savedBy ?? 'Someone')
         return {
@@ -156,7 +158,7 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
       }
 
       const problem = await referenceProblem(tx, snapshot)
-      if (problem) return { ok: false, reason: 'invalid', message: problem }
+      if (problem) return refusal('invalid', problem)
       if (await slugTaken(tx, articleId, snapshot.sectionId, snapshot.slug)) {
         const free = await freeSlug(tx, articleId, snapshot.sectionId, snapshot.slug)
         // A slug the writer typed is theirs to change; one made from the headline just moves aside.
@@ -245,11 +247,7 @@ async function exists(db: Reader, table: typeof sections | typeof media, id: num
 
 function slugTakenResult(slug: string, free: string | null): SaveResult {
   const suggestion = free ? ` Try “${free}”.` : ' Choose another.'
-  return {
-    ok: false,
-    reason: 'slug-taken',
-    message: `The slug “${slug}” is already used in this section (by another story or a sub-section).${suggestion}`,
-  }
+  return refusal('invalid', `The slug “${slug}” is already used in this section (by another story or a sub-section).${suggestion}`, 'slug')
 }
 
 async function isInWorkflowHistory(tx: Tx, articleId: number, revisionId: number): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { articleStatus } from '@/db/schema'
-import { editBlockedReason } from './article-editing'
+import { checkEdit } from './article-editing'
 
 const writer = { id: 1, role: 'writer' as const }
 const editor = { id: 2, role: 'editor' as const }
@@ -9,40 +9,28 @@ const writerMayEdit: readonly string[] = ['draft', 'changes_requested', 'publish
 
 describe('who may edit a story in which status', () => {
   it.each(articleStatus.enumValues)('in %s: editors and admins may edit any story', (status) => {
-    expect(editBlockedReason(editor, { status, ownerIds: [1] })).toBeNull()
-    expect(editBlockedReason(admin, { status, ownerIds: [1] })).toBeNull()
+    expect(checkEdit(editor, { status, ownerIds: [1] })).toEqual({ ok: true })
+    expect(checkEdit(admin, { status, ownerIds: [1] })).toEqual({ ok: true })
   })
 
   it.each(articleStatus.enumValues)('in %s: a writer may edit their own story only as a draft, sent back, or published', (status) => {
     const mayEdit = writerMayEdit.includes(status)
-    expect(editBlockedReason(writer, { status, ownerIds: [1] }) === null).toBe(mayEdit)
+    expect(checkEdit(writer, { status, ownerIds: [1] }).ok).toBe(mayEdit)
   })
 
   it('lets a writer start an update of their own published story', () => {
-    expect(editBlockedReason(writer, { status: 'published', ownerIds: [1] })).toBeNull()
+    expect(checkEdit(writer, { status: 'published', ownerIds: [1] })).toEqual({ ok: true })
   })
 
   it('tells a writer why their own story is out of their hands in each other status', () => {
-    expect(editBlockedReason(writer, { status: 'in_review', ownerIds: [1] })).toBe(
-      'This story is with the editors for review; withdraw it to make changes.',
-    )
-    expect(editBlockedReason(writer, { status: 'approved', ownerIds: [1] })).toBe(
-      'This story has been approved; only an editor can change it now.',
-    )
-    expect(editBlockedReason(writer, { status: 'scheduled', ownerIds: [1] })).toBe(
-      'This story is scheduled to be published; only an editor can change it now.',
-    )
-    expect(editBlockedReason(writer, { status: 'unpublished', ownerIds: [1] })).toBe(
-      'This story has been taken off the site; only an editor can change it now.',
-    )
+    expect(checkEdit(writer, { status: 'in_review', ownerIds: [1] })).toEqual({ ok: false, message: 'This story is with the editors for review; withdraw it to make changes.' })
+    expect(checkEdit(writer, { status: 'approved', ownerIds: [1] })).toEqual({ ok: false, message: 'This story has been approved; only an editor can change it now.' })
+    expect(checkEdit(writer, { status: 'scheduled', ownerIds: [1] })).toEqual({ ok: false, message: 'This story is scheduled to be published; only an editor can change it now.' })
+    expect(checkEdit(writer, { status: 'unpublished', ownerIds: [1] })).toEqual({ ok: false, message: 'This story has been taken off the site; only an editor can change it now.' })
   })
 
   it('never lets a writer edit someone else’s story', () => {
-    expect(editBlockedReason(writer, { status: 'published', ownerIds: [2] })).toBe(
-      'Only the story’s writers and the editors can change this story.',
-    )
-    expect(editBlockedReason(writer, { status: 'draft', ownerIds: [2] })).toBe(
-      'Only the story’s writers and the editors can change this story.',
-    )
+    expect(checkEdit(writer, { status: 'published', ownerIds: [2] })).toEqual({ ok: false, message: 'Only the story’s writers and the editors can change this story.' })
+    expect(checkEdit(writer, { status: 'draft', ownerIds: [2] })).toEqual({ ok: false, message: 'Only the story’s writers and the editors can change this story.' })
   })
 })

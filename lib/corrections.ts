@@ -2,11 +2,11 @@ import 'server-only'
 import { aliasedTable, and, count, desc, eq } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { type ArticleStatus, type CorrectionKind, articles, corrections, revisions, users } from '@/db/schema'
-import type { Result } from './errors'
-import { type Actor, can, check } from './permissions'
+import { authorize } from './authorize'
+import type { Actor } from './permissions'
+import { type Result, refusal } from './refusal'
 import { publiclyVisible } from './public-articles'
 import { sectionTrails, storyPath } from './sections'
-import { currentActor } from './transitions'
 import { isPubliclyVisible } from './workflow'
 
 // Corrections and update notes on published stories. Newsroom practice: a correction is never
@@ -32,8 +32,6 @@ export type RecentCorrection = PublicCorrection & { article: { id: number; headl
 /** A correction as the desk sees it: who wrote and who withdrew it. */
 export type DeskCorrection = PublicCorrection & { createdByName: string | null; retractedByName: string | null }
 
-const disabled = { ok: false, message: 'Your account has been disabled; ask an administrator.' } as const
-
 /** What the caller refreshes: the story's public page and /corrections. */
 type ChangedStory = { article: { id: number; isLive: boolean; path: string } }
 
@@ -46,17 +44,16 @@ export async function addCorrection(
   options: { now?: Date } = {},
 ): Promise<Result<ChangedStory & { correctionId: number }>> {
   const body = input.body.trim()
-  if (!correctionKinds.includes(input.kind)) return { ok: false, message: 'Choose a correction or an update.' }
-  if (body === '') return { ok: false, message: 'Write the text readers will see.' }
+  if (!correctionKinds.includes(input.kind)) return refusal('invalid', 'Choose a correction or an update.')
+  if (body === '') return refusal('invalid', 'Write the text readers will see.')
   if (body.length > correctionLimits.body)
-    return { ok: false, message: `Keep it under ${correctionLimits.body.toLocaleString('en-GB')} characters.` }
+    return refusal('invalid', `Keep it under ${correctionLimits.body.toLocaleString('en-GB')} characters.`)
   const now = options.now ?? new Date()
 
   return db.transaction(async (tx) => {
-    const person = await currentActor(tx, actor.id)
-    if (!person) return disabled
-    const permission = check(person, 'article.correct')
-    if (!permission.ok) return permission
+    const allowed = await authorize(tx, actor, 'article.correct')
+    if (!allowed.ok) return allowed
+    const person = allowed.actor
     const [article] = await tx
       .select({
         id: articles.id,
@@ -68,8 +65,8 @@ export async function addCorrection(
       })
       .from(articles)
       .where(eq(articles.id, articleId))
-    if (!article) return { ok: false, message: 'This story no longer exists; it may have been deleted.' }
-    if (article.firstPublishedAt === null) return { ok: false, message: 'Only a story that has been published can carry a correction.' }
+    if (!article) return refusal('missing', 'This story no longer exists; it may have been deleted.')
+    if (article.firstPublishedAt === null) return refusal('invalid', 'Only a story that has been published can carry a correction.')
     const [row] = await tx
       .insert(corrections)
       .values({ articleId, kind: input.kind, body, createdBy: person.id, createdAt: now })
@@ -88,17 +85,16 @@ export async function retractCorrection(
   options: { now?: Date } = {},
 ): Promise<Result<ChangedStory>> {
   const note = input.note.trim()
-  if (note === '') return { ok: false, message: 'Say why the correction is withdrawn; readers will see it.' }
+  if (note === '') return refusal('invalid', 'Say why the correction is withdrawn; readers will see it.')
   if (note.length > correctionLimits.retractionNote) {
-    return { ok: false, message: `Keep the reason under ${correctionLimits.retractionNote.toLocaleString('en-GB')} characters.` }
+    return refusal('invalid', `Keep the reason under ${correctionLimits.retractionNote.toLocaleString('en-GB')} characters.`)
   }
   const now = options.now ?? new Date()
 
   return db.transaction(async (tx) => {
-    const person = await currentActor(tx, actor.id)
-    if (!person) return disabled
-    const permission = check(person, 'article.correct')
-    if (!permission.ok) return permission
+    const allowed = await authorize(tx, actor, 'article.correct')
+    if (!allowed.ok) return allowed
+    const person = allowed.actor
     const [row] = await tx
       .select({
         retractedAt: corrections.retractedAt,
@@ -114,8 +110,8 @@ export async function retractCorrection(
       .innerJoin(articles, eq(articles.id, corrections.articleId))
       .where(eq(corrections.id, correctionId))
       .for('update', { of: corrections })
-    if (!row) return { ok: false, message: 'This correction no longer exists.' }
-    if (row.retractedAt) return { ok: false, message: 'This correction has already been withdrawn.' }
+    if (!row) return refusal('missing', 'This correction no longer exists.')
+    if (row.retractedAt) return refusal('conflict', 'This correction has already been withdrawn.')
     await tx
       .update(corrections)
       .set({ retractedAt: now, retractedBy: person.id, retractionNote: note })
@@ -183,8 +179,7 @@ export async function listRecentCorrections(
 }
 
 /** A story's corrections for the desk, newest first, with who wrote and who withdrew each. */
-export async function listArticleCorrections(db: Db, viewer: Actor, articleId: number): Promise<DeskCorrection[] | null> {
-  if (!can(viewer, 'desk.enter')) return null
+export async function listArticleCorrections(db: Db, articleId: number): Promise<DeskCorrection[] | null> {
   const retractor = aliasedTable(users, 'retractor')
   return db
     .select({ ...publicColumns, createdByName: users.name, retractedByName: retractor.name })

@@ -3,7 +3,9 @@ import { and, count, desc, eq, gt, isNull, ne, not, or, sql } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { type ArticleStatus, articles, deskVisits, notes, revisions, users, workflowEvents } from '@/db/schema'
 import { mine } from './desk-queues-conditions'
-import { type Actor, can } from './permissions'
+import { authorize } from './authorize'
+import type { Actor } from './permissions'
+import type { Result } from './refusal'
 
 /** Something that happened to one of my stories, done by someone else. */
 export type DeskNewsItem = {
@@ -31,7 +33,6 @@ export async function getDeskNews(
   viewer: Actor,
   options: { now?: Date; limit?: number } = {},
 ): Promise<{ since: Date; count: number; items: DeskNewsItem[] } | null> {
-  if (!can(viewer, 'desk.enter')) return null
   const now = options.now ?? new Date()
   const limit = Math.min(50, Math.max(1, options.limit ?? 20))
   const [visit] = await db.select({ seenAt: deskVisits.seenAt }).from(deskVisits).where(eq(deskVisits.userId, viewer.id))
@@ -103,11 +104,14 @@ export async function getDeskNews(
  * default): the badge counts only what comes after. Never moves back, so a page left open in
  * another tab cannot bring back what was seen since.
  */
-export async function markDeskSeen(db: Db, viewer: Actor, seenAt: Date = new Date()): Promise<void> {
+export async function markDeskSeen(db: Db, viewer: Actor, seenAt: Date = new Date()): Promise<Result> {
+  const allowed = await authorize(db, viewer, 'desk.enter')
+  if (!allowed.ok) return allowed
   await db
     .insert(deskVisits)
     .values({ userId: viewer.id, seenAt })
     .onConflictDoUpdate({ target: deskVisits.userId, set: { seenAt: sql`greatest(${deskVisits.seenAt}, excluded.seen_at)` } })
+  return { ok: true }
 }
 
 function excerpt(text: string): string {

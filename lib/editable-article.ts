@@ -4,8 +4,8 @@ import type { Db, Tx } from '@/db'
 import { type ArticleStatus, articles, revisions, users } from '@/db/schema'
 import { type EditableByline, ownerIds, resolveBylines } from './article-attribution'
 import type { RevisionSnapshot } from './revisions'
-import { editBlockedReason } from './article-editing'
-import { type Actor, can } from './permissions'
+import { checkEdit } from './article-editing'
+import type { Actor } from './permissions'
 import { hasUnpublishedChanges } from './workflow'
 
 // Opening a story in the editor: its current revision's snapshot and what the viewer may do.
@@ -63,12 +63,11 @@ export type EditableArticle = ShownSnapshot & {
  * every story, so this is null only when the story does not exist.
  */
 export async function getArticleForEditing(db: Reader, viewer: Actor, articleId: number): Promise<EditableArticle | null> {
-  if (!can(viewer, 'desk.enter')) return null
   const loaded = await loadCurrent(db, articleId)
   if (!loaded) return null
   const { article, revision } = loaded
   const owners = await ownerIds(db, article, revision.bylines)
-  const blocked = editBlockedReason(viewer, { status: article.status, ownerIds: owners })
+  const editing = checkEdit(viewer, { status: article.status, ownerIds: owners })
   return {
     id: article.id,
     ownerIds: owners,
@@ -96,8 +95,8 @@ export async function getArticleForEditing(db: Reader, viewer: Actor, articleId:
     wordCount: revision.wordCount,
     savedAt: revision.updatedAt,
     savedBy: loaded.savedBy,
-    canEdit: blocked === null,
-    ...(blocked === null ? {} : { editBlockedReason: blocked }),
+    canEdit: editing.ok,
+    ...(editing.ok ? {} : { editBlockedReason: editing.message }),
   }
 }
 

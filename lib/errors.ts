@@ -1,13 +1,8 @@
-/** The actor may not do this. Route handlers answer 403; actions show the message. */
-export class ForbiddenError extends Error {
-  override name = 'ForbiddenError'
-}
+import type { Refusal } from './refusal'
 
 /** What a form's server action returns: expected failures are values, not exceptions. */
 export type ActionState =
   { ok: true; message: string; fieldErrors?: undefined } | { ok: false; message: string; fieldErrors?: Record<string, string[]> } | null
-
-export type Result<T> = ({ ok: true } & T) | { ok: false; message: string }
 
 export function ok(message: string): ActionState {
   return { ok: true, message }
@@ -17,14 +12,9 @@ export function fail(message: string, fieldErrors?: Record<string, string[]>): A
   return { ok: false, message, fieldErrors }
 }
 
-/** Runs a data function, turning a refused permission into a message the form can show. */
-export async function guarded<T>(run: () => Promise<T>): Promise<T | { ok: false; message: string }> {
-  try {
-    return await run()
-  } catch (error) {
-    if (error instanceof ForbiddenError) return { ok: false, message: error.message }
-    throw error
-  }
+/** THE mapping from a refusal to what a form shows: its message, by the field at fault if any. */
+export function toActionState(refused: Refusal): ActionState {
+  return refused.field === undefined ? fail(refused.message) : fail(refused.message, { [refused.field]: [refused.message] })
 }
 
 /** The first problem of each field of a failed zod parse, for the form. */

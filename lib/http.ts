@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { type Refusal, type Result, httpStatus } from './refusal'
 
 /** A route segment `[id]` as a positive whole number, or null. */
 export function parseId(value: string): number | null {
@@ -8,6 +9,17 @@ export function parseId(value: string): number | null {
 
 export function json<T>(body: T, status = 200): Response {
   return Response.json(body, { status, headers: { 'cache-control': 'no-store' } })
+}
+
+/** THE answer to a refusal in a route handler: `{ ok: false, reason, message, field? }` with its status (401/403/404/409/422). */
+export function refusalResponse(refused: Refusal): Response {
+  const { ok, reason, message, field } = refused
+  return json({ ok, reason, message, ...(field === undefined ? {} : { field }) }, httpStatus(refused))
+}
+
+/** A data function's result as JSON: 200 with the result, or the refusal's status. */
+export function respond<T>(result: Result<T>): Response {
+  return result.ok ? json(result) : refusalResponse(result)
 }
 
 /** A whole HTML document (the reader's pages). */

@@ -3,8 +3,9 @@ import { aliasedTable, and, asc, eq } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { articles, notes, revisions, users } from '@/db/schema'
 import { ownerIds } from './article-attribution'
-import type { Result } from './errors'
-import { type Actor, can, check } from './permissions'
+import { authorize } from './authorize'
+import type { Actor } from './permissions'
+import { type Result, refusal } from './refusal'
 import { noteProblem } from './workflow-input'
 
 // Editorial notes: threads on a story that everyone working on it reads. A thread is a note
@@ -29,7 +30,7 @@ export type NoteThread = NoteView & {
   replies: NoteView[]
 }
 
-const missing = { ok: false, message: 'This story no longer exists; it may have been deleted.' } as const
+const missing = refusal('missing', 'This story no longer exists; it may have been deleted.')
 
 /**
  * Adds a note to a story, or a reply to one of its threads. Writers may write only on their
@@ -45,15 +46,15 @@ export async function addNote(
 ): Promise<Result<{ noteId: number; threadId: number }>> {
   const body = input.body.trim()
   const problem = noteProblem(input.body)
-  if (problem) return { ok: false, message: problem }
-  if (body === '') return { ok: false, message: 'Write the note first.' }
+  if (problem) return refusal('invalid', problem)
+  if (body === '') return refusal('invalid', 'Write the note first.')
   const now = options.now ?? new Date()
 
   return db.transaction(async (tx) => {
     const owners = await storyOwnerIds(tx, articleId)
     if (!owners) return missing
-    const permission = check(actor, 'note.write', { ownerIds: owners })
-    if (!permission.ok) return permission
+    const allowed = await authorize(tx, actor, 'note.write', { ownerIds: owners })
+    if (!allowed.ok) return allowed
 
     let threadId: number | null = null
     if (input.parentId != null) {
@@ -61,7 +62,7 @@ export async function addNote(
         .select({ id: notes.id, parentId: notes.parentId })
         .from(notes)
         .where(and(eq(notes.id, input.parentId), eq(notes.articleId, articleId)))
-      if (!parent) return { ok: false, message: 'The note you are replying to no longer exists.' }
+      if (!parent) return refusal('missing', 'The note you are replying to no longer exists.')
       threadId = parent.parentId ?? parent.id
       await tx.update(notes).set({ resolvedAt: null, resolvedBy: null }).where(eq(notes.id, threadId))
     }
@@ -75,8 +76,7 @@ export async function addNote(
 }
 
 /** A story's threads, oldest first, each with its replies in order; null when the story does not exist. */
-export async function listNotes(db: Db, viewer: Actor, articleId: number): Promise<NoteThread[] | null> {
-  if (!can(viewer, 'desk.enter')) return null
+export async function listNotes(db: Db, articleId: number): Promise<NoteThread[] | null> {
   const [article] = await db.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId))
   if (!article) return null
   const resolver = aliasedTable(users, 'resolver')
@@ -125,12 +125,12 @@ export async function setNoteResolved(
   const now = options.now ?? new Date()
   return db.transaction(async (tx) => {
     const [note] = await tx.select({ articleId: notes.articleId, parentId: notes.parentId }).from(notes).where(eq(notes.id, noteId))
-    if (!note) return { ok: false, message: 'This note no longer exists.' }
-    if (note.parentId !== null) return { ok: false, message: 'Resolve the thread this reply belongs to.' }
+    if (!note) return refusal('missing', 'This note no longer exists.')
+    if (note.parentId !== null) return refusal('invalid', 'Resolve the thread this reply belongs to.')
     const owners = await storyOwnerIds(tx, note.articleId)
     if (!owners) return missing
-    const permission = check(actor, 'note.write', { ownerIds: owners })
-    if (!permission.ok) return permission
+    const allowed = await authorize(tx, actor, 'note.write', { ownerIds: owners })
+    if (!allowed.ok) return allowed
     await tx
       .update(notes)
       .set(resolved ? { resolvedAt: now, resolvedBy: actor.id } : { resolvedAt: null, resolvedBy: null })

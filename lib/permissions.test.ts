@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ForbiddenError } from './errors'
-import { type Actor, type Capability, assertCan, can, capabilities, check, roles } from './permissions'
+import { type Actor, type Capability, can, capabilities, check, roles } from './permissions'
 
 // What the newsroom expects, written out by hand: A = on anything, O = only on their own, - = never.
 //                                   admin editor writer
@@ -44,15 +43,12 @@ describe('the role → capability table', () => {
   }
 })
 
-describe('check and assertCan', () => {
+describe('check', () => {
   it('tells a writer who tries to publish that only editors can', () => {
     expect(check({ id: 1, role: 'writer' }, 'article.publish', { ownerIds: [1] })).toEqual({
       ok: false,
       message: 'Only editors can publish a story.',
     })
-    expect(() => assertCan({ id: 1, role: 'writer' }, 'article.publish', { ownerIds: [1] })).toThrow(
-      new ForbiddenError('Only editors can publish a story.'),
-    )
   })
 
   it('tells a writer on someone else’s story that its own writers may, besides the editors', () => {
@@ -75,6 +71,5 @@ describe('check and assertCan', () => {
 
   it('lets an editor publish anyone’s story', () => {
     expect(check({ id: 1, role: 'editor' }, 'article.publish', someoneElses)).toEqual({ ok: true })
-    expect(() => assertCan({ id: 1, role: 'editor' }, 'article.publish', someoneElses)).not.toThrow()
   })
 })

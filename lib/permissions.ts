@@ -1,5 +1,4 @@
 import type { Role } from '@/db/schema'
-import { ForbiddenError } from './errors'
 
 export const roles = ['admin', 'editor', 'writer'] as const satisfies readonly Role[]
 
@@ -111,9 +110,9 @@ function refusal(capability: Capability): string {
 }
 
 /**
- * THE permission check: whether this person may use this capability on this record, and if
- * not, why. Every server action and route handler decides through it (directly, or through
- * `assertCan` or `can`).
+ * THE permission table's answer: whether this person may use this capability on this record,
+ * and if not, why. The server decides through `authorize` (lib/authorize.ts), which re-reads
+ * the person first; the desk uses `can` to decide which buttons to show.
  */
 export function check(actor: Actor, capability: Capability, resource?: Owned): Permission {
   const scope = permissionTable[actor.role][capability]
@@ -125,10 +124,4 @@ export function check(actor: Actor, capability: Capability, resource?: Owned): P
 /** `check` as a yes or no, for the desk deciding which buttons and forms to show. */
 export function can(actor: Actor, capability: Capability, resource?: Owned): boolean {
   return check(actor, capability, resource).ok
-}
-
-/** Throws ForbiddenError (with `check`'s message) unless the actor may do this. */
-export function assertCan(actor: Actor, capability: Capability, resource?: Owned): void {
-  const permission = check(actor, capability, resource)
-  if (!permission.ok) throw new ForbiddenError(permission.message)
 }

@@ -2,7 +2,9 @@ import 'server-only'
 import { and, asc, eq, gte, ne } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { articlePresence, articles, users } from '@/db/schema'
-import { type Actor, assertCan } from './permissions'
+import { authorize } from './authorize'
+import type { Actor } from './permissions'
+import { type Result, refusal } from './refusal'
 
 /** Someone whose editor has said it has the story open within this time counts as there. */
 export const presenceWindowMs = 30_000
@@ -13,15 +15,21 @@ export type PresentPerson = { userId: number; name: string }
  * Notes that the actor has the story open, and returns the other people who have it open too
  * (seen within the last 30 seconds), by name. An editor calls it every few seconds.
  */
-export async function recordPresence(db: Db, actor: Actor, articleId: number, now: Date = new Date()): Promise<PresentPerson[]> {
-  assertCan(actor, 'desk.enter')
+export async function recordPresence(
+  db: Db,
+  actor: Actor,
+  articleId: number,
+  now: Date = new Date(),
+): Promise<Result<{ others: PresentPerson[] }>> {
+  const allowed = await authorize(db, actor, 'desk.enter')
+  if (!allowed.ok) return allowed
   const [article] = await db.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId))
-  if (!article) return []
+  if (!article) return refusal('missing', 'This story no longer exists; it may have been deleted.')
   await db
     .insert(articlePresence)
     .values({ articleId, userId: actor.id, seenAt: now })
     .onConflictDoUpdate({ target: [articlePresence.articleId, articlePresence.userId], set: { seenAt: now } })
-  return db
+  const others = await db
     .select({ userId: users.id, name: users.name })
     .from(articlePresence)
     .innerJoin(users, eq(users.id, articlePresence.userId))
@@ -34,10 +42,13 @@ export async function recordPresence(db: Db, actor: Actor, articleId: number, no
       ),
     )
     .orderBy(asc(users.name))
+  return { ok: true, others }
 }
 
 /** Notes that the actor closed the story, so that others stop seeing them at once. */
-export async function leavePresence(db: Db, actor: Actor, articleId: number): Promise<void> {
-  assertCan(actor, 'desk.enter')
+export async function leavePresence(db: Db, actor: Actor, articleId: number): Promise<Result> {
+  const allowed = await authorize(db, actor, 'desk.enter')
+  if (!allowed.ok) return allowed
   await db.delete(articlePresence).where(and(eq(articlePresence.articleId, articleId), eq(articlePresence.userId, actor.id)))
+  return { ok: true }
 }

@@ -6,7 +6,8 @@ import { resolveBylines } from './article-attribution'
 import { type SaveResult, saveArticle } from './article-drafts'
 import { type ShownSnapshot, snapshotColumns } from './editable-article'
 import { articleInputSchema } from './article-input'
-import { type Actor, can } from './permissions'
+import type { Actor } from './permissions'
+import { refusal } from './refusal'
 
 type RevisionKind = 'autosave' | 'save' | 'published'
 
@@ -58,8 +59,7 @@ const summaryColumns = {
 }
 
 /** A story's revisions, newest first; null when the story does not exist. Everyone at the desk may read them. */
-export async function listRevisions(db: Db, viewer: Actor, articleId: number): Promise<RevisionSummary[] | null> {
-  if (!can(viewer, 'desk.enter')) return null
+export async function listRevisions(db: Db, articleId: number): Promise<RevisionSummary[] | null> {
   const [article] = await db.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId))
   if (!article) return null
   const rows = await db
@@ -73,8 +73,7 @@ export async function listRevisions(db: Db, viewer: Actor, articleId: number): P
 }
 
 /** One revision of a story by its number, or null. */
-export async function getRevision(db: Db, viewer: Actor, articleId: number, number: number): Promise<RevisionDetail | null> {
-  if (!can(viewer, 'desk.enter')) return null
+export async function getRevision(db: Db, articleId: number, number: number): Promise<RevisionDetail | null> {
   const [row] = await db
     .select({ ...snapshotColumns, ...summaryColumns, bodyText: revisions.bodyText })
     .from(revisions)
@@ -106,15 +105,11 @@ export async function restoreRevision(
     .select(snapshotColumns)
     .from(revisions)
     .where(and(eq(revisions.articleId, articleId), eq(revisions.number, number)))
-  if (!old) return { ok: false, reason: 'missing', message: `This story has no revision ${number}.` }
+  if (!old) return refusal('missing', `This story has no revision ${number}.`)
   // Today's rules apply to old content too (limits may have changed since it was saved).
   const input = articleInputSchema.safeParse(old)
   if (!input.success) {
-    return {
-      ok: false,
-      reason: 'invalid',
-      message: `Revision ${number} cannot be restored as it is: ${input.error.issues[0]?.message ?? 'it is incomplete.'}`,
-    }
+    return refusal('invalid', `Revision ${number} cannot be restored as it is: ${input.error.issues[0]?.message ?? 'it is incomplete.'}`)
   }
   return saveArticle(db, actor, articleId, input.data, { baseVersion, kind: 'save', now: options.now })
 }

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, lte, notInArray } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { articles, users, workflowEvents } from '@/db/schema'
 import { changeStatus } from './status-change'
-import { type TransitionResult, type TransitionedArticle, applyTransition, attempt } from './transitions'
+import { type TransitionResult, type TransitionedArticle, applyTransition, attemptTransition } from './transitions'
 import { hasUnpublishedChanges } from './workflow'
 
 // Publishes scheduled stories when their time comes, with nobody signed in. Every app instance
@@ -94,7 +94,7 @@ async function publishAsScheduler(tx: Tx, articleId: number, version: number, no
   }
   const { actorId } = scheduled
   // A savepoint: a refusal rolls back only the attempt, so the story can be sent back to approved.
-  const result = await attempt(() =>
+  const result = await attemptTransition(() =>
     tx.transaction((attemptTx) =>
       applyTransition(attemptTx, actorId, articleId, 'publish', { baseVersion: version, now, eventNote: scheduledPublicationNote }),
     ),

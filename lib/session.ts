@@ -5,7 +5,9 @@ import { cache } from 'react'
 import { getDb } from '@/db'
 import { users } from '@/db/schema'
 import { auth } from './auth'
-import { type Actor, type Capability, can } from './permissions'
+import { authorize } from './authorize'
+import type { Actor, Capability } from './permissions'
+import { type Result, refusal } from './refusal'
 
 export type CurrentUser = Actor & { email: string; name: string }
 
@@ -39,9 +41,30 @@ export async function requireUser(): Promise<CurrentUser> {
   return user
 }
 
-/** The signed-in person if they may do this; for anyone else the page does not exist (404). */
+/** The signed-in person if `authorize` lets them do this; for anyone else the page does not exist (404). */
 export async function requireCapability(capability: Capability): Promise<CurrentUser> {
   const user = await requireUser()
-  if (!can(user, capability)) notFound()
+  shownUnlessRefused(await authorize(getDb(), user, capability))
   return user
+}
+
+/**
+ * THE mapping from a refusal to a desk page: a person whose account ended signs in again; for
+ * anything else refused, the page does not exist (404), so it tells nothing of what is there.
+ */
+export function shownUnlessRefused<T>(result: Result<T>): { ok: true } & T {
+  if (result.ok) return result
+  if (result.reason === 'unauthenticated') redirect('/login?reason=ended')
+  notFound()
+}
+
+/**
+ * For route handlers: the signed-in person if `authorize` lets them do this, or the refusal to
+ * answer with (lib/http.ts `refusalResponse`): 401 when nobody is signed in.
+ */
+export async function authorizeRequest(capability: Capability): Promise<Result<{ user: CurrentUser }>> {
+  const user = await getCurrentUser()
+  if (!user) return refusal('unauthenticated', 'Your session has ended; sign in again.')
+  const allowed = await authorize(getDb(), user, capability)
+  return allowed.ok ? { ok: true, user } : allowed
 }

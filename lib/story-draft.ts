@@ -1,4 +1,5 @@
 import type { Byline } from '@/db/schema'
+import type { RefusalReason } from './refusal'
 import type { EditableArticle } from './editable-article'
 import type { RevisionSnapshot } from './revisions'
 import { derivedSlug } from './article-input'
@@ -58,11 +59,14 @@ export function readingMinutes(words: number): number {
 /** Someone else's saved version, returned when a save was refused as stale. */
 export type OtherVersion = { version: number; revisionNumber: number; savedBy: string; savedAt: string; draft: StoryDraft }
 
-/** What `POST /desk/articles/[id]/revisions` answers. */
+/**
+ * What `POST /desk/articles/[id]/revisions` answers: a refusal's reason (lib/refusal.ts), or
+ * `too-large` (413); `signed-out` is what the desk's JSON client makes of a 401.
+ */
 export type SaveResponse =
   | { ok: true; version: number; revisionNumber: number; savedAt: string; slug: string }
   | { ok: false; reason: 'conflict'; message: string; current: OtherVersion }
-  | { ok: false; reason: 'forbidden' | 'invalid' | 'missing' | 'slug-taken' | 'signed-out' | 'too-large'; message: string }
+  | { ok: false; reason: Exclude<RefusalReason, 'conflict'> | 'signed-out' | 'too-large'; message: string; field?: string }
 
 /** What `POST /desk/articles/new/from-draft` answers: the new story made from an editor's text. */
 export type NewStoryResponse = { ok: true; articleId: number } | { ok: false; message: string }

@@ -1,12 +1,14 @@
 import 'server-only'
 import { eq } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
-import { type ArticleStatus, articles, revisions, slugHistory, users } from '@/db/schema'
+import { type ArticleStatus, articles, revisions, slugHistory } from '@/db/schema'
 import { ownerIds, syncAttribution } from './article-attribution'
 import { requireHeadline } from './article-input'
 import { isSlugClash, slugTaken } from './article-slugs'
 import { addNote } from './notes'
-import { type Actor, can } from './permissions'
+import { authorize } from './authorize'
+import type { Actor } from './permissions'
+import { type Result, Refused, refusal, refuse } from './refusal'
 import { sectionTrails, storyPath } from './sections'
 import { changeStatus } from './status-change'
 import { type AvailableAction, type WorkflowAction, hasUnpublishedChanges, isPubliclyVisible, statuses, workflow } from './workflow'
@@ -40,21 +42,7 @@ export type TransitionedArticle = {
   oldPaths: string[]
 }
 
-export type TransitionResult =
-  { ok: true; article: TransitionedArticle } | { ok: false; reason: 'missing' | 'forbidden' | 'invalid' | 'conflict'; message: string }
-
-type Refusal = Extract<TransitionResult, { ok: false }>
-
-/** Thrown inside a transaction to roll everything back and answer with a refusal. */
-class Refused extends Error {
-  constructor(readonly result: Refusal) {
-    super(result.message)
-  }
-}
-
-function refuse(reason: Refusal['reason'], message: string): never {
-  throw new Refused({ ok: false, reason, message })
-}
+export type TransitionResult = Result<{ article: TransitionedArticle }>
 
 /**
  * Takes a workflow action on a story, all or nothing. Refuses (changing nothing) an actor who
@@ -70,25 +58,24 @@ export async function transition(
 ): Promise<TransitionResult> {
   const now = options.now ?? new Date()
   const problem = checkTransitionInput(action, options, now)
-  if (problem) return { ok: false, reason: 'invalid', message: problem }
-  return attempt(() => db.transaction((tx) => applyTransition(tx, actor.id, articleId, action, { ...options, now })))
+  if (problem) return refusal('invalid', problem)
+  return attemptTransition(() => db.transaction((tx) => applyTransition(tx, actor.id, articleId, action, { ...options, now })))
 }
 
-/** Runs a transition, turning a refusal or a lost slug into a result. */
-export async function attempt(run: () => Promise<TransitionedArticle>): Promise<TransitionResult> {
+/** Runs a transition, turning a refusal (`refuse`) or a lost slug into a result. */
+export async function attemptTransition(run: () => Promise<TransitionedArticle>): Promise<TransitionResult> {
   try {
     return { ok: true, article: await run() }
   } catch (error) {
-    if (error instanceof Refused) return error.result
+    if (error instanceof Refused) return error.refusal
     // Another story took the address between the check and the write.
-    if (isSlugClash(error))
-      return { ok: false, reason: 'invalid', message: 'Another story in that section now uses this slug; change it and try again.' }
+    if (isSlugClash(error)) return refusal('invalid', 'Another story in that section now uses this slug; change it and try again.')
     throw error
   }
 }
 
 /**
- * The transition itself, inside the caller's transaction; throws `Refused` (see `attempt`).
+ * The transition itself, inside the caller's transaction; throws `Refused` (see `attemptTransition`).
  * `eventNote` is what the audit trail records when it is not the person's note (the scheduler's).
  */
 export async function applyTransition(
@@ -102,8 +89,6 @@ export async function applyTransition(
   const note = (options.note ?? '').trim()
   const [article] = await tx.select().from(articles).where(eq(articles.id, articleId)).for('update')
   if (!article) refuse('missing', 'This story no longer exists; it may have been deleted.')
-  const actor = await currentActor(tx, actorId)
-  if (!actor) refuse('forbidden', 'Your account has been disabled; ask an administrator.')
   if (article.currentRevisionId === null) throw new Error(`Article ${articleId} has no current revision.`)
   const revision = await loadRevision(tx, article.currentRevisionId)
 
@@ -115,6 +100,10 @@ export async function applyTransition(
     hasUnpublishedChanges: hasUnpublishedChanges(article),
     ownerIds: await ownerIds(tx, article, revision.bylines),
   }
+  // Re-reads the person inside this transaction; the table's capability is checked with the status below.
+  const person = await authorize(tx, { id: actorId }, 'desk.enter')
+  if (!person.ok) refuse(person.reason, person.message)
+  const { actor } = person
   const check = checkTransition(actor, story, action)
   if (!check.ok && check.reason === 'forbidden') refuse('forbidden', check.message)
   if (article.version !== options.baseVersion) {
@@ -183,15 +172,6 @@ export async function applyTransition(
   return { id: articleId, status, ...routing, path, oldPaths }
 }
 
-/** The person as the database knows them now; null when the account is gone or disabled. */
-export async function currentActor(db: Db | Tx, actorId: number): Promise<Actor | null> {
-  const [person] = await db
-    .select({ id: users.id, role: users.role, isDisabled: users.isDisabled })
-    .from(users)
-    .where(eq(users.id, actorId))
-  return person && !person.isDisabled ? { id: person.id, role: person.role } : null
-}
-
 /** Where a story is in the workflow, and the buttons this person may press. */
 export type WorkflowState = {
   id: number
@@ -210,7 +190,6 @@ export type WorkflowState = {
 
 /** A story's workflow state for the desk; null when it does not exist. */
 export async function getWorkflowState(db: Db, viewer: Actor, articleId: number): Promise<WorkflowState | null> {
-  if (!can(viewer, 'desk.enter')) return null
   const [row] = await db
     .select({ article: articles, bylines: revisions.bylines })
     .from(articles)

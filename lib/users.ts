@@ -3,9 +3,10 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db, Tx } from '@/db'
 import { type Role, userRole, users } from '@/db/schema'
-import type { Result } from './errors'
+import { authorize } from './authorize'
 import { generatePassword, hashPassword, maxPasswordLength, minPasswordLength } from './passwords'
-import { type Actor, assertCan } from './permissions'
+import type { Actor } from './permissions'
+import { type Result, refusal } from './refusal'
 import { slugify } from './slug'
 
 /** What the desk may show of a person: never the password hash. */
@@ -34,15 +35,19 @@ export const newUserSchema = z.object({
 })
 export type NewUser = z.infer<typeof newUserSchema>
 
-export async function listUsers(db: Db, actor: Actor): Promise<Person[]> {
-  assertCan(actor, 'user.manage')
-  return db.select(personColumns).from(users).orderBy(asc(users.name))
+const gone = 'That account no longer exists.'
+
+export async function listUsers(db: Db, actor: Actor): Promise<Result<{ people: Person[] }>> {
+  const allowed = await authorize(db, actor, 'user.manage')
+  if (!allowed.ok) return allowed
+  return { ok: true, people: await db.select(personColumns).from(users).orderBy(asc(users.name)) }
 }
 
-export async function getUser(db: Db, actor: Actor, id: number): Promise<Person | null> {
-  assertCan(actor, 'user.manage')
+export async function getUser(db: Db, actor: Actor, id: number): Promise<Result<{ person: Person }>> {
+  const allowed = await authorize(db, actor, 'user.manage')
+  if (!allowed.ok) return allowed
   const [person] = await db.select(personColumns).from(users).where(eq(users.id, id))
-  return person ?? null
+  return person ? { ok: true, person } : refusal('missing', gone)
 }
 
 /**
@@ -50,9 +55,9 @@ export async function getUser(db: Db, actor: Actor, id: number): Promise<Person 
  * `user:create` command) and for `createUser`, which checks first. Without a password one is
  * generated and returned, to be shown once.
  */
-export async function insertUser(db: Db, input: NewUser): Promise<Result<{ person: Person; password: string }>> {
+export async function insertUser(db: Db | Tx, input: NewUser): Promise<Result<{ person: Person; password: string }>> {
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email))
-  if (taken) return { ok: false, message: 'Someone already has that e-mail address.' }
+  if (taken) return refusal('conflict', 'Someone already has that e-mail address.')
   const password = input.password ?? generatePassword()
   const [person] = await db
     .insert(users)
@@ -68,32 +73,37 @@ export async function insertUser(db: Db, input: NewUser): Promise<Result<{ perso
   return { ok: true, person, password }
 }
 
-export async function createUser(db: Db, actor: Actor, input: NewUser) {
-  assertCan(actor, 'user.manage')
-  return insertUser(db, input)
+export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<Result<{ person: Person; password: string }>> {
+  return db.transaction(async (tx) => {
+    const allowed = await authorize(tx, actor, 'user.manage')
+    if (!allowed.ok) return allowed
+    return insertUser(tx, input)
+  })
 }
 
 export async function changeRole(db: Db, actor: Actor, userId: number, role: Role): Promise<Result<{ person: Person }>> {
-  assertCan(actor, 'user.manage')
   return db.transaction(async (tx) => {
+    const allowed = await authorize(tx, actor, 'user.manage')
+    if (!allowed.ok) return allowed
     const person = await lockPerson(tx, userId)
-    if (!person) return { ok: false, message: 'That account no longer exists.' }
+    if (!person) return refusal('missing', gone)
     if (person.role === 'admin' && role !== 'admin' && !person.isDisabled && !(await hasOtherActiveAdmin(tx, userId))) {
-      return { ok: false, message: 'This is the last active admin; make someone else an admin first.' }
+      return refusal('conflict', 'This is the last active admin; make someone else an admin first.')
     }
     const [updated] = await tx.update(users).set({ role }).where(eq(users.id, userId)).returning(personColumns)
-    return updated ? { ok: true, person: updated } : { ok: false, message: 'That account no longer exists.' }
+    return updated ? { ok: true, person: updated } : refusal('missing', gone)
   })
 }
 
 export async function setDisabled(db: Db, actor: Actor, userId: number, isDisabled: boolean): Promise<Result<{ person: Person }>> {
-  assertCan(actor, 'user.manage')
-  if (isDisabled && userId === actor.id) return { ok: false, message: 'You cannot disable your own account.' }
+  if (isDisabled && userId === actor.id) return refusal('invalid', 'You cannot disable your own account.')
   return db.transaction(async (tx) => {
+    const allowed = await authorize(tx, actor, 'user.manage')
+    if (!allowed.ok) return allowed
     const person = await lockPerson(tx, userId)
-    if (!person) return { ok: false, message: 'That account no longer exists.' }
+    if (!person) return refusal('missing', gone)
     if (isDisabled && person.role === 'admin' && !(await hasOtherActiveAdmin(tx, userId))) {
-      return { ok: false, message: 'This is the last active admin; it cannot be disabled.' }
+      return refusal('conflict', 'This is the last active admin; it cannot be disabled.')
     }
     // Moving the epoch on ends every session the person had, so enabling the account again does not revive them.
     const [updated] = await tx
@@ -101,20 +111,24 @@ export async function setDisabled(db: Db, actor: Actor, userId: number, isDisabl
       .set({ isDisabled, sessionEpoch: sql`${users.sessionEpoch} + 1` })
       .where(eq(users.id, userId))
       .returning(personColumns)
-    return updated ? { ok: true, person: updated } : { ok: false, message: 'That account no longer exists.' }
+    return updated ? { ok: true, person: updated } : refusal('missing', gone)
   })
 }
 
 /** Sets a new generated password and ends every session the person had. */
 export async function resetPassword(db: Db, actor: Actor, userId: number): Promise<Result<{ person: Person; password: string }>> {
-  assertCan(actor, 'user.manage')
   const password = generatePassword()
-  const [person] = await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(password), sessionEpoch: sql`${users.sessionEpoch} + 1` })
-    .where(eq(users.id, userId))
-    .returning(personColumns)
-  return person ? { ok: true, person, password } : { ok: false, message: 'That account no longer exists.' }
+  const passwordHash = await hashPassword(password)
+  return db.transaction(async (tx) => {
+    const allowed = await authorize(tx, actor, 'user.manage')
+    if (!allowed.ok) return allowed
+    const [person] = await tx
+      .update(users)
+      .set({ passwordHash, sessionEpoch: sql`${users.sessionEpoch} + 1` })
+      .where(eq(users.id, userId))
+      .returning(personColumns)
+    return person ? { ok: true, person, password } : refusal('missing', gone)
+  })
 }
 
 async function lockPerson(tx: Tx, userId: number) {
@@ -132,7 +146,7 @@ async function hasOtherActiveAdmin(tx: Tx, userId: number): Promise<boolean> {
   return others.length > 0
 }
 
-async function freeSlug(db: Db, name: string): Promise<string> {
+async function freeSlug(db: Db | Tx, name: string): Promise<string> {
   const base = slugify(name.split('@')[0] ?? name) || 'person'
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { getDb } from '@/db'
 import { signOut } from '@/lib/auth'
 import { markDeskSeen } from '@/lib/desk-news'
-import { type ActionState, ok } from '@/lib/errors'
+import { type ActionState, ok, toActionState } from '@/lib/errors'
 import { requireUser } from '@/lib/session'
 
 export async function signOutAction(): Promise<void> {
@@ -14,7 +14,8 @@ export async function signOutAction(): Promise<void> {
 
 export async function markNewsSeen(): Promise<ActionState> {
   const user = await requireUser()
-  await markDeskSeen(getDb(), user)
+  const result = await markDeskSeen(getDb(), user)
+  if (!result.ok) return toActionState(result)
   revalidatePath('/desk')
   return ok('Marked as seen.')
 }

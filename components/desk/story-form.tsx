@@ -142,7 +142,7 @@ export function StoryForm({
     const figure = await uploads.upload(file, 'Uploaded. Write its caption and credit below.')
     if (figure) chooseLead(figure)
   }
-  const slugError = autosave.status.kind === 'refused' && autosave.status.reason === 'slug-taken' ? autosave.status.message : undefined
+  const slugError = autosave.status.kind === 'refused' && autosave.status.field === 'slug' ? autosave.status.message : undefined
 
   return (
     <div className="story-form">

@@ -11,7 +11,7 @@ export type SaveStatus =
   | { kind: 'saving' }
   | { kind: 'saved'; at: Date }
   | { kind: 'offline' }
-  | { kind: 'refused'; reason: RefusalReason; message: string }
+  | { kind: 'refused'; reason: RefusalReason; message: string; field?: string }
   | { kind: 'missing'; message: string }
   | { kind: 'conflict'; other: OtherVersion; mine: StoryDraft }
 
@@ -104,7 +104,7 @@ export function useStoryAutosave({ articleId, version, collect }: Options) {
         awaitsDecision.current = answer.reason === 'conflict' || answer.reason === 'missing'
         if (answer.reason === 'conflict') setStatus({ kind: 'conflict', other: answer.current, mine: draft })
         else if (answer.reason === 'missing') setStatus({ kind: 'missing', message: answer.message })
-        else setStatus({ kind: 'refused', reason: answer.reason, message: answer.message })
+        else setStatus({ kind: 'refused', reason: answer.reason, message: answer.message, field: answer.field })
       })()
       saving.current = run
       try {

@@ -4,11 +4,9 @@ import { z } from 'zod'
 import type { Db, Tx } from '@/db'
 import { articles, media, revisions, users } from '@/db/schema'
 import type { ArticleStatus } from '@/db/schema'
-import type { Result } from '../errors'
-import { type Actor, type Owned, assertCan, can } from '../permissions'
-import { uploadSizeProblem } from './limits'
-import { type PlannedFile, planMediaFiles, writeMediaFiles } from './plan'
-import { contentHashOf, processImage } from './process'
+import { authorize } from '../authorize'
+import { type Actor, type Owned, can } from '../permissions'
+import { type Result, refusal } from '../refusal'
 import type { MediaStorage } from './storage'
 
 export type MediaRow = typeof media.$inferSelect
@@ -43,85 +41,9 @@ export const mediaDetailsSchema = z.object({
 })
 export type MediaDetails = z.input<typeof mediaDetailsSchema>
 
-const uploadDetailsSchema = mediaDetailsSchema.pick({ alt: true, caption: true, credit: true })
-
-export type UploadInput = {
-  /** The file as uploaded. Its name and declared type are deliberately not taken: only the bytes decide. */
-  bytes: Buffer
-  alt?: string
-  caption?: string
-  credit?: string
-}
-
-const firstIssue = (error: z.ZodError) => error.issues[0]?.message ?? 'Please check the details.'
+export const firstIssue = (error: z.ZodError) => error.issues[0]?.message ?? 'Please check the details.'
 const ownedBy = (row: Pick<MediaRow, 'uploadedBy'>): Owned => ({ ownerIds: row.uploadedBy === null ? [] : [row.uploadedBy] })
-const missing = { ok: false as const, message: 'This image no longer exists.' }
-
-/**
- * Adds an image to the library: checks and processes it, writes its files, then inserts its row.
- * The same file uploaded again returns the existing image (`duplicate: true`, its details
- * unchanged). When the row cannot be written, the files just written are removed again.
- * `notice` is something the uploader should be told (an animation was flattened).
- */
-export async function uploadImage(
-  db: Db,
-  storage: MediaStorage,
-  actor: Actor,
-  input: UploadInput,
-): Promise<Result<{ media: MediaRow; duplicate: boolean; notice?: string }>> {
-  assertCan(actor, 'media.upload')
-  const details = uploadDetailsSchema.safeParse({ alt: input.alt, caption: input.caption, credit: input.credit })
-  if (!details.success) return { ok: false, message: firstIssue(details.error) }
-  const sizeProblem = uploadSizeProblem(input.bytes.length)
-  if (sizeProblem) return { ok: false, message: sizeProblem }
-
-  // Checked before the (seconds-long) processing; checked again by the insert for uploads racing each other.
-  const existing = await getMediaByHash(db, contentHashOf(input.bytes))
-  if (existing) return { ok: true, media: existing, duplicate: true }
-
-  const processed = await processImage(input.bytes)
-  if (!processed.ok) return processed
-  const { files, row } = planMediaFiles(processed)
-
-  try {
-    await writeMediaFiles(storage, files)
-  } catch (error) {
-    await removeFilesNotUsed(db, storage, processed.contentHash, files)
-    throw error
-  }
-
-  let inserted: MediaRow[]
-  try {
-    inserted = await db
-      .insert(media)
-      .values({ ...row, ...details.data, uploadedBy: actor.id })
-      .onConflictDoNothing({ target: media.contentHash })
-      .returning()
-  } catch (error) {
-    await removeFilesNotUsed(db, storage, processed.contentHash, files)
-    throw error
-  }
-  if (inserted[0]) {
-    const notice = processed.animated ? 'This animated image is kept as a still of its first frame.' : undefined
-    return { ok: true, media: inserted[0], duplicate: false, notice }
-  }
-
-  // Someone uploaded the same file while this one was processed: theirs is the library's copy.
-  const winner = await removeFilesNotUsed(db, storage, processed.contentHash, files)
-  if (!winner) throw new Error('An image with this content hash was reported and then not found.')
-  return { ok: true, media: winner, duplicate: true }
-}
-
-/** Deletes the files of a failed upload, except those a stored row with the same content uses; returns that row. */
-async function removeFilesNotUsed(db: Db, storage: MediaStorage, contentHash: string, files: PlannedFile[]) {
-  const owner = await getMediaByHash(db, contentHash)
-  const keep = new Set(owner ? keysOf(owner) : [])
-  const removals = await Promise.allSettled(files.filter((file) => !keep.has(file.key)).map((file) => storage.delete(file.key)))
-  for (const removal of removals) {
-    if (removal.status === 'rejected') console.error(`Could not remove a media file after a failed upload: ${String(removal.reason)}`)
-  }
-  return owner
-}
+const missing = refusal('missing', 'This image no longer exists.')
 
 /** Every storage key of an image: the full-size file and its renditions. */
 export function keysOf(row: Pick<MediaRow, 'storageKey' | 'variants'>): string[] {
@@ -133,7 +55,7 @@ export async function getMedia(db: Reader, id: number): Promise<MediaRow | null>
   return row ?? null
 }
 
-async function getMediaByHash(db: Reader, contentHash: string): Promise<MediaRow | null> {
+export async function getMediaByHash(db: Reader, contentHash: string): Promise<MediaRow | null> {
   const [row] = await db.select().from(media).where(eq(media.contentHash, contentHash))
   return row ?? null
 }
@@ -141,14 +63,17 @@ async function getMediaByHash(db: Reader, contentHash: string): Promise<MediaRow
 /** Changes an image's alt text, caption, credit or focal point: writers their own images, editors and admins any. */
 export async function updateMediaDetails(db: Db, actor: Actor, id: number, input: MediaDetails): Promise<Result<{ media: MediaRow }>> {
   const parsed = mediaDetailsSchema.safeParse(input)
-  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) }
-  const current = await getMedia(db, id)
-  if (!current) return missing
-  assertCan(actor, 'media.edit', ownedBy(current))
-  const changes = Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined))
-  if (Object.keys(changes).length === 0) return { ok: true, media: current }
-  const [updated] = await db.update(media).set(changes).where(eq(media.id, id)).returning()
-  return updated ? { ok: true, media: updated } : missing
+  if (!parsed.success) return refusal('invalid', firstIssue(parsed.error))
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(media).where(eq(media.id, id)).for('update')
+    if (!current) return missing
+    const allowed = await authorize(tx, actor, 'media.edit', ownedBy(current))
+    if (!allowed.ok) return allowed
+    const changes = Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined))
+    if (Object.keys(changes).length === 0) return { ok: true, media: current }
+    const [updated] = await tx.update(media).set(changes).where(eq(media.id, id)).returning()
+    return updated ? { ok: true, media: updated } : missing
+  })
 }
 
 /** One image in the library grid. */
@@ -178,7 +103,6 @@ export function likePattern(term: string): string {
  * in the alt text, caption or credit.
  */
 export async function listMedia(db: Db, viewer: Actor, options: { query?: string; page?: number } = {}): Promise<MediaList> {
-  assertCan(viewer, 'desk.enter')
   const { query, page } = mediaListQuerySchema.parse({ query: options.query ?? '', page: options.page ?? 1 })
   const words = query.split(/\s+/).filter(Boolean).slice(0, 8)
   const where = and(
@@ -290,11 +214,12 @@ export async function deleteMedia(db: Db, storage: MediaStorage, actor: Actor, i
   const outcome: Result<{ media: MediaRow }> = await db.transaction(async (tx) => {
     const [row] = await tx.select().from(media).where(eq(media.id, id)).for('update')
     if (!row) return missing
-    assertCan(actor, 'media.delete', ownedBy(row))
+    const allowed = await authorize(tx, actor, 'media.delete', ownedBy(row))
+    if (!allowed.ok) return allowed
     const usage = await mediaUsage(tx, id)
     if (usage.length > 0) {
       const stories = usage.length === 1 ? 'a story' : `${usage.length} stories`
-      return { ok: false, message: `This image is used in ${stories} (now or in an earlier version), so it cannot be deleted.` }
+      return refusal('conflict', `This image is used in ${stories} (now or in an earlier version), so it cannot be deleted.`)
     }
     await tx.delete(media).where(eq(media.id, id))
     return { ok: true, media: row }

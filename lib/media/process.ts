@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import sharp, { type OutputInfo, type Sharp } from 'sharp'
 import { uploadSizeProblem } from './limits'
 import { type ImageFormat, notAnImageMessage, sniffImageFormat } from './sniff'
+import { type Refusal, refusal } from '../refusal'
 /** Refused from the header alone, before a pixel is decoded (decompression bombs). */
 export const maxImagePixels = 40_000_000
 /** The widths generated for `srcset`; never wider than the upload. */
@@ -31,7 +32,7 @@ export type ProcessedImage = {
   animated: boolean
 }
 
-export type ProcessResult = ProcessedImage | { ok: false; message: string }
+export type ProcessResult = ProcessedImage | Refusal
 
 /** Quality settings per format. AVIF `effort` is low: 4 (the default) is ~5× slower on 2 cores for a few percent. */
 const encoders: Record<ImageFormat, (image: Sharp, isOriginal: boolean) => Sharp> = {
@@ -61,18 +62,18 @@ export function renditionWidths(width: number): number[] {
  */
 export async function processImage(bytes: Buffer): Promise<ProcessResult> {
   const sizeProblem = uploadSizeProblem(bytes.length)
-  if (sizeProblem) return { ok: false, message: sizeProblem }
+  if (sizeProblem) return refusal('invalid', sizeProblem)
   const sniffed = sniffImageFormat(bytes)
   if (!sniffed.ok) return sniffed
   const format = sniffed.format
 
   const header = await readHeader(bytes)
-  if (!header || header.format !== format) return { ok: false, message: header ? notAnImageMessage : damagedImageMessage }
+  if (!header || header.format !== format) return refusal('invalid', header ? notAnImageMessage : damagedImageMessage)
   if (header.width * header.height > maxImagePixels) {
-    return {
-      ok: false,
-      message: `This image is too large: ${header.width} × ${header.height} pixels is more than ${maxImagePixels / 1_000_000} megapixels.`,
-    }
+    return refusal(
+      'invalid',
+      `This image is too large: ${header.width} × ${header.height} pixels is more than ${maxImagePixels / 1_000_000} megapixels.`,
+    )
   }
 
   return inProcessingSlot(() => makeFiles(bytes, format, header.pages > 1))
@@ -106,7 +107,7 @@ async function makeFiles(bytes: Buffer, format: ImageFormat, animated: boolean):
       .toBuffer({ resolveWithObject: true })
   } catch (error) {
     console.warn(`Image decoding failed: ${error instanceof Error ? error.message : String(error)}`)
-    return { ok: false, message: damagedImageMessage }
+    return refusal('invalid', damagedImageMessage)
   }
 
   const { width, height, channels } = pixels.info

@@ -1,4 +1,5 @@
 import { emptyFileMessage } from './limits'
+import { type Refusal, refusal } from '../refusal'
 
 /** The image formats the library accepts, named as sharp names its encoders. */
 export const imageFormats = ['jpeg', 'png', 'webp', 'avif', 'gif'] as const
@@ -6,7 +7,7 @@ export type ImageFormat = (typeof imageFormats)[number]
 
 export const notAnImageMessage = 'This file is not an image Copydesk accepts (JPEG, PNG, WebP, AVIF or GIF).'
 
-export type SniffResult = { ok: true; format: ImageFormat } | { ok: false; message: string }
+export type SniffResult = { ok: true; format: ImageFormat } | Refusal
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) =>
   bytes.length >= at + signature.length && signature.every((byte, index) => bytes[at + index] === byte)
@@ -18,13 +19,13 @@ const ascii = (text: string) => [...text].map((char) => char.charCodeAt(0))
  * type the browser declared. SVG (a script can hide in it), PDF, text and everything else are refused.
  */
 export function sniffImageFormat(bytes: Uint8Array): SniffResult {
-  if (bytes.length === 0) return { ok: false, message: emptyFileMessage }
+  if (bytes.length === 0) return refusal('invalid', emptyFileMessage)
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { ok: true, format: 'jpeg' }
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { ok: true, format: 'png' }
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return { ok: true, format: 'webp' }
   if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return { ok: true, format: 'gif' }
   if (isAvif(bytes)) return { ok: true, format: 'avif' }
-  return { ok: false, message: notAnImageMessage }
+  return refusal('invalid', notAnImageMessage)
 }
 
 /**

@@ -5,7 +5,7 @@ import { pathsShowingStory, refreshPublicPages } from '@/lib/public-pages'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { getDb } from '@/db'
-import { type ActionState, fail, guarded, invalid, ok } from '@/lib/errors'
+import { type ActionState, fail, invalid, ok, toActionState } from '@/lib/errors'
 import { deleteMedia, mediaUsage, updateMediaDetails } from '@/lib/media/library'
 import { getMediaStorage } from '@/lib/media/storage'
 import { requireUser } from '@/lib/session'
@@ -37,8 +37,8 @@ export async function saveMediaDetails(_: ActionState, form: FormData): Promise<
   if (!input.success) return invalid(input.error)
   const { mediaId, ...details } = input.data
   const db = getDb()
-  const result = await guarded(() => updateMediaDetails(db, user, mediaId, details))
-  if (!result.ok) return fail(result.message)
+  const result = await updateMediaDetails(db, user, mediaId, details)
+  if (!result.ok) return toActionState(result)
   revalidatePath('/desk/media', 'layout')
   // Reader pages take alt text and focal point from the library.
   const shownOn = await Promise.all((await mediaUsage(db, mediaId)).map((story) => pathsShowingStory(db, story.articleId)))
@@ -50,8 +50,8 @@ export async function deleteImage(_: ActionState, form: FormData): Promise<Actio
   const user = await requireUser()
   const input = mediaRefSchema.safeParse(Object.fromEntries(form))
   if (!input.success) return invalid(input.error)
-  const result = await guarded(() => deleteMedia(getDb(), getMediaStorage(), user, input.data.mediaId))
-  if (!result.ok) return fail(result.message)
+  const result = await deleteMedia(getDb(), getMediaStorage(), user, input.data.mediaId)
+  if (!result.ok) return toActionState(result)
   revalidatePath('/desk/media', 'layout')
   redirect('/desk/media?deleted=1')
 }
@@ -67,8 +67,8 @@ export async function saveImageAltText(mediaId: number, alt: string): Promise<Ac
   const input = altTextSchema.safeParse({ mediaId, alt })
   if (!input.success) return fail('Choose an image and write its alt text.')
   const db = getDb()
-  const result = await guarded(() => updateMediaDetails(db, user, input.data.mediaId, { alt: input.data.alt }))
-  if (!result.ok) return fail(result.message)
+  const result = await updateMediaDetails(db, user, input.data.mediaId, { alt: input.data.alt })
+  if (!result.ok) return toActionState(result)
   revalidatePath('/desk/media', 'layout')
   const shownOn = await Promise.all((await mediaUsage(db, input.data.mediaId)).map((story) => pathsShowingStory(db, story.articleId)))
   refreshPublicPages(shownOn.flat())

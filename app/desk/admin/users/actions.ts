@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { getDb } from '@/db'
-import { type ActionState, fail, guarded, invalid, ok } from '@/lib/errors'
+import { type ActionState, invalid, ok, toActionState } from '@/lib/errors'
 import { requireUser } from '@/lib/session'
 import { changeRole, createUser, newUserSchema, resetPassword, roleSchema, setDisabled } from '@/lib/users'
 
@@ -14,8 +14,8 @@ export async function addPerson(_: ActionState, form: FormData): Promise<ActionS
   const raw = Object.fromEntries(form)
   const input = newUserSchema.safeParse({ ...raw, password: raw.password || undefined })
   if (!input.success) return invalid(input.error)
-  const result = await guarded(() => createUser(getDb(), actor, input.data))
-  if (!result.ok) return fail(result.message)
+  const result = await createUser(getDb(), actor, input.data)
+  if (!result.ok) return toActionState(result)
   revalidatePath('/desk/admin/users')
   return input.data.password
     ? ok(`Account created for ${result.person.email}.`)
@@ -26,8 +26,8 @@ export async function saveRole(_: ActionState, form: FormData): Promise<ActionSt
   const actor = await requireUser()
   const input = userRefSchema.extend({ role: roleSchema }).safeParse(Object.fromEntries(form))
   if (!input.success) return invalid(input.error)
-  const result = await guarded(() => changeRole(getDb(), actor, input.data.userId, input.data.role))
-  if (!result.ok) return fail(result.message)
+  const result = await changeRole(getDb(), actor, input.data.userId, input.data.role)
+  if (!result.ok) return toActionState(result)
   revalidatePath('/desk/admin/users', 'layout')
   return ok(`${result.person.name} is now ${result.person.role === 'admin' ? 'an' : 'a'} ${result.person.role}.`)
 }
@@ -44,8 +44,8 @@ async function setAccountDisabled(form: FormData, isDisabled: boolean): Promise<
   const actor = await requireUser()
   const input = userRefSchema.safeParse(Object.fromEntries(form))
   if (!input.success) return invalid(input.error)
-  const result = await guarded(() => setDisabled(getDb(), actor, input.data.userId, isDisabled))
-  if (!result.ok) return fail(result.message)
+  const result = await setDisabled(getDb(), actor, input.data.userId, isDisabled)
+  if (!result.ok) return toActionState(result)
   revalidatePath('/desk/admin/users', 'layout')
   return ok(isDisabled ? `${result.person.name} can no longer sign in.` : `${result.person.name} can sign in again.`)
 }
@@ -54,7 +54,7 @@ export async function resetPasswordAction(_: ActionState, form: FormData): Promi
   const actor = await requireUser()
   const input = userRefSchema.safeParse(Object.fromEntries(form))
   if (!input.success) return invalid(input.error)
-  const result = await guarded(() => resetPassword(getDb(), actor, input.data.userId))
-  if (!result.ok) return fail(result.message)
+  const result = await resetPassword(getDb(), actor, input.data.userId)
+  if (!result.ok) return toActionState(result)
   return ok(`New password for ${result.person.email}: ${result.password} (shown once; their other sessions have ended).`)
 }

@@ -4,7 +4,7 @@ import { getDb } from '@/db'
 import { ActionForm } from '@/components/ui/action-form'
 import { Field } from '@/components/ui/field'
 import { RoleSelect } from '@/components/desk/role-select'
-import { requireCapability } from '@/lib/session'
+import { requireCapability, shownUnlessRefused } from '@/lib/session'
 import { listUsers } from '@/lib/users'
 import { addPerson } from './actions'
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'People' }
 export default async function UsersPage() {
   // Checked here too: a layout and its page render at the same time.
   const actor = await requireCapability('user.manage')
-  const people = await listUsers(getDb(), actor)
+  const { people } = shownUnlessRefused(await listUsers(getDb(), actor))
   return (
     <main className="page">
       <h1>People</h1>

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { getDb } from '@/db'
 import { addCorrection, correctionKinds, retractCorrection } from '@/lib/corrections'
-import { type ActionState, fail, invalid, ok } from '@/lib/errors'
+import { type ActionState, invalid, ok, toActionState } from '@/lib/errors'
 import { correctionPaths, refreshPublicPages } from '@/lib/public-pages'
 import { requireUser } from '@/lib/session'
 
@@ -15,7 +15,7 @@ export async function addCorrectionAction(_: ActionState, form: FormData): Promi
   const input = correctionSchema.safeParse(Object.fromEntries(form))
   if (!input.success) return invalid(input.error)
   const result = await addCorrection(getDb(), user, input.data.articleId, { kind: input.data.kind, body: input.data.body })
-  if (!result.ok) return fail(result.message)
+  if (!result.ok) return toActionState(result)
   await refreshStory(input.data.articleId, result.article.path)
   return ok(
     result.article.isLive
@@ -35,7 +35,7 @@ export async function retractCorrectionAction(_: ActionState, form: FormData): P
   const input = retractSchema.safeParse(Object.fromEntries(form))
   if (!input.success) return invalid(input.error)
   const result = await retractCorrection(getDb(), user, input.data.correctionId, { note: input.data.note })
-  if (!result.ok) return fail(result.message)
+  if (!result.ok) return toActionState(result)
   await refreshStory(input.data.articleId, result.article.path)
   return ok('The correction is marked as withdrawn.')
 }

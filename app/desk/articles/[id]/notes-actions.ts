@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { getDb } from '@/db'
-import { type ActionState, fail, invalid, ok } from '@/lib/errors'
+import { type ActionState, invalid, ok, toActionState } from '@/lib/errors'
 import { addNote, setNoteResolved } from '@/lib/notes'
 import { requireUser } from '@/lib/session'
 
@@ -19,7 +19,7 @@ export async function addNoteAction(_: ActionState, form: FormData): Promise<Act
   const input = noteSchema.safeParse({ ...raw, parentId: raw.parentId || undefined })
   if (!input.success) return invalid(input.error)
   const result = await addNote(getDb(), user, input.data.articleId, { body: input.data.body, parentId: input.data.parentId })
-  if (!result.ok) return fail(result.message)
+  if (!result.ok) return toActionState(result)
   revalidatePath(`/desk/articles/${input.data.articleId}`)
   return ok(input.data.parentId ? 'Reply added.' : 'Note added.')
 }
@@ -32,7 +32,7 @@ export async function resolveNoteAction(_: ActionState, form: FormData): Promise
   if (!input.success) return invalid(input.error)
   const resolved = input.data.resolved === 'yes'
   const result = await setNoteResolved(getDb(), user, input.data.noteId, resolved)
-  if (!result.ok) return fail(result.message)
+  if (!result.ok) return toActionState(result)
   revalidatePath(`/desk/articles/${result.articleId}`)
   return ok(resolved ? 'Thread resolved.' : 'Thread reopened.')
 }

@@ -32,8 +32,8 @@ export default async function StoryPage({ params }: StoryPageProps) {
   const db = getDb()
   const article = articleId ? await getArticleForEditing(db, user, articleId) : null
   const workflow = article ? await getWorkflowState(db, user, article.id) : null
-  const threads = article ? await listNotes(db, user, article.id) : null
-  const corrections = article ? await listArticleCorrections(db, user, article.id) : null
+  const threads = article ? await listNotes(db, article.id) : null
+  const corrections = article ? await listArticleCorrections(db, article.id) : null
   if (!article || !workflow || !threads || !corrections) notFound()
 
   return (

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { getDb } from '@/db'
 import { createArticle } from '@/lib/article-drafts'
 import { headlineSchema } from '@/lib/article-input'
-import { type ActionState, fail, guarded, invalid } from '@/lib/errors'
+import { type ActionState, invalid, toActionState } from '@/lib/errors'
 import { requireUser } from '@/lib/session'
 
 const newStorySchema = z.object({
@@ -17,7 +17,7 @@ export async function startStory(_: ActionState, form: FormData): Promise<Action
   const user = await requireUser()
   const input = newStorySchema.safeParse(Object.fromEntries(form))
   if (!input.success) return invalid(input.error)
-  const result = await guarded(() => createArticle(getDb(), user, input.data))
-  if (!result.ok) return fail(result.message)
+  const result = await createArticle(getDb(), user, input.data)
+  if (!result.ok) return toActionState(result)
   redirect(`/desk/articles/${result.articleId}`)
 }

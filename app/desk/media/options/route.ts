@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { getDb } from '@/db'
 import type { MediaSearchResponse } from '@/components/desk/media/media-search-client'
-import { json } from '@/lib/http'
+import { json, refusalResponse } from '@/lib/http'
 import { searchMediaOptions } from '@/lib/media/options'
-import { getCurrentUser } from '@/lib/session'
+import { authorizeRequest } from '@/lib/session'
 
 const querySchema = z.object({
   q: z.string().trim().max(200).catch(''),
@@ -15,13 +15,13 @@ const querySchema = z.object({
  * `GET ?q=words`: up to 48 images whose alt text, caption or credit contain every word, newest
  * first (no words: the newest). `GET ?id=7`: that image alone (an empty list when it is gone).
  * Answers `{ ok: true, options }`, each option saying whether the viewer may change its details;
- * 401 when signed out.
+ * 401 when signed out (lib/http.ts `refusalResponse`).
  */
 export async function GET(request: Request): Promise<Response> {
-  const user = await getCurrentUser()
-  if (!user) return json<MediaSearchResponse>({ ok: false, message: 'You are signed out. Sign in again.' }, 401)
+  const signedIn = await authorizeRequest('desk.enter')
+  if (!signedIn.ok) return refusalResponse(signedIn)
   const params = new URL(request.url).searchParams
   const { q, id } = querySchema.parse({ q: params.get('q') ?? '', id: params.get('id') ?? undefined })
-  const options = await searchMediaOptions(getDb(), user, id === undefined ? { query: q } : { ids: [id] })
+  const options = await searchMediaOptions(getDb(), signedIn.user, id === undefined ? { query: q } : { ids: [id] })
   return json<MediaSearchResponse>({ ok: true, options }, 200)
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { getDb } from '@/db'
 import type { MediaUploadResponse } from '@/components/desk/media/upload-client'
-import { ForbiddenError } from '@/lib/errors'
-import { json } from '@/lib/http'
-import { uploadImage } from '@/lib/media/library'
+import { json, refusalResponse } from '@/lib/http'
+import { uploadImage } from '@/lib/media/upload'
 import { maxUploadBytes, tooLargeFileMessage } from '@/lib/media/limits'
 import { getMediaStorage } from '@/lib/media/storage'
-import { getCurrentUser } from '@/lib/session'
+import { refusal } from '@/lib/refusal'
+import { authorizeRequest } from '@/lib/session'
 import { displaySrc } from '@/lib/media/urls'
 
 /** The file may be 25 MB; the multipart envelope and the text fields get one more. */
@@ -18,9 +18,11 @@ const detailsSchema = z.object({
   credit: z.string().optional(),
 })
 
-function refuse(status: number, message: string): Response {
+function refuse(status: 413 | 500, message: string): Response {
   return json<MediaUploadResponse>({ ok: false, message }, status)
 }
+
+const invalidUpload = (message: string) => refusalResponse(refusal('invalid', message))
 
 /**
  * Adds one image to the media library. Used by the library page and by the story editor (Figure
@@ -35,15 +37,16 @@ function refuse(status: number, message: string): Response {
  *   tells the uploader something, e.g. that an animation was kept as a still;
  * - 200 the same with `duplicate: true`: this file was already in the library, and that image
  *   (details unchanged) is the answer;
- * - 401 `{ ok: false, message }` signed out (a browser without a session is usually redirected
- *   to /login by the proxy before it gets here); 403 not allowed to upload; 413 over 25 MB;
- * - 422 `{ ok: false, message }` anything wrong with the file or the details, in words for the
- *   uploader (not an accepted image, damaged, too many pixels, alt text too long…);
+ * - 401 `{ ok: false, reason, message }` signed out (a browser without a session is usually
+ *   redirected to /login by the proxy before it gets here); 403 not allowed to upload (both
+ *   from `authorizeRequest`); 413 `{ ok: false, message }` over 25 MB;
+ * - 422 `{ ok: false, reason, message }` anything wrong with the file or the details, in words for
+ *   the uploader (not an accepted image, damaged, too many pixels, alt text too long…);
  * - 500 `{ ok: false, message }` the image could not be stored (logged).
  */
 export async function POST(request: Request): Promise<Response> {
-  const user = await getCurrentUser()
-  if (!user) return refuse(401, 'You are signed out. Sign in again, then upload.')
+  const signedIn = await authorizeRequest('media.upload')
+  if (!signedIn.ok) return refusalResponse(signedIn)
   const declaredLength = Number(request.headers.get('content-length'))
   if (declaredLength > maxRequestBytes) return refuse(413, tooLargeFileMessage)
 
@@ -60,27 +63,26 @@ export async function POST(request: Request): Promise<Response> {
   try {
     form = await new Response(body, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData()
   } catch {
-    return refuse(422, 'The upload did not arrive whole. Try again.')
+    return invalidUpload('The upload did not arrive whole. Try again.')
   }
   const file = form.get('file')
-  if (!(file instanceof Blob)) return refuse(422, 'Choose an image file to upload.')
+  if (!(file instanceof Blob)) return invalidUpload('Choose an image file to upload.')
   const details = detailsSchema.safeParse({
     alt: form.get('alt') ?? undefined,
     caption: form.get('caption') ?? undefined,
     credit: form.get('credit') ?? undefined,
   })
-  if (!details.success) return refuse(422, 'The alt text, caption and credit must be text.')
+  if (!details.success) return invalidUpload('The alt text, caption and credit must be text.')
 
   const bytes = Buffer.from(await file.arrayBuffer())
   let result: Awaited<ReturnType<typeof uploadImage>>
   try {
-    result = await uploadImage(getDb(), getMediaStorage(), user, { bytes, ...details.data })
+    result = await uploadImage(getDb(), getMediaStorage(), signedIn.user, { bytes, ...details.data })
   } catch (error) {
-    if (error instanceof ForbiddenError) return refuse(403, 'You may not upload images.')
     console.error('An image upload failed:', error)
     return refuse(500, 'The image could not be stored. Try again in a moment.')
   }
-  if (!result.ok) return refuse(422, result.message)
+  if (!result.ok) return refusalResponse(result)
 
   const { media, duplicate, notice } = result
   return json<MediaUploadResponse>(

@@ -5,7 +5,8 @@ import { getDb } from '@/db'
 import { ActionForm } from '@/components/ui/action-form'
 import { Field } from '@/components/ui/field'
 import { RoleSelect } from '@/components/desk/role-select'
-import { requireCapability } from '@/lib/session'
+import { requireCapability, shownUnlessRefused } from '@/lib/session'
+import { parseId } from '@/lib/http'
 import { getUser } from '@/lib/users'
 import { disableAccount, enableAccount, resetPasswordAction, saveRole } from '../actions'
 
@@ -16,9 +17,9 @@ type PersonPageProps = { params: Promise<{ id: string }> }
 export default async function PersonPage({ params }: PersonPageProps) {
   // Checked here too: a layout and its page render at the same time.
   const actor = await requireCapability('user.manage')
-  const id = Number((await params).id)
-  const person = Number.isSafeInteger(id) && id > 0 ? await getUser(getDb(), actor, id) : null
-  if (!person) notFound()
+  const id = parseId((await params).id)
+  if (id === null) notFound()
+  const { person } = shownUnlessRefused(await getUser(getDb(), actor, id))
   return (
     <main className="page">
       <p>

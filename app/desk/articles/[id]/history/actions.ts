@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { getDb } from '@/db'
-import { type ActionState, fail, invalid, ok } from '@/lib/errors'
+import { type ActionState, invalid, ok, toActionState } from '@/lib/errors'
 import { restoreRevision } from '@/lib/revisions'
 import { requireUser } from '@/lib/session'
 
@@ -19,7 +19,7 @@ export async function restoreRevisionAction(_: ActionState, form: FormData): Pro
   if (!input.success) return invalid(input.error)
   const { articleId, number, baseVersion } = input.data
   const result = await restoreRevision(getDb(), user, articleId, number, baseVersion)
-  if (!result.ok) return fail(result.message)
+  if (!result.ok) return toActionState(result)
   revalidatePath(`/desk/articles/${articleId}`, 'layout')
   return ok(`Revision ${number} is restored as revision ${result.revisionNumber}.`)
 }

@@ -28,7 +28,7 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
   const articleId = parseId((await params).id)
   const db = getDb()
   const article = articleId ? await getArticleForEditing(db, user, articleId) : null
-  const history = article ? await getArticleHistory(db, user, article.id) : null
+  const history = article ? await getArticleHistory(db, article.id) : null
   if (!article || !history) notFound()
   const { revisions, timeline } = history
 
@@ -36,7 +36,7 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
   const newest = revisions[0]?.number ?? 1
   const to = parseId(String(query.to ?? '')) ?? newest
   const from = parseId(String(query.from ?? '')) ?? Math.max(1, to - 1)
-  const [older, newer] = await Promise.all([getRevision(db, user, article.id, from), getRevision(db, user, article.id, to)])
+  const [older, newer] = await Promise.all([getRevision(db, article.id, from), getRevision(db, article.id, to)])
 
   return (
     <main className="page wide">

@@ -1,24 +1,28 @@
 import { getDb } from '@/db'
-import { json, parseId } from '@/lib/http'
+import { json, parseId, refusalResponse } from '@/lib/http'
 import { leavePresence, recordPresence } from '@/lib/presence'
-import { getCurrentUser } from '@/lib/session'
+import { refusal } from '@/lib/refusal'
+import { authorizeRequest } from '@/lib/session'
+
+const noStory = refusal('missing', 'This story no longer exists.')
 
 /** "I have this story open": answers with the other people who do. */
 export async function POST(_: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const user = await getCurrentUser()
-  if (!user) return json({ others: [] }, 401)
+  const signedIn = await authorizeRequest('desk.enter')
+  if (!signedIn.ok) return refusalResponse(signedIn)
   const articleId = parseId((await params).id)
-  if (!articleId) return json({ others: [] }, 404)
-  const others = await recordPresence(getDb(), user, articleId)
-  return json({ others: others.map((person) => person.name) })
+  if (!articleId) return refusalResponse(noStory)
+  const result = await recordPresence(getDb(), signedIn.user, articleId)
+  if (!result.ok) return refusalResponse(result)
+  return json({ ok: true, others: result.others.map((person) => person.name) })
 }
 
 /** "I closed the story": the others stop seeing this person at once, not half a minute later. */
 export async function DELETE(_: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const user = await getCurrentUser()
-  if (!user) return new Response(null, { status: 401 })
+  const signedIn = await authorizeRequest('desk.enter')
+  if (!signedIn.ok) return refusalResponse(signedIn)
   const articleId = parseId((await params).id)
-  if (!articleId) return new Response(null, { status: 404 })
-  await leavePresence(getDb(), user, articleId)
-  return new Response(null, { status: 204 })
+  if (!articleId) return refusalResponse(noStory)
+  const result = await leavePresence(getDb(), signedIn.user, articleId)
+  return result.ok ? new Response(null, { status: 204 }) : refusalResponse(result)
 }

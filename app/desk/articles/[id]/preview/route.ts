@@ -2,11 +2,11 @@ import { storyPage } from '@/components/reader/story-page'
 import { getDb } from '@/db'
 import { listCorrections } from '@/lib/corrections'
 import { htmlDocument, parseId } from '@/lib/http'
-import { can } from '@/lib/permissions'
 import { getStoryPreview } from '@/lib/public-articles'
 import { listRelatedStories } from '@/lib/public-lists'
 import { readerChrome } from '@/lib/reader-chrome'
-import { getCurrentUser } from '@/lib/session'
+import { type Refusal, httpStatus, refusal } from '@/lib/refusal'
+import { authorizeRequest } from '@/lib/session'
 
 export const dynamic = 'force-dynamic'
 
@@ -16,15 +16,23 @@ export const dynamic = 'force-dynamic'
  * cached and never indexed.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const user = await getCurrentUser()
+  const signedIn = await authorizeRequest('desk.enter')
+  if (!signedIn.ok) return refused(signedIn)
   const articleId = parseId((await params).id)
   const db = getDb()
-  const story = user && can(user, 'desk.enter') && articleId ? await getStoryPreview(db, articleId) : null
-  if (!story)
-    return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } })
+  const story = articleId ? await getStoryPreview(db, articleId) : null
+  if (!story) return refused(refusal('missing', 'Not found'))
   const [corrections, related, chrome] = await Promise.all([listCorrections(db, story.id), listRelatedStories(db, story), readerChrome(db)])
   const response = htmlDocument(storyPage({ story, corrections, related }, chrome, { preview: true }))
   response.headers.set('cache-control', 'private, no-store')
   response.headers.set('x-robots-tag', 'noindex, nofollow')
   return response
+}
+
+/** A refusal as a plain page (a preview is a page, not JSON), with the refusal's status. */
+function refused(refused: Refusal): Response {
+  return new Response(refused.message, {
+    status: httpStatus(refused),
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  })
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { getDb } from '@/db'
-import { json, parseId } from '@/lib/http'
+import { json, parseId, refusalResponse } from '@/lib/http'
 import { pathsShowingStory, refreshPublicPages } from '@/lib/public-pages'
-import { getCurrentUser } from '@/lib/session'
+import { refusal } from '@/lib/refusal'
+import { authorizeRequest } from '@/lib/session'
 import { getWorkflowState, transition } from '@/lib/transitions'
 import { type WorkflowAnswer, statuses, workflowActions } from '@/lib/workflow'
 
@@ -13,20 +14,19 @@ const workflowRequestSchema = z.object({
   scheduledAt: z.iso.datetime({ offset: true }).optional(),
 })
 
-const statusFor = { missing: 404, forbidden: 403, invalid: 422, conflict: 409 } as const
-
 /**
  * Moves a story through the workflow (`{ action, baseVersion, note?, scheduledAt? }`). The rules
  * live in lib/workflow.ts; whatever a client sends, lib/transitions.ts checks them again.
+ * A refusal answers `{ ok: false, reason, message }` with its status (lib/refusal.ts).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const user = await getCurrentUser()
-  if (!user) return json<WorkflowAnswer>({ ok: false, message: 'You are signed out. Sign in again.' }, 401)
+  const signedIn = await authorizeRequest('desk.enter')
+  if (!signedIn.ok) return refusalResponse(signedIn)
+  const { user } = signedIn
   const articleId = parseId((await params).id)
-  if (!articleId) return json<WorkflowAnswer>({ ok: false, message: 'This story no longer exists.' }, 404)
+  if (!articleId) return refusalResponse(refusal('missing', 'This story no longer exists.'))
   const input = workflowRequestSchema.safeParse(await request.json().catch(() => null))
-  if (!input.success)
-    return json<WorkflowAnswer>({ ok: false, message: 'That request was not understood. Reload the page and try again.' }, 400)
+  if (!input.success) return refusalResponse(refusal('invalid', 'That request was not understood. Reload the page and try again.'))
 
   const { action, baseVersion, note, scheduledAt } = input.data
   const db = getDb()
@@ -37,7 +37,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     note,
     scheduledAt: scheduledAt ? new Date(scheduledAt) : undefined,
   })
-  if (!result.ok) return json<WorkflowAnswer>({ ok: false, message: result.message }, statusFor[result.reason])
+  if (!result.ok) return refusalResponse(result)
   refreshPublicPages([...shownBefore, ...result.article.oldPaths, ...(await pathsShowingStory(db, articleId))])
   const state = await getWorkflowState(db, user, articleId)
   return json<WorkflowAnswer>({

@@ -3,24 +3,26 @@ import { getDb } from '@/db'
 import { createArticle, saveArticle } from '@/lib/article-drafts'
 import { articleInputSchema } from '@/lib/article-input'
 import { getArticleForEditing } from '@/lib/editable-article'
-import { guarded } from '@/lib/errors'
-import { json } from '@/lib/http'
+import { json, refusalResponse } from '@/lib/http'
 import { readTextWithin } from '@/lib/request-body'
 import { sanitizeDoc } from '@/lib/rich-text'
-import { getCurrentUser } from '@/lib/session'
+import { refusal } from '@/lib/refusal'
+import { authorizeRequest } from '@/lib/session'
 import { type NewStoryResponse, maxSaveBytes } from '@/lib/story-draft'
 
 const requestSchema = z.object({ draft: z.unknown() })
 
-const refuse = (message: string, status: number) => json<NewStoryResponse>({ ok: false, message }, status)
+const refuse = (message: string, status: 400 | 413) => json<NewStoryResponse>({ ok: false, message }, status)
+const invalidDraft = (message: string) => refusalResponse(refusal('invalid', message))
 
 /**
  * Saves an editor's text as a new story: for a story deleted while someone was writing it, so
  * that their words are not lost with it. The new story is the writer's, with the text's fields.
  */
 export async function POST(request: Request): Promise<Response> {
-  const user = await getCurrentUser()
-  if (!user) return refuse('You are signed out. Sign in again in another tab, then try again.', 401)
+  const signedIn = await authorizeRequest('article.create')
+  if (!signedIn.ok) return refusalResponse(signedIn)
+  const { user } = signedIn
   const text = await readTextWithin(request, maxSaveBytes)
   if (text === null) return refuse('This story is too large to save. Remove some pasted material and try again.', 413)
   let raw: unknown
@@ -31,21 +33,21 @@ export async function POST(request: Request): Promise<Response> {
   }
   const parsed = requestSchema.safeParse(raw)
   const input = articleInputSchema.safeParse(parsed.success ? parsed.data.draft : undefined)
-  if (!input.success) return refuse(input.error.issues.map((issue) => issue.message).join(' '), 422)
+  if (!input.success) return invalidDraft(input.error.issues.map((issue) => issue.message).join(' '))
   // Checked before anything is created, so that a refusal leaves no half-made story behind.
   const body = sanitizeDoc(input.data.body)
-  if (!body.ok) return refuse(body.message, 422)
+  if (!body.ok) return invalidDraft(body.message)
 
   const db = getDb()
-  const created = await guarded(() => createArticle(db, user, { headline: input.data.headline, sectionId: input.data.sectionId }))
-  if (!created.ok) return refuse(created.message, 422)
+  const created = await createArticle(db, user, { headline: input.data.headline, sectionId: input.data.sectionId })
+  if (!created.ok) return refusalResponse(created)
   const opened = await getArticleForEditing(db, user, created.articleId)
   if (!opened) throw new Error(`Story ${created.articleId} vanished as it was created.`)
   // The old story's slug may have been taken meanwhile; the new story then takes one from its headline.
   const save = (slug: string) =>
     saveArticle(db, user, created.articleId, { ...input.data, slug }, { baseVersion: opened.version, kind: 'save' })
   let saved = await save(input.data.slug)
-  if (!saved.ok && saved.reason === 'slug-taken') saved = await save('')
-  if (!saved.ok) return refuse(`A new story was started, but its text was not saved: ${saved.message}`, 422)
+  if (!saved.ok && saved.field === 'slug') saved = await save('')
+  if (!saved.ok) return invalidDraft(`A new story was started, but its text was not saved: ${saved.message}`)
   return json<NewStoryResponse>({ ok: true, articleId: created.articleId })
 }
