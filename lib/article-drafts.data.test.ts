@@ -1,7 +1,18 @@
 import { asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { articleAuthors, articleTags, tags, workflowEvents } from '@/db/schema'
-import { act, articleRow, docOf, formInput, makeStory, openTestNewsroom, revisionRows, saveForm } from '@/test/newsroom'
+import {
+  act,
+  articleRow,
+  disabledPerson,
+  disabledRefusal,
+  docOf,
+  formInput,
+  makeStory,
+  openTestNewsroom,
+  revisionRows,
+  saveForm,
+} from '@/test/newsroom'
 import { autosaveWindowMs, createArticle, saveArticle } from './article-drafts'
 
 // Creating a story and saving it: revisions, autosaves, conflicts, slugs. Who may edit which story,
@@ -50,7 +61,13 @@ describe('creating a story', () => {
 
   it('refuses a headline of more than 300 characters', async () => {
     const result = await createArticle(db, newsroom.writer, { headline: 'x'.repeat(301), sectionId: newsroom.sectionId })
-    expect(result).toEqual({ ok: false, message: 'Keep the headline under 300 characters.' })
+    expect(result).toEqual({ ok: false, reason: 'invalid', message: 'Keep the headline under 300 characters.' })
+  })
+
+  it('refuses a person whose account was disabled since signing in, creating nothing', async () => {
+    const gone = await disabledPerson(db, 'editor')
+    expect(await createArticle(db, gone, { headline: 'Too late', sectionId: newsroom.sectionId })).toEqual(disabledRefusal)
+    expect(await db.select().from(workflowEvents).where(eq(workflowEvents.actorId, gone.id))).toEqual([])
   })
 })
 
@@ -206,8 +223,9 @@ describe('saving a story', () => {
     const result = await saveForm(db, newsroom, id, newsroom.writer, { slug: 'port-strike' }, 'save', later(1))
     expect(result).toEqual({
       ok: false,
-      reason: 'slug-taken',
+      reason: 'invalid',
       message: 'The slug “port-strike” is already used in this section (by another story or a sub-section). Try “port-strike-2”.',
+      field: 'slug',
     })
     expect(await revisionRows(db, id)).toHaveLength(1)
     expect(

@@ -23,14 +23,32 @@ describe('who may edit a story in which status', () => {
   })
 
   it('tells a writer why their own story is out of their hands in each other status', () => {
-    expect(checkEdit(writer, { status: 'in_review', ownerIds: [1] })).toEqual({ ok: false, message: 'This story is with the editors for review; withdraw it to make changes.' })
-    expect(checkEdit(writer, { status: 'approved', ownerIds: [1] })).toEqual({ ok: false, message: 'This story has been approved; only an editor can change it now.' })
-    expect(checkEdit(writer, { status: 'scheduled', ownerIds: [1] })).toEqual({ ok: false, message: 'This story is scheduled to be published; only an editor can change it now.' })
-    expect(checkEdit(writer, { status: 'unpublished', ownerIds: [1] })).toEqual({ ok: false, message: 'This story has been taken off the site; only an editor can change it now.' })
+    expect(checkEdit(writer, { status: 'in_review', ownerIds: [1] })).toEqual({
+      ok: false,
+      message: 'This story is with the editors for review; withdraw it to make changes.',
+    })
+    expect(checkEdit(writer, { status: 'approved', ownerIds: [1] })).toEqual({
+      ok: false,
+      message: 'This story has been approved; only an editor can change it now.',
+    })
+    expect(checkEdit(writer, { status: 'scheduled', ownerIds: [1] })).toEqual({
+      ok: false,
+      message: 'This story is scheduled to be published; only an editor can change it now.',
+    })
+    expect(checkEdit(writer, { status: 'unpublished', ownerIds: [1] })).toEqual({
+      ok: false,
+      message: 'This story has been taken off the site; only an editor can change it now.',
+    })
   })
 
   it('never lets a writer edit someone else’s story', () => {
-    expect(checkEdit(writer, { status: 'published', ownerIds: [2] })).toEqual({ ok: false, message: 'Only the story’s writers and the editors can change this story.' })
-    expect(checkEdit(writer, { status: 'draft', ownerIds: [2] })).toEqual({ ok: false, message: 'Only the story’s writers and the editors can change this story.' })
+    expect(checkEdit(writer, { status: 'published', ownerIds: [2] })).toEqual({
+      ok: false,
+      message: 'Only the story’s writers and the editors can change this story.',
+    })
+    expect(checkEdit(writer, { status: 'draft', ownerIds: [2] })).toEqual({
+      ok: false,
+      message: 'Only the story’s writers and the editors can change this story.',
+    })
   })
 })

@@ -22,10 +22,7 @@ export async function authorize(
   capability: Capability,
   resource?: Owned,
 ): Promise<Result<{ actor: Actor }, 'forbidden'>> {
-  const [person] = await db
-    .select({ id: users.id, role: users.role, isDisabled: users.isDisabled })
-    .from(users)
-    .where(eq(users.id, who.id))
+  const [person] = await db.select({ id: users.id, role: users.role, isDisabled: users.isDisabled }).from(users).where(eq(users.id, who.id))
   if (!person || person.isDisabled) return refusal('forbidden', accountDisabled)
   const actor: Actor = { id: person.id, role: person.role }
   const permission = check(actor, capability, resource)
@@ -33,7 +30,11 @@ export async function authorize(
 }
 
 /** `authorize` for changing a story's content: the permission, then what its status allows (`checkEdit`). */
-export async function authorizeEdit(db: Db | Tx, who: { id: number }, story: Owned & { status: ArticleStatus }): Promise<Result<{ actor: Actor }, 'forbidden'>> {
+export async function authorizeEdit(
+  db: Db | Tx,
+  who: { id: number },
+  story: Owned & { status: ArticleStatus },
+): Promise<Result<{ actor: Actor }, 'forbidden'>> {
   const allowed = await authorize(db, who, 'article.edit', story)
   if (!allowed.ok) return allowed
   const permission = checkEdit(allowed.actor, story)

@@ -52,10 +52,12 @@ describe('corrections', () => {
     const draft = await storyIn(db, newsroom, 'approved')
     expect(await addCorrection(db, newsroom.writer, live, { kind: 'correction', body: 'Forged.' })).toEqual({
       ok: false,
+      reason: 'forbidden',
       message: 'Only editors can add or withdraw corrections.',
     })
     expect(await addCorrection(db, newsroom.editor, draft, { kind: 'correction', body: 'Too soon.' })).toEqual({
       ok: false,
+      reason: 'invalid',
       message: 'Only a story that has been published can carry a correction.',
     })
     expect(await addCorrection(db, newsroom.editor, live, { kind: 'correction', body: ' ' })).toMatchObject({ ok: false })
@@ -75,6 +77,7 @@ describe('corrections', () => {
     const id = await storyIn(db, newsroom, 'published')
     expect(await addCorrection(db, { id: person?.id ?? -1, role: 'editor' }, id, { kind: 'correction', body: 'Hm.' })).toEqual({
       ok: false,
+      reason: 'forbidden',
       message: 'Only editors can add or withdraw corrections.',
     })
   })
@@ -105,6 +108,7 @@ describe('corrections', () => {
     const correctionId = await correct(newsroom.editor, id, 'Meant for another story.', at(4))
     expect(await retractCorrection(db, newsroom.writer, correctionId, { note: 'Mine.' })).toEqual({
       ok: false,
+      reason: 'forbidden',
       message: 'Only editors can add or withdraw corrections.',
     })
     expect(await retractCorrection(db, newsroom.editor, correctionId, { note: '' })).toMatchObject({
@@ -116,6 +120,7 @@ describe('corrections', () => {
     ).toMatchObject({ ok: true, article: { id } })
     expect(await retractCorrection(db, newsroom.admin, correctionId, { note: 'Again.' })).toEqual({
       ok: false,
+      reason: 'conflict',
       message: 'This correction has already been withdrawn.',
     })
     expect(await listCorrections(db, id)).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { act, makeStory, withOwnNewsroom } from '@/test/newsroom'
+import { act, disabledPerson, disabledRefusal, makeStory, withOwnNewsroom } from '@/test/newsroom'
 import { getDeskNews, markDeskSeen } from './desk-news'
 import { addNote } from './notes'
 
@@ -8,6 +8,12 @@ const base = new Date('2030-04-01T08:00:00Z')
 const at = (hours: number) => new Date(base.getTime() + hours * hour)
 
 describe('what changed on my stories since I last looked', () => {
+  it('refuses to record a visit for an account disabled since signing in', async () => {
+    await withOwnNewsroom(async ({ db: own }) => {
+      expect(await markDeskSeen(own, await disabledPerson(own, 'writer'), at(1))).toEqual(disabledRefusal)
+    })
+  })
+
   it('counts others’ status changes and notes on my stories once each, not my own, and starts again once I look', async () => {
     await withOwnNewsroom(async ({ db: own, newsroom: room }) => {
       const id = await makeStory(own, room, { headline: 'Mine', now: at(0) })

@@ -66,7 +66,11 @@ describe('editorial notes', () => {
   it('lets writers write and resolve notes only on their own stories', async () => {
     const id = await makeStory(db, newsroom)
     const thread = await note(await addNote(db, newsroom.editor, id, { body: 'Shorter intro.' }))
-    const refused = { ok: false, message: 'Only the story’s writers and the editors can add or resolve this story’s notes.' }
+    const refused = {
+      ok: false,
+      reason: 'forbidden',
+      message: 'Only the story’s writers and the editors can add or resolve this story’s notes.',
+    }
     expect(await addNote(db, newsroom.writer2, id, { body: 'Drive-by comment.' })).toEqual(refused)
     expect(await setNoteResolved(db, newsroom.writer2, thread.noteId, true)).toEqual(refused)
     expect(await db.select().from(notes).where(eq(notes.articleId, id))).toHaveLength(1)
@@ -76,18 +80,25 @@ describe('editorial notes', () => {
     const id = await makeStory(db, newsroom)
     const other = await makeStory(db, newsroom)
     const elsewhere = await note(await addNote(db, newsroom.editor, other, { body: 'On the other story.' }))
-    expect(await addNote(db, newsroom.editor, id, { body: '   ' })).toEqual({ ok: false, message: 'Write the note first.' })
+    expect(await addNote(db, newsroom.editor, id, { body: '   ' })).toEqual({
+      ok: false,
+      reason: 'invalid',
+      message: 'Write the note first.',
+    })
     expect(await addNote(db, newsroom.editor, id, { body: 'x'.repeat(1024 * 1024) })).toEqual({
       ok: false,
+      reason: 'invalid',
       message: 'Keep the note under 10,000 characters (this one has 1,048,576).',
     })
     expect(await addNote(db, newsroom.editor, id, { body: 'Reply.', parentId: elsewhere.noteId })).toEqual({
       ok: false,
+      reason: 'missing',
       message: 'The note you are replying to no longer exists.',
     })
     const reply = await note(await addNote(db, newsroom.editor, other, { body: 'Reply.', parentId: elsewhere.noteId }))
     expect(await setNoteResolved(db, newsroom.editor, reply.noteId, true)).toEqual({
       ok: false,
+      reason: 'invalid',
       message: 'Resolve the thread this reply belongs to.',
     })
     expect(await db.select().from(notes).where(eq(notes.articleId, id))).toEqual([])

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { users } from '@/db/schema'
 import { openTestNewsroom } from '@/test/newsroom'
 import { createArticle } from './article-drafts'
 import { leavePresence, recordPresence } from './presence'
@@ -16,21 +18,44 @@ const at = (seconds: number) => new Date(Date.UTC(2030, 2, 1, 9, 0, seconds))
 
 describe('presence on a story', () => {
   it('tells each person who else has the story open, not themselves, for thirty seconds', async () => {
-    expect(await recordPresence(db, newsroom.writer, articleId, at(0))).toEqual([])
-    expect(await recordPresence(db, newsroom.editor, articleId, at(5))).toEqual([{ userId: newsroom.writer.id, name: 'Writer Person' }])
-    expect(await recordPresence(db, newsroom.writer, articleId, at(10))).toEqual([{ userId: newsroom.editor.id, name: 'Editor Person' }])
-    expect(await recordPresence(db, newsroom.admin, articleId, at(36))).toEqual([{ userId: newsroom.writer.id, name: 'Writer Person' }])
-    expect(await recordPresence(db, newsroom.writer2, articleId, at(50))).toEqual([{ userId: newsroom.admin.id, name: 'Admin Person' }])
-    expect(await recordPresence(db, newsroom.editor, articleId, at(90))).toEqual([])
+    expect(await recordPresence(db, newsroom.writer, articleId, at(0))).toEqual({ ok: true, others: [] })
+    expect(await recordPresence(db, newsroom.editor, articleId, at(5))).toEqual({
+      ok: true,
+      others: [{ userId: newsroom.writer.id, name: 'Writer Person' }],
+    })
+    expect(await recordPresence(db, newsroom.writer, articleId, at(10))).toEqual({
+      ok: true,
+      others: [{ userId: newsroom.editor.id, name: 'Editor Person' }],
+    })
+    expect(await recordPresence(db, newsroom.admin, articleId, at(36))).toEqual({
+      ok: true,
+      others: [{ userId: newsroom.writer.id, name: 'Writer Person' }],
+    })
+    expect(await recordPresence(db, newsroom.writer2, articleId, at(50))).toEqual({
+      ok: true,
+      others: [{ userId: newsroom.admin.id, name: 'Admin Person' }],
+    })
+    expect(await recordPresence(db, newsroom.editor, articleId, at(90))).toEqual({ ok: true, others: [] })
   })
 
   it('forgets someone as soon as they leave', async () => {
     await recordPresence(db, newsroom.editor, articleId, at(100))
     await leavePresence(db, newsroom.editor, articleId)
-    expect(await recordPresence(db, newsroom.writer, articleId, at(101))).toEqual([])
+    expect(await recordPresence(db, newsroom.writer, articleId, at(101))).toEqual({ ok: true, others: [] })
+  })
+
+  it('refuses an account disabled since signing in, recording nothing', async () => {
+    await db.update(users).set({ isDisabled: true }).where(eq(users.id, newsroom.writer2.id))
+    expect(await recordPresence(db, newsroom.writer2, articleId, at(200))).toEqual({
+      ok: false,
+      reason: 'forbidden',
+      message: 'Your account has been disabled; ask an administrator.',
+    })
+    await db.update(users).set({ isDisabled: false }).where(eq(users.id, newsroom.writer2.id))
+    expect(await recordPresence(db, newsroom.writer, articleId, at(201))).toEqual({ ok: true, others: [] })
   })
 
   it('returns nobody for a story that does not exist', async () => {
-    expect(await recordPresence(db, newsroom.writer, 999_999)).toEqual([])
+    expect(await recordPresence(db, newsroom.writer, 999_999)).toEqual({ ok: true, others: [] })
   })
 })

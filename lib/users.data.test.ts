@@ -38,10 +38,27 @@ describe('managing people', () => {
   })
 
   it('refuses anyone but an admin, changing nothing', async () => {
+    expect(await createUser(db, editor, { email: 'sneaky@example.test', name: 'Sneaky', role: 'admin' })).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+    })
+    expect(await db.select().from(users).where(eq(users.email, 'sneaky@example.test'))).toEqual([])
     expect(await listUsers(db, editor)).toMatchObject({ ok: false, reason: 'forbidden', message: expect.stringMatching(/permission/) })
-    expect(await changeRole(db, writer, writer.id, 'admin')).toMatchObject({ ok: false, reason: 'forbidden', message: expect.stringMatching(/permission/) })
-    expect(await setDisabled(db, editor, writer.id, true)).toMatchObject({ ok: false, reason: 'forbidden', message: expect.stringMatching(/permission/) })
-    expect(await resetPassword(db, editor, writer.id)).toMatchObject({ ok: false, reason: 'forbidden', message: expect.stringMatching(/permission/) })
+    expect(await changeRole(db, writer, writer.id, 'admin')).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+      message: expect.stringMatching(/permission/),
+    })
+    expect(await setDisabled(db, editor, writer.id, true)).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+      message: expect.stringMatching(/permission/),
+    })
+    expect(await resetPassword(db, editor, writer.id)).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+      message: expect.stringMatching(/permission/),
+    })
     const [row] = await db.select().from(users).where(eq(users.id, writer.id))
     expect(row).toMatchObject({ role: 'writer', isDisabled: false, sessionEpoch: 0 })
   })
@@ -56,7 +73,7 @@ describe('managing people', () => {
 
   it('refuses a second account with the same e-mail', async () => {
     const result = await createUser(db, admin, { email: 'new@example.test', name: 'Again', role: 'editor' })
-    expect(result).toEqual({ ok: false, message: 'Someone already has that e-mail address.' })
+    expect(result).toEqual({ ok: false, reason: 'conflict', message: 'Someone already has that e-mail address.' })
   })
 
   it('gives a second person with the same name a different slug', async () => {

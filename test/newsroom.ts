@@ -75,6 +75,20 @@ export async function makeNewsroom(db: Db): Promise<Newsroom> {
  * the file (`const { db, newsroom } = await openTestNewsroom()`); it is discarded when the file's
  * tests are done. In-memory PGlite, or a fresh database on PostgreSQL under `DATA_TEST_DRIVER=pg`.
  */
+/** The refusal every door answers a person whose account was disabled since signing in. */
+export const disabledRefusal = { ok: false, reason: 'forbidden', message: 'Your account has been disabled; ask an administrator.' }
+
+/** A person signed in as `role` whose account has since been disabled: what the session still says of them. */
+export async function disabledPerson(db: Db, role: Actor['role']): Promise<Actor> {
+  const slug = `disabled-${role}-${Math.floor(Math.random() * 1e9)}`
+  const [person] = await db
+    .insert(users)
+    .values({ email: `${slug}@example.test`, name: 'Disabled Person', slug, role, passwordHash: 'x', isDisabled: true })
+    .returning({ id: users.id })
+  if (!person) throw new Error('Inserting a person returned no row.')
+  return { id: person.id, role }
+}
+
 export async function openTestNewsroom(): Promise<{ db: Db; newsroom: Newsroom }> {
   const db = await openTestDatabase()
   return { db, newsroom: await makeNewsroom(db) }

@@ -2,14 +2,14 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { can } from '@/lib/permissions'
-import { requireUser } from '@/lib/session'
+import { requireCapability } from '@/lib/session'
 import { signOutAction } from './actions'
 import { getMyDeskNews } from './news'
 
 export const metadata: Metadata = { title: { default: 'Desk', template: '%s · Desk · Copydesk' }, robots: { index: false } }
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser()
+  const user = await requireCapability('desk.enter')
   const news = await getMyDeskNews()
   return (
     <>

@@ -8,7 +8,7 @@ import { StaffOptions } from '@/components/desk/staff-options'
 import { type DeskQueue, deskQueueLabels, deskQueries, deskQuerySchema, deskQueues, formatWaiting } from '@/lib/desk-queues'
 import { countDeskQueues, listDeskQueue } from '@/lib/desk-queues-list'
 import { listSectionOptions } from '@/lib/sections'
-import { requireUser } from '@/lib/session'
+import { requireCapability } from '@/lib/session'
 import { statuses } from '@/lib/workflow'
 import { listStaff } from '@/lib/users'
 import { markNewsSeen, markNewsShown } from './actions'
@@ -18,7 +18,7 @@ import { DateTime } from '@/components/ui/date-time'
 type DeskPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 export default async function DeskPage({ searchParams }: DeskPageProps) {
-  const user = await requireUser()
+  const user = await requireCapability('desk.enter')
   const raw = await searchParams
   const queue: DeskQueue = deskQueues.find((name) => name === raw.queue) ?? 'all'
   const query = deskQuerySchema.parse(Object.fromEntries(Object.entries(raw).filter(([, value]) => typeof value === 'string')))

@@ -40,11 +40,13 @@ describe('editing an image’s details', () => {
     const row = await mediaRow({ uploadedBy: newsroom.writer.id })
     expect(await updateMediaDetails(db, newsroom.writer, row.id, { caption: 'x'.repeat(2001) })).toEqual({
       ok: false,
+      reason: 'invalid',
       message: 'The caption must be 2000 characters or fewer.',
     })
     expect(await updateMediaDetails(db, newsroom.writer, row.id, { credit: 'x'.repeat(201) })).toMatchObject({ ok: false })
     expect(await updateMediaDetails(db, newsroom.writer, row.id, { focalX: 1.5 })).toEqual({
       ok: false,
+      reason: 'invalid',
       message: 'The focal point must be between 0 and 1.',
     })
     expect(await updateMediaDetails(db, newsroom.writer, row.id, { focalY: -0.1 })).toMatchObject({ ok: false })
@@ -53,6 +55,7 @@ describe('editing an image’s details', () => {
   it('says so when the image is gone', async () => {
     expect(await updateMediaDetails(db, newsroom.editor, 999_999, { alt: 'x' })).toEqual({
       ok: false,
+      reason: 'missing',
       message: 'This image no longer exists.',
     })
   })
@@ -148,6 +151,7 @@ describe('deleting an image', () => {
     await story('Uses it', [{ body: { type: 'doc', content: figure(row.id) } }])
     expect(await deleteMedia(db, storage, newsroom.editor, row.id)).toEqual({
       ok: false,
+      reason: 'conflict',
       message: 'This image is used in a story (now or in an earlier version), so it cannot be deleted.',
     })
     expect(await db.select({ id: media.id }).from(media).where(eq(media.id, row.id))).toEqual([{ id: row.id }])
@@ -162,6 +166,10 @@ describe('deleting an image', () => {
   })
 
   it('says so when the image is already gone', async () => {
-    expect(await deleteMedia(db, storage, newsroom.admin, 999_999)).toEqual({ ok: false, message: 'This image no longer exists.' })
+    expect(await deleteMedia(db, storage, newsroom.admin, 999_999)).toEqual({
+      ok: false,
+      reason: 'missing',
+      message: 'This image no longer exists.',
+    })
   })
 })

@@ -182,14 +182,14 @@ describe('processing an upload', () => {
 
 describe('refusing bad uploads', () => {
   it('refuses a zero-byte file', async () => {
-    expect(await processImage(Buffer.alloc(0))).toEqual({ ok: false, message: 'This file is empty.' })
+    expect(await processImage(Buffer.alloc(0))).toEqual({ ok: false, reason: 'invalid', message: 'This file is empty.' })
   })
 
   it('refuses a 30 MB file by its size alone, before reading it', async () => {
     const upload = Buffer.alloc(30 * 1024 * 1024)
     ;(await jpegImage(100, 100)).copy(upload)
     const started = performance.now()
-    expect(await processImage(upload)).toEqual({ ok: false, message: tooLargeFileMessage })
+    expect(await processImage(upload)).toEqual({ ok: false, reason: 'invalid', message: tooLargeFileMessage })
     expect(performance.now() - started).toBeLessThan(100)
     expect(upload.length).toBeGreaterThan(maxUploadBytes)
   })
@@ -200,13 +200,17 @@ describe('refusing bad uploads', () => {
       Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>'),
       Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'),
     ]
-    for (const upload of uploads) expect(await processImage(upload)).toEqual({ ok: false, message: notAnImageMessage })
+    for (const upload of uploads) expect(await processImage(upload)).toEqual({ ok: false, reason: 'invalid', message: notAnImageMessage })
   })
 
   it('refuses a truncated JPEG as damaged', async () => {
     const whole = await jpegImage(800, 600)
-    expect(await processImage(whole.subarray(0, Math.floor(whole.length / 2)))).toEqual({ ok: false, message: damagedImageMessage })
-    expect(await processImage(whole.subarray(0, 40))).toEqual({ ok: false, message: damagedImageMessage })
+    expect(await processImage(whole.subarray(0, Math.floor(whole.length / 2)))).toEqual({
+      ok: false,
+      reason: 'invalid',
+      message: damagedImageMessage,
+    })
+    expect(await processImage(whole.subarray(0, 40))).toEqual({ ok: false, reason: 'invalid', message: damagedImageMessage })
   })
 
   it('refuses a 20,000 × 20,000 PNG from its header, without decoding it', async () => {
@@ -215,6 +219,7 @@ describe('refusing bad uploads', () => {
     const started = performance.now()
     expect(await processImage(bomb)).toEqual({
       ok: false,
+      reason: 'invalid',
       message: 'This image is too large: 20000 × 20000 pixels is more than 40 megapixels.',
     })
     // Decoding 400 million pixels would take seconds and gigabytes; the header takes a moment.
@@ -224,9 +229,10 @@ describe('refusing bad uploads', () => {
   it('refuses an image just over 40 megapixels and reads one at the limit', async () => {
     expect(await processImage(pngHeaderClaiming(8001, 5000))).toMatchObject({
       ok: false,
+      reason: 'invalid',
       message: expect.stringContaining('40 megapixels'),
     })
     // 8000 × 5000 is allowed by its header; this hollow one then fails as the damaged file it is.
-    expect(await processImage(pngHeaderClaiming(8000, 5000))).toEqual({ ok: false, message: damagedImageMessage })
+    expect(await processImage(pngHeaderClaiming(8000, 5000))).toEqual({ ok: false, reason: 'invalid', message: damagedImageMessage })
   })
 })

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { emptyFileMessage } from './limits'
 import { notAnImageMessage, sniffImageFormat } from './sniff'
 
-const refused = { ok: false, message: notAnImageMessage }
+const refused = { ok: false, reason: 'invalid', message: notAnImageMessage }
 
 describe('deciding the type of an upload from its bytes', () => {
   it('recognises JPEG, PNG, WebP, AVIF and GIF by their magic numbers', async () => {
@@ -37,6 +37,6 @@ describe('deciding the type of an upload from its bytes', () => {
   })
 
   it('refuses a zero-byte file with its own message', () => {
-    expect(sniffImageFormat(Buffer.alloc(0))).toEqual({ ok: false, message: emptyFileMessage })
+    expect(sniffImageFormat(Buffer.alloc(0))).toEqual({ ok: false, reason: 'invalid', message: emptyFileMessage })
   })
 })

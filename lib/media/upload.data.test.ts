@@ -8,6 +8,7 @@ import { notAnImageMessage } from './sniff'
 import type { MediaStorage } from './storage'
 import { animatedGif, imageWithMetadata, jpegImage, pngHeaderClaiming } from './test-images'
 import { openTestLibrary } from '@/test/media-library'
+import { disabledPerson, disabledRefusal } from '@/test/newsroom'
 import { uploadImage } from './upload'
 
 const { db, newsroom, storage, storedKeys, mediaCount } = await openTestLibrary()
@@ -89,7 +90,7 @@ describe('uploading an image', () => {
       { bytes: Buffer.alloc(26 * 1024 * 1024), message: 'This file is larger than 25 MB.' },
     ]
     for (const { bytes, message } of cases) {
-      expect(await uploadImage(db, storage, newsroom.writer, { bytes })).toEqual({ ok: false, message })
+      expect(await uploadImage(db, storage, newsroom.writer, { bytes })).toEqual({ ok: false, reason: 'invalid', message })
     }
     expect({ files: (await storedKeys()).length, rows: await mediaCount() }).toEqual(before)
   })
@@ -99,9 +100,14 @@ describe('uploading an image', () => {
     const svg = Buffer.from(
       '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><script>alert(document.cookie)</script><rect width="800" height="600"/></svg>',
     )
-    expect(await uploadImage(db, storage, newsroom.writer, { bytes: svg })).toEqual({ ok: false, message: notAnImageMessage })
+    expect(await uploadImage(db, storage, newsroom.writer, { bytes: svg })).toEqual({
+      ok: false,
+      reason: 'invalid',
+      message: notAnImageMessage,
+    })
     expect(await uploadImage(db, storage, newsroom.writer, { bytes: pngHeaderClaiming(20_000, 20_000) })).toEqual({
       ok: false,
+      reason: 'invalid',
       message: 'This image is too large: 20000 × 20000 pixels is more than 40 megapixels.',
     })
     expect({ files: (await storedKeys()).length, rows: await mediaCount() }).toEqual(before)
@@ -115,7 +121,14 @@ describe('uploading an image', () => {
 
   it('refuses details that are too long before processing anything', async () => {
     const result = await uploadImage(db, storage, newsroom.writer, { bytes: await jpegImage(300, 200, 4), alt: 'x'.repeat(501) })
-    expect(result).toEqual({ ok: false, message: 'Alt text must be 500 characters or fewer.' })
+    expect(result).toEqual({ ok: false, reason: 'invalid', message: 'Alt text must be 500 characters or fewer.' })
+  })
+
+  it('refuses an account disabled since signing in before processing anything', async () => {
+    const before = { files: await storedKeys(), rows: await mediaCount() }
+    const gone = await disabledPerson(db, 'writer')
+    expect(await uploadImage(db, storage, gone, { bytes: await jpegImage(320, 200, 6) })).toEqual(disabledRefusal)
+    expect({ files: await storedKeys(), rows: await mediaCount() }).toEqual(before)
   })
 
   it('removes the files it wrote when the row cannot be inserted', async () => {

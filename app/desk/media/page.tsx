@@ -5,7 +5,7 @@ import { MediaGrid, type MediaGridItem, mediaGridSizes } from '@/components/desk
 import { MediaUploader } from '@/components/desk/media/uploader'
 import { Field } from '@/components/ui/field'
 import { listMedia, mediaListQuerySchema } from '@/lib/media/library'
-import { requireUser } from '@/lib/session'
+import { requireCapability } from '@/lib/session'
 import { displaySrc, responsiveImage } from '@/lib/media/urls'
 
 export const metadata: Metadata = { title: 'Media library' }
@@ -15,7 +15,7 @@ type MediaLibraryPageProps = { searchParams: Promise<Record<string, string | str
 const firstOf = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
 
 export default async function MediaLibraryPage({ searchParams }: MediaLibraryPageProps) {
-  const user = await requireUser()
+  const user = await requireCapability('desk.enter')
   const raw = await searchParams
   const { query, page } = mediaListQuerySchema.parse({ query: firstOf(raw.q) ?? '', page: firstOf(raw.page) ?? 1 })
   const list = await listMedia(getDb(), user, { query, page })

@@ -12,7 +12,7 @@ import { can } from '@/lib/permissions'
 import { listMediaOptions } from '@/lib/media/options'
 import { renderRichText } from '@/lib/rich-text'
 import { listSectionOptions } from '@/lib/sections'
-import { requireUser } from '@/lib/session'
+import { requireCapability } from '@/lib/session'
 import { statuses } from '@/lib/workflow'
 import { toStoryDraft } from '@/lib/story-draft'
 import { getWorkflowState } from '@/lib/transitions'
@@ -27,7 +27,7 @@ export const metadata: Metadata = { title: 'Story' }
 type StoryPageProps = { params: Promise<{ id: string }> }
 
 export default async function StoryPage({ params }: StoryPageProps) {
-  const user = await requireUser()
+  const user = await requireCapability('desk.enter')
   const articleId = parseId((await params).id)
   const db = getDb()
   const article = articleId ? await getArticleForEditing(db, user, articleId) : null

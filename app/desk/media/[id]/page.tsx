@@ -9,7 +9,7 @@ import { Field } from '@/components/ui/field'
 import { parseId } from '@/lib/http'
 import { getMedia, mediaUsage } from '@/lib/media/library'
 import { can } from '@/lib/permissions'
-import { requireUser } from '@/lib/session'
+import { requireCapability } from '@/lib/session'
 import { statuses } from '@/lib/workflow'
 import { listStaff } from '@/lib/users'
 import { deleteImage, saveMediaDetails } from '../actions'
@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: 'Image' }
 type MediaPageProps = { params: Promise<{ id: string }> }
 
 export default async function MediaPage({ params }: MediaPageProps) {
-  const user = await requireUser()
+  const user = await requireCapability('desk.enter')
   const id = parseId((await params).id)
   const db = getDb()
   const image = id ? await getMedia(db, id) : null

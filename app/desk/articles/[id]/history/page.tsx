@@ -9,7 +9,7 @@ import { diffRevisions } from '@/lib/diff'
 import { parseId } from '@/lib/http'
 import { getRevision } from '@/lib/revisions'
 import { statuses } from '@/lib/workflow'
-import { requireUser } from '@/lib/session'
+import { requireCapability } from '@/lib/session'
 import { type TimelineEntry, getArticleHistory } from '@/lib/timeline'
 import { restoreRevisionAction } from './actions'
 import { DateTime } from '@/components/ui/date-time'
@@ -24,7 +24,7 @@ type HistoryPageProps = {
 const kindLabels = { autosave: 'Autosave', save: 'Save', published: 'Published' } as const
 
 export default async function HistoryPage({ params, searchParams }: HistoryPageProps) {
-  const user = await requireUser()
+  const user = await requireCapability('desk.enter')
   const articleId = parseId((await params).id)
   const db = getDb()
   const article = articleId ? await getArticleForEditing(db, user, articleId) : null
