@@ -60,7 +60,9 @@ export function shownUnlessRefused<T>(result: Result<T>): { ok: true } & T {
 
 /**
  * For route handlers: the signed-in person if `authorize` lets them do this, or the refusal to
- * answer with (lib/http.ts `refusalResponse`): 401 when nobody is signed in.
+ * answer with (lib/http.ts `refusalResponse`): 401 when nobody is signed in. Asked without a
+ * record, so a capability someone has only on their own records (`own`) is refused here: ask for
+ * `desk.enter` and let the data function decide on the record.
  */
 export async function authorizeRequest(capability: Capability): Promise<Result<{ user: CurrentUser }>> {
   const user = await getCurrentUser()

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto'
 import { z } from 'zod'
-import { json } from '@/lib/http'
+import { json, refusalResponse } from '@/lib/http'
 import { refreshKey, refreshPublicPages } from '@/lib/public-pages'
+import { refusal } from '@/lib/refusal'
 
 const refreshRequestSchema = z.object({ paths: z.array(z.string().startsWith('/').max(2000)).max(50_000) })
 
@@ -12,9 +13,11 @@ const refreshRequestSchema = z.object({ paths: z.array(z.string().startsWith('/'
 export async function POST(request: Request): Promise<Response> {
   const given = Buffer.from(request.headers.get('authorization') ?? '')
   const expected = Buffer.from(`Bearer ${refreshKey()}`)
-  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return json({ ok: false }, 403)
+  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
+    return refusalResponse(refusal('forbidden', 'Only the server itself may ask for a refresh.'))
+  }
   const input = refreshRequestSchema.safeParse(await request.json().catch(() => null))
-  if (!input.success) return json({ ok: false }, 400)
+  if (!input.success) return refusalResponse(refusal('invalid', 'Send { paths: ["/…"] }.'))
   refreshPublicPages(input.data.paths)
   return json({ ok: true })
 }

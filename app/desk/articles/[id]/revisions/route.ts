@@ -18,7 +18,7 @@ const garbled = 'The save was garbled on the way. Try again.'
 
 /** Saves the story form: an autosave or an explicit save, against the version the editor had. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const signedIn = await authorizeRequest('article.edit')
+  const signedIn = await authorizeRequest('desk.enter')
   if (!signedIn.ok) return refusalResponse(signedIn)
   const articleId = parseId((await params).id)
   if (!articleId) return refusalResponse(refusal('missing', 'This story no longer exists.'))

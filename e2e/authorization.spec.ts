@@ -1,0 +1,98 @@
+import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test'
+import { doorsInBuild } from '../test/app-doors'
+import { routeHandlers, serverActions } from '../test/authorization-cases'
+import { demoPassword } from './fixtures'
+
+// What the desk's route handlers answer to each kind of refusal, over HTTP (lib/refusal.ts has
+// the table): 401 signed out, 403 not allowed, 404 no such story, 409 stale, 422 a bad request.
+// Never a 500, and never the work done. test/authorization-cases.ts cites these tests.
+
+/** An API client signed in as `email` through the Auth.js routes, as a script would. */
+async function signedInClient(baseURL: string, email: string): Promise<APIRequestContext> {
+  const client = await playwrightRequest.newContext({ baseURL })
+  const { csrfToken } = (await (await client.get('/api/auth/csrf')).json()) as { csrfToken: string }
+  const signIn = await client.post('/api/auth/callback/credentials', { form: { csrfToken, email, password: demoPassword } })
+  expect(signIn.ok()).toBe(true)
+  return client
+}
+
+const emptyBody = { type: 'doc', content: [{ type: 'paragraph' }] }
+const draft = (headline: string) => ({
+  headline,
+  standfirst: '',
+  body: emptyBody,
+  sectionId: 1,
+  slug: '',
+  tags: [],
+  bylines: [{ name: 'A Contributor', outlet: 'Wire' }],
+  leadMediaId: null,
+  leadCaption: '',
+  leadCredit: '',
+  seoTitle: '',
+  seoDescription: '',
+})
+
+test('every desk route answers 401 to a session that no longer opens the desk', async ({ baseURL }) => {
+  // A session cookie gets past the sign-in redirect; the server finds no one behind it.
+  const client = await playwrightRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: 'authjs.session-token=ended-or-forged' },
+  })
+  const answers = await Promise.all([
+    client.post('/desk/articles/1/revisions', { data: { draft: draft('x'), baseVersion: 1, kind: 'save' } }),
+    client.post('/desk/articles/1/workflow', { data: { action: 'publish', baseVersion: 1 } }),
+    client.post('/desk/articles/1/presence'),
+    client.delete('/desk/articles/1/presence'),
+    client.get('/desk/articles/1/preview'),
+    client.post('/desk/articles/new/from-draft', { data: { draft: draft('x') } }),
+    client.get('/desk/media/options?q=harbour'),
+    client.post('/desk/media/upload', { multipart: { alt: 'x' } }),
+  ])
+  expect(answers.map((answer) => answer.status())).toEqual(answers.map(() => 401))
+  await client.dispose()
+})
+
+test('a writer saving another writer’s story is refused with 403, a missing story 404, a garbled save 422', async ({ baseURL }) => {
+  const owner = await signedInClient(baseURL ?? '', 'writer2@copydesk.test')
+  const created = await owner.post('/desk/articles/new/from-draft', { data: { draft: draft('Authorization probe') } })
+  expect(created.status()).toBe(200)
+  const { articleId } = (await created.json()) as { articleId: number }
+
+  const other = await signedInClient(baseURL ?? '', 'writer@copydesk.test')
+  const save = (id: number, data: unknown) => other.post(`/desk/articles/${id}/revisions`, { data })
+  const forbidden = await save(articleId, { draft: draft('Taken over'), baseVersion: 2, kind: 'save' })
+  expect(forbidden.status()).toBe(403)
+  expect(await forbidden.json()).toEqual({
+    ok: false,
+    reason: 'forbidden',
+    message: 'Only the story’s writers and the editors can change this story.',
+  })
+  expect((await save(999_999, { draft: draft('Nowhere'), baseVersion: 1, kind: 'save' })).status()).toBe(404)
+  expect((await save(articleId, { draft: 'not a story', baseVersion: 2, kind: 'save' })).status()).toBe(422)
+  // The story is as its writer left it.
+  const preview = await owner.get(`/desk/articles/${articleId}/preview`)
+  expect(await preview.text()).toContain('Authorization probe')
+  await Promise.all([owner.dispose(), other.dispose()])
+})
+
+test('a writer publishing is refused with 403, a stale version 409, a bad request 422', async ({ baseURL }) => {
+  const writer = await signedInClient(baseURL ?? '', 'writer@copydesk.test')
+  const editor = await signedInClient(baseURL ?? '', 'editor@copydesk.test')
+  const act = (client: APIRequestContext, id: number, data: unknown) => client.post(`/desk/articles/${id}/workflow`, { data })
+
+  const refused = await act(writer, 1, { action: 'publish', baseVersion: 1 })
+  expect(refused.status()).toBe(403)
+  expect(await refused.json()).toEqual({ ok: false, reason: 'forbidden', message: 'Only editors can publish a story.' })
+  expect((await act(editor, 1, { action: 'unpublish', baseVersion: 999_999 })).status()).toBe(409)
+  expect((await act(editor, 1, { action: 'fly' })).status()).toBe(422)
+  expect((await act(editor, 999_999, { action: 'publish', baseVersion: 1 })).status()).toBe(404)
+  await Promise.all([writer.dispose(), editor.dispose()])
+})
+
+test('every server action and route file of the build has a row in the authorization table', () => {
+  const built = doorsInBuild('.next-e2e')
+  expect(built, 'the end-to-end tests run on the .next-e2e build').not.toBeNull()
+  expect(built?.actions.filter((action) => !(action in serverActions))).toEqual([])
+  const listed = new Set(Object.keys(routeHandlers).map((door) => door.slice(0, door.lastIndexOf(' '))))
+  expect(built?.routeFiles.filter((file) => !listed.has(file))).toEqual([])
+})
