@@ -1,13 +1,42 @@
-import { type Browser, type Page, expect } from '@playwright/test'
+import fs from 'node:fs'
+import path from 'node:path'
+import { type Browser, type BrowserContext, type Page, expect } from '@playwright/test'
 
 export const demoPassword = 'copydesk-demo'
 
+/** The demo accounts whose sign-in e2e/auth.setup.ts saves once per run. */
+export const demoAccounts = [
+  'admin@copydesk.test',
+  'editor@copydesk.test',
+  'editor2@copydesk.test',
+  'writer@copydesk.test',
+  'writer2@copydesk.test',
+] as const
+
+/** Where the signed-in browser state of a demo account is kept (git-ignored). */
+export function authFile(email: string): string {
+  return path.join('e2e', '.auth', `${email.replace(/[^a-z0-9]+/gi, '-')}.json`)
+}
+
 /** Signs in through the form, as a person would, and waits for the desk. */
-export async function signIn(page: Page, email: string, password = demoPassword): Promise<void> {
+export async function signInThroughForm(page: Page, email: string, password = demoPassword): Promise<void> {
   await page.goto('/login')
   await page.getByLabel('E-mail').fill(email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Desk' })).toBeVisible()
+}
+
+/**
+ * Opens the desk signed in as `email`. A demo account takes the session e2e/auth.setup.ts saved
+ * (no form, no password check per test); anyone else signs in through the form.
+ */
+export async function signIn(page: Page, email: string, password = demoPassword): Promise<void> {
+  const saved = authFile(email)
+  if (password !== demoPassword || !fs.existsSync(saved)) return signInThroughForm(page, email, password)
+  const { cookies } = JSON.parse(fs.readFileSync(saved, 'utf8')) as { cookies: Parameters<BrowserContext['addCookies']>[0] }
+  await page.context().addCookies(cookies)
+  await page.goto('/desk')
   await expect(page.getByRole('heading', { level: 1, name: 'Desk' })).toBeVisible()
 }
 

@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test'
-import { demoPassword, signIn } from './fixtures'
+import { demoPassword, signInThroughForm } from './fixtures'
 
 for (const email of ['admin@copydesk.test', 'editor@copydesk.test', 'writer@copydesk.test']) {
   test(`${email} signs in with the demo password and lands on the desk`, async ({ page }) => {
-    await signIn(page, email)
+    await signInThroughForm(page, email)
     await expect(page).toHaveURL(/\/desk$/)
     await expect(page.getByText(`Signed in as ${email}.`)).toBeVisible()
   })
@@ -49,7 +49,7 @@ test('sign-in never sends people to another site', async ({ page }) => {
 })
 
 test('signing out ends the session', async ({ page }) => {
-  await signIn(page, 'editor2@copydesk.test')
+  await signInThroughForm(page, 'editor2@copydesk.test')
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
   await expect(page).toHaveURL(/\/login/)

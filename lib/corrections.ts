@@ -5,7 +5,7 @@ import { type ArticleStatus, type CorrectionKind, articles, corrections, revisio
 import { authorize } from './authorize'
 import type { Actor } from './permissions'
 import { type Result, refusal } from './refusal'
-import { publiclyVisible } from './public-articles'
+import { publiclyVisible, storyPlaceColumns } from './public-articles'
 import { sectionTrails, storyPath } from './sections'
 import { isPubliclyVisible } from './workflow'
 
@@ -55,14 +55,7 @@ export async function addCorrection(
     if (!allowed.ok) return allowed
     const person = allowed.actor
     const [article] = await tx
-      .select({
-        id: articles.id,
-        status: articles.status,
-        sectionId: articles.sectionId,
-        slug: articles.slug,
-        publishedRevisionId: articles.publishedRevisionId,
-        firstPublishedAt: articles.firstPublishedAt,
-      })
+      .select({ ...storyPlaceColumns, firstPublishedAt: articles.firstPublishedAt })
       .from(articles)
       .where(eq(articles.id, articleId))
     if (!article) return refusal('missing', 'This story no longer exists; it may have been deleted.')
@@ -98,13 +91,7 @@ export async function retractCorrection(
     const [row] = await tx
       .select({
         retractedAt: corrections.retractedAt,
-        article: {
-          id: articles.id,
-          status: articles.status,
-          sectionId: articles.sectionId,
-          slug: articles.slug,
-          publishedRevisionId: articles.publishedRevisionId,
-        },
+        article: storyPlaceColumns,
       })
       .from(corrections)
       .innerJoin(articles, eq(articles.id, corrections.articleId))

@@ -12,6 +12,15 @@ import { isPubliclyVisible } from './workflow'
 /** `isPubliclyVisible` (lib/workflow.ts) as a query condition: what readers may see. */
 export const publiclyVisible = and(isNotNull(articles.publishedRevisionId), ne(articles.status, 'unpublished'))
 
+/** The columns that say where a story lives (`storyPath`) and whether readers see it (`isPubliclyVisible`). */
+export const storyPlaceColumns = {
+  id: articles.id,
+  status: articles.status,
+  publishedRevisionId: articles.publishedRevisionId,
+  sectionId: articles.sectionId,
+  slug: articles.slug,
+}
+
 /** A byline as readers see it: a staff member links to their page. */
 export type PublicByline = { name: string; outlet: string | null; authorSlug: string | null }
 
@@ -82,12 +91,7 @@ export async function findStoryAt(db: Db, segments: readonly string[]): Promise<
     return isPubliclyVisible(row) ? { kind: 'story', story: await toPublicStory(db, row, trails) } : { kind: 'gone' }
   }
   const [moved] = await db
-    .select({
-      status: articles.status,
-      publishedRevisionId: articles.publishedRevisionId,
-      sectionId: articles.sectionId,
-      slug: articles.slug,
-    })
+    .select(storyPlaceColumns)
     .from(slugHistory)
     .innerJoin(articles, eq(articles.id, slugHistory.articleId))
     .where(eq(slugHistory.path, path))

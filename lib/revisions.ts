@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, desc, eq } from 'drizzle-orm'
 import type { Db } from '@/db'
-import { type Byline, type RichTextDoc, articles, revisions, users } from '@/db/schema'
+import { type Byline, type RichTextDoc, articles, revisionKind, revisions, users } from '@/db/schema'
 import { resolveBylines } from './article-attribution'
 import { type SaveResult, saveArticle } from './article-drafts'
 import { type ShownSnapshot, snapshotColumns } from './editable-article'
@@ -9,7 +9,7 @@ import { articleInputSchema } from './article-input'
 import type { Actor } from './permissions'
 import { refusal } from './refusal'
 
-type RevisionKind = 'autosave' | 'save' | 'published'
+type RevisionKind = (typeof revisionKind.enumValues)[number]
 
 /** What a revision holds of the editor's fields: what the story form sends on a save, too. */
 export type RevisionSnapshot = {
@@ -56,6 +56,13 @@ const summaryColumns = {
   headline: revisions.headline,
   currentRevisionId: articles.currentRevisionId,
   publishedRevisionId: articles.publishedRevisionId,
+}
+
+/** A row of `summaryColumns`: a summary before it knows which revisions the story points at. */
+type SummaryRow = Omit<RevisionSummary, 'isCurrent' | 'isPublished'> & {
+  id: number
+  currentRevisionId: number | null
+  publishedRevisionId: number | null
 }
 
 /** A story's revisions, newest first; null when the story does not exist. Everyone at the desk may read them. */
@@ -114,27 +121,6 @@ export async function restoreRevision(
   return saveArticle(db, actor, articleId, input.data, { baseVersion, kind: 'save', now: options.now })
 }
 
-function summary(row: {
-  id: number
-  number: number
-  kind: RevisionKind
-  createdAt: Date
-  savedAt: Date
-  authorName: string | null
-  wordCount: number
-  headline: string
-  currentRevisionId: number | null
-  publishedRevisionId: number | null
-}): RevisionSummary {
-  return {
-    number: row.number,
-    kind: row.kind,
-    createdAt: row.createdAt,
-    savedAt: row.savedAt,
-    authorName: row.authorName,
-    wordCount: row.wordCount,
-    headline: row.headline,
-    isCurrent: row.id === row.currentRevisionId,
-    isPublished: row.id === row.publishedRevisionId,
-  }
+function summary({ id, currentRevisionId, publishedRevisionId, ...row }: SummaryRow): RevisionSummary {
+  return { ...row, isCurrent: id === currentRevisionId, isPublished: id === publishedRevisionId }
 }

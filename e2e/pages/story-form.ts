@@ -1,0 +1,54 @@
+import { type Page, expect } from '@playwright/test'
+
+// The story form at /desk/articles/[id], as the tests use it: by the names a person reads.
+
+export const storyBody = (page: Page) => page.getByRole('textbox', { name: 'Story body' })
+
+export const toolbarButton = (page: Page, name: string) =>
+  page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true })
+
+/** The line that says whether the story is saved. */
+export const saveStatus = (page: Page) =>
+  page.getByRole('status').filter({ hasText: /^(All changes saved|Unsaved changes|Saving…|Saved at|Offline|Not saved)/ })
+
+/** The panel offering text kept on the device. */
+export const recoveredChanges = (page: Page) => page.getByRole('region', { name: 'Recovered changes' })
+
+export const workflow = (page: Page) => page.getByRole('region', { name: 'Workflow' })
+
+/** Where the story is in the workflow, as the breadcrumb says it. */
+export const stateLine = (page: Page) => page.locator('.story-crumbs strong')
+
+/** The id of the story open in the page. */
+export const storyIdOf = (page: Page) => Number(new URL(page.url()).pathname.split('/').pop())
+
+/**
+ * Starts a story from the desk in a section (by its name in the picker; null leaves the first)
+ * and waits for the editor. Returns the story's id.
+ */
+export async function startStory(page: Page, headline: string, section: string | null = 'Middle East'): Promise<number> {
+  await page.goto('/desk/articles/new')
+  await page.getByLabel('Working headline').fill(headline)
+  // Sub-sections are listed by their own names, grouped under their parent.
+  if (section !== null) await page.getByLabel('Section').selectOption({ label: section })
+  await page.getByRole('button', { name: 'Start writing' }).click()
+  await expect(storyBody(page)).toBeVisible({ timeout: 15_000 })
+  return storyIdOf(page)
+}
+
+/** Presses Save and waits until the status line says when it was saved. */
+export async function saveAndWait(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible()
+}
+
+/** Presses a button of the Workflow panel. */
+export async function press(page: Page, label: string): Promise<void> {
+  await workflow(page).getByRole('button', { name: label, exact: true }).click()
+}
+
+/** Presses a button of the Workflow panel and waits until it says it is done. */
+export async function pressAndWait(page: Page, label: string): Promise<void> {
+  await press(page, label)
+  await expect(workflow(page).getByRole('status')).toContainText('Done')
+}
