@@ -1,35 +1,7 @@
-import { type Page, expect, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { signIn, signedInPage } from './fixtures'
-
-const workflow = (page: Page) => page.getByRole('region', { name: 'Workflow' })
-const queues = (page: Page) => page.getByRole('navigation', { name: 'Queues' })
-/** The rows of the desk's list, without its header. */
-const storyRows = (page: Page) =>
-  page
-    .getByRole('table')
-    .getByRole('row')
-    .filter({ has: page.getByRole('cell') })
-
-/** Starts a story in a section (its name in the picker) and sends it for review; returns its id. */
-async function submitStory(page: Page, headline: string, section: string): Promise<number> {
-  await page.goto('/desk/articles/new')
-  await page.getByLabel('Working headline').fill(headline)
-  await page.getByLabel('Section').selectOption({ label: section })
-  await page.getByRole('button', { name: 'Start writing' }).click()
-  await expect(page).toHaveURL(/\/desk\/articles\/\d+$/)
-  await workflow(page).getByRole('button', { name: 'Submit for review', exact: true }).click()
-  await expect(workflow(page).getByRole('button', { name: 'Withdraw from review' })).toBeVisible()
-  return Number(new URL(page.url()).pathname.split('/').pop())
-}
-
-async function filter(page: Page, choices: { headline?: string; section?: string; author?: string; state?: string }): Promise<void> {
-  const form = page.getByRole('search', { name: 'Filter stories' })
-  await form.getByLabel('Headline').fill(choices.headline ?? '')
-  await form.getByLabel('Section').selectOption({ label: choices.section ?? 'Any section' })
-  await form.getByLabel('Author').selectOption({ label: choices.author ?? 'Anyone' })
-  await form.getByLabel('State').selectOption({ label: choices.state ?? 'Any state' })
-  await form.getByRole('button', { name: 'Filter' }).click()
-}
+import { filter, queues, storyRows, submitStory } from './pages/desk'
+import { workflow } from './pages/story-form'
 
 test('a note of a megabyte is refused with the reason, a note whose request fails says so, and no note is added', async ({ page }) => {
   await signIn(page, 'writer@copydesk.test')

@@ -1,28 +1,11 @@
 import { type Page, expect, test } from '@playwright/test'
 import { googleDocsHtml, webPageHtml, wordHtml } from '../components/editor/paste-samples'
 import { signIn } from './fixtures'
-
-/** Starts a story from the desk and waits for the editor. */
-async function startStory(page: Page, headline: string): Promise<void> {
-  await page.goto('/desk/articles/new')
-  await page.getByLabel('Working headline').fill(headline)
-  await page.getByLabel('Section').selectOption({ label: 'Middle East' })
-  await page.getByRole('button', { name: 'Start writing' }).click()
-  await expect(body(page)).toBeVisible()
-}
-
-const body = (page: Page) => page.getByRole('textbox', { name: 'Story body' })
-const toolbarButton = (page: Page, name: string) =>
-  page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true })
-
-async function saveAndWait(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Save', exact: true }).click()
-  await expect(page.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible()
-}
+import { saveAndWait, startStory, storyBody, toolbarButton } from './pages/story-form'
 
 /** Pastes HTML into the story body as the browser does when the writer presses Ctrl+V. */
 async function pasteHtml(page: Page, html: string): Promise<void> {
-  await body(page).evaluate((element, markup) => {
+  await storyBody(page).evaluate((element, markup) => {
     const data = new DataTransfer()
     data.setData('text/html', markup)
     data.setData('text/plain', markup.replace(/<[^>]*>/g, ' '))
@@ -49,7 +32,7 @@ test('a writer adds smaller headings, both kinds of list, a pull quote, an embed
   await expect(toolbarButton(page, 'Embed')).toHaveAttribute('title', 'Embed (Ctrl+Alt+E)')
   await expect(toolbarButton(page, 'Figure')).toHaveAttribute('aria-keyshortcuts', 'Control+Alt+F')
 
-  const editor = body(page)
+  const editor = storyBody(page)
   await editor.click()
   await page.keyboard.type('The wall will rise by a metre.')
   await page.keyboard.press('Enter')
@@ -146,7 +129,7 @@ test('pasting from Word, Google Docs and a web page keeps headings, lists, links
 }) => {
   await signIn(page, 'writer@copydesk.test')
   await startStory(page, 'Pasted timetable')
-  const editor = body(page)
+  const editor = storyBody(page)
   await editor.click()
 
   await pasteHtml(page, wordHtml)

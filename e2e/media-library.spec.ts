@@ -178,6 +178,7 @@ test('a text file renamed to .jpg is refused with a clear message, and nothing i
   expect(response.status()).toBe(422)
   expect(await response.json()).toEqual({
     ok: false,
+    reason: 'invalid',
     message: 'This file is not an image Copydesk accepts (JPEG, PNG, WebP, AVIF or GIF).',
   })
   await searchLibrary(page, alt)

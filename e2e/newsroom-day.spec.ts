@@ -1,22 +1,13 @@
 import { type Page, expect, test } from '@playwright/test'
 import { signedInPage } from './fixtures'
+import { press, stateLine, startStory, storyBody, workflow } from './pages/story-form'
 
-const body = (page: Page) => page.getByRole('textbox', { name: 'Story body' })
-const workflow = (page: Page) => page.getByRole('region', { name: 'Workflow' })
-const stateLine = (page: Page) => page.locator('.story-crumbs strong')
-
-async function press(page: Page, label: string): Promise<void> {
-  await workflow(page).getByRole('button', { name: label, exact: true }).click()
-}
-
+/** Starts a story in Middle East and types its first words; returns its id. */
 async function writeStory(page: Page, headline: string, text: string): Promise<number> {
-  await page.goto('/desk/articles/new')
-  await page.getByLabel('Working headline').fill(headline)
-  await page.getByLabel('Section').selectOption({ label: 'Middle East' })
-  await page.getByRole('button', { name: 'Start writing' }).click()
-  await body(page).click()
+  const id = await startStory(page, headline)
+  await storyBody(page).click()
   await page.keyboard.type(text)
-  return Number(new URL(page.url()).pathname.split('/').pop())
+  return id
 }
 
 test('the newsroom day: draft, review, changes, approval, publication, a forged publish refused', async ({ browser }) => {
@@ -39,7 +30,7 @@ test('the newsroom day: draft, review, changes, approval, publication, a forged 
 
   await writer.reload()
   await expect(writer.getByRole('region', { name: 'Notes' }).getByText('Add what the water will cost households.')).toBeVisible()
-  await body(writer).click()
+  await storyBody(writer).click()
   await writer.keyboard.press('ControlOrMeta+End')
   await writer.keyboard.type(' Households will pay about four euros a month.')
   const resubmitted = writer.waitForResponse((response) => response.url().endsWith(`/desk/articles/${id}/workflow`))
@@ -150,7 +141,7 @@ test('a writer’s update of their published story reaches readers only when an 
   await expect(reader.getByText('Ferries will leave every hour.')).toBeVisible()
 
   await writer.reload()
-  await body(writer).click()
+  await storyBody(writer).click()
   await writer.keyboard.press('ControlOrMeta+End')
   await writer.keyboard.type(' The last one leaves at ten.')
   await expect(writer.getByText('Published — unpublished changes')).toBeVisible()

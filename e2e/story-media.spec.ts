@@ -1,6 +1,7 @@
 import { type Page, expect, test } from '@playwright/test'
 import sharp from 'sharp'
 import { filesInPage, signIn } from './fixtures'
+import { pressAndWait, startStory, storyBody, toolbarButton } from './pages/story-form'
 
 /** A photo as a phone would send it: with camera details and where it was taken. */
 function photoWithLocation(): Promise<Buffer> {
@@ -19,14 +20,9 @@ function photoWithLocation(): Promise<Buffer> {
 // Processing one photo into every width and format takes a few seconds on a small machine.
 const processing = { timeout: 60_000 }
 
-const storyBody = (page: Page) => page.getByRole('textbox', { name: 'Story body' })
-const toolbarButton = (page: Page, name: string) =>
-  page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true })
-
+/** Starts a story in the first section and puts the cursor in its body. */
 async function newStory(page: Page, headline: string): Promise<void> {
-  await page.goto('/desk/articles/new')
-  await page.getByLabel('Working headline').fill(headline)
-  await page.getByRole('button', { name: 'Start writing' }).click()
+  await startStory(page, headline, null)
   await storyBody(page).click()
 }
 
@@ -36,11 +32,6 @@ function freshPicture(width: number, height: number): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: { r: shade, g: 140, b: (Date.now() % 200) + 20 } } })
     .png()
     .toBuffer()
-}
-
-async function press(page: Page, label: string): Promise<void> {
-  await page.getByRole('region', { name: 'Workflow' }).getByRole('button', { name: label, exact: true }).click()
-  await expect(page.getByRole('region', { name: 'Workflow' }).getByRole('status')).toContainText('Done')
 }
 
 test('an editor uploads a lead photo in the story, adds caption and credit, publishes; readers get srcset, caption, credit and no metadata', async ({
@@ -82,9 +73,9 @@ test('an editor uploads a lead photo in the story, adds caption and credit, publ
   await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible()
 
-  await press(page, 'Submit for review')
-  await press(page, 'Approve')
-  await press(page, 'Publish')
+  await pressAndWait(page, 'Submit for review')
+  await pressAndWait(page, 'Approve')
+  await pressAndWait(page, 'Publish')
 
   const reader = await (await browser.newContext()).newPage()
   await reader.goto('/')
@@ -175,9 +166,9 @@ test('a focal point set in the library moves the crop of the image on the story 
   await expect(lead.getByRole('status').filter({ hasText: 'Alt text saved to the library.' })).toBeVisible()
   await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible()
-  await press(page, 'Submit for review')
-  await press(page, 'Approve')
-  await press(page, 'Publish')
+  await pressAndWait(page, 'Submit for review')
+  await pressAndWait(page, 'Approve')
+  await pressAndWait(page, 'Publish')
 
   await page.goto(`/desk/media?q=${encodeURIComponent(altText)}`)
   await page.getByRole('list', { name: 'Images' }).getByRole('link', { name: altText }).click()
