@@ -1,8 +1,12 @@
 // Key-to-paint latency while typing in a 20,000-word story. Not a test: it prints figures.
 // Usage: start the app (npm run build && npm start), then
 //   node bench/editor-latency.mjs [--url http://127.0.0.1:3000] [--words 20000] [--keys 200]
+import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
+
+// The same offline, sandbox-free flags as the end-to-end tests (playwright.config.ts).
+const chromiumArgs = JSON.parse(fs.readFileSync(new URL('../scripts/chromium-args.json', import.meta.url), 'utf8'))
 
 const { values } = parseArgs({
   options: {
@@ -17,15 +21,7 @@ const keys = Number(values.keys)
 
 const browser = await chromium.launch({
   executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-  ],
+  args: chromiumArgs,
 })
 try {
   const page = await browser.newPage()
