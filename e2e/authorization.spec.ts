@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test'
 import { doorsInBuild } from '../test/app-doors'
 import { routeHandlers, serverActions } from '../test/authorization-cases'
+import { storyDraft } from '../test/story-docs'
 import { demoPassword } from './fixtures'
 
 // What the desk's route handlers answer to each kind of refusal, over HTTP (lib/refusal.ts has
@@ -16,21 +17,8 @@ async function signedInClient(baseURL: string, email: string): Promise<APIReques
   return client
 }
 
-const emptyBody = { type: 'doc', content: [{ type: 'paragraph' }] }
-const draft = (headline: string) => ({
-  headline,
-  standfirst: '',
-  body: emptyBody,
-  sectionId: 1,
-  slug: '',
-  tags: [],
-  bylines: [{ name: 'A Contributor', outlet: 'Wire' }],
-  leadMediaId: null,
-  leadCaption: '',
-  leadCredit: '',
-  seoTitle: '',
-  seoDescription: '',
-})
+/** A draft with only a contributor's byline: the person who creates it is its one owner. */
+const draft = (headline: string) => storyDraft({ headline, bylines: [{ name: 'A Contributor', outlet: 'Wire' }] })
 
 test('every desk route answers 401 to a session that no longer opens the desk', async ({ baseURL }) => {
   // A session cookie gets past the sign-in redirect; the server finds no one behind it.

@@ -1,17 +1,23 @@
-import { expect, test } from '@playwright/test'
+import { type Browser, type Page, expect, test } from '@playwright/test'
 import { signIn, signedInPage } from './fixtures'
 import { recoveredChanges, saveAndWait, saveStatus, startStory, storyBody } from './pages/story-form'
 
 // When two people, a lost connection or a deleted story get in the way of a save: no text is lost.
+
+/** The same story open at an editor's desk, in a browser of its own. */
+async function openAsEditor(browser: Browser, storyUrl: string): Promise<Page> {
+  const editorPage = await signedInPage(browser, 'editor@copydesk.test')
+  await editorPage.goto(storyUrl)
+  await expect(storyBody(editorPage)).toBeVisible()
+  return editorPage
+}
 
 test('two people editing one story: the later save is refused, shown, and neither text is lost', async ({ page, browser }) => {
   await signIn(page, 'writer@copydesk.test')
   await startStory(page, 'Harbour fees to double')
   const storyUrl = page.url()
 
-  const editorPage = await signedInPage(browser, 'editor@copydesk.test')
-  await editorPage.goto(storyUrl)
-  await expect(storyBody(editorPage)).toBeVisible()
+  const editorPage = await openAsEditor(browser, storyUrl)
   await expect(editorPage.getByText('Also editing: Tomás Ferreira')).toBeVisible()
 
   await storyBody(page).click()
@@ -103,9 +109,7 @@ test('taking the other person’s version after a conflict keeps one’s own tex
   await startStory(page, 'Market moves to the square')
   const storyUrl = page.url()
 
-  const editorPage = await signedInPage(browser, 'editor@copydesk.test')
-  await editorPage.goto(storyUrl)
-  await expect(storyBody(editorPage)).toBeVisible()
+  const editorPage = await openAsEditor(browser, storyUrl)
 
   await storyBody(page).click()
   await page.keyboard.type('Text the writer typed.')

@@ -17,21 +17,18 @@ test('a writer writes a story with every kind of block, and after a reload every
   await page.keyboard.type('Who was on board')
   await page.keyboard.press('Enter')
 
-  await toolbarButton(page, 'Bold').click()
-  await page.keyboard.type('strong')
-  await toolbarButton(page, 'Bold').click()
-  await page.keyboard.type(' ')
-  await toolbarButton(page, 'Italic').click()
-  await page.keyboard.type('slanted')
-  await toolbarButton(page, 'Italic').click()
-  await page.keyboard.type(' ')
-  await toolbarButton(page, 'Underline').click()
-  await page.keyboard.type('underlined')
-  await toolbarButton(page, 'Underline').click()
-  await page.keyboard.type(' ')
-  await toolbarButton(page, 'Strikethrough').click()
-  await page.keyboard.type('struck')
-  await toolbarButton(page, 'Strikethrough').click()
+  const marked: [mark: string, word: string][] = [
+    ['Bold', 'strong'],
+    ['Italic', 'slanted'],
+    ['Underline', 'underlined'],
+    ['Strikethrough', 'struck'],
+  ]
+  for (const [index, [mark, word]] of marked.entries()) {
+    if (index > 0) await page.keyboard.type(' ')
+    await toolbarButton(page, mark).click()
+    await page.keyboard.type(word)
+    await toolbarButton(page, mark).click()
+  }
   await page.keyboard.press('Enter')
 
   await page.keyboard.type('Read the timetable')

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { storyDraft } from '../test/story-docs'
 import { signIn } from './fixtures'
 import { recoveredChanges, saveStatus, startStory, storyBody } from './pages/story-form'
 
@@ -22,20 +23,7 @@ test('a writer cannot edit a story in review, and the server refuses a forged sa
     data: {
       baseVersion: 1,
       kind: 'save',
-      draft: {
-        headline: 'Forged',
-        standfirst: '',
-        body: { type: 'doc', content: [] },
-        sectionId: 1,
-        slug: '',
-        tags: [],
-        bylines: [{ userId: 1 }],
-        leadMediaId: null,
-        leadCaption: '',
-        leadCredit: '',
-        seoTitle: '',
-        seoDescription: '',
-      },
+      draft: storyDraft({ headline: 'Forged', body: { type: 'doc', content: [] } }),
     },
   })
   expect(response.status()).toBe(403)

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { storyDraft } from '@/test/story-docs'
 import { type StoryDraft, followsHeadline, sameDraft, toFormDraft } from './story-draft'
 
-const draft = (headline: string, slug: string): StoryDraft => ({
-  headline,
-  standfirst: '',
-  body: { type: 'doc', content: [{ type: 'paragraph' }] },
-  sectionId: 1,
-  slug,
-  tags: [],
-  bylines: [{ userId: 1 }],
-  leadMediaId: null,
-  leadCaption: '',
-  leadCredit: '',
-  seoTitle: '',
-  seoDescription: '',
-})
+const draft = (headline: string, slug: string) => storyDraft({ headline, slug })
 
 describe('a slug that follows the headline', () => {
   it('is one made from the headline, with or without a number for a clash', () => {

@@ -1,6 +1,8 @@
 import type { RichTextDoc, RichTextNode } from '@/db/schema'
+import type { StoryDraft } from '@/lib/story-draft'
 
-// Story bodies for the tests of the sanitizer and the renderer (lib/rich-text*.test.ts).
+// Story bodies for the tests of the sanitizer and the renderer (lib/rich-text*.test.ts), and a
+// whole story as the form sends it.
 
 export const text = (value: string, marks?: RichTextNode['marks']): RichTextNode =>
   marks ? { type: 'text', text: value, marks } : { type: 'text', text: value }
@@ -17,4 +19,23 @@ export const figureAttrs = {
   credit: 'ANA LIMA',
   width: 1200,
   height: 800,
+}
+
+/** A story as the form sends it: a headline, an empty body in section 1, the first person's byline. */
+export function storyDraft(overrides: Partial<StoryDraft> = {}): StoryDraft {
+  return {
+    headline: 'A story',
+    standfirst: '',
+    body: { type: 'doc', content: [{ type: 'paragraph' }] },
+    sectionId: 1,
+    slug: '',
+    tags: [],
+    bylines: [{ userId: 1 }],
+    leadMediaId: null,
+    leadCaption: '',
+    leadCredit: '',
+    seoTitle: '',
+    seoDescription: '',
+    ...overrides,
+  }
 }
