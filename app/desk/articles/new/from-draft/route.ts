@@ -12,7 +12,7 @@ import { type NewStoryResponse, maxSaveBytes } from '@/lib/story-draft'
 
 const requestSchema = z.object({ draft: z.unknown() })
 
-const refuse = (message: string, status: 400 | 413) => json<NewStoryResponse>({ ok: false, message }, status)
+const tooLarge = (message: string) => json<NewStoryResponse>({ ok: false, message }, 413)
 const invalidDraft = (message: string) => refusalResponse(refusal('invalid', message))
 
 /**
@@ -24,12 +24,12 @@ export async function POST(request: Request): Promise<Response> {
   if (!signedIn.ok) return refusalResponse(signedIn)
   const { user } = signedIn
   const text = await readTextWithin(request, maxSaveBytes)
-  if (text === null) return refuse('This story is too large to save. Remove some pasted material and try again.', 413)
+  if (text === null) return tooLarge('This story is too large to save. Remove some pasted material and try again.')
   let raw: unknown
   try {
     raw = JSON.parse(text)
   } catch {
-    return refuse('The request was garbled on the way. Try again.', 400)
+    return invalidDraft('The request was garbled on the way. Try again.')
   }
   const parsed = requestSchema.safeParse(raw)
   const input = articleInputSchema.safeParse(parsed.success ? parsed.data.draft : undefined)
