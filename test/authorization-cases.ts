@@ -128,6 +128,10 @@ export const routeHandlers: Record<string, Door> = {
     decidedBy: ['authorizeRequest', 'uploadImage'],
     provedBy: [
       { file: 'lib/media/upload.data.test.ts', test: 'refuses an account disabled since signing in before processing anything' },
+      {
+        file: 'lib/media/upload.data.test.ts',
+        test: 'refuses an account disabled while its image was processed, leaving no file and no row',
+      },
       routeStatuses('every desk route answers 401 to a session that no longer opens the desk'),
     ],
   },

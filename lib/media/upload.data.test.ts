@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import sharp from 'sharp'
-import { users } from '@/db/schema'
+import { media, users } from '@/db/schema'
 import { keysOf } from './library'
 import { damagedImageMessage } from './process'
 import { notAnImageMessage } from './sniff'
@@ -12,6 +12,20 @@ import { disabledPerson, disabledRefusal } from '@/test/newsroom'
 import { uploadImage } from './upload'
 
 const { db, newsroom, storage, storedKeys, mediaCount } = await openTestLibrary()
+
+/** The test storage, running `meanwhile` before each file it writes: something that happens while an upload is stored. */
+function storageThatFirst(meanwhile: (key: string) => Promise<unknown>): MediaStorage {
+  const files: MediaStorage = storage
+  return {
+    get: (key) => files.get(key),
+    delete: (key) => files.delete(key),
+    url: (key) => files.url(key),
+    put: async (key, buffer, contentType) => {
+      await meanwhile(key)
+      return files.put(key, buffer, contentType)
+    },
+  }
+}
 
 describe('uploading an image', () => {
   it('stores the image and its renditions under content-hashed names, with the uploader and details', async () => {
@@ -131,25 +145,32 @@ describe('uploading an image', () => {
     expect({ files: await storedKeys(), rows: await mediaCount() }).toEqual(before)
   })
 
+  it('refuses an account disabled while its image was processed, leaving no file and no row', async () => {
+    const before = { files: await storedKeys(), rows: await mediaCount() }
+    const [person] = await db
+      .insert(users)
+      .values({ email: 'disabled-midway@example.test', name: 'Midway', slug: 'midway', role: 'writer', passwordHash: 'x' })
+      .returning({ id: users.id, role: users.role })
+    if (!person) throw new Error('no user')
+    const disablesTheAccount = storageThatFirst(() => db.update(users).set({ isDisabled: true }).where(eq(users.id, person.id)))
+    expect(await uploadImage(db, disablesTheAccount, person, { bytes: await jpegImage(480, 320, 7) })).toEqual(disabledRefusal)
+    expect({ files: await storedKeys(), rows: await mediaCount() }).toEqual(before)
+  })
+
   it('removes the files it wrote when the row cannot be inserted', async () => {
     const before = { files: await storedKeys(), rows: await mediaCount() }
-    // An account deleted while its upload is processed: the row's foreign key fails.
-    const [leaving] = await db
-      .insert(users)
-      .values({ email: 'leaving@example.test', name: 'Leaving', slug: 'leaving', role: 'writer', passwordHash: 'x' })
-      .returning({ id: users.id, role: users.role })
-    if (!leaving) throw new Error('no user')
-    const files: MediaStorage = storage
-    const deletesTheAccount: MediaStorage = {
-      get: (key) => files.get(key),
-      delete: (key) => files.delete(key),
-      url: (key) => files.url(key),
-      put: async (key, buffer, contentType) => {
-        await db.delete(users).where(eq(users.id, leaving.id))
-        return files.put(key, buffer, contentType)
-      },
-    }
-    await expect(uploadImage(db, deletesTheAccount, leaving, { bytes: await jpegImage(640, 480, 5) })).rejects.toThrow()
+    // Another row takes the first file's key while the upload is stored: the insert fails on it.
+    let blocker: number | undefined
+    const takesTheKey = storageThatFirst(async (key) => {
+      if (blocker !== undefined) return
+      const [row] = await db
+        .insert(media)
+        .values({ storageKey: key, contentHash: 'someone-else', mimeType: 'image/jpeg', byteSize: 1, width: 1, height: 1 })
+        .returning({ id: media.id })
+      blocker = row?.id
+    })
+    await expect(uploadImage(db, takesTheKey, newsroom.writer, { bytes: await jpegImage(640, 480, 5) })).rejects.toThrow()
+    await db.delete(media).where(eq(media.id, blocker ?? -1))
     expect({ files: await storedKeys(), rows: await mediaCount() }).toEqual(before)
   })
 })

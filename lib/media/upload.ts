@@ -54,20 +54,31 @@ export async function uploadImage(
     throw error
   }
 
-  let inserted: MediaRow[]
+  let inserted: Result<{ rows: MediaRow[] }>
   try {
-    inserted = await db
-      .insert(media)
-      .values({ ...row, ...details.data, uploadedBy: actor.id })
-      .onConflictDoNothing({ target: media.contentHash })
-      .returning()
+    // Asked again as the row is written: the account may have been disabled while the image was processed.
+    inserted = await db.transaction(async (tx): Promise<Result<{ rows: MediaRow[] }>> => {
+      const stillAllowed = await authorize(tx, actor, 'media.upload')
+      if (!stillAllowed.ok) return stillAllowed
+      const rows = await tx
+        .insert(media)
+        .values({ ...row, ...details.data, uploadedBy: actor.id })
+        .onConflictDoNothing({ target: media.contentHash })
+        .returning()
+      return { ok: true, rows }
+    })
   } catch (error) {
     await removeFilesNotUsed(db, storage, processed.contentHash, files)
     throw error
   }
-  if (inserted[0]) {
+  if (!inserted.ok) {
+    await removeFilesNotUsed(db, storage, processed.contentHash, files)
+    return inserted
+  }
+  const [created] = inserted.rows
+  if (created) {
     const notice = processed.animated ? 'This animated image is kept as a still of its first frame.' : undefined
-    return { ok: true, media: inserted[0], duplicate: false, notice }
+    return { ok: true, media: created, duplicate: false, notice }
   }
 
   // Someone uploaded the same file while this one was processed: theirs is the library's copy.
