@@ -7,7 +7,7 @@ import { checkEdit } from './article-editing'
 import { type Actor, type Capability, type Owned, check } from './permissions'
 import { type Result, refusal } from './refusal'
 
-export const accountDisabled = 'Your account has been disabled; ask an administrator.'
+const accountDisabled = 'Your account has been disabled; ask an administrator.'
 
 /**
  * THE authorization check. Re-reads the person from the database handed in (inside a write,
@@ -24,7 +24,14 @@ export async function authorize(
 ): Promise<Result<{ actor: Actor }, 'forbidden'>> {
   const [person] = await db.select({ id: users.id, role: users.role, isDisabled: users.isDisabled }).from(users).where(eq(users.id, who.id))
   if (!person || person.isDisabled) return refusal('forbidden', accountDisabled)
-  const actor: Actor = { id: person.id, role: person.role }
+  return decide({ id: person.id, role: person.role }, capability, resource)
+}
+
+/**
+ * The permission table's answer as a `Result`, for a person already read from the database on
+ * this request (`authorize` above; `getCurrentUser` in lib/session.ts for pages and routes).
+ */
+export function decide(actor: Actor, capability: Capability, resource?: Owned): Result<{ actor: Actor }, 'forbidden'> {
   const permission = check(actor, capability, resource)
   return permission.ok ? { ok: true, actor } : refusal('forbidden', permission.message)
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type Refusal, type Result, httpStatus } from './refusal'
+import { type Refusal, httpStatus } from './refusal'
 
 /** A route segment `[id]` as a positive whole number, or null. */
 export function parseId(value: string): number | null {
@@ -15,11 +15,6 @@ export function json<T>(body: T, status = 200): Response {
 export function refusalResponse(refused: Refusal): Response {
   const { ok, reason, message, field } = refused
   return json({ ok, reason, message, ...(field === undefined ? {} : { field }) }, httpStatus(refused))
-}
-
-/** A data function's result as JSON: 200 with the result, or the refusal's status. */
-export function respond<T>(result: Result<T>): Response {
-  return result.ok ? json(result) : refusalResponse(result)
 }
 
 /** A whole HTML document (the reader's pages). */

@@ -5,7 +5,7 @@ import { cache } from 'react'
 import { getDb } from '@/db'
 import { users } from '@/db/schema'
 import { auth } from './auth'
-import { authorize } from './authorize'
+import { decide } from './authorize'
 import type { Actor, Capability } from './permissions'
 import { type Result, refusal } from './refusal'
 
@@ -41,10 +41,14 @@ export async function requireUser(): Promise<CurrentUser> {
   return user
 }
 
-/** The signed-in person if `authorize` lets them do this; for anyone else the page does not exist (404). */
+/**
+ * The signed-in person if the permission table lets them do this; for anyone else the page does
+ * not exist (404). `getCurrentUser` has just read them from the database, so `decide` asks the
+ * table without reading them again.
+ */
 export async function requireCapability(capability: Capability): Promise<CurrentUser> {
   const user = await requireUser()
-  shownUnlessRefused(await authorize(getDb(), user, capability))
+  shownUnlessRefused(decide(user, capability))
   return user
 }
 
@@ -59,7 +63,7 @@ export function shownUnlessRefused<T>(result: Result<T>): { ok: true } & T {
 }
 
 /**
- * For route handlers: the signed-in person if `authorize` lets them do this, or the refusal to
+ * For route handlers: the signed-in person if the permission table lets them do this, or the refusal to
  * answer with (lib/http.ts `refusalResponse`): 401 when nobody is signed in. Asked without a
  * record, so a capability someone has only on their own records (`own`) is refused here: ask for
  * `desk.enter` and let the data function decide on the record.
@@ -67,6 +71,6 @@ export function shownUnlessRefused<T>(result: Result<T>): { ok: true } & T {
 export async function authorizeRequest(capability: Capability): Promise<Result<{ user: CurrentUser }>> {
   const user = await getCurrentUser()
   if (!user) return refusal('unauthenticated', 'Your session has ended; sign in again.')
-  const allowed = await authorize(getDb(), user, capability)
+  const allowed = decide(user, capability)
   return allowed.ok ? { ok: true, user } : allowed
 }

@@ -32,9 +32,10 @@ export async function listMediaOptions(db: Db, limit = 48): Promise<MediaOption[
 export const mediaSearchLimit = 48
 
 /**
- * The pickers' search, for a desk viewer (the route authorizes): images whose alt text, caption or credit contain every
- * word of `query` (newest first), or the images with the given `ids`. Each says whether the
- * viewer may change its details (writers their own images, editors and admins any).
+ * The pickers' search, for a desk viewer (the route authorizes): images whose alt text, caption
+ * or credit contain every word of `query` (newest first), or the images with the given `ids`.
+ * Each says whether the viewer may change its details (writers their own images, editors and
+ * admins any).
  */
 export async function searchMediaOptions(db: Db, viewer: Actor, input: { query?: string; ids?: number[] }): Promise<MediaPickerOption[]> {
   const words = (input.query ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8)
