@@ -12,6 +12,16 @@ async function openAsEditor(browser: Browser, storyUrl: string): Promise<Page> {
   return editorPage
 }
 
+/** The writer types and saves; then the editor, whose screen still has the older version, types and presses Save. */
+async function bothSave(writerPage: Page, editorPage: Page): Promise<void> {
+  await storyBody(writerPage).click()
+  await writerPage.keyboard.type('Text the writer typed.')
+  await saveAndWait(writerPage)
+  await storyBody(editorPage).click()
+  await editorPage.keyboard.type('Text the editor typed.')
+  await editorPage.getByRole('button', { name: 'Save', exact: true }).click()
+}
+
 test('two people editing one story: the later save is refused, shown, and neither text is lost', async ({ page, browser }) => {
   await signIn(page, 'writer@copydesk.test')
   await startStory(page, 'Harbour fees to double')
@@ -20,13 +30,7 @@ test('two people editing one story: the later save is refused, shown, and neithe
   const editorPage = await openAsEditor(browser, storyUrl)
   await expect(editorPage.getByText('Also editing: Tomás Ferreira')).toBeVisible()
 
-  await storyBody(page).click()
-  await page.keyboard.type('Text the writer typed.')
-  await saveAndWait(page)
-
-  await storyBody(editorPage).click()
-  await editorPage.keyboard.type('Text the editor typed.')
-  await editorPage.getByRole('button', { name: 'Save', exact: true }).click()
+  await bothSave(page, editorPage)
   await expect(editorPage.getByRole('heading', { name: 'Someone else saved this story' })).toBeVisible()
   const bodyChanges = editorPage.getByRole('region', { name: 'Body changes' })
   await expect(bodyChanges.getByRole('insertion')).toHaveText('editor')
@@ -111,13 +115,7 @@ test('taking the other person’s version after a conflict keeps one’s own tex
 
   const editorPage = await openAsEditor(browser, storyUrl)
 
-  await storyBody(page).click()
-  await page.keyboard.type('Text the writer typed.')
-  await saveAndWait(page)
-
-  await storyBody(editorPage).click()
-  await editorPage.keyboard.type('Text the editor typed.')
-  await editorPage.getByRole('button', { name: 'Save', exact: true }).click()
+  await bothSave(page, editorPage)
   await editorPage.getByRole('button', { name: 'Use their version' }).click()
   await expect(editorPage.getByRole('heading', { name: 'Someone else saved this story' })).toHaveCount(0)
   await expect(storyBody(editorPage)).toContainText('Text the writer typed.')
