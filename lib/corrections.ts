@@ -3,6 +3,7 @@ import { aliasedTable, and, count, desc, eq } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { type ArticleStatus, type CorrectionKind, articles, corrections, revisions, users } from '@/db/schema'
 import { authorize } from './authorize'
+import { pageKey, shows, showsStories } from './page-keys'
 import type { Actor } from './permissions'
 import { type Result, refusal } from './refusal'
 import { publiclyVisible, storyPlaceColumns } from './public-articles'
@@ -153,6 +154,8 @@ export async function listRecentCorrections(
     sectionTrails(db),
   ])
   const total = totals?.total ?? 0
+  shows(pageKey.corrections)
+  showsStories(rows.map((row) => row.articleId))
   return {
     items: rows.map(({ articleId, sectionId, slug, headline, ...correction }) => ({
       ...correction,

@@ -1,11 +1,12 @@
 import 'server-only'
-import { type SQL, and, desc, eq, gte, inArray, lte } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, lte } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { type Byline, articles, media, revisions, sections, users } from '@/db/schema'
 import { type FeedItem, renderNewsSitemap, renderRss, renderSitemap } from './feeds-xml'
 import { displaySrc } from './media/urls'
 import { publiclyVisible } from './public-articles'
-import { inSections, sectionAndDescendants } from './public-lists'
+import { pageKey, shows, showsStories } from './page-keys'
+import { type StoryFilter, everyPublicStory, inSectionTree, narrowed } from './public-lists'
 import { type SectionCrumb, sectionAt, sectionTrails, storyPath } from './sections'
 import { type SiteSettings, absoluteUrl, siteSettings } from './site'
 import { slugify } from './slug'
@@ -31,7 +32,7 @@ export async function rssFeed(db: Db, sectionPath: readonly string[] = []): Prom
   const trails = await sectionTrails(db)
   const section = sectionPath.length > 0 ? await findSection(db, trails, `/${sectionPath.join('/')}`) : null
   if (sectionPath.length > 0 && !section) return null
-  const rows = await publicRows(db, section ? inSections(await sectionAndDescendants(db, section.id)) : undefined, feedLength)
+  const rows = await publicRows(db, section ? await inSectionTree(db, section.id) : everyPublicStory, feedLength)
   const staff = await staffById(db, rows)
   const settings = siteSettings()
   const items = rows.map((row): FeedItem => ({
@@ -57,7 +58,7 @@ export async function rssFeed(db: Db, sectionPath: readonly string[] = []): Prom
 
 /** Every public page: home, sections, stories (with when they last changed), their authors and tags. */
 export async function sitemapXml(db: Db): Promise<string> {
-  const [trails, rows] = await Promise.all([sectionTrails(db), publicRows(db, undefined, sitemapStoryLimit)])
+  const [trails, rows] = await Promise.all([sectionTrails(db), publicRows(db, everyPublicStory, sitemapStoryLimit)])
   const staff = await staffById(db, rows)
   const settings = siteSettings()
   const url = (path: string) => absoluteUrl(path, settings)
@@ -77,7 +78,7 @@ export async function sitemapXml(db: Db): Promise<string> {
 export async function newsSitemapXml(db: Db, now: Date = new Date()): Promise<string> {
   const since = new Date(now.getTime() - newsWindowMs)
   const recent = and(gte(articles.firstPublishedAt, since), lte(articles.firstPublishedAt, now))
-  const [trails, rows] = await Promise.all([sectionTrails(db), publicRows(db, recent, newsSitemapLimit)])
+  const [trails, rows] = await Promise.all([sectionTrails(db), publicRows(db, narrowed(everyPublicStory, recent), newsSitemapLimit)])
   const settings = siteSettings()
   return renderNewsSitemap(
     { name: settings.name, language: 'en' },
@@ -104,9 +105,10 @@ export function robotsTxt(settings: SiteSettings = siteSettings()): string {
   ].join('\n')
 }
 
-/** The newest public stories matching `where`, first published first, from their live revision. */
-function publicRows(db: Db, where: SQL | undefined, limit: number) {
-  return db
+/** The newest public stories the filter holds, first published first, from their live revision. */
+async function publicRows(db: Db, filter: StoryFilter, limit: number) {
+  shows(...filter.keys)
+  const rows = await db
     .select({
       id: articles.id,
       sectionId: articles.sectionId,
@@ -123,9 +125,11 @@ function publicRows(db: Db, where: SQL | undefined, limit: number) {
     .from(articles)
     .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
     .leftJoin(media, eq(media.id, revisions.leadMediaId))
-    .where(and(publiclyVisible, where))
+    .where(and(publiclyVisible, filter.where))
     .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
     .limit(limit)
+  showsStories(rows.map((row) => row.id))
+  return rows
 }
 
 type Staff = Map<number, { name: string; slug: string }>
@@ -134,6 +138,7 @@ type Staff = Map<number, { name: string; slug: string }>
 async function staffById(db: Db, rows: readonly { bylines: readonly Byline[] }[]): Promise<Staff> {
   const ids = [...new Set(rows.flatMap((row) => row.bylines.flatMap((byline) => ('userId' in byline ? [byline.userId] : []))))]
   if (ids.length === 0) return new Map()
+  shows(...ids.map(pageKey.person))
   const people = await db.select({ id: users.id, name: users.name, slug: users.slug }).from(users).where(inArray(users.id, ids))
   return new Map(people.map((person) => [person.id, { name: person.name, slug: person.slug }]))
 }

@@ -3,6 +3,7 @@ import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { type Byline, type RichTextDoc, articles, media, revisions, sections, slugHistory, users } from '@/db/schema'
 import type { ResponsiveImage } from './media/srcset'
+import { pageKey, shows } from './page-keys'
 import { responsiveImage } from './media/urls'
 import { figureMediaIds } from './rich-text'
 import { type SectionCrumb, sectionTrails, storyPath } from './sections'
@@ -88,6 +89,7 @@ export async function findStoryAt(db: Db, segments: readonly string[]): Promise<
   const rows = await liveStories(db).where(and(eq(articles.slug, slug), eq(sections.slug, sectionSlug)))
   const row = rows.find((candidate) => storyPath(trails, candidate.sectionId, candidate.slug) === path)
   if (row) {
+    shows(pageKey.story(row.id))
     return isPubliclyVisible(row) ? { kind: 'story', story: await toPublicStory(db, row, trails) } : { kind: 'gone' }
   }
   const [moved] = await db
@@ -96,6 +98,7 @@ export async function findStoryAt(db: Db, segments: readonly string[]): Promise<
     .innerJoin(articles, eq(articles.id, slugHistory.articleId))
     .where(eq(slugHistory.path, path))
   if (!moved) return null
+  shows(pageKey.story(moved.id))
   return isPubliclyVisible(moved) ? { kind: 'moved', to: storyPath(trails, moved.sectionId, moved.slug) } : { kind: 'gone' }
 }
 
@@ -115,6 +118,7 @@ export async function getStoryPreview(db: Db, articleId: number): Promise<Public
 async function toPublicStory(db: Db, row: StoryRow, trails: ReadonlyMap<number, SectionCrumb[]>): Promise<PublicStory> {
   const [lead] = row.leadMediaId ? await db.select().from(media).where(eq(media.id, row.leadMediaId)) : []
   const figureIds = figureMediaIds(row.body)
+  shows(...[row.leadMediaId ?? [], figureIds].flat().map(pageKey.media))
   const figureRows = figureIds.length > 0 ? await db.select().from(media).where(inArray(media.id, figureIds)) : []
   return {
     id: row.id,
@@ -140,6 +144,7 @@ const storyImageSizes = '(min-width: 44rem) 42rem, 100vw'
 
 async function publicBylines(db: Db, bylines: readonly Byline[]): Promise<PublicByline[]> {
   const ids = bylines.flatMap((byline) => ('userId' in byline ? [byline.userId] : []))
+  shows(...ids.map(pageKey.person))
   const people = ids.length
     ? await db.select({ id: users.id, name: users.name, slug: users.slug }).from(users).where(inArray(users.id, ids))
     : []

@@ -4,6 +4,7 @@ import type { Db } from '@/db'
 import { articles, media, revisions, sections } from '@/db/schema'
 import type { ResponsiveImage } from './media/srcset'
 import { responsiveImage } from './media/urls'
+import { pageKey, shows, showsStories } from './page-keys'
 import { publiclyVisible } from './public-articles'
 import { type SectionCrumb, sectionTrails, storyPath } from './sections'
 import { slugify } from './slug'
@@ -24,8 +25,27 @@ export type StorySummary = {
 
 export type StoryPage = { stories: StorySummary[]; total: number; page: number; pageCount: number }
 
-/** The newest public stories, optionally only those matching `where` (a condition on the live revision or the article). */
-export async function listPublicStories(db: Db, options: { where?: SQL; limit: number; offset?: number }): Promise<StorySummary[]> {
+/**
+ * Which public stories a list holds: a condition on the live revision or the article, and the
+ * page keys (lib/page-keys.ts) of the lists it stands for, so that a story joining or leaving one
+ * refreshes the pages that show it.
+ */
+export type StoryFilter = { where?: SQL; keys: readonly string[] }
+
+/** Every public story: the front page, the site's feed and sitemaps. */
+export const everyPublicStory: StoryFilter = { keys: [pageKey.everyList] }
+
+/** A filter further narrowed by a condition that does not change which list it is (leaving out stories already shown). */
+export function narrowed(filter: StoryFilter, where: SQL | undefined): StoryFilter {
+  return { where: and(filter.where, where), keys: filter.keys }
+}
+
+/** The newest public stories the filter holds. */
+export async function listPublicStories(
+  db: Db,
+  options: { filter: StoryFilter; limit: number; offset?: number },
+): Promise<StorySummary[]> {
+  shows(...options.filter.keys)
   const [rows, trails] = await Promise.all([
     db
       .select({
@@ -39,12 +59,13 @@ export async function listPublicStories(db: Db, options: { where?: SQL; limit: n
       })
       .from(articles)
       .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
-      .where(and(publiclyVisible, options.where))
+      .where(and(publiclyVisible, options.filter.where))
       .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
       .limit(options.limit)
       .offset(options.offset ?? 0),
     sectionTrails(db),
   ])
+  showsStories(rows.map((row) => row.id))
   return rows.map(({ sectionId, slug, publishedAt, ...row }) => {
     const trail = trails.get(sectionId) ?? []
     return {
@@ -56,32 +77,34 @@ export async function listPublicStories(db: Db, options: { where?: SQL; limit: n
   })
 }
 
-/** How many public stories match `where`. */
-export async function countPublicStories(db: Db, where: SQL | undefined): Promise<number> {
+/** How many public stories the filter holds. */
+export async function countPublicStories(db: Db, filter: StoryFilter): Promise<number> {
+  shows(...filter.keys)
   const [{ total }] = (await db
     .select({ total: count() })
     .from(articles)
     .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
-    .where(and(publiclyVisible, where))) as [{ total: number }]
+    .where(and(publiclyVisible, filter.where))) as [{ total: number }]
   return total
 }
 
-/** One page (from 1) of the public stories matching `where`, newest first. */
-export async function pageOfPublicStories(db: Db, where: SQL | undefined, page: number): Promise<StoryPage> {
-  const total = await countPublicStories(db, where)
+/** One page (from 1) of the public stories the filter holds, newest first. */
+export async function pageOfPublicStories(db: Db, filter: StoryFilter, page: number): Promise<StoryPage> {
+  const total = await countPublicStories(db, filter)
   const pageCount = Math.max(1, Math.ceil(total / listPageSize))
-  const stories = page <= pageCount ? await listPublicStories(db, { where, limit: listPageSize, offset: (page - 1) * listPageSize }) : []
+  const stories = page <= pageCount ? await listPublicStories(db, { filter, limit: listPageSize, offset: (page - 1) * listPageSize }) : []
   return { stories, total, page, pageCount }
 }
 
-/** Stories in these sections (a section and its sub-sections). */
-export function inSections(sectionIds: readonly number[]): SQL | undefined {
-  return inArray(articles.sectionId, [...sectionIds])
+/** Stories in a section or any section below it. */
+export async function inSectionTree(db: Db, sectionId: number): Promise<StoryFilter> {
+  const sectionIds = await sectionAndDescendants(db, sectionId)
+  return { where: inArray(articles.sectionId, sectionIds), keys: [pageKey.sectionList(sectionId)] }
 }
 
 /** Stories whose live revision credits this staff member. */
-export function bylinedTo(userId: number): SQL {
-  return sql`${revisions.bylines} @> ${JSON.stringify([{ userId }])}::jsonb`
+export function bylinedTo(userId: number): StoryFilter {
+  return { where: sql`${revisions.bylines} @> ${JSON.stringify([{ userId }])}::jsonb`, keys: [pageKey.authorList(userId)] }
 }
 
 /**
@@ -103,11 +126,12 @@ export async function tagSpellingsBySlug(db: Db): Promise<Map<string, string[]>>
 }
 
 /** Stories whose live revision carries one of these tag names. */
-export function taggedWith(names: readonly string[]): SQL {
-  return sql`${revisions.tags} ?| array[${sql.join(
+export function taggedWith(names: readonly string[]): StoryFilter {
+  const where = sql`${revisions.tags} ?| array[${sql.join(
     names.map((name) => sql`${name}`),
     sql`, `,
   )}]::text[]`
+  return { where, keys: [...new Set(names.map((name) => pageKey.tagList(slugify(name))))] }
 }
 
 /**
@@ -120,13 +144,15 @@ export async function listRelatedStories(
   limit = 4,
 ): Promise<StorySummary[]> {
   const related =
-    story.tags.length > 0 ? await listPublicStories(db, { where: and(ne(articles.id, story.id), taggedWith(story.tags)), limit }) : []
+    story.tags.length > 0
+      ? await listPublicStories(db, { filter: narrowed(taggedWith(story.tags), ne(articles.id, story.id)), limit })
+      : []
   const trail = (await sectionTrails(db)).get(story.sectionId) ?? []
   for (const section of trail.toReversed()) {
     if (related.length >= limit) break
     const seen = [story.id, ...related.map((found) => found.id)]
-    const where = and(notInArray(articles.id, seen), inSections(await sectionAndDescendants(db, section.id)))
-    related.push(...(await listPublicStories(db, { where, limit: limit - related.length })))
+    const filter = narrowed(await inSectionTree(db, section.id), notInArray(articles.id, seen))
+    related.push(...(await listPublicStories(db, { filter, limit: limit - related.length })))
   }
   return related
 }
@@ -139,6 +165,7 @@ export async function listImages(
 ): Promise<Map<number, ResponsiveImage & { alt: string }>> {
   const ids = [...new Set(stories.flatMap((story) => (story.leadMediaId ? [story.leadMediaId] : [])))]
   if (ids.length === 0) return new Map()
+  shows(...ids.map(pageKey.media))
   const rows = await db.select().from(media).where(inArray(media.id, ids))
   return new Map(rows.map((row) => [row.id, { ...responsiveImage(row, sizes), alt: row.alt }]))
 }

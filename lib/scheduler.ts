@@ -2,6 +2,7 @@ import 'server-only'
 import { and, asc, desc, eq, lte, notInArray } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { articles, users, workflowEvents } from '@/db/schema'
+import { type StoryAsShown, storyAsShown } from './reader-changes'
 import { changeStatus } from './status-change'
 import { type TransitionResult, type TransitionedArticle, applyTransition, attemptTransition } from './transitions'
 import { hasUnpublishedChanges } from './workflow'
@@ -15,8 +16,8 @@ import { hasUnpublishedChanges } from './workflow'
 export const scheduledPublicationNote = 'Scheduled publication'
 
 export type PublishDueOptions = {
-  /** Called after each publication commits: to refresh the pages that show the story. */
-  onPublished?: (article: TransitionedArticle) => void | Promise<void>
+  /** Called after each publication commits, with how readers saw the story before: to refresh the pages that show it. */
+  onPublished?: (article: TransitionedArticle, before: StoryAsShown) => void | Promise<void>
   log?: Pick<Console, 'info' | 'warn' | 'error'>
 }
 
@@ -39,6 +40,7 @@ export async function publishDue(db: Db, now: Date, options: PublishDueOptions =
   for (;;) {
     let claimed: number | undefined
     let outcome: TransitionResult | null
+    let before: StoryAsShown = null
     try {
       outcome = await db.transaction(async (tx) => {
         const [due] = await tx
@@ -56,6 +58,7 @@ export async function publishDue(db: Db, now: Date, options: PublishDueOptions =
           .for('update', { skipLocked: true })
         if (!due) return null
         claimed = due.id
+        before = await storyAsShown(tx, due.id)
         const result = await publishAsScheduler(tx, due.id, due.version, now)
         if (!result.ok) await returnToApproved(tx, due, result.message, now)
         return result
@@ -69,7 +72,7 @@ export async function publishDue(db: Db, now: Date, options: PublishDueOptions =
     if (!outcome) break
     if (outcome.ok) {
       published++
-      await options.onPublished?.(outcome.article)
+      await options.onPublished?.(outcome.article, before)
     } else {
       log.warn(`Copydesk: scheduled story ${claimed} was not published: ${outcome.message}`)
     }

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { Db } from '@/db'
 import { articles, revisions, sections } from '@/db/schema'
 import { type SafeHtml, escapeHtml, trustedHtml } from './html'
+import { pageKey, shows } from './page-keys'
 import { publiclyVisible } from './public-articles'
 import { sectionTrails, storyPath } from './sections'
 
@@ -70,6 +71,7 @@ const headlineOptions = `StartSel=${markStart}, StopSel=${markEnd}, MaxFragments
  */
 export async function searchPublishedStories(db: Db, input: { q?: string | null; page?: string | null }): Promise<SearchResult> {
   const { q, page } = searchInputSchema.parse(input)
+  shows(pageKey.everyStory)
   const nothing = (query: string, message: string): SearchResult => ({ query, page: 1, pageCount: 0, total: 0, message, hits: [] })
   if (q === '') return nothing('', 'Type a word or two to search the stories.')
   const characters = [...q]

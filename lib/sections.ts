@@ -2,6 +2,7 @@ import 'server-only'
 import { asc, isNull } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { sections } from '@/db/schema'
+import { pageKey, shows } from './page-keys'
 
 export async function listTopSections(db: Db): Promise<{ id: number; name: string; slug: string }[]> {
   return db
@@ -36,6 +37,7 @@ type SectionRow = { id: number; name: string; slug: string; parentId: number | n
 
 /** Every section's trail from the top of the tree, with public paths, by section id. */
 export async function sectionTrails(db: Db): Promise<Map<number, SectionCrumb[]>> {
+  shows(pageKey.sections)
   const rows: SectionRow[] = await db
     .select({ id: sections.id, name: sections.name, slug: sections.slug, parentId: sections.parentId })
     .from(sections)

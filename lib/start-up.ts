@@ -2,12 +2,21 @@ import 'server-only'
 import { type DatabaseConfig, StartUpError, migrationsFolder } from '@/db/config'
 import { type Db, checkConnection, getDatabaseConfig, getDb } from '@/db'
 import { migrate } from '@/db/migrate'
+import { edgeNodes } from './edge/nodes'
+import { startEdgeRetries } from './edge/purges'
 import { authSecret, trustedProxyHops } from './env'
-import { askServerToRefresh, pathsShowingStory } from './public-pages'
+import { checkMediaIsShared, instanceName, listenToInstances } from './instances'
+import { getMediaStorage } from './media/storage'
+import { dropAllPages, dropPagesShowing } from './reader-cache'
+import { announceChange, storyAsShown, storyChangeKeys } from './reader-changes'
 import { startScheduler } from './scheduler'
 
 // One scheduler per process, even when `next dev` reloads this module.
-const holder = globalThis as typeof globalThis & { __copydeskStopScheduler?: () => Promise<void> }
+const holder = globalThis as typeof globalThis & {
+  __copydeskStopScheduler?: () => Promise<void>
+  __copydeskStopListening?: () => Promise<void>
+  __copydeskStopEdgeRetries?: () => Promise<void>
+}
 
 /**
  * Everything the server does once before it serves: check the settings, open the database,
@@ -21,15 +30,20 @@ export async function startUp(seedDemo: DemoSeeder): Promise<void> {
   try {
     authSecret()
     trustedProxyHops()
+    const edges = edgeNodes()
     const config = getDatabaseConfig()
     const db = getDb()
     await checkConnection(db, config)
     const { applied, seeded } = await prepareDatabase(db, config, seedDemo)
     if (applied.length > 0) console.log(`Copydesk: applied migrations ${applied.join(', ')}`)
     if (seeded) console.log('Copydesk: seeded the demo newsroom (demo accounts use the password copydesk-demo)')
+    if (config.driver === 'pg') await listenToOtherInstances(db, config.url)
+    if (edges.length > 0) holder.__copydeskStopEdgeRetries ??= startEdgeRetries(db)
     // Publishes scheduled stories, first catching up on any whose time passed while the app was down.
     holder.__copydeskStopScheduler ??= startScheduler(db, {
-      onPublished: async (article) => askServerToRefresh([...article.oldPaths, ...(await pathsShowingStory(db, article.id))]),
+      onPublished: async (article, before) => {
+        await announceChange(db, storyChangeKeys(article.id, before, await storyAsShown(db, article.id)))
+      },
     })
   } catch (error) {
     const message =
@@ -37,6 +51,20 @@ export async function startUp(seedDemo: DemoSeeder): Promise<void> {
     console.error(`Copydesk cannot start: ${message}`)
     process.exit(1)
   }
+}
+
+/**
+ * On PostgreSQL, several instances may share the database: each hears what the others changed
+ * and drops those pages from its cache, and all of them must see the same media.
+ */
+async function listenToOtherInstances(db: Db, url: string): Promise<void> {
+  const { location } = getMediaStorage()
+  await checkMediaIsShared(db, location)
+  holder.__copydeskStopListening ??= listenToInstances(url, {
+    applicationName: instanceName(location),
+    onKeys: dropPagesShowing,
+    onMissed: dropAllPages,
+  })
 }
 
 /**

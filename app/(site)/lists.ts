@@ -5,6 +5,7 @@ import type { Db } from '@/db'
 import { tags, users } from '@/db/schema'
 import { listRecentCorrections } from '@/lib/corrections'
 import { bylinedTo, pageOfPublicStories, tagSpellingsBySlug, taggedWith } from '@/lib/public-lists'
+import { pageKey, shows } from '@/lib/page-keys'
 import { readerChrome } from '@/lib/reader-chrome'
 import { decodeSegments, notFound, servePaged } from './reader-response'
 
@@ -40,6 +41,7 @@ async function authorList(db: Db, slug: string, page: number): Promise<string | 
     .from(users)
     .where(eq(users.slug, slug))
   if (!author) return null
+  shows(pageKey.person(author.id))
   const stories = await pageOfPublicStories(db, bylinedTo(author.id), page)
   // A colleague who has never had a story published has no public page.
   if (stories.total === 0 || page > stories.pageCount) return null

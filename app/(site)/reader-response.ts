@@ -1,26 +1,73 @@
 import 'server-only'
+import crypto from 'node:crypto'
 import { errorPage } from '@/components/reader/list-pages'
-import type { Db } from '@/db'
+import { type Db, getDb } from '@/db'
+import { edgeNodes, isRefresh } from '@/lib/edge/nodes'
 import { htmlDocument, movedPermanently } from '@/lib/http'
+import { collectShown } from '@/lib/page-keys'
+import { recordPage } from '@/lib/page-record'
+import { type KeptPage, cacheGeneration, keepPage, keptPage } from '@/lib/reader-cache'
 import { readerChrome } from '@/lib/reader-chrome'
 
-// What every reader's route shares: how an address's segments are read, the 404 page, and lists
-// that run over pages.
+// What every reader's route shares: the cache in front of it, how an address's segments are
+// read, the 404 page, and lists that run over pages.
+
+/** Statuses worth keeping: pages that exist, moves and takedowns. A 404 is never kept (made-up addresses would fill the cache). */
+const keptStatuses = new Set([200, 301, 410])
+
+/**
+ * Every reader's route answers through this: a page kept in this process's cache
+ * (lib/reader-cache.ts) when there is one, otherwise `make()`'s answer, with every page key its
+ * queries noted (lib/page-keys.ts) kept beside it, recorded for the edge (lib/page-record.ts)
+ * and sent as `Surrogate-Key`. A refresh from the app itself (lib/edge/nodes.ts) always makes the
+ * page again. `address` defaults to the path; `maxAgeSeconds` bounds a page that changes with
+ * time alone (the news sitemap).
+ */
+export async function readerPage(
+  request: Request,
+  make: () => Promise<Response>,
+  options: { address?: string; maxAgeSeconds?: number; edge?: boolean } = {},
+): Promise<Response> {
+  const address = options.address ?? new URL(request.url).pathname
+  const refresh = isRefresh(request)
+  const kept = refresh ? undefined : keptPage(address)
+  if (kept) return answer(request, kept)
+
+  const madeAt = cacheGeneration()
+  const { result: response, keys } = await collectShown(make)
+  const body = Buffer.from(await response.arrayBuffer())
+  const keepable = keptStatuses.has(response.status)
+  // A 404 an edge asked to make again replaces the page it held (a list's last page that emptied).
+  const edgeMayKeep = ((keepable && cacheGeneration() === madeAt) || (refresh && response.status === 404)) && options.edge !== false
+  const headers: Record<string, string> = {
+    ...Object.fromEntries(response.headers),
+    'cache-control': 'public, max-age=0, must-revalidate',
+    etag: `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
+    'surrogate-key': keys.join(' '),
+  }
+  if (!edgeMayKeep) headers['x-accel-expires'] = '0'
+  else if (options.maxAgeSeconds) headers['x-accel-expires'] = String(options.maxAgeSeconds)
+  const page: KeptPage = {
+    status: response.status,
+    headers,
+    body,
+    keys,
+    expiresAt: options.maxAgeSeconds ? Date.now() + options.maxAgeSeconds * 1000 : null,
+  }
+  if (keepable) keepPage(address, page, madeAt)
+  if (edgeMayKeep && edgeNodes().length > 0) await recordPage(getDb(), address, keys, response.status === 404)
+  return answer(request, page)
+}
+
+function answer(request: Request, page: KeptPage): Response {
+  const notModified = page.status === 200 && request.headers.get('if-none-match') === page.headers.etag
+  if (notModified) return new Response(null, { status: 304, headers: { etag: page.headers.etag ?? '', 'cache-control': page.headers['cache-control'] ?? '' } })
+  return new Response(new Uint8Array(page.body), { status: page.status, headers: page.headers })
+}
 
 /** A path segment readers can meet: slugs, page numbers, `feed.xml`. Anything else is a 404 without a query. */
 const segmentPattern = /^[a-z0-9][a-z0-9._-]{0,199}$/
 const maxSegments = 12
-
-/**
- * A reader's route's `generateStaticParams`: no address is made at build time (the build has no
- * database); each is made on its first request and kept in Next's full-route cache until a
- * publication concerning it refreshes it (lib/public-pages.ts). Even an address with nothing to
- * fill in (`/feed.xml`) takes an optional `[[...rest]]` for this, since a route handler without
- * one is either made at build time or on every request.
- */
-export async function onFirstRequest(): Promise<never[]> {
-  return []
-}
 
 /** Segments as Next passes them (still percent-encoded), decoded; null when one is not a segment readers can meet. */
 export function decodeSegments(rawSegments: readonly string[]): string[] | null {

@@ -1,12 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { sections } from '@/db/schema'
-import { makeStory, storyIn } from '@/test/newsroom'
-import { pathsShowingStory } from '@/lib/public-pages'
 import { site, textOf, part, hrefs, linksTo, openReaderSite } from '@/test/reader-site'
 
-// The section tree and the lists that run over pages (app/(site)/[[...path]]), and the pages a publication refreshes.
+// The section tree and the lists that run over pages (app/(site)/[[...path]]).
 
-const { db, newsroom, sectionIds, tick, get, page, publishedStory, revise } = await openReaderSite()
+const { db, sectionIds, get, page, publishedStory } = await openReaderSite()
 
 describe('pages of a list', () => {
   beforeAll(async () => {
@@ -125,56 +123,5 @@ describe('the section tree', () => {
     for (const path of ['/regions/asia', '/world/middle-east', '/middle-east', '/world/regions/middle-east/border-crossing-reopens']) {
       expect((await get(path)).status, path).toBe(404)
     }
-  })
-})
-
-describe('the pages to refresh when a story changes', () => {
-  it('lists the story, the front page, its sections and feeds, its author and tag pages, the feeds and sitemaps', async () => {
-    const id = await publishedStory('Desalination plant opens', { tags: ['Water', 'Energy Policy'] }, { sectionId: sectionIds.middleEast })
-    const paths = await pathsShowingStory(db, id)
-    expect(paths).toEqual(
-      expect.arrayContaining([
-        '/regions/middle-east/desalination-plant-opens',
-        '/',
-        '/regions',
-        '/regions/feed.xml',
-        '/regions/middle-east',
-        '/regions/middle-east/feed.xml',
-        '/authors/writer',
-        '/tags/water',
-        '/tags/energy-policy',
-        '/feed.xml',
-        '/sitemap.xml',
-        '/news-sitemap.xml',
-        '/corrections',
-      ]),
-    )
-    expect(new Set(paths).size).toBe(paths.length)
-    expect(
-      paths.some((path) => path.startsWith('/world') || path.startsWith('/authors/writer2') || path.startsWith('/regions/europe')),
-    ).toBe(false)
-    // Each of them is a page readers can load, apart from a list's spare page past its end.
-    for (const path of paths) {
-      const { status } = await get(path)
-      expect(path.includes('/page/') ? [200, 404] : [200], path).toContain(status)
-    }
-  })
-
-  it('lists the later pages of a long section', async () => {
-    const id = await publishedStory('Archive story 26', {}, { sectionId: sectionIds.archive })
-    expect(await pathsShowingStory(db, id)).toEqual(expect.arrayContaining(['/archive', '/archive/page/2', '/authors/writer/page/2']))
-  })
-
-  it('lists the old address of a story that moved', async () => {
-    const id = await publishedStory('Stadium vote')
-    await revise(id, { slug: 'stadium-vote-result' }, { publish: true })
-    expect(await pathsShowingStory(db, id)).toEqual(expect.arrayContaining(['/world/stadium-vote-result', '/world/stadium-vote']))
-  })
-
-  it('lists nothing for a story that was never published', async () => {
-    const draft = await makeStory(db, newsroom, { headline: 'Never published', now: tick() })
-    const inReview = await storyIn(db, newsroom, 'in_review', { headline: 'Waiting for an editor', now: tick() })
-    expect(await pathsShowingStory(db, draft)).toEqual([])
-    expect(await pathsShowingStory(db, inReview)).toEqual([])
   })
 })

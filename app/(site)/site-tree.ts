@@ -8,14 +8,7 @@ import { listCorrections } from '@/lib/corrections'
 import { rssFeed } from '@/lib/feeds'
 import { htmlDocument, movedPermanently, xmlDocument } from '@/lib/http'
 import { findStoryAt } from '@/lib/public-articles'
-import {
-  inSections,
-  listImages,
-  listPublicStories,
-  listRelatedStories,
-  pageOfPublicStories,
-  sectionAndDescendants,
-} from '@/lib/public-lists'
+import { everyPublicStory, inSectionTree, listImages, listPublicStories, listRelatedStories, pageOfPublicStories } from '@/lib/public-lists'
 import { readerChrome } from '@/lib/reader-chrome'
 import { type SectionCrumb, sectionAt, sectionTrails } from '@/lib/sections'
 import { decodeSegments, notFound, servePaged } from './reader-response'
@@ -55,7 +48,7 @@ const homeRailSize = 4
 
 async function homeContent(db: Db): Promise<HomeContent> {
   const [latest, topSections, trails] = await Promise.all([
-    listPublicStories(db, { limit: 9 }),
+    listPublicStories(db, { filter: everyPublicStory, limit: 9 }),
     db.select({ id: sections.id }).from(sections).where(isNull(sections.parentId)).orderBy(asc(sections.position), asc(sections.name)),
     sectionTrails(db),
   ])
@@ -63,7 +56,7 @@ async function homeContent(db: Db): Promise<HomeContent> {
   const rails = await Promise.all(
     topSections.map(async ({ id }) => ({
       section: trails.get(id)?.at(-1) ?? { id, name: '', slug: '', path: '' },
-      stories: await listPublicStories(db, { where: inSections(await sectionAndDescendants(db, id)), limit: homeRailSize }),
+      stories: await listPublicStories(db, { filter: await inSectionTree(db, id), limit: homeRailSize }),
     })),
   )
   const leadImage = lead ? ((await listImages(db, [lead], '(min-width: 44rem) 28rem, 100vw')).get(lead.leadMediaId ?? 0) ?? null) : null
@@ -86,7 +79,7 @@ async function findSection(db: Db, segments: readonly string[]): Promise<FoundSe
 
 async function sectionList(db: Db, section: FoundSection, page: number): Promise<string | null> {
   const [stories, trails, children, chrome] = await Promise.all([
-    pageOfPublicStories(db, inSections(await sectionAndDescendants(db, section.id)), page),
+    pageOfPublicStories(db, await inSectionTree(db, section.id), page),
     sectionTrails(db),
     db
       .select({ id: sections.id })

@@ -20,6 +20,10 @@ export class S3MediaStorage implements MediaStorage {
 
   constructor(private readonly options: S3MediaStorageOptions) {}
 
+  get location(): string {
+    return `the S3 bucket ${this.options.bucket} at ${this.options.endpoint ?? `AWS ${this.options.region}`}`
+  }
+
   async put(key: string, buffer: Buffer, contentType: string): Promise<void> {
     assertValidMediaKey(key)
     const { PutObjectCommand } = await import('@aws-sdk/client-s3')

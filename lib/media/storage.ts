@@ -22,6 +22,8 @@ export interface MediaStorage {
   delete(key: string): Promise<void>
   /** The address a browser loads the file from. */
   url(key: string): string
+  /** Where the files are, in words: instances sharing a database must name the same place. */
+  readonly location: string
 }
 
 /** Files in a directory on this machine: the default, for one server. */
@@ -30,6 +32,10 @@ export class LocalMediaStorage implements MediaStorage {
 
   constructor(root: string) {
     this.root = path.resolve(/*turbopackIgnore: true*/ root)
+  }
+
+  get location(): string {
+    return `the folder ${this.root} on ${os.hostname()}`
   }
 
   async put(key: string, buffer: Buffer): Promise<void> {

@@ -20,6 +20,7 @@ function storageThatFirst(meanwhile: (key: string) => Promise<unknown>): MediaSt
     get: (key) => files.get(key),
     delete: (key) => files.delete(key),
     url: (key) => files.url(key),
+    location: files.location,
     put: async (key, buffer, contentType) => {
       await meanwhile(key)
       return files.put(key, buffer, contentType)

@@ -1,5 +1,5 @@
 import { getDb } from '@/db'
-import { onFirstRequest } from '../reader-response'
+import { readerPage } from '../reader-response'
 import { serveSitePath } from '../site-tree'
 
 /**
@@ -7,9 +7,9 @@ import { serveSitePath } from '../site-tree'
  * shape the newsroom decides. Next tries every static route first (`/feed.xml`, `/authors/…`,
  * `/search`, `/desk`), so this gets only what none of them takes.
  */
-export const generateStaticParams = onFirstRequest
+export const dynamic = 'force-dynamic'
 
-export async function GET(_request: Request, { params }: { params: Promise<{ path?: string[] }> }): Promise<Response> {
+export async function GET(request: Request, { params }: { params: Promise<{ path?: string[] }> }): Promise<Response> {
   const { path = [] } = await params
-  return serveSitePath(getDb(), path)
+  return readerPage(request, () => serveSitePath(getDb(), path))
 }

@@ -1,13 +1,14 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
-import { pathsShowingStory, refreshPublicPages } from '@/lib/public-pages'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { getDb } from '@/db'
 import { type ActionState, fail, invalid, ok, toActionState } from '@/lib/errors'
-import { deleteMedia, mediaUsage, updateMediaDetails } from '@/lib/media/library'
+import { deleteMedia, updateMediaDetails } from '@/lib/media/library'
 import { getMediaStorage } from '@/lib/media/storage'
+import { pageKey } from '@/lib/page-keys'
+import { announceChange } from '@/lib/reader-changes'
 import { requireUser } from '@/lib/session'
 
 const mediaRefSchema = z.object({ mediaId: z.coerce.number().int().positive() })
@@ -41,8 +42,7 @@ export async function saveMediaDetails(_: ActionState, form: FormData): Promise<
   if (!result.ok) return toActionState(result)
   revalidatePath('/desk/media', 'layout')
   // Reader pages take alt text and focal point from the library.
-  const shownOn = await Promise.all((await mediaUsage(db, mediaId)).map((story) => pathsShowingStory(db, story.articleId)))
-  refreshPublicPages(shownOn.flat())
+  await announceChange(db, [pageKey.media(mediaId)])
   return ok('Saved.')
 }
 
@@ -70,7 +70,6 @@ export async function saveImageAltText(mediaId: number, alt: string): Promise<Ac
   const result = await updateMediaDetails(db, user, input.data.mediaId, { alt: input.data.alt })
   if (!result.ok) return toActionState(result)
   revalidatePath('/desk/media', 'layout')
-  const shownOn = await Promise.all((await mediaUsage(db, input.data.mediaId)).map((story) => pathsShowingStory(db, story.articleId)))
-  refreshPublicPages(shownOn.flat())
+  await announceChange(db, [pageKey.media(input.data.mediaId)])
   return ok('Alt text saved to the library.')
 }

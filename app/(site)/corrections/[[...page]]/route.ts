@@ -1,11 +1,11 @@
 import { getDb } from '@/db'
-import { onFirstRequest } from '../../reader-response'
+import { readerPage } from '../../reader-response'
 import { serveCorrections } from '../../lists'
 
 /** `/corrections` and `/corrections/page/N`: the public record of corrections and updates. */
-export const generateStaticParams = onFirstRequest
+export const dynamic = 'force-dynamic'
 
-export async function GET(_request: Request, { params }: { params: Promise<{ page?: string[] }> }): Promise<Response> {
+export async function GET(request: Request, { params }: { params: Promise<{ page?: string[] }> }): Promise<Response> {
   const { page = [] } = await params
-  return serveCorrections(getDb(), page)
+  return readerPage(request, () => serveCorrections(getDb(), page))
 }

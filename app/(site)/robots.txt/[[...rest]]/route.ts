@@ -1,11 +1,11 @@
 import { getDb } from '@/db'
-import { onFirstRequest } from '../../reader-response'
+import { readerPage } from '../../reader-response'
 import { serveRobots } from '../../machine-files'
 
 /** `/robots.txt`: what crawlers may read, and where the sitemaps are. */
-export const generateStaticParams = onFirstRequest
+export const dynamic = 'force-dynamic'
 
-export async function GET(_request: Request, { params }: { params: Promise<{ rest?: string[] }> }): Promise<Response> {
+export async function GET(request: Request, { params }: { params: Promise<{ rest?: string[] }> }): Promise<Response> {
   const { rest = [] } = await params
-  return serveRobots(getDb(), rest)
+  return readerPage(request, () => serveRobots(getDb(), rest))
 }

@@ -1,11 +1,11 @@
 import { getDb } from '@/db'
-import { onFirstRequest } from '../../reader-response'
+import { readerPage } from '../../reader-response'
 import { serveSitemap } from '../../machine-files'
 
 /** `/sitemap.xml`: every public page. */
-export const generateStaticParams = onFirstRequest
+export const dynamic = 'force-dynamic'
 
-export async function GET(_request: Request, { params }: { params: Promise<{ rest?: string[] }> }): Promise<Response> {
+export async function GET(request: Request, { params }: { params: Promise<{ rest?: string[] }> }): Promise<Response> {
   const { rest = [] } = await params
-  return serveSitemap(getDb(), rest)
+  return readerPage(request, () => serveSitemap(getDb(), rest))
 }

@@ -5,7 +5,8 @@ import { z } from 'zod'
 import { getDb } from '@/db'
 import { addCorrection, correctionKinds, retractCorrection } from '@/lib/corrections'
 import { type ActionState, invalid, ok, toActionState } from '@/lib/errors'
-import { correctionPaths, refreshPublicPages } from '@/lib/public-pages'
+import { pageKey } from '@/lib/page-keys'
+import { announceChange } from '@/lib/reader-changes'
 import { requireUser } from '@/lib/session'
 
 const correctionSchema = z.object({ articleId: z.coerce.number().int().positive(), kind: z.enum(correctionKinds), body: z.string() })
@@ -16,7 +17,7 @@ export async function addCorrectionAction(_: ActionState, form: FormData): Promi
   if (!input.success) return invalid(input.error)
   const result = await addCorrection(getDb(), user, input.data.articleId, { kind: input.data.kind, body: input.data.body })
   if (!result.ok) return toActionState(result)
-  await refreshStory(input.data.articleId, result.article.path)
+  await refreshStory(input.data.articleId)
   return ok(
     result.article.isLive
       ? 'The correction is on the story and the corrections page.'
@@ -36,12 +37,12 @@ export async function retractCorrectionAction(_: ActionState, form: FormData): P
   if (!input.success) return invalid(input.error)
   const result = await retractCorrection(getDb(), user, input.data.correctionId, { note: input.data.note })
   if (!result.ok) return toActionState(result)
-  await refreshStory(input.data.articleId, result.article.path)
+  await refreshStory(input.data.articleId)
   return ok('The correction is marked as withdrawn.')
 }
 
-/** The story's page, the public corrections list and the desk's view of the story. */
-async function refreshStory(articleId: number, path: string): Promise<void> {
-  refreshPublicPages([path, ...(await correctionPaths(getDb()))])
+/** The story's page (and every page listing it), the public corrections list and the desk's view of the story. */
+async function refreshStory(articleId: number): Promise<void> {
+  await announceChange(getDb(), [pageKey.story(articleId), pageKey.corrections])
   revalidatePath(`/desk/articles/${articleId}`)
 }

@@ -1,11 +1,11 @@
 import { getDb } from '@/db'
-import { onFirstRequest } from '../../../reader-response'
+import { readerPage } from '../../../reader-response'
 import { serveAuthor } from '../../../lists'
 
 /** `/authors/<slug>` and its later pages: a staff member and their published stories. */
-export const generateStaticParams = onFirstRequest
+export const dynamic = 'force-dynamic'
 
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; page?: string[] }> }): Promise<Response> {
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string; page?: string[] }> }): Promise<Response> {
   const { slug, page = [] } = await params
-  return serveAuthor(getDb(), slug, page)
+  return readerPage(request, () => serveAuthor(getDb(), slug, page))
 }

@@ -1,11 +1,11 @@
 import { getDb } from '@/db'
-import { onFirstRequest } from '../../../reader-response'
+import { readerPage } from '../../../reader-response'
 import { serveTag } from '../../../lists'
 
 /** `/tags/<slug>` and its later pages: every public story carrying a tag, whatever its spelling. */
-export const generateStaticParams = onFirstRequest
+export const dynamic = 'force-dynamic'
 
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; page?: string[] }> }): Promise<Response> {
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string; page?: string[] }> }): Promise<Response> {
   const { slug, page = [] } = await params
-  return serveTag(getDb(), slug, page)
+  return readerPage(request, () => serveTag(getDb(), slug, page))
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { getDb } from '@/db'
 import { json, parseId, refusalResponse } from '@/lib/http'
-import { pathsShowingStory, refreshPublicPages } from '@/lib/public-pages'
+import { announceChange, notYetRemovedMessage, storyAsShown, storyChangeKeys } from '@/lib/reader-changes'
 import { refusal } from '@/lib/refusal'
 import { authorizeRequest } from '@/lib/session'
 import { getWorkflowState, transition } from '@/lib/transitions'
@@ -30,19 +30,20 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
 
   const { action, baseVersion, note, scheduledAt } = input.data
   const db = getDb()
-  // The pages that showed the story before the change and those that show it after are refreshed.
-  const shownBefore = await pathsShowingStory(db, articleId)
+  // The pages showing what changed for readers are made again everywhere before this answers.
+  const before = await storyAsShown(db, articleId)
   const result = await transition(db, user, articleId, action, {
     baseVersion,
     note,
     scheduledAt: scheduledAt ? new Date(scheduledAt) : undefined,
   })
   if (!result.ok) return refusalResponse(result)
-  refreshPublicPages([...shownBefore, ...result.article.oldPaths, ...(await pathsShowingStory(db, articleId))])
+  const announced = await announceChange(db, storyChangeKeys(articleId, before, await storyAsShown(db, articleId)))
   const state = await getWorkflowState(db, user, articleId)
+  const done = `Done: the story is now ${statuses[result.article.status].label.toLowerCase()}.`
   return json<WorkflowAnswer>({
     ok: true,
-    message: `Done: the story is now ${statuses[result.article.status].label.toLowerCase()}.`,
+    message: [done, notYetRemovedMessage(announced)].filter(Boolean).join(' '),
     version: state?.version ?? baseVersion + 1,
   })
 }

@@ -1,0 +1,90 @@
+import 'server-only'
+import { count, eq } from 'drizzle-orm'
+import { type Db, getDatabaseConfig } from '@/db'
+import { articles, corrections, revisions } from '@/db/schema'
+import { edgeNodes } from './edge/nodes'
+import { type EdgeFailure, refreshOnEdges } from './edge/purges'
+import { tellInstances } from './instances'
+import { pageKey } from './page-keys'
+import { pathsShowing } from './page-record'
+import { storyPlaceColumns } from './public-articles'
+import { dropPagesShowing } from './reader-cache'
+import { sectionTrails } from './sections'
+import { slugify } from './slug'
+import { isPubliclyVisible } from './workflow'
+
+// Every change readers would notice ends here: it names the page keys it alters
+// (lib/page-keys.ts), and the pages showing one of them are made again in this process's cache,
+// in every other instance's, and on every edge node.
+
+/** How a story stands for readers: the revision they see, and the lists it is on. Null when they cannot see it. */
+export type StoryAsShown = { revisionId: number; lists: ReadonlySet<string> } | null
+
+/** Takes a story's standing for readers: before a change and after it, for `storyChangeKeys`. */
+export async function storyAsShown(db: Db, articleId: number): Promise<StoryAsShown> {
+  const [row] = await db
+    .select({ ...storyPlaceColumns, bylines: revisions.bylines, tags: revisions.tags })
+    .from(articles)
+    .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
+    .where(eq(articles.id, articleId))
+  if (!row || !isPubliclyVisible(row) || row.publishedRevisionId === null) return null
+  const trail = (await sectionTrails(db)).get(row.sectionId) ?? []
+  const [corrected] = await db.select({ total: count() }).from(corrections).where(eq(corrections.articleId, articleId))
+  const lists = [
+    pageKey.everyList,
+    ...trail.map((crumb) => pageKey.sectionList(crumb.id)),
+    ...row.bylines.flatMap((byline) => ('userId' in byline ? [pageKey.authorList(byline.userId)] : [])),
+    ...row.tags.map((tag) => pageKey.tagList(slugify(tag))),
+    ...((corrected?.total ?? 0) > 0 ? [pageKey.corrections] : []),
+  ]
+  return { revisionId: row.publishedRevisionId, lists: new Set(lists) }
+}
+
+/**
+ * The keys a change to one story alters: nothing if readers saw nothing change; otherwise the
+ * story itself, every page showing all stories (search, sitemaps), and the lists it joined or
+ * left. A list it stays on shows it under its own key already.
+ */
+export function storyChangeKeys(articleId: number, before: StoryAsShown, after: StoryAsShown, alsoChanged: string[] = []): string[] {
+  if (!before && !after) return alsoChanged
+  const sameRevision = before && after && before.revisionId === after.revisionId
+  const beforeLists = before?.lists ?? new Set<string>()
+  const afterLists = after?.lists ?? new Set<string>()
+  const joinedOrLeft = [...beforeLists, ...afterLists].filter((key) => beforeLists.has(key) !== afterLists.has(key))
+  if (sameRevision && joinedOrLeft.length === 0 && alsoChanged.length === 0) return []
+  return [...new Set([pageKey.story(articleId), pageKey.everyStory, ...joinedOrLeft, ...alsoChanged])].sort()
+}
+
+/** What became of a change on the edge nodes: the nodes that have not confirmed yet (they are retried). */
+export type ChangeAnnounced = { notYetRemovedFrom: EdgeFailure[] }
+
+// Long enough for a page that was being made when the change committed to reach the edge.
+const settleMs = 1500
+
+/**
+ * Makes the pages showing these keys again everywhere: dropped from this process's cache at once,
+ * from the other instances' through the database, and refreshed on each edge node before this
+ * answers (so an unpublish is not reported done while a node still serves the story), then once
+ * more shortly after, for pages that were being made while the change committed.
+ */
+export async function announceChange(db: Db, keys: readonly string[]): Promise<ChangeAnnounced> {
+  if (keys.length === 0) return { notYetRemovedFrom: [] }
+  dropPagesShowing(keys)
+  if (getDatabaseConfig().driver === 'pg') await tellInstances(db, keys)
+  const nodes = edgeNodes()
+  if (nodes.length === 0) return { notYetRemovedFrom: [] }
+  const failures = await refreshOnEdges(db, nodes, await pathsShowing(db, keys))
+  setTimeout(() => {
+    pathsShowing(db, keys)
+      .then((paths) => refreshOnEdges(db, nodes, paths))
+      .catch((error: Error) => console.error(`Copydesk: refreshing the edge again failed: ${error.message}`))
+  }, settleMs).unref()
+  return { notYetRemovedFrom: failures }
+}
+
+/** What the person who made a change is told about nodes still holding the old pages. */
+export function notYetRemovedMessage({ notYetRemovedFrom }: ChangeAnnounced): string | null {
+  if (notYetRemovedFrom.length === 0) return null
+  const nodes = notYetRemovedFrom.map((failure) => `${failure.node} (${failure.error})`).join('; ')
+  return `Not yet removed from the cache on ${nodes}. Copydesk keeps trying; the desk shows it until it is done.`
+}
