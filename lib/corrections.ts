@@ -119,6 +119,7 @@ const publicColumns = {
 
 /** A story's corrections for its public page, newest first, withdrawn ones included; none unless readers can see the story. */
 export async function listCorrections(db: Db, articleId: number): Promise<PublicCorrection[]> {
+  shows(pageKey.storyCorrections(articleId))
   return db
     .select(publicColumns)
     .from(corrections)

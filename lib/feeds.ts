@@ -58,6 +58,7 @@ export async function rssFeed(db: Db, sectionPath: readonly string[] = []): Prom
 
 /** Every public page: home, sections, stories (with when they last changed), their authors and tags. */
 export async function sitemapXml(db: Db): Promise<string> {
+  shows(pageKey.everyStory)
   const [trails, rows] = await Promise.all([sectionTrails(db), publicRows(db, everyPublicStory, sitemapStoryLimit)])
   const staff = await staffById(db, rows)
   const settings = siteSettings()

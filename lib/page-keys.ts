@@ -10,6 +10,8 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 export const pageKey = {
   /** The story's content or its link: its page, its 301s and 410, every list entry of it. */
   story: (id: number) => `story-${id}`,
+  /** The corrections printed under a story on its page. */
+  storyCorrections: (id: number) => `corrections-${id}`,
   /** A list of a section and everything under it: which stories are on it. */
   sectionList: (id: number) => `section-${id}`,
   /** A list of a staff member's stories. */

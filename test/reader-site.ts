@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, vi } from 'vitest'
 import { sections } from '@/db/schema'
 import type { ArticleInputRaw } from '@/lib/article-input'
+import { collectShown } from '@/lib/page-keys'
 import type { Actor } from '@/lib/permissions'
 import { act, editStory, makeStory, openTestNewsroom } from '@/test/newsroom'
 import { serveAuthor, serveCorrections, serveTag } from '@/app/(site)/lists'
@@ -80,6 +81,9 @@ export async function openReaderSite() {
 
   const get = (path: string) => serve(path.split('/').filter(Boolean))
 
+  /** What a reader gets for a path, with the page keys (lib/page-keys.ts) its making noted. */
+  const shown = (path: string) => collectShown(() => get(path))
+
   /** The document at a path that must answer 200. */
   async function page(path: string): Promise<string> {
     const answer = await get(path)
@@ -109,7 +113,7 @@ export async function openReaderSite() {
     if (options.publish) await act(db, newsroom.editor, id, 'publish', { now })
   }
 
-  return { db, newsroom, sectionIds, tick, serve, get, page, publishedStory, revise }
+  return { db, newsroom, sectionIds, tick, serve, get, shown, page, publishedStory, revise }
 }
 
 /** The text a reader reads: tags dropped, entities decoded, spaces collapsed. */

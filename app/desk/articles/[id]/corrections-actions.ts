@@ -41,8 +41,8 @@ export async function retractCorrectionAction(_: ActionState, form: FormData): P
   return ok('The correction is marked as withdrawn.')
 }
 
-/** The story's page (and every page listing it), the public corrections list and the desk's view of the story. */
+/** The story's page, the public corrections list and the desk's view of the story. */
 async function refreshStory(articleId: number): Promise<void> {
-  await announceChange(getDb(), [pageKey.story(articleId), pageKey.corrections])
+  await announceChange(getDb(), [pageKey.storyCorrections(articleId), pageKey.corrections])
   revalidatePath(`/desk/articles/${articleId}`)
 }
