@@ -117,7 +117,7 @@ export function instanceName(mediaLocation: string): string {
 export async function checkMediaIsShared(db: Db, mediaLocation: string): Promise<void> {
   const ours = instanceName(mediaLocation)
   const { rows } = (await db.execute(
-    sql`select distinct application_name as name from pg_stat_activity where application_name like ${`${applicationPrefix}%`} and pid <> pg_backend_pid()`,
+    sql`select distinct application_name as name from pg_stat_activity where datname = current_database() and application_name like ${`${applicationPrefix}%`} and pid <> pg_backend_pid()`,
   )) as unknown as { rows: { name: string }[] }
   if (rows.some((other) => other.name !== ours)) {
     throw new StartUpError(

@@ -16,9 +16,7 @@ export async function recordPage(db: Db, path: string, keys: readonly string[], 
   if (keys.length === 0 && keepEarlier) return
   await db.transaction(async (tx) => {
     if (!keepEarlier) {
-      await tx
-        .delete(pageKeys)
-        .where(and(eq(pageKeys.path, path), keys.length > 0 ? notInArray(pageKeys.key, [...keys]) : undefined))
+      await tx.delete(pageKeys).where(and(eq(pageKeys.path, path), keys.length > 0 ? notInArray(pageKeys.key, [...keys]) : undefined))
     }
     if (keys.length > 0) {
       await tx

@@ -41,10 +41,7 @@ export function narrowed(filter: StoryFilter, where: SQL | undefined): StoryFilt
 }
 
 /** The newest public stories the filter holds. */
-export async function listPublicStories(
-  db: Db,
-  options: { filter: StoryFilter; limit: number; offset?: number },
-): Promise<StorySummary[]> {
+export async function listPublicStories(db: Db, options: { filter: StoryFilter; limit: number; offset?: number }): Promise<StorySummary[]> {
   shows(...options.filter.keys)
   const [rows, trails] = await Promise.all([
     db
@@ -144,9 +141,7 @@ export async function listRelatedStories(
   limit = 4,
 ): Promise<StorySummary[]> {
   const related =
-    story.tags.length > 0
-      ? await listPublicStories(db, { filter: narrowed(taggedWith(story.tags), ne(articles.id, story.id)), limit })
-      : []
+    story.tags.length > 0 ? await listPublicStories(db, { filter: narrowed(taggedWith(story.tags), ne(articles.id, story.id)), limit }) : []
   const trail = (await sectionTrails(db)).get(story.sectionId) ?? []
   for (const section of trail.toReversed()) {
     if (related.length >= limit) break

@@ -72,12 +72,6 @@ export const routeHandlers: Record<string, Door> = {
     open: 'Auth.js: signing in and out',
     provedBy: [{ file: 'e2e/sign-in.spec.ts', test: 'a script signs in through the Auth.js routes with a CSRF token' }],
   },
-  'app/api/public-pages/route.ts POST': {
-    decidedBy: ['timingSafeEqual'],
-    provedBy: [
-      { file: 'app/api/public-pages/route.test.ts', test: 'refuses a request without the server’s own key (403), refreshing nothing' },
-    ],
-  },
   'app/desk/articles/[id]/revisions/route.ts POST': {
     decidedBy: ['authorizeRequest', 'saveArticle'],
     provedBy: [

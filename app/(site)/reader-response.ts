@@ -61,7 +61,11 @@ export async function readerPage(
 
 function answer(request: Request, page: KeptPage): Response {
   const notModified = page.status === 200 && request.headers.get('if-none-match') === page.headers.etag
-  if (notModified) return new Response(null, { status: 304, headers: { etag: page.headers.etag ?? '', 'cache-control': page.headers['cache-control'] ?? '' } })
+  if (notModified)
+    return new Response(null, {
+      status: 304,
+      headers: { etag: page.headers.etag ?? '', 'cache-control': page.headers['cache-control'] ?? '' },
+    })
   return new Response(new Uint8Array(page.body), { status: page.status, headers: page.headers })
 }
 

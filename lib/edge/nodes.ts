@@ -7,20 +7,18 @@ import { authSecret } from '../env'
 // The shared HTTP caches in front of the app (deploy/nginx/): where they are, and the token that
 // lets the app ask one of them to make a page again.
 
-const nodeSchema = z
-  .string()
-  .transform((value, context) => {
-    try {
-      const url = new URL(value)
-      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search && !url.hash && !url.username) {
-        return url.origin
-      }
-    } catch {
-      // Reported below, with the value.
+const nodeSchema = z.string().transform((value, context) => {
+  try {
+    const url = new URL(value)
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search && !url.hash && !url.username) {
+      return url.origin
     }
-    context.addIssue({ code: 'custom', message: value })
-    return z.NEVER
-  })
+  } catch {
+    // Reported below, with the value.
+  }
+  context.addIssue({ code: 'custom', message: value })
+  return z.NEVER
+})
 
 /**
  * The edge nodes to refresh on every change: `EDGE_PURGE_URLS`, a comma- or space-separated list
