@@ -276,4 +276,5 @@ export function hasUnpublishedChanges(article: { currentRevisionId: number | nul
 }
 
 /** What `POST /desk/articles/[id]/workflow` answers. */
-export type WorkflowAnswer = { ok: true; message: string; version: number } | { ok: false; message: string }
+/** The workflow route's answer; `warning` says an edge cache has not yet let go of the old pages. */
+export type WorkflowAnswer = { ok: true; message: string; version: number; warning?: string } | { ok: false; message: string }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
+import { EdgeRefreshNotice } from '@/components/desk/edge-refresh-notice'
 import { can } from '@/lib/permissions'
 import { requireCapability } from '@/lib/session'
 import { signOutAction } from './actions'
@@ -48,6 +49,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           </button>
         </form>
       </header>
+      <EdgeRefreshNotice />
       {children}
     </>
   )

@@ -107,6 +107,11 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
           {answer.message}
         </p>
       )}
+      {answer?.ok && answer.warning && (
+        <p className="message warning" role="alert">
+          {answer.warning}
+        </p>
+      )}
     </section>
   )
 }

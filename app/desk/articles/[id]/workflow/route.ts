@@ -40,10 +40,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!result.ok) return refusalResponse(result)
   const announced = await announceChange(db, storyChangeKeys(articleId, before, await storyAsShown(db, articleId)))
   const state = await getWorkflowState(db, user, articleId)
-  const done = `Done: the story is now ${statuses[result.article.status].label.toLowerCase()}.`
+  const warning = notYetRemovedMessage(announced)
   return json<WorkflowAnswer>({
     ok: true,
-    message: [done, notYetRemovedMessage(announced)].filter(Boolean).join(' '),
+    message: `Done: the story is now ${statuses[result.article.status].label.toLowerCase()}.`,
+    ...(warning ? { warning } : {}),
     version: state?.version ?? baseVersion + 1,
   })
 }
