@@ -36,13 +36,13 @@ function guardChildren() {
 
 /**
  * Starts `command` with its output appended to `logFile`.
- * @param {{ name: string, command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string }} options
+ * @param {{ name: string, command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string, cwd?: string }} options
  * @returns {Child}
  */
-export function startChild({ name, command, args, env, logFile }) {
+export function startChild({ name, command, args, env, logFile, cwd }) {
   guardChildren()
   const output = fs.openSync(logFile, 'a')
-  const spawned = spawn(command, args, { env, detached: true, stdio: ['ignore', output, output] })
+  const spawned = spawn(command, args, { env, cwd, detached: true, stdio: ['ignore', output, output] })
   fs.closeSync(output)
   let isRunning = true
   const exited = new Promise((resolve) => {
