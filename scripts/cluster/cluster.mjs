@@ -9,6 +9,10 @@ import { createEdge } from './edge.mjs'
 import { startChild, stopChild, waitUntilAnswers } from './processes.mjs'
 import { startS3 } from './s3.mjs'
 
+// What the end-to-end tests use besides startCluster (typed in cluster.d.mts).
+export { createEdge } from './edge.mjs'
+export { ClusterSetupError } from './checks.mjs'
+
 // Next runs from the project, wherever this is started from; distDir is relative to it.
 const projectDir = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -18,7 +22,7 @@ const projectDir = fileURLToPath(new URL('../../', import.meta.url))
  * @property {number} [edgePort] the edge's port on 127.0.0.1 (default 8080)
  * @property {number} [basePort] instance i (from 1) listens on basePort + i - 1 (default 3101)
  * @property {string} [distDir] the build to run (default NEXT_DIST_DIR or .next)
- * @property {NodeJS.ProcessEnv} [env] added to process.env for every instance
+ * @property {Record<string, string | undefined>} [env] added to process.env for every instance
  * @property {string} [runDir] where configs, logs and caches go (default a fresh temp dir)
  * @property {(line: string) => void} [log] progress lines
  * @property {boolean} [s3] start s3rver in runDir and point the instances at it
