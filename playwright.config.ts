@@ -35,7 +35,9 @@ export default defineConfig({
   projects: [
     // Signs the demo accounts in once and saves their sessions in e2e/.auth/ (e2e/auth.setup.ts).
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: { browserName: 'chromium' } },
-    { name: 'chromium', use: { browserName: 'chromium' }, dependencies: ['setup'] },
+    { name: 'chromium', use: { browserName: 'chromium' }, dependencies: ['setup'], testIgnore: /cluster\// },
+    // The nginx edge in front of two instances on PostgreSQL: HTTP only, its own servers (e2e/cluster/cluster.ts).
+    { name: 'cluster', testMatch: /cluster\/.*\.spec\.ts/ },
   ],
   webServer: {
     command: `node_modules/.bin/next start --port ${PORT} --hostname 127.0.0.1`,
