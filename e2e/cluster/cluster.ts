@@ -57,7 +57,7 @@ function skip(reason: string): void {
  * newsroom) and tear it down with its database; call from a serial describe block.
  * @returns a getter for the running cluster
  */
-export function clusterForTheseTests(): () => Cluster {
+export function clusterForTheseTests(edgePort = EDGE_PORT): () => Cluster & { databaseUrl: string } {
   let cluster: Cluster | null = null
   let database: string | null = null
 
@@ -72,8 +72,8 @@ export function clusterForTheseTests(): () => Cluster {
     try {
       cluster = await startCluster({
         instances: 2,
-        edgePort: EDGE_PORT,
-        basePort: EDGE_PORT + 1,
+        edgePort,
+        basePort: edgePort + 1,
         distDir: DIST_DIR,
         runDir: fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-edge-e2e-')),
         env: { DATABASE_URL: databaseUrl(database), COPYDESK_SEED_DEMO: '1' },
@@ -91,8 +91,8 @@ export function clusterForTheseTests(): () => Cluster {
   })
 
   return () => {
-    if (!cluster) throw new Error('The cluster did not start')
-    return cluster
+    if (!cluster || !database) throw new Error('The cluster did not start')
+    return { ...cluster, databaseUrl: databaseUrl(database) }
   }
 }
 
