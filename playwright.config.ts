@@ -40,7 +40,7 @@ export default defineConfig({
     { name: 'cluster', testMatch: /cluster\/.*\.spec\.ts/ },
   ],
   webServer: {
-    command: `node_modules/.bin/next start --port ${PORT} --hostname 127.0.0.1`,
+    command: `node server.mjs --port ${PORT} --hostname 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/login`,
     env: {
       NEXT_TELEMETRY_DISABLED: '1',

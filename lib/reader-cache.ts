@@ -15,6 +15,8 @@ export type KeptPage = {
 }
 
 type Cache = {
+  /** `keptPage`, for the HTTP server in front of Next (server.mjs), which answers kept pages itself. */
+  lookup: (address: string) => KeptPage | undefined
   pages: Map<string, KeptPage>
   byKey: Map<string, Set<string>>
   bytes: number
@@ -29,7 +31,7 @@ const defaultMaxBytes = 64 * 1024 * 1024
 const holder = globalThis as typeof globalThis & { __copydeskReaderCache?: Cache }
 
 function cache(): Cache {
-  holder.__copydeskReaderCache ??= { pages: new Map(), byKey: new Map(), bytes: 0, generation: 0 }
+  holder.__copydeskReaderCache ??= { lookup: (address) => keptPage(address), pages: new Map(), byKey: new Map(), bytes: 0, generation: 0 }
   return holder.__copydeskReaderCache
 }
 
