@@ -54,7 +54,7 @@ function skip(reason: string): void {
 
 /**
  * Registers beforeAll/afterAll hooks that start the cluster (two instances, s3rver, the demo
- * newsroom) and tear it down with its database; call from a serial describe block.
+ * newsroom) and tear it down with its database; call once, at the top of a serial spec file.
  * @returns a getter for the running cluster
  */
 export function clusterForTheseTests(edgePort = EDGE_PORT): () => Cluster & { databaseUrl: string } {

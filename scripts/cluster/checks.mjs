@@ -1,6 +1,7 @@
 // What the cluster needs before anything starts, each missing piece told in one line that says
 // how to get it.
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 import pg from 'pg'
 import { findNginx } from './edge.mjs'
@@ -63,4 +64,17 @@ export function checkBuild(buildDir, distDir) {
     const build = distDir === '.next' ? 'npm run build' : `NEXT_DIST_DIR=${distDir} npm run build`
     throw new ClusterSetupError(`No build in ${distDir}: run ${build} first`)
   }
+}
+
+/**
+ * A port someone else holds would make a server exit, or worse, answer in its place.
+ * @param {number} port
+ * @param {string} option the command-line option that moves it
+ */
+export function checkPortFree(port, option) {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', () => reject(new ClusterSetupError(`Port ${port} on 127.0.0.1 is taken: choose another with ${option}`)))
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(undefined)))
+  })
 }

@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { checkBuild, checkMediaStorage, checkNginx, checkPostgres, requireDatabaseUrl } from './checks.mjs'
+import { checkBuild, checkMediaStorage, checkNginx, checkPortFree, checkPostgres, requireDatabaseUrl } from './checks.mjs'
 import { createEdge } from './edge.mjs'
 import { startChild, stopChild, waitUntilAnswers } from './processes.mjs'
 import { startS3 } from './s3.mjs'
@@ -98,7 +98,7 @@ export async function startCluster({
   basePort = 3101,
   distDir = process.env.NEXT_DIST_DIR || '.next',
   env = {},
-  runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-cluster-')),
+  runDir,
   log = () => {},
   s3 = false,
 } = {}) {
@@ -108,16 +108,19 @@ export async function startCluster({
   checkNginx()
   if (!s3) checkMediaStorage(baseEnv)
   checkBuild(path.resolve(projectDir, distDir), distDir)
+  await checkPortFree(edgePort, '--port')
+  for (let i = 0; i < instances; i++) await checkPortFree(basePort + i, '--base-port')
 
-  fs.mkdirSync(runDir, { recursive: true })
-  const storage = s3 ? await startS3({ directory: path.join(runDir, 's3') }) : null
+  const dir = runDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-cluster-'))
+  fs.mkdirSync(dir, { recursive: true })
+  const storage = s3 ? await startS3({ directory: path.join(dir, 's3') }) : null
   const edgeUrl = `http://127.0.0.1:${edgePort}`
   const instanceEnv = sharedEnv({ ...baseEnv, ...storage?.env }, distDir, edgeUrl)
   const started = Array.from({ length: instances }, (_, i) =>
-    createInstance({ port: basePort + i, env: instanceEnv, runDir, index: i + 1 }),
+    createInstance({ port: basePort + i, env: instanceEnv, runDir: dir, index: i + 1 }),
   )
   const upstreams = started.map((instance) => `127.0.0.1:${instance.port}`)
-  const edge = createEdge({ port: edgePort, upstreams, runDir })
+  const edge = createEdge({ port: edgePort, upstreams, runDir: dir })
 
   async function stop() {
     await Promise.all([edge.stop(), ...started.map((instance) => instance.stop())])
@@ -126,7 +129,7 @@ export async function startCluster({
 
   try {
     const [first, ...others] = started
-    log(`Logs and the edge's cache: ${runDir}`)
+    log(`Logs and the edge's cache: ${dir}`)
     await first?.start()
     await Promise.all(others.map((instance) => instance.start()))
     log(`${instances} instance(s) ready: ${started.map((instance) => instance.url).join(' ')}`)
@@ -141,7 +144,7 @@ export async function startCluster({
     instanceUrls: started.map((instance) => instance.url),
     instances: started,
     edge: { start: edge.start, stop: edge.stop },
-    runDir,
+    runDir: dir,
     stop,
   }
 }

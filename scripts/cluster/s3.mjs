@@ -1,28 +1,15 @@
 // A local S3-compatible server (s3rver, path-style) for trying several instances on one machine.
 // `node scripts/cluster/s3.mjs [--port 4569] [--dir .s3]` runs it and prints the settings to use.
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import S3rver from 's3rver'
+import { checkPortFree } from './checks.mjs'
 
 const BUCKET = 'copydesk-media'
 // s3rver accepts only these credentials.
 const KEY = 'S3RVER'
-
-/**
- * s3rver leaves a failed listen as an unhandled 'error' event (a crash with a stack trace), so a
- * taken port is found out first.
- * @param {number} port
- */
-function ensurePortFree(port) {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', () => reject(new Error(`Port ${port} on 127.0.0.1 is taken: choose another with --port`)))
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(undefined)))
-  })
-}
 
 /**
  * Starts s3rver with one bucket, its files in `directory`.
@@ -30,7 +17,8 @@ function ensurePortFree(port) {
  * @returns {Promise<{ env: Record<string, string>, stop: () => Promise<void> }>}
  */
 export async function startS3({ directory, port = 0 }) {
-  if (port !== 0) await ensurePortFree(port)
+  // s3rver would crash on a taken port (an unhandled 'error' event) instead of saying so.
+  if (port !== 0) await checkPortFree(port, '--port')
   fs.mkdirSync(directory, { recursive: true })
   const server = new S3rver({ address: '127.0.0.1', port, directory, silent: true, configureBuckets: [{ name: BUCKET }] })
   const address = await server.run()
