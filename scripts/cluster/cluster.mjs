@@ -1,4 +1,4 @@
-// N `next start` instances on one PostgreSQL database, with the nginx edge in front.
+// N app instances (`npm start`'s server.mjs) on one PostgreSQL database, with the nginx edge in front.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -64,13 +64,13 @@ function createInstance({ port, env, runDir, index }) {
   const url = `http://127.0.0.1:${port}`
   /** @type {import('./processes.mjs').Child | null} */
   let child = null
-  const args = ['start', '--port', String(port), '--hostname', '127.0.0.1']
+  const args = ['server.mjs', '--port', String(port), '--hostname', '127.0.0.1']
 
   async function start() {
     if (child?.isRunning()) return
     child = startChild({
       name: `instance ${index}`,
-      command: path.join(projectDir, 'node_modules/.bin/next'),
+      command: process.execPath,
       cwd: projectDir,
       args,
       env: { ...env, PORT: String(port) },

@@ -1,5 +1,5 @@
 // Child processes that never outlive this one: each runs in its own process group (so nginx's
-// workers and anything `next start` forks go with it), and every group still alive is signalled
+// workers and anything the server forks go with it), and every group still alive is signalled
 // when this process exits or is told to stop.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
