@@ -178,3 +178,23 @@ export function lastLine(text) {
     .filter(Boolean)
   return lines.at(-1) ?? ''
 }
+
+/**
+ * Runs `task` (which starts scripts/cluster's children) and then removes the SIGINT/SIGTERM
+ * handlers it added: scripts/cluster exits as soon as its own children are stopped, which would
+ * cut short the bench's clean-up (a throwaway database still to drop). The bench stops those
+ * children itself, through the clean-up steps its callers register.
+ * @template T
+ * @param {() => Promise<T>} task
+ * @returns {Promise<T>}
+ */
+export async function keepSignalsOurs(task) {
+  const before = Object.fromEntries(['SIGINT', 'SIGTERM'].map((signal) => [signal, new Set(process.listeners(signal))]))
+  try {
+    return await task()
+  } finally {
+    for (const [signal, ours] of Object.entries(before)) {
+      for (const listener of process.listeners(signal)) if (!ours.has(listener)) process.removeListener(signal, listener)
+    }
+  }
+}
