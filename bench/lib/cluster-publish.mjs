@@ -83,6 +83,8 @@ export async function clusterPublish({ edgePort, rounds = 20, distDir, authSecre
     const visibleMs = []
     const byWhere = { edge: [], instance: [] }
     const publishMs = []
+    const firstPoll = { edge: 0, instance: 0 }
+    const detail = []
     for (let round = 1; round <= rounds; round++) {
       const [publisher, other] = round % 2 === 1 ? [first, second] : [second, first]
       const marker = `bench ${Date.now()}-${round}`
@@ -108,8 +110,14 @@ export async function clusterPublish({ edgePort, rounds = 20, distDir, authSecre
         ['edge', cluster.edgeUrl],
         ['instance', other],
       ])
-        for (const page of pages) polls.push(waitFor(`${base}${page}`, marker, answeredAt).then((ms) => ({ where, ms })))
+        for (const page of pages) polls.push(waitFor(`${base}${page}`, marker, answeredAt).then((seen) => ({ where, page, ...seen })))
       const seen = await Promise.all(polls)
+      for (const poll of seen) if (poll.polls === 1) firstPoll[poll.where]++
+      detail.push({
+        round,
+        publishedOn: publisher === first ? 1 : 2,
+        visibleMs: Object.fromEntries(seen.map((poll) => [`${poll.where} ${poll.page}`, Math.round(poll.ms * 10) / 10])),
+      })
       for (const where of ['edge', 'instance']) byWhere[where].push(Math.max(...seen.filter((s) => s.where === where).map((s) => s.ms)))
       visibleMs.push(Math.max(...seen.map((s) => s.ms)))
     }
@@ -128,6 +136,9 @@ export async function clusterPublish({ edgePort, rounds = 20, distDir, authSecre
       instanceVisibleMs: { ...summarize(byWhere.instance), p99: p99(byWhere.instance) },
       publishRequestMs: summarize(publishMs),
       samplesMs: visibleMs.map((ms) => Math.round(ms * 10) / 10),
+      // How often the very first request after the publish answered already showed the headline.
+      firstPollShows: { ...firstPoll, of: rounds * pages.length },
+      detail,
     }
   } finally {
     await stopCluster()
@@ -136,11 +147,11 @@ export async function clusterPublish({ edgePort, rounds = 20, distDir, authSecre
   }
 }
 
-/** Polls `url` until its body holds `marker`; resolves with the ms since `since`. */
+/** Polls `url` until its body holds `marker`; resolves with `{ ms, polls }`, ms since `since`. */
 async function waitFor(url, marker, since) {
-  for (;;) {
+  for (let polls = 1; ; polls++) {
     const answer = await request(url)
-    if (answer.status === 200 && answer.body.includes(marker)) return performance.now() - since
+    if (answer.status === 200 && answer.body.includes(marker)) return { ms: performance.now() - since, polls }
     if (performance.now() - since > visibleWithinMs)
       throw new BenchError(`The new headline did not show on ${url} within ${visibleWithinMs / 1000} s (last answer ${answer.status}).`)
     await sleep(pollGapMs)

@@ -26,6 +26,7 @@ export async function measureEdge({ server, storyPath, options, nginx, loader, l
   const appPage = await request(`${server.base}${storyPath}`)
   if (appPage.status !== 200) throw new BenchError(`${storyPath} answered ${appPage.status} on the app.`)
   const html = appPage.body
+  const loadAtStart = os.loadavg()[0]
   const ticks = await clockTicks()
   const appCpuMs = () => cpuMs(server.pid, ticks)
 
@@ -90,6 +91,8 @@ export async function measureEdge({ server, storyPath, options, nginx, loader, l
     tool: loader.tool === 'wrk' ? `wrk ${loader.version}` : 'autocannon',
     threads: edgeRun.threads ?? 1,
     durationS: options.duration,
+    loadAverage: loadAtStart,
+    cpus: os.cpus().length,
     htmlBytes: Buffer.byteLength(html),
     edgeHtmlBytes: Buffer.byteLength(warm.body),
     sameHtml: warm.body === html,

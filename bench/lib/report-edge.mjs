@@ -98,7 +98,8 @@ export function edgeMarkdown({ edge, cluster }) {
       out.push(
         `Same story HTML (${fmt(edge.htmlBytes)} bytes from the app; the edge's cached copy ${edge.sameHtml ? 'is byte-identical' : `differs: ${fmt(edge.edgeHtmlBytes)} bytes`}), ` +
           `load by ${edge.tool} (${edge.threads} threads), ${edge.durationS} s per run, no compression, on the same 2 cores as the servers. ` +
-          `Warming: X-Cache-Status ${edge.warmStatuses.join(' → ')}; after the load: ${edge.afterLoadStatus}.`,
+          `Warming: X-Cache-Status ${edge.warmStatuses.join(' → ')}; after the load: ${edge.afterLoadStatus}. ` +
+          `Load average when it started: ${fmt(edge.loadAverage, 1)} on ${edge.cpus} CPUs.`,
       )
       out.push('')
       out.push(table(['way', 'conns', 'req/s', 'p50 ms', 'p99 ms', '÷ nginx static', 'app CPU ms'], rows))
@@ -123,6 +124,11 @@ export function edgeMarkdown({ edge, cluster }) {
         `Throwaway database ${cluster.database} on ${cluster.server} with the demo newsroom, dropped afterwards; ${cluster.rounds} rounds of a new headline on \`${cluster.story.path}\`, ` +
           `polled on ${cluster.pages.map((page) => `\`${page}\``).join(', ')} ${cluster.polled}. Times from the publish request answering until every page showed the headline.`,
       )
+      const first = cluster.firstPollShows
+      if (first)
+        out.push(
+          `- The first request after the publish answered already showed the headline through the edge ${first.edge} times of ${first.of}, on the other instance ${first.instance} times of ${first.of}.`,
+        )
       for (const note of cluster.notes) out.push(`- ${note}`)
       out.push('')
       const line = (summary) => `p50 ${ms(summary.p50)}, p99 ${ms(summary.p99)}, max ${ms(summary.max)}`
