@@ -92,24 +92,26 @@ export function edgeMarkdown({ edge, cluster }) {
             fmt(run.latencyMs.p99, 2),
             staticRuns[connections]?.rps ? percent(run.rps / staticRuns[connections].rps) : '–',
             fmt(run.appCpuMs),
+            run.rpsOfEachRun.map((rps) => fmt(rps)).join(' · '),
           ])
         }
       }
       out.push(
         `Same story HTML (${fmt(edge.htmlBytes)} bytes from the app; the edge's cached copy ${edge.sameHtml ? 'is byte-identical' : `differs: ${fmt(edge.edgeHtmlBytes)} bytes`}), ` +
-          `load by ${edge.tool} (${edge.threads} threads), ${edge.durationS} s per run, no compression, on the same 2 cores as the servers. ` +
+          `load by ${edge.tool} (${edge.threads} threads), ${edge.durationS} s per run, no compression, on the same CPUs as the servers; ` +
+          `the edge and the file take turns, ${edge.pairs} runs each per level, and each row is the run with the median req/s. ` +
           `Warming: X-Cache-Status ${edge.warmStatuses.join(' → ')}; after the load: ${edge.afterLoadStatus}. ` +
           `Load average when it started: ${fmt(edge.loadAverage, 1)} on ${edge.cpus} CPUs.`,
       )
       out.push('')
-      out.push(table(['way', 'conns', 'req/s', 'p50 ms', 'p99 ms', '÷ nginx static', 'app CPU ms'], rows))
+      out.push(table(['way', 'conns', 'req/s', 'p50 ms', 'p99 ms', '÷ nginx static', 'app CPU ms', 'req/s of each run'], rows))
       out.push('')
       const app = edge.appDuringEdge
       out.push(
         `- **Edge ÷ nginx static at 50 connections: ${edge.ratio50 === null ? '–' : percent(edge.ratio50)}** (target ≥ 80 %, moonshot 90 %; at 10 connections ${edge.ratio10 === null ? '–' : percent(edge.ratio10)}).`,
       )
       out.push(
-        `- App requests during the edge's load at 50 connections: ${appRequests(app)} — the app used ${fmt(app.appCpuMs)} ms of CPU while the edge served ${fmt(app.edgeRequests)} requests, against ${fmt(app.idleCpuMs)} ms idle over the same time; one story page costs the app ${fmt(app.perRequestMs, 3)} ms. Method: ${app.method}.`,
+        `- App requests during the edge's load at 50 connections: ${appRequests(app)} — the app used ${fmt(app.appCpuMs)} ms of CPU while the edge served ${fmt(app.edgeRequests)} requests in ${app.edgeRuns} runs, against ${fmt(app.idleCpuMs)} ms idle over one run's time; one story page costs the app ${fmt(app.perRequestMs, 3)} ms. Method: ${app.method}.`,
       )
       out.push('')
     }
