@@ -117,6 +117,11 @@ export async function clusterPublish({ edgePort, rounds = 20, distDir, authSecre
         round,
         publishedOn: publisher === first ? 1 : 2,
         visibleMs: Object.fromEntries(seen.map((poll) => [`${poll.where} ${poll.page}`, Math.round(poll.ms * 10) / 10])),
+        // Pages that still showed the old headline after the publish answered: how many requests
+        // until the new one, and what the first of them answered (its X-Cache-Status through the edge).
+        late: seen
+          .filter((poll) => poll.polls > 1)
+          .map((poll) => ({ where: poll.where, page: poll.page, polls: poll.polls, first: poll.first })),
       })
       for (const where of ['edge', 'instance']) byWhere[where].push(Math.max(...seen.filter((s) => s.where === where).map((s) => s.ms)))
       visibleMs.push(Math.max(...seen.map((s) => s.ms)))
@@ -147,11 +152,16 @@ export async function clusterPublish({ edgePort, rounds = 20, distDir, authSecre
   }
 }
 
-/** Polls `url` until its body holds `marker`; resolves with `{ ms, polls }`, ms since `since`. */
+/**
+ * Polls `url` until its body holds `marker`; resolves with `{ ms, polls, first }`: ms since
+ * `since`, the number of requests, and the status and X-Cache-Status of the first answer.
+ */
 async function waitFor(url, marker, since) {
+  let first = null
   for (let polls = 1; ; polls++) {
     const answer = await request(url)
-    if (answer.status === 200 && answer.body.includes(marker)) return { ms: performance.now() - since, polls }
+    first ??= `${answer.status} ${answer.headers['x-cache-status'] ?? ''}`.trim()
+    if (answer.status === 200 && answer.body.includes(marker)) return { ms: performance.now() - since, polls, first }
     if (performance.now() - since > visibleWithinMs)
       throw new BenchError(`The new headline did not show on ${url} within ${visibleWithinMs / 1000} s (last answer ${answer.status}).`)
     await sleep(pollGapMs)

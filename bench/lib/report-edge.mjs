@@ -65,6 +65,14 @@ export function edgeTargets({ edge, cluster }) {
   return targets
 }
 
+/** `HIT × 3, MISS × 1`: what the edge first answered on the pages that were late. */
+function lateStatuses(cluster) {
+  const counts = new Map()
+  for (const round of cluster.detail ?? [])
+    for (const late of round.late ?? []) if (late.where === 'edge') counts.set(late.first, (counts.get(late.first) ?? 0) + 1)
+  return [...counts].map(([status, count]) => `${status} × ${count}`).join(', ') || 'not recorded'
+}
+
 function appRequests(app) {
   if (app.estimatedRequests === null) return '–'
   return `≈ ${fmt(app.estimatedRequests)} of ${fmt(app.edgeRequests)} (± ${fmt(app.resolutionRequests)})`
@@ -129,7 +137,10 @@ export function edgeMarkdown({ edge, cluster }) {
       const first = cluster.firstPollShows
       if (first)
         out.push(
-          `- The first request after the publish answered already showed the headline through the edge ${first.edge} times of ${first.of}, on the other instance ${first.instance} times of ${first.of}.`,
+          `- The first request after the publish answered already showed the headline through the edge ${first.edge} times of ${first.of}, on the other instance ${first.instance} times of ${first.of}` +
+            (first.edge < first.of
+              ? ` (through the edge, the first answers with the old headline were ${lateStatuses(cluster)}; each round's pages are in latest.json).`
+              : '.'),
         )
       for (const note of cluster.notes) out.push(`- ${note}`)
       out.push('')
