@@ -140,9 +140,11 @@ async function main() {
     revisions: stories.counts.revisions,
     seedSeconds: seeded.seconds,
   }
-  const edge = await attempt('Edge comparison', failures, () =>
-    measureEdge({ server, storyPath: stories.reader.path, options, nginx, loader, log }),
-  )
+  // Without nginx there is no edge: the reason goes in the report, not among the failures.
+  const noEdge = nginx.binary ? null : `nginx is not installed (${nginx.note}): no edge to measure`
+  const edge = noEdge
+    ? { error: noEdge }
+    : await attempt('Edge comparison', failures, () => measureEdge({ server, storyPath: stories.reader.path, options, nginx, loader, log }))
   await server.stop()
 
   let postgres = null
@@ -190,12 +192,13 @@ async function main() {
 
   let cluster = null
   if (options.skipCluster) notes.push('Publish-to-visible through the edge with two instances skipped (--skip-cluster).')
+  else if (noEdge) cluster = { skipped: `${noEdge}; publish-to-visible through the edge was not measured.` }
   else {
     cluster = await attempt('Publish to visible through the edge', failures, () =>
       clusterPublish({ edgePort: options.clusterPort, distDir, authSecret, log }),
     )
-    if (cluster.skipped) notes.push(cluster.skipped)
   }
+  if (cluster?.skipped) notes.push(cluster.skipped)
 
   const results = {
     startedAt: startedAt.toISOString(),
