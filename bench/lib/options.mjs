@@ -9,14 +9,14 @@ Builds the app into .next-bench, seeds a fresh embedded database in .bench-data 
 stories (default 10,000), starts next start on --port (default 3200) and measures reader pages
 (S seconds per run, default 10), publish-to-visible, desk lists, the editor, page weight and
 memory, against the same server's /robots.txt and the story page served as a static file by
-nginx on --static-port (default 3201). With BENCH_DATABASE_URL set, repeats the database-bound
-figures on a throwaway database created on that PostgreSQL server and dropped afterwards.
-Then the story page three ways with wrk (installed like nginx when missing): through the shipped
-edge (deploy/nginx/copydesk.conf via scripts/cluster's createEdge, on --edge-port, default 3202,
-in front of the same next start), as a file served by nginx, and from the app alone. Then, on a
-throwaway database on BENCH_DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/
-postgres; skipped when it does not answer), publish-to-visible with two instances behind the edge
-(edge on --cluster-port, default 3210, instances on the next two ports).
+nginx on --static-port (default 3201). Then the story page three ways with wrk (installed like
+nginx when missing): through the shipped edge (deploy/nginx/copydesk.conf via scripts/cluster's
+createEdge, on --edge-port, default 3202, in front of the same next start), as a file served by
+nginx, and from the app alone. With BENCH_DATABASE_URL set, repeats the database-bound figures on
+a throwaway database created on that PostgreSQL server and dropped afterwards. Last, on another
+throwaway database on that server (by default postgres://postgres@127.0.0.1:5432/postgres;
+skipped when it does not answer), publish-to-visible with two instances behind the edge (the edge
+on --cluster-port, default 3210, the instances on the next two ports).
 Writes bench/results/latest.json and prints a markdown report.
 
   --skip-build    reuse the existing .next-bench build
