@@ -1,13 +1,17 @@
 // `npm run bench`: the performance harness of issue #7. Not a test: it measures and reports.
 // Build → fresh embedded database with 10,000 stories → next start → reader pages under load
-// against two baselines, page weight, desk lists, publish-to-visible, the editor, memory →
-// (with BENCH_DATABASE_URL) the database-bound figures again on PostgreSQL → report.
+// against two baselines, page weight, desk lists, publish-to-visible, the editor, memory → the
+// story page through the shipped edge, as an nginx file and from the app alone (wrk) →
+// (with BENCH_DATABASE_URL) the database-bound figures again on PostgreSQL → publish-to-visible
+// through the edge with two instances on PostgreSQL → report.
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { clusterPublish } from './lib/cluster-publish.mjs'
 import { checkPostgres, createThrowawayDatabase, freshDataDir, pickStories, seed } from './lib/database.mjs'
+import { measureEdge } from './lib/edge.mjs'
 import { closeConnections } from './lib/http.mjs'
 import { attempt, measureServer } from './lib/measure-server.mjs'
 import { findNginx } from './lib/nginx.mjs'
@@ -15,6 +19,7 @@ import { parseOptions, usage } from './lib/options.mjs'
 import { BenchError, assertPortFree, beginShutdown, cleanUp, onCleanup, run } from './lib/processes.mjs'
 import { evaluateTargets, markdown } from './lib/report.mjs'
 import { startServer } from './lib/server.mjs'
+import { findWrk } from './lib/wrk.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(root)
@@ -78,10 +83,13 @@ async function main() {
   }
   await assertPortFree(options.port, 'next start')
   await assertPortFree(options.staticPort, 'static-file baseline')
+  await assertPortFree(options.edgePort, 'edge')
   const pgUrl = process.env.BENCH_DATABASE_URL?.trim() || null
   if (pgUrl) await checkPostgres(pgUrl)
   const nginx = await findNginx({ install: options.install })
   if (nginx.note) notes.push(nginx.note)
+  const loader = await findWrk({ install: options.install })
+  if (loader.note) notes.push(loader.note)
 
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: distDir }
   for (const name of Object.keys(baseEnv)) if (name.startsWith('MEDIA_S3_')) delete baseEnv[name]
@@ -132,6 +140,11 @@ async function main() {
     revisions: stories.counts.revisions,
     seedSeconds: seeded.seconds,
   }
+  // Without nginx there is no edge: the reason goes in the report, not among the failures.
+  const noEdge = nginx.binary ? null : `nginx is not installed (${nginx.note}): no edge to measure`
+  const edge = noEdge
+    ? { error: noEdge }
+    : await attempt('Edge comparison', failures, () => measureEdge({ server, storyPath: stories.reader.path, options, nginx, loader, log }))
   await server.stop()
 
   let postgres = null
@@ -177,6 +190,16 @@ async function main() {
     })
   }
 
+  let cluster = null
+  if (options.skipCluster) notes.push('Publish-to-visible through the edge with two instances skipped (--skip-cluster).')
+  else if (noEdge) cluster = { skipped: `${noEdge}; publish-to-visible through the edge was not measured.` }
+  else {
+    cluster = await attempt('Publish to visible through the edge', failures, () =>
+      clusterPublish({ edgePort: options.clusterPort, distDir, authSecret, log }),
+    )
+  }
+  if (cluster?.skipped) notes.push(cluster.skipped)
+
   const results = {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
@@ -185,13 +208,18 @@ async function main() {
       articles: options.articles,
       port: options.port,
       staticPort: options.staticPort,
+      edgePort: options.edgePort,
+      clusterPort: options.clusterPort,
       skipBuild: options.skipBuild,
+      skipCluster: options.skipCluster,
     },
     machine: machine(busy),
     notes,
     failures,
     embedded,
+    edge,
     postgres,
+    cluster,
   }
   results.targets = evaluateTargets(results)
   fs.mkdirSync(path.dirname(resultsFile), { recursive: true })

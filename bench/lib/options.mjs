@@ -2,27 +2,38 @@
 import { parseArgs } from 'node:util'
 import { BenchError } from './processes.mjs'
 
-export const usage = `Usage: npm run bench -- [--duration S] [--articles N] [--port P] [--static-port P] [--skip-build] [--skip-editor] [--no-install]
+export const usage = `Usage: npm run bench -- [--duration S] [--articles N] [--port P] [--static-port P] [--edge-port P]
+  [--cluster-port P] [--skip-build] [--skip-editor] [--skip-cluster] [--no-install]
 
 Builds the app into .next-bench, seeds a fresh embedded database in .bench-data with N synthetic
 stories (default 10,000), starts next start on --port (default 3200) and measures reader pages
 (S seconds per run, default 10), publish-to-visible, desk lists, the editor, page weight and
 memory, against the same server's /robots.txt and the story page served as a static file by
-nginx on --static-port (default 3201). With BENCH_DATABASE_URL set, repeats the database-bound
-figures on a throwaway database created on that PostgreSQL server and dropped afterwards.
+nginx on --static-port (default 3201). Then the story page three ways with wrk (installed like
+nginx when missing): through the shipped edge (deploy/nginx/copydesk.conf via scripts/cluster's
+createEdge, on --edge-port, default 3202, in front of the same next start), as a file served by
+nginx, and from the app alone. With BENCH_DATABASE_URL set, repeats the database-bound figures on
+a throwaway database created on that PostgreSQL server and dropped afterwards. Last, on another
+throwaway database on that server (by default postgres://postgres@127.0.0.1:5432/postgres;
+skipped when it does not answer), publish-to-visible with two instances behind the edge (the edge
+on --cluster-port, default 3210, the instances on the next two ports).
 Writes bench/results/latest.json and prints a markdown report.
 
   --skip-build    reuse the existing .next-bench build
   --skip-editor   leave out the editor's key-to-paint measurement (Chromium)
-  --no-install    do not apt-get install nginx when it is missing (use the Node static server)`
+  --skip-cluster  leave out publish-to-visible through the edge with two instances
+  --no-install    do not apt-get install nginx or wrk when missing (Node static server, autocannon)`
 
 const spec = {
   duration: { type: 'string', default: '10' },
   articles: { type: 'string', default: '10000' },
   port: { type: 'string', default: '3200' },
   'static-port': { type: 'string', default: '3201' },
+  'edge-port': { type: 'string', default: '3202' },
+  'cluster-port': { type: 'string', default: '3210' },
   'skip-build': { type: 'boolean', default: false },
   'skip-editor': { type: 'boolean', default: false },
+  'skip-cluster': { type: 'boolean', default: false },
   'no-install': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 }
@@ -55,10 +66,15 @@ export function parseOptions(argv) {
     articles: whole('articles', 10, 100_000),
     port: whole('port', 1024, 65535),
     staticPort: whole('static-port', 1024, 65535),
+    edgePort: whole('edge-port', 1024, 65535),
+    clusterPort: whole('cluster-port', 1024, 65533),
     skipBuild: values['skip-build'],
     skipEditor: values['skip-editor'],
+    skipCluster: values['skip-cluster'],
     install: !values['no-install'],
   }
-  if (options.port === options.staticPort) throw new BenchError('--port and --static-port must differ.')
+  const ports = [options.port, options.staticPort, options.edgePort, options.clusterPort, options.clusterPort + 1, options.clusterPort + 2]
+  if (new Set(ports).size !== ports.length)
+    throw new BenchError('--port, --static-port, --edge-port and --cluster-port (and the two ports after it) must all differ.')
   return options
 }

@@ -178,3 +178,31 @@ export function lastLine(text) {
     .filter(Boolean)
   return lines.at(-1) ?? ''
 }
+
+/**
+ * Runs `task` (which starts scripts/cluster's children) and removes the SIGINT/SIGTERM handlers
+ * it added: scripts/cluster exits as soon as its own children are stopped, which would cut short
+ * the bench's clean-up (a throwaway database still to drop). The bench stops those children
+ * itself, through the clean-up steps its callers register. scripts/cluster adds its handlers
+ * once per process, with its first child: an edge's start does that before its first await, so
+ * they are removed at once; startCluster's first child comes after awaits, so there (when no edge
+ * was started before) they are removed once it has started.
+ * @template T
+ * @param {() => Promise<T>} task
+ * @returns {Promise<T>}
+ */
+export async function keepSignalsOurs(task) {
+  const before = Object.fromEntries(['SIGINT', 'SIGTERM'].map((signal) => [signal, new Set(process.listeners(signal))]))
+  const removeTheirs = () => {
+    for (const [signal, ours] of Object.entries(before)) {
+      for (const listener of process.listeners(signal)) if (!ours.has(listener)) process.removeListener(signal, listener)
+    }
+  }
+  const pending = task()
+  removeTheirs()
+  try {
+    return await pending
+  } finally {
+    removeTheirs()
+  }
+}

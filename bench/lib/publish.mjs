@@ -74,7 +74,7 @@ export async function publishToVisible({ base, jar, story, rounds = 20 }) {
  * endpoint answers a save that names a stale version with the current version and fields,
  * writing nothing: that is the read used here.
  */
-async function currentDraft(base, jar, story) {
+export async function currentDraft(base, jar, story) {
   const probe = {
     headline: 'bench probe',
     standfirst: '',

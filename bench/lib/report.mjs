@@ -1,4 +1,5 @@
-// The targets of issue #7 and the markdown report of a run's results.
+// The targets of issue #7 (and #18's edge, in report-edge.mjs) and the markdown report of a run.
+import { edgeMarkdown, edgeTargets } from './report-edge.mjs'
 
 const KB = 1024
 const MB = 1024 * 1024
@@ -51,7 +52,7 @@ export function evaluateTargets(results) {
   const storyBytes = results.embedded.bytes?.routes?.find((route) => route.key === 'story')
   targets.push(atMost('Story page JavaScript, gzipped', storyBytes?.jsGz ?? null, 20 * KB, kb, storyBytes?.error))
   targets.push(atMost('Story page HTML + CSS + JS, gzipped', storyBytes?.totalGz ?? null, 60 * KB, kb, storyBytes?.error))
-  return targets
+  return [...targets, ...edgeTargets(results)]
 }
 
 function missingNote(page) {
@@ -248,6 +249,7 @@ export function markdown(results) {
     out.push('')
   }
 
+  out.push(...edgeMarkdown(results))
   out.push('### Targets')
   out.push('')
   out.push(
@@ -265,6 +267,7 @@ export function markdown(results) {
 }
 
 function formatValue(target) {
+  if (target.display) return target.display
   if (target.target.endsWith('%')) return `${(target.value * 100).toFixed(0)} %`
   if (target.target.endsWith('KB')) return kb(target.value)
   if (target.target.endsWith('MB')) return mb(target.value)

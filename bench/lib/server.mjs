@@ -118,7 +118,7 @@ function readStatus(pid) {
 }
 
 /** The process and every process under it, from /proc's parent links. */
-function descendants(rootPid) {
+export function descendants(rootPid) {
   const children = new Map()
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
