@@ -1,5 +1,5 @@
 // `npm run bench`: the performance harness of issue #7. Not a test: it measures and reports.
-// Build → fresh embedded database with 10,000 stories → next start → reader pages under load
+// Build → fresh embedded database with 10,000 stories → the app (server.mjs) → reader pages under load
 // against two baselines, page weight, desk lists, publish-to-visible, the editor, memory → the
 // story page through the shipped edge, as an nginx file and from the app alone (wrk) →
 // (with BENCH_DATABASE_URL) the database-bound figures again on PostgreSQL → publish-to-visible
@@ -81,7 +81,7 @@ async function main() {
   if (process.env.DATABASE_URL?.trim()) {
     notes.push('DATABASE_URL is ignored: the bench only uses databases it creates (set BENCH_DATABASE_URL for PostgreSQL).')
   }
-  await assertPortFree(options.port, 'next start')
+  await assertPortFree(options.port, 'the app (server.mjs)')
   await assertPortFree(options.staticPort, 'static-file baseline')
   await assertPortFree(options.edgePort, 'edge')
   const pgUrl = process.env.BENCH_DATABASE_URL?.trim() || null
@@ -126,7 +126,7 @@ async function main() {
     `Seeded in ${seeded.seconds} s: ${stories.counts.articles.toLocaleString('en-GB')} stories, ${stories.counts.revisions.toLocaleString('en-GB')} revisions.`,
   )
 
-  log(`Starting next start on port ${options.port}.`)
+  log(`Starting the app (server.mjs) on port ${options.port}.`)
   const server = await startServer({
     port: options.port,
     env: serverEnv(embeddedEnv),
@@ -156,7 +156,7 @@ async function main() {
       const pgEnv = { ...embeddedEnv, DATABASE_URL: database.url }
       const pgSeeded = await seed({ articles: options.articles, env: pgEnv, label: 'PostgreSQL' })
       const pgStories = await pickStories({ driver: 'pg', url: database.url })
-      log(`PostgreSQL: seeded in ${pgSeeded.seconds} s; starting next start on port ${options.port}.`)
+      log(`PostgreSQL: seeded in ${pgSeeded.seconds} s; starting the app (server.mjs) on port ${options.port}.`)
       const pgServer = await startServer({
         port: options.port,
         env: serverEnv(pgEnv),

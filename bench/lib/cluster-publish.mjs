@@ -1,5 +1,5 @@
 // Publish-to-visible through the edge with two instances: a throwaway PostgreSQL database with
-// the demo newsroom, scripts/cluster's startCluster (two `next start` and the nginx edge, s3rver
+// the demo newsroom, scripts/cluster's startCluster (two app instances and the nginx edge, s3rver
 // for media), then rounds of a new headline published on one instance (alternating) while the
 // harness polls every page that shows the story, through the edge and on the other instance.
 import fs from 'node:fs'

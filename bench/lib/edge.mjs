@@ -1,6 +1,6 @@
 // The story page three ways, with the same load tool (wrk), the same duration and the same HTML:
 // through the shipped edge (scripts/cluster's createEdge: deploy/nginx/copydesk.conf in front of
-// the bench's own `next start`), as a file served by nginx, and from the app alone. While the
+// the bench's own app server), as a file served by nginx, and from the app alone. While the
 // edge is under load, the app's CPU time tells whether any request reached it.
 import fs from 'node:fs'
 import os from 'node:os'
@@ -60,7 +60,7 @@ export async function measureEdge({ server, storyPath, options, nginx, loader, l
         label: `Story HTML as a file, nginx ${staticServer.version}, ${staticServer.workers} workers`,
         url: staticServer.url,
       },
-      { key: 'app', label: 'App alone (next start)', url: `${server.base}${storyPath}` },
+      { key: 'app', label: 'App alone (npm start)', url: `${server.base}${storyPath}` },
     ]
 
     // What the app spends doing nothing for as long as one run lasts: its timers, its GC.
@@ -125,7 +125,7 @@ export async function measureEdge({ server, storyPath, options, nginx, loader, l
       ratio10: results.static.runs[10].rps > 0 ? results.edge.runs[10].rps / results.static.runs[10].rps : null,
       appDuringEdge: {
         method:
-          "the app's CPU time (utime + stime from /proc/<pid>/stat, next start and its child processes, 10 ms ticks) during all the edge's runs at 50 connections, less its CPU over an idle stretch as long as each run (times the runs), divided by one story page's app CPU (app-alone run, 50 connections)",
+          "the app's CPU time (utime + stime from /proc/<pid>/stat, the app server and its child processes, 10 ms ticks) during all the edge's runs at 50 connections, less its CPU over an idle stretch as long as each run (times the runs), divided by one story page's app CPU (app-alone run, 50 connections)",
         edgeRuns: edgeRuns.length,
         edgeRequests: sum('requests'),
         appCpuMs: sum('appCpuMs'),

@@ -6,12 +6,12 @@ export const usage = `Usage: npm run bench -- [--duration S] [--articles N] [--p
   [--cluster-port P] [--skip-build] [--skip-editor] [--skip-cluster] [--no-install]
 
 Builds the app into .next-bench, seeds a fresh embedded database in .bench-data with N synthetic
-stories (default 10,000), starts next start on --port (default 3200) and measures reader pages
+stories (default 10,000), starts the app (server.mjs) on --port (default 3200) and measures reader pages
 (S seconds per run, default 10), publish-to-visible, desk lists, the editor, page weight and
 memory, against the same server's /robots.txt and the story page served as a static file by
 nginx on --static-port (default 3201). Then the story page three ways with wrk (installed like
 nginx when missing): through the shipped edge (deploy/nginx/copydesk.conf via scripts/cluster's
-createEdge, on --edge-port, default 3202, in front of the same next start), as a file served by
+createEdge, on --edge-port, default 3202, in front of the same app server), as a file served by
 nginx, and from the app alone. With BENCH_DATABASE_URL set, repeats the database-bound figures on
 a throwaway database created on that PostgreSQL server and dropped afterwards. Last, on another
 throwaway database on that server (by default postgres://postgres@127.0.0.1:5432/postgres;

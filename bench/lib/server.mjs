@@ -1,11 +1,9 @@
-// `next start` as a child process group on its own port, with its output in a log file and its
+// The app (`npm start`'s server.mjs) as a child process group on its own port, with its output in a log file and its
 // memory sampled from /proc.
 import fs from 'node:fs'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { BenchError, lastLine, startGroup } from './processes.mjs'
-
-const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next')
 
 /**
  * Starts the production server and waits until it answers. `env` is the whole environment of
@@ -14,7 +12,7 @@ const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next')
 export async function startServer({ port, env, logFile, label }) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true })
   const log = fs.openSync(logFile, 'w')
-  const { child, stop } = startGroup(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const { child, stop } = startGroup(process.execPath, ['server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], {
     env,
     stdio: ['ignore', log, log],
   })
@@ -65,7 +63,7 @@ function readTail(file) {
 }
 
 /**
- * Samples the resident memory of a process and all its descendants (`next start` and the
+ * Samples the resident memory of a process and all its descendants (`server.mjs` and the
  * `next-server` it may start) every 250 ms. `phase(name)` starts attributing samples to a named
  * phase; `report()` gives the peak sum of VmRSS overall and per phase, and the largest VmHWM.
  */
