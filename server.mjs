@@ -33,7 +33,7 @@ await app.prepare()
  */
 function answerKept(request, response) {
   if (request.method !== 'GET' || request.headers['x-copydesk-refresh']) return false
-  const page = globalThis.__copydeskReaderCache?.lookup(request.url.split('?')[0])
+  const page = globalThis.__copydeskReaderCache?.lookup(request.url)
   if (!page) return false
   if (page.status === 200 && request.headers['if-none-match'] === page.headers.etag) {
     response.writeHead(304, { etag: page.headers.etag, 'cache-control': page.headers['cache-control'] })

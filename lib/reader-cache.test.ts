@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { type KeptPage, cacheGeneration, dropAllPages, dropPagesShowing, keepPage, keptPage, readerCacheSize } from './reader-cache'
+import {
+  type KeptPage,
+  addressOf,
+  cacheGeneration,
+  dropAllPages,
+  dropPagesShowing,
+  keepPage,
+  keptPage,
+  readerCacheSize,
+} from './reader-cache'
 
 const page = (keys: string[], bytes = 10, expiresAt: number | null = null): KeptPage => ({
   status: 200,
@@ -51,5 +60,28 @@ describe('the reader cache', () => {
     keepPage('/x', page(['story-1']), cacheGeneration())
     dropAllPages()
     expect(readerCacheSize()).toEqual({ pages: 0, bytes: 0 })
+  })
+})
+
+describe('the address a page is kept under', () => {
+  const address = (url: string) => addressOf(new URL(url, 'http://news.example'))
+
+  it('is the path alone: tracking parameters neither split nor miss a page', () => {
+    expect(address('/world/harbour-reopens?utm_source=mail&fbclid=1')).toBe('/world/harbour-reopens')
+    expect(address('/world')).toBe('/world')
+  })
+
+  it('is the words and page number for a search, whatever else the query string holds', () => {
+    expect(address('/search?utm_source=x&page=2&q=harbour')).toBe('/search?q=harbour&page=2')
+    expect(address('/search?q=harbour')).toBe(address('/search?q=harbour&ref=home'))
+    expect(address('/search?q=harbour')).not.toBe(address('/search?q=ferry'))
+  })
+
+  it('is what the server in front of Next looks pages up by', () => {
+    keepPage('/search?q=harbour&page=', page(['every-story']), cacheGeneration())
+    const lookup = (globalThis as { __copydeskReaderCache?: { lookup: (url: string) => KeptPage | undefined } }).__copydeskReaderCache
+      ?.lookup
+    expect(lookup?.('/search?q=harbour&utm_source=x')?.keys).toEqual(['every-story'])
+    expect(lookup?.('/search?q=ferry')).toBeUndefined()
   })
 })

@@ -15,8 +15,8 @@ export type KeptPage = {
 }
 
 type Cache = {
-  /** `keptPage`, for the HTTP server in front of Next (server.mjs), which answers kept pages itself. */
-  lookup: (address: string) => KeptPage | undefined
+  /** The page kept for a request's URL (path and query), for the HTTP server in front of Next (server.mjs), which answers kept pages itself. */
+  lookup: (url: string) => KeptPage | undefined
   pages: Map<string, KeptPage>
   byKey: Map<string, Set<string>>
   bytes: number
@@ -31,13 +31,29 @@ const defaultMaxBytes = 64 * 1024 * 1024
 const holder = globalThis as typeof globalThis & { __copydeskReaderCache?: Cache }
 
 function cache(): Cache {
-  holder.__copydeskReaderCache ??= { lookup: (address) => keptPage(address), pages: new Map(), byKey: new Map(), bytes: 0, generation: 0 }
+  holder.__copydeskReaderCache ??= {
+    lookup: (url) => keptPage(addressOf(new URL(url, 'http://copydesk'))),
+    pages: new Map(),
+    byKey: new Map(),
+    bytes: 0,
+    generation: 0,
+  }
   return holder.__copydeskReaderCache
 }
 
 function maxBytes(): number {
   const megabytes = Number(process.env.READER_CACHE_MB)
   return Number.isFinite(megabytes) && megabytes >= 0 ? megabytes * 1024 * 1024 : defaultMaxBytes
+}
+
+/**
+ * The address a reader's page is kept under: its path, since query strings (tracking parameters)
+ * change nothing on a page; for search, the words and page number that make it.
+ */
+export function addressOf(url: URL): string {
+  if (url.pathname !== '/search') return url.pathname
+  const { searchParams } = url
+  return `/search?${new URLSearchParams({ q: searchParams.get('q') ?? '', page: searchParams.get('page') ?? '' })}`
 }
 
 /** The page kept for this address, or undefined; a hit makes it the most recently used. */

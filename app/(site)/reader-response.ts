@@ -6,7 +6,7 @@ import { edgeNodes, isRefresh } from '@/lib/edge/nodes'
 import { htmlDocument, movedPermanently } from '@/lib/http'
 import { collectShown } from '@/lib/page-keys'
 import { recordPage } from '@/lib/page-record'
-import { type KeptPage, cacheGeneration, keepPage, keptPage } from '@/lib/reader-cache'
+import { type KeptPage, addressOf, cacheGeneration, keepPage, keptPage } from '@/lib/reader-cache'
 import { readerChrome } from '@/lib/reader-chrome'
 
 // What every reader's route shares: the cache in front of it, how an address's segments are
@@ -20,15 +20,15 @@ const keptStatuses = new Set([200, 301, 410])
  * (lib/reader-cache.ts) when there is one, otherwise `make()`'s answer, with every page key its
  * queries noted (lib/page-keys.ts) kept beside it, recorded for the edge (lib/page-record.ts)
  * and sent as `Surrogate-Key`. A refresh from the app itself (lib/edge/nodes.ts) always makes the
- * page again. `address` defaults to the path; `maxAgeSeconds` bounds a page that changes with
- * time alone (the news sitemap).
+ * page again. It is kept under `addressOf` its URL; `maxAgeSeconds` bounds a page that changes with
+ * time alone (the news sitemap); `edge: false` keeps it out of the edge's cache (search).
  */
 export async function readerPage(
   request: Request,
   make: () => Promise<Response>,
-  options: { address?: string; maxAgeSeconds?: number; edge?: boolean } = {},
+  options: { maxAgeSeconds?: number; edge?: boolean } = {},
 ): Promise<Response> {
-  const address = options.address ?? new URL(request.url).pathname
+  const address = addressOf(new URL(request.url))
   const refresh = isRefresh(request)
   const kept = refresh ? undefined : keptPage(address)
   if (kept) return answer(request, kept)

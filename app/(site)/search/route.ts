@@ -17,7 +17,6 @@ export async function GET(request: NextRequest): Promise<Response> {
   const { searchParams } = request.nextUrl
   const q = searchParams.get('q')
   const page = searchParams.get('page')
-  const address = `/search?${new URLSearchParams({ q: q ?? '', page: page ?? '' })}`
   return readerPage(
     request,
     async () => {
@@ -25,6 +24,6 @@ export async function GET(request: NextRequest): Promise<Response> {
       const [result, chrome] = await Promise.all([searchPublishedStories(db, { q, page }), readerChrome(db)])
       return htmlDocument(searchPage(result, chrome))
     },
-    { address, edge: false },
+    { edge: false },
   )
 }
