@@ -37,8 +37,10 @@ export async function readerPage(
   const { result: response, keys } = await collectShown(make)
   const body = Buffer.from(await response.arrayBuffer())
   const keepable = keptStatuses.has(response.status)
-  // A 404 an edge asked to make again replaces the page it held (a list's last page that emptied).
-  const edgeMayKeep = ((keepable && cacheGeneration() === madeAt) || (refresh && response.status === 404)) && options.edge !== false
+  // A refresh is asked for after a change committed, so what it made is at least that new, even
+  // if this process heard of the change while making it: the edge keeps it (a 404 too, replacing
+  // a list's last page that emptied). Any other page made meanwhile may predate the change.
+  const edgeMayKeep = (refresh ? keepable || response.status === 404 : keepable && cacheGeneration() === madeAt) && options.edge !== false
   const headers: Record<string, string> = {
     ...Object.fromEntries(response.headers),
     'cache-control': 'public, max-age=0, must-revalidate',
