@@ -86,10 +86,10 @@ export async function waitUntilAnswers(child, url, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (!child.isRunning()) throw new Error(`${child.name} exited before answering at ${url}:\n${tailOf(child)}`)
-    const status = await fetch(url, { signal: AbortSignal.timeout(5_000) }).then(
-      (response) => response.arrayBuffer().then(() => response.status),
-      () => 0,
-    )
+    // A slow answer is not yet an answer: the time limit may cut the body as well as the headers.
+    const status = await fetch(url, { signal: AbortSignal.timeout(5_000) })
+      .then((response) => response.arrayBuffer().then(() => response.status))
+      .catch(() => 0)
     if (status > 0 && status < 500) return
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
