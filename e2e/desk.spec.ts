@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { signIn, signedInPage } from './fixtures'
+import { ownWriterPage, signIn, signedInPage } from './fixtures'
 import { filter, queues, storyRows, submitStory } from './pages/desk'
 import { workflow } from './pages/story-form'
 
@@ -100,7 +100,8 @@ test('the desk counts its queues, keeps the review queue oldest first with time 
 test('a writer’s badge shows what an editor did to their story, once, and goes once they have looked', async ({ browser }) => {
   test.setTimeout(120_000)
   const headline = `Harbour dredging delayed ${Date.now()}`
-  const writer = await signedInPage(browser, 'writer@copydesk.test')
+  // A writer of its own: another test opening the demo writer's desk meanwhile would mark the news seen.
+  const writer = await ownWriterPage(browser, 'Ines Duarte')
   const id = await submitStory(writer, headline, 'Middle East')
 
   const editor = await signedInPage(browser, 'editor@copydesk.test')

@@ -47,6 +47,27 @@ export async function signedInPage(browser: Browser, email: string): Promise<Pag
   return page
 }
 
+/**
+ * A writer of the test's own, added by the admin on the People page and signed in: news, badges
+ * and queues that tests running at the same time with the demo writer cannot touch.
+ */
+export async function ownWriterPage(browser: Browser, name: string): Promise<Page> {
+  const email = uniqueEmail('writer')
+  const admin = await signedInPage(browser, 'admin@copydesk.test')
+  await admin.getByRole('link', { name: 'People' }).click()
+  await admin.getByLabel('Name').fill(name)
+  await admin.getByLabel('E-mail').fill(email)
+  await admin.getByRole('combobox', { name: 'Role' }).selectOption('writer')
+  await admin.getByLabel(/Password/).fill(ownWriterPassword)
+  await admin.getByRole('button', { name: 'Add person' }).click()
+  await expect(admin.getByText(`Account created for ${email}.`)).toBeVisible()
+  await admin.context().close()
+  const page = await (await browser.newContext()).newPage()
+  await signIn(page, email, ownWriterPassword)
+  return page
+}
+const ownWriterPassword = 'a-good-long-password'
+
 /** A unique e-mail address, so each test makes its own people. */
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`
