@@ -1,7 +1,3 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import v8 from 'node:v8'
-import vm from 'node:vm'
 import { PGlite } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
@@ -62,26 +58,6 @@ export function openDatabase(config: DatabaseConfig): Connection {
 function connection(): Connection {
   holder.__copydeskDb ??= openDatabase(databaseConfig())
   return holder.__copydeskDb
-}
-
-/**
- * Closes the process's database and opens it again. Creating an embedded database grows PGlite's
- * memory by some 500 MB that it never gives back; a database opened from its folder needs about
- * a third of that. Start-up reopens a database it has just created.
- */
-export async function reopenDatabase(): Promise<Db> {
-  const open = holder.__copydeskDb
-  holder.__copydeskDb = undefined
-  await open?.close()
-  // Nothing else would make V8 collect the closed instance's memory soon: its heap is small.
-  v8.setFlagsFromString('--expose-gc')
-  ;(vm.runInNewContext('gc') as () => void)()
-  return getDb()
-}
-
-/** Whether an embedded database's folder holds no database yet: opening it will create one. */
-export function isNewDataDir(dataDir: string): boolean {
-  return !fs.existsSync(path.join(/*turbopackIgnore: true*/ dataDir, 'PG_VERSION'))
 }
 
 /** The process's database, opened on first use from the environment. */

@@ -1,6 +1,6 @@
 import 'server-only'
 import { type DatabaseConfig, StartUpError, migrationsFolder } from '@/db/config'
-import { type Db, checkConnection, getDatabaseConfig, getDb, isNewDataDir, reopenDatabase } from '@/db'
+import { type Db, checkConnection, getDatabaseConfig, getDb } from '@/db'
 import { migrate } from '@/db/migrate'
 import { edgeNodes } from './edge/nodes'
 import { startEdgeRetries } from './edge/purges'
@@ -32,13 +32,11 @@ export async function startUp(seedDemo: DemoSeeder): Promise<void> {
     trustedProxyHops()
     const edges = edgeNodes()
     const config = getDatabaseConfig()
-    const created = config.driver === 'pglite' && isNewDataDir(config.dataDir)
-    let db = getDb()
+    const db = getDb()
     await checkConnection(db, config)
     const { applied, seeded } = await prepareDatabase(db, config, seedDemo)
     if (applied.length > 0) console.log(`Copydesk: applied migrations ${applied.join(', ')}`)
     if (seeded) console.log('Copydesk: seeded the demo newsroom (demo accounts use the password copydesk-demo)')
-    if (created) db = await reopenDatabase()
     if (config.driver === 'pg') await listenToOtherInstances(db, config.url)
     if (edges.length > 0) holder.__copydeskStopEdgeRetries ??= startEdgeRetries(db)
     // Publishes scheduled stories, first catching up on any whose time passed while the app was down.
