@@ -3,6 +3,7 @@ import { and, asc, desc, eq, lte, notInArray } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { articles, users, workflowEvents } from '@/db/schema'
 import { type StoryAsShown, storyAsShown } from './reader-changes'
+import { runEvery } from './run-every'
 import { changeStatus } from './status-change'
 import { type TransitionResult, type TransitionedArticle, applyTransition, attemptTransition } from './transitions'
 import { hasUnpublishedChanges } from './workflow'
@@ -132,31 +133,12 @@ export function startScheduler(db: Db, options: SchedulerOptions = {}): () => Pr
   const intervalMs = options.intervalMs ?? 5000
   const now = options.now ?? (() => new Date())
   const log = options.log ?? console
-  let stopped = false
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let running: Promise<void> = Promise.resolve()
-
-  const run = async () => {
-    try {
+  return runEvery(
+    intervalMs,
+    async () => {
       const published = await publishDue(db, now(), options)
       if (published > 0) log.info(`Copydesk: published ${published} scheduled ${published === 1 ? 'story' : 'stories'}`)
-    } catch (error) {
-      log.error('Copydesk: the scheduled-publishing run failed; trying again shortly:', error)
-    }
-    // The next run is planned only when this one has finished: runs never overlap.
-    if (!stopped) {
-      timer = setTimeout(() => {
-        running = run()
-      }, intervalMs)
-      // A pending run must not keep the process alive on its own.
-      timer.unref?.()
-    }
-  }
-  running = run()
-
-  return async () => {
-    stopped = true
-    clearTimeout(timer)
-    await running
-  }
+    },
+    (error) => log.error('Copydesk: the scheduled-publishing run failed; trying again shortly:', error),
+  )
 }
