@@ -73,7 +73,8 @@ export function renderEdgeConfig(options) {
   ].join('\n')
 }
 
-function which(command) {
+/** A program on the PATH or in /usr/sbin (nginx), or null. */
+export function which(command) {
   const dirs = ['/usr/sbin', ...(process.env.PATH ?? '').split(path.delimiter)]
   return dirs.map((dir) => path.join(dir, command)).find((file) => fs.existsSync(file)) ?? null
 }
