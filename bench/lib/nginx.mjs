@@ -6,15 +6,41 @@ import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
-import { findOrInstall } from './debian.mjs'
 import { BenchError, lastLine, onCleanup, run, startGroup } from './processes.mjs'
 
 const staticServer = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static-server.mjs')
 
 /** The nginx binary, installing Debian's package if needed and allowed; null when there is none. */
 export async function findNginx({ install }) {
-  const { binary, why } = await findOrInstall('nginx', { install })
-  return { binary, note: binary ? null : `nginx ${why}: a Node static server stands in` }
+  const found = which('nginx')
+  if (found) return { binary: found, note: null }
+  if (!install) return { binary: null, note: 'nginx is not installed (--no-install): a Node static server stands in' }
+  if (process.getuid?.() !== 0)
+    return { binary: null, note: 'nginx is not installed and installing it needs root: a Node static server stands in' }
+  console.log("nginx is not installed: installing Debian's package (apt-get update && apt-get install -y nginx).")
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+  const update = await run('apt-get', ['update'], { env, capture: true, timeoutMs: 180_000 })
+  const installed =
+    update.code === 0 ? await run('apt-get', ['install', '-y', 'nginx'], { env, capture: true, timeoutMs: 300_000 }) : update
+  const binary = which('nginx')
+  if (binary) return { binary, note: null }
+  return {
+    binary: null,
+    note: `nginx could not be installed (${lastLine(installed.stderr || installed.stdout) || 'apt-get failed'}): a Node static server stands in`,
+  }
+}
+
+function which(name) {
+  for (const dir of [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/usr/local/sbin', '/sbin']) {
+    const candidate = path.join(dir, name)
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK)
+      return candidate
+    } catch {
+      // Not here.
+    }
+  }
+  return null
 }
 
 /**

@@ -1,9 +1,10 @@
 // Load with wrk (C, one thread per core): autocannon runs in one Node thread and tops out below
 // what nginx serves, so the edge and nginx comparison uses wrk when there is one (Debian's
 // package, installed when absent and we are root), and autocannon otherwise, with a note.
+import fs from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
 import { measure, round } from './load.mjs'
-import { findOrInstall } from './debian.mjs'
 import { BenchError, lastLine, run } from './processes.mjs'
 
 /**
@@ -12,18 +13,43 @@ import { BenchError, lastLine, run } from './processes.mjs'
  * @param {{ install: boolean }} options
  */
 export async function findWrk({ install }) {
-  const { binary, why } = await findOrInstall('wrk', { install })
-  if (binary) return { tool: 'wrk', binary, version: await wrkVersion(binary), note: null }
-  return {
+  const found = which('wrk')
+  if (found) return { tool: 'wrk', binary: found, version: await wrkVersion(found), note: null }
+  const fallback = (why) => ({
     tool: 'autocannon',
     note: `wrk ${why}: the edge comparison uses autocannon, which tops out (one Node thread) below what nginx serves, so edge ÷ nginx static measures the load tool as much as the servers`,
+  })
+  if (!install) return fallback('is not installed (--no-install)')
+  if (process.getuid?.() !== 0) return fallback('is not installed and installing it needs root')
+  console.log("wrk is not installed: installing Debian's package (apt-get install -y wrk).")
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+  let installed = await run('apt-get', ['install', '-y', 'wrk'], { env, capture: true, timeoutMs: 300_000 })
+  if (installed.code !== 0) {
+    const update = await run('apt-get', ['update'], { env, capture: true, timeoutMs: 180_000 })
+    if (update.code === 0) installed = await run('apt-get', ['install', '-y', 'wrk'], { env, capture: true, timeoutMs: 300_000 })
   }
+  const binary = which('wrk')
+  if (binary) return { tool: 'wrk', binary, version: await wrkVersion(binary), note: null }
+  return fallback(`could not be installed (${lastLine(installed.stderr || installed.stdout) || 'apt-get failed'})`)
 }
 
 async function wrkVersion(binary) {
   // `wrk --version` prints its banner and usage, and exits 1.
   const answer = await run(binary, ['--version'], { capture: true })
   return /^wrk\s+(\S+)/m.exec(`${answer.stdout}\n${answer.stderr}`)?.[1] ?? 'unknown'
+}
+
+function which(name) {
+  for (const dir of [...(process.env.PATH ?? '').split(':'), '/usr/bin', '/usr/local/bin']) {
+    const candidate = path.join(dir, name)
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK)
+      return candidate
+    } catch {
+      // Not here.
+    }
+  }
+  return null
 }
 
 /**

@@ -9,16 +9,6 @@ test.describe.configure({ mode: 'serial' })
 const cluster = clusterForTheseTests()
 // Past the cluster's edge and its two instances.
 const ECHO_PORT = EDGE_PORT + 3
-
-/** Runs `check` against an echo edge (see startEchoEdge) that lets these addresses refresh, then stops it. */
-async function withEchoEdge(refreshFrom: string[] | undefined, check: (url: string) => Promise<void>): Promise<void> {
-  const echo = await startEchoEdge(cluster().runDir, ECHO_PORT, refreshFrom)
-  try {
-    await check(echo.url)
-  } finally {
-    await echo.stop()
-  }
-}
 const cacheStatus = (response: { headers: Record<string, unknown> }) => response.headers['x-cache-status']
 
 async function get(path: string, headers: Record<string, string> = {}) {
@@ -100,30 +90,39 @@ test('a refresh from an allowed address fetches the page anew and replaces the c
 // built from the same config whose refresh list leaves loopback out, in front of a stand-in
 // upstream that echoes the refresh header it received.
 test('a refresh header from an address that is not allowed changes nothing and never reaches the app', async () => {
-  await withEchoEdge(['192.0.2.10'], async (url) => {
-    const first = await rawRequest(`${url}/page`, { 'x-copydesk-refresh': 'token' })
+  const echo = await startEchoEdge(cluster().runDir, ECHO_PORT, ['192.0.2.10'])
+  try {
+    const first = await rawRequest(`${echo.url}/page`, { 'x-copydesk-refresh': 'token' })
     expect(first.body.toString()).toBe('refresh=(none)')
     expect(cacheStatus(first)).toBe('MISS')
-    const again = await rawRequest(`${url}/page`, { 'x-copydesk-refresh': 'token' })
+    const again = await rawRequest(`${echo.url}/page`, { 'x-copydesk-refresh': 'token' })
     expect(cacheStatus(again)).toBe('HIT')
-  })
+  } finally {
+    await echo.stop()
+  }
 })
 
 test('from an allowed address, the refresh token reaches the app', async () => {
-  await withEchoEdge(undefined, async (url) => {
-    const refreshed = await rawRequest(`${url}/page`, { 'x-copydesk-refresh': 'token' })
+  const echo = await startEchoEdge(cluster().runDir, ECHO_PORT)
+  try {
+    const refreshed = await rawRequest(`${echo.url}/page`, { 'x-copydesk-refresh': 'token' })
     expect(refreshed.body.toString()).toBe('refresh=token')
     expect(cacheStatus(refreshed)).toBe('BYPASS')
-  })
+  } finally {
+    await echo.stop()
+  }
 })
 
 test('an answer with X-Accel-Expires: 0 is not kept', async () => {
-  await withEchoEdge(undefined, async (url) => {
-    expect(cacheStatus(await rawRequest(`${url}/not-kept/page`))).toBe('MISS')
-    expect(cacheStatus(await rawRequest(`${url}/not-kept/page`))).toBe('MISS')
-    expect(cacheStatus(await rawRequest(`${url}/kept`))).toBe('MISS')
-    expect(cacheStatus(await rawRequest(`${url}/kept`))).toBe('HIT')
-  })
+  const echo = await startEchoEdge(cluster().runDir, ECHO_PORT)
+  try {
+    expect(cacheStatus(await rawRequest(`${echo.url}/not-kept/page`))).toBe('MISS')
+    expect(cacheStatus(await rawRequest(`${echo.url}/not-kept/page`))).toBe('MISS')
+    expect(cacheStatus(await rawRequest(`${echo.url}/kept`))).toBe('MISS')
+    expect(cacheStatus(await rawRequest(`${echo.url}/kept`))).toBe('HIT')
+  } finally {
+    await echo.stop()
+  }
 })
 
 test('with one instance down, the edge serves every page through the other', async () => {

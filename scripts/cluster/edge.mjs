@@ -73,8 +73,7 @@ export function renderEdgeConfig(options) {
   ].join('\n')
 }
 
-/** A program on the PATH or in /usr/sbin (nginx), or null. */
-export function which(command) {
+function which(command) {
   const dirs = ['/usr/sbin', ...(process.env.PATH ?? '').split(path.delimiter)]
   return dirs.map((dir) => path.join(dir, command)).find((file) => fs.existsSync(file)) ?? null
 }
