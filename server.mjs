@@ -33,10 +33,15 @@ await app.prepare()
  */
 function answerKept(request, response) {
   if (request.method !== 'GET' || request.headers['x-copydesk-refresh']) return false
-  const answer = globalThis.__copydeskReaderCache?.answer(request.url, request.headers['if-none-match'])
-  if (!answer) return false
-  response.writeHead(answer.status, answer.headers)
-  response.end(answer.body ?? undefined)
+  const page = globalThis.__copydeskReaderCache?.lookup(request.url)
+  if (!page) return false
+  if (page.status === 200 && request.headers['if-none-match'] === page.headers.etag) {
+    response.writeHead(304, { etag: page.headers.etag, 'cache-control': page.headers['cache-control'] })
+    response.end()
+    return true
+  }
+  response.writeHead(page.status, page.headers)
+  response.end(page.body)
   return true
 }
 

@@ -17,16 +17,13 @@ const reconnectMs = 1000
 /** Tells every instance listening on this database that pages showing these keys changed. */
 export async function tellInstances(db: Db, keys: readonly string[]): Promise<void> {
   let part: string[] = []
-  let size = 0
   const send = async () => {
     if (part.length > 0) await db.execute(sql`select pg_notify(${channel}, ${part.join(' ')})`)
     part = []
-    size = 0
   }
   for (const key of keys) {
-    if (size + key.length + 1 > maxPayload) await send()
+    if ([...part, key].join(' ').length > maxPayload) await send()
     part.push(key)
-    size += key.length + 1
   }
   await send()
 }

@@ -15,8 +15,8 @@ export type KeptPage = {
 }
 
 type Cache = {
-  /** The answer to a GET of a request's URL (path and query) from the kept page, for the HTTP server in front of Next (server.mjs). */
-  answer: (url: string, ifNoneMatch: string | undefined) => KeptAnswer | undefined
+  /** The page kept for a request's URL (path and query), for the HTTP server in front of Next (server.mjs), which answers kept pages itself. */
+  lookup: (url: string) => KeptPage | undefined
   pages: Map<string, KeptPage>
   byKey: Map<string, Set<string>>
   bytes: number
@@ -32,10 +32,7 @@ const holder = globalThis as typeof globalThis & { __copydeskReaderCache?: Cache
 
 function cache(): Cache {
   holder.__copydeskReaderCache ??= {
-    answer: (url, ifNoneMatch) => {
-      const page = keptPage(addressOf(new URL(url, 'http://copydesk')))
-      return page && answerFrom(page, ifNoneMatch)
-    },
+    lookup: (url) => keptPage(addressOf(new URL(url, 'http://copydesk'))),
     pages: new Map(),
     byKey: new Map(),
     bytes: 0,
@@ -71,16 +68,6 @@ export function keptPage(address: string, now = Date.now()): KeptPage | undefine
   pages.delete(address)
   pages.set(address, page)
   return page
-}
-
-export type KeptAnswer = { status: number; headers: Record<string, string>; body: Buffer | null }
-
-/** What a kept page answers: itself, or 304 to a browser that holds the same copy. */
-export function answerFrom(page: KeptPage, ifNoneMatch: string | null | undefined): KeptAnswer {
-  if (page.status === 200 && ifNoneMatch && ifNoneMatch === page.headers.etag) {
-    return { status: 304, headers: { etag: page.headers.etag ?? '', 'cache-control': page.headers['cache-control'] ?? '' }, body: null }
-  }
-  return { status: page.status, headers: page.headers, body: page.body }
 }
 
 /** The current generation: take it before making a page, and hand it to `keepPage`. */

@@ -6,7 +6,7 @@ import { edgeNodes, isRefresh } from '@/lib/edge/nodes'
 import { htmlDocument, movedPermanently } from '@/lib/http'
 import { collectShown } from '@/lib/page-keys'
 import { recordPage } from '@/lib/page-record'
-import { type KeptPage, addressOf, answerFrom, cacheGeneration, keepPage, keptPage } from '@/lib/reader-cache'
+import { type KeptPage, addressOf, cacheGeneration, keepPage, keptPage } from '@/lib/reader-cache'
 import { readerChrome } from '@/lib/reader-chrome'
 
 // What every reader's route shares: the cache in front of it, how an address's segments are
@@ -62,8 +62,13 @@ export async function readerPage(
 }
 
 function answer(request: Request, page: KeptPage): Response {
-  const { status, headers, body } = answerFrom(page, request.headers.get('if-none-match'))
-  return new Response(body && new Uint8Array(body), { status, headers })
+  const notModified = page.status === 200 && request.headers.get('if-none-match') === page.headers.etag
+  if (notModified)
+    return new Response(null, {
+      status: 304,
+      headers: { etag: page.headers.etag ?? '', 'cache-control': page.headers['cache-control'] ?? '' },
+    })
+  return new Response(new Uint8Array(page.body), { status: page.status, headers: page.headers })
 }
 
 /** A path segment readers can meet: slugs, page numbers, `feed.xml`. Anything else is a 404 without a query. */
