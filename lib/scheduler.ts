@@ -3,7 +3,6 @@ import { and, asc, desc, eq, lte, notInArray } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { articles, users, workflowEvents } from '@/db/schema'
 import { type StoryAsShown, storyAsShown } from './reader-changes'
-import { runEvery } from './run-every'
 import { changeStatus } from './status-change'
 import { type TransitionResult, type TransitionedArticle, applyTransition, attemptTransition } from './transitions'
 import { hasUnpublishedChanges } from './workflow'
@@ -133,12 +132,31 @@ export function startScheduler(db: Db, options: SchedulerOptions = {}): () => Pr
   const intervalMs = options.intervalMs ?? 5000
   const now = options.now ?? (() => new Date())
   const log = options.log ?? console
-  return runEvery(
-    intervalMs,
-    async () => {
+  let stopped = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let running: Promise<void> = Promise.resolve()
+
+  const run = async () => {
+    try {
       const published = await publishDue(db, now(), options)
       if (published > 0) log.info(`Copydesk: published ${published} scheduled ${published === 1 ? 'story' : 'stories'}`)
-    },
-    (error) => log.error('Copydesk: the scheduled-publishing run failed; trying again shortly:', error),
-  )
+    } catch (error) {
+      log.error('Copydesk: the scheduled-publishing run failed; trying again shortly:', error)
+    }
+    // The next run is planned only when this one has finished: runs never overlap.
+    if (!stopped) {
+      timer = setTimeout(() => {
+        running = run()
+      }, intervalMs)
+      // A pending run must not keep the process alive on its own.
+      timer.unref?.()
+    }
+  }
+  running = run()
+
+  return async () => {
+    stopped = true
+    clearTimeout(timer)
+    await running
+  }
 }

@@ -2,7 +2,6 @@ import 'server-only'
 import { and, asc, count, eq, inArray, lte, max, min, sql } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { edgePurges } from '@/db/schema'
-import { runEvery } from '../run-every'
 import { refreshHeader, refreshToken } from './nodes'
 
 // Making pages again on the edge nodes: each node is asked for each address with the refresh
@@ -144,11 +143,21 @@ export async function pendingEdgeRefreshes(db: Db): Promise<PendingEdgeRefresh[]
 
 /** Tries queued refreshes every second, never two rounds at once, until the returned function is called. */
 export function startEdgeRetries(db: Db, intervalMs = 1000): () => Promise<void> {
-  return runEvery(
-    intervalMs,
-    async () => {
+  let stopped = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let running: Promise<void> = Promise.resolve()
+  const round = async () => {
+    try {
       await retryEdgeRefreshes(db)
-    },
-    (error) => console.error(`Copydesk: retrying edge refreshes failed: ${(error as Error).message}`),
-  )
+    } catch (error) {
+      console.error(`Copydesk: retrying edge refreshes failed: ${(error as Error).message}`)
+    }
+    if (!stopped) timer = setTimeout(() => (running = round()), intervalMs)
+  }
+  running = round()
+  return async () => {
+    stopped = true
+    clearTimeout(timer)
+    await running
+  }
 }
