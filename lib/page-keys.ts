@@ -24,7 +24,7 @@ export const pageKey = {
   media: (id: number) => `media-${id}`,
   /** A list of every public story (the front page, the site's feed). */
   everyList: 'stories',
-  /** A page showing something of every public story (sitemaps, search): any change of any public story alters it. */
+  /** A page showing something of every public story (sitemaps, search): a change to one public story alters it. */
   everyStory: 'every-story',
   /** The public list of corrections. */
   corrections: 'corrections',
