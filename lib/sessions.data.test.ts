@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { auditEvents, sessions, users } from '@/db/schema'
 import { openTestDatabase } from '@/test/newsroom'
 import { changeOwnPassword, signOutEverywhere } from './account'
-import { listAudit } from './audit'
+import { listAudit, recordAudit } from './audit'
 import type { SessionLifetimes } from './env'
 import type { Actor } from './permissions'
 import { checkSession, countOpenSessions, endSession, endSessionsForAdmin, startSession, touchEveryMs } from './sessions'
@@ -174,7 +174,7 @@ describe('the audit log', () => {
       expect(actions).toContain(action)
     }
     const failed = entries.find((entry) => entry.action === 'sign-in.failed' && entry.detail.email === 'boss@example.test')
-    expect(failed).toMatchObject({ client: from.client, actorId: null })
+    expect(failed).toMatchObject({ client: from.client, actorId: null, subjectUserId: admin.id })
     const reasons = new Set(entries.filter((entry) => entry.action === 'session.ended').map((entry) => entry.detail.reason))
     expect([...reasons]).toEqual(expect.arrayContaining(['idle', 'expired', 'disabled', 'password-changed', 'password-reset']))
 
@@ -188,6 +188,14 @@ describe('the audit log', () => {
     ]
     const written = JSON.stringify(entries)
     for (const secret of secrets) expect(written).not.toContain(secret)
+  })
+
+  it('refuses an entry whose detail names a secret, and writes nothing', async () => {
+    const before = (await db.select().from(auditEvents)).length
+    for (const key of ['password', 'passwordHash', 'sessionId', 'token']) {
+      await expect(recordAudit(db, { action: 'sign-in', actorId: null, detail: { [key]: 'x' } })).rejects.toThrow(/may not carry/)
+    }
+    expect(await db.select().from(auditEvents)).toHaveLength(before)
   })
 
   it('lists newest first for admins only, filtered by action and by person', async () => {

@@ -64,7 +64,9 @@ const triedEmail = z.object({ email: z.string().transform((email) => email.trim(
 
 /**
  * A sign-in through the form: the credentials checked, a session opened for the right ones
- * (its id goes into the cookie), and the attempt written to the audit log either way.
+ * (its id goes into the cookie), and the attempt written to the audit log, with the account the
+ * e-mail names if any. Attempts refused by a lock are not written: the failures that set the lock
+ * were, and a locked client hammering away must not grow the log without end.
  */
 export async function signInWithPassword(
   db: Db,
@@ -74,8 +76,16 @@ export async function signInWithPassword(
 ): Promise<({ sessionId: string } & Extract<SignInResult, { ok: true }>) | Extract<SignInResult, { ok: false }>> {
   const result = await checkCredentials(db, raw, from.client, now)
   if (!result.ok) {
-    const detail = { email: triedEmail.parse(raw).email, refused: result.reason }
-    await recordAudit(db, { action: 'sign-in.failed', actorId: null, detail, client: from.client })
+    if (result.reason === 'throttled') return result
+    const { email } = triedEmail.parse(raw)
+    const [named] = email ? await db.select({ id: users.id }).from(users).where(eq(users.email, email)) : []
+    await recordAudit(db, {
+      action: 'sign-in.failed',
+      actorId: null,
+      subjectUserId: named?.id ?? null,
+      detail: { email },
+      client: from.client,
+    })
     return result
   }
   const sessionId = await startSession(db, { userId: result.user.id, ...from }, now)
