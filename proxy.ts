@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server'
 
-/** Auth.js's session cookie, plain or `__Secure-` over HTTPS, and its `.0`, `.1`… chunks. */
-const sessionCookie = /^(__Secure-)?authjs\.session-token(\.\d+)?$/
+/** Auth.js's session cookie, plain or `__Host-` over HTTPS (lib/auth-cookies.ts), and its `.0`, `.1`… chunks. */
+const sessionCookie = /^(__Secure-|__Host-)?authjs\.session-token(\.\d+)?$/
 
 /**
  * Two courtesies before any page runs. An address whose %-escapes do not decode gets a plain 404

@@ -46,6 +46,9 @@ function answerKept(request, response) {
 }
 
 const server = http.createServer((request, response) => {
+  // The socket's peer for lib/client-address.ts (route handlers cannot see the socket), replacing
+  // any value a client sent under that name.
+  request.headers['x-copydesk-peer'] = request.socket.remoteAddress ?? ''
   if (!answerKept(request, response)) void handle(request, response)
 })
 server.listen(port, hostname, () => console.log(`Copydesk is ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`))

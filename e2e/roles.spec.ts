@@ -63,8 +63,8 @@ test('disabling an account ends its session on the very next request', async ({ 
   await expect(page.getByText('Leaving Soon can no longer sign in.')).toBeVisible()
 
   await leaver.reload()
-  await expect(leaver).toHaveURL(/\/login\?reason=ended/)
-  await expect(leaver.getByText('Your session has ended. Please sign in again.')).toBeVisible()
+  await expect(leaver).toHaveURL(/\/login\?reason=disabled/)
+  await expect(leaver.getByText('Your account has been disabled; ask an administrator.')).toBeVisible()
   await context.close()
 })
 

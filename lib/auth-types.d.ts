@@ -2,10 +2,11 @@ import 'next-auth'
 
 declare module 'next-auth' {
   interface User {
-    /** The account's session epoch when it signed in; see users.session_epoch. */
-    epoch?: number
+    /** The server-side session sign-in opened (db/schema/security.ts `sessions`). */
+    sessionId?: string
   }
   interface Session {
-    epoch: number
+    /** '' for a token without one, which no request accepts. */
+    sessionId: string
   }
 }

@@ -2,9 +2,11 @@ import 'server-only'
 import NextAuth, { CredentialsSignin } from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
 import { getDb } from '@/db'
+import { authCookies, authSiteUrl } from './auth-cookies'
 import { clientAddress } from './client-address'
-import { authSecret, trustedProxyHops } from './env'
-import { checkCredentials } from './sign-in'
+import { authSecret, sessionLifetimes, trustedProxyHops } from './env'
+import { endSession } from './sessions'
+import { signInWithPassword } from './sign-in'
 
 const proxyHops = trustedProxyHops()
 
@@ -16,20 +18,31 @@ class SignInThrottled extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+  // The token only names a server-side session (lib/sessions.ts), which decides when it ends; the
+  // cookie need not outlive that session's absolute lifetime.
+  session: { strategy: 'jwt', maxAge: Math.floor(sessionLifetimes().absoluteMs / 1000) },
+  ...authCookies(authSiteUrl()),
   pages: { signIn: '/login' },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id
-        token.epoch = user.epoch
+        token.sid = user.sessionId
       }
       return token
     },
     session({ session, token }) {
       session.user.id = token.sub ?? ''
-      session.epoch = typeof token.epoch === 'number' ? token.epoch : -1
+      session.sessionId = typeof token.sid === 'string' ? token.sid : ''
       return session
+    },
+  },
+  events: {
+    // Auth.js clears the cookie; this ends the session it named, so a copy of the cookie is worthless.
+    async signOut(message) {
+      const token = 'token' in message ? message.token : null
+      if (typeof token?.sid !== 'string') return
+      await endSession(getDb(), token.sid, 'signed-out', { actorId: Number(token.sub) || null })
     },
   },
   logger: {
@@ -43,9 +56,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: { label: 'E-mail' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, request) {
-        const result = await checkCredentials(getDb(), credentials, clientAddress(request.headers, proxyHops))
-        if (result.ok)
-          return { id: String(result.user.id), name: result.user.name, email: result.user.email, epoch: result.user.sessionEpoch }
+        const from = { client: clientAddress(request.headers, proxyHops), userAgent: request.headers.get('user-agent') ?? '' }
+        const result = await signInWithPassword(getDb(), credentials, from)
+        if (result.ok) return { id: String(result.user.id), name: result.user.name, email: result.user.email, sessionId: result.sessionId }
         if (result.reason === 'throttled') throw new SignInThrottled()
         return null
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clientAddress } from './client-address'
+import { clientAddress, peerHeader } from './client-address'
 
 const forwardedFor = (value: string) => new Headers({ 'x-forwarded-for': value })
 
@@ -12,8 +12,26 @@ describe('clientAddress', () => {
     expect(clientAddress(forwardedFor('6.6.6.6, 203.0.113.7, 10.0.0.2'), 2)).toBe('203.0.113.7')
   })
 
-  it('uses the value Next.js sets from the socket when there is no proxy', () => {
+  it('uses the address of the one proxy in front when it is the only one in the header', () => {
     expect(clientAddress(forwardedFor('::ffff:127.0.0.1'), 1)).toBe('::ffff:127.0.0.1')
+  })
+
+  it('ignores X-Forwarded-For when no proxy is trusted and counts the socket peer server.mjs names', () => {
+    const headers = new Headers({ 'x-forwarded-for': '6.6.6.6', [peerHeader]: '198.51.100.4' })
+    expect(clientAddress(headers, 0)).toBe('198.51.100.4')
+  })
+
+  it('gives one key to every rotation of X-Forwarded-For from the same peer when no proxy is trusted', () => {
+    const keys = new Set(
+      ['1.1.1.1', '2.2.2.2, 3.3.3.3', ''].map((forwarded) =>
+        clientAddress(new Headers({ 'x-forwarded-for': forwarded, [peerHeader]: '198.51.100.4' }), 0),
+      ),
+    )
+    expect([...keys]).toEqual(['198.51.100.4'])
+  })
+
+  it('falls back to one shared key, never to X-Forwarded-For, when nothing names the peer', () => {
+    expect(clientAddress(forwardedFor('6.6.6.6'), 0)).toBe('unknown')
   })
 
   it('takes the first address when the request passed fewer proxies than configured', () => {

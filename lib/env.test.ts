@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { StartUpError } from '@/db/config'
-import { authSecret, trustedProxyHops } from './env'
+import { authSecret, sessionLifetimes, trustedProxyHops } from './env'
 
 let dataDir: string
 beforeEach(() => {
@@ -51,12 +51,34 @@ describe('authSecret', () => {
 })
 
 describe('trustedProxyHops', () => {
-  it('trusts one proxy unless told otherwise', () => {
-    expect(trustedProxyHops(env())).toBe(1)
+  it('trusts no proxy unless told there is one', () => {
+    expect(trustedProxyHops(env())).toBe(0)
+    expect(trustedProxyHops(env({ TRUSTED_PROXY_HOPS: '0' }))).toBe(0)
     expect(trustedProxyHops(env({ TRUSTED_PROXY_HOPS: '2' }))).toBe(2)
   })
 
-  it.each(['0', 'two', '1.5'])('refuses TRUSTED_PROXY_HOPS=%s with one clear line', (value) => {
-    expect(() => trustedProxyHops(env({ TRUSTED_PROXY_HOPS: value }))).toThrow(/^TRUSTED_PROXY_HOPS must be a whole number from 1 to 10/)
+  it.each(['-1', 'two', '1.5', '11'])('refuses TRUSTED_PROXY_HOPS=%s with one clear line', (value) => {
+    expect(() => trustedProxyHops(env({ TRUSTED_PROXY_HOPS: value }))).toThrow(/^TRUSTED_PROXY_HOPS must be a whole number from 0 to 10/)
+  })
+})
+
+describe('sessionLifetimes', () => {
+  it('ends a session after 12 idle hours and 30 days at most unless told otherwise', () => {
+    expect(sessionLifetimes(env())).toEqual({ idleMs: 12 * 3_600_000, absoluteMs: 30 * 86_400_000 })
+    expect(sessionLifetimes(env({ SESSION_IDLE_HOURS: '0.5', SESSION_MAX_DAYS: '7' }))).toEqual({
+      idleMs: 1_800_000,
+      absoluteMs: 7 * 86_400_000,
+    })
+  })
+
+  it.each([{ SESSION_IDLE_HOURS: '0' }, { SESSION_IDLE_HOURS: 'soon' }, { SESSION_MAX_DAYS: '-3' }, { SESSION_MAX_DAYS: '9999' }])(
+    'refuses %o with one clear line',
+    (settings) => {
+      expect(() => sessionLifetimes(env(settings))).toThrow(/^SESSION_(IDLE_HOURS|MAX_DAYS) must be a number above 0/)
+    },
+  )
+
+  it('refuses an idle timeout longer than the absolute lifetime', () => {
+    expect(() => sessionLifetimes(env({ SESSION_IDLE_HOURS: '48', SESSION_MAX_DAYS: '1' }))).toThrow(StartUpError)
   })
 })

@@ -51,13 +51,39 @@ function localSecret(dataDir: string): string {
 }
 
 /**
- * How many reverse proxies in front of the app append to X-Forwarded-For (`TRUSTED_PROXY_HOPS`,
- * default 1). The client's address is the one the outermost of them appended.
+ * How many reverse proxies in front of the app append to X-Forwarded-For (`TRUSTED_PROXY_HOPS`).
+ * Unset means none: the header is then the client's own writing and never trusted, and the
+ * client is the socket's peer (lib/client-address.ts).
  */
 export function trustedProxyHops(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.TRUSTED_PROXY_HOPS?.trim()
-  if (!raw) return 1
-  const hops = z.coerce.number().int().min(1).max(10).safeParse(raw)
-  if (!hops.success) throw new StartUpError(`TRUSTED_PROXY_HOPS must be a whole number from 1 to 10 (got ${JSON.stringify(raw)}).`)
+  if (!raw) return 0
+  const hops = z.coerce.number().int().min(0).max(10).safeParse(raw)
+  if (!hops.success) throw new StartUpError(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10 (got ${JSON.stringify(raw)}).`)
   return hops.data
+}
+
+/** How long a session lasts: ended after `idleMs` without a request, and `absoluteMs` after sign-in whatever happens. */
+export type SessionLifetimes = { idleMs: number; absoluteMs: number }
+
+/**
+ * `SESSION_IDLE_HOURS` (default 12) and `SESSION_MAX_DAYS` (default 30). Fractions are allowed
+ * (0.5 hours idle); the idle timeout cannot be longer than the absolute lifetime.
+ */
+export function sessionLifetimes(env: NodeJS.ProcessEnv = process.env): SessionLifetimes {
+  const idleHours = positiveSetting(env, 'SESSION_IDLE_HOURS', 12, 24 * 366)
+  const maxDays = positiveSetting(env, 'SESSION_MAX_DAYS', 30, 366)
+  const lifetimes = { idleMs: idleHours * 60 * 60_000, absoluteMs: maxDays * 24 * 60 * 60_000 }
+  if (lifetimes.idleMs > lifetimes.absoluteMs) {
+    throw new StartUpError(`SESSION_IDLE_HOURS (${idleHours}) is longer than SESSION_MAX_DAYS (${maxDays} days); shorten it.`)
+  }
+  return lifetimes
+}
+
+function positiveSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const raw = env[name]?.trim()
+  if (!raw) return fallback
+  const value = z.coerce.number().positive().max(max).safeParse(raw)
+  if (!value.success) throw new StartUpError(`${name} must be a number above 0 and at most ${max} (got ${JSON.stringify(raw)}).`)
+  return value.data
 }

@@ -1,44 +1,58 @@
 import 'server-only'
-import { eq } from 'drizzle-orm'
+import { headers } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
 import { cache } from 'react'
 import { getDb } from '@/db'
-import { users } from '@/db/schema'
 import { auth } from './auth'
 import { decide } from './authorize'
+import { clientAddress } from './client-address'
+import { sessionLifetimes, trustedProxyHops } from './env'
 import type { Actor, Capability } from './permissions'
 import { type Result, refusal } from './refusal'
+import type { OwnSession } from './account'
+import { type SignInReason, checkSession } from './sessions'
 
 export type CurrentUser = Actor & { email: string; name: string }
 
-/**
- * The signed-in person as the database knows them now, or null. Role and disabled flag come
- * from the database on every request, so a demotion or a disabled account counts at once.
- */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth()
-  const id = Number(session?.user?.id)
-  if (!session || !Number.isInteger(id) || id <= 0) return null
-  const [user] = await getDb()
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      isDisabled: users.isDisabled,
-      sessionEpoch: users.sessionEpoch,
-    })
-    .from(users)
-    .where(eq(users.id, id))
-  if (!user || user.isDisabled || user.sessionEpoch !== session.epoch) return null
-  return { id: user.id, email: user.email, name: user.name, role: user.role }
-})
+const lifetimes = sessionLifetimes()
+const proxyHops = trustedProxyHops()
 
-/** The signed-in person, or a redirect to the sign-in page. */
+/**
+ * This request's session as the database knows it now: the person and the session's id, or why
+ * there is none. Checked on every request (lib/sessions.ts `checkSession`), so a sign-out, an
+ * ended session, a demotion or a disabled account counts at once.
+ */
+export const getCurrentSession = cache(
+  async (): Promise<{ user: CurrentUser; sessionId: string } | { user: null; reason: SignInReason }> => {
+    const session = await auth()
+    if (!session?.sessionId) return { user: null, reason: 'ended' }
+    const checked = await checkSession(getDb(), session.sessionId, lifetimes)
+    return checked.ok ? { user: checked.user, sessionId: session.sessionId } : { user: null, reason: checked.reason }
+  },
+)
+
+/** The signed-in person as the database knows them now, or null. */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  return (await getCurrentSession()).user
+}
+
+/** The signed-in person, or a redirect to the sign-in page that says why the session ended. */
 export async function requireUser(): Promise<CurrentUser> {
-  const user = await getCurrentUser()
-  if (!user) redirect('/login?reason=ended')
-  return user
+  const current = await getCurrentSession()
+  if (!current.user) redirect(`/login?reason=${current.reason}`)
+  return current.user
+}
+
+/** The signed-in person's own session and where this request came from, for acting on their own account. */
+export async function requireOwnSession(): Promise<OwnSession> {
+  const current = await getCurrentSession()
+  if (!current.user) redirect(`/login?reason=${current.reason}`)
+  return { actor: current.user, sessionId: current.sessionId, client: await requestClient() }
+}
+
+/** The address this request came from (lib/client-address.ts), for the audit log. */
+export async function requestClient(): Promise<string> {
+  return clientAddress(await headers(), proxyHops)
 }
 
 /**

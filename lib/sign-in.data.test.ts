@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { signInFailures, users } from '@/db/schema'
+import { sessions, signInFailures, users } from '@/db/schema'
 import { openTestDatabase } from '@/test/newsroom'
 import { hashPassword } from './passwords'
-import { checkCredentials, throttle } from './sign-in'
+import { checkCredentials, signInWithPassword, throttle } from './sign-in'
 
 const db = await openTestDatabase()
 const password = 'correct horse battery'
@@ -91,9 +91,16 @@ describe('signing in with an e-mail and password', () => {
     )
   })
 
-  it('reports the session epoch, which a password reset moves on', async () => {
-    await db.update(users).set({ sessionEpoch: 3 }).where(eq(users.email, 'rana@example.test'))
-    const result = await checkCredentials(db, { email: 'rana@example.test', password }, 'client-d')
-    expect(result.ok && result.user.sessionEpoch).toBe(3)
+  it('opens a server-side session with an unguessable id for the right password, and none for a wrong one', async () => {
+    const from = { client: 'client-d', userAgent: 'Test browser' }
+    const result = await signInWithPassword(db, { email: 'rana@example.test', password }, from)
+    if (!result.ok) throw new Error(result.reason)
+    expect(result.sessionId).toMatch(/^[\w-]{43}$/)
+    const [row] = await db.select().from(sessions).where(eq(sessions.id, result.sessionId))
+    expect(row).toMatchObject({ userId: result.user.id, endedAt: null, client: 'client-d', userAgent: 'Test browser' })
+
+    const before = (await db.select().from(sessions)).length
+    expect(await signInWithPassword(db, { email: 'rana@example.test', password: 'wrong' }, from)).toEqual({ ok: false, reason: 'invalid' })
+    expect(await db.select().from(sessions)).toHaveLength(before)
   })
 })

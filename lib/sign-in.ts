@@ -3,7 +3,9 @@ import { and, eq, isNull, lt, lte, or } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '@/db'
 import { signInFailures, users } from '@/db/schema'
+import { recordAudit } from './audit'
 import { maxPasswordLength, verifyPassword } from './passwords'
+import { startSession } from './sessions'
 
 /** How many failures within the window lock a key, and for how long. */
 export const throttle = {
@@ -18,8 +20,7 @@ export const credentialsSchema = z.object({
   password: z.string().min(1).max(maxPasswordLength),
 })
 
-export type SignInResult =
-  { ok: true; user: { id: number; name: string; email: string; sessionEpoch: number } } | { ok: false; reason: 'invalid' | 'throttled' }
+export type SignInResult = { ok: true; user: { id: number; name: string; email: string } } | { ok: false; reason: 'invalid' | 'throttled' }
 
 /**
  * Checks an e-mail and password. Every kind of failure looks the same to the caller ("invalid"),
@@ -44,7 +45,6 @@ export async function checkCredentials(db: Db, raw: unknown, client: string, now
       email: users.email,
       passwordHash: users.passwordHash,
       isDisabled: users.isDisabled,
-      sessionEpoch: users.sessionEpoch,
     })
     .from(users)
     .where(eq(users.email, input.data.email))
@@ -56,7 +56,41 @@ export async function checkCredentials(db: Db, raw: unknown, client: string, now
     return { ok: false, reason: 'invalid' }
   }
   await db.delete(signInFailures).where(eq(signInFailures.key, `email:${input.data.email}`))
-  return { ok: true, user: { id: user.id, name: user.name, email: user.email, sessionEpoch: user.sessionEpoch } }
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email } }
+}
+
+/** The e-mail someone tried, for the audit log: never the password. */
+const triedEmail = z.object({ email: z.string().transform((email) => email.trim().toLowerCase().slice(0, 320)) }).catch({ email: '' })
+
+/**
+ * A sign-in through the form: the credentials checked, a session opened for the right ones
+ * (its id goes into the cookie), and the attempt written to the audit log, with the account the
+ * e-mail names if any. Attempts refused by a lock are not written: the failures that set the lock
+ * were, and a locked client hammering away must not grow the log without end.
+ */
+export async function signInWithPassword(
+  db: Db,
+  raw: unknown,
+  from: { client: string; userAgent: string },
+  now = new Date(),
+): Promise<({ sessionId: string } & Extract<SignInResult, { ok: true }>) | Extract<SignInResult, { ok: false }>> {
+  const result = await checkCredentials(db, raw, from.client, now)
+  if (!result.ok) {
+    if (result.reason === 'throttled') return result
+    const { email } = triedEmail.parse(raw)
+    const [named] = email ? await db.select({ id: users.id }).from(users).where(eq(users.email, email)) : []
+    await recordAudit(db, {
+      action: 'sign-in.failed',
+      actorId: null,
+      subjectUserId: named?.id ?? null,
+      detail: { email },
+      client: from.client,
+    })
+    return result
+  }
+  const sessionId = await startSession(db, { userId: result.user.id, ...from }, now)
+  await recordAudit(db, { action: 'sign-in', actorId: result.user.id, subjectUserId: result.user.id, client: from.client })
+  return { ...result, sessionId }
 }
 
 async function isLocked(db: Db, keys: string[], now: Date): Promise<boolean> {

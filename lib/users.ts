@@ -1,12 +1,14 @@
 import 'server-only'
-import { and, asc, eq, ne, sql } from 'drizzle-orm'
+import { and, asc, eq, ne } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db, Tx } from '@/db'
 import { type Role, userRole, users } from '@/db/schema'
+import { recordAudit } from './audit'
 import { authorize } from './authorize'
 import { generatePassword, hashPassword, maxPasswordLength, minPasswordLength } from './passwords'
 import type { Actor } from './permissions'
 import { type Result, refusal } from './refusal'
+import { endSessionsOf } from './sessions'
 import { slugify } from './slug'
 
 /** What the desk may show of a person: never the password hash. */
@@ -73,15 +75,25 @@ export async function insertUser(db: Db | Tx, input: NewUser): Promise<Result<{ 
   return { ok: true, person, password }
 }
 
-export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<Result<{ person: Person; password: string }>> {
+export async function createUser(db: Db, actor: Actor, input: NewUser, client = ''): Promise<Result<{ person: Person; password: string }>> {
   return db.transaction(async (tx) => {
     const allowed = await authorize(tx, actor, 'user.manage')
     if (!allowed.ok) return allowed
-    return insertUser(tx, input)
+    const created = await insertUser(tx, input)
+    if (created.ok) {
+      await recordAudit(tx, {
+        action: 'user.create',
+        actorId: actor.id,
+        subjectUserId: created.person.id,
+        detail: { role: input.role },
+        client,
+      })
+    }
+    return created
   })
 }
 
-export async function changeRole(db: Db, actor: Actor, userId: number, role: Role): Promise<Result<{ person: Person }>> {
+export async function changeRole(db: Db, actor: Actor, userId: number, role: Role, client = ''): Promise<Result<{ person: Person }>> {
   return db.transaction(async (tx) => {
     const allowed = await authorize(tx, actor, 'user.manage')
     if (!allowed.ok) return allowed
@@ -91,11 +103,27 @@ export async function changeRole(db: Db, actor: Actor, userId: number, role: Rol
       return refusal('conflict', 'This is the last active admin; make someone else an admin first.')
     }
     const [updated] = await tx.update(users).set({ role }).where(eq(users.id, userId)).returning(personColumns)
-    return updated ? { ok: true, person: updated } : refusal('missing', gone)
+    if (!updated) return refusal('missing', gone)
+    if (person.role !== role) {
+      await recordAudit(tx, {
+        action: 'user.role',
+        actorId: actor.id,
+        subjectUserId: userId,
+        detail: { from: person.role, to: role },
+        client,
+      })
+    }
+    return { ok: true, person: updated }
   })
 }
 
-export async function setDisabled(db: Db, actor: Actor, userId: number, isDisabled: boolean): Promise<Result<{ person: Person }>> {
+export async function setDisabled(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  isDisabled: boolean,
+  client = '',
+): Promise<Result<{ person: Person }>> {
   if (isDisabled && userId === actor.id) return refusal('invalid', 'You cannot disable your own account.')
   return db.transaction(async (tx) => {
     const allowed = await authorize(tx, actor, 'user.manage')
@@ -105,29 +133,34 @@ export async function setDisabled(db: Db, actor: Actor, userId: number, isDisabl
     if (isDisabled && person.role === 'admin' && !(await hasOtherActiveAdmin(tx, userId))) {
       return refusal('conflict', 'This is the last active admin; it cannot be disabled.')
     }
-    // Moving the epoch on ends every session the person had, so enabling the account again does not revive them.
-    const [updated] = await tx
-      .update(users)
-      .set({ isDisabled, sessionEpoch: sql`${users.sessionEpoch} + 1` })
-      .where(eq(users.id, userId))
-      .returning(personColumns)
-    return updated ? { ok: true, person: updated } : refusal('missing', gone)
+    const [updated] = await tx.update(users).set({ isDisabled }).where(eq(users.id, userId)).returning(personColumns)
+    if (!updated) return refusal('missing', gone)
+    const by = { actorId: actor.id, client }
+    await recordAudit(tx, { action: isDisabled ? 'user.disable' : 'user.enable', ...by, subjectUserId: userId })
+    // Ended, not merely refused while disabled: enabling the account again does not revive them.
+    if (isDisabled) await endSessionsOf(tx, userId, 'disabled', by)
+    return { ok: true, person: updated }
   })
 }
 
 /** Sets a new generated password and ends every session the person had. */
-export async function resetPassword(db: Db, actor: Actor, userId: number): Promise<Result<{ person: Person; password: string }>> {
+export async function resetPassword(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  client = '',
+): Promise<Result<{ person: Person; password: string }>> {
   const password = generatePassword()
   const passwordHash = await hashPassword(password)
   return db.transaction(async (tx) => {
     const allowed = await authorize(tx, actor, 'user.manage')
     if (!allowed.ok) return allowed
-    const [person] = await tx
-      .update(users)
-      .set({ passwordHash, sessionEpoch: sql`${users.sessionEpoch} + 1` })
-      .where(eq(users.id, userId))
-      .returning(personColumns)
-    return person ? { ok: true, person, password } : refusal('missing', gone)
+    const [person] = await tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).returning(personColumns)
+    if (!person) return refusal('missing', gone)
+    const by = { actorId: actor.id, client }
+    await recordAudit(tx, { action: 'password.reset', ...by, subjectUserId: userId })
+    await endSessionsOf(tx, userId, 'password-reset', by)
+    return { ok: true, person, password }
   })
 }
 

@@ -9,7 +9,7 @@ import { type ActionState, ok, toActionState } from '@/lib/errors'
 import { requireUser } from '@/lib/session'
 
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: '/login' })
+  await signOut({ redirectTo: '/login?reason=signed-out' })
 }
 
 export async function markNewsSeen(): Promise<ActionState> {

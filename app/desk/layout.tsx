@@ -35,13 +35,17 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           </Link>
           <Link href="/desk/media">Media</Link>
           {can(user, 'user.manage') && <Link href="/desk/admin/users">People</Link>}
+          {can(user, 'user.manage') && <Link href="/desk/admin/audit">Audit log</Link>}
           {/* The reader's site is plain HTML from route handlers: nothing to prefetch for the client router. */}
           <Link href="/" prefetch={false}>
             Public site
           </Link>
         </nav>
         <span className="who">
-          {user.name} <span className="badge">{user.role}</span>
+          <Link href="/desk/profile" aria-label={`Your account (${user.name})`}>
+            {user.name}
+          </Link>{' '}
+          <span className="badge">{user.role}</span>
         </span>
         <form action={signOutAction}>
           <button type="submit" className="button">

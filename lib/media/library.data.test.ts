@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { type RichTextDoc, media } from '@/db/schema'
+import { type RichTextDoc, auditEvents, media } from '@/db/schema'
 import type { MediaRow } from './library'
 import { deleteMedia, keysOf, likePattern, listMedia, mediaUsage, updateMediaDetails } from './library'
 import { figure, openTestLibrary } from '@/test/media-library'
@@ -163,6 +163,16 @@ describe('deleting an image', () => {
     expect(await deleteMedia(db, storage, newsroom.writer2, row.id)).toMatchObject({ ok: false, reason: 'forbidden' })
     expect(await storage.get(row.storageKey)).not.toBeNull()
     expect(await deleteMedia(db, storage, newsroom.editor, row.id)).toMatchObject({ ok: true })
+  })
+
+  it('writes who deleted which image, and whose it was, to the audit log; a refusal writes nothing', async () => {
+    const row = await upload(newsroom.writer)
+    await deleteMedia(db, storage, newsroom.writer2, row.id)
+    await deleteMedia(db, storage, newsroom.editor, row.id)
+    const entries = await db.select().from(auditEvents).where(eq(auditEvents.action, 'media.delete'))
+    expect(entries.filter((entry) => entry.detail.mediaId === row.id)).toMatchObject([
+      { actorId: newsroom.editor.id, subjectUserId: newsroom.writer.id },
+    ])
   })
 
   it('says so when the image is already gone', async () => {

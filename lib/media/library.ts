@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { Db, Tx } from '@/db'
 import { articles, media, revisions, users } from '@/db/schema'
 import type { ArticleStatus } from '@/db/schema'
+import { recordAudit } from '../audit'
 import { authorize } from '../authorize'
 import { type Actor, type Owned, can } from '../permissions'
 import { type Result, refusal } from '../refusal'
@@ -222,6 +223,12 @@ export async function deleteMedia(db: Db, storage: MediaStorage, actor: Actor, i
       return refusal('conflict', `This image is used in ${stories} (now or in an earlier version), so it cannot be deleted.`)
     }
     await tx.delete(media).where(eq(media.id, id))
+    await recordAudit(tx, {
+      action: 'media.delete',
+      actorId: actor.id,
+      subjectUserId: row.uploadedBy,
+      detail: { mediaId: id, caption: row.caption.slice(0, 200), storageKey: row.storageKey },
+    })
     return { ok: true, media: row }
   })
   if (!outcome.ok) return outcome

@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { getDb } from '@/db'
 import { type ActionState, invalid, ok, toActionState } from '@/lib/errors'
-import { requireUser } from '@/lib/session'
+import { requestClient, requireUser } from '@/lib/session'
+import { endSessionsForAdmin } from '@/lib/sessions'
 import { changeRole, createUser, newUserSchema, resetPassword, roleSchema, setDisabled } from '@/lib/users'
 
 const userRefSchema = z.object({ userId: z.coerce.number().int().positive() })
@@ -14,7 +15,7 @@ export async function addPerson(_: ActionState, form: FormData): Promise<ActionS
   const raw = Object.fromEntries(form)
   const input = newUserSchema.safeParse({ ...raw, password: raw.password || undefined })
   if (!input.success) return invalid(input.error)
-  const result = await createUser(getDb(), actor, input.data)
+  const result = await createUser(getDb(), actor, input.data, await requestClient())
   if (!result.ok) return toActionState(result)
   revalidatePath('/desk/admin/users')
   return input.data.password
@@ -26,7 +27,7 @@ export async function saveRole(_: ActionState, form: FormData): Promise<ActionSt
   const actor = await requireUser()
   const input = userRefSchema.extend({ role: roleSchema }).safeParse(Object.fromEntries(form))
   if (!input.success) return invalid(input.error)
-  const result = await changeRole(getDb(), actor, input.data.userId, input.data.role)
+  const result = await changeRole(getDb(), actor, input.data.userId, input.data.role, await requestClient())
   if (!result.ok) return toActionState(result)
   revalidatePath('/desk/admin/users', 'layout')
   return ok(`${result.person.name} is now ${result.person.role === 'admin' ? 'an' : 'a'} ${result.person.role}.`)
@@ -44,7 +45,7 @@ async function setAccountDisabled(form: FormData, isDisabled: boolean): Promise<
   const actor = await requireUser()
   const input = userRefSchema.safeParse(Object.fromEntries(form))
   if (!input.success) return invalid(input.error)
-  const result = await setDisabled(getDb(), actor, input.data.userId, isDisabled)
+  const result = await setDisabled(getDb(), actor, input.data.userId, isDisabled, await requestClient())
   if (!result.ok) return toActionState(result)
   revalidatePath('/desk/admin/users', 'layout')
   return ok(isDisabled ? `${result.person.name} can no longer sign in.` : `${result.person.name} can sign in again.`)
@@ -54,7 +55,17 @@ export async function resetPasswordAction(_: ActionState, form: FormData): Promi
   const actor = await requireUser()
   const input = userRefSchema.safeParse(Object.fromEntries(form))
   if (!input.success) return invalid(input.error)
-  const result = await resetPassword(getDb(), actor, input.data.userId)
+  const result = await resetPassword(getDb(), actor, input.data.userId, await requestClient())
   if (!result.ok) return toActionState(result)
   return ok(`New password for ${result.person.email}: ${result.password} (shown once; their other sessions have ended).`)
+}
+
+export async function signOutPersonEverywhere(_: ActionState, form: FormData): Promise<ActionState> {
+  const actor = await requireUser()
+  const input = userRefSchema.safeParse(Object.fromEntries(form))
+  if (!input.success) return invalid(input.error)
+  const result = await endSessionsForAdmin(getDb(), actor, input.data.userId, await requestClient())
+  if (!result.ok) return toActionState(result)
+  revalidatePath('/desk/admin/users', 'layout')
+  return ok(result.ended === 1 ? '1 session ended.' : `${result.ended} sessions ended.`)
 }

@@ -7,8 +7,9 @@ import { Field } from '@/components/ui/field'
 import { RoleSelect } from '@/components/desk/role-select'
 import { requireCapability, shownUnlessRefused } from '@/lib/session'
 import { parseId } from '@/lib/http'
+import { countOpenSessions } from '@/lib/sessions'
 import { getUser } from '@/lib/users'
-import { disableAccount, enableAccount, resetPasswordAction, saveRole } from '../actions'
+import { disableAccount, enableAccount, resetPasswordAction, saveRole, signOutPersonEverywhere } from '../actions'
 
 export const metadata: Metadata = { title: 'Person' }
 
@@ -20,6 +21,7 @@ export default async function PersonPage({ params }: PersonPageProps) {
   const id = parseId((await params).id)
   if (id === null) notFound()
   const { person } = shownUnlessRefused(await getUser(getDb(), actor, id))
+  const openSessions = await countOpenSessions(getDb(), person.id)
   return (
     <main className="page">
       <p>
@@ -56,6 +58,13 @@ export default async function PersonPage({ params }: PersonPageProps) {
         )}
         <ActionForm action={resetPasswordAction} submitLabel="Reset password" variant="secondary">
           <p>Sets a new generated password, shown here once, and ends every session of this account.</p>
+          <input type="hidden" name="userId" value={person.id} />
+        </ActionForm>
+        <ActionForm action={signOutPersonEverywhere} submitLabel="Sign out everywhere" variant="secondary">
+          <p>
+            {openSessions === 1 ? '1 session is' : `${openSessions} sessions are`} open. Signing out everywhere ends them all; the password
+            stays.
+          </p>
           <input type="hidden" name="userId" value={person.id} />
         </ActionForm>
       </section>

@@ -1,0 +1,22 @@
+'use server'
+
+import { getDb } from '@/db'
+import { changeOwnPassword, passwordChangeSchema, signOutEverywhere } from '@/lib/account'
+import { signOut } from '@/lib/auth'
+import { type ActionState, invalid, ok, toActionState } from '@/lib/errors'
+import { requireOwnSession } from '@/lib/session'
+
+export async function changePasswordAction(_: ActionState, form: FormData): Promise<ActionState> {
+  const own = await requireOwnSession()
+  const input = passwordChangeSchema.safeParse(Object.fromEntries(form))
+  if (!input.success) return invalid(input.error)
+  const result = await changeOwnPassword(getDb(), own, input.data)
+  if (!result.ok) return toActionState(result)
+  const others = result.ended === 1 ? '1 other session' : `${result.ended} other sessions`
+  return ok(`Your password is changed. ${others} ended; you stay signed in here.`)
+}
+
+export async function signOutEverywhereAction(): Promise<void> {
+  await signOutEverywhere(getDb(), await requireOwnSession())
+  await signOut({ redirectTo: '/login?reason=signed-out-everywhere' })
+}

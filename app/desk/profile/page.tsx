@@ -1,0 +1,48 @@
+import type { Metadata } from 'next'
+import { ActionForm } from '@/components/ui/action-form'
+import { Field } from '@/components/ui/field'
+import { minPasswordLength } from '@/lib/passwords'
+import { requireCapability } from '@/lib/session'
+import { changePasswordAction, signOutEverywhereAction } from './actions'
+
+export const metadata: Metadata = { title: 'Your account' }
+
+export default async function ProfilePage() {
+  const user = await requireCapability('desk.enter')
+  return (
+    <main className="page">
+      <h1>Your account</h1>
+      <p>
+        {user.name} · {user.email}
+      </p>
+
+      <section className="panel" aria-labelledby="password-heading">
+        <h2 id="password-heading">Change your password</h2>
+        <ActionForm action={changePasswordAction} submitLabel="Change password" resetOnSuccess>
+          <p>Your other sessions end; this one stays signed in.</p>
+          <Field id="current-password" label="Current password">
+            {(control) => <input {...control} name="currentPassword" type="password" autoComplete="current-password" required />}
+          </Field>
+          <Field id="new-password" label="New password">
+            {(control) => (
+              <input {...control} name="newPassword" type="password" autoComplete="new-password" minLength={minPasswordLength} required />
+            )}
+          </Field>
+          <Field id="confirm-password" label="New password again">
+            {(control) => <input {...control} name="confirmPassword" type="password" autoComplete="new-password" required />}
+          </Field>
+        </ActionForm>
+      </section>
+
+      <section className="panel" aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">Sessions</h2>
+        <p>Signs you out on every device and browser, this one included: use it if you left a session open somewhere.</p>
+        <form action={signOutEverywhereAction}>
+          <button type="submit" className="button danger">
+            Sign out everywhere
+          </button>
+        </form>
+      </section>
+    </main>
+  )
+}
