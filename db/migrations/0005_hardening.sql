@@ -43,6 +43,7 @@ CREATE INDEX "audit_events_action_at" ON "audit_events" USING btree ("action","a
 CREATE INDEX "media_uses_article" ON "media_uses" USING btree ("article_id");--> statement-breakpoint
 CREATE INDEX "sessions_user" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "upload_log_user_at" ON "upload_log" USING btree ("user_id","at");--> statement-breakpoint
+ALTER TABLE "users" DROP COLUMN "session_epoch";--> statement-breakpoint
 -- The images readers already see: every live story's published lead image and body figures.
 INSERT INTO "media_uses" ("media_id", "article_id")
 SELECT DISTINCT used.media_id, a.id

@@ -13,8 +13,6 @@ export const users = pgTable('users', {
   role: userRole('role').notNull().default('writer'),
   passwordHash: text('password_hash').notNull(),
   isDisabled: boolean('is_disabled').notNull().default(false),
-  /** Bumped when a password is reset: sessions issued before it stop working. */
-  sessionEpoch: integer('session_epoch').notNull().default(0),
   createdAt: createdAt(),
 })
 
