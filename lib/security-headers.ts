@@ -6,8 +6,8 @@ import { embedFrameOrigins } from './embeds'
 // - reader's pages, feeds, sitemaps and the desk's preview: their route handlers
 //   (app/(site)/reader-response.ts keeps them with the page, so server.mjs and the edge pass them on);
 // - everything else Next answers (built assets, media, the sign-in API): next.config.ts `headers()`.
-// No path gets them from two of these: Next appends a handler's header to the same header set
-// before it, and two Content-Security-Policy headers are both enforced.
+// No path gets them from two of these: one would silently replace the other (the proxy's win over
+// a handler's), or both would be sent, and two Content-Security-Policy headers are both enforced.
 // This module is imported by next.config.ts too, so it imports nothing through the `@/` alias.
 
 /** A policy's directives: each name with its sources (no sources for a bare directive). */
