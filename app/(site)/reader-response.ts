@@ -20,9 +20,9 @@ const keptStatuses = new Set([200, 301, 410])
  * Every reader's route answers through this: a page kept in this process's cache
  * (lib/reader-cache.ts) when there is one, otherwise `make()`'s answer, with every page key its
  * queries noted (lib/page-keys.ts) kept beside it, recorded for the edge (lib/page-record.ts)
- * and sent as `Surrogate-Key`, with the security headers (components/reader/security-policy.ts) kept
- * beside it too, so that server.mjs and the edge send them with every copy. A refresh from the app itself (lib/edge/nodes.ts) always makes the
- * page again. It is kept under `addressOf` its URL; `maxAgeSeconds` bounds a page that changes with
+ * and sent as `Surrogate-Key`, with the security headers (components/reader/security-policy.ts)
+ * kept beside it too, so that server.mjs and the edge send them with every copy. A refresh from
+ * the app itself (lib/edge/nodes.ts) always makes the page again. It is kept under `addressOf` its URL; `maxAgeSeconds` bounds a page that changes with
  * time alone (the news sitemap); `edge: false` keeps it out of the edge's cache (search).
  */
 export async function readerPage(
