@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next'
+import { securityHeaders } from './lib/security-headers'
 
 const nextConfig: NextConfig = {
   // The end-to-end tests build into their own folder so a running server's build is untouched.
@@ -6,6 +7,13 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
+  // Built assets, media and the sign-in API. The desk and the sign-in page get their headers from
+  // proxy.ts and reader's pages from their route handlers (per request, so SITE_URL is read at run
+  // time there; here it is read when the app is built).
+  async headers() {
+    const headers = Object.entries(securityHeaders()).map(([key, value]) => ({ key, value }))
+    return ['/_next/:path*', '/media/:path*', '/api/:path*'].map((source) => ({ source, headers }))
+  },
   experimental: {
     // The proxy buffers request bodies it passes on; image uploads may be up to 25 MB.
     proxyClientMaxBodySize: '26mb',

@@ -1,22 +1,47 @@
 import { type NextRequest, NextResponse } from 'next/server'
+import { deskContentSecurityPolicy, deskOnlyHeaders, securityHeaders } from '@/lib/security-headers'
 
 /** Auth.js's session cookie, plain or `__Host-` over HTTPS (lib/auth-cookies.ts), and its `.0`, `.1`… chunks. */
 const sessionCookie = /^(__Secure-|__Host-)?authjs\.session-token(\.\d+)?$/
 
+/** Desk addresses that answer a reader's document with the reader's own policy (its hashes, not a nonce). */
+const ownPolicy = /^\/desk\/articles\/[^/]+\/preview$/
+
 /**
- * Two courtesies before any page runs. An address whose %-escapes do not decode gets a plain 404
+ * Three courtesies before any page runs. An address whose %-escapes do not decode gets a plain 404
  * (Next would answer 500). Visitors of the desk who have no session cookie are sent to sign in,
  * and back afterwards: every desk page, action and handler still checks the person against the
- * database. The cookie is read, never touched, so this can never undo a sign-out.
+ * database. The cookie is read, never touched, so this can never undo a sign-out. And the desk and
+ * the sign-in page get their security headers, with a fresh CSP nonce per request that Next reads
+ * from the request's policy and puts on its own scripts (lib/security-headers.ts).
  */
 export function proxy(request: NextRequest): NextResponse {
   if (!decodes(request.nextUrl.pathname))
-    return new NextResponse('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
-  if (!request.nextUrl.pathname.startsWith('/desk')) return NextResponse.next()
-  if (request.cookies.getAll().some((cookie) => sessionCookie.test(cookie.name))) return NextResponse.next()
-  const login = new URL('/login', request.nextUrl)
-  login.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search)
-  return NextResponse.redirect(login)
+    return new NextResponse('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', ...securityHeaders() } })
+  const { pathname } = request.nextUrl
+  if (!pathname.startsWith('/desk') && pathname !== '/login') return NextResponse.next()
+  if (pathname.startsWith('/desk') && !request.cookies.getAll().some((cookie) => sessionCookie.test(cookie.name))) {
+    const login = new URL('/login', request.nextUrl)
+    login.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search)
+    return withDeskHeaders(NextResponse.redirect(login))
+  }
+  if (ownPolicy.test(pathname)) return withDeskHeaders(NextResponse.next())
+  const policy = deskContentSecurityPolicy(nonce())
+  const requestHeaders = new Headers(request.headers)
+  requestHeaders.set('content-security-policy', policy)
+  const response = withDeskHeaders(NextResponse.next({ request: { headers: requestHeaders } }))
+  response.headers.set('content-security-policy', policy)
+  return response
+}
+
+function withDeskHeaders(response: NextResponse): NextResponse {
+  for (const [name, value] of Object.entries({ ...securityHeaders(), ...deskOnlyHeaders })) response.headers.set(name, value)
+  return response
+}
+
+/** 128 random bits, base64. */
+function nonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))))
 }
 
 function decodes(pathname: string): boolean {
@@ -28,5 +53,5 @@ function decodes(pathname: string): boolean {
   }
 }
 
-// The desk, and any address with a %-escape in it.
-export const config = { matcher: ['/desk', '/desk/:path*', '/:path(.*%.*)'] }
+// The desk, the sign-in page, and any address with a %-escape in it.
+export const config = { matcher: ['/desk', '/desk/:path*', '/login', '/:path(.*%.*)'] }

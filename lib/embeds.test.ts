@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { identifyEmbed } from './embeds'
+import { embedFrameOrigins, identifyEmbed } from './embeds'
 
 describe('identifyEmbed', () => {
   it.each([
@@ -110,5 +110,18 @@ describe('identifyEmbed', () => {
     ['not an address', 'watch this'],
   ])('refuses %s', (_, address) => {
     expect(identifyEmbed(address)).toBeNull()
+  })
+})
+
+describe('embed frames', () => {
+  it.each([
+    'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+    'https://vimeo.com/76979871/abcdef12',
+    'https://www.openstreetmap.org/#map=12/31.20/29.90',
+    'https://www.datawrapper.de/_/AbC12/',
+  ])('load from an origin readers’ pages allow in frame-src: %s', (address) => {
+    const embed = identifyEmbed(address)
+    expect(embed).not.toBeNull()
+    expect(embedFrameOrigins).toContain(new URL(embed?.embedUrl ?? '').origin)
   })
 })

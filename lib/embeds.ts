@@ -15,6 +15,8 @@ type ProviderInfo = {
   allow: string
   /** The frame's width and height in pixels, for its aspect ratio when the stylesheet has not loaded. */
   frameSize: readonly [number, number]
+  /** The one origin its frames load from: every `embedUrl` starts with it, and readers' pages allow only these in `frame-src`. */
+  frameOrigin: string
 }
 
 const video = 'fullscreen; picture-in-picture'
@@ -26,14 +28,23 @@ export const embedProviders = {
     frameTitle: 'YouTube video',
     allow: `${video}; encrypted-media`,
     frameSize: [640, 360],
+    frameOrigin: 'https://www.youtube-nocookie.com',
   },
-  vimeo: { name: 'Vimeo', action: 'Watch on Vimeo', frameTitle: 'Vimeo video', allow: video, frameSize: [640, 360] },
+  vimeo: {
+    name: 'Vimeo',
+    action: 'Watch on Vimeo',
+    frameTitle: 'Vimeo video',
+    allow: video,
+    frameSize: [640, 360],
+    frameOrigin: 'https://player.vimeo.com',
+  },
   openstreetmap: {
     name: 'OpenStreetMap',
     action: 'View map on OpenStreetMap',
     frameTitle: 'OpenStreetMap map',
     allow: '',
     frameSize: [640, 480],
+    frameOrigin: 'https://www.openstreetmap.org',
   },
   datawrapper: {
     name: 'Datawrapper',
@@ -41,10 +52,14 @@ export const embedProviders = {
     frameTitle: 'Datawrapper chart',
     allow: '',
     frameSize: [640, 480],
+    frameOrigin: 'https://datawrapper.dwcdn.net',
   },
 } as const satisfies Record<string, ProviderInfo>
 
 export type EmbedProvider = keyof typeof embedProviders
+
+/** Every origin a reader's page may frame (its Content-Security-Policy's `frame-src`). */
+export const embedFrameOrigins: readonly string[] = Object.values(embedProviders).map((provider) => provider.frameOrigin)
 
 export type IdentifiedEmbed = {
   provider: EmbedProvider
@@ -121,7 +136,7 @@ function readYoutube(url: URL): IdentifiedEmbed | null {
   const start = youtubeStart(url)
   return {
     provider: 'youtube',
-    embedUrl: `https://www.youtube-nocookie.com/embed/${id}${start > 0 ? `?start=${start}` : ''}`,
+    embedUrl: `${embedProviders.youtube.frameOrigin}/embed/${id}${start > 0 ? `?start=${start}` : ''}`,
     pageUrl: `https://www.youtube.com/watch?v=${id}${start > 0 ? `&t=${start}s` : ''}`,
   }
 }
@@ -144,7 +159,7 @@ function readVimeo(url: URL): IdentifiedEmbed | null {
   if (hash != null && !vimeoHash.test(hash)) return null
   return {
     provider: 'vimeo',
-    embedUrl: `https://player.vimeo.com/video/${id}${hash ? `?h=${hash}` : ''}`,
+    embedUrl: `${embedProviders.vimeo.frameOrigin}/video/${id}${hash ? `?h=${hash}` : ''}`,
     pageUrl: `https://vimeo.com/${id}${hash ? `/${hash}` : ''}`,
   }
 }
@@ -178,7 +193,7 @@ function osmResult(box: Box, marker: { lat: number; lon: number } | null, viewZo
   const page = marker ? `?mlat=${round(marker.lat)}&mlon=${round(marker.lon)}` : ''
   return {
     provider: 'openstreetmap',
-    embedUrl: `https://www.openstreetmap.org/export/embed.html?${embed.toString()}`,
+    embedUrl: `${embedProviders.openstreetmap.frameOrigin}/export/embed.html?${embed.toString()}`,
     pageUrl: `https://www.openstreetmap.org/${page}#map=${zoom}/${round(centre.lat)}/${round(centre.lon)}`,
   }
 }
@@ -239,6 +254,6 @@ function readDatawrapper(url: URL): IdentifiedEmbed | null {
   }
   if (!id || !datawrapperId.test(id)) return null
   if (version !== undefined && !/^\d{1,4}$/.test(version)) return null
-  const embedUrl = `https://datawrapper.dwcdn.net/${id}/${version ? `${version}/` : ''}`
+  const embedUrl = `${embedProviders.datawrapper.frameOrigin}/${id}/${version ? `${version}/` : ''}`
   return { provider: 'datawrapper', embedUrl, pageUrl: embedUrl }
 }

@@ -64,3 +64,26 @@ describe('a reader’s page', () => {
     expect(again.status).toBe(304)
   })
 })
+
+describe('every reader’s answer', () => {
+  it.each([200, 301, 404, 410])(
+    'with status %i, is one browsers and CDNs must ask for again (the edge alone keeps pages, and is purged), and carries the security headers',
+    async (status) => {
+      for (const response of [
+        await readerPage(request(`/world/${status}`), make(status)),
+        await readerPage(request(`/world/${status}`), make(status)),
+      ]) {
+        expect(response.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate')
+        expect(response.headers.get('content-security-policy')).toContain("default-src 'none'")
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+        expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+      }
+    },
+  )
+
+  it('never lets a CDN keep the news sitemap longer than its own hour', async () => {
+    const response = await readerPage(request('/news-sitemap.xml'), make(200), { maxAgeSeconds: 3600 })
+    expect(response.headers.get('cache-control')).not.toMatch(/s-maxage/)
+    expect(response.headers.get('x-accel-expires')).toBe('3600')
+  })
+})

@@ -1,6 +1,7 @@
 import 'server-only'
 import crypto from 'node:crypto'
 import { errorPage } from '@/components/reader/list-pages'
+import { readerSecurityHeaders } from '@/components/reader/security-policy'
 import { type Db, getDb } from '@/db'
 import { edgeNodes, isRefresh } from '@/lib/edge/nodes'
 import { htmlDocument, movedPermanently } from '@/lib/http'
@@ -19,8 +20,9 @@ const keptStatuses = new Set([200, 301, 410])
  * Every reader's route answers through this: a page kept in this process's cache
  * (lib/reader-cache.ts) when there is one, otherwise `make()`'s answer, with every page key its
  * queries noted (lib/page-keys.ts) kept beside it, recorded for the edge (lib/page-record.ts)
- * and sent as `Surrogate-Key`. A refresh from the app itself (lib/edge/nodes.ts) always makes the
- * page again. It is kept under `addressOf` its URL; `maxAgeSeconds` bounds a page that changes with
+ * and sent as `Surrogate-Key`, with the security headers (components/reader/security-policy.ts)
+ * kept beside it too, so that server.mjs and the edge send them with every copy. A refresh from
+ * the app itself (lib/edge/nodes.ts) always makes the page again. It is kept under `addressOf` its URL; `maxAgeSeconds` bounds a page that changes with
  * time alone (the news sitemap); `edge: false` keeps it out of the edge's cache (search).
  */
 export async function readerPage(
@@ -43,6 +45,9 @@ export async function readerPage(
   const edgeMayKeep = (refresh ? keepable || response.status === 404 : keepable && cacheGeneration() === madeAt) && options.edge !== false
   const headers: Record<string, string> = {
     ...Object.fromEntries(response.headers),
+    ...readerSecurityHeaders(),
+    // Browsers and shared caches ask again every time; only the edge, which the app purges
+    // (lib/edge), keeps pages, and only as long as X-Accel-Expires allows.
     'cache-control': 'public, max-age=0, must-revalidate',
     etag: `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
     'surrogate-key': keys.join(' '),

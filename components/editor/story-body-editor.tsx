@@ -101,6 +101,8 @@ export function StoryBodyEditor({ id, label, initialContent, onChange, figures =
     content: initialContent,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
+    // TipTap adds a <style> of its own; the desk's CSP allows styles only with the page's nonce.
+    injectNonce: pageNonce(),
     editorProps,
     onCreate: ({ editor: created }) => {
       editorRef.current = created
@@ -190,4 +192,14 @@ function insertImageFiles(
     }
   })()
   return true
+}
+
+/**
+ * The CSP nonce of this page, which Next put on its own scripts (the browser hides the attribute
+ * but keeps the property). Undefined while rendered on the server, and where the page has none
+ * (`next dev` allows any style).
+ */
+function pageNonce(): string | undefined {
+  if (typeof document === 'undefined') return undefined
+  return document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce || undefined
 }

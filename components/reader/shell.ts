@@ -18,9 +18,10 @@ export type ReaderPage = {
 // Its parts, in cascade order; styles/story-body.css is the desk's too (app/globals.css imports it).
 const stylesheets = ['site.css', 'lists.css', 'story-body.css', 'story.css']
 let stylesheet: string | undefined
-function readerStyles(): SafeHtml {
+/** The reader's whole stylesheet, exactly as pages print it (its hash is in their CSP: components/reader/security-policy.ts). */
+export function readerStylesheet(): string {
   stylesheet ??= stylesheets.map((name) => fs.readFileSync(path.join(process.cwd(), 'components/reader/styles', name), 'utf8')).join('')
-  return trustedHtml(stylesheet)
+  return stylesheet
 }
 
 /** A whole reader's document. It loads no script but the few lines behind "Copy link". */
@@ -30,7 +31,7 @@ export function readerDocument(page: ReaderPage, { site, sections }: ReaderChrom
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${headTags(page.head, site)}
-<style>${readerStyles()}</style>
+<style>${trustedHtml(readerStylesheet())}</style>
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>

@@ -98,7 +98,8 @@ function shareBar(headline: string, storyUrl: string): SafeHtml {
 <script>${trustedHtml(shareScript)}</script>`
 }
 
-const shareScript = `(function(){var p=document.getElementById('print-story');p.onclick=function(){print()};var b=document.getElementById('copy-link'),s=document.getElementById('copy-status');if(!navigator.clipboard)return;b.hidden=false;b.onclick=function(){navigator.clipboard.writeText(b.dataset.url).then(function(){s.textContent='Link copied.'},function(){s.textContent='Could not copy; the address is '+b.dataset.url})}})()`
+/** The share bar's script, exactly as pages print it (its hash is in their CSP: components/reader/security-policy.ts). */
+export const shareScript = `(function(){var p=document.getElementById('print-story');p.onclick=function(){print()};var b=document.getElementById('copy-link'),s=document.getElementById('copy-status');if(!navigator.clipboard)return;b.hidden=false;b.onclick=function(){navigator.clipboard.writeText(b.dataset.url).then(function(){s.textContent='Link copied.'},function(){s.textContent='Could not copy; the address is '+b.dataset.url})}})()`
 
 /** The story as a schema.org `NewsArticle`, for search engines. */
 function newsArticle(story: PublicStory, address: string, site: SiteSettings): Record<string, unknown> {

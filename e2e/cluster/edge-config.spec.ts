@@ -33,6 +33,15 @@ test('a reader page is served by the edge, and asked again it comes from the cac
   expect(second.body.equals(first.body)).toBe(true)
 })
 
+test('a page from the cache keeps the security headers the app sent with it', async () => {
+  const cached = await get('/')
+  expect(cacheStatus(cached)).toBe('HIT')
+  expect(cached.headers['content-security-policy']).toContain("default-src 'none'")
+  expect(cached.headers['x-content-type-options']).toBe('nosniff')
+  expect(cached.headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
+  expect(cached.headers['cache-control']).toBe('public, max-age=0, must-revalidate')
+})
+
 test('a tracking parameter hits the same cached page', async () => {
   const tracked = await get('/?utm_source=x')
   expect(tracked.status).toBe(200)

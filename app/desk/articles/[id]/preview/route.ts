@@ -1,3 +1,4 @@
+import { readerPolicy } from '@/components/reader/security-policy'
 import { storyPage } from '@/components/reader/story-page'
 import { getDb } from '@/db'
 import { listCorrections } from '@/lib/corrections'
@@ -26,6 +27,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const response = htmlDocument(storyPage({ story, corrections, related }, chrome, { preview: true }))
   response.headers.set('cache-control', 'private, no-store')
   response.headers.set('x-robots-tag', 'noindex, nofollow')
+  // The reader's policy (hashes, not the desk's nonce); the proxy sends the desk's other headers.
+  response.headers.set('content-security-policy', readerPolicy())
   return response
 }
 
