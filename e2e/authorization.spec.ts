@@ -2,7 +2,7 @@ import { type APIRequestContext, expect, request as playwrightRequest, test } fr
 import { doorsInBuild } from '../test/app-doors'
 import { routeHandlers, serverActions } from '../test/authorization-cases'
 import { storyDraft } from '../test/story-docs'
-import { demoPassword } from './fixtures'
+import { demoPassword, fromSite } from './fixtures'
 
 // What the desk's route handlers answer to each kind of refusal, over HTTP (lib/refusal.ts has
 // the table): 401 signed out, 403 not allowed, 404 no such story, 409 stale, 422 a bad request.
@@ -10,7 +10,7 @@ import { demoPassword } from './fixtures'
 
 /** An API client signed in as `email` through the Auth.js routes, as a script would. */
 async function signedInClient(baseURL: string, email: string): Promise<APIRequestContext> {
-  const client = await playwrightRequest.newContext({ baseURL })
+  const client = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: fromSite(baseURL) })
   const { csrfToken } = (await (await client.get('/api/auth/csrf')).json()) as { csrfToken: string }
   const signIn = await client.post('/api/auth/callback/credentials', { form: { csrfToken, email, password: demoPassword } })
   expect(signIn.ok()).toBe(true)
@@ -24,7 +24,7 @@ test('every desk route answers 401 to a session that no longer opens the desk', 
   // A session cookie gets past the sign-in redirect; the server finds no one behind it.
   const client = await playwrightRequest.newContext({
     baseURL,
-    extraHTTPHeaders: { cookie: 'authjs.session-token=ended-or-forged' },
+    extraHTTPHeaders: { cookie: 'authjs.session-token=ended-or-forged', ...fromSite(baseURL) },
   })
   const answers = await Promise.all([
     client.post('/desk/articles/1/revisions', { data: { draft: draft('x'), baseVersion: 1, kind: 'save' } }),

@@ -40,6 +40,14 @@ export async function signIn(page: Page, email: string, password = demoPassword)
   await expect(page.getByRole('heading', { level: 1, name: 'Desk' })).toBeVisible()
 }
 
+/**
+ * The header a script acting for a signed-in person sends, as a browser does: the desk refuses a
+ * request that carries a session cookie without saying it came from the site (lib/same-origin.ts).
+ */
+export function fromSite(site: Page | string | undefined): { origin: string } {
+  return { origin: new URL(typeof site === 'object' ? site.url() : (site ?? '')).origin }
+}
+
 /** A page in a browser context of its own, signed in as `email`: a second person at another desk. */
 export async function signedInPage(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage()

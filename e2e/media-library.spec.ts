@@ -1,6 +1,6 @@
 import { type Locator, type Page, expect, test } from '@playwright/test'
 import sharp from 'sharp'
-import { filesInPage, signIn } from './fixtures'
+import { filesInPage, fromSite, signIn } from './fixtures'
 
 // Processing one photo into every width and format takes a few seconds on a small machine.
 const processing = { timeout: 60_000 }
@@ -173,6 +173,7 @@ test('a text file renamed to .jpg is refused with a clear message, and nothing i
   // The same file with alt text straight to the route: refused, and no image with that alt text exists.
   const alt = uniqueWord('renamedtext')
   const response = await page.request.post('/desk/media/upload', {
+    headers: fromSite(page),
     multipart: { file: { name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: text }, alt },
   })
   expect(response.status()).toBe(422)
@@ -257,6 +258,7 @@ test('a file named with ../ and control characters is stored as a normal upload 
   await signIn(page, 'writer@copydesk.test')
   const alt = uniqueWord('pathname')
   const response = await page.request.post('/desk/media/upload', {
+    headers: fromSite(page),
     multipart: { file: { name: '../../../etc/pass\u0007wd\u0001.jpg', mimeType: 'image/jpeg', buffer: await cameraPhoto(alt) }, alt },
   })
   expect(response.status()).toBe(201)
@@ -278,6 +280,7 @@ test('a request over 25 MB is answered 413 with a clear message, and nothing is 
   // A real JPEG start, padded past the limit: the server must not need to read it to refuse it.
   const oversized = Buffer.concat([photo, Buffer.alloc(26 * 1024 * 1024)])
   const response = await page.request.post('/desk/media/upload', {
+    headers: fromSite(page),
     multipart: { file: { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: oversized }, alt },
   })
   expect(response.status()).toBe(413)

@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test'
-import { signedInPage } from './fixtures'
+import { fromSite, signedInPage } from './fixtures'
 import { press, stateLine, startStory, storyBody, workflow } from './pages/story-form'
 
 /** Starts a story in Middle East and types its first words; returns its id. */
@@ -40,7 +40,10 @@ test('the newsroom day: draft, review, changes, approval, publication, a forged 
 
   // The writer's session asks the server to publish, at the story's real version: refused for
   // the role alone, and nothing a person could notice changes.
-  const forged = await writer.request.post(`/desk/articles/${id}/workflow`, { data: { action: 'publish', baseVersion: version } })
+  const forged = await writer.request.post(`/desk/articles/${id}/workflow`, {
+    headers: fromSite(writer),
+    data: { action: 'publish', baseVersion: version },
+  })
   expect(forged.status()).toBe(403)
   expect((await forged.json()).message).toBe('Only editors can publish a story.')
   await writer.reload()

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { storyDraft } from '../test/story-docs'
-import { signIn } from './fixtures'
+import { fromSite, signIn } from './fixtures'
 import { recoveredChanges, saveStatus, startStory, storyBody } from './pages/story-form'
 
 // What the server refuses to save, and how the writer is told, with their text kept.
@@ -20,6 +20,7 @@ test('a writer cannot edit a story in review, and the server refuses a forged sa
 
   const articleId = Number(page.url().split('/').pop())
   const response = await page.request.post(`/desk/articles/${articleId}/revisions`, {
+    headers: fromSite(page),
     data: {
       baseVersion: 1,
       kind: 'save',

@@ -13,6 +13,8 @@ export function request(url, { method = 'GET', headers = {}, body, jar, timeoutM
   const allHeaders = { ...headers }
   if (jar && jar.size > 0) allHeaders.cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
   if (body !== undefined) allHeaders['content-length'] = Buffer.byteLength(body)
+  // As a browser would: the app refuses a change sent with a session cookie but no Origin (lib/same-origin.ts).
+  if (method !== 'GET' && method !== 'HEAD') allHeaders.origin ??= target.origin
   return new Promise((resolve, reject) => {
     const started = performance.now()
     const req = http.request(target, { method, headers: allHeaders, agent, timeout: timeoutMs }, (res) => {

@@ -2,7 +2,7 @@
 // showing it, through the edge and on each instance directly, and a takedown holds everywhere.
 import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test'
 import pg from 'pg'
-import { demoPassword } from '../fixtures'
+import { demoPassword, fromSite } from '../fixtures'
 import { pressAndWait, saveAndWait } from '../pages/story-form'
 import { EDGE_PORT, clusterForTheseTests } from './cluster'
 
@@ -47,7 +47,7 @@ async function authorPage(email: string): Promise<string> {
 
 /** An editor signed in on one instance, through Auth.js's own CSRF flow. */
 async function editorOn(baseURL: string): Promise<APIRequestContext> {
-  const context = await playwrightRequest.newContext({ baseURL })
+  const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: fromSite(baseURL) })
   const { csrfToken } = (await (await context.get('/api/auth/csrf')).json()) as { csrfToken: string }
   const signedIn = await context.post('/api/auth/callback/credentials', {
     form: { csrfToken, email: 'editor@copydesk.test', password: demoPassword },

@@ -6,6 +6,7 @@ import { uploadImage } from '@/lib/media/upload'
 import { maxUploadBytes, tooLargeFileMessage } from '@/lib/media/limits'
 import { getMediaStorage } from '@/lib/media/storage'
 import { refusal } from '@/lib/refusal'
+import { refuseForeignRequest } from '@/lib/same-origin'
 import { authorizeRequest } from '@/lib/session'
 import { displaySrc } from '@/lib/media/urls'
 
@@ -37,6 +38,8 @@ const invalidUpload = (message: string) => refusalResponse(refusal('invalid', me
  *   tells the uploader something, e.g. that an animation was kept as a still;
  * - 200 the same with `duplicate: true`: this file was already in the library, and that image
  *   (details unchanged) is the answer;
+ * - 403/415 `{ ok: false, reason, message }` sent from another origin, or not as multipart/form-data
+ *   (lib/same-origin.ts, before anything is read);
  * - 401 `{ ok: false, reason, message }` signed out (a browser without a session is usually
  *   redirected to /login by the proxy before it gets here); 403 not allowed to upload (both
  *   from `authorizeRequest`); 413 `{ ok: false, message }` over 25 MB;
@@ -45,6 +48,8 @@ const invalidUpload = (message: string) => refusalResponse(refusal('invalid', me
  * - 500 `{ ok: false, message }` the image could not be stored (logged).
  */
 export async function POST(request: Request): Promise<Response> {
+  const foreign = refuseForeignRequest(request, 'POST /desk/media/upload')
+  if (foreign) return foreign
   const signedIn = await authorizeRequest('media.upload')
   if (!signedIn.ok) return refusalResponse(signedIn)
   const declaredLength = Number(request.headers.get('content-length'))

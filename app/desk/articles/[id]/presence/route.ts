@@ -2,12 +2,15 @@ import { getDb } from '@/db'
 import { json, parseId, refusalResponse } from '@/lib/http'
 import { leavePresence, recordPresence } from '@/lib/presence'
 import { refusal } from '@/lib/refusal'
+import { refuseForeignRequest } from '@/lib/same-origin'
 import { authorizeRequest } from '@/lib/session'
 
 const noStory = refusal('missing', 'This story no longer exists.')
 
 /** "I have this story open": answers with the other people who do. */
-export async function POST(_: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const foreign = refuseForeignRequest(request, 'POST /desk/articles/[id]/presence')
+  if (foreign) return foreign
   const signedIn = await authorizeRequest('desk.enter')
   if (!signedIn.ok) return refusalResponse(signedIn)
   const articleId = parseId((await params).id)
@@ -18,7 +21,9 @@ export async function POST(_: Request, { params }: { params: Promise<{ id: strin
 }
 
 /** "I closed the story": the others stop seeing this person at once, not half a minute later. */
-export async function DELETE(_: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const foreign = refuseForeignRequest(request, 'DELETE /desk/articles/[id]/presence')
+  if (foreign) return foreign
   const signedIn = await authorizeRequest('desk.enter')
   if (!signedIn.ok) return refusalResponse(signedIn)
   const articleId = parseId((await params).id)

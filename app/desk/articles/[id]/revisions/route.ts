@@ -5,6 +5,7 @@ import { articleInputSchema } from '@/lib/article-input'
 import { json, parseId, refusalResponse } from '@/lib/http'
 import { readTextWithin } from '@/lib/request-body'
 import { refusal } from '@/lib/refusal'
+import { refuseForeignRequest } from '@/lib/same-origin'
 import { authorizeRequest } from '@/lib/session'
 import { type SaveResponse, maxSaveBytes, toOtherVersion } from '@/lib/story-draft'
 
@@ -18,6 +19,8 @@ const garbled = 'The save was garbled on the way. Try again.'
 
 /** Saves the story form: an autosave or an explicit save, against the version the editor had. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const foreign = refuseForeignRequest(request, 'POST /desk/articles/[id]/revisions')
+  if (foreign) return foreign
   const signedIn = await authorizeRequest('desk.enter')
   if (!signedIn.ok) return refusalResponse(signedIn)
   const articleId = parseId((await params).id)

@@ -3,6 +3,7 @@ import { getDb } from '@/db'
 import { json, parseId, refusalResponse } from '@/lib/http'
 import { announceChange, notYetRemovedMessage, storyAsShown, storyChangeKeys } from '@/lib/reader-changes'
 import { refusal } from '@/lib/refusal'
+import { refuseForeignRequest } from '@/lib/same-origin'
 import { authorizeRequest } from '@/lib/session'
 import { getWorkflowState, transition } from '@/lib/transitions'
 import { type WorkflowAnswer, statuses, workflowActions } from '@/lib/workflow'
@@ -20,6 +21,8 @@ const workflowRequestSchema = z.object({
  * A refusal answers `{ ok: false, reason, message }` with its status (lib/refusal.ts).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const foreign = refuseForeignRequest(request, 'POST /desk/articles/[id]/workflow')
+  if (foreign) return foreign
   const signedIn = await authorizeRequest('desk.enter')
   if (!signedIn.ok) return refusalResponse(signedIn)
   const { user } = signedIn

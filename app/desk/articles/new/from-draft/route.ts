@@ -7,6 +7,7 @@ import { json, refusalResponse } from '@/lib/http'
 import { readTextWithin } from '@/lib/request-body'
 import { sanitizeDoc } from '@/lib/rich-text'
 import { refusal } from '@/lib/refusal'
+import { refuseForeignRequest } from '@/lib/same-origin'
 import { authorizeRequest } from '@/lib/session'
 import { type NewStoryResponse, maxSaveBytes } from '@/lib/story-draft'
 
@@ -20,6 +21,8 @@ const invalidDraft = (message: string) => refusalResponse(refusal('invalid', mes
  * that their words are not lost with it. The new story is the writer's, with the text's fields.
  */
 export async function POST(request: Request): Promise<Response> {
+  const foreign = refuseForeignRequest(request, 'POST /desk/articles/new/from-draft')
+  if (foreign) return foreign
   const signedIn = await authorizeRequest('article.create')
   if (!signedIn.ok) return refusalResponse(signedIn)
   const { user } = signedIn
