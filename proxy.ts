@@ -1,8 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server'
+import { sessionCookieName } from '@/lib/auth-cookies'
 import { deskContentSecurityPolicy, deskOnlyHeaders, securityHeaders } from '@/lib/security-headers'
-
-/** Auth.js's session cookie, plain or `__Host-` over HTTPS (lib/auth-cookies.ts), and its `.0`, `.1`… chunks. */
-const sessionCookie = /^(__Secure-|__Host-)?authjs\.session-token(\.\d+)?$/
 
 /** Desk addresses that answer a reader's document with the reader's own policy (its hashes, not a nonce). */
 const ownPolicy = /^\/desk\/articles\/[^/]+\/preview$/
@@ -20,7 +18,7 @@ export function proxy(request: NextRequest): NextResponse {
     return new NextResponse('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', ...securityHeaders() } })
   const { pathname } = request.nextUrl
   if (!pathname.startsWith('/desk') && pathname !== '/login') return NextResponse.next()
-  if (pathname.startsWith('/desk') && !request.cookies.getAll().some((cookie) => sessionCookie.test(cookie.name))) {
+  if (pathname.startsWith('/desk') && !request.cookies.getAll().some((cookie) => sessionCookieName.test(cookie.name))) {
     const login = new URL('/login', request.nextUrl)
     login.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search)
     return withDeskHeaders(NextResponse.redirect(login))

@@ -1,5 +1,8 @@
-/** The session cookie's name without a prefix; proxy.ts recognises it with either prefix and in chunks. */
+/** The session cookie's name without a prefix. */
 export const sessionCookieBase = 'authjs.session-token'
+
+/** Any session cookie's name: plain, `__Secure-` or `__Host-` prefixed, and its `.0`, `.1`… chunks. */
+export const sessionCookieName = /^(__Secure-|__Host-)?authjs\.session-token(\.\d+)?$/
 
 type CookieOptions = { httpOnly: true; sameSite: 'lax'; path: '/'; secure: boolean }
 

@@ -1,4 +1,5 @@
 import 'server-only'
+import { sessionCookieName } from './auth-cookies'
 import { trustedProxyHops } from './env'
 import { json, refusalResponse } from './http'
 import { type BodyType, type MutatingRoute, mutatingRoutes } from './mutating-routes'
@@ -19,9 +20,6 @@ export type OriginSettings = {
   /** TRUSTED_PROXY_HOPS: how many proxies of ours forward the request (0: none). */
   proxyHops: number
 }
-
-/** Auth.js's session cookie, plain or `__Secure-`/`__Host-` prefixed, and its `.0`, `.1`… chunks. */
-const sessionCookie = /^(__Secure-|__Host-)?authjs\.session-token(\.\d+)?$/
 
 const foreignMessage =
   'This request came from a page that is not part of this site, so it was refused and nothing was changed. Work from the desk itself.'
@@ -116,5 +114,5 @@ function outermost(value: string | null, hops: number): string | undefined {
 }
 
 function carriesSession(headers: Headers): boolean {
-  return (headers.get('cookie') ?? '').split(';').some((pair) => sessionCookie.test(pair.split('=')[0]?.trim() ?? ''))
+  return (headers.get('cookie') ?? '').split(';').some((pair) => sessionCookieName.test(pair.split('=')[0]?.trim() ?? ''))
 }
