@@ -157,6 +157,23 @@ export const serverActions: Record<string, Door> = {
   'app/desk/admin/users/actions.ts disableAccount': { decidedBy: ['setDisabled'], provedBy: [adminOnly] },
   'app/desk/admin/users/actions.ts enableAccount': { decidedBy: ['setDisabled'], provedBy: [adminOnly] },
   'app/desk/admin/users/actions.ts resetPasswordAction': { decidedBy: ['resetPassword'], provedBy: [adminOnly] },
+  'app/desk/admin/users/actions.ts signOutPersonEverywhere': {
+    decidedBy: ['endSessionsForAdmin'],
+    provedBy: [{ file: 'lib/sessions.data.test.ts', test: 'an admin signs a person out everywhere; nobody else may' }],
+  },
+  'app/desk/profile/actions.ts changePasswordAction': {
+    decidedBy: ['changeOwnPassword'],
+    provedBy: [
+      {
+        file: 'lib/sessions.data.test.ts',
+        test: 'a password change needs the current password, and ends the other sessions but not this one',
+      },
+    ],
+  },
+  'app/desk/profile/actions.ts signOutEverywhereAction': {
+    open: 'ends the caller’s own sessions only',
+    provedBy: [{ file: 'lib/sessions.data.test.ts', test: '"sign out everywhere" ends every session of the person and nobody else’s' }],
+  },
   'app/desk/articles/new/actions.ts startStory': {
     decidedBy: ['createArticle'],
     provedBy: [
