@@ -2,6 +2,7 @@ import 'server-only'
 import { eq } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { type ArticleStatus, articles, revisions, slugHistory } from '@/db/schema'
+import { checkRead } from './article-access'
 import { ownerIds, syncAttribution } from './article-attribution'
 import { requireHeadline } from './article-input'
 import { isSlugClash, slugTaken } from './article-slugs'
@@ -43,6 +44,8 @@ export type TransitionedArticle = {
 }
 
 export type TransitionResult = Result<{ article: TransitionedArticle }>
+
+const storyGone = 'This story no longer exists; it may have been deleted.'
 
 /**
  * Takes a workflow action on a story, all or nothing. Refuses (changing nothing) an actor who
@@ -88,7 +91,7 @@ export async function applyTransition(
   const { now } = options
   const note = (options.note ?? '').trim()
   const [article] = await tx.select().from(articles).where(eq(articles.id, articleId)).for('update')
-  if (!article) refuse('missing', 'This story no longer exists; it may have been deleted.')
+  if (!article) refuse('missing', storyGone)
   if (article.currentRevisionId === null) throw new Error(`Article ${articleId} has no current revision.`)
   const revision = await loadRevision(tx, article.currentRevisionId)
 
@@ -105,7 +108,11 @@ export async function applyTransition(
   if (!person.ok) refuse(person.reason, person.message)
   const { actor } = person
   const check = checkTransition(actor, story, action)
-  if (!check.ok && check.reason === 'forbidden') refuse('forbidden', check.message)
+  if (!check.ok && check.reason === 'forbidden') {
+    // Someone who may not read the story is not told that it exists.
+    if (!checkRead(actor, story).ok) refuse('missing', storyGone)
+    refuse('forbidden', check.message)
+  }
   if (article.version !== options.baseVersion) {
     refuse(
       'conflict',
@@ -188,7 +195,7 @@ export type WorkflowState = {
   actions: AvailableAction[]
 }
 
-/** A story's workflow state for the desk; null when it does not exist. */
+/** A story's workflow state for the desk; null when it does not exist or the viewer may not read it. */
 export async function getWorkflowState(db: Db, viewer: Actor, articleId: number): Promise<WorkflowState | null> {
   const [row] = await db
     .select({ article: articles, bylines: revisions.bylines })
@@ -204,6 +211,7 @@ export async function getWorkflowState(db: Db, viewer: Actor, articleId: number)
     ownerIds: await ownerIds(db, article, row.bylines ?? []),
     scheduledAt: article.scheduledAt,
   }
+  if (!checkRead(viewer, story).ok) return null
   return {
     id: article.id,
     status: article.status,
