@@ -1,5 +1,5 @@
 import 'server-only'
-import { type SQL, eq, or, sql } from 'drizzle-orm'
+import { type SQL, and, eq, inArray, or, sql } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { articles, revisions } from '@/db/schema'
 import type { ArticleStatus } from '@/db/schema'
@@ -60,4 +60,14 @@ export function readableStories(actor: Actor): SQL | undefined {
     case undefined:
       return sql`false`
   }
+}
+
+/** Of these stories, the ids of those this person may read. */
+export async function readableStoryIds(db: Db | Tx, actor: Actor, ids: readonly number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set()
+  const rows = await db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(inArray(articles.id, [...ids]), readableStories(actor)))
+  return new Set(rows.map((row) => row.id))
 }
