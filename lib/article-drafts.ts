@@ -4,6 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { type RichTextDoc, articleAuthors, articles, media, revisions, sections, users, workflowEvents } from '@/db/schema'
 import { ownerIds, syncAttribution } from './article-attribution'
+import { checkBylines } from './article-editing'
 import { authorize, authorizeEdit } from './authorize'
 import { type EditableArticle, getArticleForEditing, loadCurrent, snapshotColumns } from './editable-article'
 import type { RevisionSnapshot } from './revisions'
@@ -115,6 +116,8 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
 
       const allowed = await authorizeEdit(tx, actor, { status: article.status, ownerIds: await ownerIds(tx, article, latest.bylines) })
       if (!allowed.ok) return allowed
+      const bylines = checkBylines(allowed.actor, latest.bylines, input.bylines)
+      if (!bylines.ok) return refusal('forbidden', bylines.message, 'bylines')
       if (!body.ok) return refusal('invalid', body.message)
 
       const snapshot: RevisionSnapshot = {
