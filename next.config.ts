@@ -6,6 +6,10 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
+  // Nothing uses next/image: reader pages carry their own srcset of stored renditions. With the
+  // optimizer off, /_next/image answers 404 and can never fetch a private image or any other
+  // local path on a visitor's behalf.
+  images: { unoptimized: true },
   experimental: {
     // The proxy buffers request bodies it passes on; image uploads may be up to 25 MB.
     proxyClientMaxBodySize: '26mb',
