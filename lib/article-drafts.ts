@@ -116,8 +116,6 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
 
       const allowed = await authorizeEdit(tx, actor, { status: article.status, ownerIds: await ownerIds(tx, article, latest.bylines) })
       if (!allowed.ok) return allowed
-      const bylines = checkBylines(allowed.actor, latest.bylines, input.bylines)
-      if (!bylines.ok) return refusal('forbidden', bylines.message, 'bylines')
       if (!body.ok) return refusal('invalid', body.message)
 
       const snapshot: RevisionSnapshot = {
@@ -162,6 +160,8 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
 
       const problem = await referenceProblem(tx, snapshot)
       if (problem) return refusal('invalid', problem)
+      const bylines = checkBylines(allowed.actor, latest.bylines, snapshot.bylines)
+      if (!bylines.ok) return refusal('forbidden', bylines.message, 'bylines')
       if (await slugTaken(tx, articleId, snapshot.sectionId, snapshot.slug)) {
         const free = await freeSlug(tx, articleId, snapshot.sectionId, snapshot.slug)
         // A slug the writer typed is theirs to change; one made from the headline just moves aside.

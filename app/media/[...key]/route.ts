@@ -4,16 +4,8 @@ import { contentTypeOfKey, isValidMediaKey, privateMediaCacheControl, publicMedi
 import { getMediaStorage } from '@/lib/media/storage'
 import { getCurrentUser } from '@/lib/session'
 
-/**
- * Not found, and kept for a minute by an edge node (X-Accel-Expires, which nginx reads and does
- * not pass on): a refresh after unpublishing replaces the node's public copy only with an answer
- * it may keep. Browsers keep nothing.
- */
 const notFound = () =>
-  new Response('Not found', {
-    status: 404,
-    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-accel-expires': '60' },
-  })
+  new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } })
 
 /**
  * Serves a file the media library stored, by its content-hashed key: only keys of the library's
@@ -47,7 +39,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ key:
       'content-type': contentType,
       'content-length': String(file.length),
       'cache-control': cacheControl,
-      ...(isPublic ? { etag } : {}),
+      // An edge node keeps what it is given for signed-out requests (deploy/nginx/copydesk.conf): never this.
+      ...(isPublic ? { etag } : { 'x-accel-expires': '0' }),
       'x-content-type-options': 'nosniff',
     },
   })
