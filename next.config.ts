@@ -14,6 +14,10 @@ const nextConfig: NextConfig = {
     const headers = Object.entries(securityHeaders()).map(([key, value]) => ({ key, value }))
     return ['/_next/:path*', '/media/:path*', '/api/:path*'].map((source) => ({ source, headers }))
   },
+  // Nothing uses next/image: reader pages carry their own srcset of stored renditions. With the
+  // optimizer off, /_next/image answers 404 and can never fetch a private image or any other
+  // local path on a visitor's behalf.
+  images: { unoptimized: true },
   experimental: {
     // The proxy buffers request bodies it passes on; image uploads may be up to 25 MB.
     proxyClientMaxBodySize: '26mb',

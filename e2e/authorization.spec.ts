@@ -2,20 +2,11 @@ import { type APIRequestContext, expect, request as playwrightRequest, test } fr
 import { doorsInBuild } from '../test/app-doors'
 import { routeHandlers, serverActions } from '../test/authorization-cases'
 import { storyDraft } from '../test/story-docs'
-import { demoPassword, fromSite } from './fixtures'
+import { fromSite, ownId, signedInClient } from './fixtures'
 
 // What the desk's route handlers answer to each kind of refusal, over HTTP (lib/refusal.ts has
 // the table): 401 signed out, 403 not allowed, 404 no such story, 409 stale, 422 a bad request.
 // Never a 500, and never the work done. test/authorization-cases.ts cites these tests.
-
-/** An API client signed in as `email` through the Auth.js routes, as a script would. */
-async function signedInClient(baseURL: string, email: string): Promise<APIRequestContext> {
-  const client = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: fromSite(baseURL) })
-  const { csrfToken } = (await (await client.get('/api/auth/csrf')).json()) as { csrfToken: string }
-  const signIn = await client.post('/api/auth/callback/credentials', { form: { csrfToken, email, password: demoPassword } })
-  expect(signIn.ok()).toBe(true)
-  return client
-}
 
 /** A draft with only a contributor's byline: the person who creates it is its one owner. */
 const draft = (headline: string) => storyDraft({ headline, bylines: [{ name: 'A Contributor', outlet: 'Wire' }] })
@@ -42,7 +33,11 @@ test('every desk route answers 401 to a session that no longer opens the desk', 
 
 test('a writer saving another writer’s story is refused with 403, a missing story 404, a garbled save 422', async ({ baseURL }) => {
   const owner = await signedInClient(baseURL ?? '', 'writer2@copydesk.test')
-  const created = await owner.post('/desk/articles/new/from-draft', { data: { draft: draft('Authorization probe') } })
+  // Its writer stays on the byline (a writer may not start a story credited to others alone).
+  const bylines = [{ userId: await ownId(owner) }]
+  const created = await owner.post('/desk/articles/new/from-draft', {
+    data: { draft: storyDraft({ headline: 'Authorization probe', bylines }) },
+  })
   expect(created.status()).toBe(200)
   const { articleId } = (await created.json()) as { articleId: number }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { type Browser, type BrowserContext, type Page, expect } from '@playwright/test'
+import { type APIRequestContext, type Browser, type BrowserContext, type Page, expect, request } from '@playwright/test'
 
 export const demoPassword = 'copydesk-demo'
 
@@ -46,6 +46,21 @@ export async function signIn(page: Page, email: string, password = demoPassword)
  */
 export function fromSite(site: Page | string | undefined): { origin: string } {
   return { origin: new URL(typeof site === 'object' ? site.url() : (site ?? '')).origin }
+}
+
+/** An API client signed in as `email` through the Auth.js routes, as a script would; its requests say they come from the site. */
+export async function signedInClient(baseURL: string, email: string): Promise<APIRequestContext> {
+  const client = await request.newContext({ baseURL, extraHTTPHeaders: fromSite(baseURL) })
+  const { csrfToken } = (await (await client.get('/api/auth/csrf')).json()) as { csrfToken: string }
+  const signIn = await client.post('/api/auth/callback/credentials', { form: { csrfToken, email, password: demoPassword } })
+  expect(signIn.ok()).toBe(true)
+  return client
+}
+
+/** The signed-in person's own id, as the session tells it. */
+export async function ownId(client: APIRequestContext): Promise<number> {
+  const session = (await (await client.get('/api/auth/session')).json()) as { user?: { id?: string } }
+  return Number(session.user?.id)
 }
 
 /** A page in a browser context of its own, signed in as `email`: a second person at another desk. */

@@ -92,7 +92,10 @@ test('a writer uploads a photo, describes it, and finds it in the library by its
   await expect(card.getByRole('link')).toHaveAttribute('href', `/desk/media/${id}`)
 })
 
-test('the served files carry no EXIF, GPS or XMP and are cached as immutable', async ({ page, request }) => {
+test('the served files carry no EXIF, GPS or XMP and, while no published story shows them, only their uploader gets them', async ({
+  page,
+  request,
+}) => {
   await signIn(page, 'writer@copydesk.test')
   await page.goto('/desk/media')
   const photo = await cameraPhoto(uniqueWord('strip'))
@@ -111,9 +114,10 @@ test('the served files carry no EXIF, GPS or XMP and are cached as immutable', a
 
   for (const url of [fullSize!, ...renditions]) {
     expect(url).toMatch(/^\/media\/[0-9a-f]{2}\/[0-9a-f]{64}(-\d+)?\.(jpg|webp|avif)$/)
-    const response = await request.get(url)
+    expect((await request.get(url)).status(), url).toBe(404)
+    const response = await page.request.get(url)
     expect(response.status(), url).toBe(200)
-    expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(response.headers()['cache-control']).toBe('private, no-store')
     expect(response.headers()['x-content-type-options']).toBe('nosniff')
     const served = await sharp(await response.body()).metadata()
     expect(response.headers()['content-type']).toBe(`image/${served.format === 'heif' ? 'avif' : served.format}`)
@@ -121,7 +125,7 @@ test('the served files carry no EXIF, GPS or XMP and are cached as immutable', a
     expect(served.xmp, url).toBeUndefined()
     expect(served.iptc, url).toBeUndefined()
   }
-  const original = await sharp(await (await request.get(fullSize!)).body()).metadata()
+  const original = await sharp(await (await page.request.get(fullSize!)).body()).metadata()
   expect([original.width, original.height]).toEqual([1600, 1000])
 
   // Only the library's own keys, and only files in storage.
@@ -215,12 +219,13 @@ test('an unused image can be deleted, and its files go with it', async ({ page, 
   await page.goto(`/desk/media/${id}`)
   await expect(page.getByRole('region', { name: 'Where it is used' })).toContainText('Not used in any story.')
   const fullSize = (await page.getByRole('link', { name: 'Open the full-size file' }).getAttribute('href'))!
-  expect((await request.get(fullSize)).status()).toBe(200)
+  expect((await page.request.get(fullSize)).status()).toBe(200)
 
   await page.getByRole('button', { name: 'Delete image' }).click()
   await expect(page).toHaveURL('/desk/media?deleted=1')
   await expect(page.getByText('The image was deleted.')).toBeVisible()
   expect((await page.goto(`/desk/media/${id}`))?.status()).toBe(404)
+  expect((await page.request.get(fullSize)).status()).toBe(404)
   expect((await request.get(fullSize)).status()).toBe(404)
 })
 

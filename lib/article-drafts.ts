@@ -4,6 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { type RichTextDoc, articleAuthors, articles, media, revisions, sections, users, workflowEvents } from '@/db/schema'
 import { ownerIds, syncAttribution } from './article-attribution'
+import { checkBylines } from './article-editing'
 import { authorize, authorizeEdit } from './authorize'
 import { type EditableArticle, getArticleForEditing, loadCurrent, snapshotColumns } from './editable-article'
 import type { RevisionSnapshot } from './revisions'
@@ -159,6 +160,8 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
 
       const problem = await referenceProblem(tx, snapshot)
       if (problem) return refusal('invalid', problem)
+      const bylines = checkBylines(allowed.actor, latest.bylines, snapshot.bylines)
+      if (!bylines.ok) return refusal('forbidden', bylines.message, 'bylines')
       if (await slugTaken(tx, articleId, snapshot.sectionId, snapshot.slug)) {
         const free = await freeSlug(tx, articleId, snapshot.sectionId, snapshot.slug)
         // A slug the writer typed is theirs to change; one made from the headline just moves aside.

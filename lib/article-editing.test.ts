@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { articleStatus } from '@/db/schema'
-import { checkEdit } from './article-editing'
+import { checkBylines, checkEdit, keepYourselfInTheByline } from './article-editing'
 
 const writer = { id: 1, role: 'writer' as const }
 const editor = { id: 2, role: 'editor' as const }
@@ -50,5 +50,20 @@ describe('who may edit a story in which status', () => {
       ok: false,
       message: 'Only the story’s writers and the editors can change this story.',
     })
+  })
+})
+
+describe('checkBylines', () => {
+  const writer = { id: 7, role: 'writer' } as const
+  const editor = { id: 9, role: 'editor' } as const
+
+  it('refuses a writer starting a story credited to others alone, and lets an editor', () => {
+    expect(checkBylines(writer, [{ userId: 7 }], [{ userId: 9 }])).toEqual({ ok: false, message: keepYourselfInTheByline })
+    expect(checkBylines(writer, [{ userId: 7 }], [{ userId: 9 }, { userId: 7 }])).toEqual({ ok: true })
+    expect(checkBylines(editor, [{ userId: 9 }], [{ name: 'Rania Salem', outlet: 'Delta Weekly' }])).toEqual({ ok: true })
+  })
+
+  it('leaves a writer who is not on the byline free to save it as it is', () => {
+    expect(checkBylines(writer, [{ userId: 9 }], [{ userId: 9 }])).toEqual({ ok: true })
   })
 })

@@ -3,19 +3,20 @@ import { type SQL, and, asc, count, desc, eq, inArray, isNull, max, sql } from '
 import type { Db } from '@/db'
 import { articleAuthors, articles, notes, revisions, sections, users, workflowEvents } from '@/db/schema'
 import { type DeskFilters, type DeskPage, type DeskQuery, type DeskQueue, maxDeskPageSize } from './desk-queues'
+import { readableStories } from './article-access'
 import { filterCondition, queueCondition } from './desk-queues-conditions'
 import type { Actor } from './permissions'
 import { hasUnpublishedChanges, isPubliclyVisible } from './workflow'
 
-// Each list is one query on `articles` with the current revision's headline; the filters and the
-// search narrow it; a page is at most 50. Bylines, status times and open notes are then read for
+// Each list is one query on `articles` with the current revision's headline, of the stories the
+// viewer may read (`readableStories`); the filters and the search narrow it; a page is at most 50. Bylines, status times and open notes are then read for
 // the page's stories only.
 
 /** A page of one desk list; null for someone who may not enter the desk. */
 export async function listDeskQueue(db: Db, viewer: Actor, queue: DeskQueue, query: DeskQuery = {}): Promise<DeskPage | null> {
   const pageSize = Math.min(maxDeskPageSize, Math.max(1, Math.trunc(query.pageSize ?? 20) || 20))
   const page = Math.max(1, Math.trunc(query.page ?? 1) || 1)
-  const where = and(queueCondition(queue, viewer.id), filterCondition(query))
+  const where = and(queueCondition(queue, viewer.id), filterCondition(query), readableStories(viewer))
   const needsHeadline = Boolean(query.q?.trim())
 
   // Only the review lists sort by it, and they are short: the time of the event that brought
@@ -102,7 +103,7 @@ export async function countDeskQueues(db: Db, viewer: Actor, filters: DeskFilter
       all: count(),
     })
     .from(articles)
-  const where = filterCondition(filters)
+  const where = and(filterCondition(filters), readableStories(viewer))
   const [row] = await (filters.q?.trim()
     ? base.innerJoin(revisions, eq(revisions.id, articles.currentRevisionId)).where(where)
     : base.where(where))

@@ -132,8 +132,10 @@ describe('the desk lists', () => {
   })
 
   it('counts every list for this person, with the same filters', async () => {
-    expect(await countDeskQueues(db, newsroom.writer)).toEqual({ drafts: 2, review: 3, sentBack: 1, scheduled: 2, published: 3, all: 12 })
-    expect(await countDeskQueues(db, newsroom.writer2)).toMatchObject({ drafts: 2, sentBack: 0 })
+    // The writer may not read writer2's draft and submission: they are in nobody's count for the writer.
+    expect(await countDeskQueues(db, newsroom.writer)).toEqual({ drafts: 2, review: 2, sentBack: 1, scheduled: 2, published: 3, all: 10 })
+    expect(await countDeskQueues(db, newsroom.writer2)).toEqual({ drafts: 2, review: 2, sentBack: 0, scheduled: 0, published: 3, all: 6 })
+    expect(await countDeskQueues(db, newsroom.editor)).toMatchObject({ review: 3, all: 12 })
     expect(await countDeskQueues(db, newsroom.editor, { q: 'submitted' })).toEqual({
       drafts: 0,
       review: 2,
@@ -142,6 +144,19 @@ describe('the desk lists', () => {
       published: 0,
       all: 2,
     })
+  })
+
+  it('shows a writer only their own stories and published ones, in every list and search', async () => {
+    const all = await list(newsroom.writer2, 'all', { pageSize: 50 })
+    expect(all.items.map((item) => item.id).sort()).toEqual(
+      [ids.draft2, ids.bylined, ids.reviewEarly, ids.publishedOld, ids.publishedNew, ids.updateInReview].sort(),
+    )
+    expect((await list(newsroom.writer2, 'review')).items.map((item) => item.id)).toEqual([ids.reviewEarly, ids.updateInReview])
+    expect((await list(newsroom.writer2, 'scheduled')).items).toEqual([])
+    expect((await list(newsroom.writer2, 'all', { q: 'Harbour draft' })).total).toBe(0)
+    expect((await list(newsroom.writer, 'all', { q: 'Another writer' })).total).toBe(0)
+    expect((await list(newsroom.writer, 'all', { status: 'unpublished' })).items.map((item) => item.id)).toEqual([ids.unpublished])
+    expect((await list(newsroom.writer2, 'all', { status: 'unpublished' })).items).toEqual([])
   })
 
   it('escapes LIKE patterns', () => {

@@ -2,6 +2,7 @@ import 'server-only'
 import { eq } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { type ArticleStatus, articles, revisions, users } from '@/db/schema'
+import { checkRead } from './article-access'
 import { type EditableByline, ownerIds, resolveBylines } from './article-attribution'
 import type { RevisionSnapshot } from './revisions'
 import { checkEdit } from './article-editing'
@@ -59,14 +60,15 @@ export type EditableArticle = ShownSnapshot & {
 }
 
 /**
- * A story for the editor, with whether the viewer may change it. Everyone at the desk may read
- * every story, so this is null only when the story does not exist.
+ * A story for the editor, with whether the viewer may change it; null when the story does not
+ * exist or the viewer may not read it (`article.read`), which the desk answers alike (404).
  */
 export async function getArticleForEditing(db: Reader, viewer: Actor, articleId: number): Promise<EditableArticle | null> {
   const loaded = await loadCurrent(db, articleId)
   if (!loaded) return null
   const { article, revision } = loaded
   const owners = await ownerIds(db, article, revision.bylines)
+  if (!checkRead(viewer, { ...article, ownerIds: owners }).ok) return null
   const editing = checkEdit(viewer, { status: article.status, ownerIds: owners })
   return {
     id: article.id,

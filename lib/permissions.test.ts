@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { type Actor, type Capability, can, capabilities, check, roles } from './permissions'
 
-// What the newsroom expects, written out by hand: A = on anything, O = only on their own, - = never.
+// What the newsroom expects, written out by hand: A = on anything, O = only on their own,
+// P = on their own and on what readers can see (published), - = never.
 //                                   admin editor writer
 const expected: Record<Capability, string> = {
   'desk.enter': 'A A A',
+  'article.read': 'A A P',
   'article.create': 'A A A',
   'article.edit': 'A A O',
   'article.submit': 'A A O',
@@ -24,6 +26,7 @@ const expected: Record<Capability, string> = {
 
 const mine = { ownerIds: [7] }
 const someoneElses = { ownerIds: [8, 9] }
+const someoneElsesPublished = { ownerIds: [8, 9], isPublic: true }
 
 describe('the role → capability table', () => {
   it('covers every capability in the expectations', () => {
@@ -34,9 +37,11 @@ describe('the role → capability table', () => {
     roles.forEach((role, column) => {
       const cell = expected[capability].split(' ')[column]
       const actor: Actor = { id: 7, role }
-      it(`${role} ${cell === 'A' ? 'may' : cell === 'O' ? 'may only on their own' : 'may not'}: ${capability}`, () => {
+      const says = { A: 'may', O: 'may only on their own', P: 'may on their own and published ones', '-': 'may not' }
+      it(`${role} ${says[cell as keyof typeof says]}: ${capability}`, () => {
         expect(can(actor, capability, mine)).toBe(cell !== '-')
         expect(can(actor, capability, someoneElses)).toBe(cell === 'A')
+        expect(can(actor, capability, someoneElsesPublished)).toBe(cell === 'A' || cell === 'P')
         expect(can(actor, capability)).toBe(cell === 'A')
       })
     })
@@ -59,6 +64,13 @@ describe('check', () => {
     expect(check({ id: 7, role: 'writer' }, 'media.delete', someoneElses)).toEqual({
       ok: false,
       message: 'Only the person who uploaded it and the editors can delete this image.',
+    })
+  })
+
+  it('tells a writer on someone else’s draft that only its writers and the editors may open it', () => {
+    expect(check({ id: 7, role: 'writer' }, 'article.read', someoneElses)).toEqual({
+      ok: false,
+      message: 'Only the story’s writers and the editors can open this story before it is published.',
     })
   })
 

@@ -5,6 +5,7 @@ export const roles = ['admin', 'editor', 'writer'] as const satisfies readonly R
 /** Everything a person may be allowed to do in the newsroom. */
 export const capabilities = [
   'desk.enter',
+  'article.read',
   'article.create',
   'article.edit',
   'article.submit',
@@ -24,8 +25,11 @@ export const capabilities = [
 
 export type Capability = (typeof capabilities)[number]
 
-/** `any`: on every record; `own`: only on records the person owns (created or is bylined on). */
-export type Scope = 'any' | 'own'
+/**
+ * `any`: on every record; `own`: only on records the person owns (created or is bylined on);
+ * `ownOrPublic`: on those and on every record readers can see (a published story).
+ */
+export type Scope = 'any' | 'own' | 'ownOrPublic'
 
 /**
  * THE role → capability table. A missing entry means "never". The server checks it before every
@@ -35,6 +39,7 @@ export const permissionTable: Record<Role, Partial<Record<Capability, Scope>>> =
   admin: Object.fromEntries(capabilities.map((capability) => [capability, 'any'])),
   editor: {
     'desk.enter': 'any',
+    'article.read': 'any',
     'article.create': 'any',
     'article.edit': 'any',
     'article.submit': 'any',
@@ -52,6 +57,7 @@ export const permissionTable: Record<Role, Partial<Record<Capability, Scope>>> =
   },
   writer: {
     'desk.enter': 'any',
+    'article.read': 'ownOrPublic',
     'article.create': 'any',
     'article.edit': 'own',
     'article.submit': 'own',
@@ -66,8 +72,11 @@ export const permissionTable: Record<Role, Partial<Record<Capability, Scope>>> =
 /** Who acts: re-read from the database for every request, never taken from the session token. */
 export type Actor = { id: number; role: Role }
 
-/** A record that some people own: the ids of its creator and bylined staff. */
-export type Owned = { ownerIds: readonly number[] }
+/**
+ * A record that some people own: the ids of its creator and bylined staff, and whether readers
+ * can see it (what `ownOrPublic` reads; absent means they cannot).
+ */
+export type Owned = { ownerIds: readonly number[]; isPublic?: boolean }
 
 /** The answer of `check`: the message says who may, for the person who may not. */
 export type Permission = { ok: true } | { ok: false; message: string }
@@ -75,6 +84,7 @@ export type Permission = { ok: true } | { ok: false; message: string }
 /** What each capability lets someone do, as the end of "Only … can …". */
 const capabilityPhrases: Record<Capability, string> = {
   'desk.enter': 'use the desk',
+  'article.read': 'open this story before it is published',
   'article.create': 'start a story',
   'article.edit': 'change this story',
   'article.submit': 'submit a story for review',
@@ -104,7 +114,7 @@ function refusal(capability: Capability): string {
   const anywhere = roles.filter((role) => permissionTable[role][capability] === 'any')
   // Administrators may do everything; they are named only when nobody else may.
   const named = (anywhere.length > 1 ? anywhere.filter((role) => role !== 'admin') : anywhere).map((role) => rolePlurals[role])
-  const isOwned = roles.some((role) => permissionTable[role][capability] === 'own')
+  const isOwned = roles.some((role) => isOwnScope(permissionTable[role][capability]))
   const who = isOwned ? `${ownerPhrase(capability)} and the ${named.join(' and the ')}` : named.join(' and ')
   return `Only ${who} can ${capabilityPhrases[capability]}.`
 }
@@ -117,8 +127,14 @@ function refusal(capability: Capability): string {
 export function check(actor: Actor, capability: Capability, resource?: Owned): Permission {
   const scope = permissionTable[actor.role][capability]
   if (scope === 'any') return { ok: true }
-  if (scope === 'own' && resource !== undefined && resource.ownerIds.includes(actor.id)) return { ok: true }
+  if (scope === 'ownOrPublic' && resource?.isPublic === true) return { ok: true }
+  if (isOwnScope(scope) && resource !== undefined && resource.ownerIds.includes(actor.id)) return { ok: true }
   return { ok: false, message: refusal(capability) }
+}
+
+/** A scope that lets the record's owners in. */
+function isOwnScope(scope: Scope | undefined): boolean {
+  return scope === 'own' || scope === 'ownOrPublic'
 }
 
 /** `check` as a yes or no, for the desk deciding which buttons and forms to show. */

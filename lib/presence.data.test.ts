@@ -31,10 +31,6 @@ describe('presence on a story', () => {
       ok: true,
       others: [{ userId: newsroom.writer.id, name: 'Writer Person' }],
     })
-    expect(await recordPresence(db, newsroom.writer2, articleId, at(50))).toEqual({
-      ok: true,
-      others: [{ userId: newsroom.admin.id, name: 'Admin Person' }],
-    })
     expect(await recordPresence(db, newsroom.editor, articleId, at(90))).toEqual({ ok: true, others: [] })
   })
 
@@ -57,5 +53,14 @@ describe('presence on a story', () => {
 
   it('returns nobody for a story that does not exist', async () => {
     expect(await recordPresence(db, newsroom.writer, 999_999)).toEqual({ ok: true, others: [] })
+  })
+
+  it('tells nobody who has another writer’s draft open, and does not list them there', async () => {
+    expect(await recordPresence(db, newsroom.admin, articleId, at(300))).toEqual({ ok: true, others: [] })
+    expect(await recordPresence(db, newsroom.writer2, articleId, at(301))).toEqual({ ok: true, others: [] })
+    expect(await recordPresence(db, newsroom.editor, articleId, at(302))).toEqual({
+      ok: true,
+      others: [{ userId: newsroom.admin.id, name: 'Admin Person' }],
+    })
   })
 })

@@ -1,7 +1,8 @@
 import 'server-only'
 import { and, asc, eq, gte, ne } from 'drizzle-orm'
 import type { Db } from '@/db'
-import { articlePresence, articles, users } from '@/db/schema'
+import { articlePresence, users } from '@/db/schema'
+import { mayReadStory } from './article-access'
 import { authorize } from './authorize'
 import type { Actor } from './permissions'
 import type { Result } from './refusal'
@@ -23,8 +24,8 @@ export async function recordPresence(
 ): Promise<Result<{ others: PresentPerson[] }>> {
   const allowed = await authorize(db, actor, 'desk.enter')
   if (!allowed.ok) return allowed
-  const [article] = await db.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId))
-  if (!article) return { ok: true, others: [] }
+  // Who has a story open is part of the story: nobody is told or recorded on one they may not read.
+  if (!(await mayReadStory(db, allowed.actor, articleId))) return { ok: true, others: [] }
   await db
     .insert(articlePresence)
     .values({ articleId, userId: actor.id, seenAt: now })

@@ -5,6 +5,7 @@ import { articles, corrections, revisions } from '@/db/schema'
 import { edgeNodes } from './edge/nodes'
 import { type EdgeFailure, refreshOnEdges } from './edge/purges'
 import { tellInstances } from './instances'
+import { imagesOf, mediaAddresses } from './media/uses'
 import { pageKey } from './page-keys'
 import { pathsShowing } from './page-record'
 import { storyPlaceColumns } from './public-articles'
@@ -17,13 +18,22 @@ import { isPubliclyVisible } from './workflow'
 // (lib/page-keys.ts), and the pages showing one of them are made again in this process's cache,
 // in every other instance's, and on every edge node.
 
-/** How a story stands for readers: the revision they see, and the lists it is on. Null when they cannot see it. */
-export type StoryAsShown = { revisionId: number; lists: ReadonlySet<string> } | null
+/**
+ * How a story stands for readers: the revision they see, the lists it is on and the images it
+ * shows (public because of it). Null when they cannot see it.
+ */
+export type StoryAsShown = { revisionId: number; lists: ReadonlySet<string>; images: ReadonlySet<number> } | null
 
 /** Takes a story's standing for readers: before a change and after it, for `storyChangeKeys`. */
 export async function storyAsShown(db: Db, articleId: number): Promise<StoryAsShown> {
   const [row] = await db
-    .select({ ...storyPlaceColumns, bylines: revisions.bylines, tags: revisions.tags })
+    .select({
+      ...storyPlaceColumns,
+      bylines: revisions.bylines,
+      tags: revisions.tags,
+      leadMediaId: revisions.leadMediaId,
+      body: revisions.body,
+    })
     .from(articles)
     .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
     .where(eq(articles.id, articleId))
@@ -37,7 +47,7 @@ export async function storyAsShown(db: Db, articleId: number): Promise<StoryAsSh
     ...row.tags.map((tag) => pageKey.tagList(slugify(tag))),
     ...((corrected?.total ?? 0) > 0 ? [pageKey.corrections] : []),
   ]
-  return { revisionId: row.publishedRevisionId, lists: new Set(lists) }
+  return { revisionId: row.publishedRevisionId, lists: new Set(lists), images: new Set(imagesOf(row)) }
 }
 
 /**
@@ -52,7 +62,12 @@ export function storyChangeKeys(articleId: number, before: StoryAsShown, after: 
   const afterLists = after?.lists ?? new Set<string>()
   const joinedOrLeft = [...beforeLists, ...afterLists].filter((key) => beforeLists.has(key) !== afterLists.has(key))
   if (sameRevision && joinedOrLeft.length === 0 && alsoChanged.length === 0) return []
-  return [...new Set([pageKey.story(articleId), pageKey.everyStory, ...joinedOrLeft, ...alsoChanged])].sort()
+  // An image the story stopped or started showing may have turned private or public: its own
+  // addresses are refreshed on the edge too (see `announceChange`).
+  const beforeImages = before?.images ?? new Set<number>()
+  const afterImages = after?.images ?? new Set<number>()
+  const shownOrHidden = [...beforeImages, ...afterImages].filter((id) => beforeImages.has(id) !== afterImages.has(id)).map(pageKey.media)
+  return [...new Set([pageKey.story(articleId), pageKey.everyStory, ...joinedOrLeft, ...shownOrHidden, ...alsoChanged])].sort()
 }
 
 /** What became of a change on the edge nodes: the nodes that have not confirmed yet (they are retried). */
@@ -73,13 +88,26 @@ export async function announceChange(db: Db, keys: readonly string[]): Promise<C
   if (getDatabaseConfig().driver === 'pg') await tellInstances(db, keys)
   const nodes = edgeNodes()
   if (nodes.length === 0) return { notYetRemovedFrom: [] }
-  const failures = await refreshOnEdges(db, nodes, await pathsShowing(db, keys))
+  const failures = await refreshOnEdges(db, nodes, await addressesShowing(db, keys))
   setTimeout(() => {
-    pathsShowing(db, keys)
+    addressesShowing(db, keys)
       .then((paths) => refreshOnEdges(db, nodes, paths))
       .catch((error: Error) => console.error(`Copydesk: refreshing the edge again failed: ${error.message}`))
   }, settleMs).unref()
   return { notYetRemovedFrom: failures }
+}
+
+/**
+ * The edge addresses a change alters: the pages showing its keys, and for an image's key
+ * (`media-N`) the image's own files, which an edge node keeps while the image is public and must
+ * let go of when it turns private (app/media/[...key]/route.ts).
+ */
+async function addressesShowing(db: Db, keys: readonly string[]): Promise<string[]> {
+  const images = keys.flatMap((key) => {
+    const id = /^media-(\d+)$/.exec(key)?.[1]
+    return id === undefined ? [] : [Number(id)]
+  })
+  return [...(await pathsShowing(db, keys)), ...(await mediaAddresses(db, images))]
 }
 
 /** What the person who made a change is told about nodes still holding the old pages. */

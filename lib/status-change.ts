@@ -2,6 +2,7 @@ import 'server-only'
 import { eq } from 'drizzle-orm'
 import type { Tx } from '@/db'
 import { type ArticleStatus, articles, workflowEvents } from '@/db/schema'
+import { syncMediaUses } from './media/uses'
 import type { Actor } from './permissions'
 import type { MovingArticle, StatusMove } from './workflow'
 import { checkTransition } from './workflow-checks'
@@ -63,5 +64,7 @@ export async function changeStatus(
     note: change.note ?? '',
     createdAt: change.now,
   })
+  // Publishing makes the live revision's images public; unpublishing makes them private again.
+  await syncMediaUses(tx, story.id)
   return allowed.to
 }

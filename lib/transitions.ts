@@ -2,6 +2,7 @@ import 'server-only'
 import { eq } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { type ArticleStatus, articles, revisions, slugHistory } from '@/db/schema'
+import { checkRead } from './article-access'
 import { ownerIds, syncAttribution } from './article-attribution'
 import { requireHeadline } from './article-input'
 import { isSlugClash, slugTaken } from './article-slugs'
@@ -105,6 +106,7 @@ export async function applyTransition(
   if (!person.ok) refuse(person.reason, person.message)
   const { actor } = person
   const check = checkTransition(actor, story, action)
+  // The table's reason names who may, never what the story holds: safe for someone who may not read it.
   if (!check.ok && check.reason === 'forbidden') refuse('forbidden', check.message)
   if (article.version !== options.baseVersion) {
     refuse(
@@ -188,7 +190,7 @@ export type WorkflowState = {
   actions: AvailableAction[]
 }
 
-/** A story's workflow state for the desk; null when it does not exist. */
+/** A story's workflow state for the desk; null when it does not exist or the viewer may not read it. */
 export async function getWorkflowState(db: Db, viewer: Actor, articleId: number): Promise<WorkflowState | null> {
   const [row] = await db
     .select({ article: articles, bylines: revisions.bylines })
@@ -204,6 +206,7 @@ export async function getWorkflowState(db: Db, viewer: Actor, articleId: number)
     ownerIds: await ownerIds(db, article, row.bylines ?? []),
     scheduledAt: article.scheduledAt,
   }
+  if (!checkRead(viewer, story).ok) return null
   return {
     id: article.id,
     status: article.status,

@@ -1,5 +1,6 @@
 import 'server-only'
 import { eq } from 'drizzle-orm'
+import { syncMediaUses } from '@/lib/media/uses'
 import { countWords, plainText } from '@/lib/rich-text-plain'
 import { slugify } from '@/lib/slug'
 import type { Tx } from '@/db'
@@ -104,6 +105,8 @@ export async function insertStory(tx: Tx, story: DemoStory, context: SeedContext
       publishedRevisionId: story.publishedRevision === undefined ? null : revisionId(story.publishedRevision),
     })
     .where(eq(articles.id, article.id))
+  // The live revision's images are public, as publishing would have made them.
+  await syncMediaUses(tx, article.id)
 
   await tx.insert(articleAuthors).values(bylines.map((byline, position) => ({ articleId: article.id, position, ...byline })))
 

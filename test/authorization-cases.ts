@@ -59,9 +59,15 @@ export const routeHandlers: Record<string, Door> = {
     ],
   },
   'app/media/[...key]/route.ts GET': {
-    open: 'stored image files by their content-hashed key; nothing else in storage',
+    // Public for an image a published story shows; otherwise only to who may see it.
+    decidedBy: ['isPublicMedia', 'maySeePrivateMedia'],
     provedBy: [
       { file: 'lib/media/keys.test.ts', test: 'refuses parent directories, absolute paths, backslashes, control characters and odd names' },
+      { file: 'lib/media/uses.data.test.ts', test: 'its uploader, editors and admins, and writers of a story using it; no other writer' },
+      {
+        file: 'e2e/private-media.spec.ts',
+        test: 'a draft’s image is served only to who may see it, public once published, private again once unpublished',
+      },
     ],
   },
   'app/api/auth/[...nextauth]/route.ts GET': {
@@ -96,6 +102,7 @@ export const routeHandlers: Record<string, Door> = {
     decidedBy: ['authorizeRequest', 'recordPresence'],
     provedBy: [
       { file: 'lib/presence.data.test.ts', test: 'refuses an account disabled since signing in, recording nothing' },
+      { file: 'lib/presence.data.test.ts', test: 'tells nobody who has another writer’s draft open, and does not list them there' },
       routeStatuses('every desk route answers 401 to a session that no longer opens the desk'),
     ],
   },
@@ -104,8 +111,16 @@ export const routeHandlers: Record<string, Door> = {
     provedBy: [authorizeTests, routeStatuses('every desk route answers 401 to a session that no longer opens the desk')],
   },
   'app/desk/articles/[id]/preview/route.ts GET': {
-    decidedBy: ['authorizeRequest'],
-    provedBy: [authorizeTests, routeStatuses('every desk route answers 401 to a session that no longer opens the desk')],
+    decidedBy: ['authorizeRequest', 'mayReadStory'],
+    provedBy: [
+      authorizeTests,
+      routeStatuses('every desk route answers 401 to a session that no longer opens the desk'),
+      { file: 'lib/article-access.data.test.ts', test: 'a draft: its creator, the editors and admins, not another writer' },
+      {
+        file: 'e2e/reading.spec.ts',
+        test: 'a writer opening another writer’s draft, its history or its preview by id gets the not-found page, with no headline anywhere',
+      },
+    ],
   },
   'app/desk/articles/new/from-draft/route.ts POST': {
     decidedBy: ['authorizeRequest', 'createArticle', 'saveArticle'],
@@ -115,8 +130,15 @@ export const routeHandlers: Record<string, Door> = {
     ],
   },
   'app/desk/media/options/route.ts GET': {
-    decidedBy: ['authorizeRequest'],
-    provedBy: [authorizeTests, routeStatuses('every desk route answers 401 to a session that no longer opens the desk')],
+    decidedBy: ['authorizeRequest', 'searchMediaOptions'],
+    provedBy: [
+      authorizeTests,
+      routeStatuses('every desk route answers 401 to a session that no longer opens the desk'),
+      {
+        file: 'lib/media/options.data.test.ts',
+        test: 'show a writer another writer’s upload only once a story the writer may read uses it',
+      },
+    ],
   },
   'app/desk/media/upload/route.ts POST': {
     decidedBy: ['authorizeRequest', 'uploadImage'],

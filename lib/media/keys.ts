@@ -38,5 +38,14 @@ export function contentTypeOfKey(key: string): string | null {
 /** The path the app serves stored files under (a route reads them back through `MediaStorage.get`). */
 export const mediaUrlPrefix = '/media'
 
-/** Every stored file is named by its content: it may be cached for a year and never revalidated. */
-export const immutableCacheControl = 'public, max-age=31536000, immutable'
+/**
+ * A public image (one a published story shows). Its name is its content, so within this time it
+ * is never revalidated; but unpublishing the story makes it private again, and no one can take
+ * it back from a browser's own cache or a shared cache the site does not control. An hour is how
+ * long such a copy may outlive unpublishing; Copydesk's edge nodes are refreshed at once
+ * (lib/reader-changes.ts), and everyone else gets 404 from then on.
+ */
+export const publicMediaCacheControl = 'public, max-age=3600, immutable'
+
+/** A private image, answered to the newsroom only: never kept by a shared cache, nor by the browser. */
+export const privateMediaCacheControl = 'private, no-store'

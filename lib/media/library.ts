@@ -8,6 +8,7 @@ import { recordAudit } from '../audit'
 import { authorize } from '../authorize'
 import { type Actor, type Owned, can } from '../permissions'
 import { type Result, refusal } from '../refusal'
+import { figureShows, visibleMedia } from './access'
 import type { MediaStorage } from './storage'
 
 export type MediaRow = typeof media.$inferSelect
@@ -100,13 +101,14 @@ export function likePattern(term: string): string {
 }
 
 /**
- * The library, newest first, 24 to a page. Each word of `query` must appear (case-insensitive)
+ * The library as this person may see it (`visibleMedia`), newest first, 24 to a page. Each word of `query` must appear (case-insensitive)
  * in the alt text, caption or credit.
  */
 export async function listMedia(db: Db, viewer: Actor, options: { query?: string; page?: number } = {}): Promise<MediaList> {
   const { query, page } = mediaListQuerySchema.parse({ query: options.query ?? '', page: options.page ?? 1 })
   const words = query.split(/\s+/).filter(Boolean).slice(0, 8)
   const where = and(
+    visibleMedia(viewer),
     ...words.map((word) => {
       const pattern = likePattern(word)
       return or(ilike(media.alt, pattern), ilike(media.caption, pattern), ilike(media.credit, pattern))
@@ -168,8 +170,7 @@ export type MediaUsage = {
  * or history: restoring an old revision must not bring back a missing image).
  */
 export async function mediaUsage(db: Reader, id: number): Promise<MediaUsage[]> {
-  // A figure anywhere in the document tree whose mediaId is this image (stored as a number; a string is tolerated).
-  const inBody = sql<boolean>`jsonb_path_exists(${revisions.body}, '$.** ? (@.type == "figure" && (@.attrs.mediaId == $id || @.attrs.mediaId == $text))', jsonb_build_object('id', ${id}::int, 'text', ${String(id)}::text))`
+  const inBody = figureShows(id)
   const asLead = sql<boolean>`coalesce(${revisions.leadMediaId} = ${id}::int, false)`
   const rows = await db
     .select({

@@ -3,6 +3,7 @@ import { and, desc, ilike, inArray, or } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { media } from '@/db/schema'
 import { type Actor, can } from '../permissions'
+import { visibleMedia } from './access'
 import { likePattern } from './library'
 import type { MediaOption, MediaPickerOption } from './types'
 import { displaySrc } from './urls'
@@ -22,9 +23,9 @@ function toOption(row: OptionRow): Omit<MediaPickerOption, 'canEdit'> {
   }
 }
 
-/** The library's newest images for the story editor's pickers, before any search. */
-export async function listMediaOptions(db: Db, limit = 48): Promise<MediaOption[]> {
-  const rows = await db.select().from(media).orderBy(desc(media.createdAt), desc(media.id)).limit(limit)
+/** The newest images this person may see (`visibleMedia`), for the story editor's pickers before any search. */
+export async function listMediaOptions(db: Db, viewer: Actor, limit = 48): Promise<MediaOption[]> {
+  const rows = await db.select().from(media).where(visibleMedia(viewer)).orderBy(desc(media.createdAt), desc(media.id)).limit(limit)
   return rows.map(toOption)
 }
 
@@ -32,8 +33,9 @@ export async function listMediaOptions(db: Db, limit = 48): Promise<MediaOption[
 export const mediaSearchLimit = 48
 
 /**
- * The pickers' search, for a desk viewer (the route authorizes): images whose alt text, caption
- * or credit contain every word of `query` (newest first), or the images with the given `ids`.
+ * The pickers' search, for a desk viewer (the route authorizes): of the images they may see
+ * (`visibleMedia`), those whose alt text, caption or credit contain every word of `query`
+ * (newest first), or those with the given `ids`.
  * Each says whether the viewer may change its details (writers their own images, editors and
  * admins any).
  */
@@ -47,7 +49,12 @@ export async function searchMediaOptions(db: Db, viewer: Actor, input: { query?:
           return or(ilike(media.alt, pattern), ilike(media.caption, pattern), ilike(media.credit, pattern))
         }),
       )
-  const rows = await db.select().from(media).where(where).orderBy(desc(media.createdAt), desc(media.id)).limit(mediaSearchLimit)
+  const rows = await db
+    .select()
+    .from(media)
+    .where(and(visibleMedia(viewer), where))
+    .orderBy(desc(media.createdAt), desc(media.id))
+    .limit(mediaSearchLimit)
   return rows.map((row) => ({
     ...toOption(row),
     canEdit: can(viewer, 'media.edit', { ownerIds: row.uploadedBy === null ? [] : [row.uploadedBy] }),

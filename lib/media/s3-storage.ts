@@ -1,6 +1,6 @@
 import 'server-only'
 import type { S3Client } from '@aws-sdk/client-s3'
-import { assertValidMediaKey, immutableCacheControl, mediaUrlPrefix } from './keys'
+import { assertValidMediaKey, publicMediaCacheControl, mediaUrlPrefix } from './keys'
 import type { MediaStorage } from './storage'
 
 export type S3MediaStorageOptions = {
@@ -35,7 +35,7 @@ export class S3MediaStorage implements MediaStorage {
         Key: key,
         Body: buffer,
         ContentType: contentType,
-        CacheControl: immutableCacheControl,
+        CacheControl: publicMediaCacheControl,
       }),
     )
   }

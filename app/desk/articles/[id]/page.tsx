@@ -70,7 +70,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
           initial={toStoryDraft(article)}
           sections={await listSectionOptions(db)}
           staff={await listStaff(db)}
-          media={await listMediaOptions(db)}
+          media={await listMediaOptions(db, user)}
           workflowActions={workflow.actions}
           saveAltText={saveImageAltText}
         />

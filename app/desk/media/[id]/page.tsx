@@ -7,6 +7,8 @@ import styles from '@/components/desk/media/media.module.css'
 import { ActionForm } from '@/components/ui/action-form'
 import { Field } from '@/components/ui/field'
 import { parseId } from '@/lib/http'
+import { readableStoryIds } from '@/lib/article-access'
+import { maySeeMedia } from '@/lib/media/access'
 import { getMedia, mediaUsage } from '@/lib/media/library'
 import { can } from '@/lib/permissions'
 import { requireCapability } from '@/lib/session'
@@ -25,8 +27,13 @@ export default async function MediaPage({ params }: MediaPageProps) {
   const id = parseId((await params).id)
   const db = getDb()
   const image = id ? await getMedia(db, id) : null
-  if (!image) notFound()
+  if (!image || !(await maySeeMedia(db, user, image))) notFound()
   const [usage, staff] = await Promise.all([mediaUsage(db, image.id), listStaff(db)])
+  const readable = await readableStoryIds(
+    db,
+    user,
+    usage.map((story) => story.articleId),
+  )
   const owned = { ownerIds: image.uploadedBy === null ? [] : [image.uploadedBy] }
   const canEdit = can(user, 'media.edit', owned)
   const canDelete = can(user, 'media.delete', owned)
@@ -109,13 +116,17 @@ export default async function MediaPage({ params }: MediaPageProps) {
               <p className="flush">Not used in any story.</p>
             ) : (
               <ul>
-                {usage.map((story) => (
-                  <li key={story.articleId}>
-                    <Link href={`/desk/articles/${story.articleId}`}>{story.headline || 'Untitled story'}</Link> (
-                    {statuses[story.status].label.toLowerCase()}
-                    {[story.asLead && 'lead image', story.asFigure && 'figure'].filter(Boolean).map((role) => `, ${role}`)})
-                  </li>
-                ))}
+                {usage.map((story) =>
+                  readable.has(story.articleId) ? (
+                    <li key={story.articleId}>
+                      <Link href={`/desk/articles/${story.articleId}`}>{story.headline || 'Untitled story'}</Link> (
+                      {statuses[story.status].label.toLowerCase()}
+                      {[story.asLead && 'lead image', story.asFigure && 'figure'].filter(Boolean).map((role) => `, ${role}`)})
+                    </li>
+                  ) : (
+                    <li key={story.articleId}>Another writer’s story that is not published</li>
+                  ),
+                )}
               </ul>
             )}
             <p className="muted small">

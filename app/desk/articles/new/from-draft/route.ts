@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { getDb } from '@/db'
 import { createArticle, saveArticle } from '@/lib/article-drafts'
 import { articleInputSchema } from '@/lib/article-input'
+import { checkBylines } from '@/lib/article-editing'
 import { getArticleForEditing } from '@/lib/editable-article'
 import { json, refusalResponse } from '@/lib/http'
 import { readTextWithin } from '@/lib/request-body'
@@ -40,6 +41,9 @@ export async function POST(request: Request): Promise<Response> {
   // Checked before anything is created, so that a refusal leaves no half-made story behind.
   const body = sanitizeDoc(input.data.body)
   if (!body.ok) return invalidDraft(body.message)
+  // A new story starts credited to its creator (`createArticle`).
+  const bylines = checkBylines(user, [{ userId: user.id }], input.data.bylines)
+  if (!bylines.ok) return refusalResponse(refusal('forbidden', bylines.message, 'bylines'))
 
   const db = getDb()
   const created = await createArticle(db, user, { headline: input.data.headline, sectionId: input.data.sectionId })
