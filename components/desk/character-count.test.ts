@@ -1,5 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { articleInputSchema } from '@/lib/article-input'
+import { cleanText, textField } from '@/lib/clean-text'
 import { characterCount } from './character-count'
 
 describe('a character count', () => {
@@ -30,5 +32,17 @@ describe('a character count', () => {
     for (const headline of ['😀'.repeat(300), '😀'.repeat(301), 'e\u0301'.repeat(300), 'e\u0301'.repeat(301)]) {
       expect(characterCount(headline, 300).isOver).toBe(!articleInputSchema.safeParse(draft(headline)).success)
     }
+  })
+
+  it('agrees with a text field’s limit on any text', () => {
+    const field = textField({ max: 100, tooLong: 'too long' })
+    const pieces = ['a', '😀', '👩‍👩‍👧‍👦', 'e\u0301', '\u0000', '\ud800', '\u0301'.repeat(40)]
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 160 }).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(text, (typed) => {
+        expect(field.safeParse(typed).success).toBe(!characterCount(cleanText(typed).trim(), 100).isOver)
+      }),
+      { numRuns: 300 },
+    )
   })
 })
