@@ -92,6 +92,20 @@ describe('the desk’s routes on text that used to answer 500', () => {
     expect(await response.json()).toMatchObject({ ok: true })
   })
 
+  it('refuses a headline over its limit with the reason and the field', async () => {
+    const id = await makeStory(db, newsroom)
+    const { version } = await articleRow(db, id)
+    const body = escapedJson({ draft: { ...draft([]), headline: '😀'.repeat(301) }, baseVersion: version, kind: 'save' })
+    const response = await saveRevision(post(`/desk/articles/${id}/revisions`, body), params(id))
+    expect(response.status).toBe(422)
+    expect(await response.json()).toEqual({
+      ok: false,
+      reason: 'invalid',
+      message: 'Keep the headline under 300 characters.',
+      field: 'headline',
+    })
+  })
+
   it('answers 2xx or 4xx to random text in every field of a save, a new story from a draft, a workflow note and a media search', async () => {
     const id = await makeStory(db, newsroom)
     await fc.assert(
