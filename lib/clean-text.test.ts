@@ -21,6 +21,18 @@ describe('cleaning a text', () => {
     expect(cleanText('\u0080C1\u009f')).toBe('C1')
   })
 
+  it('joins lines with one space, however many breaks and spaces are between them', () => {
+    expect(cleanText('one \n\n  two\r\n\u2028three\n')).toBe('one two three ')
+    expect(cleanText('\n one')).toBe(' one')
+  })
+
+  it('cleans a long run of spaces quickly', () => {
+    const started = performance.now()
+    expect(cleanText(`${' '.repeat(200_000)}x`)).toHaveLength(200_001)
+    expect(cleanText(`${' \u0000'.repeat(100_000)}x`, { multiline: true })).toHaveLength(100_001)
+    expect(performance.now() - started).toBeLessThan(2_000)
+  })
+
   it('keeps line breaks (as \\n) and tabs where the field has lines', () => {
     expect(cleanText('one\r\ntwo\rthree\u2029four\tfive\u0000', { multiline: true })).toBe('one\ntwo\nthree\nfour\tfive')
   })

@@ -20,7 +20,6 @@ export const maxUnitsPerCharacter = 32
 
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 const lineBreak = /\r\n|[\n\v\f\r\u0085\u2028\u2029]/g
-const lineBreaks = /\s*(?:\r\n|[\n\v\f\r\u0085\u2028\u2029])+\s*/g
 const controlsButTabAndNewline = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g
 const controls = /\p{Cc}/gu
 
@@ -29,8 +28,23 @@ export function cleanText(value: string, kind: TextKind = {}): string {
   const text = wellFormed(value)
   const cleaned = kind.multiline
     ? text.replace(lineBreak, '\n').replace(controlsButTabAndNewline, '')
-    : text.replace(lineBreaks, ' ').replace(/\t/g, ' ').replace(controls, '')
+    : oneLine(text).replace(/\t/g, ' ').replace(controls, '')
   return cleaned.normalize('NFC')
+}
+
+/**
+ * The lines of `text` joined by single spaces, the spaces around each break dropped. (Not one
+ * regular expression: `\s*\n+\s*` backtracks through a long run of spaces, and takes seconds.)
+ */
+function oneLine(text: string): string {
+  const lines = text.split(lineBreak)
+  if (lines.length === 1) return text
+  const last = lines.length - 1
+  return lines
+    .map((line, index) => (index > 0 ? line.trimStart() : line))
+    .map((line, index) => (index < last ? line.trimEnd() : line))
+    .filter((line, index) => line !== '' || index === 0 || index === last)
+    .join(' ')
 }
 
 /**
