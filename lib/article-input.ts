@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { textField } from './clean-text'
 import { slugify } from './slug'
 
 /** The limits of a story's fields, for the form's counters as much as for the checks. */
@@ -22,20 +23,23 @@ export const seoHints = { title: 70, description: 160 } as const
 
 export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
-const optionalText = (max: number, message: string) => z.string().trim().max(max, message).default('')
+const optionalText = (max: number, tooLong: string, kind: { multiline?: boolean } = {}) => textField({ ...kind, max, tooLong }).default('')
 
-export const headlineSchema = z.string().trim().max(articleLimits.headline, `Keep the headline under ${articleLimits.headline} characters.`)
+export const headlineSchema = textField({
+  max: articleLimits.headline,
+  tooLong: `Keep the headline under ${articleLimits.headline} characters.`,
+})
 
 const idSchema = z.coerce.number('Choose from the list.').int('Choose from the list.').positive('Choose from the list.')
 
 export const bylineSchema = z.union([
   z.object({ userId: idSchema }),
   z.object({
-    name: z
-      .string()
-      .trim()
-      .min(1, 'Enter the contributor’s name.')
-      .max(articleLimits.bylineName, `Keep a contributor’s name under ${articleLimits.bylineName} characters.`),
+    name: textField({
+      max: articleLimits.bylineName,
+      required: 'Enter the contributor’s name.',
+      tooLong: `Keep a contributor’s name under ${articleLimits.bylineName} characters.`,
+    }),
     outlet: optionalText(articleLimits.bylineOutlet, `Keep the outlet under ${articleLimits.bylineOutlet} characters.`),
   }),
 ])
@@ -44,7 +48,7 @@ const tagsSchema = z
   .preprocess(
     // The form may send "climate, floods" as one field.
     (value) => (typeof value === 'string' ? value.split(',') : (value ?? [])),
-    z.array(z.string().trim().max(articleLimits.tag, `Keep each tag under ${articleLimits.tag} characters.`)),
+    z.array(textField({ max: articleLimits.tag, tooLong: `Keep each tag under ${articleLimits.tag} characters.` })),
   )
   .transform((names) => uniqueBy(names.filter(Boolean), (name) => slugify(name)))
   .check((context) => {
@@ -74,10 +78,7 @@ export const articleInputSchema = z.object({
   /** TipTap JSON; checked against the editor's schema by `sanitizeDoc` when saved. */
   body: z.unknown(),
   sectionId: z.coerce.number('Choose a section.').int('Choose a section.').positive('Choose a section.'),
-  slug: z
-    .string()
-    .trim()
-    .max(articleLimits.slug, `Keep the slug under ${articleLimits.slug} characters.`)
+  slug: textField({ max: articleLimits.slug, tooLong: `Keep the slug under ${articleLimits.slug} characters.` })
     .refine(
       (slug) => slug === '' || slugPattern.test(slug),
       'Use only lower-case letters, digits and single hyphens, like harbour-reopens.',

@@ -3,6 +3,7 @@ import { aliasedTable, and, count, desc, eq } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { type ArticleStatus, type CorrectionKind, articles, corrections, revisions, users } from '@/db/schema'
 import { authorize } from './authorize'
+import { cleanText, isWithin } from './clean-text'
 import { pageKey, shows, showsStories } from './page-keys'
 import type { Actor } from './permissions'
 import { type Result, refusal } from './refusal'
@@ -44,10 +45,10 @@ export async function addCorrection(
   input: { kind: CorrectionKind; body: string },
   options: { now?: Date } = {},
 ): Promise<Result<ChangedStory & { correctionId: number }>> {
-  const body = input.body.trim()
+  const body = cleanText(input.body, { multiline: true }).trim()
   if (!correctionKinds.includes(input.kind)) return refusal('invalid', 'Choose a correction or an update.')
   if (body === '') return refusal('invalid', 'Write the text readers will see.')
-  if (body.length > correctionLimits.body)
+  if (!isWithin(body, correctionLimits.body))
     return refusal('invalid', `Keep it under ${correctionLimits.body.toLocaleString('en-GB')} characters.`)
   const now = options.now ?? new Date()
 
@@ -78,9 +79,9 @@ export async function retractCorrection(
   input: { note: string },
   options: { now?: Date } = {},
 ): Promise<Result<ChangedStory>> {
-  const note = input.note.trim()
+  const note = cleanText(input.note).trim()
   if (note === '') return refusal('invalid', 'Say why the correction is withdrawn; readers will see it.')
-  if (note.length > correctionLimits.retractionNote) {
+  if (!isWithin(note, correctionLimits.retractionNote)) {
     return refusal('invalid', `Keep the reason under ${correctionLimits.retractionNote.toLocaleString('en-GB')} characters.`)
   }
   const now = options.now ?? new Date()

@@ -4,6 +4,7 @@ import type { Db } from '@/db'
 import { type ArticleStatus, articles, deskVisits, notes, revisions, users, workflowEvents } from '@/db/schema'
 import { mine } from './desk-queues-conditions'
 import { authorize } from './authorize'
+import { cutText, isWithin } from './clean-text'
 import type { Actor } from './permissions'
 import type { Result } from './refusal'
 
@@ -116,5 +117,5 @@ export async function markDeskSeen(db: Db, viewer: Actor, seenAt: Date = new Dat
 
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length > 140 ? `${flat.slice(0, 139)}…` : flat
+  return isWithin(flat, 140) ? flat : `${cutText(flat, 139)}…`
 }

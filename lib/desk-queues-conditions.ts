@@ -1,6 +1,7 @@
 import 'server-only'
 import { type SQL, and, eq, ilike, or, sql } from 'drizzle-orm'
 import { articleAuthors, articles, revisions } from '@/db/schema'
+import { cleanText } from './clean-text'
 import { publiclyVisible } from './public-articles'
 import type { DeskFilters, DeskQueue } from './desk-queues'
 
@@ -26,7 +27,7 @@ export function queueCondition(queue: DeskQueue, viewerId: number): SQL | undefi
 }
 
 export function filterCondition(filters: DeskFilters): SQL | undefined {
-  const q = filters.q?.trim()
+  const q = filters.q === undefined ? '' : cleanText(filters.q).trim()
   return and(
     filters.sectionId === undefined ? undefined : eq(articles.sectionId, filters.sectionId),
     filters.authorId === undefined ? undefined : mine(filters.authorId),

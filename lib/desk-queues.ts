@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { type ArticleStatus, articleStatus } from '@/db/schema'
+import { searchText } from './clean-text'
 
 // The desk's lists, as the page shows them: their names, the filters, one line of a list.
 // The queries are in desk-queues-list.ts; who a list is "mine" for, in desk-queues-conditions.ts.
@@ -23,7 +24,7 @@ export const deskQuerySchema = z.object({
   sectionId: z.coerce.number().int().positive().optional().catch(undefined),
   authorId: z.coerce.number().int().positive().optional().catch(undefined),
   status: z.enum(articleStatus.enumValues).optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: searchText(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).default(1).catch(1),
   pageSize: z.coerce.number().int().min(1).max(maxDeskPageSize).default(20).catch(20),
 })

@@ -6,7 +6,7 @@ import { ownerIds } from './article-attribution'
 import { authorize } from './authorize'
 import type { Actor } from './permissions'
 import { type Result, refusal } from './refusal'
-import { noteProblem } from './workflow-input'
+import { cleanNote, noteProblem } from './workflow-input'
 
 // Editorial notes: threads on a story that everyone working on it reads. A thread is a note
 // without a parent; a reply to a reply joins its thread, so threads are one level deep. Threads
@@ -44,8 +44,8 @@ export async function addNote(
   input: { body: string; parentId?: number | null },
   options: { now?: Date } = {},
 ): Promise<Result<{ noteId: number; threadId: number }>> {
-  const body = input.body.trim()
-  const problem = noteProblem(input.body)
+  const body = cleanNote(input.body)
+  const problem = noteProblem(body)
   if (problem) return refusal('invalid', problem)
   if (body === '') return refusal('invalid', 'Write the note first.')
   const now = options.now ?? new Date()

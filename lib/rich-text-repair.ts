@@ -1,5 +1,6 @@
 import { getSchema } from '@tiptap/core'
 import { type ContentMatch, Fragment, type MarkType, type NodeType } from '@tiptap/pm/model'
+import { cleanText, wellFormed } from './clean-text'
 import { headingLevels, storyExtensions } from './story-schema/extensions'
 import { toAttribution } from './story-schema/nodes/blockquote'
 import { toEmbedAttributes } from './story-schema/nodes/embed'
@@ -56,9 +57,10 @@ function cleanNode(input: unknown, parent: NodeType, depth: number): RichTextNod
   const attrs = isObject(input.attrs) ? input.attrs : {}
 
   if (name === 'text') {
-    if (typeof input.text !== 'string' || input.text === '') return []
+    const text = typeof input.text === 'string' ? cleanText(input.text, { multiline: true }) : ''
+    if (text === '') return []
     const marks = cleanMarks(input.marks, parent)
-    return [marks.length > 0 ? { type: 'text', text: input.text, marks } : { type: 'text', text: input.text }]
+    return [marks.length > 0 ? { type: 'text', text, marks } : { type: 'text', text }]
   }
 
   const type = Object.hasOwn(storySchema.nodes, name) && name !== storySchema.topNodeType.name ? storySchema.nodes[name] : undefined
@@ -123,7 +125,7 @@ function cleanMarks(input: unknown, parent: NodeType): Mark[] {
     const type: MarkType | undefined = Object.hasOwn(storySchema.marks, mark.type) ? storySchema.marks[mark.type] : undefined
     if (!type || !parent.allowsMarkType(type)) continue
     if (mark.type === 'link') {
-      const href = isObject(mark.attrs) && typeof mark.attrs.href === 'string' ? mark.attrs.href.trim() : ''
+      const href = isObject(mark.attrs) && typeof mark.attrs.href === 'string' ? wellFormed(mark.attrs.href).trim() : ''
       if (isAllowedHref(href)) marks.set('link', { type: 'link', attrs: { href } })
     } else {
       marks.set(mark.type, { type: mark.type })

@@ -3,6 +3,7 @@ import { type SQL, and, count, desc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '@/db'
 import { articles, revisions, sections } from '@/db/schema'
+import { cleanText, cutText, isWithin } from './clean-text'
 import { type SafeHtml, escapeHtml, trustedHtml } from './html'
 import { pageKey, shows } from './page-keys'
 import { publiclyVisible } from './public-articles'
@@ -45,8 +46,7 @@ const searchInputSchema = z.object({
     .catch(null)
     // PostgreSQL rejects NUL in text, and the snippet markers below are control characters too.
     .transform((q) =>
-      (q ?? '')
-        .replace(/\p{Cc}/gu, ' ')
+      cleanText((q ?? '').replace(/\p{Cc}/gu, ' '))
         .replace(/\s+/g, ' ')
         .trim(),
     ),
@@ -74,9 +74,8 @@ export async function searchPublishedStories(db: Db, input: { q?: string | null;
   shows(pageKey.everyStory)
   const nothing = (query: string, message: string): SearchResult => ({ query, page: 1, pageCount: 0, total: 0, message, hits: [] })
   if (q === '') return nothing('', 'Type a word or two to search the stories.')
-  const characters = [...q]
-  if (characters.length > maxQueryLength) {
-    return nothing(characters.slice(0, maxQueryLength).join(''), `Searches are limited to ${maxQueryLength} characters: try fewer words.`)
+  if (!isWithin(q, maxQueryLength)) {
+    return nothing(cutText(q, maxQueryLength), `Searches are limited to ${maxQueryLength} characters: try fewer words.`)
   }
 
   const query = tsQuery(q)

@@ -6,6 +6,7 @@ import { signInFailures, users } from '@/db/schema'
 import { recordAudit } from './audit'
 import { maxPasswordLength, verifyPassword } from './passwords'
 import { startSession } from './sessions'
+import { cleanEmail } from './users'
 
 /** How many failures within the window lock a key, and for how long. */
 export const throttle = {
@@ -16,7 +17,7 @@ export const throttle = {
 } as const
 
 export const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().min(3).max(320),
+  email: z.string().transform(cleanEmail).pipe(z.string().min(3).max(320)),
   password: z.string().min(1).max(maxPasswordLength),
 })
 

@@ -14,7 +14,7 @@ import { sectionTrails, storyPath } from './sections'
 import { changeStatus } from './status-change'
 import { type AvailableAction, type WorkflowAction, hasUnpublishedChanges, isPubliclyVisible, statuses, workflow } from './workflow'
 import { availableActions, checkTransition } from './workflow-checks'
-import { checkTransitionInput } from './workflow-input'
+import { checkTransitionInput, cleanNote } from './workflow-input'
 
 // Moving a story through the workflow (lib/workflow.ts has the rules): one transaction per
 // transition, with the story locked, the actor's role re-read, the version checked, and the
@@ -87,7 +87,7 @@ export async function applyTransition(
   options: TransitionOptions & { now: Date; eventNote?: string },
 ): Promise<TransitionedArticle> {
   const { now } = options
-  const note = (options.note ?? '').trim()
+  const note = cleanNote(options.note ?? '')
   const [article] = await tx.select().from(articles).where(eq(articles.id, articleId)).for('update')
   if (!article) refuse('missing', 'This story no longer exists; it may have been deleted.')
   if (article.currentRevisionId === null) throw new Error(`Article ${articleId} has no current revision.`)

@@ -5,6 +5,7 @@ import type { Db, Tx } from '@/db'
 import { type Role, userRole, users } from '@/db/schema'
 import { recordAudit } from './audit'
 import { authorize } from './authorize'
+import { cleanText, textField } from './clean-text'
 import { generatePassword, hashPassword, maxPasswordLength, minPasswordLength } from './passwords'
 import type { Actor } from './permissions'
 import { type Result, refusal } from './refusal'
@@ -23,11 +24,16 @@ export const personColumns = {
 }
 export type Person = { id: number; email: string; name: string; slug: string; role: Role; isDisabled: boolean; createdAt: Date }
 
+/** An e-mail address as typed, the way accounts store it: cleaned to one line (lib/clean-text.ts), trimmed, in lower case. */
+export function cleanEmail(typed: string): string {
+  return cleanText(typed).trim().toLowerCase()
+}
+
 export const roleSchema = z.enum(userRole.enumValues, { error: `Choose one of ${userRole.enumValues.join(', ')}.` })
 
 export const newUserSchema = z.object({
-  name: z.string().trim().min(1, 'Enter a name.').max(120, 'Keep the name under 120 characters.'),
-  email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address.')),
+  name: textField({ max: 120, required: 'Enter a name.', tooLong: 'Keep the name under 120 characters.' }),
+  email: z.string().transform(cleanEmail).pipe(z.email('Enter a valid e-mail address.')),
   role: roleSchema,
   password: z
     .string()

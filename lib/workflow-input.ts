@@ -1,3 +1,4 @@
+import { cleanText, isWithin, textLength } from './clean-text'
 import { type ActionRule, type WorkflowAction, workflow } from './workflow'
 
 // What a person sends with a workflow action: the note, and for scheduling the time. Checked
@@ -6,10 +7,15 @@ import { type ActionRule, type WorkflowAction, workflow } from './workflow'
 /** The longest editorial note (and transition note), in characters. */
 export const maxNoteLength = 10_000
 
-/** Why a note cannot be used, or null. Call it before anything else: a 1 MB note is refused here. */
+/** A note as stored: control characters dropped, lines kept, spaces trimmed (lib/clean-text.ts). */
+export function cleanNote(note: string): string {
+  return cleanText(note, { multiline: true }).trim()
+}
+
+/** Why a (cleaned) note cannot be used, or null. Call it before anything else: a 1 MB note is refused here. */
 export function noteProblem(note: string): string | null {
-  if (note.length > maxNoteLength) {
-    return `Keep the note under ${maxNoteLength.toLocaleString('en-GB')} characters (this one has ${note.length.toLocaleString('en-GB')}).`
+  if (!isWithin(note, maxNoteLength)) {
+    return `Keep the note under ${maxNoteLength.toLocaleString('en-GB')} characters (this one has ${textLength(note).toLocaleString('en-GB')}).`
   }
   return null
 }
@@ -18,7 +24,7 @@ export function noteProblem(note: string): string | null {
 export function checkTransitionInput(action: WorkflowAction, input: { note?: string; scheduledAt?: Date }, now: Date): string | null {
   const rule = workflow[action] as ActionRule | undefined
   if (!rule) return 'That is not something a story can go through.'
-  const note = input.note ?? ''
+  const note = cleanNote(input.note ?? '')
   const problem = noteProblem(note)
   if (problem) return problem
   if (rule.note === 'required' && note.trim() === '') return 'Write a note saying what needs to change.'

@@ -1,5 +1,11 @@
-/** A character count against a hard limit, and where search engines cut off, if that is shorter. */
-export function characterCount(length: number, max: number, ideal?: number): { text: string; isOver: boolean } {
+import { textLength } from '@/lib/clean-text'
+
+/**
+ * A character count of `text` against a hard limit, and where search engines cut off, if that is
+ * shorter. Counted as the server counts (`textLength`): an emoji or an accented letter is one.
+ */
+export function characterCount(text: string, max: number, ideal?: number): { text: string; isOver: boolean } {
+  const length = textLength(text)
   const isOver = length > max
   const isLong = ideal !== undefined && length > ideal
   const note = isOver

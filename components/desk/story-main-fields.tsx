@@ -20,8 +20,8 @@ type StoryMainFieldsProps = {
 
 /** What readers read: the headline, the standfirst and the body. */
 export function StoryMainFields({ headline, standfirst, onChange, body, images }: StoryMainFieldsProps) {
-  const headlineCount = characterCount(headline.length, articleLimits.headline)
-  const standfirstCount = characterCount(standfirst.length, articleLimits.standfirst)
+  const headlineCount = characterCount(headline, articleLimits.headline)
+  const standfirstCount = characterCount(standfirst, articleLimits.standfirst)
   return (
     <div className="story-main">
       <Field id="headline" label="Headline" hint={headlineCount.text} isInvalid={headlineCount.isOver}>

@@ -26,8 +26,8 @@ type StorySettingsProps = {
 
 /** Where the story goes and how it is found: section, slug, tags, bylines, lead image, search and sharing. */
 export function StorySettings({ fields, onChange, hasBeenPublished, slugError, sections, staff, children }: StorySettingsProps) {
-  const seoTitleCount = characterCount(fields.seoTitle.length, articleLimits.seoTitle, seoHints.title)
-  const seoDescriptionCount = characterCount(fields.seoDescription.length, articleLimits.seoDescription, seoHints.description)
+  const seoTitleCount = characterCount(fields.seoTitle, articleLimits.seoTitle, seoHints.title)
+  const seoDescriptionCount = characterCount(fields.seoDescription, articleLimits.seoDescription, seoHints.description)
   return (
     <aside className="story-side" aria-label="Story settings">
       <Field id="section" label="Section">

@@ -6,6 +6,7 @@ import { articles, media, revisions, users } from '@/db/schema'
 import type { ArticleStatus } from '@/db/schema'
 import { recordAudit } from '../audit'
 import { authorize } from '../authorize'
+import { cleanText, searchText, textField } from '../clean-text'
 import { type Actor, type Owned, can } from '../permissions'
 import { type Result, refusal } from '../refusal'
 import { figureShows, visibleMedia } from './access'
@@ -14,23 +15,9 @@ import type { MediaStorage } from './storage'
 export type MediaRow = typeof media.$inferSelect
 type Reader = Db | Tx
 
-// Control characters never belong in these fields; alt text and credits are one line.
-const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
-const oneLine = (max: number, label: string) =>
-  z
-    .string()
-    .transform((value) =>
-      value
-        .replace(controlCharacters, '')
-        .replace(/\s*[\r\n]+\s*/g, ' ')
-        .trim(),
-    )
-    .pipe(z.string().max(max, `${label} must be ${max} characters or fewer.`))
+const oneLine = (max: number, label: string) => textField({ max, tooLong: `${label} must be ${max} characters or fewer.` })
 const multiLine = (max: number, label: string) =>
-  z
-    .string()
-    .transform((value) => value.replace(controlCharacters, '').replace(/\r\n?/g, '\n').trim())
-    .pipe(z.string().max(max, `${label} must be ${max} characters or fewer.`))
+  textField({ max, multiline: true, tooLong: `${label} must be ${max} characters or fewer.` })
 const focal = (label: string) => z.coerce.number().min(0, `${label} must be between 0 and 1.`).max(1, `${label} must be between 0 and 1.`)
 
 /** The editable details of an image; each is optional, and only those given change. */
@@ -89,7 +76,7 @@ export type MediaListItem = Omit<MediaRow, 'contentHash'> & {
 export type MediaList = { items: MediaListItem[]; total: number; page: number; pageCount: number; pageSize: number }
 
 export const mediaListQuerySchema = z.object({
-  query: z.string().trim().max(200).catch(''),
+  query: searchText(200).catch(''),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 })
 
@@ -97,7 +84,7 @@ export const mediaPageSize = 24
 
 /** Escapes `%`, `_` and `\` so that a search term matches literally inside ILIKE. */
 export function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
+  return `%${cleanText(term).replace(/[\\%_]/g, (char) => `\\${char}`)}%`
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Blockquote } from '@tiptap/extension-blockquote'
 import type { EditorState } from '@tiptap/pm/state'
+import { cleanLine } from '@/lib/clean-text'
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -15,8 +16,7 @@ export const maxAttributionLength = 300
 
 /** An attribution as stored: a single line of plain text, or '' for none. */
 export function toAttribution(value: unknown): string {
-  if (typeof value !== 'string') return ''
-  return value.replace(/\s+/g, ' ').trim().slice(0, maxAttributionLength)
+  return cleanLine(value, maxAttributionLength)
 }
 
 /** The attribution line under a quote: “— Name”, without doubling a dash the writer typed. */

@@ -4,6 +4,7 @@ import { NodeSelection } from '@tiptap/pm/state'
 import { insertBlockAtom } from './insert-block-atom'
 import { type EmbedProvider, embedProviders, identifyEmbed } from '@/lib/embeds'
 import { isHttpUrl } from '../urls'
+import { cleanLine, wellFormed } from '@/lib/clean-text'
 
 /** The attributes of an `embed` node: a video, map or chart on another service. */
 export type EmbedAttributes = {
@@ -34,9 +35,9 @@ const maxUrl = 2048
  * provider is recomputed from the address, so a forged `provider` cannot relabel a link.
  */
 export function toEmbedAttributes(input: Record<string, unknown>): EmbedAttributes | null {
-  const url = typeof input.url === 'string' ? input.url.trim() : ''
+  const url = typeof input.url === 'string' ? wellFormed(input.url).trim() : ''
   if (url.length > maxUrl || !isHttpUrl(url)) return null
-  const caption = typeof input.caption === 'string' ? input.caption.replace(/\s+/g, ' ').trim().slice(0, maxCaption) : ''
+  const caption = cleanLine(input.caption, maxCaption)
   return { url, provider: identifyEmbed(url)?.provider ?? null, caption }
 }
 

@@ -3,6 +3,7 @@ import type { DOMOutputSpec } from '@tiptap/pm/model'
 import { NodeSelection } from '@tiptap/pm/state'
 import { insertBlockAtom } from './insert-block-atom'
 import { isAllowedImageSrc } from '../urls'
+import { cleanLine, wellFormed } from '@/lib/clean-text'
 
 export const figureKinds = ['photo', 'map'] as const
 export type FigureKind = (typeof figureKinds)[number]
@@ -43,7 +44,7 @@ declare module '@tiptap/core' {
 const maxText = 2000
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim().slice(0, maxText) : ''
+  return cleanLine(value, maxText)
 }
 
 function dimension(value: unknown): number {
@@ -61,7 +62,7 @@ function mediaId(value: unknown): number | null {
  * one we show (a `javascript:` or `data:` address, another site's `//host/…`, nothing at all).
  */
 export function toFigureAttributes(input: Record<string, unknown>): FigureAttributes | null {
-  const src = typeof input.src === 'string' ? input.src.trim() : ''
+  const src = typeof input.src === 'string' ? wellFormed(input.src).trim() : ''
   if (!isAllowedImageSrc(src)) return null
   return {
     kind: figureKinds.includes(input.kind as FigureKind) ? (input.kind as FigureKind) : 'photo',

@@ -4,7 +4,7 @@ import { saveArticle } from '@/lib/article-drafts'
 import { articleInputSchema } from '@/lib/article-input'
 import { json, parseId, refusalResponse } from '@/lib/http'
 import { readTextWithin } from '@/lib/request-body'
-import { refusal } from '@/lib/refusal'
+import { invalidInput, refusal } from '@/lib/refusal'
 import { refuseForeignRequest } from '@/lib/same-origin'
 import { authorizeRequest } from '@/lib/session'
 import { type SaveResponse, maxSaveBytes, toOtherVersion } from '@/lib/story-draft'
@@ -40,7 +40,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const request_ = saveRequestSchema.safeParse(raw)
   if (!request_.success) return refusalResponse(refusal('invalid', garbled))
   const input = articleInputSchema.safeParse(request_.data.draft)
-  if (!input.success) return refusalResponse(refusal('invalid', input.error.issues.map((issue) => issue.message).join(' ')))
+  if (!input.success) return refusalResponse(invalidInput(input.error))
 
   const { baseVersion, kind } = request_.data
   const result = await saveArticle(getDb(), signedIn.user, articleId, input.data, { baseVersion, kind })

@@ -7,7 +7,7 @@ import { getArticleForEditing } from '@/lib/editable-article'
 import { json, refusalResponse } from '@/lib/http'
 import { readTextWithin } from '@/lib/request-body'
 import { sanitizeDoc } from '@/lib/rich-text'
-import { refusal } from '@/lib/refusal'
+import { invalidInput, refusal } from '@/lib/refusal'
 import { refuseForeignRequest } from '@/lib/same-origin'
 import { authorizeRequest } from '@/lib/session'
 import { type NewStoryResponse, maxSaveBytes } from '@/lib/story-draft'
@@ -37,7 +37,7 @@ export async function POST(request: Request): Promise<Response> {
   }
   const parsed = requestSchema.safeParse(raw)
   const input = articleInputSchema.safeParse(parsed.success ? parsed.data.draft : undefined)
-  if (!input.success) return invalidDraft(input.error.issues.map((issue) => issue.message).join(' '))
+  if (!input.success) return refusalResponse(invalidInput(input.error))
   // Checked before anything is created, so that a refusal leaves no half-made story behind.
   const body = sanitizeDoc(input.data.body)
   if (!body.ok) return invalidDraft(body.message)
