@@ -119,7 +119,7 @@ export const routeHandlers: Record<string, Door> = {
     provedBy: [authorizeTests, routeStatuses('every desk route answers 401 to a session that no longer opens the desk')],
   },
   'app/desk/media/upload/route.ts POST': {
-    decidedBy: ['authorizeRequest', 'uploadImage'],
+    decidedBy: ['authorizeRequest', 'acceptUpload'],
     provedBy: [
       { file: 'lib/media/upload.data.test.ts', test: 'refuses an account disabled since signing in before processing anything' },
       {
