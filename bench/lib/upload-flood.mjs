@@ -9,7 +9,6 @@ import autocannon from 'autocannon'
 import sharp from 'sharp'
 import { descendants, readStatus } from './server.mjs'
 import { signIn } from './sign-in.mjs'
-import { summarize } from './stats.mjs'
 
 const MB = 1024 * 1024
 
@@ -52,7 +51,7 @@ export async function uploadFlood({ base, pid, storyPath, log, uploads = 50, meg
     megabytes,
     seconds: Math.round(seconds * 10) / 10,
     statuses,
-    uploadMs: summarize(answers.map((answer) => answer.ms)),
+    uploadMs: summary(answers.map((answer) => answer.ms)),
     memory: {
       idleRssBytes: idle.meanRss,
       peakRssBytes: flood.peakRss,
@@ -135,7 +134,14 @@ async function readers(url, connections, until) {
   await until.catch(() => undefined)
   instance.stop()
   await done
-  return { ...summarize(latencies), errors }
+  return { ...summary(latencies), errors }
+}
+
+/** Nearest-rank percentiles of many samples (stats.mjs's summarize spreads them into Math.max, too many here). */
+function summary(samples) {
+  const sorted = Float64Array.from(samples).sort()
+  const at = (q) => (sorted.length ? Math.round(sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1] * 10) / 10 : null)
+  return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) }
 }
 
 /** VmRSS of the server and its children, summed, every 100 ms; VmHWM the largest seen. */
