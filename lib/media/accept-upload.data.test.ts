@@ -44,7 +44,7 @@ describe('accepting an upload', () => {
   })
 
   it('removes the temporary file of an upload the client abandoned, and gives its place in the queue back', async () => {
-    const queue = createDecodeQueue({ concurrency: 1, maxAdmitted: 1 })
+    const queue = createDecodeQueue({ concurrency: 1, maxAdmitted: 1, maxWaitSeconds: 600 })
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(new TextEncoder().encode('--b\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\n'))
@@ -81,7 +81,7 @@ describe('accepting an upload', () => {
   })
 
   it('answers 503 with Retry-After when the queue is full, without reading the body', async () => {
-    const queue = createDecodeQueue({ concurrency: 1, maxAdmitted: 1 })
+    const queue = createDecodeQueue({ concurrency: 1, maxAdmitted: 1, maxWaitSeconds: 600 })
     const held = queue.admit()
     const { body, contentType } = formBody(await jpegImage(300, 200, 75))
     const refused = await acceptUpload(db, storage, newsroom.writer, body, contentType, { directory, limits: roomy, queue })
@@ -91,7 +91,7 @@ describe('accepting an upload', () => {
   })
 
   it('decodes uploads sent at once no more than the queue’s concurrency at a time', async () => {
-    const queue = createDecodeQueue({ concurrency: 1, maxAdmitted: 10 })
+    const queue = createDecodeQueue({ concurrency: 1, maxAdmitted: 10, maxWaitSeconds: 600 })
     let most = 0
     const watching = setInterval(() => (most = Math.max(most, queue.state().decoding)), 1)
     const bodies = await Promise.all([76, 77, 78, 79].map(async (seed) => formBody(await jpegImage(600, 400, seed))))

@@ -5,7 +5,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('the decode queue', () => {
   it('never decodes more than its concurrency at once, and finishes every job in turn', async () => {
-    const queue = createDecodeQueue({ concurrency: 2, maxAdmitted: 100 })
+    const queue = createDecodeQueue({ concurrency: 2, maxAdmitted: 100, maxWaitSeconds: 600 })
     let running = 0
     let most = 0
     const finished: number[] = []
@@ -27,7 +27,7 @@ describe('the decode queue', () => {
   })
 
   it('gives the slot of a decode that throws to the next in line', async () => {
-    const queue = createDecodeQueue({ concurrency: 1, maxAdmitted: 10 })
+    const queue = createDecodeQueue({ concurrency: 1, maxAdmitted: 10, maxWaitSeconds: 600 })
     const failing = queue.run(async () => {
       await pause(5)
       throw new Error('damaged')
@@ -39,7 +39,7 @@ describe('the decode queue', () => {
   })
 
   it('takes on at most maxAdmitted uploads, and a released place is free again (releasing twice changes nothing)', () => {
-    const queue = createDecodeQueue({ concurrency: 1, maxAdmitted: 2 })
+    const queue = createDecodeQueue({ concurrency: 1, maxAdmitted: 2, maxWaitSeconds: 600 })
     const first = queue.admit()
     const second = queue.admit()
     expect(first).not.toBeNull()
@@ -52,8 +52,16 @@ describe('the decode queue', () => {
     expect(queue.admit()).toBeNull()
   })
 
+  it('refuses an upload that would wait longer than maxWaitSeconds at the pace of recent decodes (1.5 s before any)', () => {
+    const queue = createDecodeQueue({ concurrency: 1, maxAdmitted: 10, maxWaitSeconds: 2 })
+    // The first decodes at once; the second waits for one (1.5 s); the third would wait for two (3 s).
+    expect(queue.admit()).not.toBeNull()
+    expect(queue.admit()).not.toBeNull()
+    expect(queue.admit()).toBeNull()
+  })
+
   it('tells a refused upload to come back after the line ahead of it has had time to drain', async () => {
-    const queue = createDecodeQueue({ concurrency: 1, maxAdmitted: 1 })
+    const queue = createDecodeQueue({ concurrency: 1, maxAdmitted: 1, maxWaitSeconds: 600 })
     expect(queue.retryAfterSeconds()).toBe(1)
     let release = () => {}
     const blocking = queue.run(() => new Promise<void>((resolve) => (release = resolve)))

@@ -12,21 +12,24 @@ export type DecodeQueueSettings = {
    * 503 with Retry-After at once, before its body is read.
    */
   maxAdmitted: number
+  /** Also refused: an upload that would wait longer than this for its turn, at the recent pace of decoding. */
+  maxWaitSeconds: number
 }
 
 /**
- * 64 uploads taken on: with 2 decoding at ~1–2 s each, the last one waits about 60 s, as long as
- * a proxy commonly waits for an answer (nginx's proxy_read_timeout); past that the uploader is
- * better served by "try again in N seconds" than by a timeout. Their temporary files are at most
- * 64 × 25 MB of disk, never memory.
+ * At most 64 uploads taken on (their temporary files are at most 64 × 25 MB of disk, never
+ * memory), and none that would wait more than two minutes: a photo takes from ~1 s (a 12 MP JPEG
+ * on an idle core) to ~10 s (10 MB of noise, on a busy machine) to make into every rendition, and
+ * past two minutes the uploader is better served by "try again in N seconds" than by a request
+ * that a proxy or the browser gives up on.
  */
-export const defaultDecodeQueueSettings: DecodeQueueSettings = { concurrency: 2, maxAdmitted: 64 }
+export const defaultDecodeQueueSettings: DecodeQueueSettings = { concurrency: 2, maxAdmitted: 64, maxWaitSeconds: 120 }
 
 /** A place taken by `admit()`; `release()` gives it back (twice is harmless). */
 export type Admission = { release: () => void }
 
 export type DecodeQueue = {
-  /** Takes a place for an upload, or answers null when `maxAdmitted` are already under way. */
+  /** Takes a place for an upload, or answers null when `maxAdmitted` are under way or the wait would be too long. */
   admit: () => Admission | null
   /** Runs `decode` when a slot is free; never more than `concurrency` at once. */
   run: <T>(decode: () => Promise<T>) => Promise<T>
@@ -43,8 +46,10 @@ export function createDecodeQueue(settings: DecodeQueueSettings = defaultDecodeQ
   // A running average of one decode's seconds, to tell a refused uploader how long the line is.
   let averageSeconds = 1.5
 
+  const expectedWait = (ahead: number) => (ahead / settings.concurrency) * averageSeconds
   const admit = (): Admission | null => {
     if (admitted >= settings.maxAdmitted) return null
+    if (admitted >= settings.concurrency && expectedWait(admitted - settings.concurrency + 1) > settings.maxWaitSeconds) return null
     admitted++
     let released = false
     return {
@@ -71,7 +76,7 @@ export function createDecodeQueue(settings: DecodeQueueSettings = defaultDecodeQ
     }
   }
 
-  const retryAfterSeconds = () => Math.max(1, Math.ceil(((waiting.length + decoding) / settings.concurrency) * averageSeconds))
+  const retryAfterSeconds = () => Math.max(1, Math.ceil(expectedWait(waiting.length + decoding)))
 
   return { admit, run, retryAfterSeconds, state: () => ({ admitted, decoding, waiting: waiting.length }) }
 }
