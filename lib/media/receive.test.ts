@@ -78,6 +78,17 @@ describe('receiving an upload', () => {
     expect(await leftFiles()).toEqual([])
   })
 
+  it('takes a file whose name has control characters in it, contents untouched', async () => {
+    const photo = await jpegImage(120, 80)
+    const form = new FormData()
+    form.append('file', new File([new Uint8Array(photo)], '../../../etc/pass\u0007wd\u0001.jpg'))
+    const request = new Request('http://localhost/', { method: 'POST', body: form })
+    const received = await receiveUpload(request.body, request.headers.get('content-type')!, { directory })
+    if (!received.ok) throw new Error(received.message)
+    expect(await fs.readFile(received.upload.file.path)).toEqual(photo)
+    await received.upload.discard()
+  })
+
   it('refuses a file over the limit with 413 while it streams, reading little past the limit, and leaves no file', async () => {
     const limit = 1024 * 1024
     const generated = generatedBody(50 * 1024 * 1024)

@@ -56,6 +56,7 @@ export async function receiveUpload(
   const filePath = path.join(directory, `copydesk-upload-${randomBytes(12).toString('hex')}`)
   const details: UploadDetails = {}
   const source = Readable.fromWeb(body as NodeReadableStream<Uint8Array>)
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType)
   let refusal: ReceiveRefusal | null = null
   let fileStream: Readable | null = null
   let written: Promise<Omit<ImageFile, 'path'>> | null = null
@@ -80,7 +81,7 @@ export async function receiveUpload(
   for (const event of ['partsLimit', 'fieldsLimit'] as const) parser.on(event, () => stop(refused(422, incompleteUploadMessage)))
 
   try {
-    await pipeline(source, parser)
+    await pipeline(source, cleanPartHeaders(boundary?.[1] ?? boundary?.[2] ?? ''), parser)
     const file = await (written as Promise<Omit<ImageFile, 'path'>> | null)
     if (refusal) throw new Error('refused')
     if (!file) return refused(422, noFileMessage)
@@ -92,6 +93,46 @@ export async function receiveUpload(
     await rm(filePath, { force: true })
     return refusal ?? refused(422, incompleteUploadMessage)
   }
+}
+
+/**
+ * Replaces control characters in the parts' headers with spaces, leaving their contents alone.
+ * Browsers and scripts send file names such as "a\u0007.jpg" as they are, which busboy refuses
+ * as a malformed header; the name is never used, so the upload need not fail for it.
+ */
+function cleanPartHeaders(boundary: string): Transform {
+  const delimiter = Buffer.from(`--${boundary}`)
+  let inHeaders = false
+  let lineEnds = 0
+  let tail = Buffer.alloc(0)
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const out = Buffer.from(chunk)
+      let at = 0
+      while (at < out.length) {
+        if (!inHeaders) {
+          const seen = Buffer.concat([tail, out.subarray(at)])
+          const found = boundary ? seen.indexOf(delimiter) : -1
+          if (found === -1) {
+            tail = seen.subarray(Math.max(0, seen.length - delimiter.length + 1))
+            break
+          }
+          at += found + delimiter.length - tail.length
+          tail = Buffer.alloc(0)
+          inHeaders = true
+          lineEnds = 0
+          continue
+        }
+        const byte = out[at]!
+        // Counts \r\n\r\n, the end of a part's headers.
+        lineEnds = byte === (lineEnds % 2 === 0 ? 13 : 10) ? lineEnds + 1 : byte === 13 ? 1 : 0
+        if ((byte < 32 && byte !== 9 && byte !== 10 && byte !== 13) || byte === 127) out[at] = 32
+        at++
+        if (lineEnds === 4) inHeaders = false
+      }
+      done(null, out)
+    },
+  })
 }
 
 async function writeFile(stream: Readable, filePath: string): Promise<Omit<ImageFile, 'path'>> {
