@@ -7,20 +7,18 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
-  // Built assets, media and the sign-in API. The desk and the sign-in page get their headers from
+  // Built assets, media, the sign-in API and uploads (which skip the proxy). The desk and the sign-in page get their headers from
   // proxy.ts and reader's pages from their route handlers (per request, so SITE_URL is read at run
   // time there; here it is read when the app is built).
   async headers() {
     const headers = Object.entries(securityHeaders()).map(([key, value]) => ({ key, value }))
-    return ['/_next/:path*', '/media/:path*', '/api/:path*'].map((source) => ({ source, headers }))
+    return ['/_next/:path*', '/media/:path*', '/api/:path*', '/desk/media/upload'].map((source) => ({ source, headers }))
   },
   // Nothing uses next/image: reader pages carry their own srcset of stored renditions. With the
   // optimizer off, /_next/image answers 404 and can never fetch a private image or any other
   // local path on a visitor's behalf.
   images: { unoptimized: true },
   experimental: {
-    // The proxy buffers request bodies it passes on; image uploads may be up to 25 MB.
-    proxyClientMaxBodySize: '26mb',
     // Server actions take text only, and their own checks give the reason for a refusal (a note
     // is at most 10,000 characters). Above the 1 MB default, so that a megabyte pasted into a
     // note is refused with that reason rather than failing on the way in.

@@ -51,5 +51,7 @@ function decodes(pathname: string): boolean {
   }
 }
 
-// The desk, the sign-in page, and any address with a %-escape in it.
-export const config = { matcher: ['/desk', '/desk/:path*', '/login', '/:path(.*%.*)'] }
+// The desk, the sign-in page, and any address with a %-escape in it. Not the upload route: a
+// request through the proxy has its whole body buffered in memory first, and uploads stream to
+// disk (the route answers 401 itself; its headers come from next.config.ts).
+export const config = { matcher: ['/desk', '/desk/((?!media/upload$).*)', '/login', '/:path(.*%.*)'] }

@@ -1,8 +1,8 @@
 // `npm run bench`: the performance harness of issue #7. Not a test: it measures and reports.
 // Build → fresh embedded database with 10,000 stories → the app (server.mjs) → reader pages under load
 // against two baselines, page weight, desk lists, publish-to-visible, the editor, memory → the
-// story page through the shipped edge, as an nginx file and from the app alone (wrk) →
-// (with BENCH_DATABASE_URL) the database-bound figures again on PostgreSQL → publish-to-visible
+// story page through the shipped edge, as an nginx file and from the app alone (wrk) → the upload
+// flood (bench/lib/upload-flood.mjs) → (with BENCH_DATABASE_URL) the database-bound figures again on PostgreSQL → publish-to-visible
 // through the edge with two instances on PostgreSQL → report.
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -19,6 +19,7 @@ import { parseOptions, usage } from './lib/options.mjs'
 import { BenchError, assertPortFree, beginShutdown, cleanUp, onCleanup, run } from './lib/processes.mjs'
 import { evaluateTargets, markdown } from './lib/report.mjs'
 import { startServer } from './lib/server.mjs'
+import { uploadFlood } from './lib/upload-flood.mjs'
 import { findWrk } from './lib/wrk.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -100,7 +101,8 @@ async function main() {
     COPYDESK_MEDIA_DIR: path.join(dataDir, 'media'),
     COPYDESK_SEED_DEMO: '',
   }
-  const serverEnv = (env) => ({ ...env, AUTH_SECRET: authSecret })
+  // The per-person upload limits raised, so that the upload flood measures the server, not the limits.
+  const serverEnv = (env) => ({ ...env, AUTH_SECRET: authSecret, UPLOADS_PER_MINUTE: '1000', UPLOAD_MB_PER_DAY: '100000' })
 
   if (options.skipBuild) {
     if (!fs.existsSync(path.join(distDir, 'BUILD_ID')))
@@ -145,6 +147,13 @@ async function main() {
   const edge = noEdge
     ? { error: noEdge }
     : await attempt('Edge comparison', failures, () => measureEdge({ server, storyPath: stories.reader.path, options, nginx, loader, log }))
+  let uploads = null
+  if (options.skipUploads) notes.push('The upload flood skipped (--skip-uploads).')
+  else {
+    uploads = await attempt('Upload flood', failures, () =>
+      uploadFlood({ base: server.base, pid: server.pid, storyPath: stories.reader.path, log }),
+    )
+  }
   await server.stop()
 
   let postgres = null
@@ -212,12 +221,14 @@ async function main() {
       clusterPort: options.clusterPort,
       skipBuild: options.skipBuild,
       skipCluster: options.skipCluster,
+      skipUploads: options.skipUploads,
     },
     machine: machine(busy),
     notes,
     failures,
     embedded,
     edge,
+    uploads,
     postgres,
     cluster,
   }

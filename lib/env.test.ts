@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { StartUpError } from '@/db/config'
-import { authSecret, sessionLifetimes, trustedProxyHops } from './env'
+import { authSecret, sessionLifetimes, trustedProxyHops, uploadLimits } from './env'
 
 let dataDir: string
 beforeEach(() => {
@@ -80,5 +80,29 @@ describe('sessionLifetimes', () => {
 
   it('refuses an idle timeout longer than the absolute lifetime', () => {
     expect(() => sessionLifetimes(env({ SESSION_IDLE_HOURS: '48', SESSION_MAX_DAYS: '1' }))).toThrow(StartUpError)
+  })
+})
+
+describe('per-person upload limits', () => {
+  it('default to 30 uploads a minute and 2,000 MB a day', () => {
+    expect(uploadLimits(env({}))).toEqual({ perMinute: 30, bytesPerDay: 2000 * 1024 * 1024 })
+  })
+
+  it('take UPLOADS_PER_MINUTE and UPLOAD_MB_PER_DAY', () => {
+    expect(uploadLimits(env({ UPLOADS_PER_MINUTE: ' 5 ', UPLOAD_MB_PER_DAY: '100' }))).toEqual({
+      perMinute: 5,
+      bytesPerDay: 100 * 1024 * 1024,
+    })
+  })
+
+  it.each([
+    ['UPLOADS_PER_MINUTE', '0', /^UPLOADS_PER_MINUTE must be a whole number from 1 to 100000 \(got "0"\)\.$/],
+    ['UPLOADS_PER_MINUTE', 'lots', /^UPLOADS_PER_MINUTE must be a whole number/],
+    // Below one largest file (25 MB), nobody could upload one.
+    ['UPLOAD_MB_PER_DAY', '10', /^UPLOAD_MB_PER_DAY must be a whole number from 25 to 10000000 \(got "10"\)\.$/],
+    ['UPLOAD_MB_PER_DAY', '2.5', /^UPLOAD_MB_PER_DAY must be a whole number/],
+  ])('refuse to start with %s=%s', (name, value, message) => {
+    expect(() => uploadLimits(env({ [name]: value }))).toThrow(StartUpError)
+    expect(() => uploadLimits(env({ [name]: value }))).toThrow(message)
   })
 })

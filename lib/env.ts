@@ -87,3 +87,25 @@ function positiveSetting(env: NodeJS.ProcessEnv, name: string, fallback: number,
   if (!value.success) throw new StartUpError(`${name} must be a number above 0 and at most ${max} (got ${JSON.stringify(raw)}).`)
   return value.data
 }
+
+export type UploadLimits = { perMinute: number; bytesPerDay: number }
+
+/**
+ * What one person may upload (lib/media/upload-quota.ts): `UPLOADS_PER_MINUTE` images (default
+ * 30, a photographer's batch) and `UPLOAD_MB_PER_DAY` megabytes in any 24 hours (default 2000).
+ * The bench raises both for its upload flood.
+ */
+export function uploadLimits(env: NodeJS.ProcessEnv = process.env): UploadLimits {
+  const perMinute = wholeSetting(env, 'UPLOADS_PER_MINUTE', 30, 1, 100_000)
+  // At least one largest file a day, or nobody could ever upload one.
+  const megabytesPerDay = wholeSetting(env, 'UPLOAD_MB_PER_DAY', 2000, 25, 10_000_000)
+  return { perMinute, bytesPerDay: megabytesPerDay * 1024 * 1024 }
+}
+
+function wholeSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim()
+  if (!raw) return fallback
+  const parsed = z.coerce.number().int().min(min).max(max).safeParse(raw)
+  if (!parsed.success) throw new StartUpError(`${name} must be a whole number from ${min} to ${max} (got ${JSON.stringify(raw)}).`)
+  return parsed.data
+}

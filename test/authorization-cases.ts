@@ -141,7 +141,7 @@ export const routeHandlers: Record<string, Door> = {
     ],
   },
   'app/desk/media/upload/route.ts POST': {
-    decidedBy: ['authorizeRequest', 'uploadImage'],
+    decidedBy: ['authorizeRequest', 'acceptUpload'],
     provedBy: [
       { file: 'lib/media/upload.data.test.ts', test: 'refuses an account disabled since signing in before processing anything' },
       {

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { BenchError } from './processes.mjs'
 
 export const usage = `Usage: npm run bench -- [--duration S] [--articles N] [--port P] [--static-port P] [--edge-port P]
-  [--cluster-port P] [--skip-build] [--skip-editor] [--skip-cluster] [--no-install]
+  [--cluster-port P] [--skip-build] [--skip-editor] [--skip-cluster] [--skip-uploads] [--no-install]
 
 Builds the app into .next-bench, seeds a fresh embedded database in .bench-data with N synthetic
 stories (default 10,000), starts the app (server.mjs) on --port (default 3200) and measures reader pages
@@ -12,7 +12,10 @@ memory, against the same server's /robots.txt and the story page served as a sta
 nginx on --static-port (default 3201). Then the story page three ways with wrk (installed like
 nginx when missing): through the shipped edge (deploy/nginx/copydesk.conf via scripts/cluster's
 createEdge, on --edge-port, default 3202, in front of the same app server), as a file served by
-nginx, and from the app alone. With BENCH_DATABASE_URL set, repeats the database-bound figures on
+nginx, and from the app alone. Then the upload flood: 50 random-noise JPEGs of 10 MB sent at once
+by two editors while readers load the story page, with the server's memory and the readers' p50/p95
+before and during (the bench server runs with UPLOADS_PER_MINUTE=1000 and UPLOAD_MB_PER_DAY=100000,
+so the per-person limits let the flood through). With BENCH_DATABASE_URL set, repeats the database-bound figures on
 a throwaway database created on that PostgreSQL server and dropped afterwards. Last, on another
 throwaway database on that server (by default postgres://postgres@127.0.0.1:5432/postgres;
 skipped when it does not answer), publish-to-visible with two instances behind the edge (the edge
@@ -22,6 +25,7 @@ Writes bench/results/latest.json and prints a markdown report.
   --skip-build    reuse the existing .next-bench build
   --skip-editor   leave out the editor's key-to-paint measurement (Chromium)
   --skip-cluster  leave out publish-to-visible through the edge with two instances
+  --skip-uploads  leave out the upload flood (50 uploads of 10 MB at once, with readers reading)
   --no-install    do not apt-get install nginx or wrk when missing (Node static server, autocannon)`
 
 const spec = {
@@ -34,6 +38,7 @@ const spec = {
   'skip-build': { type: 'boolean', default: false },
   'skip-editor': { type: 'boolean', default: false },
   'skip-cluster': { type: 'boolean', default: false },
+  'skip-uploads': { type: 'boolean', default: false },
   'no-install': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 }
@@ -71,6 +76,7 @@ export function parseOptions(argv) {
     skipBuild: values['skip-build'],
     skipEditor: values['skip-editor'],
     skipCluster: values['skip-cluster'],
+    skipUploads: values['skip-uploads'],
     install: !values['no-install'],
   }
   const ports = [options.port, options.staticPort, options.edgePort, options.clusterPort, options.clusterPort + 1, options.clusterPort + 2]

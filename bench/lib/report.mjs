@@ -1,5 +1,6 @@
 // The targets of issue #7 (and #18's edge, in report-edge.mjs) and the markdown report of a run.
 import { edgeMarkdown, edgeTargets } from './report-edge.mjs'
+import { uploadMarkdown, uploadTargets } from './report-uploads.mjs'
 
 const KB = 1024
 const MB = 1024 * 1024
@@ -52,7 +53,7 @@ export function evaluateTargets(results) {
   const storyBytes = results.embedded.bytes?.routes?.find((route) => route.key === 'story')
   targets.push(atMost('Story page JavaScript, gzipped', storyBytes?.jsGz ?? null, 20 * KB, kb, storyBytes?.error))
   targets.push(atMost('Story page HTML + CSS + JS, gzipped', storyBytes?.totalGz ?? null, 60 * KB, kb, storyBytes?.error))
-  return [...targets, ...edgeTargets(results)]
+  return [...targets, ...edgeTargets(results), ...uploadTargets(results)]
 }
 
 function missingNote(page) {
@@ -250,6 +251,7 @@ export function markdown(results) {
   }
 
   out.push(...edgeMarkdown(results))
+  out.push(...uploadMarkdown(results))
   out.push('### Targets')
   out.push('')
   out.push(

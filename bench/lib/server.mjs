@@ -105,7 +105,7 @@ export function memorySampler(rootPid) {
   }
 }
 
-function readStatus(pid) {
+export function readStatus(pid) {
   try {
     const text = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
     const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) * 1024

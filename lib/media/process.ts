@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import sharp, { type OutputInfo, type Sharp } from 'sharp'
+import { type DecodeQueue, decodeQueue } from './decode-queue'
 import { uploadSizeProblem } from './limits'
 import { type ImageFormat, notAnImageMessage, sniffImageFormat } from './sniff'
 import { type Refusal, refusal } from '../refusal'
@@ -9,6 +10,11 @@ export const maxImagePixels = 40_000_000
 export const variantWidths = [320, 640, 960, 1280, 1920] as const
 /** Every width is written in these formats, and in the upload's own format as a fallback. */
 export const modernFormats = ['webp', 'avif'] as const satisfies readonly ImageFormat[]
+
+// One libvips thread per image and no operation cache: the decode queue decides how many images run
+// at once, and memory stays that of the images in hand (a cache would keep pixels of finished ones).
+sharp.concurrency(1)
+sharp.cache(false)
 
 export const damagedImageMessage = 'This image file is damaged or incomplete and cannot be read.'
 
@@ -43,6 +49,12 @@ const encoders: Record<ImageFormat, (image: Sharp, isOriginal: boolean) => Sharp
   gif: (image) => image.gif(),
 }
 
+/**
+ * An upload already on disk (lib/media/receive.ts): decoded from its file, never read whole into
+ * memory. `head` is its first bytes, for the format check; `contentHash` was taken as it streamed.
+ */
+export type ImageFile = { path: string; byteSize: number; contentHash: string; head: Uint8Array }
+
 export function contentHashOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
@@ -60,14 +72,17 @@ export function renditionWidths(width: number): number[] {
  * block (EXIF with GPS and maker notes, XMP, IPTC, ICC after conversion to sRGB) left out.
  * Expected refusals (wrong type, too big, damaged) come back as `{ ok: false, message }`.
  */
-export async function processImage(bytes: Buffer): Promise<ProcessResult> {
-  const sizeProblem = uploadSizeProblem(bytes.length)
+export async function processImage(upload: Buffer | ImageFile, queue: DecodeQueue = decodeQueue()): Promise<ProcessResult> {
+  const image = Buffer.isBuffer(upload)
+    ? { input: upload, byteSize: upload.length, head: upload, contentHash: () => contentHashOf(upload) }
+    : { input: upload.path, byteSize: upload.byteSize, head: upload.head, contentHash: () => upload.contentHash }
+  const sizeProblem = uploadSizeProblem(image.byteSize)
   if (sizeProblem) return refusal('invalid', sizeProblem)
-  const sniffed = sniffImageFormat(bytes)
+  const sniffed = sniffImageFormat(image.head)
   if (!sniffed.ok) return sniffed
   const format = sniffed.format
 
-  const header = await readHeader(bytes)
+  const header = await readHeader(image.input)
   if (!header || header.format !== format) return refusal('invalid', header ? notAnImageMessage : damagedImageMessage)
   if (header.width * header.height > maxImagePixels) {
     return refusal(
@@ -76,31 +91,18 @@ export async function processImage(bytes: Buffer): Promise<ProcessResult> {
     )
   }
 
-  return inProcessingSlot(() => makeFiles(bytes, format, header.pages > 1))
+  const made = await queue.run(() => makeFiles(image.input, format, header.pages > 1))
+  return made.ok ? { ...made, contentHash: image.contentHash() } : made
 }
 
-/** Images decoded at once in this process: each already keeps both cores busy, and a 40 MP one needs ~0.5 GB. */
-const maxConcurrentImages = 2
-let running = 0
-const waiting: (() => void)[] = []
-
-async function inProcessingSlot<T>(run: () => Promise<T>): Promise<T> {
-  // A finishing run hands its slot straight to the next in line, so the count never overshoots.
-  if (running < maxConcurrentImages) running++
-  else await new Promise<void>((resolve) => waiting.push(resolve))
-  try {
-    return await run()
-  } finally {
-    const next = waiting.shift()
-    if (next) next()
-    else running--
-  }
-}
-
-async function makeFiles(bytes: Buffer, format: ImageFormat, animated: boolean): Promise<ProcessResult> {
+async function makeFiles(
+  input: Buffer | string,
+  format: ImageFormat,
+  animated: boolean,
+): Promise<Omit<ProcessedImage, 'contentHash'> | Refusal> {
   let pixels: { data: Buffer; info: OutputInfo }
   try {
-    pixels = await sharp(bytes, { limitInputPixels: maxImagePixels, failOn: 'error' })
+    pixels = await sharp(input, { limitInputPixels: maxImagePixels, failOn: 'error' })
       .autoOrient()
       .toColourspace('srgb')
       .raw()
@@ -125,20 +127,20 @@ async function makeFiles(bytes: Buffer, format: ImageFormat, animated: boolean):
   const wanted = formats.flatMap((targetFormat) =>
     widths.filter((targetWidth) => targetFormat !== format || targetWidth !== width).map((targetWidth) => ({ targetFormat, targetWidth })),
   )
-  const [original, ...variants] = await Promise.all([
-    encode(format, width),
-    ...wanted.map(({ targetFormat, targetWidth }) => encode(targetFormat, targetWidth)),
-  ])
-  return { ok: true, contentHash: contentHashOf(bytes), original: original!, variants, animated }
+  // One after another: an upload holds one core and one set of buffers, whatever its number of renditions.
+  const original = await encode(format, width)
+  const variants: ProcessedFile[] = []
+  for (const { targetFormat, targetWidth } of wanted) variants.push(await encode(targetFormat, targetWidth))
+  return { ok: true, original, variants, animated }
 }
 
 type Header = { format: ImageFormat | 'other'; width: number; height: number; pages: number }
 
 /** Dimensions and format from the header only; nothing is decoded, whatever the size it claims. */
-async function readHeader(bytes: Buffer): Promise<Header | null> {
+async function readHeader(input: Buffer | string): Promise<Header | null> {
   try {
     // No pixel limit here: the header is all that is read, and the limit is checked against it next.
-    const metadata = await sharp(bytes, { limitInputPixels: false }).metadata()
+    const metadata = await sharp(input, { limitInputPixels: false }).metadata()
     const decoder = metadata.format === 'heif' ? (metadata.compression === 'av1' ? 'avif' : 'other') : (metadata.format as string)
     const format = (['jpeg', 'png', 'webp', 'avif', 'gif'] as const).find((known) => known === decoder) ?? 'other'
     return { format, width: metadata.width, height: metadata.height, pages: metadata.pages ?? 1 }

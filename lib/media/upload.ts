@@ -4,17 +4,21 @@ import { media } from '@/db/schema'
 import { authorize } from '../authorize'
 import type { Actor } from '../permissions'
 import { type Result, refusal } from '../refusal'
+import { type DecodeQueue, decodeQueue } from './decode-queue'
 import { type MediaRow, firstIssue, getMediaByHash, keysOf, mediaDetailsSchema } from './library'
 import { uploadSizeProblem } from './limits'
 import { type PlannedFile, planMediaFiles, writeMediaFiles } from './plan'
-import { contentHashOf, processImage } from './process'
+import { type ImageFile, contentHashOf, processImage } from './process'
 import type { MediaStorage } from './storage'
 
 const uploadDetailsSchema = mediaDetailsSchema.pick({ alt: true, caption: true, credit: true })
 
 export type UploadInput = {
-  /** The file as uploaded. Its name and declared type are deliberately not taken: only the bytes decide. */
-  bytes: Buffer
+  /**
+   * The file as uploaded, in memory or already on disk (the upload route streams it there). Its
+   * name and declared type are deliberately not taken: only the bytes decide.
+   */
+  bytes: Buffer | ImageFile
   alt?: string
   caption?: string
   credit?: string
@@ -31,19 +35,21 @@ export async function uploadImage(
   storage: MediaStorage,
   actor: Actor,
   input: UploadInput,
+  queue: DecodeQueue = decodeQueue(),
 ): Promise<Result<{ media: MediaRow; duplicate: boolean; notice?: string }>> {
   const allowed = await authorize(db, actor, 'media.upload')
   if (!allowed.ok) return allowed
   const details = uploadDetailsSchema.safeParse({ alt: input.alt, caption: input.caption, credit: input.credit })
   if (!details.success) return refusal('invalid', firstIssue(details.error))
-  const sizeProblem = uploadSizeProblem(input.bytes.length)
+  const file = Buffer.isBuffer(input.bytes) ? { byteSize: input.bytes.length, contentHash: contentHashOf(input.bytes) } : input.bytes
+  const sizeProblem = uploadSizeProblem(file.byteSize)
   if (sizeProblem) return refusal('invalid', sizeProblem)
 
   // Checked before the (seconds-long) processing; checked again by the insert for uploads racing each other.
-  const existing = await getMediaByHash(db, contentHashOf(input.bytes))
+  const existing = await getMediaByHash(db, file.contentHash)
   if (existing) return { ok: true, media: existing, duplicate: true }
 
-  const processed = await processImage(input.bytes)
+  const processed = await processImage(input.bytes, queue)
   if (!processed.ok) return processed
   const { files, row } = planMediaFiles(processed)
 

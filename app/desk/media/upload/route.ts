@@ -1,8 +1,7 @@
-import { z } from 'zod'
 import { getDb } from '@/db'
 import type { MediaUploadResponse } from '@/components/desk/media/upload-client'
 import { json, refusalResponse } from '@/lib/http'
-import { uploadImage } from '@/lib/media/upload'
+import { type AcceptResult, acceptUpload } from '@/lib/media/accept-upload'
 import { maxUploadBytes, tooLargeFileMessage } from '@/lib/media/limits'
 import { getMediaStorage } from '@/lib/media/storage'
 import { refusal } from '@/lib/refusal'
@@ -13,17 +12,11 @@ import { displaySrc } from '@/lib/media/urls'
 /** The file may be 25 MB; the multipart envelope and the text fields get one more. */
 const maxRequestBytes = maxUploadBytes + 1024 * 1024
 
-const detailsSchema = z.object({
-  alt: z.string().optional(),
-  caption: z.string().optional(),
-  credit: z.string().optional(),
-})
-
-function refuse(status: 413 | 500, message: string): Response {
-  return json<MediaUploadResponse>({ ok: false, message }, status)
+function refuse(status: 413 | 429 | 500 | 503, message: string, retryAfterSeconds?: number): Response {
+  const response = json<MediaUploadResponse>({ ok: false, message }, status)
+  if (retryAfterSeconds !== undefined) response.headers.set('retry-after', String(retryAfterSeconds))
+  return response
 }
-
-const invalidUpload = (message: string) => refusalResponse(refusal('invalid', message))
 
 /**
  * Adds one image to the media library. Used by the library page and by the story editor (Figure
@@ -42,7 +35,12 @@ const invalidUpload = (message: string) => refusalResponse(refusal('invalid', me
  *   (lib/same-origin.ts, before anything is read);
  * - 401 `{ ok: false, reason, message }` signed out (a browser without a session is usually
  *   redirected to /login by the proxy before it gets here); 403 not allowed to upload (both
- *   from `authorizeRequest`); 413 `{ ok: false, message }` over 25 MB;
+ *   from `authorizeRequest`); 413 `{ ok: false, message }` over 25 MB (refused as the body streams
+ *   in, or at once from its Content-Length);
+ * - 429 `{ ok: false, message }` with `Retry-After` (seconds): this person's uploads a minute or
+ *   bytes a day (lib/media/upload-quota.ts) are used up;
+ * - 503 `{ ok: false, message }` with `Retry-After`: the server has as many uploads under way as
+ *   it takes (lib/media/decode-queue.ts);
  * - 422 `{ ok: false, reason, message }` anything wrong with the file or the details, in words for
  *   the uploader (not an accepted image, damaged, too many pixels, alt text too long…);
  * - 500 `{ ok: false, message }` the image could not be stored (logged).
@@ -52,43 +50,19 @@ export async function POST(request: Request): Promise<Response> {
   if (foreign) return foreign
   const signedIn = await authorizeRequest('media.upload')
   if (!signedIn.ok) return refusalResponse(signedIn)
-  const declaredLength = Number(request.headers.get('content-length'))
-  if (declaredLength > maxRequestBytes) return refuse(413, tooLargeFileMessage)
-
-  const body = await readAtMost(request, maxRequestBytes)
-  if (!body) return refuse(413, tooLargeFileMessage)
-  if (declaredLength > body.byteLength) {
-    console.warn(
-      `An upload arrived cut short: ${body.byteLength} of ${declaredLength} bytes. ` +
-        'The proxy buffers request bodies up to experimental.proxyClientMaxBodySize (10 MB unless set in next.config.ts).',
-    )
-    return refuse(413, 'This file is too large for the server to take at the moment. Try a smaller file, or ask an administrator.')
-  }
-  let form: FormData
+  if (Number(request.headers.get('content-length')) > maxRequestBytes) return refuse(413, tooLargeFileMessage)
+  let result: AcceptResult
   try {
-    form = await new Response(body, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData()
-  } catch {
-    return invalidUpload('The upload did not arrive whole. Try again.')
-  }
-  const file = form.get('file')
-  if (!(file instanceof Blob)) return invalidUpload('Choose an image file to upload.')
-  const details = detailsSchema.safeParse({
-    alt: form.get('alt') ?? undefined,
-    caption: form.get('caption') ?? undefined,
-    credit: form.get('credit') ?? undefined,
-  })
-  if (!details.success) return invalidUpload('The alt text, caption and credit must be text.')
-
-  const bytes = Buffer.from(await file.arrayBuffer())
-  let result: Awaited<ReturnType<typeof uploadImage>>
-  try {
-    result = await uploadImage(getDb(), getMediaStorage(), signedIn.user, { bytes, ...details.data })
+    result = await acceptUpload(getDb(), getMediaStorage(), signedIn.user, request.body, request.headers.get('content-type') ?? '')
   } catch (error) {
     console.error('An image upload failed:', error)
     return refuse(500, 'The image could not be stored. Try again in a moment.')
   }
-  if (!result.ok) return refusalResponse(result)
-
+  if (!result.ok) {
+    if (!('status' in result)) return refusalResponse(result)
+    if (result.status === 422) return refusalResponse(refusal('invalid', result.message))
+    return refuse(result.status, result.message, result.retryAfterSeconds)
+  }
   const { media, duplicate, notice } = result
   return json<MediaUploadResponse>(
     {
@@ -107,29 +81,4 @@ export async function POST(request: Request): Promise<Response> {
     },
     duplicate ? 200 : 201,
   )
-}
-
-/** The request body, or null once it passes `limit` bytes (a body sent without a length is counted as it comes). */
-async function readAtMost(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (!request.body) return new Uint8Array()
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > limit) {
-      await reader.cancel()
-      return null
-    }
-    chunks.push(value)
-  }
-  const body = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    body.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return body
 }
