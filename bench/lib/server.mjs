@@ -7,13 +7,14 @@ import { BenchError, lastLine, startGroup } from './processes.mjs'
 
 /**
  * Starts the production server and waits until it answers. `env` is the whole environment of
- * the server. Resolves with `{ base, pid, stop, memory }`.
+ * the server, with glibc's malloc arenas capped as `npm start` caps them. Resolves with
+ * `{ base, pid, stop, memory }`.
  */
 export async function startServer({ port, env, logFile, label }) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true })
   const log = fs.openSync(logFile, 'w')
   const { child, stop } = startGroup(process.execPath, ['server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], {
-    env,
+    env: { MALLOC_ARENA_MAX: '2', ...env },
     stdio: ['ignore', log, log],
   })
   fs.closeSync(log)
