@@ -1,63 +1,7 @@
-import { type Locator, type Page, expect, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import sharp from 'sharp'
-import { filesInPage, fromSite, ownWriterPage, signIn } from './fixtures'
-
-// Processing one photo into every width and format takes a few seconds on a small machine.
-const processing = { timeout: 60_000 }
-
-/** A token no other test or seeded image contains, for searching the library. */
-const uniqueWord = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`
-
-/**
- * A 1600 × 1000 JPEG as a camera writes it: EXIF naming the camera and the photographer, GPS
- * coordinates, XMP. `marker` goes into its EXIF, so every photo made here has different bytes.
- */
-async function cameraPhoto(marker: string): Promise<Buffer> {
-  const xmp =
-    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
-    '<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Secret Source Name</dc:creator></rdf:Description>' +
-    '</rdf:RDF></x:xmpmeta>'
-  return sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 40, g: 120, b: 200 } } })
-    .composite([{ input: { create: { width: 500, height: 300, channels: 3, background: '#f5d442' } }, left: 200, top: 150 }])
-    .withExif({
-      IFD0: { Make: 'Camera Maker', Model: 'Model 7', Artist: 'Secret Source Name', ImageDescription: marker },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 0/1', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 0/1' },
-    })
-    .withXmp(xmp)
-    .jpeg({ quality: 85 })
-    .toBuffer()
-}
-
-const uploadLines = (page: Page) => page.getByRole('list', { name: 'Uploads' }).getByRole('listitem')
-
-/** Picks a file with the library's file input and returns its status line. */
-async function chooseFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<Locator> {
-  await page.getByLabel('Choose images').setInputFiles(file)
-  return uploadLines(page).filter({ hasText: file.name }).first()
-}
-
-/** Uploads a photo through the file input and returns its image's id, once the library has it. */
-async function uploadPhoto(page: Page, name: string, buffer: Buffer): Promise<number> {
-  const line = await chooseFile(page, { name, mimeType: 'image/jpeg', buffer })
-  await expect(line).toContainText(/Added to the library\.|Already in the library\./, processing)
-  return idFrom(line)
-}
-
-async function idFrom(line: Locator): Promise<number> {
-  const href = await line.getByRole('link', { name: 'Edit details' }).getAttribute('href')
-  const id = Number(/\/desk\/media\/(\d+)$/.exec(href ?? '')?.[1])
-  expect(id).toBeGreaterThan(0)
-  return id
-}
-
-async function searchLibrary(page: Page, terms: string): Promise<void> {
-  await page.goto('/desk/media')
-  await page.getByLabel('Search alt text, caption and credit').fill(terms)
-  await page.getByRole('button', { name: 'Search' }).click()
-  await expect(page).toHaveURL(/[?&]q=/)
-}
-
-const gridImages = (page: Page) => page.getByRole('list', { name: 'Images' }).getByRole('listitem')
+import { filesInPage, fromSite, signIn } from './fixtures'
+import { cameraPhoto, chooseFile, gridImages, idFrom, processing, searchLibrary, uniqueWord, uploadLines, uploadPhoto } from './media-files'
 
 test('a writer uploads a photo, describes it, and finds it in the library by its credit', async ({ page }) => {
   const credit = `${uniqueWord('PHOTOGRAPHER')}/TESSERA`
@@ -293,33 +237,4 @@ test('a request over 25 MB is answered 413 with a clear message, and nothing is 
 
   await searchLibrary(page, alt)
   await expect(page.getByText(`No images match “${alt}”.`)).toBeVisible()
-})
-
-test('someone past the uploads-a-minute limit is told how long to wait, and the image is not stored', async ({ browser }) => {
-  const page = await ownWriterPage(browser, 'Busy Uploader')
-  await page.goto('/desk/media')
-  // The default is 30 a minute. The same small file each time: every upload counts, duplicates too.
-  const small = {
-    name: 'small.png',
-    mimeType: 'image/png',
-    buffer: await sharp({ create: { width: 32, height: 32, channels: 3, background: '#2a9d8f' } })
-      .png()
-      .toBuffer(),
-  }
-  for (let upload = 0; upload < 30; upload++) {
-    const answer = await page.request.post('/desk/media/upload', { headers: fromSite(page), multipart: { file: small } })
-    expect([200, 201]).toContain(answer.status())
-  }
-  const refused = await page.request.post('/desk/media/upload', { headers: fromSite(page), multipart: { file: small } })
-  expect(refused.status()).toBe(429)
-  const wait = Number(refused.headers()['retry-after'])
-  expect(wait).toBeGreaterThanOrEqual(1)
-  expect(wait).toBeLessThanOrEqual(60)
-
-  const line = await chooseFile(page, { name: 'one-more.jpg', mimeType: 'image/jpeg', buffer: await cameraPhoto(uniqueWord('overlimit')) })
-  await expect(line).toContainText(
-    /Not added: You have uploaded 30 images in the last minute, the most Copydesk takes from one person\. Try again in \d+ seconds?\./,
-  )
-  await expect(line.getByRole('link')).toHaveCount(0)
-  await page.context().close()
 })
