@@ -116,7 +116,8 @@ describe('escaping what the newsroom typed', () => {
   const path = '/world/ports-script-alert-1-script-say-no-leave'
 
   beforeAll(async () => {
-    await publishedStory(headline, { standfirst, bylines: [{ name: contributor, outlet }], tags: [tag] })
+    // Credited to a contributor alone, which only an editor may do (a writer stays on their bylines).
+    await publishedStory(headline, { standfirst, bylines: [{ name: contributor, outlet }], tags: [tag] }, { by: newsroom.editor })
   })
 
   it('escapes the headline, standfirst, byline and tag on the story page', async () => {
