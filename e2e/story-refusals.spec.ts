@@ -1,33 +1,39 @@
 import { expect, test } from '@playwright/test'
 import { storyDraft } from '../test/story-docs'
-import { fromSite, signIn } from './fixtures'
+import { fromSite, ownId, signIn, signedInClient } from './fixtures'
 import { recoveredChanges, saveStatus, startStory, storyBody } from './pages/story-form'
 
 // What the server refuses to save, and how the writer is told, with their text kept.
 
-test('a writer cannot edit a story in review, and the server refuses a forged save', async ({ page }) => {
+test('a writer cannot edit a story in review, and the server refuses a forged save', async ({ page, baseURL }) => {
+  // The writer's own story, sent for review: another writer's would not open for them at all.
+  const writer = await signedInClient(baseURL ?? '', 'writer@copydesk.test')
+  const headline = `Halden glacier survey ${Date.now()}`
+  const draft = storyDraft({ headline, bylines: [{ userId: await ownId(writer) }] })
+  const created = await writer.post('/desk/articles/new/from-draft', { data: { draft } })
+  expect(created.status()).toBe(200)
+  const { articleId } = (await created.json()) as { articleId: number }
+  // Created (version 1) with its first revision (version 2).
+  const submitted = await writer.post(`/desk/articles/${articleId}/workflow`, { data: { action: 'submit', baseVersion: 2 } })
+  expect(submitted.status()).toBe(200)
+
   await signIn(page, 'writer@copydesk.test')
-  // The demo's story in review is writer2's; other tests put stories of their own in review meanwhile.
-  await page.goto('/desk?q=Halden+glacier')
-  await page
-    .getByRole('row')
-    .filter({ hasText: 'In review' })
-    .getByRole('link', { name: /Halden glacier/ })
-    .click()
+  await page.goto(`/desk?q=${encodeURIComponent(headline)}`)
+  await page.getByRole('row').filter({ hasText: 'In review' }).getByRole('link', { name: headline }).click()
   await expect(page).toHaveURL(/\/desk\/articles\/\d+$/)
-  await expect(page.getByText('Only the story’s writers and the editors can change this story.')).toBeVisible()
+  await expect(page.getByText('This story is with the editors for review; withdraw it to make changes.')).toBeVisible()
   await expect(page.getByRole('textbox', { name: 'Story body' })).toHaveCount(0)
 
-  const articleId = Number(page.url().split('/').pop())
   const response = await page.request.post(`/desk/articles/${articleId}/revisions`, {
     headers: fromSite(page),
     data: {
-      baseVersion: 1,
+      baseVersion: 3,
       kind: 'save',
       draft: storyDraft({ headline: 'Forged', body: { type: 'doc', content: [] } }),
     },
   })
   expect(response.status()).toBe(403)
+  await writer.dispose()
 })
 
 test('a 5 MB paste is refused by the server with a clear message, and the text stays in the editor and on the device', async ({ page }) => {
