@@ -65,11 +65,13 @@ function readTail(file) {
 
 /**
  * Samples the resident memory of a process and all its descendants (`server.mjs` and the
- * `next-server` it may start) every 250 ms. `phase(name)` starts attributing samples to a named
- * phase; `report()` gives the peak sum of VmRSS overall and per phase, and the largest VmHWM.
+ * `next-server` it may start) every `intervalMs`. `phase(name)` starts attributing samples to a
+ * named phase; `report()` gives the peak sum of VmRSS overall and per phase, the mean per phase,
+ * and the largest VmHWM.
  */
-export function memorySampler(rootPid) {
+export function memorySampler(rootPid, intervalMs = 250) {
   const peaks = { all: 0 }
+  const sums = {}
   let phase = null
   let maxHwm = 0
   let pids = descendants(rootPid)
@@ -84,8 +86,11 @@ export function memorySampler(rootPid) {
       maxHwm = Math.max(maxHwm, status.hwm)
     }
     peaks.all = Math.max(peaks.all, rss)
-    if (phase) peaks[phase] = Math.max(peaks[phase] ?? 0, rss)
-  }, 250)
+    if (phase) {
+      peaks[phase] = Math.max(peaks[phase] ?? 0, rss)
+      sums[phase] = { total: (sums[phase]?.total ?? 0) + rss, count: (sums[phase]?.count ?? 0) + 1 }
+    }
+  }, intervalMs)
   timer.unref()
   return {
     phase(name) {
@@ -99,6 +104,7 @@ export function memorySampler(rootPid) {
       return {
         peakRssBytes: peaks.all,
         peakRssBytesByPhase: Object.fromEntries(Object.entries(peaks).filter(([key]) => key !== 'all')),
+        meanRssBytesByPhase: Object.fromEntries(Object.entries(sums).map(([key, { total, count }]) => [key, Math.round(total / count)])),
         maxVmHwmBytes: maxHwm,
         processes: pids.length,
       }
@@ -106,7 +112,7 @@ export function memorySampler(rootPid) {
   }
 }
 
-export function readStatus(pid) {
+function readStatus(pid) {
   try {
     const text = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
     const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) * 1024

@@ -7,7 +7,7 @@ import http from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
 import autocannon from 'autocannon'
 import sharp from 'sharp'
-import { descendants, readStatus } from './server.mjs'
+import { memorySampler } from './server.mjs'
 import { signIn } from './sign-in.mjs'
 
 const MB = 1024 * 1024
@@ -31,18 +31,20 @@ export async function uploadFlood({ base, pid, storyPath, log, uploads = 50, meg
   )
 
   log(`Upload flood: ${quietSeconds} s of readers alone (${readerConnections} connections on ${storyPath}).`)
-  const quietMemory = sampleMemory(pid)
+  // Every 100 ms: a flood's peak can be short.
+  const memory = memorySampler(pid, 100)
+  memory.phase('quiet')
   const quiet = await readers(`${base}${storyPath}`, readerConnections, sleep(quietSeconds * 1000))
-  const idle = quietMemory.stop()
 
   log(`Upload flood: ${uploads} uploads of ${megabytes} MB at once, readers still reading.`)
-  const floodMemory = sampleMemory(pid)
+  memory.phase('flood')
   const started = performance.now()
   const sending = Promise.all(photos.map((photo, index) => upload(base, jars[index % jars.length], photo)))
   const during = await readers(`${base}${storyPath}`, readerConnections, sending)
   const answers = await sending
   const seconds = (performance.now() - started) / 1000
-  const flood = floodMemory.stop()
+  memory.stop()
+  const { peakRssBytesByPhase, meanRssBytesByPhase, maxVmHwmBytes } = memory.report()
 
   const statuses = {}
   for (const answer of answers) statuses[answer.status] = (statuses[answer.status] ?? 0) + 1
@@ -53,10 +55,10 @@ export async function uploadFlood({ base, pid, storyPath, log, uploads = 50, meg
     statuses,
     uploadMs: summary(answers.map((answer) => answer.ms)),
     memory: {
-      idleRssBytes: idle.meanRss,
-      peakRssBytes: flood.peakRss,
-      growthBytes: flood.peakRss - idle.meanRss,
-      maxVmHwmBytes: flood.maxHwm,
+      idleRssBytes: meanRssBytesByPhase.quiet,
+      peakRssBytes: peakRssBytesByPhase.flood,
+      growthBytes: peakRssBytesByPhase.flood - meanRssBytesByPhase.quiet,
+      maxVmHwmBytes,
     },
     reader: { connections: readerConnections, quiet, during },
   }
@@ -142,30 +144,4 @@ function summary(samples) {
   const sorted = Float64Array.from(samples).sort()
   const at = (q) => (sorted.length ? Math.round(sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1] * 10) / 10 : null)
   return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) }
-}
-
-/** VmRSS of the server and its children, summed, every 100 ms; VmHWM the largest seen. */
-function sampleMemory(pid) {
-  const samples = []
-  let maxHwm = 0
-  let pids = descendants(pid)
-  const timer = setInterval(() => {
-    if (samples.length % 20 === 0) pids = descendants(pid)
-    let rss = 0
-    for (const each of pids) {
-      const status = readStatus(each)
-      if (!status) continue
-      rss += status.rss
-      maxHwm = Math.max(maxHwm, status.hwm)
-    }
-    samples.push(rss)
-  }, 100)
-  return {
-    stop() {
-      clearInterval(timer)
-      const peakRss = samples.length ? Math.max(...samples) : 0
-      const meanRss = samples.length ? Math.round(samples.reduce((sum, value) => sum + value, 0) / samples.length) : 0
-      return { peakRss, meanRss, maxHwm }
-    },
-  }
 }
