@@ -138,7 +138,7 @@ describe('text that used to break a save', () => {
     expect(await createUser(db, newsroom.admin, input)).toMatchObject({ ok: true, person: { name: 'Ana Lima', email: 'ana@example.test' } })
   })
 
-  it('refuses a sign-in with a NUL in the e-mail address as any wrong password', async () => {
+  it('refuses a sign-in with a NUL in the e-mail address like any wrong password', async () => {
     expect(await checkCredentials(db, { email: `nobody${nul}@example.test`, password: `x${nul}` }, '127.0.0.1')).toEqual({
       ok: false,
       reason: 'invalid',
