@@ -64,10 +64,21 @@ export async function ownId(client: APIRequestContext): Promise<number> {
 }
 
 /** A page in a browser context of its own, signed in as `email`: a second person at another desk. */
-export async function signedInPage(browser: Browser, email: string): Promise<Page> {
+export async function signedInPage(browser: Browser, email: string, password = demoPassword): Promise<Page> {
   const page = await (await browser.newContext()).newPage()
-  await signIn(page, email)
+  await signIn(page, email, password)
   return page
+}
+
+/** The admin adds a writer on the People page (and stays there). */
+export async function addWriter(admin: Page, person: { name: string; email: string; password: string }): Promise<void> {
+  await admin.goto('/desk/admin/users')
+  await admin.getByLabel('Name').fill(person.name)
+  await admin.getByLabel('E-mail').fill(person.email)
+  await admin.getByRole('combobox', { name: 'Role' }).selectOption('writer')
+  await admin.getByLabel(/Password/).fill(person.password)
+  await admin.getByRole('button', { name: 'Add person' }).click()
+  await expect(admin.getByText(`Account created for ${person.email}.`)).toBeVisible()
 }
 
 /**
@@ -77,13 +88,7 @@ export async function signedInPage(browser: Browser, email: string): Promise<Pag
 export async function ownWriterPage(browser: Browser, name: string): Promise<Page> {
   const email = uniqueEmail('writer')
   const admin = await signedInPage(browser, 'admin@copydesk.test')
-  await admin.getByRole('link', { name: 'People' }).click()
-  await admin.getByLabel('Name').fill(name)
-  await admin.getByLabel('E-mail').fill(email)
-  await admin.getByRole('combobox', { name: 'Role' }).selectOption('writer')
-  await admin.getByLabel(/Password/).fill(ownWriterPassword)
-  await admin.getByRole('button', { name: 'Add person' }).click()
-  await expect(admin.getByText(`Account created for ${email}.`)).toBeVisible()
+  await addWriter(admin, { name, email, password: ownWriterPassword })
   await admin.context().close()
   const page = await (await browser.newContext()).newPage()
   await signIn(page, email, ownWriterPassword)

@@ -1,29 +1,17 @@
 import http from 'node:http'
-import { type Browser, type Page, expect, test } from '@playwright/test'
-import { signIn, signInThroughForm, uniqueEmail } from './fixtures'
+import { type Page, expect, test } from '@playwright/test'
+import { addWriter, signIn, signInThroughForm, signedInPage, uniqueEmail } from './fixtures'
 
 // Every test here ends sessions, so each signs its people in afresh through the form: the saved
 // sessions of e2e/.auth, which other tests share, are never signed out.
 
 const personPassword = 'a-good-long-password'
 
-/** A new writer, added by the admin on the People page; leaves the admin on that person's page. */
+/** A new writer, added by the admin; leaves the admin on that person's page. */
 async function addPerson(admin: Page, name: string, email: string): Promise<void> {
-  await admin.goto('/desk/admin/users')
-  await admin.getByLabel('Name').fill(name)
-  await admin.getByLabel('E-mail').fill(email)
-  await admin.getByRole('combobox', { name: 'Role' }).selectOption('writer')
-  await admin.getByLabel(/Password/).fill(personPassword)
-  await admin.getByRole('button', { name: 'Add person' }).click()
-  await expect(admin.getByText(`Account created for ${email}.`)).toBeVisible()
+  await addWriter(admin, { name, email, password: personPassword })
   await admin.getByRole('link', { name }).click()
   await expect(admin.getByRole('heading', { level: 1, name })).toBeVisible()
-}
-
-async function freshPage(browser: Browser, email: string, password: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
-  await signInThroughForm(page, email, password)
-  return page
 }
 
 test('a signed-out cookie opens nothing: the desk sends it to sign in, a desk endpoint answers 401', async ({ page, baseURL }) => {
@@ -51,8 +39,8 @@ test('an admin signs a person out everywhere, and the audit log shows it, filter
   await signInThroughForm(page, 'admin@copydesk.test')
   await addPerson(page, name, email)
 
-  const laptop = await freshPage(browser, email, personPassword)
-  const phone = await freshPage(browser, email, personPassword)
+  const laptop = await signedInPage(browser, email, personPassword)
+  const phone = await signedInPage(browser, email, personPassword)
   await page.reload()
   await expect(page.getByText('2 sessions are open.')).toBeVisible()
   await page.getByRole('button', { name: 'Sign out everywhere' }).click()
@@ -87,8 +75,8 @@ test('changing one’s password ends the other sessions and keeps this one; "Sig
   await signInThroughForm(page, 'admin@copydesk.test')
   await addPerson(page, name, email)
 
-  const here = await freshPage(browser, email, personPassword)
-  const elsewhere = await freshPage(browser, email, personPassword)
+  const here = await signedInPage(browser, email, personPassword)
+  const elsewhere = await signedInPage(browser, email, personPassword)
   await here.getByRole('link', { name: /Your account/ }).click()
   await here.getByLabel('Current password').fill(personPassword)
   await here.getByLabel('New password', { exact: true }).fill('another-long-password')
