@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { sql } from 'drizzle-orm'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
@@ -22,9 +23,9 @@ const holder = globalThis as typeof globalThis & { __copydeskDb?: Connection }
 /**
  * PGlite reserves PostgreSQL's default 128 MB of shared buffers inside the server's own memory;
  * 32 MB keeps the app's resident memory about 100 MB lower. The files stay in the operating
- * system's page cache anyway.
+ * system's page cache anyway. pg_trgm is loaded for the reader's "did you mean" (lib/search.ts).
  */
-const pgliteOptions = { postgresqlconf: ['shared_buffers=32MB'] }
+const pgliteOptions = { postgresqlconf: ['shared_buffers=32MB'], extensions: { pg_trgm } }
 const connectTimeoutMs = 5000
 
 /** Opens a database from a configuration; the caller owns it and closes it. */

@@ -4,6 +4,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import pg from 'pg'
 import { BenchError, lastLine, onCleanup, run } from './processes.mjs'
 
@@ -72,7 +73,7 @@ export async function pickStories(target) {
 async function query(target, statements) {
   if (target.driver === 'pglite') {
     const release = takeLock(target.dataDir)
-    const client = new PGlite(target.dataDir)
+    const client = new PGlite(target.dataDir, { extensions: { pg_trgm } })
     try {
       const results = []
       for (const statement of statements) results.push((await client.query(statement)).rows)

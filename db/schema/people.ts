@@ -14,6 +14,10 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   isDisabled: boolean('is_disabled').notNull().default(false),
   createdAt: createdAt(),
+  /** The IANA zone this person reads the desk's times in; empty means the newsroom's (lib/clock.ts). */
+  timeZone: text('time_zone').notNull().default(''),
+  /** The desk list this person last chose, where /desk takes them next time; empty means their role's default. */
+  deskView: text('desk_view').notNull().default(''),
 })
 
 /** Failed sign-ins per e-mail address and per client address, for throttling. */

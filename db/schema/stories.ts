@@ -2,6 +2,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import {
   type AnyPgColumn,
+  boolean,
   check,
   customType,
   index,
@@ -132,6 +133,8 @@ export const revisions = pgTable(
     seoDescription: text('seo_description').notNull().default(''),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
+    /** A version someone set aside when two saves collided: kept in the history, marked, never current. */
+    notKept: boolean('not_kept').notNull().default(false),
     /** Last written: later than `created_at` only for an autosave that later autosaves updated. */
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /**
