@@ -22,6 +22,7 @@ const expected: Record<Capability, string> = {
   'media.edit': 'A A O',
   'media.delete': 'A A O',
   'user.manage': 'A - -',
+  'site.manage': 'A - -',
 }
 
 const mine = { ownerIds: [7] }

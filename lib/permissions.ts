@@ -21,6 +21,7 @@ export const capabilities = [
   'media.edit',
   'media.delete',
   'user.manage',
+  'site.manage',
 ] as const
 
 export type Capability = (typeof capabilities)[number]
@@ -100,6 +101,7 @@ const capabilityPhrases: Record<Capability, string> = {
   'media.edit': 'change this image',
   'media.delete': 'delete this image',
   'user.manage': 'manage people’s accounts and permissions',
+  'site.manage': 'change the newsroom’s settings and its standing pages',
 }
 
 /** Who owns a record of the capability's kind, as "Only … can" names them. */
