@@ -152,12 +152,20 @@ export async function listRelatedStories(
   return related
 }
 
+/** How wide the front page's lead photo is shown (`sizes`): beside the headline on a wide screen, full width on a phone. */
+export const leadImageSizes = '(min-width: 44rem) 28rem, 100vw'
+/** How wide a list's photos are shown: a column of the list's grid (16rem and up), full width on a phone. */
+export const listImageSizes = '(min-width: 64rem) 18rem, (min-width: 36rem) 45vw, 100vw'
+
+/** The photos readers see with this list's stories, by media id. */
+export type ListImages = ReadonlyMap<number, ResponsiveImage & { alt: string }>
+
 /** The lead images of these stories, sized for a list, by media id. */
 export async function listImages(
   db: Db,
   stories: readonly StorySummary[],
-  sizes: string,
-): Promise<Map<number, ResponsiveImage & { alt: string }>> {
+  sizes = listImageSizes,
+): Promise<ListImages> {
   const ids = [...new Set(stories.flatMap((story) => (story.leadMediaId ? [story.leadMediaId] : [])))]
   if (ids.length === 0) return new Map()
   shows(...ids.map(pageKey.media))

@@ -4,7 +4,7 @@ import { authorPage, correctionsPage, tagPage } from '@/components/reader/list-p
 import type { Db } from '@/db'
 import { tags, users } from '@/db/schema'
 import { listRecentCorrections } from '@/lib/corrections'
-import { bylinedTo, pageOfPublicStories, tagSpellingsBySlug, taggedWith } from '@/lib/public-lists'
+import { bylinedTo, listImages, pageOfPublicStories, tagSpellingsBySlug, taggedWith } from '@/lib/public-lists'
 import { pageKey, shows } from '@/lib/page-keys'
 import { readerChrome } from '@/lib/reader-chrome'
 import { decodeSegments, notFound, servePaged } from './reader-response'
@@ -45,7 +45,7 @@ async function authorList(db: Db, slug: string, page: number): Promise<string | 
   const stories = await pageOfPublicStories(db, bylinedTo(author.id), page)
   // A colleague who has never had a story published has no public page.
   if (stories.total === 0 || page > stories.pageCount) return null
-  return authorPage({ ...author, stories }, await readerChrome(db))
+  return authorPage({ ...author, stories, images: await listImages(db, stories.stories) }, await readerChrome(db))
 }
 
 async function tagList(db: Db, slug: string, page: number): Promise<string | null> {
@@ -54,7 +54,7 @@ async function tagList(db: Db, slug: string, page: number): Promise<string | nul
   const [tag] = await db.select({ name: tags.name }).from(tags).where(eq(tags.slug, slug))
   const stories = await pageOfPublicStories(db, taggedWith(spellings), page)
   if (page > stories.pageCount) return null
-  return tagPage({ name: tag?.name ?? spellings[0] ?? slug, slug, stories }, await readerChrome(db))
+  return tagPage({ name: tag?.name ?? spellings[0] ?? slug, slug, stories, images: await listImages(db, stories.stories) }, await readerChrome(db))
 }
 
 async function correctionsList(db: Db, page: number): Promise<string | null> {

@@ -1,14 +1,25 @@
 import 'server-only'
-import { asc, eq, isNull } from 'drizzle-orm'
+import { asc, eq, isNull, notInArray } from 'drizzle-orm'
 import { type HomeContent, errorPage, homePage, sectionPage } from '@/components/reader/list-pages'
 import { storyPage } from '@/components/reader/story-page'
 import type { Db } from '@/db'
-import { sections } from '@/db/schema'
+import { articles, sections } from '@/db/schema'
 import { listCorrections } from '@/lib/corrections'
 import { rssFeed } from '@/lib/feeds'
 import { htmlDocument, movedPermanently, xmlDocument } from '@/lib/http'
 import { findStoryAt } from '@/lib/public-articles'
-import { everyPublicStory, inSectionTree, listImages, listPublicStories, listRelatedStories, pageOfPublicStories } from '@/lib/public-lists'
+import { chooseTop, frontPageRules, shownAtTop } from '@/lib/front-page'
+import {
+  everyPublicStory,
+  inSectionTree,
+  leadImageSizes,
+  listImageSizes,
+  listImages,
+  listPublicStories,
+  listRelatedStories,
+  narrowed,
+  pageOfPublicStories,
+} from '@/lib/public-lists'
 import { readerChrome } from '@/lib/reader-chrome'
 import { type SectionCrumb, sectionAt, sectionTrails } from '@/lib/sections'
 import { decodeSegments, notFound, servePaged } from './reader-response'
@@ -44,23 +55,29 @@ export async function serveSitePath(db: Db, rawSegments: readonly string[]): Pro
   return htmlDocument(storyPage({ story: found.story, corrections, related }, chrome))
 }
 
-const homeRailSize = 4
-
 async function homeContent(db: Db): Promise<HomeContent> {
-  const [latest, topSections, trails] = await Promise.all([
-    listPublicStories(db, { filter: everyPublicStory, limit: 9 }),
+  const [candidates, topSections, trails] = await Promise.all([
+    listPublicStories(db, { filter: everyPublicStory, limit: frontPageRules.candidates }),
     db.select({ id: sections.id }).from(sections).where(isNull(sections.parentId)).orderBy(asc(sections.position), asc(sections.name)),
     sectionTrails(db),
   ])
-  const lead = latest.find((story) => story.leadMediaId !== null) ?? latest[0] ?? null
+  const top = chooseTop(candidates)
+  const shown = shownAtTop(top)
   const rails = await Promise.all(
-    topSections.map(async ({ id }) => ({
-      section: trails.get(id)?.at(-1) ?? { id, name: '', slug: '', path: '' },
-      stories: await listPublicStories(db, { filter: await inSectionTree(db, id), limit: homeRailSize }),
-    })),
+    topSections.map(async ({ id }) => {
+      const inSection = await inSectionTree(db, id)
+      const filter = shown.length > 0 ? narrowed(inSection, notInArray(articles.id, shown)) : inSection
+      return {
+        section: trails.get(id)?.at(-1) ?? { id, name: '', slug: '', path: '' },
+        stories: await listPublicStories(db, { filter, limit: frontPageRules.railSize }),
+      }
+    }),
   )
-  const leadImage = lead ? ((await listImages(db, [lead], '(min-width: 44rem) 28rem, 100vw')).get(lead.leadMediaId ?? 0) ?? null) : null
-  return { lead, leadImage, latest: latest.filter((story) => story !== lead), rails: rails.filter((rail) => rail.stories.length > 0) }
+  const [leadImages, images] = await Promise.all([
+    listImages(db, top.lead ? [top.lead] : [], leadImageSizes),
+    listImages(db, [...top.secondaries, ...rails.flatMap((rail) => rail.stories)], listImageSizes),
+  ])
+  return { ...top, leadImages, images, rails: rails.filter((rail) => rail.stories.length > 0) }
 }
 
 type FoundSection = { id: number; description: string; trail: SectionCrumb[] }
@@ -90,5 +107,6 @@ async function sectionList(db: Db, section: FoundSection, page: number): Promise
   ])
   if (page > stories.pageCount) return null
   const subsections = children.flatMap(({ id }) => trails.get(id)?.slice(-1) ?? [])
-  return sectionPage({ trail: section.trail, description: section.description, subsections, stories }, chrome)
+  const images = await listImages(db, stories.stories)
+  return sectionPage({ trail: section.trail, description: section.description, subsections, stories, images }, chrome)
 }

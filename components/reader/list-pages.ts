@@ -2,42 +2,50 @@ import 'server-only'
 import type { RecentCorrection } from '@/lib/corrections'
 import { type HtmlValue, html, url } from '@/lib/html'
 import { safeUrl } from '@/lib/safe-url'
-import type { ResponsiveImage } from '@/lib/media/srcset'
-import type { StoryPage, StorySummary } from '@/lib/public-lists'
+import type { FrontPageTop } from '@/lib/front-page'
+import type { ListImages, StoryPage, StorySummary } from '@/lib/public-lists'
 import type { SectionCrumb } from '@/lib/sections'
 import { breadcrumb, pagination, picture, storyList, timeTag } from './parts'
 import type { ReaderChrome } from '@/lib/reader-chrome'
 import { readerDocument } from './shell'
 
-export type HomeContent = {
-  lead: StorySummary | null
-  leadImage: (ResponsiveImage & { alt: string }) | null
-  latest: StorySummary[]
+export type HomeContent = FrontPageTop & {
+  /** The lead story's photo, sized for the top of the page. */
+  leadImages: ListImages
+  /** The other stories' photos, sized for a list. */
+  images: ListImages
   rails: { section: SectionCrumb; stories: StorySummary[] }[]
 }
 
-/** The front page: the lead story, the latest, and a rail for each top-level section. */
-export function homePage({ lead, leadImage, latest, rails }: HomeContent, chrome: ReaderChrome): string {
+/** The front page (its rules: lib/front-page.ts): the lead story, the stories under it, and a rail for each top-level section. */
+export function homePage({ lead, secondaries, leadImages, images, rails }: HomeContent, chrome: ReaderChrome): string {
   const main = html`<h1 class="visually-hidden">${chrome.site.name}: latest news</h1>
-${lead ? html`<article class="lead-story"><div><p class="kicker">${lead.section.name}</p><h2><a href="${url(safeUrl(lead.path))}">${lead.headline}</a></h2>${lead.standfirst ? html`<p>${lead.standfirst}</p>` : ''}<p class="meta">${timeTag(lead.publishedAt, false)}</p></div>${leadImage ? picture(leadImage, { priority: true }) : ''}</article>` : html`<p class="empty">Nothing has been published yet.</p>`}
-${latest.length > 0 ? html`<section class="rail" aria-labelledby="latest-heading"><h2 id="latest-heading">Latest</h2>${storyList(latest, { level: 3 })}</section>` : ''}
+${lead ? leadStory(lead, leadImages) : html`<p class="empty">Nothing has been published yet.</p>`}
+${secondaries.length > 0 ? html`<section class="top-stories" aria-label="Top stories">${storyList(secondaries, { level: 2, images, eager: secondaries.length })}</section>` : ''}
 ${rails.map(
   ({ section, stories }) =>
-    html`<section class="rail" aria-labelledby="rail-${section.slug}"><h2 id="rail-${section.slug}"><a href="${url(safeUrl(section.path))}">${section.name}</a></h2>${storyList(stories, { level: 3, showSection: false })}</section>`,
+    html`<section class="rail" aria-labelledby="rail-${section.slug}"><h2 id="rail-${section.slug}"><a href="${url(safeUrl(section.path))}">${section.name}</a></h2>${storyList(stories, { level: 3, showSection: false, images })}</section>`,
 )}`
   return readerDocument({ head: { title: chrome.site.name, description: chrome.site.description, canonicalPath: '/' }, main }, chrome)
 }
 
-export type SectionContent = { trail: SectionCrumb[]; description: string; subsections: SectionCrumb[]; stories: StoryPage }
+function leadStory(lead: StorySummary, images: ListImages) {
+  const photo = lead.leadMediaId === null ? undefined : images.get(lead.leadMediaId)
+  return html`<article class="lead-story"><div><p class="kicker">${lead.section.name}</p><h2><a href="${url(safeUrl(lead.path))}">${lead.headline}</a></h2>${
+    lead.standfirst ? html`<p>${lead.standfirst}</p>` : ''
+  }<p class="meta">${timeTag(lead.publishedAt, false)}</p></div>${photo ? picture(photo, { load: 'priority' }) : ''}</article>`
+}
+
+export type SectionContent = { trail: SectionCrumb[]; description: string; subsections: SectionCrumb[]; stories: StoryPage; images: ListImages }
 
 /** A section of the tree (`/regions`, `/regions/middle-east`), with its sub-sections and a page of its stories. */
-export function sectionPage({ trail, description, subsections, stories }: SectionContent, chrome: ReaderChrome): string {
+export function sectionPage({ trail, description, subsections, stories, images }: SectionContent, chrome: ReaderChrome): string {
   const section = trail.at(-1)
   if (!section) throw new Error('A section page needs a section.')
   const title = stories.page > 1 ? `${section.name}, page ${stories.page}` : section.name
   const main = html`<header class="page-head">${breadcrumb(trail.slice(0, -1))}<h1>${title}</h1>${description ? html`<p>${description}</p>` : ''}
 ${subsections.length > 0 ? html`<nav aria-label="In ${section.name}"><ul class="subsections">${subsections.map((sub) => html`<li><a href="${url(safeUrl(sub.path))}">${sub.name}</a></li>`)}</ul></nav>` : ''}</header>
-${listing(stories, section.path, 'No stories in this section yet.')}`
+${listing(stories, images, section.path, 'No stories in this section yet.')}`
   return readerDocument(
     {
       head: {
@@ -52,13 +60,13 @@ ${listing(stories, section.path, 'No stories in this section yet.')}`
   )
 }
 
-export type AuthorContent = { name: string; slug: string; bio: string; stories: StoryPage }
+export type AuthorContent = { name: string; slug: string; bio: string; stories: StoryPage; images: ListImages }
 
 /** A staff member's page: who they are and what they have written. */
-export function authorPage({ name, slug, bio, stories }: AuthorContent, chrome: ReaderChrome): string {
+export function authorPage({ name, slug, bio, stories, images }: AuthorContent, chrome: ReaderChrome): string {
   const basePath = `/authors/${slug}`
   const main = html`<header class="page-head"><p class="kicker">Author</p><h1>${name}</h1>${bio ? html`<p>${bio}</p>` : ''}</header>
-${listing(stories, basePath, `${name} has no published stories yet.`)}`
+${listing(stories, images, basePath, `${name} has no published stories yet.`)}`
   return readerDocument(
     {
       head: {
@@ -72,13 +80,13 @@ ${listing(stories, basePath, `${name} has no published stories yet.`)}`
   )
 }
 
-export type TagContent = { name: string; slug: string; stories: StoryPage }
+export type TagContent = { name: string; slug: string; stories: StoryPage; images: ListImages }
 
 /** Every public story carrying a tag. */
-export function tagPage({ name, slug, stories }: TagContent, chrome: ReaderChrome): string {
+export function tagPage({ name, slug, stories, images }: TagContent, chrome: ReaderChrome): string {
   const basePath = `/tags/${slug}`
   const main = html`<header class="page-head"><p class="kicker">Tag</p><h1>${name}</h1></header>
-${listing(stories, basePath, `No published stories are tagged ${name}.`)}`
+${listing(stories, images, basePath, `No published stories are tagged ${name}.`)}`
   return readerDocument(
     {
       head: {
@@ -133,10 +141,13 @@ export function errorPage(status: 404 | 410, chrome: ReaderChrome): string {
   return readerDocument({ head: { title, noindex: true }, main }, chrome)
 }
 
-function listing(stories: StoryPage, basePath: string, emptyText: string) {
+/** Photos in the first row of a list load at once; the rest as the reader scrolls to them. */
+const eagerListPhotos = 3
+
+function listing(stories: StoryPage, images: ListImages, basePath: string, emptyText: string) {
   if (stories.stories.length === 0)
     return html`<p class="empty">${stories.page > 1 ? 'There are no more stories.' : emptyText}</p>${pagination(basePath, stories.page, stories.pageCount)}`
-  return html`${storyList(stories.stories)}${pagination(basePath, stories.page, stories.pageCount)}`
+  return html`${storyList(stories.stories, { images, eager: eagerListPhotos })}${pagination(basePath, stories.page, stories.pageCount)}`
 }
 
 function pagePath(basePath: string, page: number): string {

@@ -3,7 +3,7 @@ import { type SafeHtml, html, url } from '@/lib/html'
 import { safeUrl } from '@/lib/safe-url'
 import type { ResponsiveImage } from '@/lib/media/srcset'
 import type { PublicByline } from '@/lib/public-articles'
-import type { StorySummary } from '@/lib/public-lists'
+import type { ListImages, StorySummary } from '@/lib/public-lists'
 import type { SectionCrumb } from '@/lib/sections'
 
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })
@@ -38,27 +38,50 @@ export function bylineLine(bylines: readonly PublicByline[]): SafeHtml | '' {
 /**
  * `<picture>` with AVIF and WebP sources, width and height (no layout shift), and the image's
  * focal point as its `object-position`, so that wherever the stylesheet crops it
- * (`object-fit: cover`) the part that matters stays in view.
+ * (`object-fit: cover`) the part that matters stays in view. `load`: `priority` for the page's
+ * main photo, `eager` for others in the first screen, `lazy` (the default) below it.
  */
-export function picture(image: ResponsiveImage & { alt: string }, options: { priority?: boolean } = {}): SafeHtml {
+export function picture(image: ResponsiveImage & { alt: string }, options: { load?: 'priority' | 'eager' | 'lazy' } = {}): SafeHtml {
+  const load = options.load ?? 'lazy'
   return html`<picture>${image.sources.map((source) => html`<source type="${source.type}" srcset="${source.srcSet}" sizes="${image.sizes}">`)}<img src="${url(safeUrl(image.src))}"${
     image.fallbackSrcSet ? html` srcset="${image.fallbackSrcSet}" sizes="${image.sizes}"` : ''
   } alt="${image.alt}" width="${image.width}" height="${image.height}" style="object-position: ${image.objectPosition}"${
-    options.priority ? html` fetchpriority="high"` : html` loading="lazy"`
+    load === 'priority' ? html` fetchpriority="high"` : load === 'lazy' ? html` loading="lazy"` : ''
   } decoding="async"></picture>`
 }
 
-/** A list of stories: headline links, section, date and standfirst. `level` is the headlines' heading level. */
-export function storyList(stories: readonly StorySummary[], options: { level?: 2 | 3; showSection?: boolean } = {}): SafeHtml {
+/** A list item's photo: the story's lead image, if it has one, from the list's images. */
+export function listPhoto(
+  leadMediaId: number | null,
+  images: ListImages | undefined,
+  load: 'eager' | 'lazy',
+): SafeHtml | '' {
+  const image = leadMediaId === null ? undefined : images?.get(leadMediaId)
+  return image ? picture(image, { load }) : ''
+}
+
+/** How a list of stories is shown. */
+export type StoryListOptions = {
+  /** The headlines' heading level. */
+  level?: 2 | 3
+  showSection?: boolean
+  /** The stories' photos (`listImages` in lib/public-lists.ts); a story without one is shown without. */
+  images?: ListImages
+  /** How many of the first items' photos load at once (in the first screen); the others load lazily. */
+  eager?: number
+}
+
+/** A list of stories: photo, section, headline link, date and standfirst. */
+export function storyList(stories: readonly StorySummary[], options: StoryListOptions = {}): SafeHtml {
   const heading = (story: StorySummary) =>
     options.level === 3
       ? html`<h3><a href="${url(safeUrl(story.path))}">${story.headline}</a></h3>`
       : html`<h2><a href="${url(safeUrl(story.path))}">${story.headline}</a></h2>`
   return html`<ol class="story-list">${stories.map(
-    (story) =>
-      html`<li>${options.showSection === false ? '' : html`<p class="kicker">${story.section.name}</p>`}${heading(story)}<p class="meta">${timeTag(story.publishedAt, false)}</p>${
-        story.standfirst ? html`<p>${story.standfirst}</p>` : ''
-      }</li>`,
+    (story, index) =>
+      html`<li>${listPhoto(story.leadMediaId, options.images, index < (options.eager ?? 0) ? 'eager' : 'lazy')}${
+        options.showSection === false ? '' : html`<p class="kicker">${story.section.name}</p>`
+      }${heading(story)}<p class="meta">${timeTag(story.publishedAt, false)}</p>${story.standfirst ? html`<p>${story.standfirst}</p>` : ''}</li>`,
   )}</ol>`
 }
 

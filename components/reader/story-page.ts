@@ -58,7 +58,7 @@ function storyHeader(story: PublicStory): SafeHtml {
 }
 
 function leadFigure(lead: NonNullable<PublicStory['lead']>): SafeHtml {
-  return html`<figure class="figure figure-lead">${picture(lead, { priority: true })}${
+  return html`<figure class="figure figure-lead">${picture(lead, { load: 'priority' })}${
     lead.caption || lead.credit
       ? html`<figcaption>${lead.caption ? html`<span class="caption">${lead.caption}</span>` : ''} ${lead.credit ? html`<span class="credit">${lead.credit}</span>` : ''}</figcaption>`
       : ''
