@@ -30,6 +30,10 @@ export const pageKey = {
   corrections: 'corrections',
   /** The section tree: names and paths in every page's masthead and breadcrumbs. */
   sections: 'sections',
+  /** A standing page's title and text (`/about`, `/ethics`, …): its own page. */
+  sitePage: (slug: string) => `site-page-${slug}`,
+  /** Which standing pages readers have, and their titles: every page's footer. */
+  sitePages: 'site-pages',
 } as const
 
 /** A page listing more stories than this shows `everyStory` instead of a key per story: a header has room for some hundreds of keys. */

@@ -154,6 +154,8 @@ export async function listRelatedStories(
 
 /** How wide the front page's lead photo is shown (`sizes`): beside the headline on a wide screen, full width on a phone. */
 export const leadImageSizes = '(min-width: 44rem) 28rem, 100vw'
+/** How wide a search result's thumbnail is shown. */
+export const thumbnailSizes = '(min-width: 36rem) 8rem, 6rem'
 /** How wide a list's photos are shown: a column of the list's grid (16rem and up), full width on a phone. */
 export const listImageSizes = '(min-width: 64rem) 18rem, (min-width: 36rem) 45vw, 100vw'
 
@@ -163,7 +165,7 @@ export type ListImages = ReadonlyMap<number, ResponsiveImage & { alt: string }>
 /** The lead images of these stories, sized for a list, by media id. */
 export async function listImages(
   db: Db,
-  stories: readonly StorySummary[],
+  stories: readonly Pick<StorySummary, 'leadMediaId'>[],
   sizes = listImageSizes,
 ): Promise<ListImages> {
   const ids = [...new Set(stories.flatMap((story) => (story.leadMediaId ? [story.leadMediaId] : [])))]

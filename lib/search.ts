@@ -7,7 +7,9 @@ import { cleanText, cutText, isWithin } from './clean-text'
 import { type SafeHtml, escapeHtml, trustedHtml } from './html'
 import { pageKey, shows } from './page-keys'
 import { publiclyVisible } from './public-articles'
+import { correctedQuery } from './search-words'
 import { sectionTrails, storyPath } from './sections'
+import { wholeWordSnippet } from './snippets'
 
 /** Results per page. */
 export const searchPageSize = 10
@@ -22,6 +24,7 @@ export type SearchHit = {
   path: string
   publishedAt: Date | null
   section: string
+  leadMediaId: number | null
   /** Words around the matches in the standfirst and body, each match in `<mark>`. */
   snippet: SafeHtml
 }
@@ -37,7 +40,12 @@ export type SearchResult = {
   /** What to tell the reader when there are no hits: no query, nothing searchable in it, too long, no match, past the end. */
   message: string | null
   hits: SearchHit[]
+  /** "Did you mean": the query with its misspellings corrected, offered when it finds more than the query did. */
+  suggestion: string | null
 }
+
+/** A query with fewer results than this gets a "did you mean", if a corrected one finds more. */
+export const suggestBelow = 3
 
 const searchInputSchema = z.object({
   q: z
@@ -61,7 +69,8 @@ const tsQuery = (query: string) => sql`websearch_to_tsquery('english', ${query})
 // become <mark> tags.
 const markStart = '\u0002'
 const markEnd = '\u0003'
-const headlineOptions = `StartSel=${markStart}, StopSel=${markEnd}, MaxFragments=2, MinWords=12, MaxWords=30, FragmentDelimiter=" … "`
+const fragmentDelimiter = ' … '
+const headlineOptions = `StartSel=${markStart}, StopSel=${markEnd}, MaxFragments=2, MinWords=12, MaxWords=30, FragmentDelimiter="${fragmentDelimiter}"`
 
 /**
  * Published stories matching the reader's words (`websearch_to_tsquery` syntax: "quoted phrases",
@@ -72,27 +81,40 @@ const headlineOptions = `StartSel=${markStart}, StopSel=${markEnd}, MaxFragments
 export async function searchPublishedStories(db: Db, input: { q?: string | null; page?: string | null }): Promise<SearchResult> {
   const { q, page } = searchInputSchema.parse(input)
   shows(pageKey.everyStory)
-  const nothing = (query: string, message: string): SearchResult => ({ query, page: 1, pageCount: 0, total: 0, message, hits: [] })
+  const nothing = (query: string, message: string): SearchResult => ({ query, page: 1, pageCount: 0, total: 0, message, hits: [], suggestion: null })
   if (q === '') return nothing('', 'Type a word or two to search the stories.')
   if (!isWithin(q, maxQueryLength)) {
     return nothing(cutText(q, maxQueryLength), `Searches are limited to ${maxQueryLength} characters: try fewer words.`)
   }
 
   const query = tsQuery(q)
-  // An aggregate always gives one row, so this also says whether the query kept any words
-  // once punctuation, operators and stop words ("the") were dropped.
+  const { total, hasWords } = await countMatches(db, query)
+  if (!hasWords) return nothing(q, 'Try searching for words: punctuation and very common words like “the” are left out.')
+  const suggestion = total < suggestBelow ? await betterQuery(db, q, total) : null
+  if (total === 0)
+    return { ...nothing(q, `No stories match “${q}”. Check the spelling, or try fewer or other words.`), suggestion }
+  const pageCount = Math.ceil(total / searchPageSize)
+  const found = { query: q, page, pageCount, total, suggestion }
+  if (page > pageCount) return { ...found, message: `There is no page ${page}: the results for “${q}” end at page ${pageCount}.`, hits: [] }
+  return { ...found, message: null, hits: await pageOfHits(db, query, page) }
+}
+
+/** How many public stories match, and whether the query kept any words once punctuation, operators and stop words ("the") were dropped. */
+async function countMatches(db: Db, query: SQL): Promise<{ total: number; hasWords: boolean }> {
+  // An aggregate always gives one row, so the second answer comes even when nothing matches.
   const [counted] = await db
     .select({ total: count(), hasWords: sql<boolean>`numnode(${query}) > 0` })
     .from(articles)
     .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
     .where(matching(query))
-  const total = counted?.total ?? 0
-  if (!counted?.hasWords) return nothing(q, 'Try searching for words: punctuation and very common words like “the” are left out.')
-  if (total === 0) return nothing(q, `No stories match “${q}”. Check the spelling, or try fewer or other words.`)
-  const pageCount = Math.ceil(total / searchPageSize)
-  const found = { query: q, page, pageCount, total }
-  if (page > pageCount) return { ...found, message: `There is no page ${page}: the results for “${q}” end at page ${pageCount}.`, hits: [] }
-  return { ...found, message: null, hits: await pageOfHits(db, query, page) }
+  return { total: counted?.total ?? 0, hasWords: counted?.hasWords ?? false }
+}
+
+/** The query with its misspellings corrected, if that finds more stories than `total`. */
+async function betterQuery(db: Db, q: string, total: number): Promise<string | null> {
+  const corrected = await correctedQuery(db, q)
+  if (!corrected || corrected === q || !isWithin(corrected, maxQueryLength)) return null
+  return (await countMatches(db, tsQuery(corrected))).total > total ? corrected : null
 }
 
 /** Public stories whose live revision matches. */
@@ -112,6 +134,7 @@ async function pageOfHits(db: Db, query: SQL, page: number): Promise<SearchHit[]
       standfirst: revisions.standfirst,
       bodyText: revisions.bodyText,
       section: sections.name,
+      leadMediaId: revisions.leadMediaId,
       // Headline, standfirst and body count 1, 0.4 and 0.2, and repeats add less and less: a word in the headline outweighs it all through the body.
       rank: sql<number>`ts_rank(${revisions.searchVector}, ${query})`.as('rank'),
     })
@@ -134,16 +157,18 @@ async function pageOfHits(db: Db, query: SQL, page: number): Promise<SearchHit[]
         headline: pageRows.headline,
         standfirst: pageRows.standfirst,
         section: pageRows.section,
+        leadMediaId: pageRows.leadMediaId,
+        text: sql<string>`${text}`,
         snippet: sql<string>`ts_headline('english', ${text}, ${query}, ${headlineOptions})`,
       })
       .from(pageRows)
       .orderBy(desc(pageRows.rank), desc(pageRows.publishedAt), desc(pageRows.id)),
     sectionTrails(db),
   ])
-  return rows.map(({ sectionId, slug, snippet, ...row }) => ({
+  return rows.map(({ sectionId, slug, snippet, text, ...row }) => ({
     ...row,
     path: storyPath(trails, sectionId, slug),
-    snippet: markedHtml(snippet),
+    snippet: markedHtml(wholeWordSnippet(snippet, text, { delimiter: fragmentDelimiter, marks: markStart + markEnd })),
   }))
 }
 

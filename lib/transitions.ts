@@ -4,6 +4,7 @@ import type { Db, Tx } from '@/db'
 import { type ArticleStatus, articles, revisions, slugHistory } from '@/db/schema'
 import { checkRead } from './article-access'
 import { ownerIds, syncAttribution } from './article-attribution'
+import { addSearchWords } from './search-words'
 import { requireHeadline } from './article-input'
 import { isSlugClash, slugTaken } from './article-slugs'
 import { addNote } from './notes'
@@ -155,6 +156,8 @@ export async function applyTransition(
     }
     // Also keeps later autosaves from coalescing into the live revision.
     await tx.update(revisions).set({ kind: 'published' }).where(eq(revisions.id, revision.id))
+    // Its headline's words and its tags become words the reader's search can suggest.
+    await addSearchWords(tx, revision)
   }
 
   if (action === 'requestChanges') {

@@ -1,6 +1,8 @@
 import 'server-only'
 import { sql } from 'drizzle-orm'
 import { hashPassword } from '@/lib/passwords'
+import { addSearchWordsOfPublicStories } from '@/lib/search-words'
+import { insertSitePages } from '@/lib/site-pages'
 import { slugify } from '@/lib/slug'
 import type { Db, Tx } from '@/db'
 import { media, sections, tags, users } from '@/db/schema'
@@ -10,6 +12,7 @@ import { writeMediaFiles } from '@/lib/media/plan'
 import { type DrawnImage, type ImageKey, demoImageSrc, demoImages, drawDemoImage } from './images'
 import { type SeedContext, insertStory } from './insert-story'
 import { type DemoSection, type SectionSlug, type StaffKey, demoPassword, demoSections, demoTags, demoUsers } from './newsroom'
+import { demoSitePages } from './site-pages'
 import { demoStories } from './stories'
 import { storyProblem } from './story-types'
 
@@ -18,7 +21,8 @@ const demoSeedLockKey = 727275
 
 /**
  * Gives an empty database the demo newsroom: five accounts (password `copydesk-demo`), the
- * section tree, tags, drawn images and a dozen stories in every workflow status. Does nothing
+ * section tree, tags, drawn images, a dozen stories in every workflow status, the words "did you
+ * mean" suggests from them, and the standing pages (About, Contact, policies). Does nothing
  * when the database has any user, so that it is safe at every start; the rows go in all or
  * nothing, in one transaction. The images' files are written to `storage` first, as an upload's
  * would be (a few seconds of processing); named by their content, they are simply rewritten by
@@ -59,6 +63,8 @@ export async function seedDemo(db: Db, storage: MediaStorage = getMediaStorage()
       ),
     }
     for (const story of demoStories) await insertStory(tx, story, context)
+    await addSearchWordsOfPublicStories(tx)
+    await insertSitePages(tx, demoSitePages)
     return { created: true }
   })
 }

@@ -1,6 +1,7 @@
 import 'server-only'
 import { asc, eq, isNull, notInArray } from 'drizzle-orm'
 import { type HomeContent, errorPage, homePage, sectionPage } from '@/components/reader/list-pages'
+import { sitePageDocument } from '@/components/reader/site-page'
 import { storyPage } from '@/components/reader/story-page'
 import type { Db } from '@/db'
 import { articles, sections } from '@/db/schema'
@@ -22,11 +23,13 @@ import {
 } from '@/lib/public-lists'
 import { readerChrome } from '@/lib/reader-chrome'
 import { type SectionCrumb, sectionAt, sectionTrails } from '@/lib/sections'
+import { type SitePageSlug, findSitePage, isSitePageSlug } from '@/lib/site-pages'
 import { decodeSegments, notFound, servePaged } from './reader-response'
 
 /**
- * The addresses whose shape the newsroom decides: the front page (no segments), a section of the
- * tree (`/regions/middle-east`, its pages and its feed) and a story (`/regions/middle-east/<slug>`,
+ * The addresses whose shape the newsroom decides: the front page (no segments), a standing page
+ * (`/about`, `/ethics`…: lib/site-pages.ts; they come before the section tree, so no top-level
+ * section may take one of their slugs), a section of the tree (`/regions/middle-east`, its pages and its feed) and a story (`/regions/middle-east/<slug>`,
  * with the 301s and 410s of moved and removed ones). Every other reader's address has its own
  * route (robots.txt, feed.xml, sitemaps, authors, tags, corrections, search).
  */
@@ -34,6 +37,8 @@ export async function serveSitePath(db: Db, rawSegments: readonly string[]): Pro
   const segments = decodeSegments(rawSegments)
   if (!segments) return notFound(db)
   if (segments.length === 0) return htmlDocument(homePage(await homeContent(db), await readerChrome(db)))
+  const [first] = segments
+  if (segments.length === 1 && first !== undefined && isSitePageSlug(first)) return serveSitePage(db, first)
 
   const section = await findSection(db, segments)
   if (section) {
@@ -78,6 +83,13 @@ async function homeContent(db: Db): Promise<HomeContent> {
     listImages(db, [...top.secondaries, ...rails.flatMap((rail) => rail.stories)], listImageSizes),
   ])
   return { ...top, leadImages, images, rails: rails.filter((rail) => rail.stories.length > 0) }
+}
+
+/** A standing page (`/about`, `/ethics`, …); one with no text is not there. */
+async function serveSitePage(db: Db, slug: SitePageSlug): Promise<Response> {
+  const page = await findSitePage(db, slug)
+  if (!page) return notFound(db)
+  return htmlDocument(sitePageDocument(page, await readerChrome(db)))
 }
 
 type FoundSection = { id: number; description: string; trail: SectionCrumb[] }

@@ -8,6 +8,7 @@ import { shareScript } from './story-page'
 const chrome = {
   site: { name: 'Copydesk', url: 'https://news.example', publisher: 'Copydesk Media', description: 'News.' },
   sections: [{ name: 'World', path: '/world' }],
+  pages: [{ title: 'About us', path: '/about' }],
 }
 
 /** The bodies of a document's inline `<style>` and `<script>` elements (not JSON-LD, which is data, not code). */

@@ -25,7 +25,7 @@ export function readerStylesheet(): string {
 }
 
 /** A whole reader's document. It loads no script but the few lines behind "Copy link". */
-export function readerDocument(page: ReaderPage, { site, sections }: ReaderChrome): string {
+export function readerDocument(page: ReaderPage, { site, sections, pages }: ReaderChrome): string {
   return `<!doctype html>${html`<html lang="en">
 <head>
 <meta charset="utf-8">
@@ -43,8 +43,9 @@ ${page.banner}
 </header>
 <main id="main" tabindex="-1">${page.main}</main>
 <footer class="site-footer">
-<p>${site.name} · published by ${site.publisher}</p>
+${pages.length > 0 ? html`<nav aria-label="About ${site.name}"><ul>${pages.map((page) => html`<li><a href="${url(safeUrl(page.path))}">${page.title}</a></li>`)}</ul></nav>` : ''}
 <ul><li><a href="/corrections">Corrections</a></li><li><a href="/feed.xml">RSS feed</a></li><li><a href="/search">Search</a></li></ul>
+<p>${site.name} · published by ${site.publisher}</p>
 </footer>
 </body>
 </html>`}`

@@ -2,6 +2,7 @@ import type { NextRequest } from 'next/server'
 import { searchPage } from '@/components/reader/search-page'
 import { getDb } from '@/db'
 import { htmlDocument } from '@/lib/http'
+import { listImages, thumbnailSizes } from '@/lib/public-lists'
 import { readerChrome } from '@/lib/reader-chrome'
 import { searchPublishedStories } from '@/lib/search'
 import { readerPage } from '../reader-response'
@@ -22,7 +23,7 @@ export async function GET(request: NextRequest): Promise<Response> {
     async () => {
       const db = getDb()
       const [result, chrome] = await Promise.all([searchPublishedStories(db, { q, page }), readerChrome(db)])
-      return htmlDocument(searchPage(result, chrome))
+      return htmlDocument(searchPage(result, await listImages(db, result.hits, thumbnailSizes), chrome))
     },
     { edge: false },
   )
