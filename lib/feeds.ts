@@ -9,6 +9,7 @@ import { pageKey, shows, showsStories } from './page-keys'
 import { type StoryFilter, everyPublicStory, inSectionTree, narrowed } from './public-lists'
 import { type SectionCrumb, sectionAt, sectionTrails, storyPath } from './sections'
 import { type SiteSettings, absoluteUrl, siteSettings } from './site'
+import { footerPages } from './site-pages'
 import { slugify } from './slug'
 
 // The reader's site for machines: RSS feeds, sitemaps and robots.txt. Like every public list,
@@ -56,10 +57,14 @@ export async function rssFeed(db: Db, sectionPath: readonly string[] = []): Prom
   )
 }
 
-/** Every public page: home, sections, stories (with when they last changed), their authors and tags. */
+/** Every public page: home, sections, stories (with when they last changed), their authors and tags, the standing pages. */
 export async function sitemapXml(db: Db): Promise<string> {
   shows(pageKey.everyStory)
-  const [trails, rows] = await Promise.all([sectionTrails(db), publicRows(db, everyPublicStory, sitemapStoryLimit)])
+  const [trails, rows, standing] = await Promise.all([
+    sectionTrails(db),
+    publicRows(db, everyPublicStory, sitemapStoryLimit),
+    footerPages(db),
+  ])
   const staff = await staffById(db, rows)
   const settings = siteSettings()
   const url = (path: string) => absoluteUrl(path, settings)
@@ -72,6 +77,7 @@ export async function sitemapXml(db: Db): Promise<string> {
     ...rows.map((row) => ({ loc: url(storyPath(trails, row.sectionId, row.slug)), lastmod: row.publishedAt })),
     ...authorSlugs.sort().map((slug) => ({ loc: url(`/authors/${slug}`), lastmod: null })),
     ...[...tagSlugs].sort().map((slug) => ({ loc: url(`/tags/${slug}`), lastmod: null })),
+    ...standing.map((page) => ({ loc: url(page.path), lastmod: null })),
   ])
 }
 

@@ -68,11 +68,16 @@ export type SitePageInput = z.infer<typeof sitePageInputSchema>
 
 /**
  * Saves a standing page (admins only: `site.manage`), records it in the audit log, and refreshes
- * what readers see of it: the page itself, and every page's footer when its title or its being
- * shown changed.
+ * what readers see of it (`keys`): the page itself, and every page's footer when its title or
+ * its being shown changed.
  */
-export async function saveSitePage(db: Db, actor: Actor, input: SitePageInput, client = ''): Promise<Result<{ page: StandingPage }>> {
-  const saved = await db.transaction(async (tx): Promise<Result<{ page: StandingPage; footerChanged: boolean }>> => {
+export async function saveSitePage(
+  db: Db,
+  actor: Actor,
+  input: SitePageInput,
+  client = '',
+): Promise<Result<{ page: StandingPage; keys: string[] }>> {
+  const saved = await db.transaction(async (tx): Promise<Result<{ page: StandingPage; keys: string[] }>> => {
     const allowed = await authorize(tx, actor, 'site.manage')
     if (!allowed.ok) return allowed
     const before = (await listSitePages(tx)).find((page) => page.slug === input.slug)
@@ -83,14 +88,18 @@ export async function saveSitePage(db: Db, actor: Actor, input: SitePageInput, c
       .onConflictDoUpdate({ target: sitePages.slug, set: { title: input.title, body: input.body, updatedAt: now, updatedBy: actor.id } })
     await recordAudit(tx, { action: 'site.page', actorId: actor.id, detail: { page: input.slug, title: input.title }, client })
     const footerChanged = before?.title !== input.title || (before.body === '') !== (input.body === '')
-    return { ok: true, footerChanged, page: { ...input, path: `/${input.slug}`, updatedAt: now } }
+    const keys = [pageKey.sitePage(input.slug), ...(footerChanged ? [pageKey.sitePages] : [])]
+    return { ok: true, keys, page: { ...input, path: `/${input.slug}`, updatedAt: now } }
   })
-  if (!saved.ok) return saved
-  await announceChange(db, [pageKey.sitePage(input.slug), ...(saved.footerChanged ? [pageKey.sitePages] : [])])
-  return { ok: true, page: saved.page }
+  if (saved.ok) await announceChange(db, saved.keys)
+  return saved
 }
 
 /** Writes pages as they are, with no one to credit (the demo newsroom's seed). */
 export async function insertSitePages(tx: Tx, pages: readonly { slug: SitePageSlug; title: string; body: string }[]): Promise<void> {
-  if (pages.length > 0) await tx.insert(sitePages).values([...pages]).onConflictDoNothing()
+  if (pages.length > 0)
+    await tx
+      .insert(sitePages)
+      .values([...pages])
+      .onConflictDoNothing()
 }

@@ -174,6 +174,10 @@ export const serverActions: Record<string, Door> = {
     decidedBy: ['markDeskSeen'],
     provedBy: [{ file: 'lib/desk-news.data.test.ts', test: 'refuses to record a visit for an account disabled since signing in' }],
   },
+  'app/desk/admin/pages/actions.ts savePage': {
+    decidedBy: ['saveSitePage'],
+    provedBy: [{ file: 'lib/site-pages.data.test.ts', test: 'refuses anyone but an admin, changing nothing' }],
+  },
   'app/desk/admin/users/actions.ts addPerson': { decidedBy: ['createUser'], provedBy: [adminOnly] },
   'app/desk/admin/users/actions.ts saveRole': { decidedBy: ['changeRole'], provedBy: [adminOnly] },
   'app/desk/admin/users/actions.ts disableAccount': { decidedBy: ['setDisabled'], provedBy: [adminOnly] },

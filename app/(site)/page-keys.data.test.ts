@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { media } from '@/db/schema'
 import { addCorrection } from '@/lib/corrections'
 import { pageKey } from '@/lib/page-keys'
+import { saveSitePage } from '@/lib/site-pages'
 import { storyAsShown, storyChangeKeys } from '@/lib/reader-changes'
 import { act, editStory } from '@/test/newsroom'
 import { openReaderSite } from '@/test/reader-site'
@@ -39,6 +40,7 @@ const lists = [
   '/tags/labour',
   '/tags/energy',
   '/tags/transport',
+  '/about',
 ]
 const ids: Record<keyof typeof story, number> = { harbour: 0, strike: 0, solar: 0, rail: 0, market: 0 }
 
@@ -140,6 +142,22 @@ describe('what a change refreshes', () => {
     })
     expect(changed).toEqual(expect.arrayContaining([story.market]))
     expect(named).toEqual(changed)
+  })
+
+  it('refreshes every page’s footer for a new standing page, then only the page itself when its text changes', async () => {
+    const save = (body: string) => async () => {
+      const result = await saveSitePage(db, newsroom.admin, { slug: 'about', title: 'About us', body })
+      if (!result.ok) throw new Error(result.message)
+      return result.keys
+    }
+    const first = await whenChanged(save('We report on harbours.'))
+    // Every page with a footer (HTML, not the feeds), and the sitemap, which lists the new page.
+    const feeds = ['/feed.xml', '/world/feed.xml', '/regions/feed.xml', '/news-sitemap.xml']
+    expect(first.changed).toEqual([...lists, ...Object.values(story)].filter((path) => !feeds.includes(path)).sort())
+    expect(first.named).toEqual(first.changed)
+    const second = await whenChanged(save('We report on harbours and rivers.'))
+    expect(second.changed).toEqual(['/about'])
+    expect(second.named).toEqual(second.changed)
   })
 
   it('names nothing when readers see nothing change: a draft of the next version of a published story', async () => {

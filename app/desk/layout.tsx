@@ -36,6 +36,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           <Link href="/desk/media">Media</Link>
           {can(user, 'user.manage') && <Link href="/desk/admin/users">People</Link>}
           {can(user, 'user.manage') && <Link href="/desk/admin/audit">Audit log</Link>}
+          {can(user, 'site.manage') && <Link href="/desk/admin/pages">Site pages</Link>}
           {/* The reader's site is plain HTML from route handlers: nothing to prefetch for the client router. */}
           <Link href="/" prefetch={false}>
             Public site
