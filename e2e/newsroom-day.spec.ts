@@ -66,7 +66,7 @@ test('the newsroom day: draft, review, changes, approval, publication, a forged 
   await expect(stateLine(editor)).toHaveText('Published')
 
   await reader.goto('/')
-  // The front page leads with the newest story and lists it again in its section's rail.
+  // The front page shows the new story once: without a photo, in its section's rail.
   await reader.getByRole('link', { name: headline }).first().click()
   await expect(reader).toHaveURL(path)
   await expect(reader.getByRole('heading', { level: 1, name: headline })).toBeVisible()

@@ -77,7 +77,7 @@ test('readers find stories from the front page, sections, authors, tags and sear
   await page.goto('/')
   await page.getByRole('link', { name: 'Skip to content' }).focus()
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeVisible()
-  await expect(page.getByRole('region', { name: 'Latest' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Top stories' })).toBeVisible()
   // The rail holds the newest stories of the Regions tree; tests running alongside publish there too,
   // so which stories it shows depends on them, but every one of them lives in Regions or a section under it.
   const railStories = page.getByRole('region', { name: 'Regions' }).getByRole('listitem').getByRole('link')

@@ -1,5 +1,4 @@
 import 'server-only'
-import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db, Tx } from '@/db'
 import { sitePages } from '@/db/schema'
