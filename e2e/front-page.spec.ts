@@ -68,6 +68,8 @@ test('search lists results with a count, keeps “$180m” in the snippet, and c
   await storyBody(editor).click()
   await editor.keyboard.type('$180m is what Zanderwick will borrow for two ferries, the council said (after a long debate).')
   await saveAndWait(editor)
+  await press(editor, 'Submit for review')
+  await expect(stateLine(editor)).toHaveText('In review')
   await press(editor, 'Publish')
   await expect(stateLine(editor)).toHaveText('Published')
 

@@ -10,6 +10,8 @@ for (const path of [
   '/authors/hannah-lindqvist',
   '/tags/ports',
   '/search?q=harbour',
+  '/search?q=harbor',
+  '/about',
   '/corrections',
   '/no-such-page',
 ]) {

@@ -15,6 +15,7 @@ import {
   media,
   notes,
   revisions,
+  searchWords,
   sections,
   tags,
   users,
@@ -22,6 +23,7 @@ import {
 } from '@/db/schema'
 import { openTestDatabase } from '@/test/newsroom'
 import { walk } from './builders'
+import { listSitePages } from '@/lib/site-pages'
 import { seedDemo } from './demo'
 import { renditionWidths } from '@/lib/media/process'
 import { LocalMediaStorage } from '@/lib/media/storage'
@@ -249,6 +251,16 @@ describe('the demo newsroom', () => {
       .where(sql`${articleTags.tagId} is null`)
     expect(untagged).toEqual([])
     expect(await db.$count(tags)).toBeGreaterThan(5)
+  })
+
+  it('has its own standing pages, and the words "did you mean" suggests from its published stories', async () => {
+    const pages = await listSitePages(db)
+    expect(pages.map((page) => page.slug)).toEqual(['about', 'contact', 'corrections-policy', 'ethics', 'terms', 'privacy'])
+    for (const page of pages) expect(page.body.split('\n\n').length, page.slug).toBeGreaterThan(2)
+    const words = (await db.select().from(searchWords)).map((row) => row.word)
+    expect(words).toEqual(expect.arrayContaining(['harbour', 'fishermen', 'sleeper', 'calloway', 'library']))
+    // Not from stories readers cannot see (the draft about the boundary review).
+    expect(words).not.toContain('boundary')
   })
 
   it('adds nothing when seeded again', async () => {
