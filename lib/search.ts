@@ -81,7 +81,15 @@ const headlineOptions = `StartSel=${markStart}, StopSel=${markEnd}, MaxFragments
 export async function searchPublishedStories(db: Db, input: { q?: string | null; page?: string | null }): Promise<SearchResult> {
   const { q, page } = searchInputSchema.parse(input)
   shows(pageKey.everyStory)
-  const nothing = (query: string, message: string): SearchResult => ({ query, page: 1, pageCount: 0, total: 0, message, hits: [], suggestion: null })
+  const nothing = (query: string, message: string): SearchResult => ({
+    query,
+    page: 1,
+    pageCount: 0,
+    total: 0,
+    message,
+    hits: [],
+    suggestion: null,
+  })
   if (q === '') return nothing('', 'Type a word or two to search the stories.')
   if (!isWithin(q, maxQueryLength)) {
     return nothing(cutText(q, maxQueryLength), `Searches are limited to ${maxQueryLength} characters: try fewer words.`)
@@ -91,8 +99,7 @@ export async function searchPublishedStories(db: Db, input: { q?: string | null;
   const { total, hasWords } = await countMatches(db, query)
   if (!hasWords) return nothing(q, 'Try searching for words: punctuation and very common words like “the” are left out.')
   const suggestion = total < suggestBelow ? await betterQuery(db, q, total) : null
-  if (total === 0)
-    return { ...nothing(q, `No stories match “${q}”. Check the spelling, or try fewer or other words.`), suggestion }
+  if (total === 0) return { ...nothing(q, `No stories match “${q}”. Check the spelling, or try fewer or other words.`), suggestion }
   const pageCount = Math.ceil(total / searchPageSize)
   const found = { query: q, page, pageCount, total, suggestion }
   if (page > pageCount) return { ...found, message: `There is no page ${page}: the results for “${q}” end at page ${pageCount}.`, hits: [] }

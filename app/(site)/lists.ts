@@ -54,7 +54,10 @@ async function tagList(db: Db, slug: string, page: number): Promise<string | nul
   const [tag] = await db.select({ name: tags.name }).from(tags).where(eq(tags.slug, slug))
   const stories = await pageOfPublicStories(db, taggedWith(spellings), page)
   if (page > stories.pageCount) return null
-  return tagPage({ name: tag?.name ?? spellings[0] ?? slug, slug, stories, images: await listImages(db, stories.stories) }, await readerChrome(db))
+  return tagPage(
+    { name: tag?.name ?? spellings[0] ?? slug, slug, stories, images: await listImages(db, stories.stories) },
+    await readerChrome(db),
+  )
 }
 
 async function correctionsList(db: Db, page: number): Promise<string | null> {

@@ -36,7 +36,13 @@ function leadStory(lead: StorySummary, images: ListImages) {
   }<p class="meta">${timeTag(lead.publishedAt, false)}</p></div>${photo ? picture(photo, { load: 'priority' }) : ''}</article>`
 }
 
-export type SectionContent = { trail: SectionCrumb[]; description: string; subsections: SectionCrumb[]; stories: StoryPage; images: ListImages }
+export type SectionContent = {
+  trail: SectionCrumb[]
+  description: string
+  subsections: SectionCrumb[]
+  stories: StoryPage
+  images: ListImages
+}
 
 /** A section of the tree (`/regions`, `/regions/middle-east`), with its sub-sections and a page of its stories. */
 export function sectionPage({ trail, description, subsections, stories, images }: SectionContent, chrome: ReaderChrome): string {

@@ -51,11 +51,7 @@ export function picture(image: ResponsiveImage & { alt: string }, options: { loa
 }
 
 /** A list item's photo: the story's lead image, if it has one, from the list's images. */
-export function listPhoto(
-  leadMediaId: number | null,
-  images: ListImages | undefined,
-  load: 'eager' | 'lazy',
-): SafeHtml | '' {
+export function listPhoto(leadMediaId: number | null, images: ListImages | undefined, load: 'eager' | 'lazy'): SafeHtml | '' {
   const image = leadMediaId === null ? undefined : images?.get(leadMediaId)
   return image ? picture(image, { load }) : ''
 }
