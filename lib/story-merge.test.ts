@@ -50,7 +50,7 @@ describe('merging two saves of one story', () => {
     const edited = { ...base, body: body('First. Writer added.', 'Second.', 'Third.') }
     const removed = mergeStory(base, edited, { ...base, body: body('First.', 'Second.') })
     expect(paragraphs(removed.draft)).toEqual(['First. Writer added.', 'Second.'])
-    expect(removed.taken).toEqual(['the removal of a block'])
+    expect(removed.taken).toEqual(['the body (a block removed)'])
   })
 
   it('merges tags as a set: additions from both, removals from either', () => {

@@ -58,9 +58,7 @@ export function mergeStory(base: StoryDraft, mine: StoryDraft, theirs: StoryDraf
   const draft: StoryDraft = { ...theirs }
   const taken: string[] = []
   const overlaps: Overlap[] = []
-  const assign = <F extends Field>(field: F, value: StoryDraft[F]) => {
-    draft[field] = value
-  }
+  const assign = (field: Field, value: Value) => Object.assign(draft, { [field]: value })
 
   for (const field of Object.keys(fieldLabels) as Field[]) {
     const [was, ours, other] = [base[field], mine[field], theirs[field]]
@@ -77,7 +75,7 @@ export function mergeStory(base: StoryDraft, mine: StoryDraft, theirs: StoryDraf
     } else {
       const canKeepBoth = field in joinedFields || field === 'bylines'
       overlaps.push({ kind: 'field', field, label: capitalize(label), mine: ours, theirs: other, canKeepBoth })
-      assign(field, settleField(field, ours, other, canKeepBoth ? choice : choice === 'theirs' ? 'theirs' : 'mine'))
+      assign(field, settleField(field, mine, theirs, choice))
     }
   }
 
@@ -99,15 +97,16 @@ export function mergeStory(base: StoryDraft, mine: StoryDraft, theirs: StoryDraf
   return { draft, taken, overlaps }
 }
 
-function settleField<F extends Field>(field: F, mine: StoryDraft[F], theirs: StoryDraft[F], choice: OverlapChoice): StoryDraft[F] {
-  if (choice === 'mine') return mine
-  if (choice === 'theirs') return theirs
+type Value = StoryDraft[Field]
+
+function settleField(field: Field, mine: StoryDraft, theirs: StoryDraft, choice: OverlapChoice): Value {
+  if (choice === 'theirs') return theirs[field]
   const joiner = joinedFields[field]
-  if (joiner !== undefined) return `${String(theirs)}${joiner}${String(mine)}` as StoryDraft[F]
+  if (choice === 'mine' || (joiner === undefined && field !== 'bylines')) return mine[field]
+  if (joiner !== undefined) return `${String(theirs[field])}${joiner}${String(mine[field])}`
   // Bylines: theirs, then the people only mine has.
-  const other = theirs as StoryDraft['bylines']
-  const seen = new Set(other.map(canonicalJson))
-  return [...other, ...(mine as StoryDraft['bylines']).filter((byline) => !seen.has(canonicalJson(byline)))] as StoryDraft[F]
+  const seen = new Set(theirs.bylines.map(canonicalJson))
+  return [...theirs.bylines, ...mine.bylines.filter((byline) => !seen.has(canonicalJson(byline)))]
 }
 
 /** Tags merge as a set: a tag either person added is kept, one either removed goes. */
@@ -137,7 +136,7 @@ function overlapName(base: RichTextNode[], overlap: BlockOverlap): string {
 }
 
 function removal(count: number): string {
-  return count === 1 ? 'the removal of a block' : `the removal of ${count} blocks`
+  return `the body (${count === 1 ? 'a block' : `${count} blocks`} removed)`
 }
 
 const kindNames: Record<string, string> = {
