@@ -13,7 +13,7 @@ export type SaveStatus =
   | { kind: 'offline' }
   | { kind: 'refused'; reason: RefusalReason; message: string; field?: string }
   | { kind: 'missing'; message: string }
-  | { kind: 'conflict'; other: OtherVersion; mine: StoryDraft }
+  | { kind: 'conflict'; other: OtherVersion }
 
 /** How long after the last keystroke an autosave starts. */
 const pauseMs = 1500
@@ -118,7 +118,7 @@ export function useStoryAutosave({ articleId, version, initial, collect, onConfl
         blocked.current = true
         awaitsDecision.current = answer.reason === 'conflict' || answer.reason === 'missing'
         if (answer.reason === 'conflict') {
-          setStatus({ kind: 'conflict', other: answer.current, mine: draft })
+          setStatus({ kind: 'conflict', other: answer.current })
           onConflict(answer.current)
         } else if (answer.reason === 'missing') setStatus({ kind: 'missing', message: answer.message })
         else setStatus({ kind: 'refused', reason: answer.reason, message: answer.message, field: answer.field })
