@@ -53,9 +53,11 @@ const server = http.createServer((request, response) => {
 })
 server.listen(port, hostname, () => console.log(`Copydesk is ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`))
 
-// Finishes the requests under way, then exits (which releases the embedded database's lock).
+// Finishes the requests under way, then exits (which releases the embedded database's lock). The
+// story editors' event streams (lib/story-events.ts) never finish by themselves: they are ended.
 for (const signal of ['SIGTERM', 'SIGINT']) {
   process.once(signal, () => {
+    globalThis.__copydeskStoryEvents?.closeAll()
     server.close(() => process.exit(0))
     setTimeout(() => process.exit(0), 5000).unref()
   })

@@ -23,6 +23,7 @@ test('every desk route answers 401 to a session that no longer opens the desk', 
     client.post('/desk/articles/1/presence'),
     client.delete('/desk/articles/1/presence'),
     client.get('/desk/articles/1/preview'),
+    client.get('/desk/articles/1/events?version=1'),
     client.post('/desk/articles/new/from-draft', { data: { draft: draft('x') } }),
     client.get('/desk/media/options?q=harbour'),
     client.post('/desk/media/upload', { multipart: { alt: 'x' } }),
@@ -55,6 +56,18 @@ test('a writer saving another writer’s story is refused with 403, a missing st
   // The story is as its writer left it.
   const preview = await owner.get(`/desk/articles/${articleId}/preview`)
   expect(await preview.text()).toContain('Authorization probe')
+  await Promise.all([owner.dispose(), other.dispose()])
+})
+
+test('a writer asking for the events of another writer’s draft, or of no story, gets 404', async ({ baseURL }) => {
+  const owner = await signedInClient(baseURL ?? '', 'writer2@copydesk.test')
+  const created = await owner.post('/desk/articles/new/from-draft', {
+    data: { draft: storyDraft({ headline: 'Events probe', bylines: [{ userId: await ownId(owner) }] }) },
+  })
+  const { articleId } = (await created.json()) as { articleId: number }
+  const other = await signedInClient(baseURL ?? '', 'writer@copydesk.test')
+  expect((await other.get(`/desk/articles/${articleId}/events?version=1`)).status()).toBe(404)
+  expect((await other.get('/desk/articles/999999/events?version=1')).status()).toBe(404)
   await Promise.all([owner.dispose(), other.dispose()])
 })
 

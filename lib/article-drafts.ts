@@ -22,6 +22,11 @@ export type SaveOptions = {
   /** The article version the editor loaded or last saved; a different one means someone else saved. */
   baseVersion: number
   kind: 'autosave' | 'save'
+  /**
+   * The version this person set aside when their save collided with another's: stored first, as a
+   * revision marked not kept (never current, never published), so that no text is lost.
+   */
+  setAside?: ArticleInput
   /** The clock, for tests. */
   now?: Date
 }
@@ -106,6 +111,7 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
   // Checked before the article is locked: it is the slow part of a save.
   const body = sanitizeDoc(input.body)
   const bodyText = body.ok ? plainText(body.doc) : ''
+  const asideBody = options.setAside ? sanitizeDoc(options.setAside.body) : null
   try {
     return await db.transaction(async (tx): Promise<SaveResult> => {
       // Saves of one story queue here, one at a time, until the transaction ends.
@@ -117,6 +123,7 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
       const allowed = await authorizeEdit(tx, actor, { status: article.status, ownerIds: await ownerIds(tx, article, latest.bylines) })
       if (!allowed.ok) return allowed
       if (!body.ok) return refusal('invalid', body.message)
+      if (asideBody && !asideBody.ok) return refusal('invalid', asideBody.message)
 
       const snapshot: RevisionSnapshot = {
         headline: input.headline,
@@ -169,8 +176,23 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
         snapshot.slug = free
       }
 
+      let number = latest.number + 1
+      if (options.setAside && asideBody?.ok) {
+        const aside = { ...options.setAside, body: asideBody.doc, slug: options.setAside.slug || snapshot.slug }
+        const asideProblem = await referenceProblem(tx, aside)
+        if (asideProblem) return refusal('invalid', asideProblem)
+        const asideText = plainText(asideBody.doc)
+        await tx.insert(revisions).values({
+          ...aside,
+          ...{ bodyText: asideText, wordCount: countWords(asideText), articleId, number, kind: 'save', notKept: true },
+          ...{ createdBy: actor.id, createdAt: now, updatedAt: now },
+        })
+        number += 1
+      }
+
       const content = { ...snapshot, bodyText, wordCount: countWords(bodyText), updatedAt: now }
       const coalesce =
+        !options.setAside &&
         options.kind === 'autosave' &&
         latest.kind === 'autosave' &&
         latest.createdBy === actor.id &&
@@ -185,7 +207,7 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
             .returning({ id: revisions.id, number: revisions.number })
         : await tx
             .insert(revisions)
-            .values({ ...content, articleId, number: latest.number + 1, kind: options.kind, createdBy: actor.id, createdAt: now })
+            .values({ ...content, articleId, number, kind: options.kind, createdBy: actor.id, createdAt: now })
             .returning({ id: revisions.id, number: revisions.number })
       if (!revision) throw new Error('Writing a revision returned no row.')
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { users } from '@/db/schema'
 import { openTestNewsroom } from '@/test/newsroom'
 import { createArticle } from './article-drafts'
-import { leavePresence, recordPresence } from './presence'
+import { leavePresence, presentOn, recordPresence } from './presence'
 
 const { db, newsroom } = await openTestNewsroom()
 let articleId: number
@@ -62,5 +62,23 @@ describe('presence on a story', () => {
       ok: true,
       others: [{ userId: newsroom.admin.id, name: 'Admin Person' }],
     })
+  })
+
+  it('tells the story events who has each of several stories open, in one answer, for thirty seconds', async () => {
+    const other = await createArticle(db, newsroom.editor, { headline: 'Who else is here', sectionId: newsroom.sectionId })
+    if (!other.ok) throw new Error(other.message)
+    await recordPresence(db, newsroom.editor, articleId, at(400))
+    await recordPresence(db, newsroom.admin, other.articleId, at(405))
+    await recordPresence(db, newsroom.editor, other.articleId, at(410))
+    const present = await presentOn(db, [articleId, other.articleId, 999_999], at(420))
+    expect(present.get(articleId)).toEqual([{ userId: newsroom.editor.id, name: 'Editor Person' }])
+    expect(present.get(other.articleId)).toEqual([
+      { userId: newsroom.admin.id, name: 'Admin Person' },
+      { userId: newsroom.editor.id, name: 'Editor Person' },
+    ])
+    expect(present.has(999_999)).toBe(false)
+    expect((await presentOn(db, [other.articleId], at(437))).get(other.articleId)).toEqual([
+      { userId: newsroom.editor.id, name: 'Editor Person' },
+    ])
   })
 })

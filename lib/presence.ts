@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, asc, eq, gte, ne } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, ne } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { articlePresence, users } from '@/db/schema'
 import { mayReadStory } from './article-access'
@@ -52,4 +52,27 @@ export async function leavePresence(db: Db, actor: Actor, articleId: number): Pr
   if (!allowed.ok) return allowed
   await db.delete(articlePresence).where(and(eq(articlePresence.articleId, articleId), eq(articlePresence.userId, actor.id)))
   return { ok: true }
+}
+
+/**
+ * Who has each of these stories open (seen within the last 30 seconds), in one query for all of
+ * them: what the story event streams (lib/story-events.ts) tell each editor, every second.
+ */
+export async function presentOn(db: Db, articleIds: readonly number[], now: Date = new Date()): Promise<Map<number, PresentPerson[]>> {
+  const byStory = new Map<number, PresentPerson[]>()
+  if (articleIds.length === 0) return byStory
+  const rows = await db
+    .select({ articleId: articlePresence.articleId, userId: users.id, name: users.name })
+    .from(articlePresence)
+    .innerJoin(users, eq(users.id, articlePresence.userId))
+    .where(
+      and(
+        inArray(articlePresence.articleId, [...articleIds]),
+        gte(articlePresence.seenAt, new Date(now.getTime() - presenceWindowMs)),
+        eq(users.isDisabled, false),
+      ),
+    )
+    .orderBy(asc(users.name))
+  for (const { articleId, ...person } of rows) byStory.set(articleId, [...(byStory.get(articleId) ?? []), person])
+  return byStory
 }

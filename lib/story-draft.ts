@@ -14,8 +14,11 @@ export function sameDraft(a: StoryDraft, b: StoryDraft): boolean {
   return canonicalJson(a) === canonicalJson(b)
 }
 
-// The database's JSON columns do not keep key order, and the form builds its drafts in its own.
-function canonicalJson(value: unknown): string {
+/**
+ * JSON with object keys sorted and undefined values left out: the database's JSON columns do not
+ * keep key order, and the form builds its drafts in its own.
+ */
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value).filter(([, item]) => item !== undefined)

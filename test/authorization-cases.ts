@@ -110,6 +110,15 @@ export const routeHandlers: Record<string, Door> = {
     decidedBy: ['authorizeRequest', 'leavePresence'],
     provedBy: [authorizeTests, routeStatuses('every desk route answers 401 to a session that no longer opens the desk')],
   },
+  'app/desk/articles/[id]/events/route.ts GET': {
+    decidedBy: ['authorizeRequest', 'mayReadStory'],
+    provedBy: [
+      authorizeTests,
+      routeStatuses('every desk route answers 401 to a session that no longer opens the desk'),
+      routeStatuses('a writer asking for the events of another writer’s draft, or of no story, gets 404'),
+      { file: 'lib/article-access.data.test.ts', test: 'a draft: its creator, the editors and admins, not another writer' },
+    ],
+  },
   'app/desk/articles/[id]/preview/route.ts GET': {
     decidedBy: ['authorizeRequest', 'mayReadStory'],
     provedBy: [

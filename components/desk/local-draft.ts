@@ -5,9 +5,10 @@ import type { StoryDraft } from '@/lib/story-draft'
  * The device's copy of a story's unsaved edits, so that a failed save, a lost connection or a
  * closed tab never loses typed text. Kept until the server confirms a save of the same edits.
  * `baseVersion` is the story's version the edits started from: restoring them saves against it,
- * so that a newer save by someone else shows as a conflict instead of being overwritten.
+ * so that a newer save by someone else is merged with them instead of being overwritten; `base` is
+ * that version's text, which the merge needs (lib/story-merge.ts).
  */
-export type LocalDraft = { draft: StoryDraft; baseVersion: number; keptAt: string }
+export type LocalDraft = { draft: StoryDraft; baseVersion: number; keptAt: string; base?: StoryDraft }
 
 // IndexedDB, not localStorage: a long story with a large paste is over localStorage's 5 MB.
 // But a write to IndexedDB started as the page closes may never finish, so at that moment the
@@ -16,10 +17,12 @@ const databaseName = 'copydesk'
 const storeName = 'story-drafts'
 const closingKey = (articleId: number) => `copydesk:story:${articleId}`
 
+const draftSchema = z.custom<StoryDraft>((value) => typeof value === 'object' && value !== null && 'headline' in value && 'body' in value)
 const localDraftSchema = z.object({
-  draft: z.custom<StoryDraft>((value) => typeof value === 'object' && value !== null && 'headline' in value && 'body' in value),
+  draft: draftSchema,
   baseVersion: z.number().int().positive(),
   keptAt: z.string(),
+  base: draftSchema.optional(),
 })
 
 let opened: Promise<IDBDatabase> | null = null

@@ -9,9 +9,13 @@ const everyMs = 15_000
 /** What `POST /desk/articles/[id]/presence` answers. */
 const presenceSchema = z.object({ others: z.array(z.string()) })
 
-/** Who else has this story open, asked every few seconds. */
-export function PresenceLine({ articleId }: { articleId: number }) {
-  const [others, setOthers] = useState<string[]>([])
+/**
+ * Who else has this story open. Saying "I have it open" every few seconds keeps this person on
+ * the others' lines; the story's events (`live`) tell who the others are as soon as it changes.
+ */
+export function PresenceLine({ articleId, live }: { articleId: number; live: string[] | null }) {
+  const [pinged, setOthers] = useState<string[]>([])
+  const others = live ?? pinged
 
   useEffect(() => {
     let isActive = true

@@ -6,7 +6,7 @@ import type { RichTextDoc } from '@/db/schema'
 import { useImageUploads } from '@/components/editor/use-image-uploads'
 import type { MediaOption } from '@/lib/media/types'
 import { countWords, plainText } from '@/lib/rich-text-plain'
-import { type StoryDraft, sameDraft, toFormDraft } from '@/lib/story-draft'
+import { type OtherVersion, type StoryDraft, canonicalJson, sameDraft, toFormDraft } from '@/lib/story-draft'
 import { ConflictPanel } from './conflict-panel'
 import { LeadImageFields } from './lead-image-fields'
 import type { LeadImagePickerProps } from './lead-image-picker'
@@ -17,6 +17,8 @@ import { StoryMainFields } from './story-main-fields'
 import { DeletedStory, RecoveredChanges } from './story-notices'
 import { type StoryFields, StorySettings } from './story-settings'
 import { useStoryAutosave } from './use-story-autosave'
+import { useStoryEvents } from './use-story-events'
+import { useStoryMerge } from './use-story-merge'
 import { WorkflowActions, type WorkflowActionsProps } from './workflow-actions'
 
 type StoryFormProps = {
@@ -59,7 +61,10 @@ export function StoryForm({
   const wordTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
   const collect = useCallback((): StoryDraft => ({ ...fieldsRef.current, body: body.current }), [])
-  const autosave = useStoryAutosave({ articleId, version, collect })
+  // The merge needs the autosave, and the autosave tells the merge of a refused save.
+  const conflictHandler = useRef<(other: OtherVersion) => void>(() => {})
+  const onConflict = useCallback((other: OtherVersion) => conflictHandler.current(other), [])
+  const autosave = useStoryAutosave({ articleId, version, initial, collect, onConflict })
   const { markChanged } = autosave
 
   // The first save of a live story makes it an update: the desk then offers to publish it (or
@@ -100,12 +105,16 @@ export function StoryForm({
     [markChanged],
   )
 
-  /** Puts a whole version into the form: a recovered device copy, or another person's save. */
+  /**
+   * Puts a whole version into the form: a recovered device copy, another person's save, or a
+   * merge. The body editor starts again only when the body changed, so the caret stays otherwise.
+   */
   const load = useCallback(
     (draft: StoryDraft) => {
       const { body: nextBody, ...nextFields } = toFormDraft(draft, hasBeenPublished)
       fieldsRef.current = nextFields
       setFields(nextFields)
+      if (canonicalJson(nextBody) === canonicalJson(body.current)) return
       body.current = nextBody
       setBodyStart(nextBody)
       setBodyKey((key) => key + 1)
@@ -113,13 +122,19 @@ export function StoryForm({
     },
     [hasBeenPublished],
   )
+  const toForm = useCallback((draft: StoryDraft) => toFormDraft(draft, hasBeenPublished), [hasBeenPublished])
+  const merge = useStoryMerge({ autosave, collect, load, toForm })
+  useEffect(() => {
+    conflictHandler.current = merge.onConflict
+  }, [merge.onConflict])
+  const othersHere = useStoryEvents({ articleId, version, onChanged: merge.onChanged })
 
   const restoreRecovered = () => {
     if (!recovery) return
     load(recovery.draft)
     setRecovery(null)
     markChanged()
-    void autosave.saveRecovered(recovery.baseVersion)
+    void autosave.saveRecovered(recovery.baseVersion, recovery.base)
   }
 
   const onCreated = async (newId: number) => {
@@ -148,7 +163,7 @@ export function StoryForm({
     <div className="story-form">
       <div className="story-form-bar">
         <SaveStatusLine status={autosave.status} isDeviceCopyFailed={autosave.isDeviceCopyFailed} />
-        <PresenceLine articleId={articleId} />
+        <PresenceLine articleId={articleId} live={othersHere} />
         <button type="button" className="button" onClick={() => void autosave.save('save')}>
           Save
         </button>
@@ -181,20 +196,12 @@ export function StoryForm({
 
       {autosave.status.kind === 'missing' && <DeletedStory collect={collect} onCreated={onCreated} />}
 
-      {autosave.status.kind === 'conflict' && (
-        <ConflictPanel
-          mine={autosave.status.mine}
-          other={autosave.status.other}
-          onKeepMine={(other) => void autosave.keepMine(other)}
-          onTakeTheirs={async (other) => {
-            // Mine goes into the history first, so that neither text is lost.
-            await autosave.keepMine(other)
-            load(other.draft)
-            markChanged()
-            await autosave.save('save')
-          }}
-        />
+      {merge.notice && (
+        <p className="message info" role="status">
+          {merge.notice}
+        </p>
       )}
+      {merge.pending && <ConflictPanel pending={merge.pending} sections={sections} staff={staff} onChoose={merge.choose} />}
 
       <div className="story-grid">
         <StoryMainFields

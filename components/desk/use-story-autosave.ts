@@ -13,7 +13,7 @@ export type SaveStatus =
   | { kind: 'offline' }
   | { kind: 'refused'; reason: RefusalReason; message: string; field?: string }
   | { kind: 'missing'; message: string }
-  | { kind: 'conflict'; other: OtherVersion; mine: StoryDraft }
+  | { kind: 'conflict'; other: OtherVersion }
 
 /** How long after the last keystroke an autosave starts. */
 const pauseMs = 1500
@@ -25,18 +25,30 @@ const retryMs = 10_000
 /** Why the server refused a save, other than a conflict or a deleted story. */
 export type RefusalReason = Exclude<Extract<SaveResponse, { ok: false }>['reason'], 'conflict' | 'missing'>
 
-type Options = { articleId: number; version: number; collect: () => StoryDraft }
+type Options = {
+  articleId: number
+  version: number
+  /** The story's text at `version`, as the form holds it: what a merge starts from. */
+  initial: StoryDraft
+  collect: () => StoryDraft
+  /** Called when a save is refused as stale, with the version now current. */
+  onConflict: (other: OtherVersion) => void
+}
 type SaveOptions = { baseVersion?: number; isClosing?: boolean }
 
 /**
  * Saves the story a moment after the writer pauses, when the page is hidden or closed, and on
  * demand. Every change is first kept on this device; the device copy goes once the server has the
- * same edits. A stale version is never overwritten: the caller is shown the other version instead.
+ * same edits. A stale version is never overwritten: the status turns to `conflict`, and the caller
+ * merges (components/desk/use-story-merge.ts) and calls `resolve`.
  */
-export function useStoryAutosave({ articleId, version, collect }: Options) {
+export function useStoryAutosave({ articleId, version, initial, collect, onConflict }: Options) {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' })
   const [isDeviceCopyFailed, setDeviceCopyFailed] = useState(false)
   const baseVersion = useRef(version)
+  // The text at `baseVersion`, and a version set aside in a conflict that the next save stores.
+  const baseDraft = useRef(initial)
+  const setAside = useRef<StoryDraft | null>(null)
   const changeCount = useRef(0)
   const savedCount = useRef(0)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
@@ -52,7 +64,7 @@ export function useStoryAutosave({ articleId, version, collect }: Options) {
   const keepLocally = useCallback(
     (isClosing = false) => {
       clearTimeout(copyTimer.current)
-      const copy = { draft: collect(), baseVersion: baseVersion.current, keptAt: new Date().toISOString() }
+      const copy = { draft: collect(), baseVersion: baseVersion.current, keptAt: new Date().toISOString(), base: baseDraft.current }
       if (isClosing) keepLocalDraftNow(articleId, copy)
       void writeLocalDraft(articleId, copy).then((isKept) => setDeviceCopyFailed(!isKept))
     },
@@ -76,7 +88,8 @@ export function useStoryAutosave({ articleId, version, collect }: Options) {
       const draft = collect()
       setStatus({ kind: 'saving' })
       const run = (async () => {
-        const request = { draft, baseVersion: options.baseVersion ?? baseVersion.current, kind }
+        const aside = setAside.current ?? undefined
+        const request = { draft, baseVersion: options.baseVersion ?? baseVersion.current, kind, setAside: aside }
         const answer = await send(articleId, request, options.isClosing ?? false)
         if (answer === 'offline') {
           keepLocally()
@@ -86,6 +99,8 @@ export function useStoryAutosave({ articleId, version, collect }: Options) {
         }
         if (answer.ok) {
           baseVersion.current = answer.version
+          baseDraft.current = draft
+          if (setAside.current === aside) setAside.current = null
           savedCount.current = sentCount
           blocked.current = false
           awaitsDecision.current = false
@@ -102,8 +117,10 @@ export function useStoryAutosave({ articleId, version, collect }: Options) {
         // Until the writer changes something or decides, autosave would only be refused again.
         blocked.current = true
         awaitsDecision.current = answer.reason === 'conflict' || answer.reason === 'missing'
-        if (answer.reason === 'conflict') setStatus({ kind: 'conflict', other: answer.current, mine: draft })
-        else if (answer.reason === 'missing') setStatus({ kind: 'missing', message: answer.message })
+        if (answer.reason === 'conflict') {
+          setStatus({ kind: 'conflict', other: answer.current })
+          onConflict(answer.current)
+        } else if (answer.reason === 'missing') setStatus({ kind: 'missing', message: answer.message })
         else setStatus({ kind: 'refused', reason: answer.reason, message: answer.message, field: answer.field })
       })()
       saving.current = run
@@ -113,7 +130,7 @@ export function useStoryAutosave({ articleId, version, collect }: Options) {
         saving.current = null
       }
     },
-    [articleId, collect, keepLocally, forgetLocally],
+    [articleId, collect, keepLocally, forgetLocally, onConflict],
   )
 
   useEffect(() => {
@@ -159,22 +176,43 @@ export function useStoryAutosave({ articleId, version, collect }: Options) {
     }
   }, [keepLocally, save])
 
-  /** After a conflict: save this device's version on top of the other one. */
-  const keepMine = useCallback(
-    (other: OtherVersion) => {
+  /**
+   * After a conflict, once the form holds the merged text: saves it on top of `other`, whose text
+   * (as the form holds it) is `theirs`; `aside`, a version the person chose not to keep, is stored too.
+   */
+  const resolve = useCallback(
+    (other: OtherVersion, theirs: StoryDraft, aside?: StoryDraft) => {
+      baseVersion.current = other.version
+      baseDraft.current = theirs
+      if (aside) setAside.current = aside
       blocked.current = false
-      return save('save', { baseVersion: other.version })
+      awaitsDecision.current = false
+      return save('save')
     },
     [save],
   )
+
+  /** Another person's save, shown in the form of someone with nothing unsaved: it is the new base. */
+  const adoptSaved = useCallback((other: OtherVersion, theirs: StoryDraft) => {
+    baseVersion.current = other.version
+    baseDraft.current = theirs
+  }, [])
+
+  /** Whether the form has edits the server does not have yet (or is saving them). */
+  const isUnsaved = useCallback(() => changeCount.current !== savedCount.current || saving.current !== null, [])
+  /** Waits for a save under way, if any. */
+  const settled = useCallback(async () => {
+    while (saving.current) await saving.current
+  }, [])
 
   /**
    * Saves text recovered from this device against the version it was written from: when someone
    * saved since, the save is refused and the conflict shown, instead of overwriting theirs.
    */
   const saveRecovered = useCallback(
-    (fromVersion: number) => {
+    (fromVersion: number, base: StoryDraft | undefined) => {
       baseVersion.current = fromVersion
+      if (base) baseDraft.current = base
       blocked.current = false
       awaitsDecision.current = false
       return save('save')
@@ -195,19 +233,23 @@ export function useStoryAutosave({ articleId, version, collect }: Options) {
     return changeCount.current === savedCount.current
   }, [save])
 
-  /** The version the next save starts from. */
+  /** The version the next save starts from, and its text. */
   const currentVersion = useCallback(() => baseVersion.current, [])
+  const currentBase = useCallback(() => baseDraft.current, [])
   /** After the story moved on without a save (a workflow step): save from its new version. */
   const adoptVersion = useCallback((next: number) => {
     baseVersion.current = next
   }, [])
 
-  return { status, isDeviceCopyFailed, save, markChanged, keepMine, saveRecovered, settle, flush, currentVersion, adoptVersion }
+  return {
+    ...{ status, isDeviceCopyFailed, save, markChanged, resolve, adoptSaved, isUnsaved, settled, saveRecovered, settle, flush },
+    ...{ currentVersion, currentBase, adoptVersion },
+  }
 }
 
 async function send(
   articleId: number,
-  request: { draft: StoryDraft; baseVersion: number; kind: 'autosave' | 'save' },
+  request: { draft: StoryDraft; baseVersion: number; kind: 'autosave' | 'save'; setAside?: StoryDraft },
   isClosing: boolean,
 ): Promise<SaveResponse | 'offline'> {
   const answer = await requestJson<SaveResponse>(`/desk/articles/${articleId}/revisions`, {

@@ -52,3 +52,13 @@ export async function pressAndWait(page: Page, label: string): Promise<void> {
   await press(page, label)
   await expect(workflow(page).getByRole('status')).toContainText('Done')
 }
+
+/** Types at the end of the body's paragraph `number` (from 1). */
+export async function typeInParagraph(page: Page, number: number, text: string): Promise<void> {
+  await storyBody(page)
+    .locator('p')
+    .nth(number - 1)
+    .click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(text)
+}

@@ -66,6 +66,7 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
                   {revision.number}
                   {revision.isCurrent && <span className="badge">current</span>}
                   {revision.isPublished && <span className="badge role-editor">live</span>}
+                  {revision.notKept && <span className="badge">Not kept</span>}
                 </td>
                 <td>{kindLabels[revision.kind]}</td>
                 <td>{revision.authorName ?? 'Former staff member'}</td>
@@ -128,7 +129,8 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
 function describe(entry: TimelineEntry): string {
   if (entry.kind === 'revision') {
     const { revision } = entry
-    return `Revision ${revision.number} (${kindLabels[revision.kind].toLowerCase()}) by ${revision.authorName ?? 'a former staff member'}`
+    const kind = `${kindLabels[revision.kind].toLowerCase()}${revision.notKept ? ', not kept: set aside in a save conflict' : ''}`
+    return `Revision ${revision.number} (${kind}) by ${revision.authorName ?? 'a former staff member'}`
   }
   const { event } = entry
   return `${event.fromStatus ? `${statuses[event.fromStatus].label} → ` : ''}${statuses[event.toStatus].label} by ${event.actorName ?? 'the scheduler'}${event.note ? `: “${event.note}”` : ''}`

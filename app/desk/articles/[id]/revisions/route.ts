@@ -13,6 +13,7 @@ const saveRequestSchema = z.object({
   draft: z.unknown(),
   baseVersion: z.number().int().positive(),
   kind: z.enum(['autosave', 'save']),
+  setAside: z.unknown().optional(),
 })
 
 const garbled = 'The save was garbled on the way. Try again.'
@@ -42,8 +43,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const input = articleInputSchema.safeParse(request_.data.draft)
   if (!input.success) return refusalResponse(invalidInput(input.error))
 
+  const aside = request_.data.setAside === undefined ? undefined : articleInputSchema.safeParse(request_.data.setAside)
+  if (aside && !aside.success) return refusalResponse(invalidInput(aside.error))
+
   const { baseVersion, kind } = request_.data
-  const result = await saveArticle(getDb(), signedIn.user, articleId, input.data, { baseVersion, kind })
+  const result = await saveArticle(getDb(), signedIn.user, articleId, input.data, { baseVersion, kind, setAside: aside?.data })
   if (result.ok) {
     return json<SaveResponse>({
       ok: true,
