@@ -40,6 +40,8 @@ export type RevisionSummary = {
   headline: string
   isCurrent: boolean
   isPublished: boolean
+  /** Set aside in a save conflict: the other side's version was kept instead. */
+  notKept: boolean
 }
 
 /** A whole revision, to read, compare (`diffRevisions`) or restore. */
@@ -54,6 +56,7 @@ const summaryColumns = {
   authorName: users.name,
   wordCount: revisions.wordCount,
   headline: revisions.headline,
+  notKept: revisions.notKept,
   currentRevisionId: articles.currentRevisionId,
   publishedRevisionId: articles.publishedRevisionId,
 }
