@@ -22,6 +22,8 @@ export const auditActions = {
   'password.reset': 'Password reset',
   'password.change': 'Password changed',
   'media.delete': 'Image deleted',
+  'story.unpublish': 'Story unpublished',
+  'story.republish': 'Story republished',
 } as const
 
 export type AuditAction = keyof typeof auditActions
