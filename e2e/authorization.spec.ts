@@ -79,7 +79,7 @@ test('a writer publishing is refused with 403, a stale version 409, a bad reques
   const refused = await act(writer, 1, { action: 'publish', baseVersion: 1 })
   expect(refused.status()).toBe(403)
   expect(await refused.json()).toEqual({ ok: false, reason: 'forbidden', message: 'Only editors can publish a story.' })
-  expect((await act(editor, 1, { action: 'unpublish', baseVersion: 999_999 })).status()).toBe(409)
+  expect((await act(editor, 1, { action: 'unpublish', baseVersion: 999_999, note: 'A stale version.' })).status()).toBe(409)
   expect((await act(editor, 1, { action: 'fly' })).status()).toBe(422)
   expect((await act(editor, 999_999, { action: 'publish', baseVersion: 1 })).status()).toBe(404)
   await Promise.all([writer.dispose(), editor.dispose()])

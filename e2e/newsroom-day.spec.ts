@@ -1,6 +1,6 @@
 import { type Page, expect, test } from '@playwright/test'
 import { fromSite, signedInPage } from './fixtures'
-import { press, stateLine, startStory, storyBody, workflow } from './pages/story-form'
+import { press, stateLine, startStory, storyBody, submitForReview, workflow } from './pages/story-form'
 
 /** Starts a story in Middle East and types its first words; returns its id. */
 async function writeStory(page: Page, headline: string, text: string): Promise<number> {
@@ -16,7 +16,7 @@ test('the newsroom day: draft, review, changes, approval, publication, a forged 
   const headline = `Desalination plant opens on the coast ${Date.now()}`
   const writer = await signedInPage(browser, 'writer@copydesk.test')
   const id = await writeStory(writer, headline, 'The plant will supply forty thousand homes.')
-  await press(writer, 'Submit for review')
+  await submitForReview(writer)
   await expect(stateLine(writer)).toHaveText('In review')
 
   const editor = await signedInPage(browser, 'editor@copydesk.test')
@@ -34,7 +34,7 @@ test('the newsroom day: draft, review, changes, approval, publication, a forged 
   await writer.keyboard.press('ControlOrMeta+End')
   await writer.keyboard.type(' Households will pay about four euros a month.')
   const resubmitted = writer.waitForResponse((response) => response.url().endsWith(`/desk/articles/${id}/workflow`))
-  await press(writer, 'Submit for review')
+  await submitForReview(writer)
   await expect(stateLine(writer)).toHaveText('In review')
   const { version } = (await (await resubmitted).json()) as { version: number }
 
@@ -95,7 +95,7 @@ test('a story scheduled a few seconds ahead appears on the public site on its ow
   const headline = `Night market returns to the old port ${Date.now()}`
   const editor = await signedInPage(browser, 'editor@copydesk.test')
   await writeStory(editor, headline, 'Stalls open at dusk on Fridays.')
-  await press(editor, 'Submit for review')
+  await submitForReview(editor)
   await expect(stateLine(editor)).toHaveText('In review')
   await press(editor, 'Schedule')
   // Seconds that are not zero, which the field would otherwise leave out.
@@ -131,7 +131,7 @@ test('a writer’s update of their published story reaches readers only when an 
   const headline = `Ferry timetable changes for winter ${Date.now()}`
   const writer = await signedInPage(browser, 'writer@copydesk.test')
   const id = await writeStory(writer, headline, 'Ferries will leave every hour.')
-  await press(writer, 'Submit for review')
+  await submitForReview(writer)
   await expect(stateLine(writer)).toHaveText('In review')
   const editor = await signedInPage(browser, 'editor@copydesk.test')
   await editor.goto(`/desk/articles/${id}`)
@@ -148,7 +148,7 @@ test('a writer’s update of their published story reaches readers only when an 
   await writer.keyboard.press('ControlOrMeta+End')
   await writer.keyboard.type(' The last one leaves at ten.')
   await expect(writer.getByText('Published — unpublished changes')).toBeVisible()
-  await press(writer, 'Submit update for review')
+  await submitForReview(writer, { label: 'Submit update for review' })
   await expect(stateLine(writer)).toHaveText('In review')
   await expect(workflow(writer).getByRole('button', { name: 'Publish update' })).toHaveCount(0)
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { signedInPage } from './fixtures'
-import { press, stateLine } from './pages/story-form'
+import { press, stateLine, submitForReview, unpublish } from './pages/story-form'
 import { publicDocuments } from './reader-pages'
 
 test('a publication is on the public site within a second; a slug change redirects; an unpublished story is gone', async ({
@@ -41,7 +41,7 @@ test('a publication is on the public site within a second; a slug change redirec
 
   await editor.goto(`/desk/articles/${id}`)
   await request.get('/') // the front page is now cached without the story
-  await press(editor, 'Submit for review')
+  await submitForReview(editor)
   await expect(stateLine(editor)).toHaveText('In review')
   await press(editor, 'Publish')
   await expect(stateLine(editor)).toHaveText('Published')
@@ -70,7 +70,7 @@ test('a publication is on the public site within a second; a slug change redirec
   expect(moved.headers().location).toBe(`${path}-moved`)
 
   await editor.reload()
-  await press(editor, 'Unpublish')
+  await unpublish(editor, 'The family asked us to take it down.')
   await expect(stateLine(editor)).toHaveText('Unpublished')
   expect((await request.get(`${path}-moved`)).status()).toBe(410)
   expect((await request.get(path, { maxRedirects: 0 })).status()).toBe(410)

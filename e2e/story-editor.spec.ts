@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { signIn } from './fixtures'
 import { changesIn, compareFrom, restore } from './pages/history'
-import { recoveredChanges, saveAndWait, saveStatus, startStory, storyBody, toolbarButton } from './pages/story-form'
+import { recoveredChanges, saveAndWait, saveStatus, startStory, storyBody, submitForReview, toolbarButton } from './pages/story-form'
 
 // Writing in the story editor: every kind of block, saving, the history, the slug.
 
@@ -190,7 +190,7 @@ test('an empty headline stops the story going to the editors, with a message, an
   await storyBody(page).click()
   await page.keyboard.type('Fares fall by a tenth from Monday.')
   await page.getByLabel('Headline').fill('')
-  await page.getByRole('button', { name: 'Submit for review' }).click()
+  await submitForReview(page)
   await expect(page.getByText('Write a headline before sending the story on.')).toBeVisible()
   await expect(storyBody(page)).toContainText('Fares fall by a tenth from Monday.')
 })

@@ -1,7 +1,7 @@
 import { type Page, expect, test } from '@playwright/test'
 import sharp from 'sharp'
 import { filesInPage, signIn } from './fixtures'
-import { pressAndWait, startStory, storyBody, toolbarButton } from './pages/story-form'
+import { pressAndWait, startStory, storyBody, submitForReview, toolbarButton, workflow } from './pages/story-form'
 
 /** A photo as a phone would send it: with camera details and where it was taken. */
 function photoWithLocation(): Promise<Buffer> {
@@ -73,7 +73,8 @@ test('an editor uploads a lead photo in the story, adds caption and credit, publ
   await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible()
 
-  await pressAndWait(page, 'Submit for review')
+  await submitForReview(page)
+  await expect(workflow(page).getByRole('status')).toContainText('Done')
   await pressAndWait(page, 'Approve')
   await pressAndWait(page, 'Publish')
 
@@ -166,7 +167,8 @@ test('a focal point set in the library moves the crop of the image on the story 
   await expect(lead.getByRole('status').filter({ hasText: 'Alt text saved to the library.' })).toBeVisible()
   await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible()
-  await pressAndWait(page, 'Submit for review')
+  await submitForReview(page)
+  await expect(workflow(page).getByRole('status')).toContainText('Done')
   await pressAndWait(page, 'Approve')
   await pressAndWait(page, 'Publish')
 

@@ -23,6 +23,8 @@ export const auditActions = {
   'password.change': 'Password changed',
   'media.delete': 'Image deleted',
   'site.page': 'Site page edited',
+  'story.unpublish': 'Story unpublished',
+  'story.republish': 'Story republished',
 } as const
 
 export type AuditAction = keyof typeof auditActions

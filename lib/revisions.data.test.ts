@@ -1,10 +1,10 @@
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { articles, revisions } from '@/db/schema'
 import { docOf, openTestNewsroom } from '@/test/newsroom'
 import { createArticle, saveArticle } from './article-drafts'
 import { type ArticleInputRaw, articleInputSchema } from './article-input'
-import { diffRevisions } from './diff'
+import { compareForHistory } from './revision-comparison'
 import { getRevision, listRevisions, restoreRevision } from './revisions'
 
 const { db, newsroom } = await openTestNewsroom()
@@ -82,9 +82,25 @@ describe('the revision history', () => {
     const id = await storyWithHistory('Library compare')
     const [older, newer] = await Promise.all([getRevision(db, id, 2), getRevision(db, id, 3)])
     if (!older || !newer) throw new Error('missing revisions')
-    const diff = diffRevisions(older, newer)
-    expect(diff.body.filter((part) => part.kind === 'inserted').map((part) => part.text.trim())).toEqual(['and voted to close the library'])
-    expect(diff.changedFields).toEqual(['Tags'])
+    const { changes } = await compareForHistory(db, newsroom.writer, older, newer)
+    const body = changes.find((change) => change.kind === 'text' && change.field === 'Body')
+    const inserted = body?.kind === 'text' ? body.parts.filter((part) => part.kind === 'inserted').map((part) => part.text.trim()) : []
+    expect(inserted).toEqual(['and voted to close the library'])
+    expect(changes.map((change) => change.kind !== 'item' && change.field)).toEqual(['Body', 'Tags'])
+  })
+
+  it('marks a revision set aside in a save conflict as not kept', async () => {
+    const id = await storyWithHistory('Library set aside')
+    await db
+      .update(revisions)
+      .set({ notKept: true })
+      .where(and(eq(revisions.articleId, id), eq(revisions.number, 2)))
+    const listed = await listRevisions(db, id)
+    expect(listed?.map((revision) => [revision.number, revision.notKept])).toEqual([
+      [3, false],
+      [2, true],
+      [1, false],
+    ])
   })
 })
 

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { articleAuthors, articleTags, revisions, slugHistory, tags } from '@/db/schema'
+import { articleAuthors, articleTags, auditEvents, revisions, slugHistory, tags } from '@/db/schema'
 import { act, articleRow, auditTrail, docOf, editStory, makeStory, openTestNewsroom, storyIn, tryAct } from '@/test/newsroom'
 import { saveArticle } from './article-drafts'
 import { articleInputSchema } from './article-input'
@@ -194,18 +194,50 @@ describe('a published story', () => {
     })
 
     await editStory(db, editor, id, { body: docOf('The corrected text.') })
-    expect(await attempt(editor, id, 'republish', { now: at(50) })).toMatchObject({ ok: true, article: { status: 'published' } })
+    expect(await attempt(editor, id, 'republish', { note: 'Cleared by the lawyers.', now: at(50) })).toMatchObject({
+      ok: true,
+      article: { status: 'published' },
+    })
     const after = await articleRow(db, id)
     expect(after).toMatchObject({ firstPublishedAt: live.firstPublishedAt, publishedAt: at(50) })
     expect(after.publishedRevisionId).toBe(after.currentRevisionId)
     expect(after.publishedRevisionId).not.toBe(live.publishedRevisionId)
   })
 
+  it('refuses to unpublish or republish without a reason, and records the reason in the story’s trail and the audit log', async () => {
+    const { editor } = newsroom
+    const id = await storyIn(db, newsroom, 'published')
+    for (const note of [undefined, '  \n ']) {
+      expect(await attempt(editor, id, 'unpublish', { note })).toEqual({
+        ok: false,
+        reason: 'invalid',
+        message: 'Give a reason for unpublishing: it is recorded in the story’s history and in the audit log.',
+      })
+    }
+    expect((await articleRow(db, id)).status).toBe('published')
+    await act(db, editor, id, 'unpublish', { note: 'The council withdrew the figures.' })
+    expect(await attempt(editor, id, 'republish', {})).toMatchObject({ ok: false, reason: 'invalid' })
+    await act(db, editor, id, 'republish', { note: 'The figures are confirmed.' })
+
+    expect((await auditTrail(db, id)).slice(-2).map((event) => [event.toStatus, event.note])).toEqual([
+      ['unpublished', 'The council withdrew the figures.'],
+      ['published', 'The figures are confirmed.'],
+    ])
+    const logged = await db.select().from(auditEvents).where(eq(auditEvents.actorId, editor.id)).orderBy(asc(auditEvents.id))
+    expect(logged.filter((entry) => entry.detail.story === id).map((entry) => [entry.action, entry.detail.reason])).toEqual([
+      ['story.unpublish', 'The council withdrew the figures.'],
+      ['story.republish', 'The figures are confirmed.'],
+    ])
+  })
+
   it('can be taken down while an update of it is in review', async () => {
     const id = await storyIn(db, newsroom, 'published')
     await editStory(db, newsroom.editor, id, { body: docOf('An update.') })
     await act(db, newsroom.writer, id, 'submit')
-    expect(await attempt(newsroom.editor, id, 'unpublish')).toMatchObject({ ok: true, article: { status: 'unpublished' } })
+    expect(await attempt(newsroom.editor, id, 'unpublish', { note: 'Wrong town.' })).toMatchObject({
+      ok: true,
+      article: { status: 'unpublished' },
+    })
   })
 
   it('makes the next autosave a new revision, never an edit of the live one', async () => {

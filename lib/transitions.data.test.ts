@@ -119,7 +119,7 @@ describe('refusals change nothing', () => {
   it('refuses a writer’s forged unpublish of their own live story', async () => {
     const id = await storyIn(db, newsroom, 'published')
     const before = await snapshot(id)
-    expect(await attempt(newsroom.writer, id, 'unpublish')).toEqual({
+    expect(await attempt(newsroom.writer, id, 'unpublish', { note: 'A forged reason.' })).toEqual({
       ok: false,
       reason: 'forbidden',
       message: 'Only editors can unpublish a story.',

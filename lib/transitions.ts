@@ -7,6 +7,7 @@ import { ownerIds, syncAttribution } from './article-attribution'
 import { addSearchWords } from './search-words'
 import { requireHeadline } from './article-input'
 import { isSlugClash, slugTaken } from './article-slugs'
+import { recordAudit } from './audit'
 import { addNote } from './notes'
 import { authorize } from './authorize'
 import type { Actor } from './permissions'
@@ -174,6 +175,14 @@ export async function applyTransition(
       : undefined,
     now,
   })
+  const readers = workflow[action].ask?.readers
+  if (readers) {
+    await recordAudit(tx, {
+      action: readers.audit,
+      actorId: actor.id,
+      detail: { story: articleId, headline: revision.headline, path, reason: note },
+    })
+  }
   return { id: articleId, status, ...routing, path, oldPaths }
 }
 
@@ -196,7 +205,7 @@ export type WorkflowState = {
 /** A story's workflow state for the desk; null when it does not exist or the viewer may not read it. */
 export async function getWorkflowState(db: Db, viewer: Actor, articleId: number): Promise<WorkflowState | null> {
   const [row] = await db
-    .select({ article: articles, bylines: revisions.bylines })
+    .select({ article: articles, bylines: revisions.bylines, headline: revisions.headline })
     .from(articles)
     .leftJoin(revisions, eq(revisions.id, articles.currentRevisionId))
     .where(eq(articles.id, articleId))
@@ -210,6 +219,8 @@ export async function getWorkflowState(db: Db, viewer: Actor, articleId: number)
     scheduledAt: article.scheduledAt,
   }
   if (!checkRead(viewer, story).ok) return null
+  const path = storyPath(await sectionTrails(db), article.sectionId, article.slug)
+  const named = { headline: row.headline ?? '', path }
   return {
     id: article.id,
     status: article.status,
@@ -219,8 +230,9 @@ export async function getWorkflowState(db: Db, viewer: Actor, articleId: number)
     scheduledAt: article.scheduledAt,
     firstPublishedAt: article.firstPublishedAt,
     publishedAt: article.publishedAt,
-    path: storyPath(await sectionTrails(db), article.sectionId, article.slug),
-    actions: availableActions(viewer, story),
+    path,
+    // A confirmation of a change of what readers see names the story.
+    actions: availableActions(viewer, story).map((action) => (action.ask?.readers ? { ...action, story: named } : action)),
   }
 }
 

@@ -30,6 +30,7 @@ export function availableActions(actor: Actor, article: WorkflowArticle): Availa
         to: rule.to,
         needsNote: rule.note === 'required',
         needsTime: rule.needsTime,
+        ...(rule.ask ? { ask: rule.ask } : {}),
         ...(scheduledAt ? { scheduledAt } : {}),
       },
     ]

@@ -27,7 +27,7 @@ export function checkTransitionInput(action: WorkflowAction, input: { note?: str
   const note = cleanNote(input.note ?? '')
   const problem = noteProblem(note)
   if (problem) return problem
-  if (rule.note === 'required' && note.trim() === '') return 'Write a note saying what needs to change.'
+  if (rule.note === 'required' && note === '') return rule.ask?.noteMissing ?? 'Write a note.'
   if (rule.needsTime) return checkScheduleTime(input.scheduledAt, now)
   return null
 }

@@ -95,11 +95,36 @@ describe('availableActions', () => {
   it('gives an editor the review buttons in the table’s order, with request changes needing a note', () => {
     expect(availableActions(editor, story('in_review'))).toEqual([
       { action: 'withdraw', label: 'Withdraw from review', to: 'draft', needsNote: false, needsTime: false },
-      { action: 'requestChanges', label: 'Request changes', to: 'changes_requested', needsNote: true, needsTime: false },
+      {
+        action: 'requestChanges',
+        label: 'Request changes',
+        to: 'changes_requested',
+        needsNote: true,
+        needsTime: false,
+        ask: { noteLabel: 'Note for the writer (required)', noteMissing: 'Write a note saying what needs to change.' },
+      },
       { action: 'approve', label: 'Approve', to: 'approved', needsNote: false, needsTime: false },
       { action: 'publish', label: 'Publish', to: 'published', needsNote: false, needsTime: false },
-      { action: 'schedule', label: 'Schedule', to: 'scheduled', needsNote: false, needsTime: true },
+      { action: 'schedule', label: 'Schedule', to: 'scheduled', needsNote: false, needsTime: true, ask: { noteLabel: 'Note (optional)' } },
     ])
+  })
+
+  it('asks for a reason before a story leaves readers or comes back, and sets taking it down apart', () => {
+    const takedown = availableActions(editor, story('published', { publishedRevisionId: 1 })).find(
+      (action) => action.action === 'unpublish',
+    )
+    expect(takedown).toMatchObject({
+      needsNote: true,
+      ask: { noteLabel: 'Reason for unpublishing (required)', readers: { effect: 'takedown' } },
+    })
+    const back = availableActions(editor, story('unpublished', { publishedRevisionId: 1 })).find((action) => action.action === 'republish')
+    expect(back).toMatchObject({
+      needsNote: true,
+      ask: { noteLabel: 'Reason for republishing (required)', readers: { effect: 'restore' } },
+    })
+    expect(availableActions(writer, story('draft')).find((action) => action.action === 'submit')?.ask).toEqual({
+      noteLabel: 'Note for the editor (optional)',
+    })
   })
 
   it('labels the actions on a published story’s update as updates', () => {

@@ -1,5 +1,6 @@
 import type { ArticleStatus } from '@/db/schema'
 import type { Capability, Owned } from './permissions'
+import { type ActionAsk, asks } from './workflow-asks'
 
 /*
  * THE editorial state machine: which action moves a story from which status to which, and who
@@ -106,8 +107,10 @@ export type ActionRule = {
   capability: Capability | 'system'
   /** The button's label. */
   label: string
-  /** `required`: the action needs a note (it becomes an editorial note too); `optional`: may carry one. */
+  /** `required`: the action needs a note (`ask.noteMissing` says so); `optional`: may carry one. */
   note: 'required' | 'optional'
+  /** What the desk asks before taking the action; without it the button acts at once (unless it needs a time). */
+  ask?: ActionAsk
   /** Needs a publication time (`checkScheduleTime`). */
   needsTime: boolean
   /** Moves the story towards readers: it needs a headline. */
@@ -134,6 +137,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     capability: 'article.submit',
     label: 'Submit for review',
     note: 'optional',
+    ask: asks.submit,
     needsTime: false,
     needsHeadline: true,
   },
@@ -152,6 +156,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     capability: 'article.requestChanges',
     label: 'Request changes',
     note: 'required',
+    ask: asks.requestChanges,
     needsTime: false,
     needsHeadline: false,
   },
@@ -193,6 +198,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     capability: 'article.schedule',
     label: 'Schedule',
     note: 'optional',
+    ask: asks.schedule,
     needsTime: true,
     needsHeadline: true,
   },
@@ -211,7 +217,8 @@ export const workflow: Record<StatusMove, ActionRule> = {
     to: 'unpublished',
     capability: 'article.unpublish',
     label: 'Unpublish',
-    note: 'optional',
+    note: 'required',
+    ask: asks.unpublish,
     needsTime: false,
     needsHeadline: false,
   },
@@ -220,7 +227,8 @@ export const workflow: Record<StatusMove, ActionRule> = {
     to: 'published',
     capability: 'article.publish',
     label: 'Republish',
-    note: 'optional',
+    note: 'required',
+    ask: asks.republish,
     needsTime: false,
     needsHeadline: true,
   },
@@ -257,6 +265,10 @@ export type AvailableAction = {
   to: ArticleStatus
   needsNote: boolean
   needsTime: boolean
+  /** What the desk asks before taking it (the workflow table's `ask`). */
+  ask?: ActionAsk
+  /** For an action that changes what readers see: the story as the confirmation names it. */
+  story?: { headline: string; path: string }
   /** For an action that takes a time: the time the story is scheduled for now, which the time field starts with. */
   scheduledAt?: Date
 }

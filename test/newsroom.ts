@@ -7,7 +7,7 @@ import { type SaveResult, createArticle, saveArticle } from '@/lib/article-draft
 import { type ArticleInput, type ArticleInputRaw, articleInputSchema } from '@/lib/article-input'
 import type { Actor } from '@/lib/permissions'
 import { type TransitionOptions, type TransitionResult, type TransitionedArticle, transition } from '@/lib/transitions'
-import type { WorkflowAction } from '@/lib/workflow'
+import { type WorkflowAction, workflow } from '@/lib/workflow'
 
 /** A small newsroom for data tests: two writers, an editor, an admin, two sections, one image. */
 export type Newsroom = {
@@ -187,7 +187,10 @@ export async function tryAct(
   return transition(db, actor, articleId, action, { ...options, baseVersion: version })
 }
 
-/** Takes a workflow action at the story's current version, failing the test if it is refused. */
+/**
+ * Takes a workflow action at the story's current version, failing the test if it is refused. An
+ * action that requires a note (a reason to unpublish…) gets one when the test gives none.
+ */
 export async function act(
   db: Db,
   actor: Actor,
@@ -195,7 +198,8 @@ export async function act(
   action: WorkflowAction,
   options: Omit<TransitionOptions, 'baseVersion'> = {},
 ): Promise<TransitionedArticle> {
-  const result = await tryAct(db, actor, articleId, action, options)
+  const note = options.note ?? (workflow[action].note === 'required' ? `A note to ${action}, for a test.` : undefined)
+  const result = await tryAct(db, actor, articleId, action, { ...options, note })
   if (!result.ok) throw new Error(`${action} was refused: ${result.message}`)
   return result.article
 }

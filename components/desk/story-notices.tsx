@@ -78,3 +78,36 @@ async function createFromDraft(draft: StoryDraft): Promise<NewStoryResponse> {
   })
   return answer.ok ? answer.data : { ok: false, message: answer.message }
 }
+
+type MoveNoteProps = {
+  /** The move that brought the story where it is: `changes_requested` (sent back) or `in_review` (submitted). */
+  toStatus: 'changes_requested' | 'in_review'
+  /** Who made it; null for an account that no longer exists. */
+  actorName: string | null
+  note: string
+  at: Date
+}
+
+/**
+ * The note that came with the story's last move, at the top of the story: the editor's request
+ * when it was sent back (with a link to the notes, where the writer answers), or the writer's
+ * note to the editor when it was submitted.
+ */
+export function MoveNote({ toStatus, actorName, note, at }: MoveNoteProps) {
+  const who = actorName ?? 'A former staff member'
+  const isSentBack = toStatus === 'changes_requested'
+  return (
+    <div className="message warning move-note" role="region" aria-label={isSentBack ? 'Sent back for changes' : 'Note for the editor'}>
+      <p className="flush">
+        {who} {isSentBack ? 'sent this story back for changes' : 'submitted this story for review'} (<DateTime value={at} withZone />
+        ):
+      </p>
+      <blockquote>{note}</blockquote>
+      {isSentBack && (
+        <p className="flush">
+          <a href="#notes-heading">Answer in the notes</a>
+        </p>
+      )}
+    </div>
+  )
+}

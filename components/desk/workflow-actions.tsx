@@ -58,21 +58,27 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
   }
 
   if (actions.length === 0) return null
+  const button = (action: AvailableAction) => (
+    <button
+      key={action.action}
+      type="button"
+      className={`button ${buttonTone(action)}`}
+      disabled={isPending}
+      aria-expanded={action.ask || action.needsTime ? open?.action === action.action : undefined}
+      onClick={() => (action.ask || action.needsTime ? openForm(action) : run(action))}
+    >
+      {action.label}
+    </button>
+  )
+  const takedowns = actions.filter((action) => action.ask?.readers?.effect === 'takedown')
   return (
     <section className="workflow" aria-label="Workflow">
-      <div className="inline-form">
-        {actions.map((action) => (
-          <button
-            key={action.action}
-            type="button"
-            className={`button ${action.action === 'publish' || action.action === 'republish' ? '' : 'secondary'}`}
-            disabled={isPending}
-            onClick={() => (action.needsNote || action.needsTime ? openForm(action) : run(action))}
-          >
-            {action.label}
-          </button>
-        ))}
-      </div>
+      <div className="inline-form">{actions.filter((action) => !takedowns.includes(action)).map(button)}</div>
+      {takedowns.length > 0 && (
+        <div className="inline-form workflow-takedown" role="group" aria-label="Take off the site">
+          {takedowns.map(button)}
+        </div>
+      )}
       {open && (
         <form
           className="panel"
@@ -82,6 +88,18 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
             run(open)
           }}
         >
+          {open.ask?.readers && open.story && (
+            <>
+              <p className="flush">
+                <strong>
+                  {open.label} “{open.story.headline || 'Untitled story'}”?
+                </strong>
+              </p>
+              <p>
+                {open.ask.readers.willSee} Its address: <code>{open.story.path}</code>
+              </p>
+            </>
+          )}
           {open.needsTime && (
             <Field id="publish-at" label="Publish at (your time)">
               {(control) => (
@@ -89,14 +107,21 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
               )}
             </Field>
           )}
-          <Field id="workflow-note" label={open.needsNote ? 'Note for the writer (required)' : 'Note (optional)'}>
+          <Field id="workflow-note" label={open.ask?.noteLabel ?? 'Note (optional)'}>
             {(control) => <textarea {...control} rows={3} value={note} onChange={(event) => setNote(event.target.value)} />}
           </Field>
           <div className="inline-form">
-            <button type="submit" className="button" disabled={isPending}>
+            <button type="submit" className={`button ${buttonTone(open)}`} disabled={isPending}>
               {open.label}
             </button>
-            <button type="button" className="button secondary" onClick={() => setOpen(null)}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => {
+                setOpen(null)
+                setNote('')
+              }}
+            >
               Cancel
             </button>
           </div>
@@ -114,6 +139,12 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
       )}
     </section>
   )
+}
+
+/** Taking a story off the site is red; moving it towards readers is the dark button; the rest are plain. */
+function buttonTone(action: AvailableAction): string {
+  if (action.ask?.readers?.effect === 'takedown') return 'danger'
+  return action.action === 'publish' || action.action === 'republish' ? '' : 'secondary'
 }
 
 /** A time as a `datetime-local` field shows it: the browser's local time, to the second. */

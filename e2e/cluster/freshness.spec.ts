@@ -58,7 +58,9 @@ async function editorOn(baseURL: string): Promise<APIRequestContext> {
 
 async function act(on: APIRequestContext, target: Story, action: string): Promise<{ message: string; warning?: string }> {
   const [row] = await sql<{ version: number }>('select version from articles where id = $1', [target.id])
-  const response = await on.post(`/desk/articles/${target.id}/workflow`, { data: { action, baseVersion: row?.version } })
+  // Unpublishing needs a reason.
+  const note = action === 'unpublish' ? 'Taken down in a test.' : undefined
+  const response = await on.post(`/desk/articles/${target.id}/workflow`, { data: { action, baseVersion: row?.version, note } })
   expect(response.status(), await response.text()).toBe(200)
   return (await response.json()) as { message: string; warning?: string }
 }

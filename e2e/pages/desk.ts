@@ -1,5 +1,5 @@
 import { type Page, expect } from '@playwright/test'
-import { startStory, workflow } from './story-form'
+import { startStory, submitForReview, workflow } from './story-form'
 
 // The desk's list at /desk, as the tests use it.
 
@@ -25,7 +25,7 @@ export async function filter(page: Page, choices: { headline?: string; section?:
 /** Starts a story in a section and sends it for review; returns its id. */
 export async function submitStory(page: Page, headline: string, section: string): Promise<number> {
   const id = await startStory(page, headline, section)
-  await workflow(page).getByRole('button', { name: 'Submit for review', exact: true }).click()
+  await submitForReview(page)
   await expect(workflow(page).getByRole('button', { name: 'Withdraw from review' })).toBeVisible()
   return id
 }

@@ -42,9 +42,35 @@ export async function saveAndWait(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible()
 }
 
-/** Presses a button of the Workflow panel. */
+/** Presses a button of the Workflow panel (not the button of a form it opened, which comes after). */
 export async function press(page: Page, label: string): Promise<void> {
-  await workflow(page).getByRole('button', { name: label, exact: true }).click()
+  await workflow(page).getByRole('button', { name: label, exact: true }).first().click()
+}
+
+/** Confirms the action whose form a button of the Workflow panel opened, with a note (or reason) when given. */
+export async function confirmAction(page: Page, label: string, note = ''): Promise<void> {
+  const form = workflow(page).getByRole('form', { name: label })
+  if (note) await form.getByRole('textbox').fill(note)
+  await form.getByRole('button', { name: label, exact: true }).click()
+}
+
+/** Submits the story for review (or its update: `label`), with a note for the editor when given. */
+export async function submitForReview(page: Page, options: { note?: string; label?: string } = {}): Promise<void> {
+  const label = options.label ?? 'Submit for review'
+  await press(page, label)
+  await confirmAction(page, label, options.note)
+}
+
+/** Takes the story off the site, giving the reason the confirmation asks for. */
+export async function unpublish(page: Page, reason: string): Promise<void> {
+  await press(page, 'Unpublish')
+  await confirmAction(page, 'Unpublish', reason)
+}
+
+/** Puts an unpublished story back on the site, giving the reason the confirmation asks for. */
+export async function republish(page: Page, reason: string): Promise<void> {
+  await press(page, 'Republish')
+  await confirmAction(page, 'Republish', reason)
 }
 
 /** Presses a button of the Workflow panel and waits until it says it is done. */

@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getDb } from '@/db'
 import { StoryForm } from '@/components/desk/story-form'
+import { MoveNote } from '@/components/desk/story-notices'
 import { WorkflowActions } from '@/components/desk/workflow-actions'
 import { getArticleForEditing } from '@/lib/editable-article'
 import { listArticleCorrections } from '@/lib/corrections'
@@ -15,6 +16,7 @@ import { listSectionOptions } from '@/lib/sections'
 import { requireCapability } from '@/lib/session'
 import { statuses } from '@/lib/workflow'
 import { toStoryDraft } from '@/lib/story-draft'
+import { listWorkflowEvents } from '@/lib/timeline'
 import { getWorkflowState } from '@/lib/transitions'
 import { listStaff } from '@/lib/users'
 import { saveImageAltText } from '../../media/actions'
@@ -34,7 +36,16 @@ export default async function StoryPage({ params }: StoryPageProps) {
   const workflow = article ? await getWorkflowState(db, user, article.id) : null
   const threads = article ? await listNotes(db, article.id) : null
   const corrections = article ? await listArticleCorrections(db, article.id) : null
-  if (!article || !workflow || !threads || !corrections) notFound()
+  const events = article ? await listWorkflowEvents(db, article.id) : null
+  if (!article || !workflow || !threads || !corrections || !events) notFound()
+  // The note of the move that brought the story here: the editor's when sent back, the writer's when submitted.
+  const lastMove = events[0]
+  const moveNote =
+    lastMove?.note &&
+    lastMove.toStatus === article.status &&
+    (lastMove.toStatus === 'changes_requested' || lastMove.toStatus === 'in_review')
+      ? { ...lastMove, toStatus: lastMove.toStatus }
+      : null
 
   return (
     <main className="page wide">
@@ -60,6 +71,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
           </>
         )}
       </p>
+      {moveNote && <MoveNote toStatus={moveNote.toStatus} actorName={moveNote.actorName} note={moveNote.note} at={moveNote.createdAt} />}
       <h1 className="visually-hidden">Edit story</h1>
       {article.canEdit ? (
         <StoryForm

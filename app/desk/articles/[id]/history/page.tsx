@@ -5,8 +5,8 @@ import { getDb } from '@/db'
 import { DiffView } from '@/components/desk/diff-view'
 import { ActionForm } from '@/components/ui/action-form'
 import { getArticleForEditing } from '@/lib/editable-article'
-import { diffRevisions } from '@/lib/diff'
 import { parseId } from '@/lib/http'
+import { compareForHistory } from '@/lib/revision-comparison'
 import { getRevision } from '@/lib/revisions'
 import { statuses } from '@/lib/workflow'
 import { requireCapability } from '@/lib/session'
@@ -37,6 +37,7 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
   const to = parseId(String(query.to ?? '')) ?? newest
   const from = parseId(String(query.from ?? '')) ?? Math.max(1, to - 1)
   const [older, newer] = await Promise.all([getRevision(db, article.id, from), getRevision(db, article.id, to)])
+  const comparison = older && newer ? await compareForHistory(db, user, older, newer) : null
 
   return (
     <main className="page wide">
@@ -66,7 +67,7 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
                   {revision.number}
                   {revision.isCurrent && <span className="badge">current</span>}
                   {revision.isPublished && <span className="badge role-editor">live</span>}
-                  {revision.notKept && <span className="badge">Not kept</span>}
+                  {revision.notKept && <span className="badge not-kept">Not kept — set aside in a conflict</span>}
                 </td>
                 <td>{kindLabels[revision.kind]}</td>
                 <td>{revision.authorName ?? 'Former staff member'}</td>
@@ -107,12 +108,12 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
         </ol>
       </section>
 
-      {older && newer && (
+      {older && newer && comparison && (
         <section className="panel" aria-labelledby="diff-heading">
           <h2 id="diff-heading">
             Changes from revision {older.number} to revision {newer.number}
           </h2>
-          <DiffView diff={diffRevisions(older, newer)} />
+          <DiffView changes={comparison.changes} thumbnails={comparison.thumbnails} />
           {article.canEdit && !older.isCurrent && (
             <ActionForm action={restoreRevisionAction} submitLabel={`Restore revision ${older.number}`} variant="secondary">
               <input type="hidden" name="articleId" value={article.id} />
