@@ -4,7 +4,7 @@ import type { Db, Tx } from '@/db'
 import { type ArticleStatus, articles, revisions, slugHistory } from '@/db/schema'
 import { checkRead } from './article-access'
 import { ownerIds, syncAttribution } from './article-attribution'
-import { requireHeadline } from './article-input'
+import { storyProblems } from './article-input'
 import { isSlugClash, slugTaken } from './article-slugs'
 import { addNote } from './notes'
 import { authorize } from './authorize'
@@ -116,9 +116,9 @@ export async function applyTransition(
     )
   }
   if (!check.ok) refuse('invalid', check.message)
-  if (workflow[action].needsHeadline) {
-    const headline = requireHeadline(revision)
-    if (!headline.ok) refuse('invalid', headline.message)
+  if (workflow[action].needsCompleteStory) {
+    const problems = storyProblems(revision)
+    if (problems.length > 0) refuse('invalid', problems.map((problem) => problem.message).join(' '))
   }
 
   const trails = await sectionTrails(tx)

@@ -30,6 +30,7 @@ export function availableActions(actor: Actor, article: WorkflowArticle): Availa
         to: rule.to,
         needsNote: rule.note === 'required',
         needsTime: rule.needsTime,
+        needsCompleteStory: rule.needsCompleteStory,
         ...(scheduledAt ? { scheduledAt } : {}),
       },
     ]

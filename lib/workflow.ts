@@ -110,8 +110,8 @@ export type ActionRule = {
   note: 'required' | 'optional'
   /** Needs a publication time (`checkScheduleTime`). */
   needsTime: boolean
-  /** Moves the story towards readers: it needs a headline. */
-  needsHeadline: boolean
+  /** Moves the story towards readers: it needs a headline and a byline (`storyProblems`). */
+  needsCompleteStory: boolean
 }
 
 const always = { when: 'always' } as const
@@ -126,7 +126,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     label: 'New story',
     note: 'optional',
     needsTime: false,
-    needsHeadline: false,
+    needsCompleteStory: false,
   },
   submit: {
     from: { draft: always, changes_requested: always, published: { when: 'changes', label: 'Submit update for review' } },
@@ -135,7 +135,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     label: 'Submit for review',
     note: 'optional',
     needsTime: false,
-    needsHeadline: true,
+    needsCompleteStory: true,
   },
   withdraw: {
     from: { in_review: always },
@@ -144,7 +144,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     label: 'Withdraw from review',
     note: 'optional',
     needsTime: false,
-    needsHeadline: false,
+    needsCompleteStory: false,
   },
   requestChanges: {
     from: { in_review: always, approved: always },
@@ -153,7 +153,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     label: 'Request changes',
     note: 'required',
     needsTime: false,
-    needsHeadline: false,
+    needsCompleteStory: false,
   },
   approve: {
     from: { in_review: always },
@@ -162,7 +162,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     label: 'Approve',
     note: 'optional',
     needsTime: false,
-    needsHeadline: true,
+    needsCompleteStory: true,
   },
   publish: {
     from: {
@@ -180,7 +180,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     label: 'Publish',
     note: 'optional',
     needsTime: false,
-    needsHeadline: true,
+    needsCompleteStory: true,
   },
   schedule: {
     from: {
@@ -194,7 +194,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     label: 'Schedule',
     note: 'optional',
     needsTime: true,
-    needsHeadline: true,
+    needsCompleteStory: true,
   },
   unschedule: {
     from: { scheduled: always },
@@ -203,7 +203,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     label: 'Unschedule',
     note: 'optional',
     needsTime: false,
-    needsHeadline: false,
+    needsCompleteStory: false,
   },
   unpublish: {
     // Taking a story down must not wait for an update of it to finish its review.
@@ -213,7 +213,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     label: 'Unpublish',
     note: 'optional',
     needsTime: false,
-    needsHeadline: false,
+    needsCompleteStory: false,
   },
   republish: {
     from: { unpublished: always },
@@ -222,7 +222,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     label: 'Republish',
     note: 'optional',
     needsTime: false,
-    needsHeadline: true,
+    needsCompleteStory: true,
   },
   lapse: {
     // The scheduler, when the editor who scheduled the story may no longer publish it, or the story lost its headline or address.
@@ -232,7 +232,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     label: 'Not published at its scheduled time',
     note: 'required',
     needsTime: false,
-    needsHeadline: false,
+    needsCompleteStory: false,
   },
 }
 
@@ -257,6 +257,8 @@ export type AvailableAction = {
   to: ArticleStatus
   needsNote: boolean
   needsTime: boolean
+  /** The story must be complete first (`storyProblems`). */
+  needsCompleteStory: boolean
   /** For an action that takes a time: the time the story is scheduled for now, which the time field starts with. */
   scheduledAt?: Date
 }

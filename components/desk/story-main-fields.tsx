@@ -11,6 +11,8 @@ import { characterCount } from './character-count'
 type StoryMainFieldsProps = {
   headline: string
   standfirst: string
+  /** What is wrong with the headline, if anything. */
+  headlineError?: string
   onChange: (field: 'headline' | 'standfirst', value: string) => void
   /** The body editor: `key` changes to load another body, which it starts with. */
   body: { key: number; start: RichTextDoc; words: number; onChange: (doc: RichTextDoc) => void }
@@ -19,12 +21,12 @@ type StoryMainFieldsProps = {
 }
 
 /** What readers read: the headline, the standfirst and the body. */
-export function StoryMainFields({ headline, standfirst, onChange, body, images }: StoryMainFieldsProps) {
+export function StoryMainFields({ headline, standfirst, headlineError, onChange, body, images }: StoryMainFieldsProps) {
   const headlineCount = characterCount(headline, articleLimits.headline)
   const standfirstCount = characterCount(standfirst, articleLimits.standfirst)
   return (
     <div className="story-main">
-      <Field id="headline" label="Headline" hint={headlineCount.text} isInvalid={headlineCount.isOver}>
+      <Field id="headline" label="Headline" hint={headlineCount.text} error={headlineError} isInvalid={headlineCount.isOver}>
         {(control) => <textarea {...control} rows={2} value={headline} onChange={(event) => onChange('headline', event.target.value)} />}
       </Field>
       <Field id="standfirst" label="Standfirst" hint={standfirstCount.text} isInvalid={standfirstCount.isOver}>

@@ -25,7 +25,8 @@ const retryMs = 10_000
 /** Why the server refused a save, other than a conflict or a deleted story. */
 export type RefusalReason = Exclude<Extract<SaveResponse, { ok: false }>['reason'], 'conflict' | 'missing'>
 
-type Options = { articleId: number; version: number; collect: () => StoryDraft }
+/** `revisionNumber`: the story's latest revision when the page was made. */
+type Options = { articleId: number; version: number; revisionNumber: number; collect: () => StoryDraft }
 type SaveOptions = { baseVersion?: number; isClosing?: boolean }
 
 /**
@@ -33,8 +34,9 @@ type SaveOptions = { baseVersion?: number; isClosing?: boolean }
  * demand. Every change is first kept on this device; the device copy goes once the server has the
  * same edits. A stale version is never overwritten: the caller is shown the other version instead.
  */
-export function useStoryAutosave({ articleId, version, collect }: Options) {
+export function useStoryAutosave({ articleId, version, revisionNumber: openedRevision, collect }: Options) {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' })
+  const [revisionNumber, setRevisionNumber] = useState(openedRevision)
   const [isDeviceCopyFailed, setDeviceCopyFailed] = useState(false)
   const baseVersion = useRef(version)
   const changeCount = useRef(0)
@@ -86,6 +88,7 @@ export function useStoryAutosave({ articleId, version, collect }: Options) {
         }
         if (answer.ok) {
           baseVersion.current = answer.version
+          setRevisionNumber(answer.revisionNumber)
           savedCount.current = sentCount
           blocked.current = false
           awaitsDecision.current = false
@@ -202,7 +205,19 @@ export function useStoryAutosave({ articleId, version, collect }: Options) {
     baseVersion.current = next
   }, [])
 
-  return { status, isDeviceCopyFailed, save, markChanged, keepMine, saveRecovered, settle, flush, currentVersion, adoptVersion }
+  return {
+    status,
+    revisionNumber,
+    isDeviceCopyFailed,
+    save,
+    markChanged,
+    keepMine,
+    saveRecovered,
+    settle,
+    flush,
+    currentVersion,
+    adoptVersion,
+  }
 }
 
 async function send(

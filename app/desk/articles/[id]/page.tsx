@@ -48,8 +48,11 @@ export default async function StoryPage({ params }: StoryPageProps) {
             for <DateTime value={workflow.scheduledAt} withZone />
           </>
         )}{' '}
-        · revision {article.revisionNumber} · <Link href={`/desk/articles/${article.id}/history`}>History</Link> ·{' '}
-        <a href={`/desk/articles/${article.id}/preview`}>Preview</a>
+        · {!article.canEdit && <>revision {article.revisionNumber} · </>}
+        <Link href={`/desk/articles/${article.id}/history`}>History</Link> ·{' '}
+        <a href={`/desk/articles/${article.id}/preview`} target="_blank" rel="noopener">
+          Preview<span className="visually-hidden"> (opens in a new tab)</span>
+        </a>
         {workflow.isLive && (
           <>
             {' '}
@@ -65,6 +68,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
         <StoryForm
           articleId={article.id}
           version={article.version}
+          revisionNumber={article.revisionNumber}
           isLive={article.publishedRevisionId !== null && article.status === 'published'}
           hasBeenPublished={article.firstPublishedAt !== null}
           initial={toStoryDraft(article)}
