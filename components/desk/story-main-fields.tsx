@@ -7,6 +7,7 @@ import { articleLimits } from '@/lib/article-input'
 import type { MediaOption } from '@/lib/media/types'
 import { readingMinutes } from '@/lib/story-draft'
 import { characterCount } from './character-count'
+import { TypographicTextarea } from './typographic-textarea'
 
 type StoryMainFieldsProps = {
   headline: string
@@ -27,12 +28,10 @@ export function StoryMainFields({ headline, standfirst, headlineError, onChange,
   return (
     <div className="story-main">
       <Field id="headline" label="Headline" hint={headlineCount.text} error={headlineError} isInvalid={headlineCount.isOver}>
-        {(control) => <textarea {...control} rows={2} value={headline} onChange={(event) => onChange('headline', event.target.value)} />}
+        {(control) => <TypographicTextarea {...control} rows={2} value={headline} onChange={(value) => onChange('headline', value)} />}
       </Field>
       <Field id="standfirst" label="Standfirst" hint={standfirstCount.text} isInvalid={standfirstCount.isOver}>
-        {(control) => (
-          <textarea {...control} rows={3} value={standfirst} onChange={(event) => onChange('standfirst', event.target.value)} />
-        )}
+        {(control) => <TypographicTextarea {...control} rows={3} value={standfirst} onChange={(value) => onChange('standfirst', value)} />}
       </Field>
       <div className="field">
         <span className="label" id="body-label">

@@ -1,0 +1,62 @@
+// Typographic punctuation, as a compositor would set it: curly quotes and apostrophes, em dashes
+// and ellipses. One set of rules for what is typed in the story editor (components/editor/
+// typography.ts), what is pasted into it (components/editor/paste.ts) and the headline and standfirst.
+
+/** The characters a quote opens after: the start of the text, a space, a bracket, a dash or another quote. */
+const opensAfter = /[\s([{<"'“‘—–]/
+
+/** A web or e-mail address being written: left exactly as typed. */
+const addressWord = /(?:^|\s)(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S*$/i
+
+/**
+ * `text` with typographic punctuation, read as if typed after `before` (the text already to its
+ * left): "…" becomes “…”, ' an apostrophe or ‘…’, -- an em dash and ... an ellipsis. A character
+ * inside a web address is left as it is.
+ */
+export function typographic(text: string, before = ''): string {
+  let out = ''
+  for (const character of text) {
+    const context = before + out
+    const last = context.slice(-1)
+    if (!'"\'-.'.includes(character) || addressWord.test(context)) out += character
+    else if (character === '"') out += last === '' || opensAfter.test(last) ? '“' : '”'
+    else if (character === "'") out += last === '' || opensAfter.test(last) ? '‘' : '’'
+    else if (character === '-' && out.endsWith('-')) out = `${out.slice(0, -1)}—`
+    else if (character === '.' && out.endsWith('..')) out = `${out.slice(0, -2)}…`
+    else out += character
+  }
+  return out
+}
+
+/**
+ * The text a typed character replaces, when it makes typographic punctuation with what is before
+ * it: `{ length, text }` for the last `length` characters of `before + typed`; null when the
+ * character stays as typed.
+ */
+export function typographicInput(before: string, typed: string): { length: number; text: string } | null {
+  const length = typed === '-' && before.endsWith('-') ? 2 : typed === '.' && before.endsWith('..') ? 3 : 1
+  if (length > 1 && addressWord.test(before)) return null
+  const replaced = before.slice(before.length - (length - 1)) + typed
+  const text = typographic(replaced, before.slice(0, before.length - (length - 1)))
+  return text === replaced ? null : { length, text }
+}
+
+/**
+ * A text field's new value with typographic punctuation in what was just typed or pasted (the
+ * text between `previous` and `next` that changed, ending at the caret), and where the caret then
+ * goes. Text that was already there is left as it is, so a straight quote the writer put back stays.
+ */
+export function typographicEdit(previous: string, next: string, caret: number): { text: string; caret: number } {
+  let start = 0
+  while (start < previous.length && start < next.length && previous[start] === next[start]) start++
+  const end = Math.max(start, caret)
+  const inserted = next.slice(start, end)
+  if (inserted === '') return { text: next, caret }
+  const before = next.slice(0, start)
+  const replacement = [...inserted].length === 1 ? typographicInput(before, inserted) : null
+  const text =
+    replacement === null
+      ? before + typographic(inserted, before) + next.slice(end)
+      : next.slice(0, end - replacement.length) + replacement.text + next.slice(end)
+  return { text, caret: caret - (next.length - text.length) }
+}
