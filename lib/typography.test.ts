@@ -50,3 +50,9 @@ describe('typographic punctuation in a text field', () => {
     expect(typographicEdit('abc', 'ab', 2)).toEqual({ text: 'ab', caret: 2 })
   })
 })
+
+describe('typographic punctuation after a dash', () => {
+  it('opens a quote that follows an em dash made from two hyphens', () => {
+    expect(typographic('--"Yes"')).toBe('—“Yes”')
+  })
+})

@@ -5,27 +5,42 @@
 /** The characters a quote opens after: the start of the text, a space, a bracket, a dash or another quote. */
 const opensAfter = /[\s([{<"'“‘—–]/
 
-/** A web or e-mail address being written: left exactly as typed. */
-const addressWord = /(?:^|\s)(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S*$/i
+/** The start of a web or e-mail address: a word that begins so is left exactly as typed. */
+const addressStart = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)/i
+
+/** Whether the word being written (the text since the last space) is an address. */
+function isAddress(before: string): boolean {
+  return addressStart.test(/\S*$/.exec(before.slice(-2000))?.[0] ?? '')
+}
 
 /**
  * `text` with typographic punctuation, read as if typed after `before` (the text already to its
  * left): "…" becomes “…”, ' an apostrophe or ‘…’, -- an em dash and ... an ellipsis. A character
- * inside a web address is left as it is.
+ * inside a web address is left as it is. Linear in the text's length: a long paste stays quick.
  */
 export function typographic(text: string, before = ''): string {
-  let out = ''
+  const out: string[] = []
+  // The start of the word being written (enough to tell an address), and the character before.
+  let word = (/\S*$/.exec(before.slice(-2000))?.[0] ?? '').slice(0, 64)
+  let last = before.slice(-1)
   for (const character of text) {
-    const context = before + out
-    const last = context.slice(-1)
-    if (!'"\'-.'.includes(character) || addressWord.test(context)) out += character
-    else if (character === '"') out += last === '' || opensAfter.test(last) ? '“' : '”'
-    else if (character === "'") out += last === '' || opensAfter.test(last) ? '‘' : '’'
-    else if (character === '-' && out.endsWith('-')) out = `${out.slice(0, -1)}—`
-    else if (character === '.' && out.endsWith('..')) out = `${out.slice(0, -2)}…`
-    else out += character
+    const previous = out.at(-1)
+    let put = character
+    if (addressStart.test(word)) put = character
+    else if (character === '"') put = last === '' || opensAfter.test(last) ? '“' : '”'
+    else if (character === "'") put = last === '' || opensAfter.test(last) ? '‘' : '’'
+    else if (character === '-' && previous === '-') {
+      out.pop()
+      put = '—'
+    } else if (character === '.' && previous === '.' && out.at(-2) === '.') {
+      out.splice(-2, 2)
+      put = '…'
+    }
+    out.push(put)
+    last = put
+    word = /\s/.test(character) ? '' : word.length < 64 ? word + character : word
   }
-  return out
+  return out.join('')
 }
 
 /**
@@ -35,7 +50,7 @@ export function typographic(text: string, before = ''): string {
  */
 export function typographicInput(before: string, typed: string): { length: number; text: string } | null {
   const length = typed === '-' && before.endsWith('-') ? 2 : typed === '.' && before.endsWith('..') ? 3 : 1
-  if (length > 1 && addressWord.test(before)) return null
+  if (length > 1 && isAddress(before)) return null
   const replaced = before.slice(before.length - (length - 1)) + typed
   const text = typographic(replaced, before.slice(0, before.length - (length - 1)))
   return text === replaced ? null : { length, text }
