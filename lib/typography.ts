@@ -2,45 +2,42 @@
 // and ellipses. One set of rules for what is typed in the story editor (components/editor/
 // typography.ts), what is pasted into it (components/editor/paste.ts) and the headline and standfirst.
 
-/** The characters a quote opens after: the start of the text, a space, a bracket, a dash or another quote. */
-const opensAfter = /[\s([{<"'“‘—–]/
+/** The characters a quote opens after: a space, a bracket, a dash or another quote (or nothing). */
+const opensAfter = /[\s([{<"'“‘—–-]/
 
 /** The start of a web or e-mail address: a word that begins so is left exactly as typed. */
 const addressStart = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)/i
 
-/** Whether the word being written (the text since the last space) is an address. */
+/** Whether the character at `at` is in a word (text between spaces) that is an address. */
+function isInAddress(text: string, at: number): boolean {
+  let start = at
+  const limit = Math.max(0, at - 2000)
+  while (start > limit && !/\s/.test(text[start - 1] ?? '')) start--
+  return addressStart.test(text.slice(start, start + 32))
+}
+
 function isAddress(before: string): boolean {
-  return addressStart.test(/\S*$/.exec(before.slice(-2000))?.[0] ?? '')
+  return isInAddress(before, before.length)
 }
 
 /**
  * `text` with typographic punctuation, read as if typed after `before` (the text already to its
  * left): "…" becomes “…”, ' an apostrophe or ‘…’, -- an em dash and ... an ellipsis. A character
- * inside a web address is left as it is. Linear in the text's length: a long paste stays quick.
+ * inside a web address is left as it is. A regular expression finds the few characters to
+ * change, so a long paste stays quick.
  */
 export function typographic(text: string, before = ''): string {
-  const out: string[] = []
-  // The start of the word being written (enough to tell an address), and the character before.
-  let word = (/\S*$/.exec(before.slice(-2000))?.[0] ?? '').slice(0, 64)
-  let last = before.slice(-1)
-  for (const character of text) {
-    const previous = out.at(-1)
-    let put = character
-    if (addressStart.test(word)) put = character
-    else if (character === '"') put = last === '' || opensAfter.test(last) ? '“' : '”'
-    else if (character === "'") put = last === '' || opensAfter.test(last) ? '‘' : '’'
-    else if (character === '-' && previous === '-') {
-      out.pop()
-      put = '—'
-    } else if (character === '.' && previous === '.' && out.at(-2) === '.') {
-      out.splice(-2, 2)
-      put = '…'
-    }
-    out.push(put)
-    last = put
-    word = /\s/.test(character) ? '' : word.length < 64 ? word + character : word
-  }
-  return out.join('')
+  const full = before + text
+  return text.replace(/--|\.\.\.|["']/g, (found: string, offset: number) => {
+    const at = before.length + offset
+    if (isInAddress(full, at)) return found
+    if (found === '--') return '—'
+    if (found === '...') return '…'
+    const previous = full[at - 1]
+    const opens = previous === undefined || opensAfter.test(previous)
+    if (found === '"') return opens ? '“' : '”'
+    return opens ? '‘' : '’'
+  })
 }
 
 /**
