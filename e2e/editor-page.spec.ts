@@ -45,6 +45,18 @@ test('the Link and Figure panels open under the caret, and cancelling puts the c
   const figureGap = await gapBelow(storyBody(page).getByText('Read the plan in full'), figurePanel)
   expect(figureGap).toBeGreaterThanOrEqual(0)
   expect(figureGap).toBeLessThan(40)
+  // The upload field keeps within its box: it does not run over the Kind field.
+  const [upload, kind] = await Promise.all([
+    figurePanel.getByLabel('Or upload a new image').boundingBox(),
+    figurePanel.getByLabel('Kind').boundingBox(),
+  ])
+  if (!upload || !kind) throw new Error('The figure panel’s fields are not on screen.')
+  const isApart =
+    upload.x + upload.width <= kind.x ||
+    kind.x + kind.width <= upload.x ||
+    upload.y + upload.height <= kind.y ||
+    kind.y + kind.height <= upload.y
+  expect(isApart).toBe(true)
   await figurePanel.getByRole('button', { name: 'Cancel' }).click()
   await page.keyboard.type(', online')
   await expect(storyBody(page).getByText('Read the plan in full, online')).toBeVisible()

@@ -85,7 +85,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
           <article className="story-preview">
             <h2>{article.headline}</h2>
             <p className="standfirst">{article.standfirst}</p>
-            <div dangerouslySetInnerHTML={{ __html: renderRichText(article.body) }} />
+            <div className="story-body" dangerouslySetInnerHTML={{ __html: renderRichText(article.body) }} />
           </article>
         </>
       )}
