@@ -36,7 +36,8 @@ function AttributionInput({ id, editor, stored }: { id: string; editor: Editor; 
           onKeyDown={(event) => {
             if (event.key !== 'Enter' && event.key !== 'Escape') return
             event.preventDefault()
-            editor.commands.focus()
+            // At once, not on the next frame as the focus command does: what is typed next goes to the text.
+            editor.view.focus()
           }}
         />
       )}
