@@ -9,7 +9,7 @@ import { saveStatus, startStory, storyBody, toolbarButton } from './pages/story-
 async function writeDownThePage(page: Page, last: string): Promise<void> {
   await storyBody(page).click()
   for (let n = 1; n <= 8; n++) {
-    await page.keyboard.type(`Paragraph ${n} of the harbour story.`)
+    await page.keyboard.insertText(`Paragraph ${n} of the harbour story.`)
     await page.keyboard.press('Enter')
   }
   await page.keyboard.type(last)
