@@ -38,15 +38,18 @@ export async function syncAttribution(tx: Tx, articleId: number, previous: Attri
   // The mirror already matches the previous revision: unchanged lists need no writes.
   if (!isDeepStrictEqual(previous.bylines, next.bylines)) {
     await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId))
-    await tx
-      .insert(articleAuthors)
-      .values(
-        next.bylines.map((byline, position) =>
-          'userId' in byline
-            ? { articleId, position, userId: byline.userId }
-            : { articleId, position, name: byline.name, outlet: byline.outlet || null },
-        ),
-      )
+    // A draft may have no byline yet (it cannot go on without one).
+    if (next.bylines.length > 0) {
+      await tx
+        .insert(articleAuthors)
+        .values(
+          next.bylines.map((byline, position) =>
+            'userId' in byline
+              ? { articleId, position, userId: byline.userId }
+              : { articleId, position, name: byline.name, outlet: byline.outlet || null },
+          ),
+        )
+    }
   }
   if (!isDeepStrictEqual(previous.tags, next.tags)) {
     await tx.delete(articleTags).where(eq(articleTags.articleId, articleId))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type ArticleInputRaw, articleInputSchema, derivedSlug, requireHeadline } from './article-input'
+import { invalidInput } from './refusal'
+import { type ArticleInputRaw, articleInputSchema, derivedSlug, storyProblems } from './article-input'
 
 const valid: ArticleInputRaw = {
   headline: '  Harbour reopens  ',
@@ -40,11 +41,22 @@ describe('the story form’s input', () => {
     expect(problems({ headline: 'x'.repeat(300) })).toEqual([])
   })
 
-  it('lets a draft be saved without a headline, but not sent on without one', () => {
-    const draft = articleInputSchema.parse({ ...valid, headline: '   ' })
+  it('lets a draft be saved without a headline or a byline, but not sent on without them: one message for each problem', () => {
+    const draft = articleInputSchema.parse({ ...valid, headline: '   ', bylines: [{ name: ' ', outlet: '' }] })
     expect(draft.headline).toBe('')
-    expect(requireHeadline(draft)).toEqual({ ok: false, message: 'Write a headline before sending the story on.' })
-    expect(requireHeadline({ headline: 'Harbour reopens' })).toEqual({ ok: true })
+    expect(draft.bylines).toEqual([])
+    expect(storyProblems(draft)).toEqual([
+      { field: 'headline', message: 'Write a headline before sending the story on.' },
+      { field: 'bylines', message: 'Add a byline before sending the story on.' },
+    ])
+    expect(storyProblems({ headline: 'Harbour reopens', bylines: [{ userId: 7 }] })).toEqual([])
+  })
+
+  it('finds a contributor with an outlet and no name at its own row, and no fault in empty rows', () => {
+    const rows = [{ name: '', outlet: '' }, { userId: 7 }, { name: '', outlet: 'Delta Weekly' }, { name: '', outlet: '' }]
+    expect(storyProblems({ headline: 'Harbour reopens', bylines: rows })).toEqual([
+      { field: 'byline-3-name', message: 'Enter the contributor’s name, or remove this byline.' },
+    ])
   })
 
   it('keeps one of each tag, whatever its case or spacing, in the order first written', () => {
@@ -72,14 +84,35 @@ describe('the story form’s input', () => {
     expect(derivedSlug('?!')).toBe('')
   })
 
-  it('needs a byline: a staff member, or a contributor with a name', () => {
-    expect(problems({ bylines: [] })).toEqual(['Add at least one byline.'])
-    expect(problems({ bylines: [{ name: ' ', outlet: 'Delta Weekly' }] })).toEqual(['Enter the contributor’s name.'])
-    const bylines = [{ name: 'Rania Salem', outlet: ' Delta Weekly ' }, { userId: 7 }, { userId: '7' }]
+  it('drops empty byline rows and repeats, keeps an unfinished contributor, and holds names to their limit', () => {
+    expect(problems({ bylines: [] })).toEqual([])
+    const bylines = [
+      { name: 'Rania Salem', outlet: ' Delta Weekly ' },
+      { name: ' ', outlet: '' },
+      { userId: 7 },
+      { userId: '7' },
+      { name: '', outlet: 'Wire' },
+    ]
     expect(articleInputSchema.parse({ ...valid, bylines }).bylines).toEqual([
       { name: 'Rania Salem', outlet: 'Delta Weekly' },
       { userId: 7 },
+      { name: '', outlet: 'Wire' },
     ])
+    expect(problems({ bylines: [{ name: 'x'.repeat(121), outlet: '' }] })).toEqual(['Keep a contributor’s name under 120 characters.'])
+  })
+
+  it('refuses a save with each problem said once, however many rows have it, naming the first field at fault', () => {
+    const long = { name: 'x'.repeat(121), outlet: '' }
+    const result = articleInputSchema.safeParse({ ...valid, bylines: [long, { ...long, outlet: 'Wire' }] })
+    expect(result.success).toBe(false)
+    if (!result.success) {
+      expect(invalidInput(result.error)).toEqual({
+        ok: false,
+        reason: 'invalid',
+        message: 'Keep a contributor’s name under 120 characters.',
+        field: 'bylines',
+      })
+    }
     expect(problems({ bylines: Array.from({ length: 11 }, (_, index) => ({ userId: index + 1 })) })).toEqual(['Use at most 10 bylines.'])
   })
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Byline } from '@/db/schema'
 import { textField } from './clean-text'
 import { slugify } from './slug'
 
@@ -32,14 +33,14 @@ export const headlineSchema = textField({
 
 const idSchema = z.coerce.number('Choose from the list.').int('Choose from the list.').positive('Choose from the list.')
 
+/**
+ * A byline: a staff member, or an outside contributor. A draft may hold a contributor whose name is
+ * not written yet (`storyProblems` keeps such a story from leaving the writer).
+ */
 export const bylineSchema = z.union([
   z.object({ userId: idSchema }),
   z.object({
-    name: textField({
-      max: articleLimits.bylineName,
-      required: 'Enter the contributor’s name.',
-      tooLong: `Keep a contributor’s name under ${articleLimits.bylineName} characters.`,
-    }),
+    name: optionalText(articleLimits.bylineName, `Keep a contributor’s name under ${articleLimits.bylineName} characters.`),
     outlet: optionalText(articleLimits.bylineOutlet, `Keep the outlet under ${articleLimits.bylineOutlet} characters.`),
   }),
 ])
@@ -62,13 +63,13 @@ const tagsSchema = z
 
 const bylinesSchema = z
   .array(bylineSchema)
-  .min(1, 'Add at least one byline.')
-  .transform((bylines) => uniqueBy(bylines, bylineKey))
+  .transform((bylines) => uniqueBy(bylines.filter(isWritten), bylineKey))
   .refine((bylines) => bylines.length <= articleLimits.bylines, `Use at most ${articleLimits.bylines} bylines.`)
 
 /**
- * What the story form sends on a save or an autosave. A draft may be saved without a headline;
- * `requireHeadline` is for the moment a story leaves the writer (submission). An empty slug
+ * What the story form sends on a save or an autosave. A draft is saved as the writer left it:
+ * without a headline or a byline, with empty byline rows dropped; only the limits that keep the
+ * text safe apply. `storyProblems` is for the moment a story leaves the writer. An empty slug
  * means "made from the headline": the save derives it (`derivedSlug`), taking slug-2, slug-3…
  * when another story in the section has it, and keeps the story's slug when there is no headline.
  */
@@ -110,9 +111,30 @@ export function derivedSlug(headline: string): string {
   return slugify(headline, 80)
 }
 
-/** A story needs a headline before it goes to an editor; a draft does not. */
-export function requireHeadline(story: { headline: string }): { ok: true } | { ok: false; message: string } {
-  return story.headline.trim() ? { ok: true } : { ok: false, message: 'Write a headline before sending the story on.' }
+/**
+ * What a story lacks before it may go to an editor or to readers (submit, approve, schedule,
+ * publish); a draft may lack all of it. `field` is the form field at fault: `headline`, `bylines`,
+ * or `byline-N-name` for the Nth row as the form shows it (empty rows, which a save drops, count
+ * as rows but are never at fault). One problem, one message. The server checks the saved revision
+ * with it; the form checks its own fields with it first, to show each message by its field.
+ */
+export function storyProblems(story: { headline: string; bylines: readonly Byline[] }): StoryProblem[] {
+  const problems: StoryProblem[] = []
+  if (!story.headline.trim()) problems.push({ field: 'headline', message: 'Write a headline before sending the story on.' })
+  if (!story.bylines.some(isWritten)) problems.push({ field: 'bylines', message: 'Add a byline before sending the story on.' })
+  story.bylines.forEach((byline, index) => {
+    if (!('userId' in byline) && !byline.name.trim() && byline.outlet.trim()) {
+      problems.push({ field: `byline-${index + 1}-name`, message: 'Enter the contributor’s name, or remove this byline.' })
+    }
+  })
+  return problems
+}
+
+export type StoryProblem = { field: string; message: string }
+
+/** Whether a row says something: a staff member, or a contributor with a name or an outlet. */
+function isWritten(byline: Byline): boolean {
+  return 'userId' in byline || byline.name.trim() !== '' || byline.outlet.trim() !== ''
 }
 
 function bylineKey(byline: z.output<typeof bylineSchema>): string {

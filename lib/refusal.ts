@@ -44,8 +44,12 @@ export function refuse(reason: RefusalReason, message: string): never {
   throw new Refused(refusal(reason, message))
 }
 
-/** A request whose fields did not parse (a zod error): every problem in words, naming the first field at fault. */
+/**
+ * A request whose fields did not parse (a zod error): every problem in words, each once however
+ * many rows it is found in, naming the first field at fault.
+ */
 export function invalidInput(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): Refusal<'invalid'> {
   const field = error.issues[0]?.path[0]
-  return refusal('invalid', error.issues.map((issue) => issue.message).join(' '), typeof field === 'string' ? field : undefined)
+  const messages = new Set(error.issues.map((issue) => issue.message))
+  return refusal('invalid', [...messages].join(' '), typeof field === 'string' ? field : undefined)
 }

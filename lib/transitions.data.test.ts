@@ -93,6 +93,18 @@ describe('taking a story from draft to published', () => {
     expect(await snapshot(id)).toEqual(before)
   })
 
+  it('saves a draft with an empty byline row and no headline, and refuses to send it on, saying each problem once', async () => {
+    const id = await makeStory(db, newsroom)
+    await editStory(db, newsroom.editor, id, { headline: '', bylines: [{ name: ' ', outlet: '' }] })
+    const before = await snapshot(id)
+    expect(await attempt(newsroom.writer, id, 'submit')).toEqual({
+      ok: false,
+      reason: 'invalid',
+      message: 'Write a headline before sending the story on. Add a byline before sending the story on.',
+    })
+    expect(await snapshot(id)).toEqual(before)
+  })
+
   it('returns "missing" for a story that does not exist', async () => {
     const result = await transition(db, newsroom.editor, 999_999, 'publish', { baseVersion: 1 })
     expect(result).toEqual({ ok: false, reason: 'missing', message: 'This story no longer exists; it may have been deleted.' })

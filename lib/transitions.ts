@@ -5,7 +5,7 @@ import { type ArticleStatus, articles, revisions, slugHistory } from '@/db/schem
 import { checkRead } from './article-access'
 import { ownerIds, syncAttribution } from './article-attribution'
 import { addSearchWords } from './search-words'
-import { requireHeadline } from './article-input'
+import { storyProblems } from './article-input'
 import { isSlugClash, slugTaken } from './article-slugs'
 import { recordAudit } from './audit'
 import { addNote } from './notes'
@@ -118,9 +118,9 @@ export async function applyTransition(
     )
   }
   if (!check.ok) refuse('invalid', check.message)
-  if (workflow[action].needsHeadline) {
-    const headline = requireHeadline(revision)
-    if (!headline.ok) refuse('invalid', headline.message)
+  if (workflow[action].needsCompleteStory) {
+    const problems = storyProblems(revision)
+    if (problems.length > 0) refuse('invalid', problems.map((problem) => problem.message).join(' '))
   }
 
   const trails = await sectionTrails(tx)

@@ -31,6 +31,7 @@ export function availableActions(actor: Actor, article: WorkflowArticle): Availa
         needsNote: rule.note === 'required',
         needsTime: rule.needsTime,
         ...(rule.ask ? { ask: rule.ask } : {}),
+        needsCompleteStory: rule.needsCompleteStory,
         ...(scheduledAt ? { scheduledAt } : {}),
       },
     ]

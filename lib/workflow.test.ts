@@ -92,20 +92,22 @@ describe('availableActions', () => {
     ...extra,
   })
 
-  it('gives an editor the review buttons in the table’s order, with request changes needing a note', () => {
+  it('gives an editor the review buttons in the table’s order, with request changes needing a note and the forward steps a complete story', () => {
+    const moves = { needsNote: false, needsTime: false, needsCompleteStory: true }
     expect(availableActions(editor, story('in_review'))).toEqual([
-      { action: 'withdraw', label: 'Withdraw from review', to: 'draft', needsNote: false, needsTime: false },
+      { action: 'withdraw', label: 'Withdraw from review', to: 'draft', ...moves, needsCompleteStory: false },
       {
         action: 'requestChanges',
         label: 'Request changes',
         to: 'changes_requested',
+        ...moves,
         needsNote: true,
-        needsTime: false,
+        needsCompleteStory: false,
         ask: { noteLabel: 'Note for the writer (required)', noteMissing: 'Write a note saying what needs to change.' },
       },
-      { action: 'approve', label: 'Approve', to: 'approved', needsNote: false, needsTime: false },
-      { action: 'publish', label: 'Publish', to: 'published', needsNote: false, needsTime: false },
-      { action: 'schedule', label: 'Schedule', to: 'scheduled', needsNote: false, needsTime: true, ask: { noteLabel: 'Note (optional)' } },
+      { action: 'approve', label: 'Approve', to: 'approved', ...moves },
+      { action: 'publish', label: 'Publish', to: 'published', ...moves },
+      { action: 'schedule', label: 'Schedule', to: 'scheduled', ...moves, needsTime: true, ask: { noteLabel: 'Note (optional)' } },
     ])
   })
 

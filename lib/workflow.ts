@@ -113,8 +113,8 @@ export type ActionRule = {
   ask?: ActionAsk
   /** Needs a publication time (`checkScheduleTime`). */
   needsTime: boolean
-  /** Moves the story towards readers: it needs a headline. */
-  needsHeadline: boolean
+  /** Moves the story towards readers: it needs a headline and a byline (`storyProblems`). */
+  needsCompleteStory: boolean
 }
 
 const always = { when: 'always' } as const
@@ -129,7 +129,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     label: 'New story',
     note: 'optional',
     needsTime: false,
-    needsHeadline: false,
+    needsCompleteStory: false,
   },
   submit: {
     from: { draft: always, changes_requested: always, published: { when: 'changes', label: 'Submit update for review' } },
@@ -139,7 +139,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     note: 'optional',
     ask: asks.submit,
     needsTime: false,
-    needsHeadline: true,
+    needsCompleteStory: true,
   },
   withdraw: {
     from: { in_review: always },
@@ -148,7 +148,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     label: 'Withdraw from review',
     note: 'optional',
     needsTime: false,
-    needsHeadline: false,
+    needsCompleteStory: false,
   },
   requestChanges: {
     from: { in_review: always, approved: always },
@@ -158,7 +158,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     note: 'required',
     ask: asks.requestChanges,
     needsTime: false,
-    needsHeadline: false,
+    needsCompleteStory: false,
   },
   approve: {
     from: { in_review: always },
@@ -167,7 +167,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     label: 'Approve',
     note: 'optional',
     needsTime: false,
-    needsHeadline: true,
+    needsCompleteStory: true,
   },
   publish: {
     from: {
@@ -185,7 +185,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     label: 'Publish',
     note: 'optional',
     needsTime: false,
-    needsHeadline: true,
+    needsCompleteStory: true,
   },
   schedule: {
     from: {
@@ -200,7 +200,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     note: 'optional',
     ask: asks.schedule,
     needsTime: true,
-    needsHeadline: true,
+    needsCompleteStory: true,
   },
   unschedule: {
     from: { scheduled: always },
@@ -209,7 +209,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     label: 'Unschedule',
     note: 'optional',
     needsTime: false,
-    needsHeadline: false,
+    needsCompleteStory: false,
   },
   unpublish: {
     // Taking a story down must not wait for an update of it to finish its review.
@@ -220,7 +220,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     note: 'required',
     ask: asks.unpublish,
     needsTime: false,
-    needsHeadline: false,
+    needsCompleteStory: false,
   },
   republish: {
     from: { unpublished: always },
@@ -230,7 +230,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     note: 'required',
     ask: asks.republish,
     needsTime: false,
-    needsHeadline: true,
+    needsCompleteStory: true,
   },
   lapse: {
     // The scheduler, when the editor who scheduled the story may no longer publish it, or the story lost its headline or address.
@@ -240,7 +240,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     label: 'Not published at its scheduled time',
     note: 'required',
     needsTime: false,
-    needsHeadline: false,
+    needsCompleteStory: false,
   },
 }
 
@@ -269,6 +269,8 @@ export type AvailableAction = {
   ask?: ActionAsk
   /** For an action that changes what readers see: the story as the confirmation names it. */
   story?: { headline: string; path: string }
+  /** The story must be complete first (`storyProblems`). */
+  needsCompleteStory: boolean
   /** For an action that takes a time: the time the story is scheduled for now, which the time field starts with. */
   scheduledAt?: Date
 }

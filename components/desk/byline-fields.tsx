@@ -7,11 +7,16 @@ import { StaffOptions } from './staff-options'
 type BylineFieldsProps = {
   bylines: Byline[]
   staff: { id: number; name: string }[]
+  /** What is wrong: `bylines` for the list, `byline-N-name` for a row's name. */
+  errors: Record<string, string>
   onChange: (bylines: Byline[]) => void
 }
 
-/** The ordered bylines: staff members and outside contributors ("Name / Outlet"). */
-export function BylineFields({ bylines, staff, onChange }: BylineFieldsProps) {
+/**
+ * The ordered bylines: staff members and outside contributors ("Name / Outlet"). An empty row is
+ * left out when the story is saved.
+ */
+export function BylineFields({ bylines, staff, errors, onChange }: BylineFieldsProps) {
   const replace = (index: number, byline: Byline) => onChange(bylines.map((current, i) => (i === index ? byline : current)))
   const move = (index: number, offset: number) => {
     const next = [...bylines]
@@ -21,8 +26,11 @@ export function BylineFields({ bylines, staff, onChange }: BylineFieldsProps) {
   }
 
   return (
-    <fieldset className="bylines">
+    <fieldset id="bylines" className="bylines" tabIndex={-1} aria-describedby={errors.bylines ? 'bylines-error' : undefined}>
       <legend>Bylines</legend>
+      <p id="bylines-error" className="field-error" aria-live="polite">
+        {errors.bylines}
+      </p>
       <ol>
         {bylines.map((byline, index) => {
           const n = index + 1
@@ -38,7 +46,7 @@ export function BylineFields({ bylines, staff, onChange }: BylineFieldsProps) {
                 </Field>
               ) : (
                 <>
-                  <Field id={`byline-${n}-name`} label={`Byline ${n}: name`}>
+                  <Field id={`byline-${n}-name`} label={`Byline ${n}: name`} error={errors[`byline-${n}-name`]}>
                     {(control) => (
                       <input
                         {...control}

@@ -6,13 +6,14 @@ import type { RichTextDoc } from '@/db/schema'
 import { useImageUploads } from '@/components/editor/use-image-uploads'
 import type { MediaOption } from '@/lib/media/types'
 import { countWords, plainText } from '@/lib/rich-text-plain'
+import { type StoryProblem, storyProblems } from '@/lib/article-input'
 import { type OtherVersion, type StoryDraft, canonicalJson, sameDraft, toFormDraft } from '@/lib/story-draft'
+import type { AvailableAction } from '@/lib/workflow'
 import { ConflictPanel } from './conflict-panel'
 import { LeadImageFields } from './lead-image-fields'
 import type { LeadImagePickerProps } from './lead-image-picker'
 import { type LocalDraft, clearLocalDraft, readLocalDraft } from './local-draft'
-import { PresenceLine } from './presence-line'
-import { SaveStatusLine } from './save-status-line'
+import { StoryFormBar } from './story-form-bar'
 import { StoryMainFields } from './story-main-fields'
 import { DeletedStory, RecoveredChanges } from './story-notices'
 import { type StoryFields, StorySettings } from './story-settings'
@@ -24,6 +25,8 @@ import { WorkflowActions, type WorkflowActionsProps } from './workflow-actions'
 type StoryFormProps = {
   articleId: number
   version: number
+  /** The story's latest revision when the page was made. */
+  revisionNumber: number
   isLive: boolean
   /** Whether the story was ever published; until then its slug follows the headline. */
   hasBeenPublished: boolean
@@ -39,6 +42,7 @@ type StoryFormProps = {
 export function StoryForm({
   articleId,
   version,
+  revisionNumber,
   isLive,
   hasBeenPublished,
   initial: opened,
@@ -56,6 +60,8 @@ export function StoryForm({
   const [bodyStart, setBodyStart] = useState<RichTextDoc>(initialBody)
   const [words, setWords] = useState(() => countWords(plainText(initialBody)))
   const [recovery, setRecovery] = useState<LocalDraft | null>(null)
+  // What the story lacks for the workflow step last tried; empty until one is tried.
+  const [problems, setProblems] = useState<StoryProblem[]>([])
   const body = useRef(initialBody)
   const fieldsRef = useRef(fields)
   const wordTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
@@ -64,7 +70,7 @@ export function StoryForm({
   // The merge needs the autosave, and the autosave tells the merge of a refused save.
   const conflictHandler = useRef<(other: OtherVersion) => void>(() => {})
   const onConflict = useCallback((other: OtherVersion) => conflictHandler.current(other), [])
-  const autosave = useStoryAutosave({ articleId, version, initial, collect, onConflict })
+  const autosave = useStoryAutosave({ articleId, version, revisionNumber, initial, collect, onConflict })
   const { markChanged } = autosave
 
   // The first save of a live story makes it an update: the desk then offers to publish it (or
@@ -92,7 +98,22 @@ export function StoryForm({
   const update = <K extends keyof StoryFields>(key: K, value: StoryFields[K]) => {
     fieldsRef.current = { ...fieldsRef.current, [key]: value }
     setFields(fieldsRef.current)
+    // The messages of a refused step follow the writer's fixes.
+    setProblems((shown) => (shown.length > 0 ? storyProblems(fieldsRef.current) : shown))
     markChanged()
+  }
+
+  /** Before a workflow step: the story must be complete for some, and every edit saved. Says why not. */
+  const beforeAction = async (action: AvailableAction): Promise<string | null> => {
+    if (action.needsCompleteStory) {
+      const found = storyProblems(fieldsRef.current)
+      setProblems(found)
+      if (found[0]) {
+        document.getElementById(found[0].field)?.focus()
+        return 'The story is not ready to go on: see the message by each field marked.'
+      }
+    }
+    return (await autosave.flush()) ? null : 'Your latest changes could not be saved, so the story was not moved. See the status line.'
   }
 
   const onBodyChange = useCallback(
@@ -157,23 +178,26 @@ export function StoryForm({
     const figure = await uploads.upload(file, 'Uploaded. Write its caption and credit below.')
     if (figure) chooseLead(figure)
   }
-  const slugError = autosave.status.kind === 'refused' && autosave.status.field === 'slug' ? autosave.status.message : undefined
+  // Each message by its field: what a step found missing, and the field a save was refused for.
+  const errors: Record<string, string> = Object.fromEntries(problems.map((problem) => [problem.field, problem.message]))
+  if (autosave.status.kind === 'refused' && autosave.status.field) errors[autosave.status.field] ??= autosave.status.message
 
   return (
     <div className="story-form">
-      <div className="story-form-bar">
-        <SaveStatusLine status={autosave.status} isDeviceCopyFailed={autosave.isDeviceCopyFailed} />
-        <PresenceLine articleId={articleId} live={othersHere} />
-        <button type="button" className="button" onClick={() => void autosave.save('save')}>
-          Save
-        </button>
-      </div>
+      <StoryFormBar
+        articleId={articleId}
+        othersHere={othersHere}
+        status={autosave.status}
+        isDeviceCopyFailed={autosave.isDeviceCopyFailed}
+        revisionNumber={autosave.revisionNumber}
+        onSave={() => void autosave.save('save')}
+      />
       <WorkflowActions
         articleId={articleId}
         actions={workflowActions}
         version={version}
         currentVersion={autosave.currentVersion}
-        beforeAction={autosave.flush}
+        beforeAction={beforeAction}
         onMoved={autosave.adoptVersion}
       />
 
@@ -207,6 +231,7 @@ export function StoryForm({
         <StoryMainFields
           headline={fields.headline}
           standfirst={fields.standfirst}
+          headlineError={errors.headline}
           onChange={update}
           body={{ key: bodyKey, start: bodyStart, words, onChange: onBodyChange }}
           images={uploads.images}
@@ -215,7 +240,7 @@ export function StoryForm({
           fields={fields}
           onChange={update}
           hasBeenPublished={hasBeenPublished}
-          slugError={slugError}
+          errors={errors}
           sections={sections}
           staff={staff}
         >

@@ -7,10 +7,13 @@ import { articleLimits } from '@/lib/article-input'
 import type { MediaOption } from '@/lib/media/types'
 import { readingMinutes } from '@/lib/story-draft'
 import { characterCount } from './character-count'
+import { TypographicTextarea } from './typographic-textarea'
 
 type StoryMainFieldsProps = {
   headline: string
   standfirst: string
+  /** What is wrong with the headline, if anything. */
+  headlineError?: string
   onChange: (field: 'headline' | 'standfirst', value: string) => void
   /** The body editor: `key` changes to load another body, which it starts with. */
   body: { key: number; start: RichTextDoc; words: number; onChange: (doc: RichTextDoc) => void }
@@ -19,18 +22,16 @@ type StoryMainFieldsProps = {
 }
 
 /** What readers read: the headline, the standfirst and the body. */
-export function StoryMainFields({ headline, standfirst, onChange, body, images }: StoryMainFieldsProps) {
+export function StoryMainFields({ headline, standfirst, headlineError, onChange, body, images }: StoryMainFieldsProps) {
   const headlineCount = characterCount(headline, articleLimits.headline)
   const standfirstCount = characterCount(standfirst, articleLimits.standfirst)
   return (
     <div className="story-main">
-      <Field id="headline" label="Headline" hint={headlineCount.text} isInvalid={headlineCount.isOver}>
-        {(control) => <textarea {...control} rows={2} value={headline} onChange={(event) => onChange('headline', event.target.value)} />}
+      <Field id="headline" label="Headline" hint={headlineCount.text} error={headlineError} isInvalid={headlineCount.isOver}>
+        {(control) => <TypographicTextarea {...control} rows={2} value={headline} onChange={(value) => onChange('headline', value)} />}
       </Field>
       <Field id="standfirst" label="Standfirst" hint={standfirstCount.text} isInvalid={standfirstCount.isOver}>
-        {(control) => (
-          <textarea {...control} rows={3} value={standfirst} onChange={(event) => onChange('standfirst', event.target.value)} />
-        )}
+        {(control) => <TypographicTextarea {...control} rows={3} value={standfirst} onChange={(value) => onChange('standfirst', value)} />}
       </Field>
       <div className="field">
         <span className="label" id="body-label">

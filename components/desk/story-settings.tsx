@@ -16,8 +16,8 @@ type StorySettingsProps = {
   onChange: <K extends keyof StoryFields>(field: K, value: StoryFields[K]) => void
   /** Whether the story was ever published; until then its slug follows the headline. */
   hasBeenPublished: boolean
-  /** Why the server refused the slug, if it did. */
-  slugError?: string
+  /** What is wrong, by field (`slug`, `tags`, `bylines`, `byline-N-name`…): each shown by its field. */
+  errors: Record<string, string>
   sections: { id: number; label: string }[]
   staff: { id: number; name: string }[]
   /** The lead image's fields, which sit between the bylines and search and sharing. */
@@ -25,7 +25,7 @@ type StorySettingsProps = {
 }
 
 /** Where the story goes and how it is found: section, slug, tags, bylines, lead image, search and sharing. */
-export function StorySettings({ fields, onChange, hasBeenPublished, slugError, sections, staff, children }: StorySettingsProps) {
+export function StorySettings({ fields, onChange, hasBeenPublished, errors, sections, staff, children }: StorySettingsProps) {
   const seoTitleCount = characterCount(fields.seoTitle, articleLimits.seoTitle, seoHints.title)
   const seoDescriptionCount = characterCount(fields.seoDescription, articleLimits.seoDescription, seoHints.description)
   return (
@@ -40,7 +40,7 @@ export function StorySettings({ fields, onChange, hasBeenPublished, slugError, s
       <Field
         id="slug"
         label="Slug"
-        error={slugError}
+        error={errors.slug}
         hint={`Lower-case words and hyphens; unique within the section.${
           hasBeenPublished ? ' Empty: made from the headline.' : ' Left empty, it follows the headline until the story is first published.'
         }`}
@@ -54,15 +54,15 @@ export function StorySettings({ fields, onChange, hasBeenPublished, slugError, s
           />
         )}
       </Field>
-      <TagsField tags={fields.tags} onChange={(tags) => onChange('tags', tags)} />
+      <TagsField tags={fields.tags} error={errors.tags} onChange={(tags) => onChange('tags', tags)} />
 
-      <BylineFields bylines={fields.bylines} staff={staff} onChange={(bylines) => onChange('bylines', bylines)} />
+      <BylineFields bylines={fields.bylines} staff={staff} errors={errors} onChange={(bylines) => onChange('bylines', bylines)} />
 
       {children}
 
       <fieldset>
         <legend>Search and sharing</legend>
-        <Field id="seo-title" label="SEO title" hint={seoTitleCount.text} isInvalid={seoTitleCount.isOver}>
+        <Field id="seo-title" label="SEO title" hint={seoTitleCount.text} error={errors.seoTitle} isInvalid={seoTitleCount.isOver}>
           {(control) => (
             <input
               {...control}
@@ -72,7 +72,13 @@ export function StorySettings({ fields, onChange, hasBeenPublished, slugError, s
             />
           )}
         </Field>
-        <Field id="seo-description" label="SEO description" hint={seoDescriptionCount.text} isInvalid={seoDescriptionCount.isOver}>
+        <Field
+          id="seo-description"
+          label="SEO description"
+          hint={seoDescriptionCount.text}
+          error={errors.seoDescription}
+          isInvalid={seoDescriptionCount.isOver}
+        >
           {(control) => (
             <textarea
               {...control}
@@ -95,11 +101,11 @@ const toTags = (text: string) =>
     .filter(Boolean)
 
 /** The tags as typed ("climate, floods, "), kept apart from the list that is saved until another list is loaded. */
-function TagsField({ tags, onChange }: { tags: string[]; onChange: (tags: string[]) => void }) {
+function TagsField({ tags, error, onChange }: { tags: string[]; error?: string; onChange: (tags: string[]) => void }) {
   const [typed, setTyped] = useState(tags.join(', '))
   const shown = toTags(typed).join(',') === tags.join(',') ? typed : tags.join(', ')
   return (
-    <Field id="tags" label="Tags" hint="Separated by commas.">
+    <Field id="tags" label="Tags" hint="Separated by commas." error={error}>
       {(control) => (
         <input
           {...control}

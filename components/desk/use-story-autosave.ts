@@ -28,6 +28,8 @@ export type RefusalReason = Exclude<Extract<SaveResponse, { ok: false }>['reason
 type Options = {
   articleId: number
   version: number
+  /** The story's latest revision when the page was made. */
+  revisionNumber: number
   /** The story's text at `version`, as the form holds it: what a merge starts from. */
   initial: StoryDraft
   collect: () => StoryDraft
@@ -42,8 +44,9 @@ type SaveOptions = { baseVersion?: number; isClosing?: boolean }
  * same edits. A stale version is never overwritten: the status turns to `conflict`, and the caller
  * merges (components/desk/use-story-merge.ts) and calls `resolve`.
  */
-export function useStoryAutosave({ articleId, version, initial, collect, onConflict }: Options) {
+export function useStoryAutosave({ articleId, version, revisionNumber: openedRevision, initial, collect, onConflict }: Options) {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' })
+  const [revisionNumber, setRevisionNumber] = useState(openedRevision)
   const [isDeviceCopyFailed, setDeviceCopyFailed] = useState(false)
   const baseVersion = useRef(version)
   // The text at `baseVersion`, and a version set aside in a conflict that the next save stores.
@@ -101,6 +104,7 @@ export function useStoryAutosave({ articleId, version, initial, collect, onConfl
           baseVersion.current = answer.version
           baseDraft.current = draft
           if (setAside.current === aside) setAside.current = null
+          setRevisionNumber(answer.revisionNumber)
           savedCount.current = sentCount
           blocked.current = false
           awaitsDecision.current = false
@@ -196,6 +200,7 @@ export function useStoryAutosave({ articleId, version, initial, collect, onConfl
   const adoptSaved = useCallback((other: OtherVersion, theirs: StoryDraft) => {
     baseVersion.current = other.version
     baseDraft.current = theirs
+    setRevisionNumber(other.revisionNumber)
   }, [])
 
   /** Whether the form has edits the server does not have yet (or is saving them). */
@@ -242,7 +247,20 @@ export function useStoryAutosave({ articleId, version, initial, collect, onConfl
   }, [])
 
   return {
-    ...{ status, isDeviceCopyFailed, save, markChanged, resolve, adoptSaved, isUnsaved, settled, saveRecovered, settle, flush },
+    ...{
+      status,
+      revisionNumber,
+      isDeviceCopyFailed,
+      save,
+      markChanged,
+      resolve,
+      adoptSaved,
+      isUnsaved,
+      settled,
+      saveRecovered,
+      settle,
+      flush,
+    },
     ...{ currentVersion, currentBase, adoptVersion },
   }
 }

@@ -13,8 +13,8 @@ export type WorkflowActionsProps = {
   version: number
   /** The story's version now, where the page's own saves move it on. */
   currentVersion?: () => number
-  /** Saves pending edits first; false when they could not be saved. */
-  beforeAction?: () => Promise<boolean>
+  /** Readies the story for the step (saves pending edits, checks it is complete); says why not, or null. */
+  beforeAction?: (action: AvailableAction) => Promise<string | null>
   /** Told the story's new version after a move. */
   onMoved?: (version: number) => void
 }
@@ -31,8 +31,9 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
   const run = (action: AvailableAction) =>
     startTransition(async () => {
       setAnswer(null)
-      if (beforeAction && !(await beforeAction())) {
-        setAnswer({ ok: false, message: 'Your latest changes could not be saved, so the story was not moved. See the status line.' })
+      const notReady = beforeAction ? await beforeAction(action) : null
+      if (notReady) {
+        setAnswer({ ok: false, message: notReady })
         return
       }
       const scheduledAt = action.needsTime && when ? new Date(when).toISOString() : undefined

@@ -6,7 +6,10 @@ import { useState } from 'react'
 import { Field } from '@/components/ui/field'
 import { quoteAtSelection, toAttribution } from '@/lib/story-schema/nodes/blockquote'
 
-/** Shown while the cursor is in a block quote: who is quoted, edited as the writer types. */
+/**
+ * Shown while the cursor is in a block quote: who is quoted, edited as the writer types. Enter,
+ * Escape or Shift+Tab go back to the text with the caret where it was (caret-memory.ts).
+ */
 export function AttributionField({ id, editor }: { id: string; editor: Editor }) {
   const quote = useEditorState({ editor, selector: ({ editor: current }) => quoteAtSelection(current.state) })
   if (!quote) return null
@@ -28,6 +31,13 @@ function AttributionInput({ id, editor, stored }: { id: string; editor: Editor; 
           onChange={(event) => {
             setTyped(event.target.value)
             editor.commands.setAttribution(event.target.value)
+          }}
+          // Enter or Escape: back to the quote, the caret where it was.
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter' && event.key !== 'Escape') return
+            event.preventDefault()
+            // At once, not on the next frame as the focus command does: what is typed next goes to the text.
+            editor.view.focus()
           }}
         />
       )}

@@ -6,7 +6,7 @@ import { isHttpUrl } from '@/lib/story-schema/urls'
 import { type EditorPanelProps, Panel, PanelAddressField, PanelTextField, selectedNode } from './panel'
 
 /** Adds an embed (a video, map or chart by its address) or edits the selected one. */
-export function EmbedPanel({ id, editor, onClose }: EditorPanelProps) {
+export function EmbedPanel({ id, editor, onClose, onCancel }: EditorPanelProps) {
   const [current] = useState(() => selectedNode(editor, 'embed'))
   const [address, setAddress] = useState(() => String(current?.url ?? ''))
   const [caption, setCaption] = useState(() => String(current?.caption ?? ''))
@@ -31,7 +31,7 @@ export function EmbedPanel({ id, editor, onClose }: EditorPanelProps) {
   }
 
   return (
-    <Panel id={id} editor={editor} onClose={onClose} title={current ? 'Edit embed' : 'Add embed'} onSubmit={submit}>
+    <Panel id={id} onCancel={onCancel} title={current ? 'Edit embed' : 'Add embed'} onSubmit={submit}>
       <PanelAddressField
         id={`${id}-address`}
         label="Embed address"

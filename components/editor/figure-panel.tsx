@@ -11,7 +11,7 @@ import { useImageUploads } from './use-image-uploads'
 type FigurePanelProps = EditorPanelProps & { figures: MediaOption[] }
 
 /** Adds a figure (a library image with alt text, caption and credit) or edits the selected one. */
-export function FigurePanel({ id, editor, onClose, figures: libraryFigures }: FigurePanelProps) {
+export function FigurePanel({ id, editor, onClose, onCancel, figures: libraryFigures }: FigurePanelProps) {
   // Images uploaded from this panel join the library's list at the top.
   const uploads = useImageUploads(libraryFigures)
   const [current] = useState(() => {
@@ -56,7 +56,7 @@ export function FigurePanel({ id, editor, onClose, figures: libraryFigures }: Fi
   }
 
   return (
-    <Panel id={id} editor={editor} onClose={onClose} title={current ? 'Edit figure' : 'Add figure'} onSubmit={submit}>
+    <Panel id={id} onCancel={onCancel} title={current ? 'Edit figure' : 'Add figure'} onSubmit={submit}>
       <MediaPicker
         legend={current && !chosen ? 'Image (keep the current one, or choose another)' : 'Image'}
         images={uploads.images}

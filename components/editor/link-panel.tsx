@@ -6,7 +6,7 @@ import { normalizeTypedHref } from '@/lib/story-schema/urls'
 import { type EditorPanelProps, Panel, PanelAddressField } from './panel'
 
 /** Adds a link to the selected words (or the address itself as text), or edits or removes the link at the cursor. */
-export function LinkPanel({ id, editor, onClose }: EditorPanelProps) {
+export function LinkPanel({ id, editor, onClose, onCancel }: EditorPanelProps) {
   const [isEditing] = useState(() => editor.isActive('link'))
   const [address, setAddress] = useState(() => String(editor.getAttributes('link').href ?? ''))
   const [error, setError] = useState<string>()
@@ -43,8 +43,7 @@ export function LinkPanel({ id, editor, onClose }: EditorPanelProps) {
   return (
     <Panel
       id={id}
-      editor={editor}
-      onClose={onClose}
+      onCancel={onCancel}
       title={isEditing ? 'Edit link' : 'Add link'}
       onSubmit={submit}
       extraAction={

@@ -7,10 +7,13 @@ import { Field } from '@/components/ui/field'
 
 export type PanelKind = 'link' | 'figure' | 'embed'
 
-/** What every panel is given: its id, the editor it changes, and how to close it. */
-export type EditorPanelProps = { id: string; editor: Editor; onClose: () => void }
+/**
+ * What every panel is given: its id, the editor it changes, how to close it once it has changed
+ * the text, and how to cancel (which puts the caret back where it was).
+ */
+export type EditorPanelProps = { id: string; editor: Editor; onClose: () => void; onCancel: () => void }
 
-type PanelProps = EditorPanelProps & {
+type PanelProps = Pick<EditorPanelProps, 'id' | 'onCancel'> & {
   title: string
   onSubmit: () => void
   children: ReactNode
@@ -18,10 +21,10 @@ type PanelProps = EditorPanelProps & {
 }
 
 /**
- * A small form under the toolbar. Not a <form>: the editor sits inside the story's own form.
+ * A small form just under the caret. Not a <form>: the editor sits inside the story's own form.
  * Enter in a field confirms, Escape cancels (back to the text); the first field takes the focus.
  */
-export function Panel({ id, editor, onClose, title, onSubmit, children, extraAction }: PanelProps) {
+export function Panel({ id, onCancel, title, onSubmit, children, extraAction }: PanelProps) {
   const ref = useRef<HTMLDivElement>(null)
   const titleId = `${id}-title`
 
@@ -29,15 +32,10 @@ export function Panel({ id, editor, onClose, title, onSubmit, children, extraAct
     ref.current?.querySelector<HTMLElement>('input, select, textarea')?.focus()
   }, [])
 
-  const cancel = () => {
-    editor.commands.focus()
-    onClose()
-  }
-
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape') {
       event.preventDefault()
-      cancel()
+      onCancel()
     } else if (event.key === 'Enter' && event.target instanceof HTMLInputElement) {
       event.preventDefault()
       onSubmit()
@@ -54,7 +52,7 @@ export function Panel({ id, editor, onClose, title, onSubmit, children, extraAct
         <button type="button" className="button small" onClick={onSubmit}>
           OK
         </button>
-        <button type="button" className="button secondary small" onClick={cancel}>
+        <button type="button" className="button secondary small" onClick={onCancel}>
           Cancel
         </button>
         {extraAction}

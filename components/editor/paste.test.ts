@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cleanPastedHtml } from './paste'
+import { cleanPastedHtml, cleanPastedText } from './paste'
 import { googleDocsHtml, webPageHtml, wordCommentListHtml, wordHtml } from './paste-samples'
 
 describe('cleaning pasted HTML', () => {
@@ -97,5 +97,25 @@ describe('pasting from a web page', () => {
     expect(cleaned).not.toMatch(/<script|document\.cookie|<style|\.promo|<iframe|Frame fallback text/)
     expect(cleaned).toContain('<h2 class="headline"')
     expect(cleaned).toContain('<h3>What closes</h3>')
+  })
+})
+
+describe('typographic punctuation in pasted text', () => {
+  it('curls quotes and apostrophes and makes dashes in pasted HTML, across inline tags, but not in code or addresses', () => {
+    expect(
+      cleanPastedHtml(
+        '<p>&quot;<b>Boats</b> are back,&quot; she said -- it\'s <a href="https://example.org/a--b">"official"</a> https://example.org/it\'s</p><pre>x = "a" -- \'b\'</pre><p><code>"raw"</code> \'then\'</p>',
+      ),
+    ).toBe(
+      '<p>“<b>Boats</b> are back,” she said — it’s <a href="https://example.org/a--b">“official”</a> https://example.org/it\'s</p><pre>x = "a" -- \'b\'</pre><p><code>"raw"</code> ‘then’</p>',
+    )
+  })
+
+  it('starts each paragraph afresh: a quote opening a paragraph opens', () => {
+    expect(cleanPastedHtml('<p>He said</p><p>"Yes."</p>')).toBe('<p>He said</p><p>“Yes.”</p>')
+  })
+
+  it('does the same for plain text', () => {
+    expect(cleanPastedText('"Ferries run again" -- the port\'s notice')).toBe('“Ferries run again” — the port’s notice')
   })
 })

@@ -1,14 +1,17 @@
+import { typographic } from '@/lib/typography'
+
 /**
  * HTML pasted from a word processor or a web page, tidied before the schema reads it. The schema
  * already keeps only what it knows (paragraphs, headings, lists, links, bold, italic…); this
  * rebuilds Word's lists (which it pastes as paragraphs with typed-out bullets and numbers), removes
  * what would otherwise leak through as text (Word's conditional blocks, style sheets, scripts, the
  * fallback text of frames) and maps headings onto the levels a story uses: the headline is the only
- * h1, so a pasted h1 becomes an h2, and h5/h6 become h4. Works on the markup as text, so that it
- * runs (and is tested) without a DOM.
+ * h1, so a pasted h1 becomes an h2, and h5/h6 become h4. Its text gets typographic quotes,
+ * apostrophes and dashes, as typed text does, except inside code and web addresses. Works on the
+ * markup as text, so that it runs (and is tested) without a DOM.
  */
 export function cleanPastedHtml(html: string): string {
-  return (
+  return typographicHtml(
     wordListsToLists(html)
       // Word: <!--[if gte mso 9]>…<![endif]--> and ordinary comments.
       .replace(/<!--[\s\S]*?-->/g, '')
@@ -19,8 +22,37 @@ export function cleanPastedHtml(html: string): string {
       // Office namespaces: <o:p>, <w:sdt>, <v:shape>…
       .replace(/<\/?[a-z]+:[a-z][^>]*>/gi, '')
       .replace(/<(\/?)h1(?=[\s>/])/gi, '<$1h2')
-      .replace(/<(\/?)h[56](?=[\s>/])/gi, '<$1h4')
+      .replace(/<(\/?)h[56](?=[\s>/])/gi, '<$1h4'),
   )
+}
+
+/** Plain text pasted into the body, with typographic punctuation (web addresses left alone). */
+export function cleanPastedText(text: string): string {
+  return typographic(text)
+}
+
+/** Where the text before no longer counts for a quote's direction: a new block or line. */
+const blockBoundary = /^<\/?(p|h[1-6]|li|ul|ol|div|blockquote|figure|figcaption|td|th|tr|br|hr|pre|section|article)\b/i
+/** Markup whose text is code, kept exactly as written. */
+const codeTag = /^<(\/?)(code|pre|kbd|samp|tt)\b/i
+
+/** The text of `html` with typographic punctuation; tags, attributes, and code untouched. */
+function typographicHtml(html: string): string {
+  let before = ''
+  let codeDepth = 0
+  return html.replace(/(<[^>]*>)|([^<]+)/g, (_match, tag: string | undefined, text: string | undefined) => {
+    if (tag) {
+      const code = codeTag.exec(tag)
+      if (code) codeDepth = Math.max(0, codeDepth + (code[1] ? -1 : 1))
+      if (blockBoundary.test(tag)) before = ''
+      return tag
+    }
+    const plain = (text ?? '').replace(/&quot;|&#34;|&#x22;/gi, '"').replace(/&#39;|&apos;|&#x27;/gi, "'")
+    if (codeDepth > 0) return text ?? ''
+    const result = typographic(plain, before)
+    before = (before + plain).slice(-200)
+    return result
+  })
 }
 
 /** A paragraph of a Word list: `<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'>…</p>`. */

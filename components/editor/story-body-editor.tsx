@@ -13,9 +13,12 @@ import { EmbedPanel } from './embed-panel'
 import { FigurePanel } from './figure-panel'
 import { LinkPanel } from './link-panel'
 import type { PanelKind } from './panel'
+import { CaretMemory } from './caret-memory'
+import { useCaretPanel } from './use-caret-panel'
 import { toFigureAttributes } from '@/lib/story-schema/nodes/figure'
 import { PanelShortcuts } from './panel-shortcuts'
-import { cleanPastedHtml } from './paste'
+import { cleanPastedHtml, cleanPastedText } from './paste'
+import { Typography } from './typography'
 import { uploadImage } from './upload-image'
 import { Toolbar } from './toolbar'
 
@@ -48,12 +51,13 @@ const changeDelayMs = 300
  */
 export function StoryBodyEditor({ id, label, initialContent, onChange, figures = [] }: StoryBodyEditorProps) {
   const baseId = useId()
-  const [panel, setPanel] = useState<PanelKind | null>(null)
   const [uploadNote, setUploadNote] = useState<string | null>(null)
   const onChangeRef = useRef(onChange)
   const editorRef = useRef<Editor | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const isDirty = useRef(false)
+  const frame = useRef<HTMLDivElement>(null)
+  const { panel, open: openPanel, close, cancel } = useCaretPanel(editorRef, frame)
 
   useEffect(() => {
     onChangeRef.current = onChange
@@ -75,9 +79,11 @@ export function StoryBodyEditor({ id, label, initialContent, onChange, figures =
       role: 'textbox',
       'aria-multiline': 'true',
       'aria-label': label,
-      class: 'editor-prose',
+      // The story's own stylesheet (.story-body) styles the text as readers will see it.
+      class: 'editor-prose story-body',
     },
     transformPastedHTML: cleanPastedHtml,
+    transformPastedText: cleanPastedText,
     // Image files pasted or dropped into the body go to the media library and come back as figures.
     handlePaste: (view: EditorView, event: ClipboardEvent) =>
       insertImageFiles(view, event.clipboardData?.files, view.state.selection.from, setUploadNote),
@@ -93,8 +99,8 @@ export function StoryBodyEditor({ id, label, initialContent, onChange, figures =
     },
   }))
 
-  // The toolbar's Link, Figure and Embed shortcuts open their panels beside the editor.
-  const [extensions] = useState(() => [...storyExtensions, PanelShortcuts.configure({ open: setPanel })])
+  // The toolbar's Link, Figure and Embed shortcuts open their panels at the caret.
+  const [extensions] = useState(() => [...storyExtensions, Typography, CaretMemory, PanelShortcuts.configure({ open: openPanel })])
 
   const editor = useEditor({
     extensions,
@@ -131,28 +137,32 @@ export function StoryBodyEditor({ id, label, initialContent, onChange, figures =
   }, [flush])
 
   const panelId = useCallback((kind: PanelKind) => `${baseId}-${kind}`, [baseId])
-  const close = () => setPanel(null)
+  const panelProps = editor && panel ? { id: panelId(panel.kind), editor, onClose: close, onCancel: cancel } : null
 
   return (
-    <div className="editor">
+    <div className="editor" ref={frame}>
       <div className="editor-header">
         {editor ? (
           <>
             <Toolbar
               editor={editor}
-              openPanel={panel}
+              openPanel={panel?.kind ?? null}
               panelId={panelId}
-              onOpenPanel={(kind) => setPanel((open) => (open === kind ? null : kind))}
+              onOpenPanel={(kind) => (panel?.kind === kind ? cancel() : openPanel(kind))}
             />
-            {panel === 'link' && <LinkPanel id={panelId('link')} editor={editor} onClose={close} />}
-            {panel === 'figure' && <FigurePanel id={panelId('figure')} editor={editor} onClose={close} figures={figures} />}
-            {panel === 'embed' && <EmbedPanel id={panelId('embed')} editor={editor} onClose={close} />}
             <AttributionField id={`${baseId}-attribution`} editor={editor} />
           </>
         ) : (
           <div className="editor-toolbar editor-toolbar-loading" aria-hidden="true" />
         )}
       </div>
+      {panel && panelProps && (
+        <div className="editor-popover" style={{ top: panel.top }}>
+          {panel.kind === 'link' && <LinkPanel {...panelProps} />}
+          {panel.kind === 'figure' && <FigurePanel {...panelProps} figures={figures} />}
+          {panel.kind === 'embed' && <EmbedPanel {...panelProps} />}
+        </div>
+      )}
       {uploadNote && (
         <p className="editor-hint" role="status">
           {uploadNote}

@@ -13,11 +13,14 @@ import { type ReaderPage, readerDocument } from './shell'
 
 export type StoryPageContent = { story: PublicStory; corrections: readonly PublicCorrection[]; related: readonly StorySummary[] }
 
-/** A story as readers get it. The desk's preview passes `preview` and gets the same page, marked and not indexable. */
+/**
+ * A story as readers get it. The desk's preview passes `preview`, with the address of the story's
+ * editor, and gets the same page, marked, linking back to the editor and not indexable.
+ */
 export function storyPage(
   { story, corrections, related }: StoryPageContent,
   chrome: ReaderChrome,
-  options: { preview?: boolean } = {},
+  options: { preview?: { editorPath: string } } = {},
 ): string {
   const storyUrl = absoluteUrl(story.path, chrome.site)
   const page: ReaderPage = {
@@ -25,7 +28,7 @@ export function storyPage(
       title: story.headline,
       description: story.standfirst,
       canonicalPath: story.path,
-      noindex: options.preview,
+      noindex: Boolean(options.preview),
       openGraph: {
         title: story.headline,
         description: story.standfirst,
@@ -41,7 +44,7 @@ ${tagList(story.tags)}${correctionList(corrections)}${shareBar(story.headline, s
 <p class="print-url">${storyUrl}</p>
 </article>${related.length > 0 ? html`<section class="related story" aria-labelledby="related-heading"><h2 id="related-heading">Related stories</h2>${storyList(related, { level: 3 })}</section>` : ''}`,
     banner: options.preview
-      ? html`<p class="preview-banner" role="note">Preview: this is how readers will see the story once it is published. It is not public.</p>`
+      ? html`<p class="preview-banner" role="note">Preview: this is how readers will see the story once it is published. It is not public. <a href="${url(safeUrl(options.preview.editorPath))}">Back to the editor</a></p>`
       : '',
   }
   return readerDocument(page, chrome)

@@ -59,8 +59,11 @@ export default async function StoryPage({ params }: StoryPageProps) {
             for <DateTime value={workflow.scheduledAt} withZone />
           </>
         )}{' '}
-        · revision {article.revisionNumber} · <Link href={`/desk/articles/${article.id}/history`}>History</Link> ·{' '}
-        <a href={`/desk/articles/${article.id}/preview`}>Preview</a>
+        · {!article.canEdit && <>revision {article.revisionNumber} · </>}
+        <Link href={`/desk/articles/${article.id}/history`}>History</Link> ·{' '}
+        <a href={`/desk/articles/${article.id}/preview`} target="_blank" rel="noopener">
+          Preview<span className="visually-hidden"> (opens in a new tab)</span>
+        </a>
         {workflow.isLive && (
           <>
             {' '}
@@ -77,6 +80,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
         <StoryForm
           articleId={article.id}
           version={article.version}
+          revisionNumber={article.revisionNumber}
           isLive={article.publishedRevisionId !== null && article.status === 'published'}
           hasBeenPublished={article.firstPublishedAt !== null}
           initial={toStoryDraft(article)}
@@ -93,7 +97,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
           <article className="story-preview">
             <h2>{article.headline}</h2>
             <p className="standfirst">{article.standfirst}</p>
-            <div dangerouslySetInnerHTML={{ __html: renderRichText(article.body) }} />
+            <div className="story-body" dangerouslySetInnerHTML={{ __html: renderRichText(article.body) }} />
           </article>
         </>
       )}

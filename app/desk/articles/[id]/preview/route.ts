@@ -26,7 +26,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const story = readable ? await getStoryPreview(db, articleId) : null
   if (!story) return refused(refusal('missing', 'Not found'))
   const [corrections, related, chrome] = await Promise.all([listCorrections(db, story.id), listRelatedStories(db, story), readerChrome(db)])
-  const response = htmlDocument(storyPage({ story, corrections, related }, chrome, { preview: true }))
+  const response = htmlDocument(
+    storyPage({ story, corrections, related }, chrome, { preview: { editorPath: `/desk/articles/${story.id}` } }),
+  )
   response.headers.set('cache-control', 'private, no-store')
   response.headers.set('x-robots-tag', 'noindex, nofollow')
   // The reader's policy (hashes, not the desk's nonce); the proxy sends the desk's other headers.
