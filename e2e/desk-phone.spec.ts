@@ -163,7 +163,6 @@ test.describe('at 360 px', () => {
     await notes.getByRole('button', { name: 'Add note' }).click()
     await expect(notes.getByText(`Check the ${longWord}`)).toBeVisible()
 
-    fs.mkdirSync(shots, { recursive: true })
     for (const deskPage of deskPages) {
       const page = pages.get(deskPage.as) as Page
       await page.goto(deskPage.path(made))
@@ -177,30 +176,48 @@ test.describe('at 360 px', () => {
     await Promise.all([...pages.values()].map((page) => page.context().close()))
   })
 
-  test('the desk’s navigation is behind "Menu", and Sign out in it works', async ({ page }) => {
+  test('the desk’s navigation is behind "Menu", opened by keyboard or touch, and Sign out in it works', async ({ page }) => {
     // A session of its own: signing out ends it, and the saved demo sessions stay in use.
     await signInThroughForm(page, 'writer2@copydesk.test')
     const desk = page.getByRole('navigation', { name: 'Desk' })
-    const menu = page.getByRole('button', { name: 'Menu' })
-    await expect(menu).toHaveAttribute('aria-expanded', 'false')
-    await expect(desk.getByRole('link', { name: 'Media' })).toBeHidden()
-    await expect(page.getByRole('button', { name: 'Sign out' })).toBeHidden()
-
-    await menu.click()
-    await expect(desk.getByRole('link', { name: 'Media' })).toBeVisible()
     const signOut = page.getByRole('button', { name: 'Sign out' })
+    await expect(desk.getByRole('link', { name: 'Media' })).toBeHidden()
+    await expect(signOut).toBeHidden()
+
+    // From the keyboard: the next stop after the name of the desk, Enter opens it, Escape closes it.
+    await page.getByRole('link', { name: 'Copydesk' }).focus()
+    await page.keyboard.press('Tab')
+    await expect(menu(page)).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(desk.getByRole('link', { name: 'Media' })).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(desk.getByRole('link', { name: 'Media' })).toBeHidden()
+    await expect(menu(page)).toBeFocused()
+
+    // A link taken from the menu opens its page and folds the menu away.
+    await menu(page).click()
+    await desk.getByRole('link', { name: 'Media' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Media library' })).toBeVisible()
+    await expect(desk.getByRole('link', { name: 'Media' })).toBeHidden()
+
+    await menu(page).click()
     await expect(signOut).toBeInViewport()
+    await page.screenshot({ path: path.join(shots, 'menu-open.png') })
     expect((await overflow(page)).html).toBe(phone.width)
     await signOut.click()
     await expect(page).toHaveURL(/\/login/)
   })
 })
 
+/** The disclosure that holds the desk's links on a phone (a summary: a button to assistive technology). */
+const menu = (page: Page) => page.locator('summary').filter({ hasText: /^Menu$/ })
+
 test('at a desk’s width the navigation shows without a menu', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 })
   await signIn(page, emails.writer)
-  await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden()
+  await expect(menu(page)).toBeHidden()
   const desk = page.getByRole('navigation', { name: 'Desk' })
   for (const name of ['Stories', 'Media', 'Public site']) await expect(desk.getByRole('link', { name })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
+  await page.screenshot({ path: path.join(shots, 'desk-1280.png') })
 })
