@@ -21,6 +21,7 @@ type DeskPage = { route: string; name: string; as: Person; path: (made: Made) =>
  * must be added here: the first test fails until every page.tsx (and the preview) is listed.
  */
 const deskPages: DeskPage[] = [
+  // The desk's lists (deskQueues in lib/desk-queues.ts), as an editor, and a writer's landing list.
   ...['drafts', 'review', 'sentBack', 'scheduled', 'published', 'all'].map((queue) => ({
     route: '/desk',
     name: `desk-${queue}`,
@@ -56,7 +57,7 @@ const deskPages: DeskPage[] = [
   { route: '/desk/media/[id]', name: 'media-item', as: 'writer', path: (m) => `/desk/media/${m.mediaId}`, heading: /^Image details/ },
   { route: '/desk/profile', name: 'profile', as: 'writer', path: () => '/desk/profile', heading: /^Your account$/ },
   { route: '/desk/admin/users', name: 'people', as: 'admin', path: () => '/desk/admin/users', heading: /^People$/ },
-  { route: '/desk/admin/users/[id]', name: 'person', as: 'admin', path: (m) => `/desk/admin/users/${m.personId}`, heading: /./ },
+  { route: '/desk/admin/users/[id]', name: 'person', as: 'admin', path: (m) => `/desk/admin/users/${m.personId}`, heading: /\S/ },
   { route: '/desk/admin/audit', name: 'audit', as: 'admin', path: () => '/desk/admin/audit', heading: /^Audit log$/ },
 ]
 
@@ -84,15 +85,16 @@ function uniqueJpeg(): Promise<Buffer> {
     .toBuffer()
 }
 
-const longWord = 'Desalination-and-breakwater-reconstruction-programme-of-the-northern-harbour-authority'
-const longUrl = `https://example.org/${'harbour-works-'.repeat(8)}report.pdf`
+// Words with no place to break: a German compound, an address with a query.
+const longWord = 'Donaudampfschifffahrtsgesellschaftskapitaenswitwenrentenversicherungsanstalt'
+const longUrl = `https://example.org/reports/${'harbourworks'.repeat(6)}.pdf?utm_source=newsletter&utm_medium=email`
 
 /** The writer's story: a long headline, a figure, two bylines (one an outside contributor), a long link and a second revision. */
 async function makeStory(writer: APIRequestContext): Promise<Made> {
   const file = { name: `${longWord}.jpg`, mimeType: 'image/jpeg', buffer: await uniqueJpeg() }
   const uploaded = await writer.post('/desk/media/upload', { multipart: { file, alt: 'The harbour wall under repair' } })
   expect(uploaded.status()).toBe(201)
-  const media = ((await uploaded.json()) as { media: { id: number; src: string; width: number; height: number } }).media
+  const media = ((await uploaded.json()) as { media: { id: number; src: string } }).media
   const figure = {
     type: 'figure',
     attrs: {
@@ -171,7 +173,7 @@ test.describe('at 360 px', () => {
       await page.screenshot({ path: path.join(shots, `${deskPage.name}.png`), fullPage: true })
       const { html, body, culprits } = await overflow(page)
       const where = `${deskPage.name} (${deskPage.path(made)}); past the right edge: ${culprits.join(', ')}`
-      expect.soft({ html, body }, where).toEqual({ html: phone.width, body: phone.width })
+      expect.soft(Math.max(html, body), where).toBeLessThanOrEqual(phone.width)
     }
     await Promise.all([...pages.values()].map((page) => page.context().close()))
   })
@@ -203,7 +205,7 @@ test.describe('at 360 px', () => {
     await menu(page).click()
     await expect(signOut).toBeInViewport()
     await page.screenshot({ path: path.join(shots, 'menu-open.png') })
-    expect((await overflow(page)).html).toBe(phone.width)
+    expect((await overflow(page)).html).toBeLessThanOrEqual(phone.width)
     await signOut.click()
     await expect(page).toHaveURL(/\/login/)
   })
