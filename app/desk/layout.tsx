@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
+import { DeskMenu } from '@/components/desk/desk-menu'
 import { EdgeRefreshNotice } from '@/components/desk/edge-refresh-notice'
 import { can } from '@/lib/permissions'
 import { requireCapability } from '@/lib/session'
@@ -18,41 +19,43 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
         <Link href="/desk" className="brand">
           Copydesk
         </Link>
-        <nav aria-label="Desk">
-          <Link href="/desk">
-            Stories
-            {news && news.count > 0 && (
-              <>
-                {' '}
-                <span className="badge role-admin" aria-hidden="true">
-                  {news.count}
-                </span>
-                <span className="visually-hidden">
-                  {news.count} {news.count === 1 ? 'change' : 'changes'} on your stories
-                </span>
-              </>
-            )}
-          </Link>
-          <Link href="/desk/media">Media</Link>
-          {can(user, 'user.manage') && <Link href="/desk/admin/users">People</Link>}
-          {can(user, 'user.manage') && <Link href="/desk/admin/audit">Audit log</Link>}
-          {can(user, 'site.manage') && <Link href="/desk/admin/pages">Site pages</Link>}
-          {/* The reader's site is plain HTML from route handlers: nothing to prefetch for the client router. */}
-          <Link href="/" prefetch={false}>
-            Public site
-          </Link>
-        </nav>
-        <span className="who">
-          <Link href="/desk/profile" aria-label={`Your account (${user.name})`}>
-            {user.name}
-          </Link>{' '}
-          <span className="badge">{user.role}</span>
-        </span>
-        <form action={signOutAction}>
-          <button type="submit" className="button">
-            Sign out
-          </button>
-        </form>
+        <DeskMenu>
+          <nav aria-label="Desk">
+            <Link href="/desk">
+              Stories
+              {news && news.count > 0 && (
+                <>
+                  {' '}
+                  <span className="badge role-admin" aria-hidden="true">
+                    {news.count}
+                  </span>
+                  <span className="visually-hidden">
+                    {news.count} {news.count === 1 ? 'change' : 'changes'} on your stories
+                  </span>
+                </>
+              )}
+            </Link>
+            <Link href="/desk/media">Media</Link>
+            {can(user, 'user.manage') && <Link href="/desk/admin/users">People</Link>}
+            {can(user, 'user.manage') && <Link href="/desk/admin/audit">Audit log</Link>}
+            {can(user, 'site.manage') && <Link href="/desk/admin/pages">Site pages</Link>}
+            {/* The reader's site is plain HTML from route handlers: nothing to prefetch for the client router. */}
+            <Link href="/" prefetch={false}>
+              Public site
+            </Link>
+          </nav>
+          <span className="who">
+            <Link href="/desk/profile" aria-label={`Your account (${user.name})`}>
+              {user.name}
+            </Link>{' '}
+            <span className="badge">{user.role}</span>
+          </span>
+          <form action={signOutAction}>
+            <button type="submit" className="button">
+              Sign out
+            </button>
+          </form>
+        </DeskMenu>
       </header>
       <EdgeRefreshNotice />
       {children}

@@ -117,7 +117,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
         </button>
       </form>
 
-      <table>
+      <table className="stacked">
         <caption className="visually-hidden">{deskQueueLabels[queue]}</caption>
         <thead>
           <tr>

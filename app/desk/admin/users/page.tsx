@@ -17,7 +17,7 @@ export default async function UsersPage() {
   return (
     <main className="page">
       <h1>People</h1>
-      <table>
+      <table className="stacked">
         <thead>
           <tr>
             <th scope="col">Name</th>
