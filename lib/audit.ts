@@ -22,6 +22,7 @@ export const auditActions = {
   'password.reset': 'Password reset',
   'password.change': 'Password changed',
   'media.delete': 'Image deleted',
+  'settings.change': 'Setting changed',
 } as const
 
 export type AuditAction = keyof typeof auditActions

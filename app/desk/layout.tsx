@@ -2,7 +2,10 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { EdgeRefreshNotice } from '@/components/desk/edge-refresh-notice'
+import { TimeZoneProvider } from '@/components/ui/time-zone'
+import { getDb } from '@/db'
 import { can } from '@/lib/permissions'
+import { viewerTimeZone } from '@/lib/settings'
 import { requireCapability } from '@/lib/session'
 import { signOutAction } from './actions'
 import { getMyDeskNews } from './news'
@@ -11,9 +14,9 @@ export const metadata: Metadata = { title: { default: 'Desk', template: '%s · D
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await requireCapability('desk.enter')
-  const news = await getMyDeskNews()
+  const [news, zone] = await Promise.all([getMyDeskNews(), viewerTimeZone(getDb(), user.id)])
   return (
-    <>
+    <TimeZoneProvider zone={zone}>
       <header className="desk-bar">
         <Link href="/desk" className="brand">
           Copydesk
@@ -36,6 +39,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           <Link href="/desk/media">Media</Link>
           {can(user, 'user.manage') && <Link href="/desk/admin/users">People</Link>}
           {can(user, 'user.manage') && <Link href="/desk/admin/audit">Audit log</Link>}
+          {can(user, 'site.manage') && <Link href="/desk/admin/settings">Settings</Link>}
           {/* The reader's site is plain HTML from route handlers: nothing to prefetch for the client router. */}
           <Link href="/" prefetch={false}>
             Public site
@@ -55,6 +59,6 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
       </header>
       <EdgeRefreshNotice />
       {children}
-    </>
+    </TimeZoneProvider>
   )
 }

@@ -125,7 +125,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
             <th scope="col">Section</th>
             <th scope="col">State</th>
             <th scope="col">Bylines</th>
-            <th scope="col">{queue === 'review' ? 'Waiting' : queue === 'scheduled' ? 'Publishes (UTC)' : 'Updated (UTC)'}</th>
+            <th scope="col">{queue === 'review' ? 'Waiting' : queue === 'scheduled' ? 'Publishes' : 'Updated'}</th>
           </tr>
         </thead>
         <tbody>
@@ -149,7 +149,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
                     <>
                       {formatWaiting(when, now)}{' '}
                       <span className="muted small">
-                        (since <DateTime value={when} withZone />)
+                        (since <DateTime value={when} />)
                       </span>
                     </>
                   )}

@@ -15,7 +15,7 @@ export async function EdgeRefreshNotice() {
       <ul>
         {pending.map((node) => (
           <li key={node.node}>
-            {node.node}: {node.pages} {node.pages === 1 ? 'page' : 'pages'}, waiting since <DateTime value={node.since} withZone />, tried{' '}
+            {node.node}: {node.pages} {node.pages === 1 ? 'page' : 'pages'}, waiting since <DateTime value={node.since} />, tried{' '}
             {node.attempts} {node.attempts === 1 ? 'time' : 'times'} ({node.lastError}).
           </li>
         ))}

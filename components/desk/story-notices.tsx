@@ -12,7 +12,7 @@ export function RecoveredChanges({ keptAt, onRestore, onDiscard }: RecoveredChan
   return (
     <div className="message warning" role="region" aria-label="Recovered changes">
       <p className="flush">
-        This device kept changes to this story that were not saved (from <DateTime value={keptAt} format="device" />
+        This device kept changes to this story that were not saved (from <DateTime value={keptAt} />
         ).
       </p>
       <div className="inline-form">

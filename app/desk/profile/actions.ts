@@ -1,10 +1,13 @@
 'use server'
 
+import { revalidatePath } from 'next/cache'
 import { getDb } from '@/db'
 import { changeOwnPassword, passwordChangeSchema, signOutEverywhere } from '@/lib/account'
 import { signOut } from '@/lib/auth'
 import { type ActionState, invalid, ok, toActionState } from '@/lib/errors'
 import { requireOwnSession } from '@/lib/session'
+import { chooseOwnTimeZone } from '@/lib/settings'
+import { formatWhen } from '@/lib/clock'
 
 export async function changePasswordAction(_: ActionState, form: FormData): Promise<ActionState> {
   const own = await requireOwnSession()
@@ -19,4 +22,12 @@ export async function changePasswordAction(_: ActionState, form: FormData): Prom
 export async function signOutEverywhereAction(): Promise<void> {
   await signOutEverywhere(getDb(), await requireOwnSession())
   await signOut({ redirectTo: '/login?reason=signed-out-everywhere' })
+}
+
+export async function chooseTimeZoneAction(_: ActionState, form: FormData): Promise<ActionState> {
+  const own = await requireOwnSession()
+  const result = await chooseOwnTimeZone(getDb(), own.actor, form.get('timeZone'))
+  if (!result.ok) return toActionState(result)
+  revalidatePath('/desk', 'layout')
+  return ok(`The desk now shows your times in ${result.timeZone}: it is ${formatWhen(new Date(), result.timeZone)}.`)
 }

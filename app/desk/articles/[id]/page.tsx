@@ -45,7 +45,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
         {workflow.scheduledAt && article.status === 'scheduled' && (
           <>
             {' '}
-            for <DateTime value={workflow.scheduledAt} withZone />
+            for <DateTime value={workflow.scheduledAt} />
           </>
         )}{' '}
         · revision {article.revisionNumber} · <Link href={`/desk/articles/${article.id}/history`}>History</Link> ·{' '}
