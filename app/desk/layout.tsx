@@ -9,6 +9,7 @@ import { viewerTimeZone } from '@/lib/settings'
 import { requireCapability } from '@/lib/session'
 import { signOutAction } from './actions'
 import { getMyDeskNews } from './news'
+import { countOf } from '@/lib/words'
 
 export const metadata: Metadata = { title: { default: 'Desk', template: '%s · Desk · Copydesk' }, robots: { index: false } }
 
@@ -30,9 +31,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
                 <span className="badge role-admin" aria-hidden="true">
                   {news.count}
                 </span>
-                <span className="visually-hidden">
-                  {news.count} {news.count === 1 ? 'change' : 'changes'} on your stories
-                </span>
+                <span className="visually-hidden">{countOf(news.count, 'change')} on your stories</span>
               </>
             )}
           </Link>

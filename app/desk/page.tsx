@@ -14,6 +14,7 @@ import { listStaff } from '@/lib/users'
 import { markNewsSeen, markNewsShown } from './actions'
 import { getMyDeskNews } from './news'
 import { DateTime } from '@/components/ui/date-time'
+import { countOf } from '@/lib/words'
 
 type DeskPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -135,7 +136,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
               <tr key={story.id}>
                 <td>
                   <Link href={`/desk/articles/${story.id}`}>{story.headline || 'Untitled story'}</Link>
-                  {story.openNotes > 0 && <span className="badge"> {story.openNotes} open notes</span>}
+                  {story.openNotes > 0 && <span className="badge"> {countOf(story.openNotes, 'open note')}</span>}
                 </td>
                 <td>{story.sectionName}</td>
                 <td>

@@ -8,6 +8,7 @@ import { type ActionState, invalid, ok, toActionState } from '@/lib/errors'
 import { requireOwnSession } from '@/lib/session'
 import { chooseOwnTimeZone } from '@/lib/settings'
 import { formatWhen } from '@/lib/clock'
+import { countOf } from '@/lib/words'
 
 export async function changePasswordAction(_: ActionState, form: FormData): Promise<ActionState> {
   const own = await requireOwnSession()
@@ -15,7 +16,7 @@ export async function changePasswordAction(_: ActionState, form: FormData): Prom
   if (!input.success) return invalid(input.error)
   const result = await changeOwnPassword(getDb(), own, input.data)
   if (!result.ok) return toActionState(result)
-  const others = result.ended === 1 ? '1 other session' : `${result.ended} other sessions`
+  const others = countOf(result.ended, 'other session')
   return ok(`Your password is changed. ${others} ended; you stay signed in here.`)
 }
 
