@@ -7,6 +7,7 @@ import { Field } from '@/components/ui/field'
 import { StaffOptions } from '@/components/desk/staff-options'
 import { type DeskQueue, deskQueueLabels, deskQueries, deskQuerySchema, deskQueues, formatWaiting } from '@/lib/desk-queues'
 import { countDeskQueues, listDeskQueue } from '@/lib/desk-queues-list'
+import { deskLanding } from '@/lib/desk-landing'
 import { listSectionOptions } from '@/lib/sections'
 import { requireCapability } from '@/lib/session'
 import { statuses } from '@/lib/workflow'
@@ -21,10 +22,10 @@ type DeskPageProps = { searchParams: Promise<Record<string, string | string[] | 
 export default async function DeskPage({ searchParams }: DeskPageProps) {
   const user = await requireCapability('desk.enter')
   const raw = await searchParams
-  const queue: DeskQueue = deskQueues.find((name) => name === raw.queue) ?? 'all'
+  const db = getDb()
+  const queue = await deskLanding(db, user, raw.queue)
   const query = deskQuerySchema.parse(Object.fromEntries(Object.entries(raw).filter(([, value]) => typeof value === 'string')))
   const { page, pageSize, ...filters } = query
-  const db = getDb()
   const [list, counts, news, sections, staff] = await Promise.all([
     listDeskQueue(db, user, queue, query),
     countDeskQueues(db, user, filters),
