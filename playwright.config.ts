@@ -26,6 +26,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
+    // Not the server's zone (UTC, below) nor the demo newsroom's (Beirut): the desk must show neither the browser's nor the server's clock.
+    timezoneId: 'America/Sao_Paulo',
     launchOptions: {
       executablePath,
       // Offline, sandbox-free flags, shared with bench/editor-latency.mjs.
@@ -44,6 +46,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/login`,
     env: {
       NEXT_TELEMETRY_DISABLED: '1',
+      TZ: 'UTC',
       NEXT_DIST_DIR: '.next-e2e',
       COPYDESK_DATA_DIR: dataDir,
       AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',

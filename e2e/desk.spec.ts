@@ -59,7 +59,7 @@ test('the desk counts its queues, keeps the review queue oldest first with time 
   await expect(storyRows(editor)).toHaveCount(Math.min(reviewCount, 20))
   await expect(editor.getByRole('columnheader', { name: 'Waiting' })).toBeVisible()
   const justSubmitted = storyRows(editor).filter({ hasText: headline })
-  await expect(justSubmitted).toContainText(/(under a minute|\d+ min) \(since .+ UTC\)/)
+  await expect(justSubmitted).toContainText(/(under a minute|\d+ min) \(since .+ Beirut\)/)
   const since = await editor
     .getByRole('table')
     .getByRole('time')

@@ -1,8 +1,22 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { toFieldValue } from '../lib/clock'
+import { demoTimeZone } from '../seed/newsroom'
 import { type APIRequestContext, type Browser, type BrowserContext, type Page, expect, request } from '@playwright/test'
 
 export const demoPassword = 'copydesk-demo'
+
+/**
+ * The demo newsroom's clock (seed/newsroom.ts). The tests' browsers run in another zone
+ * (playwright.config.ts `timezoneId`) and the server in UTC, so a time shown or read in the
+ * wrong zone shows.
+ */
+export const newsroomZone = demoTimeZone
+
+/** A moment as the desk's time fields show it, on the newsroom's clock. */
+export function deskFieldTime(at: Date): string {
+  return toFieldValue(at, newsroomZone)
+}
 
 /** The demo accounts whose sign-in e2e/auth.setup.ts saves once per run. */
 export const demoAccounts = [

@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test'
-import { fromSite, signedInPage } from './fixtures'
+import { deskFieldTime, fromSite, signedInPage } from './fixtures'
 import { press, stateLine, startStory, storyBody, submitForReview, workflow } from './pages/story-form'
 
 /** Starts a story in Middle East and types its first words; returns its id. */
@@ -85,10 +85,6 @@ test('the newsroom day: draft, review, changes, approval, publication, a forged 
 })
 
 /** A time as the `datetime-local` field shows it: local time, to the second. */
-function localTime(at: Date): string {
-  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 19)
-}
-
 test('a story scheduled a few seconds ahead appears on the public site on its own', async ({ browser }) => {
   // The scheduler looks every five seconds.
   test.setTimeout(90_000)
@@ -101,14 +97,14 @@ test('a story scheduled a few seconds ahead appears on the public site on its ow
   // Seconds that are not zero, which the field would otherwise leave out.
   const first = new Date(Date.now() + 60 * 60_000)
   first.setSeconds(30, 0)
-  await editor.getByLabel('Publish at (your time)').fill(localTime(first))
+  await editor.getByLabel('Publish at (time in Beirut)').fill(deskFieldTime(first))
   await workflow(editor).getByRole('form', { name: 'Schedule' }).getByRole('button', { name: 'Schedule' }).click()
   await expect(stateLine(editor)).toHaveText('Scheduled')
 
   // Changing the time starts from the time it is scheduled for.
   await press(editor, 'Change scheduled time')
-  await expect(editor.getByLabel('Publish at (your time)')).toHaveValue(localTime(first))
-  await editor.getByLabel('Publish at (your time)').fill(localTime(new Date(Date.now() + 8000)))
+  await expect(editor.getByLabel('Publish at (time in Beirut)')).toHaveValue(deskFieldTime(first))
+  await editor.getByLabel('Publish at (time in Beirut)').fill(deskFieldTime(new Date(Date.now() + 8000)))
   await workflow(editor).getByRole('form', { name: 'Change scheduled time' }).getByRole('button', { name: 'Change scheduled time' }).click()
   await expect(workflow(editor).getByRole('form', { name: 'Change scheduled time' })).toHaveCount(0)
 

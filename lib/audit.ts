@@ -25,6 +25,7 @@ export const auditActions = {
   'site.page': 'Site page edited',
   'story.unpublish': 'Story unpublished',
   'story.republish': 'Story republished',
+  'settings.change': 'Setting changed',
 } as const
 
 export type AuditAction = keyof typeof auditActions

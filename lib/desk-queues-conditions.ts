@@ -5,8 +5,8 @@ import { cleanText } from './clean-text'
 import { publiclyVisible } from './public-articles'
 import type { DeskFilters, DeskQueue } from './desk-queues'
 
-// Which stories each desk list holds, as SQL conditions on `articles` (and, for the headline
-// search, the current revision). "Mine" means created by me or bylined on me (the live bylines,
+// Which stories each desk list holds, as SQL conditions on `articles` (and, for the search, the
+// current revision). "Mine" means created by me or bylined on me (the live bylines,
 // or the newest ones for a story never published).
 
 export function queueCondition(queue: DeskQueue, viewerId: number): SQL | undefined {
@@ -32,8 +32,17 @@ export function filterCondition(filters: DeskFilters): SQL | undefined {
     filters.sectionId === undefined ? undefined : eq(articles.sectionId, filters.sectionId),
     filters.authorId === undefined ? undefined : mine(filters.authorId),
     filters.status === undefined ? undefined : eq(articles.status, filters.status),
-    q ? ilike(revisions.headline, `%${escapeLike(q)}%`) : undefined,
+    q ? matchesWords(q) : undefined,
   )
+}
+
+/**
+ * The desk's search: the current revision's headline, standfirst and body, as the reader's search
+ * reads them (lib/search.ts: word order and case do not matter, "ferries" finds "ferry"), or a
+ * headline that contains the text as typed (a word still being typed, a name part).
+ */
+function matchesWords(q: string): SQL {
+  return or(sql`${revisions.searchVector} @@ websearch_to_tsquery('english', ${q})`, ilike(revisions.headline, `%${escapeLike(q)}%`)) as SQL
 }
 
 /** Stories this person created or is bylined on (the byline list is read once, not per story). */

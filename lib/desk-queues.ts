@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { type ArticleStatus, articleStatus } from '@/db/schema'
 import { searchText } from './clean-text'
+import { countOf } from './words'
 
 // The desk's lists, as the page shows them: their names, the filters, one line of a list.
 // The queries are in desk-queues-list.ts; who a list is "mine" for, in desk-queues-conditions.ts.
@@ -71,7 +72,7 @@ export function formatWaiting(since: Date, now: Date): string {
   if (minutes < 1) return 'under a minute'
   if (hours < 1) return `${minutes} min`
   if (days < 1) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`
-  const dayWords = days === 1 ? '1 day' : `${days} days`
+  const dayWords = countOf(days, 'day')
   return days < 7 && hours % 24 > 0 ? `${dayWords} ${hours % 24} h` : dayWords
 }
 

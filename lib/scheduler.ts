@@ -6,6 +6,7 @@ import { type StoryAsShown, storyAsShown } from './reader-changes'
 import { changeStatus } from './status-change'
 import { type TransitionResult, type TransitionedArticle, applyTransition, attemptTransition } from './transitions'
 import { hasUnpublishedChanges } from './workflow'
+import { countOf } from './words'
 
 // Publishes scheduled stories when their time comes, with nobody signed in. Every app instance
 // runs it; a story is claimed with `for update skip locked`, so each is published once however
@@ -139,7 +140,7 @@ export function startScheduler(db: Db, options: SchedulerOptions = {}): () => Pr
   const run = async () => {
     try {
       const published = await publishDue(db, now(), options)
-      if (published > 0) log.info(`Copydesk: published ${published} scheduled ${published === 1 ? 'story' : 'stories'}`)
+      if (published > 0) log.info(`Copydesk: published ${countOf(published, 'scheduled story', 'scheduled stories')}`)
     } catch (error) {
       log.error('Copydesk: the scheduled-publishing run failed; trying again shortly:', error)
     }

@@ -5,13 +5,22 @@ import { addSearchWordsOfPublicStories } from '@/lib/search-words'
 import { insertSitePages } from '@/lib/site-pages'
 import { slugify } from '@/lib/slug'
 import type { Db, Tx } from '@/db'
-import { media, sections, tags, users } from '@/db/schema'
+import { media, sections, settings, tags, users } from '@/db/schema'
 import { displayKey } from '@/lib/media/srcset'
 import { type MediaStorage, getMediaStorage } from '@/lib/media/storage'
 import { writeMediaFiles } from '@/lib/media/plan'
 import { type DrawnImage, type ImageKey, demoImageSrc, demoImages, drawDemoImage } from './images'
 import { type SeedContext, insertStory } from './insert-story'
-import { type DemoSection, type SectionSlug, type StaffKey, demoPassword, demoSections, demoTags, demoUsers } from './newsroom'
+import {
+  type DemoSection,
+  type SectionSlug,
+  type StaffKey,
+  demoPassword,
+  demoSections,
+  demoTags,
+  demoTimeZone,
+  demoUsers,
+} from './newsroom'
 import { demoSitePages } from './site-pages'
 import { demoStories } from './stories'
 import { storyProblem } from './story-types'
@@ -49,6 +58,7 @@ export async function seedDemo(db: Db, storage: MediaStorage = getMediaStorage()
     if (await hasUsers(tx)) return { created: false }
 
     const userIds = await insertUsers(tx, passwordHash)
+    await tx.insert(settings).values({ key: 'timeZone', value: demoTimeZone })
     const sectionIds = await insertSections(tx)
     const tagIds = await insertTags(tx)
     const mediaIds = await insertMedia(tx, images, userIds)

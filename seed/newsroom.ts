@@ -3,6 +3,9 @@ import type { Role } from '@/db/schema'
 /** The password of every demo account. It is public: the demo must never run on real data. */
 export const demoPassword = 'copydesk-demo'
 
+/** The demo newsroom keeps Beirut's clock: the desk shows every time in it (lib/settings.ts). */
+export const demoTimeZone = 'Asia/Beirut'
+
 /** How seed data names a demo account before it has an id. */
 export type StaffKey = 'admin' | 'editor' | 'editor2' | 'writer' | 'writer2'
 

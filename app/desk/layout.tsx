@@ -3,18 +3,22 @@ import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { DeskMenu } from '@/components/desk/desk-menu'
 import { EdgeRefreshNotice } from '@/components/desk/edge-refresh-notice'
+import { TimeZoneProvider } from '@/components/ui/time-zone'
+import { getDb } from '@/db'
 import { can } from '@/lib/permissions'
+import { viewerTimeZone } from '@/lib/settings'
 import { requireCapability } from '@/lib/session'
 import { signOutAction } from './actions'
 import { getMyDeskNews } from './news'
+import { countOf } from '@/lib/words'
 
 export const metadata: Metadata = { title: { default: 'Desk', template: '%s · Desk · Copydesk' }, robots: { index: false } }
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await requireCapability('desk.enter')
-  const news = await getMyDeskNews()
+  const [news, zone] = await Promise.all([getMyDeskNews(), viewerTimeZone(getDb(), user.id)])
   return (
-    <>
+    <TimeZoneProvider zone={zone}>
       <header className="desk-bar">
         <Link href="/desk" className="brand">
           Copydesk
@@ -29,9 +33,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
                   <span className="badge role-admin" aria-hidden="true">
                     {news.count}
                   </span>
-                  <span className="visually-hidden">
-                    {news.count} {news.count === 1 ? 'change' : 'changes'} on your stories
-                  </span>
+                  <span className="visually-hidden">{countOf(news.count, 'change')} on your stories</span>
                 </>
               )}
             </Link>
@@ -39,6 +41,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
             {can(user, 'user.manage') && <Link href="/desk/admin/users">People</Link>}
             {can(user, 'user.manage') && <Link href="/desk/admin/audit">Audit log</Link>}
             {can(user, 'site.manage') && <Link href="/desk/admin/pages">Site pages</Link>}
+            {can(user, 'site.manage') && <Link href="/desk/admin/settings">Settings</Link>}
             {/* The reader's site is plain HTML from route handlers: nothing to prefetch for the client router. */}
             <Link href="/" prefetch={false}>
               Public site
@@ -59,6 +62,6 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
       </header>
       <EdgeRefreshNotice />
       {children}
-    </>
+    </TimeZoneProvider>
   )
 }

@@ -7,6 +7,7 @@ import { Field } from '@/components/ui/field'
 import { StaffOptions } from '@/components/desk/staff-options'
 import { type DeskQueue, deskQueueLabels, deskQueries, deskQuerySchema, deskQueues, formatWaiting } from '@/lib/desk-queues'
 import { countDeskQueues, listDeskQueue } from '@/lib/desk-queues-list'
+import { deskLanding } from '@/lib/desk-landing'
 import { listSectionOptions } from '@/lib/sections'
 import { requireCapability } from '@/lib/session'
 import { statuses } from '@/lib/workflow'
@@ -14,16 +15,17 @@ import { listStaff } from '@/lib/users'
 import { markNewsSeen, markNewsShown } from './actions'
 import { getMyDeskNews } from './news'
 import { DateTime } from '@/components/ui/date-time'
+import { countOf } from '@/lib/words'
 
 type DeskPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 export default async function DeskPage({ searchParams }: DeskPageProps) {
   const user = await requireCapability('desk.enter')
   const raw = await searchParams
-  const queue: DeskQueue = deskQueues.find((name) => name === raw.queue) ?? 'all'
+  const db = getDb()
+  const queue = await deskLanding(db, user, raw.queue)
   const query = deskQuerySchema.parse(Object.fromEntries(Object.entries(raw).filter(([, value]) => typeof value === 'string')))
   const { page, pageSize, ...filters } = query
-  const db = getDb()
   const [list, counts, news, sections, staff] = await Promise.all([
     listDeskQueue(db, user, queue, query),
     countDeskQueues(db, user, filters),
@@ -125,7 +127,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
             <th scope="col">Section</th>
             <th scope="col">State</th>
             <th scope="col">Bylines</th>
-            <th scope="col">{queue === 'review' ? 'Waiting' : queue === 'scheduled' ? 'Publishes (UTC)' : 'Updated (UTC)'}</th>
+            <th scope="col">{queue === 'review' ? 'Waiting' : queue === 'scheduled' ? 'Publishes' : 'Updated'}</th>
           </tr>
         </thead>
         <tbody>
@@ -135,7 +137,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
               <tr key={story.id}>
                 <td>
                   <Link href={`/desk/articles/${story.id}`}>{story.headline || 'Untitled story'}</Link>
-                  {story.openNotes > 0 && <span className="badge"> {story.openNotes} open notes</span>}
+                  {story.openNotes > 0 && <span className="badge"> {countOf(story.openNotes, 'open note')}</span>}
                 </td>
                 <td>{story.sectionName}</td>
                 <td>
@@ -149,7 +151,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
                     <>
                       {formatWaiting(when, now)}{' '}
                       <span className="muted small">
-                        (since <DateTime value={when} withZone />)
+                        (since <DateTime value={when} />)
                       </span>
                     </>
                   )}

@@ -1,6 +1,7 @@
 import { getDb } from '@/db'
 import { pendingEdgeRefreshes } from '@/lib/edge/purges'
 import { DateTime } from '@/components/ui/date-time'
+import { countOf } from '@/lib/words'
 
 /**
  * Every desk page says when an edge cache has not yet let go of old pages (an unpublished story
@@ -15,8 +16,8 @@ export async function EdgeRefreshNotice() {
       <ul>
         {pending.map((node) => (
           <li key={node.node}>
-            {node.node}: {node.pages} {node.pages === 1 ? 'page' : 'pages'}, waiting since <DateTime value={node.since} withZone />, tried{' '}
-            {node.attempts} {node.attempts === 1 ? 'time' : 'times'} ({node.lastError}).
+            {node.node}: {countOf(node.pages, 'page')}, waiting since <DateTime value={node.since} />, tried{' '}
+            {countOf(node.attempts, 'time')} ({node.lastError}).
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 'use client'
 
-import { clockTime } from '@/lib/dates'
+import { type TimeZone, formatClock } from '@/lib/clock'
+import { useTimeZone } from '@/components/ui/time-zone'
 import type { SaveStatus } from './use-story-autosave'
 
 type SaveStatusLineProps = {
@@ -16,12 +17,12 @@ const notKept = 'Could not keep a copy on this device: keep this page open until
 export function SaveStatusLine({ status, isDeviceCopyFailed }: SaveStatusLineProps) {
   return (
     <p className={`save-status save-status-${status.kind}`} role="status" aria-live="polite">
-      {describe(status, isDeviceCopyFailed)}
+      {describe(status, isDeviceCopyFailed, useTimeZone())}
     </p>
   )
 }
 
-function describe(status: SaveStatus, isDeviceCopyFailed: boolean): string {
+function describe(status: SaveStatus, isDeviceCopyFailed: boolean, zone: TimeZone): string {
   const deviceCopy = isDeviceCopyFailed ? notKept : kept
   switch (status.kind) {
     case 'idle':
@@ -31,7 +32,7 @@ function describe(status: SaveStatus, isDeviceCopyFailed: boolean): string {
     case 'saving':
       return 'Saving…'
     case 'saved':
-      return `Saved at ${clockTime(status.at)}`
+      return `Saved at ${formatClock(status.at, zone)}`
     case 'offline':
       return isDeviceCopyFailed ? `Offline. ${notKept}` : 'Offline — your changes are kept on this device'
     case 'refused':

@@ -12,7 +12,7 @@ export function RecoveredChanges({ keptAt, onRestore, onDiscard }: RecoveredChan
   return (
     <div className="message warning" role="region" aria-label="Recovered changes">
       <p className="flush">
-        This device kept changes to this story that were not saved (from <DateTime value={keptAt} format="device" />
+        This device kept changes to this story that were not saved (from <DateTime value={keptAt} />
         ).
       </p>
       <div className="inline-form">
@@ -99,7 +99,7 @@ export function MoveNote({ toStatus, actorName, note, at }: MoveNoteProps) {
   return (
     <div className="message warning move-note" role="region" aria-label={isSentBack ? 'Sent back for changes' : 'Note for the editor'}>
       <p className="flush">
-        {who} {isSentBack ? 'sent this story back for changes' : 'submitted this story for review'} (<DateTime value={at} withZone />
+        {who} {isSentBack ? 'sent this story back for changes' : 'submitted this story for review'} (<DateTime value={at} />
         ):
       </p>
       <blockquote>{note}</blockquote>

@@ -3,6 +3,8 @@
 import { useRouter } from 'next/navigation'
 import { useState, useTransition } from 'react'
 import { Field } from '@/components/ui/field'
+import { useTimeZone } from '@/components/ui/time-zone'
+import { fromFieldValue, toFieldValue, zoneName } from '@/lib/clock'
 import { requestJson } from './json-client'
 import type { AvailableAction, WorkflowAction, WorkflowAnswer } from '@/lib/workflow'
 
@@ -27,6 +29,7 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
   const [when, setWhen] = useState('')
   const [answer, setAnswer] = useState<WorkflowAnswer | null>(null)
   const [isPending, startTransition] = useTransition()
+  const zone = useTimeZone()
 
   const run = (action: AvailableAction) =>
     startTransition(async () => {
@@ -36,7 +39,12 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
         setAnswer({ ok: false, message: notReady })
         return
       }
-      const scheduledAt = action.needsTime && when ? new Date(when).toISOString() : undefined
+      const typed = action.needsTime && when ? fromFieldValue(when, zone) : undefined
+      if (typed && !typed.ok) {
+        setAnswer({ ok: false, message: typed.message })
+        return
+      }
+      const scheduledAt = typed?.at.toISOString()
       const result = await take(articleId, {
         action: action.action,
         baseVersion: currentVersion?.() ?? version,
@@ -54,7 +62,7 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
 
   const openForm = (action: AvailableAction) => {
     // Changing a scheduled time starts from the time it is scheduled for.
-    if (action.scheduledAt) setWhen(localInputValue(action.scheduledAt))
+    if (action.scheduledAt) setWhen(toFieldValue(action.scheduledAt, zone))
     setOpen(action)
   }
 
@@ -102,7 +110,7 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
             </>
           )}
           {open.needsTime && (
-            <Field id="publish-at" label="Publish at (your time)">
+            <Field id="publish-at" label={`Publish at (time in ${zoneName(zone)})`}>
               {(control) => (
                 <input {...control} type="datetime-local" step={1} value={when} onChange={(event) => setWhen(event.target.value)} />
               )}
@@ -146,11 +154,6 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
 function buttonTone(action: AvailableAction): string {
   if (action.ask?.readers?.effect === 'takedown') return 'danger'
   return action.action === 'publish' || action.action === 'republish' ? '' : 'secondary'
-}
-
-/** A time as a `datetime-local` field shows it: the browser's local time, to the second. */
-function localInputValue(at: Date): string {
-  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 19)
 }
 
 async function take(

@@ -1,23 +1,20 @@
-import { clockTime, deviceTime, formatDay, formatWhen } from '@/lib/dates'
+'use client'
 
-const formats = { when: formatWhen, day: formatDay, clock: clockTime, device: deviceTime } as const
+import { formatClock, formatDay, formatWhen } from '@/lib/clock'
+import { useTimeZone } from './time-zone'
+
+const formats = { when: formatWhen, day: formatDay, clock: formatClock } as const
 
 type DateTimeProps = {
   /** A Date, or an ISO 8601 string (as JSON carries it). */
   value: Date | string
-  /** `when` "3 Dec 2026, 14:05" and `day` "3 Dec 2026" in UTC; `clock` "14:05" and `device` in the browser's time zone. */
+  /** `when` "3 Dec 2026, 10:41 Beirut", `day` "3 Dec 2026", `clock` "10:41 Beirut": in the person's zone (lib/clock.ts). */
   format?: keyof typeof formats
-  /** Adds " UTC", where no heading says which clock the time is on. */
-  withZone?: boolean
 }
 
-/** A time for people to read, marked up with the exact moment for machines. */
-export function DateTime({ value, format = 'when', withZone = false }: DateTimeProps) {
+/** A time for people to read, in the desk's one clock, marked up with the exact moment for machines. */
+export function DateTime({ value, format = 'when' }: DateTimeProps) {
+  const zone = useTimeZone()
   const at = typeof value === 'string' ? new Date(value) : value
-  return (
-    <time dateTime={at.toISOString()}>
-      {formats[format](at)}
-      {withZone && ' UTC'}
-    </time>
-  )
+  return <time dateTime={at.toISOString()}>{formats[format](at, zone)}</time>
 }

@@ -11,6 +11,7 @@ import { type Actor, type Owned, can } from '../permissions'
 import { type Result, refusal } from '../refusal'
 import { figureShows, visibleMedia } from './access'
 import type { MediaStorage } from './storage'
+import { countOf } from '../words'
 
 export type MediaRow = typeof media.$inferSelect
 type Reader = Db | Tx
@@ -207,7 +208,7 @@ export async function deleteMedia(db: Db, storage: MediaStorage, actor: Actor, i
     if (!allowed.ok) return allowed
     const usage = await mediaUsage(tx, id)
     if (usage.length > 0) {
-      const stories = usage.length === 1 ? 'a story' : `${usage.length} stories`
+      const stories = usage.length === 1 ? 'a story' : countOf(usage.length, 'story', 'stories')
       return refusal('conflict', `This image is used in ${stories} (now or in an earlier version), so it cannot be deleted.`)
     }
     await tx.delete(media).where(eq(media.id, id))

@@ -3,6 +3,7 @@ import { and, asc, eq, gt, lte, sql } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { uploadLog } from '@/db/schema'
 import { type UploadLimits, uploadLimits } from '../env'
+import { countOf } from '../words'
 
 const minuteMs = 60_000
 const dayMs = 24 * 60 * 60_000
@@ -28,7 +29,7 @@ export function assessQuota(counted: Counted[], byteSize: number, limits: Upload
     return {
       ok: false,
       retryAfterSeconds: seconds,
-      message: `You have uploaded ${limits.perMinute} image${limits.perMinute === 1 ? '' : 's'} in the last minute, the most Copydesk takes from one person. Try again in ${spoken(seconds)}.`,
+      message: `You have uploaded ${countOf(limits.perMinute, 'image')} in the last minute, the most Copydesk takes from one person. Try again in ${spoken(seconds)}.`,
     }
   }
   const uploaded = counted.reduce((sum, upload) => sum + upload.byteSize, 0)
@@ -89,7 +90,7 @@ async function countedUploads(db: Pick<Db, 'select'>, userId: number, now: Date)
 const secondsOf = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
 
 function spoken(seconds: number): string {
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`
+  if (seconds < 90) return countOf(seconds, 'second')
   const minutes = Math.ceil(seconds / 60)
   if (minutes < 90) return `${minutes} minutes`
   return `${Math.ceil(minutes / 60)} hours`

@@ -7,6 +7,7 @@ import { Field } from '@/components/ui/field'
 import { listMedia, mediaListQuerySchema } from '@/lib/media/library'
 import { requireCapability } from '@/lib/session'
 import { displaySrc, responsiveImage } from '@/lib/media/urls'
+import { countOf } from '@/lib/words'
 
 export const metadata: Metadata = { title: 'Media library' }
 
@@ -65,7 +66,7 @@ export default async function MediaLibraryPage({ searchParams }: MediaLibraryPag
             ? query
               ? `No images match “${query}”.`
               : 'The library is empty: upload the first image above.'
-            : `${list.total} ${list.total === 1 ? 'image' : 'images'}${query ? ` matching “${query}”` : ''}.`}
+            : `${countOf(list.total, 'image')}${query ? ` matching “${query}”` : ''}.`}
         </p>
         {items.length > 0 && <MediaGrid items={items} />}
 

@@ -1,14 +1,18 @@
 import type { Metadata } from 'next'
 import { ActionForm } from '@/components/ui/action-form'
 import { Field } from '@/components/ui/field'
+import { TimeZoneSelect } from '@/components/ui/time-zone-select'
+import { getDb } from '@/db'
 import { minPasswordLength } from '@/lib/passwords'
+import { ownTimeZoneChoice, readSetting } from '@/lib/settings'
 import { requireCapability } from '@/lib/session'
-import { changePasswordAction, signOutEverywhereAction } from './actions'
+import { changePasswordAction, chooseTimeZoneAction, signOutEverywhereAction } from './actions'
 
 export const metadata: Metadata = { title: 'Your account' }
 
 export default async function ProfilePage() {
   const user = await requireCapability('desk.enter')
+  const [newsroomZone, ownZone] = await Promise.all([readSetting(getDb(), 'timeZone'), ownTimeZoneChoice(getDb(), user.id)])
   return (
     <main className="page">
       <h1>Your account</h1>
@@ -30,6 +34,18 @@ export default async function ProfilePage() {
           </Field>
           <Field id="confirm-password" label="New password again">
             {(control) => <input {...control} name="confirmPassword" type="password" autoComplete="new-password" required />}
+          </Field>
+        </ActionForm>
+      </section>
+
+      <section className="panel" aria-labelledby="clock-heading">
+        <h2 id="clock-heading">Your clock</h2>
+        <ActionForm action={chooseTimeZoneAction} submitLabel="Save time zone">
+          <p>Times in the desk are shown, and times you type are read, in this zone.</p>
+          <Field id="time-zone" label="Your time zone">
+            {(control) => (
+              <TimeZoneSelect control={control} name="timeZone" value={ownZone} emptyChoice={`The newsroom’s (${newsroomZone})`} />
+            )}
           </Field>
         </ActionForm>
       </section>

@@ -5,6 +5,7 @@ import { Field } from '@/components/ui/field'
 import styles from './media.module.css'
 import type { MediaOption, MediaPickerOption } from '@/lib/media/types'
 import { searchMedia } from './media-search-client'
+import { countOf } from '@/lib/words'
 
 type MediaPickerProps = {
   /** Names the group of choices, e.g. "Lead image". */
@@ -66,7 +67,7 @@ export function MediaPicker({ legend, images, selectedId, onSelect, noneLabel, o
     : term === ''
       ? images.length === 0
         ? 'The media library has no images yet.'
-        : `The ${images.length} newest ${images.length === 1 ? 'image' : 'images'}; search to find older ones.`
+        : `The newest ${countOf(images.length, 'image')}; search to find older ones.`
       : isSearching
         ? 'Searching…'
         : shown.length === 0

@@ -73,7 +73,7 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
         <table>
           <thead>
             <tr>
-              <th scope="col">When (UTC)</th>
+              <th scope="col">When</th>
               <th scope="col">Action</th>
               <th scope="col">By</th>
               <th scope="col">Person</th>

@@ -7,6 +7,7 @@ import { type ActionState, invalid, ok, toActionState } from '@/lib/errors'
 import { requestClient, requireUser } from '@/lib/session'
 import { endSessionsForAdmin } from '@/lib/sessions'
 import { changeRole, createUser, newUserSchema, resetPassword, roleSchema, setDisabled } from '@/lib/users'
+import { countOf, withArticle } from '@/lib/words'
 
 const userRefSchema = z.object({ userId: z.coerce.number().int().positive() })
 
@@ -30,7 +31,7 @@ export async function saveRole(_: ActionState, form: FormData): Promise<ActionSt
   const result = await changeRole(getDb(), actor, input.data.userId, input.data.role, await requestClient())
   if (!result.ok) return toActionState(result)
   revalidatePath('/desk/admin/users', 'layout')
-  return ok(`${result.person.name} is now ${result.person.role === 'admin' ? 'an' : 'a'} ${result.person.role}.`)
+  return ok(`${result.person.name} is now ${withArticle(result.person.role)}.`)
 }
 
 export async function disableAccount(_: ActionState, form: FormData): Promise<ActionState> {
@@ -67,5 +68,5 @@ export async function signOutPersonEverywhere(_: ActionState, form: FormData): P
   const result = await endSessionsForAdmin(getDb(), actor, input.data.userId, await requestClient())
   if (!result.ok) return toActionState(result)
   revalidatePath('/desk/admin/users', 'layout')
-  return ok(result.ended === 1 ? '1 session ended.' : `${result.ended} sessions ended.`)
+  return ok(`${countOf(result.ended, 'session')} ended.`)
 }

@@ -22,7 +22,7 @@ export function CorrectionsPanel({
         {corrections.map((correction) => (
           <li key={correction.id}>
             <strong>{correction.kind === 'correction' ? 'Correction' : 'Update'}</strong> by{' '}
-            {correction.createdByName ?? 'a former staff member'}, <DateTime value={correction.createdAt} withZone />:{' '}
+            {correction.createdByName ?? 'a former staff member'}, <DateTime value={correction.createdAt} />:{' '}
             {correction.retractedAt ? <s>{correction.body}</s> : correction.body}
             {correction.retractedAt && (
               <em>

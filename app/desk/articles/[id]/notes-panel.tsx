@@ -59,7 +59,7 @@ function Note({ note, isReply = false }: { note: NoteView; isReply?: boolean }) 
   return (
     <div className={isReply ? 'note reply' : 'note'}>
       <p className="small muted">
-        {note.authorName ?? 'Former staff member'} · <DateTime value={note.createdAt} withZone />
+        {note.authorName ?? 'Former staff member'} · <DateTime value={note.createdAt} />
       </p>
       <p className="note-body">{note.body}</p>
     </div>

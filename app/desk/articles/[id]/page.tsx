@@ -56,7 +56,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
         {workflow.scheduledAt && article.status === 'scheduled' && (
           <>
             {' '}
-            for <DateTime value={workflow.scheduledAt} withZone />
+            for <DateTime value={workflow.scheduledAt} />
           </>
         )}{' '}
         · {!article.canEdit && <>revision {article.revisionNumber} · </>}

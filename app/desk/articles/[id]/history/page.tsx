@@ -54,7 +54,7 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
               <th scope="col">Revision</th>
               <th scope="col">Kind</th>
               <th scope="col">By</th>
-              <th scope="col">Saved (UTC)</th>
+              <th scope="col">Saved</th>
               <th scope="col">Words</th>
               <th scope="col">Headline</th>
               <th scope="col">Compare</th>

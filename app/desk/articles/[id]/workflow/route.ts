@@ -46,7 +46,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const warning = notYetRemovedMessage(announced)
   return json<WorkflowAnswer>({
     ok: true,
-    message: `Done: the story is now ${statuses[result.article.status].label.toLowerCase()}.`,
+    message: `Done: the story is now ${statuses[result.article.status].phrase}.`,
     ...(warning ? { warning } : {}),
     version: state?.version ?? baseVersion + 1,
   })

@@ -1,0 +1,32 @@
+import type { Metadata } from 'next'
+import { ActionForm } from '@/components/ui/action-form'
+import { Field } from '@/components/ui/field'
+import { TimeZoneSelect } from '@/components/ui/time-zone-select'
+import { getDb } from '@/db'
+import { requireCapability } from '@/lib/session'
+import { readSetting } from '@/lib/settings'
+import { saveTimeZoneAction } from './actions'
+
+export const metadata: Metadata = { title: 'Settings' }
+
+export default async function SettingsPage() {
+  await requireCapability('site.manage')
+  const timeZone = await readSetting(getDb(), 'timeZone')
+  return (
+    <main className="page">
+      <h1>Newsroom settings</h1>
+      <section className="panel" aria-labelledby="clock-heading">
+        <h2 id="clock-heading">The newsroom’s clock</h2>
+        <ActionForm action={saveTimeZoneAction} submitLabel="Save time zone">
+          <p>
+            Every time in the desk is shown in this zone, with its name, and every time typed into the desk is read in it. A person can
+            choose a zone of their own on their account page.
+          </p>
+          <Field id="time-zone" label="Time zone">
+            {(control) => <TimeZoneSelect control={control} name="timeZone" value={timeZone} />}
+          </Field>
+        </ActionForm>
+      </section>
+    </main>
+  )
+}

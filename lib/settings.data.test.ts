@@ -1,0 +1,56 @@
+import { eq } from 'drizzle-orm'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { auditEvents } from '@/db/schema'
+import { openTestDatabase } from '@/test/newsroom'
+import type { Actor } from './permissions'
+import { chooseOwnTimeZone, readSetting, viewerTimeZone, writeSetting } from './settings'
+import { insertUser } from './users'
+
+const db = await openTestDatabase()
+let admin: Actor
+let editor: Actor
+
+beforeAll(async () => {
+  const make = async (email: string, role: Actor['role']) => {
+    const result = await insertUser(db, { email, name: email.split('@')[0] ?? email, role, password: 'long enough password' })
+    if (!result.ok) throw new Error(result.message)
+    return { id: result.person.id, role }
+  }
+  admin = await make('clock-admin@example.test', 'admin')
+  editor = await make('clock-editor@example.test', 'editor')
+})
+
+describe('the newsroom’s clock', () => {
+  it('is the server’s until an admin sets one, then the one set, for everyone who chose none', async () => {
+    expect(await readSetting(db, 'timeZone')).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone)
+    expect(await writeSetting(db, admin, 'timeZone', 'Asia/Beirut', 'test')).toEqual({ ok: true, value: 'Asia/Beirut' })
+    expect(await readSetting(db, 'timeZone')).toBe('Asia/Beirut')
+    expect(await viewerTimeZone(db, editor.id)).toBe('Asia/Beirut')
+  })
+
+  it('is changed by admins only, to a real zone, and the change is in the audit log', async () => {
+    expect(await writeSetting(db, editor, 'timeZone', 'Europe/Paris')).toMatchObject({ ok: false, reason: 'forbidden' })
+    expect(await writeSetting(db, admin, 'timeZone', 'Mars/Olympus')).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      message: expect.stringContaining('Choose a time zone from the list'),
+    })
+    await writeSetting(db, admin, 'timeZone', 'Europe/Paris')
+    const logged = await db.select().from(auditEvents).where(eq(auditEvents.action, 'settings.change'))
+    expect(logged.at(-1)?.detail).toEqual({ setting: 'timeZone', from: 'Asia/Beirut', to: 'Europe/Paris' })
+  })
+})
+
+describe('a person’s own clock', () => {
+  it('wins over the newsroom’s, and an empty choice follows the newsroom again', async () => {
+    expect(await chooseOwnTimeZone(db, editor, 'America/Sao_Paulo')).toEqual({ ok: true, timeZone: 'America/Sao_Paulo' })
+    expect(await viewerTimeZone(db, editor.id)).toBe('America/Sao_Paulo')
+    expect(await viewerTimeZone(db, admin.id)).toBe(await readSetting(db, 'timeZone'))
+    await chooseOwnTimeZone(db, editor, '')
+    expect(await viewerTimeZone(db, editor.id)).toBe(await readSetting(db, 'timeZone'))
+  })
+
+  it('must be a real zone', async () => {
+    expect(await chooseOwnTimeZone(db, editor, 'Nowhere/At_All')).toMatchObject({ ok: false, reason: 'invalid' })
+  })
+})

@@ -1,0 +1,72 @@
+import 'server-only'
+import { eq } from 'drizzle-orm'
+import { z } from 'zod'
+import type { Db } from '@/db'
+import { settings, users } from '@/db/schema'
+import { recordAudit } from './audit'
+import { authorize } from './authorize'
+import { type TimeZone, isTimeZone } from './clock'
+import type { Actor } from './permissions'
+import { type Result, invalidInput } from './refusal'
+
+const timeZoneSchema = z.string().trim().refine(isTimeZone, 'Choose a time zone from the list, such as Asia/Beirut or UTC.')
+
+/**
+ * THE newsroom's settings: each with its check and its default. A value saved in the desk wins; the
+ * default comes from the server's environment, so a new newsroom works before anyone sets anything.
+ */
+const definitions = {
+  /** The zone every time in the desk is shown and typed in, unless a person chose their own. */
+  timeZone: {
+    schema: timeZoneSchema,
+    fallback: (env: NodeJS.ProcessEnv = process.env): TimeZone => {
+      const configured = env.NEWSROOM_TIME_ZONE?.trim()
+      return configured && isTimeZone(configured) ? configured : Intl.DateTimeFormat().resolvedOptions().timeZone
+    },
+  },
+} as const
+
+export type SettingKey = keyof typeof definitions
+
+/** A setting's value: the one saved in the desk, or its default. */
+export async function readSetting(db: Db, key: SettingKey): Promise<string> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key))
+  return row?.value ?? definitions[key].fallback()
+}
+
+/** An admin saves a setting; the change is in the audit log with its old and new value. */
+export async function writeSetting(db: Db, actor: Actor, key: SettingKey, raw: unknown, client = ''): Promise<Result<{ value: string }>> {
+  const allowed = await authorize(db, actor, 'site.manage')
+  if (!allowed.ok) return allowed
+  const parsed = definitions[key].schema.safeParse(raw)
+  if (!parsed.success) return invalidInput({ issues: parsed.error.issues.map((issue) => ({ ...issue, path: [key] })) })
+  const value = parsed.data
+  const before = await readSetting(db, key)
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(settings)
+      .values({ key, value, updatedBy: actor.id })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actor.id, updatedAt: new Date() } })
+    await recordAudit(tx, { action: 'settings.change', actorId: actor.id, detail: { setting: key, from: before, to: value }, client })
+  })
+  return { ok: true, value }
+}
+
+/** The zone this person chose for themselves, or '' when they follow the newsroom's. */
+export async function ownTimeZoneChoice(db: Db, userId: number): Promise<TimeZone | ''> {
+  const [row] = await db.select({ own: users.timeZone }).from(users).where(eq(users.id, userId))
+  return row?.own ?? ''
+}
+
+/** The zone this person reads the desk in: their own choice, else the newsroom's. */
+export async function viewerTimeZone(db: Db, userId: number): Promise<TimeZone> {
+  return (await ownTimeZoneChoice(db, userId)) || readSetting(db, 'timeZone')
+}
+
+/** A person chooses the zone they read the desk in; an empty choice means the newsroom's. */
+export async function chooseOwnTimeZone(db: Db, actor: Actor, raw: unknown): Promise<Result<{ timeZone: TimeZone }>> {
+  const parsed = z.union([z.literal(''), timeZoneSchema]).safeParse(raw)
+  if (!parsed.success) return invalidInput({ issues: parsed.error.issues.map((issue) => ({ ...issue, path: ['timeZone'] })) })
+  await db.update(users).set({ timeZone: parsed.data }).where(eq(users.id, actor.id))
+  return { ok: true, timeZone: parsed.data || (await readSetting(db, 'timeZone')) }
+}
