@@ -59,6 +59,9 @@ const deskPages: DeskPage[] = [
   { route: '/desk/admin/users', name: 'people', as: 'admin', path: () => '/desk/admin/users', heading: /^People$/ },
   { route: '/desk/admin/users/[id]', name: 'person', as: 'admin', path: (m) => `/desk/admin/users/${m.personId}`, heading: /\S/ },
   { route: '/desk/admin/audit', name: 'audit', as: 'admin', path: () => '/desk/admin/audit', heading: /^Audit log$/ },
+  { route: '/desk/admin/settings', name: 'settings', as: 'admin', path: () => '/desk/admin/settings', heading: /^Newsroom settings$/ },
+  { route: '/desk/admin/pages', name: 'site-pages', as: 'admin', path: () => '/desk/admin/pages', heading: /^Site pages$/ },
+  { route: '/desk/admin/pages/[slug]', name: 'site-page', as: 'admin', path: () => '/desk/admin/pages/about', heading: /\S/ },
 ]
 
 const emails: Record<Person, string> = { writer: 'writer@copydesk.test', editor: 'editor@copydesk.test', admin: 'admin@copydesk.test' }

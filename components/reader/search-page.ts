@@ -6,13 +6,7 @@ import { type SearchHit, type SearchResult, maxQueryLength } from '@/lib/search'
 import { listPhoto, timeTag } from './parts'
 import type { ReaderChrome } from '@/lib/reader-chrome'
 import { readerDocument } from './shell'
-
-const numberFormat = new Intl.NumberFormat('en-GB')
-
-/** "1 result", "12 results", "1,204 results". */
-function countOf(total: number, noun: string): string {
-  return `${numberFormat.format(total)} ${total === 1 ? noun : `${noun}s`}`
-}
+import { countOf } from '@/lib/words'
 
 /** Thumbnails of the first results load at once; the rest as the reader scrolls to them. */
 const eagerThumbnails = 3
