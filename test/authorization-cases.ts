@@ -187,6 +187,12 @@ export const serverActions: Record<string, Door> = {
     decidedBy: ['saveSitePage'],
     provedBy: [{ file: 'lib/site-pages.data.test.ts', test: 'refuses anyone but an admin, changing nothing' }],
   },
+  'app/desk/admin/settings/actions.ts saveTimeZoneAction': {
+    decidedBy: ['writeSetting'],
+    provedBy: [
+      { file: 'lib/settings.data.test.ts', test: 'is changed by admins only, to a real zone, and the change is in the audit log' },
+    ],
+  },
   'app/desk/admin/users/actions.ts addPerson': { decidedBy: ['createUser'], provedBy: [adminOnly] },
   'app/desk/admin/users/actions.ts saveRole': { decidedBy: ['changeRole'], provedBy: [adminOnly] },
   'app/desk/admin/users/actions.ts disableAccount': { decidedBy: ['setDisabled'], provedBy: [adminOnly] },
@@ -204,6 +210,10 @@ export const serverActions: Record<string, Door> = {
         test: 'a password change needs the current password, and ends the other sessions but not this one',
       },
     ],
+  },
+  'app/desk/profile/actions.ts chooseTimeZoneAction': {
+    open: 'changes the caller’s own time zone only',
+    provedBy: [{ file: 'lib/settings.data.test.ts', test: 'wins over the newsroom’s, and an empty choice follows the newsroom again' }],
   },
   'app/desk/profile/actions.ts signOutEverywhereAction': {
     open: 'ends the caller’s own sessions only',
