@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { fromFieldValue, toFieldValue } from '../lib/clock'
 import { newsroomZone, ownWriterPage, signedInPage } from './fixtures'
-import { press, saveAndWait, saveStatus, startStory, stateLine, storyBody, workflow } from './pages/story-form'
+import { press, saveAndWait, saveStatus, startStory, stateLine, storyBody, submitForReview, workflow } from './pages/story-form'
 
 // The browsers here run in São Paulo's zone and the server in UTC (playwright.config.ts); the demo
 // newsroom keeps Beirut's clock. Every time the desk shows or reads must be Beirut's, and say so.
@@ -20,7 +20,7 @@ test('a time typed into the desk is read, stored and shown on the newsroom’s c
   await saveAndWait(editor)
   await expect(saveStatus(editor)).toHaveText(/^Saved at ([01]\d|2[0-3]):[0-5]\d Beirut$/)
 
-  await press(editor, 'Submit for review')
+  await submitForReview(editor)
   await expect(stateLine(editor)).toHaveText('In review')
   await press(editor, 'Schedule')
   const typed = tomorrowAt('09:30')
@@ -47,7 +47,7 @@ test('a time the clocks skip is refused with the reason, and nothing is schedule
   await startStory(editor, `Clocks change at the border post ${Date.now()}`)
   await storyBody(editor).click()
   await editor.keyboard.type('Two clocks, one queue.')
-  await press(editor, 'Submit for review')
+  await submitForReview(editor)
   await expect(stateLine(editor)).toHaveText('In review')
   await press(editor, 'Schedule')
   // Beirut's clocks go forward at midnight on the last Sunday of March: 00:30 never happens.

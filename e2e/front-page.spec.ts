@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { signedInPage } from './fixtures'
-import { press, saveAndWait, startStory, stateLine, storyBody } from './pages/story-form'
+import { press, saveAndWait, startStory, stateLine, storyBody, submitForReview } from './pages/story-form'
 
 // The reader's front page, its footer's standing pages and search (lib/front-page.ts,
 // lib/site-pages.ts, lib/search.ts). Other tests publish at the same time: nothing here assumes
@@ -68,7 +68,7 @@ test('search lists results with a count, keeps “$180m” in the snippet, and c
   await storyBody(editor).click()
   await editor.keyboard.type('$180m is what Zanderwick will borrow for two ferries, the council said (after a long debate).')
   await saveAndWait(editor)
-  await press(editor, 'Submit for review')
+  await submitForReview(editor)
   await expect(stateLine(editor)).toHaveText('In review')
   await press(editor, 'Publish')
   await expect(stateLine(editor)).toHaveText('Published')

@@ -60,11 +60,19 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
       }
     })
 
-  const openForm = (action: AvailableAction) => {
-    // Changing a scheduled time starts from the time it is scheduled for.
-    if (action.scheduledAt) setWhen(toFieldValue(action.scheduledAt, zone))
-    setOpen(action)
-  }
+  // A story that is not ready is told so at once, before any confirmation asks for a note.
+  const openForm = (action: AvailableAction) =>
+    startTransition(async () => {
+      setAnswer(null)
+      const notReady = beforeAction ? await beforeAction(action) : null
+      if (notReady) {
+        setAnswer({ ok: false, message: notReady })
+        return
+      }
+      // Changing a scheduled time starts from the time it is scheduled for.
+      if (action.scheduledAt) setWhen(toFieldValue(action.scheduledAt, zone))
+      setOpen(action)
+    })
 
   if (actions.length === 0) return null
   const button = (action: AvailableAction) => (
