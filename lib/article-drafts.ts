@@ -159,7 +159,7 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
           ok: false,
           reason: 'conflict',
           message:
-            `${who} saved a newer version of this story while you were working on it (${describeVersion(current)}). ` +
+            `${who} saved a newer version of this story while you were working on it (revision ${current.revisionNumber}). ` +
             'Compare the two before saving again.',
           current,
         }
@@ -245,10 +245,6 @@ function sameSnapshot(stored: RevisionSnapshot, incoming: RevisionSnapshot): boo
   // Through JSON, as the database stores it, so that keys left undefined do not count.
   const asStored = (snapshot: RevisionSnapshot) => JSON.parse(JSON.stringify(fields.map((field) => snapshot[field])))
   return isDeepStrictEqual(asStored(stored), asStored(incoming))
-}
-
-function describeVersion(article: EditableArticle): string {
-  return `revision ${article.revisionNumber}, ${article.savedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`
 }
 
 /** Why a section, lead image or staff byline the snapshot names cannot be used, or null. */
