@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { signIn } from './fixtures'
-import { saveAndWait, saveStatus, startStory, storyBody, submitForReview, workflow } from './pages/story-form'
+import { saveAndWait, saveStatus, startStory, stateLine, storyBody, submitForReview, workflow } from './pages/story-form'
 
 // The form forgives: unfinished fields never block a save; only sending the story on insists,
 // with one message per problem by its field.
@@ -47,5 +47,5 @@ test('submitting an incomplete story shows one message per problem, next to its 
   await bylines.getByLabel('Byline 2: name').fill('Rania Salem')
   await expect(page.getByText('Enter the contributor’s name, or remove this byline.')).toHaveCount(0)
   await submitForReview(page)
-  await expect(workflow(page).getByRole('status')).toContainText('Done')
+  await expect(stateLine(page)).toHaveText('In review')
 })
