@@ -86,18 +86,27 @@ export async function signedInPage(browser: Browser, email: string, password = d
 
 /** The admin adds a writer on the People page (and stays there). */
 export async function addWriter(admin: Page, person: { name: string; email: string; password: string }): Promise<void> {
+  await addPerson(admin, { ...person, role: 'writer' })
+}
+
+/** The admin adds a person with a role on the People page (and stays there). */
+export async function addPerson(
+  admin: Page,
+  person: { name: string; email: string; password: string; role: 'writer' | 'editor' | 'admin' },
+): Promise<void> {
   await admin.goto('/desk/admin/users')
   await admin.getByLabel('Name').fill(person.name)
   await admin.getByLabel('E-mail').fill(person.email)
-  await admin.getByRole('combobox', { name: 'Role' }).selectOption('writer')
+  await admin.getByRole('combobox', { name: 'Role' }).selectOption(person.role)
   await admin.getByLabel(/Password/).fill(person.password)
   await admin.getByRole('button', { name: 'Add person' }).click()
   await expect(admin.getByText(`Account created for ${person.email}.`)).toBeVisible()
 }
 
 /**
- * A writer of the test's own, added by the admin on the People page and signed in: news, badges
- * and queues that tests running at the same time with the demo writer cannot touch.
+ * A writer of the test's own, added by the admin on the People page and signed in: news, badges,
+ * queues and a remembered desk list that tests running at the same time with the demo writer
+ * cannot touch.
  */
 export async function ownWriterPage(browser: Browser, name: string): Promise<Page> {
   const email = uniqueEmail('writer')

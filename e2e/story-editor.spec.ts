@@ -1,16 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { signIn } from './fixtures'
 import { changesIn, compareFrom, restore } from './pages/history'
-import {
-  press,
-  recoveredChanges,
-  saveAndWait,
-  saveStatus,
-  startStory,
-  storyBody,
-  toolbarButton,
-  workflow,
-} from './pages/story-form'
+import { press, recoveredChanges, saveAndWait, saveStatus, startStory, storyBody, toolbarButton, workflow } from './pages/story-form'
 
 // Writing in the story editor: every kind of block, saving, the history, the slug.
 

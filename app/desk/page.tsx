@@ -79,7 +79,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
 
       <form method="get" className="inline-form filters" role="search" aria-label="Filter stories">
         <input type="hidden" name="queue" value={queue} />
-        <Field id="q" label="Headline">
+        <Field id="q" label="Words in the story">
           {(control) => <input {...control} name="q" type="search" defaultValue={filters.q ?? ''} />}
         </Field>
         <Field id="filter-section" label="Section">

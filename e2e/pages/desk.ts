@@ -13,9 +13,9 @@ export const storyRows = (page: Page) =>
     .filter({ has: page.getByRole('cell') })
 
 /** Fills the filter form (anything not given is reset) and applies it. */
-export async function filter(page: Page, choices: { headline?: string; section?: string; author?: string; state?: string }): Promise<void> {
+export async function filter(page: Page, choices: { words?: string; section?: string; author?: string; state?: string }): Promise<void> {
   const form = page.getByRole('search', { name: 'Filter stories' })
-  await form.getByLabel('Headline').fill(choices.headline ?? '')
+  await form.getByLabel('Words in the story').fill(choices.words ?? '')
   await form.getByLabel('Section').selectOption({ label: choices.section ?? 'Any section' })
   await form.getByLabel('Author').selectOption({ label: choices.author ?? 'Anyone' })
   await form.getByLabel('State').selectOption({ label: choices.state ?? 'Any state' })
