@@ -31,14 +31,17 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
   const [isPending, startTransition] = useTransition()
   const zone = useTimeZone()
 
+  /** Saves pending edits and checks the story may go on; says why not and answers false when it may not. */
+  const isReady = async (action: AvailableAction): Promise<boolean> => {
+    setAnswer(null)
+    const notReady = beforeAction ? await beforeAction(action) : null
+    if (notReady) setAnswer({ ok: false, message: notReady })
+    return !notReady
+  }
+
   const run = (action: AvailableAction) =>
     startTransition(async () => {
-      setAnswer(null)
-      const notReady = beforeAction ? await beforeAction(action) : null
-      if (notReady) {
-        setAnswer({ ok: false, message: notReady })
-        return
-      }
+      if (!(await isReady(action))) return
       const typed = action.needsTime && when ? fromFieldValue(when, zone) : undefined
       if (typed && !typed.ok) {
         setAnswer({ ok: false, message: typed.message })
@@ -63,12 +66,7 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
   // A story that is not ready is told so at once, before any confirmation asks for a note.
   const openForm = (action: AvailableAction) =>
     startTransition(async () => {
-      setAnswer(null)
-      const notReady = beforeAction ? await beforeAction(action) : null
-      if (notReady) {
-        setAnswer({ ok: false, message: notReady })
-        return
-      }
+      if (!(await isReady(action))) return
       // Changing a scheduled time starts from the time it is scheduled for.
       if (action.scheduledAt) setWhen(toFieldValue(action.scheduledAt, zone))
       setOpen(action)
