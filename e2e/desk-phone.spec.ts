@@ -53,6 +53,7 @@ const deskPages: DeskPage[] = [
     path: (m) => `/desk/articles/${m.storyId}/preview`,
     heading: /Harbour/,
   },
+  { route: '/desk/front', name: 'front-page', as: 'editor', path: () => '/desk/front', heading: /^Front page$/ },
   { route: '/desk/media', name: 'media', as: 'writer', path: () => '/desk/media', heading: /^Media library$/ },
   { route: '/desk/media/[id]', name: 'media-item', as: 'writer', path: (m) => `/desk/media/${m.mediaId}`, heading: /^Image details/ },
   { route: '/desk/profile', name: 'profile', as: 'writer', path: () => '/desk/profile', heading: /^Your account$/ },

@@ -34,6 +34,32 @@ test('the front page leads with a photo, puts stories with photos under it, and 
   expect(storyLinks.filter((href, index) => storyLinks.indexOf(href) !== index)).toEqual([])
 })
 
+test('an editor pins a story at the lead of the front page, readers see it there at once, and unpinned the rules lead again', async ({
+  browser,
+}) => {
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
+  await editor.getByRole('link', { name: 'Front page' }).click()
+  await expect(editor.getByRole('heading', { level: 1, name: 'Front page' })).toBeVisible()
+  // A story the rules put under the lead: it has a photo, and it is not the newest.
+  const row = editor.getByRole('row').filter({ hasText: 'Under the lead' }).first()
+  const headline = (await row.getByRole('link').first().textContent()) ?? ''
+  const storyRow = editor.getByRole('row').filter({ has: editor.getByRole('link', { name: headline, exact: true }) })
+  await storyRow.getByRole('button', { name: 'Make it the lead' }).click()
+  await expect(editor.getByText(`“${headline}” now leads the front page.`)).toBeVisible()
+  await expect(storyRow).toContainText('The lead (pinned)')
+
+  const reader = await (await browser.newContext()).newPage()
+  await reader.goto('/')
+  const lead = reader.getByRole('main').getByRole('article').first()
+  await expect(lead.getByRole('heading', { name: headline })).toBeVisible()
+  await expect(reader.getByRole('main').getByRole('link', { name: headline })).toHaveCount(1)
+
+  await storyRow.getByRole('button', { name: 'Unpin' }).click()
+  await expect(editor.getByText(`“${headline}” is no longer pinned: the rules place it now.`)).toBeVisible()
+  await reader.reload()
+  await expect(lead.getByRole('heading', { level: 2 })).not.toHaveText(headline)
+})
+
 test('the footer links to the newsroom’s standing pages', async ({ page }) => {
   await page.goto('/')
   const footer = page.getByRole('contentinfo')

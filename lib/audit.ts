@@ -26,6 +26,8 @@ export const auditActions = {
   'story.unpublish': 'Story unpublished',
   'story.republish': 'Story republished',
   'settings.change': 'Setting changed',
+  'front.pin': 'Pinned on the front page',
+  'front.unpin': 'Unpinned from the front page',
 } as const
 
 export type AuditAction = keyof typeof auditActions

@@ -62,4 +62,25 @@ describe('the top of the front page', () => {
     const { secondaries } = chooseTop(stories(true, false, false, true))
     expect(ids(secondaries)).toEqual([2, 4])
   })
+
+  it('leads with the pinned story, whether or not it has a photo or is among the newest', () => {
+    const all = stories(true, true, true, false)
+    const { lead, secondaries } = chooseTop(all.slice(0, 3), { lead: all[3] ?? null, below: [] })
+    expect(lead?.id).toBe(4)
+    expect(ids(secondaries)).toEqual([1, 2, 3])
+  })
+
+  it('puts the stories pinned under the lead first, in their order, and fills the rest by the rules', () => {
+    const all = stories(true, true, true, true, true)
+    const { lead, secondaries } = chooseTop(all, { lead: null, below: [all[4]!, all[2]!] })
+    expect(lead?.id).toBe(1)
+    expect(ids(secondaries)).toEqual([5, 3, 2])
+  })
+
+  it('never shows a pinned story twice', () => {
+    const all = stories(true, true)
+    const top = chooseTop(all, { lead: all[1] ?? null, below: [all[1]!] })
+    expect(top.lead?.id).toBe(2)
+    expect(ids(top.secondaries)).toEqual([1])
+  })
 })

@@ -32,6 +32,8 @@ export const pageKey = {
   sections: 'sections',
   /** A standing page's title and text (`/about`, `/ethics`, …): its own page. */
   sitePage: (slug: string) => `site-page-${slug}`,
+  /** The stories an editor pinned at the top of the front page (lib/pins.ts). */
+  frontPins: 'front-pins',
   /** Which standing pages readers have, and their titles: every page's footer. */
   sitePages: 'site-pages',
 } as const

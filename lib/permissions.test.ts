@@ -18,6 +18,7 @@ const expected: Record<Capability, string> = {
   'article.unpublish': 'A A -',
   'article.correct': 'A A -',
   'note.write': 'A A O',
+  'front.arrange': 'A A -',
   'media.upload': 'A A A',
   'media.edit': 'A A O',
   'media.delete': 'A A O',

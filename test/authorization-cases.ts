@@ -187,6 +187,10 @@ export const serverActions: Record<string, Door> = {
     decidedBy: ['saveSitePage'],
     provedBy: [{ file: 'lib/site-pages.data.test.ts', test: 'refuses anyone but an admin, changing nothing' }],
   },
+  'app/desk/front/actions.ts pinAction': {
+    decidedBy: ['pinOnFront'],
+    provedBy: [{ file: 'lib/pins.data.test.ts', test: 'is refused to writers, changing nothing' }],
+  },
   'app/desk/admin/settings/actions.ts saveTimeZoneAction': {
     decidedBy: ['writeSetting'],
     provedBy: [

@@ -9,9 +9,9 @@ import { listCorrections } from '@/lib/corrections'
 import { rssFeed } from '@/lib/feeds'
 import { htmlDocument, movedPermanently, xmlDocument } from '@/lib/http'
 import { findStoryAt } from '@/lib/public-articles'
-import { chooseTop, frontPageRules, shownAtTop } from '@/lib/front-page'
+import { frontPageRules, shownAtTop } from '@/lib/front-page'
+import { frontPageTop } from '@/lib/pins'
 import {
-  everyPublicStory,
   inSectionTree,
   leadImageSizes,
   listImageSizes,
@@ -61,12 +61,12 @@ export async function serveSitePath(db: Db, rawSegments: readonly string[]): Pro
 }
 
 async function homeContent(db: Db): Promise<HomeContent> {
-  const [candidates, topSections, trails] = await Promise.all([
-    listPublicStories(db, { filter: everyPublicStory, limit: frontPageRules.candidates }),
+  const [{ lead, secondaries }, topSections, trails] = await Promise.all([
+    frontPageTop(db),
     db.select({ id: sections.id }).from(sections).where(isNull(sections.parentId)).orderBy(asc(sections.position), asc(sections.name)),
     sectionTrails(db),
   ])
-  const top = chooseTop(candidates)
+  const top = { lead, secondaries }
   const shown = shownAtTop(top)
   const rails = await Promise.all(
     topSections.map(async ({ id }) => {

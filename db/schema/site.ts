@@ -1,6 +1,7 @@
 /** The newsroom's own settings and pages: what an admin changes in the desk rather than in code. */
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core'
 import { users } from './people'
+import { articles } from './stories'
 
 /** One setting per row (lib/settings.ts names them and their defaults). */
 export const settings = pgTable('settings', {
@@ -31,6 +32,25 @@ export const searchWords = pgTable(
     word: text('word').primaryKey(),
   },
   (t) => [index('search_words_trgm').using('gin', t.word.op('gin_trgm_ops'))],
+)
+
+/**
+ * Stories an editor placed by hand at the top of a page of the public site, in order (the first
+ * leads). `place` names the page (lib/pins.ts: "home" for the front page). A pin whose story is no
+ * longer public is passed over, not removed.
+ */
+export const pins = pgTable(
+  'pins',
+  {
+    place: text('place').notNull(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    pinnedAt: timestamp('pinned_at', { withTimezone: true }).notNull().defaultNow(),
+    pinnedBy: integer('pinned_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [primaryKey({ columns: [t.place, t.articleId] })],
 )
 
 export type SitePage = typeof sitePages.$inferSelect
