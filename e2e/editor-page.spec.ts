@@ -109,6 +109,15 @@ test('typed and pasted quotes, apostrophes and dashes become typographic, and un
   await expect(page.getByLabel('Headline')).toHaveValue('“Back at last” — the ferry’s return')
   await page.getByLabel('Standfirst').pressSequentially('It\'s "done"')
   await expect(page.getByLabel('Standfirst')).toHaveValue('It’s “done”')
+  await page.getByLabel('Standfirst').pressSequentially(' at 5"')
+  await page.keyboard.press('ControlOrMeta+z')
+  await page.getByLabel('Standfirst').pressSequentially(' or so')
+  await expect(page.getByLabel('Standfirst')).toHaveValue('It’s “done” at 5" or so')
+  await page.getByLabel('Headline').press('End')
+  await page.getByLabel('Headline').pressSequentially(" in '")
+  await page.keyboard.press('ControlOrMeta+z')
+  await page.getByLabel('Headline').pressSequentially('26')
+  await expect(page.getByLabel('Headline')).toHaveValue("“Back at last” — the ferry’s return in '26")
 })
 
 test('Ctrl+S saves a revision of its own from anywhere in the form, and the revision label follows every save', async ({ page }) => {

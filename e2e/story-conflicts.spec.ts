@@ -123,6 +123,18 @@ test('an editor with nothing unsaved sees the writer’s save within two seconds
   await expect(editorPage.getByText(/^Showing Tomás Ferreira’s save/)).toBeVisible()
   await expect(saveStatus(editorPage)).not.toHaveText(/Unsaved|Not saved/)
 
+  // The editor's caret stays at the end of the paragraph while the writer's next save changes its start.
+  await typeInParagraph(editorPage, 1, '')
+  await storyBody(page).getByText('The first ferry sails at noon.').click()
+  await page.keyboard.press('Home')
+  await page.keyboard.type('Update: ')
+  await saveAndWait(page)
+  await expect(storyBody(editorPage)).toContainText('Update: The first ferry', { timeout: 2000 })
+  await editorPage.keyboard.type(' Boats wait for the last train.')
+  await expect(storyBody(editorPage).locator('p').first()).toHaveText(
+    'Update: The first ferry sails at noon. Boats wait for the last train.',
+  )
+
   await editorPage.context().close()
   await expect(page.getByText('Also editing: Daniel Achterberg')).toHaveCount(0, { timeout: 2000 })
 })

@@ -56,8 +56,7 @@ export function StoryForm({
   const [initial] = useState(() => toFormDraft(opened, hasBeenPublished))
   const { body: initialBody, ...initialFields } = initial
   const [fields, setFields] = useState<StoryFields>(initialFields)
-  const [bodyKey, setBodyKey] = useState(0)
-  const [bodyStart, setBodyStart] = useState<RichTextDoc>(initialBody)
+  const [loadedBody, setLoadedBody] = useState<{ doc: RichTextDoc } | null>(null)
   const [words, setWords] = useState(() => countWords(plainText(initialBody)))
   const [recovery, setRecovery] = useState<LocalDraft | null>(null)
   // What the story lacks for the workflow step last tried; empty until one is tried.
@@ -128,7 +127,7 @@ export function StoryForm({
 
   /**
    * Puts a whole version into the form: a recovered device copy, another person's save, or a
-   * merge. The body editor starts again only when the body changed, so the caret stays otherwise.
+   * merge. The body editor takes in only what changed in the body, so the caret stays where it is.
    */
   const load = useCallback(
     (draft: StoryDraft) => {
@@ -137,8 +136,7 @@ export function StoryForm({
       setFields(nextFields)
       if (canonicalJson(nextBody) === canonicalJson(body.current)) return
       body.current = nextBody
-      setBodyStart(nextBody)
-      setBodyKey((key) => key + 1)
+      setLoadedBody({ doc: nextBody })
       setWords(countWords(plainText(nextBody)))
     },
     [hasBeenPublished],
@@ -233,7 +231,7 @@ export function StoryForm({
           standfirst={fields.standfirst}
           headlineError={errors.headline}
           onChange={update}
-          body={{ key: bodyKey, start: bodyStart, words, onChange: onBodyChange }}
+          body={{ start: initialBody, loaded: loadedBody, words, onChange: onBodyChange }}
           images={uploads.images}
         />
         <StorySettings

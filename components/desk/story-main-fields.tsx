@@ -15,8 +15,8 @@ type StoryMainFieldsProps = {
   /** What is wrong with the headline, if anything. */
   headlineError?: string
   onChange: (field: 'headline' | 'standfirst', value: string) => void
-  /** The body editor: `key` changes to load another body, which it starts with. */
-  body: { key: number; start: RichTextDoc; words: number; onChange: (doc: RichTextDoc) => void }
+  /** The body editor: the body it starts with, and one loaded since (another person's save, a merge). */
+  body: { start: RichTextDoc; loaded: { doc: RichTextDoc } | null; words: number; onChange: (doc: RichTextDoc) => void }
   /** Library images the body may show as figures. */
   images: MediaOption[]
 }
@@ -38,10 +38,10 @@ export function StoryMainFields({ headline, standfirst, headlineError, onChange,
           Body
         </span>
         <StoryBodyEditor
-          key={body.key}
           id="body"
           label="Story body"
           initialContent={body.start}
+          loaded={body.loaded}
           onChange={body.onChange}
           figures={images}
         />

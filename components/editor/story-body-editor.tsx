@@ -14,6 +14,7 @@ import { FigurePanel } from './figure-panel'
 import { LinkPanel } from './link-panel'
 import type { PanelKind } from './panel'
 import { CaretMemory } from './caret-memory'
+import { isLoadedBody, loadBody } from './load-body'
 import { useCaretPanel } from './use-caret-panel'
 import { toFigureAttributes } from '@/lib/story-schema/nodes/figure'
 import { PanelShortcuts } from './panel-shortcuts'
@@ -27,11 +28,13 @@ export type StoryBodyEditorProps = {
   id?: string
   /** The editable area's accessible name. */
   label: string
-  /**
-   * The body the editor starts with. Read once: to load another body, remount the editor
-   * (change its `key`).
-   */
+  /** The body the editor starts with. Read once: another body comes through `loaded`. */
   initialContent: RichTextDoc
+  /**
+   * A body from outside (another person's save, a merge): put in place of the editor's own as a
+   * change to the part that differs, the caret kept (load-body.ts). A new object loads again.
+   */
+  loaded?: { doc: RichTextDoc } | null
   /**
    * Receives the body after the writer pauses (about a third of a second without a change), when
    * the editor loses the focus, and when the page is hidden or closed: never once per keystroke.
@@ -49,7 +52,7 @@ const changeDelayMs = 300
  * toolbar subscribes to the few things it shows), and the document is serialised only when
  * `onChange` is due, so a long story stays fluid.
  */
-export function StoryBodyEditor({ id, label, initialContent, onChange, figures = [] }: StoryBodyEditorProps) {
+export function StoryBodyEditor({ id, label, initialContent, loaded, onChange, figures = [] }: StoryBodyEditorProps) {
   const baseId = useId()
   const [uploadNote, setUploadNote] = useState<string | null>(null)
   const onChangeRef = useRef(onChange)
@@ -113,14 +116,20 @@ export function StoryBodyEditor({ id, label, initialContent, onChange, figures =
     onCreate: ({ editor: created }) => {
       editorRef.current = created
     },
-    onUpdate: ({ editor: updated }) => {
+    onUpdate: ({ editor: updated, transaction }) => {
       editorRef.current = updated
+      // A body loaded from outside is already the form's: nothing to hand back.
+      if (isLoadedBody(transaction)) return
       isDirty.current = true
       clearTimeout(timer.current)
       timer.current = setTimeout(flush, changeDelayMs)
     },
     onBlur: () => flush(),
   })
+
+  useEffect(() => {
+    if (editor && loaded) loadBody(editor, loaded.doc)
+  }, [editor, loaded])
 
   useEffect(() => {
     const onHide = () => {
