@@ -24,6 +24,8 @@ export default defineConfig({
         test: {
           name: 'data',
           include: ['**/*.data.test.ts'],
+          // On PGlite, one migrated database that every file's database is copied from.
+          globalSetup: ['test/migrated-template.ts'],
           exclude: notSources,
           // Each file opens its own database; creating and migrating one takes seconds, more on PostgreSQL.
           testTimeout: 30_000,

@@ -36,10 +36,7 @@ export function openDatabase(config: DatabaseConfig): Connection {
     pool.on('error', (error) => console.error(`PostgreSQL connection error: ${error.message}`))
     return { db: drizzlePg({ client: pool, schema }) as Db, config, close: () => pool.end() }
   }
-  if (config.driver === 'memory') {
-    const client = new PGlite(pgliteOptions)
-    return { db: drizzlePglite({ client, schema }) as Db, config, close: () => client.close() }
-  }
+  if (config.driver === 'memory') return openMemoryDatabase()
   const release = acquireDirectoryLock(config.dataDir)
   const client = new PGlite(config.dataDir, pgliteOptions)
   return {
@@ -53,6 +50,20 @@ export function openDatabase(config: DatabaseConfig): Connection {
         release()
       }
     },
+  }
+}
+
+/**
+ * A database in memory, empty or opened from `startFrom`; `dump()` writes its data directory as
+ * a tar file that opens again as `startFrom` (the data tests' migrated template).
+ */
+export function openMemoryDatabase(startFrom?: Blob): Connection & { dump: () => Promise<Blob> } {
+  const client = new PGlite({ ...pgliteOptions, ...(startFrom ? { loadDataDir: startFrom } : {}) })
+  return {
+    db: drizzlePglite({ client, schema }) as Db,
+    config: { driver: 'memory' },
+    close: () => client.close(),
+    dump: async () => client.dumpDataDir('none'),
   }
 }
 

@@ -1,19 +1,24 @@
 import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
 import pg from 'pg'
-import { afterEach, beforeEach } from 'vitest'
+import { afterEach, beforeEach, inject } from 'vitest'
 import { migrationsFolder } from './config'
-import { type Db, openDatabase } from './index'
+import { type Db, openDatabase, openMemoryDatabase } from './index'
 import { migrate } from './migrate'
 
 /** A throwaway database owned by one test file; `close()` discards it. */
 export type TestDatabase = { db: Db; close: () => Promise<void> }
 
 /**
- * A fresh, migrated database for one test file. In memory (PGlite) by default; on the
+ * A fresh, migrated database for one test file. In memory (PGlite) by default, a copy of the
+ * run's migrated template; on the
  * PostgreSQL server at `TEST_DATABASE_URL` when `DATA_TEST_DRIVER=pg`, as a new database that
  * `close()` drops again.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  // On PGlite, from the database migrated once for the whole run (test/migrated-template.ts).
+  const template = inject('migratedTemplate')
+  if (template) return openMemoryDatabase(new Blob([fs.readFileSync(template)]))
   const database = await createEmptyTestDatabase()
   try {
     await migrate(database.db, migrationsFolder)
