@@ -1,6 +1,7 @@
 /** The people of the newsroom: accounts, sign-in throttling, when each last looked at the desk. */
-import { boolean, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { boolean, integer, pgEnum, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns'
+import { sections } from './stories'
 
 export const userRole = pgEnum('user_role', ['admin', 'editor', 'writer'])
 
@@ -35,6 +36,23 @@ export const deskVisits = pgTable('desk_visits', {
     .references(() => users.id, { onDelete: 'cascade' }),
   seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
 })
+
+/**
+ * A section desk: the sections (each with everything under it) where an editor's powers hold
+ * (lib/section-desks.ts). An editor with no row here is the whole newsroom's.
+ */
+export const userSections = pgTable(
+  'user_sections',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sectionId: integer('section_id')
+      .notNull()
+      .references(() => sections.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.sectionId] })],
+)
 
 export type User = typeof users.$inferSelect
 export type Role = (typeof userRole.enumValues)[number]

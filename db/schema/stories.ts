@@ -65,6 +65,11 @@ export const articles = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** Optimistic concurrency: every change increments it; a write names the version it read. */
     version: integer('version').notNull().default(1),
+    /** In the trash since (lib/trash.ts): off every desk list but the trash's; purged after the newsroom's retention. */
+    trashedAt: timestamp('trashed_at', { withTimezone: true }),
+    trashedBy: integer('trashed_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The revision this story was duplicated from ("Follow-up to …"), if it was. */
+    duplicatedFrom: integer('duplicated_from').references((): AnyPgColumn => revisions.id, { onDelete: 'set null' }),
   },
   (t) => [
     unique('articles_section_slug').on(t.sectionId, t.slug),
@@ -78,6 +83,10 @@ export const articles = pgTable(
     index('articles_scheduled_due')
       .on(t.scheduledAt)
       .where(sql`${t.status} = 'scheduled'`),
+    // The trash's list, and the scheduler's purge of what has been there too long.
+    index('articles_trashed')
+      .on(t.trashedAt)
+      .where(sql`${t.trashedAt} is not null`),
   ],
 )
 
