@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
-import { signIn, uniqueEmail } from './fixtures'
+import { addPerson, signIn, signedInPage, uniqueEmail } from './fixtures'
+import { press, saveAndWait, startStory, stateLine, storyBody, submitForReview, workflow } from './pages/story-form'
 
 test('a writer who opens an admin address gets a 404 from the server', async ({ page }) => {
   await signIn(page, 'writer@copydesk.test')
@@ -92,4 +93,46 @@ test('a demotion takes effect at once, whatever the session says', async ({ page
 
   expect((await other.goto('/desk/admin/users'))?.status()).toBe(404)
   await context.close()
+})
+
+test('an admin gives an editor a section desk: they publish there, not elsewhere, and review what is filed there', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000)
+  const email = uniqueEmail('desk-editor')
+  const name = `Leila Desk ${Date.now()}`
+  const admin = await signedInPage(browser, 'admin@copydesk.test')
+  await addPerson(admin, { name, email, password: 'a-good-long-password', role: 'editor' })
+  await admin.getByRole('link', { name }).click()
+  await admin.getByRole('group', { name: 'Sections' }).getByLabel('Regions › Middle East').check()
+  await admin.getByRole('button', { name: 'Save sections' }).click()
+  await expect(
+    admin.getByText(`${name} now approves and publishes only in Regions › Middle East (and the sections under them).`),
+  ).toBeVisible()
+
+  await signIn(page, email, 'a-good-long-password')
+  const elsewhere = `Bank merger talks ${Date.now()}`
+  await startStory(page, elsewhere, 'Business')
+  await storyBody(page).click()
+  await page.keyboard.type('Two lenders are in talks.')
+  await saveAndWait(page)
+  await submitForReview(page)
+  await expect(stateLine(page)).toHaveText('In review')
+  await expect(workflow(page).getByRole('button', { name: 'Publish', exact: true })).toHaveCount(0)
+  await expect(workflow(page).getByRole('button', { name: 'Approve', exact: true })).toHaveCount(0)
+
+  const mine = `Port reopens in Tyre ${Date.now()}`
+  await startStory(page, mine)
+  await storyBody(page).click()
+  await page.keyboard.type('The port reopened at dawn.')
+  await saveAndWait(page)
+  await submitForReview(page)
+  await page.goto('/desk?queue=review')
+  await expect(page.getByText(/^Stories filed in your sections: Regions › Middle East/)).toBeVisible()
+  await expect(page.getByRole('link', { name: mine })).toBeVisible()
+  await expect(page.getByRole('link', { name: elsewhere })).toHaveCount(0)
+  await page.getByRole('link', { name: mine }).click()
+  await press(page, 'Publish')
+  await expect(stateLine(page)).toHaveText('Published')
 })

@@ -17,6 +17,7 @@ export const auditActions = {
   'sessions.ended-all': 'Signed out everywhere',
   'user.create': 'Account created',
   'user.role': 'Role changed',
+  'user.sections': 'Section desk changed',
   'user.disable': 'Account disabled',
   'user.enable': 'Account enabled',
   'password.reset': 'Password reset',

@@ -6,6 +6,7 @@ import type { ArticleStatus } from '@/db/schema'
 import { checkEdit } from './article-editing'
 import { type Actor, type Capability, type Owned, check } from './permissions'
 import { type Result, refusal } from './refusal'
+import { deskOf, sectionDeskOf } from './section-desks'
 
 const accountDisabled = 'Your account has been disabled; ask an administrator.'
 
@@ -22,9 +23,12 @@ export async function authorize(
   capability: Capability,
   resource?: Owned,
 ): Promise<Result<{ actor: Actor }, 'forbidden'>> {
-  const [person] = await db.select({ id: users.id, role: users.role, isDisabled: users.isDisabled }).from(users).where(eq(users.id, who.id))
+  const [person] = await db
+    .select({ id: users.id, role: users.role, isDisabled: users.isDisabled, sections: sectionDeskOf(users.id) })
+    .from(users)
+    .where(eq(users.id, who.id))
   if (!person || person.isDisabled) return refusal('forbidden', accountDisabled)
-  return decide({ id: person.id, role: person.role }, capability, resource)
+  return decide({ id: person.id, role: person.role, ...deskOf(person.sections) }, capability, resource)
 }
 
 /**

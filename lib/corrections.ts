@@ -1,6 +1,6 @@
 import 'server-only'
 import { aliasedTable, and, count, desc, eq } from 'drizzle-orm'
-import type { Db } from '@/db'
+import type { Db, Tx } from '@/db'
 import { type ArticleStatus, type CorrectionKind, articles, corrections, revisions, users } from '@/db/schema'
 import { authorize } from './authorize'
 import { cleanText, isWithin } from './clean-text'
@@ -53,13 +53,13 @@ export async function addCorrection(
   const now = options.now ?? new Date()
 
   return db.transaction(async (tx) => {
-    const allowed = await authorize(tx, actor, 'article.correct')
-    if (!allowed.ok) return allowed
-    const person = allowed.actor
     const [article] = await tx
       .select({ ...storyPlaceColumns, firstPublishedAt: articles.firstPublishedAt })
       .from(articles)
       .where(eq(articles.id, articleId))
+    const allowed = await authorizeCorrection(tx, actor, article?.sectionId)
+    if (!allowed.ok) return allowed
+    const person = allowed.actor
     if (!article) return refusal('missing', 'This story no longer exists; it may have been deleted.')
     if (article.firstPublishedAt === null) return refusal('invalid', 'Only a story that has been published can carry a correction.')
     const [row] = await tx
@@ -87,9 +87,6 @@ export async function retractCorrection(
   const now = options.now ?? new Date()
 
   return db.transaction(async (tx) => {
-    const allowed = await authorize(tx, actor, 'article.correct')
-    if (!allowed.ok) return allowed
-    const person = allowed.actor
     const [row] = await tx
       .select({
         retractedAt: corrections.retractedAt,
@@ -99,6 +96,9 @@ export async function retractCorrection(
       .innerJoin(articles, eq(articles.id, corrections.articleId))
       .where(eq(corrections.id, correctionId))
       .for('update', { of: corrections })
+    const allowed = await authorizeCorrection(tx, actor, row?.article.sectionId)
+    if (!allowed.ok) return allowed
+    const person = allowed.actor
     if (!row) return refusal('missing', 'This correction no longer exists.')
     if (row.retractedAt) return refusal('conflict', 'This correction has already been withdrawn.')
     await tx
@@ -107,6 +107,11 @@ export async function retractCorrection(
       .where(eq(corrections.id, correctionId))
     return { ok: true, article: await changed(tx, row.article) }
   })
+}
+
+/** `article.correct` on a story filed in this section (a section desk's editor corrects only there). */
+function authorizeCorrection(tx: Tx, actor: Actor, sectionId: number | undefined) {
+  return authorize(tx, actor, 'article.correct', { ownerIds: [], sectionIds: sectionId === undefined ? [] : [sectionId] })
 }
 
 const publicColumns = {

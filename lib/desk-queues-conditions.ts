@@ -1,22 +1,24 @@
 import 'server-only'
-import { type SQL, and, eq, ilike, or, sql } from 'drizzle-orm'
+import { type SQL, and, eq, ilike, inArray, or, sql } from 'drizzle-orm'
 import { articleAuthors, articles, revisions } from '@/db/schema'
 import { cleanText } from './clean-text'
 import { publiclyVisible } from './public-articles'
 import type { DeskFilters, DeskQueue } from './desk-queues'
+import type { Actor } from './permissions'
 
 // Which stories each desk list holds, as SQL conditions on `articles` (and, for the search, the
 // current revision). "Mine" means created by me or bylined on me (the live bylines,
 // or the newest ones for a story never published).
 
-export function queueCondition(queue: DeskQueue, viewerId: number): SQL | undefined {
+export function queueCondition(queue: DeskQueue, viewer: Actor): SQL | undefined {
   switch (queue) {
     case 'drafts':
-      return and(eq(articles.status, 'draft'), mine(viewerId))
+      return and(eq(articles.status, 'draft'), mine(viewer.id))
     case 'review':
-      return eq(articles.status, 'in_review')
+      // An editor with a section desk reviews what is filed there; "All stories" shows the rest.
+      return and(eq(articles.status, 'in_review'), viewer.sections ? inArray(articles.sectionId, [...viewer.sections]) : undefined)
     case 'sentBack':
-      return and(eq(articles.status, 'changes_requested'), mine(viewerId))
+      return and(eq(articles.status, 'changes_requested'), mine(viewer.id))
     case 'scheduled':
       return eq(articles.status, 'scheduled')
     case 'published':

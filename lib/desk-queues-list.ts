@@ -16,7 +16,7 @@ import { hasUnpublishedChanges, isPubliclyVisible } from './workflow'
 export async function listDeskQueue(db: Db, viewer: Actor, queue: DeskQueue, query: DeskQuery = {}): Promise<DeskPage | null> {
   const pageSize = Math.min(maxDeskPageSize, Math.max(1, Math.trunc(query.pageSize ?? 20) || 20))
   const page = Math.max(1, Math.trunc(query.page ?? 1) || 1)
-  const where = and(queueCondition(queue, viewer.id), filterCondition(query), readableStories(viewer))
+  const where = and(queueCondition(queue, viewer), filterCondition(query), readableStories(viewer))
   const needsHeadline = Boolean(query.q?.trim())
 
   // Only the review lists sort by it, and they are short: the time of the event that brought
@@ -91,8 +91,7 @@ export async function listDeskQueue(db: Db, viewer: Actor, queue: DeskQueue, que
 
 /** How many stories each list holds for this person, with the same filters; null off the desk. */
 export async function countDeskQueues(db: Db, viewer: Actor, filters: DeskFilters = {}): Promise<Record<DeskQueue, number> | null> {
-  const counted = (queue: DeskQueue) =>
-    sql<number>`count(*) filter (where ${queueCondition(queue, viewer.id) ?? sql`true`})`.mapWith(Number)
+  const counted = (queue: DeskQueue) => sql<number>`count(*) filter (where ${queueCondition(queue, viewer) ?? sql`true`})`.mapWith(Number)
   const base = db
     .select({
       drafts: counted('drafts'),

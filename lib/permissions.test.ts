@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { type Actor, type Capability, can, capabilities, check, roles } from './permissions'
 
-// What the newsroom expects, written out by hand: A = on anything, O = only on their own,
-// P = on their own and on what readers can see (published), - = never.
+// What the newsroom expects, written out by hand: A = on anything, S = in their section desk
+// (on anything for a person without one), O = only on their own, P = on their own and on what
+// readers can see (published), - = never.
 //                                   admin editor writer
 const expected: Record<Capability, string> = {
   'desk.enter': 'A A A',
@@ -11,12 +12,12 @@ const expected: Record<Capability, string> = {
   'article.edit': 'A A O',
   'article.submit': 'A A O',
   'article.withdraw': 'A A O',
-  'article.requestChanges': 'A A -',
-  'article.approve': 'A A -',
-  'article.publish': 'A A -',
-  'article.schedule': 'A A -',
-  'article.unpublish': 'A A -',
-  'article.correct': 'A A -',
+  'article.requestChanges': 'A S -',
+  'article.approve': 'A S -',
+  'article.publish': 'A S -',
+  'article.schedule': 'A S -',
+  'article.unpublish': 'A S -',
+  'article.correct': 'A S -',
   'note.write': 'A A O',
   'front.arrange': 'A A -',
   'media.upload': 'A A A',
@@ -26,9 +27,12 @@ const expected: Record<Capability, string> = {
   'site.manage': 'A - -',
 }
 
-const mine = { ownerIds: [7] }
-const someoneElses = { ownerIds: [8, 9] }
-const someoneElsesPublished = { ownerIds: [8, 9], isPublic: true }
+// Every record is filed in section 10; the desk editor's desk is section 10 (and what is under it).
+const mine = { ownerIds: [7], sectionIds: [10] }
+const someoneElses = { ownerIds: [8, 9], sectionIds: [10] }
+const someoneElsesPublished = { ownerIds: [8, 9], isPublic: true, sectionIds: [10] }
+const elsewhere = { ownerIds: [8, 9], sectionIds: [20] }
+const movingAway = { ownerIds: [8, 9], sectionIds: [10, 20] }
 
 describe('the role → capability table', () => {
   it('covers every capability in the expectations', () => {
@@ -38,19 +42,41 @@ describe('the role → capability table', () => {
   for (const capability of capabilities) {
     roles.forEach((role, column) => {
       const cell = expected[capability].split(' ')[column]
-      const actor: Actor = { id: 7, role }
-      const says = { A: 'may', O: 'may only on their own', P: 'may on their own and published ones', '-': 'may not' }
+      const says = {
+        A: 'may',
+        S: 'may in their sections',
+        O: 'may only on their own',
+        P: 'may on their own and published ones',
+        '-': 'may not',
+      }
       it(`${role} ${says[cell as keyof typeof says]}: ${capability}`, () => {
+        const actor: Actor = { id: 7, role }
+        const anywhere = cell === 'A' || cell === 'S'
         expect(can(actor, capability, mine)).toBe(cell !== '-')
-        expect(can(actor, capability, someoneElses)).toBe(cell === 'A')
-        expect(can(actor, capability, someoneElsesPublished)).toBe(cell === 'A' || cell === 'P')
-        expect(can(actor, capability)).toBe(cell === 'A')
+        expect(can(actor, capability, someoneElses)).toBe(anywhere)
+        expect(can(actor, capability, someoneElsesPublished)).toBe(anywhere || cell === 'P')
+        expect(can(actor, capability, elsewhere)).toBe(anywhere)
+        expect(can(actor, capability)).toBe(anywhere)
+
+        // The same person with a section desk: only `S` changes, and only outside the desk.
+        const deskEditor: Actor = { id: 7, role, sections: [10, 11] }
+        expect(can(deskEditor, capability, someoneElses)).toBe(anywhere)
+        expect(can(deskEditor, capability, elsewhere)).toBe(cell === 'A')
+        expect(can(deskEditor, capability, movingAway)).toBe(cell === 'A')
+        expect(can(deskEditor, capability)).toBe(cell === 'A')
       })
     })
   }
 })
 
 describe('check', () => {
+  it('tells a desk editor that a story outside their sections is for its section’s editors', () => {
+    expect(check({ id: 1, role: 'editor', sections: [10] }, 'article.publish', elsewhere)).toEqual({
+      ok: false,
+      message: 'This story is filed outside your sections: only its section’s editors can publish a story.',
+    })
+  })
+
   it('tells a writer who tries to publish that only editors can', () => {
     expect(check({ id: 1, role: 'writer' }, 'article.publish', { ownerIds: [1] })).toEqual({
       ok: false,

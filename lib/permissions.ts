@@ -28,10 +28,12 @@ export const capabilities = [
 export type Capability = (typeof capabilities)[number]
 
 /**
- * `any`: on every record; `own`: only on records the person owns (created or is bylined on);
- * `ownOrPublic`: on those and on every record readers can see (a published story).
+ * `any`: on every record; `section`: on records filed in the person's section desk, or on every
+ * record for a person without one (`Actor.sections`); `own`: only on records the person owns
+ * (created or is bylined on); `ownOrPublic`: on those and on every record readers can see (a
+ * published story).
  */
-export type Scope = 'any' | 'own' | 'ownOrPublic'
+export type Scope = 'any' | 'section' | 'own' | 'ownOrPublic'
 
 /**
  * THE role → capability table. A missing entry means "never". The server checks it before every
@@ -46,12 +48,12 @@ export const permissionTable: Record<Role, Partial<Record<Capability, Scope>>> =
     'article.edit': 'any',
     'article.submit': 'any',
     'article.withdraw': 'any',
-    'article.requestChanges': 'any',
-    'article.approve': 'any',
-    'article.publish': 'any',
-    'article.schedule': 'any',
-    'article.unpublish': 'any',
-    'article.correct': 'any',
+    'article.requestChanges': 'section',
+    'article.approve': 'section',
+    'article.publish': 'section',
+    'article.schedule': 'section',
+    'article.unpublish': 'section',
+    'article.correct': 'section',
     'note.write': 'any',
     'front.arrange': 'any',
     'media.upload': 'any',
@@ -72,14 +74,20 @@ export const permissionTable: Record<Role, Partial<Record<Capability, Scope>>> =
   },
 }
 
-/** Who acts: re-read from the database for every request, never taken from the session token. */
-export type Actor = { id: number; role: Role }
+/**
+ * Who acts: re-read from the database for every request, never taken from the session token.
+ * `sections`: the person's section desk, the ids of the sections assigned to them and of
+ * everything under each (lib/section-desks.ts); absent for a person who has none, whose
+ * `section` powers hold across the newsroom.
+ */
+export type Actor = { id: number; role: Role; sections?: readonly number[] }
 
 /**
- * A record that some people own: the ids of its creator and bylined staff, and whether readers
- * can see it (what `ownOrPublic` reads; absent means they cannot).
+ * A record that some people own: the ids of its creator and bylined staff, whether readers can
+ * see it (what `ownOrPublic` reads; absent means they cannot), and the sections it is filed in
+ * (what `section` reads: a story's address and the one its newest revision would go live at).
  */
-export type Owned = { ownerIds: readonly number[]; isPublic?: boolean }
+export type Owned = { ownerIds: readonly number[]; isPublic?: boolean; sectionIds?: readonly number[] }
 
 /** The answer of `check`: the message says who may, for the person who may not. */
 export type Permission = { ok: true } | { ok: false; message: string }
@@ -116,7 +124,7 @@ const rolePlurals: Record<Role, string> = { admin: 'administrators', editor: 'ed
 
 /** "Only editors can publish a story.", read off the table. */
 function refusal(capability: Capability): string {
-  const anywhere = roles.filter((role) => permissionTable[role][capability] === 'any')
+  const anywhere = roles.filter((role) => isRoleWide(permissionTable[role][capability]))
   // Administrators may do everything; they are named only when nobody else may.
   const named = (anywhere.length > 1 ? anywhere.filter((role) => role !== 'admin') : anywhere).map((role) => rolePlurals[role])
   const isOwned = roles.some((role) => isOwnScope(permissionTable[role][capability]))
@@ -132,9 +140,26 @@ function refusal(capability: Capability): string {
 export function check(actor: Actor, capability: Capability, resource?: Owned): Permission {
   const scope = permissionTable[actor.role][capability]
   if (scope === 'any') return { ok: true }
+  if (scope === 'section') return isInDesk(actor, resource) ? { ok: true } : { ok: false, message: outsideDesk(capability) }
   if (scope === 'ownOrPublic' && resource?.isPublic === true) return { ok: true }
   if (isOwnScope(scope) && resource !== undefined && resource.ownerIds.includes(actor.id)) return { ok: true }
   return { ok: false, message: refusal(capability) }
+}
+
+/** Whether the record is filed only in sections of the person's desk (always, for a person without one). */
+function isInDesk(actor: Actor, resource: Owned | undefined): boolean {
+  if (actor.sections === undefined) return true
+  const desk = actor.sections
+  return resource?.sectionIds !== undefined && resource.sectionIds.length > 0 && resource.sectionIds.every((id) => desk.includes(id))
+}
+
+function outsideDesk(capability: Capability): string {
+  return `This story is filed outside your sections: only its section’s editors can ${capabilityPhrases[capability]}.`
+}
+
+/** A scope that lets the role in beyond its own records: everywhere, or across a section desk. */
+function isRoleWide(scope: Scope | undefined): boolean {
+  return scope === 'any' || scope === 'section'
 }
 
 /** A scope that lets the record's owners in. */

@@ -1,6 +1,6 @@
 import 'server-only'
 import { asc, isNull } from 'drizzle-orm'
-import type { Db } from '@/db'
+import type { Db, Tx } from '@/db'
 import { sections } from '@/db/schema'
 import { pageKey, shows } from './page-keys'
 
@@ -15,7 +15,7 @@ export async function listTopSections(db: Db): Promise<{ id: number; name: strin
 export type SectionOption = { id: number; label: string }
 
 /** Every section as a picker option, in tree order, labelled with its path ("Regions › Middle East"). */
-export async function listSectionOptions(db: Db): Promise<SectionOption[]> {
+export async function listSectionOptions(db: Db | Tx): Promise<SectionOption[]> {
   const rows = await db
     .select({ id: sections.id, name: sections.name, parentId: sections.parentId })
     .from(sections)

@@ -2,12 +2,13 @@ import 'server-only'
 import crypto from 'node:crypto'
 import { and, count, eq, isNull, ne } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
-import { type Role, sessions, users } from '@/db/schema'
+import { sessions, users } from '@/db/schema'
 import { type AuditAction, recordAudit } from './audit'
 import { authorize } from './authorize'
 import type { SessionLifetimes } from './env'
 import type { Actor } from './permissions'
 import { type Result, refusal } from './refusal'
+import { deskOf, sectionDeskOf } from './section-desks'
 
 /** Why a session ended, kept on its row and told to the person on the sign-in page (`/login?reason=…`). */
 export const sessionEndReasons = [
@@ -65,7 +66,7 @@ export async function startSession(
   return id
 }
 
-export type SessionUser = { id: number; email: string; name: string; role: Role }
+export type SessionUser = Actor & { email: string; name: string }
 export type SessionCheck = { ok: true; user: SessionUser } | { ok: false; reason: SignInReason }
 
 /**
@@ -81,6 +82,7 @@ export async function checkSession(db: Db, id: string, lifetimes: SessionLifetim
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
       user: { id: users.id, email: users.email, name: users.name, role: users.role, isDisabled: users.isDisabled },
+      sections: sectionDeskOf(users.id),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -102,7 +104,7 @@ export async function checkSession(db: Db, id: string, lifetimes: SessionLifetim
   if (now.getTime() - row.lastSeenAt.getTime() >= touchEveryMs) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id))
   }
-  return { ok: true, user }
+  return { ok: true, user: { ...user, ...deskOf(row.sections) } }
 }
 
 /** Ends one session (a no-op for one already ended); says whether it was open. */

@@ -102,6 +102,8 @@ export async function applyTransition(
     publishedRevisionId: article.publishedRevisionId,
     hasUnpublishedChanges: hasUnpublishedChanges(article),
     ownerIds: await ownerIds(tx, article, revision.bylines),
+    // Where it lives and where this revision would put it: a section desk must hold both.
+    sectionIds: [article.sectionId, revision.sectionId],
   }
   // Re-reads the person inside this transaction; the table's capability is checked with the status below.
   const person = await authorize(tx, { id: actorId }, 'desk.enter')
@@ -205,7 +207,7 @@ export type WorkflowState = {
 /** A story's workflow state for the desk; null when it does not exist or the viewer may not read it. */
 export async function getWorkflowState(db: Db, viewer: Actor, articleId: number): Promise<WorkflowState | null> {
   const [row] = await db
-    .select({ article: articles, bylines: revisions.bylines, headline: revisions.headline })
+    .select({ article: articles, bylines: revisions.bylines, headline: revisions.headline, sectionId: revisions.sectionId })
     .from(articles)
     .leftJoin(revisions, eq(revisions.id, articles.currentRevisionId))
     .where(eq(articles.id, articleId))
@@ -216,6 +218,7 @@ export async function getWorkflowState(db: Db, viewer: Actor, articleId: number)
     publishedRevisionId: article.publishedRevisionId,
     hasUnpublishedChanges: hasUnpublishedChanges(article),
     ownerIds: await ownerIds(db, article, row.bylines ?? []),
+    sectionIds: [article.sectionId, row.sectionId ?? article.sectionId],
     scheduledAt: article.scheduledAt,
   }
   if (!checkRead(viewer, story).ok) return null

@@ -1,14 +1,15 @@
 import 'server-only'
-import { and, asc, eq, ne } from 'drizzle-orm'
+import { and, asc, eq, inArray, ne } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db, Tx } from '@/db'
-import { type Role, userRole, users } from '@/db/schema'
+import { type Role, sections, userRole, userSections, users } from '@/db/schema'
 import { recordAudit } from './audit'
 import { authorize } from './authorize'
 import { cleanText, textField } from './clean-text'
 import { generatePassword, hashPassword, maxPasswordLength, minPasswordLength } from './passwords'
 import type { Actor } from './permissions'
 import { type Result, refusal } from './refusal'
+import { listSectionOptions } from './sections'
 import { endSessionsOf } from './sessions'
 import { slugify } from './slug'
 
@@ -197,4 +198,53 @@ async function freeSlug(db: Db | Tx, name: string): Promise<string> {
 /** Active newsroom people, for byline pickers: names only, open to everyone at the desk. */
 export async function listStaff(db: Db): Promise<{ id: number; name: string }[]> {
   return db.select({ id: users.id, name: users.name }).from(users).where(eq(users.isDisabled, false)).orderBy(asc(users.name))
+}
+
+export const sectionDeskInputSchema = z.object({
+  userId: z.coerce.number().int().positive(),
+  sectionIds: z.array(
+    z.coerce.number({ error: 'Choose sections from the list.' }).int().positive({ error: 'Choose sections from the list.' }),
+  ),
+})
+export type SectionDeskInput = z.infer<typeof sectionDeskInputSchema>
+
+/**
+ * Gives an editor a section desk (admins only: `user.manage`), or the whole newsroom again with
+ * no sections. Every section must exist; the change is in the audit log with the sections' names.
+ */
+export async function setSectionDesk(
+  db: Db,
+  actor: Actor,
+  input: SectionDeskInput,
+  client = '',
+): Promise<Result<{ name: string; sections: string[] }>> {
+  const wanted = [...new Set(input.sectionIds)]
+  return db.transaction(async (tx): Promise<Result<{ name: string; sections: string[] }>> => {
+    const allowed = await authorize(tx, actor, 'user.manage')
+    if (!allowed.ok) return allowed
+    const [person] = await tx.select({ name: users.name, role: users.role }).from(users).where(eq(users.id, input.userId)).for('update')
+    if (!person) return refusal('missing', 'This account no longer exists.')
+    if (wanted.length > 0 && person.role !== 'editor')
+      return refusal('invalid', `Only an editor can have a section desk; ${person.name} is not an editor.`, 'sectionIds')
+    const known = wanted.length === 0 ? [] : await tx.select({ id: sections.id }).from(sections).where(inArray(sections.id, wanted))
+    if (known.length !== wanted.length)
+      return refusal('invalid', 'One of those sections no longer exists: reload the page and choose again.', 'sectionIds')
+    await tx.delete(userSections).where(eq(userSections.userId, input.userId))
+    if (wanted.length > 0) await tx.insert(userSections).values(wanted.map((sectionId) => ({ userId: input.userId, sectionId })))
+    const names = await sectionLabels(tx, wanted)
+    await recordAudit(tx, {
+      action: 'user.sections',
+      actorId: actor.id,
+      subjectUserId: input.userId,
+      detail: { sections: names.length === 0 ? 'the whole newsroom' : names.join('; ') },
+      client,
+    })
+    return { ok: true, name: person.name, sections: names }
+  })
+}
+
+/** The sections' full names ("Regions › Middle East"), in the tree's order. */
+async function sectionLabels(db: Tx, ids: readonly number[]): Promise<string[]> {
+  const options = await listSectionOptions(db)
+  return options.filter((option) => ids.includes(option.id)).map((option) => option.label)
 }

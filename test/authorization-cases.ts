@@ -199,6 +199,15 @@ export const serverActions: Record<string, Door> = {
   },
   'app/desk/admin/users/actions.ts addPerson': { decidedBy: ['createUser'], provedBy: [adminOnly] },
   'app/desk/admin/users/actions.ts saveRole': { decidedBy: ['changeRole'], provedBy: [adminOnly] },
+  'app/desk/admin/users/actions.ts saveSectionDesk': {
+    decidedBy: ['setSectionDesk'],
+    provedBy: [
+      {
+        file: 'lib/section-desks.data.test.ts',
+        test: 'are given by admins only, to editors only, naming sections that exist; nothing changes otherwise',
+      },
+    ],
+  },
   'app/desk/admin/users/actions.ts disableAccount': { decidedBy: ['setDisabled'], provedBy: [adminOnly] },
   'app/desk/admin/users/actions.ts enableAccount': { decidedBy: ['setDisabled'], provedBy: [adminOnly] },
   'app/desk/admin/users/actions.ts resetPasswordAction': { decidedBy: ['resetPassword'], provedBy: [adminOnly] },

@@ -119,6 +119,16 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
         </button>
       </form>
 
+      {queue === 'review' && user.sections && (
+        <p className="muted">
+          Stories filed in your sections:{' '}
+          {sections
+            .filter((section) => user.sections?.includes(section.id))
+            .map((section) => section.label)
+            .join(', ')}
+          . The others are under <Link href={linkTo({ queue: 'all', status: 'in_review', page: 1 })}>All stories</Link>.
+        </p>
+      )}
       <table className="stacked">
         <caption className="visually-hidden">{deskQueueLabels[queue]}</caption>
         <thead>

@@ -6,7 +6,16 @@ import { getDb } from '@/db'
 import { type ActionState, invalid, ok, toActionState } from '@/lib/errors'
 import { requestClient, requireUser } from '@/lib/session'
 import { endSessionsForAdmin } from '@/lib/sessions'
-import { changeRole, createUser, newUserSchema, resetPassword, roleSchema, setDisabled } from '@/lib/users'
+import {
+  changeRole,
+  createUser,
+  newUserSchema,
+  resetPassword,
+  roleSchema,
+  sectionDeskInputSchema,
+  setDisabled,
+  setSectionDesk,
+} from '@/lib/users'
 import { countOf, withArticle } from '@/lib/words'
 
 const userRefSchema = z.object({ userId: z.coerce.number().int().positive() })
@@ -32,6 +41,20 @@ export async function saveRole(_: ActionState, form: FormData): Promise<ActionSt
   if (!result.ok) return toActionState(result)
   revalidatePath('/desk/admin/users', 'layout')
   return ok(`${result.person.name} is now ${withArticle(result.person.role)}.`)
+}
+
+export async function saveSectionDesk(_: ActionState, form: FormData): Promise<ActionState> {
+  const actor = await requireUser()
+  const input = sectionDeskInputSchema.safeParse({ userId: form.get('userId'), sectionIds: form.getAll('sectionIds') })
+  if (!input.success) return invalid(input.error)
+  const result = await setSectionDesk(getDb(), actor, input.data, await requestClient())
+  if (!result.ok) return toActionState(result)
+  revalidatePath('/desk/admin/users', 'layout')
+  return ok(
+    result.sections.length === 0
+      ? `${result.name} now approves and publishes across the whole newsroom.`
+      : `${result.name} now approves and publishes only in ${result.sections.join(', ')} (and the sections under them).`,
+  )
 }
 
 export async function disableAccount(_: ActionState, form: FormData): Promise<ActionState> {

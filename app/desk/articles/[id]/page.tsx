@@ -102,7 +102,11 @@ export default async function StoryPage({ params }: StoryPageProps) {
         </>
       )}
       {article.firstPublishedAt && (
-        <CorrectionsPanel articleId={article.id} corrections={corrections} canCorrect={can(user, 'article.correct')} />
+        <CorrectionsPanel
+          articleId={article.id}
+          corrections={corrections}
+          canCorrect={can(user, 'article.correct', { ownerIds: [], sectionIds: [article.live.sectionId] })}
+        />
       )}
       <NotesPanel articleId={article.id} threads={threads} canWrite={can(user, 'note.write', article)} />
     </main>

@@ -8,8 +8,10 @@ import { RoleSelect } from '@/components/desk/role-select'
 import { requireCapability, shownUnlessRefused } from '@/lib/session'
 import { parseId } from '@/lib/http'
 import { countOpenSessions } from '@/lib/sessions'
+import { assignedSections } from '@/lib/section-desks'
+import { listSectionOptions } from '@/lib/sections'
 import { getUser } from '@/lib/users'
-import { disableAccount, enableAccount, resetPasswordAction, saveRole, signOutPersonEverywhere } from '../actions'
+import { disableAccount, enableAccount, resetPasswordAction, saveRole, saveSectionDesk, signOutPersonEverywhere } from '../actions'
 
 export const metadata: Metadata = { title: 'Person' }
 
@@ -21,7 +23,11 @@ export default async function PersonPage({ params }: PersonPageProps) {
   const id = parseId((await params).id)
   if (id === null) notFound()
   const { person } = shownUnlessRefused(await getUser(getDb(), actor, id))
-  const openSessions = await countOpenSessions(getDb(), person.id)
+  const [openSessions, sectionOptions, desk] = await Promise.all([
+    countOpenSessions(getDb(), person.id),
+    listSectionOptions(getDb()),
+    assignedSections(getDb(), person.id),
+  ])
   return (
     <main className="page">
       <p>
@@ -42,6 +48,27 @@ export default async function PersonPage({ params }: PersonPageProps) {
           </Field>
         </ActionForm>
       </section>
+
+      {person.role === 'editor' && (
+        <section className="panel" aria-labelledby="desk-heading">
+          <h2 id="desk-heading">Section desk</h2>
+          <ActionForm action={saveSectionDesk} submitLabel="Save sections">
+            <p>
+              An editor with sections approves, publishes, schedules, unpublishes and corrects only stories filed in them (and in the
+              sections under them), and their review queue shows those stories. With none ticked, the whole newsroom.
+            </p>
+            <input type="hidden" name="userId" value={person.id} />
+            <fieldset className="section-choices">
+              <legend>Sections</legend>
+              {sectionOptions.map((option) => (
+                <label key={option.id}>
+                  <input type="checkbox" name="sectionIds" value={option.id} defaultChecked={desk.includes(option.id)} /> {option.label}
+                </label>
+              ))}
+            </fieldset>
+          </ActionForm>
+        </section>
+      )}
 
       <section className="panel" aria-labelledby="access-heading">
         <h2 id="access-heading">Access</h2>
