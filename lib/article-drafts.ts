@@ -14,6 +14,7 @@ import type { Actor } from './permissions'
 import { type Refusal, type RefusalReason, type Result, refusal } from './refusal'
 import { sanitizeDoc } from './rich-text'
 import { changeStatus } from './status-change'
+import { type ApprovalAfterEdit, settleApproval } from './approval'
 import { countWords, plainText } from './rich-text-plain'
 
 type Reader = Db | Tx
@@ -27,13 +28,15 @@ export type SaveOptions = {
    * revision marked not kept (never current, never published), so that no text is lost.
    */
   setAside?: ArticleInput
+  /** On an approved or scheduled story: approve this edit too, if the person may (lib/approval.ts); else it goes back to review. */
+  approveAgain?: boolean
   /** The clock, for tests. */
   now?: Date
 }
 
 /** A save's answer. A conflict carries the version now current; a refusal may name the field at fault. */
 export type SaveResult =
-  | { ok: true; version: number; revisionNumber: number; savedAt: Date; coalesced: boolean; slug: string }
+  | { ok: true; version: number; revisionNumber: number; savedAt: Date; coalesced: boolean; slug: string; approval: ApprovalAfterEdit }
   | (Refusal<'conflict'> & { current: EditableArticle })
   | Refusal<Exclude<RefusalReason, 'conflict'>>
 
@@ -120,7 +123,8 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
       if (!loaded) return missing
       const { article, revision: latest } = loaded
 
-      const allowed = await authorizeEdit(tx, actor, { status: article.status, ownerIds: await ownerIds(tx, article, latest.bylines) })
+      const owners = await ownerIds(tx, article, latest.bylines)
+      const allowed = await authorizeEdit(tx, actor, { status: article.status, ownerIds: owners })
       if (!allowed.ok) return allowed
       if (!body.ok) return refusal('invalid', body.message)
       if (asideBody && !asideBody.ok) return refusal('invalid', asideBody.message)
@@ -150,6 +154,7 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
             savedAt: latest.updatedAt,
             coalesced: true,
             slug: latest.slug,
+            approval: 'none',
           }
         }
         const current = await getArticleForEditing(tx, allowed.actor, articleId)
@@ -223,10 +228,24 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
         })
         .where(eq(articles.id, articleId))
       if (isUnpublished) await syncAttribution(tx, articleId, latest, snapshot)
+      const settled = await settleApproval(
+        tx,
+        allowed.actor,
+        {
+          ...article,
+          version: article.version + 1,
+          currentRevisionId: revision.id,
+          ownerIds: owners,
+          sectionIds: [article.sectionId, snapshot.sectionId],
+        },
+        options.approveAgain ?? false,
+        now,
+      )
 
       return {
         ok: true,
-        version: article.version + 1,
+        version: settled.version,
+        approval: settled.approval,
         revisionNumber: revision.number,
         savedAt: now,
         coalesced: coalesce,

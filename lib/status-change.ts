@@ -4,7 +4,7 @@ import type { Tx } from '@/db'
 import { type ArticleStatus, articles, workflowEvents } from '@/db/schema'
 import { syncMediaUses } from './media/uses'
 import type { Actor } from './permissions'
-import type { MovingArticle, StatusMove } from './workflow'
+import { type MovingArticle, type StatusMove, holdsApproval } from './workflow'
 import { checkTransition } from './workflow-checks'
 
 // THE door to a story's status. Every change of `articles.status` — a story's creation, each
@@ -53,6 +53,13 @@ export async function changeStatus(
       updatedAt: change.now,
       // A story has a publication time only while it is scheduled.
       scheduledAt: allowed.to === 'scheduled' ? (change.scheduledAt ?? null) : null,
+      // And an approved revision only while it is approved or scheduled: the one the move was made on,
+      // kept from approved to scheduled and back (lib/approval.ts moves it with an edit approved again).
+      ...(holdsApproval(allowed.to)
+        ? holdsApproval(story.status)
+          ? {}
+          : { approvedRevisionId: change.revisionId }
+        : { approvedRevisionId: null }),
     })
     .where(eq(articles.id, story.id))
   await tx.insert(workflowEvents).values({

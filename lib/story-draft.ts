@@ -3,6 +3,7 @@ import type { RefusalReason } from './refusal'
 import type { EditableArticle } from './editable-article'
 import type { RevisionSnapshot } from './revisions'
 import { derivedSlug } from './article-input'
+import type { ApprovalAfterEdit } from './approval'
 
 export type { Byline }
 
@@ -67,7 +68,7 @@ export type OtherVersion = { version: number; revisionNumber: number; savedBy: s
  * `too-large` (413); `signed-out` is what the desk's JSON client makes of a 401.
  */
 export type SaveResponse =
-  | { ok: true; version: number; revisionNumber: number; savedAt: string; slug: string }
+  | { ok: true; version: number; revisionNumber: number; savedAt: string; slug: string; approval: ApprovalAfterEdit }
   | { ok: false; reason: 'conflict'; message: string; current: OtherVersion }
   | { ok: false; reason: Exclude<RefusalReason, 'conflict'> | 'signed-out' | 'too-large'; message: string; field?: string }
 

@@ -14,7 +14,15 @@ import type { Actor } from './permissions'
 import { type Result, Refused, refusal, refuse } from './refusal'
 import { sectionTrails, storyPath } from './sections'
 import { changeStatus } from './status-change'
-import { type AvailableAction, type WorkflowAction, hasUnpublishedChanges, isPubliclyVisible, statuses, workflow } from './workflow'
+import {
+  type AvailableAction,
+  type WorkflowAction,
+  hasUnpublishedChanges,
+  holdsApproval,
+  isPubliclyVisible,
+  statuses,
+  workflow,
+} from './workflow'
 import { availableActions, checkTransition } from './workflow-checks'
 import { checkTransitionInput, cleanNote } from './workflow-input'
 
@@ -93,7 +101,9 @@ export async function applyTransition(
   const [article] = await tx.select().from(articles).where(eq(articles.id, articleId)).for('update')
   if (!article) refuse('missing', 'This story no longer exists; it may have been deleted.')
   if (article.currentRevisionId === null) throw new Error(`Article ${articleId} has no current revision.`)
-  const revision = await loadRevision(tx, article.currentRevisionId)
+  // An approved or scheduled story moves, and goes live, as it was approved (lib/approval.ts).
+  const approved = holdsApproval(article.status) ? article.approvedRevisionId : null
+  const revision = await loadRevision(tx, approved ?? article.currentRevisionId)
 
   const story = {
     id: articleId,

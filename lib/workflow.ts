@@ -82,10 +82,11 @@ export const workflowActions = [
 export type WorkflowAction = (typeof workflowActions)[number]
 
 /**
- * Every move of a story's status: the desk's actions, and two that are never buttons — `create`,
- * a story's start, and `lapse`, the scheduler giving up on a publication that cannot go ahead.
+ * Every move of a story's status: the desk's actions, and three that are never buttons — `create`,
+ * a story's start; `lapse`, the scheduler giving up on a publication that cannot go ahead; and
+ * `reopen`, an edit of an approved story that sends it back to review (lib/approval.ts).
  */
-export type StatusMove = WorkflowAction | 'create' | 'lapse'
+export type StatusMove = WorkflowAction | 'create' | 'lapse' | 'reopen'
 
 /**
  * When a from-status counts: `always`; `changes` only for a story with unpublished changes (a
@@ -232,6 +233,17 @@ export const workflow: Record<StatusMove, ActionRule> = {
     needsTime: false,
     needsCompleteStory: true,
   },
+  reopen: {
+    // A save of an approved or scheduled story that does not approve the edit too: what was
+    // approved is no longer what the story holds, so it is reviewed again and its schedule goes.
+    from: { approved: always, scheduled: always },
+    to: 'in_review',
+    capability: 'article.edit',
+    label: 'Back to review after an edit',
+    note: 'optional',
+    needsTime: false,
+    needsCompleteStory: false,
+  },
   lapse: {
     // The scheduler, when the editor who scheduled the story may no longer publish it, or the story lost its headline or address.
     from: { scheduled: always },
@@ -285,6 +297,11 @@ export function isPubliclyVisible(article: { status: ArticleStatus; publishedRev
 }
 
 /** A live story whose newest revision is not the one readers see ("published — unpublished changes"). */
+/** Approved or scheduled: the story holds an editor's approval of one revision, the one publishing publishes (lib/approval.ts). */
+export function holdsApproval(status: ArticleStatus | null): boolean {
+  return status === 'approved' || status === 'scheduled'
+}
+
 export function hasUnpublishedChanges(article: { currentRevisionId: number | null; publishedRevisionId: number | null }): boolean {
   return article.publishedRevisionId !== null && article.currentRevisionId !== article.publishedRevisionId
 }

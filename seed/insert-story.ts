@@ -103,6 +103,8 @@ export async function insertStory(tx: Tx, story: DemoStory, context: SeedContext
     .set({
       currentRevisionId: revisionId(story.revisions.length),
       publishedRevisionId: story.publishedRevision === undefined ? null : revisionId(story.publishedRevision),
+      // An approved or scheduled demo story was approved as it stands.
+      approvedRevisionId: story.status === 'approved' || story.status === 'scheduled' ? revisionId(story.revisions.length) : null,
     })
     .where(eq(articles.id, article.id))
   // The live revision's images are public, as publishing would have made them.

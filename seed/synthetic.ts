@@ -103,7 +103,8 @@ async function insertBatch(tx: Tx, plans: PlannedArticle[]): Promise<void> {
       sql`(${articleId(plan)}::int, ${revisionId(plan, plan.currentNumber)}::int, ${plan.publishedNumber === null ? null : revisionId(plan, plan.publishedNumber)}::int)`,
   )
   await tx.execute(sql`
-    update ${articles} set current_revision_id = v.current_id, published_revision_id = v.published_id
+    update ${articles} set current_revision_id = v.current_id, published_revision_id = v.published_id,
+      approved_revision_id = case when ${articles.status} in ('approved', 'scheduled') then v.current_id end
     from (values ${sql.join(pointers, sql`, `)}) as v(id, current_id, published_id)
     where ${articles.id} = v.id`)
 

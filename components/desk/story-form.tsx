@@ -9,6 +9,7 @@ import { countWords, plainText } from '@/lib/rich-text-plain'
 import { type StoryProblem, storyProblems } from '@/lib/article-input'
 import { type OtherVersion, type StoryDraft, canonicalJson, sameDraft, toFormDraft } from '@/lib/story-draft'
 import type { AvailableAction } from '@/lib/workflow'
+import { ApprovalNotice, type ApprovalAtOpen, useApproval } from './approval-notice'
 import { ConflictPanel } from './conflict-panel'
 import { LeadImageFields } from './lead-image-fields'
 import type { LeadImagePickerProps } from './lead-image-picker'
@@ -36,6 +37,7 @@ type StoryFormProps = {
   media: MediaOption[]
   workflowActions: WorkflowActionsProps['actions']
   saveAltText: LeadImagePickerProps['saveAltText']
+  approval: ApprovalAtOpen
 }
 
 /** The story editor: every field of a story, saved as the writer goes. */
@@ -51,6 +53,7 @@ export function StoryForm({
   media,
   workflowActions,
   saveAltText,
+  approval: approvalAtOpen,
 }: StoryFormProps) {
   // What the story had when it opened: a refresh after a workflow step does not reload the form.
   const [initial] = useState(() => toFormDraft(opened, hasBeenPublished))
@@ -69,7 +72,9 @@ export function StoryForm({
   // The merge needs the autosave, and the autosave tells the merge of a refused save.
   const conflictHandler = useRef<(other: OtherVersion) => void>(() => {})
   const onConflict = useCallback((other: OtherVersion) => conflictHandler.current(other), [])
-  const autosave = useStoryAutosave({ articleId, version, revisionNumber, initial, collect, onConflict })
+  const approval = useApproval(approvalAtOpen)
+  const { wantsApproval, onApproval } = approval
+  const autosave = useStoryAutosave({ articleId, version, revisionNumber, initial, collect, onConflict, wantsApproval, onApproval })
   const { markChanged } = autosave
 
   // The first save of a live story makes it an update: the desk then offers to publish it (or
@@ -199,6 +204,7 @@ export function StoryForm({
         onMoved={autosave.adoptVersion}
       />
 
+      <ApprovalNotice {...approval.view} />
       {isLive && (
         <p className="message info">
           This story is live. Your changes make a new draft; readers keep the published version until it is published again.

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { clearLocalDraft, keepLocalDraftNow, writeLocalDraft } from './local-draft'
 import { requestJson } from './json-client'
 import { type OtherVersion, type SaveResponse, type StoryDraft } from '@/lib/story-draft'
+import type { ApprovalAfterEdit } from '@/lib/approval'
 
 export type SaveStatus =
   | { kind: 'idle' }
@@ -35,6 +36,10 @@ type Options = {
   collect: () => StoryDraft
   /** Called when a save is refused as stale, with the version now current. */
   onConflict: (other: OtherVersion) => void
+  /** On an approved story: whether the next save approves the edit too (components/desk/approval-notice.tsx). */
+  wantsApproval?: () => boolean
+  /** Told when a save approved the edit too, or sent the story back to review. */
+  onApproval?: (approval: ApprovalAfterEdit) => void
 }
 type SaveOptions = { baseVersion?: number; isClosing?: boolean }
 
@@ -44,7 +49,8 @@ type SaveOptions = { baseVersion?: number; isClosing?: boolean }
  * same edits. A stale version is never overwritten: the status turns to `conflict`, and the caller
  * merges (components/desk/use-story-merge.ts) and calls `resolve`.
  */
-export function useStoryAutosave({ articleId, version, revisionNumber: openedRevision, initial, collect, onConflict }: Options) {
+export function useStoryAutosave(props: Options) {
+  const { articleId, version, revisionNumber: openedRevision, initial, collect, onConflict, wantsApproval, onApproval } = props
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' })
   const [revisionNumber, setRevisionNumber] = useState(openedRevision)
   const [isDeviceCopyFailed, setDeviceCopyFailed] = useState(false)
@@ -92,7 +98,13 @@ export function useStoryAutosave({ articleId, version, revisionNumber: openedRev
       setStatus({ kind: 'saving' })
       const run = (async () => {
         const aside = setAside.current ?? undefined
-        const request = { draft, baseVersion: options.baseVersion ?? baseVersion.current, kind, setAside: aside }
+        const request = {
+          draft,
+          baseVersion: options.baseVersion ?? baseVersion.current,
+          kind,
+          setAside: aside,
+          approveAgain: wantsApproval?.() ?? false,
+        }
         const answer = await send(articleId, request, options.isClosing ?? false)
         if (answer === 'offline') {
           keepLocally()
@@ -105,6 +117,7 @@ export function useStoryAutosave({ articleId, version, revisionNumber: openedRev
           baseDraft.current = draft
           if (setAside.current === aside) setAside.current = null
           setRevisionNumber(answer.revisionNumber)
+          if (answer.approval !== 'none') onApproval?.(answer.approval)
           savedCount.current = sentCount
           blocked.current = false
           awaitsDecision.current = false
@@ -134,7 +147,7 @@ export function useStoryAutosave({ articleId, version, revisionNumber: openedRev
         saving.current = null
       }
     },
-    [articleId, collect, keepLocally, forgetLocally, onConflict],
+    [articleId, collect, keepLocally, forgetLocally, onConflict, wantsApproval, onApproval],
   )
 
   useEffect(() => {
@@ -267,7 +280,7 @@ export function useStoryAutosave({ articleId, version, revisionNumber: openedRev
 
 async function send(
   articleId: number,
-  request: { draft: StoryDraft; baseVersion: number; kind: 'autosave' | 'save'; setAside?: StoryDraft },
+  request: { draft: StoryDraft; baseVersion: number; kind: 'autosave' | 'save'; setAside?: StoryDraft; approveAgain: boolean },
   isClosing: boolean,
 ): Promise<SaveResponse | 'offline'> {
   const answer = await requestJson<SaveResponse>(`/desk/articles/${articleId}/revisions`, {

@@ -14,7 +14,7 @@ import { listMediaOptions } from '@/lib/media/options'
 import { renderRichText } from '@/lib/rich-text'
 import { listSectionOptions } from '@/lib/sections'
 import { requireCapability } from '@/lib/session'
-import { statuses } from '@/lib/workflow'
+import { holdsApproval, statuses } from '@/lib/workflow'
 import { toStoryDraft } from '@/lib/story-draft'
 import { listWorkflowEvents } from '@/lib/timeline'
 import { getWorkflowState } from '@/lib/transitions'
@@ -22,6 +22,7 @@ import { listStaff } from '@/lib/users'
 import { saveImageAltText } from '../../media/actions'
 import { CorrectionsPanel } from './corrections-panel'
 import { NotesPanel } from './notes-panel'
+import { ReviewPanel } from './review-panel'
 import { DateTime } from '@/components/ui/date-time'
 
 export const metadata: Metadata = { title: 'Story' }
@@ -38,6 +39,8 @@ export default async function StoryPage({ params }: StoryPageProps) {
   const corrections = article ? await listArticleCorrections(db, article.id) : null
   const events = article ? await listWorkflowEvents(db, article.id) : null
   if (!article || !workflow || !threads || !corrections || !events) notFound()
+  // Where it lives and where its newest revision would go live: a section desk must hold both.
+  const mayApprove = can(user, 'article.approve', { ownerIds: article.ownerIds, sectionIds: [article.live.sectionId, article.sectionId] })
   // The note of the move that brought the story here: the editor's when sent back, the writer's when submitted.
   const lastMove = events[0]
   const moveNote =
@@ -89,6 +92,11 @@ export default async function StoryPage({ params }: StoryPageProps) {
           media={await listMediaOptions(db, user)}
           workflowActions={workflow.actions}
           saveAltText={saveImageAltText}
+          approval={{
+            holds: holdsApproval(article.status),
+            isScheduled: article.status === 'scheduled',
+            canApprove: mayApprove,
+          }}
         />
       ) : (
         <>
@@ -100,6 +108,9 @@ export default async function StoryPage({ params }: StoryPageProps) {
             <div className="story-body" dangerouslySetInnerHTML={{ __html: renderRichText(article.body) }} />
           </article>
         </>
+      )}
+      {mayApprove && (article.status === 'in_review' || article.status === 'approved') && (
+        <ReviewPanel db={db} viewer={user} articleId={article.id} currentNumber={article.revisionNumber} />
       )}
       {article.firstPublishedAt && (
         <CorrectionsPanel

@@ -14,6 +14,7 @@ const saveRequestSchema = z.object({
   baseVersion: z.number().int().positive(),
   kind: z.enum(['autosave', 'save']),
   setAside: z.unknown().optional(),
+  approveAgain: z.boolean().optional(),
 })
 
 const garbled = 'The save was garbled on the way. Try again.'
@@ -46,8 +47,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const aside = request_.data.setAside === undefined ? undefined : articleInputSchema.safeParse(request_.data.setAside)
   if (aside && !aside.success) return refusalResponse(invalidInput(aside.error))
 
-  const { baseVersion, kind } = request_.data
-  const result = await saveArticle(getDb(), signedIn.user, articleId, input.data, { baseVersion, kind, setAside: aside?.data })
+  const { baseVersion, kind, approveAgain } = request_.data
+  const result = await saveArticle(getDb(), signedIn.user, articleId, input.data, {
+    baseVersion,
+    kind,
+    approveAgain,
+    setAside: aside?.data,
+  })
   if (result.ok) {
     return json<SaveResponse>({
       ok: true,
@@ -55,6 +61,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       revisionNumber: result.revisionNumber,
       savedAt: result.savedAt.toISOString(),
       slug: result.slug,
+      approval: result.approval,
     })
   }
   if (result.reason === 'conflict') {
