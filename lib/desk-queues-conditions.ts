@@ -1,15 +1,20 @@
 import 'server-only'
-import { type SQL, and, eq, ilike, or, sql } from 'drizzle-orm'
+import { type SQL, and, eq, ilike, isNotNull, isNull, or, sql } from 'drizzle-orm'
 import { articleAuthors, articles, revisions } from '@/db/schema'
 import { cleanText } from './clean-text'
 import { publiclyVisible } from './public-articles'
 import type { DeskFilters, DeskQueue } from './desk-queues'
 
 // Which stories each desk list holds, as SQL conditions on `articles` (and, for the search, the
-// current revision). "Mine" means created by me or bylined on me (the live bylines,
-// or the newest ones for a story never published).
+// current revision); every list but the trash's leaves out the stories in it. "Mine" means
+// created by me or bylined on me (the live bylines, or the newest ones for a story never published).
 
 export function queueCondition(queue: DeskQueue, viewerId: number): SQL | undefined {
+  // A story in the trash is on the trash's list and no other.
+  return queue === 'trash' ? isNotNull(articles.trashedAt) : and(isNull(articles.trashedAt), keptQueueCondition(queue, viewerId))
+}
+
+function keptQueueCondition(queue: Exclude<DeskQueue, 'trash'>, viewerId: number): SQL | undefined {
   switch (queue) {
     case 'drafts':
       return and(eq(articles.status, 'draft'), mine(viewerId))
