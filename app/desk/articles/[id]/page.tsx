@@ -22,6 +22,10 @@ import { listStaff } from '@/lib/users'
 import { saveImageAltText } from '../../media/actions'
 import { CorrectionsPanel } from './corrections-panel'
 import { NotesPanel } from './notes-panel'
+import { FollowUpNote, StoryTools, TrashNotice } from './trash-panel'
+import { getFollowUp } from '@/lib/article-duplicates'
+import { checkEdit } from '@/lib/article-editing'
+import { getTrashState, trashProblem } from '@/lib/trash'
 import { DateTime } from '@/components/ui/date-time'
 
 export const metadata: Metadata = { title: 'Story' }
@@ -38,6 +42,10 @@ export default async function StoryPage({ params }: StoryPageProps) {
   const corrections = article ? await listArticleCorrections(db, article.id) : null
   const events = article ? await listWorkflowEvents(db, article.id) : null
   if (!article || !workflow || !threads || !corrections || !events) notFound()
+  const [trash, followUp] = await Promise.all([getTrashState(db, article.id), getFollowUp(db, user, article.id)])
+  // Who may change the story in its status may put it in the trash, or bring it back.
+  const canRestore = trash !== null && checkEdit(user, { status: article.status, ownerIds: article.ownerIds }).ok
+  const canTrash = article.canEdit && trashProblem({ ...article, trashedAt: null }) === null
   // The note of the move that brought the story here: the editor's when sent back, the writer's when submitted.
   const lastMove = events[0]
   const moveNote =
@@ -75,6 +83,8 @@ export default async function StoryPage({ params }: StoryPageProps) {
         )}
       </p>
       {moveNote && <MoveNote toStatus={moveNote.toStatus} actorName={moveNote.actorName} note={moveNote.note} at={moveNote.createdAt} />}
+      {followUp && <FollowUpNote followUp={followUp} />}
+      {trash && <TrashNotice articleId={article.id} trash={trash} canRestore={canRestore} />}
       <h1 className="visually-hidden">Edit story</h1>
       {article.canEdit ? (
         <StoryForm
@@ -92,7 +102,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
         />
       ) : (
         <>
-          <p className="message info">{article.editBlockedReason}</p>
+          {!trash && <p className="message info">{article.editBlockedReason}</p>}
           <WorkflowActions articleId={article.id} actions={workflow.actions} version={workflow.version} />
           <article className="story-preview">
             <h2>{article.headline}</h2>
@@ -101,6 +111,12 @@ export default async function StoryPage({ params }: StoryPageProps) {
           </article>
         </>
       )}
+      <StoryTools
+        articleId={article.id}
+        revisionNumber={article.revisionNumber}
+        canDuplicate={can(user, 'article.create')}
+        canTrash={canTrash}
+      />
       {article.firstPublishedAt && (
         <CorrectionsPanel articleId={article.id} corrections={corrections} canCorrect={can(user, 'article.correct')} />
       )}
