@@ -22,7 +22,7 @@ type DeskPage = { route: string; name: string; as: Person; path: (made: Made) =>
  */
 const deskPages: DeskPage[] = [
   // The desk's lists (deskQueues in lib/desk-queues.ts), as an editor, and a writer's landing list.
-  ...['drafts', 'review', 'sentBack', 'scheduled', 'published', 'all'].map((queue) => ({
+  ...['drafts', 'review', 'sentBack', 'scheduled', 'published', 'all', 'trash'].map((queue) => ({
     route: '/desk',
     name: `desk-${queue}`,
     as: 'editor' as const,

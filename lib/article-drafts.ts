@@ -2,7 +2,7 @@ import 'server-only'
 import { isDeepStrictEqual } from 'node:util'
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
-import { type RichTextDoc, articleAuthors, articles, media, revisions, sections, users, workflowEvents } from '@/db/schema'
+import { type RichTextDoc, articles, media, revisions, sections, users, workflowEvents } from '@/db/schema'
 import { ownerIds, syncAttribution } from './article-attribution'
 import { checkBylines } from './article-editing'
 import { authorize, authorizeEdit } from './authorize'
@@ -46,18 +46,29 @@ export const autosaveWindowMs = 5 * 60 * 1000
 const missing = refusal('missing', 'This story no longer exists; it may have been deleted.')
 const emptyBody: RichTextDoc = { type: 'doc', content: [{ type: 'paragraph' }] }
 
-/** Starts a draft: revision 1 with the creator as the byline, in a section, under a free slug. */
+/** What a new story may start with besides its headline and section: a duplicate's whole revision. */
+export type StartingContent = Partial<Omit<RevisionSnapshot, 'headline' | 'sectionId'>>
+
+/**
+ * Starts a draft: revision 1 — with the creator as the byline, or the content given (a
+ * duplicate's, already checked) — in a section, under a free slug. `duplicatedFrom`: the
+ * revision it copies, which its page names ("Follow-up to …").
+ */
 export async function createArticle(
   db: Db,
   actor: Actor,
-  input: { headline: string; sectionId: number },
-  options: { now?: Date } = {},
+  input: { headline: string; sectionId: number } & StartingContent,
+  options: { now?: Date; duplicatedFrom?: number } = {},
 ): Promise<Result<{ articleId: number }>> {
-  const headline = headlineSchema.safeParse(input.headline)
+  const { headline: rawHeadline, sectionId, slug: wantedSlug, ...content } = input
+  const headline = headlineSchema.safeParse(rawHeadline)
   if (!headline.success) return refusal('invalid', headline.error.issues[0]?.message ?? 'Check the headline.')
-  if (!(await exists(db, sections, input.sectionId))) return refusal('invalid', 'That section no longer exists; choose another.')
+  if (!(await exists(db, sections, sectionId))) return refusal('invalid', 'That section no longer exists; choose another.')
   const now = options.now ?? new Date()
-  const base = derivedSlug(headline.data) || 'untitled'
+  const base = wantedSlug || derivedSlug(headline.data) || 'untitled'
+  const body = content.body ?? emptyBody
+  const bodyText = plainText(body)
+  const attribution = { bylines: content.bylines ?? [{ userId: actor.id }], tags: content.tags ?? [] }
 
   // Someone creating a story with the same headline at the same moment may take the slug first.
   for (let attempt = 1; ; attempt++) {
@@ -65,32 +76,26 @@ export async function createArticle(
       return await db.transaction(async (tx): Promise<Result<{ articleId: number }>> => {
         const allowed = await authorize(tx, actor, 'article.create')
         if (!allowed.ok) return allowed
-        const slug = await freeSlug(tx, null, input.sectionId, base)
+        const slug = await freeSlug(tx, null, sectionId, base)
         const [article] = await tx
           .insert(articles)
-          .values({ sectionId: input.sectionId, slug, createdBy: actor.id, createdAt: now, updatedAt: now })
+          .values({ sectionId, slug, createdBy: actor.id, createdAt: now, updatedAt: now, duplicatedFrom: options.duplicatedFrom })
           .returning({ id: articles.id, version: articles.version })
         if (!article) throw new Error('Inserting an article returned no row.')
         const [revision] = await tx
           .insert(revisions)
           .values({
-            articleId: article.id,
-            number: 1,
-            kind: 'save',
-            headline: headline.data,
-            body: emptyBody,
-            sectionId: input.sectionId,
-            slug,
-            bylines: [{ userId: actor.id }],
-            createdBy: actor.id,
-            createdAt: now,
-            updatedAt: now,
+            ...content,
+            ...attribution,
+            ...{ articleId: article.id, number: 1, kind: 'save', headline: headline.data, body, bodyText, wordCount: countWords(bodyText) },
+            ...{ sectionId, slug, createdBy: actor.id, createdAt: now, updatedAt: now },
           })
           .returning({ id: revisions.id })
         if (!revision) throw new Error('Inserting a revision returned no row.')
         await tx.update(articles).set({ currentRevisionId: revision.id }).where(eq(articles.id, article.id))
-        await tx.insert(articleAuthors).values({ articleId: article.id, position: 0, userId: actor.id })
-        const story = { ...article, status: null, publishedRevisionId: null, hasUnpublishedChanges: false, ownerIds: [actor.id] }
+        await syncAttribution(tx, article.id, { bylines: [], tags: [] }, attribution)
+        const owners = [actor.id, ...attribution.bylines.flatMap((byline) => ('userId' in byline ? [byline.userId] : []))]
+        const story = { ...article, status: null, publishedRevisionId: null, hasUnpublishedChanges: false, ownerIds: owners }
         await changeStatus(tx, story, 'create', allowed.actor, { revisionId: revision.id, now })
         return { ok: true, articleId: article.id }
       })
@@ -124,7 +129,7 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
       const { article, revision: latest } = loaded
 
       const owners = await ownerIds(tx, article, latest.bylines)
-      const allowed = await authorizeEdit(tx, actor, { status: article.status, ownerIds: owners })
+      const allowed = await authorizeEdit(tx, actor, { status: article.status, trashedAt: article.trashedAt, ownerIds: owners })
       if (!allowed.ok) return allowed
       if (!body.ok) return refusal('invalid', body.message)
       if (asideBody && !asideBody.ok) return refusal('invalid', asideBody.message)

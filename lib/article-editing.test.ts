@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { articleStatus } from '@/db/schema'
 import { checkBylines, checkEdit, keepYourselfInTheByline } from './article-editing'
+import { trashedStoryMessage } from './workflow'
 
 const writer = { id: 1, role: 'writer' as const }
 const editor = { id: 2, role: 'editor' as const }
@@ -50,6 +51,15 @@ describe('who may edit a story in which status', () => {
       ok: false,
       message: 'Only the story’s writers and the editors can change this story.',
     })
+  })
+
+  it('lets nobody change a story in the trash, and tells who could why', () => {
+    const trashedAt = new Date('2031-01-10T09:00:00Z')
+    for (const actor of [writer, editor, admin]) {
+      expect(checkEdit(actor, { status: 'draft', ownerIds: [1], trashedAt })).toEqual({ ok: false, message: trashedStoryMessage })
+    }
+    expect(checkEdit(writer, { status: 'draft', ownerIds: [2], trashedAt }).ok).toBe(false)
+    expect(checkEdit(writer, { status: 'draft', ownerIds: [1], trashedAt: null })).toEqual({ ok: true })
   })
 })
 

@@ -26,6 +26,9 @@ export const auditActions = {
   'site.page': 'Site page edited',
   'story.unpublish': 'Story unpublished',
   'story.republish': 'Story republished',
+  'story.trash': 'Story moved to the trash',
+  'story.restore': 'Story restored from the trash',
+  'story.purge': 'Story deleted from the trash',
   'settings.change': 'Setting changed',
   'front.pin': 'Pinned on the front page',
   'front.unpin': 'Unpinned from the front page',
@@ -42,6 +45,8 @@ export type AuditEntry = {
   subjectUserId?: number | null
   detail?: AuditDetail
   client?: string
+  /** When it happened, if not now (a change made with a test's clock). */
+  at?: Date
 }
 
 /** Keys a detail may never have: the log must hold nothing that opens an account or a session. */
@@ -58,6 +63,7 @@ export async function recordAudit(db: Db | Tx, entry: AuditEntry): Promise<void>
     subjectUserId: entry.subjectUserId ?? null,
     detail,
     client: (entry.client ?? '').slice(0, 100),
+    at: entry.at,
   })
 }
 

@@ -44,7 +44,7 @@ export function decide(actor: Actor, capability: Capability, resource?: Owned): 
 export async function authorizeEdit(
   db: Db | Tx,
   who: { id: number },
-  story: Owned & { status: ArticleStatus },
+  story: Owned & { status: ArticleStatus; trashedAt?: Date | null },
 ): Promise<Result<{ actor: Actor }, 'forbidden'>> {
   const allowed = await authorize(db, who, 'article.edit', story)
   if (!allowed.ok) return allowed

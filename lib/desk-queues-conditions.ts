@@ -1,5 +1,5 @@
 import 'server-only'
-import { type SQL, and, eq, ilike, inArray, or, sql } from 'drizzle-orm'
+import { type SQL, and, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
 import { articleAuthors, articles, revisions } from '@/db/schema'
 import { cleanText } from './clean-text'
 import { publiclyVisible } from './public-articles'
@@ -7,10 +7,15 @@ import type { DeskFilters, DeskQueue } from './desk-queues'
 import type { Actor } from './permissions'
 
 // Which stories each desk list holds, as SQL conditions on `articles` (and, for the search, the
-// current revision). "Mine" means created by me or bylined on me (the live bylines,
-// or the newest ones for a story never published).
+// current revision); every list but the trash's leaves out the stories in it. "Mine" means
+// created by me or bylined on me (the live bylines, or the newest ones for a story never published).
 
 export function queueCondition(queue: DeskQueue, viewer: Actor): SQL | undefined {
+  // A story in the trash is on the trash's list and no other.
+  return queue === 'trash' ? isNotNull(articles.trashedAt) : and(isNull(articles.trashedAt), keptQueueCondition(queue, viewer))
+}
+
+function keptQueueCondition(queue: Exclude<DeskQueue, 'trash'>, viewer: Actor): SQL | undefined {
   switch (queue) {
     case 'drafts':
       return and(eq(articles.status, 'draft'), mine(viewer.id))

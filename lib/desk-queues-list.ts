@@ -30,6 +30,7 @@ export async function listDeskQueue(db: Db, viewer: Actor, queue: DeskQueue, que
     scheduled: [asc(articles.scheduledAt), asc(articles.id)],
     published: [desc(articles.publishedAt), desc(articles.id)],
     all: [desc(articles.updatedAt), desc(articles.id)],
+    trash: [desc(articles.trashedAt), desc(articles.id)],
   }
 
   const totalQuery = db.select({ total: count() }).from(articles)
@@ -47,6 +48,7 @@ export async function listDeskQueue(db: Db, viewer: Actor, queue: DeskQueue, que
         scheduledAt: articles.scheduledAt,
         firstPublishedAt: articles.firstPublishedAt,
         publishedAt: articles.publishedAt,
+        trashedAt: articles.trashedAt,
         currentRevisionId: articles.currentRevisionId,
         publishedRevisionId: articles.publishedRevisionId,
       })
@@ -78,6 +80,7 @@ export async function listDeskQueue(db: Db, viewer: Actor, queue: DeskQueue, que
       scheduledAt: row.scheduledAt,
       firstPublishedAt: row.firstPublishedAt,
       publishedAt: row.publishedAt,
+      trashedAt: row.trashedAt,
       isLive: isPubliclyVisible(row),
       hasUnpublishedChanges: hasUnpublishedChanges(row),
       openNotes: open.get(row.id) ?? 0,
@@ -99,14 +102,15 @@ export async function countDeskQueues(db: Db, viewer: Actor, filters: DeskFilter
       sentBack: counted('sentBack'),
       scheduled: counted('scheduled'),
       published: counted('published'),
-      all: count(),
+      all: counted('all'),
+      trash: counted('trash'),
     })
     .from(articles)
   const where = and(filterCondition(filters), readableStories(viewer))
   const [row] = await (filters.q?.trim()
     ? base.innerJoin(revisions, eq(revisions.id, articles.currentRevisionId)).where(where)
     : base.where(where))
-  return row ?? { drafts: 0, review: 0, sentBack: 0, scheduled: 0, published: 0, all: 0 }
+  return row ?? { drafts: 0, review: 0, sentBack: 0, scheduled: 0, published: 0, all: 0, trash: 0 }
 }
 
 /** When each story last entered each status, keyed `id:status`. */

@@ -140,8 +140,24 @@ describe('the desk lists', () => {
 
   it('counts every list for this person, with the same filters', async () => {
     // The writer may not read writer2's draft and submission: they are in nobody's count for the writer.
-    expect(await countDeskQueues(db, newsroom.writer)).toEqual({ drafts: 2, review: 2, sentBack: 1, scheduled: 2, published: 3, all: 10 })
-    expect(await countDeskQueues(db, newsroom.writer2)).toEqual({ drafts: 2, review: 2, sentBack: 0, scheduled: 0, published: 3, all: 6 })
+    expect(await countDeskQueues(db, newsroom.writer)).toEqual({
+      drafts: 2,
+      review: 2,
+      sentBack: 1,
+      scheduled: 2,
+      published: 3,
+      all: 10,
+      trash: 0,
+    })
+    expect(await countDeskQueues(db, newsroom.writer2)).toEqual({
+      drafts: 2,
+      review: 2,
+      sentBack: 0,
+      scheduled: 0,
+      published: 3,
+      all: 6,
+      trash: 0,
+    })
     expect(await countDeskQueues(db, newsroom.editor)).toMatchObject({ review: 3, all: 12 })
     expect(await countDeskQueues(db, newsroom.editor, { q: 'submitted' })).toEqual({
       drafts: 0,
@@ -150,6 +166,7 @@ describe('the desk lists', () => {
       scheduled: 0,
       published: 0,
       all: 2,
+      trash: 0,
     })
   })
 

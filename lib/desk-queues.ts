@@ -6,7 +6,7 @@ import { countOf } from './words'
 // The desk's lists, as the page shows them: their names, the filters, one line of a list.
 // The queries are in desk-queues-list.ts; who a list is "mine" for, in desk-queues-conditions.ts.
 
-export const deskQueues = ['drafts', 'review', 'sentBack', 'scheduled', 'published', 'all'] as const
+export const deskQueues = ['drafts', 'review', 'sentBack', 'scheduled', 'published', 'all', 'trash'] as const
 export type DeskQueue = (typeof deskQueues)[number]
 
 export const deskQueueLabels: Record<DeskQueue, string> = {
@@ -16,6 +16,7 @@ export const deskQueueLabels: Record<DeskQueue, string> = {
   scheduled: 'Scheduled',
   published: 'Recently published',
   all: 'All stories',
+  trash: 'Trash',
 }
 
 export const maxDeskPageSize = 50
@@ -57,6 +58,8 @@ export type DeskItem = {
   scheduledAt: Date | null
   firstPublishedAt: Date | null
   publishedAt: Date | null
+  /** In the trash since; only the trash's list holds such stories. */
+  trashedAt: Date | null
   isLive: boolean
   hasUnpublishedChanges: boolean
   openNotes: number

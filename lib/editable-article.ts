@@ -69,7 +69,7 @@ export async function getArticleForEditing(db: Reader, viewer: Actor, articleId:
   const { article, revision } = loaded
   const owners = await ownerIds(db, article, revision.bylines)
   if (!checkRead(viewer, { ...article, ownerIds: owners }).ok) return null
-  const editing = checkEdit(viewer, { status: article.status, ownerIds: owners })
+  const editing = checkEdit(viewer, { status: article.status, trashedAt: article.trashedAt, ownerIds: owners })
   return {
     id: article.id,
     ownerIds: owners,
@@ -116,6 +116,7 @@ export async function loadCurrent(db: Reader, articleId: number) {
         currentRevisionId: articles.currentRevisionId,
         publishedRevisionId: articles.publishedRevisionId,
         firstPublishedAt: articles.firstPublishedAt,
+        trashedAt: articles.trashedAt,
       },
       revision: {
         ...snapshotColumns,

@@ -112,21 +112,25 @@ describe('the scheduler', () => {
     let calls = 0
     let active = 0
     let overlapped = false
+    // Each query fails a moment after it is awaited: publishing's (`.limit()`) and the trash's (awaited as it is).
+    const failure = () => {
+      active++
+      overlapped ||= active > 1
+      return new Promise((_, reject) =>
+        setTimeout(() => {
+          active--
+          reject(new Error('database down'))
+        }, 15),
+      )
+    }
     const failing = {
       select: () => {
         calls++
-        active++
-        overlapped ||= active > 1
         return {
           from: () => ({
             where: () => ({
-              limit: () =>
-                new Promise((_, reject) =>
-                  setTimeout(() => {
-                    active--
-                    reject(new Error('database down'))
-                  }, 15),
-                ),
+              limit: failure,
+              then: (resolve: (value: unknown) => void, reject: (error: unknown) => void) => failure().then(resolve, reject),
             }),
           }),
         }

@@ -5,6 +5,7 @@ import { articles, users, workflowEvents } from '@/db/schema'
 import { type StoryAsShown, storyAsShown } from './reader-changes'
 import { changeStatus } from './status-change'
 import { type TransitionResult, type TransitionedArticle, applyTransition, attemptTransition } from './transitions'
+import { purgeExpiredTrash } from './trash'
 import { hasUnpublishedChanges } from './workflow'
 import { countOf } from './words'
 
@@ -117,6 +118,8 @@ async function returnToApproved(tx: Tx, due: DueStory, reason: string, now: Date
   })
 }
 
+const trashPurgeIntervalMs = 60 * 60 * 1000
+
 export type SchedulerOptions = PublishDueOptions & {
   /** How often to look for due stories. */
   intervalMs?: number
@@ -126,7 +129,8 @@ export type SchedulerOptions = PublishDueOptions & {
 
 /**
  * Runs `publishDue` now (catching up on anything that fell due while the app was down) and then
- * every `intervalMs`, never two runs at once. A failed run is logged and the next one goes
+ * every `intervalMs`, never two runs at once; empties the trash of what has been there longer
+ * than the newsroom keeps it (`purgeExpiredTrash`) at the first run and then hourly. A failed run is logged and the next one goes
  * ahead. Returns a function that stops it, waiting for a run in progress to finish.
  */
 export function startScheduler(db: Db, options: SchedulerOptions = {}): () => Promise<void> {
@@ -137,12 +141,24 @@ export function startScheduler(db: Db, options: SchedulerOptions = {}): () => Pr
   let timer: ReturnType<typeof setTimeout> | undefined
   let running: Promise<void> = Promise.resolve()
 
+  let lastPurge = -Infinity
+
   const run = async () => {
     try {
       const published = await publishDue(db, now(), options)
       if (published > 0) log.info(`Copydesk: published ${countOf(published, 'scheduled story', 'scheduled stories')}`)
     } catch (error) {
       log.error('Copydesk: the scheduled-publishing run failed; trying again shortly:', error)
+    }
+    // The trash is counted in days: emptying it at start-up and hourly is on time enough.
+    if (now().getTime() - lastPurge >= trashPurgeIntervalMs) {
+      try {
+        lastPurge = now().getTime()
+        const purged = await purgeExpiredTrash(db, now())
+        if (purged > 0) log.info(`Copydesk: deleted ${countOf(purged, 'story', 'stories')} from the trash for good`)
+      } catch (error) {
+        log.error('Copydesk: emptying the trash failed; trying again within the hour:', error)
+      }
     }
     // The next run is planned only when this one has finished: runs never overlap.
     if (!stopped) {

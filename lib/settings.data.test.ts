@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { auditEvents } from '@/db/schema'
 import { openTestDatabase } from '@/test/newsroom'
 import type { Actor } from './permissions'
-import { chooseOwnTimeZone, readSetting, viewerTimeZone, writeSetting } from './settings'
+import { chooseOwnTimeZone, readSetting, trashRetentionDays, viewerTimeZone, writeSetting } from './settings'
 import { insertUser } from './users'
 
 const db = await openTestDatabase()
@@ -38,6 +38,26 @@ describe('the newsroom’s clock', () => {
     await writeSetting(db, admin, 'timeZone', 'Europe/Paris')
     const logged = await db.select().from(auditEvents).where(eq(auditEvents.action, 'settings.change'))
     expect(logged.at(-1)?.detail).toEqual({ setting: 'timeZone', from: 'Asia/Beirut', to: 'Europe/Paris' })
+  })
+})
+
+describe('how long the trash keeps stories', () => {
+  it('is changed by admins only, to a whole number of days from 1 to 365', async () => {
+    expect(await trashRetentionDays(db)).toBe(30)
+    expect(await writeSetting(db, editor, 'trashRetentionDays', '7')).toMatchObject({ ok: false, reason: 'forbidden' })
+    for (const bad of ['0', '366', '2.5', 'a week', '', null]) {
+      expect(await writeSetting(db, admin, 'trashRetentionDays', bad)).toMatchObject({
+        ok: false,
+        reason: 'invalid',
+        field: 'trashRetentionDays',
+        message: 'Keep stories in the trash for a whole number of days, from 1 to 365.',
+      })
+    }
+    expect(await trashRetentionDays(db)).toBe(30)
+    expect(await writeSetting(db, admin, 'trashRetentionDays', ' 14 ')).toEqual({ ok: true, value: '14' })
+    expect(await trashRetentionDays(db)).toBe(14)
+    const logged = await db.select().from(auditEvents).where(eq(auditEvents.action, 'settings.change'))
+    expect(logged.at(-1)?.detail).toEqual({ setting: 'trashRetentionDays', from: '30', to: '14' })
   })
 })
 

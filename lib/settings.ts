@@ -11,6 +11,14 @@ import { type Result, invalidInput } from './refusal'
 
 const timeZoneSchema = z.string().trim().refine(isTimeZone, 'Choose a time zone from the list, such as Asia/Beirut or UTC.')
 
+const retentionMessage = 'Keep stories in the trash for a whole number of days, from 1 to 365.'
+const retentionSchema = z.coerce
+  .number({ message: retentionMessage })
+  .int(retentionMessage)
+  .min(1, retentionMessage)
+  .max(365, retentionMessage)
+  .transform(String)
+
 /**
  * THE newsroom's settings: each with its check and its default. A value saved in the desk wins; the
  * default comes from the server's environment, so a new newsroom works before anyone sets anything.
@@ -23,6 +31,11 @@ const definitions = {
       const configured = env.NEWSROOM_TIME_ZONE?.trim()
       return configured && isTimeZone(configured) ? configured : Intl.DateTimeFormat().resolvedOptions().timeZone
     },
+  },
+  /** How many days a story stays in the trash (lib/trash.ts) before the scheduler deletes it for good. */
+  trashRetentionDays: {
+    schema: retentionSchema,
+    fallback: () => '30',
   },
 } as const
 
@@ -50,6 +63,11 @@ export async function writeSetting(db: Db, actor: Actor, key: SettingKey, raw: u
     await recordAudit(tx, { action: 'settings.change', actorId: actor.id, detail: { setting: key, from: before, to: value }, client })
   })
   return { ok: true, value }
+}
+
+/** How many days a story stays in the trash before it is deleted for good. */
+export async function trashRetentionDays(db: Db): Promise<number> {
+  return Number(await readSetting(db, 'trashRetentionDays'))
 }
 
 /** The zone this person chose for themselves, or '' when they follow the newsroom's. */

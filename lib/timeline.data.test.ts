@@ -8,8 +8,9 @@ const minute = 60 * 1000
 const base = new Date('2030-05-01T09:00:00Z')
 const at = (minutes: number) => new Date(base.getTime() + minutes * minute)
 
-/** An entry as a short line: `r2` for revision 2, `draft→in_review` for an event. */
+/** An entry as a short line: `r2` for revision 2, `draft→in_review` for an event, `trash` or `restore` for the trash. */
 function line(entry: TimelineEntry): string {
+  if (entry.kind === 'trash') return entry.trash.move
   return entry.kind === 'revision' ? `r${entry.revision.number}` : `${entry.event.fromStatus ?? ''}→${entry.event.toStatus}`
 }
 

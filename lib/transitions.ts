@@ -108,6 +108,7 @@ export async function applyTransition(
   const story = {
     id: articleId,
     status: article.status,
+    trashedAt: article.trashedAt,
     version: article.version,
     publishedRevisionId: article.publishedRevisionId,
     hasUnpublishedChanges: hasUnpublishedChanges(article),
@@ -225,6 +226,7 @@ export async function getWorkflowState(db: Db, viewer: Actor, articleId: number)
   const { article } = row
   const story = {
     status: article.status,
+    trashedAt: article.trashedAt,
     publishedRevisionId: article.publishedRevisionId,
     hasUnpublishedChanges: hasUnpublishedChanges(article),
     ownerIds: await ownerIds(db, article, row.bylines ?? []),

@@ -8,6 +8,7 @@ import {
   type WorkflowArticle,
   isPubliclyVisible,
   statuses,
+  trashedStoryMessage,
   workflow,
   workflowActions,
 } from './workflow'
@@ -67,6 +68,7 @@ function checkStart(rule: ActionRule, article: MovingArticle): TransitionCheck {
       message: `“${rule.label}” is not possible ${article.status === null ? 'before' : 'once'} the story exists.`,
     }
   }
+  if (article.trashedAt) return { ok: false, reason: 'state', message: trashedStoryMessage }
   const start = rule.from[article.status]
   // An update's action means nothing for a story that was never published.
   if (!start || (start.when === 'changes' && article.publishedRevisionId === null)) {

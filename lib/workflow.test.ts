@@ -7,6 +7,7 @@ import {
   hasUnpublishedChanges,
   isPubliclyVisible,
   statuses,
+  trashedStoryMessage,
   workflow,
   workflowActions,
 } from './workflow'
@@ -202,6 +203,16 @@ describe('checkTransition messages', () => {
     expect(checkTransition({ id: 1, role: 'editor' }, live, 'publish')).toMatchObject({
       ok: false,
       message: expect.stringContaining('no unpublished changes'),
+    })
+  })
+
+  it('offers no action on a story in the trash, and says why to who could otherwise take one', () => {
+    const trashed = { ...draft, trashedAt: new Date('2031-01-10T09:00:00Z') }
+    expect(availableActions({ id: 1, role: 'admin' }, { ...trashed, status: 'in_review' })).toEqual([])
+    expect(checkTransition({ id: writerId, role: 'writer' }, trashed, 'submit')).toEqual({
+      ok: false,
+      reason: 'state',
+      message: trashedStoryMessage,
     })
   })
 

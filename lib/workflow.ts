@@ -256,9 +256,14 @@ export const workflow: Record<StatusMove, ActionRule> = {
   },
 }
 
+/** What a story in the trash (lib/trash.ts) answers a save or a workflow action: it is restored first. */
+export const trashedStoryMessage = 'This story is in the trash; restore it first to change it or move it on.'
+
 /** What the workflow needs to know of a story. */
 export type WorkflowArticle = Owned & {
   status: ArticleStatus
+  /** In the trash since: no move is possible until it is restored. */
+  trashedAt?: Date | null
   /** Set once the story has been published: the revision readers see (unless it is unpublished). */
   publishedRevisionId: number | null
   /** A live story whose newest revision is not the live one. */

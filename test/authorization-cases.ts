@@ -197,6 +197,10 @@ export const serverActions: Record<string, Door> = {
       { file: 'lib/settings.data.test.ts', test: 'is changed by admins only, to a real zone, and the change is in the audit log' },
     ],
   },
+  'app/desk/admin/settings/actions.ts saveTrashRetentionAction': {
+    decidedBy: ['writeSetting'],
+    provedBy: [{ file: 'lib/settings.data.test.ts', test: 'is changed by admins only, to a whole number of days from 1 to 365' }],
+  },
   'app/desk/admin/users/actions.ts addPerson': { decidedBy: ['createUser'], provedBy: [adminOnly] },
   'app/desk/admin/users/actions.ts saveRole': { decidedBy: ['changeRole'], provedBy: [adminOnly] },
   'app/desk/admin/users/actions.ts saveSectionDesk': {
@@ -244,6 +248,23 @@ export const serverActions: Record<string, Door> = {
       {
         file: 'lib/revisions.data.test.ts',
         test: 'refuses a stale version, someone who may not edit, and a number the story does not have',
+      },
+    ],
+  },
+  'app/desk/articles/[id]/trash-actions.ts moveToTrashAction': {
+    decidedBy: ['moveToTrash'],
+    provedBy: [{ file: 'lib/trash.data.test.ts', test: 'lets whoever may edit the story put it in the trash, and nobody else' }],
+  },
+  'app/desk/articles/[id]/trash-actions.ts restoreFromTrashAction': {
+    decidedBy: ['restoreFromTrash'],
+    provedBy: [{ file: 'lib/trash.data.test.ts', test: 'is restored only by who may edit it, with its revisions, notes and history' }],
+  },
+  'app/desk/articles/[id]/duplicate-actions.ts duplicateStoryAction': {
+    decidedBy: ['duplicateArticle'],
+    provedBy: [
+      {
+        file: 'lib/article-duplicates.data.test.ts',
+        test: 'refuses a story the person may not read, and an account disabled since signing in, creating nothing',
       },
     ],
   },

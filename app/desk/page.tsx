@@ -5,17 +5,20 @@ import { NewsSeen } from '@/components/desk/news-seen'
 import { ActionForm } from '@/components/ui/action-form'
 import { Field } from '@/components/ui/field'
 import { StaffOptions } from '@/components/desk/staff-options'
-import { deskQueueLabels, deskQueries, deskQuerySchema, deskQueues, formatWaiting } from '@/lib/desk-queues'
+import { type DeskQueue, deskQueueLabels, deskQueries, deskQuerySchema, deskQueues, formatWaiting } from '@/lib/desk-queues'
 import { countDeskQueues, listDeskQueue } from '@/lib/desk-queues-list'
 import { deskLanding } from '@/lib/desk-landing'
 import { listSectionOptions } from '@/lib/sections'
 import { requireCapability } from '@/lib/session'
 import { statuses } from '@/lib/workflow'
 import { listStaff } from '@/lib/users'
+import { trashRetentionDays } from '@/lib/settings'
 import { markNewsSeen, markNewsShown } from './actions'
 import { getMyDeskNews } from './news'
 import { DateTime } from '@/components/ui/date-time'
 import { countOf } from '@/lib/words'
+
+const whenHeadings: Partial<Record<DeskQueue, string>> = { review: 'Waiting', scheduled: 'Publishes', trash: 'In the trash since' }
 
 type DeskPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -26,12 +29,13 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
   const queue = await deskLanding(db, user, raw.queue)
   const query = deskQuerySchema.parse(Object.fromEntries(Object.entries(raw).filter(([, value]) => typeof value === 'string')))
   const { page, pageSize, ...filters } = query
-  const [list, counts, news, sections, staff] = await Promise.all([
+  const [list, counts, news, sections, staff, retentionDays] = await Promise.all([
     listDeskQueue(db, user, queue, query),
     countDeskQueues(db, user, filters),
     getMyDeskNews(),
     listSectionOptions(db),
     listStaff(db),
+    trashRetentionDays(db),
   ])
   if (!list || !counts || !news) return null
   const now = new Date()
@@ -129,6 +133,11 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
           . The others are under <Link href={linkTo({ queue: 'all', status: 'in_review', page: 1 })}>All stories</Link>.
         </p>
       )}
+      {queue === 'trash' && (
+        <p className="muted">
+          A story stays in the trash for {countOf(retentionDays, 'day')}, then it is deleted for good. Open it to restore it.
+        </p>
+      )}
       <table className="stacked">
         <caption className="visually-hidden">{deskQueueLabels[queue]}</caption>
         <thead>
@@ -137,12 +146,19 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
             <th scope="col">Section</th>
             <th scope="col">State</th>
             <th scope="col">Bylines</th>
-            <th scope="col">{queue === 'review' ? 'Waiting' : queue === 'scheduled' ? 'Publishes' : 'Updated'}</th>
+            <th scope="col">{whenHeadings[queue] ?? 'Updated'}</th>
           </tr>
         </thead>
         <tbody>
           {list.items.map((story) => {
-            const when = queue === 'review' ? story.statusSince : queue === 'scheduled' ? story.scheduledAt : story.updatedAt
+            const when =
+              queue === 'review'
+                ? story.statusSince
+                : queue === 'scheduled'
+                  ? story.scheduledAt
+                  : queue === 'trash'
+                    ? story.trashedAt
+                    : story.updatedAt
             return (
               <tr key={story.id}>
                 <td>

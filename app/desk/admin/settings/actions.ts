@@ -6,6 +6,7 @@ import { formatWhen } from '@/lib/clock'
 import { type ActionState, ok, toActionState } from '@/lib/errors'
 import { requestClient, requireCapability } from '@/lib/session'
 import { writeSetting } from '@/lib/settings'
+import { countOf } from '@/lib/words'
 
 export async function saveTimeZoneAction(_: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireCapability('site.manage')
@@ -14,4 +15,12 @@ export async function saveTimeZoneAction(_: ActionState, form: FormData): Promis
   // Every desk page shows times in it: the layout reads it afresh.
   revalidatePath('/desk', 'layout')
   return ok(`The newsroom’s clock is now ${result.value}: it is ${formatWhen(new Date(), result.value)}.`)
+}
+
+export async function saveTrashRetentionAction(_: ActionState, form: FormData): Promise<ActionState> {
+  const actor = await requireCapability('site.manage')
+  const result = await writeSetting(getDb(), actor, 'trashRetentionDays', form.get('trashRetentionDays'), await requestClient())
+  if (!result.ok) return toActionState(result)
+  revalidatePath('/desk', 'layout')
+  return ok(`Stories now stay in the trash for ${countOf(Number(result.value), 'day')} before they are deleted for good.`)
 }

@@ -23,6 +23,10 @@ import { saveImageAltText } from '../../media/actions'
 import { CorrectionsPanel } from './corrections-panel'
 import { NotesPanel } from './notes-panel'
 import { ReviewPanel } from './review-panel'
+import { FollowUpNote, StoryTools, TrashNotice } from './trash-panel'
+import { getFollowUp } from '@/lib/article-duplicates'
+import { checkEdit } from '@/lib/article-editing'
+import { getTrashState, trashProblem } from '@/lib/trash'
 import { DateTime } from '@/components/ui/date-time'
 
 export const metadata: Metadata = { title: 'Story' }
@@ -41,6 +45,10 @@ export default async function StoryPage({ params }: StoryPageProps) {
   if (!article || !workflow || !threads || !corrections || !events) notFound()
   // Where it lives and where its newest revision would go live: a section desk must hold both.
   const mayApprove = can(user, 'article.approve', { ownerIds: article.ownerIds, sectionIds: [article.live.sectionId, article.sectionId] })
+  const [trash, followUp] = await Promise.all([getTrashState(db, article.id), getFollowUp(db, user, article.id)])
+  // Who may change the story in its status may put it in the trash, or bring it back.
+  const canRestore = trash !== null && checkEdit(user, { status: article.status, ownerIds: article.ownerIds }).ok
+  const canTrash = article.canEdit && trashProblem({ ...article, trashedAt: null }) === null
   // The note of the move that brought the story here: the editor's when sent back, the writer's when submitted.
   const lastMove = events[0]
   const moveNote =
@@ -78,6 +86,8 @@ export default async function StoryPage({ params }: StoryPageProps) {
         )}
       </p>
       {moveNote && <MoveNote toStatus={moveNote.toStatus} actorName={moveNote.actorName} note={moveNote.note} at={moveNote.createdAt} />}
+      {followUp && <FollowUpNote followUp={followUp} />}
+      {trash && <TrashNotice articleId={article.id} trash={trash} canRestore={canRestore} />}
       <h1 className="visually-hidden">Edit story</h1>
       {article.canEdit ? (
         <StoryForm
@@ -100,7 +110,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
         />
       ) : (
         <>
-          <p className="message info">{article.editBlockedReason}</p>
+          {!trash && <p className="message info">{article.editBlockedReason}</p>}
           <WorkflowActions articleId={article.id} actions={workflow.actions} version={workflow.version} />
           <article className="story-preview">
             <h2>{article.headline}</h2>
@@ -112,6 +122,12 @@ export default async function StoryPage({ params }: StoryPageProps) {
       {mayApprove && (article.status === 'in_review' || article.status === 'approved') && (
         <ReviewPanel db={db} viewer={user} articleId={article.id} currentNumber={article.revisionNumber} />
       )}
+      <StoryTools
+        articleId={article.id}
+        revisionNumber={article.revisionNumber}
+        canDuplicate={can(user, 'article.create')}
+        canTrash={canTrash}
+      />
       {article.firstPublishedAt && (
         <CorrectionsPanel
           articleId={article.id}

@@ -12,6 +12,9 @@ import { statuses } from '@/lib/workflow'
 import { requireCapability } from '@/lib/session'
 import { type TimelineEntry, getArticleHistory } from '@/lib/timeline'
 import { restoreRevisionAction } from './actions'
+import { duplicateStoryAction } from '../duplicate-actions'
+import { Field } from '@/components/ui/field'
+import { can } from '@/lib/permissions'
 import { DateTime } from '@/components/ui/date-time'
 
 export const metadata: Metadata = { title: 'History' }
@@ -97,11 +100,34 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
         </p>
       </form>
 
+      {can(user, 'article.create') && (
+        <section className="panel" aria-labelledby="duplicate-heading">
+          <h2 id="duplicate-heading">Start a follow-up</h2>
+          <ActionForm action={duplicateStoryAction} submitLabel="Duplicate as a new draft" variant="secondary" className="inline-form">
+            <p className="flush">
+              A new draft of yours, with the revision’s text, section, tags, bylines, image and SEO, and a history of its own.
+            </p>
+            <input type="hidden" name="articleId" value={article.id} />
+            <Field id="duplicate-number" label="Revision">
+              {(control) => (
+                <select {...control} name="number" defaultValue={to}>
+                  {revisions.map((revision) => (
+                    <option key={revision.number} value={revision.number}>
+                      {revision.number}: {revision.headline || 'Untitled story'}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </ActionForm>
+        </section>
+      )}
+
       <section className="panel" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
         <ol className="timeline">
           {timeline.map((entry) => (
-            <li key={entry.kind === 'revision' ? `r${entry.revision.number}` : `e${entry.event.id}`}>
+            <li key={entryKey(entry)}>
               <DateTime value={entry.at} /> — {describe(entry)}
             </li>
           ))}
@@ -127,7 +153,16 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
   )
 }
 
+function entryKey(entry: TimelineEntry): string {
+  if (entry.kind === 'revision') return `r${entry.revision.number}`
+  return entry.kind === 'event' ? `e${entry.event.id}` : `t${entry.trash.id}`
+}
+
 function describe(entry: TimelineEntry): string {
+  if (entry.kind === 'trash') {
+    const who = entry.trash.actorName ?? 'a former staff member'
+    return entry.trash.move === 'trash' ? `Moved to the trash by ${who}` : `Restored from the trash by ${who}`
+  }
   if (entry.kind === 'revision') {
     const { revision } = entry
     const kind = `${kindLabels[revision.kind].toLowerCase()}${revision.notKept ? ', not kept: set aside in a save conflict' : ''}`
