@@ -26,6 +26,8 @@ export const auditActions = {
   'site.page': 'Site page edited',
   'story.unpublish': 'Story unpublished',
   'story.republish': 'Story republished',
+  'story.embargo': 'Embargo set',
+  'story.embargo-lifted': 'Embargo lifted early',
   'story.trash': 'Story moved to the trash',
   'story.restore': 'Story restored from the trash',
   'story.purge': 'Story deleted from the trash',

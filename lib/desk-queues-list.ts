@@ -5,6 +5,7 @@ import { articleAuthors, articles, notes, revisions, sections, users, workflowEv
 import { type DeskFilters, type DeskPage, type DeskQuery, type DeskQueue, maxDeskPageSize } from './desk-queues'
 import { readableStories } from './article-access'
 import { filterCondition, queueCondition } from './desk-queues-conditions'
+import { isEmbargoed } from './embargo'
 import type { Actor } from './permissions'
 import { hasUnpublishedChanges, isPubliclyVisible } from './workflow'
 
@@ -49,6 +50,7 @@ export async function listDeskQueue(db: Db, viewer: Actor, queue: DeskQueue, que
         firstPublishedAt: articles.firstPublishedAt,
         publishedAt: articles.publishedAt,
         trashedAt: articles.trashedAt,
+        embargoUntil: articles.embargoUntil,
         currentRevisionId: articles.currentRevisionId,
         publishedRevisionId: articles.publishedRevisionId,
       })
@@ -66,6 +68,7 @@ export async function listDeskQueue(db: Db, viewer: Actor, queue: DeskQueue, que
   // For the page's stories only: never computed for the rows an offset skips.
   const [bylines, since, open] = await Promise.all([bylineNames(db, pageIds), statusTimes(db, pageIds), openNoteCounts(db, pageIds)])
   const total = totals?.total ?? 0
+  const now = new Date()
   return {
     items: rows.map((row) => ({
       id: row.id,
@@ -81,6 +84,7 @@ export async function listDeskQueue(db: Db, viewer: Actor, queue: DeskQueue, que
       firstPublishedAt: row.firstPublishedAt,
       publishedAt: row.publishedAt,
       trashedAt: row.trashedAt,
+      embargoUntil: isEmbargoed(row, now) ? row.embargoUntil : null,
       isLive: isPubliclyVisible(row),
       hasUnpublishedChanges: hasUnpublishedChanges(row),
       openNotes: open.get(row.id) ?? 0,

@@ -56,6 +56,8 @@ export type DeskItem = {
   /** When the story entered its status (from the audit trail): "waiting since" in the review queue. */
   statusSince: Date | null
   scheduledAt: Date | null
+  /** While an embargo holds: its end (lib/embargo.ts). */
+  embargoUntil: Date | null
   firstPublishedAt: Date | null
   publishedAt: Date | null
   /** In the trash since; only the trash's list holds such stories. */

@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, asc, desc, eq, lte, notInArray } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, lte, notInArray, or } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { articles, users, workflowEvents } from '@/db/schema'
 import { type StoryAsShown, storyAsShown } from './reader-changes'
@@ -83,7 +83,12 @@ export async function publishDue(db: Db, now: Date, options: PublishDueOptions =
 }
 
 function isDue(now: Date) {
-  return and(eq(articles.status, 'scheduled'), lte(articles.scheduledAt, now))
+  // An embargo holds even against a schedule (which cannot be set before it: lib/embargo.ts).
+  return and(
+    eq(articles.status, 'scheduled'),
+    lte(articles.scheduledAt, now),
+    or(isNull(articles.embargoUntil), lte(articles.embargoUntil, now)),
+  )
 }
 
 async function publishAsScheduler(tx: Tx, articleId: number, version: number, now: Date): Promise<TransitionResult> {

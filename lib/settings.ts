@@ -1,7 +1,7 @@
 import 'server-only'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
-import type { Db } from '@/db'
+import type { Db, Tx } from '@/db'
 import { settings, users } from '@/db/schema'
 import { recordAudit } from './audit'
 import { authorize } from './authorize'
@@ -42,7 +42,7 @@ const definitions = {
 export type SettingKey = keyof typeof definitions
 
 /** A setting's value: the one saved in the desk, or its default. */
-export async function readSetting(db: Db, key: SettingKey): Promise<string> {
+export async function readSetting(db: Db | Tx, key: SettingKey): Promise<string> {
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key))
   return row?.value ?? definitions[key].fallback()
 }

@@ -25,6 +25,8 @@ import {
 } from './workflow'
 import { availableActions, checkTransition } from './workflow-checks'
 import { checkTransitionInput, cleanNote } from './workflow-input'
+import { embargoProblem, isEmbargoed } from './embargo'
+import { readSetting } from './settings'
 
 // Moving a story through the workflow (lib/workflow.ts has the rules): one transaction per
 // transition, with the story locked, the actor's role re-read, the version checked, and the
@@ -131,6 +133,8 @@ export async function applyTransition(
     )
   }
   if (!check.ok) refuse('invalid', check.message)
+  const embargo = embargoProblem(action, article, options.scheduledAt, now, await readSetting(tx, 'timeZone'))
+  if (embargo) refuse('invalid', embargo)
   if (workflow[action].needsCompleteStory) {
     const problems = storyProblems(revision)
     if (problems.length > 0) refuse('invalid', problems.map((problem) => problem.message).join(' '))
@@ -208,6 +212,8 @@ export type WorkflowState = {
   isLive: boolean
   hasUnpublishedChanges: boolean
   scheduledAt: Date | null
+  /** Nothing of it reaches readers before this (lib/embargo.ts); null: no embargo, or one that has passed. */
+  embargoUntil: Date | null
   firstPublishedAt: Date | null
   /** The last publication: later than `firstPublishedAt` means readers see "Updated". */
   publishedAt: Date | null
@@ -243,6 +249,7 @@ export async function getWorkflowState(db: Db, viewer: Actor, articleId: number)
     isLive: isPubliclyVisible(article),
     hasUnpublishedChanges: story.hasUnpublishedChanges,
     scheduledAt: article.scheduledAt,
+    embargoUntil: isEmbargoed(article, new Date()) ? article.embargoUntil : null,
     firstPublishedAt: article.firstPublishedAt,
     publishedAt: article.publishedAt,
     path,

@@ -51,6 +51,7 @@ export async function insertStory(tx: Tx, story: DemoStory, context: SeedContext
       status: story.status,
       createdBy: context.userIds[story.createdBy],
       scheduledAt: story.scheduledTomorrowAt === undefined ? null : tomorrowAt(context.now, story.scheduledTomorrowAt),
+      embargoUntil: story.embargoTomorrowAt === undefined ? null : tomorrowAt(context.now, story.embargoTomorrowAt),
       firstPublishedAt: firstPublication ? at(firstPublication.hoursAgo) : null,
       // Kept after unpublishing, as the record of when it was last live; the status decides visibility.
       publishedAt: lastPublication ? at(lastPublication.hoursAgo) : null,

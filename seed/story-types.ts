@@ -20,6 +20,8 @@ export type DemoStory = {
   publishedRevision?: number
   /** For a scheduled story: the hour of tomorrow (server time) it is due to go live. */
   scheduledTomorrowAt?: number
+  /** An embargo until this hour of tomorrow (server time): no earlier than its schedule. */
+  embargoTomorrowAt?: number
   /** Status changes, oldest first, starting from no status: each one's `from` is the previous `to`. */
   events: DemoEvent[]
   notes?: DemoNote[]
@@ -73,6 +75,7 @@ export function storyProblem(story: DemoStory): string | null {
     return 'its published revision is not of kind "published"'
   }
   if ((story.status === 'scheduled') !== (story.scheduledTomorrowAt !== undefined)) return 'scheduledTomorrowAt does not match its status'
+  if ((story.scheduledTomorrowAt ?? Infinity) < (story.embargoTomorrowAt ?? 0)) return 'it is scheduled before its embargo'
   if (story.bylines.length === 0) return 'it has no byline'
   return null
 }

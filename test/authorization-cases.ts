@@ -187,6 +187,14 @@ export const serverActions: Record<string, Door> = {
     decidedBy: ['saveSitePage'],
     provedBy: [{ file: 'lib/site-pages.data.test.ts', test: 'refuses anyone but an admin, changing nothing' }],
   },
+  'app/desk/articles/[id]/embargo-actions.ts setEmbargoAction': {
+    decidedBy: ['setEmbargo'],
+    provedBy: [{ file: 'lib/embargo.data.test.ts', test: 'are set by editors only, in the future, on a story readers cannot see yet' }],
+  },
+  'app/desk/articles/[id]/embargo-actions.ts liftEmbargoAction': {
+    decidedBy: ['liftEmbargo'],
+    provedBy: [{ file: 'lib/embargo.data.test.ts', test: 'are set by editors only, in the future, on a story readers cannot see yet' }],
+  },
   'app/desk/front/actions.ts pinAction': {
     decidedBy: ['pinOnFront'],
     provedBy: [{ file: 'lib/pins.data.test.ts', test: 'is refused to writers, changing nothing' }],

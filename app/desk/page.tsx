@@ -16,6 +16,7 @@ import { trashRetentionDays } from '@/lib/settings'
 import { markNewsSeen, markNewsShown } from './actions'
 import { getMyDeskNews } from './news'
 import { DateTime } from '@/components/ui/date-time'
+import { EmbargoCountdown } from '@/components/desk/embargo-countdown'
 import { countOf } from '@/lib/words'
 
 const whenHeadings: Partial<Record<DeskQueue, string>> = { review: 'Waiting', scheduled: 'Publishes', trash: 'In the trash since' }
@@ -170,6 +171,13 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
                   {statuses[story.status].label}
                   {story.hasUnpublishedChanges && ' — unpublished changes'}
                   {story.isLive && story.status !== 'published' && ' (live)'}
+                  {story.embargoUntil && (
+                    <span className="embargo">
+                      {' '}
+                      · Embargoed until <DateTime value={story.embargoUntil} />{' '}
+                      <EmbargoCountdown until={story.embargoUntil.toISOString()} />
+                    </span>
+                  )}
                 </td>
                 <td>{story.bylines.join(', ')}</td>
                 <td>

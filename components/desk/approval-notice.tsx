@@ -35,7 +35,9 @@ export function useApproval(atOpen: ApprovalAtOpen) {
     },
     [router],
   )
-  return { wantsApproval, onApproval, view: { ...atOpen, approveAgain, choose, outcome } }
+  /** After a workflow move, what the last save did is old news. */
+  const forget = useCallback(() => setOutcome('none'), [])
+  return { wantsApproval, onApproval, forget, view: { ...atOpen, approveAgain, choose, outcome } }
 }
 
 type ApprovalNoticeProps = ReturnType<typeof useApproval>['view']

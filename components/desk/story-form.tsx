@@ -80,12 +80,18 @@ export function StoryForm({
   // The first save of a live story makes it an update: the desk then offers to publish it (or
   // send it for review), which only the server's page knows.
   const router = useRouter()
-  const offeredUpdate = useRef(false)
+  // When the story went live as it is now (opened live, or published on this page): the last save
+  // then, and whether the desk was redrawn since; null until then, and again after each workflow move.
+  const liveSince = useRef<{ savedAt: Date | null; redrawn: boolean } | null>(null)
+  const savedAt = autosave.status.kind === 'saved' ? autosave.status.at : null
   useEffect(() => {
-    if (!isLive || offeredUpdate.current || autosave.status.kind !== 'saved') return
-    offeredUpdate.current = true
+    if (!isLive) return
+    liveSince.current ??= { savedAt, redrawn: false }
+    const live = liveSince.current
+    if (live.redrawn || savedAt === null || savedAt === live.savedAt) return
+    live.redrawn = true
     router.refresh()
-  }, [isLive, autosave.status.kind, router])
+  }, [isLive, savedAt, router])
 
   useEffect(() => {
     let isActive = true
@@ -201,7 +207,11 @@ export function StoryForm({
         version={version}
         currentVersion={autosave.currentVersion}
         beforeAction={beforeAction}
-        onMoved={autosave.adoptVersion}
+        onMoved={(next) => {
+          autosave.adoptVersion(next)
+          approval.forget()
+          liveSince.current = null
+        }}
       />
 
       <ApprovalNotice {...approval.view} />

@@ -68,6 +68,8 @@ export const articles = pgTable(
     /** In the trash since (lib/trash.ts): off every desk list but the trash's; purged after the newsroom's retention. */
     trashedAt: timestamp('trashed_at', { withTimezone: true }),
     trashedBy: integer('trashed_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Nothing of the story reaches readers before this instant, whoever asks (lib/embargo.ts); null: no embargo. */
+    embargoUntil: timestamp('embargo_until', { withTimezone: true }),
     /** The revision an editor approved: what publishing publishes (lib/transitions.ts); null when none is. */
     approvedRevisionId: integer('approved_revision_id').references((): AnyPgColumn => revisions.id, { onDelete: 'set null' }),
     /** The revision this story was duplicated from ("Follow-up to …"), if it was. */

@@ -83,6 +83,7 @@ export const crumbBuyout: DemoStory = {
   bylines: [{ staff: 'writer' }],
   tags: ['Small business', 'Labour', 'Food'],
   scheduledTomorrowAt: 7,
+  embargoTomorrowAt: 7,
   revisions: [
     {
       kind: 'save',

@@ -14,6 +14,7 @@ import { listMediaOptions } from '@/lib/media/options'
 import { renderRichText } from '@/lib/rich-text'
 import { listSectionOptions } from '@/lib/sections'
 import { requireCapability } from '@/lib/session'
+import { viewerTimeZone } from '@/lib/settings'
 import { holdsApproval, statuses } from '@/lib/workflow'
 import { toStoryDraft } from '@/lib/story-draft'
 import { listWorkflowEvents } from '@/lib/timeline'
@@ -22,6 +23,7 @@ import { listStaff } from '@/lib/users'
 import { saveImageAltText } from '../../media/actions'
 import { CorrectionsPanel } from './corrections-panel'
 import { NotesPanel } from './notes-panel'
+import { EmbargoPanel } from './embargo-panel'
 import { ReviewPanel } from './review-panel'
 import { FollowUpNote, StoryTools, TrashNotice } from './trash-panel'
 import { getFollowUp } from '@/lib/article-duplicates'
@@ -119,6 +121,11 @@ export default async function StoryPage({ params }: StoryPageProps) {
           </article>
         </>
       )}
+      {!workflow.isLive &&
+        !trash &&
+        can(user, 'article.schedule', { ownerIds: article.ownerIds, sectionIds: [article.live.sectionId] }) && (
+          <EmbargoPanel articleId={article.id} embargoUntil={workflow.embargoUntil} zone={await viewerTimeZone(db, user.id)} />
+        )}
       {mayApprove && (article.status === 'in_review' || article.status === 'approved') && (
         <ReviewPanel db={db} viewer={user} articleId={article.id} currentNumber={article.revisionNumber} />
       )}

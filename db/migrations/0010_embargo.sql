@@ -1,0 +1,1 @@
+ALTER TABLE "articles" ADD COLUMN "embargo_until" timestamp with time zone;
