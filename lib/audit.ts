@@ -25,6 +25,7 @@ export const auditActions = {
   'site.page': 'Site page edited',
   'story.unpublish': 'Story unpublished',
   'story.republish': 'Story republished',
+  'story.warnings-confirmed': 'Checklist warnings confirmed',
   'settings.change': 'Setting changed',
   'front.pin': 'Pinned on the front page',
   'front.unpin': 'Unpinned from the front page',

@@ -1,12 +1,13 @@
 import 'server-only'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
-import type { Db } from '@/db'
+import type { Db, Tx } from '@/db'
 import { settings, users } from '@/db/schema'
 import { recordAudit } from './audit'
 import { authorize } from './authorize'
 import { type TimeZone, isTimeZone } from './clock'
 import type { Actor } from './permissions'
+import { type CheckSeverities, checkSeveritiesSchema, defaultSeverities } from './prepublish-checks'
 import { type Result, invalidInput } from './refusal'
 
 const timeZoneSchema = z.string().trim().refine(isTimeZone, 'Choose a time zone from the list, such as Asia/Beirut or UTC.')
@@ -24,12 +25,17 @@ const definitions = {
       return configured && isTimeZone(configured) ? configured : Intl.DateTimeFormat().resolvedOptions().timeZone
     },
   },
+  /** Which checks of the pre-publish checklist block a story and which only warn (lib/prepublish-checks.ts), as JSON. */
+  checkSeverities: {
+    schema: checkSeveritiesSchema.transform((chosen) => JSON.stringify(chosen)),
+    fallback: (): string => JSON.stringify(defaultSeverities),
+  },
 } as const
 
 export type SettingKey = keyof typeof definitions
 
 /** A setting's value: the one saved in the desk, or its default. */
-export async function readSetting(db: Db, key: SettingKey): Promise<string> {
+export async function readSetting(db: Db | Tx, key: SettingKey): Promise<string> {
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key))
   return row?.value ?? definitions[key].fallback()
 }
@@ -50,6 +56,20 @@ export async function writeSetting(db: Db, actor: Actor, key: SettingKey, raw: u
     await recordAudit(tx, { action: 'settings.change', actorId: actor.id, detail: { setting: key, from: before, to: value }, client })
   })
   return { ok: true, value }
+}
+
+/** Which checks of the pre-publish checklist block and which warn: the newsroom's choice, each check it left out at its default. */
+export async function readCheckSeverities(db: Db | Tx): Promise<CheckSeverities> {
+  const saved = checkSeveritiesSchema.safeParse(parseJson(await readSetting(db, 'checkSeverities')))
+  return saved.success ? saved.data : defaultSeverities
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
 }
 
 /** The zone this person chose for themselves, or '' when they follow the newsroom's. */

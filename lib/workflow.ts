@@ -115,6 +115,8 @@ export type ActionRule = {
   needsTime: boolean
   /** Moves the story towards readers: it needs a headline and a byline (`storyProblems`). */
   needsCompleteStory: boolean
+  /** Runs the pre-publish checklist first (lib/prepublish-checks.ts): blocks refuse, warnings need confirming. */
+  needsChecklist: boolean
 }
 
 const always = { when: 'always' } as const
@@ -130,6 +132,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     note: 'optional',
     needsTime: false,
     needsCompleteStory: false,
+    needsChecklist: false,
   },
   submit: {
     from: { draft: always, changes_requested: always, published: { when: 'changes', label: 'Submit update for review' } },
@@ -140,6 +143,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     ask: asks.submit,
     needsTime: false,
     needsCompleteStory: true,
+    needsChecklist: false,
   },
   withdraw: {
     from: { in_review: always },
@@ -149,6 +153,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     note: 'optional',
     needsTime: false,
     needsCompleteStory: false,
+    needsChecklist: false,
   },
   requestChanges: {
     from: { in_review: always, approved: always },
@@ -159,6 +164,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     ask: asks.requestChanges,
     needsTime: false,
     needsCompleteStory: false,
+    needsChecklist: false,
   },
   approve: {
     from: { in_review: always },
@@ -168,6 +174,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     note: 'optional',
     needsTime: false,
     needsCompleteStory: true,
+    needsChecklist: true,
   },
   publish: {
     from: {
@@ -186,6 +193,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     note: 'optional',
     needsTime: false,
     needsCompleteStory: true,
+    needsChecklist: true,
   },
   schedule: {
     from: {
@@ -201,6 +209,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     ask: asks.schedule,
     needsTime: true,
     needsCompleteStory: true,
+    needsChecklist: true,
   },
   unschedule: {
     from: { scheduled: always },
@@ -210,6 +219,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     note: 'optional',
     needsTime: false,
     needsCompleteStory: false,
+    needsChecklist: false,
   },
   unpublish: {
     // Taking a story down must not wait for an update of it to finish its review.
@@ -221,6 +231,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     ask: asks.unpublish,
     needsTime: false,
     needsCompleteStory: false,
+    needsChecklist: false,
   },
   republish: {
     from: { unpublished: always },
@@ -231,6 +242,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     ask: asks.republish,
     needsTime: false,
     needsCompleteStory: true,
+    needsChecklist: false,
   },
   lapse: {
     // The scheduler, when the editor who scheduled the story may no longer publish it, or the story lost its headline or address.
@@ -241,6 +253,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     note: 'required',
     needsTime: false,
     needsCompleteStory: false,
+    needsChecklist: false,
   },
 }
 
@@ -271,6 +284,8 @@ export type AvailableAction = {
   story?: { headline: string; path: string }
   /** The story must be complete first (`storyProblems`). */
   needsCompleteStory: boolean
+  /** The pre-publish checklist must allow it (lib/prepublish-checks.ts). */
+  needsChecklist: boolean
   /** For an action that takes a time: the time the story is scheduled for now, which the time field starts with. */
   scheduledAt?: Date
 }
