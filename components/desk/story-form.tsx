@@ -8,6 +8,7 @@ import type { MediaOption } from '@/lib/media/types'
 import { countWords, plainText } from '@/lib/rich-text-plain'
 import { type StoryProblem, storyProblems } from '@/lib/article-input'
 import { type OtherVersion, type StoryDraft, canonicalJson, sameDraft, toFormDraft } from '@/lib/story-draft'
+import type { CheckSeverities } from '@/lib/prepublish-checks'
 import type { AvailableAction } from '@/lib/workflow'
 import { ConflictPanel } from './conflict-panel'
 import { LeadImageFields } from './lead-image-fields'
@@ -19,6 +20,7 @@ import { DeletedStory, RecoveredChanges } from './story-notices'
 import { type StoryFields, StorySettings } from './story-settings'
 import { useStoryAutosave } from './use-story-autosave'
 import { useStoryEvents } from './use-story-events'
+import { useStoryChecklist } from './use-story-checklist'
 import { useStoryMerge } from './use-story-merge'
 import { WorkflowActions, type WorkflowActionsProps } from './workflow-actions'
 
@@ -35,6 +37,8 @@ type StoryFormProps = {
   staff: { id: number; name: string }[]
   media: MediaOption[]
   workflowActions: WorkflowActionsProps['actions']
+  /** Which checks of the pre-publish checklist block and which warn (the newsroom's setting). */
+  checkSeverities: CheckSeverities
   saveAltText: LeadImagePickerProps['saveAltText']
 }
 
@@ -50,6 +54,7 @@ export function StoryForm({
   staff,
   media,
   workflowActions,
+  checkSeverities,
   saveAltText,
 }: StoryFormProps) {
   // What the story had when it opened: a refresh after a workflow step does not reload the form.
@@ -64,6 +69,17 @@ export function StoryForm({
   const body = useRef(initialBody)
   const fieldsRef = useRef(fields)
   const wordTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+
+  const uploads = useImageUploads(media)
+  const checklist = useStoryChecklist({
+    severities: checkSeverities,
+    images: uploads.images,
+    fields,
+    fieldsRef,
+    startBody: initialBody,
+    bodyRef: body,
+  })
+  const bodyChecked = checklist.bodyChanged
 
   const collect = useCallback((): StoryDraft => ({ ...fieldsRef.current, body: body.current }), [])
   // The merge needs the autosave, and the autosave tells the merge of a refused save.
@@ -120,9 +136,12 @@ export function StoryForm({
       body.current = doc
       markChanged()
       clearTimeout(wordTimer.current)
-      wordTimer.current = setTimeout(() => setWords(countWords(plainText(doc))), 800)
+      wordTimer.current = setTimeout(() => {
+        setWords(countWords(plainText(doc)))
+        bodyChecked(doc)
+      }, 800)
     },
-    [markChanged],
+    [markChanged, bodyChecked],
   )
 
   /**
@@ -138,8 +157,9 @@ export function StoryForm({
       body.current = nextBody
       setLoadedBody({ doc: nextBody })
       setWords(countWords(plainText(nextBody)))
+      bodyChecked(nextBody)
     },
-    [hasBeenPublished],
+    [hasBeenPublished, bodyChecked],
   )
   const toForm = useCallback((draft: StoryDraft) => toFormDraft(draft, hasBeenPublished), [hasBeenPublished])
   const merge = useStoryMerge({ autosave, collect, load, toForm })
@@ -161,7 +181,6 @@ export function StoryForm({
     router.push(`/desk/articles/${newId}`)
   }
 
-  const uploads = useImageUploads(media)
   const chooseLead = (chosen: MediaOption | undefined) => {
     fieldsRef.current = {
       ...fieldsRef.current,
@@ -197,6 +216,8 @@ export function StoryForm({
         currentVersion={autosave.currentVersion}
         beforeAction={beforeAction}
         onMoved={autosave.adoptVersion}
+        checklist={checklist.results}
+        latestChecklist={checklist.latest}
       />
 
       {isLive && (
@@ -252,6 +273,7 @@ export function StoryForm({
             upload={(file) => void uploadLead(file)}
             status={uploads.status}
             saveAltText={saveAltText}
+            onAltText={checklist.onAltText}
           />
         </StorySettings>
       </div>

@@ -4,14 +4,17 @@ import { Field } from '@/components/ui/field'
 import { TimeZoneSelect } from '@/components/ui/time-zone-select'
 import { getDb } from '@/db'
 import { requireCapability } from '@/lib/session'
-import { readSetting } from '@/lib/settings'
-import { saveTimeZoneAction } from './actions'
+import { checkIds, checks } from '@/lib/prepublish-checks'
+import { readCheckSeverities, readSetting } from '@/lib/settings'
+import { saveCheckSeveritiesAction, saveTimeZoneAction } from './actions'
 
 export const metadata: Metadata = { title: 'Settings' }
 
 export default async function SettingsPage() {
   await requireCapability('site.manage')
-  const timeZone = await readSetting(getDb(), 'timeZone')
+  const db = getDb()
+  const timeZone = await readSetting(db, 'timeZone')
+  const severities = await readCheckSeverities(db)
   return (
     <main className="page">
       <h1>Newsroom settings</h1>
@@ -25,6 +28,25 @@ export default async function SettingsPage() {
           <Field id="time-zone" label="Time zone">
             {(control) => <TimeZoneSelect control={control} name="timeZone" value={timeZone} />}
           </Field>
+        </ActionForm>
+      </section>
+      <section className="panel" aria-labelledby="checklist-heading">
+        <h2 id="checklist-heading">The pre-publish checklist</h2>
+        <ActionForm action={saveCheckSeveritiesAction} submitLabel="Save checklist">
+          <p>
+            Before a story is approved, scheduled or published, the desk runs these checks. A check set to Block stops the story until it is
+            fixed; one set to Warn lets an editor go ahead after confirming, and the confirmation is kept in the audit log.
+          </p>
+          {checkIds.map((id) => (
+            <Field key={id} id={`check-${id}`} label={checks[id].label}>
+              {(control) => (
+                <select {...control} name={`check-${id}`} defaultValue={severities[id]}>
+                  <option value="block">Block</option>
+                  <option value="warn">Warn</option>
+                </select>
+              )}
+            </Field>
+          ))}
         </ActionForm>
       </section>
     </main>

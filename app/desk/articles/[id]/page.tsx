@@ -11,9 +11,11 @@ import { parseId } from '@/lib/http'
 import { listNotes } from '@/lib/notes'
 import { can } from '@/lib/permissions'
 import { listMediaOptions } from '@/lib/media/options'
+import { storyChecklist } from '@/lib/prepublish'
 import { renderRichText } from '@/lib/rich-text'
 import { listSectionOptions } from '@/lib/sections'
 import { requireCapability } from '@/lib/session'
+import { readCheckSeverities } from '@/lib/settings'
 import { statuses } from '@/lib/workflow'
 import { toStoryDraft } from '@/lib/story-draft'
 import { listWorkflowEvents } from '@/lib/timeline'
@@ -37,7 +39,8 @@ export default async function StoryPage({ params }: StoryPageProps) {
   const threads = article ? await listNotes(db, article.id) : null
   const corrections = article ? await listArticleCorrections(db, article.id) : null
   const events = article ? await listWorkflowEvents(db, article.id) : null
-  if (!article || !workflow || !threads || !corrections || !events) notFound()
+  const checklist = article ? await storyChecklist(db, article.id) : null
+  if (!article || !workflow || !threads || !corrections || !events || !checklist) notFound()
   // The note of the move that brought the story here: the editor's when sent back, the writer's when submitted.
   const lastMove = events[0]
   const moveNote =
@@ -88,12 +91,13 @@ export default async function StoryPage({ params }: StoryPageProps) {
           staff={await listStaff(db)}
           media={await listMediaOptions(db, user)}
           workflowActions={workflow.actions}
+          checkSeverities={await readCheckSeverities(db)}
           saveAltText={saveImageAltText}
         />
       ) : (
         <>
           <p className="message info">{article.editBlockedReason}</p>
-          <WorkflowActions articleId={article.id} actions={workflow.actions} version={workflow.version} />
+          <WorkflowActions articleId={article.id} actions={workflow.actions} version={workflow.version} checklist={checklist} />
           <article className="story-preview">
             <h2>{article.headline}</h2>
             <p className="standfirst">{article.standfirst}</p>
