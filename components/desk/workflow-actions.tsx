@@ -118,7 +118,9 @@ export function WorkflowActions({
     })
 
   if (actions.length === 0) return null
-  const submitLabel = (action: AvailableAction) => (warnings.length > 0 ? `${action.label} anyway` : action.label)
+  // An action with a form of its own is confirmed by it; one without says what confirming does.
+  const submitLabel = (action: AvailableAction) =>
+    warnings.length > 0 && !action.ask && !action.needsTime ? `${action.label} anyway` : action.label
   const button = (action: AvailableAction) => (
     <button
       key={action.action}
@@ -133,7 +135,7 @@ export function WorkflowActions({
   )
   const takedowns = actions.filter((action) => action.ask?.readers?.effect === 'takedown')
   return (
-    <section className="workflow" aria-label="Workflow">
+    <section className="workflow" aria-label="Workflow" aria-busy={isPending}>
       <div className="inline-form">{actions.filter((action) => !takedowns.includes(action)).map(button)}</div>
       {takedowns.length > 0 && (
         <div className="inline-form workflow-takedown" role="group" aria-label="Take off the site">
