@@ -143,7 +143,7 @@ export async function articleRow(db: Db, articleId: number) {
 
 /**
  * Saves a new revision as `actor` on top of the story's newest one, changing only `fields`
- * (bylines default to the story's current ones), at the story's current version.
+ * (bylines and the lead image's credit default to the story's current ones), at the story's current version.
  */
 export async function editStory(
   db: Db,
@@ -158,6 +158,9 @@ export async function editStory(
     .from(revisions)
     .where(eq(revisions.id, article.currentRevisionId ?? -1))
   if (!current) throw new Error(`article ${articleId} has no current revision`)
+  // As the form does: the lead image's credit is kept, or prefilled from the library.
+  const leadMediaId = fields.leadMediaId === undefined ? current.leadMediaId : Number(fields.leadMediaId) || null
+  const [lead] = leadMediaId ? await db.select({ credit: media.credit }).from(media).where(eq(media.id, leadMediaId)) : []
   const input = articleInputSchema.parse({
     headline: current.headline,
     standfirst: current.standfirst,
@@ -167,6 +170,7 @@ export async function editStory(
     tags: current.tags,
     bylines: current.bylines,
     leadMediaId: current.leadMediaId,
+    leadCredit: current.leadCredit || lead?.credit || '',
     ...fields,
   })
   const result = await saveArticle(db, actor, articleId, input, {
