@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { type APIRequestContext, type APIResponse, expect, request as playwrightRequest } from '@playwright/test'
 import sharp from 'sharp'
 import { type MutatingRoute, mutatingRoutes } from '../lib/mutating-routes'
-import { storyDraft } from '../test/story-docs'
+import { readyToPublish, storyDraft } from '../test/story-docs'
 import { demoPassword, fromSite } from './fixtures'
 
 // For each row of lib/mutating-routes.ts: a request the desk really makes, and a way to tell that
@@ -30,8 +30,8 @@ export type Probe = {
 
 export const editorName = 'Daniel Achterberg'
 
-/** A story with only a contributor's byline: the editor who saves it stays its one owner. */
-const draft = (headline: string) => storyDraft({ headline, bylines: [{ name: 'A Contributor', outlet: 'Wire' }] })
+/** A story with only a contributor's byline (the editor who saves it stays its one owner), ready to publish. */
+const draft = (headline: string) => storyDraft({ headline, bylines: [{ name: 'A Contributor', outlet: 'Wire' }], ...readyToPublish })
 
 /** A unique small PNG, as base64 (the library takes no duplicate twice). */
 async function uniqueImage(): Promise<string> {

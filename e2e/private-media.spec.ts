@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, test } from '@playwright/test'
 import sharp from 'sharp'
-import { storyDraft } from '../test/story-docs'
+import { readyToPublish, storyDraft } from '../test/story-docs'
 import { ownId, signedInClient } from './fixtures'
 
 // An image is public only while a published story shows it. Before that, and again after the
@@ -67,7 +67,13 @@ test('a draft’s image is served only to who may see it, public once published,
   expect(await refused.text()).toBe('Not found')
 
   const headline = `Private picture ${Date.now()}`
-  const draft = storyDraft({ headline, bylines: [{ userId: await ownId(writer) }], leadMediaId: image.id })
+  const draft = storyDraft({
+    headline,
+    bylines: [{ userId: await ownId(writer) }],
+    leadMediaId: image.id,
+    leadCredit: 'HARBOUR DESK',
+    ...readyToPublish,
+  })
   const created = await writer.post('/desk/articles/new/from-draft', { data: { draft } })
   expect(created.status()).toBe(200)
   const { articleId } = (await created.json()) as { articleId: number }

@@ -59,6 +59,13 @@ test('an editor uploads a lead photo in the story, adds caption and credit, publ
   const at = { clientX: (editorBox?.x ?? 0) + 30, clientY: (editorBox?.y ?? 0) + 15 }
   await page.getByRole('textbox', { name: 'Story body' }).dispatchEvent('drop', { dataTransfer: dropped, ...at })
   await expect(page.getByRole('textbox', { name: 'Story body' }).getByRole('figure')).toHaveCount(1)
+  // The checklist wants every figure described and credited before the story goes on.
+  await page.getByRole('textbox', { name: 'Story body' }).getByRole('figure').click()
+  await toolbarButton(page, 'Figure').click()
+  const mapPanel = page.getByRole('group', { name: 'Edit figure' })
+  await mapPanel.getByLabel('Alt text', { exact: true }).fill('A map of the harbour and its two breakwaters')
+  await mapPanel.getByLabel('Credit').fill('COPYDESK GRAPHICS')
+  await mapPanel.getByRole('button', { name: 'OK' }).click()
 
   const lead = page.getByRole('group', { name: 'Lead image', exact: true })
   await lead.getByLabel('Upload a lead image').setInputFiles({ name: 'IMG_2041.jpg', mimeType: 'image/jpeg', buffer: original })
@@ -165,6 +172,7 @@ test('a focal point set in the library moves the crop of the image on the story 
   await lead.getByLabel('Alt text', { exact: true }).fill(altText)
   await lead.getByRole('button', { name: 'Save alt text' }).click()
   await expect(lead.getByRole('status').filter({ hasText: 'Alt text saved to the library.' })).toBeVisible()
+  await lead.getByLabel('Credit').fill('KEEPER’S LOG')
   await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible()
   await submitForReview(page)

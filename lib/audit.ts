@@ -31,6 +31,7 @@ export const auditActions = {
   'story.trash': 'Story moved to the trash',
   'story.restore': 'Story restored from the trash',
   'story.purge': 'Story deleted from the trash',
+  'story.warnings-confirmed': 'Checklist warnings confirmed',
   'settings.change': 'Setting changed',
   'front.pin': 'Pinned on the front page',
   'front.unpin': 'Unpinned from the front page',

@@ -132,9 +132,7 @@ async function toPublicStory(db: Db, row: StoryRow, trails: ReadonlyMap<number, 
     tags: row.tags,
     firstPublishedAt: row.firstPublishedAt,
     publishedAt: row.publishedAt,
-    lead: lead
-      ? { ...responsiveImage(lead, storyImageSizes), alt: lead.alt || row.leadCaption, caption: row.leadCaption, credit: row.leadCredit }
-      : null,
+    lead: lead ? { ...responsiveImage(lead, storyImageSizes), alt: lead.alt, caption: row.leadCaption, credit: row.leadCredit } : null,
     figureImages: new Map(figureRows.map((image) => [image.id, responsiveImage(image, storyImageSizes)])),
   }
 }

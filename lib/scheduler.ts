@@ -106,7 +106,13 @@ async function publishAsScheduler(tx: Tx, articleId: number, version: number, no
   // A savepoint: a refusal rolls back only the attempt, so the story can be sent back to approved.
   const result = await attemptTransition(() =>
     tx.transaction((attemptTx) =>
-      applyTransition(attemptTx, actorId, articleId, 'publish', { baseVersion: version, now, eventNote: scheduledPublicationNote }),
+      // The checklist's warnings were confirmed when the story was scheduled; its blocks still hold.
+      applyTransition(attemptTx, actorId, articleId, 'publish', {
+        baseVersion: version,
+        now,
+        eventNote: scheduledPublicationNote,
+        confirmWarnings: 'confirmed-when-scheduled',
+      }),
     ),
   )
   return result.ok ? result : { ...result, message: `${scheduled.name ?? 'The editor'} scheduled it, but: ${result.message}` }

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { auditEvents } from '@/db/schema'
 import { openTestDatabase } from '@/test/newsroom'
 import type { Actor } from './permissions'
-import { chooseOwnTimeZone, readSetting, trashRetentionDays, viewerTimeZone, writeSetting } from './settings'
+import { defaultSeverities } from './prepublish-checks'
+import { chooseOwnTimeZone, readCheckSeverities, readSetting, trashRetentionDays, viewerTimeZone, writeSetting } from './settings'
 import { insertUser } from './users'
 
 const db = await openTestDatabase()
@@ -58,6 +59,23 @@ describe('how long the trash keeps stories', () => {
     expect(await trashRetentionDays(db)).toBe(14)
     const logged = await db.select().from(auditEvents).where(eq(auditEvents.action, 'settings.change'))
     expect(logged.at(-1)?.detail).toEqual({ setting: 'trashRetentionDays', from: '30', to: '14' })
+  })
+})
+
+describe('which checks of the pre-publish checklist block', () => {
+  it('is the defaults until an admin chooses, is changed by admins only to Block or Warn, and is in the audit log', async () => {
+    expect(await readCheckSeverities(db)).toEqual(defaultSeverities)
+    expect(await writeSetting(db, editor, 'checkSeverities', { standfirst: 'block' })).toMatchObject({ ok: false, reason: 'forbidden' })
+    expect(await writeSetting(db, admin, 'checkSeverities', { standfirst: 'sometimes' })).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      message: expect.stringContaining('Choose Block or Warn.'),
+    })
+    expect(await readCheckSeverities(db)).toEqual(defaultSeverities)
+    expect(await writeSetting(db, admin, 'checkSeverities', { standfirst: 'block', figures: 'warn' })).toMatchObject({ ok: true })
+    expect(await readCheckSeverities(db)).toEqual({ ...defaultSeverities, standfirst: 'block', figures: 'warn' })
+    const logged = await db.select().from(auditEvents).where(eq(auditEvents.action, 'settings.change'))
+    expect(logged.at(-1)?.detail).toMatchObject({ setting: 'checkSeverities', to: expect.stringContaining('"standfirst":"block"') })
   })
 })
 

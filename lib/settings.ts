@@ -7,6 +7,7 @@ import { recordAudit } from './audit'
 import { authorize } from './authorize'
 import { type TimeZone, isTimeZone } from './clock'
 import type { Actor } from './permissions'
+import { type CheckSeverities, checkSeveritiesSchema, defaultSeverities } from './prepublish-checks'
 import { type Result, invalidInput } from './refusal'
 
 const timeZoneSchema = z.string().trim().refine(isTimeZone, 'Choose a time zone from the list, such as Asia/Beirut or UTC.')
@@ -36,6 +37,11 @@ const definitions = {
   trashRetentionDays: {
     schema: retentionSchema,
     fallback: () => '30',
+  },
+  /** Which checks of the pre-publish checklist block a story and which only warn (lib/prepublish-checks.ts), as JSON. */
+  checkSeverities: {
+    schema: checkSeveritiesSchema.transform((chosen) => JSON.stringify(chosen)),
+    fallback: (): string => JSON.stringify(defaultSeverities),
   },
 } as const
 
@@ -68,6 +74,20 @@ export async function writeSetting(db: Db, actor: Actor, key: SettingKey, raw: u
 /** How many days a story stays in the trash before it is deleted for good. */
 export async function trashRetentionDays(db: Db): Promise<number> {
   return Number(await readSetting(db, 'trashRetentionDays'))
+}
+
+/** Which checks of the pre-publish checklist block and which warn: the newsroom's choice, each check it left out at its default. */
+export async function readCheckSeverities(db: Db | Tx): Promise<CheckSeverities> {
+  const saved = checkSeveritiesSchema.safeParse(parseJson(await readSetting(db, 'checkSeverities')))
+  return saved.success ? saved.data : defaultSeverities
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
 }
 
 /** The zone this person chose for themselves, or '' when they follow the newsroom's. */

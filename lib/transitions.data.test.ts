@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { articleAuthors, notes, revisions, users } from '@/db/schema'
 import { act, articleRow, auditTrail, docOf, editStory, makeStory, openTestNewsroom, storyIn, tryAct } from '@/test/newsroom'
 import type { Actor } from './permissions'
+import { checkIds } from './prepublish-checks'
 import { listWorkflowEvents } from './timeline'
 import { type TransitionOptions, getWorkflowState, transition } from './transitions'
 import type { WorkflowAction } from './workflow'
@@ -254,7 +255,9 @@ describe('two editors at once', () => {
     const id = await storyIn(db, newsroom, 'approved')
     const { version } = await articleRow(db, id)
     const results = await Promise.all(
-      [newsroom.editor, newsroom.admin].map((actor) => transition(db, actor, id, 'publish', { baseVersion: version, now: at(20) })),
+      [newsroom.editor, newsroom.admin].map((actor) =>
+        transition(db, actor, id, 'publish', { baseVersion: version, now: at(20), confirmWarnings: checkIds }),
+      ),
     )
     expect(results.filter((result) => result.ok)).toHaveLength(1)
     expect(results.find((result) => !result.ok)).toMatchObject({ ok: false, reason: 'conflict' })

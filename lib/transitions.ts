@@ -9,6 +9,7 @@ import { storyProblems } from './article-input'
 import { isSlugClash, slugTaken } from './article-slugs'
 import { recordAudit } from './audit'
 import { addNote } from './notes'
+import { type WarningConfirmation, enforceChecklist } from './prepublish'
 import { authorize } from './authorize'
 import type { Actor } from './permissions'
 import { type Result, Refused, refusal, refuse } from './refusal'
@@ -39,6 +40,8 @@ export type TransitionOptions = {
   note?: string
   /** For `schedule`: when to publish. */
   scheduledAt?: Date
+  /** The checklist's warnings the person confirmed (lib/prepublish.ts); none unless said. */
+  confirmWarnings?: WarningConfirmation
   /** The clock, for tests. */
   now?: Date
 }
@@ -60,7 +63,8 @@ export type TransitionResult = Result<{ article: TransitionedArticle }>
 /**
  * Takes a workflow action on a story, all or nothing. Refuses (changing nothing) an actor who
  * is disabled or lacks the capability, a story in the wrong status, a stale `baseVersion`, a
- * missing or oversized note, a bad publication time, and publishing without a headline.
+ * missing or oversized note, a bad publication time, publishing without a headline, and a step
+ * the pre-publish checklist blocks or whose warnings were not confirmed.
  */
 export async function transition(
   db: Db,
@@ -138,6 +142,9 @@ export async function applyTransition(
   if (workflow[action].needsCompleteStory) {
     const problems = storyProblems(revision)
     if (problems.length > 0) refuse('invalid', problems.map((problem) => problem.message).join(' '))
+  }
+  if (workflow[action].needsChecklist) {
+    await enforceChecklist(tx, { actorId: actor.id, articleId, revisionId: revision.id, action }, options.confirmWarnings ?? [])
   }
 
   const trails = await sectionTrails(tx)

@@ -33,6 +33,7 @@ export function availableActions(actor: Actor, article: WorkflowArticle): Availa
         needsTime: rule.needsTime,
         ...(rule.ask ? { ask: rule.ask } : {}),
         needsCompleteStory: rule.needsCompleteStory,
+        needsChecklist: rule.needsChecklist,
         ...(scheduledAt ? { scheduledAt } : {}),
       },
     ]

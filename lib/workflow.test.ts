@@ -93,10 +93,10 @@ describe('availableActions', () => {
     ...extra,
   })
 
-  it('gives an editor the review buttons in the table’s order, with request changes needing a note and the forward steps a complete story', () => {
-    const moves = { needsNote: false, needsTime: false, needsCompleteStory: true }
+  it('gives an editor the review buttons in the table’s order, with request changes needing a note and the forward steps a complete story and the checklist', () => {
+    const moves = { needsNote: false, needsTime: false, needsCompleteStory: true, needsChecklist: true }
     expect(availableActions(editor, story('in_review'))).toEqual([
-      { action: 'withdraw', label: 'Withdraw from review', to: 'draft', ...moves, needsCompleteStory: false },
+      { action: 'withdraw', label: 'Withdraw from review', to: 'draft', ...moves, needsCompleteStory: false, needsChecklist: false },
       {
         action: 'requestChanges',
         label: 'Request changes',
@@ -104,6 +104,7 @@ describe('availableActions', () => {
         ...moves,
         needsNote: true,
         needsCompleteStory: false,
+        needsChecklist: false,
         ask: { noteLabel: 'Note for the writer (required)', noteMissing: 'Write a note saying what needs to change.' },
       },
       { action: 'approve', label: 'Approve', to: 'approved', ...moves },

@@ -116,6 +116,8 @@ export type ActionRule = {
   needsTime: boolean
   /** Moves the story towards readers: it needs a headline and a byline (`storyProblems`). */
   needsCompleteStory: boolean
+  /** Runs the pre-publish checklist first (lib/prepublish-checks.ts): blocks refuse, warnings need confirming. */
+  needsChecklist: boolean
 }
 
 const always = { when: 'always' } as const
@@ -131,6 +133,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     note: 'optional',
     needsTime: false,
     needsCompleteStory: false,
+    needsChecklist: false,
   },
   submit: {
     from: { draft: always, changes_requested: always, published: { when: 'changes', label: 'Submit update for review' } },
@@ -141,6 +144,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     ask: asks.submit,
     needsTime: false,
     needsCompleteStory: true,
+    needsChecklist: false,
   },
   withdraw: {
     from: { in_review: always },
@@ -150,6 +154,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     note: 'optional',
     needsTime: false,
     needsCompleteStory: false,
+    needsChecklist: false,
   },
   requestChanges: {
     from: { in_review: always, approved: always },
@@ -160,6 +165,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     ask: asks.requestChanges,
     needsTime: false,
     needsCompleteStory: false,
+    needsChecklist: false,
   },
   approve: {
     from: { in_review: always },
@@ -169,6 +175,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     note: 'optional',
     needsTime: false,
     needsCompleteStory: true,
+    needsChecklist: true,
   },
   publish: {
     from: {
@@ -187,6 +194,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     note: 'optional',
     needsTime: false,
     needsCompleteStory: true,
+    needsChecklist: true,
   },
   schedule: {
     from: {
@@ -202,6 +210,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     ask: asks.schedule,
     needsTime: true,
     needsCompleteStory: true,
+    needsChecklist: true,
   },
   unschedule: {
     from: { scheduled: always },
@@ -211,6 +220,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     note: 'optional',
     needsTime: false,
     needsCompleteStory: false,
+    needsChecklist: false,
   },
   unpublish: {
     // Taking a story down must not wait for an update of it to finish its review.
@@ -222,6 +232,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     ask: asks.unpublish,
     needsTime: false,
     needsCompleteStory: false,
+    needsChecklist: false,
   },
   republish: {
     from: { unpublished: always },
@@ -232,6 +243,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     ask: asks.republish,
     needsTime: false,
     needsCompleteStory: true,
+    needsChecklist: false,
   },
   reopen: {
     // A save of an approved or scheduled story that does not approve the edit too: what was
@@ -243,6 +255,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     note: 'optional',
     needsTime: false,
     needsCompleteStory: false,
+    needsChecklist: false,
   },
   lapse: {
     // The scheduler, when the editor who scheduled the story may no longer publish it, or the story lost its headline or address.
@@ -253,6 +266,7 @@ export const workflow: Record<StatusMove, ActionRule> = {
     note: 'required',
     needsTime: false,
     needsCompleteStory: false,
+    needsChecklist: false,
   },
 }
 
@@ -288,6 +302,8 @@ export type AvailableAction = {
   story?: { headline: string; path: string }
   /** The story must be complete first (`storyProblems`). */
   needsCompleteStory: boolean
+  /** The pre-publish checklist must allow it (lib/prepublish-checks.ts). */
+  needsChecklist: boolean
   /** For an action that takes a time: the time the story is scheduled for now, which the time field starts with. */
   scheduledAt?: Date
 }

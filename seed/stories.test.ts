@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
 import { walk } from './builders'
 import { demoImages, demoImagesFolder, svgSize } from './images'
+import { defaultSeverities, runChecklist } from '@/lib/prepublish-checks'
 import { renderRichText, sanitizeDoc } from '@/lib/rich-text'
 import { demoStories } from './stories'
 import { storyProblem } from './story-types'
@@ -28,6 +29,27 @@ describe('the demo stories as data', () => {
   it.each(demoStories.map((story) => [story.revisions.at(-1)?.headline, story] as const))('“%s” is consistent', (_, story) => {
     expect(storyProblem(story)).toBeNull()
   })
+
+  // The desk's own stories must go through the pre-publish checklist as the newsroom set it up.
+  it.each(demoStories.map((story) => [story.revisions.at(-1)?.headline, story] as const))(
+    '“%s” passes the pre-publish checklist',
+    (_, story) => {
+      const revision = story.revisions.at(-1)
+      if (!revision) throw new Error('no revision')
+      const lead = revision.leadImage ? demoImages[revision.leadImage] : null
+      const results = runChecklist(
+        {
+          ...revision,
+          slug: story.slug ?? 'from-the-headline',
+          bylines: story.bylines.map((byline) => ('staff' in byline ? { userId: 1 } : byline)),
+          seoTitle: '',
+          lead: lead && { alt: lead.alt, credit: lead.credit },
+        },
+        defaultSeverities,
+      )
+      expect(results.filter((result) => result.outcome !== 'passed').map((result) => result.message)).toEqual([])
+    },
+  )
 
   it('use only the node types, attributes and marks the editor supports', () => {
     for (const { body } of documents) {

@@ -209,6 +209,15 @@ export const serverActions: Record<string, Door> = {
     decidedBy: ['writeSetting'],
     provedBy: [{ file: 'lib/settings.data.test.ts', test: 'is changed by admins only, to a whole number of days from 1 to 365' }],
   },
+  'app/desk/admin/settings/actions.ts saveCheckSeveritiesAction': {
+    decidedBy: ['writeSetting'],
+    provedBy: [
+      {
+        file: 'lib/settings.data.test.ts',
+        test: 'is the defaults until an admin chooses, is changed by admins only to Block or Warn, and is in the audit log',
+      },
+    ],
+  },
   'app/desk/admin/users/actions.ts addPerson': { decidedBy: ['createUser'], provedBy: [adminOnly] },
   'app/desk/admin/users/actions.ts saveRole': { decidedBy: ['changeRole'], provedBy: [adminOnly] },
   'app/desk/admin/users/actions.ts saveSectionDesk': {

@@ -21,6 +21,12 @@ export const figureAttrs = {
   height: 800,
 }
 
+/** What a story needs besides its headline and byline to pass the pre-publish checklist warning-free: a standfirst and a body. */
+export const readyToPublish = {
+  standfirst: 'What happened, in a sentence.',
+  body: doc(p(text('The story, told in full.'))),
+} satisfies Partial<StoryDraft>
+
 /** A story as the form sends it: a headline, an empty body in section 1, the first person's byline. */
 export function storyDraft(overrides: Partial<StoryDraft> = {}): StoryDraft {
   return {

@@ -15,6 +15,7 @@ type LeadImageFieldsProps = {
   upload: (file: File | undefined) => void
   status?: string
   saveAltText: LeadImagePickerProps['saveAltText']
+  onAltText: LeadImagePickerProps['onAltText']
 }
 
 /** The story's lead image: chosen from the library or uploaded, with this story's caption and credit. */
@@ -28,11 +29,12 @@ export function LeadImageFields({
   upload,
   status,
   saveAltText,
+  onAltText,
 }: LeadImageFieldsProps) {
   return (
     <fieldset>
       <legend>Lead image</legend>
-      <LeadImagePicker images={images} chosenId={chosenId} onChoose={onChoose} saveAltText={saveAltText} />
+      <LeadImagePicker images={images} chosenId={chosenId} onChoose={onChoose} saveAltText={saveAltText} onAltText={onAltText} />
       <Field id="lead-upload" label="Upload a lead image">
         {(control) => (
           <input

@@ -15,12 +15,14 @@ export type LeadImagePickerProps = {
   onChoose: (image: MediaOption | undefined) => void
   /** Saves an image's alt text to the library (the media screen's server action). */
   saveAltText: SaveAltText
+  /** Told the chosen image's alt text as the library has it, when read and when saved (for the checklist). */
+  onAltText?: (mediaId: number, alt: string) => void
 }
 
 type SaveAltText = (mediaId: number, alt: string) => Promise<ActionState>
 
 /** The story's lead image: a searchable choice of library images, then the chosen one's alt text. */
-export function LeadImagePicker({ images, chosenId, onChoose, saveAltText }: LeadImagePickerProps) {
+export function LeadImagePicker({ images, chosenId, onChoose, saveAltText, onAltText }: LeadImagePickerProps) {
   return (
     <>
       <MediaPicker
@@ -31,7 +33,7 @@ export function LeadImagePicker({ images, chosenId, onChoose, saveAltText }: Lea
         noneLabel="No lead image"
         onSelectNone={() => onChoose(undefined)}
       />
-      {chosenId !== null && <LeadImageAltText key={chosenId} mediaId={chosenId} saveAltText={saveAltText} />}
+      {chosenId !== null && <LeadImageAltText key={chosenId} mediaId={chosenId} saveAltText={saveAltText} onAltText={onAltText} />}
     </>
   )
 }
@@ -40,7 +42,11 @@ export function LeadImagePicker({ images, chosenId, onChoose, saveAltText }: Lea
  * The chosen image and its alt text, which lives in the media library (every story showing the
  * image reads it there). Editable by whoever may edit the image; otherwise shown with the reason.
  */
-function LeadImageAltText({ mediaId, saveAltText }: { mediaId: number; saveAltText: SaveAltText }) {
+function LeadImageAltText({
+  mediaId,
+  saveAltText,
+  onAltText,
+}: Pick<LeadImagePickerProps, 'saveAltText' | 'onAltText'> & { mediaId: number }) {
   const [image, setImage] = useState<MediaPickerOption | null>(null)
   const [alt, setAlt] = useState('')
   const [status, setStatus] = useState<string>()
@@ -55,16 +61,18 @@ function LeadImageAltText({ mediaId, saveAltText }: { mediaId: number; saveAltTe
         if (!found) return setStatus('This image is no longer in the library.')
         setImage(found)
         setAlt(found.alt)
+        onAltText?.(mediaId, found.alt)
       },
       () => undefined, // aborted: another image was chosen
     )
     return () => controller.abort()
-  }, [mediaId])
+  }, [mediaId, onAltText])
 
   const save = () =>
     startSaving(async () => {
       const answer = await saveAltText(mediaId, alt)
       setStatus(answer?.message)
+      if (answer?.ok) onAltText?.(mediaId, alt.trim())
     })
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

@@ -8,6 +8,7 @@ import type { MediaOption } from '@/lib/media/types'
 import { countWords, plainText } from '@/lib/rich-text-plain'
 import { type StoryProblem, storyProblems } from '@/lib/article-input'
 import { type OtherVersion, type StoryDraft, canonicalJson, sameDraft, toFormDraft } from '@/lib/story-draft'
+import type { CheckSeverities } from '@/lib/prepublish-checks'
 import type { AvailableAction } from '@/lib/workflow'
 import { ApprovalNotice, type ApprovalAtOpen, useApproval } from './approval-notice'
 import { ConflictPanel } from './conflict-panel'
@@ -20,6 +21,7 @@ import { DeletedStory, RecoveredChanges } from './story-notices'
 import { type StoryFields, StorySettings } from './story-settings'
 import { useStoryAutosave } from './use-story-autosave'
 import { useStoryEvents } from './use-story-events'
+import { useStoryChecklist } from './use-story-checklist'
 import { useStoryMerge } from './use-story-merge'
 import { WorkflowActions, type WorkflowActionsProps } from './workflow-actions'
 
@@ -36,6 +38,8 @@ type StoryFormProps = {
   staff: { id: number; name: string }[]
   media: MediaOption[]
   workflowActions: WorkflowActionsProps['actions']
+  /** Which checks of the pre-publish checklist block and which warn (the newsroom's setting). */
+  checkSeverities: CheckSeverities
   saveAltText: LeadImagePickerProps['saveAltText']
   approval: ApprovalAtOpen
 }
@@ -52,6 +56,7 @@ export function StoryForm({
   staff,
   media,
   workflowActions,
+  checkSeverities,
   saveAltText,
   approval: approvalAtOpen,
 }: StoryFormProps) {
@@ -67,6 +72,17 @@ export function StoryForm({
   const body = useRef(initialBody)
   const fieldsRef = useRef(fields)
   const wordTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+
+  const uploads = useImageUploads(media)
+  const checklist = useStoryChecklist({
+    severities: checkSeverities,
+    images: uploads.images,
+    fields,
+    fieldsRef,
+    startBody: initialBody,
+    bodyRef: body,
+  })
+  const bodyChecked = checklist.bodyChanged
 
   const collect = useCallback((): StoryDraft => ({ ...fieldsRef.current, body: body.current }), [])
   // The merge needs the autosave, and the autosave tells the merge of a refused save.
@@ -131,9 +147,12 @@ export function StoryForm({
       body.current = doc
       markChanged()
       clearTimeout(wordTimer.current)
-      wordTimer.current = setTimeout(() => setWords(countWords(plainText(doc))), 800)
+      wordTimer.current = setTimeout(() => {
+        setWords(countWords(plainText(doc)))
+        bodyChecked(doc)
+      }, 800)
     },
-    [markChanged],
+    [markChanged, bodyChecked],
   )
 
   /**
@@ -149,8 +168,9 @@ export function StoryForm({
       body.current = nextBody
       setLoadedBody({ doc: nextBody })
       setWords(countWords(plainText(nextBody)))
+      bodyChecked(nextBody)
     },
-    [hasBeenPublished],
+    [hasBeenPublished, bodyChecked],
   )
   const toForm = useCallback((draft: StoryDraft) => toFormDraft(draft, hasBeenPublished), [hasBeenPublished])
   const merge = useStoryMerge({ autosave, collect, load, toForm })
@@ -172,7 +192,6 @@ export function StoryForm({
     router.push(`/desk/articles/${newId}`)
   }
 
-  const uploads = useImageUploads(media)
   const chooseLead = (chosen: MediaOption | undefined) => {
     fieldsRef.current = {
       ...fieldsRef.current,
@@ -212,6 +231,8 @@ export function StoryForm({
           approval.forget()
           liveSince.current = null
         }}
+        checklist={checklist.results}
+        latestChecklist={checklist.latest}
       />
 
       <ApprovalNotice {...approval.view} />
@@ -268,6 +289,7 @@ export function StoryForm({
             upload={(file) => void uploadLead(file)}
             status={uploads.status}
             saveAltText={saveAltText}
+            onAltText={checklist.onAltText}
           />
         </StorySettings>
       </div>

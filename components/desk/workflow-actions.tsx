@@ -5,7 +5,9 @@ import { useState, useTransition } from 'react'
 import { Field } from '@/components/ui/field'
 import { useTimeZone } from '@/components/ui/time-zone'
 import { fromFieldValue, toFieldValue, zoneName } from '@/lib/clock'
+import { type CheckId, type CheckResult, checklistVerdict } from '@/lib/prepublish-checks'
 import { requestJson } from './json-client'
+import { PrepublishChecklist } from './prepublish-checklist'
 import type { AvailableAction, WorkflowAction, WorkflowAnswer } from '@/lib/workflow'
 
 export type WorkflowActionsProps = {
@@ -19,29 +21,72 @@ export type WorkflowActionsProps = {
   beforeAction?: (action: AvailableAction) => Promise<string | null>
   /** Told the story's new version after a move. */
   onMoved?: (version: number) => void
+  /** The pre-publish checklist as the page shows it (lib/prepublish-checks.ts). */
+  checklist: readonly CheckResult[]
+  /** The checklist of the story as it is now, when it changes faster than the page shows it (the editor's body). */
+  latestChecklist?: () => readonly CheckResult[]
 }
 
+/** Whether a step may go ahead: at once, not at all (the message says why), or once these warnings are confirmed. */
+type Readiness = { kind: 'ready' } | { kind: 'refused' } | { kind: 'confirm'; warnings: readonly CheckResult[] }
+
 /** The workflow buttons this person may press on this story, and what happened. */
-export function WorkflowActions({ articleId, actions, version, currentVersion, beforeAction, onMoved }: WorkflowActionsProps) {
+export function WorkflowActions({
+  articleId,
+  actions,
+  version,
+  currentVersion,
+  beforeAction,
+  onMoved,
+  checklist,
+  latestChecklist,
+}: WorkflowActionsProps) {
   const router = useRouter()
   const [open, setOpen] = useState<AvailableAction | null>(null)
   const [note, setNote] = useState('')
   const [when, setWhen] = useState('')
   const [answer, setAnswer] = useState<WorkflowAnswer | null>(null)
+  // The checklist's warnings the open form asks the person to confirm.
+  const [warnings, setWarnings] = useState<readonly CheckResult[]>([])
   const [isPending, startTransition] = useTransition()
   const zone = useTimeZone()
 
-  /** Saves pending edits and checks the story may go on; says why not and answers false when it may not. */
-  const isReady = async (action: AvailableAction): Promise<boolean> => {
+  /**
+   * THE readiness of a step: saves pending edits, checks the story is complete, then runs the
+   * checklist, where blocks refuse and warnings not among `confirmed` ask to be confirmed. Says why not.
+   */
+  const isReady = async (action: AvailableAction, confirmed: readonly CheckId[] = []): Promise<Readiness> => {
     setAnswer(null)
     const notReady = beforeAction ? await beforeAction(action) : null
-    if (notReady) setAnswer({ ok: false, message: notReady })
-    return !notReady
+    if (notReady) {
+      setAnswer({ ok: false, message: notReady })
+      return { kind: 'refused' }
+    }
+    if (!action.needsChecklist) return { kind: 'ready' }
+    const verdict = checklistVerdict(latestChecklist?.() ?? checklist, confirmed)
+    if (verdict.ok) return { kind: 'ready' }
+    if (verdict.kind === 'unconfirmed') return { kind: 'confirm', warnings: verdict.findings }
+    setAnswer({ ok: false, message: `${action.label} is not possible yet. ${verdict.message}` })
+    return { kind: 'refused' }
+  }
+
+  /** Opens the action's form, asking to confirm the warnings when there are any. */
+  const ask = (action: AvailableAction, found: readonly CheckResult[]) => {
+    setWarnings(found)
+    // Changing a scheduled time starts from the time it is scheduled for.
+    if (action.scheduledAt) setWhen(toFieldValue(action.scheduledAt, zone))
+    setOpen(action)
   }
 
   const run = (action: AvailableAction) =>
     startTransition(async () => {
-      if (!(await isReady(action))) return
+      const confirmWarnings = open?.action === action.action ? warnings.map((warning) => warning.id) : []
+      const readiness = await isReady(action, confirmWarnings)
+      if (readiness.kind === 'refused') return
+      if (readiness.kind === 'confirm') {
+        ask(action, [...warnings, ...readiness.warnings])
+        return
+      }
       const typed = action.needsTime && when ? fromFieldValue(when, zone) : undefined
       if (typed && !typed.ok) {
         setAnswer({ ok: false, message: typed.message })
@@ -53,10 +98,12 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
         baseVersion: currentVersion?.() ?? version,
         note: note || undefined,
         scheduledAt,
+        ...(confirmWarnings.length > 0 ? { confirmWarnings } : {}),
       })
       setAnswer(result)
       if (result.ok) {
         setOpen(null)
+        setWarnings([])
         setNote('')
         onMoved?.(result.version)
         router.refresh()
@@ -66,20 +113,21 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
   // A story that is not ready is told so at once, before any confirmation asks for a note.
   const openForm = (action: AvailableAction) =>
     startTransition(async () => {
-      if (!(await isReady(action))) return
-      // Changing a scheduled time starts from the time it is scheduled for.
-      if (action.scheduledAt) setWhen(toFieldValue(action.scheduledAt, zone))
-      setOpen(action)
+      const readiness = await isReady(action)
+      if (readiness.kind !== 'refused') ask(action, readiness.kind === 'confirm' ? readiness.warnings : [])
     })
 
   if (actions.length === 0) return null
+  // An action with a form of its own is confirmed by it; one without says what confirming does.
+  const submitLabel = (action: AvailableAction) =>
+    warnings.length > 0 && !action.ask && !action.needsTime ? `${action.label} anyway` : action.label
   const button = (action: AvailableAction) => (
     <button
       key={action.action}
       type="button"
       className={`button ${buttonTone(action)}`}
       disabled={isPending}
-      aria-expanded={action.ask || action.needsTime ? open?.action === action.action : undefined}
+      aria-expanded={action.ask || action.needsTime || action.needsChecklist ? open?.action === action.action : undefined}
       onClick={() => (action.ask || action.needsTime ? openForm(action) : run(action))}
     >
       {action.label}
@@ -87,7 +135,7 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
   )
   const takedowns = actions.filter((action) => action.ask?.readers?.effect === 'takedown')
   return (
-    <section className="workflow" aria-label="Workflow">
+    <section className="workflow" aria-label="Workflow" aria-busy={isPending}>
       <div className="inline-form">{actions.filter((action) => !takedowns.includes(action)).map(button)}</div>
       {takedowns.length > 0 && (
         <div className="inline-form workflow-takedown" role="group" aria-label="Take off the site">
@@ -115,6 +163,23 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
               </p>
             </>
           )}
+          {warnings.length > 0 && (
+            <div className="message warning">
+              <p className="flush">
+                <strong>The checklist found {warnings.length === 1 ? 'a warning' : 'warnings'}:</strong>
+              </p>
+              <ul>
+                {warnings.map((warning) => (
+                  <li key={warning.id}>
+                    {warning.message} <span className="muted">Fix it in: {warning.where}.</span>
+                  </li>
+                ))}
+              </ul>
+              <p className="flush">
+                Fix {warnings.length === 1 ? 'it' : 'them'}, or confirm to go ahead anyway; the confirmation is kept in the audit log.
+              </p>
+            </div>
+          )}
           {open.needsTime && (
             <Field id="publish-at" label={`Publish at (time in ${zoneName(zone)})`}>
               {(control) => (
@@ -127,13 +192,14 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
           </Field>
           <div className="inline-form">
             <button type="submit" className={`button ${buttonTone(open)}`} disabled={isPending}>
-              {open.label}
+              {submitLabel(open)}
             </button>
             <button
               type="button"
               className="button secondary"
               onClick={() => {
                 setOpen(null)
+                setWarnings([])
                 setNote('')
               }}
             >
@@ -142,6 +208,7 @@ export function WorkflowActions({ articleId, actions, version, currentVersion, b
           </div>
         </form>
       )}
+      {actions.some((action) => action.needsChecklist) && <PrepublishChecklist results={checklist} />}
       {answer && (
         <p className={`message ${answer.ok ? 'success' : 'error'}`} role="status">
           {answer.message}
@@ -164,7 +231,7 @@ function buttonTone(action: AvailableAction): string {
 
 async function take(
   articleId: number,
-  request: { action: WorkflowAction; baseVersion: number; note?: string; scheduledAt?: string },
+  request: { action: WorkflowAction; baseVersion: number; note?: string; scheduledAt?: string; confirmWarnings?: CheckId[] },
 ): Promise<WorkflowAnswer> {
   const unreached = 'The server could not be reached, so the story was not moved. Try again.'
   const answer = await requestJson<WorkflowAnswer>(`/desk/articles/${articleId}/workflow`, {

@@ -42,8 +42,22 @@ export async function saveAndWait(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible()
 }
 
-/** Presses a button of the Workflow panel (not the button of a form it opened, which comes after). */
+/**
+ * Presses a button of the Workflow panel (not the button of a form it opened, which comes after).
+ * A step the pre-publish checklist warns about asks to be confirmed ("Publish anyway"): the
+ * tests' stories have no standfirst, so this confirms it, as an editor would. Tests of the
+ * checklist itself use `pressOnly`.
+ */
 export async function press(page: Page, label: string): Promise<void> {
+  await pressOnly(page, label)
+  // The panel is busy until the step is taken, refused, or waits for its warnings to be confirmed.
+  await expect(workflow(page)).not.toHaveAttribute('aria-busy', 'true', { timeout: 15_000 })
+  const anyway = workflow(page).getByRole('button', { name: `${label} anyway`, exact: true })
+  if ((await anyway.count()) > 0) await anyway.click()
+}
+
+/** Presses a button of the Workflow panel, and nothing else. */
+export async function pressOnly(page: Page, label: string): Promise<void> {
   await workflow(page).getByRole('button', { name: label, exact: true }).first().click()
 }
 

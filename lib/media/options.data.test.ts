@@ -70,7 +70,7 @@ describe('the story editor’s image pickers', () => {
     expect(await searchMediaOptions(db, newsroom.writer, { query: 'harbour wall' })).toEqual([])
 
     const draft = await makeStory(db, newsroom, { by: newsroom.writer2, headline: 'Storm damage' })
-    await editStory(db, newsroom.writer2, draft, { leadMediaId: theirs })
+    await editStory(db, newsroom.writer2, draft, { leadMediaId: theirs, leadCredit: 'COPYDESK GRAPHICS' })
     expect(await searchMediaOptions(db, newsroom.writer, { ids: [theirs] })).toEqual([])
 
     for (const [who, action] of [

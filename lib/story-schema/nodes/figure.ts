@@ -83,7 +83,8 @@ export function toFigureAttributes(input: Record<string, unknown>): FigureAttrib
 export function figureSpec(attributes: FigureAttributes | null, library?: FigureImage): DOMOutputSpec {
   if (!attributes) return ['figure', { class: 'figure figure-invalid', hidden: 'hidden' }]
   const { kind, mediaId: id, src, alt, caption, credit, width, height } = attributes
-  // Every image gets a text alternative: without alt text, the caption says what it shows.
+  // Never alt text made from the caption: a reader hears the caption already, and a missing alt
+  // text is a finding of the pre-publish checklist (lib/prepublish-checks.ts), not a default.
   const image: DOMOutputSpec = [
     'img',
     {
@@ -91,7 +92,7 @@ export function figureSpec(attributes: FigureAttributes | null, library?: Figure
       sizes: library?.srcSet ? library.sizes : null,
       style: library ? `object-position: ${library.objectPosition}` : null,
       src,
-      alt: alt || caption,
+      alt,
       width: width > 0 ? String(width) : null,
       height: height > 0 ? String(height) : null,
       loading: 'lazy',

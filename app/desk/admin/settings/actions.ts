@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache'
 import { getDb } from '@/db'
 import { formatWhen } from '@/lib/clock'
 import { type ActionState, ok, toActionState } from '@/lib/errors'
+import { checkIds } from '@/lib/prepublish-checks'
 import { requestClient, requireCapability } from '@/lib/session'
 import { writeSetting } from '@/lib/settings'
 import { countOf } from '@/lib/words'
@@ -23,4 +24,14 @@ export async function saveTrashRetentionAction(_: ActionState, form: FormData): 
   if (!result.ok) return toActionState(result)
   revalidatePath('/desk', 'layout')
   return ok(`Stories now stay in the trash for ${countOf(Number(result.value), 'day')} before they are deleted for good.`)
+}
+
+export async function saveCheckSeveritiesAction(_: ActionState, form: FormData): Promise<ActionState> {
+  const actor = await requireCapability('site.manage')
+  const chosen = Object.fromEntries(checkIds.map((id) => [id, form.get(`check-${id}`) ?? undefined]))
+  const result = await writeSetting(getDb(), actor, 'checkSeverities', chosen, await requestClient())
+  if (!result.ok) return toActionState(result)
+  // Every story page shows the checklist with it.
+  revalidatePath('/desk', 'layout')
+  return ok('Saved: the checklist now blocks and warns as chosen.')
 }

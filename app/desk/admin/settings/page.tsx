@@ -4,15 +4,20 @@ import { Field } from '@/components/ui/field'
 import { TimeZoneSelect } from '@/components/ui/time-zone-select'
 import { getDb } from '@/db'
 import { requireCapability } from '@/lib/session'
-import { readSetting, trashRetentionDays } from '@/lib/settings'
-import { saveTimeZoneAction, saveTrashRetentionAction } from './actions'
+import { checkIds, checks } from '@/lib/prepublish-checks'
+import { readCheckSeverities, readSetting, trashRetentionDays } from '@/lib/settings'
+import { saveCheckSeveritiesAction, saveTimeZoneAction, saveTrashRetentionAction } from './actions'
 
 export const metadata: Metadata = { title: 'Settings' }
 
 export default async function SettingsPage() {
   await requireCapability('site.manage')
   const db = getDb()
-  const [timeZone, retentionDays] = await Promise.all([readSetting(db, 'timeZone'), trashRetentionDays(db)])
+  const [timeZone, retentionDays, severities] = await Promise.all([
+    readSetting(db, 'timeZone'),
+    trashRetentionDays(db),
+    readCheckSeverities(db),
+  ])
   return (
     <main className="page">
       <h1>Newsroom settings</h1>
@@ -45,6 +50,25 @@ export default async function SettingsPage() {
               />
             )}
           </Field>
+        </ActionForm>
+      </section>
+      <section className="panel" aria-labelledby="checklist-heading">
+        <h2 id="checklist-heading">The pre-publish checklist</h2>
+        <ActionForm action={saveCheckSeveritiesAction} submitLabel="Save checklist">
+          <p>
+            Before a story is approved, scheduled or published, the desk runs these checks. A check set to Block stops the story until it is
+            fixed; one set to Warn lets an editor go ahead after confirming, and the confirmation is kept in the audit log.
+          </p>
+          {checkIds.map((id) => (
+            <Field key={id} id={`check-${id}`} label={checks[id].label}>
+              {(control) => (
+                <select {...control} name={`check-${id}`} defaultValue={severities[id]}>
+                  <option value="block">Block</option>
+                  <option value="warn">Warn</option>
+                </select>
+              )}
+            </Field>
+          ))}
         </ActionForm>
       </section>
     </main>

@@ -11,10 +11,11 @@ import { parseId } from '@/lib/http'
 import { listNotes } from '@/lib/notes'
 import { can } from '@/lib/permissions'
 import { listMediaOptions } from '@/lib/media/options'
+import { storyChecklist } from '@/lib/prepublish'
 import { renderRichText } from '@/lib/rich-text'
 import { listSectionOptions } from '@/lib/sections'
 import { requireCapability } from '@/lib/session'
-import { viewerTimeZone } from '@/lib/settings'
+import { readCheckSeverities, viewerTimeZone } from '@/lib/settings'
 import { holdsApproval, statuses } from '@/lib/workflow'
 import { toStoryDraft } from '@/lib/story-draft'
 import { listWorkflowEvents } from '@/lib/timeline'
@@ -44,7 +45,8 @@ export default async function StoryPage({ params }: StoryPageProps) {
   const threads = article ? await listNotes(db, article.id) : null
   const corrections = article ? await listArticleCorrections(db, article.id) : null
   const events = article ? await listWorkflowEvents(db, article.id) : null
-  if (!article || !workflow || !threads || !corrections || !events) notFound()
+  const checklist = article ? await storyChecklist(db, article.id) : null
+  if (!article || !workflow || !threads || !corrections || !events || !checklist) notFound()
   // Where it lives and where its newest revision would go live: a section desk must hold both.
   const mayApprove = can(user, 'article.approve', { ownerIds: article.ownerIds, sectionIds: [article.live.sectionId, article.sectionId] })
   const [trash, followUp] = await Promise.all([getTrashState(db, article.id), getFollowUp(db, user, article.id)])
@@ -103,6 +105,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
           staff={await listStaff(db)}
           media={await listMediaOptions(db, user)}
           workflowActions={workflow.actions}
+          checkSeverities={await readCheckSeverities(db)}
           saveAltText={saveImageAltText}
           approval={{
             holds: holdsApproval(article.status),
@@ -113,7 +116,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
       ) : (
         <>
           {!trash && <p className="message info">{article.editBlockedReason}</p>}
-          <WorkflowActions articleId={article.id} actions={workflow.actions} version={workflow.version} />
+          <WorkflowActions articleId={article.id} actions={workflow.actions} version={workflow.version} checklist={checklist} />
           <article className="story-preview">
             <h2>{article.headline}</h2>
             <p className="standfirst">{article.standfirst}</p>

@@ -5,6 +5,7 @@ import { announceChange, notYetRemovedMessage, storyAsShown, storyChangeKeys } f
 import { refusal } from '@/lib/refusal'
 import { refuseForeignRequest } from '@/lib/same-origin'
 import { authorizeRequest } from '@/lib/session'
+import { checkIds } from '@/lib/prepublish-checks'
 import { getWorkflowState, transition } from '@/lib/transitions'
 import { type WorkflowAnswer, statuses, workflowActions } from '@/lib/workflow'
 
@@ -13,10 +14,12 @@ const workflowRequestSchema = z.object({
   baseVersion: z.number().int().positive(),
   note: z.string().optional(),
   scheduledAt: z.iso.datetime({ offset: true }).optional(),
+  /** The pre-publish checklist's warnings the person confirmed ("Publish anyway"). */
+  confirmWarnings: z.array(z.enum(checkIds)).max(checkIds.length).optional(),
 })
 
 /**
- * Moves a story through the workflow (`{ action, baseVersion, note?, scheduledAt? }`). The rules
+ * Moves a story through the workflow (`{ action, baseVersion, note?, scheduledAt?, confirmWarnings? }`). The rules
  * live in lib/workflow.ts; whatever a client sends, lib/transitions.ts checks them again.
  * A refusal answers `{ ok: false, reason, message }` with its status (lib/refusal.ts).
  */
@@ -31,7 +34,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const input = workflowRequestSchema.safeParse(await request.json().catch(() => null))
   if (!input.success) return refusalResponse(refusal('invalid', 'That request was not understood. Reload the page and try again.'))
 
-  const { action, baseVersion, note, scheduledAt } = input.data
+  const { action, baseVersion, note, scheduledAt, confirmWarnings } = input.data
   const db = getDb()
   // The pages showing what changed for readers are made again everywhere before this answers.
   const before = await storyAsShown(db, articleId)
@@ -39,6 +42,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     baseVersion,
     note,
     scheduledAt: scheduledAt ? new Date(scheduledAt) : undefined,
+    confirmWarnings,
   })
   if (!result.ok) return refusalResponse(result)
   const announced = await announceChange(db, storyChangeKeys(articleId, before, await storyAsShown(db, articleId)))
