@@ -4,7 +4,7 @@ import { type Db, checkConnection, getDatabaseConfig, getDb } from '@/db'
 import { migrate } from '@/db/migrate'
 import { edgeNodes } from './edge/nodes'
 import { startEdgeRetries } from './edge/purges'
-import { authSecret, sessionLifetimes, trustedProxyHops } from './env'
+import { authSecret, sessionLifetimes, smtpSettings, trustedProxyHops } from './env'
 import { checkMediaIsShared, instanceName, listenToInstances } from './instances'
 import { getMediaStorage } from './media/storage'
 import { dropAllPages, dropPagesShowing } from './reader-cache'
@@ -31,6 +31,7 @@ export async function startUp(seedDemo: DemoSeeder): Promise<void> {
     authSecret()
     trustedProxyHops()
     sessionLifetimes()
+    smtpSettings()
     const edges = edgeNodes()
     const config = getDatabaseConfig()
     const db = getDb()
