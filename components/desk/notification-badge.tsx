@@ -6,8 +6,8 @@ import { z } from 'zod'
 import { countOf } from '@/lib/words'
 
 // The desk bar's link to the notifications page, with the unread count kept live by the person's
-// stream (GET /desk/notifications/events, lib/notification-events.ts). Each new one is also
-// announced to screen readers, and told to the page (`notificationsEvent`) so that its list refreshes.
+// stream (GET /desk/notifications/events, lib/notification-events.ts). Each new one is told to
+// the page (`notificationsEvent`) so that the notifications list refreshes.
 
 const newsSchema = z.object({ unread: z.number().int().min(0), latest: z.string().nullable() })
 
@@ -16,7 +16,12 @@ export const notificationsEvent = 'copydesk:notifications'
 
 export function NotificationBadge({ unread: initial }: { unread: number }) {
   const [unread, setUnread] = useState(initial)
-  const [latest, setLatest] = useState<string | null>(null)
+  // The page's own count wins when it is rendered again (after "Mark all read", or opening one).
+  const [rendered, setRendered] = useState(initial)
+  if (initial !== rendered) {
+    setRendered(initial)
+    setUnread(initial)
+  }
   useEffect(() => {
     const source = new EventSource('/desk/notifications/events')
     source.addEventListener('notifications', (event: MessageEvent<string>) => {
@@ -24,10 +29,7 @@ export function NotificationBadge({ unread: initial }: { unread: number }) {
         const news = newsSchema.safeParse(JSON.parse(event.data))
         if (!news.success) return
         setUnread(news.data.unread)
-        if (news.data.latest) {
-          setLatest(news.data.latest)
-          window.dispatchEvent(new Event(notificationsEvent))
-        }
+        if (news.data.latest) window.dispatchEvent(new Event(notificationsEvent))
       } catch {
         // A garbled event is dropped; the next one says the same or more.
       }
@@ -35,22 +37,17 @@ export function NotificationBadge({ unread: initial }: { unread: number }) {
     return () => source.close()
   }, [])
   return (
-    <>
-      <Link href="/desk/notifications">
-        Notifications
-        {unread > 0 && (
-          <>
-            {' '}
-            <span className="badge role-admin" aria-hidden="true">
-              {unread}
-            </span>
-            <span className="visually-hidden">({countOf(unread, 'unread notification')})</span>
-          </>
-        )}
-      </Link>
-      <span className="visually-hidden" role="status">
-        {latest ?? ''}
-      </span>
-    </>
+    <Link href="/desk/notifications">
+      Notifications
+      {unread > 0 && (
+        <>
+          {' '}
+          <span className="badge role-admin" aria-hidden="true">
+            {unread}
+          </span>
+          <span className="visually-hidden">({countOf(unread, 'unread notification')})</span>
+        </>
+      )}
+    </Link>
   )
 }
