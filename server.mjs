@@ -58,6 +58,7 @@ server.listen(port, hostname, () => console.log(`Copydesk is ready on http://${h
 for (const signal of ['SIGTERM', 'SIGINT']) {
   process.once(signal, () => {
     globalThis.__copydeskStoryEvents?.closeAll()
+    globalThis.__copydeskNotificationEvents?.closeAll()
     server.close(() => process.exit(0))
     setTimeout(() => process.exit(0), 5000).unref()
   })

@@ -56,6 +56,7 @@ const deskPages: DeskPage[] = [
   { route: '/desk/front', name: 'front-page', as: 'editor', path: () => '/desk/front', heading: /^Front page$/ },
   { route: '/desk/media', name: 'media', as: 'writer', path: () => '/desk/media', heading: /^Media library$/ },
   { route: '/desk/media/[id]', name: 'media-item', as: 'writer', path: (m) => `/desk/media/${m.mediaId}`, heading: /^Image details/ },
+  { route: '/desk/notifications', name: 'notifications', as: 'editor', path: () => '/desk/notifications', heading: /^Notifications$/ },
   { route: '/desk/profile', name: 'profile', as: 'writer', path: () => '/desk/profile', heading: /^Your account$/ },
   { route: '/desk/admin/users', name: 'people', as: 'admin', path: () => '/desk/admin/users', heading: /^People$/ },
   { route: '/desk/admin/users/[id]', name: 'person', as: 'admin', path: (m) => `/desk/admin/users/${m.personId}`, heading: /\S/ },

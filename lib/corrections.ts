@@ -4,6 +4,7 @@ import type { Db, Tx } from '@/db'
 import { type ArticleStatus, type CorrectionKind, articles, corrections, revisions, users } from '@/db/schema'
 import { authorize } from './authorize'
 import { cleanText, isWithin } from './clean-text'
+import { notify } from './notifications'
 import { pageKey, shows, showsStories } from './page-keys'
 import type { Actor } from './permissions'
 import { type Result, refusal } from './refusal'
@@ -67,6 +68,7 @@ export async function addCorrection(
       .values({ articleId, kind: input.kind, body, createdBy: person.id, createdAt: now })
       .returning({ id: corrections.id })
     if (!row) throw new Error('Inserting a correction returned no row.')
+    await notify(tx, { kind: 'corrected', articleId, actorId: person.id, detail: { correctionKind: input.kind, note: body }, now })
     return { ok: true, correctionId: row.id, article: await changed(tx, article) }
   })
 }

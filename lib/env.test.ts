@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { StartUpError } from '@/db/config'
-import { authSecret, sessionLifetimes, trustedProxyHops, uploadLimits } from './env'
+import { authSecret, sessionLifetimes, smtpSettings, trustedProxyHops, uploadLimits } from './env'
 
 let dataDir: string
 beforeEach(() => {
@@ -104,5 +104,27 @@ describe('per-person upload limits', () => {
   ])('refuse to start with %s=%s', (name, value, message) => {
     expect(() => uploadLimits(env({ [name]: value }))).toThrow(StartUpError)
     expect(() => uploadLimits(env({ [name]: value }))).toThrow(message)
+  })
+})
+
+describe('smtpSettings', () => {
+  it('sends no mail unless SMTP_URL is set, and takes smtp:// and smtps:// addresses', () => {
+    expect(smtpSettings(env())).toBeNull()
+    expect(smtpSettings(env({ SMTP_URL: 'smtp://user:pw@mail.example.org:587' }))).toEqual({
+      url: 'smtp://user:pw@mail.example.org:587',
+      from: 'Copydesk <copydesk@localhost>',
+    })
+    expect(smtpSettings(env({ SMTP_URL: 'smtps://mail.example.org', SMTP_FROM: 'Desk <desk@example.org>' }))?.from).toBe(
+      'Desk <desk@example.org>',
+    )
+  })
+
+  it('stops start-up with one clear line for an address that is not an SMTP server', () => {
+    expect(() => smtpSettings(env({ SMTP_URL: 'mail.example.org' }))).toThrow(
+      'SMTP_URL is not an address (got "mail.example.org"); write it like smtp://user:password@mail.example.org:587.',
+    )
+    expect(() => smtpSettings(env({ SMTP_URL: 'https://mail.example.org' }))).toThrow(
+      'SMTP_URL must start with smtp:// or smtps:// (got "https:").',
+    )
   })
 })

@@ -109,3 +109,31 @@ function wholeSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, mi
   if (!parsed.success) throw new StartUpError(`${name} must be a whole number from ${min} to ${max} (got ${JSON.stringify(raw)}).`)
   return parsed.data
 }
+
+/**
+ * Where notification e-mail goes out (`SMTP_URL`, e.g. `smtp://user:pass@mail.example.org:587`,
+ * or `smtps://…` for TLS from the start); null when unset, and then nobody is e-mailed.
+ * `SMTP_FROM` is the sender (default `Copydesk <copydesk@localhost>`).
+ */
+export function smtpSettings(env: NodeJS.ProcessEnv = process.env): { url: string; from: string } | null {
+  const raw = env.SMTP_URL?.trim()
+  if (!raw) return null
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new StartUpError(
+      `SMTP_URL is not an address (got ${JSON.stringify(raw)}); write it like smtp://user:password@mail.example.org:587.`,
+    )
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new StartUpError(`SMTP_URL must start with smtp:// or smtps:// (got ${JSON.stringify(url.protocol)}).`)
+  }
+  if (!url.hostname) throw new StartUpError('SMTP_URL names no mail server; write it like smtp://mail.example.org:587.')
+  return { url: raw, from: env.SMTP_FROM?.trim() || 'Copydesk <copydesk@localhost>' }
+}
+
+/** The site's public address for links in e-mail (`SITE_URL`, default http://localhost:3000). */
+export function siteUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return (env.SITE_URL?.trim() || 'http://localhost:3000').replace(/\/+$/, '')
+}

@@ -1,10 +1,14 @@
 import 'server-only'
-import { aliasedTable, and, asc, eq } from 'drizzle-orm'
+import { aliasedTable, and, asc, eq, inArray } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { articles, notes, revisions, users } from '@/db/schema'
+import { checkRead } from './article-access'
 import { ownerIds } from './article-attribution'
 import { authorize } from './authorize'
+import { mentionedSlugs } from './notification-kinds'
+import { notifiedStory, notify } from './notifications'
 import type { Actor } from './permissions'
+import { deskOf, sectionDeskOf } from './section-desks'
 import { type Result, refusal } from './refusal'
 import { cleanNote, noteProblem } from './workflow-input'
 
@@ -56,14 +60,19 @@ export async function addNote(
     const allowed = await authorize(tx, actor, 'note.write', { ownerIds: owners })
     if (!allowed.ok) return allowed
 
+    const mentioned = await mentionsIn(tx, articleId, body)
+    if (!mentioned.ok) return mentioned
+
     let threadId: number | null = null
+    let threadAuthorId: number | null = null
     if (input.parentId != null) {
       const [parent] = await tx
-        .select({ id: notes.id, parentId: notes.parentId })
+        .select({ id: notes.id, parentId: notes.parentId, authorId: notes.authorId })
         .from(notes)
         .where(and(eq(notes.id, input.parentId), eq(notes.articleId, articleId)))
       if (!parent) return refusal('missing', 'The note you are replying to no longer exists.')
       threadId = parent.parentId ?? parent.id
+      threadAuthorId = parent.authorId
       await tx.update(notes).set({ resolvedAt: null, resolvedBy: null }).where(eq(notes.id, threadId))
     }
     const [note] = await tx
@@ -71,6 +80,11 @@ export async function addNote(
       .values({ articleId, parentId: threadId, authorId: actor.id, body, createdAt: now })
       .returning({ id: notes.id })
     if (!note) throw new Error('Inserting a note returned no row.')
+    const event = { articleId, actorId: actor.id, detail: { note: body }, now }
+    await notify(tx, { ...event, kind: 'mentioned', userIds: mentioned.userIds })
+    if (threadAuthorId !== null && !mentioned.userIds.includes(threadAuthorId)) {
+      await notify(tx, { ...event, kind: 'replied', userIds: [threadAuthorId] })
+    }
     return { ok: true, noteId: note.id, threadId: threadId ?? note.id }
   })
 }
@@ -137,6 +151,32 @@ export async function setNoteResolved(
       .where(eq(notes.id, noteId))
     return { ok: true, articleId: note.articleId }
   })
+}
+
+/**
+ * The people a note mentions (`@slug`): refused, naming them, when nobody on the staff has that
+ * name or when they may not open the story (the writer of the note may; telling them so leaks nothing).
+ */
+async function mentionsIn(tx: Tx, articleId: number, body: string): Promise<Result<{ userIds: number[] }>> {
+  const slugs = mentionedSlugs(body)
+  if (slugs.length === 0) return { ok: true, userIds: [] }
+  const people = await tx
+    .select({ id: users.id, slug: users.slug, name: users.name, role: users.role, sections: sectionDeskOf(users.id) })
+    .from(users)
+    .where(and(inArray(users.slug, slugs), eq(users.isDisabled, false)))
+  const unknown = slugs.filter((slug) => !people.some((person) => person.slug === slug))
+  if (unknown.length > 0) {
+    const names = unknown.map((slug) => `@${slug}`).join(', ')
+    return refusal('invalid', `Nobody on the staff is called ${names}; mention people by the name on their profile, like @tomas-ferreira.`)
+  }
+  const story = await notifiedStory(tx, articleId)
+  if (!story) return missing
+  const outside = people.filter((person) => !checkRead({ id: person.id, role: person.role, ...deskOf(person.sections) }, story).ok)
+  if (outside.length > 0) {
+    const names = outside.map((person) => `${person.name} (@${person.slug})`).join(', ')
+    return refusal('invalid', `${names} cannot open this story, so the note cannot mention them.`)
+  }
+  return { ok: true, userIds: people.map((person) => person.id) }
 }
 
 /** Who owns the story (creator and staff bylines, live or newest), or null when it does not exist. */

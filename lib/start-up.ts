@@ -4,8 +4,9 @@ import { type Db, checkConnection, getDatabaseConfig, getDb } from '@/db'
 import { migrate } from '@/db/migrate'
 import { edgeNodes } from './edge/nodes'
 import { startEdgeRetries } from './edge/purges'
-import { authSecret, sessionLifetimes, trustedProxyHops } from './env'
+import { authSecret, sessionLifetimes, smtpSettings, trustedProxyHops } from './env'
 import { checkMediaIsShared, instanceName, listenToInstances } from './instances'
+import { smtpSender, startMail } from './mail'
 import { getMediaStorage } from './media/storage'
 import { dropAllPages, dropPagesShowing } from './reader-cache'
 import { announceChange, storyAsShown, storyChangeKeys } from './reader-changes'
@@ -16,6 +17,7 @@ const holder = globalThis as typeof globalThis & {
   __copydeskStopScheduler?: () => Promise<void>
   __copydeskStopListening?: () => Promise<void>
   __copydeskStopEdgeRetries?: () => Promise<void>
+  __copydeskStopMail?: () => Promise<void>
 }
 
 /**
@@ -31,6 +33,7 @@ export async function startUp(seedDemo: DemoSeeder): Promise<void> {
     authSecret()
     trustedProxyHops()
     sessionLifetimes()
+    const smtp = smtpSettings()
     const edges = edgeNodes()
     const config = getDatabaseConfig()
     const db = getDb()
@@ -40,6 +43,8 @@ export async function startUp(seedDemo: DemoSeeder): Promise<void> {
     if (seeded) console.log('Copydesk: seeded the demo newsroom (demo accounts use the password copydesk-demo)')
     if (config.driver === 'pg') await listenToOtherInstances(db, config.url)
     if (edges.length > 0) holder.__copydeskStopEdgeRetries ??= startEdgeRetries(db)
+    // Sends the notifications' mail and the daily digests, retrying what a failing server refused.
+    if (smtp) holder.__copydeskStopMail ??= startMail(db, smtpSender(smtp))
     // Publishes scheduled stories, first catching up on any whose time passed while the app was down.
     holder.__copydeskStopScheduler ??= startScheduler(db, {
       onPublished: async (article, before) => {

@@ -10,6 +10,8 @@ import { isSlugClash, slugTaken } from './article-slugs'
 import { recordAudit } from './audit'
 import { addNote } from './notes'
 import { type WarningConfirmation, enforceChecklist } from './prepublish'
+import type { NotificationKind } from './notification-kinds'
+import { notify } from './notifications'
 import { authorize } from './authorize'
 import type { Actor } from './permissions'
 import { type Result, Refused, refusal, refuse } from './refusal'
@@ -199,6 +201,8 @@ export async function applyTransition(
       : undefined,
     now,
   })
+  const told = toldOf[action]
+  if (told) await notify(tx, { kind: told, articleId, actorId: actor.id, detail: note ? { note } : {}, now })
   const readers = workflow[action].ask?.readers
   if (readers) {
     await recordAudit(tx, {
@@ -208,6 +212,14 @@ export async function applyTransition(
     })
   }
   return { id: articleId, status, ...routing, path, oldPaths }
+}
+
+/** Which actions tell people, and of what (lib/notification-kinds.ts says whom). */
+const toldOf: Partial<Record<WorkflowAction, NotificationKind>> = {
+  submit: 'submitted',
+  requestChanges: 'changesRequested',
+  publish: 'published',
+  republish: 'published',
 }
 
 /** Where a story is in the workflow, and the buttons this person may press. */

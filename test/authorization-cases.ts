@@ -23,6 +23,15 @@ const readersSeeOnlyPublished: TestRef = {
 }
 const publicPage = (what: string): Door => ({ open: `the reader's ${what}: published stories only`, provedBy: [readersSeeOnlyPublished] })
 
+const notificationsUnreadable: TestRef = {
+  file: 'lib/notification-inbox.data.test.ts',
+  test: 'shows nothing about a story the person may no longer read',
+}
+const ownNotifications: TestRef = {
+  file: 'lib/notification-inbox.data.test.ts',
+  test: 'lists a person’s own notifications, newest first, and marks one or all read, never someone else’s',
+}
+
 /** Keyed by file and exported method, e.g. `app/desk/media/upload/route.ts POST`. */
 export const routeHandlers: Record<string, Door> = {
   'app/(site)/[[...path]]/route.ts GET': publicPage('home, sections and stories'),
@@ -117,6 +126,14 @@ export const routeHandlers: Record<string, Door> = {
       routeStatuses('every desk route answers 401 to a session that no longer opens the desk'),
       routeStatuses('a writer asking for the events of another writer’s draft, or of no story, gets 404'),
       { file: 'lib/article-access.data.test.ts', test: 'a draft: its creator, the editors and admins, not another writer' },
+    ],
+  },
+  'app/desk/notifications/events/route.ts GET': {
+    decidedBy: ['authorizeRequest', 'notificationEventStream'],
+    provedBy: [
+      authorizeTests,
+      routeStatuses('every desk route answers 401 to a session that no longer opens the desk'),
+      notificationsUnreadable,
     ],
   },
   'app/desk/articles/[id]/preview/route.ts GET': {
@@ -235,6 +252,23 @@ export const serverActions: Record<string, Door> = {
   'app/desk/admin/users/actions.ts signOutPersonEverywhere': {
     decidedBy: ['endSessionsForAdmin'],
     provedBy: [{ file: 'lib/sessions.data.test.ts', test: 'an admin signs a person out everywhere; nobody else may' }],
+  },
+  'app/desk/notifications/actions.ts markAllReadAction': {
+    open: 'marks the caller’s own notifications only',
+    provedBy: [ownNotifications],
+  },
+  'app/desk/notifications/actions.ts openNotificationAction': {
+    open: 'marks the caller’s own notification only',
+    provedBy: [ownNotifications],
+  },
+  'app/desk/notifications/actions.ts savePreferencesAction': {
+    open: 'changes the caller’s own preferences only',
+    provedBy: [
+      {
+        file: 'lib/notification-inbox.data.test.ts',
+        test: 'saves a person’s own preferences, hides kinds muted in the desk, and refuses an unknown choice, changing nothing',
+      },
+    ],
   },
   'app/desk/profile/actions.ts changePasswordAction': {
     decidedBy: ['changeOwnPassword'],

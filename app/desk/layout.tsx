@@ -3,8 +3,10 @@ import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { DeskMenu } from '@/components/desk/desk-menu'
 import { EdgeRefreshNotice } from '@/components/desk/edge-refresh-notice'
+import { NotificationBadge } from '@/components/desk/notification-badge'
 import { TimeZoneProvider } from '@/components/ui/time-zone'
 import { getDb } from '@/db'
+import { unreadCount } from '@/lib/notification-inbox'
 import { can } from '@/lib/permissions'
 import { viewerTimeZone } from '@/lib/settings'
 import { requireCapability } from '@/lib/session'
@@ -16,7 +18,7 @@ export const metadata: Metadata = { title: { default: 'Desk', template: '%s · D
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await requireCapability('desk.enter')
-  const [news, zone] = await Promise.all([getMyDeskNews(), viewerTimeZone(getDb(), user.id)])
+  const [news, zone, unread] = await Promise.all([getMyDeskNews(), viewerTimeZone(getDb(), user.id), unreadCount(getDb(), user)])
   return (
     <TimeZoneProvider zone={zone}>
       <header className="desk-bar">
@@ -37,6 +39,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
                 </>
               )}
             </Link>
+            <NotificationBadge unread={unread} />
             <Link href="/desk/media">Media</Link>
             {can(user, 'front.arrange') && <Link href="/desk/front">Front page</Link>}
             {can(user, 'user.manage') && <Link href="/desk/admin/users">People</Link>}
