@@ -125,8 +125,9 @@ test('an unpublish on the other instance is a 410 everywhere and leaves every li
 test('a scheduled publication reaches every page, with nobody asking', async () => {
   const target = await story(bakery)
   await warm(['/', '/business', target.path])
-  // The demo schedules it for tomorrow: its time comes now, and the next scheduler run publishes it.
-  await sql(`update articles set scheduled_at = now() where id = $1`, [target.id])
+  // The demo schedules it for tomorrow under an embargo until then: both times come now, and the
+  // next scheduler run publishes it.
+  await sql(`update articles set scheduled_at = now(), embargo_until = now() where id = $1`, [target.id])
   for (const base of bases()) {
     await expect.poll(async () => (await page(base, target.path)).status, { timeout: 15_000 }).toBe(200)
   }
