@@ -13,7 +13,7 @@ import { type Result, refusal } from './refusal'
 import { sanitizeDoc } from './rich-text'
 
 // Duplicate: a new draft from any revision of a story ("Follow-up to …"), the person's own, with
-// its own history from its creation. The copy is made by `createArticle`, as any new story is.
+// its own history from its creation. The copy is made by `createArticle`, as every new story is.
 
 const noSuchStory = refusal('missing', 'This story no longer exists; it may have been deleted.')
 
