@@ -30,8 +30,13 @@ export default defineConfig({
           // Each file opens its own database; creating and migrating one takes seconds, more on PostgreSQL.
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // Images the demo seed stores go here, never into a developer's .data/media.
-          env: { COPYDESK_MEDIA_DIR: path.join('.test-data', 'data-test-media') },
+          // Images the demo seed stores go here, never into a developer's .data/media. Each file
+          // opens its own database (db/testing.ts): code that reaches for the process's database
+          // instead stops on this address at once, rather than opening a developer's .data.
+          env: {
+            COPYDESK_MEDIA_DIR: path.join('.test-data', 'data-test-media'),
+            DATABASE_URL: 'data-tests-pass-their-own-database',
+          },
         },
       },
     ],

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
-import { sql } from 'drizzle-orm'
+import { type Logger, sql } from 'drizzle-orm'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
@@ -20,6 +20,14 @@ type Connection = { db: Db; config: DatabaseConfig; close: () => Promise<void> }
 // One connection per process, kept on globalThis so that `next dev` reloads do not open it twice.
 const holder = globalThis as typeof globalThis & { __copydeskDb?: Connection }
 
+// The databases opened on a PostgreSQL server, which other instances may share.
+const onServer = new WeakSet<Db>()
+
+/** Whether `db` is on a PostgreSQL server (other instances may use it), not an embedded PGlite. */
+export function isOnServer(db: Db): boolean {
+  return onServer.has(db)
+}
+
 /**
  * PGlite reserves PostgreSQL's default 128 MB of shared buffers inside the server's own memory;
  * 32 MB keeps the app's resident memory about 100 MB lower. The files stay in the operating
@@ -28,19 +36,21 @@ const holder = globalThis as typeof globalThis & { __copydeskDb?: Connection }
 const pgliteOptions = { postgresqlconf: ['shared_buffers=32MB'], extensions: { pg_trgm } }
 const connectTimeoutMs = 5000
 
-/** Opens a database from a configuration; the caller owns it and closes it. */
-export function openDatabase(config: DatabaseConfig): Connection {
+/** Opens a database from a configuration; the caller owns it and closes it. `logger` sees every query (tests). */
+export function openDatabase(config: DatabaseConfig, logger?: Logger): Connection {
   if (config.driver === 'pg') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: connectTimeoutMs })
     // An idle client losing its server must not crash the process; the next query reports it.
     pool.on('error', (error) => console.error(`PostgreSQL connection error: ${error.message}`))
-    return { db: drizzlePg({ client: pool, schema }) as Db, config, close: () => pool.end() }
+    const db = drizzlePg({ client: pool, schema, logger }) as Db
+    onServer.add(db)
+    return { db, config, close: () => pool.end() }
   }
-  if (config.driver === 'memory') return openMemoryDatabase()
+  if (config.driver === 'memory') return openMemoryDatabase(undefined, logger)
   const release = acquireDirectoryLock(config.dataDir)
   const client = new PGlite(config.dataDir, pgliteOptions)
   return {
-    db: drizzlePglite({ client, schema }) as Db,
+    db: drizzlePglite({ client, schema, logger }) as Db,
     config,
     close: async () => {
       try {
@@ -57,10 +67,10 @@ export function openDatabase(config: DatabaseConfig): Connection {
  * A database in memory, empty or opened from `startFrom`; `dump()` writes its data directory as
  * a tar file that opens again as `startFrom` (the data tests' migrated template).
  */
-export function openMemoryDatabase(startFrom?: Blob): Connection & { dump: () => Promise<Blob> } {
+export function openMemoryDatabase(startFrom?: Blob, logger?: Logger): Connection & { dump: () => Promise<Blob> } {
   const client = new PGlite({ ...pgliteOptions, ...(startFrom ? { loadDataDir: startFrom } : {}) })
   return {
-    db: drizzlePglite({ client, schema }) as Db,
+    db: drizzlePglite({ client, schema, logger }) as Db,
     config: { driver: 'memory' },
     close: () => client.close(),
     dump: async () => client.dumpDataDir('none'),

@@ -1,6 +1,6 @@
 import 'server-only'
 import { count, eq } from 'drizzle-orm'
-import { type Db, getDatabaseConfig } from '@/db'
+import { type Db, isOnServer } from '@/db'
 import { articles, corrections, revisions } from '@/db/schema'
 import { edgeNodes } from './edge/nodes'
 import { type EdgeFailure, refreshOnEdges } from './edge/purges'
@@ -85,7 +85,7 @@ const settleMs = 1500
 export async function announceChange(db: Db, keys: readonly string[]): Promise<ChangeAnnounced> {
   if (keys.length === 0) return { notYetRemovedFrom: [] }
   dropPagesShowing(keys)
-  if (getDatabaseConfig().driver === 'pg') await tellInstances(db, keys)
+  if (isOnServer(db)) await tellInstances(db, keys)
   const nodes = edgeNodes()
   if (nodes.length === 0) return { notYetRemovedFrom: [] }
   const failures = await refreshOnEdges(db, nodes, await addressesShowing(db, keys))
