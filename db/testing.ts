@@ -1,51 +1,41 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
-import pg from 'pg'
+import type { Logger } from 'drizzle-orm'
 import { afterEach, beforeEach, inject } from 'vitest'
-import { migrationsFolder } from './config'
 import { type Db, openDatabase, openMemoryDatabase } from './index'
-import { migrate } from './migrate'
+import { onServer, serverDatabaseUrl } from './testing-server'
 
 /** A throwaway database owned by one test file; `close()` discards it. */
 export type TestDatabase = { db: Db; close: () => Promise<void> }
 
 /**
- * A fresh, migrated database for one test file. In memory (PGlite) by default, a copy of the
- * run's migrated template; on the
- * PostgreSQL server at `TEST_DATABASE_URL` when `DATA_TEST_DRIVER=pg`, as a new database that
- * `close()` drops again.
+ * A fresh, migrated database for one test file, a copy of the run's migrated template
+ * (test/migrated-template.ts): in memory (PGlite) by default; on the PostgreSQL server at
+ * `TEST_DATABASE_URL` when `DATA_TEST_DRIVER=pg`, as a new database that `close()` drops again.
+ * `logger` sees every query it runs.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  // On PGlite, from the database migrated once for the whole run (test/migrated-template.ts).
+export async function createTestDatabase(logger?: Logger): Promise<TestDatabase> {
   const template = inject('migratedTemplate')
-  if (template) return openMemoryDatabase(new Blob([fs.readFileSync(template)]))
-  const database = await createEmptyTestDatabase()
-  try {
-    await migrate(database.db, migrationsFolder)
-  } catch (error) {
-    await database.close()
-    throw error
-  }
-  return database
+  if (template.driver === 'pglite') return openMemoryDatabase(new Blob([fs.readFileSync(template.file)]), logger)
+  return createServerDatabase(template.database, logger)
 }
 
-/** Like `createTestDatabase()`, without running the migrations: for testing them. */
+/** Like `createTestDatabase()`, without the migrations: for testing them. */
 export async function createEmptyTestDatabase(): Promise<TestDatabase> {
   if (process.env.DATA_TEST_DRIVER !== 'pg') return openDatabase({ driver: 'memory' })
+  return createServerDatabase()
+}
 
-  const serverUrl = process.env.TEST_DATABASE_URL
-  if (!serverUrl) throw new Error('DATA_TEST_DRIVER=pg needs TEST_DATABASE_URL (postgres://user@host:5432/db).')
+async function createServerDatabase(template?: string, logger?: Logger): Promise<TestDatabase> {
   // Random, so that test files running at once and leftovers of a killed run never collide.
   const name = `copydesk_test_${randomBytes(6).toString('hex')}`
-  await onServer(serverUrl, `create database ${name}`)
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  const connection = openDatabase({ driver: 'pg', url: url.href })
+  await onServer(`create database ${name}${template ? ` template ${template}` : ''}`)
+  const connection = openDatabase({ driver: 'pg', url: serverDatabaseUrl(name) }, logger)
   return {
     db: connection.db,
     close: async () => {
       await connection.close()
-      await onServer(serverUrl, `drop database if exists ${name} with (force)`)
+      await onServer(`drop database if exists ${name} with (force)`)
     },
   }
 }
@@ -58,14 +48,4 @@ export function emptyDatabaseForEachTest(use: (db: Db) => void): void {
     use(database.db)
   })
   afterEach(() => database?.close())
-}
-
-async function onServer(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
 }
