@@ -40,7 +40,13 @@ export async function getDeskNews(
   const since = visit?.seenAt ?? new Date(now.getTime() - firstLookWindowMs)
   const byOthers = (actor: typeof workflowEvents.actorId | typeof notes.authorId) => or(isNull(actor), ne(actor, viewer.id))
 
-  const eventsWhere = and(gt(workflowEvents.createdAt, since), byOthers(workflowEvents.actorId), mine(viewer.id))
+  // A status change also moves the story's `updated_at`: only stories changed since are looked at.
+  const eventsWhere = and(
+    gt(workflowEvents.createdAt, since),
+    gt(articles.updatedAt, since),
+    byOthers(workflowEvents.actorId),
+    mine(viewer.id),
+  )
   // Requesting changes writes its note twice, on the event and as a thread: it is news once, as the event.
   const eventsOwnNote = sql`exists (select 1 from ${workflowEvents} where ${workflowEvents.articleId} = ${notes.articleId}
     and ${workflowEvents.actorId} is not distinct from ${notes.authorId} and ${workflowEvents.createdAt} = ${notes.createdAt}

@@ -6,8 +6,8 @@ import { publiclyVisible } from './public-articles'
 import type { DeskFilters, DeskQueue } from './desk-queues'
 import type { Actor } from './permissions'
 
-// Which stories each desk list holds, as SQL conditions on `articles` (and, for the search, the
-// current revision); every list but the trash's leaves out the stories in it. "Mine" means
+// Which stories each desk list holds, as SQL conditions on `articles`; every list but the
+// trash's leaves out the stories in it. Each is served by an index (test/desk-queries.data.test.ts). "Mine" means
 // created by me or bylined on me (the live bylines, or the newest ones for a story never published).
 
 export function queueCondition(queue: DeskQueue, viewer: Actor): SQL | undefined {
@@ -49,14 +49,18 @@ export function filterCondition(filters: DeskFilters): SQL | undefined {
  * headline that contains the text as typed (a word still being typed, a name part).
  */
 function matchesWords(q: string): SQL {
-  return or(sql`${revisions.searchVector} @@ websearch_to_tsquery('english', ${q})`, ilike(revisions.headline, `%${escapeLike(q)}%`)) as SQL
+  const matching = sql`select ${revisions.id} from ${revisions} where ${or(
+    sql`${revisions.searchVector} @@ websearch_to_tsquery('english', ${q})`,
+    ilike(revisions.headline, `%${escapeLike(q)}%`),
+  )}`
+  return sql`${articles.currentRevisionId} in (${matching})`
 }
 
-/** Stories this person created or is bylined on (the byline list is read once, not per story). */
+/** Stories this person created or is bylined on: a look-up per story, so lists of recent events stay short. */
 export function mine(userId: number): SQL {
   return or(
     eq(articles.createdBy, userId),
-    sql`${articles.id} in (select ${articleAuthors.articleId} from ${articleAuthors} where ${articleAuthors.userId} = ${userId})`,
+    sql`exists (select 1 from ${articleAuthors} where ${articleAuthors.articleId} = ${articles.id} and ${articleAuthors.userId} = ${userId})`,
   ) as SQL
 }
 

@@ -1,8 +1,8 @@
 import 'server-only'
-import { type SQL, and, asc, count, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm'
+import { type SQL, and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm'
 import type { Db } from '@/db'
-import { articleAuthors, articles, notes, revisions, sections, users, workflowEvents } from '@/db/schema'
-import { type DeskFilters, type DeskPage, type DeskQuery, type DeskQueue, maxDeskPageSize } from './desk-queues'
+import { articleAuthors, articles, notes, revisions, sections, users } from '@/db/schema'
+import { type DeskFilters, type DeskPage, type DeskQuery, type DeskQueue, countCap, deskQueues, maxDeskPageSize } from './desk-queues'
 import { readableStories } from './article-access'
 import { filterCondition, queueCondition } from './desk-queues-conditions'
 import { isEmbargoed } from './embargo'
@@ -18,24 +18,19 @@ export async function listDeskQueue(db: Db, viewer: Actor, queue: DeskQueue, que
   const pageSize = Math.min(maxDeskPageSize, Math.max(1, Math.trunc(query.pageSize ?? 20) || 20))
   const page = Math.max(1, Math.trunc(query.page ?? 1) || 1)
   const where = and(queueCondition(queue, viewer), filterCondition(query), readableStories(viewer))
-  const needsHeadline = Boolean(query.q?.trim())
 
-  // Only the review lists sort by it, and they are short: the time of the event that brought
-  // the story into its status.
-  const statusSince = sql`(select max(${workflowEvents.createdAt}) from ${workflowEvents}
-    where ${workflowEvents.articleId} = ${articles.id} and ${workflowEvents.toStatus} = ${articles.status})`
   const order: Record<DeskQueue, SQL[]> = {
     drafts: [desc(articles.updatedAt), desc(articles.id)],
-    review: [sql`${statusSince} asc nulls first`, asc(articles.id)],
-    sentBack: [sql`${statusSince} desc nulls last`, desc(articles.id)],
+    // Who has waited longest comes first; what came back most recently, in "Sent back to me".
+    review: [asc(articles.statusChangedAt), asc(articles.id)],
+    sentBack: [desc(articles.statusChangedAt), desc(articles.id)],
     scheduled: [asc(articles.scheduledAt), asc(articles.id)],
     published: [desc(articles.publishedAt), desc(articles.id)],
     all: [desc(articles.updatedAt), desc(articles.id)],
     trash: [desc(articles.trashedAt), desc(articles.id)],
   }
 
-  const totalQuery = db.select({ total: count() }).from(articles)
-  const [rows, [totals]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     db
       .select({
         id: articles.id,
@@ -46,6 +41,7 @@ export async function listDeskQueue(db: Db, viewer: Actor, queue: DeskQueue, que
         createdById: articles.createdBy,
         createdByName: users.name,
         updatedAt: articles.updatedAt,
+        statusChangedAt: articles.statusChangedAt,
         scheduledAt: articles.scheduledAt,
         firstPublishedAt: articles.firstPublishedAt,
         publishedAt: articles.publishedAt,
@@ -60,14 +56,16 @@ export async function listDeskQueue(db: Db, viewer: Actor, queue: DeskQueue, que
       .innerJoin(users, eq(users.id, articles.createdBy))
       .where(where)
       .orderBy(...order[queue])
-      .limit(pageSize)
+      // One more than a page: whether there is a next one, beyond the count's cap too.
+      .limit(pageSize + 1)
       .offset((page - 1) * pageSize),
-    needsHeadline ? totalQuery.innerJoin(revisions, eq(revisions.id, articles.currentRevisionId)).where(where) : totalQuery.where(where),
+    countUpToCap(db, where),
   ])
+  const hasNextPage = rows.length > pageSize
+  rows.splice(pageSize)
   const pageIds = rows.map((row) => row.id)
   // For the page's stories only: never computed for the rows an offset skips.
-  const [bylines, since, open] = await Promise.all([bylineNames(db, pageIds), statusTimes(db, pageIds), openNoteCounts(db, pageIds)])
-  const total = totals?.total ?? 0
+  const [bylines, open] = await Promise.all([bylineNames(db, pageIds), openNoteCounts(db, pageIds)])
   const now = new Date()
   return {
     items: rows.map((row) => ({
@@ -79,7 +77,7 @@ export async function listDeskQueue(db: Db, viewer: Actor, queue: DeskQueue, que
       createdBy: { id: row.createdById, name: row.createdByName },
       bylines: bylines.get(row.id) ?? [],
       updatedAt: row.updatedAt,
-      statusSince: since.get(`${row.id}:${row.status}`) ?? null,
+      statusSince: row.statusChangedAt,
       scheduledAt: row.scheduledAt,
       firstPublishedAt: row.firstPublishedAt,
       publishedAt: row.publishedAt,
@@ -92,40 +90,32 @@ export async function listDeskQueue(db: Db, viewer: Actor, queue: DeskQueue, que
     total,
     page,
     pageSize,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    pageCount: Math.max(1, Math.ceil(Math.min(total, countCap) / pageSize)),
+    hasNextPage,
   }
 }
 
-/** How many stories each list holds for this person, with the same filters; null off the desk. */
+/**
+ * How many stories each list holds for this person, with the same filters, each counted up to
+ * just past `countCap` (the desk shows "1,000+"): a count never reads the whole archive. Null
+ * off the desk.
+ */
 export async function countDeskQueues(db: Db, viewer: Actor, filters: DeskFilters = {}): Promise<Record<DeskQueue, number> | null> {
-  const counted = (queue: DeskQueue) => sql<number>`count(*) filter (where ${queueCondition(queue, viewer) ?? sql`true`})`.mapWith(Number)
-  const base = db
-    .select({
-      drafts: counted('drafts'),
-      review: counted('review'),
-      sentBack: counted('sentBack'),
-      scheduled: counted('scheduled'),
-      published: counted('published'),
-      all: counted('all'),
-      trash: counted('trash'),
-    })
-    .from(articles)
   const where = and(filterCondition(filters), readableStories(viewer))
-  const [row] = await (filters.q?.trim()
-    ? base.innerJoin(revisions, eq(revisions.id, articles.currentRevisionId)).where(where)
-    : base.where(where))
-  return row ?? { drafts: 0, review: 0, sentBack: 0, scheduled: 0, published: 0, all: 0, trash: 0 }
+  const counts = await Promise.all(deskQueues.map((queue) => countUpToCap(db, and(queueCondition(queue, viewer), where))))
+  return Object.fromEntries(deskQueues.map((queue, index) => [queue, counts[index] ?? 0])) as Record<DeskQueue, number>
 }
 
-/** When each story last entered each status, keyed `id:status`. */
-async function statusTimes(db: Db, articleIds: number[]): Promise<Map<string, Date>> {
-  if (articleIds.length === 0) return new Map()
-  const rows = await db
-    .select({ articleId: workflowEvents.articleId, status: workflowEvents.toStatus, at: max(workflowEvents.createdAt) })
-    .from(workflowEvents)
-    .where(inArray(workflowEvents.articleId, articleIds))
-    .groupBy(workflowEvents.articleId, workflowEvents.toStatus)
-  return new Map(rows.flatMap((row) => (row.at ? [[`${row.articleId}:${row.status}`, row.at] as const] : [])))
+/** The stories matching `where`, counted up to `countCap + 1`. */
+async function countUpToCap(db: Db, where: SQL | undefined): Promise<number> {
+  const matching = db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(where)
+    .limit(countCap + 1)
+    .as('matching')
+  const [row] = await db.select({ total: count() }).from(matching)
+  return row?.total ?? 0
 }
 
 /** Open note threads per story. */

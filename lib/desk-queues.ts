@@ -21,6 +21,14 @@ export const deskQueueLabels: Record<DeskQueue, string> = {
 
 export const maxDeskPageSize = 50
 
+/** Counts stop just past this: a list or badge beyond it shows "1,000+" (`formatDeskCount`). */
+export const countCap = 1000
+
+/** A count as the desk shows it: exact up to `countCap`, "1,000+" beyond. */
+export function formatDeskCount(count: number): string {
+  return count > countCap ? `${countCap.toLocaleString('en-GB')}+` : count.toLocaleString('en-GB')
+}
+
 /** The desk's query string, forgiving: a value that does not parse is ignored. */
 export const deskQuerySchema = z.object({
   sectionId: z.coerce.number().int().positive().optional().catch(undefined),
@@ -53,8 +61,8 @@ export type DeskItem = {
   /** Bylines in order: staff names, or "Name / Outlet". */
   bylines: string[]
   updatedAt: Date
-  /** When the story entered its status (from the audit trail): "waiting since" in the review queue. */
-  statusSince: Date | null
+  /** When the story entered its status: "waiting since" in the review queue. */
+  statusSince: Date
   scheduledAt: Date | null
   /** While an embargo holds: its end (lib/embargo.ts). */
   embargoUntil: Date | null
@@ -67,7 +75,8 @@ export type DeskItem = {
   openNotes: number
 }
 
-export type DeskPage = { items: DeskItem[]; total: number; page: number; pageSize: number; pageCount: number }
+/** `total` is counted up to just past `countCap`, and `pageCount` only up to it: `hasNextPage` goes further. */
+export type DeskPage = { items: DeskItem[]; total: number; page: number; pageSize: number; pageCount: number; hasNextPage: boolean }
 
 /** How long a story has waited, in a newsroom's words: "under a minute", "3 h 20 min", "1 day 4 h", "12 days". */
 export function formatWaiting(since: Date, now: Date): string {

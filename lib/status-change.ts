@@ -49,6 +49,7 @@ export async function changeStatus(
     .set({
       ...change.publication,
       status: allowed.to,
+      statusChangedAt: change.now,
       version: story.status === null ? story.version : story.version + 1,
       updatedAt: change.now,
       // A story has a publication time only while it is scheduled.

@@ -57,6 +57,8 @@ export async function insertStory(tx: Tx, story: DemoStory, context: SeedContext
       publishedAt: lastPublication ? at(lastPublication.hoursAgo) : null,
       createdAt: at(first.hoursAgo),
       updatedAt: at(lastTouch),
+      // When it last moved to the status it is in (its creation, for a story with no such move).
+      statusChangedAt: at(story.events.findLast((event) => event.to === story.status)?.hoursAgo ?? first.hoursAgo),
       version: story.revisions.length + story.events.length,
     })
     .returning({ id: articles.id })

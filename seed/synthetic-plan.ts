@@ -49,6 +49,7 @@ export type PlannedArticle = {
   publishedAt: Date | null
   createdAt: Date
   updatedAt: Date
+  statusChangedAt: Date
   revisions: PlannedRevision[]
   currentNumber: number
   publishedNumber: number | null
@@ -161,6 +162,7 @@ export function planArticle(random: Random, pool: SyntheticPool, serial: number)
     publishedAt,
     createdAt: new Date(createdAt),
     updatedAt: new Date(lastTime),
+    statusChangedAt: events.at(-1)?.createdAt ?? new Date(createdAt),
     revisions,
     currentNumber: revisions.length,
     publishedNumber: isLive ? 3 : null,

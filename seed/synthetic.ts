@@ -36,6 +36,9 @@ export async function seedSynthetic(db: Db, options: SyntheticOptions): Promise<
     done += count
     options.onProgress?.(done)
   }
+  // The embedded database has no autovacuum to gather statistics: without them the planner
+  // guesses the archive's size and picks slow plans for the desk's lists.
+  await db.execute(sql`analyze`)
 }
 
 async function loadPool(db: Db): Promise<SyntheticPool> {
@@ -75,6 +78,7 @@ async function insertBatch(tx: Tx, plans: PlannedArticle[]): Promise<void> {
         publishedAt: plan.publishedAt,
         createdAt: plan.createdAt,
         updatedAt: plan.updatedAt,
+        statusChangedAt: plan.statusChangedAt,
         version: plan.revisions.length + plan.events.length,
       })),
     )

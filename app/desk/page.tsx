@@ -5,7 +5,16 @@ import { NewsSeen } from '@/components/desk/news-seen'
 import { ActionForm } from '@/components/ui/action-form'
 import { Field } from '@/components/ui/field'
 import { StaffOptions } from '@/components/desk/staff-options'
-import { type DeskQueue, deskQueueLabels, deskQueries, deskQuerySchema, deskQueues, formatWaiting } from '@/lib/desk-queues'
+import {
+  type DeskQueue,
+  countCap,
+  deskQueueLabels,
+  deskQueries,
+  deskQuerySchema,
+  deskQueues,
+  formatDeskCount,
+  formatWaiting,
+} from '@/lib/desk-queues'
 import { countDeskQueues, listDeskQueue } from '@/lib/desk-queues-list'
 import { deskLanding } from '@/lib/desk-landing'
 import { listSectionOptions } from '@/lib/sections'
@@ -77,7 +86,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
       <nav aria-label="Queues" className="queues">
         {deskQueues.map((name) => (
           <Link key={name} href={`/desk?${deskQueries({ ...filters, queue: name })}`} aria-current={name === queue ? 'page' : undefined}>
-            {deskQueueLabels[name]} <span className="badge">{counts[name]}</span>
+            {deskQueueLabels[name]} <span className="badge">{formatDeskCount(counts[name])}</span>
           </Link>
         ))}
       </nav>
@@ -200,9 +209,10 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
       <nav aria-label="Pages" className="inline-form pager">
         {page > 1 && <Link href={linkTo({ page: page - 1 })}>Previous</Link>}
         <span>
-          Page {list.page} of {list.pageCount} ({list.total} stories)
+          Page {list.page}
+          {list.total <= countCap && ` of ${list.pageCount}`} ({formatDeskCount(list.total)} stories)
         </span>
-        {page < list.pageCount && <Link href={linkTo({ page: page + 1 })}>Next</Link>}
+        {list.hasNextPage && <Link href={linkTo({ page: page + 1 })}>Next</Link>}
       </nav>
       <p className="muted small">{pageSize} per page.</p>
     </main>

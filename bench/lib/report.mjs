@@ -175,7 +175,7 @@ export function markdown(results) {
     }
     if (run.desk?.error) rows.push([`Desk lists${where}`, `error: ${run.desk.error}`, '< 50 ms (p95)', 'n/a'])
     for (const list of run.desk?.lists ?? []) {
-      const listed = list.listed === null ? '' : `, ${fmt(list.listed)} stories`
+      const listed = list.listed === null ? '' : `, ${list.listed} stories`
       rows.push([
         `Desk: ${list.label}${where}${listed}`,
         `p50 ${fmt(list.ms.p50, 1)} ms, p95 ${fmt(list.ms.p95, 1)} ms (n=${list.ms.n})`,

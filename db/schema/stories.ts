@@ -63,6 +63,8 @@ export const articles = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the story entered its status (lib/status-change.ts): what the review queue waits on. */
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
     /** Optimistic concurrency: every change increments it; a write names the version it read. */
     version: integer('version').notNull().default(1),
     /** In the trash since (lib/trash.ts): off every desk list but the trash's; purged after the newsroom's retention. */
@@ -78,11 +80,23 @@ export const articles = pgTable(
   (t) => [
     unique('articles_section_slug').on(t.sectionId, t.slug),
     index('articles_status_updated').on(t.status, t.updatedAt),
+    // The review queue (oldest waiting first) and "Sent back to me" (newest first).
+    index('articles_status_changed').on(t.status, t.statusChangedAt, t.id),
+    // The desk's search finds revisions, then the stories whose current revision they are.
+    index('articles_current_revision').on(t.currentRevisionId),
     index('articles_published').on(t.publishedAt),
+    // What readers can see, newest first: the desk's "Recently published" and its count.
+    index('articles_live')
+      .on(t.publishedAt, t.id)
+      .where(sql`${t.publishedRevisionId} is not null and ${t.status} <> 'unpublished'`),
     // "Mine" on the desk: stories a person created (bylines have their own index).
     index('articles_created_by').on(t.createdBy),
     // The desk's list of every story, most recently changed first.
     index('articles_updated').on(t.updatedAt, t.id),
+    // The same, for the stories out of the trash: every list but the trash's, and their counts.
+    index('articles_kept')
+      .on(t.updatedAt, t.id)
+      .where(sql`${t.trashedAt} is null`),
     // The scheduler's question every few seconds: which scheduled stories are due?
     index('articles_scheduled_due')
       .on(t.scheduledAt)
@@ -165,6 +179,8 @@ export const revisions = pgTable(
     unique('revisions_article_number').on(t.articleId, t.number),
     index('revisions_section_slug').on(t.sectionId, t.slug),
     index('revisions_search').using('gin', t.searchVector),
+    // The desk's search for a headline containing what was typed (lib/desk-queues-conditions.ts).
+    index('revisions_headline_trgm').using('gin', t.headline.op('gin_trgm_ops')),
   ],
 )
 
