@@ -2,7 +2,7 @@
 // Build → fresh embedded database with 10,000 stories → the app (server.mjs) → reader pages under load
 // against two baselines, page weight, desk lists, publish-to-visible, the editor, memory → the
 // story page through the shipped edge, as an nginx file and from the app alone (wrk) → the upload
-// flood (bench/lib/upload-flood.mjs) → (with BENCH_DATABASE_URL) the database-bound figures again on PostgreSQL → publish-to-visible
+// flood (bench/lib/upload-flood.mjs) → the desk again with the database grown to --desk-articles → (with BENCH_DATABASE_URL) the database-bound figures again on PostgreSQL → publish-to-visible
 // through the edge with two instances on PostgreSQL → report.
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -11,6 +11,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { clusterPublish } from './lib/cluster-publish.mjs'
 import { checkPostgres, createThrowawayDatabase, freshDataDir, pickStories, seed } from './lib/database.mjs'
+import { undoBuildEdits } from './lib/build-edits.mjs'
+import { deskAtScale } from './lib/desk-at-scale.mjs'
 import { measureEdge } from './lib/edge.mjs'
 import { closeConnections } from './lib/http.mjs'
 import { attempt, measureServer } from './lib/measure-server.mjs'
@@ -112,7 +114,7 @@ async function main() {
     log(`Building into ${distDir} (next build).`)
     // The build gets an in-memory database: it must never open the bench's (or anyone's) folder.
     // Also undone when the run is interrupted during the build.
-    const undo = onCleanup(undoBuildEdits())
+    const undo = onCleanup(undoBuildEdits(distDir))
     const built = await run(path.join('node_modules', '.bin', 'next'), ['build'], {
       env: { ...baseEnv, DATABASE_URL: '', COPYDESK_DATA_DIR: 'memory://' },
     })
@@ -155,6 +157,21 @@ async function main() {
     )
   }
   await server.stop()
+
+  const deskScale =
+    options.deskArticles > stories.counts.articles
+      ? await attempt('Desk at scale', failures, () =>
+          deskAtScale({
+            articles: options.deskArticles,
+            have: stories.counts.articles,
+            env: { seed: embeddedEnv, server: serverEnv(embeddedEnv) },
+            port: options.port,
+            logFile: path.join(dataDir, 'server-scale.log'),
+            log,
+          }),
+        )
+      : null
+  if (!deskScale) notes.push('The desk at a larger archive was not measured (--desk-articles 0, or not above --articles).')
 
   let postgres = null
   if (pgUrl) {
@@ -222,6 +239,7 @@ async function main() {
       skipBuild: options.skipBuild,
       skipCluster: options.skipCluster,
       skipUploads: options.skipUploads,
+      deskArticles: options.deskArticles,
     },
     machine: machine(busy),
     notes,
@@ -229,6 +247,7 @@ async function main() {
     embedded,
     edge,
     uploads,
+    deskAtScale: deskScale,
     postgres,
     cluster,
   }
@@ -242,28 +261,6 @@ async function main() {
     return 1
   }
   return 0
-}
-
-/**
- * `next build` adds its dist dir's type folders to tsconfig.json and points next-env.d.ts at
- * them. Those files are shared with everyone working in the checkout: take back exactly what the
- * bench's build added (and nothing anyone else changed meanwhile).
- */
-function undoBuildEdits() {
-  const read = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null)
-  const tsconfigBefore = read('tsconfig.json')
-  const nextEnvBefore = read('next-env.d.ts')
-  return () => {
-    const tsconfig = read('tsconfig.json')
-    if (tsconfigBefore !== null && tsconfig !== null && !tsconfigBefore.includes(`${distDir}/`)) {
-      const restored = tsconfig.replace(new RegExp(`,\\s*"\\${distDir}/(dev/)?types/\\*\\*/\\*\\.ts"`, 'g'), '')
-      if (restored !== tsconfig) fs.writeFileSync('tsconfig.json', restored)
-    }
-    const nextEnv = read('next-env.d.ts')
-    if (nextEnvBefore !== null && nextEnv !== null && nextEnv.includes(`./${distDir}/`) && !nextEnvBefore.includes(`./${distDir}/`)) {
-      fs.writeFileSync('next-env.d.ts', nextEnvBefore)
-    }
-  }
 }
 
 function machine(loadAverageAtStart) {

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util'
 import { BenchError } from './processes.mjs'
 
-export const usage = `Usage: npm run bench -- [--duration S] [--articles N] [--port P] [--static-port P] [--edge-port P]
+export const usage = `Usage: npm run bench -- [--duration S] [--articles N] [--desk-articles N] [--port P] [--static-port P] [--edge-port P]
   [--cluster-port P] [--skip-build] [--skip-editor] [--skip-cluster] [--skip-uploads] [--no-install]
 
 Builds the app into .next-bench, seeds a fresh embedded database in .bench-data with N synthetic
@@ -15,7 +15,8 @@ createEdge, on --edge-port, default 3202, in front of the same app server), as a
 nginx, and from the app alone. Then the upload flood: 50 random-noise JPEGs of 10 MB sent at once
 by two editors while readers load the story page, with the server's memory and the readers' p50/p95
 before and during (the bench server runs with UPLOADS_PER_MINUTE=1000 and UPLOAD_MB_PER_DAY=100000,
-so the per-person limits let the flood through). With BENCH_DATABASE_URL set, repeats the database-bound figures on
+so the per-person limits let the flood through). Then the embedded database is grown to --desk-articles
+stories (default 100,000; 0 leaves it out) with the same seed and the desk lists are measured again. With BENCH_DATABASE_URL set, repeats the database-bound figures on
 a throwaway database created on that PostgreSQL server and dropped afterwards. Last, on another
 throwaway database on that server (by default postgres://postgres@127.0.0.1:5432/postgres;
 skipped when it does not answer), publish-to-visible with two instances behind the edge (the edge
@@ -31,6 +32,7 @@ Writes bench/results/latest.json and prints a markdown report.
 const spec = {
   duration: { type: 'string', default: '10' },
   articles: { type: 'string', default: '10000' },
+  'desk-articles': { type: 'string', default: '100000' },
   port: { type: 'string', default: '3200' },
   'static-port': { type: 'string', default: '3201' },
   'edge-port': { type: 'string', default: '3202' },
@@ -69,6 +71,7 @@ export function parseOptions(argv) {
     help: values.help,
     duration: whole('duration', 1, 120),
     articles: whole('articles', 10, 100_000),
+    deskArticles: whole('desk-articles', 0, 1_000_000),
     port: whole('port', 1024, 65535),
     staticPort: whole('static-port', 1024, 65535),
     edgePort: whole('edge-port', 1024, 65535),
