@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { notes } from '@/db/schema'
 import { act, makeStory, openTestNewsroom, storyIn } from '@/test/newsroom'
 import { addNote, listNotes, setNoteResolved } from './notes'
+import { moveToTrash, restoreFromTrash } from './trash'
+import { trashedStoryMessage } from './workflow'
 
 const { db, newsroom } = await openTestNewsroom()
 
@@ -74,6 +76,18 @@ describe('editorial notes', () => {
     expect(await addNote(db, newsroom.writer2, id, { body: 'Drive-by comment.' })).toEqual(refused)
     expect(await setNoteResolved(db, newsroom.writer2, thread.noteId, true)).toEqual(refused)
     expect(await db.select().from(notes).where(eq(notes.articleId, id))).toHaveLength(1)
+  })
+
+  it('refuses notes and resolving on a story in the trash, until it is restored', async () => {
+    const id = await makeStory(db, newsroom)
+    const thread = await note(await addNote(db, newsroom.editor, id, { body: 'Check the figures.' }))
+    expect(await moveToTrash(db, newsroom.writer, id)).toMatchObject({ ok: true })
+    const refused = { ok: false, reason: 'invalid', message: trashedStoryMessage }
+    expect(await addNote(db, newsroom.editor, id, { body: 'Too late?' })).toEqual(refused)
+    expect(await setNoteResolved(db, newsroom.editor, thread.noteId, true)).toEqual(refused)
+    expect(await db.select().from(notes).where(eq(notes.articleId, id))).toHaveLength(1)
+    expect(await restoreFromTrash(db, newsroom.writer, id)).toMatchObject({ ok: true })
+    await note(await addNote(db, newsroom.editor, id, { body: 'Back again.' }))
   })
 
   it('refuses an empty note, a 1 MB note, a reply to a note of another story, and resolving a reply', async () => {

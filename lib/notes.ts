@@ -10,6 +10,7 @@ import { notifiedStory, notify } from './notifications'
 import type { Actor } from './permissions'
 import { deskOf, sectionDeskOf } from './section-desks'
 import { type Result, refusal } from './refusal'
+import { trashedStoryMessage } from './workflow'
 import { cleanNote, noteProblem } from './workflow-input'
 
 // Editorial notes: threads on a story that everyone working on it reads. A thread is a note
@@ -55,9 +56,9 @@ export async function addNote(
   const now = options.now ?? new Date()
 
   return db.transaction(async (tx) => {
-    const owners = await storyOwnerIds(tx, articleId)
-    if (!owners) return missing
-    const allowed = await authorize(tx, actor, 'note.write', { ownerIds: owners })
+    const target = await noteTarget(tx, articleId)
+    if (!target.ok) return target
+    const allowed = await authorize(tx, actor, 'note.write', { ownerIds: target.ownerIds })
     if (!allowed.ok) return allowed
 
     const mentioned = await mentionsIn(tx, articleId, body)
@@ -141,9 +142,9 @@ export async function setNoteResolved(
     const [note] = await tx.select({ articleId: notes.articleId, parentId: notes.parentId }).from(notes).where(eq(notes.id, noteId))
     if (!note) return refusal('missing', 'This note no longer exists.')
     if (note.parentId !== null) return refusal('invalid', 'Resolve the thread this reply belongs to.')
-    const owners = await storyOwnerIds(tx, note.articleId)
-    if (!owners) return missing
-    const allowed = await authorize(tx, actor, 'note.write', { ownerIds: owners })
+    const target = await noteTarget(tx, note.articleId)
+    if (!target.ok) return target
+    const allowed = await authorize(tx, actor, 'note.write', { ownerIds: target.ownerIds })
     if (!allowed.ok) return allowed
     await tx
       .update(notes)
@@ -180,14 +181,16 @@ async function mentionsIn(tx: Tx, articleId: number, body: string): Promise<Resu
 }
 
 /** Who owns the story (creator and staff bylines, live or newest), or null when it does not exist. */
-async function storyOwnerIds(tx: Tx, articleId: number): Promise<number[] | null> {
+/** Who owns the story, for the permission table; refused when it does not exist or is in the trash. */
+async function noteTarget(tx: Tx, articleId: number): Promise<Result<{ ownerIds: number[] }>> {
   const [row] = await tx
-    .select({ id: articles.id, createdBy: articles.createdBy, bylines: revisions.bylines })
+    .select({ id: articles.id, createdBy: articles.createdBy, trashedAt: articles.trashedAt, bylines: revisions.bylines })
     .from(articles)
     .leftJoin(revisions, eq(revisions.id, articles.currentRevisionId))
     .where(eq(articles.id, articleId))
-  if (!row) return null
-  return ownerIds(tx, row, row.bylines ?? [])
+  if (!row) return missing
+  if (row.trashedAt) return refusal('invalid', trashedStoryMessage)
+  return { ok: true, ownerIds: await ownerIds(tx, row, row.bylines ?? []) }
 }
 
 function view(row: { id: number; body: string; authorId: number | null; authorName: string | null; createdAt: Date }): NoteView {
