@@ -117,36 +117,41 @@ export async function queueDigests(db: Db, now: Date): Promise<number> {
       .leftJoin(users, eq(users.id, notifications.actorId))
       .where(and(eq(notifications.userId, person.id), isNull(notifications.emailedAt), lte(notifications.createdAt, now)))
       .orderBy(asc(notifications.createdAt), asc(notifications.id))
-    const lines: string[] = []
+    const lines: { id: number; text: string }[] = []
     for (const item of waiting) {
       if (person.mutedByEmail.includes(item.kind) || item.articleId === null) continue
       const story = await notifiedStory(db, item.articleId)
       if (!story || !checkRead(actor, story).ok) continue
       const text = { actor: item.actor ?? 'A former staff member', headline: story.headline, detail: item.detail }
-      lines.push(`- ${deskLine(item.kind, text)}\n  ${storyUrl(story.id)}`)
+      lines.push({ id: item.id, text: `- ${deskLine(item.kind, text)}\n  ${storyUrl(story.id)}` })
     }
     await db.transaction(async (tx) => {
-      if (lines.length > 0) {
-        await tx.insert(mailQueue).values({
-          userId: person.id,
-          toAddress: person.email,
-          subject: `Your day in the desk: ${countOf(lines.length, 'notification')}`,
-          body: `${lines.join('\n')}\n\nChange what you are told on your profile page in the desk.\n`,
-          createdAt: now,
-          sendAfter: now,
-        })
-        queued += 1
-      }
-      // Left-out items count as mailed too, so that they do not wait for ever.
-      await tx
+      // Claimed by marking them mailed (left-out items too, so that they do not wait for ever):
+      // another instance gathering the same digest at the same moment claims none of them.
+      const claimed = await tx
         .update(notifications)
         .set({ emailedAt: now })
         .where(
-          inArray(
-            notifications.id,
-            waiting.map((item) => item.id),
+          and(
+            inArray(
+              notifications.id,
+              waiting.map((item) => item.id),
+            ),
+            isNull(notifications.emailedAt),
           ),
         )
+        .returning({ id: notifications.id })
+      const ours = lines.filter((line) => claimed.some((row) => row.id === line.id))
+      if (ours.length === 0) return
+      await tx.insert(mailQueue).values({
+        userId: person.id,
+        toAddress: person.email,
+        subject: `Your day in the desk: ${countOf(ours.length, 'notification')}`,
+        body: `${ours.map((line) => line.text).join('\n')}\n\nChange what you are told on your profile page in the desk.\n`,
+        createdAt: now,
+        sendAfter: now,
+      })
+      queued += 1
     })
   }
   return queued
