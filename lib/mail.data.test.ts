@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net'
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, isNull } from 'drizzle-orm'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { mailQueue, notificationPreferences, notifications } from '@/db/schema'
+import { mailQueue, notificationPreferences, notifications, users } from '@/db/schema'
 import { act, openTestNewsroom, storyIn } from '@/test/newsroom'
 import { maxAttempts, queueDigests, sendDueMail, smtpSender } from './mail'
 
@@ -109,6 +109,17 @@ describe('notification e-mail', () => {
     expect(received.find((mail) => mail.to[0] === 'writer@example.test')?.body).toContain(
       'Editor Person asked for changes to “Bridge closes”: Add the detour.',
     )
+  })
+
+  it('does not send a message about a story to someone who may no longer open it by the time it goes', async () => {
+    const { received, send } = await mailServer()
+    await storyIn(db, newsroom, 'in_review', { headline: 'Harbour strike ends', now: at(0) })
+    await db.update(users).set({ isDisabled: true }).where(eq(users.id, editor.id))
+    expect(await sendDueMail(db, send, at(0))).toEqual({ sent: 0, failed: 0 })
+    expect(received).toEqual([])
+    const [row] = await db.select().from(mailQueue).where(eq(mailQueue.userId, editor.id)).orderBy(desc(mailQueue.id)).limit(1)
+    expect(row).toMatchObject({ failed: true, sentAt: null, lastError: 'Not sent: the person may no longer open this story.' })
+    await db.update(users).set({ isDisabled: false }).where(eq(users.id, editor.id))
   })
 
   it('gives up on a message after the last attempt', async () => {

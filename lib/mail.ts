@@ -58,6 +58,10 @@ export async function sendDueMail(db: Db, send: MailSender, now: Date): Promise<
   let sent = 0
   let failed = 0
   for (const message of claimed) {
+    if (!(await mayStillRead(db, message))) {
+      await db.update(mailQueue).set({ failed: true, lastError: notReadable }).where(eq(mailQueue.id, message.id))
+      continue
+    }
     try {
       await send({ to: message.toAddress, subject: message.subject, text: message.body })
       await db.update(mailQueue).set({ sentAt: now, lastError: '' }).where(eq(mailQueue.id, message.id))
@@ -77,6 +81,20 @@ export async function sendDueMail(db: Db, send: MailSender, now: Date): Promise<
     }
   }
   return { sent, failed }
+}
+
+const notReadable = 'Not sent: the person may no longer open this story.'
+
+/** Whether the person a message is for may still open the story it is about (a digest is checked when gathered). */
+async function mayStillRead(db: Db, message: { userId: number | null; articleId: number | null }): Promise<boolean> {
+  if (message.userId === null || message.articleId === null) return true
+  const [person] = await db
+    .select({ id: users.id, role: users.role, isDisabled: users.isDisabled, sections: sectionDeskOf(users.id) })
+    .from(users)
+    .where(eq(users.id, message.userId))
+  const story = await notifiedStory(db, message.articleId)
+  if (!person || person.isDisabled || !story) return false
+  return checkRead({ id: person.id, role: person.role, ...deskOf(person.sections) }, story).ok
 }
 
 /**

@@ -108,6 +108,7 @@ export async function notify(tx: Tx, event: NotificationEvent): Promise<number[]
     if (mailsNow) {
       await tx.insert(mailQueue).values({
         userId: person.id,
+        articleId: story.id,
         toAddress: person.email,
         subject: notificationKinds[event.kind].subject(text),
         body: mailBody(event.kind, text, storyUrl(story.id)),

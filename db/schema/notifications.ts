@@ -56,6 +56,8 @@ export const mailQueue = pgTable(
   {
     id: id(),
     userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** The story a message is about: sent only while the person may still open it. Null for a digest. */
+    articleId: integer('article_id').references(() => articles.id, { onDelete: 'cascade' }),
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
