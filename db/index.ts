@@ -18,10 +18,11 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 type Connection = { db: Db; config: DatabaseConfig; close: () => Promise<void> }
 
 // One connection per process, kept on globalThis so that `next dev` reloads do not open it twice.
-const holder = globalThis as typeof globalThis & { __copydeskDb?: Connection }
+const holder = globalThis as typeof globalThis & { __copydeskDb?: Connection; __copydeskOnServer?: WeakSet<Db> }
 
-// The databases opened on a PostgreSQL server, which other instances may share.
-const onServer = new WeakSet<Db>()
+// The databases opened on a PostgreSQL server, which other instances may share. On globalThis
+// too: Next bundles this module more than once (instrumentation, each route), and they share the connection.
+const onServer = (holder.__copydeskOnServer ??= new WeakSet<Db>())
 
 /** Whether `db` is on a PostgreSQL server (other instances may use it), not an embedded PGlite. */
 export function isOnServer(db: Db): boolean {
