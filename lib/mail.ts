@@ -3,7 +3,8 @@ import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm'
 import nodemailer from 'nodemailer'
 import type { Db } from '@/db'
 import { mailQueue, notificationPreferences, notifications, users } from '@/db/schema'
-import { checkRead } from './article-access'
+import { checkRead, readResource } from './article-access'
+import { authorize } from './authorize'
 import { deskLine } from './notification-kinds'
 import { notifiedStory, storyUrl } from './notifications'
 import { deskOf, sectionDeskOf } from './section-desks'
@@ -88,13 +89,8 @@ const notReadable = 'Not sent: the person may no longer open this story.'
 /** Whether the person a message is for may still open the story it is about (a digest is checked when gathered). */
 async function mayStillRead(db: Db, message: { userId: number | null; articleId: number | null }): Promise<boolean> {
   if (message.userId === null || message.articleId === null) return true
-  const [person] = await db
-    .select({ id: users.id, role: users.role, isDisabled: users.isDisabled, sections: sectionDeskOf(users.id) })
-    .from(users)
-    .where(eq(users.id, message.userId))
   const story = await notifiedStory(db, message.articleId)
-  if (!person || person.isDisabled || !story) return false
-  return checkRead({ id: person.id, role: person.role, ...deskOf(person.sections) }, story).ok
+  return story !== null && (await authorize(db, { id: message.userId }, 'article.read', readResource(story))).ok
 }
 
 /**

@@ -317,16 +317,15 @@ export function isPubliclyVisible(article: { status: ArticleStatus; publishedRev
   return article.publishedRevisionId !== null && article.status !== 'unpublished'
 }
 
-/** A live story whose newest revision is not the one readers see ("published — unpublished changes"). */
 /** Approved or scheduled: the story holds an editor's approval of one revision, the one publishing publishes (lib/approval.ts). */
 export function holdsApproval(status: ArticleStatus | null): boolean {
   return status === 'approved' || status === 'scheduled'
 }
 
+/** A live story whose newest revision is not the one readers see ("published — unpublished changes"). */
 export function hasUnpublishedChanges(article: { currentRevisionId: number | null; publishedRevisionId: number | null }): boolean {
   return article.publishedRevisionId !== null && article.currentRevisionId !== article.publishedRevisionId
 }
 
-/** What `POST /desk/articles/[id]/workflow` answers. */
-/** The workflow route's answer; `warning` says an edge cache has not yet let go of the old pages. */
+/** What `POST /desk/articles/[id]/workflow` answers; `warning` says an edge cache has not yet let go of the old pages. */
 export type WorkflowAnswer = { ok: true; message: string; version: number; warning?: string } | { ok: false; message: string }
