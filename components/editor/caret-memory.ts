@@ -26,9 +26,11 @@ export const CaretMemory = Extension.create({
                 return false
               }
               // The selection from before the focus; the browser's caret is read into the state just after.
+              // Once the writer has typed, the caret is where the typing put it: left alone.
               const kept = view.state.selection.getBookmark()
+              const before = view.state.doc
               setTimeout(() => {
-                if (view.isDestroyed || !view.hasFocus()) return
+                if (view.isDestroyed || !view.hasFocus() || view.state.doc !== before) return
                 view.dispatch(view.state.tr.setSelection(kept.resolve(view.state.doc)).scrollIntoView())
               }, 0)
               return false
