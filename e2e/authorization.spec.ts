@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test'
 import { doorsInBuild } from '../test/app-doors'
-import { routeHandlers, serverActions } from '../test/authorization-cases'
+import { serverActions } from '../test/authorization-actions'
+import { routeHandlers } from '../test/authorization-cases'
 import { storyDraft } from '../test/story-docs'
 import { fromSite, ownId, signedInClient } from './fixtures'
 

@@ -5,7 +5,7 @@ import { type ArticleStatus, articles } from '@/db/schema'
 import type { Actor } from './permissions'
 import { check } from './permissions'
 import { changeStatus } from './status-change'
-import { hasUnpublishedChanges, holdsApproval } from './workflow'
+import { hasUnpublishedChanges, holdsApproval } from './story-state'
 
 // Approving exactly what goes live. Approving a story pins the revision the editor approved
 // (`articles.approved_revision_id`, set by lib/status-change.ts); publishing, by a person or the

@@ -7,7 +7,7 @@ import { ownerIds } from './article-attribution'
 import { mine } from './desk-queues-conditions'
 import { type Actor, type Owned, type Permission, check, permissionTable } from './permissions'
 import { publiclyVisible } from './public-articles'
-import { isPubliclyVisible } from './workflow'
+import { isPubliclyVisible } from './story-state'
 
 // Who may open a story in the desk: `article.read` in the permission table, asked of one story
 // (`checkRead`, `mayReadStory`) and of every story at once (`readableStories`, for lists). A

@@ -13,7 +13,8 @@ import {
   revisionRows,
   saveForm,
 } from '@/test/newsroom'
-import { autosaveWindowMs, createArticle, saveArticle } from './article-drafts'
+import { autosaveWindowMs, saveArticle } from './article-drafts'
+import { createArticle } from './article-create'
 
 // Creating a story and saving it: revisions, autosaves, conflicts, slugs. Who may edit which story,
 // and a published story's next version, are in lib/article-editing.data.test.ts.

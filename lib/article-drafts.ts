@@ -2,18 +2,17 @@ import 'server-only'
 import { isDeepStrictEqual } from 'node:util'
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
-import { type RichTextDoc, articles, media, revisions, sections, users, workflowEvents } from '@/db/schema'
+import { articles, media, revisions, sections, users, workflowEvents } from '@/db/schema'
 import { ownerIds, syncAttribution } from './article-attribution'
 import { checkBylines } from './article-editing'
-import { authorize, authorizeEdit } from './authorize'
+import { authorizeEdit } from './authorize'
 import { type EditableArticle, getArticleForEditing, loadCurrent, snapshotColumns } from './editable-article'
 import type { RevisionSnapshot } from './revisions'
-import { type ArticleInput, derivedSlug, headlineSchema } from './article-input'
+import { type ArticleInput, derivedSlug } from './article-input'
 import { freeSlug, isSlugClash, slugTaken } from './article-slugs'
 import type { Actor } from './permissions'
-import { type Refusal, type RefusalReason, type Result, refusal } from './refusal'
+import { type Refusal, type RefusalReason, refusal } from './refusal'
 import { sanitizeDoc } from './rich-text'
-import { changeStatus } from './status-change'
 import { type ApprovalAfterEdit, settleApproval } from './approval'
 import { countWords, plainText } from './rich-text-plain'
 
@@ -44,67 +43,6 @@ export type SaveResult =
 export const autosaveWindowMs = 5 * 60 * 1000
 
 const missing = refusal('missing', 'This story no longer exists; it may have been deleted.')
-const emptyBody: RichTextDoc = { type: 'doc', content: [{ type: 'paragraph' }] }
-
-/** What a new story may start with besides its headline and section: a duplicate's whole revision. */
-export type StartingContent = Partial<Omit<RevisionSnapshot, 'headline' | 'sectionId'>>
-
-/**
- * Starts a draft: revision 1 — with the creator as the byline, or the content given (a
- * duplicate's, already checked) — in a section, under a free slug. `duplicatedFrom`: the
- * revision it copies, which its page names ("Follow-up to …").
- */
-export async function createArticle(
-  db: Db,
-  actor: Actor,
-  input: { headline: string; sectionId: number } & StartingContent,
-  options: { now?: Date; duplicatedFrom?: number } = {},
-): Promise<Result<{ articleId: number }>> {
-  const { headline: rawHeadline, sectionId, slug: wantedSlug, ...content } = input
-  const headline = headlineSchema.safeParse(rawHeadline)
-  if (!headline.success) return refusal('invalid', headline.error.issues[0]?.message ?? 'Check the headline.')
-  if (!(await exists(db, sections, sectionId))) return refusal('invalid', 'That section no longer exists; choose another.')
-  const now = options.now ?? new Date()
-  const base = wantedSlug || derivedSlug(headline.data) || 'untitled'
-  const body = content.body ?? emptyBody
-  const bodyText = plainText(body)
-  const attribution = { bylines: content.bylines ?? [{ userId: actor.id }], tags: content.tags ?? [] }
-
-  // Someone creating a story with the same headline at the same moment may take the slug first.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction(async (tx): Promise<Result<{ articleId: number }>> => {
-        const allowed = await authorize(tx, actor, 'article.create')
-        if (!allowed.ok) return allowed
-        const slug = await freeSlug(tx, null, sectionId, base)
-        const [article] = await tx
-          .insert(articles)
-          .values({ sectionId, slug, createdBy: actor.id, createdAt: now, updatedAt: now, duplicatedFrom: options.duplicatedFrom })
-          .returning({ id: articles.id, version: articles.version })
-        if (!article) throw new Error('Inserting an article returned no row.')
-        const [revision] = await tx
-          .insert(revisions)
-          .values({
-            ...content,
-            ...attribution,
-            ...{ articleId: article.id, number: 1, kind: 'save', headline: headline.data, body, bodyText, wordCount: countWords(bodyText) },
-            ...{ sectionId, slug, createdBy: actor.id, createdAt: now, updatedAt: now },
-          })
-          .returning({ id: revisions.id })
-        if (!revision) throw new Error('Inserting a revision returned no row.')
-        await tx.update(articles).set({ currentRevisionId: revision.id }).where(eq(articles.id, article.id))
-        await syncAttribution(tx, article.id, { bylines: [], tags: [] }, attribution)
-        const owners = [actor.id, ...attribution.bylines.flatMap((byline) => ('userId' in byline ? [byline.userId] : []))]
-        const story = { ...article, status: null, publishedRevisionId: null, hasUnpublishedChanges: false, ownerIds: owners }
-        await changeStatus(tx, story, 'create', allowed.actor, { revisionId: revision.id, now })
-        return { ok: true, articleId: article.id }
-      })
-    } catch (error) {
-      if (attempt < 3 && isSlugClash(error)) continue
-      throw error
-    }
-  }
-}
 
 /**
  * Saves the editor's fields as a revision. A save always makes a new revision; an autosave goes
@@ -285,7 +223,8 @@ async function referenceProblem(tx: Tx, snapshot: RevisionSnapshot): Promise<str
   return null
 }
 
-async function exists(db: Reader, table: typeof sections | typeof media, id: number): Promise<boolean> {
+/** Whether the section or the image with this id is still there. */
+export async function exists(db: Reader, table: typeof sections | typeof media, id: number): Promise<boolean> {
   const rows = await db.select({ id: table.id }).from(table).where(eq(table.id, id)).limit(1)
   return rows.length > 0
 }

@@ -10,7 +10,7 @@ import type { Actor } from './permissions'
 import { type Result, refusal } from './refusal'
 import { publiclyVisible, storyPlaceColumns } from './public-articles'
 import { sectionTrails, storyPath } from './sections'
-import { isPubliclyVisible } from './workflow'
+import { isPubliclyVisible } from './story-state'
 
 // Corrections and update notes on published stories. Newsroom practice: a correction is never
 // taken away from readers. Retracting one (it was attached to the wrong story, or was itself

@@ -7,7 +7,7 @@ import { readableStories } from './article-access'
 import { filterCondition, queueCondition } from './desk-queues-conditions'
 import { isEmbargoed } from './embargo'
 import type { Actor } from './permissions'
-import { hasUnpublishedChanges, isPubliclyVisible } from './workflow'
+import { hasUnpublishedChanges, isPubliclyVisible } from './story-state'
 
 // Each list is one query on `articles` with the current revision's headline, of the stories the
 // viewer may read (`readableStories`); the filters and the search narrow it; a page is at most 50. Bylines, status times and open notes are then read for

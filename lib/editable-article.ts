@@ -7,7 +7,7 @@ import { type EditableByline, ownerIds, resolveBylines } from './article-attribu
 import type { RevisionSnapshot } from './revisions'
 import { checkEdit } from './article-editing'
 import type { Actor } from './permissions'
-import { hasUnpublishedChanges } from './workflow'
+import { hasUnpublishedChanges } from './story-state'
 
 // Opening a story in the editor: its current revision's snapshot and what the viewer may do.
 

@@ -9,7 +9,8 @@ import { type TimeZone, formatWhen } from './clock'
 import type { Actor } from './permissions'
 import { type Result, refusal } from './refusal'
 import { readSetting } from './settings'
-import { type WorkflowAction, isPubliclyVisible } from './workflow'
+import { type WorkflowAction } from './workflow'
+import { isPubliclyVisible } from './story-state'
 import { cleanNote, latestScheduleTime } from './workflow-input'
 
 // Embargoes: a time before which nothing of a story reaches readers, whoever asks. Distinct from

@@ -1,13 +1,14 @@
 import type { AddressInfo } from 'node:net'
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import { SMTPServer } from 'smtp-server'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mailQueue, notificationPreferences, notifications, users } from '@/db/schema'
 import { act, openTestNewsroom, storyIn } from '@/test/newsroom'
 import { maxAttempts, queueDigests, sendDueMail, smtpSender } from './mail'
 
-process.env.SMTP_URL = 'smtp://127.0.0.1:1'
 const { db, newsroom } = await openTestNewsroom()
+beforeAll(() => vi.stubEnv('SMTP_URL', 'smtp://127.0.0.1:1'))
+afterAll(() => vi.unstubAllEnvs())
 const { writer, writer2, editor } = newsroom
 
 type Received = { to: string[]; subject: string; body: string }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { users } from '@/db/schema'
 import { openTestNewsroom } from '@/test/newsroom'
-import { createArticle } from './article-drafts'
+import { createArticle } from './article-create'
 import { leavePresence, presentOn, recordPresence } from './presence'
 
 const { db, newsroom } = await openTestNewsroom()

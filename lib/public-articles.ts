@@ -8,7 +8,7 @@ import { responsiveImage } from './media/urls'
 import { figureMediaIds } from './rich-text'
 import { type SectionCrumb, sectionTrails, storyPath } from './sections'
 import type { FigureImage } from './story-schema/nodes/figure'
-import { isPubliclyVisible } from './workflow'
+import { isPubliclyVisible } from './story-state'
 
 /** `isPubliclyVisible` (lib/workflow.ts) as a query condition: what readers may see. */
 export const publiclyVisible = and(isNotNull(articles.publishedRevisionId), ne(articles.status, 'unpublished'))

@@ -12,7 +12,7 @@ import { storyPlaceColumns } from './public-articles'
 import { dropPagesShowing } from './reader-cache'
 import { sectionTrails } from './sections'
 import { slugify } from './slug'
-import { isPubliclyVisible } from './workflow'
+import { isPubliclyVisible } from './story-state'
 
 // Every change readers would notice ends here: it names the page keys it alters
 // (lib/page-keys.ts), and the pages showing one of them are made again in this process's cache,

@@ -6,7 +6,7 @@ import { type StoryAsShown, storyAsShown } from './reader-changes'
 import { changeStatus } from './status-change'
 import { type TransitionResult, type TransitionedArticle, applyTransition, attemptTransition } from './transitions'
 import { purgeExpiredTrash } from './trash'
-import { hasUnpublishedChanges } from './workflow'
+import { hasUnpublishedChanges } from './story-state'
 import { countOf } from './words'
 
 // Publishes scheduled stories when their time comes, with nobody signed in. Every app instance

@@ -4,7 +4,8 @@ import type { Tx } from '@/db'
 import { type ArticleStatus, articles, workflowEvents } from '@/db/schema'
 import { syncMediaUses } from './media/uses'
 import type { Actor } from './permissions'
-import { type MovingArticle, type StatusMove, holdsApproval } from './workflow'
+import { type MovingArticle, type StatusMove } from './workflow'
+import { holdsApproval } from './story-state'
 import { checkTransition } from './workflow-checks'
 
 // THE door to a story's status. Every change of `articles.status` — a story's creation, each

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { articleInputSchema, articleLimits } from './article-input'
-import { createArticle, saveArticle } from './article-drafts'
+import { saveArticle } from './article-drafts'
+import { createArticle } from './article-create'
 import { addCorrection } from './corrections'
 import { deskQuerySchema } from './desk-queues'
 import { listDeskQueue } from './desk-queues-list'

@@ -17,15 +17,9 @@ import type { Actor } from './permissions'
 import { type Result, Refused, refusal, refuse } from './refusal'
 import { sectionTrails, storyPath } from './sections'
 import { changeStatus } from './status-change'
-import {
-  type AvailableAction,
-  type WorkflowAction,
-  hasUnpublishedChanges,
-  holdsApproval,
-  isPubliclyVisible,
-  statuses,
-  workflow,
-} from './workflow'
+import { type WorkflowAction, statuses, workflow } from './workflow'
+import { hasUnpublishedChanges, holdsApproval, isPubliclyVisible } from './story-state'
+import type { AvailableAction } from './workflow-checks'
 import { availableActions, checkTransition } from './workflow-checks'
 import { checkTransitionInput, cleanNote } from './workflow-input'
 import { embargoProblem, isEmbargoed } from './embargo'

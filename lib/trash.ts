@@ -8,7 +8,7 @@ import { authorizeEdit } from './authorize'
 import type { Actor } from './permissions'
 import { type Result, refusal } from './refusal'
 import { trashRetentionDays } from './settings'
-import { isPubliclyVisible } from './workflow'
+import { isPubliclyVisible } from './story-state'
 
 // The trash: a story never live (or taken off the site) put aside by whoever may edit it. It
 // leaves every desk list but the trash's (lib/desk-queues-conditions.ts), refuses saves and

@@ -2,20 +2,40 @@ import type { ArticleStatus } from '@/db/schema'
 import { type Actor, check } from './permissions'
 import {
   type ActionRule,
-  type AvailableAction,
   type MovingArticle,
   type StatusMove,
+  type WorkflowAction,
   type WorkflowArticle,
-  isPubliclyVisible,
   statuses,
   trashedStoryMessage,
   workflow,
   workflowActions,
 } from './workflow'
+import { isPubliclyVisible } from './story-state'
+import type { ActionAsk } from './workflow-asks'
 
 // What the workflow table (lib/workflow.ts) says of one story and one person: the buttons they
 // may press, and whether a move may go ahead. Pure, so that the desk (to show buttons) and the
 // server (to decide) read the table the same way.
+
+/** A button the desk may show. */
+export type AvailableAction = {
+  action: WorkflowAction
+  label: string
+  to: ArticleStatus
+  needsNote: boolean
+  needsTime: boolean
+  /** What the desk asks before taking it (the workflow table's `ask`). */
+  ask?: ActionAsk
+  /** For an action that changes what readers see: the story as the confirmation names it. */
+  story?: { headline: string; path: string }
+  /** The story must be complete first (`storyProblems`). */
+  needsCompleteStory: boolean
+  /** The pre-publish checklist must allow it (lib/prepublish-checks.ts). */
+  needsChecklist: boolean
+  /** For an action that takes a time: the time the story is scheduled for now, which the time field starts with. */
+  scheduledAt?: Date
+}
 
 /** The actions this person may take on this story now, in the table's order. */
 export function availableActions(actor: Actor, article: WorkflowArticle): AvailableAction[] {

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { articleStatus } from '@/db/schema'
 import type { Actor } from './permissions'
-import {
-  type WorkflowAction,
-  type WorkflowArticle,
-  hasUnpublishedChanges,
-  isPubliclyVisible,
-  statuses,
-  trashedStoryMessage,
-  workflow,
-  workflowActions,
-} from './workflow'
+import { type WorkflowAction, type WorkflowArticle, statuses, trashedStoryMessage, workflow, workflowActions } from './workflow'
+import { hasUnpublishedChanges, isPubliclyVisible } from './story-state'
 import { availableActions, checkTransition } from './workflow-checks'
 
 // Who may take each action from each kind of story, written out by hand.

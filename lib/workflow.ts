@@ -18,7 +18,7 @@ import { type ActionAsk, asks } from './workflow-asks'
  * through review; an editor may publish an update at any step, draft and changes requested
  * included. Throughout, readers keep the live revision.
  * Only `unpublish` takes a story away from readers; `republish` brings it back with its current
- * revision. The one rule for readers is `isPubliclyVisible`.
+ * revision. The one rule for readers is `isPubliclyVisible` (lib/story-state.ts).
  */
 
 /**
@@ -288,44 +288,6 @@ export type WorkflowArticle = Owned & {
 
 /** A story about to move: `status` is null for one being created. */
 export type MovingArticle = Omit<WorkflowArticle, 'status'> & { status: ArticleStatus | null }
-
-/** A button the desk may show. */
-export type AvailableAction = {
-  action: WorkflowAction
-  label: string
-  to: ArticleStatus
-  needsNote: boolean
-  needsTime: boolean
-  /** What the desk asks before taking it (the workflow table's `ask`). */
-  ask?: ActionAsk
-  /** For an action that changes what readers see: the story as the confirmation names it. */
-  story?: { headline: string; path: string }
-  /** The story must be complete first (`storyProblems`). */
-  needsCompleteStory: boolean
-  /** The pre-publish checklist must allow it (lib/prepublish-checks.ts). */
-  needsChecklist: boolean
-  /** For an action that takes a time: the time the story is scheduled for now, which the time field starts with. */
-  scheduledAt?: Date
-}
-
-/**
- * Whether readers see the story: it has a live revision and has not been unpublished. The
- * public site and every public query apply exactly this rule (its SQL twin is `publiclyVisible`
- * in lib/public-articles.ts).
- */
-export function isPubliclyVisible(article: { status: ArticleStatus; publishedRevisionId: number | null }): boolean {
-  return article.publishedRevisionId !== null && article.status !== 'unpublished'
-}
-
-/** Approved or scheduled: the story holds an editor's approval of one revision, the one publishing publishes (lib/approval.ts). */
-export function holdsApproval(status: ArticleStatus | null): boolean {
-  return status === 'approved' || status === 'scheduled'
-}
-
-/** A live story whose newest revision is not the one readers see ("published — unpublished changes"). */
-export function hasUnpublishedChanges(article: { currentRevisionId: number | null; publishedRevisionId: number | null }): boolean {
-  return article.publishedRevisionId !== null && article.currentRevisionId !== article.publishedRevisionId
-}
 
 /** What `POST /desk/articles/[id]/workflow` answers; `warning` says an edge cache has not yet let go of the old pages. */
 export type WorkflowAnswer = { ok: true; message: string; version: number; warning?: string } | { ok: false; message: string }

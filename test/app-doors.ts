@@ -3,8 +3,8 @@ import path from 'node:path'
 
 // The doors into the app, found two ways: in the source tree (every route handler's exported
 // methods, every exported function of a 'use server' file) and in a build's manifests (the
-// server actions and route files Next.js actually compiled). test/authorization-cases.ts must
-// have a row for each.
+// server actions and route files Next.js actually compiled). test/authorization-cases.ts and
+// test/authorization-actions.ts must have a row for each.
 
 const httpMethods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 

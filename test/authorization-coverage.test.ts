@@ -1,9 +1,10 @@
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { doorsInBuild, routeHandlersInSource, serverActionsInSource } from './app-doors'
-import { type Door, type TestRef, routeHandlers, serverActions } from './authorization-cases'
+import { serverActions } from './authorization-actions'
+import { type Door, type TestRef, routeHandlers } from './authorization-cases'
 
-// Every route handler and server action has a row in test/authorization-cases.ts naming what
+// Every route handler and server action has a row in test/authorization-cases.ts or test/authorization-actions.ts naming what
 // decides and the tests that prove a refusal; a new door without one fails here.
 
 const fileOf = (door: string) => door.slice(0, door.lastIndexOf(' '))

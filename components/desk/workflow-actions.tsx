@@ -8,7 +8,8 @@ import { fromFieldValue, toFieldValue, zoneName } from '@/lib/clock'
 import { type CheckId, type CheckResult, checklistVerdict } from '@/lib/prepublish-checks'
 import { requestJson } from './json-client'
 import { PrepublishChecklist } from './prepublish-checklist'
-import type { AvailableAction, WorkflowAction, WorkflowAnswer } from '@/lib/workflow'
+import type { WorkflowAction, WorkflowAnswer } from '@/lib/workflow'
+import type { AvailableAction } from '@/lib/workflow-checks'
 
 export type WorkflowActionsProps = {
   articleId: number

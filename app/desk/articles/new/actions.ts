@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { getDb } from '@/db'
-import { createArticle } from '@/lib/article-drafts'
+import { createArticle } from '@/lib/article-create'
 import { headlineSchema } from '@/lib/article-input'
 import { type ActionState, invalid, toActionState } from '@/lib/errors'
 import { requireUser } from '@/lib/session'

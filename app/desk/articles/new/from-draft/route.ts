@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { getDb } from '@/db'
-import { createArticle, saveArticle } from '@/lib/article-drafts'
+import { saveArticle } from '@/lib/article-drafts'
+import { createArticle } from '@/lib/article-create'
 import { articleInputSchema } from '@/lib/article-input'
 import { checkBylines } from '@/lib/article-editing'
 import { getArticleForEditing } from '@/lib/editable-article'
