@@ -25,7 +25,9 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
-    trace: 'retain-on-failure',
+    // A trace records every step of every test, and costs about a fifth of the run's time. CI
+    // shows only the log, so it records none there; a local run keeps a failing test's trace.
+    trace: process.env.CI ? 'off' : 'retain-on-failure',
     // Not the server's zone (UTC, below) nor the demo newsroom's (Beirut): the desk must show neither the browser's nor the server's clock.
     timezoneId: 'America/Sao_Paulo',
     launchOptions: {
