@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, count, desc, eq, gt, isNull, ne, not, or, sql } from 'drizzle-orm'
+import { and, desc, eq, gt, isNull, ne, not, or, sql } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { type ArticleStatus, articles, deskVisits, notes, revisions, users, workflowEvents } from '@/db/schema'
 import { mine } from './desk-queues-conditions'
@@ -20,6 +20,14 @@ export type DeskNewsItem = {
   toStatus: ArticleStatus | null
   /** The note's or the event's text, shortened. */
   excerpt: string
+}
+
+/** The badge counts changes up to this many, then says "99+". */
+export const newsCountCap = 99
+
+/** The badge's number: exact up to the cap. */
+export function formatNewsCount(count: number): string {
+  return count > newsCountCap ? `${newsCountCap}+` : String(count)
 }
 
 /** What a first look counts as new: the last week. */
@@ -52,34 +60,68 @@ export async function getDeskNews(
     and ${workflowEvents.actorId} is not distinct from ${notes.authorId} and ${workflowEvents.createdAt} = ${notes.createdAt}
     and ${workflowEvents.note} <> '' and ${notes.parentId} is null)`
   const notesWhere = and(gt(notes.createdAt, since), byOthers(notes.authorId), mine(viewer.id), not(eventsOwnNote))
-  const [events, noteRows, [eventTotal], [noteTotal]] = await Promise.all([
+  // The newest events and notes first, then their headlines and names: a revision is read for
+  // the few shown only. Each kind is counted up to just past the badge's cap.
+  const newestEvents = db
+    .select({
+      articleId: workflowEvents.articleId,
+      at: workflowEvents.createdAt,
+      actorId: workflowEvents.actorId,
+      toStatus: workflowEvents.toStatus,
+      text: workflowEvents.note,
+    })
+    .from(workflowEvents)
+    .innerJoin(articles, eq(articles.id, workflowEvents.articleId))
+    .where(eventsWhere)
+    .orderBy(desc(workflowEvents.createdAt))
+    .limit(limit)
+    .as('newest_events')
+  const newestNotes = db
+    .select({ articleId: notes.articleId, at: notes.createdAt, actorId: notes.authorId, text: notes.body })
+    .from(notes)
+    .innerJoin(articles, eq(articles.id, notes.articleId))
+    .where(notesWhere)
+    .orderBy(desc(notes.createdAt))
+    .limit(limit)
+    .as('newest_notes')
+  const [events, noteRows, eventIds, noteIds] = await Promise.all([
     db
       .select({
-        articleId: articles.id,
+        articleId: newestEvents.articleId,
         headline: revisions.headline,
-        at: workflowEvents.createdAt,
+        at: newestEvents.at,
         actorName: users.name,
-        toStatus: workflowEvents.toStatus,
-        text: workflowEvents.note,
+        toStatus: newestEvents.toStatus,
+        text: newestEvents.text,
       })
+      .from(newestEvents)
+      .innerJoin(articles, eq(articles.id, newestEvents.articleId))
+      .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
+      .leftJoin(users, eq(users.id, newestEvents.actorId)),
+    db
+      .select({
+        articleId: newestNotes.articleId,
+        headline: revisions.headline,
+        at: newestNotes.at,
+        actorName: users.name,
+        text: newestNotes.text,
+      })
+      .from(newestNotes)
+      .innerJoin(articles, eq(articles.id, newestNotes.articleId))
+      .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
+      .leftJoin(users, eq(users.id, newestNotes.actorId)),
+    db
+      .select({ id: workflowEvents.id })
       .from(workflowEvents)
       .innerJoin(articles, eq(articles.id, workflowEvents.articleId))
-      .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
-      .leftJoin(users, eq(users.id, workflowEvents.actorId))
       .where(eventsWhere)
-      .orderBy(desc(workflowEvents.createdAt))
-      .limit(limit),
+      .limit(newsCountCap + 1),
     db
-      .select({ articleId: articles.id, headline: revisions.headline, at: notes.createdAt, actorName: users.name, text: notes.body })
+      .select({ id: notes.id })
       .from(notes)
       .innerJoin(articles, eq(articles.id, notes.articleId))
-      .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
-      .leftJoin(users, eq(users.id, notes.authorId))
       .where(notesWhere)
-      .orderBy(desc(notes.createdAt))
-      .limit(limit),
-    db.select({ total: count() }).from(workflowEvents).innerJoin(articles, eq(articles.id, workflowEvents.articleId)).where(eventsWhere),
-    db.select({ total: count() }).from(notes).innerJoin(articles, eq(articles.id, notes.articleId)).where(notesWhere),
+      .limit(newsCountCap + 1),
   ])
   const items: DeskNewsItem[] = [
     ...events.map((row) => ({
@@ -103,7 +145,7 @@ export async function getDeskNews(
   ]
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, limit)
-  return { since, count: (eventTotal?.total ?? 0) + (noteTotal?.total ?? 0), items }
+  return { since, count: Math.min(eventIds.length + noteIds.length, newsCountCap + 1), items }
 }
 
 /**

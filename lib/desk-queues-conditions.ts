@@ -1,6 +1,6 @@
 import 'server-only'
 import { type SQL, and, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
-import { articleAuthors, articles, revisions } from '@/db/schema'
+import { articles, revisions } from '@/db/schema'
 import { cleanText } from './clean-text'
 import { publiclyVisible } from './public-articles'
 import type { DeskFilters, DeskQueue } from './desk-queues'
@@ -56,12 +56,9 @@ function matchesWords(q: string): SQL {
   return sql`${articles.currentRevisionId} in (${matching})`
 }
 
-/** Stories this person created or is bylined on: a look-up per story, so lists of recent events stay short. */
+/** Stories this person created or is bylined on (`articles.owner_ids`, kept by the database). */
 export function mine(userId: number): SQL {
-  return or(
-    eq(articles.createdBy, userId),
-    sql`exists (select 1 from ${articleAuthors} where ${articleAuthors.articleId} = ${articles.id} and ${articleAuthors.userId} = ${userId})`,
-  ) as SQL
+  return sql`${articles.ownerIds} @> array[${userId}]::integer[]`
 }
 
 /** The text as a literal inside a LIKE pattern (backslash is PostgreSQL's default escape). */

@@ -6,6 +6,7 @@ import { EdgeRefreshNotice } from '@/components/desk/edge-refresh-notice'
 import { NotificationBadge } from '@/components/desk/notification-badge'
 import { TimeZoneProvider } from '@/components/ui/time-zone'
 import { getDb } from '@/db'
+import { formatNewsCount, newsCountCap } from '@/lib/desk-news'
 import { unreadCount } from '@/lib/notification-inbox'
 import { can } from '@/lib/permissions'
 import { viewerTimeZone } from '@/lib/settings'
@@ -33,9 +34,11 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
                 <>
                   {' '}
                   <span className="badge role-admin" aria-hidden="true">
-                    {news.count}
+                    {formatNewsCount(news.count)}
                   </span>
-                  <span className="visually-hidden">{countOf(news.count, 'change')} on your stories</span>
+                  <span className="visually-hidden">
+                    {news.count > newsCountCap ? `${formatNewsCount(news.count)} changes` : countOf(news.count, 'change')} on your stories
+                  </span>
                 </>
               )}
             </Link>

@@ -17,6 +17,7 @@ import {
 } from '@/lib/desk-queues'
 import { countDeskQueues, listDeskQueue } from '@/lib/desk-queues-list'
 import { deskLanding } from '@/lib/desk-landing'
+import { formatNewsCount } from '@/lib/desk-news'
 import { listSectionOptions } from '@/lib/sections'
 import { requireCapability } from '@/lib/session'
 import { statuses } from '@/lib/workflow'
@@ -65,7 +66,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
       {newestNews && (
         <section className="panel" aria-labelledby="news-heading">
           <h2 id="news-heading">
-            Changed on your stories <span className="badge role-admin">{news.count}</span>
+            Changed on your stories <span className="badge role-admin">{formatNewsCount(news.count)}</span>
           </h2>
           <ul>
             {news.items.map((item, index) => (

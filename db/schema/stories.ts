@@ -74,6 +74,11 @@ export const articles = pgTable(
     embargoUntil: timestamp('embargo_until', { withTimezone: true }),
     /** The revision an editor approved: what publishing publishes (lib/transitions.ts); null when none is. */
     approvedRevisionId: integer('approved_revision_id').references((): AnyPgColumn => revisions.id, { onDelete: 'set null' }),
+    /**
+     * Who owns the story: its creator and every staff member on its bylines (`article_authors`),
+     * kept by database triggers (migration 0012), so that "mine" on the desk is one indexed test.
+     */
+    ownerIds: integer('owner_ids').array().notNull().default(sql`'{}'::integer[]`),
     /** The revision this story was duplicated from ("Follow-up to …"), if it was. */
     duplicatedFrom: integer('duplicated_from').references((): AnyPgColumn => revisions.id, { onDelete: 'set null' }),
   },
@@ -89,8 +94,9 @@ export const articles = pgTable(
     index('articles_live')
       .on(t.publishedAt, t.id)
       .where(sql`${t.publishedRevisionId} is not null and ${t.status} <> 'unpublished'`),
-    // "Mine" on the desk: stories a person created (bylines have their own index).
+    // "Mine" on the desk: stories a person created or is bylined on.
     index('articles_created_by').on(t.createdBy),
+    index('articles_owners').using('gin', t.ownerIds),
     // The desk's list of every story, most recently changed first.
     index('articles_updated').on(t.updatedAt, t.id),
     // The same, for the stories out of the trash: every list but the trash's, and their counts.
