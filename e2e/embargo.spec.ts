@@ -21,6 +21,8 @@ test('an editor embargoes a story: publishing is refused until the embargo is li
   await embargo.getByRole('button', { name: 'Set embargo' }).click()
   // The panel is made again: it shows the embargo, and in its last hour a countdown.
   await expect(embargo).toContainText(/Under embargo until .* Beirut lifts in \d+ minutes/)
+  const checklist = editor.getByRole('list', { name: 'Pre-publish checklist' })
+  await expect(checklist).toContainText(/Embargo respected: under embargo until .*; publishing waits until then\./)
 
   await press(editor, 'Publish')
   await expect(workflow(editor).getByRole('status')).toContainText('This story is under embargo until')
@@ -35,6 +37,7 @@ test('an editor embargoes a story: publishing is refused until the embargo is li
   await embargo.getByLabel('Why lift it early').fill('The bank announced it an hour early.')
   await embargo.getByRole('button', { name: 'Lift the embargo' }).click()
   await expect(embargo.getByRole('button', { name: 'Set embargo' })).toBeVisible()
+  await expect(checklist).toContainText('Embargo respected: no embargo.')
   await press(editor, 'Publish')
   await expect(stateLine(editor)).toHaveText('Published')
 })

@@ -13,8 +13,17 @@ import { hasUnpublishedChanges, isPubliclyVisible } from './story-state'
 // viewer may read (`readableStories`); the filters and the search narrow it; a page is at most 50. Bylines, status times and open notes are then read for
 // the page's stories only.
 
-/** A page of one desk list; null for someone who may not enter the desk. */
-export async function listDeskQueue(db: Db, viewer: Actor, queue: DeskQueue, query: DeskQuery = {}): Promise<DeskPage | null> {
+/**
+ * A page of one desk list; null for someone who may not enter the desk. `knownTotal`: the list's
+ * count when the caller has it already (`countDeskQueues` with the same filters), not counted again.
+ */
+export async function listDeskQueue(
+  db: Db,
+  viewer: Actor,
+  queue: DeskQueue,
+  query: DeskQuery = {},
+  knownTotal?: number,
+): Promise<DeskPage | null> {
   const pageSize = Math.min(maxDeskPageSize, Math.max(1, Math.trunc(query.pageSize ?? 20) || 20))
   const page = Math.max(1, Math.trunc(query.page ?? 1) || 1)
   const where = and(queueCondition(queue, viewer), filterCondition(query), readableStories(viewer))
@@ -59,7 +68,7 @@ export async function listDeskQueue(db: Db, viewer: Actor, queue: DeskQueue, que
       // One more than a page: whether there is a next one, beyond the count's cap too.
       .limit(pageSize + 1)
       .offset((page - 1) * pageSize),
-    countUpToCap(db, where),
+    knownTotal ?? countUpToCap(db, where),
   ])
   const hasNextPage = rows.length > pageSize
   rows.splice(pageSize)

@@ -40,9 +40,10 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
   const queue = await deskLanding(db, user, raw.queue)
   const query = deskQuerySchema.parse(Object.fromEntries(Object.entries(raw).filter(([, value]) => typeof value === 'string')))
   const { page, pageSize, ...filters } = query
-  const [list, counts, news, sections, staff, retentionDays] = await Promise.all([
-    listDeskQueue(db, user, queue, query),
-    countDeskQueues(db, user, filters),
+  // The list's own count is its queue's count: asked once.
+  const counts = await countDeskQueues(db, user, filters)
+  const [list, news, sections, staff, retentionDays] = await Promise.all([
+    listDeskQueue(db, user, queue, query, counts?.[queue]),
     getMyDeskNews(),
     listSectionOptions(db),
     listStaff(db),

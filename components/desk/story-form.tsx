@@ -37,7 +37,8 @@ type StoryFormProps = {
   sections: { id: number; label: string }[]
   staff: { id: number; name: string }[]
   media: MediaOption[]
-  workflowActions: WorkflowActionsProps['actions']
+  /** The workflow buttons this person may press, and the embargo the checklist shows. */
+  workflow: Pick<WorkflowActionsProps, 'actions' | 'embargoUntil'>
   /** Which checks of the pre-publish checklist block and which warn (the newsroom's setting). */
   checkSeverities: CheckSeverities
   saveAltText: LeadImagePickerProps['saveAltText']
@@ -55,7 +56,7 @@ export function StoryForm({
   sections,
   staff,
   media,
-  workflowActions,
+  workflow,
   checkSeverities,
   saveAltText,
   approval: approvalAtOpen,
@@ -222,7 +223,7 @@ export function StoryForm({
       />
       <WorkflowActions
         articleId={articleId}
-        actions={workflowActions}
+        actions={workflow.actions}
         version={version}
         currentVersion={autosave.currentVersion}
         beforeAction={beforeAction}
@@ -233,6 +234,7 @@ export function StoryForm({
         }}
         checklist={checklist.results}
         latestChecklist={checklist.latest}
+        embargoUntil={workflow.embargoUntil}
       />
 
       <ApprovalNotice {...approval.view} />

@@ -26,6 +26,8 @@ export type WorkflowActionsProps = {
   checklist: readonly CheckResult[]
   /** The checklist of the story as it is now, when it changes faster than the page shows it (the editor's body). */
   latestChecklist?: () => readonly CheckResult[]
+  /** Until when the story is under embargo (lib/embargo.ts), shown with the checklist; null for none. */
+  embargoUntil: Date | null
 }
 
 /** Whether a step may go ahead: at once, not at all (the message says why), or once these warnings are confirmed. */
@@ -41,6 +43,7 @@ export function WorkflowActions({
   onMoved,
   checklist,
   latestChecklist,
+  embargoUntil,
 }: WorkflowActionsProps) {
   const router = useRouter()
   const [open, setOpen] = useState<AvailableAction | null>(null)
@@ -209,7 +212,7 @@ export function WorkflowActions({
           </div>
         </form>
       )}
-      {actions.some((action) => action.needsChecklist) && <PrepublishChecklist results={checklist} />}
+      {actions.some((action) => action.needsChecklist) && <PrepublishChecklist results={checklist} embargoUntil={embargoUntil} />}
       {answer && (
         <p className={`message ${answer.ok ? 'success' : 'error'}`} role="status">
           {answer.message}

@@ -105,7 +105,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
           sections={await listSectionOptions(db)}
           staff={await listStaff(db)}
           media={await listMediaOptions(db, user)}
-          workflowActions={workflow.actions}
+          workflow={{ actions: workflow.actions, embargoUntil: workflow.embargoUntil }}
           checkSeverities={await readCheckSeverities(db)}
           saveAltText={saveImageAltText}
           approval={{
@@ -117,7 +117,13 @@ export default async function StoryPage({ params }: StoryPageProps) {
       ) : (
         <>
           {!trash && <p className="message info">{article.editBlockedReason}</p>}
-          <WorkflowActions articleId={article.id} actions={workflow.actions} version={workflow.version} checklist={checklist} />
+          <WorkflowActions
+            articleId={article.id}
+            actions={workflow.actions}
+            version={workflow.version}
+            checklist={checklist}
+            embargoUntil={workflow.embargoUntil}
+          />
           <article className="story-preview">
             <h2>{article.headline}</h2>
             <p className="standfirst">{article.standfirst}</p>
