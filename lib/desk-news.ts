@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, desc, eq, gt, isNull, ne, not, or, sql } from 'drizzle-orm'
+import { and, desc, eq, gt, inArray, isNull, ne, not, or, sql } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { type ArticleStatus, articles, deskVisits, notes, revisions, users, workflowEvents } from '@/db/schema'
 import { mine } from './desk-queues-conditions'
@@ -60,92 +60,56 @@ export async function getDeskNews(
     and ${workflowEvents.actorId} is not distinct from ${notes.authorId} and ${workflowEvents.createdAt} = ${notes.createdAt}
     and ${workflowEvents.note} <> '' and ${notes.parentId} is null)`
   const notesWhere = and(gt(notes.createdAt, since), byOthers(notes.authorId), mine(viewer.id), not(eventsOwnNote))
-  // The newest events and notes first, then their headlines and names: a revision is read for
-  // the few shown only. Each kind is counted up to just past the badge's cap.
-  const newestEvents = db
-    .select({
-      articleId: workflowEvents.articleId,
-      at: workflowEvents.createdAt,
-      actorId: workflowEvents.actorId,
-      toStatus: workflowEvents.toStatus,
-      text: workflowEvents.note,
-    })
-    .from(workflowEvents)
-    .innerJoin(articles, eq(articles.id, workflowEvents.articleId))
-    .where(eventsWhere)
-    .orderBy(desc(workflowEvents.createdAt))
-    .limit(limit)
-    .as('newest_events')
-  const newestNotes = db
-    .select({ articleId: notes.articleId, at: notes.createdAt, actorId: notes.authorId, text: notes.body })
-    .from(notes)
-    .innerJoin(articles, eq(articles.id, notes.articleId))
-    .where(notesWhere)
-    .orderBy(desc(notes.createdAt))
-    .limit(limit)
-    .as('newest_notes')
-  const [events, noteRows, eventIds, noteIds] = await Promise.all([
+  // Each kind newest first, up to just past the badge's cap: how many there are, and the newest.
+  const [events, noteRows] = await Promise.all([
     db
       .select({
-        articleId: newestEvents.articleId,
-        headline: revisions.headline,
-        at: newestEvents.at,
-        actorName: users.name,
-        toStatus: newestEvents.toStatus,
-        text: newestEvents.text,
+        articleId: workflowEvents.articleId,
+        at: workflowEvents.createdAt,
+        actorId: workflowEvents.actorId,
+        toStatus: workflowEvents.toStatus,
+        text: workflowEvents.note,
       })
-      .from(newestEvents)
-      .innerJoin(articles, eq(articles.id, newestEvents.articleId))
-      .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
-      .leftJoin(users, eq(users.id, newestEvents.actorId)),
-    db
-      .select({
-        articleId: newestNotes.articleId,
-        headline: revisions.headline,
-        at: newestNotes.at,
-        actorName: users.name,
-        text: newestNotes.text,
-      })
-      .from(newestNotes)
-      .innerJoin(articles, eq(articles.id, newestNotes.articleId))
-      .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
-      .leftJoin(users, eq(users.id, newestNotes.actorId)),
-    db
-      .select({ id: workflowEvents.id })
       .from(workflowEvents)
       .innerJoin(articles, eq(articles.id, workflowEvents.articleId))
       .where(eventsWhere)
+      .orderBy(desc(workflowEvents.createdAt))
       .limit(newsCountCap + 1),
     db
-      .select({ id: notes.id })
+      .select({ articleId: notes.articleId, at: notes.createdAt, actorId: notes.authorId, text: notes.body })
       .from(notes)
       .innerJoin(articles, eq(articles.id, notes.articleId))
       .where(notesWhere)
+      .orderBy(desc(notes.createdAt))
       .limit(newsCountCap + 1),
   ])
-  const items: DeskNewsItem[] = [
-    ...events.map((row) => ({
-      kind: 'status' as const,
-      articleId: row.articleId,
-      headline: row.headline,
-      at: row.at,
-      actorName: row.actorName,
-      toStatus: row.toStatus,
-      excerpt: excerpt(row.text),
-    })),
-    ...noteRows.map((row) => ({
-      kind: 'note' as const,
-      articleId: row.articleId,
-      headline: row.headline,
-      at: row.at,
-      actorName: row.actorName,
-      toStatus: null,
-      excerpt: excerpt(row.text),
-    })),
+  const newest = [
+    ...events.map((row) => ({ ...row, kind: 'status' as const })),
+    ...noteRows.map((row) => ({ ...row, kind: 'note' as const, toStatus: null })),
   ]
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, limit)
-  return { since, count: Math.min(eventIds.length + noteIds.length, newsCountCap + 1), items }
+  // Headlines and names for the few shown only.
+  const [headlines, names] = await Promise.all([
+    headlinesOf(
+      db,
+      newest.map((item) => item.articleId),
+    ),
+    namesOf(
+      db,
+      newest.flatMap((item) => (item.actorId === null ? [] : [item.actorId])),
+    ),
+  ])
+  const items: DeskNewsItem[] = newest.map(({ kind, articleId, at, actorId, toStatus, text }) => ({
+    kind,
+    articleId,
+    headline: headlines.get(articleId) ?? '',
+    at,
+    actorName: actorId === null ? null : (names.get(actorId) ?? null),
+    toStatus,
+    excerpt: excerpt(text),
+  }))
+  return { since, count: Math.min(events.length + noteRows.length, newsCountCap + 1), items }
 }
 
 /**
@@ -161,6 +125,27 @@ export async function markDeskSeen(db: Db, viewer: Actor, seenAt: Date = new Dat
     .values({ userId: viewer.id, seenAt })
     .onConflictDoUpdate({ target: deskVisits.userId, set: { seenAt: sql`greatest(${deskVisits.seenAt}, excluded.seen_at)` } })
   return { ok: true }
+}
+
+/** The current headline of each story. */
+async function headlinesOf(db: Db, articleIds: number[]): Promise<Map<number, string>> {
+  if (articleIds.length === 0) return new Map()
+  const rows = await db
+    .select({ id: articles.id, headline: revisions.headline })
+    .from(articles)
+    .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
+    .where(inArray(articles.id, [...new Set(articleIds)]))
+  return new Map(rows.map((row) => [row.id, row.headline]))
+}
+
+/** The name of each person (a deleted account has none). */
+async function namesOf(db: Db, userIds: number[]): Promise<Map<number, string>> {
+  if (userIds.length === 0) return new Map()
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, [...new Set(userIds)]))
+  return new Map(rows.map((row) => [row.id, row.name]))
 }
 
 function excerpt(text: string): string {

@@ -5,8 +5,11 @@ import { BenchError } from './processes.mjs'
 import { request } from './http.mjs'
 import { summarize } from './stats.mjs'
 
-/** Issue #12's target for the whole /desk page, p95: 30 ms up to 10,000 stories, 50 ms beyond. */
-export const deskTargetMs = (articles) => (articles <= 10_000 ? 30 : 50)
+/**
+ * Issue #12's target for the whole /desk page, p95: 30 ms at 10,000 stories, 50 ms at 100,000.
+ * The bench's 10,000 are synthetic, on top of the demo newsroom's dozen: that size counts as 10,000.
+ */
+export const deskTargetMs = (articles) => (articles < 50_000 ? 30 : 50)
 
 /**
  * The three lists of the issue. `filter` narrows "All stories" to one section and a state, the
