@@ -78,7 +78,10 @@ export const articles = pgTable(
      * Who owns the story: its creator and every staff member on its bylines (`article_authors`),
      * kept by database triggers (migration 0012), so that "mine" on the desk is one indexed test.
      */
-    ownerIds: integer('owner_ids').array().notNull().default(sql`'{}'::integer[]`),
+    ownerIds: integer('owner_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     /** The revision this story was duplicated from ("Follow-up to …"), if it was. */
     duplicatedFrom: integer('duplicated_from').references((): AnyPgColumn => revisions.id, { onDelete: 'set null' }),
   },
