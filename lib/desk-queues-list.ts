@@ -1,5 +1,5 @@
 import 'server-only'
-import { type SQL, and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { type SQL, and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { articleAuthors, articles, notes, revisions, sections, users } from '@/db/schema'
 import { type DeskFilters, type DeskPage, type DeskQuery, type DeskQueue, countCap, deskQueues, maxDeskPageSize } from './desk-queues'
@@ -111,20 +111,30 @@ export async function listDeskQueue(
  */
 export async function countDeskQueues(db: Db, viewer: Actor, filters: DeskFilters = {}): Promise<Record<DeskQueue, number> | null> {
   const where = and(filterCondition(filters), readableStories(viewer))
-  const counts = await Promise.all(deskQueues.map((queue) => countUpToCap(db, and(queueCondition(queue, viewer), where))))
-  return Object.fromEntries(deskQueues.map((queue, index) => [queue, counts[index] ?? 0])) as Record<DeskQueue, number>
+  // Every list's count in one statement: one round trip to the database instead of seven.
+  const counts = Object.fromEntries(
+    deskQueues.map((queue) => [
+      queue,
+      sql<number>`(select count(*) from (${upToCap(db, and(queueCondition(queue, viewer), where))}) as matching)`.mapWith(Number),
+    ]),
+  ) as Record<DeskQueue, SQL<number>>
+  const [row] = await db.select(counts).from(sql`(values (1)) as one (x)`)
+  return row ?? null
 }
 
 /** The stories matching `where`, counted up to `countCap + 1`. */
 async function countUpToCap(db: Db, where: SQL | undefined): Promise<number> {
-  const matching = db
+  const [row] = await db.select({ total: count() }).from(upToCap(db, where).as('matching'))
+  return row?.total ?? 0
+}
+
+/** The ids of the stories matching `where`, at most one past the cap: what a count reads. */
+function upToCap(db: Db, where: SQL | undefined) {
+  return db
     .select({ id: articles.id })
     .from(articles)
     .where(where)
     .limit(countCap + 1)
-    .as('matching')
-  const [row] = await db.select({ total: count() }).from(matching)
-  return row?.total ?? 0
 }
 
 /** Open note threads per story. */
