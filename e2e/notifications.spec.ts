@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
-import { signedInPage } from './fixtures'
-import { stateLine, startStory, storyBody, submitForReview } from './pages/story-form'
+import { ownWriterPage, signedInPage } from './fixtures'
+import { submitStory } from './pages/desk'
+import { stateLine, startStory, storyBody, submitForReview, workflow } from './pages/story-form'
 
 test('an editor’s desk shows a writer’s submission live, without a reload, and opens the story from it', async ({ browser }) => {
   test.setTimeout(90_000)
@@ -27,4 +28,28 @@ test('an editor’s desk shows a writer’s submission live, without a reload, a
   await item.click()
   await expect(editor).toHaveURL(new RegExp(`/desk/articles/${id}$`))
   await expect(editor.getByLabel('Working headline').or(editor.getByRole('textbox', { name: /headline/i }).first())).toBeVisible()
+})
+
+test('reading notifications in one tab takes the badge down in another, without a reload', async ({ browser }) => {
+  test.setTimeout(90_000)
+  // A writer of the test's own: other tests cannot add to their notifications meanwhile.
+  const writer = await ownWriterPage(browser, 'Tomas Lindqvist')
+  const headline = `Ferry timetable changes ${Date.now()}`
+  const id = await submitStory(writer, headline, 'Middle East')
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
+  await editor.goto(`/desk/articles/${id}`)
+  await workflow(editor).getByRole('button', { name: 'Request changes', exact: true }).click()
+  await editor.getByLabel('Note for the writer (required)').fill('Add the winter times.')
+  await workflow(editor).getByRole('form', { name: 'Request changes' }).getByRole('button', { name: 'Request changes' }).click()
+  await expect(workflow(editor).getByRole('button', { name: 'Request changes' })).toHaveCount(0)
+
+  const otherTab = await writer.context().newPage()
+  await otherTab.goto('/desk/media')
+  const badge = otherTab.getByRole('navigation', { name: 'Desk' }).getByRole('link', { name: /^Notifications/ })
+  await expect(badge).toHaveAccessibleName('Notifications (1 unread notification)')
+
+  await writer.goto('/desk/notifications')
+  await writer.getByRole('button', { name: 'Mark all read' }).click()
+  await expect(writer.getByRole('button', { name: 'Mark all read' })).toHaveCount(0)
+  await expect(badge).toHaveAccessibleName('Notifications', { timeout: 10_000 })
 })

@@ -1,15 +1,16 @@
 import 'server-only'
-import { inArray, max } from 'drizzle-orm'
+import { inArray, max, sql } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { notifications } from '@/db/schema'
 import { listNotifications, unreadCount } from './notification-inbox'
 import type { Actor } from './permissions'
 
-// The desk's live notifications: each open desk page holds one stream for its person, told when
-// something new is stored for them (lib/notifications.ts) with the unread count and the newest
-// line. Like lib/story-events.ts, each app instance asks the database once a second for all the
-// people its open streams watch, in one query; what is sent is read with the same rules as the
-// notifications page (nothing about a story the person may not read).
+// The desk's live notifications: each open desk page holds one stream for its person, told the
+// unread count when something new is stored for them (lib/notifications.ts), with the newest
+// line, and when they read some elsewhere. Like lib/story-events.ts, each app instance asks the
+// database once a second for all the people its open streams watch, in one query; what is sent
+// is read with the same rules as the notifications page (nothing about a story the person may
+// not read).
 
 const pollMs = 1000
 const keepAliveMs = 15_000
@@ -17,7 +18,15 @@ const keepAliveMs = 15_000
 /** What a stream is told, as `event: notifications`. */
 export type NotificationNews = { unread: number; latest: string | null }
 
-type Watcher = { actor: Actor; lastId: number; send: (news: NotificationNews) => void; comment: () => void; close: () => void }
+type Watcher = {
+  actor: Actor
+  lastId: number
+  /** The unread rows last seen, read or not readable alike: a change says the count may have moved. */
+  lastUnreadRows: number
+  send: (news: NotificationNews) => void
+  comment: () => void
+  close: () => void
+}
 type Hub = { watchers: Set<Watcher>; timer: ReturnType<typeof setInterval> | null; ticks: number; busy: boolean }
 
 const holder = globalThis as typeof globalThis & { __copydeskNotificationEvents?: Hub & { closeAll: () => void } }
@@ -62,6 +71,7 @@ export function notificationEventStream(actor: Actor, signal: AbortSignal): Resp
         actor,
         // -1: the first round sends the count as it is now.
         lastId: -1,
+        lastUnreadRows: -1,
         send: (news) => write(`event: notifications\ndata: ${JSON.stringify(news)}\n\n`),
         comment: () => write(': still here\n\n'),
         close: () => {
@@ -96,20 +106,28 @@ async function tick(): Promise<void> {
     const watchers = [...current.watchers]
     const db = getDb()
     const ids = [...new Set(watchers.map((watcher) => watcher.actor.id))]
-    const newest = await db
-      .select({ userId: notifications.userId, id: max(notifications.id) })
+    // The newest notification and how many are unread, per person: something new, or something
+    // read elsewhere (another tab, "Mark all read"), and the count is sent again.
+    const rows = await db
+      .select({
+        userId: notifications.userId,
+        id: max(notifications.id),
+        unreadRows: sql<number>`count(*) filter (where ${notifications.readAt} is null)`.mapWith(Number),
+      })
       .from(notifications)
       .where(inArray(notifications.userId, ids))
       .groupBy(notifications.userId)
-    const newestOf = new Map(newest.map((row) => [row.userId, row.id ?? 0]))
+    const stateOf = new Map(rows.map((row) => [row.userId, { id: row.id ?? 0, unreadRows: row.unreadRows }]))
     const isKeepAlive = current.ticks % Math.round(keepAliveMs / pollMs) === 0
     for (const watcher of watchers) {
-      const id = newestOf.get(watcher.actor.id) ?? 0
-      if (id > watcher.lastId) {
+      const { id, unreadRows } = stateOf.get(watcher.actor.id) ?? { id: 0, unreadRows: 0 }
+      const isNew = id > watcher.lastId
+      if (isNew || unreadRows !== watcher.lastUnreadRows) {
         const isFirst = watcher.lastId === -1
-        watcher.lastId = id
+        watcher.lastId = Math.max(id, watcher.lastId)
+        watcher.lastUnreadRows = unreadRows
         const [unread, [latest]] = await Promise.all([unreadCount(db, watcher.actor), listNotifications(db, watcher.actor, { limit: 1 })])
-        watcher.send({ unread, latest: isFirst ? null : (latest?.line ?? null) })
+        watcher.send({ unread, latest: isNew && !isFirst ? (latest?.line ?? null) : null })
       } else if (isKeepAlive) watcher.comment()
     }
   } catch (error) {
