@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { ownWriterPage, signIn, signedInPage } from './fixtures'
 import { filter, queues, storyRows, submitStory } from './pages/desk'
-import { workflow } from './pages/story-form'
+import { requestChanges } from './pages/story-form'
 
 test('a note of a megabyte is refused with the reason, a note whose request fails says so, and no note is added', async ({ page }) => {
   await signIn(page, 'writer@copydesk.test')
@@ -105,11 +105,7 @@ test('a writer’s badge shows what an editor did to their story, once, and goes
   const id = await submitStory(writer, headline, 'Middle East')
 
   const editor = await signedInPage(browser, 'editor@copydesk.test')
-  await editor.goto(`/desk/articles/${id}`)
-  await workflow(editor).getByRole('button', { name: 'Request changes', exact: true }).click()
-  await editor.getByLabel('Note for the writer (required)').fill('Say when the dredging will start.')
-  await workflow(editor).getByRole('form', { name: 'Request changes' }).getByRole('button', { name: 'Request changes' }).click()
-  await expect(workflow(editor).getByRole('button', { name: 'Request changes' })).toHaveCount(0)
+  await requestChanges(editor, id, 'Say when the dredging will start.')
 
   await writer.goto('/desk')
   const desk = writer.getByRole('navigation', { name: 'Desk' })

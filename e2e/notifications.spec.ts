@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { ownWriterPage, signedInPage } from './fixtures'
 import { submitStory } from './pages/desk'
-import { stateLine, startStory, storyBody, submitForReview, workflow } from './pages/story-form'
+import { requestChanges, stateLine, startStory, storyBody, submitForReview } from './pages/story-form'
 
 test('an editor’s desk shows a writer’s submission live, without a reload, and opens the story from it', async ({ browser }) => {
   test.setTimeout(90_000)
@@ -37,11 +37,7 @@ test('reading notifications in one tab takes the badge down in another, without 
   const headline = `Ferry timetable changes ${Date.now()}`
   const id = await submitStory(writer, headline, 'Middle East')
   const editor = await signedInPage(browser, 'editor@copydesk.test')
-  await editor.goto(`/desk/articles/${id}`)
-  await workflow(editor).getByRole('button', { name: 'Request changes', exact: true }).click()
-  await editor.getByLabel('Note for the writer (required)').fill('Add the winter times.')
-  await workflow(editor).getByRole('form', { name: 'Request changes' }).getByRole('button', { name: 'Request changes' }).click()
-  await expect(workflow(editor).getByRole('button', { name: 'Request changes' })).toHaveCount(0)
+  await requestChanges(editor, id, 'Add the winter times.')
 
   const otherTab = await writer.context().newPage()
   await otherTab.goto('/desk/media')

@@ -42,6 +42,15 @@ export async function saveAndWait(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible()
 }
 
+/** On the story's page, the editor opens it, requests changes with `note`, and waits until the story has moved. */
+export async function requestChanges(editor: Page, articleId: number, note: string): Promise<void> {
+  await editor.goto(`/desk/articles/${articleId}`)
+  await workflow(editor).getByRole('button', { name: 'Request changes', exact: true }).click()
+  await editor.getByLabel('Note for the writer (required)').fill(note)
+  await workflow(editor).getByRole('form', { name: 'Request changes' }).getByRole('button', { name: 'Request changes' }).click()
+  await expect(workflow(editor).getByRole('button', { name: 'Request changes' })).toHaveCount(0)
+}
+
 /**
  * Presses a button of the Workflow panel (not the button of a form it opened, which comes after).
  * A step the pre-publish checklist warns about asks to be confirmed ("Publish anyway"): the
