@@ -32,11 +32,14 @@ function AttributionInput({ id, editor, stored }: { id: string; editor: Editor; 
             setTyped(event.target.value)
             editor.commands.setAttribution(event.target.value)
           }}
-          // Enter or Escape: back to the quote, the caret where it was.
+          // Enter, Escape or Tab (the text is next in the page's order): back to the quote, the caret
+          // where it was. Shift+Tab goes back to the toolbar as usual.
           onKeyDown={(event) => {
-            if (event.key !== 'Enter' && event.key !== 'Escape') return
+            const isBack = event.key === 'Enter' || event.key === 'Escape' || (event.key === 'Tab' && !event.shiftKey)
+            if (!isBack) return
             event.preventDefault()
-            // At once, not on the next frame as the focus command does: what is typed next goes to the text.
+            // At once, not on the next frame as the focus command does, nor after the browser has moved
+            // the focus with its caret at the top: what is typed next goes to the text.
             editor.view.focus()
           }}
         />
