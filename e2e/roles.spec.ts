@@ -128,6 +128,8 @@ test('an admin gives an editor a section desk: they publish there, not elsewhere
   await page.keyboard.type('The port reopened at dawn.')
   await saveAndWait(page)
   await submitForReview(page)
+  // The move has landed before the desk is opened: the confirmation returns as soon as it is sent.
+  await expect(stateLine(page)).toHaveText('In review')
   await page.goto('/desk?queue=review')
   await expect(page.getByText(/^Stories filed in your sections: Regions › Middle East/)).toBeVisible()
   await expect(page.getByRole('link', { name: mine })).toBeVisible()
