@@ -2,7 +2,7 @@ import 'server-only'
 import { isDeepStrictEqual } from 'node:util'
 import { eq, inArray } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
-import { type Byline, articleAuthors, articleTags, tags, users } from '@/db/schema'
+import { type Byline, articleAuthors, articleTags, articles, tags, users } from '@/db/schema'
 import { slugify } from './slug'
 
 // Who a story is by and what it is about: the bylines and tags a revision holds, and their live
@@ -23,14 +23,13 @@ export async function resolveBylines(db: Db | Tx, bylines: readonly Byline[]): P
   )
 }
 
-/** Who owns a story: its creator and every staff member bylined on it, live or in its newest revision. */
+/**
+ * Who owns a story: its creator and every staff member bylined on it, live (`articles.owner_ids`,
+ * which the database keeps) or in its newest revision.
+ */
 export async function ownerIds(db: Db | Tx, article: { id: number; createdBy: number }, bylines: readonly Byline[]): Promise<number[]> {
-  const live = await db.select({ userId: articleAuthors.userId }).from(articleAuthors).where(eq(articleAuthors.articleId, article.id))
-  return [
-    article.createdBy,
-    ...live.flatMap((row) => (row.userId === null ? [] : [row.userId])),
-    ...bylines.flatMap((byline) => ('userId' in byline ? [byline.userId] : [])),
-  ]
+  const [row] = await db.select({ owners: articles.ownerIds }).from(articles).where(eq(articles.id, article.id))
+  return [...(row?.owners ?? [article.createdBy]), ...bylines.flatMap((byline) => ('userId' in byline ? [byline.userId] : []))]
 }
 
 /** Mirrors the bylines and tags of a never-published story's newest revision onto the article. */
