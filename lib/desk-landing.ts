@@ -12,13 +12,12 @@ const isQueue = (name: unknown): name is DeskQueue => deskQueues.some((queue) =>
 
 /**
  * The list /desk shows this person: the one the address asks for, which is then remembered for
- * next time, else the one they last chose, else their role's.
+ * next time, else the one they last chose (`deskView`, read with their session), else their role's.
  */
-export async function deskLanding(db: Db, person: { id: number; role: Role }, asked: unknown): Promise<DeskQueue> {
-  const [row] = await db.select({ remembered: users.deskView }).from(users).where(eq(users.id, person.id))
+export async function deskLanding(db: Db, person: { id: number; role: Role; deskView: string }, asked: unknown): Promise<DeskQueue> {
   if (isQueue(asked)) {
-    if (row && row.remembered !== asked) await db.update(users).set({ deskView: asked }).where(eq(users.id, person.id))
+    if (person.deskView !== asked) await db.update(users).set({ deskView: asked }).where(eq(users.id, person.id))
     return asked
   }
-  return isQueue(row?.remembered) ? row.remembered : defaultDeskQueue[person.role]
+  return isQueue(person.deskView) ? person.deskView : defaultDeskQueue[person.role]
 }

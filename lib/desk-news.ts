@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, desc, eq, gt, inArray, isNull, ne, not, or, sql } from 'drizzle-orm'
+import { and, desc, eq, gt, isNull, ne, not, or, sql } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { type ArticleStatus, articles, deskVisits, notes, revisions, users, workflowEvents } from '@/db/schema'
 import { mine } from './desk-queues-conditions'
@@ -60,55 +60,42 @@ export async function getDeskNews(
     and ${workflowEvents.actorId} is not distinct from ${notes.authorId} and ${workflowEvents.createdAt} = ${notes.createdAt}
     and ${workflowEvents.note} <> '' and ${notes.parentId} is null)`
   const notesWhere = and(gt(notes.createdAt, since), byOthers(notes.authorId), mine(viewer.id), not(eventsOwnNote))
-  // Each kind newest first, up to just past the badge's cap: how many there are, and the newest.
+  // Each kind newest first, up to just past the badge's cap: how many there are, and the newest,
+  // with the story's headline and who did it.
   const [events, noteRows] = await Promise.all([
     db
       .select({
         articleId: workflowEvents.articleId,
+        headline: revisions.headline,
         at: workflowEvents.createdAt,
-        actorId: workflowEvents.actorId,
+        actorName: users.name,
         toStatus: workflowEvents.toStatus,
         text: workflowEvents.note,
       })
       .from(workflowEvents)
       .innerJoin(articles, eq(articles.id, workflowEvents.articleId))
+      .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
+      .leftJoin(users, eq(users.id, workflowEvents.actorId))
       .where(eventsWhere)
       .orderBy(desc(workflowEvents.createdAt))
       .limit(newsCountCap + 1),
     db
-      .select({ articleId: notes.articleId, at: notes.createdAt, actorId: notes.authorId, text: notes.body })
+      .select({ articleId: notes.articleId, headline: revisions.headline, at: notes.createdAt, actorName: users.name, text: notes.body })
       .from(notes)
       .innerJoin(articles, eq(articles.id, notes.articleId))
+      .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
+      .leftJoin(users, eq(users.id, notes.authorId))
       .where(notesWhere)
       .orderBy(desc(notes.createdAt))
       .limit(newsCountCap + 1),
   ])
-  const newest = [
+  const items: DeskNewsItem[] = [
     ...events.map((row) => ({ ...row, kind: 'status' as const })),
     ...noteRows.map((row) => ({ ...row, kind: 'note' as const, toStatus: null })),
   ]
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, limit)
-  // Headlines and names for the few shown only.
-  const [headlines, names] = await Promise.all([
-    headlinesOf(
-      db,
-      newest.map((item) => item.articleId),
-    ),
-    namesOf(
-      db,
-      newest.flatMap((item) => (item.actorId === null ? [] : [item.actorId])),
-    ),
-  ])
-  const items: DeskNewsItem[] = newest.map(({ kind, articleId, at, actorId, toStatus, text }) => ({
-    kind,
-    articleId,
-    headline: headlines.get(articleId) ?? '',
-    at,
-    actorName: actorId === null ? null : (names.get(actorId) ?? null),
-    toStatus,
-    excerpt: excerpt(text),
-  }))
+    .map(({ text, ...item }) => ({ ...item, excerpt: excerpt(text) }))
   return { since, count: Math.min(events.length + noteRows.length, newsCountCap + 1), items }
 }
 
@@ -125,27 +112,6 @@ export async function markDeskSeen(db: Db, viewer: Actor, seenAt: Date = new Dat
     .values({ userId: viewer.id, seenAt })
     .onConflictDoUpdate({ target: deskVisits.userId, set: { seenAt: sql`greatest(${deskVisits.seenAt}, excluded.seen_at)` } })
   return { ok: true }
-}
-
-/** The current headline of each story. */
-async function headlinesOf(db: Db, articleIds: number[]): Promise<Map<number, string>> {
-  if (articleIds.length === 0) return new Map()
-  const rows = await db
-    .select({ id: articles.id, headline: revisions.headline })
-    .from(articles)
-    .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
-    .where(inArray(articles.id, [...new Set(articleIds)]))
-  return new Map(rows.map((row) => [row.id, row.headline]))
-}
-
-/** The name of each person (a deleted account has none). */
-async function namesOf(db: Db, userIds: number[]): Promise<Map<number, string>> {
-  if (userIds.length === 0) return new Map()
-  const rows = await db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(inArray(users.id, [...new Set(userIds)]))
-  return new Map(rows.map((row) => [row.id, row.name]))
 }
 
 function excerpt(text: string): string {

@@ -1,5 +1,6 @@
 import 'server-only'
-import { type SQL, and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { type AnyColumn, type SQL, and, asc, count, desc, eq, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '@/db'
 import { articleAuthors, articles, notes, revisions, sections, users } from '@/db/schema'
 import { type DeskFilters, type DeskPage, type DeskQuery, type DeskQueue, countCap, deskQueues, maxDeskPageSize } from './desk-queues'
@@ -10,8 +11,20 @@ import type { Actor } from './permissions'
 import { hasUnpublishedChanges, isPubliclyVisible } from './story-state'
 
 // Each list is one query on `articles` with the current revision's headline, of the stories the
-// viewer may read (`readableStories`); the filters and the search narrow it; a page is at most 50. Bylines, status times and open notes are then read for
-// the page's stories only.
+// viewer may read (`readableStories`); the filters and the search narrow it; a page is at most 50.
+// The same query adds bylines and open notes to the page's stories only.
+
+/** Each list's order: by which time, which way (then by id, the same way). */
+const listOrder: Record<DeskQueue, ['updatedAt' | 'statusChangedAt' | 'scheduledAt' | 'publishedAt' | 'trashedAt', 'asc' | 'desc']> = {
+  drafts: ['updatedAt', 'desc'],
+  // Who has waited longest comes first; what came back most recently, in "Sent back to me".
+  review: ['statusChangedAt', 'asc'],
+  sentBack: ['statusChangedAt', 'desc'],
+  scheduled: ['scheduledAt', 'asc'],
+  published: ['publishedAt', 'desc'],
+  all: ['updatedAt', 'desc'],
+  trash: ['trashedAt', 'desc'],
+}
 
 /**
  * A page of one desk list; null for someone who may not enter the desk. `knownTotal`: the list's
@@ -28,63 +41,66 @@ export async function listDeskQueue(
   const page = Math.max(1, Math.trunc(query.page ?? 1) || 1)
   const where = and(queueCondition(queue, viewer), filterCondition(query), readableStories(viewer))
 
-  const order: Record<DeskQueue, SQL[]> = {
-    drafts: [desc(articles.updatedAt), desc(articles.id)],
-    // Who has waited longest comes first; what came back most recently, in "Sent back to me".
-    review: [asc(articles.statusChangedAt), asc(articles.id)],
-    sentBack: [desc(articles.statusChangedAt), desc(articles.id)],
-    scheduled: [asc(articles.scheduledAt), asc(articles.id)],
-    published: [desc(articles.publishedAt), desc(articles.id)],
-    all: [desc(articles.updatedAt), desc(articles.id)],
-    trash: [desc(articles.trashedAt), desc(articles.id)],
-  }
+  // Each list's order, by a time and then the id, the same way: applied to the page, and kept by it.
+  const [orderedBy, direction] = listOrder[queue]
+  const inOrder = (fields: { id: AnyColumn }, time: AnyColumn) =>
+    direction === 'asc' ? [asc(time), asc(fields.id)] : [desc(time), desc(fields.id)]
 
+  const articleFields = {
+    id: articles.id,
+    status: articles.status,
+    sectionId: articles.sectionId,
+    createdById: articles.createdBy,
+    updatedAt: articles.updatedAt,
+    statusChangedAt: articles.statusChangedAt,
+    scheduledAt: articles.scheduledAt,
+    firstPublishedAt: articles.firstPublishedAt,
+    publishedAt: articles.publishedAt,
+    trashedAt: articles.trashedAt,
+    embargoUntil: articles.embargoUntil,
+    currentRevisionId: articles.currentRevisionId,
+    publishedRevisionId: articles.publishedRevisionId,
+  }
+  // The page's stories first (one more than a page: whether there is a next one, beyond the
+  // count's cap too); headlines, names, bylines and open notes for those only, never for the
+  // rows an offset skips.
+  const pageOfStories = db
+    .select(articleFields)
+    .from(articles)
+    .where(where)
+    .orderBy(...inOrder(articles, articles[orderedBy]))
+    .limit(pageSize + 1)
+    .offset((page - 1) * pageSize)
+    .as('page')
   const [rows, total] = await Promise.all([
     db
       .select({
-        id: articles.id,
+        ...fieldsOf(pageOfStories, articleFields),
         headline: revisions.headline,
-        status: articles.status,
-        sectionId: articles.sectionId,
         sectionName: sections.name,
-        createdById: articles.createdBy,
         createdByName: users.name,
-        updatedAt: articles.updatedAt,
-        statusChangedAt: articles.statusChangedAt,
-        scheduledAt: articles.scheduledAt,
-        firstPublishedAt: articles.firstPublishedAt,
-        publishedAt: articles.publishedAt,
-        trashedAt: articles.trashedAt,
-        embargoUntil: articles.embargoUntil,
-        currentRevisionId: articles.currentRevisionId,
-        publishedRevisionId: articles.publishedRevisionId,
+        bylines: bylinesOf(pageOfStories.id),
+        openNotes: openNotesOf(pageOfStories.id),
       })
-      .from(articles)
-      .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
-      .innerJoin(sections, eq(sections.id, articles.sectionId))
-      .innerJoin(users, eq(users.id, articles.createdBy))
-      .where(where)
-      .orderBy(...order[queue])
-      // One more than a page: whether there is a next one, beyond the count's cap too.
-      .limit(pageSize + 1)
-      .offset((page - 1) * pageSize),
+      .from(pageOfStories)
+      .innerJoin(revisions, eq(revisions.id, pageOfStories.currentRevisionId))
+      .innerJoin(sections, eq(sections.id, pageOfStories.sectionId))
+      .innerJoin(users, eq(users.id, pageOfStories.createdById))
+      .orderBy(...inOrder(pageOfStories, pageOfStories[orderedBy])),
     knownTotal ?? countUpToCap(db, where),
   ])
   const hasNextPage = rows.length > pageSize
   rows.splice(pageSize)
-  const pageIds = rows.map((row) => row.id)
-  // For the page's stories only: never computed for the rows an offset skips.
-  const [bylines, open] = await Promise.all([bylineNames(db, pageIds), openNoteCounts(db, pageIds)])
   const now = new Date()
   return {
-    items: rows.map((row) => ({
+    items: rows.map(({ bylines, openNotes, ...row }) => ({
       id: row.id,
       headline: row.headline,
       status: row.status,
       sectionId: row.sectionId,
       sectionName: row.sectionName,
       createdBy: { id: row.createdById, name: row.createdByName },
-      bylines: bylines.get(row.id) ?? [],
+      bylines: bylines.map(bylineName),
       updatedAt: row.updatedAt,
       statusSince: row.statusChangedAt,
       scheduledAt: row.scheduledAt,
@@ -94,7 +110,7 @@ export async function listDeskQueue(
       embargoUntil: isEmbargoed(row, now) ? row.embargoUntil : null,
       isLive: isPubliclyVisible(row),
       hasUnpublishedChanges: hasUnpublishedChanges(row),
-      openNotes: open.get(row.id) ?? 0,
+      openNotes,
     })),
     total,
     page,
@@ -137,29 +153,34 @@ function upToCap(db: Db, where: SQL | undefined) {
     .limit(countCap + 1)
 }
 
-/** Open note threads per story. */
-async function openNoteCounts(db: Db, articleIds: number[]): Promise<Map<number, number>> {
-  if (articleIds.length === 0) return new Map()
-  const rows = await db
-    .select({ articleId: notes.articleId, open: count() })
-    .from(notes)
-    .where(and(inArray(notes.articleId, articleIds), isNull(notes.parentId), isNull(notes.resolvedAt)))
-    .groupBy(notes.articleId)
-  return new Map(rows.map((row) => [row.articleId, row.open]))
+/** The columns of a subquery that selected `fields`, to select them again from it with more. */
+function fieldsOf<Fields extends object, Query extends Record<keyof Fields, unknown>>(
+  query: Query,
+  fields: Fields,
+): Pick<Query, keyof Fields> {
+  return Object.fromEntries(Object.keys(fields).map((key) => [key, query[key as keyof Fields]])) as Pick<Query, keyof Fields>
 }
 
-async function bylineNames(db: Db, articleIds: number[]): Promise<Map<number, string[]>> {
-  if (articleIds.length === 0) return new Map()
-  const rows = await db
-    .select({ articleId: articleAuthors.articleId, staff: users.name, name: articleAuthors.name, outlet: articleAuthors.outlet })
-    .from(articleAuthors)
-    .leftJoin(users, eq(users.id, articleAuthors.userId))
-    .where(inArray(articleAuthors.articleId, articleIds))
-    .orderBy(asc(articleAuthors.articleId), asc(articleAuthors.position))
-  const names = new Map<number, string[]>()
-  for (const row of rows) {
-    const name = row.staff ?? (row.outlet ? `${row.name} / ${row.outlet}` : row.name) ?? 'Former staff member'
-    names.set(row.articleId, [...(names.get(row.articleId) ?? []), name])
-  }
-  return names
+/** Open note threads of the story with this id. */
+function openNotesOf(articleId: AnyColumn) {
+  return sql<number>`(select count(*) from ${notes} where ${notes.articleId} = ${articleId}
+    and ${notes.parentId} is null and ${notes.resolvedAt} is null)`.mapWith(Number)
+}
+
+type BylineRow = { staff: string | null; name: string | null; outlet: string | null }
+
+/** The bylines of the story with this id, in order. */
+function bylinesOf(articleId: AnyColumn) {
+  return sql<BylineRow[]>`(select coalesce(json_agg(json_build_object('staff', ${staff.name}, 'name', ${articleAuthors.name},
+    'outlet', ${articleAuthors.outlet}) order by ${articleAuthors.position}), '[]') from ${articleAuthors}
+    left join ${users} as ${sql.identifier(staffAlias)} on ${staff.id} = ${articleAuthors.userId} where ${articleAuthors.articleId} = ${articleId})`
+}
+
+/** The staff member of a byline, apart from the story's creator in the same query. */
+const staffAlias = 'staff'
+const staff = alias(users, staffAlias)
+
+/** A byline as the desk lists it: staff by their name, an outside contributor with their outlet. */
+function bylineName(row: BylineRow): string {
+  return row.staff ?? (row.outlet ? `${row.name} / ${row.outlet}` : row.name) ?? 'Former staff member'
 }

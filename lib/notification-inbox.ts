@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, count, desc, eq, inArray, isNull, not } from 'drizzle-orm'
+import { and, count, desc, eq, isNull, not, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '@/db'
 import { articles, notificationPreferences, notifications, revisions, users } from '@/db/schema'
@@ -15,13 +15,10 @@ import { type Result, invalidInput } from './refusal'
 export type NotificationItem = { id: number; kind: string; line: string; articleId: number | null; createdAt: Date; isRead: boolean }
 
 /** Conditions for what a person sees: theirs, about a story they may read, of a kind not muted in the desk. */
-async function shown(db: Db, viewer: Actor) {
-  const { mutedInDesk } = await readPreferences(db, viewer.id)
-  return and(
-    eq(notifications.userId, viewer.id),
-    readableStories(viewer),
-    mutedInDesk.length > 0 ? not(inArray(notifications.kind, mutedInDesk)) : undefined,
-  )
+function shown(viewer: Actor) {
+  const muted = sql`exists (select 1 from ${notificationPreferences} where ${notificationPreferences.userId} = ${viewer.id}
+    and ${notifications.kind} = any(${notificationPreferences.mutedInDesk}))`
+  return and(eq(notifications.userId, viewer.id), readableStories(viewer), not(muted))
 }
 
 /** The person's newest notifications, newest first. */
@@ -41,7 +38,7 @@ export async function listNotifications(db: Db, viewer: Actor, options: { limit?
     .innerJoin(articles, eq(articles.id, notifications.articleId))
     .leftJoin(revisions, eq(revisions.id, articles.currentRevisionId))
     .leftJoin(users, eq(users.id, notifications.actorId))
-    .where(await shown(db, viewer))
+    .where(shown(viewer))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(options.limit ?? 50)
   return rows.map((row) => ({
@@ -60,7 +57,7 @@ export async function unreadCount(db: Db, viewer: Actor): Promise<number> {
     .select({ unread: count() })
     .from(notifications)
     .innerJoin(articles, eq(articles.id, notifications.articleId))
-    .where(and(await shown(db, viewer), isNull(notifications.readAt)))
+    .where(and(shown(viewer), isNull(notifications.readAt)))
   return row?.unread ?? 0
 }
 

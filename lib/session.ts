@@ -7,12 +7,12 @@ import { auth } from './auth'
 import { decide } from './authorize'
 import { clientAddress } from './client-address'
 import { sessionLifetimes, trustedProxyHops } from './env'
-import type { Actor, Capability } from './permissions'
+import type { Capability } from './permissions'
 import { type Result, refusal } from './refusal'
 import type { OwnSession } from './account'
-import { type SignInReason, checkSession } from './sessions'
+import { type SessionUser, type SignInReason, checkSession } from './sessions'
 
-export type CurrentUser = Actor & { email: string; name: string }
+export type CurrentUser = SessionUser
 
 const lifetimes = sessionLifetimes()
 const proxyHops = trustedProxyHops()

@@ -66,7 +66,11 @@ export async function startSession(
   return id
 }
 
-export type SessionUser = Actor & { email: string; name: string }
+/**
+ * The person behind a live session, with what every desk page needs of their own choices:
+ * the zone they chose to read the desk in ('' for the newsroom's) and the list they last chose.
+ */
+export type SessionUser = Actor & { email: string; name: string; ownTimeZone: string; deskView: string }
 export type SessionCheck = { ok: true; user: SessionUser } | { ok: false; reason: SignInReason }
 
 /**
@@ -81,7 +85,15 @@ export async function checkSession(db: Db, id: string, lifetimes: SessionLifetim
       endReason: sessions.endReason,
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
-      user: { id: users.id, email: users.email, name: users.name, role: users.role, isDisabled: users.isDisabled },
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        isDisabled: users.isDisabled,
+        ownTimeZone: users.timeZone,
+        deskView: users.deskView,
+      },
       sections: sectionDeskOf(users.id),
     })
     .from(sessions)

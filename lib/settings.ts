@@ -96,9 +96,9 @@ export async function ownTimeZoneChoice(db: Db, userId: number): Promise<TimeZon
   return row?.own ?? ''
 }
 
-/** The zone this person reads the desk in: their own choice, else the newsroom's. */
-export async function viewerTimeZone(db: Db, userId: number): Promise<TimeZone> {
-  return (await ownTimeZoneChoice(db, userId)) || readSetting(db, 'timeZone')
+/** The zone this person reads the desk in: their own choice (read with their session), else the newsroom's. */
+export async function viewerTimeZone(db: Db, person: { ownTimeZone: TimeZone | '' }): Promise<TimeZone> {
+  return person.ownTimeZone || readSetting(db, 'timeZone')
 }
 
 /** A person chooses the zone they read the desk in; an empty choice means the newsroom's. */

@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: { default: 'Desk', template: '%s · D
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await requireCapability('desk.enter')
-  const [news, zone, unread] = await Promise.all([getMyDeskNews(), viewerTimeZone(getDb(), user.id), unreadCount(getDb(), user)])
+  const [news, zone, unread] = await Promise.all([getMyDeskNews(), viewerTimeZone(getDb(), user), unreadCount(getDb(), user)])
   return (
     <TimeZoneProvider zone={zone}>
       <header className="desk-bar">

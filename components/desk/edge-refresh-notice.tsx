@@ -1,4 +1,5 @@
 import { getDb } from '@/db'
+import { edgeNodes } from '@/lib/edge/nodes'
 import { pendingEdgeRefreshes } from '@/lib/edge/purges'
 import { DateTime } from '@/components/ui/date-time'
 import { countOf } from '@/lib/words'
@@ -8,6 +9,8 @@ import { countOf } from '@/lib/words'
  * may still be served there), until the retries succeed. Nothing when there is no edge.
  */
 export async function EdgeRefreshNotice() {
+  // Every instance of a newsroom is given the same edge nodes; with none, nothing is ever queued.
+  if (edgeNodes().length === 0) return null
   const pending = await pendingEdgeRefreshes(getDb())
   if (pending.length === 0) return null
   return (

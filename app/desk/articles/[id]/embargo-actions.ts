@@ -13,7 +13,7 @@ export async function setEmbargoAction(_: ActionState, form: FormData): Promise<
   const actor = await requireUser()
   const input = embargoInputSchema.extend({ embargoUntil: z.string() }).safeParse(Object.fromEntries(form))
   if (!input.success) return invalid(input.error)
-  const zone = await viewerTimeZone(getDb(), actor.id)
+  const zone = await viewerTimeZone(getDb(), actor)
   const until = fromFieldValue(input.data.embargoUntil, zone)
   if (!until.ok) return fail(until.message, { embargoUntil: [until.message] })
   const result = await setEmbargo(getDb(), actor, input.data.articleId, until.at, await requestClient())

@@ -134,7 +134,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
       {!workflow.isLive &&
         !trash &&
         can(user, 'article.schedule', { ownerIds: article.ownerIds, sectionIds: [article.live.sectionId] }) && (
-          <EmbargoPanel articleId={article.id} embargoUntil={workflow.embargoUntil} zone={await viewerTimeZone(db, user.id)} />
+          <EmbargoPanel articleId={article.id} embargoUntil={workflow.embargoUntil} zone={await viewerTimeZone(db, user)} />
         )}
       {mayApprove && (article.status === 'in_review' || article.status === 'approved') && (
         <ReviewPanel db={db} viewer={user} articleId={article.id} currentNumber={article.revisionNumber} />
