@@ -44,7 +44,7 @@ export default async function TagsPage({ searchParams }: TagsPageProps) {
       ) : (
         <>
           <p className="muted">{countOf(total, 'tag')}</p>
-          <table>
+          <table className="stacked">
             <thead>
               <tr>
                 <th scope="col">Tag</th>
@@ -62,8 +62,8 @@ export default async function TagsPage({ searchParams }: TagsPageProps) {
                   <td>
                     <code>/tags/{tag.slug}</code>
                   </td>
-                  <td>{tag.published}</td>
-                  <td>{tag.stories}</td>
+                  <td>{tag.published} published</td>
+                  <td>{tag.stories} in all</td>
                 </tr>
               ))}
             </tbody>
