@@ -32,21 +32,21 @@ test('an editor renames, describes and merges tags, and a reader following an ol
 
   await editor.getByLabel('Name', { exact: true }).fill(renamed)
   await editor.getByRole('button', { name: 'Rename tag' }).click()
-  await expect(editor.getByRole('status').filter({ hasText: `Renamed “${renamed}” on 1 story.` })).toBeVisible()
+  await expect(editor.getByRole('status').filter({ hasText: `“${renamed}” on 1 story.` })).toBeVisible()
   await expect(editor.getByRole('heading', { level: 1, name: renamed })).toBeVisible()
-  await editor.getByLabel('Description').fill('Water driven ashore by storms, and what it costs the coast.')
+  await editor.getByRole('textbox', { name: 'Description' }).fill('Water driven ashore by storms, and what it costs the coast.')
   await editor.getByRole('button', { name: 'Save description' }).click()
   await expect(editor.getByRole('status').filter({ hasText: 'Saved. Readers see it' })).toBeVisible()
 
   // Merging a tag into itself is refused, and nothing changes.
-  await editor.getByLabel('Merge into').fill(renamed)
+  await editor.getByRole('textbox', { name: /^Merge into/ }).fill(renamed)
   await editor.getByRole('button', { name: 'Merge tags' }).click()
   await expect(editor.getByRole('status').filter({ hasText: 'A tag cannot be merged into itself' })).toBeVisible()
   await expect(editor.getByRole('heading', { level: 1, name: renamed })).toBeVisible()
 
   await editor.goto(`/desk/admin/tags?q=${encodeURIComponent(erosion)}`)
   await editor.getByRole('link', { name: erosion }).click()
-  await editor.getByLabel('Merge into').fill(renamed)
+  await editor.getByRole('textbox', { name: /^Merge into/ }).fill(renamed)
   await editor.getByRole('button', { name: 'Merge tags' }).click()
   await expect(editor.getByRole('heading', { level: 1, name: renamed })).toBeVisible()
   const slugOf = (name: string) => name.toLowerCase().replace(/ /g, '-')

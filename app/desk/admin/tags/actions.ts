@@ -17,7 +17,7 @@ export async function renameTagAction(_: ActionState, form: FormData): Promise<A
   if (!result.ok) return toActionState(result)
   revalidatePath('/desk/admin/tags', 'layout')
   const moved = result.slug === result.formerSlug ? '' : ` Its page is now /tags/${result.slug}; /tags/${result.formerSlug} leads there.`
-  return ok(`Renamed “${result.name}” on ${countOf(result.stories, 'story', 'stories')}.${moved}`)
+  return ok(`Renamed to “${result.name}” on ${countOf(result.stories, 'story', 'stories')}.${moved}`)
 }
 
 export async function describeTagAction(_: ActionState, form: FormData): Promise<ActionState> {
