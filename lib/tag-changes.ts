@@ -160,16 +160,14 @@ async function retag(tx: Tx, fromSlug: string, name: string): Promise<{ stories:
     )
   }
   const storyIds = [...new Set(carrying.map((row) => row.articleId))]
+  // The stories whose live revision carried it.
   const shown = await tx
     .select({ id: articles.id })
     .from(articles)
     .where(
-      and(
-        inArray(articles.id, storyIds),
-        inArray(
-          articles.publishedRevisionId,
-          carrying.map((row) => row.id),
-        ),
+      inArray(
+        articles.publishedRevisionId,
+        carrying.map((row) => row.id),
       ),
     )
   const keys = shown.length === 0 ? [] : [pageKey.everyStory, ...shown.map((story) => pageKey.story(story.id))]
