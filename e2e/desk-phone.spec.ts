@@ -12,8 +12,8 @@ const phone = { width: 360, height: 740 }
 const shots = path.join('test-results', 'desk-phone')
 
 type Person = 'writer' | 'editor' | 'admin'
-/** What the pages need: a story of the writer's own with everything a story can carry, and its image. */
-type Made = { storyId: number; mediaId: number; personId: number; lastRevision: number }
+/** What the pages need: a story of the writer's own with everything a story can carry, its image, and its long tag. */
+type Made = { storyId: number; mediaId: number; personId: number; lastRevision: number; tagId: number }
 type DeskPage = { route: string; name: string; as: Person; path: (made: Made) => string; heading: RegExp }
 
 /**
@@ -64,6 +64,8 @@ const deskPages: DeskPage[] = [
   { route: '/desk/admin/settings', name: 'settings', as: 'admin', path: () => '/desk/admin/settings', heading: /^Newsroom settings$/ },
   { route: '/desk/admin/pages', name: 'site-pages', as: 'admin', path: () => '/desk/admin/pages', heading: /^Site pages$/ },
   { route: '/desk/admin/pages/[slug]', name: 'site-page', as: 'admin', path: () => '/desk/admin/pages/about', heading: /\S/ },
+  { route: '/desk/admin/tags', name: 'tags', as: 'editor', path: () => `/desk/admin/tags?q=${longTag.slice(0, 20)}`, heading: /^Tags$/ },
+  { route: '/desk/admin/tags/[id]', name: 'tag', as: 'editor', path: (m) => `/desk/admin/tags/${m.tagId}`, heading: /\S/ },
 ]
 
 const emails: Record<Person, string> = { writer: 'writer@copydesk.test', editor: 'editor@copydesk.test', admin: 'admin@copydesk.test' }
@@ -92,10 +94,11 @@ function uniqueJpeg(): Promise<Buffer> {
 
 // Words with no place to break: a German compound, an address with a query.
 const longWord = 'Donaudampfschifffahrtsgesellschaftskapitaenswitwenrentenversicherungsanstalt'
+const longTag = longWord.slice(0, 59)
 const longUrl = `https://example.org/reports/${'harbourworks'.repeat(6)}.pdf?utm_source=newsletter&utm_medium=email`
 
 /** The writer's story: a long headline, a figure, two bylines (one an outside contributor), a long link and a second revision. */
-async function makeStory(writer: APIRequestContext): Promise<Made> {
+async function makeStory(writer: APIRequestContext): Promise<Omit<Made, 'tagId'>> {
   const file = { name: `${longWord}.jpg`, mimeType: 'image/jpeg', buffer: await uniqueJpeg() }
   const uploaded = await writer.post('/desk/media/upload', { multipart: { file, alt: 'The harbour wall under repair' } })
   expect(uploaded.status()).toBe(201)
@@ -120,7 +123,7 @@ async function makeStory(writer: APIRequestContext): Promise<Made> {
       p(text(longWord)),
     ),
     bylines: [{ userId: await ownId(writer) }, { name: 'Marguerite Delacroix-Villeneuve', outlet: 'The Northern Coastline Dispatch' }],
-    tags: [longWord.slice(0, 59), 'harbour'],
+    tags: [longTag, 'harbour'],
     leadMediaId: media.id,
     leadCaption: `The ${longWord} site.`,
     leadCredit: 'ANA LIMA',
@@ -153,7 +156,7 @@ test.describe('at 360 px', () => {
   test('no desk page scrolls sideways', async ({ browser, baseURL }) => {
     test.setTimeout(180_000)
     const writerClient = await signedInClient(baseURL ?? '', emails.writer)
-    const made = await makeStory(writerClient)
+    const story = await makeStory(writerClient)
     await writerClient.dispose()
 
     const pages = new Map<Person, Page>()
@@ -162,6 +165,10 @@ test.describe('at 360 px', () => {
       await signIn(page, emails[person])
       pages.set(person, page)
     }
+    const editor = pages.get('editor') as Page
+    await editor.goto(`/desk/admin/tags?q=${longTag}`)
+    const tagLink = editor.getByRole('link', { name: longTag, exact: true })
+    const made: Made = { ...story, tagId: Number((await tagLink.getAttribute('href'))?.split('/').pop()) }
     const writer = pages.get('writer') as Page
     // A note with a long word, so the Notes panel is checked with a thread in it.
     await writer.goto(`/desk/articles/${made.storyId}`)

@@ -35,6 +35,9 @@ export const auditActions = {
   'settings.change': 'Setting changed',
   'front.pin': 'Pinned on the front page',
   'front.unpin': 'Unpinned from the front page',
+  'tag.rename': 'Tag renamed',
+  'tag.merge': 'Tags merged',
+  'tag.describe': 'Tag description changed',
 } as const
 
 export type AuditAction = keyof typeof auditActions

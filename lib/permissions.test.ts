@@ -20,6 +20,7 @@ const expected: Record<Capability, string> = {
   'article.correct': 'A S -',
   'note.write': 'A A O',
   'front.arrange': 'A A -',
+  'tag.manage': 'A A -',
   'media.upload': 'A A A',
   'media.edit': 'A A O',
   'media.delete': 'A A O',

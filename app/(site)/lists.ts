@@ -2,11 +2,13 @@ import 'server-only'
 import { eq } from 'drizzle-orm'
 import { authorPage, correctionsPage, tagPage } from '@/components/reader/list-pages'
 import type { Db } from '@/db'
-import { tags, users } from '@/db/schema'
+import { users } from '@/db/schema'
 import { listRecentCorrections } from '@/lib/corrections'
 import { bylinedTo, listImages, pageOfPublicStories, tagSpellingsBySlug, taggedWith } from '@/lib/public-lists'
 import { pageKey, shows } from '@/lib/page-keys'
 import { readerChrome } from '@/lib/reader-chrome'
+import { findTag, findTagMove } from '@/lib/tags'
+import { movedPermanently } from '@/lib/http'
 import { decodeSegments, notFound, servePaged } from './reader-response'
 
 // The lists with an address of their own shape: `/authors/<slug>`, `/tags/<slug>` and
@@ -25,7 +27,11 @@ export async function serveTag(db: Db, rawSlug: string, rawTail: readonly string
   const segments = decodeSegments([rawSlug, ...rawTail])
   const [slug, ...tail] = segments ?? []
   if (!slug) return notFound(db)
-  return servePaged(db, `/tags/${slug}`, tail, (page) => tagList(db, slug, page))
+  const answer = await servePaged(db, `/tags/${slug}`, tail, (page) => tagList(db, slug, page))
+  if (answer.status !== 404) return answer
+  // No story carries it now: a tag renamed or merged away leads to where it lives.
+  const movedTo = await findTagMove(db, slug)
+  return movedTo === null ? answer : movedPermanently(['/tags', movedTo, ...tail].join('/'))
 }
 
 /** `/corrections[/page/N]`: the public record of corrections. */
@@ -51,11 +57,17 @@ async function authorList(db: Db, slug: string, page: number): Promise<string | 
 async function tagList(db: Db, slug: string, page: number): Promise<string | null> {
   const spellings = (await tagSpellingsBySlug(db)).get(slug) ?? []
   if (spellings.length === 0) return null
-  const [tag] = await db.select({ name: tags.name }).from(tags).where(eq(tags.slug, slug))
+  const tag = await findTag(db, slug)
   const stories = await pageOfPublicStories(db, taggedWith(spellings), page)
   if (page > stories.pageCount) return null
   return tagPage(
-    { name: tag?.name ?? spellings[0] ?? slug, slug, stories, images: await listImages(db, stories.stories) },
+    {
+      name: tag?.name ?? spellings[0] ?? slug,
+      description: tag?.description ?? '',
+      slug,
+      stories,
+      images: await listImages(db, stories.stories),
+    },
     await readerChrome(db),
   )
 }

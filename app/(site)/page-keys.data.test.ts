@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { media } from '@/db/schema'
+import { media, tags } from '@/db/schema'
 import { addCorrection } from '@/lib/corrections'
 import { pageKey } from '@/lib/page-keys'
 import { saveSitePage } from '@/lib/site-pages'
+import { mergeTags, renameTag } from '@/lib/tag-changes'
 import { storyAsShown, storyChangeKeys } from '@/lib/reader-changes'
 import { act, editStory } from '@/test/newsroom'
 import { openReaderSite } from '@/test/reader-site'
@@ -158,6 +159,26 @@ describe('what a change refreshes', () => {
     const second = await whenChanged(save('We report on harbours and rivers.'))
     expect(second.changed).toEqual(['/about'])
     expect(second.named).toEqual(second.changed)
+  })
+
+  it('refreshes every page naming a tag that is renamed or merged, its old address included', async () => {
+    const [transport] = await db.select({ id: tags.id }).from(tags).where(eq(tags.slug, 'transport'))
+    const renamed = await whenChanged(async () => {
+      const result = await renameTag(db, newsroom.editor, { tagId: transport?.id ?? 0, name: 'Rail transport' })
+      if (!result.ok) throw new Error(result.message)
+      return result.keys
+    })
+    expect(renamed.changed).toEqual(expect.arrayContaining(['/tags/transport', story.rail, '/sitemap.xml']))
+    for (const path of renamed.changed) expect(renamed.named, `${path} changed`).toContain(path)
+
+    const [labour] = await db.select({ id: tags.id }).from(tags).where(eq(tags.slug, 'labour'))
+    const merged = await whenChanged(async () => {
+      const result = await mergeTags(db, newsroom.editor, { tagId: labour?.id ?? 0, into: 'shipping' })
+      if (!result.ok) throw new Error(result.message)
+      return result.keys
+    })
+    expect(merged.changed).toEqual(expect.arrayContaining(['/tags/labour', story.strike]))
+    for (const path of merged.changed) expect(merged.named, `${path} changed`).toContain(path)
   })
 
   it('names nothing when readers see nothing change: a draft of the next version of a published story', async () => {

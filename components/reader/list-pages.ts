@@ -5,7 +5,7 @@ import { safeUrl } from '@/lib/safe-url'
 import type { FrontPageTop } from '@/lib/front-page'
 import type { ListImages, StoryPage, StorySummary } from '@/lib/public-lists'
 import type { SectionCrumb } from '@/lib/sections'
-import { breadcrumb, pagination, picture, storyList, timeTag } from './parts'
+import { breadcrumb, pagination, paragraphsOf, picture, plainParagraphs, storyList, timeTag } from './parts'
 import type { ReaderChrome } from '@/lib/reader-chrome'
 import { readerDocument } from './shell'
 
@@ -86,18 +86,20 @@ ${listing(stories, images, basePath, `${name} has no published stories yet.`)}`
   )
 }
 
-export type TagContent = { name: string; slug: string; stories: StoryPage; images: ListImages }
+/** `description`: the newsroom's plain text about the tag (lib/tags.ts), '' for none. */
+export type TagContent = { name: string; description: string; slug: string; stories: StoryPage; images: ListImages }
 
-/** Every public story carrying a tag. */
-export function tagPage({ name, slug, stories, images }: TagContent, chrome: ReaderChrome): string {
+/** Every public story carrying a tag, under the tag's description. */
+export function tagPage({ name, description, slug, stories, images }: TagContent, chrome: ReaderChrome): string {
   const basePath = `/tags/${slug}`
-  const main = html`<header class="page-head"><p class="kicker">Tag</p><h1>${name}</h1></header>
+  const paragraphs = paragraphsOf(description)
+  const main = html`<header class="page-head"><p class="kicker">Tag</p><h1>${name}</h1>${plainParagraphs(paragraphs)}</header>
 ${listing(stories, images, basePath, `No published stories are tagged ${name}.`)}`
   return readerDocument(
     {
       head: {
         title: stories.page > 1 ? `${name}, page ${stories.page}` : name,
-        description: `Stories tagged ${name}.`,
+        description: paragraphs[0]?.slice(0, 160) ?? `Stories tagged ${name}.`,
         canonicalPath: pagePath(basePath, stories.page),
       },
       main,

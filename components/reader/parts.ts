@@ -89,3 +89,16 @@ export function pagination(basePath: string, page: number, pageCount: number): S
     page < pageCount ? html`<a rel="next" href="${url(safeUrl(pagePath(page + 1)))}">Older stories →</a>` : html`<span></span>`
   }</nav>`
 }
+
+/** Plain text typed in the desk (a standing page, a tag's description) cut into its blank-line-separated paragraphs. */
+export function paragraphsOf(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== '')
+}
+
+/** Paragraphs as HTML, each line break within one kept. */
+export function plainParagraphs(paragraphs: readonly string[]): SafeHtml {
+  return html`${paragraphs.map((paragraph) => html`<p>${paragraph.split('\n').map((line, index) => (index === 0 ? line : html`<br>${line}`))}</p>`)}`
+}

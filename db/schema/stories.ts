@@ -135,7 +135,8 @@ export type Byline = { userId: number } | { name: string; outlet: string }
 
 /**
  * The complete editorial snapshot of an article: text, routing (section, slug), attribution
- * (bylines, tags), lead image and SEO. A published revision is never changed; work on the next
+ * (bylines, tags), lead image and SEO. A published revision is never changed (but for its tag
+ * names, when the newsroom renames or merges a tag: lib/tag-changes.ts); work on the next
  * version makes new revisions. Only the latest revision, when it is an autosave, is updated in
  * place (autosaves coalesce), which is why it has an `updated_at`.
  */
@@ -213,10 +214,25 @@ export const articleAuthors = pgTable(
   ],
 )
 
+/** A tag as the newsroom manages it (lib/tags.ts); its slug is made from its name (lib/slug.ts). */
 export const tags = pgTable('tags', {
   id: id(),
   name: text('name').notNull(),
   slug: text('slug').notNull().unique(),
+  /** Plain text shown on the tag's page; '' for none. */
+  description: text('description').notNull().default(''),
+})
+
+/**
+ * Old tag slugs (a tag renamed, or merged into another) and the tag each now leads to: `/tags/<slug>`
+ * answers 301 to that tag's page, whatever it is called now, in one hop.
+ */
+export const tagRedirects = pgTable('tag_redirects', {
+  slug: text('slug').primaryKey(),
+  tagId: integer('tag_id')
+    .notNull()
+    .references(() => tags.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
 })
 
 export const articleTags = pgTable(
