@@ -89,7 +89,7 @@ describe('a story page', () => {
         { '@type': 'Person', name: 'Writer2 Person', url: `${site}/authors/writer2` },
         { '@type': 'Organization', name: 'Rania Salem / Delta Weekly' },
       ],
-      publisher: { '@type': 'Organization', name: 'Ledger Media', url: site },
+      publisher: { '@type': 'NewsMediaOrganization', name: 'Ledger Media', url: site },
       articleSection: 'Regions › Middle East',
       keywords: 'Diplomacy, Qatar',
     })
