@@ -10,7 +10,7 @@ import { slugify } from '@/lib/slug'
 import { breadcrumb, bylineLine, picture, storyList, timeTag } from './parts'
 import type { ReaderChrome } from '@/lib/reader-chrome'
 import { type ReaderPage, readerDocument } from './shell'
-import { newsArticle } from './structured-data'
+import { breadcrumbList, newsArticle } from './structured-data'
 
 export type StoryPageContent = { story: PublicStory; corrections: readonly PublicCorrection[]; related: readonly StorySummary[] }
 
@@ -37,7 +37,10 @@ export function storyPage(
         image: story.lead ? { url: absoluteUrl(story.lead.src, chrome.site), alt: story.lead.alt } : undefined,
         publishedTime: story.firstPublishedAt ?? undefined,
       },
-      jsonLd: [newsArticle(story, storyUrl, chrome.site)],
+      jsonLd: [
+        newsArticle(story, corrections, storyUrl, chrome.site),
+        breadcrumbList([...story.trail, { name: story.headline, path: story.path }], chrome.site),
+      ],
     },
     main: html`<article class="story">${storyHeader(story)}${story.lead ? leadFigure(story.lead) : ''}
 <div class="story-body">${trustedHtml(renderRichText(story.body, story.figureImages))}</div>
