@@ -10,6 +10,11 @@ import { isAllowedImageSrc } from './story-schema/urls'
 /** The largest logo file the desk takes: it is shown on every reader's page. */
 export const maxLogoBytes = 1024 * 1024
 
+/** Why a file of `byteSize` bytes cannot be the logo. */
+export function logoTooLargeMessage(byteSize: number): string {
+  return `The logo must be 1 MB or smaller, and this image is ${(byteSize / (1024 * 1024)).toFixed(1)} MB. Upload a smaller file.`
+}
+
 /** The logo as stored: the library image and the file of it that pages show. */
 export const publicationLogoSchema = z.object({
   mediaId: z.number().int().positive(),

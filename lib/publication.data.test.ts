@@ -61,7 +61,7 @@ describe('the publication’s settings', () => {
   })
 
   it('refuses bad input with a clear message, changing nothing', async () => {
-    const tooLarge = await libraryImage(maxLogoBytes + 1)
+    const tooLarge = await libraryImage(Math.round(maxLogoBytes * 1.5))
     const refused: [Record<string, string>, string][] = [
       [{ url: 'ftp://news.example.test' }, 'Give the public address as a full http:// or https:// address'],
       [{ url: 'javascript:alert(1)' }, 'Give the public address as a full http:// or https:// address'],
@@ -71,7 +71,7 @@ describe('the publication’s settings', () => {
       [{ masthead: '//elsewhere.example/about' }, 'Give the masthead as a path on this site'],
       [{ logoMediaId: 'the big one' }, 'Choose the logo from the media library, or no logo.'],
       [{ logoMediaId: '999999' }, 'That image is no longer in the media library; choose another logo.'],
-      [{ logoMediaId: String(tooLarge.id) }, 'The logo must be 1 MB or smaller, and this image is 1.0 MB. Upload a smaller file.'],
+      [{ logoMediaId: String(tooLarge.id) }, 'The logo must be 1 MB or smaller, and this image is 1.5 MB. Upload a smaller file.'],
     ]
     for (const [changes, message] of refused) {
       const result = await savePublication(db, newsroom.admin, form({ name: 'Changed', ...changes }))

@@ -4,7 +4,7 @@ import { authorize } from './authorize'
 import { getMedia } from './media/library'
 import { pageKey } from './page-keys'
 import type { Actor } from './permissions'
-import { type Publication, type PublicationLogo, maxLogoBytes, publicationInputSchema } from './publication-schema'
+import { type Publication, type PublicationLogo, logoTooLargeMessage, maxLogoBytes, publicationInputSchema } from './publication-schema'
 import { announceChange } from './reader-changes'
 import { type Refusal, type Result, invalidInput, refusal } from './refusal'
 import { readPublication, writeSetting } from './settings'
@@ -40,9 +40,6 @@ export async function savePublication(db: Db, actor: Actor, raw: unknown, client
 async function logoOf(db: Db, mediaId: number): Promise<PublicationLogo | Refusal<'invalid'>> {
   const image = await getMedia(db, mediaId)
   if (!image) return refusal('invalid', 'That image is no longer in the media library; choose another logo.', 'logoMediaId')
-  if (image.byteSize > maxLogoBytes) {
-    const size = `${(image.byteSize / (1024 * 1024)).toFixed(1)} MB`
-    return refusal('invalid', `The logo must be 1 MB or smaller, and this image is ${size}. Upload a smaller file.`, 'logoMediaId')
-  }
+  if (image.byteSize > maxLogoBytes) return refusal('invalid', logoTooLargeMessage(image.byteSize), 'logoMediaId')
   return { mediaId: image.id, key: image.storageKey, width: image.width, height: image.height }
 }

@@ -5,6 +5,7 @@ import { MediaPicker } from '@/components/desk/media/media-picker'
 import { uploadMediaFile } from '@/components/desk/media/upload-client'
 import { Field } from '@/components/ui/field'
 import type { MediaOption } from '@/lib/media/types'
+import { logoTooLargeMessage, maxLogoBytes } from '@/lib/publication-schema'
 
 type LogoFieldProps = {
   /** The newest library images, the current logo first when it is older. */
@@ -24,6 +25,8 @@ export function LogoField({ images, chosenId }: LogoFieldProps) {
 
   async function upload(file: File | undefined) {
     if (!file) return
+    // The server's own limit, checked here first so that a file it would refuse as the logo is not put in the library for nothing.
+    if (file.size > maxLogoBytes) return setStatus(logoTooLargeMessage(file.size))
     setStatus('Uploading…')
     const answer = await uploadMediaFile(file, { alt: 'Logo' })
     if (!answer.ok) return setStatus(answer.message)
