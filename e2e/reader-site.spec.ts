@@ -53,7 +53,10 @@ test('the story page shows everything a reader needs, and loads no framework', a
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', marsaHalim.headline)
   await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', siteAddress(site))
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image')
-  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as Record<string, unknown>
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? '{}') as Record<
+    string,
+    unknown
+  >
   expect(jsonLd).toMatchObject({
     '@type': 'NewsArticle',
     headline: marsaHalim.headline,
@@ -62,7 +65,7 @@ test('the story page shows everything a reader needs, and loads no framework', a
     dateModified: expect.stringMatching(/^\d{4}-/),
     author: expect.arrayContaining([expect.objectContaining({ name: 'Hannah Lindqvist', url: `${site}/authors/hannah-lindqvist` })]),
     publisher: expect.objectContaining({ name: 'Copydesk Media' }),
-    image: [expect.stringMatching(siteAddress(site))],
+    image: [expect.objectContaining({ '@type': 'ImageObject', url: expect.stringMatching(siteAddress(site)) })],
     articleSection: 'Regions › Middle East',
   })
 

@@ -1,7 +1,15 @@
 // The XML of feeds and sitemaps, from plain items (lib/feeds.ts queries them).
 
 /** The feed itself: its title, page, description, own address, and when its content last changed. */
-export type FeedChannel = { title: string; link: string; description: string; selfLink: string; lastBuildDate: Date | null }
+export type FeedChannel = {
+  title: string
+  link: string
+  description: string
+  /** The publication's language, as a BCP 47 tag (`en`, `pt-BR`). */
+  language: string
+  selfLink: string
+  lastBuildDate: Date | null
+}
 /** One story in a feed; `creator` is its bylines as one line, `imageUrl` its lead image, if any. */
 export type FeedItem = {
   title: string
@@ -40,7 +48,7 @@ export function renderRss(channel: FeedChannel, items: readonly FeedItem[]): str
     element('title', channel.title),
     element('link', channel.link),
     element('description', channel.description),
-    element('language', 'en'),
+    element('language', channel.language),
     channel.lastBuildDate ? element('lastBuildDate', channel.lastBuildDate.toUTCString()) : '',
     `<atom:link href="${escapeXml(channel.selfLink)}" rel="self" type="application/rss+xml"/>`,
     ...items.map(rssItem),

@@ -4,7 +4,7 @@ import { robotsTxt } from './feeds'
 import { type FeedItem, escapeXml, renderNewsSitemap, renderRss, renderSitemap } from './feeds-xml'
 
 const awkward = `Tom & Jerry <script>alert("it's")</script>`
-const settings = { name: 'Copydesk', url: 'https://news.example.test', publisher: 'Copydesk Media', description: 'News.' }
+const settings = { url: 'https://news.example.test' }
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -69,6 +69,7 @@ describe('the RSS document', () => {
       title: awkward,
       link: 'https://news.example.test/',
       description: '<none>',
+      language: 'en',
       selfLink: 'https://news.example.test/feed.xml?x=1&y=2',
       lastBuildDate: item.pubDate,
     }
@@ -93,7 +94,7 @@ describe('the RSS document', () => {
 
   it('leaves out an item’s credit and image when it has none', () => {
     const xml = renderRss(
-      { title: 'T', link: 'https://x.test/', description: '', selfLink: 'https://x.test/feed.xml', lastBuildDate: null },
+      { title: 'T', link: 'https://x.test/', description: '', language: 'en', selfLink: 'https://x.test/feed.xml', lastBuildDate: null },
       [{ ...item, creator: '', imageUrl: null }],
     )
     const [only] = parse<Rss>(xml).rss.channel.item

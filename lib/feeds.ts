@@ -8,7 +8,7 @@ import { publiclyVisible } from './public-articles'
 import { pageKey, shows, showsStories } from './page-keys'
 import { type StoryFilter, everyPublicStory, inSectionTree, narrowed } from './public-lists'
 import { type SectionCrumb, sectionAt, sectionTrails, storyPath } from './sections'
-import { type SiteSettings, absoluteUrl, siteSettings } from './site'
+import { type SiteSettings, absoluteUrl, readSiteSettings } from './site'
 import { footerPages } from './site-pages'
 import { slugify } from './slug'
 
@@ -35,7 +35,7 @@ export async function rssFeed(db: Db, sectionPath: readonly string[] = []): Prom
   if (sectionPath.length > 0 && !section) return null
   const rows = await publicRows(db, section ? await inSectionTree(db, section.id) : everyPublicStory, feedLength)
   const staff = await staffById(db, rows)
-  const settings = siteSettings()
+  const settings = await readSiteSettings(db)
   const items = rows.map((row): FeedItem => ({
     title: row.headline,
     link: absoluteUrl(storyPath(trails, row.sectionId, row.slug), settings),
@@ -50,6 +50,7 @@ export async function rssFeed(db: Db, sectionPath: readonly string[] = []): Prom
       title: section ? `${section.name} · ${settings.name}` : settings.name,
       link: absoluteUrl(section?.path ?? '/', settings),
       description: section?.description || settings.description,
+      language: settings.language,
       selfLink: absoluteUrl(`${section?.path ?? ''}/feed.xml`, settings),
       lastBuildDate: newest(rows.map((row) => row.publishedAt)),
     },
@@ -66,7 +67,7 @@ export async function sitemapXml(db: Db): Promise<string> {
     footerPages(db),
   ])
   const staff = await staffById(db, rows)
-  const settings = siteSettings()
+  const settings = await readSiteSettings(db)
   const url = (path: string) => absoluteUrl(path, settings)
   const sectionPaths = [...trails.values()].flatMap((trail) => trail.slice(-1).map((crumb) => crumb.path))
   const authorSlugs = [...staff.values()].map((person) => person.slug)
@@ -86,9 +87,9 @@ export async function newsSitemapXml(db: Db, now: Date = new Date()): Promise<st
   const since = new Date(now.getTime() - newsWindowMs)
   const recent = and(gte(articles.firstPublishedAt, since), lte(articles.firstPublishedAt, now))
   const [trails, rows] = await Promise.all([sectionTrails(db), publicRows(db, narrowed(everyPublicStory, recent), newsSitemapLimit)])
-  const settings = siteSettings()
+  const settings = await readSiteSettings(db)
   return renderNewsSitemap(
-    { name: settings.name, language: 'en' },
+    { name: settings.name, language: settings.language },
     rows.map((row) => ({
       loc: absoluteUrl(storyPath(trails, row.sectionId, row.slug), settings),
       title: row.headline,
@@ -98,7 +99,11 @@ export async function newsSitemapXml(db: Db, now: Date = new Date()): Promise<st
 }
 
 /** Crawlers may read the reader's site, not the newsroom, sign-in or API; and where the sitemaps are. */
-export function robotsTxt(settings: SiteSettings = siteSettings()): string {
+export async function robotsTxtOf(db: Db): Promise<string> {
+  return robotsTxt(await readSiteSettings(db))
+}
+
+export function robotsTxt(settings: Pick<SiteSettings, 'url'>): string {
   return [
     'User-agent: *',
     'Allow: /',

@@ -36,6 +36,8 @@ export const pageKey = {
   frontPins: 'front-pins',
   /** Which standing pages readers have, and their titles: every page's footer. */
   sitePages: 'site-pages',
+  /** The publication's settings (name, address, logo, language, policies: lib/site.ts): every page, feed and sitemap. */
+  site: 'site',
 } as const
 
 /** A page listing more stories than this shows `everyStory` instead of a key per story: a header has room for some hundreds of keys. */

@@ -2,7 +2,7 @@ import 'server-only'
 import type { Db } from '@/db'
 import { pageKey, shows } from './page-keys'
 import { listTopSections } from './sections'
-import { type SiteSettings, siteSettings } from './site'
+import { type SiteSettings, readSiteSettings } from './site'
 import { footerPages } from './site-pages'
 
 /** What every reader's page shows around its content. */
@@ -16,6 +16,6 @@ export type ReaderChrome = {
 /** What the masthead and footer of every reader's page need: the site's settings, the top sections and the standing pages. */
 export async function readerChrome(db: Db): Promise<ReaderChrome> {
   shows(pageKey.sections)
-  const [sections, pages] = await Promise.all([listTopSections(db), footerPages(db)])
-  return { site: siteSettings(), sections: sections.map((section) => ({ name: section.name, path: `/${section.slug}` })), pages }
+  const [site, sections, pages] = await Promise.all([readSiteSettings(db), listTopSections(db), footerPages(db)])
+  return { site, sections: sections.map((section) => ({ name: section.name, path: `/${section.slug}` })), pages }
 }

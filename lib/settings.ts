@@ -8,6 +8,7 @@ import { authorize } from './authorize'
 import { type TimeZone, isTimeZone } from './clock'
 import type { Actor } from './permissions'
 import { type CheckSeverities, checkSeveritiesSchema, defaultSeverities } from './prepublish-checks'
+import { type Publication, publicationDefaults, publicationSchema } from './publication-schema'
 import { type Result, invalidInput } from './refusal'
 
 const timeZoneSchema = z.string().trim().refine(isTimeZone, 'Choose a time zone from the list, such as Asia/Beirut or UTC.')
@@ -42,6 +43,11 @@ const definitions = {
   checkSeverities: {
     schema: checkSeveritiesSchema.transform((chosen) => JSON.stringify(chosen)),
     fallback: (): string => JSON.stringify(defaultSeverities),
+  },
+  /** The publication readers meet: name, address, publisher, logo, language, policies (lib/site.ts), as JSON. */
+  publication: {
+    schema: publicationSchema.transform((publication) => JSON.stringify(publication)),
+    fallback: (): string => JSON.stringify(publicationDefaults()),
   },
 } as const
 
@@ -80,6 +86,12 @@ export async function trashRetentionDays(db: Db): Promise<number> {
 export async function readCheckSeverities(db: Db | Tx): Promise<CheckSeverities> {
   const saved = checkSeveritiesSchema.safeParse(parseJson(await readSetting(db, 'checkSeverities')))
   return saved.success ? saved.data : defaultSeverities
+}
+
+/** The publication as an admin saved it, or the environment's defaults. */
+export async function readPublication(db: Db | Tx): Promise<Publication> {
+  const saved = publicationSchema.safeParse(parseJson(await readSetting(db, 'publication')))
+  return saved.success ? saved.data : publicationDefaults()
 }
 
 function parseJson(text: string): unknown {

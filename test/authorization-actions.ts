@@ -63,6 +63,10 @@ export const serverActions: Record<string, Door> = {
       },
     ],
   },
+  'app/desk/admin/settings/actions.ts savePublicationAction': {
+    decidedBy: ['savePublication'],
+    provedBy: [{ file: 'lib/publication.data.test.ts', test: 'is refused to editors and writers, changing nothing' }],
+  },
   'app/desk/admin/users/actions.ts addPerson': { decidedBy: ['createUser'], provedBy: [adminOnly] },
   'app/desk/admin/users/actions.ts saveRole': { decidedBy: ['changeRole'], provedBy: [adminOnly] },
   'app/desk/admin/users/actions.ts saveSectionDesk': {

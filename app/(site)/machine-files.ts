@@ -1,6 +1,6 @@
 import 'server-only'
 import type { Db } from '@/db'
-import { newsSitemapXml, robotsTxt, rssFeed, sitemapXml } from '@/lib/feeds'
+import { newsSitemapXml, robotsTxtOf, rssFeed, sitemapXml } from '@/lib/feeds'
 import { textDocument, xmlDocument } from '@/lib/http'
 import { notFound } from './reader-response'
 
@@ -8,7 +8,7 @@ import { notFound } from './reader-response'
 // is one address: anything below it (`/feed.xml/feed.xml`) is not found.
 
 export async function serveRobots(db: Db, rest: readonly string[]): Promise<Response> {
-  return rest.length > 0 ? notFound(db) : textDocument(robotsTxt())
+  return rest.length > 0 ? notFound(db) : textDocument(await robotsTxtOf(db))
 }
 
 export async function serveSiteFeed(db: Db, rest: readonly string[]): Promise<Response> {

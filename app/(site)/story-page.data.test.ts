@@ -87,9 +87,9 @@ describe('a story page', () => {
       author: [
         { '@type': 'Person', name: 'Writer Person', url: `${site}/authors/writer` },
         { '@type': 'Person', name: 'Writer2 Person', url: `${site}/authors/writer2` },
-        { '@type': 'Organization', name: 'Rania Salem / Delta Weekly' },
+        { '@type': 'Person', name: 'Rania Salem', affiliation: { '@type': 'Organization', name: 'Delta Weekly' } },
       ],
-      publisher: { '@type': 'Organization', name: 'Ledger Media', url: site },
+      publisher: { '@type': 'NewsMediaOrganization', name: 'Ledger Media', url: site },
       articleSection: 'Regions › Middle East',
       keywords: 'Diplomacy, Qatar',
     })
@@ -139,12 +139,12 @@ describe('escaping what the newsroom typed', () => {
     expect(data).toMatchObject({
       headline,
       description: standfirst,
-      author: [{ '@type': 'Organization', name: `${contributor} / ${outlet}` }],
+      author: [{ '@type': 'Person', name: contributor, affiliation: { '@type': 'Organization', name: outlet } }],
       keywords: tag,
     })
-    // The JSON-LD block and the share script: every script that opens is one the page meant.
-    expect(body.match(/<script/g)).toHaveLength(2)
-    expect(body.match(/<\/script>/g)).toHaveLength(2)
+    // The JSON-LD blocks (the story and its breadcrumb) and the share script: every script that opens is one the page meant.
+    expect(body.match(/<script/g)).toHaveLength(3)
+    expect(body.match(/<\/script>/g)).toHaveLength(3)
   })
 
   it('escapes the headline in lists, feeds and sitemaps too', async () => {

@@ -2,6 +2,7 @@ import 'server-only'
 import { type SafeHtml, html, jsonForScript, url } from '@/lib/html'
 import { safeUrl } from '@/lib/safe-url'
 import type { SiteSettings } from '@/lib/site'
+import type { JsonLd } from './structured-data'
 
 /** A feed a page offers besides the site's own (`/feed.xml`): a section's. */
 export type FeedLink = { title: string; path: string }
@@ -27,8 +28,8 @@ export type PageHead = {
   noindex?: boolean
   feeds?: readonly FeedLink[]
   openGraph?: OpenGraph
-  /** A schema.org description (a `NewsArticle`), as a JSON-LD block. */
-  jsonLd?: Record<string, unknown>
+  /** What the page is, for search engines: schema.org descriptions (components/reader/structured-data.ts), a JSON-LD block each. */
+  jsonLd?: readonly JsonLd[]
 }
 
 /** The `<head>` tags of a reader's page after its charset and viewport: title, description, addresses, previews. */
@@ -40,12 +41,12 @@ export function headTags(head: PageHead, site: SiteSettings): SafeHtml {
         html`<link rel="alternate" type="application/rss+xml" title="${feed.title}" href="${url(safeUrl(`${feed.path}/feed.xml`))}">`,
     ),
     head.openGraph ? openGraphTags(head.openGraph, site) : null,
-    head.jsonLd ? html`<script type="application/ld+json">${jsonForScript(head.jsonLd)}</script>` : null,
+    ...(head.jsonLd ?? []).map((block) => html`<script type="application/ld+json">${jsonForScript(block)}</script>`),
   ].filter((tag) => tag !== null)
   return html`<title>${title}</title>
 ${head.description ? html`<meta name="description" content="${head.description}">` : ''}
 ${head.canonicalPath ? html`<link rel="canonical" href="${url(safeUrl(`${site.url}${head.canonicalPath}`))}">` : ''}
-${head.noindex ? html`<meta name="robots" content="noindex, nofollow">` : ''}
+${head.noindex ? html`<meta name="robots" content="noindex, nofollow">` : html`<meta name="robots" content="max-image-preview:large">`}
 <link rel="alternate" type="application/rss+xml" title="${site.name}" href="/feed.xml">
 ${more.map((tag, index) => (index === 0 ? tag : html`\n${tag}`))}`
 }

@@ -8,6 +8,7 @@ import type { SectionCrumb } from '@/lib/sections'
 import { breadcrumb, pagination, paragraphsOf, picture, plainParagraphs, storyList, timeTag } from './parts'
 import type { ReaderChrome } from '@/lib/reader-chrome'
 import { readerDocument } from './shell'
+import { breadcrumbList, profilePage, webSite } from './structured-data'
 
 export type HomeContent = FrontPageTop & {
   /** The lead story's photo, sized for the top of the page. */
@@ -26,7 +27,10 @@ ${rails.map(
   ({ section, stories }) =>
     html`<section class="rail" aria-labelledby="rail-${section.slug}"><h2 id="rail-${section.slug}"><a href="${url(safeUrl(section.path))}">${section.name}</a></h2>${storyList(stories, { level: 3, showSection: false, images })}</section>`,
 )}`
-  return readerDocument({ head: { title: chrome.site.name, description: chrome.site.description, canonicalPath: '/' }, main }, chrome)
+  return readerDocument(
+    { head: { title: chrome.site.name, description: chrome.site.description, canonicalPath: '/', jsonLd: [webSite(chrome.site)] }, main },
+    chrome,
+  )
 }
 
 function leadStory(lead: StorySummary, images: ListImages) {
@@ -59,6 +63,7 @@ ${listing(stories, images, section.path, 'No stories in this section yet.')}`
         description: description || `The latest stories in ${section.name}.`,
         canonicalPath: pagePath(section.path, stories.page),
         feeds: [{ title: section.name, path: section.path }],
+        jsonLd: [breadcrumbList(trail, chrome.site)],
       },
       main,
     },
@@ -79,6 +84,7 @@ ${listing(stories, images, basePath, `${name} has no published stories yet.`)}`
         title: stories.page > 1 ? `${name}, page ${stories.page}` : name,
         description: bio || `Stories by ${name}.`,
         canonicalPath: pagePath(basePath, stories.page),
+        jsonLd: [profilePage({ name, slug, bio }, chrome.site)],
       },
       main,
     },

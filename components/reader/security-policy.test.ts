@@ -6,7 +6,17 @@ import { readerDocument } from './shell'
 import { shareScript } from './story-page'
 
 const chrome = {
-  site: { name: 'Copydesk', url: 'https://news.example', publisher: 'Copydesk Media', description: 'News.' },
+  site: {
+    name: 'Copydesk',
+    url: 'https://news.example',
+    publisher: 'Copydesk Media',
+    description: 'News.',
+    language: 'en',
+    correctionsPolicy: '',
+    ethicsPolicy: '',
+    masthead: '',
+    logo: null,
+  },
   sections: [{ name: 'World', path: '/world' }],
   pages: [{ title: 'About us', path: '/about' }],
 }
@@ -18,7 +28,10 @@ function inlineCode(document: string, tag: 'style' | 'script'): string[] {
 
 describe('the reader’s policy', () => {
   it('allows the inline stylesheet exactly as a page prints it', () => {
-    const document = readerDocument({ head: { title: 'World', jsonLd: { '@type': 'WebPage' } }, main: html`<h1>World</h1>` }, chrome)
+    const document = readerDocument(
+      { head: { title: 'World', jsonLd: [{ '@context': 'https://schema.org', '@type': 'WebPage' }] }, main: html`<h1>World</h1>` },
+      chrome,
+    )
     const styles = inlineCode(document, 'style')
     expect(styles).toHaveLength(1)
     for (const style of styles) expect(readerPolicy()).toContain(sha256Source(style))

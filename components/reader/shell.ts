@@ -26,7 +26,7 @@ export function readerStylesheet(): string {
 
 /** A whole reader's document. It loads no script but the few lines behind "Copy link". */
 export function readerDocument(page: ReaderPage, { site, sections, pages }: ReaderChrome): string {
-  return `<!doctype html>${html`<html lang="en">
+  return `<!doctype html>${html`<html lang="${site.language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -37,7 +37,11 @@ ${headTags(page.head, site)}
 <a class="skip-link" href="#main">Skip to content</a>
 ${page.banner}
 <header class="masthead">
-<p class="brand"><a href="/">${site.name}</a></p>
+<p class="brand"><a href="/">${
+    site.logo
+      ? html`<img src="${url(safeUrl(site.logo.src))}" alt="${site.name}" width="${site.logo.width}" height="${site.logo.height}">`
+      : site.name
+  }</a></p>
 <nav aria-label="Sections"><ul class="sections">${sections.map((section) => html`<li><a href="${url(safeUrl(section.path))}">${section.name}</a></li>`)}</ul></nav>
 <form class="site-search" role="search" action="/search" method="get"><label for="site-search-q">Search</label> <input id="site-search-q" name="q" type="search" maxlength="200"> <button type="submit">Go</button></form>
 </header>

@@ -5,11 +5,12 @@ import { safeUrl } from '@/lib/safe-url'
 import type { PublicStory } from '@/lib/public-articles'
 import type { StorySummary } from '@/lib/public-lists'
 import { renderRichText } from '@/lib/rich-text'
-import { type SiteSettings, absoluteUrl } from '@/lib/site'
+import { absoluteUrl } from '@/lib/site'
 import { slugify } from '@/lib/slug'
 import { breadcrumb, bylineLine, picture, storyList, timeTag } from './parts'
 import type { ReaderChrome } from '@/lib/reader-chrome'
 import { type ReaderPage, readerDocument } from './shell'
+import { breadcrumbList, newsArticle } from './structured-data'
 
 export type StoryPageContent = { story: PublicStory; corrections: readonly PublicCorrection[]; related: readonly StorySummary[] }
 
@@ -36,7 +37,10 @@ export function storyPage(
         image: story.lead ? { url: absoluteUrl(story.lead.src, chrome.site), alt: story.lead.alt } : undefined,
         publishedTime: story.firstPublishedAt ?? undefined,
       },
-      jsonLd: newsArticle(story, storyUrl, chrome.site),
+      jsonLd: [
+        newsArticle(story, corrections, storyUrl, chrome.site),
+        breadcrumbList([...story.trail, { name: story.headline, path: story.path }], chrome.site),
+      ],
     },
     main: html`<article class="story">${storyHeader(story)}${story.lead ? leadFigure(story.lead) : ''}
 <div class="story-body">${trustedHtml(renderRichText(story.body, story.figureImages))}</div>
@@ -103,29 +107,3 @@ function shareBar(headline: string, storyUrl: string): SafeHtml {
 
 /** The share bar's script, exactly as pages print it (its hash is in their CSP: components/reader/security-policy.ts). */
 export const shareScript = `(function(){var p=document.getElementById('print-story');p.onclick=function(){print()};var b=document.getElementById('copy-link'),s=document.getElementById('copy-status');if(!navigator.clipboard)return;b.hidden=false;b.onclick=function(){navigator.clipboard.writeText(b.dataset.url).then(function(){s.textContent='Link copied.'},function(){s.textContent='Could not copy; the address is '+b.dataset.url})}})()`
-
-/** The story as a schema.org `NewsArticle`, for search engines. */
-function newsArticle(story: PublicStory, address: string, site: SiteSettings): Record<string, unknown> {
-  const image = story.lead ? absoluteUrl(story.lead.src, site) : null
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
-    headline: story.headline,
-    description: story.standfirst,
-    url: address,
-    mainEntityOfPage: address,
-    datePublished: story.firstPublishedAt?.toISOString(),
-    dateModified: (story.publishedAt ?? story.firstPublishedAt)?.toISOString(),
-    author: story.bylines.map((byline) =>
-      byline.authorSlug
-        ? { '@type': 'Person', name: byline.name, url: absoluteUrl(`/authors/${byline.authorSlug}`, site) }
-        : byline.outlet
-          ? { '@type': 'Organization', name: `${byline.name} / ${byline.outlet}` }
-          : { '@type': 'Person', name: byline.name },
-    ),
-    publisher: { '@type': 'Organization', name: site.publisher, url: site.url },
-    image: image ? [image] : undefined,
-    articleSection: story.trail.map((crumb) => crumb.name).join(' › ') || undefined,
-    keywords: story.tags.length > 0 ? story.tags.join(', ') : undefined,
-  }
-}

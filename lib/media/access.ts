@@ -1,7 +1,7 @@
 import 'server-only'
 import { type SQL, and, eq, or, sql } from 'drizzle-orm'
-import type { Db } from '@/db'
-import { articles, media, mediaUses, revisions } from '@/db/schema'
+import type { Db, Tx } from '@/db'
+import { articles, media, mediaUses, revisions, settings } from '@/db/schema'
 import { readableStories } from '../article-access'
 import { type Actor, check, permissionTable } from '../permissions'
 
@@ -39,9 +39,18 @@ export function visibleMedia(actor: Actor): SQL | undefined {
   return or(changeable, sql`${media.id} in ${imagesUsedBy(readableStories(actor))}`)
 }
 
-/** Whether a published story shows this image to readers (`media_uses`, lib/media/uses.ts). */
+/** Whether readers see this image: a published story shows it (`media_uses`, lib/media/uses.ts), or it is the publication's logo. */
 export async function isPublicMedia(db: Db, mediaId: number): Promise<boolean> {
   const rows = await db.select({ id: mediaUses.mediaId }).from(mediaUses).where(eq(mediaUses.mediaId, mediaId)).limit(1)
+  return rows.length > 0 || isSiteLogo(db, mediaId)
+}
+
+/** Whether this image is the publication's logo (the `publication` setting, lib/publication-schema.ts), shown on every reader's page. */
+export async function isSiteLogo(db: Db | Tx, mediaId: number): Promise<boolean> {
+  const rows = await db
+    .select({ key: settings.key })
+    .from(settings)
+    .where(and(eq(settings.key, 'publication'), sql`${settings.value}::jsonb #>> '{logo,mediaId}' = ${String(mediaId)}`))
   return rows.length > 0
 }
 

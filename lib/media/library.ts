@@ -9,7 +9,7 @@ import { authorize } from '../authorize'
 import { cleanText, searchText, textField } from '../clean-text'
 import { type Actor, type Owned, can } from '../permissions'
 import { type Result, refusal } from '../refusal'
-import { figureShows, visibleMedia } from './access'
+import { figureShows, isSiteLogo, visibleMedia } from './access'
 import type { MediaStorage } from './storage'
 import { countOf } from '../words'
 
@@ -206,6 +206,8 @@ export async function deleteMedia(db: Db, storage: MediaStorage, actor: Actor, i
     if (!row) return missing
     const allowed = await authorize(tx, actor, 'media.delete', ownedBy(row))
     if (!allowed.ok) return allowed
+    if (await isSiteLogo(tx, id))
+      return refusal('conflict', 'This image is the publication’s logo, so it cannot be deleted. Choose another logo in Settings first.')
     const usage = await mediaUsage(tx, id)
     if (usage.length > 0) {
       const stories = usage.length === 1 ? 'a story' : countOf(usage.length, 'story', 'stories')

@@ -20,3 +20,14 @@ export function responsiveImage(image: ShownImage, sizes: string): ResponsiveIma
   const options: SrcSetOptions = { sizes, url: mediaUrl }
   return srcSetFor(image, options)
 }
+
+/** One rendition of an image with its size: the narrowest WebP at least `width` pixels wide, else the widest, else the stored file. */
+export function sizedRendition(
+  image: Pick<MediaRow, 'storageKey' | 'variants' | 'width' | 'height'>,
+  width: number,
+): { src: string; width: number; height: number } {
+  const key = displayKey(image, width)
+  const rendition = image.variants.find((variant) => variant.key === key)
+  const shownWidth = rendition?.width ?? image.width
+  return { src: mediaUrl(key), width: shownWidth, height: Math.round((shownWidth * image.height) / image.width) }
+}

@@ -5,6 +5,7 @@ import { getDb } from '@/db'
 import { formatWhen } from '@/lib/clock'
 import { type ActionState, ok, toActionState } from '@/lib/errors'
 import { checkIds } from '@/lib/prepublish-checks'
+import { savePublication } from '@/lib/publication'
 import { requestClient, requireCapability } from '@/lib/session'
 import { writeSetting } from '@/lib/settings'
 import { countOf } from '@/lib/words'
@@ -34,4 +35,12 @@ export async function saveCheckSeveritiesAction(_: ActionState, form: FormData):
   // Every story page shows the checklist with it.
   revalidatePath('/desk', 'layout')
   return ok('Saved: the checklist now blocks and warns as chosen.')
+}
+
+export async function savePublicationAction(_: ActionState, form: FormData): Promise<ActionState> {
+  const actor = await requireCapability('site.manage')
+  const result = await savePublication(getDb(), actor, Object.fromEntries(form), await requestClient())
+  if (!result.ok) return toActionState(result)
+  revalidatePath('/desk/admin/settings')
+  return ok(`Saved. Every reader’s page now shows ${result.publication.name} as it is set here.`)
 }

@@ -3,24 +3,34 @@ import { ActionForm } from '@/components/ui/action-form'
 import { Field } from '@/components/ui/field'
 import { TimeZoneSelect } from '@/components/ui/time-zone-select'
 import { getDb } from '@/db'
+import { listMediaOptions, searchMediaOptions } from '@/lib/media/options'
 import { requireCapability } from '@/lib/session'
 import { checkIds, checks } from '@/lib/prepublish-checks'
-import { readCheckSeverities, readSetting, trashRetentionDays } from '@/lib/settings'
+import { readCheckSeverities, readPublication, readSetting, trashRetentionDays } from '@/lib/settings'
 import { saveCheckSeveritiesAction, saveTimeZoneAction, saveTrashRetentionAction } from './actions'
+import { PublicationPanel } from './publication-panel'
 
 export const metadata: Metadata = { title: 'Settings' }
 
 export default async function SettingsPage() {
-  await requireCapability('site.manage')
+  const viewer = await requireCapability('site.manage')
   const db = getDb()
-  const [timeZone, retentionDays, severities] = await Promise.all([
+  const [timeZone, retentionDays, severities, publication, newestImages] = await Promise.all([
     readSetting(db, 'timeZone'),
     trashRetentionDays(db),
     readCheckSeverities(db),
+    readPublication(db),
+    listMediaOptions(db, viewer),
   ])
+  const logoId = publication.logo?.mediaId
+  const olderLogo =
+    logoId === undefined || newestImages.some((image) => image.mediaId === logoId)
+      ? []
+      : await searchMediaOptions(db, viewer, { ids: [logoId] })
   return (
     <main className="page">
       <h1>Newsroom settings</h1>
+      <PublicationPanel publication={publication} images={[...olderLogo, ...newestImages]} />
       <section className="panel" aria-labelledby="clock-heading">
         <h2 id="clock-heading">The newsroom’s clock</h2>
         <ActionForm action={saveTimeZoneAction} submitLabel="Save time zone">
