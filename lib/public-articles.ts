@@ -4,7 +4,7 @@ import type { Db } from '@/db'
 import { type Byline, type RichTextDoc, articles, media, revisions, sections, slugHistory, users } from '@/db/schema'
 import type { ResponsiveImage } from './media/srcset'
 import { pageKey, shows } from './page-keys'
-import { responsiveImage, sizedRendition } from './media/urls'
+import { responsiveImage, searchImages } from './media/urls'
 import { figureMediaIds } from './rich-text'
 import { type SectionCrumb, sectionTrails, storyPath } from './sections'
 import type { FigureImage } from './story-schema/nodes/figure'
@@ -38,16 +38,13 @@ export type PublicStory = {
   tags: string[]
   firstPublishedAt: Date | null
   publishedAt: Date | null
-  lead: (ResponsiveImage & { alt: string; caption: string; credit: string; forSearch: SearchImage }) | null
+  lead: (ResponsiveImage & { alt: string; caption: string; credit: string; forSearch: SearchImage[] }) | null
   /** Responsive sources and focal points of the body's figures, by media id. */
   figureImages: Map<number, FigureImage>
 }
 
-/** The lead photo as search engines are given it: a rendition at least `searchImageWidth` wide where the upload is. */
+/** The lead photo as search engines are given it (lib/media/urls.ts `searchImages`). */
 export type SearchImage = { src: string; width: number; height: number }
-
-// Google asks for article images at least 1200 pixels wide.
-const searchImageWidth = 1200
 
 /** What is at a story's address: the story, a move to its new address, or a story taken down. */
 export type StoryAtPath = { kind: 'story'; story: PublicStory } | { kind: 'moved'; to: string } | { kind: 'gone' }
@@ -144,7 +141,7 @@ async function toPublicStory(db: Db, row: StoryRow, trails: ReadonlyMap<number, 
           alt: lead.alt,
           caption: row.leadCaption,
           credit: row.leadCredit,
-          forSearch: sizedRendition(lead, searchImageWidth),
+          forSearch: searchImages(lead),
         }
       : null,
     figureImages: new Map(figureRows.map((image) => [image.id, responsiveImage(image, storyImageSizes)])),

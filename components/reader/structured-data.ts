@@ -93,7 +93,7 @@ export function newsArticle(story: PublicStory, corrections: readonly PublicCorr
     dateModified: lastModified?.toISOString(),
     author: story.bylines.map((byline) => author(byline, site)),
     publisher: publisher(site),
-    image: story.lead ? [imageObject(story.lead.forSearch, site)] : undefined,
+    image: story.lead ? story.lead.forSearch.map((image) => imageObject(image, site)) : undefined,
     articleSection: story.trail.map((crumb) => crumb.name).join(' › '),
     keywords: story.tags.join(', '),
     correction:

@@ -12,8 +12,8 @@ export const media = pgTable('media', {
   byteSize: integer('byte_size').notNull(),
   width: integer('width').notNull(),
   height: integer('height').notNull(),
-  /** Responsive renditions: `{ width, format, key }[]`. */
-  variants: jsonb('variants').$type<{ width: number; format: string; key: string }[]>().notNull().default([]),
+  /** Responsive renditions `{ width, format, key }[]`, and the crops for search engines, which have an `aspect` (lib/media/crop-region.ts). */
+  variants: jsonb('variants').$type<{ width: number; format: string; key: string; aspect?: string }[]>().notNull().default([]),
   alt: text('alt').notNull().default(''),
   caption: text('caption').notNull().default(''),
   credit: text('credit').notNull().default(''),

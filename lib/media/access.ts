@@ -72,7 +72,7 @@ export async function maySeeMedia(db: Db, actor: Actor, image: { id: number; upl
 }
 
 /** `ab/<64 hex>.jpg`, `ab/<64 hex>-640.webp`: the content hash a stored file is named by. */
-const hashedKey = /^[0-9a-f]{2}\/([0-9a-f]{64})(?:-\d+)?\.[a-z0-9]+$/
+const hashedKey = /^[0-9a-f]{2}\/([0-9a-f]{64})(?:-\d+|-\d+x\d+-f\d+-\d+)?\.[a-z0-9]+$/
 
 /** The image a stored file belongs to (its full size or one of its renditions), or null. */
 export async function mediaOfKey(db: Db, key: string): Promise<{ id: number; uploadedBy: number | null } | null> {

@@ -28,6 +28,15 @@ export function mediaKey(contentHash: string, format: ImageFormat, width?: numbe
   return `${contentHash.slice(0, 2)}/${contentHash}${suffix}.${extensionOf(format)}`
 }
 
+/**
+ * Where a crop of an upload is stored: `ab/abcdef…-16x9-f500-300.jpg` for a 16:9 crop around the
+ * focal point (0.5, 0.3). A new focal point is a new name, so a name still never changes meaning.
+ */
+export function cropKey(contentHash: string, format: ImageFormat, aspect: string, focalX: number, focalY: number): string {
+  const permille = (fraction: number) => Math.round(Math.min(1, Math.max(0, fraction)) * 1000)
+  return mediaKey(contentHash, format).replace(/\.[a-z]+$/, `-${aspect}-f${permille(focalX)}-${permille(focalY)}$&`)
+}
+
 /** The `Content-Type` to serve a stored file with, from its key; null for anything else. */
 export function contentTypeOfKey(key: string): string | null {
   const extension = key.slice(key.lastIndexOf('.') + 1)

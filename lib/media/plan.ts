@@ -1,5 +1,5 @@
-import { mediaKey } from './keys'
-import { type ProcessedImage, variantWidths } from './process'
+import { cropKey, mediaKey } from './keys'
+import { type ProcessedCrop, type ProcessedImage, variantWidths } from './process'
 import { mimeTypeOf } from './sniff'
 import type { MediaStorage } from './storage'
 
@@ -17,6 +17,7 @@ export function planMediaFiles(processed: ProcessedImage) {
       buffer: variant.buffer,
       contentType: mimeTypeOf(variant.format),
     })),
+    ...cropFiles(contentHash, processed.crops, 0.5, 0.5),
   ]
   const variants = processed.variants.map((variant) => ({
     width: variant.width,
@@ -35,9 +36,28 @@ export function planMediaFiles(processed: ProcessedImage) {
     byteSize: original.buffer.length,
     width: original.width,
     height: original.height,
-    variants,
+    variants: [...variants, ...cropVariants(contentHash, processed.crops, 0.5, 0.5)],
   }
   return { files, row }
+}
+
+/** The files of an image's crops around a focal point. */
+export function cropFiles(contentHash: string, crops: readonly ProcessedCrop[], focalX: number, focalY: number): PlannedFile[] {
+  return crops.map((crop) => ({
+    key: cropKey(contentHash, crop.format, crop.aspect, focalX, focalY),
+    buffer: crop.buffer,
+    contentType: mimeTypeOf(crop.format),
+  }))
+}
+
+/** The crops as the `media` row lists them, among its renditions. */
+export function cropVariants(contentHash: string, crops: readonly ProcessedCrop[], focalX: number, focalY: number) {
+  return crops.map((crop) => ({
+    width: crop.width,
+    format: crop.format as string,
+    key: cropKey(contentHash, crop.format, crop.aspect, focalX, focalY),
+    aspect: crop.aspect as string,
+  }))
 }
 
 /** Writes every planned file; the first failure rejects (after the others have settled). */

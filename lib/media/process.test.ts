@@ -34,6 +34,16 @@ describe('processing an upload', () => {
     }
   }, 30_000)
 
+  it('cuts the 16:9, 4:3 and 1:1 crops search engines ask for, 1200 pixels wide at most, in the upload’s format', async () => {
+    const image = processed(await processImage(await jpegImage(2400, 1000)))
+    const crops = await Promise.all(image.crops.map(async (crop) => ({ crop, stored: await sharp(crop.buffer).metadata() })))
+    expect(crops.map(({ crop, stored }) => [crop.aspect, stored.format, stored.width, stored.height])).toEqual([
+      ['16x9', 'jpeg', 1200, 675],
+      ['4x3', 'jpeg', 1200, 900],
+      ['1x1', 'jpeg', 1000, 1000],
+    ])
+  }, 30_000)
+
   it('makes each width in WebP, AVIF and the upload’s format, never wider than the upload', async () => {
     const image = processed(await processImage(await jpegImage(1000, 750)))
     expect(widthsOf(image, 'webp')).toEqual([320, 640, 960, 1000])

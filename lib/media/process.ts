@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import sharp, { type OutputInfo, type Sharp } from 'sharp'
+import { type CropAspect, cropAspectNames, cropRegion, cropWidth } from './crop-region'
 import { type DecodeQueue, decodeQueue } from './decode-queue'
 import { uploadSizeProblem } from './limits'
 import { type ImageFormat, notAnImageMessage, sniffImageFormat } from './sniff'
@@ -19,6 +20,7 @@ sharp.cache(false)
 export const damagedImageMessage = 'This image file is damaged or incomplete and cannot be read.'
 
 export type ProcessedFile = { buffer: Buffer; format: ImageFormat; width: number; height: number }
+export type ProcessedCrop = ProcessedFile & { aspect: CropAspect }
 
 export type ProcessedImage = {
   ok: true
@@ -31,6 +33,8 @@ export type ProcessedImage = {
    * at its own width (when that is 1920 or less) is `original`, not repeated here.
    */
   variants: ProcessedFile[]
+  /** The shapes search engines ask for (lib/media/crop-region.ts), around the middle until a focal point is chosen. */
+  crops: ProcessedCrop[]
   /**
    * The upload was animated (GIF or WebP). Only its first frame is kept: the library stores
    * stills, and a picture that moves belongs in a video embed.
@@ -131,7 +135,47 @@ async function makeFiles(
   const original = await encode(format, width)
   const variants: ProcessedFile[] = []
   for (const { targetFormat, targetWidth } of wanted) variants.push(await encode(targetFormat, targetWidth))
-  return { ok: true, original, variants, animated }
+  const crops = await makeCrops(() => sharp(pixels.data, { raw: { width, height, channels }, limitInputPixels: maxImagePixels }), {
+    width,
+    height,
+    format,
+    focalX: 0.5,
+    focalY: 0.5,
+  })
+  return { ok: true, original, variants, crops, animated }
+}
+
+type CropSource = { width: number; height: number; format: ImageFormat; focalX: number; focalY: number }
+
+/** Each crop of an image, one after another, in the image's own format. */
+async function makeCrops(pixels: () => Sharp, source: CropSource): Promise<ProcessedCrop[]> {
+  const crops: ProcessedCrop[] = []
+  for (const aspect of cropAspectNames) {
+    const region = cropRegion(source.width, source.height, aspect, source.focalX, source.focalY)
+    let image = pixels().extract(region)
+    if (region.width > cropWidth) image = image.resize({ width: cropWidth })
+    const { data, info } = await encoders[source.format](image, false).toBuffer({ resolveWithObject: true })
+    crops.push({ buffer: data, format: source.format, width: info.width, height: info.height, aspect })
+  }
+  return crops
+}
+
+/**
+ * The crops of a stored full-size image (already upright, sRGB, without metadata) around a new
+ * focal point, made in the decode queue like an upload.
+ */
+export async function cropStoredImage(
+  file: Buffer,
+  source: CropSource,
+  queue: DecodeQueue = decodeQueue(),
+): Promise<ProcessedCrop[] | Refusal> {
+  return queue.run(async () => {
+    try {
+      return await makeCrops(() => sharp(file, { limitInputPixels: maxImagePixels, failOn: 'error' }), source)
+    } catch {
+      return refusal('invalid', damagedImageMessage)
+    }
+  })
 }
 
 type Header = { format: ImageFormat | 'other'; width: number; height: number; pages: number }

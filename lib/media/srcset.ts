@@ -37,7 +37,9 @@ const defaultUrl = (key: string) => `${mediaUrlPrefix}/${key}`
 export function srcSetFor(image: MediaImage, options: SrcSetOptions = {}): ResponsiveImage {
   const url = options.url ?? defaultUrl
   const widthsOf = (mimeSubtype: string) =>
-    image.variants.filter((variant) => variant.format === mimeSubtype).sort((a, b) => a.width - b.width)
+    widthRenditions(image)
+      .filter((variant) => variant.format === mimeSubtype)
+      .sort((a, b) => a.width - b.width)
   const setOf = (mimeSubtype: string) =>
     widthsOf(mimeSubtype)
       .map((variant) => `${url(variant.key)} ${variant.width}w`)
@@ -61,9 +63,16 @@ export function srcSetFor(image: MediaImage, options: SrcSetOptions = {}): Respo
 
 /** The stored file to show an image at about `width` pixels: the narrowest WebP that wide, else the widest, else the full-size file. */
 export function displayKey(image: Pick<MediaImage, 'storageKey' | 'variants'>, width = 1280): string {
-  const webp = image.variants.filter((variant) => variant.format === 'webp').sort((a, b) => a.width - b.width)
+  const webp = widthRenditions(image)
+    .filter((variant) => variant.format === 'webp')
+    .sort((a, b) => a.width - b.width)
   const chosen = webp.find((variant) => variant.width >= width) ?? webp.at(-1)
   return chosen?.key ?? image.storageKey
+}
+
+/** The renditions of the whole image at a width: not the crops for search engines. */
+export function widthRenditions(image: Pick<MediaImage, 'variants'>): MediaImage['variants'] {
+  return image.variants.filter((variant) => variant.aspect === undefined)
 }
 
 function percent(fraction: number): string {

@@ -6,6 +6,7 @@ import { keysOf } from './library'
 import { damagedImageMessage } from './process'
 import { notAnImageMessage } from './sniff'
 import type { MediaStorage } from './storage'
+import { widthRenditions } from './srcset'
 import { animatedGif, imageWithMetadata, jpegImage, pngHeaderClaiming } from './test-images'
 import { openTestLibrary } from '@/test/media-library'
 import { disabledPerson, disabledRefusal } from '@/test/newsroom'
@@ -42,7 +43,7 @@ describe('uploading an image', () => {
     expect(row).toMatchObject({ mimeType: 'image/jpeg', width: 400, height: 600, uploadedBy: newsroom.writer.id })
     expect(row).toMatchObject({ alt: 'A red and blue card', caption: 'The card,\nheld upright.', credit: 'STAFF' })
     expect(row.storageKey).toMatch(/^[0-9a-f]{2}\/[0-9a-f]{64}\.jpg$/)
-    expect(row.variants.map((variant) => `${variant.format} ${variant.width}`)).toEqual([
+    expect(widthRenditions(row).map((variant) => `${variant.format} ${variant.width}`)).toEqual([
       'avif 320',
       'avif 400',
       'jpeg 320',
@@ -50,6 +51,9 @@ describe('uploading an image', () => {
       'webp 320',
       'webp 400',
     ])
+    expect(
+      row.variants.filter((variant) => variant.aspect).map((variant) => `${variant.aspect} ${variant.format} ${variant.width}`),
+    ).toEqual(['16x9 jpeg 400', '4x3 jpeg 400', '1x1 jpeg 400'])
     // The full-size JPEG is the widest JPEG rendition: one file, not two.
     expect(row.variants.find((variant) => variant.format === 'jpeg' && variant.width === 400)?.key).toBe(row.storageKey)
 

@@ -1,4 +1,5 @@
 import 'server-only'
+import { type CropAspect, cropAspectNames, cropAspects, cropWidth } from './crop-region'
 import type { MediaRow } from './library'
 import { type ResponsiveImage, type SrcSetOptions, displayKey, srcSetFor } from './srcset'
 import { getMediaStorage } from './storage'
@@ -30,4 +31,24 @@ export function sizedRendition(
   const rendition = image.variants.find((variant) => variant.key === key)
   const shownWidth = rendition?.width ?? image.width
   return { src: mediaUrl(key), width: shownWidth, height: Math.round((shownWidth * image.height) / image.width) }
+}
+
+/**
+ * The image as search engines are given it: its crops in the shapes they ask for (16:9, 4:3,
+ * 1:1, around the focal point), or, for an image that has none yet, one rendition at least
+ * as wide as a crop where the upload is.
+ */
+export function searchImages(
+  image: Pick<MediaRow, 'storageKey' | 'variants' | 'width' | 'height'>,
+): { src: string; width: number; height: number }[] {
+  const crops = cropAspectNames.flatMap((aspect) => {
+    const crop = image.variants.find((variant) => variant.aspect === aspect)
+    return crop ? [{ src: mediaUrl(crop.key), width: crop.width, height: heightOf(crop.width, aspect) }] : []
+  })
+  return crops.length > 0 ? crops : [sizedRendition(image, cropWidth)]
+}
+
+function heightOf(width: number, aspect: CropAspect): number {
+  const [across, down] = cropAspects[aspect]
+  return Math.round((width * down) / across)
 }

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { getDb } from '@/db'
 import { type ActionState, fail, invalid, ok, toActionState } from '@/lib/errors'
+import { keepCropsAtFocalPoint } from '@/lib/media/crops'
 import { deleteMedia, updateMediaDetails } from '@/lib/media/library'
 import { getMediaStorage } from '@/lib/media/storage'
 import { pageKey } from '@/lib/page-keys'
@@ -40,6 +41,7 @@ export async function saveMediaDetails(_: ActionState, form: FormData): Promise<
   const db = getDb()
   const result = await updateMediaDetails(db, user, mediaId, details)
   if (!result.ok) return toActionState(result)
+  await keepCropsAtFocalPoint(db, getMediaStorage(), result.media)
   revalidatePath('/desk/media', 'layout')
   // Reader pages take alt text and focal point from the library.
   await announceChange(db, [pageKey.media(mediaId)])
