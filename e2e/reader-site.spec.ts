@@ -65,7 +65,13 @@ test('the story page shows everything a reader needs, and loads no framework', a
     dateModified: expect.stringMatching(/^\d{4}-/),
     author: expect.arrayContaining([expect.objectContaining({ name: 'Hannah Lindqvist', url: `${site}/authors/hannah-lindqvist` })]),
     publisher: expect.objectContaining({ name: 'Copydesk Media' }),
-    image: [expect.objectContaining({ '@type': 'ImageObject', url: expect.stringMatching(siteAddress(site)) })],
+    // The lead photo in the three shapes search engines ask for.
+    image: ['16x9', '4x3', '1x1'].map((shape) =>
+      expect.objectContaining({
+        '@type': 'ImageObject',
+        url: expect.stringMatching(new RegExp(`${siteAddress(site).source}media/.*-${shape}-f`)),
+      }),
+    ),
     articleSection: 'Regions › Middle East',
   })
 
