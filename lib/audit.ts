@@ -38,6 +38,10 @@ export const auditActions = {
   'tag.rename': 'Tag renamed',
   'tag.merge': 'Tags merged',
   'tag.describe': 'Tag description changed',
+  'section.create': 'Section created',
+  'section.change': 'Section changed',
+  'section.reorder': 'Section moved up or down',
+  'section.retire': 'Section retired',
 } as const
 
 export type AuditAction = keyof typeof auditActions

@@ -22,7 +22,7 @@ import {
   pageOfPublicStories,
 } from '@/lib/public-lists'
 import { readerChrome } from '@/lib/reader-chrome'
-import { type SectionCrumb, sectionAt, sectionTrails } from '@/lib/sections'
+import { type SectionCrumb, findSectionMove, sectionAt, sectionTrails } from '@/lib/sections'
 import { type SitePageSlug, findSitePage, isSitePageSlug } from '@/lib/site-pages'
 import { decodeSegments, notFound, servePaged } from './reader-response'
 
@@ -49,7 +49,10 @@ export async function serveSitePath(db: Db, rawSegments: readonly string[]): Pro
       return servePaged(db, section.trail.at(-1)?.path ?? '/', after, (page) => sectionList(db, section, page))
   }
   const found = await findStoryAt(db, segments)
-  if (!found) return notFound(db)
+  if (!found) {
+    const moved = await findSectionMove(db, segments)
+    return moved === null ? notFound(db) : movedPermanently(moved)
+  }
   if (found.kind === 'moved') return movedPermanently(found.to)
   if (found.kind === 'gone') return htmlDocument(errorPage(410, await readerChrome(db)), 410)
   const [corrections, related, chrome] = await Promise.all([
