@@ -42,6 +42,8 @@ export const auditActions = {
   'section.change': 'Section changed',
   'section.reorder': 'Section moved up or down',
   'section.retire': 'Section retired',
+  'section.pin': 'Pinned at the top of a section',
+  'section.unpin': 'Unpinned from the top of a section',
 } as const
 
 export type AuditAction = keyof typeof auditActions

@@ -110,7 +110,7 @@ const capabilityPhrases: Record<Capability, string> = {
   'article.unpublish': 'unpublish a story',
   'article.correct': 'add or withdraw corrections',
   'note.write': 'add or resolve this story’s notes',
-  'front.arrange': 'pin stories on the front page',
+  'front.arrange': 'pin stories on the front page and section pages',
   'tag.manage': 'rename, merge and describe tags',
   'section.manage': 'create, change, reorder and retire sections',
   'media.upload': 'upload images',

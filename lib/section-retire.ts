@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, count, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '@/db'
-import { articles, revisions, sectionRedirects, sections, slugHistory, userSections } from '@/db/schema'
+import { articles, pins, revisions, sectionRedirects, sections, slugHistory, userSections } from '@/db/schema'
 import { recordAudit } from './audit'
 import { authorize } from './authorize'
 import { pageKey } from './page-keys'
@@ -9,6 +9,7 @@ import type { Actor } from './permissions'
 import { announceChange } from './reader-changes'
 import { type Result, refusal } from './refusal'
 import { type SectionRetireInput, ancestorsOf, noSuchSection, pathIn, readTree } from './section-admin'
+import { sectionPlace } from './section-pins'
 import { countOf } from './words'
 
 // Retiring a section: refused while sections sit under it or people have it as their section
@@ -90,6 +91,7 @@ export async function retireSection(db: Db, actor: Actor, input: SectionRetireIn
     await tx.execute(
       sql`update ${revisions} set section_id = ${articles.sectionId} from ${articles} where ${revisions.articleId} = ${articles.id} and ${revisions.sectionId} = ${section.id}`,
     )
+    await tx.delete(pins).where(eq(pins.place, sectionPlace(section.id)))
     await tx.delete(sections).where(eq(sections.id, section.id))
     await recordAudit(tx, {
       action: 'section.retire',

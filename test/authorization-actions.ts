@@ -45,6 +45,15 @@ export const serverActions: Record<string, Door> = {
   'app/desk/admin/tags/actions.ts renameTagAction': { decidedBy: ['renameTag'], provedBy: [tagsRefused] },
   'app/desk/admin/tags/actions.ts describeTagAction': { decidedBy: ['describeTag'], provedBy: [tagsRefused] },
   'app/desk/admin/tags/actions.ts mergeTagsAction': { decidedBy: ['mergeTags'], provedBy: [tagsRefused] },
+  'app/desk/front/actions.ts pinInSectionAction': {
+    decidedBy: ['pinInSection'],
+    provedBy: [
+      {
+        file: 'app/(site)/section-pins.data.test.ts',
+        test: 'refuses writers, and stories readers cannot see or filed elsewhere, changing nothing',
+      },
+    ],
+  },
   'app/desk/admin/sections/actions.ts createSectionAction': { decidedBy: ['createSection'], provedBy: [sectionsRefused] },
   'app/desk/admin/sections/actions.ts changeSectionAction': { decidedBy: ['changeSection'], provedBy: [sectionsRefused] },
   'app/desk/admin/sections/actions.ts reorderSectionAction': { decidedBy: ['reorderSection'], provedBy: [sectionsRefused] },

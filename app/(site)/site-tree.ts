@@ -11,6 +11,7 @@ import { htmlDocument, movedPermanently, xmlDocument } from '@/lib/http'
 import { findStoryAt } from '@/lib/public-articles'
 import { frontPageRules, shownAtTop } from '@/lib/front-page'
 import { frontPageTop } from '@/lib/pins'
+import { listSectionPins } from '@/lib/section-pins'
 import {
   inSectionTree,
   leadImageSizes,
@@ -121,7 +122,10 @@ async function sectionList(db: Db, section: FoundSection, page: number): Promise
     readerChrome(db),
   ])
   if (page > stories.pageCount) return null
+  // Stories an editor pinned lead the first page, in their order.
+  const pinned = page === 1 ? await listSectionPins(db, section.id) : []
+  const listed = { ...stories, stories: [...pinned, ...stories.stories.filter((story) => !pinned.some((lead) => lead.id === story.id))] }
   const subsections = children.flatMap(({ id }) => trails.get(id)?.slice(-1) ?? [])
-  const images = await listImages(db, stories.stories)
-  return sectionPage({ trail: section.trail, description: section.description, subsections, stories, images }, chrome)
+  const images = await listImages(db, listed.stories)
+  return sectionPage({ trail: section.trail, description: section.description, subsections, stories: listed, images }, chrome)
 }
