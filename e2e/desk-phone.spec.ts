@@ -66,6 +66,10 @@ const deskPages: DeskPage[] = [
   { route: '/desk/admin/pages/[slug]', name: 'site-page', as: 'admin', path: () => '/desk/admin/pages/about', heading: /\S/ },
   { route: '/desk/admin/tags', name: 'tags', as: 'editor', path: () => `/desk/admin/tags?q=${longTag.slice(0, 20)}`, heading: /^Tags$/ },
   { route: '/desk/admin/tags/[id]', name: 'tag', as: 'editor', path: (m) => `/desk/admin/tags/${m.tagId}`, heading: /\S/ },
+  // Section 1 is the demo newsroom's first, Regions.
+  { route: '/desk/admin/sections', name: 'sections', as: 'admin', path: () => '/desk/admin/sections', heading: /^Sections$/ },
+  { route: '/desk/admin/sections/[id]', name: 'section', as: 'admin', path: () => '/desk/admin/sections/1', heading: /\S/ },
+  { route: '/desk/front/sections/[id]', name: 'section-top', as: 'editor', path: () => '/desk/front/sections/1', heading: /^Top of / },
 ]
 
 const emails: Record<Person, string> = { writer: 'writer@copydesk.test', editor: 'editor@copydesk.test', admin: 'admin@copydesk.test' }

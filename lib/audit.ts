@@ -38,6 +38,12 @@ export const auditActions = {
   'tag.rename': 'Tag renamed',
   'tag.merge': 'Tags merged',
   'tag.describe': 'Tag description changed',
+  'section.create': 'Section created',
+  'section.change': 'Section changed',
+  'section.reorder': 'Section moved up or down',
+  'section.retire': 'Section retired',
+  'section.pin': 'Pinned at the top of a section',
+  'section.unpin': 'Unpinned from the top of a section',
 } as const
 
 export type AuditAction = keyof typeof auditActions

@@ -34,6 +34,8 @@ export const pageKey = {
   sitePage: (slug: string) => `site-page-${slug}`,
   /** The stories an editor pinned at the top of the front page (lib/pins.ts). */
   frontPins: 'front-pins',
+  /** The stories an editor pinned at the top of a section's page (lib/section-pins.ts). */
+  sectionPins: (id: number) => `section-pins-${id}`,
   /** Which standing pages readers have, and their titles: every page's footer. */
   sitePages: 'site-pages',
   /** The publication's settings (name, address, logo, language, policies: lib/site.ts): every page, feed and sitemap. */

@@ -21,6 +21,7 @@ const expected: Record<Capability, string> = {
   'note.write': 'A A O',
   'front.arrange': 'A A -',
   'tag.manage': 'A A -',
+  'section.manage': 'A - -',
   'media.upload': 'A A A',
   'media.edit': 'A A O',
   'media.delete': 'A A O',

@@ -1,7 +1,7 @@
 import 'server-only'
-import { asc, isNull } from 'drizzle-orm'
+import { asc, inArray, isNull } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
-import { sections } from '@/db/schema'
+import { sectionRedirects, sections } from '@/db/schema'
 import { pageKey, shows } from './page-keys'
 
 export async function listTopSections(db: Db): Promise<{ id: number; name: string; slug: string }[]> {
@@ -71,4 +71,23 @@ export function sectionAt(trails: ReadonlyMap<number, readonly SectionCrumb[]>, 
 /** A story's public address: its section's path, then its slug (`/regions/middle-east/<slug>`). */
 export function storyPath(trails: ReadonlyMap<number, readonly SectionCrumb[]>, sectionId: number, slug: string): string {
   return `${trails.get(sectionId)?.at(-1)?.path ?? ''}/${slug}`
+}
+
+/**
+ * Where an old section address leads now (a section moved, renamed or retired into another):
+ * the section's path with the rest of the address after it (`/old/feed.xml` → `/new/feed.xml`),
+ * or null. The longest old path wins, so a section moved on its own after its parent is one hop away.
+ */
+export async function findSectionMove(db: Db, segments: readonly string[]): Promise<string | null> {
+  const prefixes = segments.map((_, index) => `/${segments.slice(0, index + 1).join('/')}`)
+  if (prefixes.length === 0) return null
+  shows(pageKey.sections)
+  const moves = await db
+    .select({ path: sectionRedirects.path, sectionId: sectionRedirects.sectionId })
+    .from(sectionRedirects)
+    .where(inArray(sectionRedirects.path, prefixes))
+  const longest = moves.sort((a, b) => b.path.length - a.path.length)[0]
+  if (!longest) return null
+  const now = (await sectionTrails(db)).get(longest.sectionId)?.at(-1)?.path
+  return now === undefined ? null : `${now}${`/${segments.join('/')}`.slice(longest.path.length)}`
 }

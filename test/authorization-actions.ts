@@ -6,6 +6,7 @@ import { type Door, type TestRef, ownNotifications } from './authorization-cases
 const adminOnly: TestRef = { file: 'lib/users.data.test.ts', test: 'refuses anyone but an admin, changing nothing' }
 const notesRefused: TestRef = { file: 'lib/notes.data.test.ts', test: 'lets writers write and resolve notes only on their own stories' }
 const tagsRefused: TestRef = { file: 'lib/tags.data.test.ts', test: 'refuses writers everything, changing nothing' }
+const sectionsRefused: TestRef = { file: 'lib/section-changes.data.test.ts', test: 'refuses anyone but an admin, changing nothing' }
 const correctionsRefused: TestRef = {
   file: 'lib/corrections.data.test.ts',
   test: 'refuses writers, stories never published, and empty or overlong text',
@@ -44,6 +45,19 @@ export const serverActions: Record<string, Door> = {
   'app/desk/admin/tags/actions.ts renameTagAction': { decidedBy: ['renameTag'], provedBy: [tagsRefused] },
   'app/desk/admin/tags/actions.ts describeTagAction': { decidedBy: ['describeTag'], provedBy: [tagsRefused] },
   'app/desk/admin/tags/actions.ts mergeTagsAction': { decidedBy: ['mergeTags'], provedBy: [tagsRefused] },
+  'app/desk/front/actions.ts pinInSectionAction': {
+    decidedBy: ['pinInSection'],
+    provedBy: [
+      {
+        file: 'app/(site)/section-pins.data.test.ts',
+        test: 'refuses writers, and stories readers cannot see or filed elsewhere, changing nothing',
+      },
+    ],
+  },
+  'app/desk/admin/sections/actions.ts createSectionAction': { decidedBy: ['createSection'], provedBy: [sectionsRefused] },
+  'app/desk/admin/sections/actions.ts changeSectionAction': { decidedBy: ['changeSection'], provedBy: [sectionsRefused] },
+  'app/desk/admin/sections/actions.ts reorderSectionAction': { decidedBy: ['reorderSection'], provedBy: [sectionsRefused] },
+  'app/desk/admin/sections/actions.ts retireSectionAction': { decidedBy: ['retireSection'], provedBy: [sectionsRefused] },
   'app/desk/admin/settings/actions.ts saveTimeZoneAction': {
     decidedBy: ['writeSetting'],
     provedBy: [

@@ -4,6 +4,7 @@ import { media, tags } from '@/db/schema'
 import { addCorrection } from '@/lib/corrections'
 import { pageKey } from '@/lib/page-keys'
 import { saveSitePage } from '@/lib/site-pages'
+import { changeSection } from '@/lib/section-changes'
 import { mergeTags, renameTag } from '@/lib/tag-changes'
 import { storyAsShown, storyChangeKeys } from '@/lib/reader-changes'
 import { act, editStory } from '@/test/newsroom'
@@ -185,5 +186,26 @@ describe('what a change refreshes', () => {
     const before = await storyAsShown(db, ids.rail)
     await editStory(db, newsroom.editor, ids.rail, { standfirst: 'Work starts next spring.' })
     expect(storyChangeKeys(ids.rail, before, await storyAsShown(db, ids.rail))).toEqual([])
+  })
+
+  it('refreshes every page showing a section that is described, renamed or moved, its stories’ old addresses included', async () => {
+    const change = (fields: { name: string; slug: string; parentId: number | null; description: string }) =>
+      whenChanged(async () => {
+        const result = await changeSection(db, newsroom.admin, { sectionId: sectionIds.middleEast, ...fields })
+        if (!result.ok) throw new Error(result.message)
+        return result.keys
+      })
+    const described = await change({
+      name: 'Middle East',
+      slug: 'middle-east',
+      parentId: sectionIds.regions,
+      description: 'Our desk in Beirut.',
+    })
+    expect(described.changed).toEqual(['/regions/middle-east'])
+    const moved = await change({ name: 'Mideast', slug: 'mideast', parentId: null, description: '' })
+    expect(moved.changed).toEqual(expect.arrayContaining(['/', '/regions', '/regions/middle-east', story.solar, '/sitemap.xml']))
+    for (const changed of [described, moved]) {
+      for (const path of changed.changed) expect(changed.named, `${path} changed`).toContain(path)
+    }
   })
 })

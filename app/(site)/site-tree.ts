@@ -11,6 +11,7 @@ import { htmlDocument, movedPermanently, xmlDocument } from '@/lib/http'
 import { findStoryAt } from '@/lib/public-articles'
 import { frontPageRules, shownAtTop } from '@/lib/front-page'
 import { frontPageTop } from '@/lib/pins'
+import { listSectionPins } from '@/lib/section-pins'
 import {
   inSectionTree,
   leadImageSizes,
@@ -22,7 +23,7 @@ import {
   pageOfPublicStories,
 } from '@/lib/public-lists'
 import { readerChrome } from '@/lib/reader-chrome'
-import { type SectionCrumb, sectionAt, sectionTrails } from '@/lib/sections'
+import { type SectionCrumb, findSectionMove, sectionAt, sectionTrails } from '@/lib/sections'
 import { type SitePageSlug, findSitePage, isSitePageSlug } from '@/lib/site-pages'
 import { decodeSegments, notFound, servePaged } from './reader-response'
 
@@ -49,7 +50,10 @@ export async function serveSitePath(db: Db, rawSegments: readonly string[]): Pro
       return servePaged(db, section.trail.at(-1)?.path ?? '/', after, (page) => sectionList(db, section, page))
   }
   const found = await findStoryAt(db, segments)
-  if (!found) return notFound(db)
+  if (!found) {
+    const moved = await findSectionMove(db, segments)
+    return moved === null ? notFound(db) : movedPermanently(moved)
+  }
   if (found.kind === 'moved') return movedPermanently(found.to)
   if (found.kind === 'gone') return htmlDocument(errorPage(410, await readerChrome(db)), 410)
   const [corrections, related, chrome] = await Promise.all([
@@ -118,7 +122,10 @@ async function sectionList(db: Db, section: FoundSection, page: number): Promise
     readerChrome(db),
   ])
   if (page > stories.pageCount) return null
+  // Stories an editor pinned lead the first page, in their order.
+  const pinned = page === 1 ? await listSectionPins(db, section.id) : []
+  const listed = { ...stories, stories: [...pinned, ...stories.stories.filter((story) => !pinned.some((lead) => lead.id === story.id))] }
   const subsections = children.flatMap(({ id }) => trails.get(id)?.slice(-1) ?? [])
-  const images = await listImages(db, stories.stories)
-  return sectionPage({ trail: section.trail, description: section.description, subsections, stories, images }, chrome)
+  const images = await listImages(db, listed.stories)
+  return sectionPage({ trail: section.trail, description: section.description, subsections, stories: listed, images }, chrome)
 }

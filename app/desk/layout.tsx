@@ -46,6 +46,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
             <Link href="/desk/media">Media</Link>
             {can(user, 'front.arrange') && <Link href="/desk/front">Front page</Link>}
             {can(user, 'tag.manage') && <Link href="/desk/admin/tags">Tags</Link>}
+            {can(user, 'section.manage') && <Link href="/desk/admin/sections">Sections</Link>}
             {can(user, 'user.manage') && <Link href="/desk/admin/users">People</Link>}
             {can(user, 'user.manage') && <Link href="/desk/admin/audit">Audit log</Link>}
             {can(user, 'site.manage') && <Link href="/desk/admin/pages">Site pages</Link>}

@@ -248,6 +248,15 @@ export const articleTags = pgTable(
   (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag').on(t.tagId)],
 )
 
+/** Old public paths of sections (moved, renamed or retired), each leading to where its section is now. */
+export const sectionRedirects = pgTable('section_redirects', {
+  path: text('path').primaryKey(),
+  sectionId: integer('section_id')
+    .notNull()
+    .references(() => sections.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+})
+
 /** Old public paths of an article that must redirect to its current one. */
 export const slugHistory = pgTable('slug_history', {
   id: id(),

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache'
 import { getDb } from '@/db'
 import { type ActionState, invalid, ok, toActionState } from '@/lib/errors'
 import { pinInputSchema, pinOnFront } from '@/lib/pins'
+import { pinInSection, sectionPinSchema } from '@/lib/section-pins'
 import { requestClient, requireUser } from '@/lib/session'
 
 const done = {
@@ -20,4 +21,18 @@ export async function pinAction(_: ActionState, form: FormData): Promise<ActionS
   if (!result.ok) return toActionState(result)
   revalidatePath('/desk/front')
   return ok(done[input.data.as](result.headline))
+}
+
+export async function pinInSectionAction(_: ActionState, form: FormData): Promise<ActionState> {
+  const actor = await requireUser()
+  const input = sectionPinSchema.safeParse(Object.fromEntries(form))
+  if (!input.success) return invalid(input.error)
+  const result = await pinInSection(getDb(), actor, input.data, await requestClient())
+  if (!result.ok) return toActionState(result)
+  revalidatePath(`/desk/front/sections/${input.data.sectionId}`)
+  return ok(
+    input.data.as === 'top'
+      ? `“${result.headline}” is now pinned to the top of ${result.section}.`
+      : `“${result.headline}” is no longer pinned: ${result.section} shows its newest stories first.`,
+  )
 }

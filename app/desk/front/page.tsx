@@ -6,6 +6,7 @@ import { getDb } from '@/db'
 import { frontPageRules } from '@/lib/front-page'
 import { frontPageTop } from '@/lib/pins'
 import { everyPublicStory, listPublicStories } from '@/lib/public-lists'
+import { listSectionOptions } from '@/lib/sections'
 import { requireCapability } from '@/lib/session'
 import { pinAction } from './actions'
 
@@ -17,7 +18,11 @@ const offered = 20
 export default async function FrontPage() {
   await requireCapability('front.arrange')
   const db = getDb()
-  const [top, newest] = await Promise.all([frontPageTop(db), listPublicStories(db, { filter: everyPublicStory, limit: offered })])
+  const [top, newest, sectionOptions] = await Promise.all([
+    frontPageTop(db),
+    listPublicStories(db, { filter: everyPublicStory, limit: offered }),
+    listSectionOptions(db),
+  ])
   const pinnedIds = new Set([top.pins.lead, ...top.pins.below])
   const shownPinned = [top.lead, ...top.secondaries].flatMap((story) => (story && pinnedIds.has(story.id) ? [story] : []))
   const stories = [...shownPinned.filter((story) => !newest.some((found) => found.id === story.id)), ...newest]
@@ -48,6 +53,17 @@ export default async function FrontPage() {
         </ol>
         {!top.lead && <p>Nothing is published yet.</p>}
       </section>
+      <nav className="panel" aria-labelledby="sections-heading">
+        <h2 id="sections-heading">The top of a section</h2>
+        <p>Each section’s page can lead with stories pinned to its top, too.</p>
+        <ul>
+          {sectionOptions.map((option) => (
+            <li key={option.id}>
+              <Link href={`/desk/front/sections/${option.id}`}>{option.label}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <table className="stacked">
         <caption>The newest published stories</caption>
         <thead>
