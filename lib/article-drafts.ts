@@ -85,6 +85,8 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
         leadCredit: input.leadCredit,
         seoTitle: input.seoTitle,
         seoDescription: input.seoDescription,
+        socialHeadline: input.socialHeadline,
+        socialMediaId: input.socialMediaId,
       }
 
       if (article.version !== options.baseVersion) {
@@ -209,11 +211,14 @@ function sameSnapshot(stored: RevisionSnapshot, incoming: RevisionSnapshot): boo
   return isDeepStrictEqual(asStored(stored), asStored(incoming))
 }
 
-/** Why a section, lead image or staff byline the snapshot names cannot be used, or null. */
+/** Why a section, lead or social image, or staff byline the snapshot names cannot be used, or null. */
 async function referenceProblem(tx: Tx, snapshot: RevisionSnapshot): Promise<string | null> {
   if (!(await exists(tx, sections, snapshot.sectionId))) return 'That section no longer exists; choose another.'
   if (snapshot.leadMediaId !== null && !(await exists(tx, media, snapshot.leadMediaId))) {
     return 'The lead image is no longer in the media library; choose another.'
+  }
+  if (snapshot.socialMediaId !== null && !(await exists(tx, media, snapshot.socialMediaId))) {
+    return 'The social image is no longer in the media library; choose another.'
   }
   const staff = [...new Set(snapshot.bylines.flatMap((byline) => ('userId' in byline ? [byline.userId] : [])))]
   if (staff.length > 0) {

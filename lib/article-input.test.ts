@@ -11,6 +11,7 @@ const valid: ArticleInputRaw = {
   tags: ['Shipping'],
   bylines: [{ userId: '7' }],
   leadMediaId: '',
+  socialMediaId: '',
 }
 
 function problems(overrides: Partial<ArticleInputRaw>): string[] {
@@ -33,6 +34,8 @@ describe('the story form’s input', () => {
       leadCredit: '',
       seoTitle: '',
       seoDescription: '',
+      socialHeadline: '',
+      socialMediaId: null,
     })
   })
 

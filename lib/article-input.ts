@@ -17,10 +17,14 @@ export const articleLimits = {
   leadCredit: 200,
   seoTitle: 200,
   seoDescription: 400,
+  socialHeadline: 200,
 } as const
 
-/** What search engines show before they cut the text off: a hint for the form, not a limit. */
-export const seoHints = { title: 70, description: 160 } as const
+/**
+ * What search engines and link previews show before they cut the text off: a hint for the form
+ * and the checklist, not a limit.
+ */
+export const seoHints = { title: 70, description: 160, socialHeadline: 70 } as const
 
 export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
@@ -32,6 +36,8 @@ export const headlineSchema = textField({
 })
 
 const idSchema = z.coerce.number('Choose from the list.').int('Choose from the list.').positive('Choose from the list.')
+/** A library image, or none (an empty field). */
+const optionalIdSchema = z.preprocess((value) => (value === '' || value === undefined ? null : value), idSchema.nullable())
 
 /**
  * A byline: a staff member, or an outside contributor. A draft may hold a contributor whose name is
@@ -87,7 +93,7 @@ export const articleInputSchema = z.object({
     .default(''),
   tags: tagsSchema,
   bylines: bylinesSchema,
-  leadMediaId: z.preprocess((value) => (value === '' || value === undefined ? null : value), idSchema.nullable()),
+  leadMediaId: optionalIdSchema,
   leadCaption: optionalText(articleLimits.leadCaption, `Keep the caption under ${articleLimits.leadCaption} characters.`),
   leadCredit: optionalText(articleLimits.leadCredit, `Keep the credit under ${articleLimits.leadCredit} characters.`),
   seoTitle: optionalText(
@@ -98,6 +104,11 @@ export const articleInputSchema = z.object({
     articleLimits.seoDescription,
     `Keep the search description under ${articleLimits.seoDescription} characters; search engines show about ${seoHints.description}.`,
   ),
+  socialHeadline: optionalText(
+    articleLimits.socialHeadline,
+    `Keep the social headline under ${articleLimits.socialHeadline} characters; link previews show about ${seoHints.socialHeadline}.`,
+  ),
+  socialMediaId: optionalIdSchema,
 })
 
 /** A story as the form sent it, before parsing. */

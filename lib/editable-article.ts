@@ -32,6 +32,8 @@ export const snapshotColumns = {
   leadCredit: revisions.leadCredit,
   seoTitle: revisions.seoTitle,
   seoDescription: revisions.seoDescription,
+  socialHeadline: revisions.socialHeadline,
+  socialMediaId: revisions.socialMediaId,
 }
 
 /** A story as the editor opens it: the article's state and its current revision's fields. */
@@ -94,6 +96,8 @@ export async function getArticleForEditing(db: Reader, viewer: Actor, articleId:
     leadCredit: revision.leadCredit,
     seoTitle: revision.seoTitle,
     seoDescription: revision.seoDescription,
+    socialHeadline: revision.socialHeadline,
+    socialMediaId: revision.socialMediaId,
     wordCount: revision.wordCount,
     savedAt: revision.updatedAt,
     savedBy: loaded.savedBy,

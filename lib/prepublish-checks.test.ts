@@ -27,6 +27,7 @@ const complete: ChecklistStory = {
   slug: 'harbour-reopens',
   bylines: [{ userId: 1 }],
   seoTitle: '',
+  socialHeadline: '',
   body: { type: 'doc', content: [subhead('At dawn'), paragraph('The ferry left.'), figure({})] },
   lead: { alt: 'The harbour at dawn', credit: 'Photo Desk' },
 }
@@ -69,6 +70,16 @@ describe('the pre-publish checklist', () => {
   it('wants an SEO title search engines show whole, when there is one', () => {
     expect(finding('seoTitle', { seoTitle: 'x'.repeat(70) })).toBeNull()
     expect(finding('seoTitle', { seoTitle: 'x'.repeat(71) })).toContain('71 characters; search engines show about 70')
+  })
+
+  it('wants a social headline link previews show whole, when there is one, in the same check as the SEO title', () => {
+    expect(finding('seoTitle', { socialHeadline: 'x'.repeat(70) })).toBeNull()
+    expect(finding('seoTitle', { socialHeadline: 'x'.repeat(72) })).toBe(
+      'The social headline has 72 characters; link previews show about 70 and cut the rest.',
+    )
+    expect(finding('seoTitle', { seoTitle: 'x'.repeat(71), socialHeadline: 'x'.repeat(71) })).toBe(
+      'The SEO title has 71 characters; search engines show about 70 and cut the rest. The social headline has 71 characters; link previews show about 70 and cut the rest.',
+    )
   })
 
   it('wants a byline with a name', () => {

@@ -23,6 +23,7 @@ export type ChecklistStory = {
   slug: string
   bylines: readonly Byline[]
   seoTitle: string
+  socialHeadline: string
   body: RichTextDoc
   /** The lead image, or null for none: `alt` is the library's, `credit` this story's. */
   lead: { alt: string; credit: string } | null
@@ -81,14 +82,15 @@ export const checks: Record<CheckId, Check> = {
     },
   },
   seoTitle: {
-    label: 'SEO title within limits',
-    where: 'Search and sharing: SEO title',
+    label: 'SEO title and social headline within limits',
+    where: 'Search and sharing: SEO title, social headline',
     field: 'seo-title',
-    find: ({ seoTitle }) => {
-      const length = [...seoTitle.trim()].length
-      return length > seoHints.title
-        ? `The SEO title has ${length} characters; search engines show about ${seoHints.title} and cut the rest.`
-        : null
+    find: ({ seoTitle, socialHeadline }) => {
+      const found = [
+        tooLong('The SEO title', seoTitle, seoHints.title, 'search engines'),
+        tooLong('The social headline', socialHeadline, seoHints.socialHeadline, 'link previews'),
+      ].filter(Boolean)
+      return found.length > 0 ? found.join(' ') : null
     },
   },
   slug: {
@@ -226,4 +228,10 @@ function wordsOf(node: RichTextNode): string {
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value.trim() : ''
+}
+
+/** "The SEO title has 71 characters; search engines show about 70 and cut the rest.", or '' within the hint. */
+function tooLong(name: string, value: string, shown: number, where: string): string {
+  const length = [...value.trim()].length
+  return length > shown ? `${name} has ${length} characters; ${where} show about ${shown} and cut the rest.` : ''
 }

@@ -60,6 +60,7 @@ async function checklistStory(db: Db | Tx, revisionId: number): Promise<Checklis
       slug: revisions.slug,
       bylines: revisions.bylines,
       seoTitle: revisions.seoTitle,
+      socialHeadline: revisions.socialHeadline,
       body: revisions.body,
       leadMediaId: revisions.leadMediaId,
       leadCredit: revisions.leadCredit,

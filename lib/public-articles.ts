@@ -2,13 +2,14 @@ import 'server-only'
 import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { type Byline, type RichTextDoc, articles, media, revisions, sections, slugHistory, users } from '@/db/schema'
-import type { ResponsiveImage } from './media/srcset'
+import { type MediaImage, type ResponsiveImage, largestFile } from './media/srcset'
 import { pageKey, shows } from './page-keys'
-import { responsiveImage, searchImages } from './media/urls'
+import { mediaUrl, responsiveImage, searchImages } from './media/urls'
 import { figureMediaIds } from './rich-text'
 import { type SectionCrumb, sectionTrails, storyPath } from './sections'
 import type { FigureImage } from './story-schema/nodes/figure'
 import { isPubliclyVisible } from './story-state'
+import { type StorySharing, storySharing } from './story-sharing'
 
 /** `isPubliclyVisible` (lib/workflow.ts) as a query condition: what readers may see. */
 export const publiclyVisible = and(isNotNull(articles.publishedRevisionId), ne(articles.status, 'unpublished'))
@@ -24,6 +25,9 @@ export const storyPlaceColumns = {
 
 /** A byline as readers see it: a staff member links to their page. */
 export type PublicByline = { name: string; outlet: string | null; authorSlug: string | null }
+
+/** An image as link previews show it: one file, its size, and the library's alt text. */
+export type PreviewImage = { src: string; width: number; height: number; alt: string }
 
 /** What a reader's story page shows: the live revision only, never a newer draft. */
 export type PublicStory = {
@@ -41,6 +45,8 @@ export type PublicStory = {
   lead: (ResponsiveImage & { alt: string; caption: string; credit: string; forSearch: SearchImage[] }) | null
   /** Responsive sources and focal points of the body's figures, by media id. */
   figureImages: Map<number, FigureImage>
+  /** What search engines and link previews are told (`storySharing`). */
+  sharing: StorySharing<PreviewImage>
 }
 
 /** The lead photo as search engines are given it (lib/media/urls.ts `searchImages`). */
@@ -65,6 +71,10 @@ const storyColumns = {
   leadMediaId: revisions.leadMediaId,
   leadCaption: revisions.leadCaption,
   leadCredit: revisions.leadCredit,
+  seoTitle: revisions.seoTitle,
+  seoDescription: revisions.seoDescription,
+  socialHeadline: revisions.socialHeadline,
+  socialMediaId: revisions.socialMediaId,
 }
 
 /** Published stories with their live revision and section. */
@@ -120,8 +130,9 @@ export async function getStoryPreview(db: Db, articleId: number): Promise<Public
 
 async function toPublicStory(db: Db, row: StoryRow, trails: ReadonlyMap<number, SectionCrumb[]>): Promise<PublicStory> {
   const [lead] = row.leadMediaId ? await db.select().from(media).where(eq(media.id, row.leadMediaId)) : []
+  const [social] = row.socialMediaId ? await db.select().from(media).where(eq(media.id, row.socialMediaId)) : []
   const figureIds = figureMediaIds(row.body)
-  shows(...[row.leadMediaId ?? [], figureIds].flat().map(pageKey.media))
+  shows(...[row.leadMediaId ?? [], row.socialMediaId ?? [], figureIds].flat().map(pageKey.media))
   const figureRows = figureIds.length > 0 ? await db.select().from(media).where(inArray(media.id, figureIds)) : []
   return {
     id: row.id,
@@ -145,7 +156,17 @@ async function toPublicStory(db: Db, row: StoryRow, trails: ReadonlyMap<number, 
         }
       : null,
     figureImages: new Map(figureRows.map((image) => [image.id, responsiveImage(image, storyImageSizes)])),
+    sharing: storySharing({
+      ...row,
+      lead: lead ? previewImage(lead) : null,
+      social: social ? previewImage(social) : null,
+    }),
   }
+}
+
+function previewImage(image: MediaImage & { alt: string }): PreviewImage {
+  const file = largestFile(image)
+  return { src: mediaUrl(file.key), width: file.width, height: file.height, alt: image.alt }
 }
 
 /** How wide a story's images are shown: the column, or the whole screen on a phone. */

@@ -32,6 +32,7 @@ export async function storyAsShown(db: Db, articleId: number): Promise<StoryAsSh
       bylines: revisions.bylines,
       tags: revisions.tags,
       leadMediaId: revisions.leadMediaId,
+      socialMediaId: revisions.socialMediaId,
       body: revisions.body,
     })
     .from(articles)

@@ -32,6 +32,8 @@ const base: ComparableRevision = {
   leadCredit: '',
   seoTitle: '',
   seoDescription: '',
+  socialHeadline: '',
+  socialMediaId: null,
 }
 
 const withBody = (...content: RichTextNode[]): ComparableRevision => ({ ...base, body: doc(...content) })
@@ -153,7 +155,7 @@ describe('comparing two revisions', () => {
     ])
   })
 
-  it('names the section, and shows the slug, lead image and its words, and the search fields', () => {
+  it('names the section, and shows the slug, lead image and its words, and the search and sharing fields', () => {
     const changes = compareRevisions(base, {
       ...base,
       section: 'Economy',
@@ -163,6 +165,8 @@ describe('comparing two revisions', () => {
       leadCredit: 'Port of Beirut',
       seoTitle: 'Beirut harbour reopens',
       seoDescription: 'Boats return after fourteen months.',
+      socialHeadline: 'The boats are back in Beirut',
+      socialMediaId: 14,
     })
     expect(changes).toEqual([
       { kind: 'value', field: 'Section', before: 'Lebanon', after: 'Economy' },
@@ -172,6 +176,8 @@ describe('comparing two revisions', () => {
       { kind: 'value', field: 'Lead image credit', before: '', after: 'Port of Beirut' },
       { kind: 'value', field: 'Search title', before: '', after: 'Beirut harbour reopens' },
       { kind: 'value', field: 'Search description', before: '', after: 'Boats return after fourteen months.' },
+      { kind: 'value', field: 'Social headline', before: '', after: 'The boats are back in Beirut' },
+      { kind: 'image', field: 'Social image', before: null, after: 14 },
     ])
   })
 

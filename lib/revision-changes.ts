@@ -23,6 +23,8 @@ export type ComparableRevision = {
   leadCredit: string
   seoTitle: string
   seoDescription: string
+  socialHeadline: string
+  socialMediaId: number | null
 }
 
 /** One attribute of a body item that differs. */
@@ -35,7 +37,7 @@ export type FieldChange =
   | { kind: 'value'; field: string; before: string; after: string }
   /** Bylines and tags: who or what came and went, and both lists (for a change of order only). */
   | { kind: 'list'; field: string; added: string[]; removed: string[]; before: string[]; after: string[] }
-  /** The lead image, by library id (null: none). */
+  /** The lead or social image, by library id (null: none). */
   | { kind: 'image'; field: string; before: number | null; after: number | null }
   /** A figure, embed, quote, pull quote, subhead or link of the body. */
   | {
@@ -87,6 +89,10 @@ export function compareRevisions(older: ComparableRevision, newer: ComparableRev
   value('Lead image credit', older.leadCredit, newer.leadCredit)
   value('Search title', older.seoTitle, newer.seoTitle)
   value('Search description', older.seoDescription, newer.seoDescription)
+  value('Social headline', older.socialHeadline, newer.socialHeadline)
+  if (older.socialMediaId !== newer.socialMediaId) {
+    changes.push({ kind: 'image', field: 'Social image', before: older.socialMediaId, after: newer.socialMediaId })
+  }
   return changes
 }
 

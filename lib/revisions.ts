@@ -25,6 +25,8 @@ export type RevisionSnapshot = {
   leadCredit: string
   seoTitle: string
   seoDescription: string
+  socialHeadline: string
+  socialMediaId: number | null
 }
 
 /** One line of a story's history. */
@@ -91,10 +93,12 @@ export async function getRevision(db: Db, articleId: number, number: number): Pr
     .leftJoin(users, eq(users.id, revisions.createdBy))
     .where(and(eq(revisions.articleId, articleId), eq(revisions.number, number)))
   if (!row) return null
-  const { standfirst, body, bodyText, sectionId, slug, tags, leadMediaId, leadCaption, leadCredit, seoTitle, seoDescription } = row
+  const { standfirst, body, bodyText, sectionId, slug, tags, leadMediaId, leadCaption, leadCredit } = row
+  const { seoTitle, seoDescription, socialHeadline, socialMediaId } = row
   return {
     ...summary(row),
-    ...{ standfirst, body, bodyText, sectionId, slug, tags, leadMediaId, leadCaption, leadCredit, seoTitle, seoDescription },
+    ...{ standfirst, body, bodyText, sectionId, slug, tags, leadMediaId, leadCaption, leadCredit },
+    ...{ seoTitle, seoDescription, socialHeadline, socialMediaId },
     bylines: await resolveBylines(db, row.bylines),
   }
 }

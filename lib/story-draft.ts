@@ -92,6 +92,8 @@ export function toStoryDraft(article: EditableArticle): StoryDraft {
     leadCredit: article.leadCredit,
     seoTitle: article.seoTitle,
     seoDescription: article.seoDescription,
+    socialHeadline: article.socialHeadline,
+    socialMediaId: article.socialMediaId,
   }
 }
 

@@ -170,8 +170,8 @@ async function savedVersion(articleId: number): Promise<OtherVersion | null> {
   const loaded = await loadCurrent(getDb(), articleId)
   if (!loaded) return null
   const { article, revision } = loaded
-  const { headline, standfirst, body, sectionId, slug, bylines, tags, leadMediaId, leadCaption, leadCredit, seoTitle, seoDescription } =
-    revision
+  const { headline, standfirst, body, sectionId, slug, bylines, tags, leadMediaId, leadCaption, leadCredit } = revision
+  const { seoTitle, seoDescription, socialHeadline, socialMediaId } = revision
   const draft: RevisionSnapshot = {
     headline,
     standfirst,
@@ -185,6 +185,8 @@ async function savedVersion(articleId: number): Promise<OtherVersion | null> {
     leadCredit,
     seoTitle,
     seoDescription,
+    socialHeadline,
+    socialMediaId,
   }
   return {
     version: article.version,

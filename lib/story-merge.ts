@@ -23,6 +23,8 @@ export const fieldLabels: Record<Field, string> = {
   leadCredit: 'lead image credit',
   seoTitle: 'search title',
   seoDescription: 'search description',
+  socialHeadline: 'social headline',
+  socialMediaId: 'social image',
 }
 
 /** One-line text fields: keeping both joins the two texts with this between them. */
@@ -33,6 +35,7 @@ const joinedFields: Partial<Record<Field, string>> = {
   leadCredit: ' / ',
   seoTitle: ' / ',
   seoDescription: ' / ',
+  socialHeadline: ' / ',
   slug: '-',
 }
 

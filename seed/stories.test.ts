@@ -43,6 +43,7 @@ describe('the demo stories as data', () => {
           slug: story.slug ?? 'from-the-headline',
           bylines: story.bylines.map((byline) => ('staff' in byline ? { userId: 1 } : byline)),
           seoTitle: '',
+          socialHeadline: '',
           lead: lead && { alt: lead.alt, credit: lead.credit },
         },
         defaultSeverities,

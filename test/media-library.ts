@@ -63,7 +63,10 @@ export async function openTestLibrary() {
   }
 
   /** A story by the writer whose revisions have these bodies and lead images, oldest first. */
-  async function story(headline: string, versions: { body?: RichTextDoc; leadMediaId?: number | null }[]): Promise<number> {
+  async function story(
+    headline: string,
+    versions: { body?: RichTextDoc; leadMediaId?: number | null; socialMediaId?: number | null }[],
+  ): Promise<number> {
     const [article] = await db
       .insert(articles)
       .values({ sectionId: newsroom.sectionId, slug: `story-${unique()}`, createdBy: newsroom.writer.id })
@@ -81,6 +84,7 @@ export async function openTestLibrary() {
           sectionId: newsroom.sectionId,
           slug: 'story',
           leadMediaId: version.leadMediaId ?? null,
+          socialMediaId: version.socialMediaId ?? null,
         })
         .returning({ id: revisions.id })
       currentId = revision?.id ?? 0

@@ -172,6 +172,10 @@ export async function editStory(
     bylines: current.bylines,
     leadMediaId: current.leadMediaId,
     leadCredit: current.leadCredit || lead?.credit || '',
+    seoTitle: current.seoTitle,
+    seoDescription: current.seoDescription,
+    socialHeadline: current.socialHeadline,
+    socialMediaId: current.socialMediaId,
     ...fields,
   })
   const result = await saveArticle(db, actor, articleId, input, {

@@ -42,6 +42,8 @@ export function storyDraft(overrides: Partial<StoryDraft> = {}): StoryDraft {
     leadCredit: '',
     seoTitle: '',
     seoDescription: '',
+    socialHeadline: '',
+    socialMediaId: null,
     ...overrides,
   }
 }

@@ -26,6 +26,7 @@ export function ConflictPanel({ pending, sections, staff, onChoose }: ConflictPa
     const value = overlap[side]
     if (overlap.field === 'sectionId') return sections.find((section) => section.id === value)?.label ?? 'A section no longer on the desk'
     if (overlap.field === 'leadMediaId') return value === null ? '(no lead image)' : `Image ${String(value)} from the library`
+    if (overlap.field === 'socialMediaId') return value === null ? '(no social image)' : `Image ${String(value)} from the library`
     if (overlap.field === 'bylines') return (value as Byline[]).map((byline) => bylineName(byline, staff)).join(', ') || '(no byline)'
     if (Array.isArray(value)) return value.join(', ')
     return String(value ?? '') || '(nothing)'

@@ -35,6 +35,7 @@ export function useStoryChecklist(options: {
       slug: held.slug || derivedSlug(held.headline),
       bylines: held.bylines,
       seoTitle: held.seoTitle,
+      socialHeadline: held.socialHeadline,
       body,
       lead: leadId === null ? null : { alt, credit: held.leadCredit },
     }

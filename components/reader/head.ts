@@ -13,8 +13,13 @@ export type OpenGraph = {
   description: string
   /** The page's absolute address. */
   url: string
-  image?: { url: string; alt: string }
+  /** An absolute address, the file's size in pixels, and its alt text. */
+  image?: { url: string; width: number; height: number; alt: string }
   publishedTime?: Date
+  modifiedTime?: Date
+  /** The story's section, by name. */
+  section?: string
+  tags?: readonly string[]
 }
 
 /** Everything a reader's page says about itself in its `<head>`. */
@@ -52,16 +57,31 @@ ${more.map((tag, index) => (index === 0 ? tag : html`\n${tag}`))}`
 }
 
 function openGraphTags(graph: OpenGraph, site: SiteSettings): SafeHtml {
-  const image = graph.image ? url(safeUrl(graph.image.url)) : null
+  const image = graph.image ? { ...graph.image, address: url(safeUrl(graph.image.url)) } : null
   return html`<meta property="og:type" content="article">
 <meta property="og:site_name" content="${site.name}">
 <meta property="og:title" content="${graph.title}">
 <meta property="og:description" content="${graph.description}">
 <meta property="og:url" content="${url(safeUrl(graph.url))}">
-${image ? html`<meta property="og:image" content="${image}"><meta property="og:image:alt" content="${graph.image?.alt}">` : ''}
+${
+  image
+    ? html`<meta property="og:image" content="${image.address}">
+<meta property="og:image:width" content="${image.width}">
+<meta property="og:image:height" content="${image.height}">
+<meta property="og:image:alt" content="${image.alt}">`
+    : ''
+}
 ${graph.publishedTime ? html`<meta property="article:published_time" content="${graph.publishedTime.toISOString()}">` : ''}
+${graph.modifiedTime ? html`<meta property="article:modified_time" content="${graph.modifiedTime.toISOString()}">` : ''}
+${graph.section ? html`<meta property="article:section" content="${graph.section}">` : ''}
+${(graph.tags ?? []).map((tag) => html`<meta property="article:tag" content="${tag}">`)}
 <meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">
 <meta name="twitter:title" content="${graph.title}">
 <meta name="twitter:description" content="${graph.description}">
-${image ? html`<meta name="twitter:image" content="${image}">` : ''}`
+${
+  image
+    ? html`<meta name="twitter:image" content="${image.address}">
+<meta name="twitter:image:alt" content="${image.alt}">`
+    : ''
+}`
 }

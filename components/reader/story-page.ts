@@ -24,18 +24,22 @@ export function storyPage(
   options: { preview?: { editorPath: string } } = {},
 ): string {
   const storyUrl = absoluteUrl(story.path, chrome.site)
+  const { sharing } = story
   const page: ReaderPage = {
     head: {
-      title: story.headline,
-      description: story.standfirst,
+      title: sharing.title,
+      description: sharing.description,
       canonicalPath: story.path,
       noindex: Boolean(options.preview),
       openGraph: {
-        title: story.headline,
-        description: story.standfirst,
+        title: sharing.socialTitle,
+        description: sharing.description,
         url: storyUrl,
-        image: story.lead ? { url: absoluteUrl(story.lead.src, chrome.site), alt: story.lead.alt } : undefined,
+        image: sharing.image ? { ...sharing.image, url: absoluteUrl(sharing.image.src, chrome.site) } : undefined,
         publishedTime: story.firstPublishedAt ?? undefined,
+        modifiedTime: story.publishedAt ?? story.firstPublishedAt ?? undefined,
+        section: story.trail.at(-1)?.name,
+        tags: story.tags,
       },
       jsonLd: [
         newsArticle(story, corrections, storyUrl, chrome.site),

@@ -135,8 +135,8 @@ export type Byline = { userId: number } | { name: string; outlet: string }
 
 /**
  * The complete editorial snapshot of an article: text, routing (section, slug), attribution
- * (bylines, tags), lead image and SEO. A published revision is never changed (but for its tag
- * names, when the newsroom renames or merges a tag: lib/tag-changes.ts); work on the next
+ * (bylines, tags), lead image, SEO and sharing. A published revision is never changed (but for its
+ * tag names, when the newsroom renames or merges a tag: lib/tag-changes.ts); work on the next
  * version makes new revisions. Only the latest revision, when it is an autosave, is updated in
  * place (autosaves coalesce), which is why it has an `updated_at`.
  */
@@ -168,6 +168,10 @@ export const revisions = pgTable(
     leadCredit: text('lead_credit').notNull().default(''),
     seoTitle: text('seo_title').notNull().default(''),
     seoDescription: text('seo_description').notNull().default(''),
+    /** What link previews (Open Graph, Twitter cards) show instead of the SEO title or headline, when set. */
+    socialHeadline: text('social_headline').notNull().default(''),
+    /** The picture link previews show instead of the lead image, when set. */
+    socialMediaId: integer('social_media_id').references(() => media.id, { onDelete: 'set null' }),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     /** A version someone set aside when two saves collided: kept in the history, marked, never current. */

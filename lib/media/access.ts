@@ -15,6 +15,11 @@ export function figureShows(id: number): SQL<boolean> {
   return sql<boolean>`jsonb_path_exists(${revisions.body}, '$.** ? (@.type == "figure" && (@.attrs.mediaId == $id || @.attrs.mediaId == $text))', jsonb_build_object('id', ${id}::int, 'text', ${String(id)}::text))`
 }
 
+/** A revision that shows this image: as its lead image, its social image or a figure. */
+export function revisionShows(id: number): SQL<boolean> {
+  return sql<boolean>`(${eq(revisions.leadMediaId, id)} or ${eq(revisions.socialMediaId, id)} or ${figureShows(id)})`
+}
+
 /** The ids of the images that any revision of the stories matching `stories` shows, as a subquery. */
 function imagesUsedBy(stories: SQL | undefined): SQL {
   const from = sql`from ${revisions} inner join ${articles} on ${articles.id} = ${revisions.articleId}`
@@ -22,7 +27,9 @@ function imagesUsedBy(stories: SQL | undefined): SQL {
   const figures = sql`select (figure #>> '{}')::integer ${from}
     cross join lateral jsonb_path_query(${revisions.body}, 'strict $.** ? (@.type == "figure").attrs.mediaId') as figure
     where ${where} and (figure #>> '{}') ~ '^[0-9]{1,9}$'`
-  return sql`(select ${revisions.leadMediaId} ${from} where ${revisions.leadMediaId} is not null and ${where} union ${figures})`
+  const chosen = (column: typeof revisions.leadMediaId | typeof revisions.socialMediaId) =>
+    sql`select ${column} ${from} where ${column} is not null and ${where}`
+  return sql`(${chosen(revisions.leadMediaId)} union ${chosen(revisions.socialMediaId)} union ${figures})`
 }
 
 /** `media.edit` as a condition on `media`: every image, the person's own uploads, or none. */
@@ -61,7 +68,7 @@ export async function maySeePrivateMedia(db: Db, actor: Actor, image: { id: numb
     .select({ id: revisions.id })
     .from(revisions)
     .innerJoin(articles, eq(articles.id, revisions.articleId))
-    .where(and(or(eq(revisions.leadMediaId, image.id), figureShows(image.id)), readableStories(actor)))
+    .where(and(revisionShows(image.id), readableStories(actor)))
     .limit(1)
   return rows.length > 0
 }

@@ -117,18 +117,20 @@ describe('searching the library', () => {
 })
 
 describe('where an image is used', () => {
-  it('finds stories that use it as lead image or as a figure in any revision, current or past', async () => {
+  it('finds stories that use it as lead image, social image or figure in any revision, current or past', async () => {
     const image = await mediaRow()
     const lead = await story('Lead story', [{ leadMediaId: image.id }, { leadMediaId: null }])
     const nested: RichTextDoc = { type: 'doc', content: [{ type: 'blockquote', content: figure(image.id) }] }
     const inBody = await story('Figure story', [{ body: nested }])
     const asText = await story('Old figure story', [{ body: { type: 'doc', content: figure(String(image.id)) } }])
+    const social = await story('Social story', [{ socialMediaId: image.id }])
     await story('Unrelated story', [{ body: { type: 'doc', content: figure(image.id + 1000) } }, { leadMediaId: newsroom.mediaId }])
 
     expect(await mediaUsage(db, image.id)).toEqual([
-      { articleId: lead, headline: 'Lead story (version 2)', status: 'draft', asLead: true, asFigure: false },
-      { articleId: inBody, headline: 'Figure story (version 1)', status: 'draft', asLead: false, asFigure: true },
-      { articleId: asText, headline: 'Old figure story (version 1)', status: 'draft', asLead: false, asFigure: true },
+      { articleId: lead, headline: 'Lead story (version 2)', status: 'draft', asLead: true, asSocial: false, asFigure: false },
+      { articleId: inBody, headline: 'Figure story (version 1)', status: 'draft', asLead: false, asSocial: false, asFigure: true },
+      { articleId: asText, headline: 'Old figure story (version 1)', status: 'draft', asLead: false, asSocial: false, asFigure: true },
+      { articleId: social, headline: 'Social story (version 1)', status: 'draft', asLead: false, asSocial: true, asFigure: false },
     ])
   })
 

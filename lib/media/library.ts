@@ -9,7 +9,7 @@ import { authorize } from '../authorize'
 import { cleanText, searchText, textField } from '../clean-text'
 import { type Actor, type Owned, can } from '../permissions'
 import { type Result, refusal } from '../refusal'
-import { figureShows, isSiteLogo, visibleMedia } from './access'
+import { figureShows, isSiteLogo, revisionShows, visibleMedia } from './access'
 import type { MediaStorage } from './storage'
 import { countOf } from '../words'
 
@@ -149,25 +149,29 @@ export type MediaUsage = {
   status: ArticleStatus
   /** Some revision has it as the lead image. */
   asLead: boolean
+  /** Some revision has it as the social image (link previews). */
+  asSocial: boolean
   /** Some revision's body has a figure showing it. */
   asFigure: boolean
 }
 
 /**
- * The stories that use an image as lead image or as a figure in any revision (published, draft
+ * The stories that use an image as lead image, social image or figure in any revision (published, draft
  * or history: restoring an old revision must not bring back a missing image).
  */
 export async function mediaUsage(db: Reader, id: number): Promise<MediaUsage[]> {
   const inBody = figureShows(id)
   const asLead = sql<boolean>`coalesce(${revisions.leadMediaId} = ${id}::int, false)`
+  const asSocial = sql<boolean>`coalesce(${revisions.socialMediaId} = ${id}::int, false)`
   const rows = await db
     .select({
       articleId: revisions.articleId,
       asLead: sql<boolean>`bool_or(${asLead})`,
+      asSocial: sql<boolean>`bool_or(${asSocial})`,
       asFigure: sql<boolean>`bool_or(${inBody})`,
     })
     .from(revisions)
-    .where(or(eq(revisions.leadMediaId, id), inBody))
+    .where(revisionShows(id))
     .groupBy(revisions.articleId)
   if (rows.length === 0) return []
   const stories = await db
@@ -189,6 +193,7 @@ export async function mediaUsage(db: Reader, id: number): Promise<MediaUsage[]> 
         headline: story?.headline ?? '',
         status: story?.status ?? 'draft',
         asLead: Boolean(row.asLead),
+        asSocial: Boolean(row.asSocial),
         asFigure: Boolean(row.asFigure),
       }
     })
@@ -198,7 +203,7 @@ export async function mediaUsage(db: Reader, id: number): Promise<MediaUsage[]> 
 /**
  * Deletes an image that no story uses (writers their own, editors and admins any): the row, then
  * its files. A story that starts using it meanwhile cannot slip in: the row is locked, and a
- * revision naming it as lead image waits on that lock.
+ * revision naming it as lead or social image waits on that lock.
  */
 export async function deleteMedia(db: Db, storage: MediaStorage, actor: Actor, id: number): Promise<Result<{ media: MediaRow }>> {
   const outcome: Result<{ media: MediaRow }> = await db.transaction(async (tx) => {

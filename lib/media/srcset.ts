@@ -45,12 +45,11 @@ export function srcSetFor(image: MediaImage, options: SrcSetOptions = {}): Respo
       .map((variant) => `${url(variant.key)} ${variant.width}w`)
       .join(', ')
   const ownFormat = image.mimeType.replace(/^image\//, '')
-  const widest = widthsOf(ownFormat).at(-1)
   const sources = (['avif', 'webp'] as const)
     .map((format) => ({ type: `image/${format}`, srcSet: setOf(format) }))
     .filter((source) => source.srcSet !== '')
   return {
-    src: url(widest?.key ?? image.storageKey),
+    src: url(largestFile(image).key),
     srcSet: setOf('webp'),
     sources,
     fallbackSrcSet: setOf(ownFormat),
@@ -59,6 +58,20 @@ export function srcSetFor(image: MediaImage, options: SrcSetOptions = {}): Respo
     height: image.height,
     objectPosition: `${percent(image.focalX)} ${percent(image.focalY)}`,
   }
+}
+
+/**
+ * The widest rendition in the upload's own format (or the stored file when there are none), with
+ * its size: the `<img src>`, and the file link previews (Open Graph, Twitter cards) show.
+ */
+export function largestFile(image: MediaImage): { key: string; width: number; height: number } {
+  const ownFormat = image.mimeType.replace(/^image\//, '')
+  const widest = widthRenditions(image)
+    .filter((variant) => variant.format === ownFormat)
+    .sort((a, b) => a.width - b.width)
+    .at(-1)
+  if (!widest) return { key: image.storageKey, width: image.width, height: image.height }
+  return { key: widest.key, width: widest.width, height: Math.round((image.height * widest.width) / image.width) }
 }
 
 /** The stored file to show an image at about `width` pixels: the narrowest WebP that wide, else the widest, else the full-size file. */

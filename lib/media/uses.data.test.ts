@@ -65,6 +65,17 @@ describe('which images are public', () => {
     expect(await isPublicMedia(db, old.id)).toBe(false)
   })
 
+  it('makes a published story’s social image public with it, and private again when it is unpublished', async () => {
+    const social = await upload(writer)
+    const id = await storyIn(db, newsroom, 'published', { headline: 'Shared picture' })
+    await editStory(db, editor, id, { socialMediaId: social.id })
+    expect(await isPublicMedia(db, social.id)).toBe(false)
+    await act(db, editor, id, 'publish')
+    expect(await usesOf(id)).toEqual([social.id])
+    await act(db, editor, id, 'unpublish')
+    expect(await isPublicMedia(db, social.id)).toBe(false)
+  })
+
   it('an image two stories show stays public while either is published', async () => {
     const shared = await upload(editor)
     const first = await approvedWith(shared.id, shared.id)
@@ -111,6 +122,14 @@ describe('who may see a private image', () => {
     const theirs = await makeStory(db, newsroom, { by: writer2, headline: 'Borrowed picture' })
     await editStory(db, writer2, theirs, { body: { type: 'doc', content: figure(image.id) } })
     expect(await sees()).toMatchObject({ writer2: true })
+  })
+
+  it('a writer of a story using it as its social image', async () => {
+    const image = await upload(writer)
+    expect(await maySeePrivateMedia(db, writer2, image)).toBe(false)
+    const theirs = await makeStory(db, newsroom, { by: writer2, headline: 'Borrowed social picture' })
+    await editStory(db, writer2, theirs, { socialMediaId: image.id })
+    expect(await maySeePrivateMedia(db, writer2, image)).toBe(true)
   })
 
   it('another writer once a published story shows it, and not before', async () => {

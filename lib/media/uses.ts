@@ -11,9 +11,14 @@ import { mediaUrl } from './urls'
 // Which images are public: those a story shows readers, kept in `media_uses` (one row per image
 // and story). An image with no row there is served only to the newsroom (app/media/[...key]).
 
-/** The images a revision shows: its lead image and its body's figures. */
-export function imagesOf(revision: { leadMediaId: number | null; body: Parameters<typeof figureMediaIds>[0] }): number[] {
-  return [...new Set([...(revision.leadMediaId === null ? [] : [revision.leadMediaId]), ...figureMediaIds(revision.body)])]
+/** The images a revision shows: its lead image, its social image (in link previews) and its body's figures. */
+export function imagesOf(revision: {
+  leadMediaId: number | null
+  socialMediaId: number | null
+  body: Parameters<typeof figureMediaIds>[0]
+}): number[] {
+  const chosen = [revision.leadMediaId, revision.socialMediaId].filter((id) => id !== null)
+  return [...new Set([...chosen, ...figureMediaIds(revision.body)])]
 }
 
 /**
@@ -28,6 +33,7 @@ export async function syncMediaUses(tx: Tx, articleId: number): Promise<void> {
       status: articles.status,
       publishedRevisionId: articles.publishedRevisionId,
       leadMediaId: revisions.leadMediaId,
+      socialMediaId: revisions.socialMediaId,
       body: revisions.body,
     })
     .from(articles)
@@ -35,7 +41,7 @@ export async function syncMediaUses(tx: Tx, articleId: number): Promise<void> {
     .where(eq(articles.id, articleId))
   await tx.delete(mediaUses).where(eq(mediaUses.articleId, articleId))
   if (!row?.body || !isPubliclyVisible(row)) return
-  const wanted = imagesOf({ leadMediaId: row.leadMediaId, body: row.body })
+  const wanted = imagesOf({ leadMediaId: row.leadMediaId, socialMediaId: row.socialMediaId, body: row.body })
   if (wanted.length === 0) return
   // A figure may name an image deleted since: only images that exist are recorded.
   const existing = await tx.select({ id: media.id }).from(media).where(inArray(media.id, wanted))

@@ -121,7 +121,10 @@ export default async function MediaPage({ params }: MediaPageProps) {
                     <li key={story.articleId}>
                       <Link href={`/desk/articles/${story.articleId}`}>{story.headline || 'Untitled story'}</Link> (
                       {statuses[story.status].label.toLowerCase()}
-                      {[story.asLead && 'lead image', story.asFigure && 'figure'].filter(Boolean).map((role) => `, ${role}`)})
+                      {[story.asLead && 'lead image', story.asSocial && 'social image', story.asFigure && 'figure']
+                        .filter(Boolean)
+                        .map((role) => `, ${role}`)}
+                      )
                     </li>
                   ) : (
                     <li key={story.articleId}>Another writer’s story that is not published</li>
