@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { act, editStory, formInput, makeStory, openTestNewsroom, saveForm, storyIn } from '@/test/newsroom'
+import { act, editStory, makeStory, openTestNewsroom, storyIn } from '@/test/newsroom'
+import { formInput, saveForm } from '@/test/story-form-input'
 import { mayReadStory } from './article-access'
 import { saveArticle } from './article-drafts'
 import { createArticle } from './article-create'

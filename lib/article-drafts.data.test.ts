@@ -1,18 +1,8 @@
 import { asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { articleAuthors, articleTags, tags, workflowEvents } from '@/db/schema'
-import {
-  act,
-  articleRow,
-  disabledPerson,
-  disabledRefusal,
-  docOf,
-  formInput,
-  makeStory,
-  openTestNewsroom,
-  revisionRows,
-  saveForm,
-} from '@/test/newsroom'
+import { act, articleRow, disabledPerson, disabledRefusal, docOf, makeStory, openTestNewsroom, revisionRows } from '@/test/newsroom'
+import { formInput, saveForm } from '@/test/story-form-input'
 import { autosaveWindowMs, saveArticle } from './article-drafts'
 import { createArticle } from './article-create'
 

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { articleAuthors, articleTags, revisions } from '@/db/schema'
-import { act, articleRow, docOf, makeStory, openTestNewsroom, revisionRows, saveForm } from '@/test/newsroom'
+import { act, articleRow, docOf, makeStory, openTestNewsroom, revisionRows } from '@/test/newsroom'
+import { saveForm } from '@/test/story-form-input'
 import { getArticleForEditing } from './editable-article'
 import { findStoryAt } from './public-articles'
 

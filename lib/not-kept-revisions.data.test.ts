@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { act, articleRow, docOf, formInput, openTestNewsroom, revisionRows, saveForm, storyIn } from '@/test/newsroom'
+import { act, articleRow, docOf, openTestNewsroom, revisionRows, storyIn } from '@/test/newsroom'
+import { formInput, saveForm } from '@/test/story-form-input'
 import { saveArticle } from './article-drafts'
 import { listRevisions } from './revisions'
 

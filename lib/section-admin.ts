@@ -61,7 +61,7 @@ export type SectionChangeInput = z.infer<typeof sectionChangeSchema>
 export const sectionReorderSchema = sectionRefSchema.extend({ direction: z.enum(['up', 'down'], { error: 'Move a section up or down.' }) })
 export type SectionReorderInput = z.infer<typeof sectionReorderSchema>
 
-/** `moveTo`: where the section's stories go, when it has any. */
+/** `moveTo`: where the section's stories go, if it has stories. */
 export const sectionRetireSchema = sectionRefSchema.extend({ moveTo: optionalId('There is no such section to move the stories to.') })
 export type SectionRetireInput = z.infer<typeof sectionRetireSchema>
 

@@ -17,7 +17,8 @@ import { checkCredentials } from './sign-in'
 import { transition } from './transitions'
 import { createUser, newUserSchema } from './users'
 import { maxNoteLength } from './workflow-input'
-import { articleRow, auditTrail, formInput, makeStory, openTestNewsroom, storyIn } from '@/test/newsroom'
+import { articleRow, auditTrail, makeStory, openTestNewsroom, storyIn } from '@/test/newsroom'
+import { formInput } from '@/test/story-form-input'
 
 // Random Unicode at every save path (the data functions behind the desk's forms and routes): each
 // answers ok or a refusal, never throws, and what it saved reads back well-formed and within limits.

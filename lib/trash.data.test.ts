@@ -7,13 +7,13 @@ import {
   disabledPerson,
   disabledRefusal,
   editStory,
-  formInput,
   openTestNewsroom,
   revisionRows,
   storyIn,
   tryAct,
   withOwnNewsroom,
 } from '@/test/newsroom'
+import { formInput } from '@/test/story-form-input'
 import { saveArticle } from './article-drafts'
 import { getArticleForEditing } from './editable-article'
 import { listDeskQueue, countDeskQueues } from './desk-queues-list'

@@ -3,9 +3,9 @@ import { afterAll } from 'vitest'
 import type { Db } from '@/db'
 import { createTestDatabase } from '@/db/testing'
 import { type ArticleStatus, type RichTextDoc, articles, media, revisions, sections, users, workflowEvents } from '@/db/schema'
-import { type SaveResult, saveArticle } from '@/lib/article-drafts'
+import { saveArticle } from '@/lib/article-drafts'
 import { createArticle } from '@/lib/article-create'
-import { type ArticleInput, type ArticleInputRaw, articleInputSchema } from '@/lib/article-input'
+import { type ArticleInputRaw, articleInputSchema } from '@/lib/article-input'
 import type { Actor } from '@/lib/permissions'
 import { type TransitionOptions, type TransitionResult, type TransitionedArticle, transition } from '@/lib/transitions'
 import { checkIds } from '@/lib/prepublish-checks'
@@ -224,35 +224,6 @@ export async function auditTrail(db: Db, articleId: number) {
 /** A story's revisions, oldest first. */
 export async function revisionRows(db: Db, articleId: number) {
   return db.select().from(revisions).where(eq(revisions.articleId, articleId)).orderBy(asc(revisions.number))
-}
-
-/** What the story form would send for a story in the newsroom's first section, parsed as the server action parses it. */
-export function formInput(newsroom: Newsroom, overrides: Partial<ArticleInputRaw> = {}): ArticleInput {
-  return articleInputSchema.parse({
-    headline: 'Harbour reopens',
-    standfirst: 'Boats are back.',
-    body: docOf('The harbour reopened on Sunday.'),
-    sectionId: newsroom.sectionId,
-    slug: '',
-    tags: ['Shipping'],
-    bylines: [{ userId: newsroom.writer.id }],
-    leadMediaId: null,
-    ...overrides,
-  })
-}
-
-/** Saves the form's fields (`formInput` with `fields`) as `actor` at the story's current version, and returns the answer. */
-export async function saveForm(
-  db: Db,
-  newsroom: Newsroom,
-  articleId: number,
-  actor: Actor,
-  fields: Partial<ArticleInputRaw>,
-  kind: 'autosave' | 'save',
-  at: Date,
-): Promise<SaveResult> {
-  const { version } = await articleRow(db, articleId)
-  return saveArticle(db, actor, articleId, formInput(newsroom, fields), { baseVersion: version, kind, now: at })
 }
 
 /** A story by the newsroom's writer, taken through the workflow by its editor to `status`. */
