@@ -3,6 +3,7 @@
 import { Field } from '@/components/ui/field'
 import type { MediaOption } from '@/lib/media/types'
 import { LeadImagePicker, type LeadImagePickerProps } from './lead-image-picker'
+import { ImageUploadField } from './media/image-upload-field'
 
 type LeadImageFieldsProps = {
   images: readonly MediaOption[]
@@ -35,21 +36,7 @@ export function LeadImageFields({
     <fieldset>
       <legend>Lead image</legend>
       <LeadImagePicker images={images} chosenId={chosenId} onChoose={onChoose} saveAltText={saveAltText} onAltText={onAltText} />
-      <Field id="lead-upload" label="Upload a lead image">
-        {(control) => (
-          <input
-            {...control}
-            type="file"
-            accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
-            onChange={(event) => upload(event.target.files?.[0])}
-          />
-        )}
-      </Field>
-      {status && (
-        <p className="small" role="status">
-          {status}
-        </p>
-      )}
+      <ImageUploadField id="lead-upload" label="Upload a lead image" status={status} onFile={upload} />
       <Field id="lead-caption" label="Caption">
         {(control) => <textarea {...control} rows={3} value={caption} onChange={(event) => onChange('leadCaption', event.target.value)} />}
       </Field>

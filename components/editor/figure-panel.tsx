@@ -2,6 +2,7 @@
 
 import { useState } from 'react'
 import { MediaPicker } from '@/components/desk/media/media-picker'
+import { imageFileTypes } from '@/components/desk/media/upload-client'
 import { Field } from '@/components/ui/field'
 import type { MediaOption } from '@/lib/media/types'
 import { type FigureKind, toFigureAttributes } from '@/lib/story-schema/nodes/figure'
@@ -67,14 +68,7 @@ export function FigurePanel({ id, editor, onClose, onCancel, figures: libraryFig
         {error}
       </p>
       <Field id={`${id}-upload`} label="Or upload a new image" className="editor-field">
-        {(control) => (
-          <input
-            {...control}
-            type="file"
-            accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
-            onChange={(event) => void upload(event.target.files?.[0])}
-          />
-        )}
+        {(control) => <input {...control} type="file" accept={imageFileTypes} onChange={(event) => void upload(event.target.files?.[0])} />}
       </Field>
       {uploads.status && (
         <p className="editor-hint" role="status">

@@ -1,6 +1,9 @@
 import type { MediaOption } from '@/lib/media/types'
 import { tooLargeFileMessage, uploadSizeProblem } from '@/lib/media/limits'
 
+/** The files a file picker offers for an image upload: the formats the library accepts. */
+export const imageFileTypes = 'image/jpeg,image/png,image/webp,image/avif,image/gif'
+
 /** Where the desk posts images: see `app/desk/media/upload/route.ts` for the request and its answers. */
 export const mediaUploadUrl = '/desk/media/upload'
 

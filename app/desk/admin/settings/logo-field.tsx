@@ -1,9 +1,9 @@
 'use client'
 
 import { useState } from 'react'
+import { ImageUploadField } from '@/components/desk/media/image-upload-field'
 import { MediaPicker } from '@/components/desk/media/media-picker'
 import { uploadMediaFile } from '@/components/desk/media/upload-client'
-import { Field } from '@/components/ui/field'
 import type { MediaOption } from '@/lib/media/types'
 import { logoTooLargeMessage, maxLogoBytes } from '@/lib/publication-schema'
 
@@ -52,21 +52,7 @@ export function LogoField({ images, chosenId }: LogoFieldProps) {
         noneLabel="No logo: the name in type"
         onSelectNone={() => setChosen(null)}
       />
-      <Field id="logo-upload" label="Upload a logo">
-        {(control) => (
-          <input
-            {...control}
-            type="file"
-            accept="image/png,image/jpeg,image/webp,image/avif,image/gif"
-            onChange={(event) => upload(event.target.files?.[0])}
-          />
-        )}
-      </Field>
-      {status && (
-        <p className="small" role="status">
-          {status}
-        </p>
-      )}
+      <ImageUploadField id="logo-upload" label="Upload a logo" status={status} onFile={upload} />
     </fieldset>
   )
 }
