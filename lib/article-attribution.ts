@@ -2,7 +2,7 @@ import 'server-only'
 import { isDeepStrictEqual } from 'node:util'
 import { eq, inArray } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
-import { type Byline, articleAuthors, articleTags, articles, tags, users } from '@/db/schema'
+import { type Byline, articleAuthors, articleTags, articles, tagRedirects, tags, users } from '@/db/schema'
 import { slugify } from './slug'
 
 // Who a story is by and what it is about: the bylines and tags a revision holds, and their live
@@ -55,6 +55,33 @@ export async function syncAttribution(tx: Tx, articleId: number, previous: Attri
     const tagIds = await ensureTags(tx, next.tags)
     if (tagIds.length > 0) await tx.insert(articleTags).values(tagIds.map((tagId) => ({ articleId, tagId })))
   }
+}
+
+/**
+ * The tags as the newsroom calls them now: a name typed as a tag had before it was renamed or
+ * merged (its address is in `tag_redirects`) becomes the current tag's name, so it is not
+ * created again; a tag named twice that way is kept once.
+ */
+export async function currentTagNames(db: Db | Tx, names: readonly string[]): Promise<string[]> {
+  const slugs = names.map((name) => slugify(name)).filter((slug) => slug !== '')
+  const moved =
+    slugs.length > 0
+      ? await db
+          .select({ slug: tagRedirects.slug, name: tags.name })
+          .from(tagRedirects)
+          .innerJoin(tags, eq(tags.id, tagRedirects.tagId))
+          .where(inArray(tagRedirects.slug, slugs))
+      : []
+  if (moved.length === 0) return [...names]
+  const current = new Map(moved.map((row) => [row.slug, row.name]))
+  const seen = new Set<string>()
+  return names.flatMap((name) => {
+    const named = current.get(slugify(name)) ?? name
+    const slug = slugify(named)
+    if (seen.has(slug)) return []
+    seen.add(slug)
+    return [named]
+  })
 }
 
 /** The ids of the named tags, creating the ones that do not exist yet (matched by slug). */

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { type RichTextDoc, articles, revisions, sections } from '@/db/schema'
 import { exists } from './article-drafts'
-import { syncAttribution } from './article-attribution'
+import { currentTagNames, syncAttribution } from './article-attribution'
 import { authorize } from './authorize'
 import { derivedSlug, headlineSchema } from './article-input'
 import { freeSlug, isSlugClash } from './article-slugs'
@@ -37,7 +37,7 @@ export async function createArticle(
   const base = wantedSlug || derivedSlug(headline.data) || 'untitled'
   const body = content.body ?? emptyBody
   const bodyText = plainText(body)
-  const attribution = { bylines: content.bylines ?? [{ userId: actor.id }], tags: content.tags ?? [] }
+  const attribution = { bylines: content.bylines ?? [{ userId: actor.id }], tags: await currentTagNames(db, content.tags ?? []) }
 
   // Someone creating a story with the same headline at the same moment may take the slug first.
   for (let attempt = 1; ; attempt++) {

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { articles, media, revisions, sections, users, workflowEvents } from '@/db/schema'
-import { ownerIds, syncAttribution } from './article-attribution'
+import { currentTagNames, ownerIds, syncAttribution } from './article-attribution'
 import { checkBylines } from './article-editing'
 import { authorizeEdit } from './authorize'
 import { type EditableArticle, getArticleForEditing, loadCurrent, snapshotColumns } from './editable-article'
@@ -79,7 +79,7 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
         sectionId: input.sectionId,
         slug: input.slug || derivedSlug(input.headline) || latest.slug,
         bylines: input.bylines,
-        tags: input.tags,
+        tags: await currentTagNames(tx, input.tags),
         leadMediaId: input.leadMediaId,
         leadCaption: input.leadCaption,
         leadCredit: input.leadCredit,

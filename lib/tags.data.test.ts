@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { auditEvents, revisions, tagRedirects, tags } from '@/db/schema'
 import { act, editStory, makeStory, openTestNewsroom, storyIn } from '@/test/newsroom'
@@ -131,5 +131,25 @@ describe('changing a tag', () => {
     })
     const [entry] = await db.select().from(auditEvents).where(eq(auditEvents.action, 'tag.describe'))
     expect(entry).toMatchObject({ actorId: newsroom.admin.id, detail: { tag: 'Ports', slug: 'ports' } })
+  })
+})
+
+describe('tags typed by an old name', () => {
+  it('files a story under the tag an old name was renamed or merged into, instead of making the old tag again', async () => {
+    await db.insert(tags).values([
+      { name: 'Quays', slug: 'quays' },
+      { name: 'Docks', slug: 'docks' },
+    ])
+    expect(await mergeTags(db, newsroom.editor, { tagId: await tagId('quays'), into: 'docks' })).toMatchObject({ ok: true })
+    expect(await renameTag(db, newsroom.editor, { tagId: await tagId('docks'), name: 'Wharves' })).toMatchObject({ ok: true })
+    const draft = await makeStory(db, newsroom, { headline: 'New quay opens' })
+    await editStory(db, newsroom.writer, draft, { tags: ['quays', 'Docks', 'Wharves', 'Cranes'] })
+    const saved = await db.select({ tags: revisions.tags }).from(revisions).where(eq(revisions.articleId, draft)).orderBy(revisions.id)
+    expect(saved.at(-1)?.tags).toEqual(['Wharves', 'Cranes'])
+    const made = await db
+      .select({ slug: tags.slug })
+      .from(tags)
+      .where(inArray(tags.slug, ['quays', 'docks', 'wharves', 'cranes']))
+    expect(made.map((tag) => tag.slug).sort()).toEqual(['cranes', 'wharves'])
   })
 })
