@@ -25,7 +25,6 @@ describe('what changed on my stories since I last looked', () => {
       const news = await getDeskNews(own, room.writer, { now: at(5) })
       // The request for changes is one piece of news, though its note also opens a thread.
       expect(news).toEqual({
-        since: at(1),
         count: 2,
         items: [
           expect.objectContaining({ kind: 'note', excerpt: 'And check the date.', actorName: 'Editor Person', at: at(4.5) }),
@@ -42,10 +41,10 @@ describe('what changed on my stories since I last looked', () => {
       })
       expect((await getDeskNews(own, room.writer2, { now: at(5) }))?.count).toBe(0)
       await markDeskSeen(own, room.writer, at(6))
-      expect(await getDeskNews(own, room.writer, { now: at(7) })).toMatchObject({ since: at(6), count: 0, items: [] })
+      expect(await getDeskNews(own, room.writer, { now: at(7) })).toMatchObject({ count: 0, items: [] })
       // A page left open since earlier cannot bring back what was seen.
       await markDeskSeen(own, room.writer, at(2))
-      expect(await getDeskNews(own, room.writer, { now: at(7) })).toMatchObject({ since: at(6), count: 0 })
+      expect(await getDeskNews(own, room.writer, { now: at(7) })).toMatchObject({ count: 0, items: [] })
     })
   })
 })

@@ -1,5 +1,6 @@
 import 'server-only'
 import { and, desc, eq, gt, isNull, ne, not, or, sql } from 'drizzle-orm'
+import { unionAll } from 'drizzle-orm/pg-core'
 import type { Db } from '@/db'
 import { type ArticleStatus, articles, deskVisits, notes, revisions, users, workflowEvents } from '@/db/schema'
 import { mine } from './desk-queues-conditions'
@@ -35,17 +36,19 @@ const firstLookWindowMs = 7 * 24 * 60 * 60 * 1000
 
 /**
  * The desk's badge: status changes and notes by others on my stories since I last looked
- * (`markDeskSeen`), newest first, with how many there are in all.
+ * (`markDeskSeen`), newest first, with how many there are in all. One query: each kind newest
+ * first up to just past the badge's cap, counted, and only the newest few read with the story's
+ * headline and who did it.
  */
 export async function getDeskNews(
   db: Db,
   viewer: Actor,
   options: { now?: Date; limit?: number } = {},
-): Promise<{ since: Date; count: number; items: DeskNewsItem[] } | null> {
+): Promise<{ count: number; items: DeskNewsItem[] } | null> {
   const now = options.now ?? new Date()
   const limit = Math.min(50, Math.max(1, options.limit ?? 20))
-  const [visit] = await db.select({ seenAt: deskVisits.seenAt }).from(deskVisits).where(eq(deskVisits.userId, viewer.id))
-  const since = visit?.seenAt ?? new Date(now.getTime() - firstLookWindowMs)
+  const firstLook = new Date(now.getTime() - firstLookWindowMs)
+  const since = sql`coalesce((select ${deskVisits.seenAt} from ${deskVisits} where ${deskVisits.userId} = ${viewer.id}), ${firstLook})`
   const byOthers = (actor: typeof workflowEvents.actorId | typeof notes.authorId) => or(isNull(actor), ne(actor, viewer.id))
 
   // A status change also moves the story's `updated_at`: only stories changed since are looked at.
@@ -60,43 +63,71 @@ export async function getDeskNews(
     and ${workflowEvents.actorId} is not distinct from ${notes.authorId} and ${workflowEvents.createdAt} = ${notes.createdAt}
     and ${workflowEvents.note} <> '' and ${notes.parentId} is null)`
   const notesWhere = and(gt(notes.createdAt, since), byOthers(notes.authorId), mine(viewer.id), not(eventsOwnNote))
-  // Each kind newest first, up to just past the badge's cap: how many there are, and the newest,
-  // with the story's headline and who did it.
-  const [events, noteRows] = await Promise.all([
+  const changes = unionAll(
     db
       .select({
+        kind: sql<DeskNewsItem['kind']>`'status'`.as('news_kind'),
         articleId: workflowEvents.articleId,
-        headline: revisions.headline,
         at: workflowEvents.createdAt,
-        actorName: users.name,
-        toStatus: workflowEvents.toStatus,
+        actorId: workflowEvents.actorId,
+        toStatus: sql<ArticleStatus | null>`${workflowEvents.toStatus}`.as('news_status'),
         text: workflowEvents.note,
       })
       .from(workflowEvents)
       .innerJoin(articles, eq(articles.id, workflowEvents.articleId))
-      .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
-      .leftJoin(users, eq(users.id, workflowEvents.actorId))
       .where(eventsWhere)
       .orderBy(desc(workflowEvents.createdAt))
       .limit(newsCountCap + 1),
     db
-      .select({ articleId: notes.articleId, headline: revisions.headline, at: notes.createdAt, actorName: users.name, text: notes.body })
+      .select({
+        kind: sql<DeskNewsItem['kind']>`'note'`.as('news_kind'),
+        articleId: notes.articleId,
+        at: notes.createdAt,
+        actorId: notes.authorId,
+        toStatus: sql<ArticleStatus | null>`null::article_status`.as('news_status'),
+        text: notes.body,
+      })
       .from(notes)
       .innerJoin(articles, eq(articles.id, notes.articleId))
-      .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
-      .leftJoin(users, eq(users.id, notes.authorId))
       .where(notesWhere)
       .orderBy(desc(notes.createdAt))
       .limit(newsCountCap + 1),
-  ])
-  const items: DeskNewsItem[] = [
-    ...events.map((row) => ({ ...row, kind: 'status' as const })),
-    ...noteRows.map((row) => ({ ...row, kind: 'note' as const, toStatus: null })),
-  ]
-    .sort((a, b) => b.at.getTime() - a.at.getTime())
-    .slice(0, limit)
-    .map(({ text, ...item }) => ({ ...item, excerpt: excerpt(text) }))
-  return { since, count: Math.min(events.length + noteRows.length, newsCountCap + 1), items }
+  ).as('changes')
+  const newest = db
+    .select({
+      kind: changes.kind,
+      articleId: changes.articleId,
+      at: changes.at,
+      actorId: changes.actorId,
+      toStatus: changes.toStatus,
+      text: changes.text,
+      total: sql<number>`(count(*) over ())::int`.as('news_total'),
+    })
+    .from(changes)
+    .orderBy(desc(changes.at))
+    .limit(limit)
+    .as('newest')
+  const rows = await db
+    .select({
+      kind: newest.kind,
+      articleId: newest.articleId,
+      headline: revisions.headline,
+      at: newest.at,
+      actorName: users.name,
+      toStatus: newest.toStatus,
+      text: newest.text,
+      total: newest.total,
+    })
+    .from(newest)
+    .innerJoin(articles, eq(articles.id, newest.articleId))
+    .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
+    .leftJoin(users, eq(users.id, newest.actorId))
+    .orderBy(desc(newest.at))
+  const items = rows.map((row) => ({
+    ...{ kind: row.kind, articleId: row.articleId, headline: row.headline, at: row.at },
+    ...{ actorName: row.actorName, toStatus: row.toStatus, excerpt: excerpt(row.text) },
+  }))
+  return { count: Math.min(rows[0]?.total ?? 0, newsCountCap + 1), items }
 }
 
 /**

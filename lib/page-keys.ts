@@ -40,6 +40,8 @@ export const pageKey = {
   sitePages: 'site-pages',
   /** The publication's settings (name, address, logo, language, policies: lib/site.ts): every page, feed and sitemap. */
   site: 'site',
+  /** Every newsroom setting (lib/settings.ts): the desk keeps them in memory until this is announced. */
+  settings: 'settings',
 } as const
 
 /** A page listing more stories than this shows `everyStory` instead of a key per story: a header has room for some hundreds of keys. */

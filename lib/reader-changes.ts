@@ -5,6 +5,7 @@ import { articles, corrections, revisions } from '@/db/schema'
 import { edgeNodes } from './edge/nodes'
 import { type EdgeFailure, refreshOnEdges } from './edge/purges'
 import { tellInstances } from './instances'
+import { forgetKeptValues } from './kept-values'
 import { imagesOf, mediaAddresses } from './media/uses'
 import { pageKey } from './page-keys'
 import { pathsShowing } from './page-record'
@@ -86,6 +87,7 @@ const settleMs = 1500
 export async function announceChange(db: Db, keys: readonly string[]): Promise<ChangeAnnounced> {
   if (keys.length === 0) return { notYetRemovedFrom: [] }
   dropPagesShowing(keys)
+  forgetKeptValues(keys)
   if (isOnServer(db)) await tellInstances(db, keys)
   const nodes = edgeNodes()
   if (nodes.length === 0) return { notYetRemovedFrom: [] }

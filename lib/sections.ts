@@ -2,6 +2,7 @@ import 'server-only'
 import { asc, inArray, isNull } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { sectionRedirects, sections } from '@/db/schema'
+import { keptValue } from './kept-values'
 import { pageKey, shows } from './page-keys'
 
 export async function listTopSections(db: Db): Promise<{ id: number; name: string; slug: string }[]> {
@@ -30,6 +31,11 @@ export async function listSectionOptions(db: Db | Tx): Promise<SectionOption[]> 
   }
   addChildren(null, '')
   return options
+}
+
+/** The section options as the desk's filters show them on every list: kept in this process until the tree's key is announced. */
+export function keptSectionOptions(db: Db): Promise<SectionOption[]> {
+  return keptValue(db, pageKey.sections, () => listSectionOptions(db))
 }
 
 export type SectionCrumb = { id: number; name: string; slug: string; path: string }

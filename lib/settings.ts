@@ -6,9 +6,12 @@ import { settings, users } from '@/db/schema'
 import { recordAudit } from './audit'
 import { authorize } from './authorize'
 import { type TimeZone, isTimeZone } from './clock'
+import { keptValue } from './kept-values'
+import { pageKey } from './page-keys'
 import type { Actor } from './permissions'
 import { type CheckSeverities, checkSeveritiesSchema, defaultSeverities } from './prepublish-checks'
 import { type Publication, publicationDefaults, publicationSchema } from './publication-schema'
+import { announceChange } from './reader-changes'
 import { type Result, invalidInput } from './refusal'
 
 const timeZoneSchema = z.string().trim().refine(isTimeZone, 'Choose a time zone from the list, such as Asia/Beirut or UTC.')
@@ -59,6 +62,19 @@ export async function readSetting(db: Db | Tx, key: SettingKey): Promise<string>
   return row?.value ?? definitions[key].fallback()
 }
 
+/**
+ * A setting as every desk page reads it: all settings are read in one query and kept in this
+ * process until a change to them is announced (`writeSetting`). Inside a transaction, read
+ * `readSetting` instead.
+ */
+export async function keptSetting(db: Db, key: SettingKey): Promise<string> {
+  const saved = await keptValue(db, pageKey.settings, async () => {
+    const rows = await db.select({ key: settings.key, value: settings.value }).from(settings)
+    return new Map(rows.map((row) => [row.key, row.value]))
+  })
+  return saved.get(key) ?? definitions[key].fallback()
+}
+
 /** An admin saves a setting; the change is in the audit log with its old and new value. */
 export async function writeSetting(db: Db, actor: Actor, key: SettingKey, raw: unknown, client = ''): Promise<Result<{ value: string }>> {
   const allowed = await authorize(db, actor, 'site.manage')
@@ -74,12 +90,13 @@ export async function writeSetting(db: Db, actor: Actor, key: SettingKey, raw: u
       .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actor.id, updatedAt: new Date() } })
     await recordAudit(tx, { action: 'settings.change', actorId: actor.id, detail: { setting: key, from: before, to: value }, client })
   })
+  await announceChange(db, [pageKey.settings])
   return { ok: true, value }
 }
 
 /** How many days a story stays in the trash before it is deleted for good. */
 export async function trashRetentionDays(db: Db): Promise<number> {
-  return Number(await readSetting(db, 'trashRetentionDays'))
+  return Number(await keptSetting(db, 'trashRetentionDays'))
 }
 
 /** Which checks of the pre-publish checklist block and which warn: the newsroom's choice, each check it left out at its default. */
@@ -110,7 +127,7 @@ export async function ownTimeZoneChoice(db: Db, userId: number): Promise<TimeZon
 
 /** The zone this person reads the desk in: their own choice (read with their session), else the newsroom's. */
 export async function viewerTimeZone(db: Db, person: { ownTimeZone: TimeZone | '' }): Promise<TimeZone> {
-  return person.ownTimeZone || readSetting(db, 'timeZone')
+  return person.ownTimeZone || keptSetting(db, 'timeZone')
 }
 
 /** A person chooses the zone they read the desk in; an empty choice means the newsroom's. */

@@ -9,6 +9,7 @@ import { checkMediaIsShared, instanceName, listenToInstances } from './instances
 import { smtpSender, startMail } from './mail'
 import { getMediaStorage } from './media/storage'
 import { dropAllPages, dropPagesShowing } from './reader-cache'
+import { forgetAllKeptValues, forgetKeptValues } from './kept-values'
 import { announceChange, storyAsShown, storyChangeKeys } from './reader-changes'
 import { startScheduler } from './scheduler'
 
@@ -68,8 +69,14 @@ async function listenToOtherInstances(db: Db, url: string): Promise<void> {
   await checkMediaIsShared(db, location)
   holder.__copydeskStopListening ??= listenToInstances(url, {
     applicationName: instanceName(location),
-    onKeys: dropPagesShowing,
-    onMissed: dropAllPages,
+    onKeys: (keys) => {
+      dropPagesShowing(keys)
+      forgetKeptValues(keys)
+    },
+    onMissed: () => {
+      dropAllPages()
+      forgetAllKeptValues()
+    },
   })
 }
 

@@ -18,7 +18,7 @@ import {
 import { countDeskQueues, listDeskQueue } from '@/lib/desk-queues-list'
 import { deskLanding } from '@/lib/desk-landing'
 import { formatNewsCount } from '@/lib/desk-news'
-import { listSectionOptions } from '@/lib/sections'
+import { keptSectionOptions } from '@/lib/sections'
 import { requireCapability } from '@/lib/session'
 import { statuses } from '@/lib/workflow'
 import { listStaff } from '@/lib/users'
@@ -45,7 +45,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
   const [list, news, sections, staff, retentionDays] = await Promise.all([
     listDeskQueue(db, user, queue, query, counts?.[queue]),
     getMyDeskNews(),
-    listSectionOptions(db),
+    keptSectionOptions(db),
     listStaff(db),
     trashRetentionDays(db),
   ])
