@@ -21,6 +21,7 @@ const doc = (...content: RichTextNode[]): RichTextDoc => ({ type: 'doc', content
 const base: ComparableRevision = {
   headline: 'Harbour reopens',
   standfirst: 'Boats are back.',
+  dateline: '',
   body: doc(paragraph('The harbour reopened.'), figure({}), quote('We waited.', 'A fisherman'), embed('https://youtu.be/abc', 'The storm')),
   bodyText: 'The harbour reopened.\n\nWe waited.',
   section: 'Lebanon',
@@ -153,6 +154,10 @@ describe('comparing two revisions', () => {
     expect(compareRevisions(two, { ...two, bylines: ['Sam Lee', 'Rana Haddad'] })).toEqual([
       expect.objectContaining({ field: 'Bylines', added: [], removed: [], after: ['Sam Lee', 'Rana Haddad'] }),
     ])
+  })
+
+  it('shows the dateline as a one-line value', () => {
+    expect(compareRevisions(base, { ...base, dateline: 'BEIRUT' })).toEqual([{ kind: 'value', field: 'Dateline', before: '', after: 'BEIRUT' }])
   })
 
   it('names the section, and shows the slug, lead image and its words, and the search and sharing fields', () => {

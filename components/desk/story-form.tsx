@@ -264,7 +264,9 @@ export function StoryForm({
         <StoryMainFields
           headline={fields.headline}
           standfirst={fields.standfirst}
+          dateline={fields.dateline}
           headlineError={errors.headline}
+          datelineError={errors.dateline}
           onChange={update}
           body={{ start: initialBody, loaded: loadedBody, words, onChange: onBodyChange }}
           images={uploads.images}

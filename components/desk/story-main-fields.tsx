@@ -12,19 +12,24 @@ import { TypographicTextarea } from './typographic-textarea'
 type StoryMainFieldsProps = {
   headline: string
   standfirst: string
+  dateline: string
   /** What is wrong with the headline, if anything. */
   headlineError?: string
-  onChange: (field: 'headline' | 'standfirst', value: string) => void
+  /** What the server found wrong with the dateline, if anything. */
+  datelineError?: string
+  onChange: (field: 'headline' | 'standfirst' | 'dateline', value: string) => void
   /** The body editor: the body it starts with, and one loaded since (another person's save, a merge). */
   body: { start: RichTextDoc; loaded: { doc: RichTextDoc } | null; words: number; onChange: (doc: RichTextDoc) => void }
   /** Library images the body may show as figures. */
   images: MediaOption[]
 }
 
-/** What readers read: the headline, the standfirst and the body. */
-export function StoryMainFields({ headline, standfirst, headlineError, onChange, body, images }: StoryMainFieldsProps) {
+/** What readers read: the headline, the standfirst, the dateline and the body. */
+export function StoryMainFields(props: StoryMainFieldsProps) {
+  const { headline, standfirst, dateline, headlineError, datelineError, onChange, body, images } = props
   const headlineCount = characterCount(headline, articleLimits.headline)
   const standfirstCount = characterCount(standfirst, articleLimits.standfirst)
+  const datelineCount = characterCount(dateline, articleLimits.dateline)
   return (
     <div className="story-main">
       <Field id="headline" label="Headline" hint={headlineCount.text} error={headlineError} isInvalid={headlineCount.isOver}>
@@ -32,6 +37,15 @@ export function StoryMainFields({ headline, standfirst, headlineError, onChange,
       </Field>
       <Field id="standfirst" label="Standfirst" hint={standfirstCount.text} isInvalid={standfirstCount.isOver}>
         {(control) => <TypographicTextarea {...control} rows={3} value={standfirst} onChange={(value) => onChange('standfirst', value)} />}
+      </Field>
+      <Field
+        id="dateline"
+        label="Dateline"
+        hint={`Where the story was reported from, like BEIRUT; readers see it at the start of the body. ${datelineCount.text}`}
+        error={datelineError}
+        isInvalid={datelineCount.isOver}
+      >
+        {(control) => <input {...control} value={dateline} onChange={(event) => onChange('dateline', event.target.value)} />}
       </Field>
       <div className="field">
         <span className="label" id="body-label">
