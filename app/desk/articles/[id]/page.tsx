@@ -129,6 +129,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
           <article className="story-preview">
             <h2>{article.headline}</h2>
             <p className="standfirst">{article.standfirst}</p>
+            {article.dateline && <p className="muted">Dateline: {article.dateline}</p>}
             <div className="story-body" dangerouslySetInnerHTML={{ __html: renderRichText(article.body) }} />
           </article>
         </>
