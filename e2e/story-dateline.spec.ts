@@ -28,6 +28,9 @@ test('an editor gives a story a dateline, publishes it, and readers see it open 
   await expect(page.getByRole('heading', { level: 1, name: headline })).toBeVisible()
   const opening = page.getByRole('article').getByRole('paragraph').filter({ hasText: 'The first boat docked at dawn.' })
   await expect(opening).toHaveText('BEIRUT — The first boat docked at dawn.')
-  const data = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? '{}') as Record<string, unknown>
+  const data = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? '{}') as Record<
+    string,
+    unknown
+  >
   expect(data).toMatchObject({ '@type': 'NewsArticle', dateline: 'BEIRUT' })
 })

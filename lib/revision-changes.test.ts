@@ -157,7 +157,9 @@ describe('comparing two revisions', () => {
   })
 
   it('shows the dateline as a one-line value', () => {
-    expect(compareRevisions(base, { ...base, dateline: 'BEIRUT' })).toEqual([{ kind: 'value', field: 'Dateline', before: '', after: 'BEIRUT' }])
+    expect(compareRevisions(base, { ...base, dateline: 'BEIRUT' })).toEqual([
+      { kind: 'value', field: 'Dateline', before: '', after: 'BEIRUT' },
+    ])
   })
 
   it('names the section, and shows the slug, lead image and its words, and the search and sharing fields', () => {

@@ -97,7 +97,10 @@ describe('the demo newsroom', () => {
   it('gives a few published stories a dateline, the Middle East story among them', async () => {
     const story = await storyInSection('middle-east')
     expect((await revision(story.publishedRevisionId)).dateline).toBe('MARSA HALIM')
-    const withDateline = await db.select({ id: revisions.id }).from(revisions).where(sql`${revisions.dateline} <> ''`)
+    const withDateline = await db
+      .select({ id: revisions.id })
+      .from(revisions)
+      .where(sql`${revisions.dateline} <> ''`)
     expect(withDateline.length).toBeGreaterThanOrEqual(3)
   })
 

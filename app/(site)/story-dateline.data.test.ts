@@ -44,7 +44,9 @@ describe('a story with a dateline', () => {
   })
 
   it('opens the body on the story page, escaped, and is in the NewsArticle as schema.org has it', async () => {
-    expect(await bodyOf(path)).toBe('<div class="story-body"><p><span class="story-dateline">Beirut</span> — The harbour reopened on Sunday.</p>')
+    expect(await bodyOf(path)).toBe(
+      '<div class="story-body"><p><span class="story-dateline">Beirut</span> — The harbour reopened on Sunday.</p>',
+    )
     const article = await newsArticleOf(path)
     expect(article).toMatchObject({ '@type': 'NewsArticle', dateline: 'Beirut' })
     // The test site has no logo and the story no photo: Google's recommendations for those are checked elsewhere.

@@ -262,11 +262,8 @@ export function StoryForm({
 
       <div className="story-grid">
         <StoryMainFields
-          headline={fields.headline}
-          standfirst={fields.standfirst}
-          dateline={fields.dateline}
-          headlineError={errors.headline}
-          datelineError={errors.dateline}
+          fields={fields}
+          errors={errors}
           onChange={update}
           body={{ start: initialBody, loaded: loadedBody, words, onChange: onBodyChange }}
           images={uploads.images}

@@ -10,13 +10,9 @@ import { characterCount } from './character-count'
 import { TypographicTextarea } from './typographic-textarea'
 
 type StoryMainFieldsProps = {
-  headline: string
-  standfirst: string
-  dateline: string
-  /** What is wrong with the headline, if anything. */
-  headlineError?: string
-  /** What the server found wrong with the dateline, if anything. */
-  datelineError?: string
+  fields: { headline: string; standfirst: string; dateline: string }
+  /** What is wrong, by field: the headline's and the dateline's are shown here. */
+  errors: Record<string, string>
   onChange: (field: 'headline' | 'standfirst' | 'dateline', value: string) => void
   /** The body editor: the body it starts with, and one loaded since (another person's save, a merge). */
   body: { start: RichTextDoc; loaded: { doc: RichTextDoc } | null; words: number; onChange: (doc: RichTextDoc) => void }
@@ -26,13 +22,14 @@ type StoryMainFieldsProps = {
 
 /** What readers read: the headline, the standfirst, the dateline and the body. */
 export function StoryMainFields(props: StoryMainFieldsProps) {
-  const { headline, standfirst, dateline, headlineError, datelineError, onChange, body, images } = props
+  const { fields, errors, onChange, body, images } = props
+  const { headline, standfirst, dateline } = fields
   const headlineCount = characterCount(headline, articleLimits.headline)
   const standfirstCount = characterCount(standfirst, articleLimits.standfirst)
   const datelineCount = characterCount(dateline, articleLimits.dateline)
   return (
     <div className="story-main">
-      <Field id="headline" label="Headline" hint={headlineCount.text} error={headlineError} isInvalid={headlineCount.isOver}>
+      <Field id="headline" label="Headline" hint={headlineCount.text} error={errors.headline} isInvalid={headlineCount.isOver}>
         {(control) => <TypographicTextarea {...control} rows={2} value={headline} onChange={(value) => onChange('headline', value)} />}
       </Field>
       <Field id="standfirst" label="Standfirst" hint={standfirstCount.text} isInvalid={standfirstCount.isOver}>
@@ -42,7 +39,7 @@ export function StoryMainFields(props: StoryMainFieldsProps) {
         id="dateline"
         label="Dateline"
         hint={`Where the story was reported from, like BEIRUT; readers see it at the start of the body. ${datelineCount.text}`}
-        error={datelineError}
+        error={errors.dateline}
         isInvalid={datelineCount.isOver}
       >
         {(control) => <input {...control} value={dateline} onChange={(event) => onChange('dateline', event.target.value)} />}
