@@ -245,7 +245,7 @@ test('a story deleted while it is open can be saved as a new story, with all its
   await page.getByRole('region', { name: 'Story deleted' }).getByRole('button', { name: 'Save as a new story' }).click()
   await expect(page).not.toHaveURL(storyUrl)
   await expect(page).toHaveURL(/\/desk\/articles\/\d+$/)
-  await expect(page.getByLabel('Headline')).toHaveValue('Pier reopens after storm')
+  await expect(page.getByLabel('Headline', { exact: true })).toHaveValue('Pier reopens after storm')
   await expect(storyBody(page)).toContainText('Crowds walked the length of the pier.')
   await expect(recoveredChanges(page)).toHaveCount(0)
 })

@@ -81,7 +81,7 @@ test('a writer writes a story with every kind of block, and after a reload every
   await page.reload()
 
   const editor = storyBody(page)
-  await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue('Ferry service resumes to the islands')
+  await expect(page.getByRole('textbox', { name: 'Headline', exact: true })).toHaveValue('Ferry service resumes to the islands')
   await expect(page.getByLabel('Standfirst')).toHaveValue('The first crossing in a year sold out within hours.')
   await expect(editor.getByRole('heading', { level: 2, name: 'Who was on board' })).toBeVisible()
   await expect(editor.locator('strong')).toHaveText('strong')
@@ -106,7 +106,7 @@ test('the history shows an edit word by word, and restoring an old revision adds
   await page.keyboard.type('The council met on Monday.')
   await saveAndWait(page)
 
-  await page.getByLabel('Headline').fill('Council meets tonight on water prices')
+  await page.getByLabel('Headline', { exact: true }).fill('Council meets tonight on water prices')
   await storyBody(page).click()
   await page.keyboard.press('ControlOrMeta+End')
   await page.keyboard.type(' Prices may rise.')
@@ -121,7 +121,7 @@ test('the history shows an edit word by word, and restoring an old revision adds
 
   await restore(page, 2)
   await page.getByRole('link', { name: 'Back to the story' }).click()
-  await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue('Council meets on water prices')
+  await expect(page.getByRole('textbox', { name: 'Headline', exact: true })).toHaveValue('Council meets on water prices')
   await expect(storyBody(page)).not.toContainText('Prices may rise.')
 })
 
@@ -169,7 +169,7 @@ test('the slug follows the headline until typed by hand; a slug another story ha
   await startStory(page, 'Working title')
   const slug = page.getByLabel('Slug')
   await expect(slug).toHaveValue('')
-  await page.getByLabel('Headline').fill('Spring tides flood the promenade')
+  await page.getByLabel('Headline', { exact: true }).fill('Spring tides flood the promenade')
   await expect(slug).toHaveAttribute('placeholder', 'spring-tides-flood-the-promenade')
 
   await slug.fill(taken)
@@ -189,7 +189,7 @@ test('an empty headline stops the story going to the editors, with a message, an
   await startStory(page, 'Ferry fares fall')
   await storyBody(page).click()
   await page.keyboard.type('Fares fall by a tenth from Monday.')
-  await page.getByLabel('Headline').fill('')
+  await page.getByLabel('Headline', { exact: true }).fill('')
   // An incomplete story is told so at once: no confirmation opens.
   await press(page, 'Submit for review')
   await expect(page.getByText('Write a headline before sending the story on.')).toBeVisible()

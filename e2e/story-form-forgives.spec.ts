@@ -30,19 +30,19 @@ test('submitting an incomplete story shows one message per problem, next to its 
   await bylines.getByRole('button', { name: 'Add outside contributor' }).click()
   await bylines.getByRole('button', { name: 'Add outside contributor' }).click()
   await bylines.getByLabel('Byline 2: outlet').fill('Delta Weekly')
-  await page.getByLabel('Headline').fill('')
+  await page.getByLabel('Headline', { exact: true }).fill('')
   await expect(saveStatus(page)).toHaveText(/^Saved at/)
 
   await workflow(page).getByRole('button', { name: 'Submit for review' }).click()
-  await expect(page.getByLabel('Headline')).toHaveAccessibleDescription(/Write a headline before sending the story on\./)
+  await expect(page.getByLabel('Headline', { exact: true })).toHaveAccessibleDescription(/Write a headline before sending the story on\./)
   await expect(bylines.getByLabel('Byline 2: name')).toHaveAccessibleDescription('Enter the contributor’s name, or remove this byline.')
   await expect(page.getByText('Write a headline before sending the story on.')).toHaveCount(1)
   await expect(page.getByText('Enter the contributor’s name, or remove this byline.')).toHaveCount(1)
   await expect(bylines.getByLabel('Byline 3: name')).not.toHaveAttribute('aria-invalid', 'true')
-  await expect(page.getByLabel('Headline')).toBeFocused()
+  await expect(page.getByLabel('Headline', { exact: true })).toBeFocused()
 
   // Each message goes as its field is put right; then the story goes.
-  await page.getByLabel('Headline').fill('Bridge repairs start on Monday')
+  await page.getByLabel('Headline', { exact: true }).fill('Bridge repairs start on Monday')
   await expect(page.getByText('Write a headline before sending the story on.')).toHaveCount(0)
   await bylines.getByLabel('Byline 2: name').fill('Rania Salem')
   await expect(page.getByText('Enter the contributor’s name, or remove this byline.')).toHaveCount(0)

@@ -61,12 +61,12 @@ test('a headline over 300 characters is not saved, says why, and stays in the ed
   await signIn(page, 'writer@copydesk.test')
   await startStory(page, 'Rail strike called off')
   const long = `Rail strike called off ${'after a night of talks '.repeat(14)}`
-  await page.getByLabel('Headline').fill(long)
+  await page.getByLabel('Headline', { exact: true }).fill(long)
   await expect(page.getByText('over the limit of 300; it will not save until shortened')).toBeVisible()
-  await expect(page.getByLabel('Headline')).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByLabel('Headline', { exact: true })).toHaveAttribute('aria-invalid', 'true')
   await expect(saveStatus(page)).toHaveText(/^Not saved: Keep the headline under 300 characters\. Your changes are kept on this device\.$/)
 
   await page.reload()
   await page.getByRole('button', { name: 'Restore my unsaved changes' }).click()
-  await expect(page.getByLabel('Headline')).toHaveValue(long)
+  await expect(page.getByLabel('Headline', { exact: true })).toHaveValue(long)
 })

@@ -34,5 +34,5 @@ test('a writer puts a draft in the trash, finds it there, restores it, and start
   await expect(page).not.toHaveURL(new RegExp(`/desk/articles/${id}$`))
   await expect(page.getByText('Follow-up to')).toBeVisible()
   await expect(page.getByRole('link', { name: `“${headline}”` })).toHaveAttribute('href', `/desk/articles/${id}`)
-  await expect(page.getByLabel('Headline')).toHaveValue(headline)
+  await expect(page.getByLabel('Headline', { exact: true })).toHaveValue(headline)
 })

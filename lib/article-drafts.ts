@@ -75,6 +75,7 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
       const snapshot: RevisionSnapshot = {
         headline: input.headline,
         standfirst: input.standfirst,
+        dateline: input.dateline,
         body: body.doc,
         sectionId: input.sectionId,
         slug: input.slug || derivedSlug(input.headline) || latest.slug,

@@ -24,6 +24,7 @@ describe('the story form’s input', () => {
     expect(articleInputSchema.parse(valid)).toEqual({
       headline: 'Harbour reopens',
       standfirst: 'Boats are back.',
+      dateline: '',
       body: { type: 'doc', content: [] },
       sectionId: 3,
       slug: '',
@@ -42,6 +43,14 @@ describe('the story form’s input', () => {
   it('refuses a headline of 301 characters and accepts one of 300', () => {
     expect(problems({ headline: 'x'.repeat(301) })).toEqual(['Keep the headline under 300 characters.'])
     expect(problems({ headline: 'x'.repeat(300) })).toEqual([])
+  })
+
+  it('takes a dateline of one line up to 60 characters, trimmed, and says what is wrong with any other', () => {
+    expect(articleInputSchema.parse({ ...valid, dateline: '  BEIRUT ' }).dateline).toBe('BEIRUT')
+    expect(problems({ dateline: 'x'.repeat(60) })).toEqual([])
+    expect(problems({ dateline: 'x'.repeat(61) })).toEqual(['Keep the dateline under 60 characters, like BEIRUT.'])
+    expect(problems({ dateline: 'BEIRUT\nLEBANON' })).toEqual(['Write the dateline on one line, like BEIRUT.'])
+    expect(problems({ dateline: 'BEIRUT\r\n' })).toEqual(['Write the dateline on one line, like BEIRUT.'])
   })
 
   it('lets a draft be saved without a headline or a byline, but not sent on without them: one message for each problem', () => {

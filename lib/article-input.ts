@@ -7,6 +7,7 @@ import { slugify } from './slug'
 export const articleLimits = {
   headline: 300,
   standfirst: 600,
+  dateline: 60,
   slug: 100,
   tags: 20,
   tag: 60,
@@ -34,6 +35,13 @@ export const headlineSchema = textField({
   max: articleLimits.headline,
   tooLong: `Keep the headline under ${articleLimits.headline} characters.`,
 })
+
+/** Where the story was reported from ("BEIRUT"): one short line, or none. */
+export const datelineSchema = z
+  .string()
+  .refine((value) => !/[\n\r\v\f\u0085\u2028\u2029]/.test(value), 'Write the dateline on one line, like BEIRUT.')
+  .pipe(textField({ max: articleLimits.dateline, tooLong: `Keep the dateline under ${articleLimits.dateline} characters, like BEIRUT.` }))
+  .default('')
 
 const idSchema = z.coerce.number('Choose from the list.').int('Choose from the list.').positive('Choose from the list.')
 /** A library image, or none (an empty field). */
@@ -82,6 +90,7 @@ const bylinesSchema = z
 export const articleInputSchema = z.object({
   headline: headlineSchema,
   standfirst: optionalText(articleLimits.standfirst, `Keep the standfirst under ${articleLimits.standfirst} characters.`),
+  dateline: datelineSchema,
   /** TipTap JSON; checked against the editor's schema by `sanitizeDoc` when saved. */
   body: z.unknown(),
   sectionId: z.coerce.number('Choose a section.').int('Choose a section.').positive('Choose a section.'),

@@ -22,6 +22,7 @@ export type ShownSnapshot = Omit<RevisionSnapshot, 'bylines'> & { bylines: Edita
 export const snapshotColumns = {
   headline: revisions.headline,
   standfirst: revisions.standfirst,
+  dateline: revisions.dateline,
   body: revisions.body,
   sectionId: revisions.sectionId,
   slug: revisions.slug,
@@ -86,6 +87,7 @@ export async function getArticleForEditing(db: Reader, viewer: Actor, articleId:
     revisionKind: revision.kind,
     headline: revision.headline,
     standfirst: revision.standfirst,
+    dateline: revision.dateline,
     body: revision.body,
     sectionId: revision.sectionId,
     slug: revision.slug,

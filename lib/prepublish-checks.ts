@@ -231,7 +231,8 @@ function text(value: unknown): string {
 }
 
 /** "The SEO title has 71 characters; search engines show about 70 and cut the rest.", or '' within the hint. */
-function tooLong(name: string, value: string, shown: number, where: string): string {
+/** Says that `value` is longer than the `shown` characters `where` show (search engines, link previews), or nothing. */
+export function tooLong(name: string, value: string, shown: number, where: string): string {
   const length = [...value.trim()].length
   return length > shown ? `${name} has ${length} characters; ${where} show about ${shown} and cut the rest.` : ''
 }

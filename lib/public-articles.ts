@@ -34,6 +34,8 @@ export type PublicStory = {
   id: number
   headline: string
   standfirst: string
+  /** Where the story was reported from ("BEIRUT"); '' for none. */
+  dateline: string
   body: RichTextDoc
   sectionId: number
   trail: SectionCrumb[]
@@ -65,6 +67,7 @@ const storyColumns = {
   publishedAt: articles.publishedAt,
   headline: revisions.headline,
   standfirst: revisions.standfirst,
+  dateline: revisions.dateline,
   body: revisions.body,
   bylines: revisions.bylines,
   tags: revisions.tags,
@@ -138,6 +141,7 @@ async function toPublicStory(db: Db, row: StoryRow, trails: ReadonlyMap<number, 
     id: row.id,
     headline: row.headline,
     standfirst: row.standfirst,
+    dateline: row.dateline,
     body: row.body,
     sectionId: row.sectionId,
     trail: trails.get(row.sectionId) ?? [],

@@ -21,6 +21,7 @@ const doc = (...content: RichTextNode[]): RichTextDoc => ({ type: 'doc', content
 const base: ComparableRevision = {
   headline: 'Harbour reopens',
   standfirst: 'Boats are back.',
+  dateline: '',
   body: doc(paragraph('The harbour reopened.'), figure({}), quote('We waited.', 'A fisherman'), embed('https://youtu.be/abc', 'The storm')),
   bodyText: 'The harbour reopened.\n\nWe waited.',
   section: 'Lebanon',
@@ -152,6 +153,12 @@ describe('comparing two revisions', () => {
     const two = { ...base, bylines: ['Rana Haddad', 'Sam Lee'] }
     expect(compareRevisions(two, { ...two, bylines: ['Sam Lee', 'Rana Haddad'] })).toEqual([
       expect.objectContaining({ field: 'Bylines', added: [], removed: [], after: ['Sam Lee', 'Rana Haddad'] }),
+    ])
+  })
+
+  it('shows the dateline as a one-line value', () => {
+    expect(compareRevisions(base, { ...base, dateline: 'BEIRUT' })).toEqual([
+      { kind: 'value', field: 'Dateline', before: '', after: 'BEIRUT' },
     ])
   })
 

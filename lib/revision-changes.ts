@@ -9,6 +9,7 @@ import { type DiffOptions, type DiffPart, diffText } from './diff'
 export type ComparableRevision = {
   headline: string
   standfirst: string
+  dateline: string
   body: RichTextDoc
   /** The body as plain text (`revisions.body_text`). */
   bodyText: string
@@ -72,6 +73,7 @@ export function compareRevisions(older: ComparableRevision, newer: ComparableRev
 
   text('Headline', older.headline, newer.headline)
   text('Standfirst', older.standfirst, newer.standfirst)
+  value('Dateline', older.dateline, newer.dateline)
   text('Body', older.bodyText, newer.bodyText)
   const items = compareItems(bodyItems(older.body), bodyItems(newer.body))
   changes.push(...items)

@@ -15,6 +15,8 @@ type RevisionKind = (typeof revisionKind.enumValues)[number]
 export type RevisionSnapshot = {
   headline: string
   standfirst: string
+  /** Where the story was reported from ("BEIRUT"); '' for none. */
+  dateline: string
   body: RichTextDoc
   sectionId: number
   slug: string
@@ -94,11 +96,11 @@ export async function getRevision(db: Db, articleId: number, number: number): Pr
     .where(and(eq(revisions.articleId, articleId), eq(revisions.number, number)))
   if (!row) return null
   const { standfirst, body, bodyText, sectionId, slug, tags, leadMediaId, leadCaption, leadCredit } = row
-  const { seoTitle, seoDescription, socialHeadline, socialMediaId } = row
+  const { dateline, seoTitle, seoDescription, socialHeadline, socialMediaId } = row
   return {
     ...summary(row),
     ...{ standfirst, body, bodyText, sectionId, slug, tags, leadMediaId, leadCaption, leadCredit },
-    ...{ seoTitle, seoDescription, socialHeadline, socialMediaId },
+    ...{ dateline, seoTitle, seoDescription, socialHeadline, socialMediaId },
     bylines: await resolveBylines(db, row.bylines),
   }
 }

@@ -74,6 +74,11 @@ export function sectionAt(trails: ReadonlyMap<number, readonly SectionCrumb[]>, 
   return undefined
 }
 
+/** Each section's public path by id, for the browser (the story form's previews). */
+export function sectionPaths(trails: ReadonlyMap<number, readonly SectionCrumb[]>): Record<number, string> {
+  return Object.fromEntries([...trails].map(([id, trail]) => [id, trail.at(-1)?.path ?? '']))
+}
+
 /** A story's public address: its section's path, then its slug (`/regions/middle-east/<slug>`). */
 export function storyPath(trails: ReadonlyMap<number, readonly SectionCrumb[]>, sectionId: number, slug: string): string {
   return `${trails.get(sectionId)?.at(-1)?.path ?? ''}/${slug}`

@@ -80,6 +80,7 @@ export function toStoryDraft(article: EditableArticle): StoryDraft {
   return {
     headline: article.headline,
     standfirst: article.standfirst,
+    dateline: article.dateline,
     body: article.body,
     sectionId: article.sectionId,
     slug: article.slug,

@@ -171,10 +171,11 @@ async function savedVersion(articleId: number): Promise<OtherVersion | null> {
   if (!loaded) return null
   const { article, revision } = loaded
   const { headline, standfirst, body, sectionId, slug, bylines, tags, leadMediaId, leadCaption, leadCredit } = revision
-  const { seoTitle, seoDescription, socialHeadline, socialMediaId } = revision
+  const { dateline, seoTitle, seoDescription, socialHeadline, socialMediaId } = revision
   const draft: RevisionSnapshot = {
     headline,
     standfirst,
+    dateline,
     body,
     sectionId,
     slug,

@@ -14,6 +14,7 @@ type Field = Exclude<keyof StoryDraft, 'body'>
 export const fieldLabels: Record<Field, string> = {
   headline: 'headline',
   standfirst: 'standfirst',
+  dateline: 'dateline',
   sectionId: 'section',
   slug: 'slug',
   tags: 'tags',
@@ -31,6 +32,7 @@ export const fieldLabels: Record<Field, string> = {
 const joinedFields: Partial<Record<Field, string>> = {
   headline: ' / ',
   standfirst: ' / ',
+  dateline: ' / ',
   leadCaption: ' / ',
   leadCredit: ' / ',
   seoTitle: ' / ',

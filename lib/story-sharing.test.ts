@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type SharedStory, shortened, storySharing } from './story-sharing'
+import { type SharedStory, sharingOverruns, shortened, storySharing } from './story-sharing'
 
 const story: SharedStory<string> = {
   headline: 'Harbour reopens',
@@ -68,5 +68,23 @@ describe('shortening text as a search engine does', () => {
   it('cuts inside a word that is too long to keep whole, and counts characters, not code units', () => {
     expect(shortened('Supercalifragilistic', 10)).toBe('Supercali…')
     expect(shortened('🚢🚢🚢🚢🚢🚢', 4)).toBe('🚢🚢🚢…')
+  })
+})
+
+describe('which shown texts pass what search engines and link previews show', () => {
+  it('finds nothing when every text fits', () => {
+    expect(sharingOverruns(storySharing(story))).toEqual({})
+  })
+
+  it('names each text that is too long, with its length and the length shown, as the checklist counts', () => {
+    const found = sharingOverruns(storySharing({ ...story, seoTitle: 'x'.repeat(71), seoDescription: 'y'.repeat(161) }))
+    expect(found).toEqual({
+      title: 'The search title has 71 characters; search engines show about 70 and cut the rest.',
+      description: 'The search description has 161 characters; search engines show about 160 and cut the rest.',
+      socialTitle: 'The social headline has 71 characters; link previews show about 70 and cut the rest.',
+    })
+    expect(sharingOverruns(storySharing({ ...story, seoTitle: 'x'.repeat(71), socialHeadline: 'Short' }))).toEqual({
+      title: 'The search title has 71 characters; search engines show about 70 and cut the rest.',
+    })
   })
 })

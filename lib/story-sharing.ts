@@ -1,4 +1,5 @@
 import { seoHints } from './article-input'
+import { tooLong } from './prepublish-checks'
 
 // THE rule for what search engines and link previews say of a story: the reader's page puts it in
 // its <head> (components/reader/story-page.ts), and the story form's previews show it as the
@@ -37,6 +38,19 @@ export function storySharing<Image>(story: SharedStory<Image>): StorySharing<Ima
     socialTitle: oneLine(story.socialHeadline) || title,
     image: story.social ?? story.lead,
   }
+}
+
+/** What the story says of itself that is longer than search engines or link previews show, by part: a sentence each. */
+export type SharingOverruns = Partial<Record<'title' | 'description' | 'socialTitle', string>>
+
+/** Which of the shown texts pass the lengths the pre-publish checklist holds them to (`seoHints`), and by how much. */
+export function sharingOverruns(sharing: Pick<StorySharing<unknown>, 'title' | 'description' | 'socialTitle'>): SharingOverruns {
+  const found: SharingOverruns = {
+    title: tooLong('The search title', sharing.title, seoHints.title, 'search engines'),
+    description: tooLong('The search description', sharing.description, seoHints.description, 'search engines'),
+    socialTitle: tooLong('The social headline', sharing.socialTitle, seoHints.socialHeadline, 'link previews'),
+  }
+  return Object.fromEntries(Object.entries(found).filter(([, message]) => message)) as SharingOverruns
 }
 
 /**

@@ -94,6 +94,16 @@ describe('the demo newsroom', () => {
     expect(bylines[1]?.userId).toEqual(expect.any(Number))
   })
 
+  it('gives a few published stories a dateline, the Middle East story among them', async () => {
+    const story = await storyInSection('middle-east')
+    expect((await revision(story.publishedRevisionId)).dateline).toBe('MARSA HALIM')
+    const withDateline = await db
+      .select({ id: revisions.id })
+      .from(revisions)
+      .where(sql`${revisions.dateline} <> ''`)
+    expect(withDateline.length).toBeGreaterThanOrEqual(3)
+  })
+
   it('gives the Middle East story a lead photo with an agency credit and about a thousand words', async () => {
     const story = await storyInSection('middle-east')
     const live = await revision(story.publishedRevisionId)

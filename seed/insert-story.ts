@@ -77,6 +77,7 @@ export async function insertStory(tx: Tx, story: DemoStory, context: SeedContext
           kind: revision.kind,
           headline: revision.headline,
           standfirst: revision.standfirst,
+          dateline: revision.dateline ?? '',
           body,
           bodyText,
           wordCount: countWords(bodyText),

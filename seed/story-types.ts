@@ -36,6 +36,8 @@ export type DemoRevision = {
   hoursAgo: number
   headline: string
   standfirst: string
+  /** Where the story was reported from ("BEIRUT"), as the revision's dateline. */
+  dateline?: string
   body: RichTextDoc
   leadImage?: ImageKey
 }

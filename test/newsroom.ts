@@ -165,6 +165,7 @@ export async function editStory(
   const input = articleInputSchema.parse({
     headline: current.headline,
     standfirst: current.standfirst,
+    dateline: current.dateline,
     body: current.body,
     sectionId: current.sectionId,
     slug: current.slug,

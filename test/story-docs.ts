@@ -32,6 +32,7 @@ export function storyDraft(overrides: Partial<StoryDraft> = {}): StoryDraft {
   return {
     headline: 'A story',
     standfirst: '',
+    dateline: '',
     body: { type: 'doc', content: [{ type: 'paragraph' }] },
     sectionId: 1,
     slug: '',

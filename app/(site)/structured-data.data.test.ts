@@ -67,6 +67,7 @@ beforeAll(async () => {
     'Ferry strike ends after nine days',
     {
       standfirst: 'Crews return to the harbour on Monday.',
+      dateline: 'BEIRUT',
       body: docOf('The union accepted the offer.'),
       tags: ['Transport'],
       leadMediaId: lead,
@@ -115,6 +116,7 @@ describe('structured data', () => {
     expect(article).toMatchObject({
       headline: 'Ferry strike ends after nine days',
       description: 'Crews return to the harbour on Monday.',
+      dateline: 'BEIRUT',
       dateModified: correctedAt.toISOString(),
       inLanguage: 'en-GB',
       articleSection: 'Regions › Middle East',

@@ -17,7 +17,8 @@ import type { LeadImagePickerProps } from './lead-image-picker'
 import { type LocalDraft, clearLocalDraft, readLocalDraft } from './local-draft'
 import { StoryFormBar } from './story-form-bar'
 import { StoryMainFields } from './story-main-fields'
-import { DeletedStory, RecoveredChanges } from './story-notices'
+import type { SharingSite } from './sharing-previews'
+import { DeletedStory, LiveNote, MergeNotice, RecoveredChanges } from './story-notices'
 import { type StoryFields, StorySettings } from './story-settings'
 import { useStoryAutosave } from './use-story-autosave'
 import { useStoryEvents } from './use-story-events'
@@ -37,6 +38,8 @@ type StoryFormProps = {
   sections: { id: number; label: string }[]
   staff: { id: number; name: string }[]
   media: MediaOption[]
+  /** The publication and section addresses the search and link previews show. */
+  site: SharingSite
   /** The workflow buttons this person may press, and the embargo the checklist shows. */
   workflow: Pick<WorkflowActionsProps, 'actions' | 'embargoUntil'>
   /** Which checks of the pre-publish checklist block and which warn (the newsroom's setting). */
@@ -56,6 +59,7 @@ export function StoryForm({
   sections,
   staff,
   media,
+  site,
   workflow,
   checkSeverities,
   saveAltText,
@@ -238,11 +242,7 @@ export function StoryForm({
       />
 
       <ApprovalNotice {...approval.view} />
-      {isLive && (
-        <p className="message info">
-          This story is live. Your changes make a new draft; readers keep the published version until it is published again.
-        </p>
-      )}
+      {isLive && <LiveNote />}
 
       {recovery && (
         <RecoveredChanges
@@ -257,18 +257,13 @@ export function StoryForm({
 
       {autosave.status.kind === 'missing' && <DeletedStory collect={collect} onCreated={onCreated} />}
 
-      {merge.notice && (
-        <p className="message info" role="status">
-          {merge.notice}
-        </p>
-      )}
+      {merge.notice && <MergeNotice notice={merge.notice} />}
       {merge.pending && <ConflictPanel pending={merge.pending} sections={sections} staff={staff} onChoose={merge.choose} />}
 
       <div className="story-grid">
         <StoryMainFields
-          headline={fields.headline}
-          standfirst={fields.standfirst}
-          headlineError={errors.headline}
+          fields={fields}
+          errors={errors}
           onChange={update}
           body={{ start: initialBody, loaded: loadedBody, words, onChange: onBodyChange }}
           images={uploads.images}
@@ -280,6 +275,8 @@ export function StoryForm({
           errors={errors}
           sections={sections}
           staff={staff}
+          images={uploads.images}
+          site={site}
         >
           <LeadImageFields
             images={uploads.images}

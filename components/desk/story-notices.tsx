@@ -111,3 +111,21 @@ export function MoveNote({ toStatus, actorName, note, at }: MoveNoteProps) {
     </div>
   )
 }
+
+/** Over the form of a live story: saving does not change what readers see. */
+export function LiveNote() {
+  return (
+    <p className="message info">
+      This story is live. Your changes make a new draft; readers keep the published version until it is published again.
+    </p>
+  )
+}
+
+/** What a merge with another person's save did to the form. */
+export function MergeNotice({ notice }: { notice: string }) {
+  return (
+    <p className="message info" role="status">
+      {notice}
+    </p>
+  )
+}

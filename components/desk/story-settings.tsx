@@ -4,9 +4,12 @@ import { type ReactNode, useState } from 'react'
 import { Field } from '@/components/ui/field'
 import { articleLimits, derivedSlug, seoHints } from '@/lib/article-input'
 import type { StoryDraft } from '@/lib/story-draft'
+import type { MediaOption } from '@/lib/media/types'
 import { BylineFields } from './byline-fields'
 import { characterCount } from './character-count'
+import { imageName } from './media/media-picker'
 import { SectionOptions } from './section-options'
+import { type SharingSite, SharingPreviews } from './sharing-previews'
 
 /** A story's fields as the form holds them: all but the body, which the editor keeps. */
 export type StoryFields = Omit<StoryDraft, 'body'>
@@ -20,14 +23,20 @@ type StorySettingsProps = {
   errors: Record<string, string>
   sections: { id: number; label: string }[]
   staff: { id: number; name: string }[]
+  /** The library images the form knows: choices for the social image, and the previews' pictures. */
+  images: readonly MediaOption[]
+  /** The publication and section addresses the previews show. */
+  site: SharingSite
   /** The lead image's fields, which sit between the bylines and search and sharing. */
   children: ReactNode
 }
 
 /** Where the story goes and how it is found: section, slug, tags, bylines, lead image, search and sharing. */
-export function StorySettings({ fields, onChange, hasBeenPublished, errors, sections, staff, children }: StorySettingsProps) {
+export function StorySettings(props: StorySettingsProps) {
+  const { fields, onChange, hasBeenPublished, errors, sections, staff, images, site, children } = props
   const seoTitleCount = characterCount(fields.seoTitle, articleLimits.seoTitle, seoHints.title)
   const seoDescriptionCount = characterCount(fields.seoDescription, articleLimits.seoDescription, seoHints.description)
+  const socialHeadlineCount = characterCount(fields.socialHeadline, articleLimits.socialHeadline, seoHints.socialHeadline)
   return (
     <aside className="story-side" aria-label="Story settings">
       <Field id="section" label="Section">
@@ -89,8 +98,47 @@ export function StorySettings({ fields, onChange, hasBeenPublished, errors, sect
             />
           )}
         </Field>
+        <Field
+          id="social-headline"
+          label="Social headline"
+          hint={socialHeadlineCount.text}
+          error={errors.socialHeadline}
+          isInvalid={socialHeadlineCount.isOver}
+        >
+          {(control) => (
+            <input
+              {...control}
+              value={fields.socialHeadline}
+              placeholder={fields.seoTitle || fields.headline}
+              onChange={(event) => onChange('socialHeadline', event.target.value)}
+            />
+          )}
+        </Field>
+        <SocialImageField images={images} chosenId={fields.socialMediaId} onChange={(id) => onChange('socialMediaId', id)} />
+        <SharingPreviews fields={fields} images={images} site={site} />
       </fieldset>
     </aside>
+  )
+}
+
+/** The image link previews show instead of the lead image: one of the library's images the form knows, or the lead image. */
+function SocialImageField(props: { images: readonly MediaOption[]; chosenId: number | null; onChange: (id: number | null) => void }) {
+  const { images, chosenId, onChange } = props
+  const isKnown = chosenId === null || images.some((image) => image.mediaId === chosenId)
+  return (
+    <Field id="social-image" label="Social image" hint="Link previews show it instead of the lead image.">
+      {(control) => (
+        <select {...control} value={chosenId ?? ''} onChange={(event) => onChange(event.target.value ? Number(event.target.value) : null)}>
+          <option value="">Same as the lead image</option>
+          {!isKnown && <option value={chosenId}>Image {chosenId} from the library</option>}
+          {images.map((image) => (
+            <option key={image.mediaId} value={image.mediaId}>
+              {imageName(image)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   )
 }
 

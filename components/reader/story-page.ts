@@ -47,7 +47,7 @@ export function storyPage(
       ],
     },
     main: html`<article class="story">${storyHeader(story)}${story.lead ? leadFigure(story.lead) : ''}
-<div class="story-body">${trustedHtml(renderRichText(story.body, story.figureImages))}</div>
+<div class="story-body">${storyBody(story)}</div>
 ${tagList(story.tags)}${correctionList(corrections)}${shareBar(story.headline, storyUrl)}
 <p class="print-url">${storyUrl}</p>
 </article>${related.length > 0 ? html`<section class="related story" aria-labelledby="related-heading"><h2 id="related-heading">Related stories</h2>${storyList(related, { level: 3 })}</section>` : ''}`,
@@ -66,6 +66,18 @@ function storyHeader(story: PublicStory): SafeHtml {
       ? html`<p class="dateline">Published ${timeTag(story.firstPublishedAt)}${updated ? html` · Updated ${timeTag(updated)}` : ''}</p>`
       : html`<p class="dateline">Not published yet</p>`
   }`
+}
+
+/**
+ * The body, opening with the dateline as newspapers print it ("BEIRUT — The harbour…"): in the
+ * first paragraph when the body starts with one, else on a line of its own.
+ */
+function storyBody(story: PublicStory): SafeHtml {
+  const body = renderRichText(story.body, story.figureImages)
+  if (!story.dateline) return trustedHtml(body)
+  const dateline = html`<span class="story-dateline">${story.dateline}</span>`
+  if (body.startsWith('<p>')) return html`<p>${dateline} — ${trustedHtml(body.slice('<p>'.length))}`
+  return html`<p>${dateline}</p>${trustedHtml(body)}`
 }
 
 function leadFigure(lead: NonNullable<PublicStory['lead']>): SafeHtml {

@@ -86,6 +86,7 @@ export function newsArticle(story: PublicStory, corrections: readonly PublicCorr
     '@type': 'NewsArticle',
     headline: story.headline,
     description: story.standfirst,
+    dateline: story.dateline,
     url: address,
     mainEntityOfPage: address,
     inLanguage: site.language,

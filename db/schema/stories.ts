@@ -151,6 +151,8 @@ export const revisions = pgTable(
     kind: revisionKind('kind').notNull().default('save'),
     headline: text('headline').notNull(),
     standfirst: text('standfirst').notNull().default(''),
+    /** Where the story was reported from ("BEIRUT"), printed at the start of its body; '' for none. */
+    dateline: text('dateline').notNull().default(''),
     body: jsonb('body').$type<RichTextDoc>().notNull(),
     bodyText: text('body_text').notNull().default(''),
     wordCount: integer('word_count').notNull().default(0),

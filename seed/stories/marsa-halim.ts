@@ -131,6 +131,7 @@ export const marsaHalim: DemoStory = {
     },
     {
       kind: 'published',
+      dateline: 'MARSA HALIM',
       by: 'editor',
       hoursAgo: 20,
       headline,

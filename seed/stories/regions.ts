@@ -119,6 +119,7 @@ export const portCallowayWater: DemoStory = {
     },
     {
       kind: 'published',
+      dateline: 'PORT CALLOWAY',
       by: 'editor',
       hoursAgo: 90,
       headline: 'Port Calloway votes to buy back its water utility after a decade of rate rises',
@@ -227,6 +228,7 @@ export const kotaSeriMarket: DemoStory = {
     },
     {
       kind: 'published',
+      dateline: 'KOTA SERI',
       by: 'editor',
       hoursAgo: 180,
       headline: 'Kota Seri’s night market gets a permanent home by the river',

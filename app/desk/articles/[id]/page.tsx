@@ -13,7 +13,8 @@ import { can } from '@/lib/permissions'
 import { listMediaOptions } from '@/lib/media/options'
 import { storyChecklist } from '@/lib/prepublish'
 import { renderRichText } from '@/lib/rich-text'
-import { listSectionOptions } from '@/lib/sections'
+import { listSectionOptions, sectionPaths, sectionTrails } from '@/lib/sections'
+import { readSiteSettings } from '@/lib/site'
 import { requireCapability } from '@/lib/session'
 import { readCheckSeverities, viewerTimeZone } from '@/lib/settings'
 import { statuses } from '@/lib/workflow'
@@ -105,6 +106,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
           sections={await listSectionOptions(db)}
           staff={await listStaff(db)}
           media={await listMediaOptions(db, user)}
+          site={{ ...publicationOf(await readSiteSettings(db)), sectionPaths: sectionPaths(await sectionTrails(db)) }}
           workflow={{ actions: workflow.actions, embargoUntil: workflow.embargoUntil }}
           checkSeverities={await readCheckSeverities(db)}
           saveAltText={saveImageAltText}
@@ -127,6 +129,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
           <article className="story-preview">
             <h2>{article.headline}</h2>
             <p className="standfirst">{article.standfirst}</p>
+            {article.dateline && <p className="muted">Dateline: {article.dateline}</p>}
             <div className="story-body" dangerouslySetInnerHTML={{ __html: renderRichText(article.body) }} />
           </article>
         </>
@@ -155,4 +158,9 @@ export default async function StoryPage({ params }: StoryPageProps) {
       <NotesPanel articleId={article.id} threads={threads} canWrite={can(user, 'note.write', article)} />
     </main>
   )
+}
+
+/** What the story form's previews need of the publication: its name and address, nothing else. */
+function publicationOf({ name, url }: { name: string; url: string }) {
+  return { name, url }
 }
