@@ -5,10 +5,11 @@ import type { Db } from '@/db'
 import { users } from '@/db/schema'
 import { recordAudit } from './audit'
 import { authorize } from './authorize'
-import { hashPassword, maxPasswordLength, minPasswordLength, verifyPassword } from './passwords'
+import { hashPassword, maxPasswordLength, minPasswordLength } from './passwords'
 import type { Actor } from './permissions'
 import { type Result, refusal } from './refusal'
 import { endSessionsOf } from './sessions'
+import { confirmPassword } from './sign-in'
 
 /** A person's own session on this request: who, which session, and from where (for the audit log). */
 export type OwnSession = { actor: Actor; sessionId: string; client: string }
@@ -32,10 +33,12 @@ export type PasswordChange = z.infer<typeof passwordChangeSchema>
 export async function changeOwnPassword(db: Db, own: OwnSession, input: PasswordChange): Promise<Result<{ ended: number }>> {
   const allowed = await authorize(db, own.actor, 'desk.enter')
   if (!allowed.ok) return allowed
-  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, own.actor.id))
-  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    return refusal('invalid', 'That is not your current password.', 'currentPassword')
+  const [row] = await db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, own.actor.id))
+  const confirmed = row ? await confirmPassword(db, row, input.currentPassword, own.client) : 'wrong'
+  if (confirmed === 'throttled') {
+    return refusal('invalid', 'Too many wrong passwords: wait 15 minutes, then try again.', 'currentPassword')
   }
+  if (confirmed === 'wrong') return refusal('invalid', 'That is not your current password.', 'currentPassword')
   const passwordHash = await hashPassword(input.newPassword)
   return db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, own.actor.id))

@@ -22,6 +22,7 @@ export const auditActions = {
   'user.enable': 'Account enabled',
   'password.reset': 'Password reset',
   'password.change': 'Password changed',
+  'profile.edit': 'Profile edited',
   'media.delete': 'Image deleted',
   'site.page': 'Site page edited',
   'story.unpublish': 'Story unpublished',

@@ -25,6 +25,7 @@ const expected: Record<Capability, string> = {
   'media.upload': 'A A A',
   'media.edit': 'A A O',
   'media.delete': 'A A O',
+  'profile.edit': 'A O O',
   'user.manage': 'A - -',
   'site.manage': 'A - -',
 }

@@ -23,6 +23,7 @@ export const capabilities = [
   'media.upload',
   'media.edit',
   'media.delete',
+  'profile.edit',
   'user.manage',
   'site.manage',
 ] as const
@@ -62,6 +63,7 @@ export const permissionTable: Record<Role, Partial<Record<Capability, Scope>>> =
     'media.upload': 'any',
     'media.edit': 'any',
     'media.delete': 'any',
+    'profile.edit': 'own',
   },
   writer: {
     'desk.enter': 'any',
@@ -74,6 +76,7 @@ export const permissionTable: Record<Role, Partial<Record<Capability, Scope>>> =
     'media.upload': 'any',
     'media.edit': 'own',
     'media.delete': 'own',
+    'profile.edit': 'own',
   },
 }
 
@@ -116,12 +119,14 @@ const capabilityPhrases: Record<Capability, string> = {
   'media.upload': 'upload images',
   'media.edit': 'change this image',
   'media.delete': 'delete this image',
+  'profile.edit': 'change this person’s profile',
   'user.manage': 'manage people’s accounts and permissions',
   'site.manage': 'change the newsroom’s settings and its standing pages',
 }
 
 /** Who owns a record of the capability's kind, as "Only … can" names them. */
 function ownerPhrase(capability: Capability): string {
+  if (capability === 'profile.edit') return 'the person themselves'
   return capability.startsWith('media.') ? 'the person who uploaded it' : 'the story’s writers'
 }
 

@@ -94,6 +94,27 @@ export async function signInWithPassword(
   return { ...result, sessionId }
 }
 
+/**
+ * A password typed to prove who a signed-in person is (changing their own password): a wrong one
+ * counts against the same limits as a failed sign-in, for their e-mail and their client, and
+ * while either is locked it is refused without being checked.
+ */
+export async function confirmPassword(
+  db: Db,
+  person: { email: string; passwordHash: string },
+  password: string,
+  client: string,
+  now = new Date(),
+): Promise<'ok' | 'wrong' | 'throttled'> {
+  const clientKey = `client:${client}`
+  const emailKey = `email:${cleanEmail(person.email)}`
+  if (await isLocked(db, [clientKey, emailKey], now)) return 'throttled'
+  if (await verifyPassword(person.passwordHash, password)) return 'ok'
+  await recordFailure(db, clientKey, throttle.maxPerClient, now)
+  await recordFailure(db, emailKey, throttle.maxPerEmail, now)
+  return 'wrong'
+}
+
 async function isLocked(db: Db, keys: string[], now: Date): Promise<boolean> {
   for (const key of keys) {
     const [row] = await db.select().from(signInFailures).where(eq(signInFailures.key, key))

@@ -57,7 +57,16 @@ async function revision(id: number | null) {
 
 describe('the demo newsroom', () => {
   it('has the five demo accounts with their roles, all signing in with the demo password', async () => {
-    const accounts = await db.select({ email: users.email, role: users.role, slug: users.slug, hash: users.passwordHash }).from(users)
+    const accounts = await db
+      .select({
+        email: users.email,
+        role: users.role,
+        slug: users.slug,
+        hash: users.passwordHash,
+        jobTitle: users.jobTitle,
+        bio: users.bio,
+      })
+      .from(users)
     expect(Object.fromEntries(accounts.map((account) => [account.email, account.role]))).toEqual({
       'admin@copydesk.test': 'admin',
       'editor@copydesk.test': 'editor',
@@ -66,6 +75,8 @@ describe('the demo newsroom', () => {
       'writer2@copydesk.test': 'writer',
     })
     expect(accounts.every((account) => /^[a-z0-9-]+$/.test(account.slug))).toBe(true)
+    // Their author pages have something to say about them.
+    expect(accounts.every((account) => account.jobTitle !== '' && account.bio !== '')).toBe(true)
     expect(await verifyPassword(accounts[0]?.hash ?? null, 'copydesk-demo')).toBe(true)
   })
 

@@ -9,37 +9,42 @@ export const demoTimeZone = 'Asia/Beirut'
 /** How seed data names a demo account before it has an id. */
 export type StaffKey = 'admin' | 'editor' | 'editor2' | 'writer' | 'writer2'
 
-export type DemoUser = { email: string; name: string; role: Role; bio: string }
+export type DemoUser = { email: string; name: string; role: Role; jobTitle: string; bio: string }
 
 export const demoUsers: Record<StaffKey, DemoUser> = {
   admin: {
     email: 'admin@copydesk.test',
     name: 'Margit Ilves',
     role: 'admin',
+    jobTitle: 'Managing editor',
     bio: 'Managing editor. Keeps the desk running, the style guide current and the coffee hot.',
   },
   editor: {
     email: 'editor@copydesk.test',
     name: 'Daniel Achterberg',
     role: 'editor',
+    jobTitle: 'Foreign editor',
     bio: 'Foreign editor; previously a correspondent covering ports, shipping and the energy trade.',
   },
   editor2: {
     email: 'editor2@copydesk.test',
     name: 'Priya Raman',
     role: 'editor',
+    jobTitle: 'Politics and opinion editor',
     bio: 'Politics and opinion editor, with a weakness for council budget papers.',
   },
   writer: {
     email: 'writer@copydesk.test',
     name: 'Tomás Ferreira',
     role: 'writer',
+    jobTitle: 'Americas reporter',
     bio: 'Reporter covering cities, water and infrastructure across the Americas.',
   },
   writer2: {
     email: 'writer2@copydesk.test',
     name: 'Hannah Lindqvist',
     role: 'writer',
+    jobTitle: 'Europe reporter',
     bio: 'Europe reporter who writes about transport, climate and the people caught between them.',
   },
 }

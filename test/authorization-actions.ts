@@ -129,6 +129,10 @@ export const serverActions: Record<string, Door> = {
     open: 'changes the caller’s own time zone only',
     provedBy: [{ file: 'lib/settings.data.test.ts', test: 'wins over the newsroom’s, and an empty choice follows the newsroom again' }],
   },
+  'app/desk/profile/actions.ts saveProfileAction': {
+    decidedBy: ['saveProfile'],
+    provedBy: [{ file: 'lib/profiles.data.test.ts', test: 'lets people edit only their own profile, and admins anyone’s, changing nothing on a refusal' }],
+  },
   'app/desk/profile/actions.ts signOutEverywhereAction': {
     open: 'ends the caller’s own sessions only',
     provedBy: [{ file: 'lib/sessions.data.test.ts', test: '"sign out everywhere" ends every session of the person and nobody else’s' }],

@@ -2,12 +2,14 @@ import 'server-only'
 import { eq } from 'drizzle-orm'
 import { authorPage, correctionsPage, tagPage } from '@/components/reader/list-pages'
 import type { Db } from '@/db'
-import { users } from '@/db/schema'
+import { media, users } from '@/db/schema'
 import { listRecentCorrections } from '@/lib/corrections'
 import { bylinedTo, listImages, pageOfPublicStories, tagSpellingsBySlug, taggedWith } from '@/lib/public-lists'
 import { pageKey, shows } from '@/lib/page-keys'
 import { readerChrome } from '@/lib/reader-chrome'
 import { findTag, findTagMove } from '@/lib/tags'
+import { findAuthorMove } from '@/lib/profiles'
+import { sizedRendition } from '@/lib/media/urls'
 import { movedPermanently } from '@/lib/http'
 import { decodeSegments, notFound, servePaged } from './reader-response'
 
@@ -19,7 +21,11 @@ export async function serveAuthor(db: Db, rawSlug: string, rawTail: readonly str
   const segments = decodeSegments([rawSlug, ...rawTail])
   const [slug, ...tail] = segments ?? []
   if (!slug) return notFound(db)
-  return servePaged(db, `/authors/${slug}`, tail, (page) => authorList(db, slug, page))
+  const answer = await servePaged(db, `/authors/${slug}`, tail, (page) => authorList(db, slug, page))
+  if (answer.status !== 404) return answer
+  // A byline address the person had before leads to their page now.
+  const movedTo = await findAuthorMove(db, slug)
+  return movedTo === null ? answer : movedPermanently(['/authors', movedTo, ...tail].join('/'))
 }
 
 /** `/tags/<slug>[/page/N]`: every public story carrying a tag. */
@@ -43,15 +49,25 @@ export async function serveCorrections(db: Db, rawTail: readonly string[]): Prom
 
 async function authorList(db: Db, slug: string, page: number): Promise<string | null> {
   const [author] = await db
-    .select({ id: users.id, name: users.name, slug: users.slug, bio: users.bio })
+    .select({
+      ...{ id: users.id, name: users.name, slug: users.slug, bio: users.bio, jobTitle: users.jobTitle, links: users.links },
+      ...{ photoId: media.id, storageKey: media.storageKey, variants: media.variants, width: media.width, height: media.height },
+    })
     .from(users)
+    .leftJoin(media, eq(media.id, users.photoMediaId))
     .where(eq(users.slug, slug))
   if (!author) return null
   shows(pageKey.person(author.id))
   const stories = await pageOfPublicStories(db, bylinedTo(author.id), page)
   // A colleague who has never had a story published has no public page.
   if (stories.total === 0 || page > stories.pageCount) return null
-  return authorPage({ ...author, stories, images: await listImages(db, stories.stories) }, await readerChrome(db))
+  const { photoId, storageKey, variants, width, height, ...profile } = author
+  const photo =
+    photoId !== null && storageKey !== null && variants !== null && width !== null && height !== null
+      ? sizedRendition({ storageKey, variants, width, height }, 320)
+      : null
+  if (photoId !== null) shows(pageKey.media(photoId))
+  return authorPage({ ...profile, photo, stories, images: await listImages(db, stories.stories) }, await readerChrome(db))
 }
 
 async function tagList(db: Db, slug: string, page: number): Promise<string | null> {

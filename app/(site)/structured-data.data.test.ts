@@ -6,6 +6,7 @@ import { savePublication } from '@/lib/publication'
 import { listImages, thumbnailSizes } from '@/lib/public-lists'
 import { readerChrome } from '@/lib/reader-chrome'
 import { searchPublishedStories } from '@/lib/search'
+import { saveProfile } from '@/lib/profiles'
 import { saveSitePage } from '@/lib/site-pages'
 import { docOf } from '@/test/newsroom'
 import { openReaderSite, site } from '@/test/reader-site'
@@ -62,6 +63,11 @@ beforeAll(async () => {
   })
   if (!saved.ok) throw new Error(saved.message)
   await saveSitePage(db, newsroom.admin, { slug: 'about', title: 'About us', body: 'Who we are.' })
+  const portrait = await photo('portrait', 1280, 1280)
+  const profile = { name: 'Writer Person', slug: 'writer', jobTitle: 'Ports correspondent', bio: 'Covers the coast.' }
+  const links = 'https://social.example/@writer'
+  const profiled = await saveProfile(db, newsroom.writer, newsroom.writer.id, { ...profile, links, photoMediaId: String(portrait) })
+  if (!profiled.ok) throw new Error(profiled.message)
   const lead = await photo('ferry', 2400, 1600)
   const id = await publishedStory(
     'Ferry strike ends after nine days',
@@ -149,9 +155,18 @@ describe('structured data', () => {
     })
   })
 
-  it('names an author as a Person on their page', async () => {
+  it('names an author as a Person on their page, with their photo, job and pages elsewhere', async () => {
     const [profile] = blocksOf(await page('/authors/writer'))
-    expect(profile).toMatchObject({ mainEntity: { '@type': 'Person', name: 'Writer Person', url: `${site}/authors/writer` } })
+    expect(profile).toMatchObject({
+      mainEntity: {
+        '@type': 'Person',
+        name: 'Writer Person',
+        url: `${site}/authors/writer`,
+        jobTitle: 'Ports correspondent',
+        sameAs: ['https://social.example/@writer'],
+        image: { '@type': 'ImageObject', url: expect.stringContaining('portrait-320.webp'), width: 320, height: 320 },
+      },
+    })
   })
 
   it('lets reader pages show large image previews, and keeps search results out of the index', async () => {

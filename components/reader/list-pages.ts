@@ -8,7 +8,7 @@ import type { SectionCrumb } from '@/lib/sections'
 import { breadcrumb, pagination, paragraphsOf, picture, plainParagraphs, storyList, timeTag } from './parts'
 import type { ReaderChrome } from '@/lib/reader-chrome'
 import { readerDocument } from './shell'
-import { breadcrumbList, profilePage, webSite } from './structured-data'
+import { type AuthorProfile, breadcrumbList, profilePage, webSite } from './structured-data'
 
 export type HomeContent = FrontPageTop & {
   /** The lead story's photo, sized for the top of the page. */
@@ -71,20 +71,27 @@ ${listing(stories, images, section.path, 'No stories in this section yet.')}`
   )
 }
 
-export type AuthorContent = { name: string; slug: string; bio: string; stories: StoryPage; images: ListImages }
+export type AuthorContent = AuthorProfile & { stories: StoryPage; images: ListImages }
 
-/** A staff member's page: who they are and what they have written. */
-export function authorPage({ name, slug, bio, stories, images }: AuthorContent, chrome: ReaderChrome): string {
+/** A staff member's page: who they are (photo, job, bio, pages elsewhere) and what they have written. */
+export function authorPage({ stories, images, ...author }: AuthorContent, chrome: ReaderChrome): string {
+  const { name, slug, bio, jobTitle, links, photo } = author
   const basePath = `/authors/${slug}`
-  const main = html`<header class="page-head"><p class="kicker">Author</p><h1>${name}</h1>${bio ? html`<p>${bio}</p>` : ''}</header>
+  const portrait = photo
+    ? html`<img src="${url(safeUrl(photo.src))}" width="160" height="${Math.round((160 * photo.height) / photo.width)}" alt="" />`
+    : ''
+  const elsewhere = links.length
+    ? html`<ul class="author-links">${links.map((link) => html`<li><a href="${url(safeUrl(link))}" rel="me noopener">${new URL(link).hostname}</a></li>`)}</ul>`
+    : ''
+  const main = html`<header class="page-head author-head">${portrait}<div><p class="kicker">Author</p><h1>${name}</h1>${jobTitle ? html`<p class="job-title">${jobTitle}</p>` : ''}${plainParagraphs(paragraphsOf(bio))}${elsewhere}</div></header>
 ${listing(stories, images, basePath, `${name} has no published stories yet.`)}`
   return readerDocument(
     {
       head: {
         title: stories.page > 1 ? `${name}, page ${stories.page}` : name,
-        description: bio || `Stories by ${name}.`,
+        description: paragraphsOf(bio)[0]?.slice(0, 160) || `Stories by ${name}.`,
         canonicalPath: pagePath(basePath, stories.page),
-        jsonLd: [profilePage({ name, slug, bio }, chrome.site)],
+        jsonLd: [profilePage(author, chrome.site)],
       },
       main,
     },

@@ -13,6 +13,16 @@ export type JsonLd = { '@type': string; [property: string]: unknown }
 
 const context = 'https://schema.org'
 
+/** A staff member as their page shows them (lib/profiles.ts); `photo` one rendition of their photo. */
+export type AuthorProfile = {
+  name: string
+  slug: string
+  bio: string
+  jobTitle: string
+  links: readonly string[]
+  photo: { src: string; width: number; height: number } | null
+}
+
 /** The publisher of everything on the site: its name, address, logo and the pages saying how it works. */
 export function publisher(site: SiteSettings): JsonLd {
   const policy = (link: string) => (link ? absoluteUrl(link, site) : undefined)
@@ -55,8 +65,8 @@ export function breadcrumbList(places: readonly { name: string; path: string }[]
   }
 }
 
-/** A staff member's page: a `ProfilePage` about them, as a `Person`. */
-export function profilePage(author: { name: string; slug: string; bio: string }, site: SiteSettings): JsonLd {
+/** A staff member's page: a `ProfilePage` about them, as a `Person` with their photo, job and pages elsewhere. */
+export function profilePage(author: AuthorProfile, site: SiteSettings): JsonLd {
   return {
     '@context': context,
     '@type': 'ProfilePage',
@@ -65,6 +75,9 @@ export function profilePage(author: { name: string; slug: string; bio: string },
       name: author.name,
       url: absoluteUrl(`/authors/${author.slug}`, site),
       description: author.bio,
+      jobTitle: author.jobTitle,
+      image: author.photo ? imageObject(author.photo, site) : undefined,
+      sameAs: author.links.length > 0 ? author.links : undefined,
     }),
   }
 }

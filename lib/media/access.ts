@@ -1,7 +1,7 @@
 import 'server-only'
 import { type SQL, and, eq, or, sql } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
-import { articles, media, mediaUses, revisions, settings } from '@/db/schema'
+import { articles, media, mediaUses, revisions, settings, users } from '@/db/schema'
 import { readableStories } from '../article-access'
 import { type Actor, check, permissionTable } from '../permissions'
 
@@ -46,10 +46,16 @@ export function visibleMedia(actor: Actor): SQL | undefined {
   return or(changeable, sql`${media.id} in ${imagesUsedBy(readableStories(actor))}`)
 }
 
-/** Whether readers see this image: a published story shows it (`media_uses`, lib/media/uses.ts), or it is the publication's logo. */
+/** Whether readers see this image: a published story shows it (`media_uses`, lib/media/uses.ts), it is the publication's logo, or a person's photo. */
 export async function isPublicMedia(db: Db, mediaId: number): Promise<boolean> {
   const rows = await db.select({ id: mediaUses.mediaId }).from(mediaUses).where(eq(mediaUses.mediaId, mediaId)).limit(1)
-  return rows.length > 0 || isSiteLogo(db, mediaId)
+  return rows.length > 0 || (await isSiteLogo(db, mediaId)) || isProfilePhoto(db, mediaId)
+}
+
+/** Whether this image is someone's photo on their author page (lib/profiles.ts). */
+export async function isProfilePhoto(db: Db | Tx, mediaId: number): Promise<boolean> {
+  const rows = await db.select({ id: users.id }).from(users).where(eq(users.photoMediaId, mediaId)).limit(1)
+  return rows.length > 0
 }
 
 /** Whether this image is the publication's logo (the `publication` setting, lib/publication-schema.ts), shown on every reader's page. */

@@ -9,7 +9,7 @@ import { authorize } from '../authorize'
 import { cleanText, searchText, textField } from '../clean-text'
 import { type Actor, type Owned, can } from '../permissions'
 import { type Result, refusal } from '../refusal'
-import { figureShows, isSiteLogo, revisionShows, visibleMedia } from './access'
+import { figureShows, isProfilePhoto, isSiteLogo, revisionShows, visibleMedia } from './access'
 import type { MediaStorage } from './storage'
 import { countOf } from '../words'
 
@@ -213,6 +213,8 @@ export async function deleteMedia(db: Db, storage: MediaStorage, actor: Actor, i
     if (!allowed.ok) return allowed
     if (await isSiteLogo(tx, id))
       return refusal('conflict', 'This image is the publication’s logo, so it cannot be deleted. Choose another logo in Settings first.')
+    if (await isProfilePhoto(tx, id))
+      return refusal('conflict', 'This image is someone’s photo on their author page, so it cannot be deleted. Change that photo first.')
     const usage = await mediaUsage(tx, id)
     if (usage.length > 0) {
       const stories = usage.length === 1 ? 'a story' : countOf(usage.length, 'story', 'stories')

@@ -2,23 +2,31 @@ import type { Metadata } from 'next'
 import { ActionForm } from '@/components/ui/action-form'
 import { Field } from '@/components/ui/field'
 import { TimeZoneSelect } from '@/components/ui/time-zone-select'
+import { ProfileSection } from '@/components/desk/profile-section'
 import { getDb } from '@/db'
+import { getProfile } from '@/lib/profiles'
 import { minPasswordLength } from '@/lib/passwords'
 import { ownTimeZoneChoice, readSetting } from '@/lib/settings'
 import { requireCapability } from '@/lib/session'
-import { changePasswordAction, chooseTimeZoneAction, signOutEverywhereAction } from './actions'
+import { changePasswordAction, chooseTimeZoneAction, saveProfileAction, signOutEverywhereAction } from './actions'
 
 export const metadata: Metadata = { title: 'Your account' }
 
 export default async function ProfilePage() {
   const user = await requireCapability('desk.enter')
-  const [newsroomZone, ownZone] = await Promise.all([readSetting(getDb(), 'timeZone'), ownTimeZoneChoice(getDb(), user.id)])
+  const [newsroomZone, ownZone, profile] = await Promise.all([
+    readSetting(getDb(), 'timeZone'),
+    ownTimeZoneChoice(getDb(), user.id),
+    getProfile(getDb(), user, user.id),
+  ])
   return (
     <main className="page">
       <h1>Your account</h1>
       <p>
         {user.name} · {user.email}
       </p>
+
+      {profile.ok && <ProfileSection profile={profile.profile} action={saveProfileAction} heading="Your profile" />}
 
       <section className="panel" aria-labelledby="password-heading">
         <h2 id="password-heading">Change your password</h2>

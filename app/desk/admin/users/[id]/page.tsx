@@ -11,6 +11,9 @@ import { countOpenSessions } from '@/lib/sessions'
 import { assignedSections } from '@/lib/section-desks'
 import { listSectionOptions } from '@/lib/sections'
 import { getUser } from '@/lib/users'
+import { getProfile } from '@/lib/profiles'
+import { ProfileSection } from '@/components/desk/profile-section'
+import { saveProfileAction } from '../../../profile/actions'
 import { disableAccount, enableAccount, resetPasswordAction, saveRole, saveSectionDesk, signOutPersonEverywhere } from '../actions'
 
 export const metadata: Metadata = { title: 'Person' }
@@ -23,10 +26,11 @@ export default async function PersonPage({ params }: PersonPageProps) {
   const id = parseId((await params).id)
   if (id === null) notFound()
   const { person } = shownUnlessRefused(await getUser(getDb(), actor, id))
-  const [openSessions, sectionOptions, desk] = await Promise.all([
+  const [openSessions, sectionOptions, desk, profile] = await Promise.all([
     countOpenSessions(getDb(), person.id),
     listSectionOptions(getDb()),
     assignedSections(getDb(), person.id),
+    getProfile(getDb(), actor, person.id),
   ])
   return (
     <main className="page">
@@ -38,6 +42,8 @@ export default async function PersonPage({ params }: PersonPageProps) {
         {person.email} · <span className={`badge role-${person.role}`}>{person.role}</span>{' '}
         {person.isDisabled && <span className="badge disabled">disabled</span>}
       </p>
+
+      {profile.ok && <ProfileSection profile={profile.profile} action={saveProfileAction} heading="Profile" />}
 
       <section className="panel" aria-labelledby="role-heading">
         <h2 id="role-heading">Role</h2>
