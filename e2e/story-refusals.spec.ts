@@ -18,7 +18,7 @@ test('a writer cannot edit a story in review, and the server refuses a forged sa
   expect(submitted.status()).toBe(200)
 
   await signIn(page, 'writer@copydesk.test')
-  await page.goto(`/desk?q=${encodeURIComponent(headline)}`)
+  await page.goto(`/desk?queue=all&q=${encodeURIComponent(headline)}`)
   await page.getByRole('row').filter({ hasText: 'In review' }).getByRole('link', { name: headline }).click()
   await expect(page).toHaveURL(/\/desk\/articles\/\d+$/)
   await expect(page.getByText('This story is with the editors for review; withdraw it to make changes.')).toBeVisible()
