@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { auditEvents } from '@/db/schema'
+import { auditEvents, settings } from '@/db/schema'
+import { forgetKeptValues } from './kept-values'
+import { pageKey } from './page-keys'
 import { openTestDatabase } from '@/test/newsroom'
 import type { Actor } from './permissions'
 import { defaultSeverities } from './prepublish-checks'
@@ -101,5 +103,19 @@ describe('a person’s own clock', () => {
 
   it('must be a real zone', async () => {
     expect(await chooseOwnTimeZone(db, editor, 'Nowhere/At_All')).toMatchObject({ ok: false, reason: 'invalid' })
+  })
+})
+
+describe('settings kept in memory for the desk', () => {
+  it('are read again once a change is saved, and a change in the database alone is not seen until one is announced', async () => {
+    expect(await writeSetting(db, admin, 'trashRetentionDays', '30')).toMatchObject({ ok: true })
+    expect(await trashRetentionDays(db)).toBe(30)
+    expect(await writeSetting(db, admin, 'trashRetentionDays', '12')).toMatchObject({ ok: true })
+    expect(await trashRetentionDays(db)).toBe(12)
+    // Another instance's change arrives as an announcement of the `settings` key (lib/start-up.ts).
+    await db.update(settings).set({ value: '20' }).where(eq(settings.key, 'trashRetentionDays'))
+    expect(await trashRetentionDays(db)).toBe(12)
+    forgetKeptValues([pageKey.settings])
+    expect(await trashRetentionDays(db)).toBe(20)
   })
 })
