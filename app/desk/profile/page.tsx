@@ -14,7 +14,7 @@ export default async function ProfilePage() {
   const user = await requireCapability('desk.enter')
   const [newsroomZone, ownZone] = await Promise.all([readSetting(getDb(), 'timeZone'), ownTimeZoneChoice(getDb(), user.id)])
   return (
-    <main className="page">
+    <div className="page">
       <h1>Your account</h1>
       <p>
         {user.name} · {user.email}
@@ -59,6 +59,6 @@ export default async function ProfilePage() {
           </button>
         </form>
       </section>
-    </main>
+    </div>
   )
 }

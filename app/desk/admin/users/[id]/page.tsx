@@ -29,7 +29,7 @@ export default async function PersonPage({ params }: PersonPageProps) {
     assignedSections(getDb(), person.id),
   ])
   return (
-    <main className="page">
+    <div className="page">
       <p>
         <Link href="/desk/admin/users">← People</Link>
       </p>
@@ -95,6 +95,6 @@ export default async function PersonPage({ params }: PersonPageProps) {
           <input type="hidden" name="userId" value={person.id} />
         </ActionForm>
       </section>
-    </main>
+    </div>
   )
 }
