@@ -21,11 +21,11 @@ for (const colorScheme of colorSchemes) {
   })
 
   test(`the sign-in page passes axe in the ${colorScheme} scheme`, async ({ browser }) => {
-    const page = await browser.newPage({ colorScheme })
+    const page = await (await browser.newContext({ colorScheme })).newPage()
     await page.goto('/login')
     await expect(page).toHaveTitle('Sign in · Copydesk')
     expect(await accessibilityProblems(page)).toEqual([])
-    await page.close()
+    await page.context().close()
   })
 }
 

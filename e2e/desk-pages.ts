@@ -70,7 +70,7 @@ export const deskPages: DeskPage[] = [
     as: 'writer',
     path: (m) => `/desk/articles/${m.storyId}/preview`,
     heading: /Harbour/,
-    title: (m) => `Preview: ${m.headline}`,
+    title: (m) => `${m.headline} · Copydesk`,
   },
   { route: '/desk/front', name: 'front-page', as: 'editor', path: () => '/desk/front', heading: /^Front page$/, title: titled('Front page') },
   { route: '/desk/media', name: 'media', as: 'writer', path: () => '/desk/media', heading: /^Media library$/, title: titled('Media library') },

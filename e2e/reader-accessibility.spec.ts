@@ -22,12 +22,12 @@ const readerPages = [
 for (const colorScheme of colorSchemes) {
   test(`every reader page type passes axe in the ${colorScheme} scheme`, async ({ browser }) => {
     test.setTimeout(120_000)
-    const page = await browser.newPage({ colorScheme })
+    const page = await (await browser.newContext({ colorScheme })).newPage()
     for (const path of readerPages) {
       await page.goto(path)
       expect.soft(await accessibilityProblems(page), path).toEqual([])
     }
-    await page.close()
+    await page.context().close()
   })
 }
 
