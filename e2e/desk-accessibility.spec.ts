@@ -42,4 +42,3 @@ test('the desk’s first Tab stop is a skip link that takes the keyboard to the 
   expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true)
   await page.context().close()
 })
-

@@ -12,7 +12,14 @@ import { ownId, signIn, signedInClient } from './fixtures'
 export type Person = 'writer' | 'editor' | 'admin'
 /** What the pages need: a story of the writer's own with everything a story can carry, its image, and its long tag. */
 export type Made = { storyId: number; headline: string; mediaId: number; personId: number; lastRevision: number; tagId: number }
-export type DeskPage = { route: string; name: string; as: Person; path: (made: Made) => string; heading: RegExp; title: (made: Made) => string }
+export type DeskPage = {
+  route: string
+  name: string
+  as: Person
+  path: (made: Made) => string
+  heading: RegExp
+  title: (made: Made) => string
+}
 
 /** A desk page's <title>: its own name, then the desk's (app/desk/layout.tsx). */
 const titled = (name: string) => () => `${name} · Desk · Copydesk`
@@ -72,8 +79,22 @@ export const deskPages: DeskPage[] = [
     heading: /Harbour/,
     title: (m) => `${m.headline} · Copydesk`,
   },
-  { route: '/desk/front', name: 'front-page', as: 'editor', path: () => '/desk/front', heading: /^Front page$/, title: titled('Front page') },
-  { route: '/desk/media', name: 'media', as: 'writer', path: () => '/desk/media', heading: /^Media library$/, title: titled('Media library') },
+  {
+    route: '/desk/front',
+    name: 'front-page',
+    as: 'editor',
+    path: () => '/desk/front',
+    heading: /^Front page$/,
+    title: titled('Front page'),
+  },
+  {
+    route: '/desk/media',
+    name: 'media',
+    as: 'writer',
+    path: () => '/desk/media',
+    heading: /^Media library$/,
+    title: titled('Media library'),
+  },
   {
     route: '/desk/media/[id]',
     name: 'media-item',
@@ -90,8 +111,22 @@ export const deskPages: DeskPage[] = [
     heading: /^Notifications$/,
     title: titled('Notifications'),
   },
-  { route: '/desk/profile', name: 'profile', as: 'writer', path: () => '/desk/profile', heading: /^Your account$/, title: titled('Your account') },
-  { route: '/desk/admin/users', name: 'people', as: 'admin', path: () => '/desk/admin/users', heading: /^People$/, title: titled('People') },
+  {
+    route: '/desk/profile',
+    name: 'profile',
+    as: 'writer',
+    path: () => '/desk/profile',
+    heading: /^Your account$/,
+    title: titled('Your account'),
+  },
+  {
+    route: '/desk/admin/users',
+    name: 'people',
+    as: 'admin',
+    path: () => '/desk/admin/users',
+    heading: /^People$/,
+    title: titled('People'),
+  },
   {
     route: '/desk/admin/users/[id]',
     name: 'person',
@@ -100,7 +135,14 @@ export const deskPages: DeskPage[] = [
     heading: /\S/,
     title: titled('Person'),
   },
-  { route: '/desk/admin/audit', name: 'audit', as: 'admin', path: () => '/desk/admin/audit', heading: /^Audit log$/, title: titled('Audit log') },
+  {
+    route: '/desk/admin/audit',
+    name: 'audit',
+    as: 'admin',
+    path: () => '/desk/admin/audit',
+    heading: /^Audit log$/,
+    title: titled('Audit log'),
+  },
   {
     route: '/desk/admin/settings',
     name: 'settings',
@@ -109,7 +151,14 @@ export const deskPages: DeskPage[] = [
     heading: /^Newsroom settings$/,
     title: titled('Settings'),
   },
-  { route: '/desk/admin/pages', name: 'site-pages', as: 'admin', path: () => '/desk/admin/pages', heading: /^Site pages$/, title: titled('Site pages') },
+  {
+    route: '/desk/admin/pages',
+    name: 'site-pages',
+    as: 'admin',
+    path: () => '/desk/admin/pages',
+    heading: /^Site pages$/,
+    title: titled('Site pages'),
+  },
   {
     route: '/desk/admin/pages/[slug]',
     name: 'site-page',
@@ -126,9 +175,23 @@ export const deskPages: DeskPage[] = [
     heading: /^Tags$/,
     title: titled('Tags'),
   },
-  { route: '/desk/admin/tags/[id]', name: 'tag', as: 'editor', path: (m) => `/desk/admin/tags/${m.tagId}`, heading: /\S/, title: titled('Tag') },
+  {
+    route: '/desk/admin/tags/[id]',
+    name: 'tag',
+    as: 'editor',
+    path: (m) => `/desk/admin/tags/${m.tagId}`,
+    heading: /\S/,
+    title: titled('Tag'),
+  },
   // Section 1 is the demo newsroom's first, Regions.
-  { route: '/desk/admin/sections', name: 'sections', as: 'admin', path: () => '/desk/admin/sections', heading: /^Sections$/, title: titled('Sections') },
+  {
+    route: '/desk/admin/sections',
+    name: 'sections',
+    as: 'admin',
+    path: () => '/desk/admin/sections',
+    heading: /^Sections$/,
+    title: titled('Sections'),
+  },
   {
     route: '/desk/admin/sections/[id]',
     name: 'section',
@@ -147,7 +210,11 @@ export const deskPages: DeskPage[] = [
   },
 ]
 
-export const emails: Record<Person, string> = { writer: 'writer@copydesk.test', editor: 'editor@copydesk.test', admin: 'admin@copydesk.test' }
+export const emails: Record<Person, string> = {
+  writer: 'writer@copydesk.test',
+  editor: 'editor@copydesk.test',
+  admin: 'admin@copydesk.test',
+}
 
 /** The desk's pages as the file tree has them: every page.tsx, and the preview (a page from a route handler). */
 export function deskRoutes(dir = path.join('app', 'desk')): string[] {

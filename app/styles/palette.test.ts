@@ -14,7 +14,8 @@ function palettes(file: string): { light: Palette; dark: Palette; darkOnly: Pale
   const css = fs.readFileSync(path.join(import.meta.dirname, '..', '..', file), 'utf8')
   const darkStart = css.indexOf('@media (prefers-color-scheme: dark)')
   const darkBlock = css.slice(darkStart, css.indexOf('\n}\n', darkStart))
-  const read = (text: string) => Object.fromEntries([...text.matchAll(/(--[a-z-]+):\s*(#[0-9a-f]{3,6});/gi)].map(([, name, value]) => [name, value]))
+  const read = (text: string) =>
+    Object.fromEntries([...text.matchAll(/(--[a-z-]+):\s*(#[0-9a-f]{3,6});/gi)].map(([, name, value]) => [name, value]))
   const light = read(css.slice(css.indexOf(':root {'), css.indexOf('}', css.indexOf(':root {'))))
   const darkOnly = read(darkBlock)
   return { light, dark: { ...light, ...darkOnly }, darkOnly }
