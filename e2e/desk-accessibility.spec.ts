@@ -1,6 +1,7 @@
 import { type Page, expect, test } from '@playwright/test'
 import { accessibilityProblems, colorSchemes } from './axe'
-import { deskPages, openDesk, visit } from './desk-pages'
+import { deskPages } from './desk-pages'
+import { openDesk, visit } from './desk-setup'
 import { signedInPage } from './fixtures'
 
 // Every desk page (e2e/desk-pages.ts), as someone who may see it, in the system's light and dark

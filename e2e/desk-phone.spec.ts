@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { type Page, expect, test } from '@playwright/test'
-import { deskPages, deskRoutes, emails, openDesk, visit } from './desk-pages'
+import { deskPages, deskRoutes, emails } from './desk-pages'
+import { openDesk, visit } from './desk-setup'
 import { signIn, signInThroughForm } from './fixtures'
 
 // The desk on a phone: at 360 px wide no desk page scrolls sideways, and the desk's navigation
