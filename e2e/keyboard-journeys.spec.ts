@@ -45,7 +45,8 @@ async function takeStep(page: Page, label: string, note = ''): Promise<void> {
 }
 
 test('a writer writes and submits a story, and an editor approves and publishes it, by keyboard alone', async ({ browser }) => {
-  test.setTimeout(120_000)
+  // Dozens of Tab presses, each checked: longer than a mouse's journey.
+  test.setTimeout(180_000)
   const headline = `Night ferry returns to the islands ${Date.now()}`
 
   const writer = await signedInPage(browser, 'writer@copydesk.test')
@@ -71,7 +72,7 @@ test('a writer writes and submits a story, and an editor approves and publishes 
   // The editor finds it in the review queue, by keyboard too.
   await editor.goto('/desk?queue=review')
   await activate(editor, editor.getByRole('link', { name: headline }))
-  await expect(editor).toHaveURL(new RegExp(`/desk/articles/${id}$`))
+  await expect(editor).toHaveURL(new RegExp(`/desk/articles/${id}$`), { timeout: 15_000 })
   await expect(storyBody(editor)).toContainText('Tickets go on sale on Monday.')
   await takeStep(editor, 'Approve')
   await expect(stateLine(editor)).toHaveText('Approved')
