@@ -25,7 +25,7 @@ for (const colorScheme of colorSchemes) {
     const page = await (await browser.newContext({ colorScheme })).newPage()
     for (const path of readerPages) {
       await page.goto(path)
-      expect.soft(await accessibilityProblems(page), path).toEqual([])
+      expect.soft(await accessibilityProblems(page, colorScheme), path).toEqual([])
     }
     await page.context().close()
   })
