@@ -22,6 +22,9 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   const [news, zone, unread] = await Promise.all([getMyDeskNews(), viewerTimeZone(getDb(), user), unreadCount(getDb(), user)])
   return (
     <TimeZoneProvider zone={zone}>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
       <header className="desk-bar">
         <Link href="/desk" className="brand">
           Copydesk
@@ -70,7 +73,10 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
         </DeskMenu>
       </header>
       <EdgeRefreshNotice />
-      {children}
+      {/* The one main landmark of every desk page, the skip link's target; pages lay out inside it. */}
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
     </TimeZoneProvider>
   )
 }

@@ -55,7 +55,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
   const linkTo = (changes: Record<string, string | number | undefined>) => `/desk?${deskQueries({ queue, ...query, ...changes })}`
 
   return (
-    <main className="page">
+    <div className="page">
       <h1>Desk</h1>
       <p className="muted">Signed in as {user.email}.</p>
       <p>
@@ -217,6 +217,6 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
         {list.hasNextPage && <Link href={linkTo({ page: page + 1 })}>Next</Link>}
       </nav>
       <p className="muted small">{pageSize} per page.</p>
-    </main>
+    </div>
   )
 }

@@ -18,7 +18,7 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
   // Why the desk sent the person here: read off the ended session's row (lib/session.ts requireUser).
   const reason = parseSignInReason(params.reason)
   return (
-    <main className="page narrow">
+    <main id="main" className="page narrow">
       <h1>Sign in</h1>
       <p className="muted">The Copydesk newsroom.</p>
       {reason && (

@@ -52,7 +52,7 @@ ${tagList(story.tags)}${correctionList(corrections)}${shareBar(story.headline, s
 <p class="print-url">${storyUrl}</p>
 </article>${related.length > 0 ? html`<section class="related story" aria-labelledby="related-heading"><h2 id="related-heading">Related stories</h2>${storyList(related, { level: 3 })}</section>` : ''}`,
     banner: options.preview
-      ? html`<p class="preview-banner" role="note">Preview: this is how readers will see the story once it is published. It is not public. <a href="${url(safeUrl(options.preview.editorPath))}">Back to the editor</a></p>`
+      ? html`<aside class="preview-banner" aria-label="Preview"><p>Preview: this is how readers will see the story once it is published. It is not public. <a href="${url(safeUrl(options.preview.editorPath))}">Back to the editor</a></p></aside>`
       : '',
   }
   return readerDocument(page, chrome)

@@ -30,7 +30,7 @@ export default async function FrontPage() {
     top.lead?.id === id ? 'The lead' : top.secondaries.some((story) => story.id === id) ? 'Under the lead' : ''
 
   return (
-    <main className="page">
+    <div className="page">
       <h1>Front page</h1>
       <p>
         Pin a story to place it at the top of the front page: as the lead, or under it ({frontPageRules.secondaries.most} at most). What you
@@ -98,7 +98,7 @@ export default async function FrontPage() {
           ))}
         </tbody>
       </table>
-    </main>
+    </div>
   )
 }
 

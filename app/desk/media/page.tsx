@@ -36,7 +36,7 @@ export default async function MediaLibraryPage({ searchParams }: MediaLibraryPag
     `/desk/media?${new URLSearchParams({ ...(query ? { q: query } : {}), ...(to > 1 ? { page: String(to) } : {}) })}`
 
   return (
-    <main className="page">
+    <div className="page">
       <h1>Media library</h1>
       {firstOf(raw.deleted) === '1' && (
         <div className="message success" role="status">
@@ -80,6 +80,6 @@ export default async function MediaLibraryPage({ searchParams }: MediaLibraryPag
           </nav>
         )}
       </section>
-    </main>
+    </div>
   )
 }

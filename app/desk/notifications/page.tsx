@@ -18,7 +18,7 @@ export default async function NotificationsPage() {
   const [items, prefs] = await Promise.all([listNotifications(getDb(), user), readPreferences(getDb(), user.id)])
   const hasMail = smtpSettings() !== null
   return (
-    <main className="page">
+    <div className="page">
       <RefreshOnNotification />
       <h1>Notifications</h1>
       {items.some((item) => !item.isRead) && <ActionForm action={markAllReadAction} submitLabel="Mark all read" variant="secondary" />}
@@ -92,6 +92,6 @@ export default async function NotificationsPage() {
           {!hasMail && <p>This newsroom sends no e-mail yet (SMTP_URL is not set); your choice counts once it does.</p>}
         </ActionForm>
       </section>
-    </main>
+    </div>
   )
 }

@@ -20,7 +20,7 @@ export default async function ProfilePage() {
     getProfile(getDb(), user, user.id),
   ])
   return (
-    <main className="page">
+    <div className="page">
       <h1>Your account</h1>
       <p>
         {user.name} · {user.email}
@@ -67,6 +67,6 @@ export default async function ProfilePage() {
           </button>
         </form>
       </section>
-    </main>
+    </div>
   )
 }

@@ -34,7 +34,7 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
   const { rows, hasMore } = shownUnlessRefused(await listAudit(getDb(), actor, filter))
   const { people } = shownUnlessRefused(await listUsers(getDb(), actor))
   return (
-    <main className="page">
+    <div className="page">
       <h1>Audit log</h1>
       <form method="get" className="inline-form filters" role="search" aria-label="Filter the audit log">
         <Field id="audit-action" label="Action">
@@ -109,6 +109,6 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
           {hasMore && <Link href={pageLink(filter, filter.page + 1)}>Older →</Link>}
         </nav>
       )}
-    </main>
+    </div>
   )
 }

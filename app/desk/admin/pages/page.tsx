@@ -10,7 +10,7 @@ export default async function SitePagesPage() {
   await requireCapability('site.manage')
   const pages = await listSitePages(getDb())
   return (
-    <main className="page">
+    <div className="page">
       <h1>Site pages</h1>
       <p>The newsroom’s standing pages, linked from the foot of every page of the public site. A page with no text is not shown.</p>
       <table>
@@ -35,6 +35,6 @@ export default async function SitePagesPage() {
           ))}
         </tbody>
       </table>
-    </main>
+    </div>
   )
 }

@@ -14,7 +14,7 @@ export default async function SectionsPage() {
   const actor = await requireCapability('section.manage')
   const { sections } = shownUnlessRefused(await listSectionTree(getDb(), actor))
   return (
-    <main className="page">
+    <div className="page">
       <h1>Sections</h1>
       <p>
         The site’s sections, in the order readers see them. Open one to rename it, change its address or parent, describe it or retire it;
@@ -59,6 +59,6 @@ export default async function SectionsPage() {
           <SectionFields idPrefix="new-section" parents={sections} />
         </ActionForm>
       </section>
-    </main>
+    </div>
   )
 }

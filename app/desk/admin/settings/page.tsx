@@ -28,7 +28,7 @@ export default async function SettingsPage() {
       ? []
       : await searchMediaOptions(db, viewer, { ids: [logoId] })
   return (
-    <main className="page">
+    <div className="page">
       <h1>Newsroom settings</h1>
       <PublicationPanel publication={publication} images={[...olderLogo, ...newestImages]} />
       <section className="panel" aria-labelledby="clock-heading">
@@ -81,6 +81,6 @@ export default async function SettingsPage() {
           ))}
         </ActionForm>
       </section>
-    </main>
+    </div>
   )
 }

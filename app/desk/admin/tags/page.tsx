@@ -23,7 +23,7 @@ export default async function TagsPage({ searchParams }: TagsPageProps) {
   const filter = tagListFilterSchema.parse({ q: firstOf(raw.q), page: firstOf(raw.page) })
   const { tags, total, pageCount } = shownUnlessRefused(await listTags(getDb(), actor, filter))
   return (
-    <main className="page">
+    <div className="page">
       <h1>Tags</h1>
       <p>
         Every tag stories carry, by name. Open one to rename it, merge it into another or describe it for readers; its old address keeps
@@ -80,6 +80,6 @@ export default async function TagsPage({ searchParams }: TagsPageProps) {
           {filter.page < pageCount && <Link href={pageLink(filter, filter.page + 1)}>Next →</Link>}
         </nav>
       )}
-    </main>
+    </div>
   )
 }

@@ -15,7 +15,7 @@ export default async function UsersPage() {
   const actor = await requireCapability('user.manage')
   const { people } = shownUnlessRefused(await listUsers(getDb(), actor))
   return (
-    <main className="page">
+    <div className="page">
       <h1>People</h1>
       <table className="stacked">
         <thead>
@@ -59,6 +59,6 @@ export default async function UsersPage() {
           </Field>
         </ActionForm>
       </section>
-    </main>
+    </div>
   )
 }

@@ -33,10 +33,13 @@ import { getFollowUp } from '@/lib/article-duplicates'
 import { checkEdit } from '@/lib/article-editing'
 import { getTrashState, trashProblem } from '@/lib/trash'
 import { DateTime } from '@/components/ui/date-time'
-
-export const metadata: Metadata = { title: 'Story' }
+import { storyTitle } from './story-title'
 
 type StoryPageProps = { params: Promise<{ id: string }> }
+
+export function generateMetadata({ params }: StoryPageProps): Promise<Metadata> {
+  return storyTitle(params)
+}
 
 export default async function StoryPage({ params }: StoryPageProps) {
   const user = await requireCapability('desk.enter')
@@ -65,7 +68,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
       : null
 
   return (
-    <main className="page wide">
+    <div className="page wide">
       <p className="story-crumbs">
         <Link href="/desk">Desk</Link> · <strong>{statuses[article.status].label}</strong>
         {workflow.isLive && article.status !== 'published' && ' (live)'}
@@ -156,7 +159,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
         />
       )}
       <NotesPanel articleId={article.id} threads={threads} canWrite={can(user, 'note.write', article)} />
-    </main>
+    </div>
   )
 }
 

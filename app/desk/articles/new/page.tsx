@@ -14,7 +14,7 @@ export default async function NewStoryPage() {
   await requireCapability('article.create')
   const sections = await listSectionOptions(getDb())
   return (
-    <main className="page narrow">
+    <div className="page narrow">
       <h1>New story</h1>
       <ActionForm action={startStory} submitLabel="Start writing">
         <Field id="headline" label="Working headline">
@@ -28,6 +28,6 @@ export default async function NewStoryPage() {
           )}
         </Field>
       </ActionForm>
-    </main>
+    </div>
   )
 }

@@ -41,7 +41,7 @@ export default async function MediaPage({ params }: MediaPageProps) {
   const shown = responsiveImage(image, '(min-width: 72rem) 42rem, (min-width: 900px) 58vw, 100vw')
 
   return (
-    <main className="page">
+    <div className="page">
       <p>
         <Link href="/desk/media">← Media library</Link>
       </p>
@@ -155,7 +155,7 @@ export default async function MediaPage({ params }: MediaPageProps) {
           )}
         </div>
       </div>
-    </main>
+    </div>
   )
 }
 

@@ -19,7 +19,7 @@ export default async function SitePageEdit({ params }: SitePageEditProps) {
   const page = (await listSitePages(getDb())).find((found) => found.slug === slug)
   if (!page) notFound()
   return (
-    <main className="page">
+    <div className="page">
       <p>
         <Link href="/desk/admin/pages">← Site pages</Link>
       </p>
@@ -44,6 +44,6 @@ export default async function SitePageEdit({ params }: SitePageEditProps) {
           {(control) => <textarea {...control} name="body" defaultValue={page.body} rows={18} />}
         </Field>
       </ActionForm>
-    </main>
+    </div>
   )
 }

@@ -22,7 +22,7 @@ export default async function SectionPage({ params }: SectionPageProps) {
   const { section, all, parents, children } = shownUnlessRefused(await getSection(getDb(), actor, id))
   const others = all.filter((entry) => entry.id !== section.id)
   return (
-    <main className="page">
+    <div className="page">
       <p>
         <Link href="/desk/admin/sections">← Sections</Link>
       </p>
@@ -81,6 +81,6 @@ export default async function SectionPage({ params }: SectionPageProps) {
           </ActionForm>
         )}
       </section>
-    </main>
+    </div>
   )
 }

@@ -22,7 +22,7 @@ export default async function TagPage({ params }: TagPageProps) {
   const { tag, formerSlugs } = shownUnlessRefused(await getTag(getDb(), actor, id))
   const path = `/tags/${tag.slug}`
   return (
-    <main className="page">
+    <div className="page">
       <p>
         <Link href="/desk/admin/tags">← Tags</Link>
       </p>
@@ -86,6 +86,6 @@ export default async function TagPage({ params }: TagPageProps) {
           </Field>
         </ActionForm>
       </section>
-    </main>
+    </div>
   )
 }

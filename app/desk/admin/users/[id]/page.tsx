@@ -33,7 +33,7 @@ export default async function PersonPage({ params }: PersonPageProps) {
     getProfile(getDb(), actor, person.id),
   ])
   return (
-    <main className="page">
+    <div className="page">
       <p>
         <Link href="/desk/admin/users">← People</Link>
       </p>
@@ -101,6 +101,6 @@ export default async function PersonPage({ params }: PersonPageProps) {
           <input type="hidden" name="userId" value={person.id} />
         </ActionForm>
       </section>
-    </main>
+    </div>
   )
 }

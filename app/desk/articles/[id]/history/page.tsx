@@ -16,12 +16,15 @@ import { duplicateStoryAction } from '../duplicate-actions'
 import { Field } from '@/components/ui/field'
 import { can } from '@/lib/permissions'
 import { DateTime } from '@/components/ui/date-time'
-
-export const metadata: Metadata = { title: 'History' }
+import { storyTitle } from '../story-title'
 
 type HistoryPageProps = {
   params: Promise<{ id: string }>
   searchParams: Promise<Record<string, string | string[] | undefined>>
+}
+
+export function generateMetadata({ params }: HistoryPageProps): Promise<Metadata> {
+  return storyTitle(params, 'History')
 }
 
 const kindLabels = { autosave: 'Autosave', save: 'Save', published: 'Published' } as const
@@ -43,7 +46,7 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
   const comparison = older && newer ? await compareForHistory(db, user, older, newer) : null
 
   return (
-    <main className="page wide">
+    <div className="page wide">
       <p className="story-crumbs">
         <Link href="/desk">Desk</Link> · <Link href={`/desk/articles/${article.id}`}>Back to the story</Link>
       </p>
@@ -149,7 +152,7 @@ export default async function HistoryPage({ params, searchParams }: HistoryPageP
           )}
         </section>
       )}
-    </main>
+    </div>
   )
 }
 

@@ -33,7 +33,7 @@ export default async function SectionTopPage({ params }: SectionTopPageProps) {
   const isPinned = (storyId: number) => pinned.some((lead) => lead.id === storyId)
 
   return (
-    <main className="page">
+    <div className="page">
       <p>
         <Link href="/desk/front">← Front page</Link>
       </p>
@@ -76,6 +76,6 @@ export default async function SectionTopPage({ params }: SectionTopPageProps) {
         </tbody>
       </table>
       {stories.length === 0 && <p>No story is published in this section yet.</p>}
-    </main>
+    </div>
   )
 }

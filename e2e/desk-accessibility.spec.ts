@@ -1,0 +1,45 @@
+import { type Page, expect, test } from '@playwright/test'
+import { accessibilityProblems, colorSchemes } from './axe'
+import { deskPages } from './desk-pages'
+import { openDesk, visit } from './desk-setup'
+import { signedInPage } from './fixtures'
+
+// Every desk page (e2e/desk-pages.ts), as someone who may see it, in the system's light and dark
+// colour schemes: axe finds nothing of any impact, and the page has its own <title>.
+
+for (const colorScheme of colorSchemes) {
+  test(`every desk page passes axe in the ${colorScheme} scheme and has its own title`, async ({ browser, baseURL }) => {
+    test.setTimeout(360_000)
+    const { made, pages, close } = await openDesk(browser, baseURL ?? '', { colorScheme })
+    for (const deskPage of deskPages) {
+      const page = pages.get(deskPage.as) as Page
+      await visit(page, deskPage, made)
+      const where = `${deskPage.name} (${deskPage.path(made)})`
+      expect.soft(await page.title(), where).toBe(deskPage.title(made))
+      expect.soft(await accessibilityProblems(page, colorScheme), where).toEqual([])
+    }
+    await close()
+  })
+
+  test(`the sign-in page passes axe in the ${colorScheme} scheme`, async ({ browser }) => {
+    const page = await (await browser.newContext({ colorScheme })).newPage()
+    await page.goto('/login')
+    await expect(page).toHaveTitle('Sign in · Copydesk')
+    expect(await accessibilityProblems(page, colorScheme)).toEqual([])
+    await page.context().close()
+  })
+}
+
+test('the desk’s first Tab stop is a skip link that takes the keyboard to the page’s main content', async ({ browser }) => {
+  const page = await signedInPage(browser, 'writer@copydesk.test')
+  await page.keyboard.press('Tab')
+  const skip = page.getByRole('link', { name: 'Skip to content' })
+  await expect(skip).toBeFocused()
+  await expect(skip).toBeInViewport()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('main')).toBeFocused()
+  await page.keyboard.press('Tab')
+  // The next stop is inside the page, past the desk's navigation.
+  expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true)
+  await page.context().close()
+})
