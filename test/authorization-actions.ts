@@ -131,7 +131,12 @@ export const serverActions: Record<string, Door> = {
   },
   'app/desk/profile/actions.ts saveProfileAction': {
     decidedBy: ['saveProfile'],
-    provedBy: [{ file: 'lib/profiles.data.test.ts', test: 'lets people edit only their own profile, and admins anyone’s, changing nothing on a refusal' }],
+    provedBy: [
+      {
+        file: 'lib/profiles.data.test.ts',
+        test: 'lets people edit only their own profile, and admins anyone’s, changing nothing on a refusal',
+      },
+    ],
   },
   'app/desk/profile/actions.ts signOutEverywhereAction': {
     open: 'ends the caller’s own sessions only',
