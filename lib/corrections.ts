@@ -1,5 +1,5 @@
 import 'server-only'
-import { aliasedTable, and, count, desc, eq } from 'drizzle-orm'
+import { aliasedTable, and, count, desc, eq, sql } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { type ArticleStatus, type CorrectionKind, articles, corrections, revisions, users } from '@/db/schema'
 import { authorize } from './authorize'
@@ -124,6 +124,29 @@ const publicColumns = {
   retractedAt: corrections.retractedAt,
   retractionNote: corrections.retractionNote,
 }
+
+/**
+ * When readers last saw a story change: its live revision's publication, or a correction or
+ * update under it added or withdrawn, whichever came last (JSON-LD's `dateModified`, the Content
+ * API's `modifiedAt`). Its SQL twin is `lastModifiedSql`.
+ */
+export function storyLastModified(
+  story: { firstPublishedAt: Date | null; publishedAt: Date | null },
+  storyCorrections: readonly Pick<PublicCorrection, 'createdAt' | 'retractedAt'>[],
+): Date | null {
+  const changes = [
+    story.publishedAt,
+    story.firstPublishedAt,
+    ...storyCorrections.flatMap((correction) => [correction.createdAt, correction.retractedAt]),
+  ]
+  return changes.reduce<Date | null>((latest, at) => (at && (!latest || at > latest) ? at : latest), null)
+}
+
+/** `storyLastModified` of the story in the row as SQL (`greatest` passes over nulls). */
+export const lastModifiedSql =
+  sql<Date>`greatest(${articles.publishedAt}, ${articles.firstPublishedAt}, (select max(greatest(${corrections.createdAt}, ${corrections.retractedAt})) from ${corrections} where ${corrections.articleId} = ${articles.id}))`.mapWith(
+    articles.publishedAt,
+  )
 
 /** A story's corrections for its public page, newest first, withdrawn ones included; none unless readers can see the story. */
 export async function listCorrections(db: Db, articleId: number): Promise<PublicCorrection[]> {

@@ -1,5 +1,5 @@
 import 'server-only'
-import type { PublicCorrection } from '@/lib/corrections'
+import { type PublicCorrection, storyLastModified } from '@/lib/corrections'
 import type { PublicByline, PublicStory } from '@/lib/public-articles'
 import { type SiteSettings, absoluteUrl } from '@/lib/site'
 
@@ -87,12 +87,7 @@ export function profilePage(author: AuthorProfile, site: SiteSettings): JsonLd {
  * when a correction or update under it was added or withdrawn, whichever came last.
  */
 export function newsArticle(story: PublicStory, corrections: readonly PublicCorrection[], address: string, site: SiteSettings): JsonLd {
-  const changes = [
-    story.publishedAt,
-    story.firstPublishedAt,
-    ...corrections.flatMap((correction) => [correction.createdAt, correction.retractedAt]),
-  ]
-  const lastModified = changes.reduce<Date | null>((latest, at) => (at && (!latest || at > latest) ? at : latest), null)
+  const lastModified = storyLastModified(story, corrections)
   const standing = corrections.filter((correction) => correction.kind === 'correction' && !correction.retractedAt)
   return withoutEmpty({
     '@context': context,
