@@ -11,11 +11,12 @@ const nextConfig: NextConfig = {
   // the end-to-end tests, and says so: that build need not check the same files again.
   typescript: { ignoreBuildErrors: process.env.COPYDESK_TYPES_CHECKED === '1' },
   // Built assets, media, the sign-in API and uploads (which skip the proxy). The desk and the sign-in page get their headers from
-  // proxy.ts and reader's pages from their route handlers (per request, so SITE_URL is read at run
-  // time there; here it is read when the app is built).
+  // proxy.ts, reader's pages and the Content API (/api/v1, whose answers server.mjs may send from
+  // memory) from their route handlers (per request, so SITE_URL is read at run time there; here it
+  // is read when the app is built).
   async headers() {
     const headers = Object.entries(securityHeaders()).map(([key, value]) => ({ key, value }))
-    return ['/_next/:path*', '/media/:path*', '/api/:path*', '/desk/media/upload'].map((source) => ({ source, headers }))
+    return ['/_next/:path*', '/media/:path*', '/api/auth/:path*', '/desk/media/upload'].map((source) => ({ source, headers }))
   },
   // Nothing uses next/image: reader pages carry their own srcset of stored renditions. With the
   // optimizer off, /_next/image answers 404 and can never fetch a private image or any other

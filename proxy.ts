@@ -1,22 +1,32 @@
 import { type NextRequest, NextResponse } from 'next/server'
 import { sessionCookieName } from '@/lib/auth-cookies'
+import { apiErrorResponse } from '@/lib/content-api/errors'
+import { isContentApiPath } from '@/lib/content-api/format'
 import { deskContentSecurityPolicy, deskOnlyHeaders, securityHeaders } from '@/lib/security-headers'
 
 /** Desk addresses that answer a reader's document with the reader's own policy (its hashes, not a nonce). */
 const ownPolicy = /^\/desk\/articles\/[^/]+\/preview$/
 
 /**
- * Three courtesies before any page runs. An address whose %-escapes do not decode gets a plain 404
- * (Next would answer 500). Visitors of the desk who have no session cookie are sent to sign in,
- * and back afterwards: every desk page, action and handler still checks the person against the
- * database. The cookie is read, never touched, so this can never undo a sign-out. And the desk and
+ * Four courtesies before any page runs. An address whose %-escapes do not decode gets a plain 404
+ * (Next would answer 500). The Content API (/api/v1/) answers any method but GET and HEAD with
+ * its own 405 in JSON (Next's has no body), so that no route exports a method that writes.
+ * Visitors of the desk who have no session cookie are sent to sign in, and back afterwards: every
+ * desk page, action and handler still checks the person against the database. The cookie is read, never touched, so this can never undo a sign-out. And the desk and
  * the sign-in page get their security headers, with a fresh CSP nonce per request that Next reads
  * from the request's policy and puts on its own scripts (lib/security-headers.ts).
  */
-export function proxy(request: NextRequest): NextResponse {
+export function proxy(request: NextRequest): Response {
   if (!decodes(request.nextUrl.pathname))
     return new NextResponse('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', ...securityHeaders() } })
   const { pathname } = request.nextUrl
+  if (isContentApiPath(pathname)) {
+    if (request.method === 'GET' || request.method === 'HEAD') return NextResponse.next()
+    return apiErrorResponse({
+      code: 'method_not_allowed',
+      message: `${request.method} is not allowed: the Content API only reads (GET or HEAD).`,
+    })
+  }
   if (!pathname.startsWith('/desk') && pathname !== '/login') return NextResponse.next()
   if (pathname.startsWith('/desk') && !request.cookies.getAll().some((cookie) => sessionCookieName.test(cookie.name))) {
     const login = new URL('/login', request.nextUrl)
@@ -51,7 +61,7 @@ function decodes(pathname: string): boolean {
   }
 }
 
-// The desk, the sign-in page, and any address with a %-escape in it. Not the upload route: a
+// The desk, the sign-in page, the Content API, and any address with a %-escape in it. Not the upload route: a
 // request through the proxy has its whole body buffered in memory first, and uploads stream to
 // disk (the route answers 401 itself; its headers come from next.config.ts).
-export const config = { matcher: ['/desk', '/desk/((?!media/upload$).*)', '/login', '/:path(.*%.*)'] }
+export const config = { matcher: ['/desk', '/desk/((?!media/upload$).*)', '/login', '/api/v1/:path*', '/:path(.*%.*)'] }

@@ -1,8 +1,8 @@
-// `npm start`: Copydesk's HTTP server. Next.js handles every request, except a reader's page the
-// app already keeps (lib/reader-cache.ts), which is answered here straight from memory: the same
-// bytes and headers Next sent the first time, without the framework's work per request (about
-// 25× the requests per second, and a p99 of a few milliseconds instead of a second at 50
-// connections). The cache lives in this process, shared through globalThis with Next's routes.
+// `npm start`: Copydesk's HTTP server. Next.js handles every request, except a reader's page or a
+// Content API answer the app already keeps (lib/reader-cache.ts), which is answered here straight
+// from memory: the same bytes and headers Next sent the first time, without the framework's work
+// per request (about 25× the requests per second, and a p99 of a few milliseconds instead of a
+// second at 50 connections). The cache lives in this process, shared through globalThis with Next's routes.
 //
 //   node server.mjs [--port 3000] [--hostname 0.0.0.0]     (PORT and HOSTNAME work too)
 import http from 'node:http'
@@ -33,7 +33,8 @@ await app.prepare()
  */
 function answerKept(request, response) {
   if (request.method !== 'GET' || request.headers['x-copydesk-refresh']) return false
-  const page = globalThis.__copydeskReaderCache?.lookup(request.url)
+  // The Content API keeps one answer per format, which a request may ask for by its Accept header.
+  const page = globalThis.__copydeskReaderCache?.lookup(request.url, request.headers.accept)
   if (!page) return false
   if (page.status === 200 && request.headers['if-none-match'] === page.headers.etag) {
     response.writeHead(304, { etag: page.headers.etag, 'cache-control': page.headers['cache-control'] })

@@ -1,4 +1,6 @@
 import 'server-only'
+import crypto from 'node:crypto'
+import { contentApiAddress, isContentApiPath } from './content-api/format'
 
 // The reader's pages this process has made, kept in memory until a change drops them. Each page
 // is filed under the keys of what it shows (lib/page-keys.ts), so dropping a key drops exactly
@@ -15,8 +17,11 @@ export type KeptPage = {
 }
 
 type Cache = {
-  /** The page kept for a request's URL (path and query), for the HTTP server in front of Next (server.mjs), which answers kept pages itself. */
-  lookup: (url: string) => KeptPage | undefined
+  /**
+   * The page kept for a request's URL (path and query) and Accept header, for the HTTP server in
+   * front of Next (server.mjs), which answers kept pages itself.
+   */
+  lookup: (url: string, accept?: string) => KeptPage | undefined
   pages: Map<string, KeptPage>
   byKey: Map<string, Set<string>>
   bytes: number
@@ -32,7 +37,7 @@ const holder = globalThis as typeof globalThis & { __copydeskReaderCache?: Cache
 
 function cache(): Cache {
   holder.__copydeskReaderCache ??= {
-    lookup: (url) => keptPage(addressOf(new URL(url, 'http://copydesk'))),
+    lookup: (url, accept) => keptPage(addressOf(new URL(url, 'http://copydesk'), accept ?? null)),
     pages: new Map(),
     byKey: new Map(),
     bytes: 0,
@@ -48,9 +53,11 @@ function maxBytes(): number {
 
 /**
  * The address a reader's page is kept under: its path, since query strings (tracking parameters)
- * change nothing on a page; for search, the words and page number that make it.
+ * change nothing on a page; for search, the words and page number that make it; for the Content
+ * API, every parameter and the format asked for (`contentApiAddress`).
  */
-export function addressOf(url: URL): string {
+export function addressOf(url: URL, accept: string | null = null): string {
+  if (isContentApiPath(url.pathname)) return contentApiAddress(url, accept)
   if (url.pathname !== '/search') return url.pathname
   const { searchParams } = url
   return `/search?${new URLSearchParams({ q: searchParams.get('q') ?? '', page: searchParams.get('page') ?? '' })}`
@@ -68,6 +75,22 @@ export function keptPage(address: string, now = Date.now()): KeptPage | undefine
   pages.delete(address)
   pages.set(address, page)
   return page
+}
+
+/** A kept page's entity tag, from its bytes. */
+export function etagOf(body: Buffer): string {
+  return `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`
+}
+
+/** A kept page as the answer to a request: 304 when the request names the page's entity tag. */
+export function answerWithPage(request: Request, page: KeptPage): Response {
+  if (page.status === 200 && request.headers.get('if-none-match') === page.headers.etag) {
+    return new Response(null, {
+      status: 304,
+      headers: { etag: page.headers.etag ?? '', 'cache-control': page.headers['cache-control'] ?? '' },
+    })
+  }
+  return new Response(new Uint8Array(page.body), { status: page.status, headers: page.headers })
 }
 
 /** The current generation: take it before making a page, and hand it to `keepPage`. */

@@ -23,6 +23,17 @@ const readersSeeOnlyPublished: TestRef = {
 }
 const publicPage = (what: string): Door => ({ open: `the reader's ${what}: published stories only`, provedBy: [readersSeeOnlyPublished] })
 
+const contentApiTests = 'test/content-api.data.test.ts'
+const contentApi = (what: string): Door => ({
+  open: `the Content API's ${what}: what the reader's site shows, published stories only`,
+  provedBy: [
+    {
+      file: contentApiTests,
+      test: 'gives only what readers see: no draft, story in review, scheduled, embargoed or unpublished story, no note, no e-mail address',
+    },
+  ],
+})
+
 const notificationsUnreadable: TestRef = {
   file: 'lib/notification-inbox.data.test.ts',
   test: 'shows nothing about a story the person may no longer read',
@@ -79,6 +90,21 @@ export const routeHandlers: Record<string, Door> = {
       },
     ],
   },
+  'app/api/v1/[...rest]/route.ts GET': {
+    open: 'the Content API: a 404 for an address it does not have',
+    provedBy: [{ file: contentApiTests, test: 'answers an address it does not have with a 404 in its error shape' }],
+  },
+  'app/api/v1/authors/route.ts GET': contentApi('authors'),
+  'app/api/v1/corrections/route.ts GET': contentApi('corrections'),
+  'app/api/v1/openapi.json/route.ts GET': {
+    open: 'the Content API’s description: no data',
+    provedBy: [{ file: 'lib/content-api/openapi.data.test.ts', test: 'describes every answer the endpoints really give' }],
+  },
+  'app/api/v1/sections/route.ts GET': contentApi('section tree'),
+  'app/api/v1/stories/[id]/route.ts GET': contentApi('stories'),
+  'app/api/v1/stories/by-path/route.ts GET': contentApi('stories'),
+  'app/api/v1/stories/route.ts GET': contentApi('stories'),
+  'app/api/v1/tags/route.ts GET': contentApi('tags'),
   'app/api/auth/[...nextauth]/route.ts GET': {
     open: 'Auth.js: signing in and out',
     provedBy: [{ file: 'e2e/sign-in.spec.ts', test: 'a wrong password shows one generic error and starts no session' }],

@@ -1,5 +1,4 @@
 import 'server-only'
-import crypto from 'node:crypto'
 import { errorPage } from '@/components/reader/list-pages'
 import { readerSecurityHeaders } from '@/components/reader/security-policy'
 import { type Db, getDb } from '@/db'
@@ -7,7 +6,7 @@ import { edgeNodes, isRefresh } from '@/lib/edge/nodes'
 import { htmlDocument, movedPermanently } from '@/lib/http'
 import { collectShown } from '@/lib/page-keys'
 import { recordPage } from '@/lib/page-record'
-import { type KeptPage, addressOf, cacheGeneration, keepPage, keptPage } from '@/lib/reader-cache'
+import { type KeptPage, addressOf, answerWithPage, cacheGeneration, etagOf, keepPage, keptPage } from '@/lib/reader-cache'
 import { readerChrome } from '@/lib/reader-chrome'
 
 // What every reader's route shares: the cache in front of it, how an address's segments are
@@ -33,7 +32,7 @@ export async function readerPage(
   const address = addressOf(new URL(request.url))
   const refresh = isRefresh(request)
   const kept = refresh ? undefined : keptPage(address)
-  if (kept) return answer(request, kept)
+  if (kept) return answerWithPage(request, kept)
 
   const madeAt = cacheGeneration()
   const { result: response, keys } = await collectShown(make)
@@ -49,7 +48,7 @@ export async function readerPage(
     // Browsers and shared caches ask again every time; only the edge, which the app purges
     // (lib/edge), keeps pages, and only as long as X-Accel-Expires allows.
     'cache-control': 'public, max-age=0, must-revalidate',
-    etag: `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
+    etag: etagOf(body),
     'surrogate-key': keys.join(' '),
   }
   if (!edgeMayKeep) headers['x-accel-expires'] = '0'
@@ -63,17 +62,7 @@ export async function readerPage(
   }
   if (keepable) keepPage(address, page, madeAt)
   if (edgeMayKeep && edgeNodes().length > 0) await recordPage(getDb(), address, keys, response.status === 404)
-  return answer(request, page)
-}
-
-function answer(request: Request, page: KeptPage): Response {
-  const notModified = page.status === 200 && request.headers.get('if-none-match') === page.headers.etag
-  if (notModified)
-    return new Response(null, {
-      status: 304,
-      headers: { etag: page.headers.etag ?? '', 'cache-control': page.headers['cache-control'] ?? '' },
-    })
-  return new Response(new Uint8Array(page.body), { status: page.status, headers: page.headers })
+  return answerWithPage(request, page)
 }
 
 /** A path segment readers can meet: slugs, page numbers, `feed.xml`. Anything else is a 404 without a query. */
