@@ -1,7 +1,7 @@
 import { type APIRequestContext, expect, test } from '@playwright/test'
 import sharp from 'sharp'
 import { readyToPublish, storyDraft } from '../test/story-docs'
-import { ownId, signedInClient } from './fixtures'
+import { act, ownId, signedInClient } from './fixtures'
 
 // An image is public only while a published story shows it. Before that, and again after the
 // story is unpublished, its address answers the newsroom people who may see it (never to be kept
@@ -22,15 +22,6 @@ async function upload(client: APIRequestContext): Promise<{ id: number; src: str
   const answer = await client.post('/desk/media/upload', { multipart: { file, alt: 'A private harbour' } })
   expect(answer.status()).toBe(201)
   return ((await answer.json()) as { media: { id: number; src: string } }).media
-}
-
-/** Takes a workflow action at `version` and answers the story's next version. */
-async function act(client: APIRequestContext, articleId: number, action: string, version: number): Promise<number> {
-  // Unpublishing needs a reason.
-  const note = action === 'unpublish' ? 'Taken down in a test.' : undefined
-  const answer = await client.post(`/desk/articles/${articleId}/workflow`, { data: { action, baseVersion: version, note } })
-  expect(answer.status(), action).toBe(200)
-  return ((await answer.json()) as { version: number }).version
 }
 
 test('a draft’s image is served only to who may see it, public once published, private again once unpublished', async ({
