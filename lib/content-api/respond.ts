@@ -14,6 +14,12 @@ import { contentApiAddress } from './format'
 /** Kept statuses: answers that exist, moves and takedowns. A 4xx for a made-up request is never kept. */
 const keptStatuses = new Set([200, 301, 410])
 
+/**
+ * Parameters whose values a client can make up without end (any instant, any position): answers
+ * to them are made every time, so that they cannot push what readers see out of the cache.
+ */
+const unkeptParameters = ['cursor', 'updated_since']
+
 /** Stored by anyone, used only after asking again: exact, since only the app knows when an answer changes. */
 export const revalidateEveryTime = 'public, max-age=0, must-revalidate'
 
@@ -31,12 +37,14 @@ export function apiMoved(location: string): Response {
 /**
  * Every Content API route answers through this: the answer kept for this request's address
  * (`contentApiAddress`: path, parameters and format) when there is one, otherwise `make()`'s,
- * kept with the page keys its queries noted (also sent as `Surrogate-Key`) and an ETag; a request
- * naming that ETag in If-None-Match gets 304.
+ * kept with the page keys its queries noted (also sent as `Surrogate-Key`) unless it has an
+ * unkept parameter, and with an ETag; a request naming that ETag in If-None-Match gets 304.
  */
 export async function keptApiAnswer(request: Request, make: () => Promise<Response>): Promise<Response> {
-  const address = contentApiAddress(new URL(request.url), request.headers.get('accept'))
-  const kept = keptPage(address)
+  const url = new URL(request.url)
+  const address = contentApiAddress(url, request.headers.get('accept'))
+  const keepable = !unkeptParameters.some((name) => url.searchParams.has(name))
+  const kept = keepable ? keptPage(address) : undefined
   if (kept) return answerWithPage(request, kept)
 
   const madeAt = cacheGeneration()
@@ -45,6 +53,6 @@ export async function keptApiAnswer(request: Request, make: () => Promise<Respon
   const headers: Record<string, string> = { ...Object.fromEntries(result.headers), 'surrogate-key': keys.join(' ') }
   if (result.status === 200) headers.etag = etagOf(body)
   const page: KeptPage = { status: result.status, headers, body, keys, expiresAt: null }
-  if (keptStatuses.has(result.status)) keepPage(address, page, madeAt)
+  if (keepable && keptStatuses.has(result.status)) keepPage(address, page, madeAt)
   return answerWithPage(request, page)
 }
