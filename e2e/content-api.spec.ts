@@ -37,7 +37,11 @@ test('a story published in the desk is in the Content API, and gone from it the 
   const ninjs = await request.get(address, { headers: { accept: 'application/ninjs+json' } })
   expect(ninjs.headers()['content-type']).toBe('application/ninjs+json; charset=utf-8')
   expect(await ninjs.json()).toMatchObject({ type: 'text', headlines: [{ role: 'main', value: headline }] })
-  expect((await request.get(address)).headers()['content-type']).toBe('application/json; charset=utf-8')
+  // Kept and given by server.mjs from memory: the same headers as when it was made.
+  const kept = await request.get(address)
+  expect(kept.headers()['content-type']).toBe('application/json; charset=utf-8')
+  for (const answer of [story, kept]) expect(answer.headers()['x-content-type-options']).toBe('nosniff')
+  expect((await request.head(address)).status()).toBe(200)
 
   await act(editor, articleId, 'unpublish', version)
   const gone = await request.get(address)
