@@ -100,6 +100,9 @@ describe('webhook endpoints', () => {
       })
     }
     expect(endpointFieldsSchema.safeParse({ ...fields, events: ['story.deleted'] }).success).toBe(false)
+    expect(endpointFieldsSchema.safeParse({ ...fields, url: 'https://app:hunter2@93.184.215.14/hook' }).error?.issues[0]?.message).toBe(
+      'Leave the user name and password out of the address: every delivery is signed instead.',
+    )
 
     const loopback = await createEndpoint(db, admin, { ...fields, url: 'http://127.0.0.1:8080/hook' })
     expect(loopback).toEqual({

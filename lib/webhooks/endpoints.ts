@@ -25,6 +25,8 @@ const urlSchema = z
   .min(1, 'Give the address deliveries are sent to.')
   .max(2000, 'Keep the address under 2,000 characters.')
   .refine(isHttpUrl, 'The address must start with http:// or https://, such as https://example.org/copydesk-events.')
+  // It would be shown in the desk and the audit log; the signature proves who sends instead.
+  .refine(hasNoCredentials, 'Leave the user name and password out of the address: every delivery is signed instead.')
   .transform((value) => new URL(value).href)
 
 /** An endpoint's fields as the form sends them: `events` from every ticked box, `isActive` from its box. */
@@ -54,6 +56,10 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false
   }
+}
+
+function hasNoCredentials(value: string): boolean {
+  return !URL.canParse(value) || (new URL(value).username === '' && new URL(value).password === '')
 }
 
 /** An endpoint as the desk shows it: never its secret. */

@@ -10,7 +10,7 @@ import { addNote } from '../notes'
 import { writeSetting } from '../settings'
 import { createEndpoint } from './endpoints'
 import { type WebhookEventType, webhookEventTypes } from './events'
-import { deliverDue, resendDelivery } from './queue'
+import { deliverDue, logRetentionMs, pruneDeliveryLog, resendDelivery } from './queue'
 import { verifySignature } from './signing'
 
 const { db, newsroom } = await openTestNewsroom()
@@ -202,6 +202,19 @@ describe('webhook deliveries', () => {
     expect(rounds.reduce((sum, round) => sum + round.delivered, 0)).toBe(3)
     expect(new Set(server.received.map((request) => request.headers['copydesk-event-id'])).size).toBe(3)
     expect(server.received).toHaveLength(3)
+  })
+
+  it('keeps a delivery that is done in the log for 30 days, and one still being tried until it is done', async () => {
+    const server = await endpointServer((n) => (n === 1 ? 200 : 500))
+    const endpoint = await addEndpoint(server.url)
+    await storyIn(db, newsroom, 'published', { now: at(0) })
+    await storyIn(db, newsroom, 'published', { now: at(0) })
+    await deliverDue(db, at(0), { random: noJitter })
+    expect((await deliveriesOf(endpoint.id)).map((delivery) => delivery.status).sort()).toEqual(['delivered', 'pending'])
+    const monthLater = new Date(at(0).getTime() + logRetentionMs)
+    expect(await pruneDeliveryLog(db, monthLater)).toBe(0)
+    expect(await pruneDeliveryLog(db, new Date(monthLater.getTime() + 60_000))).toBeGreaterThanOrEqual(1)
+    expect((await deliveriesOf(endpoint.id)).map((delivery) => delivery.status)).toEqual(['pending'])
   })
 
   it('tells of updates, corrections, unpublishing, schedules and lifted embargoes with nothing readers cannot see', async () => {

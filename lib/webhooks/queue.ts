@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, lt, lte, ne, sql } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from '@/db/schema'
 import { recordAudit } from '../audit'
@@ -179,14 +179,34 @@ export async function resendDelivery(
   })
 }
 
-/** Sends due deliveries every `intervalMs`, never two rounds at once; returns a stop function that waits for a round under way. */
+/** How long a delivery that is done (delivered or failed) stays in the log, with its attempts. */
+export const logRetentionMs = 30 * 24 * 60 * 60_000
+
+/** Deletes the deliveries done more than `logRetentionMs` ago; returns how many. */
+export async function pruneDeliveryLog(db: Db, now: Date): Promise<number> {
+  const deleted = await db
+    .delete(webhookDeliveries)
+    .where(and(ne(webhookDeliveries.status, 'pending'), lt(webhookDeliveries.createdAt, new Date(now.getTime() - logRetentionMs))))
+    .returning({ id: webhookDeliveries.id })
+  return deleted.length
+}
+
+const pruneIntervalMs = 60 * 60_000
+
+/** Sends due deliveries every `intervalMs` (and prunes the log hourly), never two rounds at once; returns a stop function that waits for a round under way. */
 export function startWebhooks(db: Db, options: { intervalMs?: number } = {}): () => Promise<void> {
   const intervalMs = options.intervalMs ?? 2000
   let stopped = false
   let timer: ReturnType<typeof setTimeout> | undefined
   let running: Promise<void> = Promise.resolve()
+  let lastPrune = -Infinity
   const run = async () => {
     try {
+      // The log is counted in days: pruning it at start-up and hourly is on time enough.
+      if (Date.now() - lastPrune >= pruneIntervalMs) {
+        lastPrune = Date.now()
+        await pruneDeliveryLog(db, new Date())
+      }
       const { delivered, failed } = await deliverDue(db, new Date())
       if (failed > 0)
         console.warn(
