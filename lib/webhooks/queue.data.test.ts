@@ -10,7 +10,8 @@ import { addNote } from '../notes'
 import { writeSetting } from '../settings'
 import { createEndpoint } from './endpoints'
 import { type WebhookEventType, webhookEventTypes } from './events'
-import { deliverDue, logRetentionMs, pruneDeliveryLog, resendDelivery } from './queue'
+import { deliverDue, logRetentionMs, resendDelivery, tidyDeliveries } from './queue'
+import { retryWindowMs } from './backoff'
 import { verifySignature } from './signing'
 
 const { db, newsroom } = await openTestNewsroom()
@@ -147,6 +148,18 @@ describe('webhook deliveries', () => {
     expect(logged?.detail).toMatchObject({ endpoint: server.url, event: 'story.published' })
   })
 
+  it('marks a delivery failed when its next try would fall after its day', async () => {
+    const server = await endpointServer(() => 503)
+    const endpoint = await addEndpoint(server.url)
+    await storyIn(db, newsroom, 'published', { now: at(0) })
+    expect(await deliverDue(db, at(0), { random: noJitter })).toEqual({ delivered: 0, failed: 1 })
+    const nearItsEnd = new Date(at(0).getTime() + retryWindowMs - 20_000)
+    expect(await deliverDue(db, nearItsEnd, { random: noJitter })).toEqual({ delivered: 0, failed: 1 })
+    expect(await deliveriesOf(endpoint.id)).toMatchObject([{ status: 'failed', attempts: 2 }])
+    expect(await deliverDue(db, new Date(nearItsEnd.getTime() + 3_600_000))).toEqual({ delivered: 0, failed: 0 })
+    expect(server.received).toHaveLength(2)
+  })
+
   it('gives up on a hanging endpoint after the time limit and retries it later, never holding up the transition', async () => {
     const server = await endpointServer(() => 'hang')
     const endpoint = await addEndpoint(server.url)
@@ -204,7 +217,7 @@ describe('webhook deliveries', () => {
     expect(server.received).toHaveLength(3)
   })
 
-  it('keeps a delivery that is done in the log for 30 days, and one still being tried until it is done', async () => {
+  it('fails a delivery left waiting past its day, and keeps one that is done in the log for 30 days', async () => {
     const server = await endpointServer((n) => (n === 1 ? 200 : 500))
     const endpoint = await addEndpoint(server.url)
     await storyIn(db, newsroom, 'published', { now: at(0) })
@@ -212,9 +225,13 @@ describe('webhook deliveries', () => {
     await deliverDue(db, at(0), { random: noJitter })
     expect((await deliveriesOf(endpoint.id)).map((delivery) => delivery.status).sort()).toEqual(['delivered', 'pending'])
     const monthLater = new Date(at(0).getTime() + logRetentionMs)
-    expect(await pruneDeliveryLog(db, monthLater)).toBe(0)
-    expect(await pruneDeliveryLog(db, new Date(monthLater.getTime() + 60_000))).toBeGreaterThanOrEqual(1)
-    expect((await deliveriesOf(endpoint.id)).map((delivery) => delivery.status)).toEqual(['pending'])
+    // Past its day, the one still pending waits for nobody: it is failed first, then kept 30 days too.
+    await db.update(webhookDeliveries).set({ nextAttemptAt: monthLater }).where(eq(webhookDeliveries.status, 'pending'))
+    expect(await tidyDeliveries(db, at(1))).toEqual({ failed: 0, deleted: 0 })
+    const tidied = await tidyDeliveries(db, new Date(monthLater.getTime() + 60_000))
+    expect(tidied.failed).toBe(1)
+    expect(tidied.deleted).toBeGreaterThanOrEqual(1)
+    expect(await deliveriesOf(endpoint.id)).toEqual([])
   })
 
   it('tells of updates, corrections, unpublishing, schedules and lifted embargoes with nothing readers cannot see', async () => {

@@ -43,7 +43,10 @@ type Claimed = {
 
 /** Sends the deliveries that are due (in parallel, a batch per round); returns how many went and how many failed. */
 export async function deliverDue(db: Db, now: Date, options: DeliverOptions = {}): Promise<{ delivered: number; failed: number }> {
-  await giveUpExpired(db, now)
+  const isDue = and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, now))
+  // The cheap question first, outside a transaction: usually nothing is due.
+  const [anyDue] = await db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(isDue).limit(1)
+  if (!anyDue) return { delivered: 0, failed: 0 }
   const claimed = await db.transaction(async (tx): Promise<Claimed[]> => {
     const due = await tx
       .select({
@@ -58,7 +61,7 @@ export async function deliverDue(db: Db, now: Date, options: DeliverOptions = {}
       })
       .from(webhookDeliveries)
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-      .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, now), eq(webhookEndpoints.isActive, true)))
+      .where(and(isDue, eq(webhookEndpoints.isActive, true)))
       .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
       .limit(batchSize)
       .for('update', { of: webhookDeliveries, skipLocked: true })
@@ -120,24 +123,6 @@ async function recordAttempt(db: Db, delivery: Claimed, outcome: SendOutcome, no
 }
 
 /**
- * Deliveries whose day ended while nothing could send them (their endpoint switched off, every
- * instance down) are failed; an endpoint switched on again within the day gets its waiting ones.
- */
-async function giveUpExpired(db: Db, now: Date): Promise<void> {
-  await db
-    .update(webhookDeliveries)
-    .set({ status: 'failed' })
-    .where(
-      and(
-        eq(webhookDeliveries.status, 'pending'),
-        lte(webhookDeliveries.giveUpAt, now),
-        // Not one being sent right now (its lease is ahead).
-        lte(webhookDeliveries.nextAttemptAt, now),
-      ),
-    )
-}
-
-/**
  * An admin sends a delivered or failed delivery again: the same body and event id (receivers
  * drop what they already have), tried for another day. One still being tried is left to its retries.
  */
@@ -182,35 +167,51 @@ export async function resendDelivery(
 /** How long a delivery that is done (delivered or failed) stays in the log, with its attempts. */
 export const logRetentionMs = 30 * 24 * 60 * 60_000
 
-/** Deletes the deliveries done more than `logRetentionMs` ago; returns how many. */
-export async function pruneDeliveryLog(db: Db, now: Date): Promise<number> {
+/**
+ * Fails the deliveries whose day ended while nothing could send them (their endpoint switched
+ * off, every instance down: one switched on again within the day gets its waiting ones), and
+ * deletes those done more than `logRetentionMs` ago. Returns how many of each.
+ */
+export async function tidyDeliveries(db: Db, now: Date): Promise<{ failed: number; deleted: number }> {
+  const failed = await db
+    .update(webhookDeliveries)
+    .set({ status: 'failed' })
+    .where(
+      and(
+        eq(webhookDeliveries.status, 'pending'),
+        lte(webhookDeliveries.giveUpAt, now),
+        // Not one being sent right now (its lease is ahead).
+        lte(webhookDeliveries.nextAttemptAt, now),
+      ),
+    )
+    .returning({ id: webhookDeliveries.id })
   const deleted = await db
     .delete(webhookDeliveries)
     .where(and(ne(webhookDeliveries.status, 'pending'), lt(webhookDeliveries.createdAt, new Date(now.getTime() - logRetentionMs))))
     .returning({ id: webhookDeliveries.id })
-  return deleted.length
+  return { failed: failed.length, deleted: deleted.length }
 }
 
-const pruneIntervalMs = 60 * 60_000
+const tidyIntervalMs = 60 * 60_000
 
-/** Sends due deliveries every `intervalMs` (and prunes the log hourly), never two rounds at once; returns a stop function that waits for a round under way. */
+/** Sends due deliveries every `intervalMs` (and tidies them hourly), never two rounds at once; returns a stop function that waits for a round under way. */
 export function startWebhooks(db: Db, options: { intervalMs?: number } = {}): () => Promise<void> {
   const intervalMs = options.intervalMs ?? 2000
   let stopped = false
   let timer: ReturnType<typeof setTimeout> | undefined
   let running: Promise<void> = Promise.resolve()
-  let lastPrune = -Infinity
+  let lastTidy = -Infinity
   const run = async () => {
     try {
-      // The log is counted in days: pruning it at start-up and hourly is on time enough.
-      if (Date.now() - lastPrune >= pruneIntervalMs) {
-        lastPrune = Date.now()
-        await pruneDeliveryLog(db, new Date())
+      // Counted in days: tidying at start-up and hourly is on time enough.
+      if (Date.now() - lastTidy >= tidyIntervalMs) {
+        lastTidy = Date.now()
+        await tidyDeliveries(db, new Date())
       }
       const { delivered, failed } = await deliverDue(db, new Date())
       if (failed > 0)
         console.warn(
-          `Copydesk: ${countOf(failed, 'webhook delivery', 'webhook deliveries')} failed (${delivered} delivered); retrying later.`,
+          `Copydesk: ${countOf(failed, 'webhook delivery', 'webhook deliveries')} did not go through this round (${delivered} did).`,
         )
     } catch (error) {
       console.error('Copydesk: the webhook round failed; trying again shortly:', error)
