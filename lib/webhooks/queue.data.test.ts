@@ -1,5 +1,5 @@
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
+import net, { type AddressInfo } from 'node:net'
 import { asc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { auditEvents, webhookAttempts, webhookDeliveries, webhookEndpoints } from '@/db/schema'
@@ -172,6 +172,23 @@ describe('webhook deliveries', () => {
     const [delivery] = await deliveriesOf(endpoint.id)
     expect(delivery).toMatchObject({ status: 'pending', nextAttemptAt: new Date(at(0).getTime() + 15_000) })
     expect(await attemptsOf(delivery?.id ?? 0)).toEqual([{ responseStatus: null, error: 'No answer within 0.3 s.', startedAt: at(0) }])
+  })
+
+  it('retries an endpoint that answers garbage instead of HTTP', async () => {
+    const garbage = net.createServer((socket) => socket.end('NOT HTTP AT ALL\r\n\r\n', () => socket.destroy()))
+    await new Promise<void>((resolve) => garbage.listen(0, '127.0.0.1', resolve))
+    const endpoint = await addEndpoint(`http://127.0.0.1:${(garbage.address() as AddressInfo).port}/hook`)
+    try {
+      await storyIn(db, newsroom, 'published', { now: at(0) })
+      expect(await deliverDue(db, at(0), { random: noJitter })).toEqual({ delivered: 0, failed: 1 })
+    } finally {
+      await new Promise((resolve) => garbage.close(resolve))
+    }
+    const [delivery] = await deliveriesOf(endpoint.id)
+    expect(delivery).toMatchObject({ status: 'pending', nextAttemptAt: new Date(at(0).getTime() + 15_000) })
+    expect(await attemptsOf(delivery?.id ?? 0)).toEqual([
+      { responseStatus: null, error: expect.stringMatching(/parse error/i), startedAt: at(0) },
+    ])
   })
 
   it('never follows a redirect, to a private address or anywhere', async () => {
