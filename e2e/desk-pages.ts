@@ -7,7 +7,16 @@ import path from 'node:path'
 
 export type Person = 'writer' | 'editor' | 'admin'
 /** What the pages need: a story of the writer's own with everything a story can carry, its image, and its long tag. */
-export type Made = { storyId: number; headline: string; mediaId: number; personId: number; lastRevision: number; tagId: number }
+export type Made = {
+  storyId: number
+  headline: string
+  mediaId: number
+  personId: number
+  lastRevision: number
+  tagId: number
+  /** A webhook endpoint, switched off. */
+  webhookId: number
+}
 export type DeskPage = {
   route: string
   name: string
@@ -178,6 +187,22 @@ export const deskPages: DeskPage[] = [
     path: (m) => `/desk/admin/tags/${m.tagId}`,
     heading: /\S/,
     title: titled('Tag'),
+  },
+  {
+    route: '/desk/admin/webhooks',
+    name: 'webhooks',
+    as: 'admin',
+    path: () => '/desk/admin/webhooks',
+    heading: /^Webhooks$/,
+    title: titled('Webhooks'),
+  },
+  {
+    route: '/desk/admin/webhooks/[id]',
+    name: 'webhook',
+    as: 'admin',
+    path: (m) => `/desk/admin/webhooks/${m.webhookId}`,
+    heading: /\S/,
+    title: titled('Webhook'),
   },
   // Section 1 is the demo newsroom's first, Regions.
   {

@@ -16,7 +16,7 @@ function uniqueJpeg(): Promise<Buffer> {
 }
 
 /** The writer's story: a long headline, a figure, two bylines (one an outside contributor), a long link and a second revision. */
-async function makeStory(writer: APIRequestContext): Promise<Omit<Made, 'tagId'>> {
+async function makeStory(writer: APIRequestContext): Promise<Omit<Made, 'tagId' | 'webhookId'>> {
   const file = { name: `${longWord}.jpg`, mimeType: 'image/jpeg', buffer: await uniqueJpeg() }
   const uploaded = await writer.post('/desk/media/upload', { multipart: { file, alt: 'The harbour wall under repair' } })
   expect(uploaded.status()).toBe(201)
@@ -57,6 +57,19 @@ async function makeStory(writer: APIRequestContext): Promise<Omit<Made, 'tagId'>
   return { storyId: articleId, headline: draft.headline, mediaId: media.id, personId: await ownId(writer), lastRevision: revisionNumber }
 }
 
+/** A webhook endpoint with a long address, switched off (so nothing is sent to it); returns its id. */
+async function addWebhook(admin: Page): Promise<number> {
+  const url = `https://93.184.215.14/${longWord}/${Date.now()}`
+  await admin.goto('/desk/admin/webhooks')
+  const form = admin.getByRole('region', { name: 'New endpoint' })
+  await form.getByLabel('Address (URL)').fill(url)
+  await form.getByRole('checkbox', { name: /^Story published/ }).check()
+  await form.getByRole('checkbox', { name: /^Active/ }).uncheck()
+  await form.getByRole('button', { name: 'Add endpoint' }).click()
+  await expect(form.getByRole('status')).toContainText('signing secret')
+  return Number((await admin.getByRole('link', { name: url }).getAttribute('href'))?.split('/').pop())
+}
+
 /**
  * The desk as its pages are checked: the writer's story, a note on it, and a signed-in page per
  * person, in browser contexts made with `contextOptions` (a phone's viewport, a dark scheme).
@@ -77,9 +90,10 @@ export async function openDesk(
     pages.set(person, page)
   }
   const editor = pages.get('editor') as Page
+  const admin = pages.get('admin') as Page
   await editor.goto(`/desk/admin/tags?q=${longTag}`)
   const tagLink = editor.getByRole('link', { name: longTag, exact: true })
-  const made: Made = { ...story, tagId: Number((await tagLink.getAttribute('href'))?.split('/').pop()) }
+  const made: Made = { ...story, tagId: Number((await tagLink.getAttribute('href'))?.split('/').pop()), webhookId: await addWebhook(admin) }
   const writer = pages.get('writer') as Page
   // A note with a long word, so the Notes panel is checked with a thread in it.
   await writer.goto(`/desk/articles/${made.storyId}`)

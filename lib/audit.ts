@@ -45,6 +45,11 @@ export const auditActions = {
   'section.retire': 'Section retired',
   'section.pin': 'Pinned at the top of a section',
   'section.unpin': 'Unpinned from the top of a section',
+  'webhook.create': 'Webhook added',
+  'webhook.change': 'Webhook changed',
+  'webhook.rotate': 'Webhook secret rotated',
+  'webhook.delete': 'Webhook deleted',
+  'webhook.resend': 'Webhook delivery resent',
 } as const
 
 export type AuditAction = keyof typeof auditActions

@@ -11,6 +11,7 @@ import { type Result, refusal } from './refusal'
 import { publiclyVisible, storyPlaceColumns } from './public-articles'
 import { sectionTrails, storyPath } from './sections'
 import { isPubliclyVisible } from './story-state'
+import { enqueueStoryEvent } from './webhooks/events'
 
 // Corrections and update notes on published stories. Newsroom practice: a correction is never
 // taken away from readers. Retracting one (it was attached to the wrong story, or was itself
@@ -69,6 +70,7 @@ export async function addCorrection(
       .returning({ id: corrections.id })
     if (!row) throw new Error('Inserting a correction returned no row.')
     await notify(tx, { kind: 'corrected', articleId, actorId: person.id, detail: { correctionKind: input.kind, note: body }, now })
+    await enqueueStoryEvent(tx, { type: 'story.corrected', articleId, now, correction: { kind: input.kind, text: body } })
     return { ok: true, correctionId: row.id, article: await changed(tx, article) }
   })
 }

@@ -12,6 +12,7 @@ import { readSetting } from './settings'
 import { type WorkflowAction } from './workflow'
 import { isPubliclyVisible } from './story-state'
 import { cleanNote, latestScheduleTime } from './workflow-input'
+import { enqueueStoryEvent } from './webhooks/events'
 
 // Embargoes: a time before which nothing of a story reaches readers, whoever asks. Distinct from
 // scheduling, which says when it goes live: a story may be scheduled at or after its embargo, never
@@ -91,7 +92,14 @@ export async function setEmbargo(
 }
 
 /** Lifts a story's embargo before its time: the reason is required and goes into the audit log. */
-export async function liftEmbargo(db: Db, actor: Actor, articleId: number, rawReason: string, client = ''): Promise<EmbargoResult> {
+export async function liftEmbargo(
+  db: Db,
+  actor: Actor,
+  articleId: number,
+  rawReason: string,
+  client = '',
+  now = new Date(),
+): Promise<EmbargoResult> {
   const reason = cleanNote(rawReason)
   if (reason === '') return refusal('invalid', 'Say why the embargo is lifted early: it is recorded in the audit log.', 'reason')
   if (reason.length > 1000) return refusal('invalid', 'Keep the reason under 1,000 characters.', 'reason')
@@ -106,6 +114,7 @@ export async function liftEmbargo(db: Db, actor: Actor, articleId: number, rawRe
       detail: { story: articleId, headline: story.headline, until: story.article.embargoUntil.toISOString(), reason },
       client,
     })
+    await enqueueStoryEvent(tx, { type: 'story.embargo_lifted', articleId, now })
     return { ok: true, until: null, headline: story.headline }
   })
 }

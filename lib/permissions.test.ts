@@ -28,6 +28,7 @@ const expected: Record<Capability, string> = {
   'profile.edit': 'A O O',
   'user.manage': 'A - -',
   'site.manage': 'A - -',
+  'webhooks.manage': 'A - -',
 }
 
 // Every record is filed in section 10; the desk editor's desk is section 10 (and what is under it).

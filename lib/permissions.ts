@@ -26,6 +26,7 @@ export const capabilities = [
   'profile.edit',
   'user.manage',
   'site.manage',
+  'webhooks.manage',
 ] as const
 
 export type Capability = (typeof capabilities)[number]
@@ -122,6 +123,7 @@ const capabilityPhrases: Record<Capability, string> = {
   'profile.edit': 'change this person’s profile',
   'user.manage': 'manage people’s accounts and permissions',
   'site.manage': 'change the newsroom’s settings and its standing pages',
+  'webhooks.manage': 'register webhooks and read their deliveries',
 }
 
 /** Who owns a record of the capability's kind, as "Only … can" names them. */

@@ -52,6 +52,11 @@ const definitions = {
     schema: publicationSchema.transform((publication) => JSON.stringify(publication)),
     fallback: (): string => JSON.stringify(publicationDefaults()),
   },
+  /** Whether webhooks may go to private, loopback and link-local addresses (lib/webhooks/addresses.ts): for local testing. */
+  webhookPrivateAddresses: {
+    schema: z.enum(['refused', 'allowed'], { error: 'Choose whether webhooks may go to private addresses.' }),
+    fallback: () => 'refused',
+  },
 } as const
 
 export type SettingKey = keyof typeof definitions

@@ -12,6 +12,7 @@ import { dropAllPages, dropPagesShowing } from './reader-cache'
 import { forgetAllKeptValues, forgetKeptValues } from './kept-values'
 import { announceChange, storyAsShown, storyChangeKeys } from './reader-changes'
 import { startScheduler } from './scheduler'
+import { startWebhooks } from './webhooks/queue'
 
 // One scheduler per process, even when `next dev` reloads this module.
 const holder = globalThis as typeof globalThis & {
@@ -19,6 +20,7 @@ const holder = globalThis as typeof globalThis & {
   __copydeskStopListening?: () => Promise<void>
   __copydeskStopEdgeRetries?: () => Promise<void>
   __copydeskStopMail?: () => Promise<void>
+  __copydeskStopWebhooks?: () => Promise<void>
 }
 
 /**
@@ -46,6 +48,8 @@ export async function startUp(seedDemo: DemoSeeder): Promise<void> {
     if (edges.length > 0) holder.__copydeskStopEdgeRetries ??= startEdgeRetries(db)
     // Sends the notifications' mail and the daily digests, retrying what a failing server refused.
     if (smtp) holder.__copydeskStopMail ??= startMail(db, smtpSender(smtp))
+    // Sends the webhooks' deliveries, off every request's path, retrying what an endpoint did not take.
+    holder.__copydeskStopWebhooks ??= startWebhooks(db)
     // Publishes scheduled stories, first catching up on any whose time passed while the app was down.
     holder.__copydeskStopScheduler ??= startScheduler(db, {
       onPublished: async (article, before) => {

@@ -7,11 +7,13 @@ import type { Actor } from './permissions'
 import { type MovingArticle, type StatusMove } from './workflow'
 import { holdsApproval } from './story-state'
 import { checkTransition } from './workflow-checks'
+import { enqueueStoryEvent, storyEventOfMove } from './webhooks/events'
 
 // THE door to a story's status. Every change of `articles.status` — a story's creation, each
 // workflow action, the scheduler's publications and its giving up on one — goes through
 // `changeStatus`, which checks the move against the workflow table (lib/workflow.ts) and writes
-// the audit event with it. status-change.test.ts fails when any other code writes either.
+// the audit event with it, and queues the webhooks' event of the move (lib/webhooks/events.ts).
+// status-change.test.ts fails when any other code writes either.
 
 /** What going live sets along with the status: the live revision, its address, the publication times. */
 type Publication = Partial<
@@ -75,5 +77,7 @@ export async function changeStatus(
   })
   // Publishing makes the live revision's images public; unpublishing makes them private again.
   await syncMediaUses(tx, story.id)
+  const event = storyEventOfMove(story, allowed.to)
+  if (event) await enqueueStoryEvent(tx, { type: event, articleId: story.id, now: change.now })
   return allowed.to
 }

@@ -7,6 +7,7 @@ const adminOnly: TestRef = { file: 'lib/users.data.test.ts', test: 'refuses anyo
 const notesRefused: TestRef = { file: 'lib/notes.data.test.ts', test: 'lets writers write and resolve notes only on their own stories' }
 const tagsRefused: TestRef = { file: 'lib/tags.data.test.ts', test: 'refuses writers everything, changing nothing' }
 const sectionsRefused: TestRef = { file: 'lib/section-changes.data.test.ts', test: 'refuses anyone but an admin, changing nothing' }
+const webhooksRefused: TestRef = { file: 'lib/webhooks/endpoints.data.test.ts', test: 'refuses anyone but an admin, changing nothing' }
 const correctionsRefused: TestRef = {
   file: 'lib/corrections.data.test.ts',
   test: 'refuses writers, stories never published, and empty or overlong text',
@@ -81,6 +82,12 @@ export const serverActions: Record<string, Door> = {
     decidedBy: ['savePublication'],
     provedBy: [{ file: 'lib/publication.data.test.ts', test: 'is refused to editors and writers, changing nothing' }],
   },
+  'app/desk/admin/webhooks/actions.ts createEndpointAction': { decidedBy: ['createEndpoint'], provedBy: [webhooksRefused] },
+  'app/desk/admin/webhooks/actions.ts changeEndpointAction': { decidedBy: ['changeEndpoint'], provedBy: [webhooksRefused] },
+  'app/desk/admin/webhooks/actions.ts rotateSecretAction': { decidedBy: ['rotateSecret'], provedBy: [webhooksRefused] },
+  'app/desk/admin/webhooks/actions.ts deleteEndpointAction': { decidedBy: ['deleteEndpoint'], provedBy: [webhooksRefused] },
+  'app/desk/admin/webhooks/actions.ts resendDeliveryAction': { decidedBy: ['resendDelivery'], provedBy: [webhooksRefused] },
+  'app/desk/admin/webhooks/actions.ts savePrivateAddressesAction': { decidedBy: ['writeSetting'], provedBy: [webhooksRefused] },
   'app/desk/admin/users/actions.ts addPerson': { decidedBy: ['createUser'], provedBy: [adminOnly] },
   'app/desk/admin/users/actions.ts saveRole': { decidedBy: ['changeRole'], provedBy: [adminOnly] },
   'app/desk/admin/users/actions.ts saveSectionDesk': {

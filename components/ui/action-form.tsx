@@ -4,10 +4,14 @@ import { unstable_rethrow } from 'next/navigation'
 import { type FormEvent, type ReactNode, startTransition, useActionState, useEffect, useRef } from 'react'
 import { type ActionState, fail } from '@/lib/errors'
 
+/** What a refused action said of each field, by the field's name. */
+export type FieldErrors = Record<string, string[]>
+
 type ActionFormProps = {
   action: (state: ActionState, form: FormData) => Promise<ActionState>
   submitLabel: string
-  children?: ReactNode
+  /** The fields; as a function, given the field errors to show beside each field (instead of in a list above them). */
+  children?: ReactNode | ((fieldErrors: FieldErrors) => ReactNode)
   className?: string
   variant?: 'primary' | 'secondary' | 'danger'
   /** Empty the fields after a success (a form that adds something). */
@@ -52,7 +56,7 @@ export function ActionForm({ action, submitLabel, children, className, variant =
       {state && (
         <div className={`message ${state.ok ? 'success' : 'error'}`} role="status">
           <p className="flush">{state.message}</p>
-          {state.fieldErrors && (
+          {state.fieldErrors && typeof children !== 'function' && (
             <ul>
               {Object.entries(state.fieldErrors).map(([field, errors]) => (
                 <li key={field}>{errors.join(' ')}</li>
@@ -61,7 +65,7 @@ export function ActionForm({ action, submitLabel, children, className, variant =
           )}
         </div>
       )}
-      {children}
+      {typeof children === 'function' ? children(state?.fieldErrors ?? {}) : children}
       <button type="submit" className={`button ${variant === 'primary' ? '' : variant}`} disabled={isPending}>
         {submitLabel}
       </button>
