@@ -1,4 +1,3 @@
-import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { type Logger, sql } from 'drizzle-orm'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
@@ -7,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import pg from 'pg'
 import { type DatabaseConfig, StartUpError, databaseConfig } from './config'
 import { acquireDirectoryLock } from './lock'
+import { PreparingPGlite } from './pglite-client'
 import { databaseReason } from './migrate'
 import * as schema from './schema'
 
@@ -32,9 +32,10 @@ export function isOnServer(db: Db): boolean {
 /**
  * PGlite reserves PostgreSQL's default 128 MB of shared buffers inside the server's own memory;
  * 32 MB keeps the app's resident memory about 100 MB lower. The files stay in the operating
- * system's page cache anyway. pg_trgm is loaded for the reader's "did you mean" (lib/search.ts).
+ * system's page cache anyway. Statements are prepared once (db/pglite-client.ts) and planned on
+ * every call, as unprepared ones are. pg_trgm is loaded for the reader's "did you mean" (lib/search.ts).
  */
-const pgliteOptions = { postgresqlconf: ['shared_buffers=32MB'], extensions: { pg_trgm } }
+const pgliteOptions = { postgresqlconf: ['shared_buffers=32MB', 'plan_cache_mode=force_custom_plan'], extensions: { pg_trgm } }
 const connectTimeoutMs = 5000
 
 /** Opens a database from a configuration; the caller owns it and closes it. `logger` sees every query (tests). */
@@ -49,7 +50,7 @@ export function openDatabase(config: DatabaseConfig, logger?: Logger): Connectio
   }
   if (config.driver === 'memory') return openMemoryDatabase(undefined, logger)
   const release = acquireDirectoryLock(config.dataDir)
-  const client = new PGlite(config.dataDir, pgliteOptions)
+  const client = new PreparingPGlite(config.dataDir, pgliteOptions)
   return {
     db: drizzlePglite({ client, schema, logger }) as Db,
     config,
@@ -69,7 +70,7 @@ export function openDatabase(config: DatabaseConfig, logger?: Logger): Connectio
  * a tar file that opens again as `startFrom` (the data tests' migrated template).
  */
 export function openMemoryDatabase(startFrom?: Blob, logger?: Logger): Connection & { dump: () => Promise<Blob> } {
-  const client = new PGlite({ ...pgliteOptions, ...(startFrom ? { loadDataDir: startFrom } : {}) })
+  const client = new PreparingPGlite({ ...pgliteOptions, ...(startFrom ? { loadDataDir: startFrom } : {}) })
   return {
     db: drizzlePglite({ client, schema, logger }) as Db,
     config: { driver: 'memory' },

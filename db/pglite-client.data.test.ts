@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm'
+import { afterAll, describe, expect, it } from 'vitest'
+import { openMemoryDatabase } from './index'
+import type { PreparingPGlite } from './pglite-client'
+
+// The embedded database's client prepares each read and write once (db/pglite-client.ts): the
+// answers must be exactly PGlite's own, and nothing about a failed or changed statement may stick.
+
+const connection = openMemoryDatabase()
+const { db } = connection
+// Drizzle keeps the client it was given; the app's `Db` type does not name it.
+const client = (db as typeof db & { $client: PreparingPGlite }).$client
+afterAll(() => connection.close())
+
+await client.exec(`create table notes_seen (id int primary key, at timestamptz, tags text[], detail jsonb, note text);
+  insert into notes_seen values (1, '2026-12-05 09:30:00+00', '{a,b}', '{"k": [1, 2]}', null), (2, null, '{}', 'null', 'two')`)
+
+const reads = [
+  ['select * from notes_seen where id = $1 or at > $2 order by id', [2, new Date('2026-01-01T00:00:00Z')]],
+  ['select tags, detail from notes_seen where detail @> $1 or note = $2', [{ k: [1] }, 'two']],
+  ['with t as (select $1::int as n) select n + 1 as next, $2::text as said from t', [41, null]],
+] as const
+
+async function preparedCount(text: string): Promise<number> {
+  const [{ rows } = { rows: [] }] = await client.exec(
+    `select count(*)::int as n from pg_prepared_statements where statement = '${text.replace(/'/g, "''")}'`,
+  )
+  return (rows[0] as { n: number } | undefined)?.n ?? 0
+}
+
+describe('the embedded database prepares its statements', () => {
+  it('plans every call afresh, as unprepared statements are', async () => {
+    expect((await client.query('show plan_cache_mode')).rows).toEqual([{ plan_cache_mode: 'force_custom_plan' }])
+  })
+
+  it('answers as PGlite does, in rows and in arrays, and prepares each text once', async () => {
+    for (const [text, params] of reads) {
+      const plain = await client.transaction((tx) => tx.query(text, [...params]))
+      expect(await client.query(text, [...params])).toEqual(plain)
+      expect(await client.query(text, [...params])).toEqual(plain)
+      const plainArrays = await client.transaction((tx) => tx.query(text, [...params], { rowMode: 'array' }))
+      expect(await client.query(text, [...params], { rowMode: 'array' })).toEqual(plainArrays)
+      expect(await preparedCount(text)).toBe(1)
+    }
+  })
+
+  it('keeps going after a statement that does not parse, a bad parameter and a failed write', async () => {
+    await expect(client.query('select from where')).rejects.toThrow(/syntax error/)
+    await expect(client.query('select * from notes_seen where id = $1', ['one'])).rejects.toThrow(/invalid input syntax/)
+    await expect(client.query('insert into notes_seen (id) values ($1)', [1])).rejects.toThrow(/duplicate key/)
+    expect((await client.query('select id from notes_seen where id = $1', [2])).rows).toEqual([{ id: 2 }])
+  })
+
+  it('answers with the new columns after the table changed under a prepared statement', async () => {
+    const text = 'select * from notes_seen where id = $1'
+    await client.query(text, [1])
+    await client.exec('alter table notes_seen add column extra text')
+    const { rows } = await client.query(text, [1])
+    expect(Object.keys(rows[0] as object)).toContain('extra')
+  })
+
+  it('writes through Drizzle as before, inside and outside a transaction', async () => {
+    await db.execute(sql`insert into notes_seen (id, note) values (${3}, ${'three'})`)
+    await db.transaction((tx) => tx.execute(sql`update notes_seen set note = ${'third'} where id = ${3}`))
+    const result = (await db.execute(sql`select note from notes_seen where id = ${3}`)) as unknown as { rows: unknown[] }
+    expect(result.rows).toEqual([{ note: 'third' }])
+  })
+})

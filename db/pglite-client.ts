@@ -1,0 +1,89 @@
+import { PGlite, type QueryOptions, type Results, parse, protocol } from '@electric-sql/pglite'
+
+// PGlite's `query` parses, analyses and describes its SQL on every call: for the desk's longer
+// queries (the session check, the news box) that was most of their time, more than running them.
+// This client prepares each statement it reads or writes once, by name, and then only binds and
+// executes it. Plans stay per call (plan_cache_mode=force_custom_plan in db/index.ts), so a
+// prepared statement never runs on a worse plan than an unprepared one would get.
+
+/** Statements kept prepared per database; the least recently used is closed past this. */
+const maxStatements = 500
+/** What is prepared: reads and writes (not DDL, SET, or several statements in one text). */
+const preparable = /^\s*(select|with|insert|update|delete)\b/i
+/** PostgreSQL's "cached plan must not change result type": a table changed under a statement. */
+const resultTypeChanged = '0A000'
+
+type Statement = { name: string; paramTypes: number[] }
+
+export class PreparingPGlite extends PGlite {
+  #statements = new Map<string, Statement>()
+  #named = 0
+
+  override async query<T>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> {
+    if (!preparable.test(text) || options?.blob) return super.query<T>(text, params, options)
+    await this._checkReady()
+    return this._runExclusiveTransaction(() =>
+      this._runExclusiveQuery(async () => {
+        try {
+          return await this.#runPrepared<T>(text, params, options)
+        } catch (error) {
+          if (!isResultTypeChange(error)) throw error
+          await this.#forget(text)
+          return this.#runPrepared<T>(text, params, options)
+        }
+      }),
+    )
+  }
+
+  async #runPrepared<T>(text: string, params: unknown[], options?: QueryOptions): Promise<Results<T>> {
+    const messages: Awaited<ReturnType<PGlite['execProtocolStream']>> = []
+    try {
+      const statement = this.#statements.get(text) ?? (await this.#prepare(text, options))
+      // Most recently used last: the first in the map is the one to close when it is full.
+      this.#statements.delete(text)
+      this.#statements.set(text, statement)
+      const values = params.map((value, index) => this.#serialize(value, statement.paramTypes[index], options))
+      messages.push(...(await this.#send(protocol.serialize.bind({ statement: statement.name, values }))))
+      messages.push(...(await this.#send(protocol.serialize.describe({ type: 'P' }))))
+      messages.push(...(await this.#send(protocol.serialize.execute({}))))
+    } finally {
+      messages.push(...(await this.#send(protocol.serialize.sync())))
+    }
+    await this.syncToFs()
+    const [results] = parse.parseResults(messages, this.parsers, options) as Results<T>[]
+    if (!results) throw new Error(`No result for: ${text}`)
+    return results
+  }
+
+  async #prepare(text: string, options?: QueryOptions): Promise<Statement> {
+    if (this.#statements.size >= maxStatements) await this.#forget(this.#statements.keys().next().value ?? '')
+    const name = `copydesk_${++this.#named}`
+    await this.#send(protocol.serialize.parse({ name, text, types: options?.paramTypes }))
+    const paramTypes = parse.parseDescribeStatementResults(await this.#send(protocol.serialize.describe({ type: 'S', name })))
+    return { name, paramTypes }
+  }
+
+  /** Closes the statement prepared for `text`, if there is one. */
+  async #forget(text: string): Promise<void> {
+    const statement = this.#statements.get(text)
+    if (!statement) return
+    this.#statements.delete(text)
+    await this.#send(protocol.serialize.close({ type: 'S', name: statement.name }))
+    await this.#send(protocol.serialize.sync())
+  }
+
+  /** A parameter as text, the way PGlite's own `query` sends it. */
+  #serialize(value: unknown, type: number | undefined, options?: QueryOptions): string | null {
+    if (value === null || value === undefined) return null
+    const serializer = type === undefined ? undefined : (options?.serializers?.[type] ?? this.serializers[type])
+    return serializer ? serializer(value) : String(value)
+  }
+
+  #send(message: Uint8Array) {
+    return this.execProtocolStream(message, { syncToFs: false })
+  }
+}
+
+function isResultTypeChange(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === resultTypeChanged
+}
