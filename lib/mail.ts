@@ -9,6 +9,7 @@ import { deskLine } from './notification-kinds'
 import { notifiedStory, storyUrl } from './notifications'
 import { deskOf, sectionDeskOf } from './section-desks'
 import { countOf } from './words'
+import { repeatRounds } from './rounds'
 
 // Sending the mail queue (rows queued by lib/notifications.ts in the event's transaction) and
 // the daily digests. A message is claimed by moving its time on (so that another instance, or
@@ -175,10 +176,7 @@ export async function queueDigests(db: Db, now: Date): Promise<number> {
 export function startMail(db: Db, send: MailSender, options: { intervalMs?: number; now?: () => Date } = {}): () => Promise<void> {
   const intervalMs = options.intervalMs ?? 15_000
   const now = options.now ?? (() => new Date())
-  let stopped = false
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let running: Promise<void> = Promise.resolve()
-  const run = async () => {
+  return repeatRounds(async () => {
     try {
       await queueDigests(db, now())
       const { sent, failed } = await sendDueMail(db, send, now())
@@ -186,17 +184,5 @@ export function startMail(db: Db, send: MailSender, options: { intervalMs?: numb
     } catch (error) {
       console.error('Copydesk: the mail round failed; trying again shortly:', error)
     }
-    if (!stopped) {
-      timer = setTimeout(() => {
-        running = run()
-      }, intervalMs)
-      timer.unref?.()
-    }
-  }
-  running = run()
-  return async () => {
-    stopped = true
-    clearTimeout(timer)
-    await running
-  }
+  }, intervalMs)
 }

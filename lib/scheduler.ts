@@ -8,6 +8,7 @@ import { type TransitionResult, type TransitionedArticle, applyTransition, attem
 import { purgeExpiredTrash } from './trash'
 import { hasUnpublishedChanges } from './story-state'
 import { countOf } from './words'
+import { repeatRounds } from './rounds'
 
 // Publishes scheduled stories when their time comes, with nobody signed in. Every app instance
 // runs it; a story is claimed with `for update skip locked`, so each is published once however
@@ -148,13 +149,8 @@ export function startScheduler(db: Db, options: SchedulerOptions = {}): () => Pr
   const intervalMs = options.intervalMs ?? 5000
   const now = options.now ?? (() => new Date())
   const log = options.log ?? console
-  let stopped = false
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let running: Promise<void> = Promise.resolve()
-
   let lastPurge = -Infinity
-
-  const run = async () => {
+  return repeatRounds(async () => {
     try {
       const published = await publishDue(db, now(), options)
       if (published > 0) log.info(`Copydesk: published ${countOf(published, 'scheduled story', 'scheduled stories')}`)
@@ -171,20 +167,5 @@ export function startScheduler(db: Db, options: SchedulerOptions = {}): () => Pr
         log.error('Copydesk: emptying the trash failed; trying again within the hour:', error)
       }
     }
-    // The next run is planned only when this one has finished: runs never overlap.
-    if (!stopped) {
-      timer = setTimeout(() => {
-        running = run()
-      }, intervalMs)
-      // A pending run must not keep the process alive on its own.
-      timer.unref?.()
-    }
-  }
-  running = run()
-
-  return async () => {
-    stopped = true
-    clearTimeout(timer)
-    await running
-  }
+  }, intervalMs)
 }

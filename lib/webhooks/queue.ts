@@ -10,6 +10,7 @@ import { readSetting } from '../settings'
 import { countOf } from '../words'
 import { nextAttemptAt, retryWindowMs } from './backoff'
 import { type SendOutcome, isDelivered, sendDelivery } from './send'
+import { repeatRounds } from '../rounds'
 
 // Sending the queued deliveries (queued by lib/webhooks/events.ts in the event's transaction).
 // Like the mail queue: a short transaction claims due rows with `for update skip locked` and moves
@@ -197,11 +198,8 @@ const tidyIntervalMs = 60 * 60_000
 /** Sends due deliveries every `intervalMs` (and tidies them hourly), never two rounds at once; returns a stop function that waits for a round under way. */
 export function startWebhooks(db: Db, options: { intervalMs?: number } = {}): () => Promise<void> {
   const intervalMs = options.intervalMs ?? 2000
-  let stopped = false
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let running: Promise<void> = Promise.resolve()
   let lastTidy = -Infinity
-  const run = async () => {
+  return repeatRounds(async () => {
     try {
       // Counted in days: tidying at start-up and hourly is on time enough.
       if (Date.now() - lastTidy >= tidyIntervalMs) {
@@ -216,18 +214,5 @@ export function startWebhooks(db: Db, options: { intervalMs?: number } = {}): ()
     } catch (error) {
       console.error('Copydesk: the webhook round failed; trying again shortly:', error)
     }
-    if (!stopped) {
-      timer = setTimeout(() => {
-        running = run()
-      }, intervalMs)
-      // A pending round must not keep the process alive on its own.
-      timer.unref?.()
-    }
-  }
-  running = run()
-  return async () => {
-    stopped = true
-    clearTimeout(timer)
-    await running
-  }
+  }, intervalMs)
 }
