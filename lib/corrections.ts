@@ -118,7 +118,8 @@ function authorizeCorrection(tx: Tx, actor: Actor, sectionId: number | undefined
   return authorize(tx, actor, 'article.correct', { ownerIds: [], sectionIds: sectionId === undefined ? [] : [sectionId] })
 }
 
-const publicColumns = {
+/** What of a correction readers see (its page, the story's notice, the Content API). */
+export const publicColumns = {
   id: corrections.id,
   kind: corrections.kind,
   body: corrections.body,

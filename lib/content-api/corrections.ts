@@ -3,6 +3,7 @@ import { and, desc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '@/db'
 import { articles, corrections, revisions } from '@/db/schema'
+import { publicColumns } from '../corrections'
 import { pageKey, shows, showsStories } from '../page-keys'
 import { publiclyVisible } from '../public-articles'
 import { sectionTrails, storyPath } from '../sections'
@@ -35,12 +36,7 @@ export async function serveCorrections(db: Db, request: Request): Promise<Respon
   const [rows, trails, site] = await Promise.all([
     db
       .select({
-        id: corrections.id,
-        kind: corrections.kind,
-        body: corrections.body,
-        createdAt: corrections.createdAt,
-        retractedAt: corrections.retractedAt,
-        retractionNote: corrections.retractionNote,
+        ...publicColumns,
         articleId: articles.id,
         sectionId: articles.sectionId,
         slug: articles.slug,
