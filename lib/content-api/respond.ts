@@ -50,7 +50,8 @@ export async function keptApiAnswer(request: Request, make: () => Promise<Respon
   const madeAt = cacheGeneration()
   const { result, keys } = await collectShown(make)
   const body = Buffer.from(await result.arrayBuffer())
-  const headers: Record<string, string> = { ...Object.fromEntries(result.headers), 'surrogate-key': keys.join(' ') }
+  const headers: Record<string, string> = Object.fromEntries(result.headers)
+  if (keys.length > 0) headers['surrogate-key'] = keys.join(' ')
   if (result.status === 200) headers.etag = etagOf(body)
   const page: KeptPage = { status: result.status, headers, body, keys, expiresAt: null }
   if (keepable && keptStatuses.has(result.status)) keepPage(address, page, madeAt)
