@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { openMemoryDatabase } from './index'
 import type { PreparingPGlite } from './pglite-client'
 
-// The embedded database's client prepares each read and write once (db/pglite-client.ts): the
+// The embedded database's client prepares each read once (db/pglite-client.ts): the
 // answers must be exactly PGlite's own, and nothing about a failed or changed statement may stick.
 
 const connection = openMemoryDatabase()

@@ -2,14 +2,15 @@ import { PGlite, type QueryOptions, type Results, parse, protocol } from '@elect
 
 // PGlite's `query` parses, analyses and describes its SQL on every call: for the desk's longer
 // queries (the session check, the news box) that was most of their time, more than running them.
-// This client prepares each statement it reads or writes once, by name, and then only binds and
-// executes it. Plans stay per call (plan_cache_mode=force_custom_plan in db/index.ts), so a
+// This client prepares each statement that reads once, by name, and then only binds and executes
+// it. Writes go as before: most of their texts are seen once (a seed's batches, a migration), and
+// preparing those would only add a round trip. Plans stay per call (plan_cache_mode=force_custom_plan in db/index.ts), so a
 // prepared statement never runs on a worse plan than an unprepared one would get.
 
 /** Statements kept prepared per database; the least recently used is closed past this. */
 const maxStatements = 500
-/** What is prepared: reads and writes (not DDL, SET, or several statements in one text). */
-const preparable = /^\s*(select|with|insert|update|delete)\b/i
+/** What is prepared: reads (not writes, DDL, SET, or several statements in one text). */
+const preparable = /^\s*(select|with)\b/i
 /** PostgreSQL's "cached plan must not change result type": a table changed under a statement. */
 const resultTypeChanged = '0A000'
 
