@@ -42,6 +42,31 @@ test.describe('at 360 px', () => {
     await close()
   })
 
+  test('a Menu opened before the page’s script has arrived stays open once it has', async ({ page }) => {
+    await signIn(page, 'writer@copydesk.test')
+    // A slow phone: the page's scripts are held back until the menu is open (a disclosure needs none).
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/_next/static/chunks/**', async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto('/desk/media', { waitUntil: 'domcontentloaded' })
+    const media = page.getByRole('navigation', { name: 'Desk' }).getByRole('link', { name: 'Media' })
+    await menu(page).click()
+    await expect(media).toBeVisible()
+
+    release()
+    // React has taken the page over once the menu's element carries its keys; its effects run just after.
+    await page.waitForFunction(() =>
+      Object.keys(document.querySelector('details.desk-menu') ?? {}).some((key) => key.startsWith('__react')),
+    )
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)))
+    await expect(media).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(media).toBeHidden()
+  })
+
   test('the desk’s navigation is behind "Menu", opened by keyboard or touch, and Sign out in it works', async ({ page }) => {
     // A session of its own: signing out ends it, and the saved demo sessions stay in use.
     await signInThroughForm(page, 'writer2@copydesk.test')

@@ -11,7 +11,12 @@ import { type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react'
 export function DeskMenu({ children }: { children: ReactNode }) {
   const menu = useRef<HTMLDetailsElement>(null)
   const pathname = usePathname()
+  const shownAt = useRef(pathname)
+  // Only a move to another page closes it: on a slow phone the menu may have been opened before
+  // the script arrived, and arriving must not snap it shut.
   useEffect(() => {
+    if (shownAt.current === pathname) return
+    shownAt.current = pathname
     if (menu.current) menu.current.open = false
   }, [pathname])
 
