@@ -47,7 +47,7 @@ test.describe('at 360 px', () => {
     // A slow phone: the page's scripts are held back until the menu is open (a disclosure needs none).
     let release = () => {}
     const held = new Promise<void>((resolve) => (release = resolve))
-    await page.route('**/_next/static/chunks/**', async (route) => {
+    await page.route(/\/_next\/static\/chunks\/.*\.js(\?|$)/, async (route) => {
       await held
       await route.continue()
     })
