@@ -52,7 +52,15 @@ function paragraphOf(text: string, marks?: Mark[]): RichTextNode {
 }
 
 /** Inline content without the spaces at either end of the block or around its line breaks, and without empty texts. */
-function trimInline(content: RichTextNode[]): RichTextNode[] {
+function trimInline(nodes: RichTextNode[]): RichTextNode[] {
+  // Neighbouring texts with the same marks are one text (and one run of spaces, one space).
+  const content: RichTextNode[] = []
+  for (const node of nodes) {
+    const previous = content.at(-1)
+    if (previous?.type === 'text' && node.type === 'text' && JSON.stringify(previous.marks) === JSON.stringify(node.marks)) {
+      content[content.length - 1] = { ...previous, text: `${previous.text ?? ''}${node.text ?? ''}`.replace(/ {2,}/g, ' ') }
+    } else content.push(node)
+  }
   const result = content.map((node, index) => {
     if (node.type !== 'text') return node
     let text = node.text ?? ''

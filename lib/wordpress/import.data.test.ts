@@ -1,0 +1,273 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { and, asc, count, eq } from 'drizzle-orm'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { Db } from '@/db'
+import { type RichTextNode, articles, importedItems, media, revisions, sections, slugHistory, tags, users } from '@/db/schema'
+import { LocalMediaStorage } from '@/lib/media/storage'
+import { findStoryAt } from '@/lib/public-articles'
+import { sectionTrails, storyPath } from '@/lib/sections'
+import { openTestNewsroom } from '@/test/newsroom'
+import { type ImportOptions, importWordPress } from './run'
+
+const fixtures = path.join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'wordpress')
+const exportFile = path.join(fixtures, 'export.xml')
+const mediaFolder = path.join(fixtures, 'uploads')
+const now = new Date('2026-12-01T12:00:00Z')
+
+const { db, newsroom } = await openTestNewsroom()
+const root = await fs.mkdtemp(path.join(os.tmpdir(), 'copydesk-wordpress-test-'))
+const storage = new LocalMediaStorage(root)
+afterAll(() => fs.rm(root, { recursive: true, force: true }))
+
+async function run(options: Partial<ImportOptions> & { file?: string } = {}) {
+  const result = await importWordPress(db, { file: exportFile, mediaFolder, storage, now, ...options })
+  if (!result.ok) throw new Error(result.message)
+  return result.report
+}
+
+/** Every row count the import could change, to compare before and after. */
+async function tableCounts(target: Db = db) {
+  const tables = { articles, revisions, sections, tags, users, media, slugHistory, importedItems }
+  const entries = await Promise.all(
+    Object.entries(tables).map(async ([name, table]) => {
+      const [row] = await target.select({ total: count() }).from(table)
+      return [name, row?.total ?? 0] as const
+    }),
+  )
+  return Object.fromEntries(entries)
+}
+
+async function storyOf(postId: string) {
+  const [item] = await db
+    .select()
+    .from(importedItems)
+    .where(and(eq(importedItems.kind, 'post'), eq(importedItems.sourceId, postId)))
+  if (!item) throw new Error(`post ${postId} was not imported`)
+  const [row] = await db
+    .select({ article: articles, revision: revisions })
+    .from(articles)
+    .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
+    .where(eq(articles.id, item.targetId))
+  if (!row) throw new Error(`no story for post ${postId}`)
+  return row
+}
+
+function nodesOf(content: readonly RichTextNode[] | undefined, type: string): RichTextNode[] {
+  return (content ?? []).flatMap((node) => [...(node.type === type ? [node] : []), ...nodesOf(node.content, type)])
+}
+
+describe('importing a WordPress export', () => {
+  it('a dry run prints the report and changes nothing', async () => {
+    const before = await tableCounts()
+    const report = await run({ dryRun: true })
+
+    expect(report.total('stories', 'created')).toBe(6)
+    expect(report.lines({ dryRun: true })[0]).toMatch(/^Dry run: nothing was changed/)
+    expect(await tableCounts()).toEqual(before)
+    expect(await fs.readdir(root)).toEqual([])
+  })
+
+  it('makes the section tree, tags, people, images, stories and redirects, and reports what it could not convert', async () => {
+    const report = await run()
+
+    expect(report.lines({ dryRun: false }).slice(0, 6)).toEqual([
+      'sections: 3 created, 0 updated, 1 unchanged, 0 skipped',
+      'tags: 3 created, 0 updated, 0 unchanged, 0 skipped',
+      'people: 3 created, 0 updated, 0 unchanged, 0 skipped',
+      'images: 4 created, 0 updated, 0 unchanged, 0 skipped',
+      'stories: 6 created, 0 updated, 0 unchanged, 0 skipped',
+      'redirects: 2 created, 0 updated, 0 unchanged, 0 skipped',
+    ])
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^post 202 .*an embed from social\.example\.com .* it became a link$/),
+        expect.stringMatching(/^post 205 .*private in WordPress: it is a draft here/),
+        expect.stringMatching(/^post 206 .*pending review in WordPress: it is in review here/),
+        expect.stringMatching(/^page 301 .*pages are not imported/),
+        expect.stringMatching(/^1 item of type “nav_menu_item”/),
+        expect.stringMatching(/^author 4 .*archive@wordpress-import\.invalid/),
+      ]),
+    )
+
+    const tree = await sectionTrails(db)
+    const paths = [...tree.values()].map((trail) => trail.at(-1)?.path).sort()
+    expect(paths).toEqual(['/business', '/river-towns', '/world', '/world/europe', '/world/europe/baltic'])
+    const [world] = await db.select().from(sections).where(eq(sections.slug, 'world'))
+    expect(world?.id).toBe(newsroom.sectionId)
+
+    const tagNames = (await db.select({ name: tags.name }).from(tags).orderBy(asc(tags.name))).map((tag) => tag.name)
+    expect(tagNames).toEqual(['Council', 'Flood defences', 'Shipping'])
+
+    const people = await db.select().from(users).where(eq(users.role, 'writer')).orderBy(asc(users.name))
+    const imported = people.filter((person) => !person.email.endsWith('@example.test'))
+    expect(imported.map(({ name, email, isDisabled, passwordHash }) => ({ name, email, isDisabled, passwordHash }))).toEqual([
+      { name: 'Archive Desk', email: 'archive@wordpress-import.invalid', isDisabled: true, passwordHash: '' },
+      { name: 'Jonas Brandt', email: 'jonas.brandt@gazette.example.org', isDisabled: true, passwordHash: '' },
+      { name: 'Mira Okafor', email: 'mira.okafor@gazette.example.org', isDisabled: true, passwordHash: '' },
+    ])
+  })
+
+  it('keeps each post’s status and time, its words, figures, embeds, quotes and lead image', async () => {
+    const published = await storyOf('201')
+    expect(published.article.status).toBe('published')
+    expect(published.article.firstPublishedAt?.toISOString()).toBe('2024-05-12T08:30:00.000Z')
+    expect(published.article.publishedRevisionId).toBe(published.revision.id)
+    expect(published.revision.headline).toBe('Grain terminal reopens after the spring storms')
+    expect(published.revision.standfirst).toBe('Ships are back at the north quay after six weeks of dredging.')
+    expect(published.revision.tags).toEqual(['Shipping', 'Flood defences'])
+    const [mira] = await db.select().from(users).where(eq(users.name, 'Mira Okafor'))
+    expect(published.revision.bylines).toEqual([{ userId: mira?.id }])
+
+    const body = published.revision.body.content ?? []
+    expect(body.map((node) => node.type)).toEqual([
+      'paragraph',
+      'heading',
+      'blockquote',
+      'pullQuote',
+      'figure',
+      'horizontalRule',
+      'bulletList',
+      'embed',
+      'figure',
+      'figure',
+      'paragraph',
+    ])
+    expect(body[2]?.attrs).toEqual({ attribution: 'Ilse Varga, harbour master' })
+    expect(body[3]?.content?.[0]?.text).toBe('Six weeks without a ship is a long time for a port town. — A quayside café owner')
+    expect(body[7]?.attrs).toMatchObject({
+      url: 'https://www.youtube.com/watch?v=aBcDeFgHiJk',
+      provider: 'youtube',
+      caption: 'The first ship comes in.',
+    })
+
+    const [lead] = await db
+      .select()
+      .from(media)
+      .where(eq(media.id, published.revision.leadMediaId ?? 0))
+    expect(lead).toMatchObject({ alt: 'Two red tugboats pushing a cargo ship at dawn', credit: 'Mira Okafor / Estuary Gazette' })
+    expect(lead?.caption).toBe('Two tugs ease a grain ship off the north quay.')
+    expect(published.revision.leadCredit).toBe('Mira Okafor / Estuary Gazette')
+    const crowd = nodesOf(body, 'figure')[2]
+    expect(crowd?.attrs).toMatchObject({
+      alt: 'People lining a concrete embankment',
+      caption: 'The embankment on Sunday.',
+      credit: 'Jonas Brandt',
+    })
+    expect(crowd?.attrs?.src).toMatch(/^\/media\//)
+
+    const classic = await storyOf('202')
+    const classicBody = classic.revision.body.content ?? []
+    expect(classicBody.map((node) => node.type)).toEqual([
+      'paragraph',
+      'figure',
+      'embed',
+      'heading',
+      'paragraph',
+      'paragraph',
+      'figure',
+      'figure',
+    ])
+    expect(classicBody[1]?.attrs).toMatchObject({
+      caption: 'Residents followed the vote from the embankment.',
+      alt: 'Residents on the embankment',
+    })
+    expect(nodesOf(classicBody, 'hardBreak')).toHaveLength(1)
+
+    expect((await storyOf('203')).article.status).toBe('draft')
+    const scheduled = await storyOf('204')
+    expect(scheduled.article.status).toBe('scheduled')
+    expect(scheduled.article.scheduledAt?.toISOString()).toBe('2030-03-01T07:00:00.000Z')
+    expect(scheduled.revision.bylines).toEqual([{ name: 'Hanna Lind', outlet: 'The Estuary Gazette' }])
+    expect((await storyOf('205')).article.status).toBe('draft')
+    expect((await storyOf('206')).article.status).toBe('in_review')
+  })
+
+  it('makes the old permalinks of published posts answer with a move to the new address', async () => {
+    const story = await storyOf('201')
+    const trails = await sectionTrails(db)
+    const found = await findStoryAt(db, ['2024', '05', '12', 'grain-terminal-reopens'])
+
+    expect(found).toEqual({ kind: 'moved', to: storyPath(trails, story.article.sectionId, story.article.slug) })
+    expect(storyPath(trails, story.article.sectionId, story.article.slug)).toBe('/world/europe/baltic/grain-terminal-reopens')
+    expect(await findStoryAt(db, ['2024', '04', '20', 'election-rota'])).toBeNull()
+  })
+
+  it('a second run creates nothing new, and a post changed in WordPress since is updated', async () => {
+    const before = await tableCounts()
+    const again = await run()
+
+    expect(again.lines({ dryRun: false }).slice(0, 6)).toEqual([
+      'sections: 0 created, 0 updated, 4 unchanged, 0 skipped',
+      'tags: 0 created, 0 updated, 3 unchanged, 0 skipped',
+      'people: 0 created, 0 updated, 3 unchanged, 0 skipped',
+      'images: 0 created, 0 updated, 4 unchanged, 0 skipped',
+      'stories: 0 created, 0 updated, 6 unchanged, 0 skipped',
+      'redirects: 0 created, 0 updated, 2 unchanged, 0 skipped',
+    ])
+    expect(await tableCounts()).toEqual(before)
+
+    const changed = path.join(root, 'changed.xml')
+    const text = await fs.readFile(exportFile, 'utf8')
+    await fs.writeFile(changed, text.replace('Council votes to raise the flood wall', 'Council votes to raise the flood wall by 40 cm'))
+    const updated = await run({ file: changed })
+
+    expect(updated.total('stories', 'updated')).toBe(1)
+    expect(updated.total('stories', 'created')).toBe(0)
+    const story = await storyOf('202')
+    expect(story.revision.headline).toBe('Council votes to raise the flood wall by 40 cm')
+    expect(story.article.publishedRevisionId).toBe(story.revision.id)
+    expect(story.article.firstPublishedAt?.toISOString()).toBe('2024-06-03T17:45:00.000Z')
+  })
+})
+
+describe('a hostile export', () => {
+  it('with a DOCTYPE is refused whole, its entities never expanded, and nothing is written', async () => {
+    const before = await tableCounts()
+    const result = await importWordPress(db, { file: path.join(fixtures, 'hostile.xml'), storage, now })
+
+    expect(result).toEqual({ ok: false, message: expect.stringMatching(/^The file declares a DOCTYPE: refused/) })
+    expect(await tableCounts()).toEqual(before)
+  })
+
+  it('has its scripts, event handlers, script links and foreign frames removed, each reported, and long headlines cut', async () => {
+    const report = await run({ file: path.join(fixtures, 'hostile-content.xml') })
+    const lines = report.problems.join('\n')
+
+    for (const expected of [
+      'onclick attribute',
+      'onerror attribute',
+      'onmouseover attribute',
+      '<script>',
+      '<style>',
+      'javascript:',
+      'data:text/html',
+      'frame from “https://evil.example/frame”',
+      'headline was longer than 300 characters',
+    ])
+      expect(lines).toContain(expected)
+    const story = await storyOf('1')
+    const json = JSON.stringify(story.revision.body)
+    expect(json).not.toMatch(/javascript:|data:|script|onclick|onerror|evil\.example/)
+    expect(json).toContain('https://safe.example.net/page')
+    const [long] = await db.select({ headline: revisions.headline }).from(revisions).where(eq(revisions.slug, 'long'))
+    expect(long?.headline.length).toBeLessThanOrEqual(300)
+  })
+
+  it('a file that is not a WordPress export, or not XML, is refused with one line', async () => {
+    const other = path.join(root, 'feed.xml')
+    await fs.writeFile(other, '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>')
+    const broken = path.join(root, 'broken.xml')
+    await fs.writeFile(broken, '<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>x</channel>')
+
+    expect(await importWordPress(db, { file: other, storage })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^This is not a WordPress export \(WXR\)/),
+    })
+    expect(await importWordPress(db, { file: broken, storage })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^The file is not well-formed XML/),
+    })
+  })
+})
