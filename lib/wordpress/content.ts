@@ -31,3 +31,8 @@ export function convertContent(content: string): ConvertedContent {
   const blocks = converter.blocks(dom.children)
   return { doc: { type: 'doc', content: blocks.length > 0 ? blocks : [{ type: 'paragraph' }] }, images: converter.images, problems }
 }
+
+/** The words of a bit of HTML (an excerpt, a caption) on one line, without its markup. */
+export function plainWords(html: string): string {
+  return DomUtils.textContent(parseDocument(html)).replace(/\s+/g, ' ').trim()
+}

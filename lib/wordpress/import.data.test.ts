@@ -251,6 +251,8 @@ describe('a hostile export', () => {
     const json = JSON.stringify(story.revision.body)
     expect(json).not.toMatch(/javascript:|data:|script|onclick|onerror|evil\.example/)
     expect(json).toContain('https://safe.example.net/page')
+    const [mallory] = await db.select({ name: users.name }).from(users).where(eq(users.email, 'mallory@hostile.example.org'))
+    expect(mallory?.name).toBe('Mallory')
     const [long] = await db.select({ headline: revisions.headline }).from(revisions).where(eq(revisions.slug, 'long'))
     expect(long?.headline.length).toBeLessThanOrEqual(300)
   })

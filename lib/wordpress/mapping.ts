@@ -4,7 +4,7 @@ import type { Db } from '@/db'
 import { importedItems } from '@/db/schema'
 
 /** What a WordPress item is: the kinds of `imported_items`. */
-export type SourceKind = 'author' | 'category' | 'tag' | 'attachment' | 'image' | 'post'
+export type SourceKind = 'author' | 'category' | 'tag' | 'attachment' | 'post'
 
 /**
  * Which record each item of one WordPress site became here (`imported_items`), so that importing

@@ -1,6 +1,7 @@
 import 'server-only'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { cutText } from '@/lib/clean-text'
 import { type MediaRow, getMedia } from '@/lib/media/library'
 import { maxUploadBytes } from '@/lib/media/limits'
 import type { MediaStorage } from '@/lib/media/storage'
@@ -8,7 +9,7 @@ import { uploadImage } from '@/lib/media/upload'
 import { displaySrc, mediaUrl } from '@/lib/media/urls'
 import { isHttpUrl } from '@/lib/story-schema/urls'
 import type { ImportContext } from './context'
-import type { ImageRef } from './content'
+import { type ImageRef, plainWords } from './content'
 import type { WxrItem } from './records'
 
 /** An attachment of the export: an image with its words. */
@@ -23,7 +24,7 @@ export function readAttachment(item: WxrItem): Attachment {
     url: item.attachmentUrl,
     file: item.meta._wp_attached_file ?? '',
     alt: item.meta._wp_attachment_image_alt ?? '',
-    caption: item.excerpt.trim(),
+    caption: plainWords(item.excerpt),
     credit: creditKeys.map((key) => item.meta[key]?.trim() ?? '').find(Boolean) ?? '',
   }
 }
@@ -121,11 +122,16 @@ export class MediaImporter {
       report.count('images', 'skipped')
       return null
     }
+    const cut = (field: string, text: string, max: number) => {
+      if (text.length <= max) return text
+      report.problem(where, `the ${field} of the image ${attachment.url} was longer than ${max} characters: it was cut`)
+      return cutText(text, max).trim()
+    }
     const uploaded = await uploadImage(db, storage, actor, {
       bytes,
-      alt: attachment.alt.slice(0, 1000),
-      caption: attachment.caption.slice(0, 1000),
-      credit: attachment.credit.slice(0, 200),
+      alt: cut('alt text', attachment.alt, 500),
+      caption: cut('caption', attachment.caption, 2000),
+      credit: cut('credit', attachment.credit, 200),
     })
     if (!uploaded.ok) {
       report.problem(where, `the image ${attachment.url} was refused by the media library: ${uploaded.message}`)

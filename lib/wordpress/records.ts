@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { plainWords } from './content'
 import { type WxrElement, childText } from './read-wxr'
 
 // The records of a WordPress export that the import reads, checked with zod as they come out of
@@ -56,7 +57,7 @@ export function readAuthor(element: WxrElement): Parsed<WxrAuthor> {
     id: childText(element, 'wp:author_id').trim(),
     login: childText(element, 'wp:author_login'),
     email: childText(element, 'wp:author_email'),
-    displayName: childText(element, 'wp:author_display_name'),
+    displayName: plainWords(childText(element, 'wp:author_display_name')),
   })
 }
 
@@ -66,7 +67,7 @@ export function readTerm(element: WxrElement): Parsed<WxrTerm> {
   return parsed(wxrTermSchema, {
     id: childText(element, 'wp:term_id').trim(),
     slug: childText(element, isCategory ? 'wp:category_nicename' : 'wp:tag_slug'),
-    name: childText(element, isCategory ? 'wp:cat_name' : 'wp:tag_name'),
+    name: plainWords(childText(element, isCategory ? 'wp:cat_name' : 'wp:tag_name')),
     parent: isCategory ? childText(element, 'wp:category_parent') : '',
     description: childText(element, isCategory ? 'wp:category_description' : 'wp:tag_description'),
   })
@@ -80,12 +81,12 @@ export function readItem(element: WxrElement): Parsed<WxrItem> {
   }
   const terms = element.children
     .filter((child) => child.name === 'category')
-    .map((child) => ({ domain: child.attrs.domain ?? '', slug: child.attrs.nicename ?? '', name: child.text }))
+    .map((child) => ({ domain: child.attrs.domain ?? '', slug: child.attrs.nicename ?? '', name: plainWords(child.text) }))
   return parsed(wxrItemSchema, {
     id: childText(element, 'wp:post_id').trim(),
     type: childText(element, 'wp:post_type'),
     status: childText(element, 'wp:status'),
-    title: childText(element, 'title'),
+    title: plainWords(childText(element, 'title')),
     link: childText(element, 'link'),
     creator: childText(element, 'dc:creator'),
     content: childText(element, 'content:encoded'),

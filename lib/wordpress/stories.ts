@@ -1,8 +1,6 @@
 import 'server-only'
 import { isDeepStrictEqual } from 'node:util'
 import { eq } from 'drizzle-orm'
-import { parseDocument } from 'htmlparser2'
-import { DomUtils } from 'htmlparser2'
 import { articles, revisions } from '@/db/schema'
 import { createArticle } from '@/lib/article-create'
 import { saveArticle } from '@/lib/article-drafts'
@@ -11,7 +9,7 @@ import { cutText } from '@/lib/clean-text'
 import { sanitizeDoc } from '@/lib/rich-text'
 import { slugify } from '@/lib/slug'
 import type { ImportContext } from './context'
-import { convertContent } from './content'
+import { convertContent, plainWords } from './content'
 import type { MediaImporter } from './media'
 import { bylineOf } from './people'
 import { type WantedStatus, settleStatus } from './publish'
@@ -102,7 +100,7 @@ export async function importPost(context: ImportContext, setting: PostSetting, i
     report.problem(where, 'it had no title: its headline is “Untitled”')
     headline = 'Untitled'
   }
-  const excerpt = DomUtils.textContent(parseDocument(item.excerpt)).replace(/\s+/g, ' ').trim()
+  const excerpt = plainWords(item.excerpt)
   const input = articleInputSchema.safeParse({
     headline,
     standfirst: limited(context, where, 'excerpt', excerpt, articleLimits.standfirst),
@@ -112,8 +110,8 @@ export async function importPost(context: ImportContext, setting: PostSetting, i
     tags,
     bylines: bylineOf(context, setting.accounts, item.creator),
     leadMediaId: lead?.id ?? null,
-    leadCaption: cutText(lead?.caption ?? '', articleLimits.leadCaption),
-    leadCredit: cutText(lead?.credit ?? '', articleLimits.leadCredit),
+    leadCaption: limited(context, where, 'lead image’s caption', lead?.caption ?? '', articleLimits.leadCaption),
+    leadCredit: limited(context, where, 'lead image’s credit', lead?.credit ?? '', articleLimits.leadCredit),
   })
   if (!input.success) {
     report.problem(where, `not imported: ${input.error.issues[0]?.message ?? 'a field could not be read'}`)
