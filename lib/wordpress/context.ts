@@ -18,5 +18,7 @@ export type ImportContext = {
   downloadMedia: boolean
   /** The export's site name, the outlet of its guest authors. */
   siteName: string
+  /** The reader's page keys the import altered (lib/page-keys.ts), announced once at its end. */
+  changedKeys: Set<string>
   now: Date
 }

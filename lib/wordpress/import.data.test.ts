@@ -222,6 +222,29 @@ describe('importing a WordPress export', () => {
   })
 })
 
+describe('old addresses of one part', () => {
+  it('lead to the story too, unless the site keeps the address for itself', async () => {
+    const moved = path.join(root, 'postname.xml')
+    const text = await fs.readFile(exportFile, 'utf8')
+    await fs.writeFile(
+      moved,
+      text
+        .replace('https://gazette.example.org/2024/06/03/council-flood-wall/', 'https://gazette.example.org/council-flood-wall/')
+        .replace('https://gazette.example.org/2024/05/12/grain-terminal-reopens/', 'https://gazette.example.org/search/'),
+    )
+    const report = await run({ file: moved })
+
+    expect(report.total('redirects', 'created')).toBe(1)
+    expect(report.problems).toContainEqual(
+      expect.stringMatching(/^post 201 .*its old address \/search\/ belongs to the site itself here: no redirect$/),
+    )
+    const story = await storyOf('202')
+    const to = storyPath(await sectionTrails(db), story.article.sectionId, story.article.slug)
+    expect(await findStoryAt(db, ['council-flood-wall'])).toEqual({ kind: 'moved', to })
+    expect(await findStoryAt(db, ['no-such-story'])).toBeNull()
+  })
+})
+
 describe('a hostile export', () => {
   it('with a DOCTYPE is refused whole, its entities never expanded, and nothing is written', async () => {
     const before = await tableCounts()

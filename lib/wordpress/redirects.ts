@@ -1,6 +1,7 @@
 import 'server-only'
 import { eq } from 'drizzle-orm'
 import { articles, slugHistory } from '@/db/schema'
+import { isReservedTopSegment } from '@/lib/reader-addresses'
 import { sectionTrails, storyPath } from '@/lib/sections'
 import type { ImportContext } from './context'
 
@@ -20,8 +21,9 @@ export function permalinkPath(link: string): { ok: true; path: string } | { ok: 
   }
   if (url.search !== '') return { ok: false, problem: `its old address ${url.pathname}${url.search} has a query: no redirect` }
   const segments = url.pathname.split('/').filter(Boolean)
-  if (segments.length < 2)
-    return { ok: false, problem: `its old address ${url.pathname} has one part: a story address here has two or more, so no redirect` }
+  if (segments.length === 0) return { ok: false, problem: 'its old address is the front page: no redirect' }
+  if (segments.length === 1 && isReservedTopSegment(segments[0] ?? ''))
+    return { ok: false, problem: `its old address ${url.pathname} belongs to the site itself here: no redirect` }
   if (!segments.every((segment) => segmentPattern.test(segment)))
     return { ok: false, problem: `its old address ${url.pathname} has characters the site's addresses never have: no redirect` }
   return { ok: true, path: `/${segments.join('/')}` }

@@ -5,6 +5,7 @@ import { users } from '@/db/schema'
 import { getMediaStorage } from '@/lib/media/storage'
 import type { MediaStorage } from '@/lib/media/storage'
 import type { Actor } from '@/lib/permissions'
+import { announceChange } from '@/lib/reader-changes'
 import { readTree } from '@/lib/section-admin'
 import type { ImportContext } from './context'
 import { ImportMap } from './mapping'
@@ -76,11 +77,14 @@ export async function importWordPress(db: Db, options: ImportOptions): Promise<I
         mediaFolder: options.mediaFolder ?? null,
         downloadMedia: options.downloadMedia ?? false,
         siteName: gathered.siteName,
+        changedKeys: new Set<string>(),
         now: options.now ?? new Date(),
       }
       await importEverything(context, options.file, gathered)
+      return context.changedKeys
     }
-    if (!options.dryRun) await run(db)
+    // Readers' pages (on this and other instances, and on the edge) are made again with what the import published.
+    if (!options.dryRun) await announceChange(db, [...(await run(db))])
     else {
       await db
         .transaction(async (tx) => {

@@ -6,6 +6,7 @@ import { createArticle } from '@/lib/article-create'
 import { saveArticle } from '@/lib/article-drafts'
 import { articleInputSchema, articleLimits } from '@/lib/article-input'
 import { cutText } from '@/lib/clean-text'
+import { storyAsShown, storyChangeKeys } from '@/lib/reader-changes'
 import { sanitizeDoc } from '@/lib/rich-text'
 import { slugify } from '@/lib/slug'
 import type { ImportContext } from './context'
@@ -129,6 +130,7 @@ export async function importPost(context: ImportContext, setting: PostSetting, i
           .from(articles)
           .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
           .where(eq(articles.id, mapped))
+  const before = mapped === null ? null : await storyAsShown(db, mapped)
   let articleId: number
   if (!current || mapped === null) {
     const created = await createArticle(db, actor, story, { now: wanted.at })
@@ -165,4 +167,5 @@ export async function importPost(context: ImportContext, setting: PostSetting, i
   }
   const status = await settleStatus(db, actor, articleId, wanted, context.now)
   if (status === 'published') await redirectPermalink(context, articleId, item.link, where)
+  for (const key of storyChangeKeys(articleId, before, await storyAsShown(db, articleId))) context.changedKeys.add(key)
 }
