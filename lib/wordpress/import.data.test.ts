@@ -8,6 +8,7 @@ import { type RichTextNode, articles, importedItems, media, revisions, sections,
 import { LocalMediaStorage } from '@/lib/media/storage'
 import { findStoryAt } from '@/lib/public-articles'
 import { sectionTrails, storyPath } from '@/lib/sections'
+import { transition } from '@/lib/transitions'
 import { openTestNewsroom } from '@/test/newsroom'
 import { type ImportOptions, importWordPress } from './run'
 
@@ -242,6 +243,30 @@ describe('old addresses of one part', () => {
     const to = storyPath(await sectionTrails(db), story.article.sectionId, story.article.slug)
     expect(await findStoryAt(db, ['council-flood-wall'])).toEqual({ kind: 'moved', to })
     expect(await findStoryAt(db, ['no-such-story'])).toBeNull()
+  })
+})
+
+describe('a story the newsroom moved on since the last import', () => {
+  it('stays where the newsroom put it, and the report says so', async () => {
+    const story = await storyOf('201')
+    const unpublished = await transition(db, newsroom.admin, story.article.id, 'unpublish', {
+      baseVersion: story.article.version,
+      note: 'Legal review.',
+    })
+    expect(unpublished.ok).toBe(true)
+    const changed = path.join(root, 'unpublished.xml')
+    const text = await fs.readFile(exportFile, 'utf8')
+    await fs.writeFile(changed, text.replace('Grain terminal reopens after the spring storms', 'Grain terminal reopens'))
+
+    const report = await run({ file: changed })
+
+    expect(report.total('stories', 'updated')).toBe(1)
+    expect(report.problems).toContainEqual(
+      expect.stringMatching(/^post 201 .*it stays “Unpublished” here, where the newsroom moved it since the last import$/),
+    )
+    const after = await storyOf('201')
+    expect(after.article.status).toBe('unpublished')
+    expect(after.revision.headline).toBe('Grain terminal reopens')
   })
 })
 

@@ -4,9 +4,10 @@ import type { Db } from '@/db'
 import { type ArticleStatus, articles, revisions } from '@/db/schema'
 import type { Actor } from '@/lib/permissions'
 import { addSearchWords } from '@/lib/search-words'
-import { changeStatus } from '@/lib/status-change'
+import { type StatusChange, changeStatus } from '@/lib/status-change'
 import { hasUnpublishedChanges } from '@/lib/story-state'
 import type { StatusMove } from '@/lib/workflow'
+import { checkTransition } from '@/lib/workflow-checks'
 
 /** Where an imported story is to stand: as it stood in WordPress. */
 export type WantedStatus = { status: 'draft' | 'in_review' | 'scheduled' | 'published'; at: Date }
@@ -39,46 +40,44 @@ export async function settleStatus(db: Db, actor: Actor, articleId: number, want
 
     let { status, version } = article
     const isLive = article.publishedRevisionId !== null
-    const move = async (step: StatusMove, at: Date, extra: Parameters<typeof changeStatus>[4] | null = null) => {
-      const story = {
-        id: articleId,
-        status,
-        version,
-        trashedAt: article.trashedAt,
-        publishedRevisionId: article.publishedRevisionId,
-        hasUnpublishedChanges: hasUnpublishedChanges(article),
-        ownerIds: article.ownerIds,
-        sectionIds: [article.sectionId, revision.sectionId],
-      }
-      status = await changeStatus(tx, story, step, actor, extra ?? { revisionId: revision.id, note, now: at })
+    const story = () => ({
+      id: articleId,
+      status,
+      version,
+      trashedAt: article.trashedAt,
+      publishedRevisionId: article.publishedRevisionId,
+      hasUnpublishedChanges: hasUnpublishedChanges(article),
+      ownerIds: article.ownerIds,
+      sectionIds: [article.sectionId, revision.sectionId],
+    })
+    // A story the newsroom moved on since the last import (unpublished, in the trash) stays where it is.
+    const may = (step: StatusMove) => checkTransition(actor, story(), step).ok
+    const move = async (step: StatusMove, change: StatusChange) => {
+      status = await changeStatus(tx, story(), step, actor, change)
       version++
     }
+    const plain = (at: Date): StatusChange => ({ revisionId: revision.id, note, now: at })
 
     if (wanted.status === 'published') {
       if (isLive && !hasUnpublishedChanges(article)) return status
-      if (!isLive && (status === 'draft' || status === 'changes_requested')) await move('submit', wanted.at)
+      if (!isLive && may('submit')) await move('submit', plain(wanted.at))
+      if (!may('publish')) return status
       const at = isLive ? now : wanted.at
-      await move('publish', at, {
-        revisionId: revision.id,
-        note,
-        now: at,
-        publication: {
-          sectionId: revision.sectionId,
-          slug: revision.slug,
-          publishedRevisionId: revision.id,
-          firstPublishedAt: article.firstPublishedAt ?? wanted.at,
-          publishedAt: at,
-        },
-      })
+      const publication = {
+        sectionId: revision.sectionId,
+        slug: revision.slug,
+        publishedRevisionId: revision.id,
+        firstPublishedAt: article.firstPublishedAt ?? wanted.at,
+        publishedAt: at,
+      }
+      await move('publish', { ...plain(at), publication })
       await tx.update(revisions).set({ kind: 'published' }).where(eq(revisions.id, revision.id))
       await addSearchWords(tx, revision)
       return status
     }
-    if (isLive || status !== 'draft' || wanted.status === 'draft') return status
-    await move('submit', now)
-    if (wanted.status === 'scheduled') {
-      await move('schedule', now, { revisionId: revision.id, note, scheduledAt: wanted.at, now })
-    }
+    if (isLive || status !== 'draft' || wanted.status === 'draft' || !may('submit')) return status
+    await move('submit', plain(now))
+    if (wanted.status === 'scheduled' && may('schedule')) await move('schedule', { ...plain(now), scheduledAt: wanted.at })
     return status
   })
 }

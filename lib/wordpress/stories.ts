@@ -9,6 +9,7 @@ import { cutText } from '@/lib/clean-text'
 import { storyAsShown, storyChangeKeys } from '@/lib/reader-changes'
 import { sanitizeDoc } from '@/lib/rich-text'
 import { slugify } from '@/lib/slug'
+import { statuses } from '@/lib/workflow'
 import type { ImportContext } from './context'
 import { convertContent, plainWords } from './content'
 import type { MediaImporter } from './media'
@@ -166,6 +167,8 @@ export async function importPost(context: ImportContext, setting: PostSetting, i
     }
   }
   const status = await settleStatus(db, actor, articleId, wanted, context.now)
+  if (status !== wanted.status)
+    report.problem(where, `it stays “${statuses[status].label}” here, where the newsroom moved it since the last import`)
   if (status === 'published') await redirectPermalink(context, articleId, item.link, where)
   for (const key of storyChangeKeys(articleId, before, await storyAsShown(db, articleId))) context.changedKeys.add(key)
 }
