@@ -103,6 +103,9 @@ export async function importPost(context: ImportContext, setting: PostSetting, i
     headline = 'Untitled'
   }
   const excerpt = plainWords(item.excerpt)
+  const bylines = bylineOf(context, setting.accounts, item.creator)
+  if (bylines.some((byline) => !('userId' in byline)))
+    report.problem(where, `its author “${item.creator}” is not one of the export's authors: credited as an outside contributor`)
   const input = articleInputSchema.safeParse({
     headline,
     standfirst: limited(context, where, 'excerpt', excerpt, articleLimits.standfirst),
@@ -110,7 +113,7 @@ export async function importPost(context: ImportContext, setting: PostSetting, i
     sectionId,
     slug: slugify(safeDecode(item.slug) || headline, articleLimits.slug),
     tags,
-    bylines: bylineOf(context, setting.accounts, item.creator),
+    bylines,
     leadMediaId: lead?.id ?? null,
     leadCaption: limited(context, where, 'lead image’s caption', lead?.caption ?? '', articleLimits.leadCaption),
     leadCredit: limited(context, where, 'lead image’s credit', lead?.credit ?? '', articleLimits.leadCredit),
