@@ -20,7 +20,7 @@ describe('importing a WordPress export', () => {
     const before = await tableCounts()
     const report = await run({ dryRun: true })
 
-    expect(report.total('stories', 'created')).toBe(6)
+    expect(report.total('stories', 'created')).toBe(7)
     expect(report.lines({ dryRun: true })[0]).toMatch(/^Dry run: nothing was changed/)
     expect(await tableCounts()).toEqual(before)
     expect(await fs.readdir(root)).toEqual([])
@@ -34,7 +34,7 @@ describe('importing a WordPress export', () => {
       'tags: 3 created, 0 updated, 0 unchanged, 0 skipped',
       'people: 3 created, 0 updated, 0 unchanged, 0 skipped',
       'images: 4 created, 0 updated, 0 unchanged, 0 skipped',
-      'stories: 6 created, 0 updated, 0 unchanged, 0 skipped',
+      'stories: 7 created, 0 updated, 0 unchanged, 0 skipped',
       'redirects: 2 created, 0 updated, 0 unchanged, 0 skipped',
     ])
     expect(report.problems).toEqual(
@@ -45,6 +45,8 @@ describe('importing a WordPress export', () => {
         expect.stringMatching(/^page 301 .*pages are not imported/),
         expect.stringMatching(/^1 item of type “nav_menu_item”/),
         expect.stringMatching(/^author 4 .*archive@wordpress-import\.invalid/),
+        expect.stringMatching(/^post 202 .*its 1 comment was not imported/),
+        expect.stringMatching(/^post 207 .*password-protected in WordPress: it is a draft here/),
       ]),
     )
 
@@ -139,6 +141,7 @@ describe('importing a WordPress export', () => {
     expect(scheduled.revision.bylines).toEqual([{ name: 'Hanna Lind', outlet: 'The Estuary Gazette' }])
     expect((await storyOf('205')).article.status).toBe('draft')
     expect((await storyOf('206')).article.status).toBe('in_review')
+    expect((await storyOf('207')).article.status).toBe('draft')
   })
 
   it('makes the old permalinks of published posts answer with a move to the new address', async () => {
@@ -160,7 +163,7 @@ describe('importing a WordPress export', () => {
       'tags: 0 created, 0 updated, 3 unchanged, 0 skipped',
       'people: 0 created, 0 updated, 3 unchanged, 0 skipped',
       'images: 0 created, 0 updated, 4 unchanged, 0 skipped',
-      'stories: 0 created, 0 updated, 6 unchanged, 0 skipped',
+      'stories: 0 created, 0 updated, 7 unchanged, 0 skipped',
       'redirects: 0 created, 0 updated, 2 unchanged, 0 skipped',
     ])
     expect(await tableCounts()).toEqual(before)

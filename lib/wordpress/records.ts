@@ -40,6 +40,10 @@ export const wxrItemSchema = z.object({
   /** When it was (or will be) published, in UTC: `post_date_gmt`, else `pubDate`; null when neither reads as a time. */
   publishedAt: z.date().nullable(),
   attachmentUrl: trimmed,
+  /** A password-protected post's password ('' for none): such a post is never published here. */
+  password: z.string(),
+  /** How many comments the post had (comments are not imported). */
+  comments: z.number().int(),
   terms: z.array(termRefSchema),
   meta: z.record(z.string(), z.string()),
 })
@@ -94,6 +98,8 @@ export function readItem(element: WxrElement): Parsed<WxrItem> {
     slug: childText(element, 'wp:post_name'),
     publishedAt: gmtTime(childText(element, 'wp:post_date_gmt')) ?? rssTime(childText(element, 'pubDate')),
     attachmentUrl: childText(element, 'wp:attachment_url'),
+    password: childText(element, 'wp:post_password'),
+    comments: element.children.filter((child) => child.name === 'wp:comment').length,
     terms,
     meta,
   })

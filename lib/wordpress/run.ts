@@ -112,12 +112,18 @@ async function importingAdmin(db: Db, email: string | undefined): Promise<Actor 
   return admin ?? null
 }
 
+/**
+ * The channel's elements that name the site, most telling first: the import's `source`. The blog's
+ * own address comes first, since every blog of a multi-site host (wordpress.com) has the same site address.
+ */
+const sourceElements = ['wp:base_blog_url', 'wp:base_site_url', 'link']
+
 async function gather(file: string, report: ImportReport): Promise<Gathered> {
   const gathered: Gathered = { siteName: '', source: '', authors: [], categories: [], tags: [], attachments: new Map() }
+  const addresses = new Map<string, string>()
   for await (const element of readWxr(file)) {
     if (element.name === 'title') gathered.siteName = element.text.trim()
-    else if (element.name === 'wp:base_site_url' || (element.name === 'link' && gathered.source === ''))
-      gathered.source = element.text.trim()
+    else if (sourceElements.includes(element.name)) addresses.set(element.name, element.text.trim())
     else if (element.name === 'wp:author' || element.name === 'wp:category' || element.name === 'wp:tag') {
       const kind = element.name.slice(3)
       const read = element.name === 'wp:author' ? readAuthor(element) : readTerm(element)
@@ -129,7 +135,7 @@ async function gather(file: string, report: ImportReport): Promise<Gathered> {
       if (item.ok && item.value.type === 'attachment') gathered.attachments.set(item.value.id, readAttachment(item.value))
     }
   }
-  if (gathered.source === '') gathered.source = gathered.siteName || 'wordpress'
+  gathered.source = sourceElements.map((name) => addresses.get(name) ?? '').find(Boolean) || gathered.siteName || 'wordpress'
   return gathered
 }
 

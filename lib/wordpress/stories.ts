@@ -32,6 +32,15 @@ export type PostSetting = {
 /** Where a post stood in WordPress, as a status here; null for posts not imported (in the trash). */
 function wantedStatus(context: ImportContext, item: WxrItem, where: string): WantedStatus | null {
   const at = item.publishedAt ?? context.now
+  if (item.password !== '' && (item.status === 'publish' || item.status === 'future')) {
+    context.report.problem(where, 'password-protected in WordPress: it is a draft here, which readers cannot see')
+    return { status: 'draft', at }
+  }
+  if (item.comments > 0)
+    context.report.problem(
+      where,
+      `its ${item.comments} comment${item.comments === 1 ? ' was' : 's were'} not imported: stories have no comments`,
+    )
   switch (item.status) {
     case 'publish':
       if (!item.publishedAt) context.report.problem(where, 'published without a time in the export: it is published as of now')

@@ -53,7 +53,7 @@ describe('npm run import:wordpress', () => {
       'tags: 3 created, 0 updated, 0 unchanged, 0 skipped',
       'people: 3 created, 0 updated, 0 unchanged, 0 skipped',
       'images: 4 created, 0 updated, 0 unchanged, 0 skipped',
-      'stories: 6 created, 0 updated, 0 unchanged, 0 skipped',
+      'stories: 7 created, 0 updated, 0 unchanged, 0 skipped',
       'redirects: 2 created, 0 updated, 0 unchanged, 0 skipped',
     ])
     expect(result.stdout).toMatch(/^- page 301 “About the Gazette”: pages are not imported/m)
