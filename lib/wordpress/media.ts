@@ -1,7 +1,7 @@
 import 'server-only'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { cutText } from '@/lib/clean-text'
+import { cutText, isWithin } from '@/lib/clean-text'
 import { type MediaRow, getMedia } from '@/lib/media/library'
 import { maxUploadBytes } from '@/lib/media/limits'
 import type { MediaStorage } from '@/lib/media/storage'
@@ -123,7 +123,7 @@ export class MediaImporter {
       return null
     }
     const cut = (field: string, text: string, max: number) => {
-      if (text.length <= max) return text
+      if (isWithin(text, max)) return text
       report.problem(where, `the ${field} of the image ${attachment.url} was longer than ${max} characters: it was cut`)
       return cutText(text, max).trim()
     }

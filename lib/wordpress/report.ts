@@ -1,3 +1,5 @@
+import { cutText, isWithin } from '@/lib/clean-text'
+
 // What an import did, kind by kind, and everything it could not bring across, with where it was.
 
 export const importKinds = ['sections', 'tags', 'people', 'images', 'stories', 'redirects'] as const
@@ -44,6 +46,6 @@ export class ImportReport {
 
 /** How an item is named in the report: its kind, id and title. */
 export function itemLabel(kind: string, id: string, title: string): string {
-  const shown = title.length > 60 ? `${title.slice(0, 59)}…` : title
+  const shown = isWithin(title, 60) ? title : `${cutText(title, 59)}…`
   return shown === '' ? `${kind} ${id}` : `${kind} ${id} “${shown}”`
 }

@@ -5,7 +5,7 @@ import { articles, revisions } from '@/db/schema'
 import { createArticle } from '@/lib/article-create'
 import { saveArticle } from '@/lib/article-drafts'
 import { articleInputSchema, articleLimits } from '@/lib/article-input'
-import { cutText } from '@/lib/clean-text'
+import { cutText, isWithin } from '@/lib/clean-text'
 import { storyAsShown, storyChangeKeys } from '@/lib/reader-changes'
 import { sanitizeDoc } from '@/lib/rich-text'
 import { slugify } from '@/lib/slug'
@@ -68,7 +68,7 @@ function wantedStatus(context: ImportContext, item: WxrItem, where: string): Wan
 
 /** A text cut to a story's limit; the cut is reported. */
 function limited(context: ImportContext, where: string, field: string, text: string, max: number): string {
-  if (text.length <= max) return text
+  if (isWithin(text, max)) return text
   context.report.problem(where, `the ${field} was longer than ${max} characters: it was cut`)
   return cutText(text, max).trim()
 }

@@ -3,8 +3,8 @@ import { inArray } from 'drizzle-orm'
 import { tags } from '@/db/schema'
 import { ensureTags } from '@/lib/article-attribution'
 import { articleLimits } from '@/lib/article-input'
-import { cutText } from '@/lib/clean-text'
-import { readTree, sectionCreateSchema, sectionNameLimit } from '@/lib/section-admin'
+import { cutText, isWithin } from '@/lib/clean-text'
+import { readTree, sectionCreateSchema, sectionDescriptionLimit, sectionNameLimit } from '@/lib/section-admin'
 import { createSection } from '@/lib/section-changes'
 import { slugify } from '@/lib/slug'
 import type { ImportContext } from './context'
@@ -47,12 +47,14 @@ export async function importSections(context: ImportContext, categories: readonl
         report.count('sections', 'unchanged')
         continue
       }
-      if (category.name.length > sectionNameLimit) report.problem(where, `its name was cut to ${sectionNameLimit} characters`)
+      if (!isWithin(category.name, sectionNameLimit)) report.problem(where, `its name was cut to ${sectionNameLimit} characters`)
+      if (!isWithin(category.description, sectionDescriptionLimit))
+        report.problem(where, `its description was cut to ${sectionDescriptionLimit} characters`)
       const input = sectionCreateSchema.safeParse({
         name: cutText(category.name || category.slug, sectionNameLimit),
         slug,
         parentId,
-        description: cutText(category.description, 1000),
+        description: cutText(category.description, sectionDescriptionLimit),
       })
       const created = input.success ? await createSection(db, actor, input.data) : null
       if (!created?.ok) {
@@ -91,7 +93,7 @@ export async function importTags(context: ImportContext, terms: readonly WxrTerm
 
 /** A tag's name within the story limit; a longer one is cut, and said. */
 export function tagName(context: ImportContext, name: string, where: string): string {
-  if (name.length <= articleLimits.tag) return name
+  if (isWithin(name, articleLimits.tag)) return name
   context.report.problem(where, `the tag “${name.slice(0, 40)}…” was cut to ${articleLimits.tag} characters`)
   return cutText(name, articleLimits.tag).trim()
 }
