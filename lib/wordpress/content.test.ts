@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
 import { sanitizeDoc } from '@/lib/rich-text'
 import { autop } from './classic'
-import { convertContent } from './content'
+import { type ConvertedContent, convertContent as convertOrRefuse, maxContentDepth } from './content'
+
+/** A content the conversion takes (it refuses only what is nested too deeply). */
+function convertContent(content: string): Extract<ConvertedContent, { ok: true }> {
+  const converted = convertOrRefuse(content)
+  if (!converted.ok) throw new Error(converted.problem)
+  return converted
+}
 
 /** The body's blocks, after checking that the story schema takes it as it is. */
 function blocksOf(content: string): RichTextNode[] {
@@ -214,5 +221,11 @@ describe('hostile content', () => {
       'a frame from “https://evil.example/” was removed: only known embeds (YouTube, Vimeo, maps, charts) are kept',
       'a <object> element was removed: a story cannot hold it',
     ])
+  })
+
+  it('refuses content nested deeper than any post is, without following it down', () => {
+    const deep = `${'<div>'.repeat(100_000)}words${'</div>'.repeat(100_000)}`
+
+    expect(convertOrRefuse(deep)).toEqual({ ok: false, problem: `its content is nested more than ${maxContentDepth} levels deep` })
   })
 })

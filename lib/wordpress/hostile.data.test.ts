@@ -60,4 +60,22 @@ describe('a hostile export', () => {
       message: expect.stringMatching(/^The file is not well-formed XML/),
     })
   })
+
+  it('a file nesting elements far deeper than an export does is refused, and so is a post nesting its HTML so', async () => {
+    const deepXml = path.join(root, 'deep.xml')
+    await fs.writeFile(
+      deepXml,
+      `<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item>${'<x>'.repeat(10_000)}${'</x>'.repeat(10_000)}</item></channel></rss>`,
+    )
+    const deepHtml = path.join(root, 'deep-html.xml')
+    const text = await fs.readFile(path.join(fixtures, 'hostile-content.xml'), 'utf8')
+    await fs.writeFile(deepHtml, text.replace('<p>Short body.</p>', `${'<div>'.repeat(50_000)}Deep${'</div>'.repeat(50_000)}`))
+
+    expect(await importWordPress(db, { file: deepXml, storage })).toEqual({
+      ok: false,
+      message: 'The file nests elements more than 32 deep: this is not a WordPress export.',
+    })
+    const report = await run({ file: deepHtml })
+    expect(report.problems).toContainEqual(expect.stringMatching(/^post 2 .*not imported: its content is nested more than 40 levels deep$/))
+  })
 })

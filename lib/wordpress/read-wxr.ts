@@ -17,6 +17,9 @@ export const maxElementChars = 16 * 1024 * 1024
 
 export type ChannelElement = WxrElement & { oversized: boolean }
 
+/** Deeper than any export nests (rss › channel › item › wp:postmeta › wp:meta_key is 5). */
+export const maxDepth = 32
+
 const wxrNamespace = 'http://wordpress.org/export/'
 
 /**
@@ -39,7 +42,7 @@ export async function* readWxr(path: string): AsyncGenerator<ChannelElement> {
     throw new WxrError('The file declares a DOCTYPE: refused, since its entities could expand or reach outside the file.')
   })
   parser.on('opentag', (tag) => {
-    depth++
+    if (++depth > maxDepth) throw new WxrError(`The file nests elements more than ${maxDepth} deep: this is not a WordPress export.`)
     const attrs = Object.fromEntries(Object.entries(tag.attributes).map(([key, value]) => [key, String(value)]))
     if (depth === 1) {
       isWxr = tag.name === 'rss' && Object.values(attrs).some((value) => value.startsWith(wxrNamespace))

@@ -86,6 +86,11 @@ export async function importPost(context: ImportContext, setting: PostSetting, i
     return
   }
   const converted = convertContent(item.content)
+  if (!converted.ok) {
+    report.problem(where, `not imported: ${converted.problem}`)
+    report.count('stories', 'skipped')
+    return
+  }
   for (const problem of converted.problems) report.problem(where, problem)
   await setting.media.placeFigures(converted.images, where)
   const body = sanitizeDoc(converted.doc)
