@@ -81,6 +81,10 @@ export async function* readWxr(path: string): AsyncGenerator<ChannelElement> {
     }
     write(parser, null)
     yield* ready.splice(0)
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'EISDIR'))
+      throw new WxrError(`There is no file ${path}.`)
+    throw error
   } finally {
     stream.destroy()
   }
