@@ -78,4 +78,19 @@ describe('a hostile export', () => {
     const report = await run({ file: deepHtml })
     expect(report.problems).toContainEqual(expect.stringMatching(/^post 2 .*not imported: its content is nested more than 40 levels deep$/))
   })
+
+  it('images that cannot be found are left out, each named with the post that wanted it', async () => {
+    const report = await run({ mediaFolder: null, dryRun: true })
+
+    expect(report.total('images', 'skipped')).toBe(4)
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        'attachment 101: the image 2024/05/harbour.jpg was not found in the media folder: left out',
+        expect.stringMatching(/^post 201 .*: its featured image \(attachment 101\) could not be had: the story has no lead image$/),
+        expect.stringMatching(
+          /^post 201 .*: a figure was left out: its image https:\/\/gazette\.example\.org\/wp-content\/uploads\/2024\/06\/chart\.png could not be had$/,
+        ),
+      ]),
+    )
+  })
 })

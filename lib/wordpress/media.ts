@@ -2,13 +2,15 @@ import 'server-only'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { cutText, isWithin } from '@/lib/clean-text'
-import { type MediaRow, getMedia } from '@/lib/media/library'
+import { type MediaRow, getMedia, updateMediaDetails } from '@/lib/media/library'
 import { maxUploadBytes } from '@/lib/media/limits'
 import type { MediaStorage } from '@/lib/media/storage'
 import { uploadImage } from '@/lib/media/upload'
 import { displaySrc, mediaUrl } from '@/lib/media/urls'
 import { isHttpUrl } from '@/lib/story-schema/urls'
+import { pageKey } from '@/lib/page-keys'
 import type { ImportContext } from './context'
+import { checksumOf } from './mapping'
 import { type ImageRef, plainWords } from './content'
 import type { WxrItem } from './records'
 
@@ -94,6 +96,11 @@ export class MediaImporter {
             height: row.height,
           }
         : { ...attrs, src: '' }
+      if (!row)
+        this.context.report.problem(
+          where,
+          `a figure was left out: its image ${image.url || `(attachment ${image.attachmentId ?? '?'})`} could not be had`,
+        )
     }
   }
 
@@ -107,11 +114,35 @@ export class MediaImporter {
 
   private async store(attachment: Attachment, where: string): Promise<MediaRow | null> {
     const { db, actor, map, report, storage } = this.context
-    const mapped = attachment.id === '' ? null : await map.get('attachment', attachment.id)
-    const existing = mapped === null ? null : await getMedia(db, mapped)
-    if (existing) {
+    const checksum = checksumOf(attachment)
+    const imported = attachment.id === '' ? null : await map.entry('attachment', attachment.id)
+    const existing = imported ? await getMedia(db, imported.targetId) : null
+    const cut = (field: string, text: string, max: number) => {
+      if (isWithin(text, max)) return text
+      report.problem(where, `the ${field} of the image ${attachment.url} was longer than ${max} characters: it was cut`)
+      return cutText(text, max).trim()
+    }
+    const details = () => ({
+      alt: cut('alt text', attachment.alt, 500),
+      caption: cut('caption', attachment.caption, 2000),
+      credit: cut('credit', attachment.credit, 200),
+    })
+    if (existing && imported?.checksum === checksum) {
       report.count('images', 'unchanged')
       return existing
+    }
+    if (existing) {
+      // Its words changed in WordPress since the last import (the file is the same image).
+      const updated = await updateMediaDetails(db, actor, existing.id, details())
+      if (!updated.ok) {
+        report.problem(where, `the details of the image ${attachment.url} were not updated: ${updated.message}`)
+        report.count('images', 'skipped')
+        return existing
+      }
+      await map.set('attachment', attachment.id, existing.id, checksum)
+      this.context.changedKeys.add(pageKey.media(existing.id))
+      report.count('images', 'updated')
+      return updated.media
     }
     const bytes = await this.bytes(attachment)
     if (!bytes) {
@@ -122,23 +153,13 @@ export class MediaImporter {
       report.count('images', 'skipped')
       return null
     }
-    const cut = (field: string, text: string, max: number) => {
-      if (isWithin(text, max)) return text
-      report.problem(where, `the ${field} of the image ${attachment.url} was longer than ${max} characters: it was cut`)
-      return cutText(text, max).trim()
-    }
-    const uploaded = await uploadImage(db, storage, actor, {
-      bytes,
-      alt: cut('alt text', attachment.alt, 500),
-      caption: cut('caption', attachment.caption, 2000),
-      credit: cut('credit', attachment.credit, 200),
-    })
+    const uploaded = await uploadImage(db, storage, actor, { bytes, ...details() })
     if (!uploaded.ok) {
       report.problem(where, `the image ${attachment.url} was refused by the media library: ${uploaded.message}`)
       report.count('images', 'skipped')
       return null
     }
-    if (attachment.id !== '') await map.set('attachment', attachment.id, uploaded.media.id)
+    if (attachment.id !== '') await map.set('attachment', attachment.id, uploaded.media.id, checksum)
     report.count('images', uploaded.duplicate ? 'unchanged' : 'created')
     return uploaded.media
   }

@@ -146,6 +146,7 @@ async function importEverything(context: ImportContext, file: string, gathered: 
   await importTags(context, gathered.tags)
   const fallback = (await readTree(context.db)).find((section) => section.parentId === null)
   const media = new MediaImporter(context, gathered.attachments)
+  for (const id of gathered.attachments.keys()) await media.attachment(id, itemLabel('attachment', id, ''))
   const otherTypes = new Map<string, number>()
   for await (const element of readWxr(file)) {
     if (element.name !== 'item') continue

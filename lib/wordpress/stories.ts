@@ -12,6 +12,7 @@ import { slugify } from '@/lib/slug'
 import { statuses } from '@/lib/workflow'
 import type { ImportContext } from './context'
 import { convertContent, plainWords } from './content'
+import { checksumOf } from './mapping'
 import type { MediaImporter } from './media'
 import { bylineOf } from './people'
 import { type WantedStatus, settleStatus } from './publish'
@@ -80,6 +81,14 @@ function limited(context: ImportContext, where: string, field: string, text: str
 export async function importPost(context: ImportContext, setting: PostSetting, item: WxrItem): Promise<void> {
   const { db, actor, map, report } = context
   const where = itemLabel('post', item.id, item.title)
+  const checksum = checksumOf(item)
+  const imported = await map.entry('post', item.id)
+  const [kept] = imported ? await db.select({ id: articles.id }).from(articles).where(eq(articles.id, imported.targetId)) : []
+  // Unchanged in WordPress since the last import: whatever the newsroom did to the story since stands.
+  if (kept && imported?.checksum === checksum) {
+    report.count('stories', 'unchanged')
+    return
+  }
   const wanted = wantedStatus(context, item, where)
   if (!wanted) {
     report.count('stories', 'skipped')
@@ -102,6 +111,8 @@ export async function importPost(context: ImportContext, setting: PostSetting, i
 
   const thumbnail = item.meta._thumbnail_id?.trim()
   const lead = thumbnail ? await setting.media.attachment(thumbnail, where) : null
+  if (thumbnail && !lead)
+    report.problem(where, `its featured image (attachment ${thumbnail}) could not be had: the story has no lead image`)
   const categories = item.terms.filter((term) => term.domain === 'category')
   const sectionId = categories.map((term) => setting.sectionOf.get(term.slug)).find((id) => id !== undefined) ?? setting.fallbackSectionId
   if (categories.length > 1)
@@ -139,7 +150,7 @@ export async function importPost(context: ImportContext, setting: PostSetting, i
   }
   const story = { ...input.data, body: body.doc }
 
-  const mapped = await map.get('post', item.id)
+  const mapped = kept?.id ?? null
   const [current] =
     mapped === null
       ? []
@@ -158,6 +169,7 @@ export async function importPost(context: ImportContext, setting: PostSetting, i
       return
     }
     articleId = created.articleId
+    // Its digest is kept once it stands where it should (below): an import cut short finishes it next time.
     await map.set('post', item.id, articleId)
     report.count('stories', 'created')
   } else {
@@ -179,8 +191,11 @@ export async function importPost(context: ImportContext, setting: PostSetting, i
           approveAgain: true,
         },
       )
-      if (!saved.ok) report.problem(where, `its changes were not saved: ${saved.message}`)
       report.count('stories', saved.ok ? 'updated' : 'skipped')
+      if (!saved.ok) {
+        report.problem(where, `its changes were not saved: ${saved.message}`)
+        return
+      }
     }
   }
   const status = await settleStatus(db, actor, articleId, wanted, context.now)
@@ -188,4 +203,5 @@ export async function importPost(context: ImportContext, setting: PostSetting, i
     report.problem(where, `it stays “${statuses[status].label}” here, where the newsroom moved it since the last import`)
   if (status === 'published') await redirectPermalink(context, articleId, item.link, where)
   for (const key of storyChangeKeys(articleId, before, await storyAsShown(db, articleId))) context.changedKeys.add(key)
+  await map.set('post', item.id, articleId, checksum)
 }
