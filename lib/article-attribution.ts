@@ -85,7 +85,7 @@ export async function currentTagNames(db: Db | Tx, names: readonly string[]): Pr
 }
 
 /** The ids of the named tags, creating the ones that do not exist yet (matched by slug). */
-async function ensureTags(tx: Tx, names: readonly string[]): Promise<number[]> {
+export async function ensureTags(tx: Tx, names: readonly string[]): Promise<number[]> {
   const wanted = new Map(names.map((name) => [slugify(name), name]))
   wanted.delete('')
   if (wanted.size === 0) return []

@@ -91,18 +91,19 @@ function liveStories(db: Db) {
 type StoryRow = Awaited<ReturnType<typeof liveStories>>[number]
 
 /**
- * What readers find at a path of two or more segments (`/regions/middle-east/<slug>`): the
- * published story whose live address it is, a 301 to the new address of a story that moved, a
- * 410 for a story that was published and taken down, or null.
+ * What readers find at a path (`/regions/middle-east/<slug>`): the published story whose live
+ * address it is, a 301 to the new address of a story that moved, a 410 for a story that was
+ * published and taken down, or null. A story lives at two or more segments; an old address may
+ * have one (an imported site's `/<slug>`).
  */
 export async function findStoryAt(db: Db, segments: readonly string[]): Promise<StoryAtPath | null> {
   const slug = segments.at(-1)
   const sectionSlug = segments.at(-2)
-  if (!slug || !sectionSlug) return null
+  if (!slug) return null
   const path = `/${segments.join('/')}`
   const trails = await sectionTrails(db)
   // Sections under different parents may share a slug: the whole path decides.
-  const rows = await liveStories(db).where(and(eq(articles.slug, slug), eq(sections.slug, sectionSlug)))
+  const rows = sectionSlug ? await liveStories(db).where(and(eq(articles.slug, slug), eq(sections.slug, sectionSlug))) : []
   const row = rows.find((candidate) => storyPath(trails, candidate.sectionId, candidate.slug) === path)
   if (row) {
     shows(pageKey.story(row.id))
