@@ -53,10 +53,15 @@ test('a story published in the desk is in the Content API, and gone from it the 
   await Promise.all([writer.dispose(), editor.dispose()])
 })
 
-test('a bad cursor, or any method but GET, gets a JSON error', async ({ request }) => {
+test('a bad cursor, an address the API does not have, or any method but GET, gets a JSON error', async ({ request }) => {
   const badCursor = await request.get('/api/v1/stories?cursor=not-a-cursor')
   expect(badCursor.status()).toBe(400)
   expect(await badCursor.json()).toEqual({ error: { code: 'bad_cursor', message: expect.any(String) } })
+  for (const address of ['/api/v1', '/api/v1/', '/api/v1/nothing/here']) {
+    const unknown = await request.get(address)
+    expect(unknown.status(), address).toBe(404)
+    expect(await unknown.json(), address).toMatchObject({ error: { code: 'not_found' } })
+  }
   const posted = await request.post('/api/v1/stories', { data: {} })
   expect(posted.status()).toBe(405)
   expect(posted.headers().allow).toBe('GET, HEAD')

@@ -90,7 +90,7 @@ export const routeHandlers: Record<string, Door> = {
       },
     ],
   },
-  'app/api/v1/[...rest]/route.ts GET': {
+  'app/api/v1/[[...rest]]/route.ts GET': {
     open: 'the Content API: a 404 for an address it does not have',
     provedBy: [{ file: contentApiTests, test: 'answers an address it does not have with a 404 in its error shape' }],
   },

@@ -1,5 +1,5 @@
 import type { Db } from '@/db'
-import { GET as unknownAddress } from '@/app/api/v1/[...rest]/route'
+import { GET as unknownAddress } from '@/app/api/v1/[[...rest]]/route'
 import { serveAuthors } from '@/lib/content-api/authors'
 import { serveCorrections } from '@/lib/content-api/corrections'
 import { serveOpenApi } from '@/lib/content-api/openapi'

@@ -1,6 +1,6 @@
 import { apiErrorResponse } from '@/lib/content-api/errors'
 
-/** Any other address under /api/v1/: a 404 in the API's own shape. */
+/** /api/v1 itself, and any other address under it: a 404 in the API's own shape. */
 export async function GET(request: Request): Promise<Response> {
   return apiErrorResponse({
     code: 'not_found',
