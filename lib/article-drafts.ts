@@ -13,6 +13,7 @@ import { freeSlug, isSlugClash, slugTaken } from './article-slugs'
 import type { Actor } from './permissions'
 import { type Refusal, type RefusalReason, refusal } from './refusal'
 import { sanitizeDoc } from './rich-text'
+import { withoutComments } from './comments'
 import { type ApprovalAfterEdit, settleApproval } from './approval'
 import { countWords, plainText } from './rich-text-plain'
 
@@ -116,6 +117,17 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
         }
       }
 
+      // A comment anchored or moved is no edit: the revision keeps it, with nothing else to review.
+      if (!options.setAside && latest.id !== article.publishedRevisionId && movesOnlyComments(latest, snapshot)) {
+        await tx.update(revisions).set({ body: snapshot.body }).where(eq(revisions.id, latest.id))
+        await tx
+          .update(articles)
+          .set({ version: article.version + 1 })
+          .where(eq(articles.id, articleId))
+        const { number: revisionNumber, updatedAt: savedAt, slug } = latest
+        return { ok: true, version: article.version + 1, revisionNumber, savedAt, coalesced: true, slug, approval: 'none' }
+      }
+
       const problem = await referenceProblem(tx, snapshot)
       if (problem) return refusal('invalid', problem)
       const bylines = checkBylines(allowed.actor, latest.bylines, snapshot.bylines)
@@ -210,6 +222,16 @@ function sameSnapshot(stored: RevisionSnapshot, incoming: RevisionSnapshot): boo
   // Through JSON, as the database stores it, so that keys left undefined do not count.
   const asStored = (snapshot: RevisionSnapshot) => JSON.parse(JSON.stringify(fields.map((field) => snapshot[field])))
   return isDeepStrictEqual(asStored(stored), asStored(incoming))
+}
+
+/** Whether the save changes nothing but the comments on the words (lib/comments.ts): the same words, fields and formatting. */
+function movesOnlyComments(stored: RevisionSnapshot, incoming: RevisionSnapshot): boolean {
+  if (isDeepStrictEqual(stored.body, incoming.body)) return false
+  const words = (body: RevisionSnapshot['body']) => {
+    const cleaned = sanitizeDoc(withoutComments(body))
+    return cleaned.ok ? cleaned.doc : body
+  }
+  return sameSnapshot({ ...stored, body: words(stored.body) }, { ...incoming, body: words(incoming.body) })
 }
 
 /** Why a section, lead or social image, or staff byline the snapshot names cannot be used, or null. */

@@ -35,6 +35,8 @@ describe('editorial notes', () => {
         authorId: newsroom.editor.id,
         authorName: 'Editor Person',
         createdAt: at(1),
+        // A note on the whole story, not a comment on words of it.
+        quote: null,
         isResolved: false,
         resolvedAt: null,
         resolvedByName: null,

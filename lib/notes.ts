@@ -12,10 +12,12 @@ import { deskOf, sectionDeskOf } from './section-desks'
 import { type Result, refusal } from './refusal'
 import { trashedStoryMessage } from './workflow'
 import { cleanNote, noteProblem } from './workflow-input'
+import { commentQuote } from './comments'
 
 // Editorial notes: threads on a story that everyone working on it reads. A thread is a note
 // without a parent; a reply to a reply joins its thread, so threads are one level deep. Threads
-// are resolved and reopened; replying to a resolved thread reopens it.
+// are resolved and reopened; replying to a resolved thread reopens it. A thread with a quote is a
+// comment on those words of the body (lib/comments.ts), shown beside them rather than under the story.
 
 /** One note as the desk shows it. */
 export type NoteView = {
@@ -29,6 +31,8 @@ export type NoteView = {
 
 /** A thread: its first note, whether it is resolved, and the replies in order. */
 export type NoteThread = NoteView & {
+  /** For a comment on the words, the words it was written on; null for a note on the whole story. */
+  quote: string | null
   isResolved: boolean
   resolvedAt: Date | null
   resolvedByName: string | null
@@ -38,21 +42,24 @@ export type NoteThread = NoteView & {
 const missing = refusal('missing', 'This story no longer exists; it may have been deleted.')
 
 /**
- * Adds a note to a story, or a reply to one of its threads. Writers may write only on their
- * own stories. Given a transaction, it writes inside it (request-changes does), so that a
- * refusal there leaves nothing behind.
+ * Adds a note to a story, or a reply to one of its threads; a new thread with a `quote` is a
+ * comment on those words. Writers may write only on their own stories. Given a transaction, it
+ * writes inside it (request-changes does), so that a refusal there leaves nothing behind.
  */
 export async function addNote(
   db: Db | Tx,
   actor: Actor,
   articleId: number,
-  input: { body: string; parentId?: number | null },
+  input: { body: string; parentId?: number | null; quote?: string },
   options: { now?: Date } = {},
 ): Promise<Result<{ noteId: number; threadId: number }>> {
   const body = cleanNote(input.body)
   const problem = noteProblem(body)
   if (problem) return refusal('invalid', problem)
   if (body === '') return refusal('invalid', 'Write the note first.')
+  const quote = input.quote === undefined ? null : commentQuote(input.quote)
+  if (quote === '') return refusal('invalid', 'Select the words to comment on first.')
+  if (quote !== null && input.parentId != null) return refusal('invalid', 'A reply answers its thread; it is not on words of its own.')
   const now = options.now ?? new Date()
 
   return db.transaction(async (tx) => {
@@ -78,7 +85,7 @@ export async function addNote(
     }
     const [note] = await tx
       .insert(notes)
-      .values({ articleId, parentId: threadId, authorId: actor.id, body, createdAt: now })
+      .values({ articleId, parentId: threadId, authorId: actor.id, body, quote, createdAt: now })
       .returning({ id: notes.id })
     if (!note) throw new Error('Inserting a note returned no row.')
     const event = { articleId, actorId: actor.id, detail: { note: body }, now }
@@ -100,6 +107,7 @@ export async function listNotes(db: Db, articleId: number): Promise<NoteThread[]
       id: notes.id,
       parentId: notes.parentId,
       body: notes.body,
+      quote: notes.quote,
       authorId: notes.authorId,
       authorName: users.name,
       createdAt: notes.createdAt,
@@ -117,6 +125,7 @@ export async function listNotes(db: Db, articleId: number): Promise<NoteThread[]
     if (row.parentId !== null) continue
     threads.set(row.id, {
       ...view(row),
+      quote: row.quote,
       isResolved: row.resolvedAt !== null,
       resolvedAt: row.resolvedAt,
       resolvedByName: row.resolvedAt === null ? null : row.resolvedByName,

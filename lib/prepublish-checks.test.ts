@@ -30,6 +30,7 @@ const complete: ChecklistStory = {
   socialHeadline: '',
   body: { type: 'doc', content: [subhead('At dawn'), paragraph('The ferry left.'), figure({})] },
   lead: { alt: 'The harbour at dawn', credit: 'Photo Desk' },
+  openComments: 0,
 }
 
 /** What one check finds on the complete story with these changes, or null when it passes. */
@@ -109,6 +110,12 @@ describe('the pre-publish checklist', () => {
     }
     expect(finding('links', { body })).toBe('2 links are not well formed: “scripted”, “/about”.')
     expect(finding('links', { body: { type: 'doc', content: [paragraph('fine', link('mailto:desk@example.org'))] } })).toBeNull()
+  })
+
+  it('warns while comments on the words are open', () => {
+    expect(finding('comments', { openComments: 2 })).toBe('2 comments on the words are still open.')
+    expect(finding('comments', { openComments: 1 })).toBe('1 comment on the words is still open.')
+    expect(defaultSeverities.comments).toBe('warn')
   })
 })
 

@@ -9,7 +9,18 @@ import { countOf } from './words'
 // refuse, lib/transitions.ts) run the same checks. Whether a finding blocks the step or only
 // warns is a newsroom setting (`checkSeverities` in lib/settings.ts).
 
-export const checkIds = ['leadImage', 'figures', 'standfirst', 'headline', 'seoTitle', 'slug', 'byline', 'sections', 'links'] as const
+export const checkIds = [
+  'leadImage',
+  'figures',
+  'standfirst',
+  'headline',
+  'seoTitle',
+  'slug',
+  'byline',
+  'sections',
+  'links',
+  'comments',
+] as const
 export type CheckId = (typeof checkIds)[number]
 
 export const severities = ['block', 'warn'] as const
@@ -27,6 +38,8 @@ export type ChecklistStory = {
   body: RichTextDoc
   /** The lead image, or null for none: `alt` is the library's, `credit` this story's. */
   lead: { alt: string; credit: string } | null
+  /** How many comments on the words are still open (lib/comments.ts). */
+  openComments: number
 }
 
 type Check = {
@@ -129,6 +142,13 @@ export const checks: Record<CheckId, Check> = {
         : null
     },
   },
+  comments: {
+    label: 'No open comments on the words',
+    where: 'Comments beside the body',
+    field: 'body',
+    find: ({ openComments }) =>
+      openComments > 0 ? `${countOf(openComments, 'comment on the words is', 'comments on the words are')} still open.` : null,
+  },
 }
 
 /** Until an admin chooses: what would mislead or leave a reader out blocks; what is only style warns. */
@@ -142,6 +162,7 @@ export const defaultSeverities: CheckSeverities = {
   byline: 'block',
   sections: 'warn',
   links: 'block',
+  comments: 'warn',
 }
 
 /** The setting as an admin sends it, one choice per check; a check it leaves out keeps its default. */

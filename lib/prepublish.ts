@@ -1,7 +1,7 @@
 import 'server-only'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
-import { articles, media, revisions } from '@/db/schema'
+import { articles, media, notes, revisions } from '@/db/schema'
 import { recordAudit } from './audit'
 import { type CheckResult, type ChecklistStory, checklistVerdict, runChecklist } from './prepublish-checks'
 import { refuse } from './refusal'
@@ -51,7 +51,7 @@ export async function enforceChecklist(
   })
 }
 
-/** What the checks read of a revision: its fields, and its lead image's alt text from the library. */
+/** What the checks read of a revision: its fields, its lead image's alt text from the library, and its story's open comments. */
 async function checklistStory(db: Db | Tx, revisionId: number): Promise<ChecklistStory> {
   const [row] = await db
     .select({
@@ -65,6 +65,8 @@ async function checklistStory(db: Db | Tx, revisionId: number): Promise<Checklis
       leadMediaId: revisions.leadMediaId,
       leadCredit: revisions.leadCredit,
       leadAlt: media.alt,
+      openComments: sql<number>`(select count(*)::int from ${notes} where ${notes.articleId} = ${revisions.articleId}
+        and ${notes.parentId} is null and ${notes.quote} is not null and ${notes.resolvedAt} is null)`,
     })
     .from(revisions)
     .leftJoin(media, eq(media.id, revisions.leadMediaId))

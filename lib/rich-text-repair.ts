@@ -116,7 +116,10 @@ function headingLevel(value: unknown): number {
   return Math.min(headingLevels[headingLevels.length - 1] ?? 4, Math.max(headingLevels[0], Math.round(level)))
 }
 
-/** Known marks the parent allows, one of each, in the schema's order; links only to allowed addresses. */
+/**
+ * Known marks the parent allows, one of each, in the schema's order; links only to allowed
+ * addresses, comments only with their thread's id.
+ */
 function cleanMarks(input: unknown, parent: NodeType): Mark[] {
   if (!Array.isArray(input)) return []
   const marks = new Map<string, Mark>()
@@ -127,6 +130,9 @@ function cleanMarks(input: unknown, parent: NodeType): Mark[] {
     if (mark.type === 'link') {
       const href = isObject(mark.attrs) && typeof mark.attrs.href === 'string' ? wellFormed(mark.attrs.href).trim() : ''
       if (isAllowedHref(href)) marks.set('link', { type: 'link', attrs: { href } })
+    } else if (mark.type === 'comment') {
+      const noteId = isObject(mark.attrs) ? Number(mark.attrs.noteId) : NaN
+      if (Number.isSafeInteger(noteId) && noteId > 0) marks.set('comment', { type: 'comment', attrs: { noteId } })
     } else {
       marks.set(mark.type, { type: mark.type })
     }

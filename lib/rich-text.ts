@@ -32,7 +32,8 @@ export function sanitizeDoc(input: unknown): SanitizeResult {
  * The HTML of a story body, rendered on the server with the editor's own extensions, after
  * `sanitizeDoc`: text and attribute values are escaped, and a body that cannot be read renders as
  * nothing. Readers get embeds of services on the allow-list as frames; the editor shows cards.
- * A figure whose library image is in `figureImages` gets its widths and focal point.
+ * A figure whose library image is in `figureImages` gets its widths and focal point. Comments on
+ * the words are left out.
  */
 export function renderRichText(doc: RichTextDoc, figureImages: ReadonlyMap<number, FigureImage> = new Map()): string {
   const result = clean(doc)
@@ -45,7 +46,9 @@ export function renderRichText(doc: RichTextDoc, figureImages: ReadonlyMap<numbe
       return domOutputSpecToHTMLString(figureSpec(attributes, image))()
     },
   }
-  return renderToHTMLString({ content: result.node, extensions: storyExtensions, options: { nodeMapping } })
+  // A comment on the words is the desk's: readers get the words alone.
+  const markMapping = { comment: ({ children }: { children?: string | string[] }) => [children ?? ''].flat().join('') }
+  return renderToHTMLString({ content: result.node, extensions: storyExtensions, options: { nodeMapping, markMapping } })
 }
 
 /** The library images a body's figures show, by media id. */

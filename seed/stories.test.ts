@@ -45,6 +45,7 @@ describe('the demo stories as data', () => {
           seoTitle: '',
           socialHeadline: '',
           lead: lead && { alt: lead.alt, credit: lead.credit },
+          openComments: 0,
         },
         defaultSeverities,
       )

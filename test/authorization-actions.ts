@@ -8,6 +8,10 @@ const notesRefused: TestRef = { file: 'lib/notes.data.test.ts', test: 'lets writ
 const tagsRefused: TestRef = { file: 'lib/tags.data.test.ts', test: 'refuses writers everything, changing nothing' }
 const sectionsRefused: TestRef = { file: 'lib/section-changes.data.test.ts', test: 'refuses anyone but an admin, changing nothing' }
 const webhooksRefused: TestRef = { file: 'lib/webhooks/endpoints.data.test.ts', test: 'refuses anyone but an admin, changing nothing' }
+const commentsRefused: TestRef = {
+  file: 'lib/comments.data.test.ts',
+  test: 'keeps what only a writer of the story may write: a writer cannot comment on another’s story',
+}
 const correctionsRefused: TestRef = {
   file: 'lib/corrections.data.test.ts',
   test: 'refuses writers, stories never published, and empty or overlong text',
@@ -183,6 +187,9 @@ export const serverActions: Record<string, Door> = {
   },
   'app/desk/articles/[id]/notes-actions.ts addNoteAction': { decidedBy: ['addNote'], provedBy: [notesRefused] },
   'app/desk/articles/[id]/notes-actions.ts resolveNoteAction': { decidedBy: ['setNoteResolved'], provedBy: [notesRefused] },
+  'app/desk/articles/[id]/comments-actions.ts addCommentAction': { decidedBy: ['addNote'], provedBy: [commentsRefused] },
+  'app/desk/articles/[id]/comments-actions.ts replyToCommentAction': { decidedBy: ['addNote'], provedBy: [commentsRefused] },
+  'app/desk/articles/[id]/comments-actions.ts resolveCommentAction': { decidedBy: ['setNoteResolved'], provedBy: [notesRefused] },
   'app/desk/articles/[id]/corrections-actions.ts addCorrectionAction': { decidedBy: ['addCorrection'], provedBy: [correctionsRefused] },
   'app/desk/articles/[id]/corrections-actions.ts retractCorrectionAction': {
     decidedBy: ['retractCorrection'],

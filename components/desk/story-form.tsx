@@ -11,6 +11,7 @@ import { type OtherVersion, type StoryDraft, canonicalJson, sameDraft, toFormDra
 import type { CheckSeverities } from '@/lib/prepublish-checks'
 import type { AvailableAction } from '@/lib/workflow-checks'
 import { ApprovalNotice, type ApprovalAtOpen, useApproval } from './approval-notice'
+import type { StoryComments } from './comments-rail'
 import { ConflictPanel } from './conflict-panel'
 import { LeadImageFields } from './lead-image-fields'
 import type { LeadImagePickerProps } from './lead-image-picker'
@@ -20,6 +21,7 @@ import { StoryMainFields } from './story-main-fields'
 import type { SharingSite } from './sharing-previews'
 import { DeletedStory, LiveNote, MergeNotice, RecoveredChanges } from './story-notices'
 import { type StoryFields, StorySettings } from './story-settings'
+import { useRedrawOnFirstLiveSave } from './use-redraw-on-live-save'
 import { useStoryAutosave } from './use-story-autosave'
 import { useStoryEvents } from './use-story-events'
 import { useStoryChecklist } from './use-story-checklist'
@@ -46,6 +48,8 @@ type StoryFormProps = {
   checkSeverities: CheckSeverities
   saveAltText: LeadImagePickerProps['saveAltText']
   approval: ApprovalAtOpen
+  /** The comments on the words, shown beside the body. */
+  comments: StoryComments
 }
 
 /** The story editor: every field of a story, saved as the writer goes. */
@@ -64,6 +68,7 @@ export function StoryForm({
   checkSeverities,
   saveAltText,
   approval: approvalAtOpen,
+  comments,
 }: StoryFormProps) {
   // What the story had when it opened: a refresh after a workflow step does not reload the form.
   const [initial] = useState(() => toFormDraft(opened, hasBeenPublished))
@@ -86,6 +91,7 @@ export function StoryForm({
     fieldsRef,
     startBody: initialBody,
     bodyRef: body,
+    openComments: comments.threads.filter((thread) => !thread.isResolved).length,
   })
   const bodyChecked = checklist.bodyChanged
 
@@ -98,21 +104,8 @@ export function StoryForm({
   const autosave = useStoryAutosave({ articleId, version, revisionNumber, initial, collect, onConflict, wantsApproval, onApproval })
   const { markChanged } = autosave
 
-  // The first save of a live story makes it an update: the desk then offers to publish it (or
-  // send it for review), which only the server's page knows.
   const router = useRouter()
-  // When the story went live as it is now (opened live, or published on this page): the last save
-  // then, and whether the desk was redrawn since; null until then, and again after each workflow move.
-  const liveSince = useRef<{ savedAt: Date | null; redrawn: boolean } | null>(null)
-  const savedAt = autosave.status.kind === 'saved' ? autosave.status.at : null
-  useEffect(() => {
-    if (!isLive) return
-    liveSince.current ??= { savedAt, redrawn: false }
-    const live = liveSince.current
-    if (live.redrawn || savedAt === null || savedAt === live.savedAt) return
-    live.redrawn = true
-    router.refresh()
-  }, [isLive, savedAt, router])
+  const forgetLiveSave = useRedrawOnFirstLiveSave(isLive, autosave.status.kind === 'saved' ? autosave.status.at : null)
 
   useEffect(() => {
     let isActive = true
@@ -234,7 +227,7 @@ export function StoryForm({
         onMoved={(next) => {
           autosave.adoptVersion(next)
           approval.forget()
-          liveSince.current = null
+          forgetLiveSave()
         }}
         checklist={checklist.results}
         latestChecklist={checklist.latest}
@@ -267,6 +260,7 @@ export function StoryForm({
           onChange={update}
           body={{ start: initialBody, loaded: loadedBody, words, onChange: onBodyChange }}
           images={uploads.images}
+          comments={{ articleId, ...comments }}
         />
         <StorySettings
           fields={fields}

@@ -1,5 +1,7 @@
 'use client'
 
+import type { Editor } from '@tiptap/core'
+import { useState } from 'react'
 import type { RichTextDoc } from '@/db/schema'
 import { StoryBodyEditor } from '@/components/editor/story-body-editor'
 import { Field } from '@/components/ui/field'
@@ -7,6 +9,7 @@ import { articleLimits } from '@/lib/article-input'
 import type { MediaOption } from '@/lib/media/types'
 import { readingMinutes } from '@/lib/story-draft'
 import { characterCount } from './character-count'
+import { CommentsRail, type StoryComments } from './comments-rail'
 import { TypographicTextarea } from './typographic-textarea'
 
 type StoryMainFieldsProps = {
@@ -18,11 +21,15 @@ type StoryMainFieldsProps = {
   body: { start: RichTextDoc; loaded: { doc: RichTextDoc } | null; words: number; onChange: (doc: RichTextDoc) => void }
   /** Library images the body may show as figures. */
   images: MediaOption[]
+  /** The comments on the words, beside the body. */
+  comments: StoryComments & { articleId: number }
 }
 
 /** What readers read: the headline, the standfirst, the dateline and the body. */
 export function StoryMainFields(props: StoryMainFieldsProps) {
-  const { fields, errors, onChange, body, images } = props
+  const { fields, errors, onChange, body, images, comments } = props
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const { articleId, actions, canWrite } = comments
   const { headline, standfirst, dateline } = fields
   const headlineCount = characterCount(headline, articleLimits.headline)
   const standfirstCount = characterCount(standfirst, articleLimits.standfirst)
@@ -44,21 +51,26 @@ export function StoryMainFields(props: StoryMainFieldsProps) {
       >
         {(control) => <input {...control} value={dateline} onChange={(event) => onChange('dateline', event.target.value)} />}
       </Field>
-      <div className="field">
-        <span className="label" id="body-label">
-          Body
-        </span>
-        <StoryBodyEditor
-          id="body"
-          label="Story body"
-          initialContent={body.start}
-          loaded={body.loaded}
-          onChange={body.onChange}
-          figures={images}
-        />
-        <p className="muted small">
-          {body.words.toLocaleString('en-GB')} words · {readingMinutes(body.words)} min read
-        </p>
+      <div className="body-with-comments">
+        <div className="field">
+          <span className="label" id="body-label">
+            Body
+          </span>
+          <StoryBodyEditor
+            id="body"
+            label="Story body"
+            initialContent={body.start}
+            loaded={body.loaded}
+            onChange={body.onChange}
+            figures={images}
+            addComment={canWrite ? (input) => actions.add({ articleId, ...input }) : undefined}
+            onReady={setEditor}
+          />
+          <p className="muted small">
+            {body.words.toLocaleString('en-GB')} words · {readingMinutes(body.words)} min read
+          </p>
+        </div>
+        <CommentsRail articleId={articleId} editor={editor} comments={comments} />
       </div>
     </div>
   )

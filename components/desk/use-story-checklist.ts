@@ -20,8 +20,10 @@ export function useStoryChecklist(options: {
   /** The body the form opened with, and the one it holds now. */
   startBody: RichTextDoc
   bodyRef: RefObject<RichTextDoc>
+  /** How many comments on the words are open. */
+  openComments: number
 }) {
-  const { severities, images, fields, fieldsRef, startBody, bodyRef } = options
+  const { severities, images, fields, fieldsRef, startBody, bodyRef, openComments } = options
   const [alts, setAlts] = useState<ReadonlyMap<number, string>>(new Map())
   const [checkedBody, setCheckedBody] = useState(startBody)
 
@@ -38,6 +40,7 @@ export function useStoryChecklist(options: {
       socialHeadline: held.socialHeadline,
       body,
       lead: leadId === null ? null : { alt, credit: held.leadCredit },
+      openComments,
     }
   }
 

@@ -5,7 +5,7 @@ import { NodeSelection } from '@tiptap/pm/state'
 import { type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react'
 import { Field } from '@/components/ui/field'
 
-export type PanelKind = 'link' | 'figure' | 'embed'
+export type PanelKind = 'link' | 'figure' | 'embed' | 'comment'
 
 /**
  * What every panel is given: its id, the editor it changes, how to close it once it has changed

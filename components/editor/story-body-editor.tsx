@@ -9,6 +9,8 @@ import type { RichTextDoc } from '@/db/schema'
 import { storyExtensions } from '@/lib/story-schema/extensions'
 import type { MediaOption } from '@/lib/media/types'
 import { AttributionField } from './attribution-field'
+import { type AddComment, CommentPanel } from './comment-panel'
+import { CommentHighlights } from './comment-highlights'
 import { EmbedPanel } from './embed-panel'
 import { FigurePanel } from './figure-panel'
 import { LinkPanel } from './link-panel'
@@ -42,6 +44,10 @@ export type StoryBodyEditorProps = {
   onChange: (doc: RichTextDoc) => void
   /** Images from the media library the writer can insert as figures. */
   figures?: MediaOption[]
+  /** Writes a comment on the selected words (the Comment button); without it, commenting is refused. */
+  addComment?: AddComment
+  /** Hands over the editor once it exists: the comments beside the text follow and select its words. */
+  onReady?: (editor: Editor) => void
 }
 
 /** How long the editor waits after a change before handing the body over. */
@@ -52,7 +58,8 @@ const changeDelayMs = 300
  * toolbar subscribes to the few things it shows), and the document is serialised only when
  * `onChange` is due, so a long story stays fluid.
  */
-export function StoryBodyEditor({ id, label, initialContent, loaded, onChange, figures = [] }: StoryBodyEditorProps) {
+export function StoryBodyEditor(props: StoryBodyEditorProps) {
+  const { id, label, initialContent, loaded, onChange, figures = [], addComment, onReady } = props
   const baseId = useId()
   const [uploadNote, setUploadNote] = useState<string | null>(null)
   const onChangeRef = useRef(onChange)
@@ -103,7 +110,13 @@ export function StoryBodyEditor({ id, label, initialContent, loaded, onChange, f
   }))
 
   // The toolbar's Link, Figure and Embed shortcuts open their panels at the caret.
-  const [extensions] = useState(() => [...storyExtensions, Typography, CaretMemory, PanelShortcuts.configure({ open: openPanel })])
+  const [extensions] = useState(() => [
+    ...storyExtensions,
+    Typography,
+    CaretMemory,
+    CommentHighlights,
+    PanelShortcuts.configure({ open: openPanel }),
+  ])
 
   const editor = useEditor({
     extensions,
@@ -115,6 +128,7 @@ export function StoryBodyEditor({ id, label, initialContent, loaded, onChange, f
     editorProps,
     onCreate: ({ editor: created }) => {
       editorRef.current = created
+      onReady?.(created)
     },
     onUpdate: ({ editor: updated, transaction }) => {
       editorRef.current = updated
@@ -170,6 +184,7 @@ export function StoryBodyEditor({ id, label, initialContent, loaded, onChange, f
           {panel.kind === 'link' && <LinkPanel {...panelProps} />}
           {panel.kind === 'figure' && <FigurePanel {...panelProps} figures={figures} />}
           {panel.kind === 'embed' && <EmbedPanel {...panelProps} />}
+          {panel.kind === 'comment' && <CommentPanel {...panelProps} addComment={addComment} />}
         </div>
       )}
       {uploadNote && (

@@ -18,6 +18,7 @@ export type ToolbarState = Record<
   | 'link'
   | 'figure'
   | 'embed'
+  | 'hasSelection'
   | 'canUndo'
   | 'canRedo',
   boolean
@@ -40,6 +41,7 @@ export function readToolbarState(editor: Editor): ToolbarState {
     link: editor.isActive('link'),
     figure: editor.isActive('figure'),
     embed: editor.isActive('embed'),
+    hasSelection: !editor.state.selection.empty,
     canUndo: editor.can().undo(),
     canRedo: editor.can().redo(),
   }
@@ -78,6 +80,7 @@ export const toolbarGroups: readonly (readonly ToolbarItem[])[] = [
       run: (e) => e.chain().focus().toggleStrike().run(),
     },
     { label: 'Link', glyph: 'Link', keys: 'Mod-k', isActive: (s) => s.link, panel: 'link' },
+    { label: 'Comment', glyph: 'Comment', keys: 'Mod-Alt-k', isDisabled: (s) => !s.hasSelection, panel: 'comment' },
   ],
   [
     {

@@ -37,6 +37,8 @@ export const notes = pgTable(
     parentId: integer('parent_id').references((): AnyPgColumn => notes.id, { onDelete: 'cascade' }),
     authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
     body: text('body').notNull(),
+    /** A comment on the words (lib/comments.ts): the words it was written on. Null for a note on the whole story and for replies. */
+    quote: text('quote'),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     resolvedBy: integer('resolved_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),

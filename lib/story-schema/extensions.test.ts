@@ -27,7 +27,7 @@ describe('the story extension list', () => {
         'text',
       ].sort(),
     )
-    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'italic', 'link', 'strike', 'underline'])
+    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'comment', 'italic', 'link', 'strike', 'underline'])
   })
 
   it('keeps only the attributes the stories use', () => {
@@ -38,5 +38,6 @@ describe('the story extension list', () => {
     expect(attributes('embed')).toEqual(['url', 'provider', 'caption'])
     expect(attributes('paragraph')).toEqual([])
     expect(Object.keys(schema.marks.link?.spec.attrs ?? {})).toEqual(['href'])
+    expect(Object.keys(schema.marks.comment?.spec.attrs ?? {})).toEqual(['noteId'])
   })
 })

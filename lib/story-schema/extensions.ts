@@ -1,5 +1,6 @@
 import type { Extensions } from '@tiptap/core'
 import { StarterKit } from '@tiptap/starter-kit'
+import { CommentMark } from './marks/comment'
 import { StoryLink } from './marks/link'
 import { QuoteBlock } from './nodes/blockquote'
 import { Embed } from './nodes/embed'
@@ -18,7 +19,8 @@ export const headingLevels = [2, 3, 4] as const
  *
  * Paragraphs, headings 2–4, bold, italic, underline, strike, links, bullet and numbered lists,
  * block quotes with an attribution, pull quotes, figures, embeds (as cards), horizontal rules and
- * hard breaks. No code, no loose images, no raw HTML.
+ * hard breaks, and the desk's comments on the words (never shown to readers). No code, no loose
+ * images, no raw HTML.
  */
 export const storyExtensions: Extensions = [
   StarterKit.configure({
@@ -37,4 +39,5 @@ export const storyExtensions: Extensions = [
   Figure,
   Embed,
   HorizontalRuleShortcut,
+  CommentMark,
 ]

@@ -26,6 +26,9 @@ import { listStaff } from '@/lib/users'
 import { saveImageAltText } from '../../media/actions'
 import { CorrectionsPanel } from './corrections-panel'
 import { NotesPanel } from './notes-panel'
+import { addCommentAction, replyToCommentAction, resolveCommentAction } from './comments-actions'
+import { CommentsRail } from '@/components/desk/comments-rail'
+import { commentThreadIds } from '@/lib/comments'
 import { EmbargoPanel } from './embargo-panel'
 import { ReviewPanel } from './review-panel'
 import { FollowUpNote, StoryTools, TrashNotice } from './trash-panel'
@@ -60,6 +63,13 @@ export default async function StoryPage({ params }: StoryPageProps) {
   const canTrash = article.canEdit && trashProblem({ ...article, trashedAt: null }) === null
   // The note of the move that brought the story here: the editor's when sent back, the writer's when submitted.
   const lastMove = events[0]
+  // Threads on words sit beside the text; notes on the whole story under it.
+  const comments = {
+    threads: threads.filter((thread) => thread.quote !== null),
+    canWrite: can(user, 'note.write', article),
+    actions: { add: addCommentAction, reply: replyToCommentAction, resolve: resolveCommentAction },
+    anchoredAtOpen: commentThreadIds(article.body),
+  }
   const moveNote =
     lastMove?.note &&
     lastMove.toStatus === article.status &&
@@ -118,6 +128,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
             isScheduled: article.status === 'scheduled',
             canApprove: mayApprove,
           }}
+          comments={comments}
         />
       ) : (
         <>
@@ -133,7 +144,10 @@ export default async function StoryPage({ params }: StoryPageProps) {
             <h2>{article.headline}</h2>
             <p className="standfirst">{article.standfirst}</p>
             {article.dateline && <p className="muted">Dateline: {article.dateline}</p>}
-            <div className="story-body" dangerouslySetInnerHTML={{ __html: renderRichText(article.body) }} />
+            <div className="body-with-comments">
+              <div className="story-body" dangerouslySetInnerHTML={{ __html: renderRichText(article.body) }} />
+              <CommentsRail articleId={article.id} editor={null} comments={comments} />
+            </div>
           </article>
         </>
       )}
@@ -158,7 +172,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
           canCorrect={can(user, 'article.correct', { ownerIds: [], sectionIds: [article.live.sectionId] })}
         />
       )}
-      <NotesPanel articleId={article.id} threads={threads} canWrite={can(user, 'note.write', article)} />
+      <NotesPanel articleId={article.id} threads={threads.filter((thread) => thread.quote === null)} canWrite={comments.canWrite} />
     </div>
   )
 }
