@@ -118,7 +118,7 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
       }
 
       // A comment anchored or moved is no edit: the revision keeps it, with nothing else to review.
-      if (!options.setAside && latest.id !== article.publishedRevisionId && movesOnlyComments(latest, snapshot)) {
+      if (!options.setAside && latest.id !== article.publishedRevisionId && movesOnlyComments(latest, snapshot, bodyText)) {
         await tx.update(revisions).set({ body: snapshot.body }).where(eq(revisions.id, latest.id))
         await tx
           .update(articles)
@@ -225,8 +225,10 @@ function sameSnapshot(stored: RevisionSnapshot, incoming: RevisionSnapshot): boo
 }
 
 /** Whether the save changes nothing but the comments on the words (lib/comments.ts): the same words, fields and formatting. */
-function movesOnlyComments(stored: RevisionSnapshot, incoming: RevisionSnapshot): boolean {
-  if (isDeepStrictEqual(stored.body, incoming.body)) return false
+function movesOnlyComments(stored: RevisionSnapshot, incoming: RevisionSnapshot, incomingText: string): boolean {
+  // Cheap answers first: most saves change the words, and a save changing nothing is no comment either.
+  if (plainText(stored.body) !== incomingText || isDeepStrictEqual(stored.body, incoming.body)) return false
+  if (!sameSnapshot({ ...stored, body: incoming.body }, incoming)) return false
   const words = (body: RevisionSnapshot['body']) => {
     const cleaned = sanitizeDoc(withoutComments(body))
     return cleaned.ok ? cleaned.doc : body

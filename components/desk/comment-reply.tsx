@@ -1,8 +1,7 @@
 'use client'
 
 import { useState } from 'react'
-import { Field } from '@/components/ui/field'
-import { maxNoteLength } from '@/lib/workflow-input'
+import { NoteField } from '@/components/ui/note-field'
 import type { CommentActions } from './comments-rail'
 
 /** A reply box under a comment thread. */
@@ -26,20 +25,17 @@ export function CommentReply({ articleId, threadId, reply }: { articleId: number
 
   return (
     <div className="comment-reply">
-      <Field id={`comment-reply-${threadId}`} label="Reply" error={error}>
-        {(control) => (
-          <textarea
-            {...control}
-            rows={1}
-            maxLength={maxNoteLength}
-            value={body}
-            onChange={(event) => {
-              setBody(event.target.value)
-              setError(undefined)
-            }}
-          />
-        )}
-      </Field>
+      <NoteField
+        id={`comment-reply-${threadId}`}
+        label="Reply"
+        rows={1}
+        value={body}
+        error={error}
+        onChange={(value) => {
+          setBody(value)
+          setError(undefined)
+        }}
+      />
       <button type="button" className="button secondary small" disabled={isSending} onClick={() => void send()}>
         Send reply
       </button>

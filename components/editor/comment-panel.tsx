@@ -1,9 +1,8 @@
 'use client'
 
 import { useState } from 'react'
-import { Field } from '@/components/ui/field'
+import { NoteField } from '@/components/ui/note-field'
 import { commentQuote } from '@/lib/comments'
-import { maxNoteLength } from '@/lib/workflow-input'
 import { type EditorPanelProps, Panel } from './panel'
 
 /** What commenting on the words does on the server: the new thread's id, or why not. */
@@ -48,20 +47,18 @@ export function CommentPanel({ id, editor, onClose, onCancel, addComment }: Edit
   return (
     <Panel id={id} onCancel={onCancel} title="Comment on the words" onSubmit={() => void submit()}>
       {quote ? <p className="comment-quote">{quote}</p> : <p className="muted small">Select the words to comment on first.</p>}
-      <Field id={`${id}-body`} label="Comment" error={error} className="editor-field">
-        {(control) => (
-          <textarea
-            {...control}
-            rows={3}
-            maxLength={maxNoteLength}
-            value={body}
-            onChange={(event) => {
-              setBody(event.target.value)
-              setError(undefined)
-            }}
-          />
-        )}
-      </Field>
+      <NoteField
+        id={`${id}-body`}
+        label="Comment"
+        rows={3}
+        className="editor-field"
+        value={body}
+        error={error}
+        onChange={(value) => {
+          setBody(value)
+          setError(undefined)
+        }}
+      />
     </Panel>
   )
 }
