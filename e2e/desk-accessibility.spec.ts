@@ -4,6 +4,9 @@ import { deskPages } from './desk-pages'
 import { openDesk, visit } from './desk-setup'
 import { signedInPage } from './fixtures'
 
+// The walks are the suite's longest tests and share nothing: each scheme's runs on a worker of its own.
+test.describe.configure({ mode: 'parallel' })
+
 // Every desk page (e2e/desk-pages.ts), as someone who may see it, in the system's light and dark
 // colour schemes: axe finds nothing of any impact, and the page has its own <title>.
 

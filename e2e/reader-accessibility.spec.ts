@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test'
 import { accessibilityProblems, colorSchemes } from './axe'
 import { marsaHalim } from './reader-pages'
 
+// The walks are the suite's longest tests and share nothing: each scheme's runs on a worker of its own.
+test.describe.configure({ mode: 'parallel' })
+
 // Every kind of reader page, in the system's light and dark colour schemes: axe finds nothing of
 // any impact. One test per scheme walks them all (a page each would start a browser context each).
 const readerPages = [
