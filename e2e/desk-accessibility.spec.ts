@@ -4,25 +4,32 @@ import { deskPages } from './desk-pages'
 import { openDesk, visit } from './desk-setup'
 import { signedInPage } from './fixtures'
 
-// The walks are the suite's longest tests and share nothing: each scheme's runs on a worker of its own.
+// Every desk page (e2e/desk-pages.ts), as someone who may see it, in the system's light and dark
+// colour schemes: axe finds nothing of any impact, and the page has its own <title>. The walk is
+// the suite's longest: each scheme's is cut in three parts, each opening its own desk, run side by side.
 test.describe.configure({ mode: 'parallel' })
 
-// Every desk page (e2e/desk-pages.ts), as someone who may see it, in the system's light and dark
-// colour schemes: axe finds nothing of any impact, and the page has its own <title>.
+const parts = 3
+const partSize = Math.ceil(deskPages.length / parts)
 
 for (const colorScheme of colorSchemes) {
-  test(`every desk page passes axe in the ${colorScheme} scheme and has its own title`, async ({ browser, baseURL }) => {
-    test.setTimeout(360_000)
-    const { made, pages, close } = await openDesk(browser, baseURL ?? '', { colorScheme })
-    for (const deskPage of deskPages) {
-      const page = pages.get(deskPage.as) as Page
-      await visit(page, deskPage, made)
-      const where = `${deskPage.name} (${deskPage.path(made)})`
-      expect.soft(await page.title(), where).toBe(deskPage.title(made))
-      expect.soft(await accessibilityProblems(page, colorScheme), where).toEqual([])
-    }
-    await close()
-  })
+  for (let part = 0; part < parts; part++) {
+    const first = part * partSize
+    const walked = deskPages.slice(first, first + partSize)
+    const title = `desk pages ${first + 1}–${first + walked.length} of ${deskPages.length} pass axe in the ${colorScheme} scheme and have their own titles`
+    test(title, async ({ browser, baseURL }) => {
+      test.setTimeout(240_000)
+      const { made, pages, close } = await openDesk(browser, baseURL ?? '', { colorScheme })
+      for (const deskPage of walked) {
+        const page = pages.get(deskPage.as) as Page
+        await visit(page, deskPage, made)
+        const where = `${deskPage.name} (${deskPage.path(made)})`
+        expect.soft(await page.title(), where).toBe(deskPage.title(made))
+        expect.soft(await accessibilityProblems(page, colorScheme), where).toEqual([])
+      }
+      await close()
+    })
+  }
 
   test(`the sign-in page passes axe in the ${colorScheme} scheme`, async ({ browser }) => {
     const page = await (await browser.newContext({ colorScheme })).newPage()
