@@ -1,6 +1,6 @@
 import 'server-only'
 import { eq, sql } from 'drizzle-orm'
-import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
+import { prosemirrorToYXmlFragment, yXmlFragmentToProsemirrorJSON } from 'y-prosemirror'
 import * as Y from 'yjs'
 import type { Db } from '@/db'
 import { type RichTextDoc, articles, revisions, storyDocuments } from '@/db/schema'
@@ -30,7 +30,10 @@ export type SharedDraft = { headline: string; standfirst: string; body: RichText
 
 /** A new shared document holding this draft. */
 export function buildStoryDocument(draft: SharedDraft): Y.Doc {
-  const doc = prosemirrorJSONToYDoc(storySchema, draft.body, documentParts.body)
+  const doc = new Y.Doc()
+  // The body is made a ProseMirror node by the story schema's own ProseMirror (the app's bundle
+  // may hold another copy than y-prosemirror's), which y-prosemirror only reads.
+  prosemirrorToYXmlFragment(storySchema.nodeFromJSON(draft.body), doc.getXmlFragment(documentParts.body))
   doc.getText(documentParts.headline).insert(0, draft.headline)
   doc.getText(documentParts.standfirst).insert(0, draft.standfirst)
   return doc
@@ -39,7 +42,14 @@ export function buildStoryDocument(draft: SharedDraft): Y.Doc {
 /** The draft as the shared document has it now. */
 export function readStoryDocument(doc: Y.Doc): SharedDraft {
   // Through the schema, so the JSON is the editor's own (no empty `attrs`, defaults filled in).
-  const body = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(documentParts.body), storySchema).toJSON() as RichTextDoc
+  const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(documentParts.body)) as RichTextDoc
+  let body = json
+  try {
+    body = storySchema.nodeFromJSON(json).toJSON() as RichTextDoc
+  } catch {
+    // A node the schema does not know (sent by a client that is not the desk's editor): saving
+    // repairs or drops it (`sanitizeDoc`), as it does for the form's saves.
+  }
   return {
     headline: doc.getText(documentParts.headline).toString(),
     standfirst: doc.getText(documentParts.standfirst).toString(),
