@@ -1,9 +1,9 @@
 import 'server-only'
 import { isDeepStrictEqual } from 'node:util'
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { inArray } from 'drizzle-orm'
 import type * as Y from 'yjs'
 import type { Db } from '@/db'
-import { revisions, users } from '@/db/schema'
+import { users } from '@/db/schema'
 import { type SaveResult, saveArticle } from '../article-drafts'
 import { articleInputSchema } from '../article-input'
 import { loadCurrent } from '../editable-article'
@@ -47,11 +47,11 @@ export async function cutRevision(
       const saved: SaveResult = await saveArticle(db, actor, articleId, input.data, {
         baseVersion: article.version,
         kind: options.kind,
+        contributors: options.contributors,
         now: options.now,
       })
       if (saved.ok) {
-        const revisionId = await recordContributors(db, articleId, saved.revisionNumber, options.contributors, saved.coalesced)
-        await storeStoryDocument(db, articleId, doc, { revisionId })
+        await storeStoryDocument(db, articleId, doc, { revisionId: (await loadCurrent(db, articleId))?.revision.id ?? null })
         return { ok: true, revisionNumber: saved.revisionNumber, coalesced: saved.coalesced, unchanged: false }
       }
       refused = saved
@@ -69,28 +69,6 @@ async function actors(db: Db, ids: readonly number[]) {
   if (wanted.length === 0) return []
   const rows = await db.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, wanted))
   return wanted.flatMap((id) => rows.filter((row) => row.id === id))
-}
-
-/** Writes who typed into the revision (added to those already there when an autosave went into it); answers its id. */
-async function recordContributors(
-  db: Db,
-  articleId: number,
-  number: number,
-  contributors: readonly number[],
-  coalesced: boolean,
-): Promise<number> {
-  const added = JSON.stringify([...new Set(contributors)])
-  const [row] = await db
-    .update(revisions)
-    .set({
-      contributors: coalesced
-        ? sql`(select coalesce(jsonb_agg(distinct value order by value), '[]'::jsonb) from jsonb_array_elements(${revisions.contributors} || ${added}::jsonb))`
-        : sql`(select coalesce(jsonb_agg(distinct value order by value), '[]'::jsonb) from jsonb_array_elements(${added}::jsonb))`,
-    })
-    .where(and(eq(revisions.articleId, articleId), eq(revisions.number, number)))
-    .returning({ id: revisions.id })
-  if (!row) throw new Error(`Revision ${number} of story ${articleId} vanished while it was cut.`)
-  return row.id
 }
 
 type Pending = { doc: Y.Doc; contributors: number[]; timer?: ReturnType<typeof setTimeout>; cutting: Promise<unknown> }
