@@ -62,6 +62,17 @@ describe('a story’s shared document in the database', () => {
     expect(readStoryDocument(doc).headline).toBe('Saved through the form')
   })
 
+  it('is built alike by two instances opening the story at once, so their copies merge into one', async () => {
+    const story = await makeStory(db, newsroom, { headline: 'Once only' })
+    await editStory(db, newsroom.writer, story, { body: docOf('One paragraph.') })
+    const [one, two] = [new Y.Doc(), new Y.Doc()]
+    await Promise.all([loadStoryDocument(db, story, one), loadStoryDocument(db, story, two)])
+    Y.applyUpdate(one, Y.encodeStateAsUpdate(two))
+    Y.applyUpdate(two, Y.encodeStateAsUpdate(one))
+    expect(readStoryDocument(one)).toEqual({ headline: 'Once only', standfirst: '', body: docOf('One paragraph.') })
+    expect(readStoryDocument(two)).toEqual(readStoryDocument(one))
+  })
+
   it('round-trips every part of a body through Yjs unchanged', () => {
     const body: RichTextDoc = {
       type: 'doc',

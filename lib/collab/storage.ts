@@ -28,9 +28,14 @@ export function articleIdOf(documentName: string): number | null {
 /** What the shared document holds of a story's draft. */
 export type SharedDraft = { headline: string; standfirst: string; body: RichTextDoc }
 
-/** A new shared document holding this draft. */
-export function buildStoryDocument(draft: SharedDraft): Y.Doc {
+/**
+ * A new shared document holding this draft. Built from revision `fromRevision`, it is written as
+ * Yjs client `fromRevision`, so that the same revision always makes the same bytes: two instances
+ * building a story's document at once (with Redis) then merge into one copy, not two.
+ */
+export function buildStoryDocument(draft: SharedDraft, fromRevision?: number): Y.Doc {
   const doc = new Y.Doc()
+  if (fromRevision !== undefined) doc.clientID = fromRevision
   // The body is made a ProseMirror node by the story schema's own ProseMirror (the app's bundle
   // may hold another copy than y-prosemirror's), which y-prosemirror only reads.
   prosemirrorToYXmlFragment(storySchema.nodeFromJSON(draft.body), doc.getXmlFragment(documentParts.body))
@@ -83,7 +88,7 @@ export async function loadStoryDocument(db: Db, articleId: number, into: Y.Doc):
     Y.applyUpdate(into, stored.state)
     return { found: true, contributors: stored.contributors }
   }
-  Y.applyUpdate(into, Y.encodeStateAsUpdate(buildStoryDocument(row)))
+  Y.applyUpdate(into, Y.encodeStateAsUpdate(buildStoryDocument(row, row.currentRevisionId ?? undefined)))
   await storeStoryDocument(db, articleId, into, { revisionId: row.currentRevisionId })
   return { found: true, contributors: [] }
 }
