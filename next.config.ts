@@ -4,8 +4,19 @@ import { securityHeaders } from './lib/security-headers'
 const nextConfig: NextConfig = {
   // The end-to-end tests build into their own folder so a running server's build is untouched.
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  // PGlite loads its WebAssembly and data files from its own package folder at run time.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  // PGlite loads its WebAssembly and data files from its own package folder at run time. The
+  // sync server (lib/collab/) and Yjs are loaded once from node_modules, not bundled per route:
+  // server.mjs and the routes must share one Yjs, and ws's optional native parts stay optional.
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    '@node-rs/argon2',
+    '@hocuspocus/server',
+    '@hocuspocus/extension-redis',
+    'ws',
+    'yjs',
+    'y-prosemirror',
+    'y-protocols',
+  ],
   poweredByHeader: false,
   // `npm test` type-checks the whole project (tsc --noEmit, its first step) before it builds for
   // the end-to-end tests, and says so: that build need not check the same files again.

@@ -52,6 +52,16 @@ const server = http.createServer((request, response) => {
   request.headers['x-copydesk-peer'] = request.socket.remoteAddress ?? ''
   if (!answerKept(request, response)) void handle(request, response)
 })
+// WebSocket upgrades: those on the sync server's path (lib/collab/server.ts, started in this process
+// by lib/start-up.ts, since the embedded database allows one process) go to it; every other to Next.
+const upgradeNext = app.getUpgradeHandler()
+server.on('upgrade', (request, socket, head) => {
+  const collab = globalThis.__copydeskCollab
+  const path = (request.url ?? '').split('?')[0]
+  if (path !== (collab?.path ?? '/desk/collab')) return void upgradeNext(request, socket, head)
+  if (collab) return collab.handleUpgrade(request, socket, head)
+  socket.end('HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\n\r\n')
+})
 server.listen(port, hostname, () => console.log(`Copydesk is ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`))
 
 // Finishes the requests under way, then exits (which releases the embedded database's lock). The
@@ -60,7 +70,9 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
   process.once(signal, () => {
     globalThis.__copydeskStoryEvents?.closeAll()
     globalThis.__copydeskNotificationEvents?.closeAll()
-    server.close(() => process.exit(0))
+    // Shared stories are stored and their pending revisions cut before the process ends.
+    const collabClosed = globalThis.__copydeskCollab?.close().catch((error) => console.error(`Copydesk: closing the sync server: ${error}`))
+    server.close(() => void Promise.resolve(collabClosed).then(() => process.exit(0)))
     setTimeout(() => process.exit(0), 5000).unref()
   })
 }

@@ -100,6 +100,16 @@ export const probes: Record<MutatingRoute, Probe> = {
       expect(await othersSeenBy(editor2, story)).not.toContain(editorName)
     },
   },
+  'POST /desk/articles/[id]/collab-ticket': {
+    method: 'POST',
+    path: ({ story }) => `/desk/articles/${story.id}/collab-ticket`,
+    body: async () => ({ none: true }),
+    // A ticket stores nothing, and a foreign page could not read one; still it is refused before one is made.
+    changedNothing: async ({ editor, story }) => {
+      const own = await editor.post(`/desk/articles/${story.id}/collab-ticket`)
+      expect(own.status(), await own.text()).toBe(200)
+    },
+  },
   'POST /desk/articles/new/from-draft': {
     method: 'POST',
     path: () => '/desk/articles/new/from-draft',

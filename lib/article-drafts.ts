@@ -1,6 +1,6 @@
 import 'server-only'
 import { isDeepStrictEqual } from 'node:util'
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { articles, media, revisions, sections, users, workflowEvents } from '@/db/schema'
 import { currentTagNames, ownerIds, syncAttribution } from './article-attribution'
@@ -30,6 +30,8 @@ export type SaveOptions = {
   setAside?: ArticleInput
   /** On an approved or scheduled story: approve this edit too, if the person may (lib/approval.ts); else it goes back to review. */
   approveAgain?: boolean
+  /** Who typed it, when cut from a shared document (lib/collab/): added to the contributors of an autosave it goes into. */
+  contributors?: readonly number[]
   /** The clock, for tests. */
   now?: Date
 }
@@ -154,6 +156,7 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
       }
 
       const content = { ...snapshot, bodyText, wordCount: countWords(bodyText), updatedAt: now }
+      const contributors = [...new Set(options.contributors ?? [])].sort((a, b) => a - b)
       const coalesce =
         !options.setAside &&
         options.kind === 'autosave' &&
@@ -165,12 +168,15 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
       const [revision] = coalesce
         ? await tx
             .update(revisions)
-            .set(content)
+            .set({
+              ...content,
+              contributors: sql`(select coalesce(jsonb_agg(distinct value order by value), '[]'::jsonb) from jsonb_array_elements(${revisions.contributors} || ${JSON.stringify(contributors)}::jsonb))`,
+            })
             .where(eq(revisions.id, latest.id))
             .returning({ id: revisions.id, number: revisions.number })
         : await tx
             .insert(revisions)
-            .values({ ...content, articleId, number, kind: options.kind, createdBy: actor.id, createdAt: now })
+            .values({ ...content, contributors, articleId, number, kind: options.kind, createdBy: actor.id, createdAt: now })
             .returning({ id: revisions.id, number: revisions.number })
       if (!revision) throw new Error('Writing a revision returned no row.')
 

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { StartUpError } from '@/db/config'
-import { authSecret, sessionLifetimes, smtpSettings, trustedProxyHops, uploadLimits } from './env'
+import { authSecret, redisSettings, sessionLifetimes, smtpSettings, trustedProxyHops, uploadLimits } from './env'
 
 let dataDir: string
 beforeEach(() => {
@@ -125,6 +125,31 @@ describe('smtpSettings', () => {
     )
     expect(() => smtpSettings(env({ SMTP_URL: 'https://mail.example.org' }))).toThrow(
       'SMTP_URL must start with smtp:// or smtps:// (got "https:").',
+    )
+  })
+})
+
+describe('redisSettings', () => {
+  it('uses no Redis unless REDIS_URL is set, and reads the server, credentials, database and TLS from it', () => {
+    expect(redisSettings(env())).toBeNull()
+    expect(redisSettings(env({ REDIS_URL: 'redis://127.0.0.1:6379' }))).toEqual({ host: '127.0.0.1', port: 6379, db: 0, tls: false })
+    expect(redisSettings(env({ REDIS_URL: 'rediss://desk:s%40fe@cache.example.org/2' }))).toEqual({
+      host: 'cache.example.org',
+      port: 6379,
+      username: 'desk',
+      password: 's@fe',
+      db: 2,
+      tls: true,
+    })
+  })
+
+  it('stops start-up with one clear line for an address that is not a Redis server', () => {
+    expect(() => redisSettings(env({ REDIS_URL: 'localhost:6379' }))).toThrow(StartUpError)
+    expect(() => redisSettings(env({ REDIS_URL: 'http://cache.example.org' }))).toThrow(
+      'REDIS_URL must start with redis:// or rediss:// (got "http:").',
+    )
+    expect(() => redisSettings(env({ REDIS_URL: 'redis://cache.example.org/x' }))).toThrow(
+      'REDIS_URL names database "/x"; use a number from 0 to 15.',
     )
   })
 })

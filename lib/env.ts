@@ -137,3 +137,41 @@ export function smtpSettings(env: NodeJS.ProcessEnv = process.env): { url: strin
 export function siteUrl(env: NodeJS.ProcessEnv = process.env): string {
   return (env.SITE_URL?.trim() || 'http://localhost:3000').replace(/\/+$/, '')
 }
+
+/** Where the sync servers of several app instances meet (lib/collab/server.ts). */
+export type RedisSettings = { host: string; port: number; username?: string; password?: string; db: number; tls: boolean }
+
+/**
+ * `REDIS_URL` (e.g. `redis://127.0.0.1:6379`, `rediss://…` for TLS, `/2` for database 2): with it,
+ * every instance may serve every story's shared document and their changes meet in Redis;
+ * null when unset, and then one instance at a time serves each story (lib/collab/lease.ts).
+ */
+export function redisSettings(env: NodeJS.ProcessEnv = process.env): RedisSettings | null {
+  const raw = env.REDIS_URL?.trim()
+  if (!raw) return null
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new StartUpError(`REDIS_URL is not an address (got ${JSON.stringify(raw)}); write it like redis://127.0.0.1:6379.`)
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new StartUpError(`REDIS_URL must start with redis:// or rediss:// (got ${JSON.stringify(url.protocol)}).`)
+  }
+  if (!url.hostname) throw new StartUpError('REDIS_URL names no server; write it like redis://127.0.0.1:6379.')
+  const db = z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(15)
+    .safeParse(url.pathname.replace(/^\//, '') || '0')
+  if (!db.success) throw new StartUpError(`REDIS_URL names database ${JSON.stringify(url.pathname)}; use a number from 0 to 15.`)
+  return {
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port ? Number(url.port) : 6379,
+    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    db: db.data,
+    tls: url.protocol === 'rediss:',
+  }
+}

@@ -16,6 +16,7 @@ export const mutatingRoutes = {
   'POST /desk/articles/[id]/workflow': { body: 'application/json' },
   'POST /desk/articles/[id]/presence': { body: 'none' },
   'DELETE /desk/articles/[id]/presence': { body: 'none' },
+  'POST /desk/articles/[id]/collab-ticket': { body: 'none' },
   'POST /desk/articles/new/from-draft': { body: 'application/json' },
   'POST /desk/media/upload': { body: 'multipart/form-data' },
   // Auth.js's sign-in, sign-out and session routes: its own forms and next-auth/react post form fields.

@@ -91,7 +91,8 @@ export function refuseForeignRequest(request: Request, route: MutatingRoute, set
   return null
 }
 
-function originSettings(): OriginSettings {
+/** SITE_URL and TRUSTED_PROXY_HOPS, as every same-origin check here reads them (the sync server's upgrades too). */
+export function originSettings(): OriginSettings {
   return { siteUrl: siteSettings().url, proxyHops: trustedProxyHops() }
 }
 

@@ -4,7 +4,8 @@ import { type Db, checkConnection, getDatabaseConfig, getDb } from '@/db'
 import { migrate } from '@/db/migrate'
 import { edgeNodes } from './edge/nodes'
 import { startEdgeRetries } from './edge/purges'
-import { authSecret, sessionLifetimes, smtpSettings, trustedProxyHops } from './env'
+import { startCollab } from './collab/server'
+import { authSecret, redisSettings, sessionLifetimes, smtpSettings, trustedProxyHops } from './env'
 import { checkMediaIsShared, instanceName, listenToInstances } from './instances'
 import { smtpSender, startMail } from './mail'
 import { getMediaStorage } from './media/storage'
@@ -36,6 +37,7 @@ export async function startUp(seedDemo: DemoSeeder): Promise<void> {
     authSecret()
     trustedProxyHops()
     sessionLifetimes()
+    redisSettings()
     const smtp = smtpSettings()
     const edges = edgeNodes()
     const config = getDatabaseConfig()
@@ -48,6 +50,8 @@ export async function startUp(seedDemo: DemoSeeder): Promise<void> {
     if (edges.length > 0) holder.__copydeskStopEdgeRetries ??= startEdgeRetries(db)
     // Sends the notifications' mail and the daily digests, retrying what a failing server refused.
     if (smtp) holder.__copydeskStopMail ??= startMail(db, smtpSender(smtp))
+    // The sync server for writing together, handed WebSocket upgrades by server.mjs.
+    startCollab(db)
     // Sends the webhooks' deliveries, off every request's path, retrying what an endpoint did not take.
     holder.__copydeskStopWebhooks ??= startWebhooks(db)
     // Publishes scheduled stories, first catching up on any whose time passed while the app was down.

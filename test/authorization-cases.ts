@@ -145,6 +145,15 @@ export const routeHandlers: Record<string, Door> = {
     decidedBy: ['authorizeRequest', 'leavePresence'],
     provedBy: [authorizeTests, routeStatuses('every desk route answers 401 to a session that no longer opens the desk')],
   },
+  'app/desk/articles/[id]/collab-ticket/route.ts POST': {
+    decidedBy: ['authorizeRequest', 'issueCollabTicket'],
+    provedBy: [
+      { file: 'lib/collab/access.data.test.ts', test: 'issues a ticket for the story only to someone who may open it' },
+      { file: 'lib/collab/access.data.test.ts', test: 'refuses an ended session, a disabled account and a session of someone else' },
+      { file: 'e2e/writing-together.spec.ts', test: 'refuses an anonymous connection and a ticket request without a session' },
+      routeStatuses('every desk route answers 401 to a session that no longer opens the desk'),
+    ],
+  },
   'app/desk/articles/[id]/events/route.ts GET': {
     decidedBy: ['authorizeRequest', 'mayReadStory'],
     provedBy: [

@@ -178,6 +178,8 @@ export const revisions = pgTable(
     createdAt: createdAt(),
     /** A version someone set aside when two saves collided: kept in the history, marked, never current. */
     notKept: boolean('not_kept').notNull().default(false),
+    /** Everyone whose typing went into this revision when it was cut from a shared document (lib/collab/); empty otherwise. */
+    contributors: jsonb('contributors').$type<number[]>().notNull().default([]),
     /** Last written: later than `created_at` only for an autosave that later autosaves updated. */
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /**

@@ -1,0 +1,138 @@
+import 'server-only'
+import type { Connection, Extension } from '@hocuspocus/server'
+import * as Y from 'yjs'
+import { z } from 'zod'
+import type { Db } from '@/db'
+import { type AccessWatcher, type CollabAccess, collabAccess } from './access'
+import { acquireLease, releaseLease, servedElsewhere } from './lease'
+import type { CutResult, RevisionCutter } from './revision-cutter'
+import { articleIdOf, loadStoryDocument, storeStoryDocument } from './storage'
+import { type TicketProblem, verifyTicket } from './ticket'
+
+/** What a connection knows of its person once its ticket is checked. */
+export type CollabContext = { userId: number; sessionId: string; articleId: number; name: string; access: CollabAccess }
+
+/** Messages between the editor and the sync server besides the document itself (Hocuspocus's "stateless" channel), as JSON. */
+export const clientMessageSchema = z.object({ type: z.literal('save') })
+export type ServerMessage =
+  { type: 'saved'; revisionNumber: number } | { type: 'refused'; message: string } | { type: 'read-only'; message: string }
+
+const ticketMessages: Record<TicketProblem, string> = {
+  malformed: 'Sign in to write together on this story.',
+  forged: 'Sign in to write together on this story.',
+  expired: 'Your pass to this story expired; reload the page.',
+  'other-story': 'Your pass is for another story; reload the page.',
+}
+export const readOnlyMessage = 'You may read this story but not change it, so your change was not kept.'
+
+/** A refusal to connect: Hocuspocus sends `reason` to the person's editor (its `authenticationFailed`). */
+class ConnectionRefused extends Error {
+  constructor(readonly reason: string) {
+    super(reason)
+  }
+}
+
+export type HookParts = {
+  db: Db
+  secret: string
+  cutter: RevisionCutter
+  watcher: AccessWatcher
+  /** Without Redis: this instance's name in the lease table (lib/collab/lease.ts). */
+  leaseHolder: string | null
+}
+
+function contextOf(value: unknown): CollabContext | null {
+  const context = value as Partial<CollabContext> | undefined
+  return typeof context?.userId === 'number' && typeof context.articleId === 'number' ? (context as CollabContext) : null
+}
+
+function send(connection: Connection, message: ServerMessage): void {
+  connection.sendStateless(JSON.stringify(message))
+}
+
+/** Copydesk's rules for the sync server: who connects and how, where documents live, when revisions are cut. */
+export function copydeskHooks({ db, secret, cutter, watcher, leaseHolder }: HookParts): Extension {
+  const articleOf = (documentName: string): number => {
+    const articleId = articleIdOf(documentName)
+    if (articleId === null) throw new ConnectionRefused('There is no such story.')
+    return articleId
+  }
+  return {
+    extensionName: 'copydesk',
+
+    async onAuthenticate({ token, documentName, connectionConfig }): Promise<CollabContext> {
+      const articleId = articleOf(documentName)
+      const verified = verifyTicket(secret, token ?? '', articleId)
+      if (!verified.ok) throw new ConnectionRefused(ticketMessages[verified.problem])
+      const { userId, sessionId } = verified.ticket
+      const allowed = await collabAccess(db, { userId, sessionId }, articleId)
+      if (!allowed.ok) throw new ConnectionRefused(allowed.message)
+      if (leaseHolder && !(await acquireLease(db, articleId, leaseHolder))) throw new ConnectionRefused(servedElsewhere)
+      connectionConfig.readOnly = allowed.access === 'read'
+      return { userId, sessionId, articleId, name: allowed.name, access: allowed.access }
+    },
+
+    async onLoadDocument({ document, documentName }): Promise<void> {
+      const articleId = articleOf(documentName)
+      const loaded = await loadStoryDocument(db, articleId, document)
+      if (!loaded.found) throw new ConnectionRefused('This story no longer exists.')
+      cutter.open(articleId, document, loaded.contributors)
+    },
+
+    async connected({ connection, context }): Promise<void> {
+      const visitor = contextOf(context)
+      if (!visitor) return connection.close({ code: 4401, reason: 'unauthenticated' })
+      watcher.watch(connection, visitor)
+      connection.onClose(() => watcher.forget(connection))
+    },
+
+    async onChange({ documentName, context }): Promise<void> {
+      // Changes from another instance (through Redis) are noted there, by the instance they were typed on.
+      const visitor = contextOf(context)
+      if (visitor) cutter.noteChange(articleOf(documentName), visitor.userId)
+    },
+
+    async onStoreDocument({ documentName, document }): Promise<void> {
+      const articleId = articleOf(documentName)
+      await storeStoryDocument(db, articleId, document, { contributors: cutter.contributorsOf(articleId) })
+    },
+
+    // Hocuspocus itself refuses a read-only connection's changes; this tells the person why.
+    async beforeSync({ connection, type, payload, document }): Promise<void> {
+      const isChange = type === 2 || (type === 1 && !Y.snapshotContainsUpdate(Y.snapshot(document), payload))
+      if (connection.readOnly && isChange) send(connection, { type: 'read-only', message: readOnlyMessage })
+    },
+
+    async onStateless({ connection, documentName, payload }): Promise<void> {
+      const visitor = contextOf(connection.context)
+      const message = clientMessageSchema.safeParse(safeJson(payload))
+      if (!visitor || !message.success) return
+      if (connection.readOnly) return send(connection, { type: 'read-only', message: readOnlyMessage })
+      send(connection, toMessage(await cutter.cutNow(articleOf(documentName), 'save', visitor.userId)))
+    },
+
+    async beforeUnloadDocument({ documentName }): Promise<void> {
+      const articleId = articleIdOf(documentName)
+      if (articleId !== null) await cutter.flush(articleId)
+    },
+
+    async afterUnloadDocument({ documentName }): Promise<void> {
+      const articleId = articleIdOf(documentName)
+      if (articleId === null) return
+      cutter.forget(articleId)
+      if (leaseHolder) await releaseLease(db, articleId, leaseHolder)
+    },
+  }
+}
+
+export function toMessage(result: CutResult): ServerMessage {
+  return result.ok ? { type: 'saved', revisionNumber: result.revisionNumber } : { type: 'refused', message: result.message }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}

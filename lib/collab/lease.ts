@@ -1,0 +1,62 @@
+import 'server-only'
+import crypto from 'node:crypto'
+import os from 'node:os'
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm'
+import type { Db } from '@/db'
+import { collabLeases } from '@/db/schema'
+
+// Without Redis, the sync servers of several app instances cannot pass each other's changes on,
+// so each story's shared document is served by one instance at a time: the one holding its lease
+// in the database. Another instance refuses to serve that story (its people are told why) until
+// the lease expires, which happens `leaseMs` after its holder stops renewing it (it closed the
+// story, or stopped). With Redis (lib/collab/server.ts) there is no lease: every instance serves.
+
+/** A lease not renewed for this long is free for another instance. */
+export const leaseMs = 30_000
+/** How often a holder renews its leases: well within `leaseMs`. */
+export const leaseRenewMs = 10_000
+
+/** This process's name in the lease table: host, process and a random part (a restarted process is another holder). */
+export function instanceName(): string {
+  return `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`
+}
+
+/** What a person is told when another instance serves the story. */
+export const servedElsewhere =
+  'This story is being written together through another Copydesk server right now, so this one cannot join in without ' +
+  'the two drifting apart. Reload the page to be sent to it, or try again in half a minute.'
+
+/**
+ * Takes or renews the story's lease for `instance`: true when it holds it now (it was free,
+ * expired, or already its own), false when another instance holds it.
+ */
+export async function acquireLease(db: Db, articleId: number, instance: string, now = new Date()): Promise<boolean> {
+  const expiresAt = new Date(now.getTime() + leaseMs)
+  const rows = await db
+    .insert(collabLeases)
+    .values({ articleId, instance, expiresAt })
+    .onConflictDoUpdate({
+      target: collabLeases.articleId,
+      set: { instance: sql`excluded.instance`, expiresAt: sql`excluded.expires_at` },
+      setWhere: or(eq(collabLeases.instance, instance), lt(collabLeases.expiresAt, now)),
+    })
+    .returning({ instance: collabLeases.instance })
+  return rows.length > 0
+}
+
+/** Renews the leases `instance` still holds on these stories; answers the stories it no longer holds. */
+export async function renewLeases(db: Db, articleIds: readonly number[], instance: string, now = new Date()): Promise<number[]> {
+  if (articleIds.length === 0) return []
+  const renewed = await db
+    .update(collabLeases)
+    .set({ expiresAt: new Date(now.getTime() + leaseMs) })
+    .where(and(inArray(collabLeases.articleId, [...articleIds]), eq(collabLeases.instance, instance)))
+    .returning({ articleId: collabLeases.articleId })
+  const held = new Set(renewed.map((row) => row.articleId))
+  return articleIds.filter((id) => !held.has(id))
+}
+
+/** Gives the story up at once, so another instance may serve it without waiting. */
+export async function releaseLease(db: Db, articleId: number, instance: string): Promise<void> {
+  await db.delete(collabLeases).where(and(eq(collabLeases.articleId, articleId), eq(collabLeases.instance, instance)))
+}

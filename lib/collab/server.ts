@@ -1,0 +1,155 @@
+import 'server-only'
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { Redis } from '@hocuspocus/extension-redis'
+import { type Extension, Hocuspocus } from '@hocuspocus/server'
+import { WebSocketServer } from 'ws'
+import type { Db } from '@/db'
+import { type RedisSettings, authSecret, redisSettings } from '../env'
+import { type OriginSettings, foreignOriginProblem, originSettings, ownOrigins } from '../same-origin'
+import { AccessWatcher } from './access'
+import { collabPath } from './paths'
+import { copydeskHooks, toMessage } from './hooks'
+import { instanceName, leaseRenewMs, releaseLease, renewLeases } from './lease'
+import { type CutKind, type CutResult, RevisionCutter } from './revision-cutter'
+import { articleIdOf, documentNameOf, storeStoryDocument } from './storage'
+
+export type CollabOptions = {
+  db: Db
+  /** AUTH_SECRET: tickets are signed with a key derived from it (lib/collab/ticket.ts). */
+  secret: string
+  /** With Redis every instance serves every story; without it, one instance per story (lib/collab/lease.ts). */
+  redis: RedisSettings | null
+  /** The origins a browser may open a connection from (the same as lib/same-origin.ts's). */
+  origins: OriginSettings
+  /** This instance's name, in Redis and the lease table. */
+  instance?: string
+  /** Timings, for tests: the typing pause that cuts a revision, the access re-check, the store debounce. */
+  pauseMs?: number
+  accessCheckMs?: number
+  storeDebounceMs?: number
+  log?: Pick<Console, 'error'>
+}
+
+export type CollabServer = {
+  hocuspocus: Hocuspocus
+  /** Takes over an HTTP upgrade request on `collabPath`. */
+  handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void
+  /** Cuts a revision of an open story now (an explicit save from elsewhere than the editor's connection). */
+  cutNow: (articleId: number, kind: CutKind, requestedBy?: number) => Promise<CutResult>
+  /** Stores every open document and cuts what is pending, then closes every connection. */
+  close: () => Promise<void>
+}
+
+/** A sync server for the app's stories, not listening anywhere: hand it upgrades (`handleUpgrade`). */
+export function createCollabServer(options: CollabOptions): CollabServer {
+  const { db } = options
+  const log = options.log ?? console
+  const instance = options.instance ?? instanceName()
+  const leaseHolder = options.redis ? null : instance
+  const watcher = new AccessWatcher(db, options.accessCheckMs ?? 3000, log)
+  const cutter = new RevisionCutter(db, {
+    pauseMs: options.pauseMs,
+    log,
+    // Everyone writing sees that a revision was cut (an explicit save is answered to its asker, too).
+    onCut: (articleId, result) => {
+      if (result.ok && !result.unchanged)
+        hocuspocus.documents.get(documentNameOf(articleId))?.broadcastStateless(JSON.stringify(toMessage(result)))
+    },
+  })
+  const extensions: Extension[] = [copydeskHooks({ db, secret: options.secret, cutter, watcher, leaseHolder })]
+  if (options.redis) {
+    const { host, port, username, password, db: database, tls } = options.redis
+    extensions.push(
+      new Redis({
+        host,
+        port,
+        identifier: instance,
+        prefix: 'copydesk',
+        // No ready check: its INFO fails on a connection already subscribing (the extension subscribes at once).
+        options: { enableReadyCheck: false, username, password, db: database, ...(tls ? { tls: {} } : {}) },
+      }),
+    )
+  }
+  const hocuspocus = new Hocuspocus({
+    name: instance,
+    quiet: true,
+    // Stored two seconds after the last change, and at least every ten while people type.
+    debounce: options.storeDebounceMs ?? 2000,
+    maxDebounce: 10_000,
+    extensions,
+  })
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 })
+  sockets.on('connection', (socket, request: IncomingMessage) => hocuspocus.handleConnection(socket, request))
+
+  // Without Redis: keep the leases of the stories served here, and let go of any taken away.
+  const renewing = leaseHolder
+    ? setInterval(async () => {
+        const open = [...hocuspocus.documents.keys()].flatMap((name) => articleIdOf(name) ?? [])
+        try {
+          for (const lost of await renewLeases(db, open, leaseHolder)) hocuspocus.closeConnections(documentNameOf(lost))
+        } catch (error) {
+          log.error(`Copydesk: could not renew the shared stories' leases: ${String(error)}`)
+        }
+      }, leaseRenewMs)
+    : undefined
+  renewing?.unref()
+
+  return {
+    hocuspocus,
+    handleUpgrade(request, socket, head) {
+      const problem = foreignOriginProblem(headersOf(request), ownOrigins(headersOf(request), options.origins))
+      if (problem) {
+        socket.end(`HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-type: text/plain; charset=utf-8\r\n\r\n${problem}`)
+        return
+      }
+      sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request))
+    },
+    cutNow: (articleId, kind, requestedBy) => cutter.cutNow(articleId, kind, requestedBy),
+    async close() {
+      clearInterval(renewing)
+      watcher.stop()
+      for (const [name, document] of hocuspocus.documents) {
+        const articleId = articleIdOf(name)
+        if (articleId === null) continue
+        await storeStoryDocument(db, articleId, document, { contributors: cutter.contributorsOf(articleId) })
+        await cutter.flush(articleId)
+        if (leaseHolder) await releaseLease(db, articleId, leaseHolder)
+      }
+      cutter.stop()
+      hocuspocus.closeConnections()
+      for (const client of sockets.clients) client.terminate()
+      await new Promise<void>((resolve) => sockets.close(() => resolve()))
+      await hocuspocus.hooks('onDestroy', { instance: hocuspocus })
+    },
+  }
+}
+
+function headersOf(request: IncomingMessage): Headers {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (typeof value === 'string') headers.set(name, value)
+    else if (Array.isArray(value)) for (const each of value) headers.append(name, each)
+  }
+  return headers
+}
+
+type Published = CollabServer & { path: string }
+const holder = globalThis as typeof globalThis & { __copydeskCollab?: Published }
+
+/**
+ * Starts the app's sync server once per process and publishes it on `globalThis.__copydeskCollab`,
+ * where server.mjs (plain JavaScript, outside Next's bundles) finds it to hand it upgrades on `path`.
+ */
+export function startCollab(db: Db): Published {
+  holder.__copydeskCollab ??= {
+    ...createCollabServer({
+      db,
+      secret: authSecret(),
+      redis: redisSettings(),
+      origins: originSettings(),
+    }),
+    path: collabPath,
+  }
+  return holder.__copydeskCollab
+}

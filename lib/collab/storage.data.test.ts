@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { RichTextDoc } from '@/db/schema'
+import { docOf, editStory, makeStory, openTestNewsroom } from '@/test/newsroom'
+import { buildStoryDocument, getStoredDocument, loadStoryDocument, readStoryDocument, storeStoryDocument } from './storage'
+
+const { db, newsroom } = await openTestNewsroom()
+
+describe('a story’s shared document in the database', () => {
+  it('is built from the latest draft revision the first time a saved story is opened', async () => {
+    const story = await makeStory(db, newsroom, { headline: 'Ferry strike ends' })
+    await editStory(db, newsroom.writer, story, { standfirst: 'Crews return on Monday.', body: docOf('First.', 'Second.') })
+    const doc = new Y.Doc()
+    expect(await loadStoryDocument(db, story, doc)).toEqual({ found: true, contributors: [] })
+    expect(readStoryDocument(doc)).toEqual({
+      headline: 'Ferry strike ends',
+      standfirst: 'Crews return on Monday.',
+      body: docOf('First.', 'Second.'),
+    })
+    expect(await getStoredDocument(db, story)).not.toBeNull()
+  })
+
+  it('comes back as it was stored, with who changed it since its last revision', async () => {
+    const story = await makeStory(db, newsroom)
+    const doc = new Y.Doc()
+    await loadStoryDocument(db, story, doc)
+    doc.getText('headline').insert(0, 'Breaking: ')
+    await storeStoryDocument(db, story, doc, { contributors: [newsroom.writer.id] })
+    await storeStoryDocument(db, story, doc, { contributors: [newsroom.editor.id, newsroom.writer.id] })
+    const again = new Y.Doc()
+    expect(await loadStoryDocument(db, story, again)).toEqual({
+      found: true,
+      contributors: [newsroom.writer.id, newsroom.editor.id].sort((a, b) => a - b),
+    })
+    expect(readStoryDocument(again).headline).toBe('Breaking: Harbour reopens')
+  })
+
+  it('is stored compacted: one update holding the document, smaller than the changes that made it', async () => {
+    const story = await makeStory(db, newsroom)
+    const doc = new Y.Doc()
+    await loadStoryDocument(db, story, doc)
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    const standfirst = doc.getText('standfirst')
+    for (const letter of 'Typed one letter at a time, with mistakes deleted.') standfirst.insert(standfirst.length, letter)
+    standfirst.delete(0, 6)
+    await storeStoryDocument(db, story, doc)
+    const stored = await getStoredDocument(db, story)
+    if (!stored) throw new Error('nothing stored')
+    expect(stored.state.byteLength).toBeLessThan(updates.reduce((sum, update) => sum + update.byteLength, 0))
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, stored.state)
+    expect(copy.getText('standfirst').toString()).toBe('one letter at a time, with mistakes deleted.')
+  })
+
+  it('is built again from the draft when the story was saved by other means and nothing of it was waiting', async () => {
+    const story = await makeStory(db, newsroom)
+    await loadStoryDocument(db, story, new Y.Doc())
+    await editStory(db, newsroom.editor, story, { headline: 'Saved through the form' })
+    const doc = new Y.Doc()
+    await loadStoryDocument(db, story, doc)
+    expect(readStoryDocument(doc).headline).toBe('Saved through the form')
+  })
+
+  it('is built alike by two instances opening the story at once, so their copies merge into one', async () => {
+    const story = await makeStory(db, newsroom, { headline: 'Once only' })
+    await editStory(db, newsroom.writer, story, { body: docOf('One paragraph.') })
+    const [one, two] = [new Y.Doc(), new Y.Doc()]
+    await Promise.all([loadStoryDocument(db, story, one), loadStoryDocument(db, story, two)])
+    Y.applyUpdate(one, Y.encodeStateAsUpdate(two))
+    Y.applyUpdate(two, Y.encodeStateAsUpdate(one))
+    expect(readStoryDocument(one)).toEqual({ headline: 'Once only', standfirst: '', body: docOf('One paragraph.') })
+    expect(readStoryDocument(two)).toEqual(readStoryDocument(one))
+  })
+
+  it('round-trips every part of a body through Yjs unchanged', () => {
+    const body: RichTextDoc = {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'A heading' }] },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Bold', marks: [{ type: 'bold' }] },
+            { type: 'text', text: ' and plain.' },
+          ],
+        },
+      ],
+    }
+    const draft = { headline: 'H', standfirst: 'S', body }
+    expect(readStoryDocument(buildStoryDocument(draft))).toEqual(draft)
+  })
+})

@@ -1,0 +1,133 @@
+import 'server-only'
+import { eq, sql } from 'drizzle-orm'
+import { prosemirrorToYXmlFragment, yXmlFragmentToProsemirrorJSON } from 'y-prosemirror'
+import * as Y from 'yjs'
+import type { Db } from '@/db'
+import { type RichTextDoc, articles, revisions, storyDocuments } from '@/db/schema'
+import { storySchema } from '../rich-text-repair'
+
+// A story's shared document: the parts people write together, in one Yjs document. The editor's
+// collaboration extension binds `body` (a ProseMirror document in the story schema); the headline
+// and standfirst are plain Y.Text. Stored compacted, and the source of the draft while it is open.
+
+/** The Yjs names of the shared parts: the editor binds to the same names. */
+export const documentParts = { body: 'body', headline: 'headline', standfirst: 'standfirst' } as const
+
+/** The sync server's name for a story's document. */
+export function documentNameOf(articleId: number): string {
+  return `article:${articleId}`
+}
+
+/** The story a document name stands for, or null for a name that is not one of ours. */
+export function articleIdOf(documentName: string): number | null {
+  const match = /^article:([1-9][0-9]{0,9})$/.exec(documentName)
+  const id = match ? Number(match[1]) : NaN
+  return Number.isSafeInteger(id) && id <= 2_147_483_647 ? id : null
+}
+
+/** What the shared document holds of a story's draft. */
+export type SharedDraft = { headline: string; standfirst: string; body: RichTextDoc }
+
+/**
+ * A new shared document holding this draft. Built from revision `fromRevision`, it is written as
+ * Yjs client `fromRevision`, so that the same revision always makes the same bytes: two instances
+ * building a story's document at once (with Redis) then merge into one copy, not two.
+ */
+export function buildStoryDocument(draft: SharedDraft, fromRevision?: number): Y.Doc {
+  const doc = new Y.Doc()
+  if (fromRevision !== undefined) doc.clientID = fromRevision
+  // The body is made a ProseMirror node by the story schema's own ProseMirror (the app's bundle
+  // may hold another copy than y-prosemirror's), which y-prosemirror only reads.
+  prosemirrorToYXmlFragment(storySchema.nodeFromJSON(draft.body), doc.getXmlFragment(documentParts.body))
+  doc.getText(documentParts.headline).insert(0, draft.headline)
+  doc.getText(documentParts.standfirst).insert(0, draft.standfirst)
+  return doc
+}
+
+/** The draft as the shared document has it now. */
+export function readStoryDocument(doc: Y.Doc): SharedDraft {
+  // Through the schema, so the JSON is the editor's own (no empty `attrs`, defaults filled in).
+  const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(documentParts.body)) as RichTextDoc
+  let body = json
+  try {
+    body = storySchema.nodeFromJSON(json).toJSON() as RichTextDoc
+  } catch {
+    // A node the schema does not know (sent by a client that is not the desk's editor): saving
+    // repairs or drops it (`sanitizeDoc`), as it does for the form's saves.
+  }
+  return {
+    headline: doc.getText(documentParts.headline).toString(),
+    standfirst: doc.getText(documentParts.standfirst).toString(),
+    body,
+  }
+}
+
+/** The stored document and what it knows of the story's revisions. */
+export type StoredDocument = { state: Uint8Array; revisionId: number | null; contributors: number[] }
+
+/**
+ * Fills `into` (an empty document the sync server made) with the story's shared document: the
+ * stored one, or, for a story never opened together (or saved by other means since, with nothing
+ * of the stored one left to cut), one built from its current draft revision. False when the story
+ * does not exist. Answers the people whose changes are stored but not yet in a revision.
+ */
+export async function loadStoryDocument(db: Db, articleId: number, into: Y.Doc): Promise<{ found: boolean; contributors: number[] }> {
+  const [row] = await db
+    .select({
+      currentRevisionId: articles.currentRevisionId,
+      headline: revisions.headline,
+      standfirst: revisions.standfirst,
+      body: revisions.body,
+    })
+    .from(articles)
+    .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
+    .where(eq(articles.id, articleId))
+  if (!row) return { found: false, contributors: [] }
+  const stored = await getStoredDocument(db, articleId)
+  if (stored && (stored.revisionId === row.currentRevisionId || stored.contributors.length > 0)) {
+    Y.applyUpdate(into, stored.state)
+    return { found: true, contributors: stored.contributors }
+  }
+  Y.applyUpdate(into, Y.encodeStateAsUpdate(buildStoryDocument(row, row.currentRevisionId ?? undefined)))
+  await storeStoryDocument(db, articleId, into, { revisionId: row.currentRevisionId })
+  return { found: true, contributors: [] }
+}
+
+export async function getStoredDocument(db: Db, articleId: number): Promise<StoredDocument | null> {
+  const [row] = await db
+    .select({ state: storyDocuments.state, revisionId: storyDocuments.revisionId, contributors: storyDocuments.contributors })
+    .from(storyDocuments)
+    .where(eq(storyDocuments.articleId, articleId))
+  return row ?? null
+}
+
+/**
+ * Stores the document compacted to one update (its history's deleted content garbage-collected
+ * by Yjs, only what is needed to merge with other copies kept). `contributors` are added to those
+ * already stored; with `revisionId` (a revision just cut from it) they replace them instead:
+ * those who typed while it was being cut.
+ */
+export async function storeStoryDocument(
+  db: Db,
+  articleId: number,
+  doc: Y.Doc,
+  change: { contributors?: readonly number[]; revisionId?: number | null } = {},
+): Promise<void> {
+  const state = Y.encodeStateAsUpdate(doc)
+  const added = [...new Set(change.contributors ?? [])]
+  const isCut = change.revisionId !== undefined
+  const now = new Date()
+  await db
+    .insert(storyDocuments)
+    .values({ articleId, state, revisionId: change.revisionId ?? null, contributors: added, updatedAt: now })
+    .onConflictDoUpdate({
+      target: storyDocuments.articleId,
+      set: isCut
+        ? { state, revisionId: change.revisionId ?? null, contributors: added, updatedAt: now }
+        : {
+            state,
+            updatedAt: now,
+            contributors: sql`(select coalesce(jsonb_agg(distinct value order by value), '[]'::jsonb) from jsonb_array_elements(${storyDocuments.contributors} || ${JSON.stringify(added)}::jsonb))`,
+          },
+    })
+}

@@ -1,0 +1,50 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import WebSocket from 'ws'
+import type * as Y from 'yjs'
+
+/** A sync client as the desk's editor will be one, run in Node: what it was told, and its copy of the document. */
+export type TestClient = {
+  provider: HocuspocusProvider
+  doc: Y.Doc
+  /** The scope the server granted ('read-write' or 'readonly'), once authenticated. */
+  scope: () => string | undefined
+  /** Why the server refused to connect it, if it did. */
+  refusal: () => string | undefined
+  /** Stateless messages from the server, parsed. */
+  messages: unknown[]
+  /** Reasons the server gave for closing its connection. */
+  closes: string[]
+  destroy: () => void
+}
+
+/** Connects to the sync server at `url` (ws://host:port/desk/collab) with a ticket, through `ws`. */
+export function connectClient(url: string, documentName: string, token: string): TestClient {
+  let scope: string | undefined
+  let refusal: string | undefined
+  const messages: unknown[] = []
+  const closes: string[] = []
+  // Node 20 has no WebSocket of its own: the socket is made by `ws`.
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket })
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: documentName,
+    token,
+    onAuthenticated: ({ scope: granted }) => void (scope = granted),
+    onAuthenticationFailed: ({ reason }) => void (refusal = reason),
+    onStateless: ({ payload }) => void messages.push(JSON.parse(payload)),
+    onClose: ({ event }) => void closes.push(event.reason),
+  })
+  provider.attach()
+  return {
+    provider,
+    doc: provider.document,
+    scope: () => scope,
+    refusal: () => refusal,
+    messages,
+    closes,
+    destroy: () => {
+      provider.destroy()
+      socket.destroy()
+    },
+  }
+}
