@@ -29,7 +29,7 @@ function limiter(): RateLimiter {
 }
 
 /** Replaces the limiter, for tests. */
-export function useRateLimiter(replacement: RateLimiter): void {
+export function setRateLimiter(replacement: RateLimiter): void {
   globalLimits.__copydeskTokenLimits = { limiter: replacement }
 }
 

@@ -9,7 +9,7 @@ import { askApi } from '@/test/content-api'
 import { problems, schemaValidator } from '@/test/json-schemas'
 import { act, makeStory } from '@/test/newsroom'
 import { openReaderSite } from '@/test/reader-site'
-import { useRateLimiter } from './callers'
+import { setRateLimiter } from './callers'
 import { openApiDocument } from './openapi'
 
 // The OpenAPI description against the real answers: every endpoint is asked for its answers (a
@@ -196,9 +196,9 @@ describe('the OpenAPI description', () => {
     for (const entry of [...asked(), ...askedWithTokens()]) {
       const request = typeof entry === 'string' ? { address: entry } : entry
       const { address, method = 'GET' } = request
-      if (request.limited) useRateLimiter(new RateLimiter({ limit: 0, windowMs: 60_000 }))
+      if (request.limited) setRateLimiter(new RateLimiter({ limit: 0, windowMs: 60_000 }))
       const answer = await askApi(db, address, (await request.headers?.()) ?? {}, { method, body: request.body })
-      if (request.limited) useRateLimiter(new RateLimiter())
+      if (request.limited) setRateLimiter(new RateLimiter())
       const template = templateOf(address)
       const verb = method.toLowerCase()
       const mediaType = answer.contentType.split(';')[0] ?? ''

@@ -7,7 +7,7 @@ import { createApiToken, revokeApiToken } from '@/lib/api-tokens/tokens'
 import { askApi } from '@/test/content-api'
 import { docOf } from '@/test/newsroom'
 import { openReaderSite } from '@/test/reader-site'
-import { useRateLimiter } from './callers'
+import { setRateLimiter } from './callers'
 import type { ApiDraft } from './drafts'
 
 // The Content API with tokens: who may read what (scopes, sections, revoked and expired tokens),
@@ -176,7 +176,7 @@ describe('the Content API with a token', () => {
   })
 
   it('refuses a token over its rate with 429 and Retry-After', async () => {
-    useRateLimiter(new RateLimiter({ limit: 2, windowMs: 60_000 }))
+    setRateLimiter(new RateLimiter({ limit: 2, windowMs: 60_000 }))
     try {
       const reading = await token(['read:published'])
       expect((await askApi(db, '/api/v1/sections', reading.auth)).status).toBe(200)
@@ -186,7 +186,7 @@ describe('the Content API with a token', () => {
       expect(errorOf(refused.json).code).toBe('rate_limited')
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
     } finally {
-      useRateLimiter(new RateLimiter())
+      setRateLimiter(new RateLimiter())
     }
   })
 })
