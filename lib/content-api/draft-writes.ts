@@ -146,20 +146,21 @@ export async function updateDraft(db: Db, request: Request, rawId: string, token
   if (!actor) return noActor()
   const article = await draftFor(db, token, actor, id.data)
   if (!article) return apiErrorResponse({ code: 'not_found', message: `There is no story ${id.data} this token may see.` })
-  const stale = () =>
+  const stale = (now: number) =>
     apiErrorResponse(
       {
         code: 'precondition_failed',
-        message: `The story was saved since version ${version}: read it again, then send its changes with If-Match ${versionTag(article.version)}.`,
+        message: `The story was saved since version ${version}: read it again, then send its changes with If-Match ${versionTag(now)}.`,
       },
-      { etag: versionTag(article.version) },
+      { etag: versionTag(now) },
     )
-  if (article.version !== version) return stale()
+  if (article.version !== version) return stale(article.version)
   const input = parsed({ ...currentFields(article), ...body.fields })
   if (!input.ok) return input.response
   if (token.sectionIds !== null && !token.sectionIds.includes(input.input.sectionId)) return outsideSections(input.input.sectionId)
   const saved = await saveArticle(db, actor, id.data, input.input, { baseVersion: version, kind: 'save' })
-  if (!saved.ok) return saved.reason === 'conflict' ? stale() : refused(saved)
+  // Someone saved between the check above and the save's lock.
+  if (!saved.ok) return saved.reason === 'conflict' ? stale(saved.current.version) : refused(saved)
   const after = await draftFor(db, token, actor, id.data)
   if (!after) throw new Error(`Story ${id.data} vanished as it was saved.`)
   return draftAnswer(after)
