@@ -42,7 +42,7 @@ function route(db: Db, request: Request): Promise<Response> | Response {
   if (pathname === '/api/v1/sections') return read(() => serveSections(db, request))
   if (pathname === '/api/v1/authors') return read(() => serveAuthors(db, request))
   if (pathname === '/api/v1/tags') return read(() => serveTags(db, request))
-  if (pathname === '/api/v1/corrections') return read(() => serveCorrections(db, request))
+  if (pathname === '/api/v1/corrections') return read((caller) => serveCorrections(db, request, caller))
   if (pathname === '/api/v1/openapi.json') return serveOpenApi(request)
   if (pathname === '/api/v1/drafts' && request.method === 'POST')
     return write(db, request, 'POST /api/v1/drafts', (token) => createDraft(db, request, token))

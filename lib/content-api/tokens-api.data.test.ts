@@ -4,6 +4,7 @@ import { articles, revisions } from '@/db/schema'
 import { RateLimiter } from '@/lib/api-tokens/rate-limit'
 import type { ApiScope } from '@/lib/api-tokens/scopes'
 import { createApiToken, revokeApiToken } from '@/lib/api-tokens/tokens'
+import { addCorrection } from '@/lib/corrections'
 import { askApi } from '@/test/content-api'
 import { docOf } from '@/test/newsroom'
 import { openReaderSite } from '@/test/reader-site'
@@ -19,6 +20,9 @@ const ids = { world: 0, middleEast: 0 }
 beforeAll(async () => {
   ids.world = await publishedStory('Harbour reopens', {})
   ids.middleEast = await publishedStory('Port strike ends', {}, { sectionId: sectionIds.middleEast })
+  for (const id of [ids.world, ids.middleEast]) {
+    expect((await addCorrection(db, newsroom.editor, id, { kind: 'correction', body: `Story ${id} was corrected.` })).ok).toBe(true)
+  }
 })
 
 async function token(scopes: ApiScope[], extra: { sectionIds?: number[]; lifetime?: '7' | 'never'; now?: Date } = {}) {
@@ -74,6 +78,8 @@ describe('the Content API with a token', () => {
     expect((await askApi(db, `/api/v1/stories/${ids.world}`, limited.auth)).status).toBe(404)
     expect((await askApi(db, `/api/v1/stories/${ids.middleEast}`, limited.auth)).status).toBe(200)
     expect((await askApi(db, '/api/v1/stories/by-path?path=/world/harbour-reopens', limited.auth)).status).toBe(404)
+    const corrected = (await askApi(db, '/api/v1/corrections', limited.auth)).json as { data: { story: { id: number } }[] }
+    expect(corrected.data.map((entry) => entry.story.id)).toEqual([ids.middleEast])
     expect(idsOf((await askApi(db, '/api/v1/drafts', limited.auth)).json)).toEqual([ids.middleEast])
     expect((await askApi(db, `/api/v1/drafts/${ids.world}`, limited.auth)).status).toBe(404)
   })

@@ -6,5 +6,5 @@ export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request): Promise<Response> {
   const db = getDb()
-  return apiRead(db, request, () => serveCorrections(db, request))
+  return apiRead(db, request, (caller) => serveCorrections(db, request, caller))
 }
