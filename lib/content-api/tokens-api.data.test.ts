@@ -107,6 +107,8 @@ describe('the Content API with a token', () => {
     expect(draft.bylines).toEqual([{ userId: newsroom.admin.id, name: 'Admin Person' }])
     const [row] = await db.select().from(articles).where(eq(articles.id, draft.id))
     expect(row).toMatchObject({ createdBy: newsroom.admin.id, publishedRevisionId: null })
+    // What the desk's "My drafts" reads: the maker owns it.
+    expect(row?.ownerIds).toContain(newsroom.admin.id)
     expect((await askApi(db, `/api/v1/stories/${draft.id}`)).status).toBe(404)
 
     const publish = await askApi(db, '/api/v1/drafts', writer.auth, {
