@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from 'next/server'
 import { sessionCookieName } from '@/lib/auth-cookies'
 import { apiErrorResponse } from '@/lib/content-api/errors'
 import { isContentApiPath } from '@/lib/content-api/format'
+import { allowedMethods } from '@/lib/content-api/methods'
 import { deskContentSecurityPolicy, deskOnlyHeaders, securityHeaders } from '@/lib/security-headers'
 
 /** Desk addresses that answer a reader's document with the reader's own policy (its hashes, not a nonce). */
@@ -9,8 +10,8 @@ const ownPolicy = /^\/desk\/articles\/[^/]+\/preview$/
 
 /**
  * Four courtesies before any page runs. An address whose %-escapes do not decode gets a plain 404
- * (Next would answer 500). The Content API (/api/v1/) answers any method but GET and HEAD with
- * its own 405 in JSON (Next's has no body), so that no route exports a method that writes.
+ * (Next would answer 500). The Content API (/api/v1/) answers a method an address does not take with
+ * its own 405 in JSON, naming the ones it takes in Allow (Next's has no body): only drafts are written (lib/content-api/methods.ts).
  * Visitors of the desk who have no session cookie are sent to sign in, and back afterwards: every
  * desk page, action and handler still checks the person against the database. The cookie is read, never touched, so this can never undo a sign-out. And the desk and
  * the sign-in page get their security headers, with a fresh CSP nonce per request that Next reads
@@ -21,11 +22,12 @@ export function proxy(request: NextRequest): Response {
     return new NextResponse('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', ...securityHeaders() } })
   const { pathname } = request.nextUrl
   if (isContentApiPath(pathname)) {
-    if (request.method === 'GET' || request.method === 'HEAD') return NextResponse.next()
-    return apiErrorResponse({
-      code: 'method_not_allowed',
-      message: `${request.method} is not allowed: the Content API only reads (GET or HEAD).`,
-    })
+    const allowed = allowedMethods(pathname)
+    if (allowed.includes(request.method)) return NextResponse.next()
+    return apiErrorResponse(
+      { code: 'method_not_allowed', message: `${request.method} is not allowed here: this address takes ${allowed.join(', ')}.` },
+      { allow: allowed.join(', ') },
+    )
   }
   if (!pathname.startsWith('/desk') && pathname !== '/login') return NextResponse.next()
   if (pathname.startsWith('/desk') && !request.cookies.getAll().some((cookie) => sessionCookieName.test(cookie.name))) {

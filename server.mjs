@@ -29,10 +29,12 @@ await app.prepare()
 /**
  * Answers a GET for a kept reader's page; false for anything else (it goes to Next). A refresh
  * from the edge (`x-copydesk-refresh`) always goes to Next, which checks its token and makes the
- * page again.
+ * page again; so does any request with an Authorization header (a Content API token).
  */
 function answerKept(request, response) {
   if (request.method !== 'GET' || request.headers['x-copydesk-refresh']) return false
+  // A request with a token is answered for that token alone (lib/content-api/callers.ts): never from what readers are given.
+  if (request.headers.authorization !== undefined) return false
   // The Content API keeps one answer per format, which a request may ask for by its Accept header.
   const page = globalThis.__copydeskReaderCache?.lookup(request.url, request.headers.accept)
   if (!page) return false

@@ -53,7 +53,9 @@ test('a story published in the desk is in the Content API, and gone from it the 
   await Promise.all([writer.dispose(), editor.dispose()])
 })
 
-test('a bad cursor, an address the API does not have, or any method but GET, gets a JSON error', async ({ request }) => {
+test('a bad cursor, an address the API does not have, a method the address does not take, or a write without a token, gets a JSON error', async ({
+  request,
+}) => {
   const badCursor = await request.get('/api/v1/stories?cursor=not-a-cursor')
   expect(badCursor.status()).toBe(400)
   expect(await badCursor.json()).toEqual({ error: { code: 'bad_cursor', message: expect.any(String) } })
@@ -62,8 +64,18 @@ test('a bad cursor, an address the API does not have, or any method but GET, get
     expect(unknown.status(), address).toBe(404)
     expect(await unknown.json(), address).toMatchObject({ error: { code: 'not_found' } })
   }
-  const posted = await request.post('/api/v1/stories', { data: {} })
-  expect(posted.status()).toBe(405)
-  expect(posted.headers().allow).toBe('GET, HEAD')
-  expect(await posted.json()).toMatchObject({ error: { code: 'method_not_allowed' } })
+  for (const address of ['/api/v1/stories', '/api/v1/sections']) {
+    const posted = await request.post(address, { data: {} })
+    expect(posted.status(), address).toBe(405)
+    expect(posted.headers().allow, address).toBe('GET, HEAD')
+    expect(await posted.json(), address).toMatchObject({ error: { code: 'method_not_allowed' } })
+  }
+  const deleted = await request.delete('/api/v1/drafts/1')
+  expect(deleted.status()).toBe(405)
+  expect(deleted.headers().allow).toBe('GET, HEAD, PATCH')
+  // Drafts are written with a token only: without one, a JSON 401 that says how to send it.
+  const untokened = await request.post('/api/v1/drafts', { data: {} })
+  expect(untokened.status()).toBe(401)
+  expect(untokened.headers()['www-authenticate']).toBe('Bearer realm="copydesk"')
+  expect(await untokened.json()).toMatchObject({ error: { code: 'unauthorized' } })
 })

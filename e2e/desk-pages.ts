@@ -204,6 +204,14 @@ export const deskPages: DeskPage[] = [
     heading: /\S/,
     title: titled('Webhook'),
   },
+  {
+    route: '/desk/admin/tokens',
+    name: 'API tokens',
+    as: 'admin',
+    path: () => '/desk/admin/tokens',
+    heading: /^API tokens$/,
+    title: titled('API tokens'),
+  },
   // Section 1 is the demo newsroom's first, Regions.
   {
     route: '/desk/admin/sections',

@@ -2,10 +2,13 @@ import 'server-only'
 import { eq } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { type RichTextDoc, articles, revisions, sections } from '@/db/schema'
-import { exists } from './article-drafts'
+import { exists, saveArticle } from './article-drafts'
 import { currentTagNames, syncAttribution } from './article-attribution'
 import { authorize } from './authorize'
-import { derivedSlug, headlineSchema } from './article-input'
+import { type ArticleInput, derivedSlug, headlineSchema } from './article-input'
+import { checkBylines } from './article-editing'
+import { getArticleForEditing } from './editable-article'
+import { sanitizeDoc } from './rich-text'
 import { freeSlug, isSlugClash } from './article-slugs'
 import type { Actor } from './permissions'
 import { type Result, refusal } from './refusal'
@@ -73,4 +76,29 @@ export async function createArticle(
       throw error
     }
   }
+}
+
+/**
+ * A new story with all of a draft's fields: started as `actor` (`createArticle`), then saved
+ * through the desk's one save (`saveArticle`) with its checks and revision rules. Used by the
+ * desk (a story deleted while someone wrote it) and by the Content API's `POST /api/v1/drafts`.
+ * The body and bylines are checked first, so that their refusal leaves no half-made story.
+ */
+export async function createArticleFromDraft(db: Db, actor: Actor, input: ArticleInput): Promise<Result<{ articleId: number }>> {
+  const body = sanitizeDoc(input.body)
+  if (!body.ok) return refusal('invalid', body.message, 'body')
+  // A new story starts credited to its creator (`createArticle`).
+  const bylines = checkBylines(actor, [{ userId: actor.id }], input.bylines)
+  if (!bylines.ok) return refusal('forbidden', bylines.message, 'bylines')
+  const created = await createArticle(db, actor, { headline: input.headline, sectionId: input.sectionId })
+  if (!created.ok) return created
+  const opened = await getArticleForEditing(db, actor, created.articleId)
+  if (!opened) throw new Error(`Story ${created.articleId} vanished as it was created.`)
+  // The slug asked for may be taken; the new story then takes one from its headline.
+  const save = (slug: string) =>
+    saveArticle(db, actor, created.articleId, { ...input, slug }, { baseVersion: opened.version, kind: 'save' })
+  let saved = await save(input.slug)
+  if (!saved.ok && saved.field === 'slug') saved = await save('')
+  if (!saved.ok) return refusal('invalid', `A new story was started, but its text was not saved: ${saved.message}`)
+  return { ok: true, articleId: created.articleId }
 }

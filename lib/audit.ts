@@ -50,6 +50,8 @@ export const auditActions = {
   'webhook.rotate': 'Webhook secret rotated',
   'webhook.delete': 'Webhook deleted',
   'webhook.resend': 'Webhook delivery resent',
+  'api-token.create': 'API token created',
+  'api-token.revoke': 'API token revoked',
 } as const
 
 export type AuditAction = keyof typeof auditActions

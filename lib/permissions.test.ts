@@ -29,6 +29,7 @@ const expected: Record<Capability, string> = {
   'user.manage': 'A - -',
   'site.manage': 'A - -',
   'webhooks.manage': 'A - -',
+  'token.manage': 'A - -',
 }
 
 // Every record is filed in section 10; the desk editor's desk is section 10 (and what is under it).

@@ -27,6 +27,7 @@ export const capabilities = [
   'user.manage',
   'site.manage',
   'webhooks.manage',
+  'token.manage',
 ] as const
 
 export type Capability = (typeof capabilities)[number]
@@ -124,6 +125,7 @@ const capabilityPhrases: Record<Capability, string> = {
   'user.manage': 'manage people’s accounts and permissions',
   'site.manage': 'change the newsroom’s settings and its standing pages',
   'webhooks.manage': 'register webhooks and read their deliveries',
+  'token.manage': 'create and revoke the Content API’s tokens',
 }
 
 /** Who owns a record of the capability's kind, as "Only … can" names them. */

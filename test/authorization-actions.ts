@@ -8,6 +8,7 @@ const notesRefused: TestRef = { file: 'lib/notes.data.test.ts', test: 'lets writ
 const tagsRefused: TestRef = { file: 'lib/tags.data.test.ts', test: 'refuses writers everything, changing nothing' }
 const sectionsRefused: TestRef = { file: 'lib/section-changes.data.test.ts', test: 'refuses anyone but an admin, changing nothing' }
 const webhooksRefused: TestRef = { file: 'lib/webhooks/endpoints.data.test.ts', test: 'refuses anyone but an admin, changing nothing' }
+const tokensRefused: TestRef = { file: 'lib/api-tokens/tokens.data.test.ts', test: 'refuses anyone but an admin, changing nothing' }
 const commentsRefused: TestRef = {
   file: 'lib/comments.data.test.ts',
   test: 'keeps what only a writer of the story may write: a writer cannot comment on another’s story',
@@ -92,6 +93,8 @@ export const serverActions: Record<string, Door> = {
   'app/desk/admin/webhooks/actions.ts deleteEndpointAction': { decidedBy: ['deleteEndpoint'], provedBy: [webhooksRefused] },
   'app/desk/admin/webhooks/actions.ts resendDeliveryAction': { decidedBy: ['resendDelivery'], provedBy: [webhooksRefused] },
   'app/desk/admin/webhooks/actions.ts savePrivateAddressesAction': { decidedBy: ['writeSetting'], provedBy: [webhooksRefused] },
+  'app/desk/admin/tokens/actions.ts createTokenAction': { decidedBy: ['createApiToken'], provedBy: [tokensRefused] },
+  'app/desk/admin/tokens/actions.ts revokeTokenAction': { decidedBy: ['revokeApiToken'], provedBy: [tokensRefused] },
   'app/desk/admin/users/actions.ts addPerson': { decidedBy: ['createUser'], provedBy: [adminOnly] },
   'app/desk/admin/users/actions.ts saveRole': { decidedBy: ['changeRole'], provedBy: [adminOnly] },
   'app/desk/admin/users/actions.ts saveSectionDesk': {

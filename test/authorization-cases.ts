@@ -34,6 +34,14 @@ const contentApi = (what: string): Door => ({
   ],
 })
 
+const tokenTests = 'lib/content-api/tokens-api.data.test.ts'
+const tokenRefusals: TestRef = { file: tokenTests, test: 'refuses an unknown, revoked or expired token with a 401 in JSON' }
+const withToken = (test: string): Door => ({ decidedBy: ['tokenAnswer'], provedBy: [tokenRefusals, { file: tokenTests, test }] })
+const tokenWrite = (test: string): Door => ({
+  decidedBy: ['authenticateTokenRequest'],
+  provedBy: [tokenRefusals, { file: tokenTests, test }],
+})
+
 const notificationsUnreadable: TestRef = {
   file: 'lib/notification-inbox.data.test.ts',
   test: 'shows nothing about a story the person may no longer read',
@@ -95,6 +103,15 @@ export const routeHandlers: Record<string, Door> = {
     provedBy: [{ file: contentApiTests, test: 'answers an address it does not have with a 404 in its error shape' }],
   },
   'app/api/v1/authors/route.ts GET': contentApi('authors'),
+  'app/api/v1/drafts/route.ts GET': withToken('shows a token limited to a section only the stories of that section and those under it'),
+  'app/api/v1/drafts/route.ts POST': tokenWrite(
+    'creates a draft with write:drafts through the desk’s rules, attributed to the token’s maker, never published',
+  ),
+  'app/api/v1/drafts/[id]/route.ts GET': withToken('reads the newest draft with read:drafts only, its version as the ETag'),
+  'app/api/v1/drafts/[id]/route.ts PATCH': tokenWrite(
+    'updates a draft only with If-Match on its version: 428 without, 412 when stale; a published story keeps what readers see',
+  ),
+  'app/api/v1/webhooks/deliveries/route.ts GET': withToken('reads the webhook delivery log only with the webhooks scope'),
   'app/api/v1/corrections/route.ts GET': contentApi('corrections'),
   'app/api/v1/openapi.json/route.ts GET': {
     open: 'the Content API’s description: no data',
@@ -184,7 +201,7 @@ export const routeHandlers: Record<string, Door> = {
     ],
   },
   'app/desk/articles/new/from-draft/route.ts POST': {
-    decidedBy: ['authorizeRequest', 'createArticle', 'saveArticle'],
+    decidedBy: ['authorizeRequest', 'createArticleFromDraft'],
     provedBy: [
       { file: 'lib/article-drafts.data.test.ts', test: 'refuses a person whose account was disabled since signing in, creating nothing' },
       routeStatuses('every desk route answers 401 to a session that no longer opens the desk'),

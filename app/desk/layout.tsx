@@ -55,6 +55,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
             {can(user, 'site.manage') && <Link href="/desk/admin/pages">Site pages</Link>}
             {can(user, 'site.manage') && <Link href="/desk/admin/settings">Settings</Link>}
             {can(user, 'webhooks.manage') && <Link href="/desk/admin/webhooks">Webhooks</Link>}
+            {can(user, 'token.manage') && <Link href="/desk/admin/tokens">API tokens</Link>}
             {/* The reader's site is plain HTML from route handlers: nothing to prefetch for the client router. */}
             <Link href="/" prefetch={false}>
               Public site

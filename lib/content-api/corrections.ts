@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, desc, eq, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '@/db'
 import { articles, corrections, revisions } from '@/db/schema'
@@ -8,6 +8,7 @@ import { pageKey, shows, showsStories } from '../page-keys'
 import { publiclyVisible } from '../public-articles'
 import { sectionTrails, storyPath } from '../sections'
 import { absoluteUrl, readSiteSettings } from '../site'
+import { type Caller, readerCaller, sectionLimit } from './callers'
 import { cursorId, cursorTimestamp, decodeCursor, pageFrom } from './cursor'
 import { apiErrorResponse } from './errors'
 import { defaultPageSize, pageParams, readRequest } from './query'
@@ -24,7 +25,7 @@ const correctionCursor = z.tuple([z.literal('corrections'), cursorTimestamp, cur
 const position = sql<string>`to_char(${corrections.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
 
 /** `GET /api/v1/corrections`. */
-export async function serveCorrections(db: Db, request: Request): Promise<Response> {
+export async function serveCorrections(db: Db, request: Request, caller: Caller = readerCaller): Promise<Response> {
   const read = readRequest(request, correctionsSchema)
   if (!read.ok) return apiErrorResponse(read.error)
   const { query } = read
@@ -32,6 +33,8 @@ export async function serveCorrections(db: Db, request: Request): Promise<Respon
   if (after === null)
     return apiErrorResponse({ code: 'bad_cursor', message: 'This cursor is not one this list gave: start again without it.' })
   const limit = query.limit ?? defaultPageSize
+  // A token limited to some sections sees only their stories' corrections.
+  const sectionIds = sectionLimit(caller)
   shows(pageKey.corrections)
   const [rows, trails, site] = await Promise.all([
     db
@@ -49,6 +52,7 @@ export async function serveCorrections(db: Db, request: Request): Promise<Respon
       .where(
         and(
           publiclyVisible,
+          sectionIds === null ? undefined : inArray(articles.sectionId, [...sectionIds]),
           after ? sql`(${corrections.createdAt}, ${corrections.id}) < (${after[1]}::timestamptz, ${after[2]})` : undefined,
         ),
       )

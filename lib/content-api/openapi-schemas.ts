@@ -43,10 +43,60 @@ const correction = {
   retractionNote: text,
 }
 
+const optionalId = nullable(id)
+
+/** A draft's fields as the desk holds them (lib/article-input.ts); a write sends any of them. */
+const draftFields: Record<string, Schema> = {
+  headline: text,
+  standfirst: text,
+  dateline: text,
+  sectionId: id,
+  slug: text,
+  tags: { type: 'array', items: text },
+  body: { type: 'object', description: 'TipTap JSON (`{ "type": "doc", "content": [...] }`), checked against the editor’s schema.' },
+  leadMediaId: optionalId,
+  leadCaption: text,
+  leadCredit: text,
+  seoTitle: text,
+  seoDescription: text,
+  socialHeadline: text,
+  socialMediaId: optionalId,
+}
+
+const draftByline: Schema = {
+  anyOf: [object({ userId: id, name: text }), object({ name: text, outlet: text })],
+}
+
+const delivery = {
+  id,
+  eventId: text,
+  eventType: text,
+  createdAt: time,
+  status: { enum: ['pending', 'delivered', 'failed'] },
+  nextAttemptAt: time,
+  story: nullable(object({ id, headline: nullable(text) })),
+  attempts: {
+    type: 'array',
+    items: object({
+      startedAt: time,
+      durationMs: { type: 'integer', minimum: 0 },
+      responseStatus: nullable({ type: 'integer' }),
+      error: text,
+    }),
+  },
+}
+
 export const schemas: Record<string, Schema> = {
   Error: object(
-    { error: object({ code: { enum: Object.keys(apiErrorStatus) }, message: text }) },
-    'Every refusal: a code to act on and a message for the person reading it.',
+    {
+      error: {
+        type: 'object',
+        properties: { code: { enum: Object.keys(apiErrorStatus) }, message: text, field: text },
+        required: ['code', 'message'],
+        additionalProperties: false,
+      },
+    },
+    'Every refusal: a code to act on, a message for the person reading it, and the body’s field at fault when there is one.',
   ),
   Moved: object(
     { location: { type: 'string', pattern: '^/api/v1/stories/by-path\\?' } },
@@ -102,4 +152,34 @@ export const schemas: Record<string, Schema> = {
   TagPage: page('Tag'),
   CorrectionEntry: object({ ...correction, story: object({ id, href: path, headline: text, path, url }) }),
   CorrectionPage: page('CorrectionEntry'),
+  Draft: object(
+    {
+      id,
+      href: path,
+      status: { enum: ['draft', 'in_review', 'changes_requested', 'approved', 'scheduled', 'published', 'unpublished'] },
+      version: id,
+      revision: id,
+      ...draftFields,
+      bylines: { type: 'array', items: draftByline },
+      wordCount: { type: 'integer', minimum: 0 },
+      savedAt: time,
+      published: nullable(object({ href: path, hasUnpublishedChanges: { type: 'boolean' } })),
+    },
+    'A story’s newest revision, as the desk holds it. `version` (also the ETag, as `"v<version>"`) goes back in If-Match.',
+  ),
+  DraftSummary: object({ id, href: path, status: text, version: id, revision: id, headline: text, sectionId: id, savedAt: time }),
+  DraftPage: page('DraftSummary'),
+  DraftInput: {
+    type: 'object',
+    description:
+      'A draft’s fields; unknown fields are refused (400), and so are status and publishing, which stay a person’s act in the desk. ' +
+      'Creating needs `headline` and `sectionId`; an update changes only the fields sent.',
+    properties: {
+      ...draftFields,
+      bylines: { type: 'array', items: { anyOf: [object({ userId: id }), object({ name: text, outlet: text })] } },
+    },
+    additionalProperties: false,
+  },
+  Delivery: object(delivery),
+  DeliveryLog: object({ data: { type: 'array', items: ref('Delivery') } }),
 }

@@ -4,6 +4,7 @@ import { apiErrorResponse } from './errors'
 import { ninjsMediaType } from './format'
 import { ninjsSchemaUri } from './ninjs'
 import { schemas } from './openapi-schemas'
+import { readSecurity, securitySchemes, tokenPaths, tokenRefusals } from './openapi-tokens'
 import { defaultPageSize, formatParam, maxPageSize, readRequest } from './query'
 import { apiBody } from './respond'
 
@@ -29,6 +30,7 @@ function storyAnswers(moved: boolean) {
     '400': refused('A parameter is unknown, repeated or malformed (`invalid_query`).'),
     '404': refused('No story readers can see is there (`not_found`).'),
     '410': refused('The story was published and has been taken down (`gone`).'),
+    ...tokenRefusals('read:published'),
   }
 }
 
@@ -45,6 +47,7 @@ function list(summary: string, schema: string, filters: Operation[] = [], descri
         ),
         ...(filters.length > 0 ? { '404': refused('The section, author or tag filtered by has no page on the site (`not_found`).') } : {}),
         '406': refused('ninjs was asked for: lists come in JSON only (`not_acceptable`).'),
+        ...tokenRefusals('read:published'),
       },
     },
   }
@@ -58,13 +61,15 @@ export const openApiDocument = {
     title: 'Copydesk Content API',
     version: '1.0.0',
     description: [
-      'What the reader’s site shows, as JSON: published stories only (their live revision), never drafts, notes, e-mail addresses or anything under an embargo. No token is needed.',
+      'What the reader’s site shows, as JSON: published stories only (their live revision), never drafts, notes, e-mail addresses or anything under an embargo. No token is needed for that.',
+      'With a token (`Authorization: Bearer`, made by an admin at /desk/admin/tokens), a program may also read the newest drafts (`/drafts`, `read:drafts`), write drafts — never publish — with If-Match on their version (`write:drafts`), and read the webhook log (`webhooks`). A token’s answers are `Cache-Control: private, no-store`; reading published content with one needs `read:published`.',
       `Lists are newest first (tags by slug, authors by name), at most ${maxPageSize} items a page; follow \`next\` until it is null.`,
       'Every answer carries an ETag (send it back in If-None-Match for a 304) and `Cache-Control: public, max-age=0, must-revalidate`: an answer changes the moment what it shows changes on the site.',
-      'Any method but GET and HEAD is answered 405 with an Error body (`method_not_allowed`); an unknown address under /api/v1/ 404 (`not_found`).',
+      'A method an address does not take is answered 405 with an Error body (`method_not_allowed`) and Allow; an unknown address under /api/v1/ 404 (`not_found`); a body over 2 MB 413 (`payload_too_large`).',
     ].join('\n\n'),
   },
   servers: [{ url: '/api/v1' }],
+  security: readSecurity,
   paths: {
     '/stories': list('Published stories, newest first', 'StoryPage', [
       query('section', 'A section id: its stories and those of the sections under it.', { type: 'integer', minimum: 1 }),
@@ -100,15 +105,18 @@ export const openApiDocument = {
           '200': answer('Every top-level section, each with the sections under it.', 'SectionTree'),
           '400': refused('A parameter is unknown or malformed (`invalid_query`).'),
           '406': refused('ninjs was asked for (`not_acceptable`).'),
+          ...tokenRefusals('read:published'),
         },
       },
     },
     '/authors': list('Staff with a published story, by name', 'AuthorPage'),
     '/tags': list('Tags of published stories, by slug', 'TagPage'),
     '/corrections': list('Corrections and updates on published stories, newest first', 'CorrectionPage'),
+    ...tokenPaths,
   },
   components: {
     schemas,
+    securitySchemes,
     parameters: {
       limit: query('limit', `Items per page, ${defaultPageSize} unless given.`, { type: 'integer', minimum: 1, maximum: maxPageSize }),
       cursor: query('cursor', 'Where the page starts: `nextCursor` of the page before.', { type: 'string' }),

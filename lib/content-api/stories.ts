@@ -1,5 +1,5 @@
 import 'server-only'
-import { type SQL, and, desc, eq, sql } from 'drizzle-orm'
+import { type SQL, and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '@/db'
 import { articles, revisions } from '@/db/schema'
@@ -17,6 +17,7 @@ import {
 } from '../public-lists'
 import { findSectionMove, sectionTrails, storyPath } from '../sections'
 import { readSiteSettings, absoluteUrl } from '../site'
+import { type Caller, readerCaller, sectionLimit, seesSection } from './callers'
 import { cursorId, cursorTimestamp, decodeCursor, pageFrom } from './cursor'
 import { type ApiError, apiErrorResponse } from './errors'
 import { type ApiFormat, ninjsMediaType } from './format'
@@ -72,7 +73,7 @@ export type ApiStorySummary = {
 const position = sql<string>`to_char(${articles.firstPublishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
 
 /** `GET /api/v1/stories`. */
-export async function serveStories(db: Db, request: Request): Promise<Response> {
+export async function serveStories(db: Db, request: Request, caller: Caller = readerCaller): Promise<Response> {
   const read = readRequest(request, listSchema)
   if (!read.ok) return apiErrorResponse(read.error)
   const { query } = read
@@ -82,6 +83,9 @@ export async function serveStories(db: Db, request: Request): Promise<Response> 
   const chosen = await chosenStories(db, query)
   if ('code' in chosen) return apiErrorResponse(chosen)
   const conditions: SQL[] = []
+  // A token limited to some sections sees only their stories.
+  const limit = sectionLimit(caller)
+  if (limit !== null) conditions.push(inArray(articles.sectionId, [...limit]))
   if (after) conditions.push(sql`(${articles.firstPublishedAt}, ${articles.id}) < (${after[1]}::timestamptz, ${after[2]})`)
   if (query.updated_since !== undefined) {
     conditions.push(sql`${lastModifiedSql} >= ${new Date(query.updated_since).toISOString()}::timestamptz`)
@@ -90,7 +94,7 @@ export async function serveStories(db: Db, request: Request): Promise<Response> 
   }
   // `modifiedAt` moves with every correction.
   shows(...chosen.keys, pageKey.corrections)
-  const limit = query.limit ?? defaultPageSize
+  const pageSize = query.limit ?? defaultPageSize
   const [rows, trails, site] = await Promise.all([
     db
       .select({
@@ -107,14 +111,14 @@ export async function serveStories(db: Db, request: Request): Promise<Response> 
       .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
       .where(and(publiclyVisible, chosen.where, ...conditions))
       .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
-      .limit(limit + 1),
+      .limit(pageSize + 1),
     sectionTrails(db),
     readSiteSettings(db),
   ])
-  showsStories(rows.slice(0, limit).map((row) => row.id))
+  showsStories(rows.slice(0, pageSize).map((row) => row.id))
   const page = pageFrom(
     rows,
-    limit,
+    pageSize,
     new URL(request.url),
     (row) => ['stories', row.position, row.id],
     (row): ApiStorySummary => {
@@ -162,7 +166,7 @@ async function chosenStories(db: Db, query: { section?: number; author?: number;
 }
 
 /** `GET /api/v1/stories/{id}`: a story readers can see, by its id. */
-export async function serveStory(db: Db, request: Request, rawId: string): Promise<Response> {
+export async function serveStory(db: Db, request: Request, rawId: string, caller: Caller = readerCaller): Promise<Response> {
   const read = readRequest(request, storySchema, ['json', 'ninjs'])
   if (!read.ok) return apiErrorResponse(read.error)
   const id = idParam('id').safeParse(rawId)
@@ -170,27 +174,29 @@ export async function serveStory(db: Db, request: Request, rawId: string): Promi
   shows(pageKey.story(id.data))
   const [place] = await db.select(storyPlaceColumns).from(articles).where(eq(articles.id, id.data))
   // A story never published is not there for readers, whatever its address.
-  if (!place || place.publishedRevisionId === null) return apiErrorResponse({ code: 'not_found', message: `There is no story ${id.data}.` })
+  if (!place || place.publishedRevisionId === null || !seesSection(caller, place.sectionId))
+    return apiErrorResponse({ code: 'not_found', message: `There is no story ${id.data}.` })
   const path = storyPath(await sectionTrails(db), place.sectionId, place.slug)
-  return storyAnswer(db, read.format, path)
+  return storyAnswer(db, read.format, path, caller)
 }
 
 /** `GET /api/v1/stories/by-path?path=/world/harbour-reopens`: the story at a reader's address. */
-export async function serveStoryByPath(db: Db, request: Request): Promise<Response> {
+export async function serveStoryByPath(db: Db, request: Request, caller: Caller = readerCaller): Promise<Response> {
   const read = readRequest(request, byPathSchema, ['json', 'ninjs'])
   if (!read.ok) return apiErrorResponse(read.error)
-  return storyAnswer(db, read.format, read.query.path)
+  return storyAnswer(db, read.format, read.query.path, caller)
 }
 
 /** The story at a reader's address, as readers find it there: the story, a move (301) or a takedown (410). */
-async function storyAnswer(db: Db, format: ApiFormat, path: string): Promise<Response> {
+async function storyAnswer(db: Db, format: ApiFormat, path: string, caller: Caller): Promise<Response> {
   const segments = path.split('/').filter(Boolean)
   const shaped = segments.length >= 2 && segments.length <= 12 && segments.every((segment) => /^[a-z0-9][a-z0-9._-]{0,199}$/.test(segment))
   const found = shaped ? await findStoryAt(db, segments) : null
   // Its section moved: the reader's site sends the old address on, and so does the API.
   const sectionMovedTo = shaped && !found ? await findSectionMove(db, segments) : null
   if (sectionMovedTo !== null) return movedTo(sectionMovedTo, format)
-  if (!found) return apiErrorResponse({ code: 'not_found', message: `No story is at ${path}.` })
+  if (!found || (found.kind === 'story' && !seesSection(caller, found.story.sectionId)))
+    return apiErrorResponse({ code: 'not_found', message: `No story is at ${path}.` })
   if (found.kind === 'gone') return apiErrorResponse({ code: 'gone', message: 'This story has been taken down.' })
   if (found.kind === 'moved') return movedTo(found.to, format)
   const [corrections, site] = await Promise.all([listCorrections(db, found.story.id), readSiteSettings(db)])

@@ -1,9 +1,10 @@
 import { getDb } from '@/db'
 import { serveAuthors } from '@/lib/content-api/authors'
-import { keptApiAnswer } from '@/lib/content-api/respond'
+import { apiRead } from '@/lib/content-api/callers'
 
 export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request): Promise<Response> {
-  return keptApiAnswer(request, () => serveAuthors(getDb(), request))
+  const db = getDb()
+  return apiRead(db, request, () => serveAuthors(db, request))
 }

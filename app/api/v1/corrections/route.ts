@@ -1,9 +1,10 @@
 import { getDb } from '@/db'
 import { serveCorrections } from '@/lib/content-api/corrections'
-import { keptApiAnswer } from '@/lib/content-api/respond'
+import { apiRead } from '@/lib/content-api/callers'
 
 export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request): Promise<Response> {
-  return keptApiAnswer(request, () => serveCorrections(getDb(), request))
+  const db = getDb()
+  return apiRead(db, request, (caller) => serveCorrections(db, request, caller))
 }

@@ -1,9 +1,10 @@
 import { getDb } from '@/db'
-import { keptApiAnswer } from '@/lib/content-api/respond'
+import { apiRead } from '@/lib/content-api/callers'
 import { serveSections } from '@/lib/content-api/sections'
 
 export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request): Promise<Response> {
-  return keptApiAnswer(request, () => serveSections(getDb(), request))
+  const db = getDb()
+  return apiRead(db, request, () => serveSections(db, request))
 }

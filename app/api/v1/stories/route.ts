@@ -1,9 +1,10 @@
 import { getDb } from '@/db'
-import { keptApiAnswer } from '@/lib/content-api/respond'
+import { apiRead } from '@/lib/content-api/callers'
 import { serveStories } from '@/lib/content-api/stories'
 
 export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request): Promise<Response> {
-  return keptApiAnswer(request, () => serveStories(getDb(), request))
+  const db = getDb()
+  return apiRead(db, request, (caller) => serveStories(db, request, caller))
 }

@@ -1,9 +1,10 @@
 import { getDb } from '@/db'
-import { keptApiAnswer } from '@/lib/content-api/respond'
+import { apiRead } from '@/lib/content-api/callers'
 import { serveTags } from '@/lib/content-api/tags'
 
 export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request): Promise<Response> {
-  return keptApiAnswer(request, () => serveTags(getDb(), request))
+  const db = getDb()
+  return apiRead(db, request, () => serveTags(db, request))
 }

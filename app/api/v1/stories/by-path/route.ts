@@ -1,9 +1,10 @@
 import { getDb } from '@/db'
-import { keptApiAnswer } from '@/lib/content-api/respond'
+import { apiRead } from '@/lib/content-api/callers'
 import { serveStoryByPath } from '@/lib/content-api/stories'
 
 export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request): Promise<Response> {
-  return keptApiAnswer(request, () => serveStoryByPath(getDb(), request))
+  const db = getDb()
+  return apiRead(db, request, (caller) => serveStoryByPath(db, request, caller))
 }
