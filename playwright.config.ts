@@ -21,9 +21,8 @@ export default defineConfig({
   retries: 0,
   // Journeys of a dozen steps on a 2-core machine running the server too.
   timeout: 60_000,
-  // Most of a journey's time is waiting (autosave pauses, live updates, the scheduler's tick), not
-  // computing: two at a time used about 0.7 of the two cores (the run's CPU time against its wall
-  // time); three use more of them without making any step wait on the CPU for long.
+  // Three at a time keep both cores busy while a journey waits (autosave pauses, live updates, the
+  // scheduler's tick); the run is bound by the CPU then, and more would not make it faster.
   workers: 3,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
