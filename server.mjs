@@ -64,6 +64,10 @@ server.on('upgrade', (request, socket, head) => {
   if (collab) return collab.handleUpgrade(request, socket, head)
   socket.end('HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\n\r\n')
 })
+// An idle keep-alive connection stays open longer than clients and the nginx edge keep one (60 s):
+// closing it after Node's default 5 s races a request sent on it at that instant (ECONNRESET).
+server.keepAliveTimeout = 65_000
+server.headersTimeout = 66_000
 server.listen(port, hostname, () => console.log(`Copydesk is ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`))
 
 // Finishes the requests under way, then exits (which releases the embedded database's lock). The
