@@ -64,8 +64,9 @@ server.on('upgrade', (request, socket, head) => {
   if (collab) return collab.handleUpgrade(request, socket, head)
   socket.end('HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\n\r\n')
 })
-// An idle keep-alive connection stays open longer than clients and the nginx edge keep one (60 s):
-// closing it after Node's default 5 s races a request sent on it at that instant (ECONNRESET).
+// An idle keep-alive connection stays open longer than a client keeps one (browsers and Node's
+// agents: up to a minute); closing it after Node's default 5 s races a request sent on it at that
+// instant (ECONNRESET). deploy/nginx closes its own upstream connections after 4 s, before this.
 server.keepAliveTimeout = 65_000
 server.headersTimeout = 66_000
 server.listen(port, hostname, () => console.log(`Copydesk is ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`))
