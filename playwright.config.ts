@@ -21,9 +21,9 @@ export default defineConfig({
   retries: 0,
   // Journeys of a dozen steps on a 2-core machine running the server too.
   timeout: 60_000,
-  // Three at a time keep both cores busy while a journey waits (autosave pauses, live updates, the
-  // scheduler's tick); the run is bound by the CPU then, and more would not make it faster.
-  workers: 3,
+  // Two at a time: the run is bound by the two cores' CPU, and a third worker only made each step
+  // slower (a fresh-clone run with three had a 5-second expectation time out) for no shorter run.
+  workers: 2,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
