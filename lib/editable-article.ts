@@ -37,6 +37,14 @@ export const snapshotColumns = {
   socialMediaId: revisions.socialMediaId,
 }
 
+type SnapshotField = keyof typeof snapshotColumns
+
+/** The snapshot's fields, and no others, of anything that has them (a revision, an editable story). */
+export function pickSnapshot<T extends Record<SnapshotField, unknown>>(source: T): Pick<T, SnapshotField> {
+  const fields = Object.keys(snapshotColumns) as SnapshotField[]
+  return Object.fromEntries(fields.map((field) => [field, source[field]])) as Pick<T, SnapshotField>
+}
+
 /** A story as the editor opens it: the article's state and its current revision's fields. */
 export type EditableArticle = ShownSnapshot & {
   id: number

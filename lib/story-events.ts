@@ -2,7 +2,7 @@ import 'server-only'
 import { inArray } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { articles } from '@/db/schema'
-import { loadCurrent } from './editable-article'
+import { loadCurrent, pickSnapshot } from './editable-article'
 import { presentOn } from './presence'
 import type { RevisionSnapshot } from './revisions'
 import type { OtherVersion } from './story-draft'
@@ -170,25 +170,7 @@ async function savedVersion(articleId: number): Promise<OtherVersion | null> {
   const loaded = await loadCurrent(getDb(), articleId)
   if (!loaded) return null
   const { article, revision } = loaded
-  const { headline, standfirst, body, sectionId, slug, bylines, tags, leadMediaId, leadCaption, leadCredit } = revision
-  const { dateline, seoTitle, seoDescription, socialHeadline, socialMediaId } = revision
-  const draft: RevisionSnapshot = {
-    headline,
-    standfirst,
-    dateline,
-    body,
-    sectionId,
-    slug,
-    bylines,
-    tags,
-    leadMediaId,
-    leadCaption,
-    leadCredit,
-    seoTitle,
-    seoDescription,
-    socialHeadline,
-    socialMediaId,
-  }
+  const draft: RevisionSnapshot = pickSnapshot(revision)
   return {
     version: article.version,
     revisionNumber: revision.number,

@@ -61,6 +61,20 @@ test('a request with a session cookie is neither served from the cache nor store
   expect(cacheStatus(await get(page))).toBe('HIT')
 })
 
+test('a request with a Content API token is neither served from the cache nor stored in it', async () => {
+  const token = { authorization: 'Bearer cdk_not-a-real-token' }
+  const page = '/corrections'
+  expect(cacheStatus(await get(page, token))).toBe('BYPASS')
+  // Had the answer to the token been stored, this would be a HIT.
+  expect(cacheStatus(await get(page))).toBe('MISS')
+  expect(cacheStatus(await get(page))).toBe('HIT')
+  expect(cacheStatus(await get(page, token))).toBe('BYPASS')
+
+  const api = await get('/api/v1/stories', token)
+  expect(api.status).toBe(401)
+  expect(cacheStatus(api)).toBeUndefined()
+})
+
 test("Next's client-side navigation requests skip the cache", async () => {
   for (const header of ['RSC', 'Next-Router-Prefetch', 'Next-Router-State-Tree', 'Next-Action']) {
     const response = await get('/', { [header]: '1' })

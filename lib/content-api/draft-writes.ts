@@ -4,7 +4,7 @@ import type { VerifiedToken } from '../api-tokens/verify'
 import { createArticleFromDraft } from '../article-create'
 import { saveArticle } from '../article-drafts'
 import { articleInputSchema } from '../article-input'
-import type { EditableArticle } from '../editable-article'
+import { type EditableArticle, pickSnapshot } from '../editable-article'
 import type { Refusal } from '../refusal'
 import { readTextWithin } from '../request-body'
 import { maxSaveBytes } from '../story-draft'
@@ -101,26 +101,8 @@ export function ifMatchVersion(header: string): number | null {
 
 /** The fields of the story's newest revision, as a write would send them. */
 function currentFields(article: EditableArticle): Record<string, unknown> {
-  const { headline, standfirst, dateline, body, sectionId, slug, bylines, tags, leadMediaId, leadCaption, leadCredit } = article
-  const { seoTitle, seoDescription, socialHeadline, socialMediaId } = article
-  const staffOrNamed = bylines.map((byline) => ('userId' in byline ? { userId: byline.userId } : byline))
-  return {
-    headline,
-    standfirst,
-    dateline,
-    body,
-    sectionId,
-    slug,
-    bylines: staffOrNamed,
-    tags,
-    leadMediaId,
-    leadCaption,
-    leadCredit,
-    seoTitle,
-    seoDescription,
-    socialHeadline,
-    socialMediaId,
-  }
+  const bylines = article.bylines.map((byline) => ('userId' in byline ? { userId: byline.userId } : byline))
+  return { ...pickSnapshot(article), bylines }
 }
 
 /**
