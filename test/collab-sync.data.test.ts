@@ -1,60 +1,19 @@
-import http from 'node:http'
 import net from 'node:net'
 import { eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { users } from '@/db/schema'
-import type { Actor } from '@/lib/permissions'
-import { type CollabServer, createCollabServer } from '@/lib/collab/server'
 import { readOnlyMessage } from '@/lib/collab/hooks'
 import { servedElsewhere } from '@/lib/collab/lease'
 import { readStoryDocument } from '@/lib/collab/storage'
-import { mintTicket } from '@/lib/collab/ticket'
-import { startSession } from '@/lib/sessions'
-import { type TestClient, connectClient } from './collab-clients'
+import type { TestClient } from './collab-clients'
+import { collabTestKit } from './collab-server'
 import { makeStory, openTestNewsroom, revisionRows, storyIn } from './newsroom'
 
 // A real sync server in this process, reached over real WebSockets by Hocuspocus's own client.
 
 const { db, newsroom } = await openTestNewsroom()
-const secret = 'a secret for the sync tests'
-const origins = { siteUrl: 'http://localhost:3000', proxyHops: 0 }
-const open: { clients: TestClient[]; closers: (() => Promise<void>)[] } = { clients: [], closers: [] }
-
-afterAll(async () => {
-  for (const client of open.clients) client.destroy()
-  for (const close of open.closers.reverse()) await close()
-})
-
-/** A sync server listening on a port of its own; `url` is its WebSocket address. */
-async function startServer(
-  options: Partial<Parameters<typeof createCollabServer>[0]> = {},
-): Promise<{ collab: CollabServer; url: string; stop: () => Promise<void> }> {
-  const collab = createCollabServer({ db, secret, redis: null, origins, pauseMs: 400, accessCheckMs: 200, storeDebounceMs: 50, ...options })
-  const server = http.createServer((_, response) => response.writeHead(404).end())
-  server.on('upgrade', (request, socket, head) => collab.handleUpgrade(request, socket, head))
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  let stopped = false
-  const stop = async () => {
-    if (stopped) return
-    stopped = true
-    await collab.close()
-    await new Promise((resolve) => server.close(resolve))
-  }
-  open.closers.push(stop)
-  return { collab, url: `ws://127.0.0.1:${port}/desk/collab`, stop }
-}
-
-async function join(url: string, person: Actor, story: number, token?: string): Promise<TestClient> {
-  const sessionId = await startSession(db, { userId: person.id, client: '', userAgent: '' })
-  const client = connectClient(
-    url,
-    `article:${story}`,
-    token ?? mintTicket(secret, { userId: person.id, sessionId, articleId: story }).token,
-  )
-  open.clients.push(client)
-  return client
-}
+const { startServer, join, closeAll } = collabTestKit(db)
+afterAll(closeAll)
 
 const headlineOf = (client: TestClient) => client.doc.getText('headline').toString()
 const typeHeadline = (client: TestClient, text: string) =>

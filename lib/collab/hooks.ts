@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { Db } from '@/db'
 import { type AccessWatcher, type CollabAccess, collabAccess } from './access'
 import { acquireLease, releaseLease, servedElsewhere } from './lease'
+import { type SizeGuard, tooLargeMessage, updateBytes } from './limits'
 import type { CutResult, RevisionCutter } from './revision-cutter'
 import { articleIdOf, loadStoryDocument, storeStoryDocument } from './storage'
 import { type TicketProblem, verifyTicket } from './ticket'
@@ -15,7 +16,10 @@ export type CollabContext = { userId: number; sessionId: string; articleId: numb
 /** Messages between the editor and the sync server besides the document itself (Hocuspocus's "stateless" channel), as JSON. */
 export const clientMessageSchema = z.object({ type: z.literal('save') })
 export type ServerMessage =
-  { type: 'saved'; revisionNumber: number } | { type: 'refused'; message: string } | { type: 'read-only'; message: string }
+  | { type: 'saved'; revisionNumber: number }
+  | { type: 'refused'; message: string }
+  | { type: 'read-only'; message: string }
+  | { type: 'too-large'; message: string }
 
 const ticketMessages: Record<TicketProblem, string> = {
   malformed: 'Sign in to write together on this story.',
@@ -39,6 +43,7 @@ export type HookParts = {
   watcher: AccessWatcher
   /** Without Redis: this instance's name in the lease table (lib/collab/lease.ts). */
   leaseHolder: string | null
+  sizeGuard: SizeGuard
 }
 
 function contextOf(value: unknown): CollabContext | null {
@@ -51,7 +56,7 @@ function send(connection: Connection, message: ServerMessage): void {
 }
 
 /** Copydesk's rules for the sync server: who connects and how, where documents live, when revisions are cut. */
-export function copydeskHooks({ db, secret, cutter, watcher, leaseHolder }: HookParts): Extension {
+export function copydeskHooks({ db, secret, cutter, watcher, leaseHolder, sizeGuard }: HookParts): Extension {
   const articleOf = (documentName: string): number => {
     const articleId = articleIdOf(documentName)
     if (articleId === null) throw new ConnectionRefused('There is no such story.')
@@ -95,6 +100,14 @@ export function copydeskHooks({ db, secret, cutter, watcher, leaseHolder }: Hook
     async onStoreDocument({ documentName, document }): Promise<void> {
       const articleId = articleOf(documentName)
       await storeStoryDocument(db, articleId, document, { contributors: cutter.contributorsOf(articleId) })
+    },
+
+    // A change that would take the story past its size is not applied: the connection is closed
+    // (Hocuspocus closes it with the thrown code and reason) and the person told why.
+    async beforeHandleMessage({ update, document, connection }): Promise<void> {
+      if (sizeGuard.allows(document, updateBytes(update))) return
+      send(connection, { type: 'too-large', message: tooLargeMessage })
+      throw Object.assign(new Error(tooLargeMessage), { code: 4413, reason: 'too-large' })
     },
 
     // Hocuspocus itself refuses a read-only connection's changes; this tells the person why.

@@ -11,6 +11,7 @@ import { AccessWatcher } from './access'
 import { collabPath } from './paths'
 import { copydeskHooks, toMessage } from './hooks'
 import { instanceName, leaseRenewMs, releaseLease, renewLeases } from './lease'
+import { SizeGuard, SocketsPerAddress, maxMessageBytes, tooManySocketsMessage, upgradeAddress } from './limits'
 import { type CutKind, type CutResult, RevisionCutter } from './revision-cutter'
 import { articleIdOf, documentNameOf, storeStoryDocument } from './storage'
 
@@ -28,6 +29,9 @@ export type CollabOptions = {
   pauseMs?: number
   accessCheckMs?: number
   storeDebounceMs?: number
+  /** Limits, for tests (lib/collab/limits.ts has the real ones). */
+  maxDocumentChars?: number
+  maxSocketsPerAddress?: number
   log?: Pick<Console, 'error'>
 }
 
@@ -57,7 +61,8 @@ export function createCollabServer(options: CollabOptions): CollabServer {
         hocuspocus.documents.get(documentNameOf(articleId))?.broadcastStateless(JSON.stringify(toMessage(result)))
     },
   })
-  const extensions: Extension[] = [copydeskHooks({ db, secret: options.secret, cutter, watcher, leaseHolder })]
+  const sizeGuard = new SizeGuard(options.maxDocumentChars)
+  const extensions: Extension[] = [copydeskHooks({ db, secret: options.secret, cutter, watcher, leaseHolder, sizeGuard })]
   if (options.redis) {
     const { host, port, username, password, db: database, tls } = options.redis
     extensions.push(
@@ -79,8 +84,14 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     maxDebounce: 10_000,
     extensions,
   })
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 })
-  sockets.on('connection', (socket, request: IncomingMessage) => hocuspocus.handleConnection(socket, request))
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes })
+  const perAddress = new SocketsPerAddress(options.maxSocketsPerAddress)
+  sockets.on('connection', (socket, request: IncomingMessage) => {
+    // A message past maxPayload, or bytes that are not WebSocket frames, end that connection
+    // (ws closes it); unheard, the error would end the process.
+    socket.on('error', (error) => log.error(`Copydesk: a sync connection was closed: ${error.message}`))
+    hocuspocus.handleConnection(socket, request)
+  })
 
   // Without Redis: keep the leases of the stories served here, and let go of any taken away.
   const renewing = leaseHolder
@@ -100,9 +111,11 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     handleUpgrade(request, socket, head) {
       const problem = foreignOriginProblem(headersOf(request), ownOrigins(headersOf(request), options.origins))
       if (problem) {
-        socket.end(`HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-type: text/plain; charset=utf-8\r\n\r\n${problem}`)
-        return
+        return refuseUpgrade(socket, '403 Forbidden', problem)
       }
+      const release = perAddress.take(upgradeAddress(request, options.origins.proxyHops))
+      if (!release) return refuseUpgrade(socket, '429 Too Many Requests', tooManySocketsMessage)
+      socket.once('close', release)
       sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request))
     },
     cutNow: (articleId, kind, requestedBy) => cutter.cutNow(articleId, kind, requestedBy),
@@ -123,6 +136,10 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus })
     },
   }
+}
+
+function refuseUpgrade(socket: Duplex, status: string, message: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-type: text/plain; charset=utf-8\r\n\r\n${message}`)
 }
 
 function headersOf(request: IncomingMessage): Headers {

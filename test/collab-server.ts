@@ -1,0 +1,67 @@
+import http from 'node:http'
+import type net from 'node:net'
+import type { Db } from '@/db'
+import { type CollabOptions, type CollabServer, createCollabServer } from '@/lib/collab/server'
+import { mintTicket } from '@/lib/collab/ticket'
+import type { Actor } from '@/lib/permissions'
+import { startSession } from '@/lib/sessions'
+import { type TestClient, connectClient } from './collab-clients'
+
+export type RunningServer = { collab: CollabServer; url: string; stop: () => Promise<void> }
+
+/**
+ * Real sync servers in this process, each on a port of its own, and Hocuspocus's own clients for
+ * them: what the sync tests share. Call `closeAll` after the file's tests.
+ */
+export function collabTestKit(db: Db) {
+  const secret = 'a secret for the sync tests'
+  const origins = { siteUrl: 'http://localhost:3000', proxyHops: 0 }
+  const clients: TestClient[] = []
+  const closers: (() => Promise<void>)[] = []
+
+  /** A sync server with short timings; `url` is its WebSocket address. */
+  async function startServer(options: Partial<CollabOptions> = {}): Promise<RunningServer> {
+    const collab = createCollabServer({
+      db,
+      secret,
+      redis: null,
+      origins,
+      pauseMs: 400,
+      accessCheckMs: 200,
+      storeDebounceMs: 50,
+      ...options,
+    })
+    const server = http.createServer((_, response) => response.writeHead(404).end())
+    server.on('upgrade', (request, socket, head) => collab.handleUpgrade(request, socket, head))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as net.AddressInfo
+    let stopped = false
+    const stop = async () => {
+      if (stopped) return
+      stopped = true
+      await collab.close()
+      await new Promise((resolve) => server.close(resolve))
+    }
+    closers.push(stop)
+    return { collab, url: `ws://127.0.0.1:${port}/desk/collab`, stop }
+  }
+
+  /** `person` connects to `story` with a ticket of their own, or with `token` instead. */
+  async function join(url: string, person: Actor, story: number, token?: string): Promise<TestClient> {
+    const sessionId = await startSession(db, { userId: person.id, client: '', userAgent: '' })
+    const client = connectClient(
+      url,
+      `article:${story}`,
+      token ?? mintTicket(secret, { userId: person.id, sessionId, articleId: story }).token,
+    )
+    clients.push(client)
+    return client
+  }
+
+  async function closeAll(): Promise<void> {
+    for (const client of clients) client.destroy()
+    for (const close of closers.reverse()) await close()
+  }
+
+  return { startServer, join, closeAll }
+}
