@@ -4,6 +4,7 @@ import type { Db } from '@/db'
 import { type Byline, type RichTextDoc, articles, revisionKind, revisions, users } from '@/db/schema'
 import { resolveBylines } from './article-attribution'
 import { type SaveResult, saveArticle } from './article-drafts'
+import { shareSavedDraft } from './collab/saved-elsewhere'
 import { type ShownSnapshot, snapshotColumns } from './editable-article'
 import { articleInputSchema } from './article-input'
 import type { Actor } from './permissions'
@@ -127,7 +128,10 @@ export async function restoreRevision(
   if (!input.success) {
     return refusal('invalid', `Revision ${number} cannot be restored as it is: ${input.error.issues[0]?.message ?? 'it is incomplete.'}`)
   }
-  return saveArticle(db, actor, articleId, input.data, { baseVersion, kind: 'save', now: options.now })
+  const saved = await saveArticle(db, actor, articleId, input.data, { baseVersion, kind: 'save', now: options.now })
+  // Restored inside the shared document too: everyone writing sees it, nothing is duplicated.
+  if (saved.ok) await shareSavedDraft(db, articleId)
+  return saved
 }
 
 function summary({ id, currentRevisionId, publishedRevisionId, ...row }: SummaryRow): RevisionSummary {

@@ -1,6 +1,8 @@
 import http from 'node:http'
 import type net from 'node:net'
 import type { Db } from '@/db'
+import { collabPath } from '@/lib/collab/paths'
+import { publishCollab, unpublishCollab } from '@/lib/collab/running'
 import { type CollabOptions, type CollabServer, createCollabServer } from '@/lib/collab/server'
 import { mintTicket } from '@/lib/collab/ticket'
 import type { Actor } from '@/lib/permissions'
@@ -19,8 +21,11 @@ export function collabTestKit(db: Db) {
   const clients: TestClient[] = []
   const closers: (() => Promise<void>)[] = []
 
-  /** A sync server with short timings; `url` is its WebSocket address. */
-  async function startServer(options: Partial<CollabOptions> = {}): Promise<RunningServer> {
+  /**
+   * A sync server with short timings; `url` is its WebSocket address. Published, it is the one the
+   * app's own code finds running in this process (lib/collab/running.ts), as `npm start`'s is.
+   */
+  async function startServer(options: Partial<CollabOptions> & { published?: boolean } = {}): Promise<RunningServer> {
     const collab = createCollabServer({
       db,
       secret,
@@ -35,10 +40,12 @@ export function collabTestKit(db: Db) {
     server.on('upgrade', (request, socket, head) => collab.handleUpgrade(request, socket, head))
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const { port } = server.address() as net.AddressInfo
+    const published = options.published ? publishCollab(() => ({ ...collab, path: collabPath })) : null
     let stopped = false
     const stop = async () => {
       if (stopped) return
       stopped = true
+      if (published) unpublishCollab(published)
       await collab.close()
       await new Promise((resolve) => server.close(resolve))
     }

@@ -10,10 +10,11 @@ import { type OriginSettings, foreignOriginProblem, originSettings, ownOrigins }
 import { AccessWatcher } from './access'
 import { collabPath } from './paths'
 import { copydeskHooks, toMessage } from './hooks'
-import { instanceName, leaseRenewMs, releaseLease, renewLeases } from './lease'
+import { acquireLease, instanceName, leaseRenewMs, releaseLease, renewLeases } from './lease'
 import { SizeGuard, SocketsPerAddress, maxMessageBytes, tooManySocketsMessage, upgradeAddress } from './limits'
 import { type CutKind, type CutResult, RevisionCutter } from './revision-cutter'
-import { articleIdOf, documentNameOf, storeStoryDocument } from './storage'
+import { type PublishedCollab, publishCollab } from './running'
+import { type SharedDraft, articleIdOf, documentNameOf, replaceStoryDocument, storeStoryDocument } from './storage'
 
 export type CollabOptions = {
   db: Db
@@ -41,6 +42,11 @@ export type CollabServer = {
   handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void
   /** Cuts a revision of an open story now (an explicit save from elsewhere than the editor's connection). */
   cutNow: (articleId: number, kind: CutKind, requestedBy?: number) => Promise<CutResult>
+  /**
+   * Puts a draft saved by other means (a revision restored, a write through the API) into the
+   * story's shared document, `revisionId` being the revision it was saved as.
+   */
+  replaceDraft: (articleId: number, draft: SharedDraft, revisionId: number) => Promise<void>
   /** Stores every open document and cuts what is pending, then closes every connection. */
   close: () => Promise<void>
 }
@@ -119,6 +125,18 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request))
     },
     cutNow: (articleId, kind, requestedBy) => cutter.cutNow(articleId, kind, requestedBy),
+    async replaceDraft(articleId, draft, revisionId) {
+      // Without Redis another instance may be serving the story: its copy is left as it is, and
+      // its next revision of the shared parts replaces this one (the README says so).
+      if (leaseHolder && !(await acquireLease(db, articleId, leaseHolder))) return
+      const connection = await hocuspocus.openDirectConnection(documentNameOf(articleId))
+      try {
+        await connection.transact((document) => replaceStoryDocument(document, draft))
+        if (connection.document) await storeStoryDocument(db, articleId, connection.document, { revisionId })
+      } finally {
+        await connection.disconnect()
+      }
+    },
     async close() {
       clearInterval(renewing)
       watcher.stop()
@@ -151,15 +169,12 @@ function headersOf(request: IncomingMessage): Headers {
   return headers
 }
 
-type Published = CollabServer & { path: string }
-const holder = globalThis as typeof globalThis & { __copydeskCollab?: Published }
-
 /**
- * Starts the app's sync server once per process and publishes it on `globalThis.__copydeskCollab`,
- * where server.mjs (plain JavaScript, outside Next's bundles) finds it to hand it upgrades on `path`.
+ * Starts the app's sync server once per process and publishes it (lib/collab/running.ts), where
+ * server.mjs finds it to hand it upgrades on its `path`.
  */
-export function startCollab(db: Db): Published {
-  holder.__copydeskCollab ??= {
+export function startCollab(db: Db): PublishedCollab {
+  return publishCollab(() => ({
     ...createCollabServer({
       db,
       secret: authSecret(),
@@ -167,6 +182,5 @@ export function startCollab(db: Db): Published {
       origins: originSettings(),
     }),
     path: collabPath,
-  }
-  return holder.__copydeskCollab
+  }))
 }

@@ -1,6 +1,6 @@
 import 'server-only'
 import { eq, sql } from 'drizzle-orm'
-import { prosemirrorToYXmlFragment, yXmlFragmentToProsemirrorJSON } from 'y-prosemirror'
+import { prosemirrorToYXmlFragment, updateYFragment, yXmlFragmentToProsemirrorJSON } from 'y-prosemirror'
 import * as Y from 'yjs'
 import type { Db } from '@/db'
 import { type RichTextDoc, articles, revisions, storyDocuments } from '@/db/schema'
@@ -42,6 +42,32 @@ export function buildStoryDocument(draft: SharedDraft, fromRevision?: number): Y
   doc.getText(documentParts.headline).insert(0, draft.headline)
   doc.getText(documentParts.standfirst).insert(0, draft.standfirst)
   return doc
+}
+
+/**
+ * Makes the shared document hold `draft` (a revision restored, a write through the API) by changing
+ * only what differs, in one transaction: everyone's copy follows, and carets elsewhere stay put.
+ */
+export function replaceStoryDocument(doc: Y.Doc, draft: SharedDraft): void {
+  doc.transact(() => {
+    replaceText(doc.getText(documentParts.headline), draft.headline)
+    replaceText(doc.getText(documentParts.standfirst), draft.standfirst)
+    const body = storySchema.nodeFromJSON(draft.body)
+    updateYFragment(doc, doc.getXmlFragment(documentParts.body), body, { mapping: new Map(), isOMark: new Map() })
+  })
+}
+
+/** Replaces what lies between the text's common beginning and end with what `wanted` has there. */
+function replaceText(text: Y.Text, wanted: string): void {
+  const current = text.toString()
+  if (current === wanted) return
+  let start = 0
+  while (start < current.length && start < wanted.length && current[start] === wanted[start]) start++
+  let end = 0
+  const room = Math.min(current.length, wanted.length) - start
+  while (end < room && current[current.length - 1 - end] === wanted[wanted.length - 1 - end]) end++
+  text.delete(start, current.length - start - end)
+  text.insert(start, wanted.slice(start, wanted.length - end))
 }
 
 /** The draft as the shared document has it now. */

@@ -2,6 +2,7 @@ import 'server-only'
 import type { Db } from '@/db'
 import type { VerifiedToken } from '../api-tokens/verify'
 import { createArticleFromDraft } from '../article-create'
+import { shareSavedDraft } from '../collab/saved-elsewhere'
 import { saveArticle } from '../article-drafts'
 import { articleInputSchema } from '../article-input'
 import { type EditableArticle, pickSnapshot } from '../editable-article'
@@ -143,6 +144,7 @@ export async function updateDraft(db: Db, request: Request, rawId: string, token
   const saved = await saveArticle(db, actor, id.data, input.input, { baseVersion: version, kind: 'save' })
   // Someone saved between the check above and the save's lock.
   if (!saved.ok) return saved.reason === 'conflict' ? stale(saved.current.version) : refused(saved)
+  await shareSavedDraft(db, id.data)
   const after = await draftFor(db, token, actor, id.data)
   if (!after) throw new Error(`Story ${id.data} vanished as it was saved.`)
   return draftAnswer(after)
