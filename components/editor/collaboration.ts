@@ -21,9 +21,25 @@ const CollaborationCarets = Extension.create<{ awareness: Awareness | null }>({
   name: 'collaborationCarets',
   addOptions: () => ({ awareness: null }),
   addProseMirrorPlugins() {
-    return this.options.awareness ? [yCursorPlugin(this.options.awareness)] : []
+    return this.options.awareness ? [yCursorPlugin(this.options.awareness, { cursorBuilder: caretOf })] : []
   },
 })
+
+/** Another person's caret: a line in their colour, their name above it, named for screen readers too. */
+function caretOf(user: { name: string; color: string }): HTMLElement {
+  const caret = document.createElement('span')
+  caret.className = 'collab-caret'
+  caret.setAttribute('role', 'img')
+  caret.setAttribute('aria-label', `${user.name}’s caret`)
+  caret.style.borderColor = user.color
+  const name = document.createElement('span')
+  name.className = 'collab-caret-name'
+  name.setAttribute('aria-hidden', 'true')
+  name.style.backgroundColor = user.color
+  name.textContent = user.name
+  caret.append(name)
+  return caret
+}
 
 /**
  * The extensions that bind the body to the shared document's `body` fragment (written by
