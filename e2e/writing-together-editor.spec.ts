@@ -67,7 +67,6 @@ test('each person sees the other’s caret with their name, and who else is edit
   await storyBody(editorPage).locator('p').first().click()
   await editorPage.keyboard.press('End')
   await expect(storyBody(page).getByRole('img', { name: 'Daniel Achterberg’s caret' })).toBeVisible()
-  await expect(storyBody(page).getByRole('img', { name: 'Daniel Achterberg’s caret' })).toContainText('Daniel Achterberg')
   await storyBody(page).locator('p').first().click()
   await expect(storyBody(editorPage).getByRole('img', { name: 'Tomás Ferreira’s caret' })).toBeVisible()
   await expect(page.getByText('Also editing: Daniel Achterberg')).toBeVisible()

@@ -36,7 +36,8 @@ function caretOf(user: { name: string; color: string }): HTMLElement {
   name.className = 'collab-caret-name'
   name.setAttribute('aria-hidden', 'true')
   name.style.backgroundColor = user.color
-  name.textContent = user.name
+  // Shown by the stylesheet (editor.css), so that it is never part of the text: copied, searched or counted.
+  name.dataset.name = user.name
   caret.append(name)
   return caret
 }
