@@ -48,7 +48,7 @@ test('two people typing into the same paragraph at once both end with the same t
   }
   await Promise.all([page.keyboard.type(mine, { delay: 15 }), editorPage.keyboard.type(theirs, { delay: 15 })])
 
-  const text = (person: Page) => storyBody(person).locator('p').first().innerText()
+  const text = async (person: Page) => (await storyBody(person).locator('p').first().textContent()) ?? ''
   await expect.poll(async () => (await text(page)).length, { timeout: 10_000 }).toBe(start.length + mine.length + theirs.length)
   await expect.poll(() => text(editorPage), { timeout: 10_000 }).toBe(await text(page))
   const shared = await text(page)
