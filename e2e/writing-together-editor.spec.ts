@@ -56,9 +56,9 @@ test('two people typing into the same paragraph at once both end with the same t
   expect(holdsInOrder(shared, mine) && holdsInOrder(shared, theirs)).toBe(true)
 
   // The headline is shared too, as it is typed.
-  await editorPage.getByLabel('Headline').press('End')
+  await editorPage.getByLabel('Headline', { exact: true }).press('End')
   await editorPage.keyboard.type(' passes')
-  await expect(page.getByLabel('Headline')).toHaveValue('Council vote passes')
+  await expect(page.getByLabel('Headline', { exact: true })).toHaveValue('Council vote passes')
   await editorPage.context().close()
 })
 
