@@ -146,9 +146,9 @@ export function StoryForm({
         return 'The story is not ready to go on: see the message by each field marked.'
       }
     }
-    return (await autosave.flush(isShared.current))
-      ? null
-      : 'Your latest changes could not be saved, so the story was not moved. See the status line.'
+    // Written together, the shared text on screen is saved with the step too.
+    if (isShared.current) markChanged()
+    return (await autosave.flush()) ? null : 'Your latest changes could not be saved, so the story was not moved. See the status line.'
   }
 
   const onBodyChange = useCallback(

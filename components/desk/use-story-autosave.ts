@@ -64,8 +64,6 @@ export function useStoryAutosave(props: Options) {
   const copyTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const saving = useRef<Promise<void> | null>(null)
   const blocked = useRef(false)
-  // Whether the last save failed (offline, refused, a conflict): what a forced flush answers.
-  const failed = useRef(false)
   // A conflict or a deleted story: saving again waits for the writer to decide.
   const awaitsDecision = useRef(false)
   // The retry timer calls the latest `save` through this.
@@ -108,7 +106,6 @@ export function useStoryAutosave(props: Options) {
           approveAgain: wantsApproval?.() ?? false,
         }
         const answer = await send(articleId, request, options.isClosing ?? false)
-        failed.current = answer === 'offline' || !answer.ok
         if (answer === 'offline') {
           keepLocally()
           setStatus({ kind: 'offline' })
@@ -248,17 +245,11 @@ export function useStoryAutosave(props: Options) {
     return forgetLocally()
   }, [forgetLocally])
 
-  /**
-   * Saves any pending edits now; true when the server has everything. `always`: saves even with
-   * nothing changed in the form (a story written together, whose shared text the form saves too).
-   */
-  const flush = useCallback(
-    async (always = false): Promise<boolean> => {
-      if (always || changeCount.current !== savedCount.current) await save('save')
-      return changeCount.current === savedCount.current && !(always && failed.current)
-    },
-    [save],
-  )
+  /** Saves any pending edits now; true when the server has everything. */
+  const flush = useCallback(async (): Promise<boolean> => {
+    if (changeCount.current !== savedCount.current) await save('save')
+    return changeCount.current === savedCount.current
+  }, [save])
 
   /** The version the next save starts from, and its text. */
   const currentVersion = useCallback(() => baseVersion.current, [])
