@@ -13,6 +13,12 @@ const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || (fs.existsSync(DE
 // A fresh directory per run: the server migrates it and seeds the demo newsroom on start.
 const dataDir = path.join('.test-data', `e2e-${Date.now()}`)
 
+/** Tells the desk's editor to save through the form alone (lib/collab/paths.ts `writeTogetherCookie`). */
+const editAlone = {
+  ...{ name: 'copydesk-write-together', value: 'off', domain: '127.0.0.1', path: '/' },
+  ...{ expires: -1, httpOnly: false, secure: false, sameSite: 'Lax' as const },
+}
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results/e2e-artifacts',
@@ -44,7 +50,14 @@ export default defineConfig({
   projects: [
     // Signs the demo accounts in once and saves their sessions in e2e/.auth/ (e2e/auth.setup.ts).
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: { browserName: 'chromium' } },
-    { name: 'chromium', use: { browserName: 'chromium' }, dependencies: ['setup'], testIgnore: /cluster\// },
+    // The specs of the form's own saving (autosave, merges, the device copy) edit alone, as a browser
+    // does when the sync server cannot be reached; e2e/writing-together-editor.spec.ts writes together.
+    {
+      name: 'chromium',
+      use: { browserName: 'chromium', storageState: { cookies: [editAlone], origins: [] } },
+      dependencies: ['setup'],
+      testIgnore: /cluster\//,
+    },
     // The nginx edge in front of two instances on PostgreSQL: HTTP only, its own servers (e2e/cluster/cluster.ts).
     { name: 'cluster', testMatch: /cluster\/.*\.spec\.ts/ },
   ],

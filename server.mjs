@@ -22,7 +22,11 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 }
 process.env.NODE_ENV = 'production'
 
-const app = next({ dev: false, hostname, port })
+// Next adds an upgrade listener of its own to the server of the first request it handles (or to
+// `httpServer`), which would take every upgrade a second time: those of the sync server too, whose
+// sockets it then closed when they carried a session cookie (every browser's). server.mjs hands Next
+// its upgrades itself (below), so Next is given a stand-in that keeps no listeners.
+const app = next({ dev: false, hostname, port, httpServer: { on: () => undefined } })
 const handle = app.getRequestHandler()
 await app.prepare()
 

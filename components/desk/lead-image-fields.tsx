@@ -48,3 +48,16 @@ export function LeadImageFields({
     </fieldset>
   )
 }
+
+/** The story's fields with `chosen` as its lead image (none when undefined); a caption or credit already written is kept. */
+export function withLeadImage<T extends { leadMediaId: number | null; leadCaption: string; leadCredit: string }>(
+  fields: T,
+  chosen: MediaOption | undefined,
+): T {
+  return {
+    ...fields,
+    leadMediaId: chosen?.mediaId ?? null,
+    leadCaption: fields.leadCaption || chosen?.caption || '',
+    leadCredit: fields.leadCredit || chosen?.credit || '',
+  }
+}

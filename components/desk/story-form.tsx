@@ -12,8 +12,9 @@ import type { CheckSeverities } from '@/lib/prepublish-checks'
 import type { AvailableAction } from '@/lib/workflow-checks'
 import { ApprovalNotice, type ApprovalAtOpen, useApproval } from './approval-notice'
 import type { StoryComments } from './comments-rail'
+import { CollabNotice } from './collab-notice'
 import { ConflictPanel } from './conflict-panel'
-import { LeadImageFields } from './lead-image-fields'
+import { LeadImageFields, withLeadImage } from './lead-image-fields'
 import type { LeadImagePickerProps } from './lead-image-picker'
 import { type LocalDraft, clearLocalDraft, readLocalDraft } from './local-draft'
 import { StoryFormBar } from './story-form-bar'
@@ -22,6 +23,7 @@ import type { SharingSite } from './sharing-previews'
 import { DeletedStory, LiveNote, MergeNotice, RecoveredChanges } from './story-notices'
 import { type StoryFields, StorySettings } from './story-settings'
 import { useRedrawOnFirstLiveSave } from './use-redraw-on-live-save'
+import { useSharedStory } from './use-shared-story'
 import { useStoryAutosave } from './use-story-autosave'
 import { useStoryEvents } from './use-story-events'
 import { useStoryChecklist } from './use-story-checklist'
@@ -50,6 +52,8 @@ type StoryFormProps = {
   approval: ApprovalAtOpen
   /** The comments on the words, shown beside the body. */
   comments: StoryComments
+  /** Whether the story is written together through the sync server (lib/collab/), or saved by the form alone. */
+  canWriteTogether: boolean
 }
 
 /** The story editor: every field of a story, saved as the writer goes. */
@@ -69,6 +73,7 @@ export function StoryForm({
   saveAltText,
   approval: approvalAtOpen,
   comments,
+  canWriteTogether,
 }: StoryFormProps) {
   // What the story had when it opened: a refresh after a workflow step does not reload the form.
   const [initial] = useState(() => toFormDraft(opened, hasBeenPublished))
@@ -103,7 +108,10 @@ export function StoryForm({
   const { wantsApproval, onApproval } = approval
   const autosave = useStoryAutosave({ articleId, version, revisionNumber, initial, collect, onConflict, wantsApproval, onApproval })
   const { markChanged } = autosave
-
+  const { collab, isShared, writeShared } = useSharedStory({
+    ...{ articleId, canWriteTogether, fieldsRef, setFields, initial, markChanged },
+    onTurnedAway: () => setLoadedBody({ doc: body.current }),
+  })
   const router = useRouter()
   const forgetLiveSave = useRedrawOnFirstLiveSave(isLive, autosave.status.kind === 'saved' ? autosave.status.at : null)
 
@@ -124,6 +132,7 @@ export function StoryForm({
     setFields(fieldsRef.current)
     // The messages of a refused step follow the writer's fixes.
     setProblems((shown) => (shown.length > 0 ? storyProblems(fieldsRef.current) : shown))
+    if (typeof value === 'string' && writeShared(key, value)) return
     markChanged()
   }
 
@@ -137,20 +146,22 @@ export function StoryForm({
         return 'The story is not ready to go on: see the message by each field marked.'
       }
     }
+    // Written together, the shared text on screen is saved with the step too.
+    if (isShared.current) markChanged()
     return (await autosave.flush()) ? null : 'Your latest changes could not be saved, so the story was not moved. See the status line.'
   }
 
   const onBodyChange = useCallback(
     (doc: RichTextDoc) => {
       body.current = doc
-      markChanged()
+      if (!isShared.current) markChanged()
       clearTimeout(wordTimer.current)
       wordTimer.current = setTimeout(() => {
         setWords(countWords(plainText(doc)))
         bodyChecked(doc)
       }, 800)
     },
-    [markChanged, bodyChecked],
+    [markChanged, bodyChecked, isShared],
   )
 
   /**
@@ -171,7 +182,7 @@ export function StoryForm({
     [hasBeenPublished, bodyChecked],
   )
   const toForm = useCallback((draft: StoryDraft) => toFormDraft(draft, hasBeenPublished), [hasBeenPublished])
-  const merge = useStoryMerge({ autosave, collect, load, toForm })
+  const merge = useStoryMerge({ autosave, collect, load, toForm, isShared: () => isShared.current })
   useEffect(() => {
     conflictHandler.current = merge.onConflict
   }, [merge.onConflict])
@@ -191,12 +202,7 @@ export function StoryForm({
   }
 
   const chooseLead = (chosen: MediaOption | undefined) => {
-    fieldsRef.current = {
-      ...fieldsRef.current,
-      leadMediaId: chosen?.mediaId ?? null,
-      leadCaption: fieldsRef.current.leadCaption || chosen?.caption || '',
-      leadCredit: fieldsRef.current.leadCredit || chosen?.credit || '',
-    }
+    fieldsRef.current = withLeadImage(fieldsRef.current, chosen)
     setFields(fieldsRef.current)
     markChanged()
   }
@@ -234,6 +240,7 @@ export function StoryForm({
         embargoUntil={workflow.embargoUntil}
       />
 
+      <CollabNotice state={collab} />
       <ApprovalNotice {...approval.view} />
       {isLive && <LiveNote />}
 
@@ -261,6 +268,7 @@ export function StoryForm({
           body={{ start: initialBody, loaded: loadedBody, words, onChange: onBodyChange }}
           images={uploads.images}
           comments={{ articleId, ...comments }}
+          collab={collab}
         />
         <StorySettings
           fields={fields}

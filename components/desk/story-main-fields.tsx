@@ -11,6 +11,7 @@ import { readingMinutes } from '@/lib/story-draft'
 import { characterCount } from './character-count'
 import { CommentsRail, type StoryComments } from './comments-rail'
 import { TypographicTextarea } from './typographic-textarea'
+import type { CollabState } from './use-story-collab'
 
 type StoryMainFieldsProps = {
   fields: { headline: string; standfirst: string; dateline: string }
@@ -23,24 +24,48 @@ type StoryMainFieldsProps = {
   images: MediaOption[]
   /** The comments on the words, beside the body. */
   comments: StoryComments & { articleId: number }
+  /** Whether the headline, standfirst and body are written together (lib/collab/), and how far. */
+  collab: CollabState
 }
 
 /** What readers read: the headline, the standfirst, the dateline and the body. */
 export function StoryMainFields(props: StoryMainFieldsProps) {
-  const { fields, errors, onChange, body, images, comments } = props
+  const { fields, errors, onChange, body, images, comments, collab } = props
   const [editor, setEditor] = useState<Editor | null>(null)
   const { articleId, actions, canWrite } = comments
   const { headline, standfirst, dateline } = fields
   const headlineCount = characterCount(headline, articleLimits.headline)
   const standfirstCount = characterCount(standfirst, articleLimits.standfirst)
   const datelineCount = characterCount(dateline, articleLimits.dateline)
+  // Until the shared story is there (a moment), its parts wait: what was typed could not be shared.
+  const isWaiting = collab.kind === 'connecting'
+  const shared = collab.kind === 'shared' ? collab : null
+  const isReadOnly = isWaiting || (shared?.isReadOnly ?? false)
+  const { provider, doc, user } = shared?.story ?? {}
+  const collaboration = provider?.awareness && doc && user ? { doc, awareness: provider.awareness, user } : null
   return (
     <div className="story-main">
       <Field id="headline" label="Headline" hint={headlineCount.text} error={errors.headline} isInvalid={headlineCount.isOver}>
-        {(control) => <TypographicTextarea {...control} rows={2} value={headline} onChange={(value) => onChange('headline', value)} />}
+        {(control) => (
+          <TypographicTextarea
+            {...control}
+            rows={2}
+            readOnly={isReadOnly}
+            value={headline}
+            onChange={(value) => onChange('headline', value)}
+          />
+        )}
       </Field>
       <Field id="standfirst" label="Standfirst" hint={standfirstCount.text} isInvalid={standfirstCount.isOver}>
-        {(control) => <TypographicTextarea {...control} rows={3} value={standfirst} onChange={(value) => onChange('standfirst', value)} />}
+        {(control) => (
+          <TypographicTextarea
+            {...control}
+            rows={3}
+            readOnly={isReadOnly}
+            value={standfirst}
+            onChange={(value) => onChange('standfirst', value)}
+          />
+        )}
       </Field>
       <Field
         id="dateline"
@@ -56,16 +81,23 @@ export function StoryMainFields(props: StoryMainFieldsProps) {
           <span className="label" id="body-label">
             Body
           </span>
-          <StoryBodyEditor
-            id="body"
-            label="Story body"
-            initialContent={body.start}
-            loaded={body.loaded}
-            onChange={body.onChange}
-            figures={images}
-            addComment={canWrite ? (input) => actions.add({ articleId, ...input }) : undefined}
-            onReady={setEditor}
-          />
+          {isWaiting ? (
+            <p className="editor editor-waiting muted">Opening the story…</p>
+          ) : (
+            <StoryBodyEditor
+              key={collaboration ? 'shared' : 'form'}
+              collaboration={collaboration}
+              isReadOnly={shared?.isReadOnly ?? false}
+              id="body"
+              label="Story body"
+              initialContent={body.start}
+              loaded={body.loaded}
+              onChange={body.onChange}
+              figures={images}
+              addComment={canWrite ? (input) => actions.add({ articleId, ...input }) : undefined}
+              onReady={setEditor}
+            />
+          )}
           <p className="muted small">
             {body.words.toLocaleString('en-GB')} words · {readingMinutes(body.words)} min read
           </p>

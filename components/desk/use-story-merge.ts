@@ -2,6 +2,7 @@
 
 import { useCallback, useState } from 'react'
 import { type OtherVersion, type StoryDraft, sameDraft } from '@/lib/story-draft'
+import { withSharedParts } from '@/lib/collab/shared-parts'
 import { type Overlap, type OverlapChoice, mergeStory } from '@/lib/story-merge'
 import type { useStoryAutosave } from './use-story-autosave'
 
@@ -15,6 +16,11 @@ type Options = {
   load: (draft: StoryDraft) => void
   /** A saved draft as the form holds it (its slug left empty while it follows the headline). */
   toForm: (draft: StoryDraft) => StoryDraft
+  /**
+   * Whether the story is written together now: its headline, standfirst and body are then the
+   * shared document's, whoever saved them, and only the other fields are merged (lib/collab/shared-parts.ts).
+   */
+  isShared?: () => boolean
 }
 
 /** Overlaps waiting for the person's choice: what both changed differently, and whose save it was. */
@@ -28,10 +34,20 @@ export type PendingOverlap = { other: OtherVersion; overlaps: Overlap[] }
  * announced by the story's events appears at once in a form with nothing unsaved; with unsaved
  * edits, the person is told, and their next save merges.
  */
-export function useStoryMerge({ autosave, collect, load, toForm }: Options) {
+export function useStoryMerge({ autosave, collect, load, toForm: toFormAlone, isShared = () => false }: Options) {
   const [notice, setNotice] = useState<string | null>(null)
   const [pending, setPending] = useState<PendingOverlap | null>(null)
-  const { status, resolve, currentBase, currentVersion, settled, isUnsaved, adoptVersion, adoptSaved } = autosave
+  const { status, resolve, currentVersion, settled, isUnsaved, adoptVersion, adoptSaved } = autosave
+  // Written together, another version's shared parts are taken to be the ones on screen: a revision
+  // the sync server cut, or an older save, is never a change to merge or a conflict to decide.
+  const toForm = useCallback(
+    (draft: StoryDraft) => (isShared() ? withSharedParts(toFormAlone(draft), collect()) : toFormAlone(draft)),
+    [isShared, toFormAlone, collect],
+  )
+  const currentBase = useCallback(
+    () => (isShared() ? withSharedParts(autosave.currentBase(), collect()) : autosave.currentBase()),
+    [isShared, autosave, collect],
+  )
   const isInConflict = status.kind === 'conflict'
 
   /** A save was refused as stale: merge, and save again on top of theirs unless both changed the same place. */

@@ -6,7 +6,7 @@ import type { EditorView } from '@tiptap/pm/view'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import type { RichTextDoc } from '@/db/schema'
-import { storyExtensions } from '@/lib/story-schema/extensions'
+import { sharedStoryExtensions, storyExtensions } from '@/lib/story-schema/extensions'
 import type { MediaOption } from '@/lib/media/types'
 import { AttributionField } from './attribution-field'
 import { type AddComment, CommentPanel } from './comment-panel'
@@ -16,6 +16,7 @@ import { FigurePanel } from './figure-panel'
 import { LinkPanel } from './link-panel'
 import type { PanelKind } from './panel'
 import { CaretMemory } from './caret-memory'
+import { type BodyCollaboration, collaborationExtensions } from './collaboration'
 import { isLoadedBody, loadBody } from './load-body'
 import { useCaretPanel } from './use-caret-panel'
 import { toFigureAttributes } from '@/lib/story-schema/nodes/figure'
@@ -48,6 +49,14 @@ export type StoryBodyEditorProps = {
   addComment?: AddComment
   /** Hands over the editor once it exists: the comments beside the text follow and select its words. */
   onReady?: (editor: Editor) => void
+  /**
+   * Writes the body together with others (lib/collab/): the body is the shared document's, not
+   * `initialContent`, and undo takes back only this person's changes. Read once, like the content:
+   * the parent gives the editor a new key to change it.
+   */
+  collaboration?: BodyCollaboration | null
+  /** Shows the text without letting it be changed (someone who may read the story but not edit it). */
+  isReadOnly?: boolean
 }
 
 /** How long the editor waits after a change before handing the body over. */
@@ -59,7 +68,7 @@ const changeDelayMs = 300
  * `onChange` is due, so a long story stays fluid.
  */
 export function StoryBodyEditor(props: StoryBodyEditorProps) {
-  const { id, label, initialContent, loaded, onChange, figures = [], addComment, onReady } = props
+  const { id, label, initialContent, loaded, onChange, figures = [], addComment, onReady, collaboration, isReadOnly = false } = props
   const baseId = useId()
   const [uploadNote, setUploadNote] = useState<string | null>(null)
   const onChangeRef = useRef(onChange)
@@ -111,16 +120,19 @@ export function StoryBodyEditor(props: StoryBodyEditorProps) {
 
   // The toolbar's Link, Figure and Embed shortcuts open their panels at the caret.
   const [extensions] = useState(() => [
-    ...storyExtensions,
+    ...(collaboration ? sharedStoryExtensions : storyExtensions),
     Typography,
     CaretMemory,
     CommentHighlights,
     PanelShortcuts.configure({ open: openPanel }),
+    ...(collaboration ? collaborationExtensions(collaboration) : []),
   ])
 
   const editor = useEditor({
     extensions,
-    content: initialContent,
+    // Written together, the body comes from the shared document: content given here would be added to it.
+    ...(collaboration ? {} : { content: initialContent }),
+    editable: !isReadOnly,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
     // TipTap adds a <style> of its own; the desk's CSP allows styles only with the page's nonce.
@@ -165,7 +177,7 @@ export function StoryBodyEditor(props: StoryBodyEditorProps) {
   return (
     <div className="editor" ref={frame}>
       <div className="editor-header">
-        {editor ? (
+        {editor && !isReadOnly ? (
           <>
             <Toolbar
               editor={editor}

@@ -57,7 +57,12 @@ describe('who may join a story’s shared document', () => {
     const writer = { userId: newsroom.writer.id, sessionId: await sessionOf(newsroom.writer.id) }
     const issued = await issueCollabTicket(db, 'a secret', writer, story, '/desk/collab')
     if (!issued.ok) throw new Error(issued.message)
-    expect(issued).toMatchObject({ access: 'edit', documentName: `article:${story}`, path: '/desk/collab' })
+    expect(issued).toMatchObject({
+      access: 'edit',
+      documentName: `article:${story}`,
+      path: '/desk/collab',
+      name: expect.stringMatching(/\S/),
+    })
     expect(verifyTicket('a secret', issued.ticket, story)).toMatchObject({ ok: true, ticket: { ...writer, articleId: story } })
     const other = { userId: newsroom.writer2.id, sessionId: await sessionOf(newsroom.writer2.id) }
     expect(await issueCollabTicket(db, 'a secret', other, story, '/desk/collab')).toMatchObject({ ok: false, reason: 'missing' })

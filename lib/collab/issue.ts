@@ -6,7 +6,15 @@ import { documentNameOf } from './storage'
 import { mintTicket } from './ticket'
 
 /** What the editor needs to connect: where, to which document, with which ticket, and what it may do there. */
-export type IssuedTicket = { ticket: string; expiresAt: number; documentName: string; path: string; access: CollabAccess }
+export type IssuedTicket = {
+  ticket: string
+  expiresAt: number
+  documentName: string
+  path: string
+  access: CollabAccess
+  /** The person's name, shown to the others beside their caret. */
+  name: string
+}
 
 /**
  * A ticket to this story's shared document for this person's session, when they may open the
@@ -22,5 +30,5 @@ export async function issueCollabTicket(
   const allowed = await collabAccess(db, visitor, articleId)
   if (!allowed.ok) return allowed.reason === 'missing' ? refusal('missing', 'This story no longer exists.') : allowed
   const { token, expiresAt } = mintTicket(secret, { ...visitor, articleId })
-  return { ok: true, ticket: token, expiresAt, documentName: documentNameOf(articleId), path, access: allowed.access }
+  return { ok: true, ticket: token, expiresAt, documentName: documentNameOf(articleId), path, access: allowed.access, name: allowed.name }
 }

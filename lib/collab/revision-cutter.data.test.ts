@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { makeStory, openTestNewsroom, revisionRows } from '@/test/newsroom'
+import { articleRow, makeStory, openTestNewsroom, revisionRows } from '@/test/newsroom'
 import { type CutResult, RevisionCutter, cutRevision } from './revision-cutter'
 import { getStoredDocument, loadStoryDocument } from './storage'
 
@@ -37,6 +37,19 @@ describe('revisions cut from a shared document', () => {
       contributors: [writer.id, editor.id].sort((a, b) => a - b),
     })
     expect(await getStoredDocument(db, story)).toMatchObject({ revisionId: latest?.id, contributors: [] })
+  })
+
+  it('keeps the slug of a story never published following its headline, as the form does', async () => {
+    const { story, doc } = await openStory()
+    expect((await articleRow(db, story)).slug).toBe('harbour-reopens')
+    const headline = doc.getText('headline')
+    headline.delete(0, headline.length)
+    headline.insert(0, 'Port closes again')
+    const { writer } = newsroom
+    expect(await cutRevision(db, story, doc, { kind: 'save', candidates: [writer.id], contributors: [writer.id] })).toMatchObject({
+      ok: true,
+    })
+    expect((await articleRow(db, story)).slug).toBe('port-closes-again')
   })
 
   it('puts a pause’s autosave into the same person’s autosave of the last five minutes, adding its contributors', async () => {

@@ -8,6 +8,7 @@ import { type SaveResult, saveArticle } from '../article-drafts'
 import { articleInputSchema } from '../article-input'
 import { loadCurrent } from '../editable-article'
 import { type Refusal, refusal } from '../refusal'
+import { followsHeadline } from '../story-draft'
 import { buildStoryDocument, readStoryDocument, storeStoryDocument } from './storage'
 
 /** A pause in everyone's typing this long cuts a revision. */
@@ -42,7 +43,9 @@ export async function cutRevision(
       if (options.kind === 'autosave' && isDeepStrictEqual(draft, readStoryDocument(buildStoryDocument(revision)))) {
         return { ok: true, revisionNumber: revision.number, coalesced: true, unchanged: true }
       }
-      const input = articleInputSchema.safeParse({ ...revision, ...draft })
+      // A story never published keeps a slug made from its headline following the headline, as the form does.
+      const isFollowing = article.firstPublishedAt === null && followsHeadline(revision.slug, revision.headline)
+      const input = articleInputSchema.safeParse({ ...revision, ...draft, ...(isFollowing ? { slug: '' } : {}) })
       if (!input.success) return refusal('invalid', input.error.issues[0]?.message ?? 'This draft cannot be saved as it is.')
       const saved: SaveResult = await saveArticle(db, actor, articleId, input.data, {
         baseVersion: article.version,

@@ -5,13 +5,13 @@ import * as Y from 'yjs'
 import type { Db } from '@/db'
 import { type RichTextDoc, articles, revisions, storyDocuments } from '@/db/schema'
 import { storySchema } from '../rich-text-repair'
+import { documentParts } from './paths'
 
 // A story's shared document: the parts people write together, in one Yjs document. The editor's
 // collaboration extension binds `body` (a ProseMirror document in the story schema); the headline
 // and standfirst are plain Y.Text. Stored compacted, and the source of the draft while it is open.
 
-/** The Yjs names of the shared parts: the editor binds to the same names. */
-export const documentParts = { body: 'body', headline: 'headline', standfirst: 'standfirst' } as const
+export { documentParts }
 
 /** The sync server's name for a story's document. */
 export function documentNameOf(articleId: number): string {

@@ -22,22 +22,33 @@ export const headingLevels = [2, 3, 4] as const
  * hard breaks, and the desk's comments on the words (never shown to readers). No code, no loose
  * images, no raw HTML.
  */
-export const storyExtensions: Extensions = [
-  StarterKit.configure({
-    heading: { levels: [...headingLevels] },
-    blockquote: false,
-    link: false,
-    code: false,
-    codeBlock: false,
-    // A story may end with a figure; the gap cursor lets the writer type after it, and no empty
-    // paragraph is added to every saved body.
-    trailingNode: false,
-  }),
-  QuoteBlock,
-  StoryLink,
-  PullQuote,
-  Figure,
-  Embed,
-  HorizontalRuleShortcut,
-  CommentMark,
-]
+export const storyExtensions: Extensions = storyExtensionList(true)
+
+/**
+ * The same list for a body written together (lib/collab/): without StarterKit's own undo, as the
+ * collaboration extension's undo takes back only this person's changes.
+ */
+export const sharedStoryExtensions: Extensions = storyExtensionList(false)
+
+function storyExtensionList(hasOwnUndo: boolean): Extensions {
+  return [
+    StarterKit.configure({
+      heading: { levels: [...headingLevels] },
+      blockquote: false,
+      link: false,
+      code: false,
+      codeBlock: false,
+      // A story may end with a figure; the gap cursor lets the writer type after it, and no empty
+      // paragraph is added to every saved body.
+      trailingNode: false,
+      ...(hasOwnUndo ? {} : { undoRedo: false as const }),
+    }),
+    QuoteBlock,
+    StoryLink,
+    PullQuote,
+    Figure,
+    Embed,
+    HorizontalRuleShortcut,
+    CommentMark,
+  ]
+}

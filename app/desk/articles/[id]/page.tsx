@@ -1,10 +1,12 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { cookies } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { getDb } from '@/db'
 import { StoryForm } from '@/components/desk/story-form'
 import { MoveNote } from '@/components/desk/story-notices'
 import { WorkflowActions } from '@/components/desk/workflow-actions'
+import { writeTogetherCookie } from '@/lib/collab/paths'
 import { getArticleForEditing } from '@/lib/editable-article'
 import { listArticleCorrections } from '@/lib/corrections'
 import { parseId } from '@/lib/http'
@@ -123,6 +125,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
           workflow={{ actions: workflow.actions, embargoUntil: workflow.embargoUntil }}
           checkSeverities={await readCheckSeverities(db)}
           saveAltText={saveImageAltText}
+          canWriteTogether={(await cookies()).get(writeTogetherCookie)?.value !== 'off'}
           approval={{
             holds: holdsApproval(article.status),
             isScheduled: article.status === 'scheduled',

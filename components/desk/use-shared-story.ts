@@ -1,0 +1,47 @@
+'use client'
+
+import { type RefObject, useEffect, useRef } from 'react'
+import { type SharedField, useSharedFields } from './use-shared-fields'
+import type { StoryFields } from './story-settings'
+import { useStoryCollab } from './use-story-collab'
+
+type Options = {
+  articleId: number
+  canWriteTogether: boolean
+  fieldsRef: RefObject<StoryFields>
+  setFields: (fields: StoryFields) => void
+  initial: Pick<StoryFields, SharedField>
+  /** Counts an edit for the form's autosave. */
+  markChanged: () => void
+  /** The sync server turned the person away mid-story: the form's editor takes the body as it is. */
+  onTurnedAway: () => void
+}
+
+/**
+ * The story form's side of writing together. While shared, the headline, standfirst and body are
+ * the shared document's (the sync server cuts their revisions): `isShared` tells the form not to
+ * count them as its edits, `writeShared` sends a typed headline or standfirst to the document.
+ * Turned away mid-story, the form takes over and saves everything the person has.
+ */
+export function useSharedStory({ articleId, canWriteTogether, fieldsRef, setFields, initial, markChanged, onTurnedAway }: Options) {
+  const collab = useStoryCollab(articleId, canWriteTogether)
+  const shared = collab.kind === 'shared' ? collab : null
+  const isShared = useRef(false)
+  const turnedAway = useRef(onTurnedAway)
+  const writeShared = useSharedFields({ story: shared?.story ?? null, fieldsRef, show: setFields, initial })
+
+  useEffect(() => {
+    turnedAway.current = onTurnedAway
+  }, [onTurnedAway])
+
+  useEffect(() => {
+    const wasShared = isShared.current
+    isShared.current = collab.kind === 'shared'
+    if (wasShared && collab.kind === 'unavailable') {
+      turnedAway.current()
+      markChanged()
+    }
+  }, [collab.kind, markChanged])
+
+  return { collab, isShared, writeShared }
+}

@@ -1,0 +1,126 @@
+'use client'
+
+import { HocuspocusProvider } from '@hocuspocus/provider'
+import { useEffect, useState } from 'react'
+import type * as Y from 'yjs'
+import { z } from 'zod'
+import { caretColourFor } from '@/lib/collab/colours'
+import { requestJson } from './json-client'
+
+// The story's shared document on the sync server (lib/collab/, README "Writing together"): a
+// ticket from the desk, then a Hocuspocus connection on the path and document the ticket names.
+
+const ticketSchema = z.object({
+  ticket: z.string().min(1),
+  documentName: z.string().min(1),
+  path: z.string().startsWith('/'),
+  access: z.enum(['edit', 'read']),
+  name: z.string(),
+})
+const serverMessageSchema = z.object({ type: z.enum(['saved', 'refused', 'read-only', 'too-large']), message: z.string().optional() })
+
+/** A connected story: its document, the provider (carets go through its awareness) and who this person is there. */
+export type SharedStory = { provider: HocuspocusProvider; doc: Y.Doc; user: { name: string; color: string } }
+
+export type CollabState =
+  | { kind: 'off' }
+  | { kind: 'connecting' }
+  | { kind: 'shared'; story: SharedStory; isReadOnly: boolean; isConnected: boolean; message: string | null }
+  | { kind: 'unavailable'; message: string }
+
+/** How long the first connection may take before the form takes over on its own. */
+const connectTimeoutMs = 6000
+const unreachable = 'The desk’s sync server could not be reached, so your changes are saved through the form instead.'
+
+async function fetchTicket(articleId: number) {
+  return requestJson(`/desk/articles/${articleId}/collab-ticket`, { method: 'POST', schema: ticketSchema })
+}
+
+/**
+ * Joins the story's shared document when `isEnabled`. Until the first sync the state is
+ * `connecting`; a refusal, a failed ticket or a silent server makes it `unavailable` (the form
+ * saves as before). Once shared, a dropped connection is retried by the provider with a fresh
+ * ticket, and what is typed meanwhile is kept in the browser's copy and sent on reconnect.
+ */
+export function useStoryCollab(articleId: number, isEnabled: boolean): CollabState {
+  const [state, setState] = useState<CollabState>(isEnabled ? { kind: 'connecting' } : { kind: 'off' })
+
+  useEffect(() => {
+    if (!isEnabled) return
+    let isActive = true
+    let provider: HocuspocusProvider | null = null
+    let story: SharedStory | null = null
+    let isReadOnly = false
+    let message: string | null = null
+    let isConnected = false
+    const giveUp = (reason: string) => {
+      if (!isActive) return
+      isActive = false
+      clearTimeout(timer)
+      provider?.destroy()
+      setState({ kind: 'unavailable', message: reason })
+    }
+    const show = () => {
+      if (isActive && story) setState({ kind: 'shared', story, isReadOnly, isConnected, message })
+    }
+    const timer = setTimeout(() => giveUp(unreachable), connectTimeoutMs)
+
+    void (async () => {
+      const first = await fetchTicket(articleId)
+      if (!isActive) return
+      if (!first.ok) return giveUp(first.reason === 'network' ? unreachable : `Writing together is not available: ${first.message}`)
+      const { path, documentName, access, name } = first.data
+      isReadOnly = access === 'read'
+      let pending: string | null = first.data.ticket
+      const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
+      provider = new HocuspocusProvider({
+        url: `${scheme}://${window.location.host}${path}`,
+        name: documentName,
+        // A reconnect asks for a fresh ticket: they last a minute.
+        token: async () => {
+          const ticket = pending ?? (await fetchTicket(articleId).then((again) => (again.ok ? again.data.ticket : '')))
+          pending = null
+          return ticket ?? ''
+        },
+        onAuthenticated: ({ scope }) => {
+          isReadOnly = isReadOnly || scope === 'readonly'
+          show()
+        },
+        onAuthenticationFailed: ({ reason }) => giveUp(`Writing together is not available: ${reason}`),
+        onSynced: () => {
+          if (!provider || story) return show()
+          clearTimeout(timer)
+          story = { provider, doc: provider.document, user: { name, color: caretColourFor(name) } }
+          show()
+        },
+        onStatus: ({ status }) => {
+          isConnected = status === 'connected'
+          show()
+        },
+        onStateless: ({ payload }) => {
+          const parsed = serverMessageSchema.safeParse(safeJson(payload))
+          if (!parsed.success || parsed.data.type === 'saved') return
+          message = parsed.data.message ?? null
+          if (parsed.data.type === 'read-only') isReadOnly = true
+          show()
+        },
+      })
+    })()
+
+    return () => {
+      isActive = false
+      clearTimeout(timer)
+      provider?.destroy()
+    }
+  }, [articleId, isEnabled])
+
+  return state
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}
