@@ -41,6 +41,11 @@ export async function listDeskQueue(
   const page = Math.max(1, Math.trunc(query.page ?? 1) || 1)
   const where = and(queueCondition(queue, viewer), filterCondition(query), readableStories(viewer))
 
+  // Each list's order, by a time and then the id, the same way: applied to the page, and kept by it.
+  const [orderedBy, direction] = listOrder[queue]
+  const inOrder = (fields: { id: AnyColumn }, time: AnyColumn) =>
+    direction === 'asc' ? [asc(time), asc(fields.id)] : [desc(time), desc(fields.id)]
+
   const articleFields = {
     id: articles.id,
     status: articles.status,
@@ -63,7 +68,7 @@ export async function listDeskQueue(
     .select(articleFields)
     .from(articles)
     .where(where)
-    .orderBy(...inListOrder(queue, articles))
+    .orderBy(...inOrder(articles, articles[orderedBy]))
     .limit(pageSize + 1)
     .offset((page - 1) * pageSize)
     .as('page')
@@ -81,8 +86,8 @@ export async function listDeskQueue(
       .innerJoin(revisions, eq(revisions.id, pageOfStories.currentRevisionId))
       .innerJoin(sections, eq(sections.id, pageOfStories.sectionId))
       .innerJoin(users, eq(users.id, pageOfStories.createdById))
-      .orderBy(...inListOrder(queue, pageOfStories)),
-    knownTotal ?? countUpToCap(db, queue, where),
+      .orderBy(...inOrder(pageOfStories, pageOfStories[orderedBy])),
+    knownTotal ?? countUpToCap(db, where),
   ])
   const hasNextPage = rows.length > pageSize
   rows.splice(pageSize)
@@ -126,38 +131,26 @@ export async function countDeskQueues(db: Db, viewer: Actor, filters: DeskFilter
   const counts = Object.fromEntries(
     deskQueues.map((queue) => [
       queue,
-      sql<number>`(select count(*) from (${upToCap(db, queue, and(queueCondition(queue, viewer), where))}) as matching)`.mapWith(Number),
+      sql<number>`(select count(*) from (${upToCap(db, and(queueCondition(queue, viewer), where))}) as matching)`.mapWith(Number),
     ]),
   ) as Record<DeskQueue, SQL<number>>
   const [row] = await db.select(counts).from(sql`(values (1)) as one (x)`)
   return row ?? null
 }
 
-/** The stories of a list matching `where`, counted up to `countCap + 1`. */
-async function countUpToCap(db: Db, queue: DeskQueue, where: SQL | undefined): Promise<number> {
-  const [row] = await db.select({ total: count() }).from(upToCap(db, queue, where).as('matching'))
+/** The stories matching `where`, counted up to `countCap + 1`. */
+async function countUpToCap(db: Db, where: SQL | undefined): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(upToCap(db, where).as('matching'))
   return row?.total ?? 0
 }
 
-/**
- * The ids of a list's stories matching `where`, at most one past the cap: what a count reads. In
- * the list's order, so that the count may read the list's own index and stop at the cap, never the
- * whole table (test/desk-queries.data.test.ts); a count of a few stories finds them by another.
- */
-function upToCap(db: Db, queue: DeskQueue, where: SQL | undefined) {
+/** The ids of the stories matching `where`, at most one past the cap: what a count reads. */
+function upToCap(db: Db, where: SQL | undefined) {
   return db
     .select({ id: articles.id })
     .from(articles)
     .where(where)
-    .orderBy(...inListOrder(queue, articles))
     .limit(countCap + 1)
-}
-
-/** A list's order, by its time and then the id, the same way: for the page, and kept by it. */
-function inListOrder(queue: DeskQueue, fields: Record<(typeof listOrder)[DeskQueue][0], AnyColumn> & { id: AnyColumn }): SQL[] {
-  const [orderedBy, direction] = listOrder[queue]
-  const time = fields[orderedBy]
-  return direction === 'asc' ? [asc(time), asc(fields.id)] : [desc(time), desc(fields.id)]
 }
 
 /** The columns of a subquery that selected `fields`, to select them again from it with more. */
