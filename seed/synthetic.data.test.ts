@@ -34,6 +34,14 @@ describe('synthetic stories', () => {
     expect(result?.problems).toBe(0)
   })
 
+  it('give every story the owners the database keeps: its creator and its staff bylines', async () => {
+    const [result] = await db
+      .select({ problems: count() })
+      .from(articles)
+      .where(sql`${articles.ownerIds} <> article_owners(${articles.id}, ${articles.createdBy})`)
+    expect(result?.problems).toBe(0)
+  })
+
   it('give every revision its story’s section, slug, bylines and tags', async () => {
     const [result] = await db.select({ problems: count() }).from(revisions).innerJoin(articles, eq(articles.id, revisions.articleId))
       .where(sql`${revisions.sectionId} <> ${articles.sectionId} or ${revisions.slug} <> ${articles.slug}

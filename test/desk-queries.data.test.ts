@@ -1,17 +1,24 @@
 import { type SQL, eq, sql } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createTestDatabase } from '@/db/testing'
-import { articles, sections, users } from '@/db/schema'
+import { articles, users } from '@/db/schema'
 import { seedDemo } from '@/seed/demo'
 import { authorize } from '@/lib/authorize'
 import { type DeskQuery, countCap, deskQueues } from '@/lib/desk-queues'
 import { countDeskQueues, listDeskQueue } from '@/lib/desk-queues-list'
 import { getDeskNews } from '@/lib/desk-news'
+import { unreadCount } from '@/lib/notification-inbox'
+import { fillArchive } from './desk-archive'
 import type { Actor } from '@/lib/permissions'
 
-// The desk must stay fast with an archive of 100,000 stories (`npm run bench -- --articles 100000`):
-// every query a desk page makes is asked for its plan with sequential scans turned off, so a plan
-// that still reads the whole of `articles` or `revisions` is one no index can serve.
+// The desk must stay fast with an archive of 100,000 stories (`npm run bench`): every query a
+// desk page makes (app/desk/page.tsx and the desk's layout) is asked for its plan on an archive of
+// `archiveSize` stories made by the database itself (test/desk-archive.ts), vacuumed and
+// analyzed, so that the planner chooses as it would on a newsroom's database. A sequential scan
+// of `articles` or `revisions` is a query no index serves: it reads more of the archive as it grows.
+
+/** Large enough that the planner prefers an index wherever one serves; small enough to make in seconds. */
+const archiveSize = 20_000
 
 const captured: { text: string; params: unknown[] }[] = []
 const database = await createTestDatabase({ logQuery: (text, params) => captured.push({ text, params }) })
@@ -32,33 +39,41 @@ function bound(text: string, params: unknown[]): SQL {
   return sql.join(parts.map((part, index) => (index % 2 === 0 ? sql.raw(part) : sql`${params[Number(part) - 1]}`)))
 }
 
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] }
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Plan Rows': number; Plans?: PlanNode[] }
 
-function* nodes(node: PlanNode): Generator<PlanNode> {
-  yield node
-  for (const child of node.Plans ?? []) yield* nodes(child)
+/** Each node of the plan, with the Limit right above it, if any. */
+function* nodes(node: PlanNode, limit?: PlanNode): Generator<[PlanNode, PlanNode | undefined]> {
+  yield [node, limit]
+  for (const child of node.Plans ?? []) yield* nodes(child, node['Node Type'] === 'Limit' ? node : undefined)
 }
 
-/** The tables among `articles` and `revisions` that the query's best plan reads whole. */
+/**
+ * Whether a sequential scan reads only a little of the table: right under a Limit (a count stops
+ * at its cap) and expected to find ten times more than it needs, so that it stops within the
+ * first tenth. A scan for what is rare, which would read the whole archive for its few rows, is not.
+ */
+function stopsEarly(scan: PlanNode, limit: PlanNode | undefined): boolean {
+  return limit !== undefined && scan['Plan Rows'] >= 10 * limit['Plan Rows']
+}
+
+/** The tables among `articles` and `revisions` that the query's plan reads whole, or may. */
 async function tablesReadWhole(text: string, params: unknown[]): Promise<string[]> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_seqscan = off`)
-    const result = (await tx.execute(sql`explain (format json) ${bound(text, params)}`)) as unknown as {
-      rows: { 'QUERY PLAN': string | [{ Plan: PlanNode }] }[]
-    }
-    const json = result.rows[0]?.['QUERY PLAN']
-    const [plan] = typeof json === 'string' ? (JSON.parse(json) as [{ Plan: PlanNode }]) : (json ?? [])
-    if (!plan) throw new Error(`No plan for ${text}`)
-    return [...nodes(plan.Plan)]
-      .filter((node) => node['Node Type'] === 'Seq Scan' && ['articles', 'revisions'].includes(node['Relation Name'] ?? ''))
-      .map((node) => node['Relation Name'] ?? '')
-  })
+  const result = (await db.execute(sql`explain (format json) ${bound(text, params)}`)) as unknown as {
+    rows: { 'QUERY PLAN': string | [{ Plan: PlanNode }] }[]
+  }
+  const json = result.rows[0]?.['QUERY PLAN']
+  const [plan] = typeof json === 'string' ? (JSON.parse(json) as [{ Plan: PlanNode }]) : (json ?? [])
+  if (!plan) throw new Error(`No plan for ${text}`)
+  return [...nodes(plan.Plan)]
+    .filter(([node, limit]) => node['Node Type'] === 'Seq Scan' && !stopsEarly(node, limit))
+    .map(([node]) => node['Relation Name'] ?? '')
+    .filter((table) => ['articles', 'revisions'].includes(table))
 }
 
 describe('the desk at the size of an archive', async () => {
   const editor = await person('editor')
   const writer = await person('writer')
-  const [section] = await db.select({ id: sections.id }).from(sections).limit(1)
+  const [section] = await db.select({ id: articles.sectionId }).from(articles).limit(1)
   const filters: DeskQuery[] = [
     {},
     { sectionId: section?.id, status: 'published' },
@@ -66,23 +81,6 @@ describe('the desk at the size of an archive', async () => {
     { q: 'ferry' },
     { q: 'strike ferry', page: 3 },
   ]
-
-  it('asks nothing that reads all of articles or revisions: every list, filter, count and the news box', async () => {
-    captured.length = 0
-    for (const viewer of [editor, writer]) {
-      for (const queue of deskQueues) for (const query of filters) await listDeskQueue(db, viewer, queue, query)
-      for (const query of filters) await countDeskQueues(db, viewer, query)
-      await getDeskNews(db, viewer, { now: new Date(Date.now() + 1000) })
-    }
-    const distinct = [...new Map(captured.map((query) => [query.text, query])).values()]
-    expect(distinct.length).toBeGreaterThan(10)
-    const whole: string[] = []
-    for (const query of distinct) {
-      const tables = await tablesReadWhole(query.text, query.params)
-      if (tables.length > 0) whole.push(`${tables.join(', ')}: ${query.text}`)
-    }
-    expect(whole).toEqual([])
-  })
 
   it(`counts up to just past ${countCap}, and still pages on past the count`, async () => {
     const [story] = await db.select().from(articles).limit(1)
@@ -103,5 +101,24 @@ describe('the desk at the size of an archive', async () => {
     const last = await listDeskQueue(db, editor, 'all', { page: countCap / 20 + 1 })
     expect(last).toMatchObject({ total: countCap + 1, pageCount: countCap / 20, hasNextPage: true })
     expect(last?.items).toHaveLength(20)
+  })
+
+  it(`reads no more ${archiveSize.toLocaleString('en-GB')} stories than it shows: every list, filter, count, the news box and the notifications badge`, async () => {
+    await fillArchive(db, archiveSize)
+    captured.length = 0
+    for (const viewer of [editor, writer]) {
+      for (const queue of deskQueues) for (const query of filters) await listDeskQueue(db, viewer, queue, query)
+      for (const query of filters) await countDeskQueues(db, viewer, query)
+      await getDeskNews(db, viewer, { now: new Date(Date.now() + 1000) })
+      await unreadCount(db, viewer)
+    }
+    const distinct = [...new Map(captured.map((query) => [query.text, query])).values()]
+    expect(distinct.length).toBeGreaterThan(10)
+    const whole: string[] = []
+    for (const query of distinct) {
+      const tables = await tablesReadWhole(query.text, query.params)
+      if (tables.length > 0) whole.push(`${tables.join(', ')}: ${query.text}`)
+    }
+    expect(whole).toEqual([])
   })
 })

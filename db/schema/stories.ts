@@ -106,6 +106,10 @@ export const articles = pgTable(
     index('articles_kept')
       .on(t.updatedAt, t.id)
       .where(sql`${t.trashedAt} is null`),
+    // The desk's filter by section (and state), out of the trash: the lists and their counts.
+    index('articles_section_status_updated')
+      .on(t.sectionId, t.status, t.updatedAt, t.id)
+      .where(sql`${t.trashedAt} is null`),
     // The scheduler's question every few seconds: which scheduled stories are due?
     index('articles_scheduled_due')
       .on(t.scheduledAt)

@@ -1,0 +1,1 @@
+CREATE INDEX "articles_section_status_updated" ON "articles" USING btree ("section_id","status","updated_at","id") WHERE "articles"."trashed_at" is null;
