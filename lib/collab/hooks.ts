@@ -44,6 +44,7 @@ export type HookParts = {
   /** Without Redis: this instance's name in the lease table (lib/collab/lease.ts). */
   leaseHolder: string | null
   sizeGuard: SizeGuard
+  log: Pick<Console, 'error'>
 }
 
 function contextOf(value: unknown): CollabContext | null {
@@ -56,7 +57,7 @@ function send(connection: Connection, message: ServerMessage): void {
 }
 
 /** Copydesk's rules for the sync server: who connects and how, where documents live, when revisions are cut. */
-export function copydeskHooks({ db, secret, cutter, watcher, leaseHolder, sizeGuard }: HookParts): Extension {
+export function copydeskHooks({ db, secret, cutter, watcher, leaseHolder, sizeGuard, log }: HookParts): Extension {
   const articleOf = (documentName: string): number => {
     const articleId = articleIdOf(documentName)
     if (articleId === null) throw new ConnectionRefused('There is no such story.')
@@ -133,7 +134,12 @@ export function copydeskHooks({ db, secret, cutter, watcher, leaseHolder, sizeGu
       const articleId = articleIdOf(documentName)
       if (articleId === null) return
       cutter.forget(articleId)
-      if (leaseHolder) await releaseLease(db, articleId, leaseHolder)
+      // Hocuspocus does not wait for an unload: a failure here would be an unhandled rejection,
+      // which ends a Node process. The lease then lapses by itself (lib/collab/lease.ts).
+      if (leaseHolder)
+        await releaseLease(db, articleId, leaseHolder).catch((error: unknown) =>
+          log.error(`Copydesk: could not release the lease of story ${articleId}: ${String(error)}`),
+        )
     },
   }
 }

@@ -68,7 +68,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     },
   })
   const sizeGuard = new SizeGuard(options.maxDocumentChars)
-  const extensions: Extension[] = [copydeskHooks({ db, secret: options.secret, cutter, watcher, leaseHolder, sizeGuard })]
+  const extensions: Extension[] = [copydeskHooks({ db, secret: options.secret, cutter, watcher, leaseHolder, sizeGuard, log })]
   if (options.redis) {
     const { host, port, username, password, db: database, tls } = options.redis
     extensions.push(
@@ -151,6 +151,8 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       hocuspocus.closeConnections()
       for (const client of sockets.clients) client.terminate()
       await new Promise<void>((resolve) => sockets.close(() => resolve()))
+      // Documents left without connections unload now, while the database is still there.
+      await Promise.all([...hocuspocus.documents.values()].map((document) => hocuspocus.unloadDocument(document)))
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus })
     },
   }
