@@ -71,7 +71,7 @@ export function useSharedFields({ story, fieldsRef, show, initial }: Options) {
 }
 
 function isSharedField(field: string): field is SharedField {
-  return field === 'headline' || field === 'standfirst'
+  return (sharedFields as string[]).includes(field)
 }
 
 /** Makes `text` read `value`, as the one edit between them, marked as this person's. */

@@ -1,8 +1,7 @@
 import 'server-only'
-import { eq } from 'drizzle-orm'
 import type { Db } from '@/db'
-import { articles, revisions } from '@/db/schema'
 import { runningCollab } from './running'
+import { currentSharedDraft } from './storage'
 
 /**
  * After a save made outside the shared document (a revision restored, a write through the API):
@@ -13,14 +12,10 @@ import { runningCollab } from './running'
 export async function shareSavedDraft(db: Db, articleId: number): Promise<void> {
   const collab = runningCollab()
   if (!collab) return
-  const [row] = await db
-    .select({ revisionId: revisions.id, headline: revisions.headline, standfirst: revisions.standfirst, body: revisions.body })
-    .from(articles)
-    .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
-    .where(eq(articles.id, articleId))
-  if (!row) return
+  const draft = await currentSharedDraft(db, articleId)
+  if (!draft) return
   try {
-    await collab.replaceDraft(articleId, row, row.revisionId)
+    await collab.replaceDraft(articleId, draft, draft.revisionId)
   } catch (error) {
     console.error(`Copydesk: story ${articleId}'s shared document could not take the saved draft: ${String(error)}`)
   }

@@ -6,6 +6,7 @@ import type { Db } from '@/db'
 import { type RichTextDoc, articles, revisions, storyDocuments } from '@/db/schema'
 import { storySchema } from '../rich-text-repair'
 import { documentParts } from './paths'
+import { textChange } from './shared-text'
 
 // A story's shared document: the parts people write together, in one Yjs document. The editor's
 // collaboration extension binds `body` (a ProseMirror document in the story schema); the headline
@@ -57,17 +58,12 @@ export function replaceStoryDocument(doc: Y.Doc, draft: SharedDraft): void {
   })
 }
 
-/** Replaces what lies between the text's common beginning and end with what `wanted` has there. */
+/** Makes `text` read `wanted` by the one edit between them (lib/collab/shared-text.ts). */
 function replaceText(text: Y.Text, wanted: string): void {
-  const current = text.toString()
-  if (current === wanted) return
-  let start = 0
-  while (start < current.length && start < wanted.length && current[start] === wanted[start]) start++
-  let end = 0
-  const room = Math.min(current.length, wanted.length) - start
-  while (end < room && current[current.length - 1 - end] === wanted[wanted.length - 1 - end]) end++
-  text.delete(start, current.length - start - end)
-  text.insert(start, wanted.slice(start, wanted.length - end))
+  const change = textChange(text.toString(), wanted)
+  if (!change) return
+  text.delete(change.index, change.remove)
+  text.insert(change.index, change.insert)
 }
 
 /** The draft as the shared document has it now. */
@@ -88,6 +84,16 @@ export function readStoryDocument(doc: Y.Doc): SharedDraft {
   }
 }
 
+/** The story's current draft revision, as far as its shared parts go; null when there is no such story. */
+export async function currentSharedDraft(db: Db, articleId: number): Promise<(SharedDraft & { revisionId: number }) | null> {
+  const [row] = await db
+    .select({ revisionId: revisions.id, headline: revisions.headline, standfirst: revisions.standfirst, body: revisions.body })
+    .from(articles)
+    .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
+    .where(eq(articles.id, articleId))
+  return row ?? null
+}
+
 /** The stored document and what it knows of the story's revisions. */
 export type StoredDocument = { state: Uint8Array; revisionId: number | null; contributors: number[] }
 
@@ -98,24 +104,15 @@ export type StoredDocument = { state: Uint8Array; revisionId: number | null; con
  * does not exist. Answers the people whose changes are stored but not yet in a revision.
  */
 export async function loadStoryDocument(db: Db, articleId: number, into: Y.Doc): Promise<{ found: boolean; contributors: number[] }> {
-  const [row] = await db
-    .select({
-      currentRevisionId: articles.currentRevisionId,
-      headline: revisions.headline,
-      standfirst: revisions.standfirst,
-      body: revisions.body,
-    })
-    .from(articles)
-    .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
-    .where(eq(articles.id, articleId))
+  const row = await currentSharedDraft(db, articleId)
   if (!row) return { found: false, contributors: [] }
   const stored = await getStoredDocument(db, articleId)
-  if (stored && (stored.revisionId === row.currentRevisionId || stored.contributors.length > 0)) {
+  if (stored && (stored.revisionId === row.revisionId || stored.contributors.length > 0)) {
     Y.applyUpdate(into, stored.state)
     return { found: true, contributors: stored.contributors }
   }
-  Y.applyUpdate(into, Y.encodeStateAsUpdate(buildStoryDocument(row, row.currentRevisionId ?? undefined)))
-  await storeStoryDocument(db, articleId, into, { revisionId: row.currentRevisionId })
+  Y.applyUpdate(into, Y.encodeStateAsUpdate(buildStoryDocument(row, row.revisionId)))
+  await storeStoryDocument(db, articleId, into, { revisionId: row.revisionId })
   return { found: true, contributors: [] }
 }
 
