@@ -48,6 +48,24 @@ export default defineConfig([
       ],
     },
   },
+  {
+    files: ['e2e/**'],
+    ignores: ['e2e/test.ts', 'e2e/cluster/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test'],
+              message: 'Import `test` from e2e/test.ts: it closes the browser contexts a test opens. (The cluster specs use no browser.)',
+            },
+          ],
+        },
+      ],
+    },
+  },
   globalIgnores([
     '.next/**',
     '.next-e2e/**',

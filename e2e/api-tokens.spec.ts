@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { signedInPage } from './fixtures'
 
 // A token's whole life: an admin makes one in the desk and sees its secret once; a program

@@ -1,4 +1,4 @@
-import { test as setup } from '@playwright/test'
+import { test as setup } from './test'
 import { authFile, demoAccounts, signInThroughForm } from './fixtures'
 
 // Signs each demo account in once, through the form, and keeps its session for every test that

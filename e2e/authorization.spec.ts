@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test'
+import { type APIRequestContext, request as playwrightRequest } from '@playwright/test'
+import { expect, test } from './test'
 import { doorsInBuild } from '../test/app-doors'
 import { serverActions } from '../test/authorization-actions'
 import { routeHandlers } from '../test/authorization-cases'

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { fromFieldValue, toFieldValue } from '../lib/clock'
 import { newsroomZone, ownWriterPage, signedInPage } from './fixtures'
 import { press, saveAndWait, saveStatus, startStory, stateLine, storyBody, submitForReview, workflow } from './pages/story-form'

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { readyToPublish, storyDraft } from '../test/story-docs'
 import { act, ownId, signedInClient } from './fixtures'
 

@@ -1,6 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { type APIResponse, type Page, type Response, expect, test } from '@playwright/test'
+import { type APIResponse, type Page, type Response } from '@playwright/test'
+import { expect, test } from './test'
 import { signIn } from './fixtures'
 import { compareFrom } from './pages/history'
 import { saveAndWait, startStory, storyBody, toolbarButton } from './pages/story-form'

@@ -1,4 +1,5 @@
-import { type APIResponse, expect, request as playwrightRequest, test } from '@playwright/test'
+import { type APIResponse, request as playwrightRequest } from '@playwright/test'
+import { expect, test } from './test'
 import { mutatingRoutes } from '../lib/mutating-routes'
 import { type ProbeBody, mutatingRouteNames, openDesk, probes, sendProbe } from './cross-origin-probes'
 

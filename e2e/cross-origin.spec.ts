@@ -1,6 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { type Desk, type ProbeBody, mutatingRouteNames, openDesk, probes } from './cross-origin-probes'
 import { signInThroughForm } from './fixtures'
 

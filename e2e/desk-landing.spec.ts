@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { addPerson, ownWriterPage, signInThroughForm, signedInPage, uniqueEmail } from './fixtures'
 import { filter, queues, storyRows } from './pages/desk'
 import { saveAndWait, startStory, storyBody } from './pages/story-form'

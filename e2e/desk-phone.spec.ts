@@ -1,5 +1,6 @@
 import path from 'node:path'
-import { type Page, expect, test } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './test'
 import { deskPages, deskRoutes, emails } from './desk-pages'
 import { openDesk, visit } from './desk-setup'
 import { signIn, signInThroughForm } from './fixtures'

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { ownWriterPage, signIn, signedInPage } from './fixtures'
 import { filter, queues, storyRows, submitStory } from './pages/desk'
 import { requestChanges } from './pages/story-form'

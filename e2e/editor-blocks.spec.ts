@@ -1,4 +1,5 @@
-import { type Page, expect, test } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './test'
 import { googleDocsHtml, webPageHtml, wordHtml } from '../components/editor/paste-samples'
 import { signIn } from './fixtures'
 import { saveAndWait, startStory, storyBody, toolbarButton } from './pages/story-form'

@@ -1,4 +1,5 @@
-import { type Locator, type Page, expect, test } from '@playwright/test'
+import { type Locator, type Page } from '@playwright/test'
+import { expect, test } from './test'
 import { signIn } from './fixtures'
 import { saveStatus, startStory, storyBody, toolbarButton } from './pages/story-form'
 

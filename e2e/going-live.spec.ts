@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { signedInPage } from './fixtures'
 import { confirmAction, press, stateLine, startStory, storyBody, submitForReview, unpublish, workflow } from './pages/story-form'
 

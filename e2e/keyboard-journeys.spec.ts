@@ -1,4 +1,5 @@
-import { type Locator, type Page, expect, test } from '@playwright/test'
+import { type Locator, type Page } from '@playwright/test'
+import { expect, test } from './test'
 import { signedInPage } from './fixtures'
 import { stateLine, storyBody, storyIdOf, workflow } from './pages/story-form'
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import sharp from 'sharp'
 import { filesInPage, fromSite, signIn } from './fixtures'
 import { cameraPhoto, chooseFile, gridImages, idFrom, processing, searchLibrary, uniqueWord, uploadLines, uploadPhoto } from './media-files'

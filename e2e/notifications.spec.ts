@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { ownWriterPage, signedInPage } from './fixtures'
 import { submitStory } from './pages/desk'
 import { requestChanges, stateLine, startStory, storyBody, submitForReview } from './pages/story-form'

@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, test } from '@playwright/test'
+import { type APIRequestContext } from '@playwright/test'
+import { expect, test } from './test'
 import sharp from 'sharp'
 import { readyToPublish, storyDraft } from '../test/story-docs'
 import { act, ownId, signedInClient } from './fixtures'

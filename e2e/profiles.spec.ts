@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { addPerson, ownWriterPage, signedInPage, uniqueEmail } from './fixtures'
 import { cameraPhoto, uniqueWord } from './media-files'
 import { submitStory } from './pages/desk'

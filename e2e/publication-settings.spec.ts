@@ -1,4 +1,5 @@
-import { type Page, expect, test } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './test'
 import { signedInPage } from './fixtures'
 
 /** Saves the Publication panel of the settings page with this name, and waits for the answer. */

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { accessibilityProblems, colorSchemes } from './axe'
 import { marsaHalim } from './reader-pages'
 

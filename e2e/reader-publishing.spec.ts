@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { signedInPage } from './fixtures'
 import { press, stateLine, submitForReview, unpublish } from './pages/story-form'
 import { publicDocuments } from './reader-pages'

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { storyDraft } from '../test/story-docs'
 import { ownId, signIn, signedInClient } from './fixtures'
 

@@ -1,5 +1,6 @@
 import http from 'node:http'
-import { type Page, expect, test } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './test'
 import { addWriter, signIn, signInThroughForm, signedInPage, uniqueEmail } from './fixtures'
 
 // Every test here ends sessions, so each signs its people in afresh through the form: the saved

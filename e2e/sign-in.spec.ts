@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { demoPassword, signInThroughForm } from './fixtures'
 
 for (const email of ['admin@copydesk.test', 'editor@copydesk.test', 'writer@copydesk.test']) {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 
 test('the home page answers with a heading, and the sign-in page asks for an e-mail address', async ({ page }) => {
   const home = await page.goto('/')

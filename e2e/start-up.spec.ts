@@ -1,6 +1,6 @@
 // `npm start` with a setting that cannot work: the server stops at once with one line naming it.
 import { spawn } from 'node:child_process'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 
 /** Starts server.mjs on the end-to-end build with these settings; resolves with its exit code and output. */
 function startServer(env: Record<string, string>): Promise<{ code: number | null; output: string }> {

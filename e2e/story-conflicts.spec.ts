@@ -1,4 +1,5 @@
-import { type Browser, type Page, expect, test } from '@playwright/test'
+import { type Browser, type Page } from '@playwright/test'
+import { expect, test } from './test'
 import { signIn, signedInPage } from './fixtures'
 import { recoveredChanges, saveAndWait, saveStatus, startStory, storyBody, typeInParagraph } from './pages/story-form'
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { signIn } from './fixtures'
 import { changesIn, compareFrom, restore } from './pages/history'
 import { press, recoveredChanges, saveAndWait, saveStatus, startStory, storyBody, toolbarButton, workflow } from './pages/story-form'

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { signIn } from './fixtures'
 import { saveAndWait, startStory, storyBody, toolbarButton } from './pages/story-form'
 

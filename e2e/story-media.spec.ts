@@ -1,4 +1,5 @@
-import { type Page, expect, test } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './test'
 import sharp from 'sharp'
 import { filesInPage, signIn } from './fixtures'
 import { pressAndWait, startStory, storyBody, submitForReview, toolbarButton, workflow } from './pages/story-form'

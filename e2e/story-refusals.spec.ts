@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { storyDraft } from '../test/story-docs'
 import { fromSite, ownId, signIn, signedInClient } from './fixtures'
 import { recoveredChanges, saveStatus, startStory, storyBody } from './pages/story-form'

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { signedInPage } from './fixtures'
 import { press, saveAndWait, startStory, stateLine, storyBody, submitForReview } from './pages/story-form'
 

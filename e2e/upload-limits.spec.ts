@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import sharp from 'sharp'
 import { fromSite, ownWriterPage } from './fixtures'
 import { cameraPhoto, chooseFile, uniqueWord } from './media-files'

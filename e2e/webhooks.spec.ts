@@ -1,6 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { signedInPage } from './fixtures'
 import { press, stateLine, startStory, storyBody, submitForReview } from './pages/story-form'
 

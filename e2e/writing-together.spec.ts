@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test'
+import { type APIRequestContext, request as playwrightRequest } from '@playwright/test'
+import { expect, test } from './test'
 import WebSocket from 'ws'
 import { connectClient } from '../test/collab-clients'
 import { storyDraft } from '../test/story-docs'

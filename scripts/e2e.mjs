@@ -1,5 +1,5 @@
-// `npm run test:e2e [-- playwright args]`: finds Chromium, builds the app into its own dist dir
-// (a developer's `.next` and running server stay untouched), then runs Playwright, which starts
+// `npm run test:e2e [-- playwright args]`: builds the app into its own dist dir (a developer's
+// `.next` and running server stay untouched), finds Chromium, then runs Playwright, which starts
 // `next start` on port 3100 with a fresh data directory (see playwright.config.ts).
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -47,9 +47,6 @@ async function findChromium() {
   )
 }
 
-const chromium = await findChromium()
-console.log(`Chromium: ${chromium ?? "Playwright's download"}`)
-
 if (process.env.E2E_SKIP_BUILD === '1') {
   if (!fs.existsSync('.next-e2e/BUILD_ID')) stop('E2E_SKIP_BUILD=1, but there is no .next-e2e build yet: run once without it.')
   console.log('Build skipped (E2E_SKIP_BUILD=1): testing the existing .next-e2e build.')
@@ -58,6 +55,11 @@ if (process.env.E2E_SKIP_BUILD === '1') {
   const buildEnv = { ...env, NEXT_DIST_DIR: '.next-e2e', COPYDESK_DATA_DIR: 'memory://', DATABASE_URL: '' }
   if ((await run(bin('next'), ['build'], buildEnv)) !== 0) stop('The build for the end-to-end tests failed.')
 }
+// `--build-only`: scripts/test.mjs builds while the data tests run, then tests with E2E_SKIP_BUILD=1.
+if (process.argv[2] === '--build-only') process.exit(0)
+
+const chromium = await findChromium()
+console.log(`Chromium: ${chromium ?? "Playwright's download"}`)
 
 // Only the last run's server data is kept (for looking into a failure); older runs go.
 const testData = '.test-data'

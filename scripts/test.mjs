@@ -12,7 +12,20 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
 // vitest.config.mts: most data test files share a process per worker; a few need their own.
 const dataProjects = ['data', 'data-own-process']
 
-/** `report` is a JSON report file the step writes, for counting its tests. */
+// The end-to-end tests' build (about a minute on one core) runs beside the last data step, whose
+// tests spend much of their time waiting on the database; the end-to-end step then uses it.
+// The typecheck step has passed by then (steps stop at the first failure): the build skips its own.
+const e2eBuild = {
+  name: 'build for the end-to-end tests',
+  command: process.execPath,
+  args: ['scripts/e2e.mjs', '--build-only'],
+  env: { COPYDESK_TYPES_CHECKED: '1' },
+}
+
+/**
+ * `report` is a JSON report file the step writes, for counting its tests; `alongside` a command
+ * started in the background with the step, and `needs` one that must have passed before it.
+ */
 const steps = [
   {
     name: 'typecheck, lint and format',
@@ -23,16 +36,19 @@ const steps = [
     ],
   },
   vitestStep('unit tests', ['unit'], 'vitest-unit.json', {}),
-  vitestStep('data tests on PGlite', dataProjects, 'vitest-data-pglite.json', { DATA_TEST_DRIVER: 'pglite' }),
+  {
+    ...vitestStep('data tests on PGlite', dataProjects, 'vitest-data-pglite.json', { DATA_TEST_DRIVER: 'pglite' }),
+    alongside: env.TEST_DATABASE_URL ? undefined : e2eBuild,
+  },
   env.TEST_DATABASE_URL
-    ? vitestStep('data tests on PostgreSQL', dataProjects, 'vitest-data-pg.json', { DATA_TEST_DRIVER: 'pg' })
+    ? { ...vitestStep('data tests on PostgreSQL', dataProjects, 'vitest-data-pg.json', { DATA_TEST_DRIVER: 'pg' }), alongside: e2eBuild }
     : { name: 'data tests on PostgreSQL', skip: 'TEST_DATABASE_URL not set' },
-  // The typecheck step has passed by then (steps stop at the first failure): the build skips its own.
   {
     name: 'end-to-end tests',
     command: process.execPath,
     args: ['scripts/e2e.mjs'],
-    env: { COPYDESK_TYPES_CHECKED: '1' },
+    env: { E2E_SKIP_BUILD: '1' },
+    needs: e2eBuild,
     report: path.join(results, 'e2e.json'),
   },
 ]
@@ -72,10 +88,28 @@ async function runTogether(together) {
   return codes.find((code) => code !== 0) ?? 0
 }
 
+/** Starts a step in the background; `finish()` waits for it, prints its output and time, and answers its exit code. */
+function startAlongside(step) {
+  const started = performance.now()
+  const output = []
+  const children = []
+  const done = run(step.command, step.args, step.env, output, children)
+  return {
+    finish: async () => {
+      const code = await done
+      console.log(`--- ${step.name} (run alongside): ${code === 0 ? 'passed' : `FAILED (exit code ${code})`} in ${seconds(started)}`)
+      process.stdout.write(output.join(''))
+      return code
+    },
+    stop: () => children.forEach((child) => child.kill()),
+  }
+}
+
 /** Runs a command; its output goes to this terminal, or into `output` when one is given. */
-function run(command, args, stepEnv, output) {
+function run(command, args, stepEnv, output, children = []) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: output ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...env, ...stepEnv } })
+    children.push(child)
     for (const stream of output ? [child.stdout, child.stderr] : []) stream.on('data', (chunk) => output.push(String(chunk)))
     child.on('error', (error) => {
       console.error(`Could not start ${command}: ${error.message}`)
@@ -103,6 +137,8 @@ for (const step of steps) if (step.report) fs.rmSync(step.report, { force: true 
 
 const totals = { passed: 0, failed: 0 }
 let failedStep = null
+/** Steps started alongside another (`alongside`), by step. */
+const background = new Map()
 const startedAll = performance.now()
 for (const step of steps) {
   console.log(`\n=== ${step.name} ${'='.repeat(Math.max(0, 60 - step.name.length))}`)
@@ -112,6 +148,13 @@ for (const step of steps) {
   }
   if (failedStep) {
     console.log(`${step.name}: not run (${failedStep} failed)`)
+    continue
+  }
+  if (step.alongside) background.set(step.alongside, startAlongside(step.alongside))
+  const neededCode = step.needs ? await background.get(step.needs).finish() : 0
+  if (neededCode !== 0) {
+    console.log(`${step.name}: not run (${step.needs.name} failed)`)
+    failedStep = step.needs.name
     continue
   }
   const started = performance.now()
@@ -124,6 +167,9 @@ for (const step of steps) {
   console.log(`--- ${step.name}: ${code === 0 ? 'passed' : `FAILED (exit code ${code})`} in ${seconds(started)}`)
   if (code !== 0) failedStep = step.name
 }
+
+// A run that stopped early does not wait for what it started alongside.
+for (const step of background.values()) step.stop()
 
 console.log(`\nAll steps took ${seconds(startedAll)}.${failedStep ? ` First failure: ${failedStep}.` : ''}`)
 console.log(`${totals.passed} passed, ${totals.failed} failed`)
