@@ -19,6 +19,7 @@ const expected: Record<Capability, string> = {
   'article.unpublish': 'A S -',
   'article.correct': 'A S -',
   'note.write': 'A A O',
+  'suggestion.review': 'A A -',
   'front.arrange': 'A A -',
   'tag.manage': 'A A -',
   'section.manage': 'A - -',

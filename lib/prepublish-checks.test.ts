@@ -117,6 +117,27 @@ describe('the pre-publish checklist', () => {
     expect(finding('comments', { openComments: 1 })).toBe('1 comment on the words is still open.')
     expect(defaultSeverities.comments).toBe('warn')
   })
+
+  it('warns while suggested changes are pending, counting each suggestion once', () => {
+    const by = (id: string) => ({ id, authorId: 3, authorName: 'Ana Ruiz', at: '2026-12-06T14:05:00.000Z' })
+    const suggested = (text: string, type: string, id: string) => ({ type: 'text', text, marks: [{ type, attrs: by(id) }] })
+    const body = {
+      type: 'doc' as const,
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            suggested('new ', 'insertion', 'a'),
+            { type: 'text', text: 'x' },
+            suggested('more', 'insertion', 'a'),
+            suggested('old', 'deletion', 'b'),
+          ],
+        },
+      ],
+    }
+    expect(finding('suggestions', { body })).toBe('2 suggested changes are still pending.')
+    expect(defaultSeverities.suggestions).toBe('warn')
+  })
 })
 
 describe('the checklist’s verdict', () => {

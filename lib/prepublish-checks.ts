@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Byline, RichTextDoc, RichTextNode } from '@/db/schema'
 import { articleLimits, seoHints } from './article-input'
 import { safeUrl } from './safe-url'
+import { pendingSuggestions } from './story-schema/suggestions'
 import { countOf } from './words'
 
 // THE pre-publish checklist: what an editor looks at before a story is approved, scheduled or
@@ -20,6 +21,7 @@ export const checkIds = [
   'sections',
   'links',
   'comments',
+  'suggestions',
 ] as const
 export type CheckId = (typeof checkIds)[number]
 
@@ -149,6 +151,15 @@ export const checks: Record<CheckId, Check> = {
     find: ({ openComments }) =>
       openComments > 0 ? `${countOf(openComments, 'comment on the words is', 'comments on the words are')} still open.` : null,
   },
+  suggestions: {
+    label: 'No pending suggestions',
+    where: 'Suggestions beside the body: accept or reject each',
+    field: 'body',
+    find: ({ body }) => {
+      const pending = pendingSuggestions(body).length
+      return pending > 0 ? `${countOf(pending, 'suggested change is', 'suggested changes are')} still pending.` : null
+    },
+  },
 }
 
 /** Until an admin chooses: what would mislead or leave a reader out blocks; what is only style warns. */
@@ -163,6 +174,7 @@ export const defaultSeverities: CheckSeverities = {
   sections: 'warn',
   links: 'block',
   comments: 'warn',
+  suggestions: 'warn',
 }
 
 /** The setting as an admin sends it, one choice per check; a check it leaves out keeps its default. */

@@ -1,8 +1,12 @@
 import type { RichTextDoc, RichTextNode } from '@/db/schema'
+import { forReaders } from './story-schema/suggestions'
 
 const blockTypes = new Set(['paragraph', 'heading', 'blockquote', 'listItem', 'figure', 'pullQuote'])
 
-/** The words of a document, block by block, for search and word counts. */
+/**
+ * The words of a document as readers get them, block by block, for search and word counts: a
+ * pending suggestion's inserted words are not there yet, its deleted words still are.
+ */
 export function plainText(doc: RichTextDoc): string {
   const blocks: string[] = []
   const walk = (node: RichTextNode): string => {
@@ -16,7 +20,7 @@ export function plainText(doc: RichTextDoc): string {
     }
     return inner
   }
-  for (const node of doc.content ?? []) {
+  for (const node of forReaders(doc).content ?? []) {
     const rest = walk(node)
     if (rest.trim()) blocks.push(rest.trim())
   }

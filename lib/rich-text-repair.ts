@@ -5,6 +5,7 @@ import { headingLevels, storyExtensions } from './story-schema/extensions'
 import { toAttribution } from './story-schema/nodes/blockquote'
 import { toEmbedAttributes } from './story-schema/nodes/embed'
 import { toFigureAttributes } from './story-schema/nodes/figure'
+import { toSuggestionAttrs } from './story-schema/marks/suggestion'
 import { isAllowedHref } from './story-schema/urls'
 import type { RichTextNode } from '@/db/schema'
 
@@ -118,7 +119,7 @@ function headingLevel(value: unknown): number {
 
 /**
  * Known marks the parent allows, one of each, in the schema's order; links only to allowed
- * addresses, comments only with their thread's id.
+ * addresses, comments only with their thread's id, suggestions only with their author and time.
  */
 function cleanMarks(input: unknown, parent: NodeType): Mark[] {
   if (!Array.isArray(input)) return []
@@ -133,6 +134,9 @@ function cleanMarks(input: unknown, parent: NodeType): Mark[] {
     } else if (mark.type === 'comment') {
       const noteId = isObject(mark.attrs) ? Number(mark.attrs.noteId) : NaN
       if (Number.isSafeInteger(noteId) && noteId > 0) marks.set('comment', { type: 'comment', attrs: { noteId } })
+    } else if (mark.type === 'insertion' || mark.type === 'deletion') {
+      const attrs = toSuggestionAttrs(mark.attrs)
+      if (attrs) marks.set(mark.type, { type: mark.type, attrs })
     } else {
       marks.set(mark.type, { type: mark.type })
     }

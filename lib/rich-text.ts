@@ -2,6 +2,7 @@ import type { Node } from '@tiptap/pm/model'
 import { domOutputSpecToHTMLString, renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
 import { Refused, cleanChildren, fitBlocks, isObject, jsonEqual, storySchema } from './rich-text-repair'
 import { storyExtensions } from './story-schema/extensions'
+import { forReaders } from './story-schema/suggestions'
 import { embedFrameSpec, toEmbedAttributes } from './story-schema/nodes/embed'
 import { type FigureImage, figureSpec, toFigureAttributes } from './story-schema/nodes/figure'
 import type { RichTextDoc, RichTextNode } from '@/db/schema'
@@ -33,10 +34,11 @@ export function sanitizeDoc(input: unknown): SanitizeResult {
  * `sanitizeDoc`: text and attribute values are escaped, and a body that cannot be read renders as
  * nothing. Readers get embeds of services on the allow-list as frames; the editor shows cards.
  * A figure whose library image is in `figureImages` gets its widths and focal point. Comments on
- * the words are left out.
+ * the words are left out, and so are pending suggestions: suggested insertions are not shown and
+ * suggested deletions are still read (`forReaders`).
  */
 export function renderRichText(doc: RichTextDoc, figureImages: ReadonlyMap<number, FigureImage> = new Map()): string {
-  const result = clean(doc)
+  const result = clean(forReaders(doc))
   if (!result.ok) return ''
   const nodeMapping = {
     embed: ({ node }: { node: Node }) => domOutputSpecToHTMLString(embedFrameSpec(toEmbedAttributes(node.attrs)))(),

@@ -11,6 +11,7 @@ import {
   ownTimeZoneChoice,
   readCheckSeverities,
   readSetting,
+  readSuggestionDefault,
   trashRetentionDays,
   viewerTimeZone,
   writeSetting,
@@ -89,6 +90,20 @@ describe('which checks of the pre-publish checklist block', () => {
     expect(await readCheckSeverities(db)).toEqual({ ...defaultSeverities, standfirst: 'block', figures: 'warn' })
     const logged = await db.select().from(auditEvents).where(eq(auditEvents.action, 'settings.change'))
     expect(logged.at(-1)?.detail).toMatchObject({ setting: 'checkSeverities', to: expect.stringContaining('"standfirst":"block"') })
+  })
+})
+
+describe('who edits in suggestion mode by default', () => {
+  it('is nobody until an admin chooses, and only one of the choices is taken', async () => {
+    expect(await readSuggestionDefault(db)).toBe('off')
+    expect(await writeSetting(db, editor, 'suggestionDefault', 'review')).toMatchObject({ ok: false, reason: 'forbidden' })
+    expect(await writeSetting(db, admin, 'suggestionDefault', 'everyone')).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      message: 'Choose who edits in suggestion mode.',
+    })
+    expect(await writeSetting(db, admin, 'suggestionDefault', 'review')).toEqual({ ok: true, value: 'review' })
+    expect(await readSuggestionDefault(db)).toBe('review')
   })
 })
 

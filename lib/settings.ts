@@ -12,6 +12,7 @@ import type { Actor } from './permissions'
 import { type CheckSeverities, checkSeveritiesSchema, defaultSeverities } from './prepublish-checks'
 import { type Publication, publicationDefaults, publicationSchema } from './publication-schema'
 import { announceChange } from './reader-changes'
+import { type SuggestionDefault, suggestionDefaultFallback, suggestionDefaultSchema } from './suggestion-mode'
 import { type Result, invalidInput } from './refusal'
 
 const timeZoneSchema = z.string().trim().refine(isTimeZone, 'Choose a time zone from the list, such as Asia/Beirut or UTC.')
@@ -46,6 +47,11 @@ const definitions = {
   checkSeverities: {
     schema: checkSeveritiesSchema.transform((chosen) => JSON.stringify(chosen)),
     fallback: (): string => JSON.stringify(defaultSeverities),
+  },
+  /** Who opens a story with Suggest changes on (lib/suggestion-mode.ts). */
+  suggestionDefault: {
+    schema: suggestionDefaultSchema,
+    fallback: (): SuggestionDefault => suggestionDefaultFallback,
   },
   /** The publication readers meet: name, address, publisher, logo, language, policies (lib/site.ts), as JSON. */
   publication: {
@@ -108,6 +114,12 @@ export async function trashRetentionDays(db: Db): Promise<number> {
 export async function readCheckSeverities(db: Db | Tx): Promise<CheckSeverities> {
   const saved = checkSeveritiesSchema.safeParse(parseJson(await readSetting(db, 'checkSeverities')))
   return saved.success ? saved.data : defaultSeverities
+}
+
+/** Who opens a story with Suggest changes on: the newsroom's choice, or nobody. */
+export async function readSuggestionDefault(db: Db | Tx): Promise<SuggestionDefault> {
+  const saved = suggestionDefaultSchema.safeParse(await readSetting(db, 'suggestionDefault'))
+  return saved.success ? saved.data : suggestionDefaultFallback
 }
 
 /** The publication as an admin saved it, or the environment's defaults. */

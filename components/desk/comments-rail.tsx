@@ -4,6 +4,7 @@ import type { Editor } from '@tiptap/core'
 import { useRouter } from 'next/navigation'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { anchoredComments, commentAt, commentHighlightsKey, commentRange } from '@/components/editor/comment-highlights'
+import type { Suggester } from '@/components/editor/suggest-changes'
 import { DateTime } from '@/components/ui/date-time'
 import type { NoteThread, NoteView } from '@/lib/notes'
 import { CommentReply } from './comment-reply'
@@ -25,6 +26,8 @@ export type StoryComments = {
   actions: CommentActions
   /** The threads anchored in the body when the page was made, in the order of their words. */
   anchoredAtOpen: number[]
+  /** Suggested changes: who this is, whether they start in suggestion mode, whether they may accept and reject. */
+  suggestions: { who: Suggester; startsOn: boolean; canReview: boolean }
 }
 
 /**

@@ -10,6 +10,7 @@ import type { MediaOption } from '@/lib/media/types'
 import { readingMinutes } from '@/lib/story-draft'
 import { characterCount } from './character-count'
 import { CommentsRail, type StoryComments } from './comments-rail'
+import { SuggestionsRail } from './suggestions-rail'
 import { TypographicTextarea } from './typographic-textarea'
 import type { CollabState } from './use-story-collab'
 
@@ -32,7 +33,7 @@ type StoryMainFieldsProps = {
 export function StoryMainFields(props: StoryMainFieldsProps) {
   const { fields, errors, onChange, body, images, comments, collab } = props
   const [editor, setEditor] = useState<Editor | null>(null)
-  const { articleId, actions, canWrite } = comments
+  const { articleId, actions, canWrite, suggestions } = comments
   const { headline, standfirst, dateline } = fields
   const headlineCount = characterCount(headline, articleLimits.headline)
   const standfirstCount = characterCount(standfirst, articleLimits.standfirst)
@@ -96,13 +97,17 @@ export function StoryMainFields(props: StoryMainFieldsProps) {
               figures={images}
               addComment={canWrite ? (input) => actions.add({ articleId, ...input }) : undefined}
               onReady={setEditor}
+              suggesting={{ who: suggestions.who, startsOn: suggestions.startsOn }}
             />
           )}
           <p className="muted small">
             {body.words.toLocaleString('en-GB')} words · {readingMinutes(body.words)} min read
           </p>
         </div>
-        <CommentsRail articleId={articleId} editor={editor} comments={comments} />
+        <div className="story-rails">
+          <SuggestionsRail editor={editor} canReview={suggestions.canReview} />
+          <CommentsRail articleId={articleId} editor={editor} comments={comments} />
+        </div>
       </div>
     </div>
   )

@@ -25,6 +25,9 @@ import { cleanPastedHtml, cleanPastedText } from './paste'
 import { Typography } from './typography'
 import { uploadImage } from './upload-image'
 import { Toolbar } from './toolbar'
+import type { Suggester } from './suggest-changes'
+import { SuggestMode, setSuggesting } from './suggest-mode'
+import { SuggestToggle } from './suggest-toggle'
 
 export type StoryBodyEditorProps = {
   /** The id of the editable area. */
@@ -57,6 +60,8 @@ export type StoryBodyEditorProps = {
   collaboration?: BodyCollaboration | null
   /** Shows the text without letting it be changed (someone who may read the story but not edit it). */
   isReadOnly?: boolean
+  /** Who this is, for suggestion mode, and whether it starts on (the newsroom's setting, lib/suggestion-mode.ts). */
+  suggesting?: { who: Suggester; startsOn: boolean } | null
 }
 
 /** How long the editor waits after a change before handing the body over. */
@@ -68,7 +73,19 @@ const changeDelayMs = 300
  * `onChange` is due, so a long story stays fluid.
  */
 export function StoryBodyEditor(props: StoryBodyEditorProps) {
-  const { id, label, initialContent, loaded, onChange, figures = [], addComment, onReady, collaboration, isReadOnly = false } = props
+  const {
+    id,
+    label,
+    initialContent,
+    loaded,
+    onChange,
+    figures = [],
+    addComment,
+    onReady,
+    collaboration,
+    isReadOnly = false,
+    suggesting,
+  } = props
   const baseId = useId()
   const [uploadNote, setUploadNote] = useState<string | null>(null)
   const onChangeRef = useRef(onChange)
@@ -124,6 +141,7 @@ export function StoryBodyEditor(props: StoryBodyEditorProps) {
     Typography,
     CaretMemory,
     CommentHighlights,
+    SuggestMode,
     PanelShortcuts.configure({ open: openPanel }),
     ...(collaboration ? collaborationExtensions(collaboration) : []),
   ])
@@ -140,6 +158,11 @@ export function StoryBodyEditor(props: StoryBodyEditorProps) {
     editorProps,
     onCreate: ({ editor: created }) => {
       editorRef.current = created
+      created.storage.suggestMode.onRefused = () =>
+        setUploadNote(
+          'In suggestion mode, only typing and deleting words are suggestions: turn Suggest changes off to change anything else.',
+        )
+      if (suggesting) setSuggesting(created, suggesting.startsOn, suggesting.who)
       onReady?.(created)
     },
     onUpdate: ({ editor: updated, transaction }) => {
@@ -186,6 +209,7 @@ export function StoryBodyEditor(props: StoryBodyEditorProps) {
               onOpenPanel={(kind) => (panel?.kind === kind ? cancel() : openPanel(kind))}
             />
             <AttributionField id={`${baseId}-attribution`} editor={editor} />
+            {suggesting && <SuggestToggle editor={editor} who={suggesting.who} />}
           </>
         ) : (
           <div className="editor-toolbar editor-toolbar-loading" aria-hidden="true" />

@@ -2,6 +2,7 @@ import type { Extensions } from '@tiptap/core'
 import { StarterKit } from '@tiptap/starter-kit'
 import { CommentMark } from './marks/comment'
 import { StoryLink } from './marks/link'
+import { DeletionMark, InsertionMark } from './marks/suggestion'
 import { QuoteBlock } from './nodes/blockquote'
 import { Embed } from './nodes/embed'
 import { Figure } from './nodes/figure'
@@ -19,7 +20,8 @@ export const headingLevels = [2, 3, 4] as const
  *
  * Paragraphs, headings 2–4, bold, italic, underline, strike, links, bullet and numbered lists,
  * block quotes with an attribution, pull quotes, figures, embeds (as cards), horizontal rules and
- * hard breaks, and the desk's comments on the words (never shown to readers). No code, no loose
+ * hard breaks, and the desk's comments on the words and suggested insertions and deletions
+ * (never shown to readers as such). No code, no loose
  * images, no raw HTML.
  */
 export const storyExtensions: Extensions = storyExtensionList(true)
@@ -50,5 +52,7 @@ function storyExtensionList(hasOwnUndo: boolean): Extensions {
     Embed,
     HorizontalRuleShortcut,
     CommentMark,
+    InsertionMark,
+    DeletionMark,
   ]
 }

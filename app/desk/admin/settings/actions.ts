@@ -37,6 +37,14 @@ export async function saveCheckSeveritiesAction(_: ActionState, form: FormData):
   return ok('Saved: the checklist now blocks and warns as chosen.')
 }
 
+export async function saveSuggestionDefaultAction(_: ActionState, form: FormData): Promise<ActionState> {
+  const actor = await requireCapability('site.manage')
+  const result = await writeSetting(getDb(), actor, 'suggestionDefault', form.get('suggestionDefault'), await requestClient())
+  if (!result.ok) return toActionState(result)
+  revalidatePath('/desk', 'layout')
+  return ok('Saved: stories now open in suggestion mode as chosen.')
+}
+
 export async function savePublicationAction(_: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireCapability('site.manage')
   const result = await savePublication(getDb(), actor, Object.fromEntries(form), await requestClient())

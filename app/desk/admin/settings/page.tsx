@@ -6,8 +6,9 @@ import { getDb } from '@/db'
 import { listMediaOptions, searchMediaOptions } from '@/lib/media/options'
 import { requireCapability } from '@/lib/session'
 import { checkIds, checks } from '@/lib/prepublish-checks'
-import { readCheckSeverities, readPublication, readSetting, trashRetentionDays } from '@/lib/settings'
-import { saveCheckSeveritiesAction, saveTimeZoneAction, saveTrashRetentionAction } from './actions'
+import { readCheckSeverities, readPublication, readSetting, readSuggestionDefault, trashRetentionDays } from '@/lib/settings'
+import { suggestionDefaultLabels, suggestionDefaults } from '@/lib/suggestion-mode'
+import { saveCheckSeveritiesAction, saveSuggestionDefaultAction, saveTimeZoneAction, saveTrashRetentionAction } from './actions'
 import { PublicationPanel } from './publication-panel'
 
 export const metadata: Metadata = { title: 'Settings' }
@@ -15,12 +16,13 @@ export const metadata: Metadata = { title: 'Settings' }
 export default async function SettingsPage() {
   const viewer = await requireCapability('site.manage')
   const db = getDb()
-  const [timeZone, retentionDays, severities, publication, newestImages] = await Promise.all([
+  const [timeZone, retentionDays, severities, publication, newestImages, suggestionDefault] = await Promise.all([
     readSetting(db, 'timeZone'),
     trashRetentionDays(db),
     readCheckSeverities(db),
     readPublication(db),
     listMediaOptions(db, viewer),
+    readSuggestionDefault(db),
   ])
   const logoId = publication.logo?.mediaId
   const olderLogo =
@@ -79,6 +81,26 @@ export default async function SettingsPage() {
               )}
             </Field>
           ))}
+        </ActionForm>
+      </section>
+      <section className="panel" aria-labelledby="suggestions-heading">
+        <h2 id="suggestions-heading">Suggestion mode</h2>
+        <ActionForm action={saveSuggestionDefaultAction} submitLabel="Save suggestion mode">
+          <p>
+            In suggestion mode, what a person types and deletes in a story’s body is shown as a suggestion that an editor accepts or
+            rejects. Anyone can turn it on or off in the editor; this chooses who opens a story with it on.
+          </p>
+          <Field id="suggestion-default" label="Who edits in suggestion mode">
+            {(control) => (
+              <select {...control} name="suggestionDefault" defaultValue={suggestionDefault}>
+                {suggestionDefaults.map((choice) => (
+                  <option key={choice} value={choice}>
+                    {suggestionDefaultLabels[choice]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </ActionForm>
       </section>
     </div>

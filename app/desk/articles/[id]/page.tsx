@@ -18,7 +18,8 @@ import { renderRichText } from '@/lib/rich-text'
 import { listSectionOptions, sectionPaths, sectionTrails } from '@/lib/sections'
 import { readSiteSettings } from '@/lib/site'
 import { requireCapability } from '@/lib/session'
-import { readCheckSeverities, viewerTimeZone } from '@/lib/settings'
+import { readCheckSeverities, readSuggestionDefault, viewerTimeZone } from '@/lib/settings'
+import { startsSuggesting } from '@/lib/suggestion-mode'
 import { statuses } from '@/lib/workflow'
 import { holdsApproval } from '@/lib/story-state'
 import { toStoryDraft } from '@/lib/story-draft'
@@ -71,6 +72,11 @@ export default async function StoryPage({ params }: StoryPageProps) {
     canWrite: can(user, 'note.write', article),
     actions: { add: addCommentAction, reply: replyToCommentAction, resolve: resolveCommentAction },
     anchoredAtOpen: commentThreadIds(article.body),
+    suggestions: {
+      canReview: can(user, 'suggestion.review', article),
+      who: { id: user.id, name: user.name },
+      startsOn: startsSuggesting(await readSuggestionDefault(db), { status: article.status, isOwn: article.ownerIds.includes(user.id) }),
+    },
   }
   const moveNote =
     lastMove?.note &&

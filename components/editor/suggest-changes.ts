@@ -1,0 +1,123 @@
+import type { Mark, MarkType, Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
+import { ReplaceStep } from '@tiptap/pm/transform'
+import { type SuggestionAttrs, type SuggestionKind, toSuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
+
+/** Who is suggesting: stored on every suggestion they make. */
+export type Suggester = { id: number; name: string }
+
+/** A transaction that changes suggestions themselves (accept, reject): passed through as it is. */
+export const directChangeMeta = 'suggestionDirect'
+
+/**
+ * The edit `tr` (made on `state`) turned into a suggestion: the words it adds carry an
+ * `insertion` mark, the words it removes stay with a `deletion` mark (the suggester's own
+ * insertions are simply removed). Returns null for an edit that cannot be a suggestion (a new
+ * paragraph, joined blocks, a figure, formatting): in suggestion mode those are refused.
+ */
+export function suggestTransaction(
+  state: EditorState,
+  tr: Transaction,
+  who: Suggester,
+  now: Date,
+  newId: () => string,
+): Transaction | null {
+  const [step, ...rest] = tr.steps
+  if (!(step instanceof ReplaceStep) || rest.length > 0) return null
+  const { from, to, slice } = step as ReplaceStep & { from: number; to: number }
+  const $from = state.doc.resolve(from)
+  const $to = state.doc.resolve(to)
+  const isInline = slice.openStart === 0 && slice.openEnd === 0 && isInlineFragment(slice.content)
+  if (!$from.parent.isTextblock || !$from.sameParent($to) || !isInline) return null
+  const { insertion, deletion } = state.schema.marks
+  if (!insertion || !deletion) return null
+
+  const out = state.tr
+  const at = now.toISOString()
+  const own = (mark: Mark | undefined) => toSuggestionAttrs(mark?.attrs)?.authorId === who.id
+  const near = (kind: SuggestionKind, position: number) => nearbyAttrs(state.doc, position, kind, who)
+  const deletionAttrs = near('deletion', from) ?? near('deletion', to) ?? { id: newId(), authorId: who.id, authorName: who.name, at }
+
+  // What is removed: one's own suggested words go; anyone else's words are marked for deletion.
+  const ownInserted: { from: number; to: number }[] = []
+  state.doc.nodesBetween(from, to, (node, position) => {
+    if (!node.isInline) return true
+    const start = Math.max(from, position)
+    const end = Math.min(to, position + node.nodeSize)
+    if (own(insertion.isInSet(node.marks))) ownInserted.push({ from: start, to: end })
+    else if (!deletion.isInSet(node.marks)) out.addMark(start, end, deletion.create(deletionAttrs))
+    return false
+  })
+  for (const range of ownInserted.reverse()) out.delete(range.from, range.to)
+
+  // What is added goes after the words it replaces, marked as an insertion.
+  const end = out.mapping.map(to)
+  if (slice.size > 0) {
+    const insertionAttrs = near('insertion', from) ?? near('insertion', to) ?? { id: newId(), authorId: who.id, authorName: who.name, at }
+    out.insert(end, marked(slice.content, insertion, deletion, insertionAttrs))
+    out.setSelection(TextSelection.create(out.doc, end + slice.size))
+  } else {
+    // Backspace leaves the caret before the struck words, Delete after them, so the next key moves on.
+    const isForward = state.selection.empty && state.selection.from === from
+    out.setSelection(TextSelection.create(out.doc, isForward ? end : out.mapping.map(from, -1)))
+  }
+  return out.setMeta(directChangeMeta, true).scrollIntoView()
+}
+
+function isInlineFragment(content: ProseMirrorNode['content']): boolean {
+  let inline = true
+  content.forEach((node) => {
+    if (!node.isInline) inline = false
+  })
+  return inline
+}
+
+function marked(content: ProseMirrorNode['content'], insertion: MarkType, deletion: MarkType, attrs: SuggestionAttrs) {
+  const nodes: ProseMirrorNode[] = []
+  content.forEach((node) => nodes.push(node.mark(insertion.create(attrs).addToSet(deletion.removeFromSet(node.marks)))))
+  return nodes
+}
+
+/** The attributes of this person's suggestion of that kind right beside `position`, so that a run of keys makes one suggestion. */
+function nearbyAttrs(doc: ProseMirrorNode, position: number, kind: SuggestionKind, who: Suggester): SuggestionAttrs | null {
+  const $position = doc.resolve(position)
+  for (const node of [$position.nodeBefore, $position.nodeAfter]) {
+    const attrs = toSuggestionAttrs(node?.marks.find((mark) => mark.type.name === kind)?.attrs)
+    if (attrs && attrs.authorId === who.id) return attrs
+  }
+  return null
+}
+
+/** Where each suggestion's words are: one entry per stretch of marked text. */
+type Stretch = { from: number; to: number; kind: SuggestionKind; id: string }
+
+function stretches(doc: ProseMirrorNode): Stretch[] {
+  const found: Stretch[] = []
+  doc.descendants((node, position) => {
+    if (!node.isInline) return true
+    for (const mark of node.marks) {
+      const kind = mark.type.name
+      if (kind !== 'insertion' && kind !== 'deletion') continue
+      found.push({ from: position, to: position + node.nodeSize, kind, id: String(mark.attrs.id) })
+    }
+    return false
+  })
+  return found
+}
+
+/**
+ * Accepts (`accept`) or rejects the suggestions with these ids, or all of them (`ids` null):
+ * an accepted insertion becomes plain words and an accepted deletion goes; a rejected insertion
+ * goes and a rejected deletion becomes plain words again.
+ */
+export function settleSuggestions(state: EditorState, ids: readonly string[] | null, accept: boolean): Transaction {
+  const tr = state.tr.setMeta(directChangeMeta, true)
+  const chosen = stretches(state.doc).filter((stretch) => ids === null || ids.includes(stretch.id))
+  const goes = (stretch: Stretch) => (stretch.kind === 'deletion') === accept
+  for (const stretch of chosen.filter((one) => !goes(one))) {
+    const type = state.schema.marks[stretch.kind]
+    if (type) tr.removeMark(stretch.from, stretch.to, type)
+  }
+  for (const stretch of chosen.filter(goes).reverse()) tr.delete(tr.mapping.map(stretch.from), tr.mapping.map(stretch.to))
+  return tr
+}

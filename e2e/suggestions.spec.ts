@@ -1,0 +1,51 @@
+import { type Page, expect, test } from '@playwright/test'
+import { signedInPage } from './fixtures'
+import { press, pressOnly, saveAndWait, startStory, stateLine, storyBody, submitForReview, workflow } from './pages/story-form'
+
+const rail = (page: Page) => page.getByRole('region', { name: /^Suggestions/ })
+
+test('suggested changes: typed and deleted in suggestion mode, accepted and rejected one by one, and holding approval while one is pending', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000)
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
+  await startStory(editor, `Ferry fares ${Date.now()}`)
+  await editor.getByLabel('Standfirst').fill('Crossings cost more.')
+  await storyBody(editor).click()
+  await editor.keyboard.type('Fares rise by half today')
+
+  const toggle = editor.getByRole('button', { name: 'Suggest changes' })
+  await toggle.click()
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true')
+  await storyBody(editor).press('End')
+  for (let key = 0; key < ' today'.length; key++) await editor.keyboard.press('Backspace')
+  await storyBody(editor).press('End')
+  await editor.keyboard.type(' from June')
+  // The words stay in the text, marked with who suggested them.
+  await expect(storyBody(editor)).toContainText('Fares rise by half today from June')
+  await expect(storyBody(editor).locator('del')).toHaveAttribute('title', /^Deletion suggested by /)
+  await expect(rail(editor).getByRole('heading')).toHaveText('Suggestions 2 pending')
+
+  await rail(editor).getByRole('button', { name: 'Accept: Insert “from June”' }).click()
+  await expect(rail(editor).getByRole('heading')).toHaveText('Suggestions 1 pending')
+  await saveAndWait(editor)
+  await submitForReview(editor)
+  await expect(stateLine(editor)).toHaveText('In review')
+
+  // One still pending: approving waits for it to be settled, or confirmed.
+  await pressOnly(editor, 'Approve')
+  await expect(workflow(editor).getByRole('form', { name: 'Approve' })).toContainText('1 suggested change is still pending.')
+  await workflow(editor).getByRole('button', { name: 'Cancel' }).click()
+
+  await rail(editor).getByRole('button', { name: 'Reject: Delete “today”' }).click()
+  await expect(rail(editor)).toHaveCount(0)
+  await saveAndWait(editor)
+  await press(editor, 'Publish')
+  await expect(stateLine(editor)).toHaveText('Published')
+
+  const reader = await browser.newPage()
+  await reader.goto(await editor.getByRole('link', { name: 'View on the site' }).getAttribute('href').then(String))
+  await expect(reader.getByText('Fares rise by half today from June')).toBeVisible()
+  expect(await reader.content()).not.toMatch(/suggestion|<ins|<del/)
+  await reader.close()
+})

@@ -1,0 +1,76 @@
+import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
+import { describe, expect, it } from 'vitest'
+import type { RichTextDoc, RichTextNode } from '@/db/schema'
+import { plainText } from '../rich-text-plain'
+import { renderRichText, sanitizeDoc } from '../rich-text'
+import { storyExtensions } from './extensions'
+import { forReaders, pendingSuggestions } from './suggestions'
+
+const by = (id: string, authorName = 'Ana Ruiz') => ({ id, authorId: 7, authorName, at: '2026-12-06T14:05:00.000Z' })
+const text = (value: string, marks?: RichTextNode['marks']): RichTextNode =>
+  marks ? { type: 'text', text: value, marks } : { type: 'text', text: value }
+const inserted = (value: string, id = 'a1') => text(value, [{ type: 'insertion', attrs: by(id) }])
+const deleted = (value: string, id = 'd1') => text(value, [{ type: 'deletion', attrs: by(id) }])
+const p = (...content: RichTextNode[]): RichTextNode => ({ type: 'paragraph', content })
+const doc = (...content: RichTextNode[]): RichTextDoc => ({ type: 'doc', content })
+
+const body = doc(p(text('The ferry '), inserted('finally '), text('left at '), deleted('nine'), inserted('ten')))
+
+describe('suggestions for readers', () => {
+  it('leaves suggested insertions out of the HTML and keeps suggested deletions as plain words', () => {
+    expect(renderRichText(body)).toBe('<p>The ferry left at nine</p>')
+  })
+
+  it('leaves suggested insertions out of the plain text that search and word counts read', () => {
+    expect(plainText(body)).toBe('The ferry left at nine')
+  })
+
+  it('keeps other marks on the words a deletion is suggested for', () => {
+    const bold = doc(p(text('a ', []), text('bold', [{ type: 'bold' }, { type: 'deletion', attrs: by('d2') }])))
+    expect(forReaders(bold)).toEqual(doc(p(text('a '), text('bold', [{ type: 'bold' }]))))
+    expect(renderRichText(bold)).toBe('<p>a <strong>bold</strong></p>')
+  })
+
+  it('returns a body without suggestions as it is', () => {
+    const plain = doc(p(text('Nothing pending.')))
+    expect(forReaders(plain)).toBe(plain)
+  })
+})
+
+describe('suggestion marks in the desk', () => {
+  it('shows who suggested what, and when, in their colour', () => {
+    const html = renderToHTMLString({ content: body, extensions: storyExtensions })
+    expect(html).toMatch(
+      /<ins class="suggestion suggestion-insertion suggestion-colour-\d" data-suggestion="a1" title="Insertion suggested by Ana Ruiz, 6 Dec 2026, \d\d:\d\d">finally <\/ins>/,
+    )
+    expect(html).toContain('<del class="suggestion suggestion-deletion')
+    expect(html).toContain('title="Deletion suggested by Ana Ruiz')
+  })
+
+  it('are kept by the sanitizer with their author and time, and dropped without them', () => {
+    const kept = sanitizeDoc(body)
+    expect(kept).toMatchObject({ ok: true, changed: false })
+    const forged = doc(
+      p(
+        text('x', [{ type: 'insertion', attrs: { id: 'a"><script>', authorId: 7, authorName: 'A', at: 'now' } }]),
+        text('y', [{ type: 'deletion', attrs: { ...by('d3'), onclick: 'alert(1)' } }]),
+      ),
+    )
+    expect(sanitizeDoc(forged)).toEqual({
+      ok: true,
+      changed: true,
+      doc: doc(p(text('x'), text('y', [{ type: 'deletion', attrs: by('d3') }]))),
+    })
+  })
+})
+
+describe('pendingSuggestions', () => {
+  it('lists each suggestion once, with its words, in the order of the text', () => {
+    const split = doc(p(inserted('one '), text('x'), inserted('two', 'a1'), deleted('gone', 'd9')))
+    expect(pendingSuggestions(split)).toEqual([
+      { ...by('a1'), kind: 'insertion', text: 'one two' },
+      { ...by('d9'), kind: 'deletion', text: 'gone' },
+    ])
+    expect(pendingSuggestions(doc(p(text('none'))))).toEqual([])
+  })
+})

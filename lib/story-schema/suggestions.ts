@@ -1,0 +1,54 @@
+import type { RichTextDoc, RichTextNode } from '@/db/schema'
+import { type SuggestionAttrs, type SuggestionKind, suggestionKinds, toSuggestionAttrs } from './marks/suggestion'
+
+/** One pending suggestion of a body: its kind, who made it and when, and its words. */
+export type PendingSuggestion = SuggestionAttrs & { kind: SuggestionKind; text: string }
+
+/**
+ * THE body as readers get it while suggestions are pending: words suggested for adding are left
+ * out, words suggested for removal stay (they are not removed until an editor accepts). Every
+ * text a reader gets is made from this: the page and the Content API's HTML (lib/rich-text.ts),
+ * and the plain text that search, word counts and structured data read (lib/rich-text-plain.ts).
+ */
+export function forReaders(doc: RichTextDoc): RichTextDoc {
+  if (!hasSuggestion(doc)) return doc
+  return { ...doc, content: (doc.content ?? []).flatMap(readerNode) }
+}
+
+function readerNode(node: RichTextNode): RichTextNode[] {
+  if (node.marks?.some((mark) => mark.type === 'insertion')) return []
+  const marks = node.marks?.filter((mark) => mark.type !== 'deletion')
+  const copy: RichTextNode = { ...node }
+  if (marks && marks.length > 0) copy.marks = marks
+  else delete copy.marks
+  if (node.content) copy.content = node.content.flatMap(readerNode)
+  return [copy]
+}
+
+function hasSuggestion(node: RichTextNode): boolean {
+  return Boolean(node.marks?.some((mark) => isSuggestionType(mark.type))) || (node.content ?? []).some(hasSuggestion)
+}
+
+function isSuggestionType(type: string): type is SuggestionKind {
+  return (suggestionKinds as readonly string[]).includes(type)
+}
+
+/** The suggestions waiting in a body, in the order their words appear: one per id and kind. */
+export function pendingSuggestions(doc: RichTextDoc): PendingSuggestion[] {
+  const found = new Map<string, PendingSuggestion>()
+  const walk = (node: RichTextNode) => {
+    for (const mark of node.marks ?? []) {
+      if (!isSuggestionType(mark.type)) continue
+      const attrs = toSuggestionAttrs(mark.attrs)
+      if (!attrs) continue
+      const key = `${mark.type}:${attrs.id}`
+      const words = node.text ?? (node.type === 'hardBreak' ? ' ' : '')
+      const known = found.get(key)
+      if (known) known.text += words
+      else found.set(key, { ...attrs, kind: mark.type, text: words })
+    }
+    node.content?.forEach(walk)
+  }
+  doc.content?.forEach(walk)
+  return [...found.values()]
+}
