@@ -1,4 +1,5 @@
-import { type Page, expect, test } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './test'
 import { signedInPage } from './fixtures'
 import { press, pressOnly, saveAndWait, startStory, stateLine, storyBody, submitForReview, workflow } from './pages/story-form'
 
