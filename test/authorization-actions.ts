@@ -70,6 +70,10 @@ export const serverActions: Record<string, Door> = {
       { file: 'lib/settings.data.test.ts', test: 'is changed by admins only, to a real zone, and the change is in the audit log' },
     ],
   },
+  'app/desk/admin/settings/actions.ts saveSuggestionDefaultAction': {
+    decidedBy: ['writeSetting'],
+    provedBy: [{ file: 'lib/settings.data.test.ts', test: 'is nobody until an admin chooses, and only one of the choices is taken' }],
+  },
   'app/desk/admin/settings/actions.ts saveTrashRetentionAction': {
     decidedBy: ['writeSetting'],
     provedBy: [{ file: 'lib/settings.data.test.ts', test: 'is changed by admins only, to a whole number of days from 1 to 365' }],
