@@ -86,3 +86,14 @@ test('when the sync server cannot be reached, the editor says so and saves throu
   await page.reload()
   await expect(storyBody(page)).toHaveText('Traffic is diverted.', { timeout: 15_000 })
 })
+
+test('a change of section or tags by one person shows in the other’s form without reloading', async ({ page, browser }) => {
+  const editorPage = await sharedStory(page, browser, 'Harbour dues', 'The dues rise in May.')
+  const section = editorPage.getByLabel('Section', { exact: true })
+  const other = (await section.locator('option:not(:checked):not([disabled])').last().getAttribute('value')) ?? ''
+  await section.selectOption(other)
+  await editorPage.getByLabel('Tags', { exact: true }).fill('harbour, shipping')
+  await expect(page.getByLabel('Section', { exact: true })).toHaveValue(other)
+  await expect(page.getByLabel('Tags', { exact: true })).toHaveValue('harbour, shipping')
+  await editorPage.context().close()
+})

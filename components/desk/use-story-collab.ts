@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { z } from 'zod'
 import { caretColourFor } from '@/lib/collab/colours'
+import { type Actor, roles } from '@/lib/permissions'
 import { requestJson } from './json-client'
 
 // The story's shared document on the sync server (lib/collab/, README "Writing together"): a
@@ -16,11 +17,12 @@ const ticketSchema = z.object({
   path: z.string().startsWith('/'),
   access: z.enum(['edit', 'read']),
   name: z.string(),
+  actor: z.object({ id: z.number(), role: z.enum(roles), sections: z.array(z.number()).optional() }),
 })
 const serverMessageSchema = z.object({ type: z.enum(['saved', 'refused', 'read-only', 'too-large']), message: z.string().optional() })
 
 /** A connected story: its document, the provider (carets go through its awareness) and who this person is there. */
-export type SharedStory = { provider: HocuspocusProvider; doc: Y.Doc; user: { name: string; color: string } }
+export type SharedStory = { provider: HocuspocusProvider; doc: Y.Doc; user: { name: string; color: string }; actor: Actor }
 
 export type CollabState =
   | { kind: 'off' }
@@ -69,7 +71,7 @@ export function useStoryCollab(articleId: number, isEnabled: boolean): CollabSta
       const first = await fetchTicket(articleId)
       if (!isActive) return
       if (!first.ok) return giveUp(first.reason === 'network' ? unreachable : `Writing together is not available: ${first.message}`)
-      const { path, documentName, access, name } = first.data
+      const { path, documentName, access, name, actor } = first.data
       isReadOnly = access === 'read'
       let pending: string | null = first.data.ticket
       const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
@@ -90,7 +92,7 @@ export function useStoryCollab(articleId: number, isEnabled: boolean): CollabSta
         onSynced: () => {
           if (!provider || story) return show()
           clearTimeout(timer)
-          story = { provider, doc: provider.document, user: { name, color: caretColourFor(name) } }
+          story = { provider, doc: provider.document, user: { name, color: caretColourFor(name) }, actor }
           show()
         },
         onStatus: ({ status }) => {
