@@ -221,6 +221,7 @@ export function StoryForm({
         isDeviceCopyFailed={autosave.isDeviceCopyFailed}
         revisionNumber={autosave.revisionNumber}
         onSave={() => void autosave.save('save')}
+        sharedCut={collab.kind === 'shared' ? collab.lastCut : null}
       />
       <WorkflowActions
         articleId={articleId}

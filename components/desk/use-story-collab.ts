@@ -19,7 +19,14 @@ const ticketSchema = z.object({
   name: z.string(),
   actor: z.object({ id: z.number(), role: z.enum(roles), sections: z.array(z.number()).optional() }),
 })
-const serverMessageSchema = z.object({ type: z.enum(['saved', 'refused', 'read-only', 'too-large']), message: z.string().optional() })
+const serverMessageSchema = z.object({
+  type: z.enum(['saved', 'refused', 'read-only', 'too-large']),
+  message: z.string().optional(),
+  revisionNumber: z.number().int().positive().optional(),
+})
+
+/** The last revision the sync server cut from the shared text while this person was in the story. */
+export type SharedCut = { revisionNumber: number; at: Date }
 
 /** A connected story: its document, the provider (carets go through its awareness) and who this person is there. */
 export type SharedStory = { provider: HocuspocusProvider; doc: Y.Doc; user: { name: string; color: string }; actor: Actor }
@@ -27,7 +34,7 @@ export type SharedStory = { provider: HocuspocusProvider; doc: Y.Doc; user: { na
 export type CollabState =
   | { kind: 'off' }
   | { kind: 'connecting' }
-  | { kind: 'shared'; story: SharedStory; isReadOnly: boolean; isConnected: boolean; message: string | null }
+  | { kind: 'shared'; story: SharedStory; isReadOnly: boolean; isConnected: boolean; message: string | null; lastCut: SharedCut | null }
   | { kind: 'unavailable'; message: string }
 
 /** How long the first connection may take before the form takes over on its own. */
@@ -55,6 +62,7 @@ export function useStoryCollab(articleId: number, isEnabled: boolean): CollabSta
     let isReadOnly = false
     let message: string | null = null
     let isConnected = false
+    let lastCut: SharedCut | null = null
     const giveUp = (reason: string) => {
       if (!isActive) return
       isActive = false
@@ -63,7 +71,7 @@ export function useStoryCollab(articleId: number, isEnabled: boolean): CollabSta
       setState({ kind: 'unavailable', message: reason })
     }
     const show = () => {
-      if (isActive && story) setState({ kind: 'shared', story, isReadOnly, isConnected, message })
+      if (isActive && story) setState({ kind: 'shared', story, isReadOnly, isConnected, message, lastCut })
     }
     const timer = setTimeout(() => giveUp(unreachable), connectTimeoutMs)
 
@@ -101,9 +109,14 @@ export function useStoryCollab(articleId: number, isEnabled: boolean): CollabSta
         },
         onStateless: ({ payload }) => {
           const parsed = serverMessageSchema.safeParse(safeJson(payload))
-          if (!parsed.success || parsed.data.type === 'saved') return
+          if (!parsed.success) return
+          const { type, revisionNumber } = parsed.data
+          if (type === 'saved') {
+            if (revisionNumber) lastCut = { revisionNumber, at: new Date() }
+            return show()
+          }
           message = parsed.data.message ?? null
-          if (parsed.data.type === 'read-only') isReadOnly = true
+          if (type === 'read-only') isReadOnly = true
           show()
         },
       })
