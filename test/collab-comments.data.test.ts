@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import type { RichTextDoc } from '@/db/schema'
 import { readStoryDocument, replaceStoryDocument } from '@/lib/collab/storage'
 import { addNote, listNotes } from '@/lib/notes'
 import { collabTestKit } from './collab-server'
@@ -10,7 +11,7 @@ const { db, newsroom } = await openTestNewsroom()
 const { startServer, join, closeAll } = collabTestKit(db)
 afterAll(closeAll)
 
-const commented = (noteId: number) => ({
+const commented = (noteId: number): RichTextDoc => ({
   type: 'doc',
   content: [
     {
