@@ -87,3 +87,19 @@ test('when the sync server cannot be reached, the editor says so and saves throu
   await page.reload()
   await expect(storyBody(page)).toHaveText('Traffic is diverted.', { timeout: 15_000 })
 })
+
+test('the status line says when the shared text was saved, and one person’s change of section or tags shows in the other’s form', async ({
+  page,
+  browser,
+}) => {
+  const editorPage = await sharedStory(page, browser, 'Harbour dues', 'The dues rise in May.')
+  // After a pause in the typing the sync server cuts a revision, and the status line says so.
+  await expect(page.getByLabel('Shared text saved')).toContainText(/^Shared text saved as revision \d+ at /, { timeout: 20_000 })
+  const section = editorPage.getByLabel('Section', { exact: true })
+  const other = (await section.locator('option:not(:checked):not([disabled])').last().getAttribute('value')) ?? ''
+  await section.selectOption(other)
+  await editorPage.getByLabel('Tags', { exact: true }).fill('harbour, shipping')
+  await expect(page.getByLabel('Section', { exact: true })).toHaveValue(other)
+  await expect(page.getByLabel('Tags', { exact: true })).toHaveValue('harbour, shipping')
+  await editorPage.context().close()
+})

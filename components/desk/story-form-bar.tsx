@@ -1,9 +1,12 @@
 'use client'
 
 import { useEffect, useRef } from 'react'
+import { formatClock } from '@/lib/clock'
+import { useTimeZone } from '@/components/ui/time-zone'
 import { PresenceLine } from './presence-line'
 import { SaveStatusLine } from './save-status-line'
 import type { SaveStatus } from './use-story-autosave'
+import type { SharedCut } from './use-story-collab'
 
 type StoryFormBarProps = {
   articleId: number
@@ -15,13 +18,17 @@ type StoryFormBarProps = {
   revisionNumber: number
   /** Saves now, as a revision of its own in the history. */
   onSave: () => void
+  /** While written together: the last revision the sync server cut from the shared text. */
+  sharedCut?: SharedCut | null
 }
 
 /**
  * The bar above the story: whether it is saved, its revision, who else has it open, and Save.
  * Ctrl+S (⌘S on a Mac) anywhere on the page presses Save instead of opening the browser's dialog.
  */
-export function StoryFormBar({ articleId, othersHere, status, isDeviceCopyFailed, revisionNumber, onSave }: StoryFormBarProps) {
+export function StoryFormBar(props: StoryFormBarProps) {
+  const { articleId, othersHere, status, isDeviceCopyFailed, revisionNumber, onSave, sharedCut } = props
+  const zone = useTimeZone()
   const onSaveRef = useRef(onSave)
   useEffect(() => {
     onSaveRef.current = onSave
@@ -40,6 +47,11 @@ export function StoryFormBar({ articleId, othersHere, status, isDeviceCopyFailed
   return (
     <div className="story-form-bar">
       <SaveStatusLine status={status} isDeviceCopyFailed={isDeviceCopyFailed} />
+      {sharedCut && (
+        <p className="save-status save-status-shared" aria-label="Shared text saved">
+          Shared text saved as revision {sharedCut.revisionNumber} at {formatClock(sharedCut.at, zone)}
+        </p>
+      )}
       <p className="revision-label">Revision {revisionNumber}</p>
       <PresenceLine articleId={articleId} live={othersHere} />
       <button type="button" className="button" aria-describedby="save-hint" aria-keyshortcuts="Control+S Meta+S" onClick={onSave}>

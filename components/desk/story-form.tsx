@@ -108,7 +108,7 @@ export function StoryForm({
   const { wantsApproval, onApproval } = approval
   const autosave = useStoryAutosave({ articleId, version, revisionNumber, initial, collect, onConflict, wantsApproval, onApproval })
   const { markChanged } = autosave
-  const { collab, isShared, writeShared } = useSharedStory({
+  const { collab, isShared, writeShared, putFields } = useSharedStory({
     ...{ articleId, canWriteTogether, fieldsRef, setFields, initial, markChanged },
     onTurnedAway: () => setLoadedBody({ doc: body.current }),
   })
@@ -128,11 +128,10 @@ export function StoryForm({
   }, [articleId, initial])
 
   const update = <K extends keyof StoryFields>(key: K, value: StoryFields[K]) => {
-    fieldsRef.current = { ...fieldsRef.current, [key]: value }
-    setFields(fieldsRef.current)
+    putFields({ ...fieldsRef.current, [key]: value })
     // The messages of a refused step follow the writer's fixes.
     setProblems((shown) => (shown.length > 0 ? storyProblems(fieldsRef.current) : shown))
-    if (typeof value === 'string' && writeShared(key, value)) return
+    if (writeShared(key, value)) return
     markChanged()
   }
 
@@ -171,15 +170,14 @@ export function StoryForm({
   const load = useCallback(
     (draft: StoryDraft) => {
       const { body: nextBody, ...nextFields } = toFormDraft(draft, hasBeenPublished)
-      fieldsRef.current = nextFields
-      setFields(nextFields)
+      putFields(nextFields)
       if (canonicalJson(nextBody) === canonicalJson(body.current)) return
       body.current = nextBody
       setLoadedBody({ doc: nextBody })
       setWords(countWords(plainText(nextBody)))
       bodyChecked(nextBody)
     },
-    [hasBeenPublished, bodyChecked],
+    [hasBeenPublished, bodyChecked, putFields],
   )
   const toForm = useCallback((draft: StoryDraft) => toFormDraft(draft, hasBeenPublished), [hasBeenPublished])
   const merge = useStoryMerge({ autosave, collect, load, toForm, isShared: () => isShared.current })
@@ -223,6 +221,7 @@ export function StoryForm({
         isDeviceCopyFailed={autosave.isDeviceCopyFailed}
         revisionNumber={autosave.revisionNumber}
         onSave={() => void autosave.save('save')}
+        sharedCut={collab.kind === 'shared' ? collab.lastCut : null}
       />
       <WorkflowActions
         articleId={articleId}

@@ -2,8 +2,11 @@
 
 import { type RefObject, useCallback, useEffect, useRef } from 'react'
 import type * as Y from 'yjs'
+import { checkBylines } from '@/lib/article-editing'
 import { documentParts } from '@/lib/collab/paths'
 import { mapIndex, textChange } from '@/lib/collab/shared-text'
+import { type FieldValues, fieldMapOf, mapFields, readFieldValues, writeFieldValues } from '@/lib/collab/story-fields'
+import { canonicalJson } from '@/lib/story-draft'
 import type { StoryFields } from './story-settings'
 import type { SharedStory } from './use-story-collab'
 
@@ -18,14 +21,17 @@ type Options = {
   /** Puts the form's fields on screen (without counting it as the person's edit). */
   show: (fields: StoryFields) => void
   /** The fields as the story opened: a field that differs was typed into before the connection was made. */
-  initial: Pick<StoryFields, SharedField>
+  initial: StoryFields
 }
 
 /**
- * Keeps the headline and standfirst fields and their Y.Texts in step while the story is shared:
- * what the person types goes into the shared text as one small edit, what others type comes into
- * the field with the caret kept in place. Answers `write`, which takes a field's new value and
- * says whether it went to the shared document (and so is not the form's to save).
+ * Keeps the form's fields and the shared document in step while the story is shared. The headline
+ * and standfirst and their Y.Texts: what the person types goes into the shared text as one small
+ * edit, what others type comes into the field with the caret kept in place. The other fields and
+ * the `fields` map (lib/collab/story-fields.ts): a changed value replaces the map's, others'
+ * changes replace the form's. Answers `write`, which takes a headline or standfirst and says
+ * whether it went to the shared document (and so is not the form's to save), and `share`, which
+ * puts the form's other fields into the map (the form saves them still).
  */
 export function useSharedFields({ story, fieldsRef, show, initial }: Options) {
   const origin = useRef({})
@@ -39,8 +45,26 @@ export function useSharedFields({ story, fieldsRef, show, initial }: Options) {
       if (joined[field] !== initial[field]) applyChange(text, joined[field], origin.current)
       else joined = { ...joined, [field]: text.toString() }
     }
+    const map = fieldMapOf(story.doc)
+    const values = readFieldValues(map)
+    const typedBefore: Partial<FieldValues> = {}
+    for (const field of mapFields) {
+      if (canonicalJson(joined[field]) !== canonicalJson(initial[field])) Object.assign(typedBefore, { [field]: joined[field] })
+      else if (field in values) joined = { ...joined, [field]: values[field] }
+    }
+    writeFieldValues(map, typedBefore, origin.current)
     fieldsRef.current = joined
     show(joined)
+
+    const observeMap = (event: Y.YMapEvent<unknown>) => {
+      if (event.transaction.origin === origin.current) return
+      const changed = readFieldValues(map)
+      const keys = [...event.keysChanged].filter((key) => key in changed)
+      if (keys.length === 0) return
+      fieldsRef.current = { ...fieldsRef.current, ...Object.fromEntries(keys.map((key) => [key, changed[key as keyof typeof changed]])) }
+      show(fieldsRef.current)
+    }
+    map.observe(observeMap)
 
     const observers = texts.map(([field, text]) => {
       const observe = (event: Y.YTextEvent) => {
@@ -57,17 +81,34 @@ export function useSharedFields({ story, fieldsRef, show, initial }: Options) {
       text.observe(observe)
       return () => text.unobserve(observe)
     })
-    return () => observers.forEach((stop) => stop())
+    return () => {
+      observers.forEach((stop) => stop())
+      map.unobserve(observeMap)
+    }
   }, [story, fieldsRef, show, initial])
 
-  return useCallback(
-    (field: string, value: string): boolean => {
-      if (!story || !isSharedField(field)) return false
+  const write = useCallback(
+    (field: string, value: unknown): boolean => {
+      if (!story || !isSharedField(field) || typeof value !== 'string') return false
       applyChange(story.doc.getText(documentParts[field]), value, origin.current)
       return true
     },
     [story],
   )
+  const share = useCallback(
+    (fields: StoryFields) => {
+      if (!story) return
+      const map = fieldMapOf(story.doc)
+      const before = readFieldValues(map).bylines
+      // Bylines the sync server would refuse stay in this form, whose save says why.
+      const isRefused = Array.isArray(before) && !checkBylines(story.actor, before, fields.bylines).ok
+      const values: Partial<FieldValues> = Object.fromEntries(mapFields.map((field) => [field, fields[field]]))
+      if (isRefused) delete values.bylines
+      writeFieldValues(map, values, origin.current)
+    },
+    [story],
+  )
+  return { write, share }
 }
 
 function isSharedField(field: string): field is SharedField {

@@ -1,7 +1,7 @@
 'use client'
 
-import { type RefObject, useEffect, useRef } from 'react'
-import { type SharedField, useSharedFields } from './use-shared-fields'
+import { type RefObject, useCallback, useEffect, useRef } from 'react'
+import { useSharedFields } from './use-shared-fields'
 import type { StoryFields } from './story-settings'
 import { useStoryCollab } from './use-story-collab'
 
@@ -10,7 +10,7 @@ type Options = {
   canWriteTogether: boolean
   fieldsRef: RefObject<StoryFields>
   setFields: (fields: StoryFields) => void
-  initial: Pick<StoryFields, SharedField>
+  initial: StoryFields
   /** Counts an edit for the form's autosave. */
   markChanged: () => void
   /** The sync server turned the person away mid-story: the form's editor takes the body as it is. */
@@ -20,7 +20,8 @@ type Options = {
 /**
  * The story form's side of writing together. While shared, the headline, standfirst and body are
  * the shared document's (the sync server cuts their revisions): `isShared` tells the form not to
- * count them as its edits, `writeShared` sends a typed headline or standfirst to the document.
+ * count them as its edits, `writeShared` sends a typed headline or standfirst to the document,
+ * `putFields` shows the form's fields and shares the others (section, slug, tags…) at once.
  * Turned away mid-story, the form takes over and saves everything the person has.
  */
 export function useSharedStory({ articleId, canWriteTogether, fieldsRef, setFields, initial, markChanged, onTurnedAway }: Options) {
@@ -28,7 +29,7 @@ export function useSharedStory({ articleId, canWriteTogether, fieldsRef, setFiel
   const shared = collab.kind === 'shared' ? collab : null
   const isShared = useRef(false)
   const turnedAway = useRef(onTurnedAway)
-  const writeShared = useSharedFields({ story: shared?.story ?? null, fieldsRef, show: setFields, initial })
+  const { write: writeShared, share: shareFields } = useSharedFields({ story: shared?.story ?? null, fieldsRef, show: setFields, initial })
 
   useEffect(() => {
     turnedAway.current = onTurnedAway
@@ -43,5 +44,15 @@ export function useSharedStory({ articleId, canWriteTogether, fieldsRef, setFiel
     }
   }, [collab.kind, markChanged])
 
-  return { collab, isShared, writeShared }
+  /** Puts the form's fields on screen, and their values (but the text's) in the shared story for everyone. */
+  const putFields = useCallback(
+    (next: StoryFields) => {
+      fieldsRef.current = next
+      setFields(next)
+      shareFields(next)
+    },
+    [fieldsRef, setFields, shareFields],
+  )
+
+  return { collab, isShared, writeShared, putFields }
 }

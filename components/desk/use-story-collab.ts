@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { z } from 'zod'
 import { caretColourFor } from '@/lib/collab/colours'
+import { type Actor, roles } from '@/lib/permissions'
 import { requestJson } from './json-client'
 
 // The story's shared document on the sync server (lib/collab/, README "Writing together"): a
@@ -16,16 +17,24 @@ const ticketSchema = z.object({
   path: z.string().startsWith('/'),
   access: z.enum(['edit', 'read']),
   name: z.string(),
+  actor: z.object({ id: z.number(), role: z.enum(roles), sections: z.array(z.number()).optional() }),
 })
-const serverMessageSchema = z.object({ type: z.enum(['saved', 'refused', 'read-only', 'too-large']), message: z.string().optional() })
+const serverMessageSchema = z.object({
+  type: z.enum(['saved', 'refused', 'read-only', 'too-large']),
+  message: z.string().optional(),
+  revisionNumber: z.number().int().positive().optional(),
+})
+
+/** The last revision the sync server cut from the shared text while this person was in the story. */
+export type SharedCut = { revisionNumber: number; at: Date }
 
 /** A connected story: its document, the provider (carets go through its awareness) and who this person is there. */
-export type SharedStory = { provider: HocuspocusProvider; doc: Y.Doc; user: { name: string; color: string } }
+export type SharedStory = { provider: HocuspocusProvider; doc: Y.Doc; user: { name: string; color: string }; actor: Actor }
 
 export type CollabState =
   | { kind: 'off' }
   | { kind: 'connecting' }
-  | { kind: 'shared'; story: SharedStory; isReadOnly: boolean; isConnected: boolean; message: string | null }
+  | { kind: 'shared'; story: SharedStory; isReadOnly: boolean; isConnected: boolean; message: string | null; lastCut: SharedCut | null }
   | { kind: 'unavailable'; message: string }
 
 /** How long the first connection may take before the form takes over on its own. */
@@ -53,6 +62,7 @@ export function useStoryCollab(articleId: number, isEnabled: boolean): CollabSta
     let isReadOnly = false
     let message: string | null = null
     let isConnected = false
+    let lastCut: SharedCut | null = null
     const giveUp = (reason: string) => {
       if (!isActive) return
       isActive = false
@@ -61,7 +71,7 @@ export function useStoryCollab(articleId: number, isEnabled: boolean): CollabSta
       setState({ kind: 'unavailable', message: reason })
     }
     const show = () => {
-      if (isActive && story) setState({ kind: 'shared', story, isReadOnly, isConnected, message })
+      if (isActive && story) setState({ kind: 'shared', story, isReadOnly, isConnected, message, lastCut })
     }
     const timer = setTimeout(() => giveUp(unreachable), connectTimeoutMs)
 
@@ -69,7 +79,7 @@ export function useStoryCollab(articleId: number, isEnabled: boolean): CollabSta
       const first = await fetchTicket(articleId)
       if (!isActive) return
       if (!first.ok) return giveUp(first.reason === 'network' ? unreachable : `Writing together is not available: ${first.message}`)
-      const { path, documentName, access, name } = first.data
+      const { path, documentName, access, name, actor } = first.data
       isReadOnly = access === 'read'
       let pending: string | null = first.data.ticket
       const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
@@ -90,7 +100,7 @@ export function useStoryCollab(articleId: number, isEnabled: boolean): CollabSta
         onSynced: () => {
           if (!provider || story) return show()
           clearTimeout(timer)
-          story = { provider, doc: provider.document, user: { name, color: caretColourFor(name) } }
+          story = { provider, doc: provider.document, user: { name, color: caretColourFor(name) }, actor }
           show()
         },
         onStatus: ({ status }) => {
@@ -99,9 +109,14 @@ export function useStoryCollab(articleId: number, isEnabled: boolean): CollabSta
         },
         onStateless: ({ payload }) => {
           const parsed = serverMessageSchema.safeParse(safeJson(payload))
-          if (!parsed.success || parsed.data.type === 'saved') return
+          if (!parsed.success) return
+          const { type, revisionNumber } = parsed.data
+          if (type === 'saved') {
+            if (revisionNumber) lastCut = { revisionNumber, at: new Date() }
+            return show()
+          }
           message = parsed.data.message ?? null
-          if (parsed.data.type === 'read-only') isReadOnly = true
+          if (type === 'read-only') isReadOnly = true
           show()
         },
       })

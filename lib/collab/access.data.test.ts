@@ -22,8 +22,14 @@ describe('who may join a story’s shared document', () => {
     const editor = { userId: newsroom.editor.id, sessionId: await sessionOf(newsroom.editor.id) }
     const writer = { userId: newsroom.writer.id, sessionId: await sessionOf(newsroom.writer.id) }
     const other = { userId: newsroom.writer2.id, sessionId: await sessionOf(newsroom.writer2.id) }
-    expect(await collabAccess(db, editor, story)).toEqual({ ok: true, access: 'edit', name: 'Editor Person' })
-    expect(await collabAccess(db, writer, story)).toEqual({ ok: true, access: 'edit', name: 'Writer Person' })
+    expect(await collabAccess(db, editor, story)).toEqual({
+      ...{ ok: true, access: 'edit', name: 'Editor Person' },
+      actor: { id: newsroom.editor.id, role: 'editor' },
+    })
+    expect(await collabAccess(db, writer, story)).toEqual({
+      ...{ ok: true, access: 'edit', name: 'Writer Person' },
+      actor: { id: newsroom.writer.id, role: 'writer' },
+    })
     expect(await collabAccess(db, other, story)).toMatchObject({ ok: false, reason: 'missing' })
   })
 

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { sessions, users } from '@/db/schema'
 import { getArticleForEditing } from '../editable-article'
+import type { Actor } from '../permissions'
 import { type Result, refusal } from '../refusal'
 import { deskOf, sectionDeskOf } from '../section-desks'
 
@@ -22,7 +23,7 @@ export async function collabAccess(
   db: Db,
   visitor: CollabVisitor,
   articleId: number,
-): Promise<Result<{ access: CollabAccess; name: string }, 'unauthenticated' | 'missing'>> {
+): Promise<Result<{ access: CollabAccess; name: string; actor: Actor }, 'unauthenticated' | 'missing'>> {
   const [person] = await db
     .select({
       id: users.id,
@@ -37,9 +38,10 @@ export async function collabAccess(
     .where(and(eq(sessions.id, visitor.sessionId), eq(users.id, visitor.userId)))
   if (!person || person.endedAt !== null) return refusal('unauthenticated', 'Your session has ended; sign in again.')
   if (person.isDisabled) return refusal('unauthenticated', 'Your account has been disabled; ask an administrator.')
-  const story = await getArticleForEditing(db, { id: person.id, role: person.role, ...deskOf(person.sections) }, articleId)
+  const actor: Actor = { id: person.id, role: person.role, ...deskOf(person.sections) }
+  const story = await getArticleForEditing(db, actor, articleId)
   if (!story) return refusal('missing', 'This story no longer exists, or you may no longer open it.')
-  return { ok: true, access: story.canEdit ? 'edit' : 'read', name: person.name }
+  return { ok: true, access: story.canEdit ? 'edit' : 'read', name: person.name, actor }
 }
 
 /** What the watcher needs of a sync server connection (Hocuspocus's `Connection`). */

@@ -3,15 +3,17 @@ import type { Connection, Extension } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import { z } from 'zod'
 import type { Db } from '@/db'
+import type { Actor } from '../permissions'
 import { type AccessWatcher, type CollabAccess, collabAccess } from './access'
 import { acquireLease, releaseLease, servedElsewhere } from './lease'
-import { type SizeGuard, tooLargeMessage, updateBytes } from './limits'
+import { type SizeGuard, syncUpdateOf, tooLargeMessage } from './limits'
+import { fieldUpdateProblem } from './field-guard'
 import type { CutResult, RevisionCutter } from './revision-cutter'
 import { articleIdOf, loadStoryDocument, storeStoryDocument } from './storage'
 import { type TicketProblem, verifyTicket } from './ticket'
 
 /** What a connection knows of its person once its ticket is checked. */
-export type CollabContext = { userId: number; sessionId: string; articleId: number; name: string; access: CollabAccess }
+export type CollabContext = { userId: number; sessionId: string; articleId: number; name: string; access: CollabAccess; actor: Actor }
 
 /** Messages between the editor and the sync server besides the document itself (Hocuspocus's "stateless" channel), as JSON. */
 export const clientMessageSchema = z.object({ type: z.literal('save') })
@@ -75,7 +77,7 @@ export function copydeskHooks({ db, secret, cutter, watcher, leaseHolder, sizeGu
       if (!allowed.ok) throw new ConnectionRefused(allowed.message)
       if (leaseHolder && !(await acquireLease(db, articleId, leaseHolder))) throw new ConnectionRefused(servedElsewhere)
       connectionConfig.readOnly = allowed.access === 'read'
-      return { userId, sessionId, articleId, name: allowed.name, access: allowed.access }
+      return { userId, sessionId, articleId, name: allowed.name, access: allowed.access, actor: allowed.actor }
     },
 
     async onLoadDocument({ document, documentName }): Promise<void> {
@@ -106,9 +108,20 @@ export function copydeskHooks({ db, secret, cutter, watcher, leaseHolder, sizeGu
     // A change that would take the story past its size is not applied: the connection is closed
     // (Hocuspocus closes it with the thrown code and reason) and the person told why.
     async beforeHandleMessage({ update, document, connection }): Promise<void> {
-      if (sizeGuard.allows(document, updateBytes(update))) return
-      send(connection, { type: 'too-large', message: tooLargeMessage })
-      throw Object.assign(new Error(tooLargeMessage), { code: 4413, reason: 'too-large' })
+      const change = syncUpdateOf(update)
+      if (!change) return
+      if (!sizeGuard.allows(document, change.length)) {
+        send(connection, { type: 'too-large', message: tooLargeMessage })
+        throw Object.assign(new Error(tooLargeMessage), { code: 4413, reason: 'too-large' })
+      }
+      // A field this person may not give that value is refused in the same way (a read-only
+      // connection's changes are dropped by Hocuspocus itself). The desk's editor never sends one.
+      const visitor = contextOf(connection.context)
+      const problem = visitor && !connection.readOnly ? fieldUpdateProblem(document, change, visitor.actor) : null
+      if (problem) {
+        send(connection, { type: 'refused', message: problem })
+        throw Object.assign(new Error(problem), { code: 4422, reason: 'field-refused' })
+      }
     },
 
     // Hocuspocus itself refuses a read-only connection's changes; this tells the person why.

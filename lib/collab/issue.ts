@@ -1,5 +1,6 @@
 import 'server-only'
 import type { Db } from '@/db'
+import type { Actor } from '../permissions'
 import { type Result, refusal } from '../refusal'
 import { type CollabAccess, type CollabVisitor, collabAccess } from './access'
 import { documentNameOf } from './storage'
@@ -14,6 +15,8 @@ export type IssuedTicket = {
   access: CollabAccess
   /** The person's name, shown to the others beside their caret. */
   name: string
+  /** Who they are to the permission table: their editor holds back a change the sync server would refuse. */
+  actor: Actor
 }
 
 /**
@@ -30,5 +33,14 @@ export async function issueCollabTicket(
   const allowed = await collabAccess(db, visitor, articleId)
   if (!allowed.ok) return allowed.reason === 'missing' ? refusal('missing', 'This story no longer exists.') : allowed
   const { token, expiresAt } = mintTicket(secret, { ...visitor, articleId })
-  return { ok: true, ticket: token, expiresAt, documentName: documentNameOf(articleId), path, access: allowed.access, name: allowed.name }
+  return {
+    ok: true,
+    ticket: token,
+    expiresAt,
+    documentName: documentNameOf(articleId),
+    path,
+    access: allowed.access,
+    name: allowed.name,
+    actor: allowed.actor,
+  }
 }

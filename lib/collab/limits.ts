@@ -37,21 +37,26 @@ function fragmentChars(node: Y.XmlFragment | Y.XmlElement): number {
 const syncStep2 = 1
 const syncUpdate = 2
 
+/** The Yjs update a sync message carries (sync step 2 or an update), null for any other message or one that cannot be read. */
+export function syncUpdateOf(message: Uint8Array): Uint8Array | null {
+  try {
+    const incoming = new IncomingMessage(message)
+    incoming.readVarString()
+    const type = incoming.readVarUint()
+    if (type !== MessageType.Sync && type !== MessageType.SyncReply) return null
+    const step = incoming.readVarUint()
+    return step === syncStep2 || step === syncUpdate ? incoming.readVarUint8Array() : null
+  } catch {
+    return null
+  }
+}
+
 /**
  * The bytes of the Yjs update a sync message carries, 0 for any other message (or one that cannot
  * be read: the sync server refuses those itself). An update's bytes bound the characters it adds.
  */
 export function updateBytes(message: Uint8Array): number {
-  try {
-    const incoming = new IncomingMessage(message)
-    incoming.readVarString()
-    const type = incoming.readVarUint()
-    if (type !== MessageType.Sync && type !== MessageType.SyncReply) return 0
-    const step = incoming.readVarUint()
-    return step === syncStep2 || step === syncUpdate ? incoming.readVarUint8Array().length : 0
-  } catch {
-    return 0
-  }
+  return syncUpdateOf(message)?.length ?? 0
 }
 
 /** Keeps each document under a number of characters, measuring it only when a change might pass it. */

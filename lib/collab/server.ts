@@ -47,6 +47,8 @@ export type CollabServer = {
    * story's shared document, `revisionId` being the revision it was saved as.
    */
   replaceDraft: (articleId: number, draft: SharedDraft, revisionId: number) => Promise<void>
+  /** Who typed into an open story here since its last revision cut. */
+  contributorsOf: (articleId: number) => number[]
   /** Stores every open document and cuts what is pending, then closes every connection. */
   close: () => Promise<void>
 }
@@ -125,6 +127,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request))
     },
     cutNow: (articleId, kind, requestedBy) => cutter.cutNow(articleId, kind, requestedBy),
+    contributorsOf: (articleId) => cutter.contributorsOf(articleId),
     async replaceDraft(articleId, draft, revisionId) {
       // Without Redis another instance may be serving the story: its copy is left as it is, and
       // its next revision of the shared parts replaces this one (the README says so).

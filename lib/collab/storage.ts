@@ -4,9 +4,12 @@ import { prosemirrorToYXmlFragment, updateYFragment, yXmlFragmentToProsemirrorJS
 import * as Y from 'yjs'
 import type { Db } from '@/db'
 import { type RichTextDoc, articles, revisions, storyDocuments } from '@/db/schema'
+import { snapshotColumns } from '../editable-article'
 import { storySchema } from '../rich-text-repair'
+import { followsHeadline } from '../story-draft'
 import { documentParts } from './paths'
 import { textChange } from './shared-text'
+import { type FieldValues, fieldMapOf, mapFields, writeFieldValues } from './story-fields'
 
 // A story's shared document: the parts people write together, in one Yjs document. The editor's
 // collaboration extension binds `body` (a ProseMirror document in the story schema); the headline
@@ -26,8 +29,8 @@ export function articleIdOf(documentName: string): number | null {
   return Number.isSafeInteger(id) && id <= 2_147_483_647 ? id : null
 }
 
-/** What the shared document holds of a story's draft. */
-export type SharedDraft = { headline: string; standfirst: string; body: RichTextDoc }
+/** What the shared document holds of a story's draft: its text, and with `fields` its other fields. */
+export type SharedDraft = { headline: string; standfirst: string; body: RichTextDoc; fields?: FieldValues }
 
 /**
  * A new shared document holding this draft. Built from revision `fromRevision`, it is written as
@@ -42,6 +45,7 @@ export function buildStoryDocument(draft: SharedDraft, fromRevision?: number): Y
   prosemirrorToYXmlFragment(storySchema.nodeFromJSON(draft.body), doc.getXmlFragment(documentParts.body))
   doc.getText(documentParts.headline).insert(0, draft.headline)
   doc.getText(documentParts.standfirst).insert(0, draft.standfirst)
+  if (draft.fields) writeFieldValues(fieldMapOf(doc), draft.fields)
   return doc
 }
 
@@ -55,6 +59,7 @@ export function replaceStoryDocument(doc: Y.Doc, draft: SharedDraft): void {
     replaceText(doc.getText(documentParts.standfirst), draft.standfirst)
     const body = storySchema.nodeFromJSON(draft.body)
     updateYFragment(doc, doc.getXmlFragment(documentParts.body), body, { mapping: new Map(), isOMark: new Map() })
+    if (draft.fields) writeFieldValues(fieldMapOf(doc), draft.fields)
   })
 }
 
@@ -84,14 +89,24 @@ export function readStoryDocument(doc: Y.Doc): SharedDraft {
   }
 }
 
-/** The story's current draft revision, as far as its shared parts go; null when there is no such story. */
-export async function currentSharedDraft(db: Db, articleId: number): Promise<(SharedDraft & { revisionId: number }) | null> {
+/**
+ * The story's current draft revision as its shared document holds it (a slug that follows the
+ * headline of a story never published kept empty, as the form keeps it); null when there is no such story.
+ */
+export async function currentSharedDraft(
+  db: Db,
+  articleId: number,
+): Promise<(SharedDraft & { fields: FieldValues; revisionId: number }) | null> {
   const [row] = await db
-    .select({ revisionId: revisions.id, headline: revisions.headline, standfirst: revisions.standfirst, body: revisions.body })
+    .select({ ...snapshotColumns, revisionId: revisions.id, firstPublishedAt: articles.firstPublishedAt })
     .from(articles)
     .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
     .where(eq(articles.id, articleId))
-  return row ?? null
+  if (!row) return null
+  const { headline, standfirst, body, revisionId } = row
+  const fields = Object.fromEntries(mapFields.map((field) => [field, row[field]])) as FieldValues
+  if (row.firstPublishedAt === null && followsHeadline(fields.slug, headline)) fields.slug = ''
+  return { headline, standfirst, body, fields, revisionId }
 }
 
 /** The stored document and what it knows of the story's revisions. */
@@ -109,6 +124,8 @@ export async function loadStoryDocument(db: Db, articleId: number, into: Y.Doc):
   const stored = await getStoredDocument(db, articleId)
   if (stored && (stored.revisionId === row.revisionId || stored.contributors.length > 0)) {
     Y.applyUpdate(into, stored.state)
+    // The other fields are saved by the form: the revision has their latest values.
+    writeFieldValues(fieldMapOf(into), row.fields)
     return { found: true, contributors: stored.contributors }
   }
   Y.applyUpdate(into, Y.encodeStateAsUpdate(buildStoryDocument(row, row.revisionId)))

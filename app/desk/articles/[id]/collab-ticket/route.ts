@@ -22,6 +22,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const visitor = { userId: current.user.id, sessionId: current.sessionId }
   const issued = await issueCollabTicket(getDb(), authSecret(), visitor, articleId, collabPath)
   if (!issued.ok) return refusalResponse(issued)
-  const { ok, ticket, expiresAt, documentName, path, access, name } = issued
-  return json({ ok, ticket, expiresAt, documentName, path, access, name })
+  const { ok, ticket, expiresAt, documentName, path, access, name, actor } = issued
+  return json({ ok, ticket, expiresAt, documentName, path, access, name, actor })
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { getDb } from '@/db'
-import { saveArticle } from '@/lib/article-drafts'
 import { articleInputSchema } from '@/lib/article-input'
+import { saveStoryForm } from '@/lib/collab/form-saves'
 import { json, parseId, refusalResponse } from '@/lib/http'
 import { readTextWithin } from '@/lib/request-body'
 import { invalidInput, refusal } from '@/lib/refusal'
@@ -48,7 +48,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (aside && !aside.success) return refusalResponse(invalidInput(aside.error))
 
   const { baseVersion, kind, approveAgain } = request_.data
-  const result = await saveArticle(getDb(), signedIn.user, articleId, input.data, {
+  const result = await saveStoryForm(getDb(), signedIn.user, articleId, input.data, {
     baseVersion,
     kind,
     approveAgain,

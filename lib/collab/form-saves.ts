@@ -1,0 +1,23 @@
+import 'server-only'
+import type { Db } from '@/db'
+import { type SaveOptions, type SaveResult, saveArticle } from '../article-drafts'
+import type { ArticleInput } from '../article-input'
+import type { Actor } from '../permissions'
+import { runningCollab } from './running'
+
+/**
+ * Saves the story form. While the story is written together, the form's save carries the shared
+ * headline, standfirst and body as they are on screen: its revision records everyone who typed
+ * into them since the last revision cut here, not only the person saving. (The next cut, finding
+ * the same text, makes no revision of its own.)
+ */
+export function saveStoryForm(
+  db: Db,
+  actor: Actor,
+  articleId: number,
+  input: ArticleInput,
+  options: Omit<SaveOptions, 'contributors'>,
+): Promise<SaveResult> {
+  const contributors = runningCollab()?.contributorsOf(articleId) ?? []
+  return saveArticle(db, actor, articleId, input, { ...options, contributors })
+}

@@ -1,0 +1,88 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { keepYourselfInTheByline } from '@/lib/article-editing'
+import { fieldMapOf, mapFields, writeFieldValues } from '@/lib/collab/story-fields'
+import type { TestClient } from './collab-clients'
+import { collabTestKit } from './collab-server'
+import { editStory, makeStory, openTestNewsroom } from './newsroom'
+
+// The story's other fields (section, slug, tags, bylines…) in the shared document's `fields` map:
+// two Node clients through a real sync server, as two people's forms are.
+
+const { db, newsroom } = await openTestNewsroom()
+const { startServer, join, closeAll } = collabTestKit(db)
+afterAll(closeAll)
+
+const fieldsOf = (client: TestClient) => fieldMapOf(client.doc).toJSON()
+const ready = (...clients: TestClient[]) =>
+  expect.poll(() => clients.map((client) => client.scope()), { timeout: 15_000 }).toEqual(clients.map(() => 'read-write'))
+
+describe('the other story fields written together', () => {
+  it('holds every field of the story but its text, as its current revision has them', async () => {
+    const { url } = await startServer()
+    const story = await makeStory(db, newsroom, { headline: 'Ferry fares rise' })
+    const editor = await join(url, newsroom.editor, story)
+    await ready(editor)
+    await expect.poll(() => Object.keys(fieldsOf(editor)).sort(), { timeout: 15_000 }).toEqual([...mapFields].sort())
+    // A slug that follows the headline of a story never published is kept empty, as the form keeps it.
+    expect(fieldsOf(editor)).toMatchObject({ sectionId: newsroom.sectionId, slug: '', tags: [] })
+  })
+
+  it('shows one person’s change of section and tags in the other’s copy', async () => {
+    const { url } = await startServer()
+    const story = await makeStory(db, newsroom)
+    const editor = await join(url, newsroom.editor, story)
+    const writer = await join(url, newsroom.writer, story)
+    await ready(editor, writer)
+    await expect.poll(() => fieldsOf(writer).sectionId, { timeout: 15_000 }).toBe(newsroom.sectionId)
+    writeFieldValues(fieldMapOf(editor.doc), { sectionId: newsroom.otherSectionId, tags: ['harbour', 'ferries'] })
+    await expect
+      .poll(() => fieldsOf(writer), { timeout: 15_000 })
+      .toMatchObject({ sectionId: newsroom.otherSectionId, tags: ['harbour', 'ferries'] })
+  })
+
+  it('takes the fields of a revision saved through the form when the story is opened again', async () => {
+    const first = await startServer()
+    const story = await makeStory(db, newsroom)
+    const editor = await join(first.url, newsroom.editor, story)
+    await ready(editor)
+    await first.stop()
+    await editStory(db, newsroom.editor, story, { tags: ['saved-by-the-form'] })
+    const second = await startServer()
+    const admin = await join(second.url, newsroom.admin, story)
+    await expect.poll(() => fieldsOf(admin).tags, { timeout: 15_000 }).toEqual(['saved-by-the-form'])
+  })
+
+  it('refuses a writer’s raw change that takes them off their own byline, and tells them why', async () => {
+    const { url } = await startServer()
+    const story = await makeStory(db, newsroom)
+    const editor = await join(url, newsroom.editor, story)
+    const writer = await join(url, newsroom.writer, story)
+    await ready(editor, writer)
+    await expect.poll(() => fieldsOf(writer).bylines, { timeout: 15_000 }).toEqual([{ userId: newsroom.writer.id }])
+    fieldMapOf(writer.doc).set('bylines', [{ userId: newsroom.editor.id }])
+    await expect.poll(() => writer.messages, { timeout: 15_000 }).toContainEqual({ type: 'refused', message: keepYourselfInTheByline })
+    writeFieldValues(fieldMapOf(editor.doc), { seoTitle: 'Still writing' })
+    await expect.poll(() => fieldsOf(editor).seoTitle, { timeout: 15_000 }).toBe('Still writing')
+    expect(fieldsOf(editor).bylines).toEqual([{ userId: newsroom.writer.id }])
+  })
+
+  it('refuses a field the story does not have and a value of the wrong shape', async () => {
+    const { url } = await startServer()
+    const story = await makeStory(db, newsroom)
+    const editor = await join(url, newsroom.editor, story)
+    const admin = await join(url, newsroom.admin, story)
+    await ready(editor, admin)
+    await expect.poll(() => fieldsOf(admin).sectionId, { timeout: 15_000 }).toBe(newsroom.sectionId)
+    fieldMapOf(editor.doc).set('publishedAt', '2020-01-01')
+    await expect.poll(() => editor.closes, { timeout: 15_000 }).toContain('field-refused')
+    const forged = await join(url, newsroom.editor, story)
+    await ready(forged)
+    fieldMapOf(forged.doc).set('sectionId', new Y.Map())
+    await expect.poll(() => forged.closes, { timeout: 15_000 }).toContain('field-refused')
+    writeFieldValues(fieldMapOf(admin.doc), { leadCaption: 'The quay at dawn' })
+    await expect.poll(() => fieldsOf(admin).leadCaption, { timeout: 15_000 }).toBe('The quay at dawn')
+    expect(fieldsOf(admin)).not.toHaveProperty('publishedAt')
+    expect(fieldsOf(admin).sectionId).toBe(newsroom.sectionId)
+  })
+})
