@@ -131,7 +131,8 @@ export const routeHandlers: Record<string, Door> = {
     provedBy: [{ file: 'e2e/sign-in.spec.ts', test: 'a script signs in through the Auth.js routes with a CSRF token' }],
   },
   'app/desk/articles/[id]/revisions/route.ts POST': {
-    decidedBy: ['authorizeRequest', 'saveArticle'],
+    // saveStoryForm (lib/collab/form-saves.ts) adds the shared text's contributors and calls saveArticle.
+    decidedBy: ['authorizeRequest', 'saveStoryForm'],
     provedBy: [
       {
         file: 'lib/article-editing.data.test.ts',
