@@ -93,11 +93,15 @@ function startAlongside(step) {
   const started = performance.now()
   const output = []
   const children = []
-  const done = run(step.command, step.args, step.env, output, children)
+  let took = ''
+  const done = run(step.command, step.args, step.env, output, children).then((code) => {
+    took = seconds(started)
+    return code
+  })
   return {
     finish: async () => {
       const code = await done
-      console.log(`--- ${step.name} (run alongside): ${code === 0 ? 'passed' : `FAILED (exit code ${code})`} in ${seconds(started)}`)
+      console.log(`--- ${step.name} (run alongside): ${code === 0 ? 'passed' : `FAILED (exit code ${code})`} in ${took}`)
       process.stdout.write(output.join(''))
       return code
     },
