@@ -2,13 +2,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { defineConfig } from '@playwright/test'
 import chromiumArgs from './scripts/chromium-args.json'
+import debianChromiums from './scripts/chromium-paths.json'
 
 // E2E_PORT lets two checkouts run their end-to-end tests side by side.
 const PORT = Number(process.env.E2E_PORT || 3100)
-const DEBIAN_CHROMIUM = '/usr/bin/chromium'
 
-// scripts/e2e.mjs passes the Chromium it found; without one, Playwright uses its own download.
-const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || (fs.existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined)
+// scripts/e2e.mjs passes the Chromium it found (Debian's headless shell first); without one, Playwright uses its own download.
+const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || debianChromiums.find((candidate) => fs.existsSync(candidate))
 
 // A fresh directory per run: the server migrates it and seeds the demo newsroom on start.
 const dataDir = path.join('.test-data', `e2e-${Date.now()}`)
