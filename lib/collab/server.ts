@@ -4,13 +4,13 @@ import type { Duplex } from 'node:stream'
 import { Redis } from '@hocuspocus/extension-redis'
 import { type Extension, Hocuspocus } from '@hocuspocus/server'
 import { WebSocketServer } from 'ws'
-import type { Db } from '@/db'
+import { type Db, isOnServer } from '@/db'
 import { type RedisSettings, authSecret, redisSettings } from '../env'
 import { type OriginSettings, foreignOriginProblem, originSettings, ownOrigins } from '../same-origin'
 import { AccessWatcher } from './access'
 import { collabPath } from './paths'
 import { copydeskHooks, toMessage } from './hooks'
-import { acquireLease, instanceName, leaseRenewMs, releaseLease, renewLeases } from './lease'
+import { acquireLease, instanceName, leaseRenewMs, releaseLease, releaseOthersLeases, renewLeases } from './lease'
 import { SizeGuard, SocketsPerAddress, maxMessageBytes, tooManySocketsMessage, upgradeAddress } from './limits'
 import { type CutKind, type CutResult, RevisionCutter } from './revision-cutter'
 import { type PublishedCollab, publishCollab } from './running'
@@ -26,6 +26,11 @@ export type CollabOptions = {
   origins: OriginSettings
   /** This instance's name, in Redis and the lease table. */
   instance?: string
+  /**
+   * No other instance can share the database (it is embedded): leases left by another holder (this
+   * process's predecessor, killed) are freed at start, rather than refusing their stories for 30 s.
+   */
+  isOnlyInstance?: boolean
   /** Timings, for tests: the typing pause that cuts a revision, the access re-check, the store debounce. */
   pauseMs?: number
   accessCheckMs?: number
@@ -70,7 +75,8 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     },
   })
   const sizeGuard = new SizeGuard(options.maxDocumentChars)
-  const extensions: Extension[] = [copydeskHooks({ db, secret: options.secret, cutter, watcher, leaseHolder, sizeGuard, log })]
+  const leasesReady = leaseHolder && options.isOnlyInstance ? releaseOthersLeases(db, leaseHolder) : Promise.resolve()
+  const extensions: Extension[] = [copydeskHooks({ db, secret: options.secret, cutter, watcher, leaseHolder, leasesReady, sizeGuard, log })]
   if (options.redis) {
     const { host, port, username, password, db: database, tls } = options.redis
     extensions.push(
@@ -185,6 +191,7 @@ export function startCollab(db: Db): PublishedCollab {
       secret: authSecret(),
       redis: redisSettings(),
       origins: originSettings(),
+      isOnlyInstance: !isOnServer(db),
     }),
     path: collabPath,
   }))
