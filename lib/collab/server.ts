@@ -75,7 +75,13 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     },
   })
   const sizeGuard = new SizeGuard(options.maxDocumentChars)
-  const leasesReady = leaseHolder && options.isOnlyInstance ? releaseOthersLeases(db, leaseHolder) : Promise.resolve()
+  // A failure leaves the leases to lapse by themselves; unheard, it would end the process.
+  const leasesReady =
+    leaseHolder && options.isOnlyInstance
+      ? releaseOthersLeases(db, leaseHolder).catch((error: unknown) =>
+          log.error(`Copydesk: could not free the leases of an earlier sync server: ${String(error)}`),
+        )
+      : Promise.resolve()
   const extensions: Extension[] = [copydeskHooks({ db, secret: options.secret, cutter, watcher, leaseHolder, leasesReady, sizeGuard, log })]
   if (options.redis) {
     const { host, port, username, password, db: database, tls } = options.redis
@@ -137,6 +143,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     async replaceDraft(articleId, draft, revisionId) {
       // Without Redis another instance may be serving the story: its copy is left as it is, and
       // its next revision of the shared parts replaces this one (the README says so).
+      await leasesReady
       if (leaseHolder && !(await acquireLease(db, articleId, leaseHolder))) return
       const connection = await hocuspocus.openDirectConnection(documentNameOf(articleId))
       try {
