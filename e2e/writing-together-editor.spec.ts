@@ -1,4 +1,4 @@
-import { type Browser, type Page } from '@playwright/test'
+import { type Browser, type Page, type WebSocketRoute } from '@playwright/test'
 import { expect, test } from './test'
 import { signIn, signedInPage } from './fixtures'
 import { saveStatus, startStory, storyBody } from './pages/story-form'
@@ -22,12 +22,54 @@ async function sharedStory(page: Page, browser: Browser, headline: string, parag
   await expect(together(page)).toContainText('Writing together:')
   await storyBody(page).click()
   await page.keyboard.type(paragraph)
-  const editorPage = await signedInPage(browser, 'editor@copydesk.test')
-  await writeTogether(editorPage)
-  await editorPage.goto(page.url())
-  await expect(together(editorPage)).toContainText('Writing together:')
-  await expect(storyBody(editorPage)).toHaveText(paragraph)
-  return editorPage
+  return joinStory(browser, 'editor@copydesk.test', page.url(), paragraph)
+}
+
+/** `email` opens the shared story at `url` in a browser of their own and sees its `paragraph`. */
+async function joinStory(browser: Browser, email: string, url: string, paragraph: string): Promise<Page> {
+  const other = await signedInPage(browser, email)
+  await writeTogether(other)
+  await other.goto(url)
+  await expect(together(other)).toContainText('Writing together:')
+  await expect(storyBody(other)).toHaveText(paragraph)
+  return other
+}
+
+const firstParagraph = async (person: Page) => (await storyBody(person).locator('p').first().textContent()) ?? ''
+
+/** Each person puts their caret at the end of the story's first paragraph. */
+async function toEndOfFirstParagraph(people: Page[]): Promise<void> {
+  for (const person of people) {
+    await storyBody(person).locator('p').first().click()
+    await person.keyboard.press('End')
+  }
+}
+
+/**
+ * Everyone types their words at the end of the first paragraph, all at once; then every copy
+ * holds the same text: `start`, then every keystroke of each, in each one's order.
+ */
+async function typeAtOnce(start: string, typing: [Page, string][]): Promise<void> {
+  const people = typing.map(([person]) => person)
+  await toEndOfFirstParagraph(people)
+  await Promise.all(typing.map(([person, words]) => person.keyboard.type(words, { delay: 15 })))
+  await expectSameText(
+    people,
+    start,
+    typing.map(([, words]) => words),
+  )
+}
+
+/** Every person's first paragraph becomes the same text: `start`, then every keystroke of `typed`, each in order. */
+async function expectSameText(people: Page[], start: string, typed: string[], timeout = 10_000): Promise<void> {
+  const [first, ...others] = people
+  if (!first) throw new Error('nobody to compare')
+  const length = start.length + typed.reduce((sum, words) => sum + words.length, 0)
+  await expect.poll(async () => (await firstParagraph(first)).length, { timeout }).toBe(length)
+  const shared = await firstParagraph(first)
+  for (const other of others) await expect.poll(() => firstParagraph(other), { timeout }).toBe(shared)
+  expect(shared.startsWith(start)).toBe(true)
+  expect(typed.every((words) => holdsInOrder(shared, words))).toBe(true)
 }
 
 /** Whether every character of `typed` is in `text`, in order (others' typing may fall between them). */
@@ -37,30 +79,84 @@ function holdsInOrder(text: string, typed: string): boolean {
   return at === typed.length
 }
 
+/**
+ * The page's connections to the sync server, through a route that a test can cut, with the rest
+ * of its network (the page's own requests), and bring back.
+ */
+async function cuttableNetwork(page: Page): Promise<{ cut: () => Promise<void>; restore: () => Promise<void> }> {
+  let isCut = false
+  let open: WebSocketRoute[] = []
+  await page.routeWebSocket(/\/desk\/collab/, (socket) => {
+    if (isCut) return socket.close()
+    socket.connectToServer()
+    open.push(socket)
+  })
+  return {
+    async cut() {
+      isCut = true
+      await page.context().setOffline(true)
+      // Closing the page's end closes the server's end too.
+      await Promise.all(open.map((socket) => socket.close()))
+      open = []
+    },
+    async restore() {
+      isCut = false
+      await page.context().setOffline(false)
+    },
+  }
+}
+
 test('two people typing into the same paragraph at once both end with the same text, every keystroke in it', async ({ page, browser }) => {
   test.slow()
   const start = 'The council votes today.'
   const editorPage = await sharedStory(page, browser, 'Council vote', start)
-  const mine = ' Fees rise in May.'
-  const theirs = ' Shipowners object.'
-  for (const person of [page, editorPage]) {
-    await storyBody(person).locator('p').first().click()
-    await person.keyboard.press('End')
-  }
-  await Promise.all([page.keyboard.type(mine, { delay: 15 }), editorPage.keyboard.type(theirs, { delay: 15 })])
-
-  const text = async (person: Page) => (await storyBody(person).locator('p').first().textContent()) ?? ''
-  await expect.poll(async () => (await text(page)).length, { timeout: 10_000 }).toBe(start.length + mine.length + theirs.length)
-  await expect.poll(() => text(editorPage), { timeout: 10_000 }).toBe(await text(page))
-  const shared = await text(page)
-  expect(shared.startsWith(start)).toBe(true)
-  expect(holdsInOrder(shared, mine) && holdsInOrder(shared, theirs)).toBe(true)
+  await typeAtOnce(start, [
+    [page, ' Fees rise in May.'],
+    [editorPage, ' Shipowners object.'],
+  ])
 
   // The headline is shared too, as it is typed.
   await editorPage.getByLabel('Headline', { exact: true }).press('End')
   await editorPage.keyboard.type(' passes')
   await expect(page.getByLabel('Headline', { exact: true })).toHaveValue('Council vote passes')
   await editorPage.context().close()
+})
+
+test('three people typing into the same paragraph at once all end with the same text, every keystroke in it', async ({ page, browser }) => {
+  test.slow()
+  const start = 'The port reopens.'
+  const editorPage = await sharedStory(page, browser, 'Port reopens', start)
+  const adminPage = await joinStory(browser, 'admin@copydesk.test', page.url(), start)
+  await typeAtOnce(start, [
+    [page, ' Cranes idle.'],
+    [editorPage, ' Queues form.'],
+    [adminPage, ' Fees hold.'],
+  ])
+})
+
+test('a person cut off from the network for 30 seconds while the other types merges on reconnect, nothing lost either side', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000)
+  const network = await cuttableNetwork(page)
+  const start = 'The storm closes the harbour.'
+  const editorPage = await sharedStory(page, browser, 'Storm warning', start)
+  await toEndOfFirstParagraph([page, editorPage])
+  await network.cut()
+  await expect(together(page)).toContainText('Reconnecting to the shared story')
+  await page.keyboard.type(' Ferries stay in port.')
+  await editorPage.keyboard.type(' Winds reach 90 km/h.')
+  // The outage itself is what is tested: 30 seconds, the editor typing again halfway through.
+  await page.waitForTimeout(15_000)
+  expect(await firstParagraph(page)).not.toContain('Winds')
+  expect(await firstParagraph(editorPage)).not.toContain('Ferries')
+  await page.keyboard.type(' Schools close.')
+  await editorPage.keyboard.type(' Power is cut.')
+  await page.waitForTimeout(15_000)
+  await network.restore()
+  await expect(together(page)).toContainText('Writing together:', { timeout: 10_000 })
+  await expectSameText([page, editorPage], start, [' Ferries stay in port. Schools close.', ' Winds reach 90 km/h. Power is cut.'])
 })
 
 test('each person sees the other’s caret with their name, and who else is editing', async ({ page, browser }) => {

@@ -1,5 +1,6 @@
 import http from 'node:http'
 import type net from 'node:net'
+import type { Duplex } from 'node:stream'
 import type { Db } from '@/db'
 import { collabPath } from '@/lib/collab/paths'
 import { publishCollab, unpublishCollab } from '@/lib/collab/running'
@@ -9,7 +10,18 @@ import type { Actor } from '@/lib/permissions'
 import { startSession } from '@/lib/sessions'
 import { type TestClient, connectClient } from './collab-clients'
 
-export type RunningServer = { collab: CollabServer; url: string; stop: () => Promise<void> }
+export type RunningServer = {
+  collab: CollabServer
+  url: string
+  port: number
+  stop: () => Promise<void>
+  /**
+   * Stops as a killed process would: no hook of the sync server runs again (nothing more is
+   * stored, no revision cut, no lease given back) and every connection just ends. Its pending
+   * revision cut is not stopped: start it with a `pauseMs` that never ends.
+   */
+  crash: () => Promise<void>
+}
 
 /**
  * Real sync servers in this process, each on a port of its own, and Hocuspocus's own clients for
@@ -25,7 +37,7 @@ export function collabTestKit(db: Db) {
    * A sync server with short timings; `url` is its WebSocket address. Published, it is the one the
    * app's own code finds running in this process (lib/collab/running.ts), as `npm start`'s is.
    */
-  async function startServer(options: Partial<CollabOptions> & { published?: boolean } = {}): Promise<RunningServer> {
+  async function startServer(options: Partial<CollabOptions> & { published?: boolean; port?: number } = {}): Promise<RunningServer> {
     const collab = createCollabServer({
       db,
       secret,
@@ -37,8 +49,13 @@ export function collabTestKit(db: Db) {
       ...options,
     })
     const server = http.createServer((_, response) => response.writeHead(404).end())
-    server.on('upgrade', (request, socket, head) => collab.handleUpgrade(request, socket, head))
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const sockets = new Set<Duplex>()
+    server.on('upgrade', (request, socket, head) => {
+      sockets.add(socket)
+      socket.once('close', () => sockets.delete(socket))
+      collab.handleUpgrade(request, socket, head)
+    })
+    await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
     const { port } = server.address() as net.AddressInfo
     const published = options.published ? publishCollab(() => ({ ...collab, path: collabPath })) : null
     let stopped = false
@@ -49,8 +66,15 @@ export function collabTestKit(db: Db) {
       await collab.close()
       await new Promise((resolve) => server.close(resolve))
     }
+    const crash = async () => {
+      stopped = true
+      if (published) unpublishCollab(published)
+      collab.hocuspocus.configuration.extensions = []
+      for (const socket of sockets) socket.destroy()
+      await new Promise((resolve) => server.close(resolve))
+    }
     closers.push(stop)
-    return { collab, url: `ws://127.0.0.1:${port}/desk/collab`, stop }
+    return { collab, url: `ws://127.0.0.1:${port}/desk/collab`, port, stop, crash }
   }
 
   /** `person` connects to `story` with a ticket of their own, or with `token` instead. */

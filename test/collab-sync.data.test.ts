@@ -1,13 +1,15 @@
 import net from 'node:net'
 import { eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { users } from '@/db/schema'
 import { readOnlyMessage } from '@/lib/collab/hooks'
 import { servedElsewhere } from '@/lib/collab/lease'
-import { readStoryDocument } from '@/lib/collab/storage'
+import { getStoredDocument, readStoryDocument } from '@/lib/collab/storage'
 import type { TestClient } from './collab-clients'
 import { collabTestKit } from './collab-server'
-import { makeStory, openTestNewsroom, revisionRows, storyIn } from './newsroom'
+import { editStory, makeStory, openTestNewsroom, revisionRows, storyIn } from './newsroom'
+import { doc, p, text } from './story-docs'
 
 // A real sync server in this process, reached over real WebSockets by Hocuspocus's own client.
 
@@ -16,8 +18,38 @@ const { startServer, join, closeAll } = collabTestKit(db)
 afterAll(closeAll)
 
 const headlineOf = (client: TestClient) => client.doc.getText('headline').toString()
-const typeHeadline = (client: TestClient, text: string) =>
-  client.doc.getText('headline').insert(client.doc.getText('headline').length, text)
+const typeHeadline = (client: TestClient, typed: string) =>
+  client.doc.getText('headline').insert(client.doc.getText('headline').length, typed)
+/** The longest timeout Node keeps: a revision cut after this pause never comes during the tests. */
+const neverMs = 2 ** 31 - 1
+
+/** The headline of the story's document as stored in the database ('' when none is). */
+async function storedHeadline(story: number): Promise<string> {
+  const stored = await getStoredDocument(db, story)
+  const copy = new Y.Doc()
+  if (stored) Y.applyUpdate(copy, stored.state)
+  return copy.getText('headline').toString()
+}
+
+/** A body with a heading, marks, a list and a rule, saved as stories were before writing together. */
+const savedBody = doc(
+  { type: 'heading', attrs: { level: 2 }, content: [text('At the quay')] },
+  p(
+    text('Boats wait', [{ type: 'bold' }]),
+    text(' for the '),
+    text('tide', [{ type: 'link', attrs: { href: 'https://example.com/tides' } }]),
+    text('.'),
+  ),
+  {
+    type: 'bulletList',
+    content: [
+      { type: 'listItem', content: [p(text('Ferries'))] },
+      { type: 'listItem', content: [p(text('Trawlers'))] },
+    ],
+  },
+  { type: 'horizontalRule' },
+  p(text('More tomorrow.')),
+)
 
 describe('writing together through the sync server', () => {
   it('brings two editors’ typing together in both copies', async () => {
@@ -106,6 +138,54 @@ describe('writing together through the sync server', () => {
     const reader = await join(second.url, newsroom.admin, story)
     await expect.poll(() => headlineOf(reader), { timeout: 15_000 }).toBe('Before and after')
     expect((await revisionRows(db, story)).at(-1)).toMatchObject({ headline: 'Before and after', contributors: [newsroom.editor.id] })
+  })
+
+  it('loses nothing acknowledged when the server is killed mid-session: what it stored, and what a connected client sends again', async () => {
+    // Hocuspocus answers each change as soon as it is applied in the server's memory, and stores
+    // the document `storeDebounceMs` after the typing stops (at most 10 s during it): a change
+    // counts as acknowledged once stored. One answered but not yet stored lives on in the copy of
+    // the client that sent it, which sends it again when it reconnects.
+    const first = await startServer({ pauseMs: neverMs, storeDebounceMs: 1000 })
+    const story = await makeStory(db, newsroom, { headline: 'Tide' })
+    const editor = await join(first.url, newsroom.editor, story)
+    const admin = await join(first.url, newsroom.admin, story)
+    await expect.poll(() => [editor.scope(), admin.scope()], { timeout: 15_000 }).toEqual(['read-write', 'read-write'])
+    typeHeadline(editor, ' tables')
+    typeHeadline(admin, ' change')
+    const stored = /^Tide( tables change| change tables)$/
+    await expect.poll(() => storedHeadline(story), { timeout: 15_000 }).toMatch(stored)
+    admin.destroy()
+    typeHeadline(editor, ' today')
+    await expect.poll(() => editor.provider.hasUnsyncedChanges, { timeout: 15_000 }).toBe(false)
+    await first.crash()
+    expect(await storedHeadline(story)).toMatch(stored)
+    // The killed server still holds the story's lease. The app on its embedded database is the only
+    // instance, and frees it at start; with PostgreSQL and no Redis it lapses after 30 s (lib/collab/lease.ts).
+    const second = await startServer({ port: first.port, isOnlyInstance: true })
+    const reader = await join(second.url, newsroom.writer, story)
+    const everything = /^Tide( tables change| change tables) today$/
+    await expect.poll(() => headlineOf(reader), { timeout: 15_000 }).toMatch(everything)
+    await expect.poll(() => storedHeadline(story), { timeout: 15_000 }).toMatch(everything)
+    expect(headlineOf(editor)).toBe(headlineOf(reader))
+  })
+
+  it('opens a story saved before writing together with its body as saved, and cuts an edit into it', async () => {
+    const story = await makeStory(db, newsroom, { headline: 'Old story' })
+    await editStory(db, newsroom.writer, story, { body: savedBody })
+    expect(await getStoredDocument(db, story)).toBeNull()
+    const [saved] = (await revisionRows(db, story)).slice(-1)
+    const { url } = await startServer()
+    const editor = await join(url, newsroom.editor, story)
+    await expect.poll(() => editor.scope(), { timeout: 15_000 }).toBe('read-write')
+    await expect.poll(() => readStoryDocument(editor.doc).body, { timeout: 15_000 }).toEqual(saved?.body)
+    const firstWords = (editor.doc.getXmlFragment('body').get(1) as Y.XmlElement).get(0) as Y.XmlText
+    firstWords.insert(firstWords.length, ' Still')
+    editor.provider.sendStateless(JSON.stringify({ type: 'save' }))
+    await expect.poll(() => editor.messages, { timeout: 15_000 }).toContainEqual(expect.objectContaining({ type: 'saved' }))
+    const edited = structuredClone(saved?.body)
+    const lastWords = edited?.content?.[1]?.content?.at(-1)
+    if (lastWords) lastWords.text = `${lastWords.text ?? ''} Still`
+    expect((await revisionRows(db, story)).at(-1)?.body).toEqual(edited)
   })
 
   it('without Redis, lets one instance serve a story and has another say so', async () => {

@@ -49,7 +49,8 @@ async function fetchTicket(articleId: number) {
  * Joins the story's shared document when `isEnabled`. Until the first sync the state is
  * `connecting`; a refusal, a failed ticket or a silent server makes it `unavailable` (the form
  * saves as before). Once shared, a dropped connection is retried by the provider with a fresh
- * ticket, and what is typed meanwhile is kept in the browser's copy and sent on reconnect.
+ * ticket (at once when the browser is back online), and what is typed meanwhile is kept in the
+ * browser's copy and sent on reconnect.
  */
 export function useStoryCollab(articleId: number, isEnabled: boolean): CollabState {
   const [state, setState] = useState<CollabState>(isEnabled ? { kind: 'connecting' } : { kind: 'off' })
@@ -74,6 +75,11 @@ export function useStoryCollab(articleId: number, isEnabled: boolean): CollabSta
       if (isActive && story) setState({ kind: 'shared', story, isReadOnly, isConnected, message, lastCut })
     }
     const timer = setTimeout(() => giveUp(unreachable), connectTimeoutMs)
+    // Back online, try at once: after a long outage the provider's own retries are up to 30 s apart.
+    const reconnect = () => {
+      if (isActive) void provider?.configuration.websocketProvider.connect()
+    }
+    window.addEventListener('online', reconnect)
 
     void (async () => {
       const first = await fetchTicket(articleId)
@@ -125,6 +131,7 @@ export function useStoryCollab(articleId: number, isEnabled: boolean): CollabSta
     return () => {
       isActive = false
       clearTimeout(timer)
+      window.removeEventListener('online', reconnect)
       provider?.destroy()
     }
   }, [articleId, isEnabled])

@@ -45,6 +45,8 @@ export type HookParts = {
   watcher: AccessWatcher
   /** Without Redis: this instance's name in the lease table (lib/collab/lease.ts). */
   leaseHolder: string | null
+  /** Resolves once the leases a killed predecessor left are freed (the only instance), at once otherwise. */
+  leasesReady: Promise<void>
   sizeGuard: SizeGuard
   log: Pick<Console, 'error'>
 }
@@ -59,7 +61,7 @@ function send(connection: Connection, message: ServerMessage): void {
 }
 
 /** Copydesk's rules for the sync server: who connects and how, where documents live, when revisions are cut. */
-export function copydeskHooks({ db, secret, cutter, watcher, leaseHolder, sizeGuard, log }: HookParts): Extension {
+export function copydeskHooks({ db, secret, cutter, watcher, leaseHolder, leasesReady, sizeGuard, log }: HookParts): Extension {
   const articleOf = (documentName: string): number => {
     const articleId = articleIdOf(documentName)
     if (articleId === null) throw new ConnectionRefused('There is no such story.')
@@ -75,6 +77,7 @@ export function copydeskHooks({ db, secret, cutter, watcher, leaseHolder, sizeGu
       const { userId, sessionId } = verified.ticket
       const allowed = await collabAccess(db, { userId, sessionId }, articleId)
       if (!allowed.ok) throw new ConnectionRefused(allowed.message)
+      await leasesReady
       if (leaseHolder && !(await acquireLease(db, articleId, leaseHolder))) throw new ConnectionRefused(servedElsewhere)
       connectionConfig.readOnly = allowed.access === 'read'
       return { userId, sessionId, articleId, name: allowed.name, access: allowed.access, actor: allowed.actor }

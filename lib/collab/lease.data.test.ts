@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeStory, openTestNewsroom } from '@/test/newsroom'
-import { acquireLease, leaseMs, releaseLease, renewLeases } from './lease'
+import { acquireLease, leaseMs, releaseLease, releaseOthersLeases, renewLeases } from './lease'
 
 const { db, newsroom } = await openTestNewsroom()
 const at = (seconds: number) => new Date(Date.UTC(2030, 0, 1, 9, 0, seconds))
@@ -22,5 +22,14 @@ describe('one instance serves a story without Redis', () => {
     expect(await renewLeases(db, [story], 'one', at(10))).toEqual([])
     await releaseLease(db, story, 'one')
     expect(await acquireLease(db, story, 'two', at(11))).toBe(true)
+  })
+
+  it('frees the leases a killed predecessor left, for the only instance there can be', async () => {
+    const [left, kept] = [await makeStory(db, newsroom), await makeStory(db, newsroom)]
+    expect(await acquireLease(db, left, 'killed', at(0))).toBe(true)
+    expect(await acquireLease(db, kept, 'restarted', at(0))).toBe(true)
+    await releaseOthersLeases(db, 'restarted')
+    expect(await acquireLease(db, left, 'restarted', at(1))).toBe(true)
+    expect(await renewLeases(db, [left, kept], 'restarted', at(2))).toEqual([])
   })
 })

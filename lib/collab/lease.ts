@@ -1,7 +1,7 @@
 import 'server-only'
 import crypto from 'node:crypto'
 import os from 'node:os'
-import { and, eq, inArray, lt, or, sql } from 'drizzle-orm'
+import { and, eq, inArray, lt, ne, or, sql } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { collabLeases } from '@/db/schema'
 
@@ -59,4 +59,12 @@ export async function renewLeases(db: Db, articleIds: readonly number[], instanc
 /** Gives the story up at once, so another instance may serve it without waiting. */
 export async function releaseLease(db: Db, articleId: number, instance: string): Promise<void> {
   await db.delete(collabLeases).where(and(eq(collabLeases.articleId, articleId), eq(collabLeases.instance, instance)))
+}
+
+/**
+ * Frees every story's lease not held by `instance`: for the only instance there can be (the
+ * embedded database allows one process), whose earlier self may have been killed holding some.
+ */
+export async function releaseOthersLeases(db: Db, instance: string): Promise<void> {
+  await db.delete(collabLeases).where(ne(collabLeases.instance, instance))
 }

@@ -4,13 +4,13 @@ import type { Duplex } from 'node:stream'
 import { Redis } from '@hocuspocus/extension-redis'
 import { type Extension, Hocuspocus } from '@hocuspocus/server'
 import { WebSocketServer } from 'ws'
-import type { Db } from '@/db'
+import { type Db, isOnServer } from '@/db'
 import { type RedisSettings, authSecret, redisSettings } from '../env'
 import { type OriginSettings, foreignOriginProblem, originSettings, ownOrigins } from '../same-origin'
 import { AccessWatcher } from './access'
 import { collabPath } from './paths'
 import { copydeskHooks, toMessage } from './hooks'
-import { acquireLease, instanceName, leaseRenewMs, releaseLease, renewLeases } from './lease'
+import { acquireLease, instanceName, leaseRenewMs, releaseLease, releaseOthersLeases, renewLeases } from './lease'
 import { SizeGuard, SocketsPerAddress, maxMessageBytes, tooManySocketsMessage, upgradeAddress } from './limits'
 import { type CutKind, type CutResult, RevisionCutter } from './revision-cutter'
 import { type PublishedCollab, publishCollab } from './running'
@@ -26,6 +26,11 @@ export type CollabOptions = {
   origins: OriginSettings
   /** This instance's name, in Redis and the lease table. */
   instance?: string
+  /**
+   * No other instance can share the database (it is embedded): leases left by another holder (this
+   * process's predecessor, killed) are freed at start, rather than refusing their stories for 30 s.
+   */
+  isOnlyInstance?: boolean
   /** Timings, for tests: the typing pause that cuts a revision, the access re-check, the store debounce. */
   pauseMs?: number
   accessCheckMs?: number
@@ -70,7 +75,14 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     },
   })
   const sizeGuard = new SizeGuard(options.maxDocumentChars)
-  const extensions: Extension[] = [copydeskHooks({ db, secret: options.secret, cutter, watcher, leaseHolder, sizeGuard, log })]
+  // A failure leaves the leases to lapse by themselves; unheard, it would end the process.
+  const leasesReady =
+    leaseHolder && options.isOnlyInstance
+      ? releaseOthersLeases(db, leaseHolder).catch((error: unknown) =>
+          log.error(`Copydesk: could not free the leases of an earlier sync server: ${String(error)}`),
+        )
+      : Promise.resolve()
+  const extensions: Extension[] = [copydeskHooks({ db, secret: options.secret, cutter, watcher, leaseHolder, leasesReady, sizeGuard, log })]
   if (options.redis) {
     const { host, port, username, password, db: database, tls } = options.redis
     extensions.push(
@@ -131,6 +143,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     async replaceDraft(articleId, draft, revisionId) {
       // Without Redis another instance may be serving the story: its copy is left as it is, and
       // its next revision of the shared parts replaces this one (the README says so).
+      await leasesReady
       if (leaseHolder && !(await acquireLease(db, articleId, leaseHolder))) return
       const connection = await hocuspocus.openDirectConnection(documentNameOf(articleId))
       try {
@@ -185,6 +198,7 @@ export function startCollab(db: Db): PublishedCollab {
       secret: authSecret(),
       redis: redisSettings(),
       origins: originSettings(),
+      isOnlyInstance: !isOnServer(db),
     }),
     path: collabPath,
   }))
