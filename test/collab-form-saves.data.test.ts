@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { articleInputSchema } from '@/lib/article-input'
 import { saveStoryForm } from '@/lib/collab/form-saves'
-import { readStoryDocument } from '@/lib/collab/storage'
-import { currentSharedDraft } from '@/lib/collab/storage'
+import { runningCollab } from '@/lib/collab/running'
+import { currentSharedDraft, readStoryDocument } from '@/lib/collab/storage'
 import { collabTestKit } from './collab-server'
 import { articleRow, makeStory, openTestNewsroom, revisionRows } from './newsroom'
 
@@ -15,7 +15,7 @@ afterAll(closeAll)
 describe('saving a shared story through the form', () => {
   it('records everyone who typed since the last revision, not only the person who pressed Save', async () => {
     // Published, as npm start's is, and with no pause short enough to cut a revision by itself.
-    const { url } = await startServer({ published: true, pauseMs: 60_000 })
+    const { url, stop } = await startServer({ published: true, pauseMs: 60_000 })
     const story = await makeStory(db, newsroom, { headline: 'Tide' })
     const writer = await join(url, newsroom.writer, story)
     const admin = await join(url, newsroom.admin, story)
@@ -42,6 +42,43 @@ describe('saving a shared story through the form', () => {
       kind: 'save',
       headline: 'Tide tables change',
       createdBy: newsroom.editor.id,
+      contributors: [newsroom.writer.id, newsroom.admin.id].sort((a, b) => a - b),
+    })
+    // The process's sync server is the first published: the next test publishes its own.
+    await stop()
+  })
+
+  it('a save from a browser that cannot reach the sync server reaches those writing together, who keep what they typed', async () => {
+    const { url } = await startServer({ published: true, pauseMs: 60_000 })
+    const story = await makeStory(db, newsroom, { headline: 'Ferry' })
+    const opened = await articleRow(db, story)
+    const [first] = await revisionRows(db, story)
+    if (!first) throw new Error('no revision')
+    const writer = await join(url, newsroom.writer, story)
+    const admin = await join(url, newsroom.admin, story)
+    await expect.poll(() => [writer, admin].map((client) => client.scope()), { timeout: 15_000 }).toEqual(['read-write', 'read-write'])
+    writer.doc.getText('headline').insert(5, ' times')
+    await expect.poll(() => readStoryDocument(admin.doc).headline, { timeout: 15_000 }).toBe('Ferry times')
+
+    // The editor's browser works alone, from the story as it opened: a standfirst.
+    const input = articleInputSchema.parse({ ...first, standfirst: 'Boats leave an hour later.' })
+    const saved = await saveStoryForm(db, newsroom.editor, story, input, { baseVersion: opened.version, kind: 'save', isAlone: true })
+    expect(saved.ok).toBe(true)
+    const shared = (client: typeof writer) => {
+      const { headline, standfirst, body } = readStoryDocument(client.doc)
+      return { headline, standfirst, paragraphs: body.content?.length }
+    }
+    const both = { headline: 'Ferry times', standfirst: 'Boats leave an hour later.', paragraphs: first.body.content?.length }
+    await expect.poll(() => [shared(writer), shared(admin)], { timeout: 15_000 }).toEqual([both, both])
+
+    // The next revision cut from the shared document keeps the save and the typing.
+    admin.doc.getText('headline').insert(11, ' change')
+    await expect.poll(() => readStoryDocument(writer.doc).headline, { timeout: 15_000 }).toBe('Ferry times change')
+    await expect.poll(() => admin.provider.hasUnsyncedChanges, { timeout: 15_000 }).toBe(false)
+    expect(await runningCollab()?.cutNow(story, 'save', newsroom.admin.id)).toMatchObject({ ok: true })
+    expect((await revisionRows(db, story)).at(-1)).toMatchObject({
+      headline: 'Ferry times change',
+      standfirst: 'Boats leave an hour later.',
       contributors: [newsroom.writer.id, newsroom.admin.id].sort((a, b) => a - b),
     })
   })

@@ -57,24 +57,9 @@ type StoryFormProps = {
 }
 
 /** The story editor: every field of a story, saved as the writer goes. */
-export function StoryForm({
-  articleId,
-  version,
-  revisionNumber,
-  isLive,
-  hasBeenPublished,
-  initial: opened,
-  sections,
-  staff,
-  media,
-  site,
-  workflow,
-  checkSeverities,
-  saveAltText,
-  approval: approvalAtOpen,
-  comments,
-  canWriteTogether,
-}: StoryFormProps) {
+export function StoryForm(props: StoryFormProps) {
+  const { articleId, version, revisionNumber, isLive, hasBeenPublished, initial: opened, sections, staff, media, site } = props
+  const { workflow, checkSeverities, saveAltText, approval: approvalAtOpen, comments, canWriteTogether } = props
   // What the story had when it opened: a refresh after a workflow step does not reload the form.
   const [initial] = useState(() => toFormDraft(opened, hasBeenPublished))
   const { body: initialBody, ...initialFields } = initial
@@ -106,10 +91,16 @@ export function StoryForm({
   const onConflict = useCallback((other: OtherVersion) => conflictHandler.current(other), [])
   const approval = useApproval(approvalAtOpen)
   const { wantsApproval, onApproval } = approval
-  const autosave = useStoryAutosave({ articleId, version, revisionNumber, initial, collect, onConflict, wantsApproval, onApproval })
+  // Whether the headline, standfirst and body are written together now (kept by useSharedStory).
+  const isShared = useRef(false)
+  const isAlone = useCallback(() => !isShared.current, [])
+  const autosave = useStoryAutosave({
+    ...{ articleId, version, revisionNumber, initial, collect },
+    ...{ onConflict, wantsApproval, onApproval, isAlone },
+  })
   const { markChanged } = autosave
-  const { collab, isShared, writeShared, putFields } = useSharedStory({
-    ...{ articleId, canWriteTogether, fieldsRef, setFields, initial, markChanged },
+  const { collab, writeShared, putFields } = useSharedStory({
+    ...{ articleId, canWriteTogether, fieldsRef, setFields, initial, markChanged, isSharedRef: isShared },
     onTurnedAway: () => setLoadedBody({ doc: body.current }),
   })
   const router = useRouter()

@@ -15,6 +15,8 @@ type Options = {
   markChanged: () => void
   /** The sync server turned the person away mid-story: the form's editor takes the body as it is. */
   onTurnedAway: () => void
+  /** Kept true while the headline, standfirst and body are the shared document's. */
+  isSharedRef: RefObject<boolean>
 }
 
 /**
@@ -24,10 +26,10 @@ type Options = {
  * `putFields` shows the form's fields and shares the others (section, slug, tags…) at once.
  * Turned away mid-story, the form takes over and saves everything the person has.
  */
-export function useSharedStory({ articleId, canWriteTogether, fieldsRef, setFields, initial, markChanged, onTurnedAway }: Options) {
+export function useSharedStory(options: Options) {
+  const { articleId, canWriteTogether, fieldsRef, setFields, initial, markChanged, onTurnedAway, isSharedRef } = options
   const collab = useStoryCollab(articleId, canWriteTogether)
   const shared = collab.kind === 'shared' ? collab : null
-  const isShared = useRef(false)
   const turnedAway = useRef(onTurnedAway)
   const { write: writeShared, share: shareFields } = useSharedFields({ story: shared?.story ?? null, fieldsRef, show: setFields, initial })
 
@@ -36,13 +38,13 @@ export function useSharedStory({ articleId, canWriteTogether, fieldsRef, setFiel
   }, [onTurnedAway])
 
   useEffect(() => {
-    const wasShared = isShared.current
-    isShared.current = collab.kind === 'shared'
+    const wasShared = isSharedRef.current
+    isSharedRef.current = collab.kind === 'shared'
     if (wasShared && collab.kind === 'unavailable') {
       turnedAway.current()
       markChanged()
     }
-  }, [collab.kind, markChanged])
+  }, [collab.kind, markChanged, isSharedRef])
 
   /** Puts the form's fields on screen, and their values (but the text's) in the shared story for everyone. */
   const putFields = useCallback(
@@ -54,5 +56,5 @@ export function useSharedStory({ articleId, canWriteTogether, fieldsRef, setFiel
     [fieldsRef, setFields, shareFields],
   )
 
-  return { collab, isShared, writeShared, putFields }
+  return { collab, writeShared, putFields }
 }

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { clearLocalDraft, keepLocalDraftNow, writeLocalDraft } from './local-draft'
-import { requestJson } from './json-client'
+import { sendSave } from './send-save'
 import { type OtherVersion, type SaveResponse, type StoryDraft } from '@/lib/story-draft'
 import type { ApprovalAfterEdit } from '@/lib/approval'
 
@@ -40,6 +40,8 @@ type Options = {
   wantsApproval?: () => boolean
   /** Told when a save approved the edit too, or sent the story back to review. */
   onApproval?: (approval: ApprovalAfterEdit) => void
+  /** Whether this browser saves the headline, standfirst and body alone (not through the sync server). */
+  isAlone?: () => boolean
 }
 type SaveOptions = { baseVersion?: number; isClosing?: boolean }
 
@@ -50,7 +52,7 @@ type SaveOptions = { baseVersion?: number; isClosing?: boolean }
  * merges (components/desk/use-story-merge.ts) and calls `resolve`.
  */
 export function useStoryAutosave(props: Options) {
-  const { articleId, version, revisionNumber: openedRevision, initial, collect, onConflict, wantsApproval, onApproval } = props
+  const { articleId, version, revisionNumber: openedRevision, initial, collect, onConflict, wantsApproval, onApproval, isAlone } = props
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' })
   const [revisionNumber, setRevisionNumber] = useState(openedRevision)
   const [isDeviceCopyFailed, setDeviceCopyFailed] = useState(false)
@@ -104,8 +106,9 @@ export function useStoryAutosave(props: Options) {
           kind,
           setAside: aside,
           approveAgain: wantsApproval?.() ?? false,
+          alone: isAlone?.() ?? true,
         }
-        const answer = await send(articleId, request, options.isClosing ?? false)
+        const answer = await sendSave(articleId, request, options.isClosing ?? false)
         if (answer === 'offline') {
           keepLocally()
           setStatus({ kind: 'offline' })
@@ -147,7 +150,7 @@ export function useStoryAutosave(props: Options) {
         saving.current = null
       }
     },
-    [articleId, collect, keepLocally, forgetLocally, onConflict, wantsApproval, onApproval],
+    [articleId, collect, keepLocally, forgetLocally, onConflict, wantsApproval, onApproval, isAlone],
   )
 
   useEffect(() => {
@@ -276,24 +279,4 @@ export function useStoryAutosave(props: Options) {
     },
     ...{ currentVersion, currentBase, adoptVersion },
   }
-}
-
-async function send(
-  articleId: number,
-  request: { draft: StoryDraft; baseVersion: number; kind: 'autosave' | 'save'; setAside?: StoryDraft; approveAgain: boolean },
-  isClosing: boolean,
-): Promise<SaveResponse | 'offline'> {
-  const answer = await requestJson<SaveResponse>(`/desk/articles/${articleId}/revisions`, {
-    method: 'POST',
-    body: request,
-    // Outlives the page, but only when small: a larger save would be refused outright, and its
-    // text is in the device copy, offered when the story is opened again.
-    keepalive: isClosing,
-    messages: { signedOut: 'You are signed out. Sign in again in another tab, then save.' },
-  })
-  if (answer.ok) return answer.data
-  if (answer.reason === 'signed-out') return { ok: false, reason: 'signed-out', message: answer.message }
-  return answer.reason === 'network' || answer.status >= 500
-    ? 'offline'
-    : { ok: false, reason: 'invalid', message: `The server refused the save (${answer.status}).` }
 }

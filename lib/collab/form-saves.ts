@@ -3,7 +3,13 @@ import type { Db } from '@/db'
 import { type SaveOptions, type SaveResult, saveArticle } from '../article-drafts'
 import type { ArticleInput } from '../article-input'
 import type { Actor } from '../permissions'
-import { runningCollab } from './running'
+import { type PublishedCollab, runningCollab } from './running'
+import { currentSharedDraft } from './storage'
+
+type FormSaveOptions = Omit<SaveOptions, 'contributors'> & {
+  /** The browser saving could not reach the sync server: its headline, standfirst and body are its own. */
+  isAlone?: boolean
+}
 
 /**
  * Saves the story form. While the story is written together, the form's save carries the shared
@@ -11,13 +17,31 @@ import { runningCollab } from './running'
  * into them since the last revision cut here, not only the person saving. (The next cut, finding
  * the same text, makes no revision of its own.)
  */
-export function saveStoryForm(
+export function saveStoryForm(db: Db, actor: Actor, articleId: number, input: ArticleInput, options: FormSaveOptions): Promise<SaveResult> {
+  const { isAlone, ...saveOptions } = options
+  const collab = runningCollab()
+  if (collab && isAlone) return saveBesideShared(db, collab, actor, articleId, input, saveOptions)
+  const contributors = collab?.contributorsOf(articleId) ?? []
+  return saveArticle(db, actor, articleId, input, { ...saveOptions, contributors })
+}
+
+/**
+ * A save from a browser editing alone while others may write the story together here. It is made
+ * against the latest revision, as anyone's save (a newer one means a conflict the person settles);
+ * then the shared document takes it, merged with what was typed there since that revision.
+ * Otherwise the next revision cut from the shared document would drop it.
+ */
+async function saveBesideShared(
   db: Db,
+  collab: PublishedCollab,
   actor: Actor,
   articleId: number,
   input: ArticleInput,
   options: Omit<SaveOptions, 'contributors'>,
 ): Promise<SaveResult> {
-  const contributors = runningCollab()?.contributorsOf(articleId) ?? []
-  return saveArticle(db, actor, articleId, input, { ...options, contributors })
+  const base = await currentSharedDraft(db, articleId)
+  const saved = await saveArticle(db, actor, articleId, input, options)
+  const now = saved.ok ? await currentSharedDraft(db, articleId) : null
+  if (base && now) await collab.mergeSaved(articleId, base, now)
+  return saved
 }

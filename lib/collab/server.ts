@@ -14,7 +14,9 @@ import { acquireLease, instanceName, leaseRenewMs, releaseLease, releaseOthersLe
 import { SizeGuard, SocketsPerAddress, maxMessageBytes, tooManySocketsMessage, upgradeAddress } from './limits'
 import { type CutKind, type CutResult, RevisionCutter } from './revision-cutter'
 import { type PublishedCollab, publishCollab } from './running'
-import { type SharedDraft, articleIdOf, documentNameOf, replaceStoryDocument, storeStoryDocument } from './storage'
+import { type SharedParts, mergeIntoShared } from './shared-parts'
+import { type SharedDraft, articleIdOf, documentNameOf, readStoryDocument, replaceStoryDocument, storeStoryDocument } from './storage'
+import type { FieldValues } from './story-fields'
 
 export type CollabOptions = {
   db: Db
@@ -52,6 +54,11 @@ export type CollabServer = {
    * story's shared document, `revisionId` being the revision it was saved as.
    */
   replaceDraft: (articleId: number, draft: SharedDraft, revisionId: number) => Promise<void>
+  /**
+   * Merges a draft saved from `base` by a browser that could not reach the sync server into the
+   * story's shared document, if it is open here, keeping what others typed there meanwhile.
+   */
+  mergeSaved: (articleId: number, base: SharedParts, saved: SharedParts & { fields: FieldValues; revisionId: number }) => Promise<void>
   /** Who typed into an open story here since its last revision cut. */
   contributorsOf: (articleId: number) => number[]
   /** Stores every open document and cuts what is pending, then closes every connection. */
@@ -137,6 +144,18 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       if (!release) return refuseUpgrade(socket, '429 Too Many Requests', tooManySocketsMessage)
       socket.once('close', release)
       sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request))
+    },
+    async mergeSaved(articleId, base, saved) {
+      if (!hocuspocus.documents.has(documentNameOf(articleId))) return
+      const connection = await hocuspocus.openDirectConnection(documentNameOf(articleId))
+      try {
+        await connection.transact((document) => replaceStoryDocument(document, mergeIntoShared(base, saved, readStoryDocument(document))))
+        // It holds that revision and what was typed since, not yet cut.
+        const change = { revisionId: saved.revisionId, contributors: cutter.contributorsOf(articleId) }
+        if (connection.document) await storeStoryDocument(db, articleId, connection.document, change)
+      } finally {
+        await connection.disconnect()
+      }
     },
     cutNow: (articleId, kind, requestedBy) => cutter.cutNow(articleId, kind, requestedBy),
     contributorsOf: (articleId) => cutter.contributorsOf(articleId),

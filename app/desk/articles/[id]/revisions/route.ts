@@ -15,6 +15,8 @@ const saveRequestSchema = z.object({
   kind: z.enum(['autosave', 'save']),
   setAside: z.unknown().optional(),
   approveAgain: z.boolean().optional(),
+  /** Sent by a browser that could not reach the sync server (lib/collab/form-saves.ts). */
+  alone: z.boolean().optional(),
 })
 
 const garbled = 'The save was garbled on the way. Try again.'
@@ -47,11 +49,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const aside = request_.data.setAside === undefined ? undefined : articleInputSchema.safeParse(request_.data.setAside)
   if (aside && !aside.success) return refusalResponse(invalidInput(aside.error))
 
-  const { baseVersion, kind, approveAgain } = request_.data
+  const { baseVersion, kind, approveAgain, alone } = request_.data
   const result = await saveStoryForm(getDb(), signedIn.user, articleId, input.data, {
     baseVersion,
     kind,
     approveAgain,
+    isAlone: alone,
     setAside: aside?.data,
   })
   if (result.ok) {
