@@ -13,16 +13,24 @@ import { type PendingSuggestion, hasSuggestion, pendingSuggestions } from './sto
  */
 export function settlingProblem(actor: Actor, before: RichTextDoc, after: RichTextDoc): string | null {
   const review = check(actor, 'suggestion.review')
-  // Cheap answers first: most people who change a body review, or the body holds no suggestion.
-  if (review.ok || !hasSuggestion(before)) return null
-  const others = pendingSuggestions(before).filter((suggestion) => suggestion.authorId !== actor.id)
-  if (others.length === 0) return null
+  // Cheap answer first: most people who change a body review.
+  if (review.ok || !settlesOthers(actor.id, before, after)) return null
+  return `${review.message} Your change accepted or rejected someone else’s suggestion, so it was not kept.`
+}
+
+/**
+ * Whether going from `before` to `after` settles a suggestion by someone other than person
+ * `personId`: whether or not they may, for the desk's editor to ask before sending the change.
+ */
+export function settlesOthers(personId: number, before: RichTextDoc, after: RichTextDoc): boolean {
+  if (!hasSuggestion(before)) return false
+  const others = pendingSuggestions(before).filter((suggestion) => suggestion.authorId !== personId)
+  if (others.length === 0) return false
   const kept = new Map(pendingSuggestions(after).map((suggestion) => [keyOf(suggestion), suggestion]))
-  const isSettled = others.some((suggestion) => {
+  return others.some((suggestion) => {
     const now = kept.get(keyOf(suggestion))
     return !now || now.authorId !== suggestion.authorId || now.text !== suggestion.text
   })
-  return isSettled ? `${review.message} Your change accepted or rejected someone else’s suggestion, so it was not kept.` : null
 }
 
 function keyOf(suggestion: PendingSuggestion): string {
