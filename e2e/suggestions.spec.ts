@@ -50,3 +50,28 @@ test('suggested changes: typed and deleted in suggestion mode, accepted and reje
   expect(await reader.content()).not.toMatch(/suggestion|<ins|<del/)
   await reader.close()
 })
+
+test('a writer cannot accept or reject an editor’s suggestion on their story, and is told why', async ({ browser }) => {
+  const writer = await signedInPage(browser, 'writer@copydesk.test')
+  await startStory(writer, `Bus fares ${Date.now()}`)
+  await storyBody(writer).click()
+  await writer.keyboard.type('Fares rise by half')
+  await saveAndWait(writer)
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
+  await editor.goto(writer.url())
+  await editor.getByRole('button', { name: 'Suggest changes' }).click()
+  await storyBody(editor).click()
+  await storyBody(editor).press('End')
+  await editor.keyboard.type(' today')
+  await expect(storyBody(writer).locator('ins')).toHaveText(' today')
+
+  // Deleting the editor's suggested words would reject them: the writer's editor does not.
+  await storyBody(writer).click()
+  await storyBody(writer).press('End')
+  await writer.keyboard.press('Backspace')
+  await expect(writer.getByText(/^Only editors can accept or reject someone else’s suggestion/)).toBeVisible()
+  await expect(storyBody(writer)).toContainText('Fares rise by half today')
+  await writer.keyboard.press('Home')
+  await writer.keyboard.type('Bus ')
+  await expect(storyBody(editor)).toContainText('Bus Fares rise by half today')
+})

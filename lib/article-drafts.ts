@@ -2,7 +2,7 @@ import 'server-only'
 import { isDeepStrictEqual } from 'node:util'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
-import { articles, media, revisions, sections, users, workflowEvents } from '@/db/schema'
+import { type RichTextDoc, articles, media, revisions, sections, users, workflowEvents } from '@/db/schema'
 import { currentTagNames, ownerIds, syncAttribution } from './article-attribution'
 import { checkBylines } from './article-editing'
 import { authorizeEdit } from './authorize'
@@ -16,6 +16,7 @@ import { sanitizeDoc } from './rich-text'
 import { withoutComments } from './comments'
 import { type ApprovalAfterEdit, settleApproval } from './approval'
 import { countWords, plainText } from './rich-text-plain'
+import { settlingProblem } from './suggestion-settling'
 
 type Reader = Db | Tx
 
@@ -32,6 +33,11 @@ export type SaveOptions = {
   approveAgain?: boolean
   /** Who typed it, when cut from a shared document (lib/collab/): added to the contributors of an autosave it goes into. */
   contributors?: readonly number[]
+  /**
+   * The body the settling rule (lib/suggestion-settling.ts) measures this save from, when not the
+   * latest revision's: a shared document's, whose changes the sync server checked as they came.
+   */
+  settledFrom?: RichTextDoc
   /** The clock, for tests. */
   now?: Date
 }
@@ -118,6 +124,9 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
           current,
         }
       }
+
+      const settling = settlingProblem(allowed.actor, options.settledFrom ?? latest.body, body.doc)
+      if (settling) return refusal('forbidden', settling, 'body')
 
       // A comment anchored or moved is no edit: the revision keeps it, with nothing else to review.
       if (!options.setAside && latest.id !== article.publishedRevisionId && movesOnlyComments(latest, snapshot, bodyText)) {

@@ -97,7 +97,7 @@ export function StoryMainFields(props: StoryMainFieldsProps) {
               figures={images}
               addComment={canWrite ? (input) => actions.add({ articleId, ...input }) : undefined}
               onReady={setEditor}
-              suggesting={{ who: suggestions.who, startsOn: suggestions.startsOn }}
+              suggesting={{ who: suggestions.who, startsOn: suggestions.startsOn, mayReview: suggestions.canReview }}
             />
           )}
           <p className="muted small">

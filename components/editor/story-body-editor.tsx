@@ -26,7 +26,7 @@ import { Typography } from './typography'
 import { uploadImage } from './upload-image'
 import { Toolbar } from './toolbar'
 import type { Suggester } from './suggest-changes'
-import { SuggestMode, setSuggesting } from './suggest-mode'
+import { type RefusedEdit, SuggestMode, setSuggesting } from './suggest-mode'
 import { SuggestToggle } from './suggest-toggle'
 
 export type StoryBodyEditorProps = {
@@ -60,8 +60,19 @@ export type StoryBodyEditorProps = {
   collaboration?: BodyCollaboration | null
   /** Shows the text without letting it be changed (someone who may read the story but not edit it). */
   isReadOnly?: boolean
-  /** Who this is, for suggestion mode, and whether it starts on (the newsroom's setting, lib/suggestion-mode.ts). */
-  suggesting?: { who: Suggester; startsOn: boolean } | null
+  /**
+   * Who this is, for suggestion mode, whether it starts on (the newsroom's setting,
+   * lib/suggestion-mode.ts), and whether they may accept and reject others' suggestions.
+   */
+  suggesting?: { who: Suggester; startsOn: boolean; mayReview: boolean } | null
+}
+
+/** What the editor says when an edit is not made (components/editor/suggest-mode.ts). */
+const refusedEditNotes: Record<RefusedEdit, string> = {
+  'not-a-suggestion':
+    'In suggestion mode, only typing and deleting words are suggestions: turn Suggest changes off to change anything else.',
+  'settles-others':
+    'Only editors can accept or reject someone else’s suggestion: turn Suggest changes on to suggest a change to those words.',
 }
 
 /** How long the editor waits after a change before handing the body over. */
@@ -158,10 +169,8 @@ export function StoryBodyEditor(props: StoryBodyEditorProps) {
     editorProps,
     onCreate: ({ editor: created }) => {
       editorRef.current = created
-      created.storage.suggestMode.onRefused = () =>
-        setUploadNote(
-          'In suggestion mode, only typing and deleting words are suggestions: turn Suggest changes off to change anything else.',
-        )
+      created.storage.suggestMode.onRefused = (why) => setUploadNote(refusedEditNotes[why])
+      created.storage.suggestMode.mayReview = suggesting?.mayReview ?? true
       if (suggesting) setSuggesting(created, suggesting.startsOn, suggesting.who)
       onReady?.(created)
     },

@@ -3,10 +3,22 @@ import type { Transaction } from '@tiptap/pm/state'
 import { AddMarkStep, RemoveMarkStep } from '@tiptap/pm/transform'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { isLoadedBody } from './load-body'
+import { settlesOthersSuggestion } from './settle-guard'
 import { type Suggester, directChangeMeta, suggestTransaction } from './suggest-changes'
 
-/** Whether this person's edits are suggestions, who they are, and what to say when an edit cannot be one. */
-export type SuggestModeStorage = { isOn: boolean; who: Suggester | null; onRefused: (() => void) | null }
+/** Why an edit was not made: it cannot be a suggestion, or it would settle someone else's without the right to review. */
+export type RefusedEdit = 'not-a-suggestion' | 'settles-others'
+
+/**
+ * Whether this person's edits are suggestions, who they are, whether they may accept and reject
+ * others' suggestions (`suggestion.review`), and what to say when an edit is not made.
+ */
+export type SuggestModeStorage = {
+  isOn: boolean
+  who: Suggester | null
+  mayReview: boolean
+  onRefused: ((why: RefusedEdit) => void) | null
+}
 
 declare module '@tiptap/core' {
   interface Storage {
@@ -22,20 +34,31 @@ const modeMeta = 'suggestModeChanged'
  * suggestions (suggest-changes.ts) instead of changes. Others' edits arriving through the shared
  * document, bodies loaded from a save, accepting and rejecting, and anchoring comments pass as
  * they are; any other edit (a new paragraph, formatting, a figure) is refused while it is on.
+ * Whether on or not, an edit that would settle someone else's suggestion is not made for a person
+ * who may not review (settle-guard.ts): the server would refuse it.
  */
 export const SuggestMode = Extension.create<Record<string, never>, SuggestModeStorage>({
   name: 'suggestMode',
 
-  addStorage: () => ({ isOn: false, who: null, onRefused: null }),
+  addStorage: () => ({ isOn: false, who: null, mayReview: true, onRefused: null }),
 
   dispatchTransaction({ transaction, next }) {
-    const { isOn, who, onRefused } = this.storage
-    if (!isOn || !who || passesAsItIs(transaction)) return next(transaction)
-    const suggestion = suggestTransaction(this.editor.state, transaction, who, new Date(), newSuggestionId)
-    if (suggestion) next(suggestion)
-    else onRefused?.()
+    const { isOn, who, mayReview, onRefused } = this.storage
+    let made = transaction
+    if (isOn && who && !passesAsItIs(transaction)) {
+      const suggestion = suggestTransaction(this.editor.state, transaction, who, new Date(), newSuggestionId)
+      if (!suggestion) return onRefused?.('not-a-suggestion')
+      made = suggestion
+    }
+    if (!mayReview && who && isOwnEdit(made) && settlesOthersSuggestion(made, who.id)) return onRefused?.('settles-others')
+    next(made)
   },
 })
+
+/** A change of the body typed here: not one arriving through the shared document, nor a body loaded. */
+function isOwnEdit(transaction: Transaction): boolean {
+  return transaction.docChanged && !transaction.getMeta(ySyncPluginKey) && !isLoadedBody(transaction)
+}
 
 function passesAsItIs(transaction: Transaction): boolean {
   if (

@@ -15,14 +15,16 @@ type FormSaveOptions = Omit<SaveOptions, 'contributors'> & {
  * Saves the story form. While the story is written together, the form's save carries the shared
  * headline, standfirst and body as they are on screen: its revision records everyone who typed
  * into them since the last revision cut here, not only the person saving. (The next cut, finding
- * the same text, makes no revision of its own.)
+ * the same text, makes no revision of its own.) Who may settle suggestions is measured from the
+ * shared body too: a suggestion someone else settled there was checked when it was.
  */
 export function saveStoryForm(db: Db, actor: Actor, articleId: number, input: ArticleInput, options: FormSaveOptions): Promise<SaveResult> {
   const { isAlone, ...saveOptions } = options
   const collab = runningCollab()
   if (collab && isAlone) return saveBesideShared(db, collab, actor, articleId, input, saveOptions)
   const contributors = collab?.contributorsOf(articleId) ?? []
-  return saveArticle(db, actor, articleId, input, { ...saveOptions, contributors })
+  const settledFrom = collab?.sharedBodyOf(articleId) ?? undefined
+  return saveArticle(db, actor, articleId, input, { ...saveOptions, contributors, settledFrom })
 }
 
 /**

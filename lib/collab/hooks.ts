@@ -7,6 +7,7 @@ import type { Actor } from '../permissions'
 import { type AccessWatcher, type CollabAccess, collabAccess } from './access'
 import { acquireLease, releaseLease, servedElsewhere } from './lease'
 import { type SizeGuard, syncUpdateOf, tooLargeMessage } from './limits'
+import { bodyUpdateProblem } from './body-guard'
 import { fieldUpdateProblem } from './field-guard'
 import type { CutResult, RevisionCutter } from './revision-cutter'
 import { articleIdOf, loadStoryDocument, storeStoryDocument } from './storage'
@@ -117,13 +118,16 @@ export function copydeskHooks({ db, secret, cutter, watcher, leaseHolder, leases
         send(connection, { type: 'too-large', message: tooLargeMessage })
         throw Object.assign(new Error(tooLargeMessage), { code: 4413, reason: 'too-large' })
       }
-      // A field this person may not give that value is refused in the same way (a read-only
-      // connection's changes are dropped by Hocuspocus itself). The desk's editor never sends one.
+      // A field this person may not give that value, or someone else's suggestion they may not
+      // settle, is refused in the same way (a read-only connection's changes are dropped by
+      // Hocuspocus itself). The desk's editor never sends a field change that would be refused.
       const visitor = contextOf(connection.context)
-      const problem = visitor && !connection.readOnly ? fieldUpdateProblem(document, change, visitor.actor) : null
+      if (!visitor || connection.readOnly) return
+      const field = fieldUpdateProblem(document, change, visitor.actor)
+      const problem = field ?? bodyUpdateProblem(document, change, visitor.actor)
       if (problem) {
         send(connection, { type: 'refused', message: problem })
-        throw Object.assign(new Error(problem), { code: 4422, reason: 'field-refused' })
+        throw Object.assign(new Error(problem), { code: 4422, reason: field ? 'field-refused' : 'settling-refused' })
       }
     },
 

@@ -51,6 +51,8 @@ export async function cutRevision(
         baseVersion: article.version,
         kind: options.kind,
         contributors: options.contributors,
+        // Every change to the shared body was checked for settling as it came (lib/collab/body-guard.ts).
+        settledFrom: draft.body,
         now: options.now,
       })
       if (saved.ok) {

@@ -5,6 +5,7 @@ import { Redis } from '@hocuspocus/extension-redis'
 import { type Extension, Hocuspocus } from '@hocuspocus/server'
 import { WebSocketServer } from 'ws'
 import { type Db, isOnServer } from '@/db'
+import type { RichTextDoc } from '@/db/schema'
 import { type RedisSettings, authSecret, redisSettings } from '../env'
 import { type OriginSettings, foreignOriginProblem, originSettings, ownOrigins } from '../same-origin'
 import { AccessWatcher } from './access'
@@ -61,6 +62,8 @@ export type CollabServer = {
   mergeSaved: (articleId: number, base: SharedParts, saved: SharedParts & { fields: FieldValues; revisionId: number }) => Promise<void>
   /** Who typed into an open story here since its last revision cut. */
   contributorsOf: (articleId: number) => number[]
+  /** The body of a story open here, as its shared document holds it now; null when it is not open here. */
+  sharedBodyOf: (articleId: number) => RichTextDoc | null
   /** Stores every open document and cuts what is pending, then closes every connection. */
   close: () => Promise<void>
 }
@@ -159,6 +162,10 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     },
     cutNow: (articleId, kind, requestedBy) => cutter.cutNow(articleId, kind, requestedBy),
     contributorsOf: (articleId) => cutter.contributorsOf(articleId),
+    sharedBodyOf(articleId) {
+      const document = hocuspocus.documents.get(documentNameOf(articleId))
+      return document ? readStoryDocument(document).body : null
+    },
     async replaceDraft(articleId, draft, revisionId) {
       // Without Redis another instance may be serving the story: its copy is left as it is, and
       // its next revision of the shared parts replaces this one (the README says so).

@@ -1,5 +1,4 @@
 import * as Y from 'yjs'
-import { z } from 'zod'
 import { articleInputSchema, articleLimits } from '../article-input'
 import { checkBylines } from '../article-editing'
 import type { Actor } from '../permissions'
@@ -21,35 +20,53 @@ export type MapField = Exclude<keyof typeof articleInputSchema.shape, TextParts>
 /** The field values the map holds. */
 export type FieldValues = Pick<StoryDraft, MapField>
 
-const text = (max: number) => z.string().max(max)
-const id = z.number().int().positive()
+/**
+ * How long a value's JSON may be in the map: ten times the longest field's limit. Typing past a
+ * limit is fine (the form's counter shows it, the save refuses it); this keeps the map small.
+ */
+const maxValueLength = 10 * Math.max(...Object.values(articleLimits))
 
 /**
- * What each field's value may be in the map: its shape, and the limits that keep it small. A
- * value half typed (a slug ending in a hyphen) is fine; saving checks the rest, as it does for
- * the form's saves.
+ * Whether `value` may be the field's value in the map: what the story's input schema
+ * (lib/article-input.ts) takes for the field, held as the form holds it. A value half typed is
+ * fine: the schema's refinements (a limit, a slug's pattern, how many tags) are the save's to
+ * check, each by its field, as for the form's saves. The value must already be what the schema
+ * makes of it, kind for kind: a number sent as text, or tags as one text, is a form post's, not the map's.
  */
-const valueSchemas = {
-  dateline: text(articleLimits.dateline * 2),
-  sectionId: id,
-  slug: text(articleLimits.slug * 2),
-  tags: z.array(text(articleLimits.tag * 2)).max(articleLimits.tags * 5),
-  bylines: z
-    .array(
-      z.union([
-        z.strictObject({ userId: id }),
-        z.strictObject({ name: text(articleLimits.bylineName * 2), outlet: text(articleLimits.bylineOutlet * 2) }),
-      ]),
-    )
-    .max(articleLimits.bylines * 5),
-  leadMediaId: id.nullable(),
-  leadCaption: text(articleLimits.leadCaption * 2),
-  leadCredit: text(articleLimits.leadCredit * 2),
-  seoTitle: text(articleLimits.seoTitle * 2),
-  seoDescription: text(articleLimits.seoDescription * 2),
-  socialHeadline: text(articleLimits.socialHeadline * 2),
-  socialMediaId: id.nullable(),
-} satisfies Record<MapField, z.ZodType>
+function fitsField(field: MapField, value: unknown): boolean {
+  if (value === undefined || canonicalJson(value).length > maxValueLength) return false
+  // Item by item, so that an item the schema drops (an empty byline row) is judged on its own.
+  if (Array.isArray(value) && value.length > 1) return value.every((item) => fitsField(field, [item]))
+  const parsed = articleInputSchema.shape[field].safeParse(value, { reportInput: true })
+  if (parsed.success) return sameKinds(value, parsed.data)
+  return parsed.error.issues.every((issue) => issue.code === 'custom' && sameKinds(valueAt(value, issue.path), issue.input))
+}
+
+/** Whether `value` holds the same kinds as `made` (what a schema made of it): numbers as numbers, the same keys. */
+function sameKinds(value: unknown, made: unknown): boolean {
+  if (Array.isArray(value) || Array.isArray(made)) {
+    // A schema may drop an item (an empty one, a repeat): each item must be of a kind it kept.
+    if (!Array.isArray(value) || !Array.isArray(made)) return false
+    return made.length === 0 || value.every((item) => made.some((kept) => sameKinds(item, kept)))
+  }
+  if (isRecord(value) || isRecord(made)) {
+    if (!isRecord(value) || !isRecord(made)) return false
+    const keys = Object.keys(value)
+    return keys.length === Object.keys(made).length && keys.every((key) => key in made && sameKinds(value[key], made[key]))
+  }
+  return typeof value === typeof made && (value === null) === (made === null)
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>(
+    (inner, key) => (isRecord(inner) || Array.isArray(inner) ? (inner as Record<PropertyKey, unknown>)[key] : undefined),
+    value,
+  )
+}
 
 const textParts: readonly string[] = ['headline', 'standfirst', 'body'] satisfies TextParts[]
 
@@ -92,17 +109,16 @@ export function fieldChangeProblem(actor: Actor, before: Record<string, unknown>
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (canonicalJson(before[key]) === canonicalJson(after[key])) continue
     if (!isMapField(key)) return 'A story has no such field, so your change was not kept.'
-    const parsed = valueSchemas[key].safeParse(after[key])
-    if (!parsed.success) return 'That value does not fit the field, so your change was not kept.'
+    if (!fitsField(key, after[key])) return 'That value does not fit the field, so your change was not kept.'
     if (key === 'bylines') {
-      const bylines = checkBylines(actor, bylinesOf(before.bylines), valueSchemas.bylines.parse(after.bylines))
+      const bylines = checkBylines(actor, bylinesOf(before.bylines), bylinesOf(after.bylines))
       if (!bylines.ok) return bylines.message
     }
   }
   return null
 }
 
+/** The bylines of a value that fits the field (its staff members are what `checkBylines` reads); none otherwise. */
 function bylinesOf(value: unknown): FieldValues['bylines'] {
-  const parsed = valueSchemas.bylines.safeParse(value)
-  return parsed.success ? parsed.data : []
+  return Array.isArray(value) && fitsField('bylines', value) ? (value as FieldValues['bylines']) : []
 }

@@ -25,7 +25,8 @@ function readerNode(node: RichTextNode): RichTextNode[] {
   return [copy]
 }
 
-function hasSuggestion(node: RichTextNode): boolean {
+/** Whether any words of `node` carry a suggestion mark: the cheap test before a closer look. */
+export function hasSuggestion(node: RichTextNode): boolean {
   return Boolean(node.marks?.some((mark) => isSuggestionType(mark.type))) || (node.content ?? []).some(hasSuggestion)
 }
 

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { RichTextDoc } from '@/db/schema'
+import type { Actor } from '../permissions'
+import { bodyUpdateProblem, maySettle } from './body-guard'
+import { buildStoryDocument } from './storage'
+
+// The sync server's look at a change of the body: cheap for typing, close for a change that
+// touches someone else's suggestion, and refusing one that settles it without the right to review.
+
+const writer: Actor = { id: 3, role: 'writer' }
+const editor: Actor = { id: 2, role: 'editor' }
+const attrsOf = (person: Actor, id: string) => ({
+  id,
+  authorId: person.id,
+  authorName: `Person ${person.id}`,
+  at: '2026-12-06T09:00:00.000Z',
+})
+
+/** "Fares rise by [a third]." with the editor's suggested insertion; "Fares rise by " is 14 characters. */
+const body: RichTextDoc = {
+  type: 'doc',
+  content: [
+    { type: 'paragraph', content: [{ type: 'text', text: 'Ferries sail.' }] },
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Fares rise by ' },
+        { type: 'text', text: 'a third', marks: [{ type: 'insertion', attrs: attrsOf(editor, 'e1') }] },
+        { type: 'text', text: '.' },
+      ],
+    },
+  ],
+}
+
+/** The server's document, and the update that `edit` makes of a copy's paragraph `index`. */
+function change(index: number, edit: (paragraph: Y.XmlText) => void) {
+  const server = buildStoryDocument({ headline: 'Fares', standfirst: '', body }, 1)
+  const client = new Y.Doc()
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
+  const before = Y.encodeStateVector(client)
+  edit((client.getXmlFragment('body').get(index) as Y.XmlElement).get(0) as Y.XmlText)
+  return { server, update: Y.encodeStateAsUpdate(client, before) }
+}
+
+describe('a change of the body over the socket', () => {
+  it('is not looked at closely when it types or deletes away from others’ suggestions', () => {
+    const typed = change(0, (text) => text.insert(7, ' now'))
+    expect(maySettle(typed.server, typed.update, writer)).toBe(false)
+    const deleted = change(1, (text) => text.delete(0, 6))
+    expect(maySettle(deleted.server, deleted.update, writer)).toBe(false)
+  })
+
+  it('refuses a writer accepting, rejecting or rewording the editor’s suggestion', () => {
+    const settlings = [
+      change(1, (text) => text.format(14, 7, { insertion: null })),
+      change(1, (text) => text.delete(14, 7)),
+      change(1, (text) => text.delete(16, 2)),
+      change(1, (text) => text.insert(17, 'x')),
+    ]
+    for (const { server, update } of settlings) {
+      expect(bodyUpdateProblem(server, update, writer)).toMatch(/^Only editors can accept or reject suggested changes\./)
+      expect(bodyUpdateProblem(server, update, editor)).toBeNull()
+    }
+  })
+
+  it('lets a writer type beside the editor’s suggestion, and add and withdraw their own', () => {
+    const beside = change(1, (text) => text.insert(22, ' at last'))
+    expect(bodyUpdateProblem(beside.server, beside.update, writer)).toBeNull()
+    const own = change(1, (text) => text.insert(0, 'Ferry ', { insertion: attrsOf(writer, 'w1') }))
+    expect(bodyUpdateProblem(own.server, own.update, writer)).toBeNull()
+  })
+})

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import type { RichTextDoc, RichTextNode } from '@/db/schema'
+import type { Actor } from './permissions'
+import { settlingProblem } from './suggestion-settling'
+
+const writer: Actor = { id: 3, role: 'writer' }
+const otherWriter: Actor = { id: 4, role: 'writer' }
+const editor: Actor = { id: 2, role: 'editor' }
+
+type Words = string | { text: string; kind: 'insertion' | 'deletion'; id: string; by: Actor }
+
+/** A one-paragraph body: plain words, and words suggested by someone for adding or removing. */
+function body(...words: Words[]): RichTextDoc {
+  const content = words.map((word): RichTextNode => {
+    if (typeof word === 'string') return { type: 'text', text: word }
+    const attrs = { id: word.id, authorId: word.by.id, authorName: `Person ${word.by.id}`, at: '2026-12-06T09:00:00.000Z' }
+    return { type: 'text', text: word.text, marks: [{ type: word.kind, attrs }] }
+  })
+  return { type: 'doc', content: [{ type: 'paragraph', content }] }
+}
+
+const added = (text: string, by: Actor, id = 'a1') => ({ text, kind: 'insertion' as const, id, by })
+const removed = (text: string, by: Actor, id = 'r1') => ({ text, kind: 'deletion' as const, id, by })
+
+describe('who may settle a suggestion', () => {
+  const pending = body('Fares rise by ', added('a third', otherWriter), removed('half', otherWriter), '.')
+
+  it('refuses a writer accepting someone else’s insertion, naming the rule', () => {
+    const problem = settlingProblem(writer, pending, body('Fares rise by a third', removed('half', otherWriter), '.'))
+    expect(problem).toMatch(/^Only editors can accept or reject suggested changes\./)
+  })
+
+  it('refuses a writer rejecting someone else’s insertion or deletion', () => {
+    expect(settlingProblem(writer, pending, body('Fares rise by ', removed('half', otherWriter), '.'))).not.toBeNull()
+    expect(settlingProblem(writer, pending, body('Fares rise by ', added('a third', otherWriter), 'half.'))).not.toBeNull()
+  })
+
+  it('refuses a writer changing the words of someone else’s suggestion', () => {
+    const changed = body('Fares rise by ', added('a quarter', otherWriter), removed('half', otherWriter), '.')
+    expect(settlingProblem(writer, pending, changed)).not.toBeNull()
+  })
+
+  it('lets a writer withdraw their own suggestions and type around others’', () => {
+    const mine = body('Fares rise by ', added('a third', writer), removed('half', writer), '.')
+    expect(settlingProblem(writer, mine, body('Fares rise by half.'))).toBeNull()
+    const typedAround = body('Ferry fares rise by ', added('a third', otherWriter), removed('half', otherWriter), ' today.')
+    expect(settlingProblem(writer, pending, typedAround)).toBeNull()
+  })
+
+  it('lets an editor accept or reject anyone’s suggestion', () => {
+    expect(settlingProblem(editor, pending, body('Fares rise by a third.'))).toBeNull()
+    expect(settlingProblem(editor, pending, body('Fares rise by half.'))).toBeNull()
+  })
+
+  it('has nothing to say of a body without suggestions, or one gaining them', () => {
+    expect(settlingProblem(writer, body('Fares rise.'), body('Fares fall.'))).toBeNull()
+    expect(settlingProblem(writer, body('Fares rise.'), pending)).toBeNull()
+  })
+})

@@ -1,0 +1,115 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { RichTextDoc } from '@/db/schema'
+import { articleInputSchema } from '@/lib/article-input'
+import { saveStoryForm } from '@/lib/collab/form-saves'
+import { readStoryDocument } from '@/lib/collab/storage'
+import type { Actor } from '@/lib/permissions'
+import { pendingSuggestions } from '@/lib/story-schema/suggestions'
+import type { TestClient } from './collab-clients'
+import { collabTestKit } from './collab-server'
+import { articleRow, docOf, editStory, makeStory, openTestNewsroom, revisionRows } from './newsroom'
+
+// Who settles a suggestion (lib/suggestion-settling.ts): a writer may withdraw their own, never
+// accept or reject an editor's, neither through the form's save nor over the socket.
+
+const { db, newsroom } = await openTestNewsroom()
+const { writer, editor, admin } = newsroom
+const { startServer, join, closeAll } = collabTestKit(db)
+afterAll(closeAll)
+
+const refusedRule = /^Only editors can accept or reject suggested changes\./
+
+function by(person: Actor, id: string) {
+  return { id, authorId: person.id, authorName: `Person ${person.id}`, at: '2026-12-06T09:00:00.000Z' }
+}
+
+/** "Fares rise by [a third][half].", the editor suggesting "a third" for "half"; `extra` words after. */
+function suggested(...extra: RichTextDoc['content'] & object): RichTextDoc {
+  const content = [
+    { type: 'text', text: 'Fares rise by ' },
+    { type: 'text', text: 'a third', marks: [{ type: 'insertion', attrs: by(editor, 'e1') }] },
+    { type: 'text', text: 'half', marks: [{ type: 'deletion', attrs: by(editor, 'e2') }] },
+    { type: 'text', text: '.' },
+    ...extra,
+  ]
+  return { type: 'doc', content: [{ type: 'paragraph', content }] }
+}
+
+async function storyWithSuggestions(): Promise<number> {
+  const story = await makeStory(db, newsroom, { headline: 'Ferry fares rise' })
+  await editStory(db, writer, story, { body: docOf('Fares rise by half.') })
+  await editStory(db, editor, story, { body: suggested() })
+  return story
+}
+
+async function saveBody(person: Actor, story: number, body: RichTextDoc) {
+  const [current] = (await revisionRows(db, story)).slice(-1)
+  const input = articleInputSchema.parse({ ...current, body })
+  return saveStoryForm(db, person, story, input, { baseVersion: (await articleRow(db, story)).version, kind: 'save' })
+}
+
+describe('settling suggestions through the form', () => {
+  it('refuses a writer accepting or rejecting the editor’s suggestion, and keeps the story as it was', async () => {
+    const story = await storyWithSuggestions()
+    const before = await revisionRows(db, story)
+    expect(await saveBody(writer, story, docOf('Fares rise by a third.'))).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+      message: expect.stringMatching(refusedRule),
+    })
+    expect(await saveBody(writer, story, docOf('Fares rise by half.'))).toMatchObject({ ok: false, reason: 'forbidden' })
+    expect(await revisionRows(db, story)).toEqual(before)
+  })
+
+  it('lets a writer add and withdraw their own suggestion beside the editor’s, and the editor accept all', async () => {
+    const story = await storyWithSuggestions()
+    const own = { type: 'text', text: ' Again.', marks: [{ type: 'insertion', attrs: by(writer, 'w1') }] }
+    expect(await saveBody(writer, story, suggested(own))).toMatchObject({ ok: true })
+    expect(await saveBody(writer, story, suggested())).toMatchObject({ ok: true })
+    expect(await saveBody(editor, story, docOf('Fares rise by a third.'))).toMatchObject({ ok: true })
+  })
+})
+
+const suggestionsOf = (client: TestClient) => pendingSuggestions(readStoryDocument(client.doc).body).map((found) => found.id)
+/** The shared paragraph's text, where the suggestion marks are formatting ("Fares rise by " is 14 characters). */
+const paragraphOf = (client: TestClient) => (client.doc.getXmlFragment('body').get(0) as Y.XmlElement).get(0) as Y.XmlText
+
+describe('settling suggestions over the socket', () => {
+  it('refuses a writer’s raw change that accepts the editor’s suggestion and tells them why; an editor may, and the writer’s form then saves', async () => {
+    // Published, as npm start's is, with no pause short enough to cut a revision by itself.
+    const { url } = await startServer({ published: true, pauseMs: 60_000 })
+    const story = await storyWithSuggestions()
+    const writerClient = await join(url, writer, story)
+    const editorClient = await join(url, editor, story)
+    await expect
+      .poll(() => [writerClient, editorClient].map(suggestionsOf), { timeout: 15_000 })
+      .toEqual([
+        ['e1', 'e2'],
+        ['e1', 'e2'],
+      ])
+
+    // Their own suggestion, made and withdrawn, is theirs to settle.
+    paragraphOf(writerClient).insert(0, 'Ferry ', { insertion: by(writer, 'w1') })
+    await expect.poll(() => suggestionsOf(editorClient), { timeout: 15_000 }).toEqual(['w1', 'e1', 'e2'])
+    paragraphOf(writerClient).delete(0, 6)
+    await expect.poll(() => suggestionsOf(editorClient), { timeout: 15_000 }).toEqual(['e1', 'e2'])
+
+    paragraphOf(writerClient).format(14, 7, { insertion: null })
+    await expect
+      .poll(() => writerClient.messages, { timeout: 15_000 })
+      .toContainEqual({ type: 'refused', message: expect.stringMatching(refusedRule) })
+    await expect.poll(() => writerClient.closes, { timeout: 15_000 }).toContain('settling-refused')
+    expect(suggestionsOf(editorClient)).toEqual(['e1', 'e2'])
+    writerClient.destroy()
+
+    const adminClient = await join(url, admin, story)
+    await expect.poll(() => suggestionsOf(adminClient), { timeout: 15_000 }).toEqual(['e1', 'e2'])
+    paragraphOf(editorClient).format(14, 7, { insertion: null })
+    await expect.poll(() => suggestionsOf(adminClient), { timeout: 15_000 }).toEqual(['e2'])
+    expect(editorClient.closes).toEqual([])
+    // The form's save of the shared body is measured from the shared body, where the editor settled it.
+    const shared = readStoryDocument(adminClient.doc).body
+    expect(await saveBody(writer, story, shared)).toMatchObject({ ok: true })
+  })
+})
