@@ -1,5 +1,5 @@
 // Issue #14's memory per open document: the server's V8 heap after a full collection (through its
-// inspector, bench/lib/server-heap.mjs) and its resident memory, before and after sync
+// inspector, bench/lib/server-inspector.mjs) and its resident memory, before and after sync
 // clients (Hocuspocus's own provider, in this process, as test/collab-clients.ts connects them)
 // open one story each, over the sync server with tickets from the app. Each story is first given a
 // body of `words` words, saved as the editor saves it, so that its document is that size.
@@ -10,13 +10,12 @@ import { request } from './http.mjs'
 import { longDraft } from './long-draft.mjs'
 import { BenchError } from './processes.mjs'
 import { rssBytes } from './server.mjs'
-import { inspectServer } from './server-heap.mjs'
 
 /**
  * Opens `stories` ({ id, version }; the first as a warm-up, closed again before measuring; the
  * others all kept open) as `jar`'s person, and reports the server's RSS growth per open document.
  */
-export async function memoryPerDocument({ server, jar, stories, words }) {
+export async function memoryPerDocument({ server, inspector, jar, stories, words }) {
   const { base, pid } = server
   if (stories.length < 2) throw new BenchError('No stories to open for the memory per open document.')
   for (const story of stories) await saveLongBody(base, jar, story, words)
@@ -24,7 +23,6 @@ export async function memoryPerDocument({ server, jar, stories, words }) {
   const first = await openStory(base, jar, warmUp)
   first.close()
 
-  const inspector = server.inspectPort ? await inspectServer(pid, server.inspectPort) : null
   const clients = []
   try {
     // Each save above opened its story's document for a moment: measured from none held.
@@ -54,7 +52,6 @@ export async function memoryPerDocument({ server, jar, stories, words }) {
     }
   } finally {
     for (const client of clients) client.close()
-    inspector?.close()
   }
 }
 
@@ -82,7 +79,7 @@ async function settledRss(pid) {
 }
 
 /** One sync client on one story: a ticket from the app, then the provider, until it has synced. */
-async function openStory(base, jar, articleId) {
+export async function openStory(base, jar, articleId) {
   const answer = await request(`${base}/desk/articles/${articleId}/collab-ticket`, { method: 'POST', jar })
   if (answer.status !== 200) throw new BenchError(`No sync ticket for story ${articleId}: ${answer.status} ${answer.body.slice(0, 200)}`)
   const { ticket, documentName, path } = JSON.parse(answer.body)
@@ -102,6 +99,7 @@ async function openStory(base, jar, articleId) {
     await sleep(20)
   }
   return {
+    doc: provider.document,
     close,
     chars: provider.document
       .getXmlFragment('body')

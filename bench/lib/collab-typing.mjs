@@ -2,6 +2,7 @@
 // at once in one 5,000-word story (how long until a key pressed in one page shows in the others,
 // and the server's CPU meanwhile), then key-to-paint in a 20,000-word story with writing together on.
 import { setTimeout as sleep } from 'node:timers/promises'
+import { openStory } from './collab-memory.mjs'
 import { createLongStory, keyToPaint, storyBody, waitUntilWritingTogether, watchKeyToPaint } from './chromium.mjs'
 import { BenchError } from './processes.mjs'
 import { clockTicks, cpuMs } from './server.mjs'
@@ -17,7 +18,7 @@ const typistLetters = ['j', 'k', 'm', 'v', 'x', 'z', 'c']
  * wall clock in every renderer), when each of its keys was pressed and when each other typist's
  * characters appeared in its DOM.
  */
-export async function typeTogether({ pages, base, pid, words, keys, intervalMs }) {
+export async function typeTogether({ pages, base, pid, inspector, jar, words, keys, intervalMs }) {
   const typists = pages.length
   if (typists > typistLetters.length) throw new BenchError(`At most ${typistLetters.length} typists.`)
   const { articleId } = await createLongStory(pages[0], base, {
@@ -30,6 +31,7 @@ export async function typeTogether({ pages, base, pid, words, keys, intervalMs }
     await waitUntilWritingTogether(page)
   }
   for (const page of pages) await page.evaluate(recordArrivals, { typists, letters: typistLetters })
+  const relay = await relayWatcher(base, jar, articleId, typists)
 
   const ticks = await clockTicks()
   const idleStart = { cpu: cpuMs(pid, ticks), at: performance.now() }
@@ -37,6 +39,7 @@ export async function typeTogether({ pages, base, pid, words, keys, intervalMs }
   const idle = cpuShare(idleStart, pid, ticks)
 
   const typingStart = { cpu: cpuMs(pid, ticks), at: performance.now() }
+  await inspector?.startLoopDelay()
   await Promise.all(
     pages.map(async (page, typist) => {
       // The caret to the end of this typist's paragraph (each is one line), by keys: a click may land elsewhere while the page moves.
@@ -60,12 +63,17 @@ export async function typeTogether({ pages, base, pid, words, keys, intervalMs }
     await sleep(100)
   }
   const typing = cpuShare(typingStart, pid, ticks)
+  const loopDelayMs = (await inspector?.loopDelayMs()) ?? null
+  relay.close()
 
   const seen = await Promise.all(pages.map((page) => page.evaluate(() => ({ pressed: window.__pressed, arrivals: window.__arrivals }))))
   const latencies = []
+  const relayed = []
   let missing = 0
   for (let typist = 0; typist < typists; typist++) {
     const pressed = seen[typist].pressed
+    const synced = relay.arrivals[typist]
+    for (let key = 0; key < Math.min(pressed.length, synced.length); key++) relayed.push(synced[key] - pressed[key])
     for (let other = 0; other < typists; other++) {
       if (other === typist) continue
       const shown = seen[other].arrivals[typist]
@@ -82,6 +90,8 @@ export async function typeTogether({ pages, base, pid, words, keys, intervalMs }
     intervalMs,
     keysPressed: seen.reduce((sum, page) => sum + page.pressed.length, 0),
     shownMs: summarize(latencies),
+    relayedMs: summarize(relayed),
+    loopDelayMs,
     missing,
     converged: texts.every((text) => text === texts[0]),
     serverCpu: { idle, typing, activeDocuments: 1 },
@@ -114,6 +124,30 @@ function recordArrivals({ typists, letters }) {
       for (; lengths[index] < length; lengths[index]++) window.__arrivals[index].push(at)
     }
   }).observe(root, { subtree: true, characterData: true, childList: true })
+}
+
+/**
+ * A sync client in this process on the story: when each typist's letters reach it through the
+ * server (its clock is this process's performance.timeOrigin + performance.now(), the same wall clock).
+ */
+async function relayWatcher(base, jar, articleId, typists) {
+  const client = await openStory(base, jar, articleId)
+  const body = client.doc.getXmlFragment('body')
+  const arrivals = Array.from({ length: typists }, () => [])
+  const counted = Array(typists).fill(0)
+  client.doc.on('update', () => {
+    const at = performance.timeOrigin + performance.now()
+    const heads = body
+      .toArray()
+      .slice(0, typists)
+      .map((paragraph) => paragraph.toString())
+      .join('')
+    for (let typist = 0; typist < typists; typist++) {
+      const count = heads.split(typistLetters[typist]).length - 1
+      for (; counted[typist] < count; counted[typist]++) arrivals[typist].push(at)
+    }
+  })
+  return { arrivals, close: client.close }
 }
 
 /** The server's CPU time since `start`, as a share of one core. */

@@ -58,6 +58,21 @@ export function collabMarkdown({ collab, load }) {
       '< 100 ms (p95)',
       shown.p95 !== null && shown.p95 < 100 && typing.missing === 0 ? 'pass' : 'miss',
     ])
+    const relayed = typing.relayedMs
+    rows.push([
+      '… the same keys, from key press to a sync client in the bench process (through the server; no browser rendering on arrival)',
+      `p50 ${ms(relayed.p50)}, p95 ${ms(relayed.p95)}, max ${ms(relayed.max)} (n=${fmt(relayed.n)})`,
+      '',
+      '',
+    ])
+    const loop = typing.loopDelayMs
+    if (loop)
+      rows.push([
+        '… the server’s event-loop delay meanwhile (perf_hooks, 10 ms resolution)',
+        `p50 ${ms(loop.p50)}, p99 ${ms(loop.p99)}, max ${ms(loop.max)}`,
+        '',
+        '',
+      ])
     const cpu = typing.serverCpu
     rows.push([
       `Server CPU per active document (${cpu.activeDocuments} document, while they typed)`,

@@ -8,7 +8,7 @@ import { BenchError, lastLine, run, startGroup } from './processes.mjs'
 /**
  * Starts the production server and waits until it answers. `env` is the whole environment of
  * the server, with glibc's malloc arenas capped as `npm start` caps them. With `inspectPort`, Node
- * opens its inspector there when sent SIGUSR1 (bench/lib/server-heap.mjs), and not before.
+ * opens its inspector there when sent SIGUSR1 (bench/lib/server-inspector.mjs), and not before.
  * Resolves with `{ base, pid, inspectPort, stop, memory }`.
  */
 export async function startServer({ port, env, logFile, label, inspectPort }) {

@@ -1,4 +1,4 @@
-// The bench server's V8 heap, read through Node's inspector. The server starts with
+// The bench server's V8 heap and event-loop delay, read through Node's inspector. The server starts with
 // --inspect-port (bench/lib/server.mjs), which opens nothing by itself: Node opens its inspector
 // on that port when the process gets SIGUSR1, so only the step that asks for it pays for it.
 import { once } from 'node:events'
@@ -42,6 +42,19 @@ export async function inspectServer(pid, port) {
       await send('HeapProfiler.collectGarbage')
       return evaluate('process.memoryUsage().heapUsed')
     },
+    /** Starts recording the event loop's delays (perf_hooks, 10 ms resolution). */
+    startLoopDelay: () =>
+      evaluate(
+        "(globalThis.__benchLoopDelay = process.getBuiltinModule('node:perf_hooks').monitorEventLoopDelay({ resolution: 10 })).enable()",
+      ),
+    /** The event loop's delays since `startLoopDelay`, in ms, and stops recording. */
+    loopDelayMs: () =>
+      evaluate(`(() => {
+        const histogram = globalThis.__benchLoopDelay
+        histogram.disable()
+        delete globalThis.__benchLoopDelay
+        return { p50: histogram.percentile(50) / 1e6, p99: histogram.percentile(99) / 1e6, max: histogram.max / 1e6 }
+      })()`),
     /** How many documents the sync server holds in memory (lib/collab/running.ts publishes it on globalThis). */
     openDocuments: () => evaluate('globalThis.__copydeskCollab?.hocuspocus.documents.size ?? null'),
     close: () => socket.close(),
