@@ -2,7 +2,7 @@
 // Build → fresh embedded database with 10,000 stories → the app (server.mjs) → reader pages under load
 // against two baselines, page weight, desk lists, publish-to-visible, the editor, memory → the
 // story page through the shipped edge, as an nginx file and from the app alone (wrk) → the upload
-// flood (bench/lib/upload-flood.mjs) → the desk again with the database grown to --desk-articles → (with BENCH_DATABASE_URL) the database-bound figures again on PostgreSQL → publish-to-visible
+// flood (bench/lib/upload-flood.mjs) → writing together (bench/lib/collab.mjs) → the desk again with the database grown to --desk-articles → (with BENCH_DATABASE_URL) the database-bound figures again on PostgreSQL → publish-to-visible
 // through the edge with two instances on PostgreSQL → report.
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -10,6 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { clusterPublish } from './lib/cluster-publish.mjs'
+import { measureCollab } from './lib/collab.mjs'
 import { checkPostgres, createThrowawayDatabase, freshDataDir, pickStories, seed } from './lib/database.mjs'
 import { undoBuildEdits } from './lib/build-edits.mjs'
 import { deskAtScale } from './lib/desk-at-scale.mjs'
@@ -85,6 +86,7 @@ async function main() {
     notes.push('DATABASE_URL is ignored: the bench only uses databases it creates (set BENCH_DATABASE_URL for PostgreSQL).')
   }
   await assertPortFree(options.port, 'the app (server.mjs)')
+  await assertPortFree(options.port + 5, "the app's inspector (the heap per open document)")
   await assertPortFree(options.staticPort, 'static-file baseline')
   await assertPortFree(options.edgePort, 'edge')
   const pgUrl = process.env.BENCH_DATABASE_URL?.trim() || null
@@ -136,6 +138,7 @@ async function main() {
     env: serverEnv(embeddedEnv),
     logFile: path.join(dataDir, 'server-embedded.log'),
     label: 'embedded',
+    inspectPort: options.port + 5,
   })
   const embedded = await measureServer({ server, stories, options, log, failures, notes, nginx, withBaselines: true, withExtras: true })
   embedded.database = {
@@ -156,6 +159,9 @@ async function main() {
       uploadFlood({ base: server.base, pid: server.pid, storyPath: stories.reader.path, log }),
     )
   }
+  let collab = null
+  if (options.skipCollab) notes.push('Writing together skipped (--skip-collab).')
+  else collab = await attempt('Writing together', failures, () => measureCollab({ server, stories: stories.openable, log }))
   await server.stop()
 
   const deskScale =
@@ -239,6 +245,7 @@ async function main() {
       skipBuild: options.skipBuild,
       skipCluster: options.skipCluster,
       skipUploads: options.skipUploads,
+      skipCollab: options.skipCollab,
       deskArticles: options.deskArticles,
     },
     machine: machine(busy),
@@ -247,6 +254,7 @@ async function main() {
     embedded,
     edge,
     uploads,
+    collab,
     deskAtScale: deskScale,
     postgres,
     cluster,

@@ -59,15 +59,19 @@ limit 2`
 
 const countsSql = `select count(*)::int as articles, (select count(*)::int from revisions) as revisions from articles`
 
+// Stories for the sync clients of the memory per open document (bench/lib/collab-memory.mjs), drafts first.
+const openableSql = `select id, version from articles order by status = 'published', id limit 21`
+
 /**
  * Two recently published stories with no pending changes: the first is measured under load, the
- * second is republished by the publish-to-visible loop. Also counts what the database holds.
+ * second is republished by the publish-to-visible loop. Also counts what the database holds, and
+ * lists up to 21 stories (id, version) for the sync clients to open.
  */
 export async function pickStories(target) {
-  const rows = await query(target, [storiesSql, countsSql])
-  const [stories, counts] = rows
+  const rows = await query(target, [storiesSql, countsSql, openableSql])
+  const [stories, counts, openable] = rows
   if (stories.length < 2) throw new BenchError('The seeded database has fewer than two published stories to measure.')
-  return { reader: stories[0], publish: stories[1], counts: counts[0] }
+  return { reader: stories[0], publish: stories[1], counts: counts[0], openable }
 }
 
 async function query(target, statements) {

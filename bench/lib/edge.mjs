@@ -10,8 +10,8 @@ import { createEdge } from '../../scripts/cluster/cluster.mjs'
 import { request } from './http.mjs'
 import { round } from './load.mjs'
 import { serveStatic } from './nginx.mjs'
-import { BenchError, keepSignalsOurs, onCleanup, run } from './processes.mjs'
-import { descendants } from './server.mjs'
+import { BenchError, keepSignalsOurs, onCleanup } from './processes.mjs'
+import { clockTicks, cpuMs } from './server.mjs'
 import { measureWith } from './wrk.mjs'
 
 const connectionLevels = [10, 50]
@@ -140,27 +140,4 @@ export async function measureEdge({ server, storyPath, options, nginx, loader, l
     await stopEdge()
     await removeDir()
   }
-}
-
-/** The kernel's clock ticks per second (USER_HZ), for /proc/<pid>/stat. */
-async function clockTicks() {
-  const answer = await run('getconf', ['CLK_TCK'], { capture: true })
-  const value = Number(answer.stdout.trim())
-  return value > 0 ? value : 100
-}
-
-/** CPU time (user + system) of a process and every process under it, in ms. */
-async function cpuMs(rootPid, ticks) {
-  let total = 0
-  for (const pid of descendants(rootPid)) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-      // Fields after the command name: state is 3rd, utime 14th and stime 15th of the whole line.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      total += Number(fields[11]) + Number(fields[12])
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return (total * 1000) / ticks
 }

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { BenchError } from './processes.mjs'
 
 export const usage = `Usage: npm run bench -- [--duration S] [--articles N] [--desk-articles N] [--port P] [--static-port P] [--edge-port P]
-  [--cluster-port P] [--skip-build] [--skip-editor] [--skip-cluster] [--skip-uploads] [--no-install]
+  [--cluster-port P] [--skip-build] [--skip-editor] [--skip-cluster] [--skip-uploads] [--skip-collab] [--no-install]
 
 Builds the app into .next-bench, seeds a fresh embedded database in .bench-data with N synthetic
 stories (default 10,000), starts the app (server.mjs) on --port (default 3200) and measures reader pages
@@ -15,7 +15,11 @@ createEdge, on --edge-port, default 3202, in front of the same app server), as a
 nginx, and from the app alone. Then the upload flood: 50 random-noise JPEGs of 10 MB sent at once
 by two editors while readers load the story page, with the server's memory and the readers' p50/p95
 before and during (the bench server runs with UPLOADS_PER_MINUTE=1000 and UPLOAD_MB_PER_DAY=100000,
-so the per-person limits let the flood through). Then the embedded database is grown to --desk-articles
+so the per-person limits let the flood through). Then writing together (issue #14): five editors
+typing at once in one 5,000-word story in Chromium (how soon a key shows in the other pages, the
+server's CPU), key-to-paint in a 20,000-word story with writing together on, and the server's memory
+per open document (20 stories opened by sync clients; the V8 heap read through the app's inspector,
+opened with SIGUSR1 on --port + 5). Then the embedded database is grown to --desk-articles
 stories (default 100,000; 0 leaves it out) with the same seed and the desk lists are measured again. With BENCH_DATABASE_URL set, repeats the database-bound figures on
 a throwaway database created on that PostgreSQL server and dropped afterwards. Last, on another
 throwaway database on that server (by default postgres://postgres@127.0.0.1:5432/postgres;
@@ -27,6 +31,7 @@ Writes bench/results/latest.json and prints a markdown report.
   --skip-editor   leave out the editor's key-to-paint measurement (Chromium)
   --skip-cluster  leave out publish-to-visible through the edge with two instances
   --skip-uploads  leave out the upload flood (50 uploads of 10 MB at once, with readers reading)
+  --skip-collab   leave out writing together (five editors typing in Chromium, memory per open document)
   --no-install    do not apt-get install nginx or wrk when missing (Node static server, autocannon)`
 
 const spec = {
@@ -41,6 +46,7 @@ const spec = {
   'skip-editor': { type: 'boolean', default: false },
   'skip-cluster': { type: 'boolean', default: false },
   'skip-uploads': { type: 'boolean', default: false },
+  'skip-collab': { type: 'boolean', default: false },
   'no-install': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 }
@@ -80,6 +86,7 @@ export function parseOptions(argv) {
     skipEditor: values['skip-editor'],
     skipCluster: values['skip-cluster'],
     skipUploads: values['skip-uploads'],
+    skipCollab: values['skip-collab'],
     install: !values['no-install'],
   }
   const ports = [options.port, options.staticPort, options.edgePort, options.clusterPort, options.clusterPort + 1, options.clusterPort + 2]

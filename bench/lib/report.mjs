@@ -1,6 +1,7 @@
-// The targets of issue #7 (and #18's edge, in report-edge.mjs) and the markdown report of a run.
+// The targets of issue #7 (and #18's edge, in report-edge.mjs; #14's writing together, in report-collab.mjs) and the markdown report of a run.
 import { deskAtScaleRows } from './desk-at-scale.mjs'
 import { deskTargetMs } from './desk.mjs'
+import { collabMarkdown, collabTargets } from './report-collab.mjs'
 import { edgeMarkdown, edgeTargets } from './report-edge.mjs'
 import { uploadMarkdown, uploadTargets } from './report-uploads.mjs'
 
@@ -61,7 +62,7 @@ export function evaluateTargets(results) {
   for (const list of scale?.desk?.lists ?? [])
     targets.push(below(`Desk: ${list.label} p95${scaleWhere}`, list.ms.p95, deskTargetMs(scale.database.articles), ms))
   if (scale?.error) targets.push(below(`Desk lists p95${scaleWhere}`, null, 50, ms, scale.error))
-  return [...targets, ...edgeTargets(results), ...uploadTargets(results)]
+  return [...targets, ...edgeTargets(results), ...uploadTargets(results), ...collabTargets(results)]
 }
 
 function missingNote(page) {
@@ -262,6 +263,7 @@ export function markdown(results) {
 
   out.push(...edgeMarkdown(results))
   out.push(...uploadMarkdown(results))
+  out.push(...collabMarkdown({ collab: results.collab }))
   out.push('### Targets')
   out.push('')
   out.push(

@@ -3,17 +3,19 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { BenchError, lastLine, startGroup } from './processes.mjs'
+import { BenchError, lastLine, run, startGroup } from './processes.mjs'
 
 /**
  * Starts the production server and waits until it answers. `env` is the whole environment of
- * the server, with glibc's malloc arenas capped as `npm start` caps them. Resolves with
- * `{ base, pid, stop, memory }`.
+ * the server, with glibc's malloc arenas capped as `npm start` caps them. With `inspectPort`, Node
+ * opens its inspector there when sent SIGUSR1 (bench/lib/server-inspector.mjs), and not before.
+ * Resolves with `{ base, pid, inspectPort, stop, memory }`.
  */
-export async function startServer({ port, env, logFile, label }) {
+export async function startServer({ port, env, logFile, label, inspectPort }) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true })
   const log = fs.openSync(logFile, 'w')
-  const { child, stop } = startGroup(process.execPath, ['server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const nodeArgs = inspectPort ? [`--inspect-port=127.0.0.1:${inspectPort}`] : []
+  const { child, stop } = startGroup(process.execPath, [...nodeArgs, 'server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], {
     env: { MALLOC_ARENA_MAX: '2', ...env },
     stdio: ['ignore', log, log],
   })
@@ -47,6 +49,7 @@ export async function startServer({ port, env, logFile, label }) {
   return {
     base,
     pid: child.pid,
+    inspectPort,
     memory,
     stop: async () => {
       memory.stop()
@@ -140,4 +143,34 @@ export function descendants(rootPid) {
   const found = [rootPid]
   for (let index = 0; index < found.length; index++) found.push(...(children.get(found[index]) ?? []))
   return found
+}
+
+/** The kernel's clock ticks per second (USER_HZ), for /proc/<pid>/stat. */
+export async function clockTicks() {
+  const answer = await run('getconf', ['CLK_TCK'], { capture: true })
+  const value = Number(answer.stdout.trim())
+  return value > 0 ? value : 100
+}
+
+/** CPU time (user + system) of a process and every process under it, in ms. */
+export function cpuMs(rootPid, ticks) {
+  let total = 0
+  for (const pid of descendants(rootPid)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+      // Fields after the command name: state is 3rd, utime 14th and stime 15th of the whole line.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      total += Number(fields[11]) + Number(fields[12])
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return (total * 1000) / ticks
+}
+
+/** The resident memory of a process and every process under it, summed, in bytes. */
+export function rssBytes(rootPid) {
+  let total = 0
+  for (const pid of descendants(rootPid)) total += readStatus(pid)?.rss ?? 0
+  return total
 }

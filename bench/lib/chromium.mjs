@@ -1,0 +1,86 @@
+// Chromium for the editor's measurements (bench/editor-latency.mjs and the writing-together step):
+// the end-to-end tests' flags, a signed-in page, a long story, and key-to-paint timing in a page.
+import fs from 'node:fs'
+import { chromium } from '@playwright/test'
+import { longDraft } from './long-draft.mjs'
+import { demoPassword } from './sign-in.mjs'
+
+// The same offline, sandbox-free flags as the end-to-end tests (playwright.config.ts).
+const chromiumArgs = JSON.parse(fs.readFileSync(new URL('../../scripts/chromium-args.json', import.meta.url), 'utf8'))
+
+/** Debian's Chromium, or PLAYWRIGHT_CHROMIUM_PATH. */
+export const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH || '/usr/bin/chromium'
+
+export function launchChromium() {
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+}
+
+/** A page of a new context of `browser`, signed in as `email` through the login form. */
+export async function signedInPage(browser, base, email) {
+  const page = await (await browser.newContext()).newPage()
+  await page.goto(`${base}/login`)
+  await page.getByLabel('E-mail').fill(email)
+  await page.getByLabel('Password').fill(demoPassword)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL(/\/desk$/)
+  return page
+}
+
+/**
+ * A new story whose body is `words` words in paragraphs of 100, saved through the same endpoint
+ * the editor uses, with `paragraphs` short paragraphs before them (the places the typists write in;
+ * bench/lib/long-draft.mjs).
+ * Resolves with its id and the save's round trip in ms; `page` is left on the new story.
+ */
+export async function createLongStory(page, base, { headline, words, paragraphs = [] }) {
+  await page.goto(`${base}/desk/articles/new`)
+  await page.getByLabel('Working headline').fill(headline)
+  await page.getByRole('button', { name: 'Start writing' }).click()
+  await page.waitForURL(/\/desk\/articles\/\d+$/)
+  const articleId = Number(new URL(page.url()).pathname.split('/').pop())
+
+  const draft = longDraft({ headline, words, paragraphs })
+  const started = Date.now()
+  const saved = await page.request.post(`${base}/desk/articles/${articleId}/revisions`, {
+    headers: { origin: new URL(base).origin },
+    data: { draft, baseVersion: 1, kind: 'save' },
+  })
+  if (!saved.ok()) throw new Error(`Saving the long body failed: ${saved.status()} ${await saved.text()}`)
+  return { articleId, saveMs: Date.now() - started }
+}
+
+/** The story body's editor on a page. */
+export const storyBody = (page) => page.getByRole('textbox', { name: 'Story body' })
+
+/** Waits until the page's editor is writing together (connected to the sync server). */
+export async function waitUntilWritingTogether(page) {
+  await page.getByRole('status', { name: 'Writing together' }).filter({ hasText: 'are shared as you type' }).waitFor({ timeout: 30_000 })
+}
+
+/**
+ * From now on, records in the page the time from each key pressed in the story body to the next
+ * frame painted after the editor's DOM changed (`window.__latencies`, ms); `keyToPaint(page)` reads them.
+ */
+export async function watchKeyToPaint(page) {
+  await page.evaluate(() => {
+    const target = document.querySelector('[role="textbox"][aria-label="Story body"]')
+    window.__latencies = []
+    let pressedAt = 0
+    target.addEventListener(
+      'keydown',
+      (event) => {
+        pressedAt = event.timeStamp
+      },
+      true,
+    )
+    new MutationObserver(() => {
+      const from = pressedAt
+      if (!from) return
+      pressedAt = 0
+      requestAnimationFrame(() => setTimeout(() => window.__latencies.push(performance.now() - from), 0))
+    }).observe(target, { subtree: true, characterData: true, childList: true })
+  })
+}
+
+/** The key-to-paint samples recorded since `watchKeyToPaint`, in ms. */
+export const keyToPaint = (page) => page.evaluate(() => window.__latencies)
