@@ -48,7 +48,9 @@ export async function getDeskNews(
   const now = options.now ?? new Date()
   const limit = Math.min(50, Math.max(1, options.limit ?? 20))
   const firstLook = new Date(now.getTime() - firstLookWindowMs)
-  const since = sql`coalesce((select ${deskVisits.seenAt} from ${deskVisits} where ${deskVisits.userId} = ${viewer.id}), ${firstLook})`
+  // Read first, so that the planner knows how far back it looks and picks its path by that.
+  const [visit] = await db.select({ seenAt: deskVisits.seenAt }).from(deskVisits).where(eq(deskVisits.userId, viewer.id))
+  const since = visit?.seenAt ?? firstLook
   const byOthers = (actor: typeof workflowEvents.actorId | typeof notes.authorId) => or(isNull(actor), ne(actor, viewer.id))
 
   // A status change also moves the story's `updated_at`: only stories changed since are looked at.
