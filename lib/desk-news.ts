@@ -36,9 +36,9 @@ const firstLookWindowMs = 7 * 24 * 60 * 60 * 1000
 
 /**
  * The desk's badge: status changes and notes by others on my stories since I last looked
- * (`markDeskSeen`), newest first, with how many there are in all. One query: each kind newest
- * first up to just past the badge's cap, counted, and only the newest few read with the story's
- * headline and who did it.
+ * (`markDeskSeen`), newest first, with how many there are in all. Two queries: the last visit,
+ * then each kind newest first up to just past the badge's cap, counted, and only the newest few
+ * read with the story's headline and who did it.
  */
 export async function getDeskNews(
   db: Db,
