@@ -36,9 +36,9 @@ const firstLookWindowMs = 7 * 24 * 60 * 60 * 1000
 
 /**
  * The desk's badge: status changes and notes by others on my stories since I last looked
- * (`markDeskSeen`), newest first, with how many there are in all. One query: each kind newest
- * first up to just past the badge's cap, counted, and only the newest few read with the story's
- * headline and who did it.
+ * (`markDeskSeen`), newest first, with how many there are in all. Two queries: the last visit,
+ * then each kind newest first up to just past the badge's cap, counted, and only the newest few
+ * read with the story's headline and who did it.
  */
 export async function getDeskNews(
   db: Db,
@@ -48,7 +48,9 @@ export async function getDeskNews(
   const now = options.now ?? new Date()
   const limit = Math.min(50, Math.max(1, options.limit ?? 20))
   const firstLook = new Date(now.getTime() - firstLookWindowMs)
-  const since = sql`coalesce((select ${deskVisits.seenAt} from ${deskVisits} where ${deskVisits.userId} = ${viewer.id}), ${firstLook})`
+  // Read first, so that the planner knows how far back it looks and picks its path by that.
+  const [visit] = await db.select({ seenAt: deskVisits.seenAt }).from(deskVisits).where(eq(deskVisits.userId, viewer.id))
+  const since = visit?.seenAt ?? firstLook
   const byOthers = (actor: typeof workflowEvents.actorId | typeof notes.authorId) => or(isNull(actor), ne(actor, viewer.id))
 
   // A status change also moves the story's `updated_at`: only stories changed since are looked at.

@@ -110,6 +110,11 @@ export const articles = pgTable(
     index('articles_section_status_updated')
       .on(t.sectionId, t.status, t.updatedAt, t.id)
       .where(sql`${t.trashedAt} is null`),
+    // The desk's counts and lists of the stories in progress for one person: "mine" (`owner_ids`)
+    // and what a writer may read (`published_revision_id`) tested in the index, never the table.
+    index('articles_desk_owners')
+      .on(t.status, t.updatedAt, t.id, t.ownerIds, t.publishedRevisionId)
+      .where(sql`${t.trashedAt} is null and ${t.status} in ('draft', 'in_review', 'changes_requested', 'approved', 'scheduled')`),
     // The scheduler's question every few seconds: which scheduled stories are due?
     index('articles_scheduled_due')
       .on(t.scheduledAt)

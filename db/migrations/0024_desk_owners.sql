@@ -1,0 +1,1 @@
+CREATE INDEX "articles_desk_owners" ON "articles" USING btree ("status","updated_at","id","owner_ids","published_revision_id") WHERE "articles"."trashed_at" is null and "articles"."status" in ('draft', 'in_review', 'changes_requested', 'approved', 'scheduled');
