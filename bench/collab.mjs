@@ -5,11 +5,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { undoBuildEdits } from './lib/build-edits.mjs'
+import { buildForBench } from './lib/build.mjs'
 import { measureCollab } from './lib/collab.mjs'
 import { freshDataDir, pickStories, seed } from './lib/database.mjs'
 import { closeConnections } from './lib/http.mjs'
-import { BenchError, assertPortFree, beginShutdown, cleanUp, onCleanup, run } from './lib/processes.mjs'
+import { BenchError, assertPortFree, beginShutdown, cleanUp } from './lib/processes.mjs'
 import { collabMarkdown } from './lib/report-collab.mjs'
 import { startServer } from './lib/server.mjs'
 
@@ -72,12 +72,7 @@ async function main() {
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: distDir }
   if (!values['skip-build']) {
     log(`Building into ${distDir} (next build).`)
-    const undo = onCleanup(undoBuildEdits(distDir))
-    const built = await run(path.join('node_modules', '.bin', 'next'), ['build'], {
-      env: { ...baseEnv, DATABASE_URL: '', COPYDESK_DATA_DIR: 'memory://' },
-    })
-    await undo()
-    if (built.code !== 0) throw new BenchError("The build failed (next build's output is above); nothing was measured.")
+    await buildForBench(distDir, baseEnv)
   }
   const env = {
     ...baseEnv,

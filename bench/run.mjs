@@ -12,14 +12,14 @@ import { fileURLToPath } from 'node:url'
 import { clusterPublish } from './lib/cluster-publish.mjs'
 import { measureCollab } from './lib/collab.mjs'
 import { checkPostgres, createThrowawayDatabase, freshDataDir, pickStories, seed } from './lib/database.mjs'
-import { undoBuildEdits } from './lib/build-edits.mjs'
+import { buildForBench } from './lib/build.mjs'
 import { deskAtScale } from './lib/desk-at-scale.mjs'
 import { measureEdge } from './lib/edge.mjs'
 import { closeConnections } from './lib/http.mjs'
 import { attempt, measureServer } from './lib/measure-server.mjs'
 import { findNginx } from './lib/nginx.mjs'
 import { parseOptions, usage } from './lib/options.mjs'
-import { BenchError, assertPortFree, beginShutdown, cleanUp, onCleanup, run } from './lib/processes.mjs'
+import { BenchError, assertPortFree, beginShutdown, cleanUp } from './lib/processes.mjs'
 import { evaluateTargets, markdown } from './lib/report.mjs'
 import { startServer } from './lib/server.mjs'
 import { uploadFlood } from './lib/upload-flood.mjs'
@@ -114,14 +114,7 @@ async function main() {
     notes.push(`Build skipped (--skip-build): measured the existing ${distDir} build.`)
   } else {
     log(`Building into ${distDir} (next build).`)
-    // The build gets an in-memory database: it must never open the bench's (or anyone's) folder.
-    // Also undone when the run is interrupted during the build.
-    const undo = onCleanup(undoBuildEdits(distDir))
-    const built = await run(path.join('node_modules', '.bin', 'next'), ['build'], {
-      env: { ...baseEnv, DATABASE_URL: '', COPYDESK_DATA_DIR: 'memory://' },
-    })
-    await undo()
-    if (built.code !== 0) throw new BenchError("The build failed (next build's output is above); nothing was measured.")
+    await buildForBench(distDir, baseEnv)
   }
 
   log(`Seeding a fresh embedded database in ${dataDir} with ${options.articles.toLocaleString('en-GB')} synthetic stories.`)
