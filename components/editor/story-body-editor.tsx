@@ -217,22 +217,25 @@ export function StoryBodyEditor(props: StoryBodyEditorProps) {
 
   return (
     <div className="editor" ref={frame}>
-      <div className="editor-header">
-        {editor && !isReadOnly ? (
-          <>
-            <Toolbar
-              editor={editor}
-              openPanel={panel?.kind ?? null}
-              panelId={panelId}
-              onOpenPanel={(kind) => (panel?.kind === kind ? cancel() : openPanel(kind))}
-            />
-            <AttributionField id={`${baseId}-attribution`} editor={editor} />
-            {suggesting && <SuggestToggle editor={editor} who={suggesting.who} />}
-          </>
-        ) : (
-          <div className="editor-toolbar editor-toolbar-loading" aria-hidden="true" />
-        )}
-      </div>
+      {/* Read-only, there are no tools to show; while the editor loads, their place is kept. */}
+      {!isReadOnly && (
+        <div className="editor-header">
+          {editor ? (
+            <>
+              <Toolbar
+                editor={editor}
+                openPanel={panel?.kind ?? null}
+                panelId={panelId}
+                onOpenPanel={(kind) => (panel?.kind === kind ? cancel() : openPanel(kind))}
+              />
+              <AttributionField id={`${baseId}-attribution`} editor={editor} />
+              {suggesting && <SuggestToggle editor={editor} who={suggesting.who} />}
+            </>
+          ) : (
+            <div className="editor-toolbar editor-toolbar-loading" aria-hidden="true" />
+          )}
+        </div>
+      )}
       {panel && panelProps && (
         <div className="editor-popover" style={{ top: panel.top }}>
           {panel.kind === 'link' && <LinkPanel {...panelProps} />}
