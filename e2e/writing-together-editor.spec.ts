@@ -1,6 +1,7 @@
 import { type Browser, type Page, type WebSocketRoute } from '@playwright/test'
 import { expect, test } from './test'
 import { signIn, signedInPage } from './fixtures'
+import { submitStory } from './pages/desk'
 import { saveStatus, startStory, storyBody } from './pages/story-form'
 
 // The desk's editor writing together through the sync server: two people in one story, each
@@ -197,5 +198,26 @@ test('the status line says when the shared text was saved, and one person’s ch
   await editorPage.getByLabel('Tags', { exact: true }).fill('harbour, shipping')
   await expect(page.getByLabel('Section', { exact: true })).toHaveValue(other)
   await expect(page.getByLabel('Tags', { exact: true })).toHaveValue('harbour, shipping')
+  await editorPage.context().close()
+})
+
+test('a person who may only read the story sees the other’s typing appear live, with nothing to edit', async ({ page, browser }) => {
+  // Sent for review, the writer's story is the editor's to change and the writer's only to read.
+  await signIn(page, 'writer@copydesk.test')
+  await submitStory(page, 'Lighthouse relit', 'Middle East')
+  const editorPage = await joinStory(browser, 'editor@copydesk.test', page.url(), '')
+  await writeTogether(page)
+  await page.reload()
+  await expect(page.getByRole('status', { name: 'Live view' })).toBeVisible({ timeout: 15_000 })
+  await storyBody(editorPage).click()
+  await editorPage.keyboard.type('The lamp turns again.')
+  await expect(storyBody(page)).toHaveText('The lamp turns again.')
+  await expect(storyBody(page).getByRole('img', { name: 'Daniel Achterberg’s caret' })).toBeVisible()
+  await editorPage.getByLabel('Headline', { exact: true }).fill('Lighthouse relit after forty years')
+  await expect(page.getByRole('heading', { name: 'Lighthouse relit after forty years' })).toBeVisible()
+  await expect(storyBody(page)).not.toBeEditable()
+  await expect(storyBody(page)).toHaveAttribute('contenteditable', 'false')
+  await expect(page.getByRole('toolbar', { name: 'Formatting' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toHaveCount(0)
   await editorPage.context().close()
 })

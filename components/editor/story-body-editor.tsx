@@ -44,8 +44,9 @@ export type StoryBodyEditorProps = {
   /**
    * Receives the body after the writer pauses (about a third of a second without a change), when
    * the editor loses the focus, and when the page is hidden or closed: never once per keystroke.
+   * A read-only view has none.
    */
-  onChange: (doc: RichTextDoc) => void
+  onChange?: (doc: RichTextDoc) => void
   /** Images from the media library the writer can insert as figures. */
   figures?: MediaOption[]
   /** Writes a comment on the selected words (the Comment button); without it, commenting is refused. */
@@ -105,10 +106,16 @@ export function StoryBodyEditor(props: StoryBodyEditorProps) {
   const isDirty = useRef(false)
   const frame = useRef<HTMLDivElement>(null)
   const { panel, open: openPanel, close, cancel } = useCaretPanel(editorRef, frame)
+  const isReadOnlyRef = useRef(isReadOnly)
 
   useEffect(() => {
     onChangeRef.current = onChange
   }, [onChange])
+
+  // Before the editor's own options are updated, so that the attributes it recomputes say it.
+  useEffect(() => {
+    isReadOnlyRef.current = isReadOnly
+  }, [isReadOnly])
 
   const flush = useCallback(() => {
     clearTimeout(timer.current)
@@ -116,19 +123,21 @@ export function StoryBodyEditor(props: StoryBodyEditorProps) {
     const current = editorRef.current
     if (!isDirty.current || !current || current.isDestroyed) return
     isDirty.current = false
-    onChangeRef.current(current.getJSON() as RichTextDoc)
+    onChangeRef.current?.(current.getJSON() as RichTextDoc)
   }, [])
 
   // Created once, so that re-rendering does not hand ProseMirror new props.
   const [editorProps] = useState(() => ({
-    attributes: {
+    attributes: () => ({
       ...(id ? { id } : {}),
       role: 'textbox',
       'aria-multiline': 'true',
       'aria-label': label,
+      // Read-only, assistive technology says so (ProseMirror's contenteditable="false" is not enough).
+      ...(isReadOnlyRef.current ? { 'aria-readonly': 'true' } : {}),
       // The story's own stylesheet (.story-body) styles the text as readers will see it.
       class: 'editor-prose story-body',
-    },
+    }),
     transformPastedHTML: cleanPastedHtml,
     transformPastedText: cleanPastedText,
     // Image files pasted or dropped into the body go to the media library and come back as figures.
@@ -208,22 +217,25 @@ export function StoryBodyEditor(props: StoryBodyEditorProps) {
 
   return (
     <div className="editor" ref={frame}>
-      <div className="editor-header">
-        {editor && !isReadOnly ? (
-          <>
-            <Toolbar
-              editor={editor}
-              openPanel={panel?.kind ?? null}
-              panelId={panelId}
-              onOpenPanel={(kind) => (panel?.kind === kind ? cancel() : openPanel(kind))}
-            />
-            <AttributionField id={`${baseId}-attribution`} editor={editor} />
-            {suggesting && <SuggestToggle editor={editor} who={suggesting.who} />}
-          </>
-        ) : (
-          <div className="editor-toolbar editor-toolbar-loading" aria-hidden="true" />
-        )}
-      </div>
+      {/* Read-only, there are no tools to show; while the editor loads, their place is kept. */}
+      {!isReadOnly && (
+        <div className="editor-header">
+          {editor ? (
+            <>
+              <Toolbar
+                editor={editor}
+                openPanel={panel?.kind ?? null}
+                panelId={panelId}
+                onOpenPanel={(kind) => (panel?.kind === kind ? cancel() : openPanel(kind))}
+              />
+              <AttributionField id={`${baseId}-attribution`} editor={editor} />
+              {suggesting && <SuggestToggle editor={editor} who={suggesting.who} />}
+            </>
+          ) : (
+            <div className="editor-toolbar editor-toolbar-loading" aria-hidden="true" />
+          )}
+        </div>
+      )}
       {panel && panelProps && (
         <div className="editor-popover" style={{ top: panel.top }}>
           {panel.kind === 'link' && <LinkPanel {...panelProps} />}

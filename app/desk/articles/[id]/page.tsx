@@ -31,6 +31,7 @@ import { CorrectionsPanel } from './corrections-panel'
 import { NotesPanel } from './notes-panel'
 import { addCommentAction, replyToCommentAction, resolveCommentAction } from './comments-actions'
 import { CommentsRail } from '@/components/desk/comments-rail'
+import { LiveStoryView } from '@/components/desk/live-story-view'
 import { commentThreadIds } from '@/lib/comments'
 import { EmbargoPanel } from './embargo-panel'
 import { ReviewPanel } from './review-panel'
@@ -78,6 +79,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
       startsOn: startsSuggesting(await readSuggestionDefault(db), { status: article.status, isOwn: article.ownerIds.includes(user.id) }),
     },
   }
+  const canWriteTogether = (await cookies()).get(writeTogetherCookie)?.value !== 'off'
   const moveNote =
     lastMove?.note &&
     lastMove.toStatus === article.status &&
@@ -131,7 +133,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
           workflow={{ actions: workflow.actions, embargoUntil: workflow.embargoUntil }}
           checkSeverities={await readCheckSeverities(db)}
           saveAltText={saveImageAltText}
-          canWriteTogether={(await cookies()).get(writeTogetherCookie)?.value !== 'off'}
+          canWriteTogether={canWriteTogether}
           approval={{
             holds: holdsApproval(article.status),
             isScheduled: article.status === 'scheduled',
@@ -149,15 +151,22 @@ export default async function StoryPage({ params }: StoryPageProps) {
             checklist={checklist}
             embargoUntil={workflow.embargoUntil}
           />
-          <article className="story-preview">
-            <h2>{article.headline}</h2>
-            <p className="standfirst">{article.standfirst}</p>
-            {article.dateline && <p className="muted">Dateline: {article.dateline}</p>}
-            <div className="body-with-comments">
-              <div className="story-body" dangerouslySetInnerHTML={{ __html: renderRichText(article.body) }} />
-              <CommentsRail articleId={article.id} editor={null} comments={comments} />
-            </div>
-          </article>
+          <LiveStoryView
+            articleId={article.id}
+            canWriteTogether={canWriteTogether}
+            story={{ dateline: article.dateline, body: article.body }}
+            comments={comments}
+          >
+            <article className="story-preview">
+              <h2>{article.headline}</h2>
+              <p className="standfirst">{article.standfirst}</p>
+              {article.dateline && <p className="muted">Dateline: {article.dateline}</p>}
+              <div className="body-with-comments">
+                <div className="story-body" dangerouslySetInnerHTML={{ __html: renderRichText(article.body) }} />
+                <CommentsRail articleId={article.id} editor={null} comments={comments} />
+              </div>
+            </article>
+          </LiveStoryView>
         </>
       )}
       {!workflow.isLive &&
