@@ -7,21 +7,30 @@ import { clientAddress } from './client-address'
 import { authSecret, sessionLifetimes, trustedProxyHops } from './env'
 import { endSession } from './sessions'
 import { signInWithPassword } from './sign-in'
+import { sessionTokenReader } from './session-token'
 
 const proxyHops = trustedProxyHops()
+const cookies = authCookies(authSiteUrl())
+const secret = authSecret()
+
+/**
+ * The id of the server-side session a request's Cookie header names, or null: what `auth()` would
+ * read from it for a page (lib/session-token.ts), without Auth.js's whole round trip.
+ */
+export const sessionIdFromCookies = sessionTokenReader({ cookieName: cookies.cookies.sessionToken.name, secret })
 
 /** Told to the sign-in form as `code`, so it can say "try again later" instead of "wrong password". */
 class SignInThrottled extends CredentialsSignin {
   override code = 'throttled'
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
-  secret: authSecret(),
+export const { handlers, signIn, signOut } = NextAuth({
+  secret,
   trustHost: true,
   // The token only names a server-side session (lib/sessions.ts), which decides when it ends; the
   // cookie need not outlive that session's absolute lifetime.
   session: { strategy: 'jwt', maxAge: Math.floor(sessionLifetimes().absoluteMs / 1000) },
-  ...authCookies(authSiteUrl()),
+  ...cookies,
   pages: { signIn: '/login' },
   callbacks: {
     jwt({ token, user }) {

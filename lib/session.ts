@@ -3,7 +3,7 @@ import { headers } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
 import { cache } from 'react'
 import { getDb } from '@/db'
-import { auth } from './auth'
+import { sessionIdFromCookies } from './auth'
 import { decide } from './authorize'
 import { clientAddress } from './client-address'
 import { sessionLifetimes, trustedProxyHops } from './env'
@@ -24,10 +24,10 @@ const proxyHops = trustedProxyHops()
  */
 export const getCurrentSession = cache(
   async (): Promise<{ user: CurrentUser; sessionId: string } | { user: null; reason: SignInReason }> => {
-    const session = await auth()
-    if (!session?.sessionId) return { user: null, reason: 'ended' }
-    const checked = await checkSession(getDb(), session.sessionId, lifetimes)
-    return checked.ok ? { user: checked.user, sessionId: session.sessionId } : { user: null, reason: checked.reason }
+    const sessionId = await sessionIdFromCookies((await headers()).get('cookie') ?? '')
+    if (!sessionId) return { user: null, reason: 'ended' }
+    const checked = await checkSession(getDb(), sessionId, lifetimes)
+    return checked.ok ? { user: checked.user, sessionId } : { user: null, reason: checked.reason }
   },
 )
 
