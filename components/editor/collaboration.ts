@@ -34,7 +34,7 @@ type ChangeListener = (change: AwarenessChange, origin: unknown) => void
  * all (and sends the editor a transaction) on every change, including this person's own caret
  * moving with each key: in a long story that doubled the work of every keystroke.
  */
-function othersChangesOnly(awareness: Awareness): Awareness {
+export function othersChangesOnly(awareness: Awareness): Awareness {
   const filtered = new Map<ChangeListener, ChangeListener>()
   const on = (name: string, listener: ChangeListener) => {
     if (name !== 'change') return awareness.on(name, listener)
