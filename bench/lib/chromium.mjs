@@ -61,7 +61,7 @@ export async function waitUntilWritingTogether(page) {
  * From now on, records in the page the time from each key pressed in the story body to the next
  * frame painted after the editor's DOM changed (`window.__latencies`, ms); `keyToPaint(page)` reads them.
  */
-export async function watchKeyToPaint(page) {
+async function watchKeyToPaint(page) {
   await page.evaluate(() => {
     const target = document.querySelector('[role="textbox"][aria-label="Story body"]')
     window.__latencies = []
@@ -83,4 +83,34 @@ export async function watchKeyToPaint(page) {
 }
 
 /** The key-to-paint samples recorded since `watchKeyToPaint`, in ms. */
-export const keyToPaint = (page) => page.evaluate(() => window.__latencies)
+const keyToPaint = (page) => page.evaluate(() => window.__latencies)
+
+/**
+ * The same keys and the same timing in a bare contenteditable holding the same number of words
+ * (no editor, no script of ours): what this browser on this machine gives at best. A key can
+ * paint no sooner than the next frame, so this is the floor the editor's figure is read against.
+ */
+export async function bareKeyToPaint(browser, { words, keys }) {
+  const page = await browser.newPage()
+  try {
+    const paragraph = `<p>${Array.from({ length: 100 }, (_, i) => `word${i}`).join(' ')}</p>`
+    const body = paragraph.repeat(Math.max(1, Math.round(words / 100)))
+    await page.setContent(`<div role="textbox" aria-label="Story body" contenteditable="true">${body}</div>`)
+    return await typeAtTheEnd(page, keys)
+  } finally {
+    await page.close()
+  }
+}
+
+/** Types `keys` keys at the end of the page's story body, as a writer would, and resolves with the key-to-paint samples. */
+export async function typeAtTheEnd(page, keys) {
+  await storyBody(page).click()
+  await page.keyboard.press('ControlOrMeta+End')
+  await watchKeyToPaint(page)
+  for (let i = 0; i < keys; i++) {
+    await page.keyboard.press(i % 8 === 7 ? 'Space' : 'KeyA')
+    await page.waitForTimeout(30)
+  }
+  await page.waitForTimeout(500)
+  return keyToPaint(page)
+}

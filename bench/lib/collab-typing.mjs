@@ -3,7 +3,7 @@
 // and the server's CPU meanwhile), then key-to-paint in a 20,000-word story with writing together on.
 import { setTimeout as sleep } from 'node:timers/promises'
 import { openStory } from './collab-memory.mjs'
-import { createLongStory, keyToPaint, storyBody, waitUntilWritingTogether, watchKeyToPaint } from './chromium.mjs'
+import { createLongStory, storyBody, typeAtTheEnd, waitUntilWritingTogether } from './chromium.mjs'
 import { BenchError } from './processes.mjs'
 import { clockTicks, cpuMs } from './server.mjs'
 import { summarize } from './stats.mjs'
@@ -167,13 +167,5 @@ export async function keyToPaintTogether({ typist, watcher, base, words, keys })
     await page.goto(`${base}/desk/articles/${articleId}`)
     await waitUntilWritingTogether(page)
   }
-  await storyBody(typist).click()
-  await typist.keyboard.press('ControlOrMeta+End')
-  await watchKeyToPaint(typist)
-  for (let key = 0; key < keys; key++) {
-    await typist.keyboard.press(key % 8 === 7 ? 'Space' : 'KeyA')
-    await sleep(30)
-  }
-  await sleep(500)
-  return { articleId, words, ...summarize(await keyToPaint(typist)) }
+  return { articleId, words, ...summarize(await typeAtTheEnd(typist, keys)) }
 }

@@ -26,6 +26,8 @@ export type ToolbarState = Record<
 
 /** What the toolbar shows about the cursor's position. */
 export function readToolbarState(editor: Editor): ToolbarState {
+  // Read on every transaction: one dry run of the commands for both, not one each.
+  const can = editor.can()
   return {
     bold: editor.isActive('bold'),
     italic: editor.isActive('italic'),
@@ -42,8 +44,8 @@ export function readToolbarState(editor: Editor): ToolbarState {
     figure: editor.isActive('figure'),
     embed: editor.isActive('embed'),
     hasSelection: !editor.state.selection.empty,
-    canUndo: editor.can().undo(),
-    canRedo: editor.can().redo(),
+    canUndo: can.undo(),
+    canRedo: can.redo(),
   }
 }
 
