@@ -21,7 +21,7 @@ type FormSaveOptions = Omit<SaveOptions, 'contributors'> & {
 export function saveStoryForm(db: Db, actor: Actor, articleId: number, input: ArticleInput, options: FormSaveOptions): Promise<SaveResult> {
   const { isAlone, ...saveOptions } = options
   const collab = runningCollab()
-  if (collab && isAlone) return saveBesideShared(db, collab, actor, articleId, input, saveOptions)
+  if (collab && isAlone && collab.isOpenHere(articleId)) return saveBesideShared(db, collab, actor, articleId, input, saveOptions)
   const contributors = collab?.contributorsOf(articleId) ?? []
   const settledFrom = collab?.sharedBodyOf(articleId) ?? undefined
   return saveArticle(db, actor, articleId, input, { ...saveOptions, contributors, settledFrom })

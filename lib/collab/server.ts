@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream'
 import { Redis } from '@hocuspocus/extension-redis'
 import { type Extension, Hocuspocus } from '@hocuspocus/server'
 import { WebSocketServer } from 'ws'
+import type { Doc } from 'yjs'
 import { type Db, isOnServer } from '@/db'
 import type { RichTextDoc } from '@/db/schema'
 import { type RedisSettings, authSecret, redisSettings } from '../env'
@@ -16,7 +17,15 @@ import { SizeGuard, SocketsPerAddress, maxMessageBytes, tooManySocketsMessage, u
 import { type CutKind, type CutResult, RevisionCutter } from './revision-cutter'
 import { type PublishedCollab, publishCollab } from './running'
 import { type SharedParts, mergeIntoShared } from './shared-parts'
-import { type SharedDraft, articleIdOf, documentNameOf, readStoryDocument, replaceStoryDocument, storeStoryDocument } from './storage'
+import {
+  type SharedDraft,
+  type StoredChange,
+  articleIdOf,
+  documentNameOf,
+  readStoryDocument,
+  replaceStoryDocument,
+  storeStoryDocument,
+} from './storage'
 import type { FieldValues } from './story-fields'
 
 export type CollabOptions = {
@@ -60,6 +69,8 @@ export type CollabServer = {
    * story's shared document, if it is open here, keeping what others typed there meanwhile.
    */
   mergeSaved: (articleId: number, base: SharedParts, saved: SharedParts & { fields: FieldValues; revisionId: number }) => Promise<void>
+  /** Whether the story's shared document is open on this instance. */
+  isOpenHere: (articleId: number) => boolean
   /** Who typed into an open story here since its last revision cut. */
   contributorsOf: (articleId: number) => number[]
   /** The body of a story open here, as its shared document holds it now; null when it is not open here. */
@@ -136,6 +147,19 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     : undefined
   renewing?.unref()
 
+  const isOpenHere = (articleId: number) => hocuspocus.documents.has(documentNameOf(articleId))
+
+  /** Makes the story's shared document read `draftFor` it, for everyone on it, and stores it as `stored` says. */
+  async function rewrite(articleId: number, draftFor: (document: Doc) => SharedDraft, stored: StoredChange): Promise<void> {
+    const connection = await hocuspocus.openDirectConnection(documentNameOf(articleId))
+    try {
+      await connection.transact((document) => replaceStoryDocument(document, draftFor(document)))
+      if (connection.document) await storeStoryDocument(db, articleId, connection.document, stored)
+    } finally {
+      await connection.disconnect()
+    }
+  }
+
   return {
     hocuspocus,
     handleUpgrade(request, socket, head) {
@@ -149,17 +173,14 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request))
     },
     async mergeSaved(articleId, base, saved) {
-      if (!hocuspocus.documents.has(documentNameOf(articleId))) return
-      const connection = await hocuspocus.openDirectConnection(documentNameOf(articleId))
-      try {
-        await connection.transact((document) => replaceStoryDocument(document, mergeIntoShared(base, saved, readStoryDocument(document))))
-        // It holds that revision and what was typed since, not yet cut.
-        const change = { revisionId: saved.revisionId, contributors: cutter.contributorsOf(articleId) }
-        if (connection.document) await storeStoryDocument(db, articleId, connection.document, change)
-      } finally {
-        await connection.disconnect()
-      }
+      if (!isOpenHere(articleId)) return
+      // It then holds that revision and what was typed since, not yet cut.
+      await rewrite(articleId, (document) => mergeIntoShared(base, saved, readStoryDocument(document)), {
+        revisionId: saved.revisionId,
+        contributors: cutter.contributorsOf(articleId),
+      })
     },
+    isOpenHere,
     cutNow: (articleId, kind, requestedBy) => cutter.cutNow(articleId, kind, requestedBy),
     contributorsOf: (articleId) => cutter.contributorsOf(articleId),
     sharedBodyOf(articleId) {
@@ -171,13 +192,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       // its next revision of the shared parts replaces this one (the README says so).
       await leasesReady
       if (leaseHolder && !(await acquireLease(db, articleId, leaseHolder))) return
-      const connection = await hocuspocus.openDirectConnection(documentNameOf(articleId))
-      try {
-        await connection.transact((document) => replaceStoryDocument(document, draft))
-        if (connection.document) await storeStoryDocument(db, articleId, connection.document, { revisionId })
-      } finally {
-        await connection.disconnect()
-      }
+      await rewrite(articleId, () => draft, { revisionId })
     },
     async close() {
       clearInterval(renewing)

@@ -141,18 +141,16 @@ export async function getStoredDocument(db: Db, articleId: number): Promise<Stor
   return row ?? null
 }
 
+/** Who typed into a stored document since its last cut, and the revision last cut from it. */
+export type StoredChange = { contributors?: readonly number[]; revisionId?: number | null }
+
 /**
  * Stores the document compacted to one update (its history's deleted content garbage-collected
  * by Yjs, only what is needed to merge with other copies kept). `contributors` are added to those
  * already stored; with `revisionId` (a revision just cut from it) they replace them instead:
  * those who typed while it was being cut.
  */
-export async function storeStoryDocument(
-  db: Db,
-  articleId: number,
-  doc: Y.Doc,
-  change: { contributors?: readonly number[]; revisionId?: number | null } = {},
-): Promise<void> {
+export async function storeStoryDocument(db: Db, articleId: number, doc: Y.Doc, change: StoredChange = {}): Promise<void> {
   const state = Y.encodeStateAsUpdate(doc)
   const added = [...new Set(change.contributors ?? [])]
   const isCut = change.revisionId !== undefined
