@@ -180,11 +180,9 @@ test('typing done while cut off survives a reload of the page and reaches the ot
   await toEndOfFirstParagraph([page, editorPage])
   await network.cut()
   await expect(together(page)).toContainText('Reconnecting to the shared story')
-  // Each adds a paragraph of their own after the first.
-  await page.keyboard.press('Enter')
-  await page.keyboard.type('Ferries stay in port.')
-  await editorPage.keyboard.press('Enter')
-  await editorPage.keyboard.type('Winds reach 90 km/h.')
+  // Both type at the end of the same paragraph.
+  await page.keyboard.type(' Ferries stay in port.')
+  await editorPage.keyboard.type(' Winds reach 90 km/h.')
   await expect(together(page)).toContainText('Your changes are kept on this device.')
 
   // The page reloads while the sync server still cannot be reached: the typing is still there.
@@ -195,9 +193,8 @@ test('typing done while cut off survives a reload of the page and reaches the ot
 
   await network.restore()
   await expect(together(page)).toContainText('Writing together:', { timeout: 45_000 })
-  const everyWordOnce = [start, 'Winds reach 90 km/h.', 'Ferries stay in port.']
-  await expect.poll(() => paragraphsOf(page)).toEqual(everyWordOnce)
-  await expect.poll(() => paragraphsOf(editorPage)).toEqual(everyWordOnce)
+  await expectSameText([page, editorPage], start, [' Ferries stay in port.', ' Winds reach 90 km/h.'])
+  const everyWordOnce = await paragraphsOf(page)
   await expect(together(page)).not.toContainText('kept on this device')
 
   // The copy went once the server had it: it never comes back.
@@ -205,6 +202,44 @@ test('typing done while cut off survives a reload of the page and reaches the ot
   await expect(together(page)).toContainText('Writing together:', { timeout: 15_000 })
   await expect.poll(() => paragraphsOf(page)).toEqual(everyWordOnce)
   await editorPage.context().close()
+})
+
+test('typing kept on this device is never shown to, nor merged by, another person signed in on the same browser', async ({ page }) => {
+  test.setTimeout(120_000)
+  const network = await cuttableNetwork(page)
+  await signIn(page, 'writer@copydesk.test')
+  await writeTogether(page)
+  await startStory(page, 'Harbour closed')
+  await expect(together(page)).toContainText('Writing together:')
+  await storyBody(page).click()
+  await page.keyboard.type('The harbour is closed.')
+  // The sync server has that paragraph: it cut a revision of it.
+  await expect(page.getByLabel('Shared text saved')).toContainText('Shared text saved as revision', { timeout: 20_000 })
+  await network.cut()
+  await expect(together(page)).toContainText('Reconnecting to the shared story')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('Ferries stay in port.')
+  await expect(together(page)).toContainText('Your changes are kept on this device.')
+  const story = page.url()
+
+  // The writer leaves the story still cut off; the editor signs in on the same browser.
+  await network.pageBack()
+  await page.goto('/desk')
+  await signIn(page, 'editor@copydesk.test')
+  await writeTogether(page)
+  await network.restore()
+  await page.goto(story)
+  await expect(together(page)).toContainText('Writing together:', { timeout: 15_000 })
+  await expect.poll(() => paragraphsOf(page)).toEqual(['The harbour is closed.'])
+  await expect(together(page)).not.toContainText('kept on this device')
+
+  // Back on this browser, the writer's own copy goes into the shared story.
+  await page.goto('/desk')
+  await signIn(page, 'writer@copydesk.test')
+  await writeTogether(page)
+  await page.goto(story)
+  await expect(together(page)).toContainText('Writing together:', { timeout: 15_000 })
+  await expect.poll(() => paragraphsOf(page)).toEqual(['The harbour is closed.', 'Ferries stay in port.'])
 })
 
 test('each person sees the other’s caret with their name, and who else is editing', async ({ page, browser }) => {

@@ -14,8 +14,9 @@ const partsSchema = z.object({ headline: z.string(), standfirst: z.string(), bod
 const keptCopySchema = z.object({
   parts: partsSchema,
   base: partsSchema,
-  clientId: z.number().int().nonnegative(),
-  clock: z.number().int().nonnegative(),
+  sentVector: z.instanceof(Uint8Array),
+  update: z.instanceof(Uint8Array),
+  vector: z.instanceof(Uint8Array),
   keptAt: z.string(),
 })
 

@@ -1,7 +1,8 @@
 'use client'
 
 import { type RefObject, useEffect, useRef, useState } from 'react'
-import { type KeptCopy, keptCopyOf, mergeKeptCopy, readSharedParts, writeSharedParts } from '@/lib/collab/kept-copy'
+import * as Y from 'yjs'
+import { type KeptCopy, keptCopyOf, readSharedParts, takeKeptCopy } from '@/lib/collab/kept-copy'
 import { clearKeptCopy, readKeptCopy, writeKeptCopy } from './kept-copy-store'
 import type { StoryFields } from './story-settings'
 import type { SharedStory } from './use-story-collab'
@@ -60,7 +61,9 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
     if (!story || !canChange) return
     const { doc, provider } = story
     const connection = provider.configuration.websocketProvider
-    // What the server had all of when the text last settled: the copy's changes are counted from it.
+    // What the server had all of: in Yjs terms since its last answer, as text when the text last
+    // settled (reading it is the cost of a whole body, so not on every keystroke).
+    let sentVector = Y.encodeStateVector(doc)
     let base = readSharedParts(doc)
     let keepTimer: ReturnType<typeof setTimeout> | undefined
     let settleTimer: ReturnType<typeof setTimeout> | undefined
@@ -70,7 +73,7 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       if (isAllSent()) return
       keptRef.current = true
       setKeeping(true)
-      void writeKeptCopy(personId, articleId, keptCopyOf(doc, base))
+      void writeKeptCopy(personId, articleId, keptCopyOf(doc, sentVector, base))
     }
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       clearTimeout(settleTimer)
@@ -82,7 +85,9 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       keepTimer = setTimeout(keep, keepAfterMs)
     }
     const onUnsynced = () => {
-      if (!keptRef.current || !isAllSent()) return
+      if (!isAllSent()) return
+      sentVector = Y.encodeStateVector(doc)
+      if (!keptRef.current) return
       keptRef.current = false
       void clearKeptCopy(personId, articleId).then(() => setKeeping(keptRef.current))
     }
@@ -103,10 +108,8 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
     if (!story || !canChange || !copy) return
     pendingRef.current = null
     waitsRef.current = false
-    const merged = mergeKeptCopy(copy, story.doc, fieldsRef.current)
-    // Sent as this person's typing: kept again, then dropped, as any keystroke.
-    if (merged) writeSharedParts(story.doc, merged, 'kept-copy')
-    else {
+    // Taken in as this person's typing: kept again, then dropped, as any keystroke.
+    if (takeKeptCopy(copy, story.doc, fieldsRef.current, 'kept-copy') === 'held') {
       keptRef.current = false
       void clearKeptCopy(personId, articleId).then(() => setKeeping(keptRef.current))
     }
