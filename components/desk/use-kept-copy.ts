@@ -3,7 +3,7 @@
 import { type RefObject, useEffect, useRef, useState } from 'react'
 import * as Y from 'yjs'
 import { type KeptCopy, keptCopyOf, readSharedParts, takeKeptCopy } from '@/lib/collab/kept-copy'
-import { clearKeptCopy, readKeptCopy, writeKeptCopy } from './kept-copy-store'
+import { clearKeptCopy, keepKeptCopyNow, readKeptCopy, writeKeptCopy } from './kept-copy-store'
 import type { StoryFields } from './story-settings'
 import type { SharedStory } from './use-story-collab'
 
@@ -68,12 +68,19 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
     let keepTimer: ReturnType<typeof setTimeout> | undefined
     let settleTimer: ReturnType<typeof setTimeout> | undefined
     const isAllSent = () => !provider.hasUnsyncedChanges && connection.status === 'connected'
-    const keep = () => {
+    /** Writes the copy; `isClosing`: the page is going, so a synchronous copy is made too. */
+    const keep = (isClosing = false) => {
       clearTimeout(keepTimer)
       if (isAllSent()) return
       keptRef.current = true
       setKeeping(true)
-      void writeKeptCopy(personId, articleId, keptCopyOf(doc, sentVector, base))
+      const copy = keptCopyOf(doc, sentVector, base)
+      if (isClosing) keepKeptCopyNow(personId, articleId, copy)
+      void writeKeptCopy(personId, articleId, copy)
+    }
+    const onLeave = () => keep(true)
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') keep(true)
     }
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       clearTimeout(settleTimer)
@@ -82,7 +89,7 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       }, settledMs)
       if (origin === provider) return
       clearTimeout(keepTimer)
-      keepTimer = setTimeout(keep, keepAfterMs)
+      keepTimer = setTimeout(() => keep(), keepAfterMs)
     }
     const onUnsynced = () => {
       if (!isAllSent()) return
@@ -93,11 +100,13 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
     }
     doc.on('update', onUpdate)
     provider.on('unsyncedChanges', onUnsynced)
-    window.addEventListener('pagehide', keep)
+    window.addEventListener('pagehide', onLeave)
+    document.addEventListener('visibilitychange', onVisibility)
     return () => {
       doc.off('update', onUpdate)
       provider.off('unsyncedChanges', onUnsynced)
-      window.removeEventListener('pagehide', keep)
+      window.removeEventListener('pagehide', onLeave)
+      document.removeEventListener('visibilitychange', onVisibility)
       keep()
       clearTimeout(settleTimer)
     }
