@@ -16,7 +16,7 @@ export function CollabNotice({ state, isKeeping }: CollabNoticeProps) {
   const kept = isKeeping ? ` ${keptOnDevice}` : ''
   const text =
     state.kind === 'connecting'
-      ? `Connecting to the shared story…${isKeeping ? ` ${keptOnDevice} It goes into the shared story when it opens.` : ''}`
+      ? `Connecting to the shared story…${isKeeping ? ` ${keptOnDevice} They go into the shared story when it opens.` : ''}`
       : state.kind === 'unavailable'
         ? `${state.message}${isKeeping ? ` Your typing in the shared story is kept on this device and goes into it when it next opens.` : ''}`
         : state.isReadOnly
