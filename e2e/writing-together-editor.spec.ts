@@ -82,9 +82,12 @@ function holdsInOrder(text: string, typed: string): boolean {
 
 /**
  * The page's connections to the sync server, through a route that a test can cut, with the rest
- * of its network (the page's own requests), and bring back.
+ * of its network (the page's own requests), and bring back; or bring back the page's own requests
+ * alone (`pageBack`), the sync server still cut off.
  */
-async function cuttableNetwork(page: Page): Promise<{ cut: () => Promise<void>; restore: () => Promise<void> }> {
+async function cuttableNetwork(
+  page: Page,
+): Promise<{ cut: () => Promise<void>; pageBack: () => Promise<void>; restore: () => Promise<void> }> {
   let isCut = false
   let open: WebSocketRoute[] = []
   await page.routeWebSocket(/\/desk\/collab/, (socket) => {
@@ -99,6 +102,9 @@ async function cuttableNetwork(page: Page): Promise<{ cut: () => Promise<void>; 
       // Closing the page's end closes the server's end too.
       await Promise.all(open.map((socket) => socket.close()))
       open = []
+    },
+    async pageBack() {
+      await page.context().setOffline(false)
     },
     async restore() {
       isCut = false
@@ -158,6 +164,82 @@ test('a person cut off from the network for 30 seconds while the other types mer
   await network.restore()
   await expect(together(page)).toContainText('Writing together:', { timeout: 10_000 })
   await expectSameText([page, editorPage], start, [' Ferries stay in port. Schools close.', ' Winds reach 90 km/h. Power is cut.'])
+})
+
+/** The story's paragraphs as `person` sees them. */
+const paragraphsOf = (person: Page) => storyBody(person).locator('p').allTextContents()
+
+test('typing done while cut off survives a reload of the page and reaches the other person when the network is back, every word once', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000)
+  const network = await cuttableNetwork(page)
+  const start = 'The storm closes the harbour.'
+  const editorPage = await sharedStory(page, browser, 'Storm shelters', start)
+  await toEndOfFirstParagraph([page, editorPage])
+  await network.cut()
+  await expect(together(page)).toContainText('Reconnecting to the shared story')
+  // Both type at the end of the same paragraph.
+  await page.keyboard.type(' Ferries stay in port.')
+  await editorPage.keyboard.type(' Winds reach 90 km/h.')
+  await expect(together(page)).toContainText('Your changes are kept on this device.')
+
+  // The page reloads while the sync server still cannot be reached: the typing is still there.
+  await network.pageBack()
+  await page.reload()
+  await expect(together(page)).toContainText('Connecting to the shared story… Your changes are kept on this device.')
+  await expect(page.getByText('Ferries stay in port.')).toBeVisible()
+
+  await network.restore()
+  await expect(together(page)).toContainText('Writing together:', { timeout: 45_000 })
+  await expectSameText([page, editorPage], start, [' Ferries stay in port.', ' Winds reach 90 km/h.'])
+  const everyWordOnce = await paragraphsOf(page)
+  await expect(together(page)).not.toContainText('kept on this device')
+
+  // The copy went once the server had it: it never comes back.
+  await page.reload()
+  await expect(together(page)).toContainText('Writing together:', { timeout: 15_000 })
+  await expect.poll(() => paragraphsOf(page)).toEqual(everyWordOnce)
+  await editorPage.context().close()
+})
+
+test('typing kept on this device is never shown to, nor merged by, another person signed in on the same browser', async ({ page }) => {
+  test.setTimeout(120_000)
+  const network = await cuttableNetwork(page)
+  await signIn(page, 'writer@copydesk.test')
+  await writeTogether(page)
+  await startStory(page, 'Harbour closed')
+  await expect(together(page)).toContainText('Writing together:')
+  await storyBody(page).click()
+  await page.keyboard.type('The harbour is closed.')
+  // The sync server has that paragraph: it cut a revision of it.
+  await expect(page.getByLabel('Shared text saved')).toContainText('Shared text saved as revision', { timeout: 20_000 })
+  await network.cut()
+  await expect(together(page)).toContainText('Reconnecting to the shared story')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('Ferries stay in port.')
+  await expect(together(page)).toContainText('Your changes are kept on this device.')
+  const story = page.url()
+
+  // The writer leaves the story still cut off; the editor signs in on the same browser.
+  await network.pageBack()
+  await page.goto('/desk')
+  await signIn(page, 'editor@copydesk.test')
+  await writeTogether(page)
+  await network.restore()
+  await page.goto(story)
+  await expect(together(page)).toContainText('Writing together:', { timeout: 15_000 })
+  await expect.poll(() => paragraphsOf(page)).toEqual(['The harbour is closed.'])
+  await expect(together(page)).not.toContainText('kept on this device')
+
+  // Back on this browser, the writer's own copy goes into the shared story.
+  await page.goto('/desk')
+  await signIn(page, 'writer@copydesk.test')
+  await writeTogether(page)
+  await page.goto(story)
+  await expect(together(page)).toContainText('Writing together:', { timeout: 15_000 })
+  await expect.poll(() => paragraphsOf(page)).toEqual(['The harbour is closed.', 'Ferries stay in port.'])
 })
 
 test('each person sees the other’s caret with their name, and who else is editing', async ({ page, browser }) => {

@@ -1,18 +1,29 @@
+import { keptOnDevice } from './save-status-line'
 import type { CollabState } from './use-story-collab'
 
-/** Says whether the story is written together now, read only, or saved by the form alone (and why). */
-export function CollabNotice({ state }: { state: CollabState }) {
+type CollabNoticeProps = {
+  state: CollabState
+  /** Typing the sync server does not have yet is kept on this device (components/desk/use-kept-copy.ts). */
+  isKeeping: boolean
+}
+
+/**
+ * Says whether the story is written together now, read only, or saved by the form alone (and why),
+ * and when typing the sync server has not had yet is kept on this device.
+ */
+export function CollabNotice({ state, isKeeping }: CollabNoticeProps) {
   if (state.kind === 'off') return null
+  const kept = isKeeping ? ` ${keptOnDevice}` : ''
   const text =
     state.kind === 'connecting'
-      ? 'Connecting to the shared story…'
+      ? `Connecting to the shared story…${isKeeping ? ` ${keptOnDevice} They go into the shared story when it opens.` : ''}`
       : state.kind === 'unavailable'
-        ? state.message
+        ? `${state.message}${isKeeping ? ` Your typing in the shared story is kept on this device and goes into it when it next opens.` : ''}`
         : state.isReadOnly
           ? `Read only: you may read this story but not change it.${state.message ? ` ${state.message}` : ''}`
           : !state.isConnected
-            ? 'Reconnecting to the shared story… What you type is kept in this browser and sent when the connection is back.'
-            : `Writing together: the headline, standfirst and body are shared as you type, and kept as revisions by the desk.${state.message ? ` ${state.message}` : ''}`
+            ? `Reconnecting to the shared story… What you type is kept in this browser and sent when the connection is back.${kept}`
+            : `Writing together: the headline, standfirst and body are shared as you type, and kept as revisions by the desk.${state.message ? ` ${state.message}` : ''}${kept}`
   return (
     <p className={`collab-notice collab-notice-${state.kind}`} role="status" aria-label="Writing together">
       {text}

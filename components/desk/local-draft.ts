@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { StoryDraft } from '@/lib/story-draft'
+import { runOnDevice } from './device-store'
 
 /**
  * The device's copy of a story's unsaved edits, so that a failed save, a lost connection or a
@@ -13,9 +14,9 @@ export type LocalDraft = { draft: StoryDraft; baseVersion: number; keptAt: strin
 // IndexedDB, not localStorage: a long story with a large paste is over localStorage's 5 MB.
 // But a write to IndexedDB started as the page closes may never finish, so at that moment the
 // copy goes to localStorage too, synchronously (`keepLocalDraftNow`); the newer of the two wins.
-const databaseName = 'copydesk'
-const storeName = 'story-drafts'
 const closingKey = (articleId: number) => `copydesk:story:${articleId}`
+const run = <T>(mode: IDBTransactionMode, operation: (store: IDBObjectStore) => IDBRequest<T>) =>
+  runOnDevice('story-drafts', mode, operation)
 
 const draftSchema = z.custom<StoryDraft>((value) => typeof value === 'object' && value !== null && 'headline' in value && 'body' in value)
 const localDraftSchema = z.object({
@@ -24,42 +25,6 @@ const localDraftSchema = z.object({
   keptAt: z.string(),
   base: draftSchema.optional(),
 })
-
-let opened: Promise<IDBDatabase> | null = null
-// One operation at a time, in the order asked, so that a clear is never overtaken by an older write.
-let queue: Promise<unknown> = Promise.resolve()
-
-function openDatabase(): Promise<IDBDatabase> {
-  opened ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const request = window.indexedDB.open(databaseName, 1)
-    request.onupgradeneeded = () => request.result.createObjectStore(storeName)
-    request.onsuccess = () => resolve(request.result)
-    request.onerror = () => reject(request.error)
-  }).catch((error: unknown) => {
-    opened = null
-    throw error
-  })
-  return opened
-}
-
-function run<T>(mode: IDBTransactionMode, operation: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const next = queue.then(
-    async () =>
-      new Promise<T>((resolve, reject) => {
-        void openDatabase()
-          .then((database) => {
-            const transaction = database.transaction(storeName, mode)
-            const request = operation(transaction.objectStore(storeName))
-            transaction.oncomplete = () => resolve(request.result)
-            transaction.onerror = () => reject(transaction.error ?? request.error)
-            transaction.onabort = () => reject(transaction.error ?? new Error('The device copy was not written.'))
-          })
-          .catch(reject)
-      }),
-  )
-  queue = next.catch(() => undefined)
-  return next
-}
 
 export async function readLocalDraft(articleId: number): Promise<LocalDraft | null> {
   const closing = readClosingCopy(articleId)

@@ -10,7 +10,8 @@ type SaveStatusLineProps = {
   isDeviceCopyFailed: boolean
 }
 
-const kept = 'Your changes are kept on this device.'
+/** Said wherever edits the server does not have yet are kept in this browser. */
+export const keptOnDevice = 'Your changes are kept on this device.'
 const notKept = 'Could not keep a copy on this device: keep this page open until the story is saved.'
 
 /** The one line that tells the writer whether their words are safe. */
@@ -23,7 +24,7 @@ export function SaveStatusLine({ status, isDeviceCopyFailed }: SaveStatusLinePro
 }
 
 function describe(status: SaveStatus, isDeviceCopyFailed: boolean, zone: TimeZone): string {
-  const deviceCopy = isDeviceCopyFailed ? notKept : kept
+  const deviceCopy = isDeviceCopyFailed ? notKept : keptOnDevice
   switch (status.kind) {
     case 'idle':
       return 'All changes saved'

@@ -99,8 +99,9 @@ export function StoryForm(props: StoryFormProps) {
     ...{ onConflict, wantsApproval, onApproval, isAlone },
   })
   const { markChanged } = autosave
-  const { collab, writeShared, putFields } = useSharedStory({
-    ...{ articleId, canWriteTogether, fieldsRef, setFields, initial, markChanged, isSharedRef: isShared },
+  const { collab, writeShared, putFields, kept } = useSharedStory({
+    ...{ articleId, personId: comments.suggestions.who.id, canWriteTogether, fieldsRef, setFields, initial, markChanged },
+    isSharedRef: isShared,
     onTurnedAway: () => setLoadedBody({ doc: body.current }),
   })
   const router = useRouter()
@@ -230,7 +231,7 @@ export function StoryForm(props: StoryFormProps) {
         embargoUntil={workflow.embargoUntil}
       />
 
-      <CollabNotice state={collab} />
+      <CollabNotice state={collab} isKeeping={kept.isKeeping} />
       <ApprovalNotice {...approval.view} />
       {isLive && <LiveNote />}
 
@@ -259,6 +260,7 @@ export function StoryForm(props: StoryFormProps) {
           images={uploads.images}
           comments={{ articleId, ...comments }}
           collab={collab}
+          keptBody={kept.opened?.parts.body ?? null}
         />
         <StorySettings
           fields={fields}

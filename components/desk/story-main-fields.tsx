@@ -7,6 +7,7 @@ import { StoryBodyEditor } from '@/components/editor/story-body-editor'
 import { Field } from '@/components/ui/field'
 import { articleLimits } from '@/lib/article-input'
 import type { MediaOption } from '@/lib/media/types'
+import { plainText } from '@/lib/rich-text-plain'
 import { readingMinutes } from '@/lib/story-draft'
 import { characterCount } from './character-count'
 import { CommentsRail, type StoryComments } from './comments-rail'
@@ -27,11 +28,13 @@ type StoryMainFieldsProps = {
   comments: StoryComments & { articleId: number }
   /** Whether the headline, standfirst and body are written together (lib/collab/), and how far. */
   collab: CollabState
+  /** The body of the person's unsent typing kept on this device, shown while the shared story opens. */
+  keptBody: RichTextDoc | null
 }
 
 /** What readers read: the headline, the standfirst, the dateline and the body. */
 export function StoryMainFields(props: StoryMainFieldsProps) {
-  const { fields, errors, onChange, body, images, comments, collab } = props
+  const { fields, errors, onChange, body, images, comments, collab, keptBody } = props
   const [editor, setEditor] = useState<Editor | null>(null)
   const { articleId, actions, canWrite, suggestions } = comments
   const { headline, standfirst, dateline } = fields
@@ -83,7 +86,7 @@ export function StoryMainFields(props: StoryMainFieldsProps) {
             Body
           </span>
           {isWaiting ? (
-            <p className="editor editor-waiting muted">Opening the story…</p>
+            <KeptOrWaiting keptBody={keptBody} />
           ) : (
             <StoryBodyEditor
               key={collaboration ? 'shared' : 'form'}
@@ -109,6 +112,20 @@ export function StoryMainFields(props: StoryMainFieldsProps) {
           <CommentsRail articleId={articleId} editor={editor} comments={comments} />
         </div>
       </div>
+    </div>
+  )
+}
+
+/** While the shared story opens: the body kept on this device, read-only, or a word that it is coming. */
+function KeptOrWaiting({ keptBody }: { keptBody: RichTextDoc | null }) {
+  if (!keptBody) return <p className="editor editor-waiting muted">Opening the story…</p>
+  return (
+    <div className="editor editor-waiting">
+      {plainText(keptBody)
+        .split('\n\n')
+        .map((paragraph, index) => (
+          <p key={index}>{paragraph}</p>
+        ))}
     </div>
   )
 }

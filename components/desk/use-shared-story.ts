@@ -1,12 +1,15 @@
 'use client'
 
 import { type RefObject, useCallback, useEffect, useRef } from 'react'
+import { useKeptCopy } from './use-kept-copy'
 import { useSharedFields } from './use-shared-fields'
 import type { StoryFields } from './story-settings'
 import { useStoryCollab } from './use-story-collab'
 
 type Options = {
   articleId: number
+  /** The person signed in: a copy of their unsent typing is kept on this device for them alone. */
+  personId: number
   canWriteTogether: boolean
   fieldsRef: RefObject<StoryFields>
   setFields: (fields: StoryFields) => void
@@ -24,12 +27,18 @@ type Options = {
  * the shared document's (the sync server cuts their revisions): `isShared` tells the form not to
  * count them as its edits, `writeShared` sends a typed headline or standfirst to the document,
  * `putFields` shows the form's fields and shares the others (section, slug, tags…) at once.
- * Turned away mid-story, the form takes over and saves everything the person has.
+ * Turned away mid-story, the form takes over and saves everything the person has. `kept`: the
+ * person's unsent shared typing kept on this device (components/desk/use-kept-copy.ts).
  */
 export function useSharedStory(options: Options) {
-  const { articleId, canWriteTogether, fieldsRef, setFields, initial, markChanged, onTurnedAway, isSharedRef } = options
-  const collab = useStoryCollab(articleId, canWriteTogether)
+  const { articleId, personId, canWriteTogether, fieldsRef, setFields, initial, markChanged, onTurnedAway, isSharedRef } = options
+  const waitsRef = useRef(false)
+  const collab = useStoryCollab(articleId, canWriteTogether, waitsRef)
   const shared = collab.kind === 'shared' ? collab : null
+  const kept = useKeptCopy({
+    ...{ articleId, personId, isEnabled: canWriteTogether, story: shared?.story ?? null },
+    ...{ canChange: shared !== null && !shared.isReadOnly, fieldsRef, waitsRef },
+  })
   const turnedAway = useRef(onTurnedAway)
   const { write: writeShared, share: shareFields } = useSharedFields({ story: shared?.story ?? null, fieldsRef, show: setFields, initial })
 
@@ -56,5 +65,5 @@ export function useSharedStory(options: Options) {
     [fieldsRef, setFields, shareFields],
   )
 
-  return { collab, writeShared, putFields }
+  return { collab, writeShared, putFields, kept }
 }

@@ -1,7 +1,7 @@
 'use client'
 
 import { HocuspocusProvider } from '@hocuspocus/provider'
-import { useEffect, useState } from 'react'
+import { type RefObject, useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { z } from 'zod'
 import { caretColourFor } from '@/lib/collab/colours'
@@ -50,9 +50,10 @@ async function fetchTicket(articleId: number) {
  * `connecting`; a refusal, a failed ticket or a silent server makes it `unavailable` (the form
  * saves as before). Once shared, a dropped connection is retried by the provider with a fresh
  * ticket (at once when the browser is back online), and what is typed meanwhile is kept in the
- * browser's copy and sent on reconnect.
+ * browser's copy and sent on reconnect. While `waitsRef` is true (a copy of unsent typing was kept
+ * on this device: components/desk/use-kept-copy.ts), a silent server is waited for, not given up on.
  */
-export function useStoryCollab(articleId: number, isEnabled: boolean): CollabState {
+export function useStoryCollab(articleId: number, isEnabled: boolean, waitsRef?: RefObject<boolean>): CollabState {
   const [state, setState] = useState<CollabState>(isEnabled ? { kind: 'connecting' } : { kind: 'off' })
 
   useEffect(() => {
@@ -74,7 +75,10 @@ export function useStoryCollab(articleId: number, isEnabled: boolean): CollabSta
     const show = () => {
       if (isActive && story) setState({ kind: 'shared', story, isReadOnly, isConnected, message, lastCut })
     }
-    const timer = setTimeout(() => giveUp(unreachable), connectTimeoutMs)
+    // A copy of unsent typing kept on this device waits for the shared story: it goes nowhere else.
+    const timer = setTimeout(() => {
+      if (!waitsRef?.current) giveUp(unreachable)
+    }, connectTimeoutMs)
     // Back online, try at once: after a long outage the provider's own retries are up to 30 s apart.
     const reconnect = () => {
       if (isActive) void provider?.configuration.websocketProvider.connect()
@@ -134,7 +138,7 @@ export function useStoryCollab(articleId: number, isEnabled: boolean): CollabSta
       window.removeEventListener('online', reconnect)
       provider?.destroy()
     }
-  }, [articleId, isEnabled])
+  }, [articleId, isEnabled, waitsRef])
 
   return state
 }
