@@ -15,6 +15,7 @@ import { copydeskHooks, toMessage } from './hooks'
 import { acquireLease, instanceName, leaseRenewMs, releaseLease, releaseOthersLeases, renewLeases } from './lease'
 import { SizeGuard, SocketsPerAddress, maxMessageBytes, tooManySocketsMessage, upgradeAddress } from './limits'
 import { type CutKind, type CutResult, RevisionCutter } from './revision-cutter'
+import { placeWaitMs } from './placement'
 import { type PublishedCollab, publishCollab } from './running'
 import { type SharedParts, mergeIntoShared } from './shared-parts'
 import {
@@ -43,10 +44,11 @@ export type CollabOptions = {
    * process's predecessor, killed) are freed at start, rather than refusing their stories for 30 s.
    */
   isOnlyInstance?: boolean
-  /** Timings, for tests: the typing pause that cuts a revision, the access re-check, the store debounce. */
+  /** Timings, for tests: the typing pause that cuts a revision, the access re-check, the store debounce, the wait for a change's predecessor. */
   pauseMs?: number
   accessCheckMs?: number
   storeDebounceMs?: number
+  placeWaitMs?: number
   /** Limits, for tests (lib/collab/limits.ts has the real ones). */
   maxDocumentChars?: number
   maxSocketsPerAddress?: number
@@ -103,7 +105,19 @@ export function createCollabServer(options: CollabOptions): CollabServer {
           log.error(`Copydesk: could not free the leases of an earlier sync server: ${String(error)}`),
         )
       : Promise.resolve()
-  const extensions: Extension[] = [copydeskHooks({ db, secret: options.secret, cutter, watcher, leaseHolder, leasesReady, sizeGuard, log })]
+  const extensions: Extension[] = [
+    copydeskHooks({
+      db,
+      secret: options.secret,
+      cutter,
+      watcher,
+      leaseHolder,
+      leasesReady,
+      sizeGuard,
+      placeWaitMs: options.placeWaitMs ?? placeWaitMs,
+      log,
+    }),
+  ]
   if (options.redis) {
     const { host, port, username, password, db: database, tls } = options.redis
     extensions.push(
