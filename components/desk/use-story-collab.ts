@@ -1,6 +1,7 @@
 'use client'
 
 import { HocuspocusProvider } from '@hocuspocus/provider'
+import { useRouter } from 'next/navigation'
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { z } from 'zod'
@@ -20,7 +21,7 @@ const ticketSchema = z.object({
   actor: z.object({ id: z.number(), role: z.enum(roles), sections: z.array(z.number()).optional() }),
 })
 const serverMessageSchema = z.object({
-  type: z.enum(['saved', 'refused', 'read-only', 'too-large']),
+  type: z.enum(['saved', 'refused', 'read-only', 'too-large', 'comments']),
   message: z.string().optional(),
   revisionNumber: z.number().int().positive().optional(),
 })
@@ -54,6 +55,7 @@ async function fetchTicket(articleId: number) {
  */
 export function useStoryCollab(articleId: number, isEnabled: boolean): CollabState {
   const [state, setState] = useState<CollabState>(isEnabled ? { kind: 'connecting' } : { kind: 'off' })
+  const router = useRouter()
 
   useEffect(() => {
     if (!isEnabled) return
@@ -117,6 +119,8 @@ export function useStoryCollab(articleId: number, isEnabled: boolean): CollabSta
           const parsed = serverMessageSchema.safeParse(safeJson(payload))
           if (!parsed.success) return
           const { type, revisionNumber } = parsed.data
+          // Someone replied to a comment or resolved one: the page brings the comments again.
+          if (type === 'comments') return router.refresh()
           if (type === 'saved') {
             if (revisionNumber) lastCut = { revisionNumber, at: new Date() }
             return show()
@@ -134,7 +138,7 @@ export function useStoryCollab(articleId: number, isEnabled: boolean): CollabSta
       window.removeEventListener('online', reconnect)
       provider?.destroy()
     }
-  }, [articleId, isEnabled])
+  }, [articleId, isEnabled, router])
 
   return state
 }

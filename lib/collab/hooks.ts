@@ -24,6 +24,7 @@ export type ServerMessage =
   | { type: 'refused'; message: string }
   | { type: 'read-only'; message: string }
   | { type: 'too-large'; message: string }
+  | { type: 'comments' }
 
 const ticketMessages: Record<TicketProblem, string> = {
   malformed: 'Sign in to write together on this story.',

@@ -11,7 +11,7 @@ import { type RedisSettings, authSecret, redisSettings } from '../env'
 import { type OriginSettings, foreignOriginProblem, originSettings, ownOrigins } from '../same-origin'
 import { AccessWatcher } from './access'
 import { collabPath } from './paths'
-import { copydeskHooks, toMessage } from './hooks'
+import { type ServerMessage, copydeskHooks, toMessage } from './hooks'
 import { acquireLease, instanceName, leaseRenewMs, releaseLease, releaseOthersLeases, renewLeases } from './lease'
 import { SizeGuard, SocketsPerAddress, maxMessageBytes, tooManySocketsMessage, upgradeAddress } from './limits'
 import { type CutKind, type CutResult, RevisionCutter } from './revision-cutter'
@@ -71,6 +71,8 @@ export type CollabServer = {
    * story's shared document, if it is open here, keeping what others typed there meanwhile.
    */
   mergeSaved: (articleId: number, base: SharedParts, saved: SharedParts & { fields: FieldValues; revisionId: number }) => Promise<void>
+  /** Tells everyone on the story here that its comments changed (a reply, a thread resolved): their pages fetch them. */
+  announceComments: (articleId: number) => void
   /** Whether the story's shared document is open on this instance. */
   isOpenHere: (articleId: number) => boolean
   /** Who typed into an open story here since its last revision cut. */
@@ -193,6 +195,10 @@ export function createCollabServer(options: CollabOptions): CollabServer {
         revisionId: saved.revisionId,
         contributors: cutter.contributorsOf(articleId),
       })
+    },
+    announceComments(articleId) {
+      const message: ServerMessage = { type: 'comments' }
+      hocuspocus.documents.get(documentNameOf(articleId))?.broadcastStateless(JSON.stringify(message))
     },
     isOpenHere,
     cutNow: (articleId, kind, requestedBy) => cutter.cutNow(articleId, kind, requestedBy),
