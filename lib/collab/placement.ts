@@ -21,7 +21,9 @@ export const unplacedMessage = 'Your change follows one the server never receive
  */
 export function canPlace(doc: Y.Doc, update: Uint8Array): boolean {
   const { structs, ds } = Y.decodeUpdate(update)
-  const reached = Y.decodeStateVector(Y.encodeStateVector(doc))
+  // The next clock of each client: the document's, moved on by what the update places.
+  const reached = new Map<number, number>()
+  const next = (client: number) => reached.get(client) ?? Y.getState(doc.store, client)
   const runs = new Map<number, (Y.Item | Y.GC)[]>()
   for (const struct of structs) {
     // A skip is a gap in the update itself: what it leaves out is not here.
@@ -37,9 +39,9 @@ export function canPlace(doc: Y.Doc, update: Uint8Array): boolean {
       let index = placed.get(client) ?? 0
       for (; index < run.length; index += 1) {
         const struct = run[index]
-        const next = reached.get(client) ?? 0
-        if (!struct || struct.id.clock > next || (struct.id.clock + struct.length > next && !holdsNeighbours(struct, reached))) break
-        reached.set(client, Math.max(next, struct.id.clock + struct.length))
+        const clock = next(client)
+        if (!struct || struct.id.clock > clock || (struct.id.clock + struct.length > clock && !holdsNeighbours(struct, next))) break
+        reached.set(client, Math.max(clock, struct.id.clock + struct.length))
         isMoving = true
       }
       placed.set(client, index)
@@ -47,18 +49,18 @@ export function canPlace(doc: Y.Doc, update: Uint8Array): boolean {
   }
   if ([...runs].some(([client, run]) => (placed.get(client) ?? 0) < run.length)) return false
   for (const [client, deletions] of ds.clients) {
-    if (deletions.some(({ clock, len }) => clock + len > (reached.get(client) ?? 0))) return false
+    if (deletions.some(({ clock, len }) => clock + len > next(client))) return false
   }
   return true
 }
 
-/** Whether what the item sits beside or in is held (`reached` is the next clock of each client). */
-function holdsNeighbours(struct: Y.Item | Y.GC, reached: Map<number, number>): boolean {
+/** Whether what the item sits beside or in is held (`next` is the next clock of each client). */
+function holdsNeighbours(struct: Y.Item | Y.GC, next: (client: number) => number): boolean {
   if (!(struct instanceof Y.Item)) return true
   // A decoded item names its parent by an ID, a root type's name, or not at all.
   const parent: unknown = struct.parent
   const neighbours = [struct.origin, struct.rightOrigin, parent instanceof Y.ID ? parent : null]
-  return neighbours.every((id) => id === null || id.clock < (reached.get(id.client) ?? 0))
+  return neighbours.every((id) => id === null || id.clock < next(id.client))
 }
 
 const waiting = new WeakMap<object, number>()
