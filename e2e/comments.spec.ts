@@ -1,20 +1,7 @@
-import { type Page } from '@playwright/test'
 import { expect, test } from './test'
 import { signedInPage } from './fixtures'
-import { pressOnly, saveAndWait, startStory, stateLine, storyBody, submitForReview, toolbarButton, workflow } from './pages/story-form'
-
-const rail = (page: Page) => page.getByRole('region', { name: /^Comments/ })
-const thread = (page: Page, quote: string) => rail(page).getByRole('article', { name: new RegExp(`on “${quote}”$`) })
-
-/** Selects the word before the caret and comments on it. */
-async function commentOnLastWord(page: Page, comment: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+ArrowLeft')
-  await toolbarButton(page, 'Comment').click()
-  const panel = page.getByRole('group', { name: 'Comment on the words' })
-  await panel.getByLabel('Comment').fill(comment)
-  await panel.getByRole('button', { name: 'OK' }).click()
-  await expect(panel).toHaveCount(0)
-}
+import { commentOnLastWord, rail, thread } from './pages/comments'
+import { pressOnly, saveAndWait, startStory, stateLine, storyBody, submitForReview, workflow } from './pages/story-form'
 
 test('comments on the words: written on a selection, kept beside them, answered, resolved before publishing, never read by readers', async ({
   browser,

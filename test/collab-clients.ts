@@ -1,6 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import { OutgoingMessage } from '@hocuspocus/server'
 import WebSocket from 'ws'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 
 /** A sync client as the desk's editor will be one, run in Node: what it was told, and its copy of the document. */
 export type TestClient = {
@@ -47,4 +48,29 @@ export function connectClient(url: string, documentName: string, token: string):
       socket.destroy()
     },
   }
+}
+
+/**
+ * Two changes made one after the other on a copy of `client`'s document, as Yjs updates: the
+ * second follows the first, so a server that gets the second first cannot place it yet.
+ */
+export function changesInTurn(client: TestClient, first: (doc: Y.Doc) => void, second: (doc: Y.Doc) => void): [Uint8Array, Uint8Array] {
+  const copy = new Y.Doc()
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(client.doc))
+  // What a provider sends: the updates each change makes.
+  const made = (change: (doc: Y.Doc) => void) => {
+    const updates: Uint8Array[] = []
+    const keep = (update: Uint8Array) => void updates.push(update)
+    copy.on('update', keep)
+    change(copy)
+    copy.off('update', keep)
+    return Y.mergeUpdates(updates)
+  }
+  return [made(first), made(second)]
+}
+
+/** Sends `update` over `client`'s connection as a raw sync message, past its own document. */
+export function sendRawUpdate(client: TestClient, update: Uint8Array): void {
+  const message = new OutgoingMessage(client.provider.configuration.name).createSyncMessage().writeUpdate(update)
+  client.provider.configuration.websocketProvider.send(message.toUint8Array())
 }

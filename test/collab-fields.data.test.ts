@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { keepYourselfInTheByline } from '@/lib/article-editing'
+import { unplacedMessage } from '@/lib/collab/placement'
 import { fieldMapOf, mapFields, writeFieldValues } from '@/lib/collab/story-fields'
-import type { TestClient } from './collab-clients'
+import { type TestClient, changesInTurn, sendRawUpdate } from './collab-clients'
 import { collabTestKit } from './collab-server'
 import { editStory, makeStory, openTestNewsroom } from './newsroom'
 
@@ -13,6 +14,7 @@ const { db, newsroom } = await openTestNewsroom()
 const { startServer, join, closeAll } = collabTestKit(db)
 afterAll(closeAll)
 
+const noSuchFieldMessage = 'A story has no such field, so your change was not kept.'
 const fieldsOf = (client: TestClient) => fieldMapOf(client.doc).toJSON()
 const ready = (...clients: TestClient[]) =>
   expect.poll(() => clients.map((client) => client.scope()), { timeout: 15_000 }).toEqual(clients.map(() => 'read-write'))
@@ -84,5 +86,62 @@ describe('the other story fields written together', () => {
     await expect.poll(() => fieldsOf(admin).leadCaption, { timeout: 15_000 }).toBe('The quay at dawn')
     expect(fieldsOf(admin)).not.toHaveProperty('publishedAt')
     expect(fieldsOf(admin).sectionId).toBe(newsroom.sectionId)
+  })
+
+  it('checks a change sent before the one it follows once that one comes: a crafted pair cannot add a field the story does not have', async () => {
+    const { url } = await startServer()
+    const story = await makeStory(db, newsroom, { headline: 'Fares rise' })
+    const editor = await join(url, newsroom.editor, story)
+    const writer = await join(url, newsroom.writer, story)
+    await ready(editor, writer)
+    await expect.poll(() => fieldsOf(writer).sectionId, { timeout: 15_000 }).toBe(newsroom.sectionId)
+    const [typing, noSuchField] = changesInTurn(
+      writer,
+      (doc) => doc.getText('headline').insert(0, 'Ferry '),
+      (doc) => fieldMapOf(doc).set('publishedAt', '2020-01-01'),
+    )
+    sendRawUpdate(writer, noSuchField)
+    sendRawUpdate(writer, typing)
+    await expect.poll(() => writer.messages, { timeout: 15_000 }).toContainEqual({ type: 'refused', message: noSuchFieldMessage })
+    await expect.poll(() => writer.closes, { timeout: 15_000 }).toContain('field-refused')
+    // The typing the crafted change followed was placed; the change itself never was.
+    await expect.poll(() => editor.doc.getText('headline').toString(), { timeout: 15_000 }).toBe('Ferry Fares rise')
+    expect(fieldsOf(editor)).not.toHaveProperty('publishedAt')
+  })
+
+  it('refuses a change whose predecessor never comes, and places a person’s own changes that arrive out of turn', async () => {
+    const { url } = await startServer({ placeWaitMs: 500 })
+    const story = await makeStory(db, newsroom, { headline: 'Fares rise' })
+    const editor = await join(url, newsroom.editor, story)
+    const writer = await join(url, newsroom.writer, story)
+    const admin = await join(url, newsroom.admin, story)
+    await ready(editor, writer, admin)
+    await expect.poll(() => fieldsOf(admin).tags, { timeout: 15_000 }).toEqual([])
+    const [, orphan] = changesInTurn(
+      writer,
+      (doc) => doc.getText('headline').insert(0, 'Never sent '),
+      (doc) => writeFieldValues(fieldMapOf(doc), { tags: ['orphan'] }),
+    )
+    sendRawUpdate(writer, orphan)
+    await expect.poll(() => writer.closes, { timeout: 15_000 }).toContain('out-of-order')
+    expect(writer.messages).toContainEqual({ type: 'refused', message: unplacedMessage })
+
+    // As after a dropped connection: the later change first, then the one it follows.
+    const [first, second] = changesInTurn(
+      editor,
+      (doc) => writeFieldValues(fieldMapOf(doc), { tags: ['ferries'] }),
+      (doc) => doc.getText('headline').insert(0, 'Ferry '),
+    )
+    sendRawUpdate(editor, second)
+    sendRawUpdate(editor, first)
+    await expect.poll(() => fieldsOf(admin).tags, { timeout: 15_000 }).toEqual(['ferries'])
+    await expect.poll(() => admin.doc.getText('headline').toString(), { timeout: 15_000 }).toBe('Ferry Fares rise')
+    // And typing from a provider, in order, goes on as ever.
+    editor.doc.getText('headline').insert(16, ' again')
+    writeFieldValues(fieldMapOf(editor.doc), { seoTitle: 'Fares again' })
+    await expect.poll(() => admin.doc.getText('headline').toString(), { timeout: 15_000 }).toBe('Ferry Fares rise again')
+    await expect.poll(() => fieldsOf(admin).seoTitle, { timeout: 15_000 }).toBe('Fares again')
+    expect(editor.closes).toEqual([])
+    expect(fieldsOf(admin).tags).toEqual(['ferries'])
   })
 })

@@ -6,7 +6,7 @@ import { saveStoryForm } from '@/lib/collab/form-saves'
 import { readStoryDocument } from '@/lib/collab/storage'
 import type { Actor } from '@/lib/permissions'
 import { pendingSuggestions } from '@/lib/story-schema/suggestions'
-import type { TestClient } from './collab-clients'
+import { type TestClient, changesInTurn, sendRawUpdate } from './collab-clients'
 import { collabTestKit } from './collab-server'
 import { articleRow, docOf, editStory, makeStory, openTestNewsroom, revisionRows } from './newsroom'
 
@@ -73,7 +73,8 @@ describe('settling suggestions through the form', () => {
 
 const suggestionsOf = (client: TestClient) => pendingSuggestions(readStoryDocument(client.doc).body).map((found) => found.id)
 /** The shared paragraph's text, where the suggestion marks are formatting ("Fares rise by " is 14 characters). */
-const paragraphOf = (client: TestClient) => (client.doc.getXmlFragment('body').get(0) as Y.XmlElement).get(0) as Y.XmlText
+const paragraphIn = (doc: Y.Doc) => (doc.getXmlFragment('body').get(0) as Y.XmlElement).get(0) as Y.XmlText
+const paragraphOf = (client: TestClient) => paragraphIn(client.doc)
 
 describe('settling suggestions over the socket', () => {
   it('refuses a writer’s raw change that accepts the editor’s suggestion and tells them why; an editor may, and the writer’s form then saves', async () => {
@@ -111,5 +112,26 @@ describe('settling suggestions over the socket', () => {
     // The form's save of the shared body is measured from the shared body, where the editor settled it.
     const shared = readStoryDocument(adminClient.doc).body
     expect(await saveBody(writer, story, shared)).toMatchObject({ ok: true })
+  })
+
+  it('refuses a writer’s crafted pair whose change sent first accepts part of the editor’s suggestion once the other places it', async () => {
+    const { url } = await startServer({ published: true, pauseMs: 60_000 })
+    const story = await storyWithSuggestions()
+    const writerClient = await join(url, writer, story)
+    const editorClient = await join(url, editor, story)
+    await expect.poll(() => suggestionsOf(writerClient), { timeout: 15_000 }).toEqual(['e1', 'e2'])
+    const [typing, accepting] = changesInTurn(
+      writerClient,
+      (doc) => paragraphIn(doc).insert(26, ' Again.'),
+      (doc) => paragraphIn(doc).format(15, 3, { insertion: null }),
+    )
+    sendRawUpdate(writerClient, accepting)
+    sendRawUpdate(writerClient, typing)
+    await expect
+      .poll(() => writerClient.messages, { timeout: 15_000 })
+      .toContainEqual({ type: 'refused', message: expect.stringMatching(refusedRule) })
+    await expect.poll(() => writerClient.closes, { timeout: 15_000 }).toContain('settling-refused')
+    await expect.poll(() => paragraphOf(editorClient).toString(), { timeout: 15_000 }).toContain('Again.')
+    expect(suggestionsOf(editorClient)).toEqual(['e1', 'e2'])
   })
 })

@@ -1,6 +1,7 @@
 'use client'
 
 import { HocuspocusProvider } from '@hocuspocus/provider'
+import { useRouter } from 'next/navigation'
 import { type RefObject, useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { z } from 'zod'
@@ -20,7 +21,7 @@ const ticketSchema = z.object({
   actor: z.object({ id: z.number(), role: z.enum(roles), sections: z.array(z.number()).optional() }),
 })
 const serverMessageSchema = z.object({
-  type: z.enum(['saved', 'refused', 'read-only', 'too-large']),
+  type: z.enum(['saved', 'refused', 'read-only', 'too-large', 'comments']),
   message: z.string().optional(),
   revisionNumber: z.number().int().positive().optional(),
 })
@@ -55,6 +56,7 @@ async function fetchTicket(articleId: number) {
  */
 export function useStoryCollab(articleId: number, isEnabled: boolean, waitsRef?: RefObject<boolean>): CollabState {
   const [state, setState] = useState<CollabState>(isEnabled ? { kind: 'connecting' } : { kind: 'off' })
+  const router = useRouter()
 
   useEffect(() => {
     if (!isEnabled) return
@@ -121,6 +123,8 @@ export function useStoryCollab(articleId: number, isEnabled: boolean, waitsRef?:
           const parsed = serverMessageSchema.safeParse(safeJson(payload))
           if (!parsed.success) return
           const { type, revisionNumber } = parsed.data
+          // Someone replied to a comment or resolved one: the page brings the comments again.
+          if (type === 'comments') return router.refresh()
           if (type === 'saved') {
             if (revisionNumber) lastCut = { revisionNumber, at: new Date() }
             return show()
@@ -138,7 +142,7 @@ export function useStoryCollab(articleId: number, isEnabled: boolean, waitsRef?:
       window.removeEventListener('online', reconnect)
       provider?.destroy()
     }
-  }, [articleId, isEnabled, waitsRef])
+  }, [articleId, isEnabled, waitsRef, router])
 
   return state
 }

@@ -28,7 +28,13 @@ export const CommentHighlights = Extension.create({
           apply: (tr, value) => {
             const told: CommentHighlight | undefined = tr.getMeta(commentHighlightsKey)
             if (told) return { ...told, decorations: DecorationSet.create(tr.doc, decorationsOf(tr.doc, told)) }
-            return tr.docChanged ? { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) } : value
+            if (!tr.docChanged) return value
+            const decorations = value.decorations.map(tr.mapping, tr.doc)
+            // A change that replaced highlighted words wholesale (as the shared body brings another
+            // person's typing) drops their highlights: they are worked out again from the marks.
+            if (decorations.find().length < value.decorations.find().length)
+              return { ...value, decorations: DecorationSet.create(tr.doc, decorationsOf(tr.doc, value)) }
+            return { ...value, decorations }
           },
         },
         props: { decorations: (state) => commentHighlightsKey.getState(state)?.decorations },

@@ -9,6 +9,7 @@ import { acquireLease, releaseLease, servedElsewhere } from './lease'
 import { type SizeGuard, syncUpdateOf, tooLargeMessage } from './limits'
 import { bodyUpdateProblem } from './body-guard'
 import { fieldUpdateProblem } from './field-guard'
+import { unplacedMessage, whenPlaceable } from './placement'
 import type { CutResult, RevisionCutter } from './revision-cutter'
 import { articleIdOf, loadStoryDocument, storeStoryDocument } from './storage'
 import { type TicketProblem, verifyTicket } from './ticket'
@@ -23,6 +24,7 @@ export type ServerMessage =
   | { type: 'refused'; message: string }
   | { type: 'read-only'; message: string }
   | { type: 'too-large'; message: string }
+  | { type: 'comments' }
 
 const ticketMessages: Record<TicketProblem, string> = {
   malformed: 'Sign in to write together on this story.',
@@ -49,6 +51,8 @@ export type HookParts = {
   /** Resolves once the leases a killed predecessor left are freed (the only instance), at once otherwise. */
   leasesReady: Promise<void>
   sizeGuard: SizeGuard
+  /** How long a change that cannot be placed yet waits for the one it follows (lib/collab/placement.ts). */
+  placeWaitMs: number
   log: Pick<Console, 'error'>
 }
 
@@ -62,7 +66,17 @@ function send(connection: Connection, message: ServerMessage): void {
 }
 
 /** Copydesk's rules for the sync server: who connects and how, where documents live, when revisions are cut. */
-export function copydeskHooks({ db, secret, cutter, watcher, leaseHolder, leasesReady, sizeGuard, log }: HookParts): Extension {
+export function copydeskHooks({
+  db,
+  secret,
+  cutter,
+  watcher,
+  leaseHolder,
+  leasesReady,
+  sizeGuard,
+  placeWaitMs,
+  log,
+}: HookParts): Extension {
   const articleOf = (documentName: string): number => {
     const articleId = articleIdOf(documentName)
     if (articleId === null) throw new ConnectionRefused('There is no such story.')
@@ -123,6 +137,11 @@ export function copydeskHooks({ db, secret, cutter, watcher, leaseHolder, leases
       // Hocuspocus itself). The desk's editor never sends a field change that would be refused.
       const visitor = contextOf(connection.context)
       if (!visitor || connection.readOnly) return
+      // A change that follows one not received yet waits for it, so that the guards see it whole.
+      if (!(await whenPlaceable(document, change, connection, placeWaitMs))) {
+        send(connection, { type: 'refused', message: unplacedMessage })
+        throw Object.assign(new Error(unplacedMessage), { code: 4422, reason: 'out-of-order' })
+      }
       const field = fieldUpdateProblem(document, change, visitor.actor)
       const problem = field ?? bodyUpdateProblem(document, change, visitor.actor)
       if (problem) {

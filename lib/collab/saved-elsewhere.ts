@@ -20,3 +20,11 @@ export async function shareSavedDraft(db: Db, articleId: number): Promise<void> 
     console.error(`Copydesk: story ${articleId}'s shared document could not take the saved draft: ${String(error)}`)
   }
 }
+
+/**
+ * After a reply to a comment on the words, or a thread resolved or reopened: everyone on the story
+ * here fetches its comments again (a new comment needs no word: its marked words travel with the body).
+ */
+export function announceComments(articleId: number): void {
+  runningCollab()?.announceComments(articleId)
+}

@@ -11,10 +11,11 @@ import { type RedisSettings, authSecret, redisSettings } from '../env'
 import { type OriginSettings, foreignOriginProblem, originSettings, ownOrigins } from '../same-origin'
 import { AccessWatcher } from './access'
 import { collabPath } from './paths'
-import { copydeskHooks, toMessage } from './hooks'
+import { type ServerMessage, copydeskHooks, toMessage } from './hooks'
 import { acquireLease, instanceName, leaseRenewMs, releaseLease, releaseOthersLeases, renewLeases } from './lease'
 import { SizeGuard, SocketsPerAddress, maxMessageBytes, tooManySocketsMessage, upgradeAddress } from './limits'
 import { type CutKind, type CutResult, RevisionCutter } from './revision-cutter'
+import { placeWaitMs } from './placement'
 import { type PublishedCollab, publishCollab } from './running'
 import { type SharedParts, mergeIntoShared } from './shared-parts'
 import {
@@ -43,10 +44,11 @@ export type CollabOptions = {
    * process's predecessor, killed) are freed at start, rather than refusing their stories for 30 s.
    */
   isOnlyInstance?: boolean
-  /** Timings, for tests: the typing pause that cuts a revision, the access re-check, the store debounce. */
+  /** Timings, for tests: the typing pause that cuts a revision, the access re-check, the store debounce, the wait for a change's predecessor. */
   pauseMs?: number
   accessCheckMs?: number
   storeDebounceMs?: number
+  placeWaitMs?: number
   /** Limits, for tests (lib/collab/limits.ts has the real ones). */
   maxDocumentChars?: number
   maxSocketsPerAddress?: number
@@ -69,6 +71,8 @@ export type CollabServer = {
    * story's shared document, if it is open here, keeping what others typed there meanwhile.
    */
   mergeSaved: (articleId: number, base: SharedParts, saved: SharedParts & { fields: FieldValues; revisionId: number }) => Promise<void>
+  /** Tells everyone on the story here that its comments changed (a reply, a thread resolved): their pages fetch them. */
+  announceComments: (articleId: number) => void
   /** Whether the story's shared document is open on this instance. */
   isOpenHere: (articleId: number) => boolean
   /** Who typed into an open story here since its last revision cut. */
@@ -103,7 +107,19 @@ export function createCollabServer(options: CollabOptions): CollabServer {
           log.error(`Copydesk: could not free the leases of an earlier sync server: ${String(error)}`),
         )
       : Promise.resolve()
-  const extensions: Extension[] = [copydeskHooks({ db, secret: options.secret, cutter, watcher, leaseHolder, leasesReady, sizeGuard, log })]
+  const extensions: Extension[] = [
+    copydeskHooks({
+      db,
+      secret: options.secret,
+      cutter,
+      watcher,
+      leaseHolder,
+      leasesReady,
+      sizeGuard,
+      placeWaitMs: options.placeWaitMs ?? placeWaitMs,
+      log,
+    }),
+  ]
   if (options.redis) {
     const { host, port, username, password, db: database, tls } = options.redis
     extensions.push(
@@ -179,6 +195,10 @@ export function createCollabServer(options: CollabOptions): CollabServer {
         revisionId: saved.revisionId,
         contributors: cutter.contributorsOf(articleId),
       })
+    },
+    announceComments(articleId) {
+      const message: ServerMessage = { type: 'comments' }
+      hocuspocus.documents.get(documentNameOf(articleId))?.broadcastStateless(JSON.stringify(message))
     },
     isOpenHere,
     cutNow: (articleId, kind, requestedBy) => cutter.cutNow(articleId, kind, requestedBy),

@@ -77,6 +77,11 @@ export function isMapField(field: string): field is MapField {
   return (mapFields as string[]).includes(field)
 }
 
+/** The map's fields of a whole story draft. */
+export function fieldValuesOf(draft: StoryDraft): FieldValues {
+  return Object.fromEntries(mapFields.map((field) => [field, draft[field]])) as FieldValues
+}
+
 /** The story's field map in a shared document. */
 export function fieldMapOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(fieldsPart)

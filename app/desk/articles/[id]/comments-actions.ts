@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { getDb } from '@/db'
+import { announceComments } from '@/lib/collab/saved-elsewhere'
 import { addNote, setNoteResolved } from '@/lib/notes'
 import { requireUser } from '@/lib/session'
 
@@ -38,6 +39,7 @@ export async function replyToCommentAction(input: unknown): Promise<Answer> {
   const result = await addNote(getDb(), user, articleId, { body, parentId: threadId })
   if (!result.ok) return { ok: false, message: result.message }
   revalidatePath(`/desk/articles/${articleId}`)
+  announceComments(articleId)
   return { ok: true }
 }
 
@@ -50,5 +52,6 @@ export async function resolveCommentAction(input: unknown): Promise<Answer> {
   const result = await setNoteResolved(getDb(), user, parsed.data.noteId, parsed.data.resolved)
   if (!result.ok) return { ok: false, message: result.message }
   revalidatePath(`/desk/articles/${result.articleId}`)
+  announceComments(result.articleId)
   return { ok: true }
 }

@@ -7,6 +7,7 @@ import { StoryForm } from '@/components/desk/story-form'
 import { MoveNote } from '@/components/desk/story-notices'
 import { WorkflowActions } from '@/components/desk/workflow-actions'
 import { writeTogetherCookie } from '@/lib/collab/paths'
+import { fieldValuesOf } from '@/lib/collab/story-fields'
 import { getArticleForEditing } from '@/lib/editable-article'
 import { listArticleCorrections } from '@/lib/corrections'
 import { parseId } from '@/lib/http'
@@ -32,6 +33,7 @@ import { NotesPanel } from './notes-panel'
 import { addCommentAction, replyToCommentAction, resolveCommentAction } from './comments-actions'
 import { CommentsRail } from '@/components/desk/comments-rail'
 import { LiveStoryView } from '@/components/desk/live-story-view'
+import { StoryDetails } from '@/components/desk/story-details'
 import { commentThreadIds } from '@/lib/comments'
 import { EmbargoPanel } from './embargo-panel'
 import { ReviewPanel } from './review-panel'
@@ -80,6 +82,13 @@ export default async function StoryPage({ params }: StoryPageProps) {
     },
   }
   const canWriteTogether = (await cookies()).get(writeTogetherCookie)?.value !== 'off'
+  // Who may not change the story reads its other fields, named as the form's pickers name them.
+  const details = article.canEdit
+    ? null
+    : {
+        values: fieldValuesOf(toStoryDraft(article)),
+        names: { sections: await listSectionOptions(db), staff: await listStaff(db), media: await listMediaOptions(db, user) },
+      }
   const moveNote =
     lastMove?.note &&
     lastMove.toStatus === article.status &&
@@ -142,32 +151,35 @@ export default async function StoryPage({ params }: StoryPageProps) {
           comments={comments}
         />
       ) : (
-        <>
-          {!trash && <p className="message info">{article.editBlockedReason}</p>}
-          <WorkflowActions
-            articleId={article.id}
-            actions={workflow.actions}
-            version={workflow.version}
-            checklist={checklist}
-            embargoUntil={workflow.embargoUntil}
-          />
-          <LiveStoryView
-            articleId={article.id}
-            canWriteTogether={canWriteTogether}
-            story={{ dateline: article.dateline, body: article.body }}
-            comments={comments}
-          >
-            <article className="story-preview">
-              <h2>{article.headline}</h2>
-              <p className="standfirst">{article.standfirst}</p>
-              {article.dateline && <p className="muted">Dateline: {article.dateline}</p>}
-              <div className="body-with-comments">
-                <div className="story-body" dangerouslySetInnerHTML={{ __html: renderRichText(article.body) }} />
-                <CommentsRail articleId={article.id} editor={null} comments={comments} />
-              </div>
-            </article>
-          </LiveStoryView>
-        </>
+        details && (
+          <>
+            {!trash && <p className="message info">{article.editBlockedReason}</p>}
+            <WorkflowActions
+              articleId={article.id}
+              actions={workflow.actions}
+              version={workflow.version}
+              checklist={checklist}
+              embargoUntil={workflow.embargoUntil}
+            />
+            <LiveStoryView
+              articleId={article.id}
+              canWriteTogether={canWriteTogether}
+              story={{ fields: details.values, body: article.body }}
+              names={details.names}
+              comments={comments}
+            >
+              <article className="story-preview">
+                <h2>{article.headline}</h2>
+                <p className="standfirst">{article.standfirst}</p>
+                <StoryDetails values={details.values} names={details.names} />
+                <div className="body-with-comments">
+                  <div className="story-body" dangerouslySetInnerHTML={{ __html: renderRichText(article.body) }} />
+                  <CommentsRail articleId={article.id} editor={null} comments={comments} />
+                </div>
+              </article>
+            </LiveStoryView>
+          </>
+        )
       )}
       {!workflow.isLive &&
         !trash &&
