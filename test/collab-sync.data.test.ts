@@ -1,4 +1,3 @@
-import net from 'node:net'
 import { eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -7,7 +6,7 @@ import { readOnlyMessage } from '@/lib/collab/hooks'
 import { servedElsewhere } from '@/lib/collab/lease'
 import { getStoredDocument, readStoryDocument } from '@/lib/collab/storage'
 import type { TestClient } from './collab-clients'
-import { collabTestKit } from './collab-server'
+import { collabTestKit, redisAnswers, testRedis } from './collab-server'
 import { editStory, makeStory, openTestNewsroom, revisionRows, storyIn } from './newsroom'
 import { doc, p, text } from './story-docs'
 
@@ -199,29 +198,13 @@ describe('writing together through the sync server', () => {
   })
 })
 
-/** Whether Redis answers PING at 127.0.0.1:6379 within a second. */
-async function redisAnswers(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(6379, '127.0.0.1')
-    const done = (answer: boolean) => {
-      socket.destroy()
-      resolve(answer)
-    }
-    socket.setTimeout(1000, () => done(false))
-    socket.on('error', () => done(false))
-    socket.on('connect', () => socket.write('PING\r\n'))
-    socket.on('data', (data) => done(data.toString().startsWith('+PONG')))
-  })
-}
-
 const hasRedis = await redisAnswers()
 if (!hasRedis) console.warn('SKIPPED: two instances through Redis — nothing answers PING at 127.0.0.1:6379 (start redis-server to run it).')
 
 describe.skipIf(!hasRedis)('several instances through Redis', () => {
   it('brings typing on two instances together', async () => {
-    const redis = { host: '127.0.0.1', port: 6379, db: 0, tls: false }
-    const one = await startServer({ redis, instance: 'test-one' })
-    const two = await startServer({ redis, instance: 'test-two' })
+    const one = await startServer({ redis: testRedis, instance: 'test-one' })
+    const two = await startServer({ redis: testRedis, instance: 'test-two' })
     const story = await makeStory(db, newsroom, { headline: 'Across' })
     const editor = await join(one.url, newsroom.editor, story)
     const admin = await join(two.url, newsroom.admin, story)

@@ -49,6 +49,8 @@ export type HookParts = {
   /** Resolves once the leases a killed predecessor left are freed (the only instance), at once otherwise. */
   leasesReady: Promise<void>
   sizeGuard: SizeGuard
+  /** With Redis: whether another instance has the story open now (its copy is then the one to join). */
+  isOpenElsewhere: (articleId: number) => Promise<boolean>
   log: Pick<Console, 'error'>
 }
 
@@ -62,7 +64,8 @@ function send(connection: Connection, message: ServerMessage): void {
 }
 
 /** Copydesk's rules for the sync server: who connects and how, where documents live, when revisions are cut. */
-export function copydeskHooks({ db, secret, cutter, watcher, leaseHolder, leasesReady, sizeGuard, log }: HookParts): Extension {
+export function copydeskHooks(parts: HookParts): Extension {
+  const { db, secret, cutter, watcher, leaseHolder, leasesReady, sizeGuard, log } = parts
   const articleOf = (documentName: string): number => {
     const articleId = articleIdOf(documentName)
     if (articleId === null) throw new ConnectionRefused('There is no such story.')
@@ -86,7 +89,7 @@ export function copydeskHooks({ db, secret, cutter, watcher, leaseHolder, leases
 
     async onLoadDocument({ document, documentName }): Promise<void> {
       const articleId = articleOf(documentName)
-      const loaded = await loadStoryDocument(db, articleId, document)
+      const loaded = await loadStoryDocument(db, articleId, document, { isOpenElsewhere: await parts.isOpenElsewhere(articleId) })
       if (!loaded.found) throw new ConnectionRefused('This story no longer exists.')
       cutter.open(articleId, document, loaded.contributors)
     },
@@ -99,14 +102,14 @@ export function copydeskHooks({ db, secret, cutter, watcher, leaseHolder, leases
     },
 
     async onChange({ documentName, context }): Promise<void> {
-      // Changes from another instance (through Redis) are noted there, by the instance they were typed on.
-      const visitor = contextOf(context)
-      if (visitor) cutter.noteChange(articleOf(documentName), visitor.userId)
+      // A change from another instance (through Redis) puts off the cut here too; who typed it is
+      // written to the database by the instance it was typed on.
+      cutter.noteChange(articleOf(documentName), contextOf(context)?.userId ?? null)
     },
 
     async onStoreDocument({ documentName, document }): Promise<void> {
       const articleId = articleOf(documentName)
-      await storeStoryDocument(db, articleId, document, { contributors: cutter.contributorsOf(articleId) })
+      await storeStoryDocument(db, articleId, document)
     },
 
     // A change that would take the story past its size is not applied: the connection is closed
