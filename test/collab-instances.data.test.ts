@@ -2,12 +2,14 @@ import { eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { articles } from '@/db/schema'
+import { createApiToken } from '@/lib/api-tokens/tokens'
 import { articleInputSchema } from '@/lib/article-input'
 import { saveStoryForm } from '@/lib/collab/form-saves'
 import { readStoryDocument } from '@/lib/collab/storage'
 import { restoreRevision } from '@/lib/revisions'
 import type { TestClient } from './collab-clients'
 import { collabTestKit, redisAnswers, testRedis } from './collab-server'
+import { askApi } from './content-api'
 import { makeStory, openTestNewsroom, revisionRows } from './newsroom'
 
 // Two app instances in this process, meeting in Redis, on one database: what is saved through one
@@ -79,6 +81,26 @@ describe.skipIf(!hasRedis)('several instances through Redis, one story', () => {
     const rows = await revisionRows(db, story)
     expect(rows.at(-1)).toMatchObject({ headline: 'First words!', contributors: [newsroom.admin.id] })
     expect(rows.at(-1)?.body).toEqual(rows[0]?.body)
+  })
+
+  it('a draft written through the Content API on one instance reaches the people writing through another', async () => {
+    const { here, there } = await twoInstances()
+    const story = await makeStory(db, newsroom, { headline: 'Harbour' })
+    const editor = await join(there.url, newsroom.editor, story)
+    await connected(editor)
+    await expect.poll(() => headlineOf(editor), { timeout: 15_000 }).toBe('Harbour')
+    const made = await createApiToken(db, newsroom.admin, {
+      name: 'Wire desk',
+      scopes: ['read:drafts', 'write:drafts'],
+      sectionIds: [],
+      lifetime: 'never',
+    })
+    if (!made.ok) throw new Error(made.message)
+    const headers = { authorization: `Bearer ${made.secret}`, 'if-match': `"v${await versionOf(story)}"` }
+    const written = await askApi(db, `/api/v1/drafts/${story}`, headers, { method: 'PATCH', body: { headline: 'Harbour reopens' } })
+    expect(written.status).toBe(200)
+    await expect.poll(() => headlineOf(editor), { timeout: 15_000 }).toBe('Harbour reopens')
+    expect(here.collab.hocuspocus.documents.size).toBe(0)
   })
 
   it('a save made alone through one instance reaches the people writing through another, who keep what they typed', async () => {

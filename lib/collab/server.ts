@@ -183,8 +183,8 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       const { base, saved } = change
       return rewrite(articleId, (document) => mergeIntoShared(base, saved, readStoryDocument(document)), { revisionId: saved.revisionId })
     }
-    await rewrite(articleId, () => change.draft, { revisionId: change.revisionId })
     await takeContributors(db, articleId)
+    await rewrite(articleId, () => change.draft, { revisionId: change.revisionId })
   }
 
   return {
