@@ -203,3 +203,28 @@ describe.skipIf(!hasRedis)('several instances through Redis, one story', () => {
     expect(headlineOf(admin)).toBe('Pier closed today')
   })
 })
+
+describe('an instance whose Redis does not answer', () => {
+  it('still saves the form, alone or not, and restores revisions', async () => {
+    // Nothing listens on port 1: every question to Redis goes unanswered.
+    await startServer({ redis: { ...testRedis, port: 1 }, instance: 'test-no-redis', published: true, log: { error: () => undefined } })
+    const story = await makeStory(db, newsroom, { headline: 'Lighthouse' })
+    const [first] = await revisionRows(db, story)
+    const input = articleInputSchema.parse({ ...first, standfirst: 'Lit again tonight.' })
+    const alone = await saveStoryForm(db, newsroom.editor, story, input, {
+      baseVersion: await versionOf(story),
+      kind: 'save',
+      isAlone: true,
+    })
+    expect(alone.ok).toBe(true)
+    const again = articleInputSchema.parse({ ...first, standfirst: 'Lit again at dusk.' })
+    expect((await saveStoryForm(db, newsroom.editor, story, again, { baseVersion: await versionOf(story), kind: 'save' })).ok).toBe(true)
+    expect((await restoreRevision(db, newsroom.admin, story, 1, await versionOf(story))).ok).toBe(true)
+    expect((await revisionRows(db, story)).map((row) => row.standfirst)).toEqual([
+      first?.standfirst,
+      'Lit again tonight.',
+      'Lit again at dusk.',
+      first?.standfirst,
+    ])
+  })
+})

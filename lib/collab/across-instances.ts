@@ -27,6 +27,17 @@ const requestSchema = z.object({
 
 /** How long a claim on a request is kept in Redis: far longer than putting a save in takes. */
 const claimMs = 60_000
+/** How long a save waits for Redis to answer before going on without it. */
+const answerMs = 1000
+
+/** `asked`, or a failure once Redis has not answered for `answerMs` (ioredis queues commands while it reconnects). */
+function within<T>(asked: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${answerMs} ms`)), answerMs)
+  })
+  return Promise.race([asked, late]).finally(() => clearTimeout(timer))
+}
 
 export class SavesAcrossInstances {
   private readonly subscriber: RedisInstance
@@ -44,6 +55,7 @@ export class SavesAcrossInstances {
   ) {
     this.channel = `${settings.prefix}:saved-elsewhere`
     this.subscriber = redis.duplicate()
+    this.subscriber.on('error', (error: Error) => this.report(error))
     this.subscriber.on('message', (channel: string, message: string) => {
       if (channel === this.channel) void this.receive(message)
     })
@@ -55,13 +67,23 @@ export class SavesAcrossInstances {
    * channel (the Redis extension subscribes to it once the document is loaded).
    */
   async isOpenAnywhere(articleId: number): Promise<boolean> {
-    const answer = (await this.redis.pubsub('NUMSUB', `${this.settings.prefix}:${documentNameOf(articleId)}`)) as [string, number]
-    return Number(answer[1]) > 0
+    try {
+      const answer = await within(this.redis.pubsub('NUMSUB', `${this.settings.prefix}:${documentNameOf(articleId)}`))
+      return Number((answer as [string, number])[1]) > 0
+    } catch (error) {
+      // Saving never waits on Redis: without an answer, the story counts as open nowhere else.
+      this.report(error)
+      return false
+    }
   }
 
   /** Asks the instances where the story is open to put `change` in; one of them does. */
   async ask(articleId: number, change: SavedChange): Promise<void> {
-    await this.redis.publish(this.channel, JSON.stringify({ id: crypto.randomUUID(), articleId, change }))
+    try {
+      await within(this.redis.publish(this.channel, JSON.stringify({ id: crypto.randomUUID(), articleId, change })))
+    } catch (error) {
+      this.report(error)
+    }
   }
 
   stop(): void {

@@ -107,7 +107,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
         )
       : Promise.resolve()
   const prefix = options.redisPrefix ?? 'copydesk'
-  const redis = options.redis ? redisExtension(options.redis, instance, prefix) : null
+  const redis = options.redis ? redisExtension(options.redis, instance, prefix, log) : null
   const across = redis
     ? new SavesAcrossInstances(redis.pub, {
         prefix,
@@ -242,8 +242,13 @@ export function createCollabServer(options: CollabOptions): CollabServer {
 }
 
 /** Hocuspocus's Redis extension: the instances' copies of a story meet on its channel under `prefix`. */
-function redisExtension({ host, port, username, password, db, tls }: RedisSettings, instance: string, prefix: string): Redis {
-  return new Redis({
+function redisExtension(
+  { host, port, username, password, db, tls }: RedisSettings,
+  instance: string,
+  prefix: string,
+  log: Pick<Console, 'error'>,
+): Redis {
+  const extension = new Redis({
     host,
     port,
     identifier: instance,
@@ -251,6 +256,9 @@ function redisExtension({ host, port, username, password, db, tls }: RedisSettin
     // No ready check: its INFO fails on a connection already subscribing (the extension subscribes at once).
     options: { enableReadyCheck: false, username, password, db, ...(tls ? { tls: {} } : {}) },
   })
+  // Its connections retry by themselves; each failure is told, not thrown.
+  for (const client of [extension.pub, extension.sub]) client.on('error', (error: Error) => log.error(`Copydesk: Redis: ${error.message}`))
+  return extension
 }
 
 function refuseUpgrade(socket: Duplex, status: string, message: string): void {
