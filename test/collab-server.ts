@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import http from 'node:http'
 import net from 'node:net'
@@ -117,4 +118,11 @@ export async function redisAnswers(): Promise<boolean> {
     socket.on('connect', () => socket.write('PING\r\n'))
     socket.on('data', (data) => done(data.toString().startsWith('+PONG')))
   })
+}
+
+/** The id of a process that has just ended. */
+export function stoppedProcessId(): number {
+  const child = spawnSync(process.execPath, ['-e', ''])
+  if (child.pid === undefined) throw new Error('no process started')
+  return child.pid
 }

@@ -3,10 +3,10 @@ import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { users } from '@/db/schema'
 import { readOnlyMessage } from '@/lib/collab/hooks'
-import { servedElsewhere } from '@/lib/collab/lease'
+import { instanceName, processPlace, servedElsewhere } from '@/lib/collab/lease'
 import { getStoredDocument, readStoryDocument } from '@/lib/collab/storage'
 import type { TestClient } from './collab-clients'
-import { collabTestKit, redisAnswers, testRedis } from './collab-server'
+import { collabTestKit, redisAnswers, stoppedProcessId, testRedis } from './collab-server'
 import { editStory, makeStory, openTestNewsroom, revisionRows, storyIn } from './newsroom'
 import { doc, p, text } from './story-docs'
 
@@ -166,6 +166,24 @@ describe('writing together through the sync server', () => {
     await expect.poll(() => headlineOf(reader), { timeout: 15_000 }).toMatch(everything)
     await expect.poll(() => storedHeadline(story), { timeout: 15_000 }).toMatch(everything)
     expect(headlineOf(editor)).toBe(headlineOf(reader))
+  })
+
+  it('takes at once, once restarted, the stories its killed predecessor held, where several instances share the database', async () => {
+    const place = processPlace()
+    if (!place) return console.warn('SKIPPED: a restarted instance’s leases — /proc does not say where this process runs (not Linux).')
+    // The first server is named as a process that no longer runs, as a killed one would be.
+    const first = await startServer({ instance: instanceName(place, stoppedProcessId()), pauseMs: neverMs })
+    const story = await makeStory(db, newsroom, { headline: 'Tide' })
+    const editor = await join(first.url, newsroom.editor, story)
+    await expect.poll(() => editor.scope(), { timeout: 15_000 }).toBe('read-write')
+    typeHeadline(editor, ' turns')
+    await expect.poll(() => storedHeadline(story), { timeout: 15_000 }).toBe('Tide turns')
+    await first.crash()
+    const second = await startServer({ port: first.port })
+    const admin = await join(second.url, newsroom.admin, story)
+    await expect.poll(() => admin.scope(), { timeout: 15_000 }).toBe('read-write')
+    expect(admin.refusal()).toBeUndefined()
+    await expect.poll(() => headlineOf(admin), { timeout: 15_000 }).toBe('Tide turns')
   })
 
   it('opens a story saved before writing together with its body as saved, and cuts an edit into it', async () => {

@@ -13,7 +13,7 @@ import { AccessWatcher } from './access'
 import { type SavedChange, SavesAcrossInstances } from './across-instances'
 import { collabPath } from './paths'
 import { copydeskHooks, toMessage } from './hooks'
-import { acquireLease, instanceName, leaseRenewMs, releaseLease, releaseOthersLeases, renewLeases } from './lease'
+import { acquireLease, instanceName, leaseRenewMs, releaseDeadLeases, releaseLease, releaseOthersLeases, renewLeases } from './lease'
 import { SizeGuard, SocketsPerAddress, maxMessageBytes, tooManySocketsMessage, upgradeAddress } from './limits'
 import { type CutKind, type CutResult, RevisionCutter } from './revision-cutter'
 import { type PublishedCollab, publishCollab } from './running'
@@ -100,12 +100,12 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   })
   const sizeGuard = new SizeGuard(options.maxDocumentChars)
   // A failure leaves the leases to lapse by themselves; unheard, it would end the process.
-  const leasesReady =
-    leaseHolder && options.isOnlyInstance
-      ? releaseOthersLeases(db, leaseHolder).catch((error: unknown) =>
-          log.error(`Copydesk: could not free the leases of an earlier sync server: ${String(error)}`),
-        )
-      : Promise.resolve()
+  // The only instance frees every other holder's leases; one of several, those of holders no longer running.
+  const leasesReady = leaseHolder
+    ? (options.isOnlyInstance ? releaseOthersLeases(db, leaseHolder) : releaseDeadLeases(db)).catch((error: unknown) =>
+        log.error(`Copydesk: could not free the leases of an earlier sync server: ${String(error)}`),
+      )
+    : Promise.resolve()
   const prefix = options.redisPrefix ?? 'copydesk'
   const redis = options.redis ? redisExtension(options.redis, instance, prefix, log) : null
   const across = redis
