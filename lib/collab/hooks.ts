@@ -46,7 +46,7 @@ export type HookParts = {
   watcher: AccessWatcher
   /** Without Redis: this instance's name in the lease table (lib/collab/lease.ts). */
   leaseHolder: string | null
-  /** Resolves once the leases a killed predecessor left are freed (the only instance), at once otherwise. */
+  /** Resolves once the leases that earlier holders, no longer running, left are freed (lib/collab/lease.ts). */
   leasesReady: Promise<void>
   sizeGuard: SizeGuard
   /** With Redis: whether another instance has the story open now (its copy is then the one to join). */

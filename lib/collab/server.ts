@@ -99,8 +99,8 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     },
   })
   const sizeGuard = new SizeGuard(options.maxDocumentChars)
-  // A failure leaves the leases to lapse by themselves; unheard, it would end the process.
-  // The only instance frees every other holder's leases; one of several, those of holders no longer running.
+  // The only instance frees every other holder's leases; one of several, those of holders no longer
+  // running. A failure leaves the leases to lapse by themselves; unheard, it would end the process.
   const leasesReady = leaseHolder
     ? (options.isOnlyInstance ? releaseOthersLeases(db, leaseHolder) : releaseDeadLeases(db)).catch((error: unknown) =>
         log.error(`Copydesk: could not free the leases of an earlier sync server: ${String(error)}`),
@@ -201,7 +201,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     },
     async mergeSaved(articleId, base, saved) {
       if (isOpenHere(articleId)) await putIn(articleId, { kind: 'merge', base, saved })
-      else if (await across?.isOpenAnywhere(articleId)) await across?.ask(articleId, { kind: 'merge', base, saved })
+      else if (across && (await across.isOpenAnywhere(articleId))) await across.ask(articleId, { kind: 'merge', base, saved })
     },
     isOpenAnywhere,
     cutNow: (articleId, kind, requestedBy) => cutter.cutNow(articleId, kind, requestedBy),
