@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process'
+import crypto from 'node:crypto'
 import http from 'node:http'
-import type net from 'node:net'
+import net from 'node:net'
 import type { Duplex } from 'node:stream'
 import type { Db } from '@/db'
 import { collabPath } from '@/lib/collab/paths'
@@ -32,6 +34,8 @@ export function collabTestKit(db: Db) {
   const origins = { siteUrl: 'http://localhost:3000', proxyHops: 0 }
   const clients: TestClient[] = []
   const closers: (() => Promise<void>)[] = []
+  // Its own keys and channels in Redis: other test processes may use the same story ids at once.
+  const redisPrefix = `copydesk-test-${crypto.randomBytes(4).toString('hex')}`
 
   /**
    * A sync server with short timings; `url` is its WebSocket address. Published, it is the one the
@@ -46,6 +50,7 @@ export function collabTestKit(db: Db) {
       pauseMs: 400,
       accessCheckMs: 200,
       storeDebounceMs: 50,
+      redisPrefix,
       ...options,
     })
     const server = http.createServer((_, response) => response.writeHead(404).end())
@@ -95,4 +100,29 @@ export function collabTestKit(db: Db) {
   }
 
   return { startServer, join, closeAll }
+}
+
+/** The Redis the tests use, as the sync server takes its settings. */
+export const testRedis = { host: '127.0.0.1', port: 6379, db: 0, tls: false }
+
+/** Whether Redis answers PING at 127.0.0.1:6379 within a second. */
+export async function redisAnswers(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(testRedis.port, testRedis.host)
+    const done = (answer: boolean) => {
+      socket.destroy()
+      resolve(answer)
+    }
+    socket.setTimeout(1000, () => done(false))
+    socket.on('error', () => done(false))
+    socket.on('connect', () => socket.write('PING\r\n'))
+    socket.on('data', (data) => done(data.toString().startsWith('+PONG')))
+  })
+}
+
+/** The id of a process that has just ended. */
+export function stoppedProcessId(): number {
+  const child = spawnSync(process.execPath, ['-e', ''])
+  if (child.pid === undefined) throw new Error('no process started')
+  return child.pid
 }

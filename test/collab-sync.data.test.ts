@@ -1,13 +1,12 @@
-import net from 'node:net'
 import { eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { users } from '@/db/schema'
 import { readOnlyMessage } from '@/lib/collab/hooks'
-import { servedElsewhere } from '@/lib/collab/lease'
+import { instanceName, processPlace, servedElsewhere } from '@/lib/collab/lease'
 import { getStoredDocument, readStoryDocument } from '@/lib/collab/storage'
 import type { TestClient } from './collab-clients'
-import { collabTestKit } from './collab-server'
+import { collabTestKit, redisAnswers, stoppedProcessId, testRedis } from './collab-server'
 import { editStory, makeStory, openTestNewsroom, revisionRows, storyIn } from './newsroom'
 import { doc, p, text } from './story-docs'
 
@@ -169,6 +168,24 @@ describe('writing together through the sync server', () => {
     expect(headlineOf(editor)).toBe(headlineOf(reader))
   })
 
+  it('takes at once, once restarted, the stories its killed predecessor held, where several instances share the database', async () => {
+    const place = processPlace()
+    if (!place) return console.warn('SKIPPED: a restarted instance’s leases — /proc does not say where this process runs (not Linux).')
+    // The first server is named as a process that no longer runs, as a killed one would be.
+    const first = await startServer({ instance: instanceName(place, stoppedProcessId()), pauseMs: neverMs })
+    const story = await makeStory(db, newsroom, { headline: 'Tide' })
+    const editor = await join(first.url, newsroom.editor, story)
+    await expect.poll(() => editor.scope(), { timeout: 15_000 }).toBe('read-write')
+    typeHeadline(editor, ' turns')
+    await expect.poll(() => storedHeadline(story), { timeout: 15_000 }).toBe('Tide turns')
+    await first.crash()
+    const second = await startServer({ port: first.port })
+    const admin = await join(second.url, newsroom.admin, story)
+    await expect.poll(() => admin.scope(), { timeout: 15_000 }).toBe('read-write')
+    expect(admin.refusal()).toBeUndefined()
+    await expect.poll(() => headlineOf(admin), { timeout: 15_000 }).toBe('Tide turns')
+  })
+
   it('opens a story saved before writing together with its body as saved, and cuts an edit into it', async () => {
     const story = await makeStory(db, newsroom, { headline: 'Old story' })
     await editStory(db, newsroom.writer, story, { body: savedBody })
@@ -199,29 +216,13 @@ describe('writing together through the sync server', () => {
   })
 })
 
-/** Whether Redis answers PING at 127.0.0.1:6379 within a second. */
-async function redisAnswers(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(6379, '127.0.0.1')
-    const done = (answer: boolean) => {
-      socket.destroy()
-      resolve(answer)
-    }
-    socket.setTimeout(1000, () => done(false))
-    socket.on('error', () => done(false))
-    socket.on('connect', () => socket.write('PING\r\n'))
-    socket.on('data', (data) => done(data.toString().startsWith('+PONG')))
-  })
-}
-
 const hasRedis = await redisAnswers()
 if (!hasRedis) console.warn('SKIPPED: two instances through Redis — nothing answers PING at 127.0.0.1:6379 (start redis-server to run it).')
 
 describe.skipIf(!hasRedis)('several instances through Redis', () => {
   it('brings typing on two instances together', async () => {
-    const redis = { host: '127.0.0.1', port: 6379, db: 0, tls: false }
-    const one = await startServer({ redis, instance: 'test-one' })
-    const two = await startServer({ redis, instance: 'test-two' })
+    const one = await startServer({ redis: testRedis, instance: 'test-one' })
+    const two = await startServer({ redis: testRedis, instance: 'test-two' })
     const story = await makeStory(db, newsroom, { headline: 'Across' })
     const editor = await join(one.url, newsroom.editor, story)
     const admin = await join(two.url, newsroom.admin, story)

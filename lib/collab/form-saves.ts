@@ -14,21 +14,29 @@ type FormSaveOptions = Omit<SaveOptions, 'contributors'> & {
 /**
  * Saves the story form. While the story is written together, the form's save carries the shared
  * headline, standfirst and body as they are on screen: its revision records everyone who typed
- * into them since the last revision cut here, not only the person saving. (The next cut, finding
+ * into them since the last revision cut, through any instance, not only the person saving. (The next cut, finding
  * the same text, makes no revision of its own.) Who may settle suggestions is measured from the
  * shared body too: a suggestion someone else settled there was checked when it was.
  */
-export function saveStoryForm(db: Db, actor: Actor, articleId: number, input: ArticleInput, options: FormSaveOptions): Promise<SaveResult> {
+export async function saveStoryForm(
+  db: Db,
+  actor: Actor,
+  articleId: number,
+  input: ArticleInput,
+  options: FormSaveOptions,
+): Promise<SaveResult> {
   const { isAlone, ...saveOptions } = options
   const collab = runningCollab()
-  if (collab && isAlone && collab.isOpenHere(articleId)) return saveBesideShared(db, collab, actor, articleId, input, saveOptions)
-  const contributors = collab?.contributorsOf(articleId) ?? []
+  if (collab && isAlone && (await collab.isOpenAnywhere(articleId)))
+    return saveBesideShared(db, collab, actor, articleId, input, saveOptions)
+  const contributors = (await collab?.contributorsOf(articleId)) ?? []
   const settledFrom = collab?.sharedBodyOf(articleId) ?? undefined
   return saveArticle(db, actor, articleId, input, { ...saveOptions, contributors, settledFrom })
 }
 
 /**
- * A save from a browser editing alone while others may write the story together here. It is made
+ * A save from a browser editing alone while others write the story together, here or (with
+ * Redis) on another instance. It is made
  * against the latest revision, as anyone's save (a newer one means a conflict the person settles);
  * then the shared document takes it, merged with what was typed there since that revision.
  * Otherwise the next revision cut from the shared document would drop it.

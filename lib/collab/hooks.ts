@@ -48,11 +48,13 @@ export type HookParts = {
   watcher: AccessWatcher
   /** Without Redis: this instance's name in the lease table (lib/collab/lease.ts). */
   leaseHolder: string | null
-  /** Resolves once the leases a killed predecessor left are freed (the only instance), at once otherwise. */
+  /** Resolves once the leases that earlier holders, no longer running, left are freed (lib/collab/lease.ts). */
   leasesReady: Promise<void>
   sizeGuard: SizeGuard
   /** How long a change that cannot be placed yet waits for the one it follows (lib/collab/placement.ts). */
   placeWaitMs: number
+  /** With Redis: whether another instance has the story open now (its copy is then the one to join). */
+  isOpenElsewhere: (articleId: number) => Promise<boolean>
   log: Pick<Console, 'error'>
 }
 
@@ -66,17 +68,8 @@ function send(connection: Connection, message: ServerMessage): void {
 }
 
 /** Copydesk's rules for the sync server: who connects and how, where documents live, when revisions are cut. */
-export function copydeskHooks({
-  db,
-  secret,
-  cutter,
-  watcher,
-  leaseHolder,
-  leasesReady,
-  sizeGuard,
-  placeWaitMs,
-  log,
-}: HookParts): Extension {
+export function copydeskHooks(parts: HookParts): Extension {
+  const { db, secret, cutter, watcher, leaseHolder, leasesReady, sizeGuard, placeWaitMs, log } = parts
   const articleOf = (documentName: string): number => {
     const articleId = articleIdOf(documentName)
     if (articleId === null) throw new ConnectionRefused('There is no such story.')
@@ -100,7 +93,7 @@ export function copydeskHooks({
 
     async onLoadDocument({ document, documentName }): Promise<void> {
       const articleId = articleOf(documentName)
-      const loaded = await loadStoryDocument(db, articleId, document)
+      const loaded = await loadStoryDocument(db, articleId, document, { isOpenElsewhere: await parts.isOpenElsewhere(articleId) })
       if (!loaded.found) throw new ConnectionRefused('This story no longer exists.')
       cutter.open(articleId, document, loaded.contributors)
     },
@@ -113,14 +106,14 @@ export function copydeskHooks({
     },
 
     async onChange({ documentName, context }): Promise<void> {
-      // Changes from another instance (through Redis) are noted there, by the instance they were typed on.
-      const visitor = contextOf(context)
-      if (visitor) cutter.noteChange(articleOf(documentName), visitor.userId)
+      // A change from another instance (through Redis) puts off the cut here too; who typed it is
+      // written to the database by the instance it was typed on.
+      cutter.noteChange(articleOf(documentName), contextOf(context)?.userId ?? null)
     },
 
     async onStoreDocument({ documentName, document }): Promise<void> {
       const articleId = articleOf(documentName)
-      await storeStoryDocument(db, articleId, document, { contributors: cutter.contributorsOf(articleId) })
+      await storeStoryDocument(db, articleId, document)
     },
 
     // A change that would take the story past its size is not applied: the connection is closed

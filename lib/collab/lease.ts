@@ -1,5 +1,6 @@
 import 'server-only'
 import crypto from 'node:crypto'
+import fs from 'node:fs'
 import os from 'node:os'
 import { and, eq, inArray, lt, ne, or, sql } from 'drizzle-orm'
 import type { Db } from '@/db'
@@ -16,9 +17,56 @@ export const leaseMs = 30_000
 /** How often a holder renews its leases: well within `leaseMs`. */
 export const leaseRenewMs = 10_000
 
-/** This process's name in the lease table: host, process and a random part (a restarted process is another holder). */
-export function instanceName(): string {
-  return `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`
+/**
+ * This process's name in the lease table: host, where it runs (`processPlace`), process id and a
+ * random part (a restarted process is another holder).
+ */
+export function instanceName(place = processPlace(), pid = process.pid): string {
+  return `${os.hostname()}:${place ?? 'unknown'}:${pid}:${crypto.randomBytes(4).toString('hex')}`
+}
+
+const holderPattern = /^[^:]*:([^:]+):([0-9]+):[0-9a-f]+$/
+
+/**
+ * Where this process runs, as the kernel says: its boot (one machine, from one start to the
+ * next) and its PID namespace (one container, or the machine itself). Null where /proc does not
+ * say (not Linux).
+ */
+export function processPlace(): string | null {
+  try {
+    const boot = fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()
+    const namespace = /\[([0-9]+)\]/.exec(fs.readlinkSync('/proc/self/ns/pid'))?.[1]
+    return /^[0-9a-f-]+$/.test(boot) && namespace ? `${boot}.${namespace}` : null
+  } catch {
+    return null
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: a process of another user has that id now.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Frees the leases of holders that no longer run: named from this machine since its last boot,
+ * in this PID namespace, with a process id that no process has now. A restarted instance so
+ * takes at once the stories its killed predecessor held. A holder anywhere else (another
+ * machine, another container, a system without /proc), or whose process id is taken again, is
+ * never judged: its leases lapse as before.
+ */
+export async function releaseDeadLeases(db: Db, place = processPlace()): Promise<void> {
+  if (!place) return
+  const holders = await db.selectDistinct({ instance: collabLeases.instance }).from(collabLeases)
+  const dead = holders.flatMap(({ instance }) => {
+    const [, from, pid] = holderPattern.exec(instance) ?? []
+    return from === place && !isRunning(Number(pid)) ? [instance] : []
+  })
+  if (dead.length > 0) await db.delete(collabLeases).where(inArray(collabLeases.instance, dead))
 }
 
 /** What a person is told when another instance serves the story. */

@@ -114,7 +114,7 @@ describe('revisions cut from a shared document', () => {
     await expect.poll(() => cuts.length, { timeout: 10_000 }).toBe(1)
     expect(cuts[0]).toMatchObject({ ok: true, revisionNumber: 2 })
     expect((await revisionRows(db, story)).at(-1)).toMatchObject({ standfirst: 'abc', contributors: [newsroom.writer.id] })
-    expect(cutter.contributorsOf(story)).toEqual([])
+    expect(await cutter.contributorsOf(story)).toEqual([])
     cutter.stop()
   })
 })

@@ -1,15 +1,22 @@
 import 'server-only'
 import { isDeepStrictEqual } from 'node:util'
-import { inArray } from 'drizzle-orm'
+import { eq, inArray, sql } from 'drizzle-orm'
 import type * as Y from 'yjs'
 import type { Db } from '@/db'
-import { users } from '@/db/schema'
+import { revisions, users } from '@/db/schema'
 import { type SaveResult, saveArticle } from '../article-drafts'
 import { articleInputSchema } from '../article-input'
 import { loadCurrent } from '../editable-article'
 import { type Refusal, refusal } from '../refusal'
 import { followsHeadline } from '../story-draft'
-import { buildStoryDocument, readStoryDocument, storeStoryDocument } from './storage'
+import {
+  addContributors,
+  buildStoryDocument,
+  pendingContributors,
+  readStoryDocument,
+  storeStoryDocument,
+  takeContributors,
+} from './storage'
 
 /** A pause in everyone's typing this long cuts a revision. */
 export const typingPauseMs = 10_000
@@ -41,6 +48,8 @@ export async function cutRevision(
       if (!loaded) return refusal('missing', 'This story no longer exists; it may have been deleted.')
       const { article, revision } = loaded
       if (options.kind === 'autosave' && isDeepStrictEqual(draft, readStoryDocument(buildStoryDocument(revision)))) {
+        // Their typing is in it (another instance, or the form, saved it first): it names them too.
+        await nameContributors(db, revision.id, options.contributors)
         return { ok: true, revisionNumber: revision.number, coalesced: true, unchanged: true }
       }
       // A story never published keeps a slug made from its headline following the headline, as the form does.
@@ -68,6 +77,17 @@ export async function cutRevision(
   return refused
 }
 
+/** Adds `people` to the revision's contributors. */
+async function nameContributors(db: Db, revisionId: number, people: readonly number[]): Promise<void> {
+  if (people.length === 0) return
+  await db
+    .update(revisions)
+    .set({
+      contributors: sql`(select coalesce(jsonb_agg(distinct value order by value), '[]'::jsonb) from jsonb_array_elements(${revisions.contributors} || ${JSON.stringify([...new Set(people)])}::jsonb))`,
+    })
+    .where(eq(revisions.id, revisionId))
+}
+
 /** The people who may be saving, as the database knows them, in the order asked. */
 async function actors(db: Db, ids: readonly number[]) {
   const wanted = [...new Set(ids)]
@@ -76,12 +96,27 @@ async function actors(db: Db, ids: readonly number[]) {
   return wanted.flatMap((id) => rows.filter((row) => row.id === id))
 }
 
-type Pending = { doc: Y.Doc; contributors: number[]; timer?: ReturnType<typeof setTimeout>; cutting: Promise<unknown> }
+/** How soon who typed is written to the database (lib/collab/storage.ts), at most once this often per story. */
+export const contributorsWriteMs = 250
+
+type Pending = {
+  doc: Y.Doc
+  /** Who typed here, most recent last, since the last cut here: who the next cut is saved as first. */
+  recent: number[]
+  /** Who typed here and is not yet written to the database. */
+  unwritten: Set<number>
+  timer?: ReturnType<typeof setTimeout>
+  writer?: ReturnType<typeof setTimeout>
+  cutting: Promise<unknown>
+}
 
 /**
- * Keeps, per open story, who has typed since the last cut, and cuts a revision after
- * `pauseMs` without anyone typing, or at once when asked (an explicit save, everyone leaving).
- * Cuts of one story run one after another.
+ * Cuts a revision of each open story after `pauseMs` without anyone typing (on any instance), or
+ * at once when asked (an explicit save, everyone leaving). Who typed is written to the database
+ * within `contributorsWriteMs`, and each cut takes everyone written there: with Redis, whichever
+ * instance cuts first names everyone, whichever instance they typed through, and another
+ * instance cutting the same pause finds nobody left and cuts nothing. Cuts of one story here run
+ * one after another.
  */
 export class RevisionCutter {
   private readonly stories = new Map<number, Pending>()
@@ -95,23 +130,30 @@ export class RevisionCutter {
     } = {},
   ) {}
 
-  /** A story was opened: `contributors` typed into its stored document before it was last closed, and were never cut. */
+  /** A story was opened: `contributors` typed into its stored document and were never cut. */
   open(articleId: number, doc: Y.Doc, contributors: readonly number[]): void {
-    this.stories.set(articleId, { doc, contributors: [...contributors], cutting: Promise.resolve() })
+    this.stories.set(articleId, { doc, recent: [], unwritten: new Set(), cutting: Promise.resolve() })
     if (contributors.length > 0) this.schedule(articleId)
   }
 
-  /** Someone changed the story: the pause starts again. */
-  noteChange(articleId: number, userId: number): void {
+  /** Someone changed the story (`userId` here, null through another instance): the pause starts again. */
+  noteChange(articleId: number, userId: number | null): void {
     const story = this.stories.get(articleId)
     if (!story) return
-    story.contributors = [...story.contributors.filter((id) => id !== userId), userId]
+    if (userId !== null) {
+      story.recent = [...story.recent.filter((id) => id !== userId), userId]
+      story.unwritten.add(userId)
+      story.writer ??= setTimeout(() => void this.writeContributors(story, articleId), contributorsWriteMs)
+      story.writer.unref?.()
+    }
     this.schedule(articleId)
   }
 
-  /** Who typed since the last cut, for storing with the document. */
-  contributorsOf(articleId: number): number[] {
-    return [...(this.stories.get(articleId)?.contributors ?? [])]
+  /** Who typed since the last cut, through any instance. */
+  async contributorsOf(articleId: number): Promise<number[]> {
+    const story = this.stories.get(articleId)
+    if (story) await this.writeContributors(story, articleId)
+    return pendingContributors(this.db, articleId)
   }
 
   /** Cuts a revision now: `requestedBy` asked for a save (and is the first to save it as). */
@@ -124,20 +166,24 @@ export class RevisionCutter {
     return result
   }
 
-  /** Everyone is leaving the story: cuts what is pending now. */
+  /** Everyone is leaving the story here: cuts what is pending now. */
   async flush(articleId: number): Promise<void> {
-    const story = this.stories.get(articleId)
-    if (story && story.contributors.length > 0) await this.cutNow(articleId, 'autosave').catch((error) => this.report(error))
+    if (this.stories.has(articleId)) await this.cutNow(articleId, 'autosave').catch((error) => this.report(error))
   }
 
   /** The story was closed here: forgets it. */
   forget(articleId: number): void {
-    clearTimeout(this.stories.get(articleId)?.timer)
+    const story = this.stories.get(articleId)
+    clearTimeout(story?.timer)
+    clearTimeout(story?.writer)
     this.stories.delete(articleId)
   }
 
   stop(): void {
-    for (const story of this.stories.values()) clearTimeout(story.timer)
+    for (const story of this.stories.values()) {
+      clearTimeout(story.timer)
+      clearTimeout(story.writer)
+    }
     this.stories.clear()
   }
 
@@ -152,11 +198,26 @@ export class RevisionCutter {
     story.timer.unref?.()
   }
 
+  private async writeContributors(story: Pending, articleId: number): Promise<void> {
+    clearTimeout(story.writer)
+    story.writer = undefined
+    const people = [...story.unwritten]
+    story.unwritten.clear()
+    try {
+      await addContributors(this.db, articleId, people)
+    } catch (error) {
+      for (const id of people) story.unwritten.add(id)
+      this.report(error)
+    }
+  }
+
   private async cut(articleId: number, story: Pending, kind: CutKind, requestedBy?: number): Promise<CutResult> {
-    const contributors = story.contributors
+    await this.writeContributors(story, articleId)
+    const contributors = await takeContributors(this.db, articleId)
     if (kind === 'autosave' && contributors.length === 0) return refusal('invalid', 'Nothing has changed since the last revision.')
-    story.contributors = []
-    const candidates = [...(requestedBy === undefined ? [] : [requestedBy]), ...[...contributors].reverse()]
+    const recent = story.recent
+    story.recent = []
+    const candidates = [...(requestedBy === undefined ? [] : [requestedBy]), ...[...recent].reverse(), ...contributors]
     let result: CutResult
     try {
       result = await cutRevision(this.db, articleId, story.doc, { kind, candidates, contributors })
@@ -164,13 +225,14 @@ export class RevisionCutter {
       result = refusal('invalid', 'The revision could not be saved; it will be tried again.')
       this.report(error)
     }
-    // Those who typed while it was cut come after; a failed cut keeps everyone for the next one.
-    if (!result.ok) story.contributors = [...contributors.filter((id) => !story.contributors.includes(id)), ...story.contributors]
-    else if (story.contributors.length > 0) await storeStoryDocument(this.db, articleId, story.doc, { contributors: story.contributors })
+    // A failed cut gives everyone back for the next one.
+    if (!result.ok) {
+      story.recent = [...recent.filter((id) => !story.recent.includes(id)), ...story.recent]
+      await addContributors(this.db, articleId, contributors)
+    }
     this.options.onCut?.(articleId, result)
     return result
   }
-
   private report(error: unknown): void {
     ;(this.options.log ?? console).error(`Copydesk: cutting a revision of a shared story failed: ${String(error)}`)
   }

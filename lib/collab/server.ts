@@ -10,9 +10,10 @@ import type { RichTextDoc } from '@/db/schema'
 import { type RedisSettings, authSecret, redisSettings } from '../env'
 import { type OriginSettings, foreignOriginProblem, originSettings, ownOrigins } from '../same-origin'
 import { AccessWatcher } from './access'
+import { type SavedChange, SavesAcrossInstances } from './across-instances'
 import { collabPath } from './paths'
 import { type ServerMessage, copydeskHooks, toMessage } from './hooks'
-import { acquireLease, instanceName, leaseRenewMs, releaseLease, releaseOthersLeases, renewLeases } from './lease'
+import { acquireLease, instanceName, leaseRenewMs, releaseDeadLeases, releaseLease, releaseOthersLeases, renewLeases } from './lease'
 import { SizeGuard, SocketsPerAddress, maxMessageBytes, tooManySocketsMessage, upgradeAddress } from './limits'
 import { type CutKind, type CutResult, RevisionCutter } from './revision-cutter'
 import { placeWaitMs } from './placement'
@@ -20,12 +21,12 @@ import { type PublishedCollab, publishCollab } from './running'
 import { type SharedParts, mergeIntoShared } from './shared-parts'
 import {
   type SharedDraft,
-  type StoredChange,
   articleIdOf,
   documentNameOf,
   readStoryDocument,
   replaceStoryDocument,
   storeStoryDocument,
+  takeContributors,
 } from './storage'
 import type { FieldValues } from './story-fields'
 
@@ -39,6 +40,8 @@ export type CollabOptions = {
   origins: OriginSettings
   /** This instance's name, in Redis and the lease table. */
   instance?: string
+  /** Where in Redis the instances meet: the start of their keys and channels (tests use their own). */
+  redisPrefix?: string
   /**
    * No other instance can share the database (it is embedded): leases left by another holder (this
    * process's predecessor, killed) are freed at start, rather than refusing their stories for 30 s.
@@ -68,15 +71,15 @@ export type CollabServer = {
   replaceDraft: (articleId: number, draft: SharedDraft, revisionId: number) => Promise<void>
   /**
    * Merges a draft saved from `base` by a browser that could not reach the sync server into the
-   * story's shared document, if it is open here, keeping what others typed there meanwhile.
+   * story's shared document, where it is open, keeping what others typed there meanwhile.
    */
   mergeSaved: (articleId: number, base: SharedParts, saved: SharedParts & { fields: FieldValues; revisionId: number }) => Promise<void>
   /** Tells everyone on the story here that its comments changed (a reply, a thread resolved): their pages fetch them. */
   announceComments: (articleId: number) => void
-  /** Whether the story's shared document is open on this instance. */
-  isOpenHere: (articleId: number) => boolean
-  /** Who typed into an open story here since its last revision cut. */
-  contributorsOf: (articleId: number) => number[]
+  /** Whether the story's shared document is open on this instance, or with Redis on any. */
+  isOpenAnywhere: (articleId: number) => Promise<boolean>
+  /** Who typed into an open story since its last revision cut, through any instance; nobody when it is not open. */
+  contributorsOf: (articleId: number) => Promise<number[]>
   /** The body of a story open here, as its shared document holds it now; null when it is not open here. */
   sharedBodyOf: (articleId: number) => RichTextDoc | null
   /** Stores every open document and cuts what is pending, then closes every connection. */
@@ -100,39 +103,38 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     },
   })
   const sizeGuard = new SizeGuard(options.maxDocumentChars)
-  // A failure leaves the leases to lapse by themselves; unheard, it would end the process.
-  const leasesReady =
-    leaseHolder && options.isOnlyInstance
-      ? releaseOthersLeases(db, leaseHolder).catch((error: unknown) =>
-          log.error(`Copydesk: could not free the leases of an earlier sync server: ${String(error)}`),
-        )
-      : Promise.resolve()
-  const extensions: Extension[] = [
-    copydeskHooks({
-      db,
-      secret: options.secret,
-      cutter,
-      watcher,
-      leaseHolder,
-      leasesReady,
-      sizeGuard,
-      placeWaitMs: options.placeWaitMs ?? placeWaitMs,
-      log,
-    }),
-  ]
-  if (options.redis) {
-    const { host, port, username, password, db: database, tls } = options.redis
-    extensions.push(
-      new Redis({
-        host,
-        port,
-        identifier: instance,
-        prefix: 'copydesk',
-        // No ready check: its INFO fails on a connection already subscribing (the extension subscribes at once).
-        options: { enableReadyCheck: false, username, password, db: database, ...(tls ? { tls: {} } : {}) },
-      }),
-    )
-  }
+  // The only instance frees every other holder's leases; one of several, those of holders no longer
+  // running. A failure leaves the leases to lapse by themselves; unheard, it would end the process.
+  const leasesReady = leaseHolder
+    ? (options.isOnlyInstance ? releaseOthersLeases(db, leaseHolder) : releaseDeadLeases(db)).catch((error: unknown) =>
+        log.error(`Copydesk: could not free the leases of an earlier sync server: ${String(error)}`),
+      )
+    : Promise.resolve()
+  const prefix = options.redisPrefix ?? 'copydesk'
+  const redis = options.redis ? redisExtension(options.redis, instance, prefix, log) : null
+  const across = redis
+    ? new SavesAcrossInstances(redis.pub, {
+        prefix,
+        instance,
+        isOpenHere: (id) => isOpenHere(id),
+        putIn: (id, change) => putIn(id, change),
+        log,
+      })
+    : null
+  const isOpenAnywhere = async (articleId: number) => isOpenHere(articleId) || ((await across?.isOpenAnywhere(articleId)) ?? false)
+  const hooks = copydeskHooks({
+    db,
+    secret: options.secret,
+    cutter,
+    watcher,
+    leaseHolder,
+    leasesReady,
+    sizeGuard,
+    placeWaitMs: options.placeWaitMs ?? placeWaitMs,
+    isOpenElsewhere: async (articleId) => (await across?.isOpenAnywhere(articleId)) ?? false,
+    log,
+  })
+  const extensions: Extension[] = redis ? [hooks, redis] : [hooks]
   const hocuspocus = new Hocuspocus({
     name: instance,
     quiet: true,
@@ -166,7 +168,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   const isOpenHere = (articleId: number) => hocuspocus.documents.has(documentNameOf(articleId))
 
   /** Makes the story's shared document read `draftFor` it, for everyone on it, and stores it as `stored` says. */
-  async function rewrite(articleId: number, draftFor: (document: Doc) => SharedDraft, stored: StoredChange): Promise<void> {
+  async function rewrite(articleId: number, draftFor: (document: Doc) => SharedDraft, stored: { revisionId: number }): Promise<void> {
     const connection = await hocuspocus.openDirectConnection(documentNameOf(articleId))
     try {
       await connection.transact((document) => replaceStoryDocument(document, draftFor(document)))
@@ -174,6 +176,20 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     } finally {
       await connection.disconnect()
     }
+  }
+
+  /**
+   * Puts a save made by other means into the story's shared document here. A draft restored or
+   * written through the API replaces it, and the typing it replaced is no one's contribution; a
+   * save made alone is merged with what was typed since its revision, not yet cut.
+   */
+  async function putIn(articleId: number, change: SavedChange): Promise<void> {
+    if (change.kind === 'merge') {
+      const { base, saved } = change
+      return rewrite(articleId, (document) => mergeIntoShared(base, saved, readStoryDocument(document)), { revisionId: saved.revisionId })
+    }
+    await takeContributors(db, articleId)
+    await rewrite(articleId, () => change.draft, { revisionId: change.revisionId })
   }
 
   return {
@@ -189,38 +205,35 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request))
     },
     async mergeSaved(articleId, base, saved) {
-      if (!isOpenHere(articleId)) return
-      // It then holds that revision and what was typed since, not yet cut.
-      await rewrite(articleId, (document) => mergeIntoShared(base, saved, readStoryDocument(document)), {
-        revisionId: saved.revisionId,
-        contributors: cutter.contributorsOf(articleId),
-      })
+      if (isOpenHere(articleId)) await putIn(articleId, { kind: 'merge', base, saved })
+      else if (across && (await across.isOpenAnywhere(articleId))) await across.ask(articleId, { kind: 'merge', base, saved })
     },
-    announceComments(articleId) {
-      const message: ServerMessage = { type: 'comments' }
-      hocuspocus.documents.get(documentNameOf(articleId))?.broadcastStateless(JSON.stringify(message))
-    },
-    isOpenHere,
+    announceComments: (articleId) =>
+      hocuspocus.documents.get(documentNameOf(articleId))?.broadcastStateless(JSON.stringify({ type: 'comments' } satisfies ServerMessage)),
+    isOpenAnywhere,
     cutNow: (articleId, kind, requestedBy) => cutter.cutNow(articleId, kind, requestedBy),
-    contributorsOf: (articleId) => cutter.contributorsOf(articleId),
+    contributorsOf: async (articleId) => ((await isOpenAnywhere(articleId)) ? cutter.contributorsOf(articleId) : []),
     sharedBodyOf(articleId) {
       const document = hocuspocus.documents.get(documentNameOf(articleId))
       return document ? readStoryDocument(document).body : null
     },
     async replaceDraft(articleId, draft, revisionId) {
+      const change: SavedChange = { kind: 'replace', draft, revisionId }
+      if (across && !isOpenHere(articleId) && (await across.isOpenAnywhere(articleId))) return across.ask(articleId, change)
       // Without Redis another instance may be serving the story: its copy is left as it is, and
       // its next revision of the shared parts replaces this one (the README says so).
       await leasesReady
       if (leaseHolder && !(await acquireLease(db, articleId, leaseHolder))) return
-      await rewrite(articleId, () => draft, { revisionId })
+      await putIn(articleId, change)
     },
     async close() {
       clearInterval(renewing)
       watcher.stop()
+      across?.stop()
       for (const [name, document] of hocuspocus.documents) {
         const articleId = articleIdOf(name)
         if (articleId === null) continue
-        await storeStoryDocument(db, articleId, document, { contributors: cutter.contributorsOf(articleId) })
+        await storeStoryDocument(db, articleId, document)
         await cutter.flush(articleId)
         if (leaseHolder) await releaseLease(db, articleId, leaseHolder)
       }
@@ -233,6 +246,26 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus })
     },
   }
+}
+
+/** Hocuspocus's Redis extension: the instances' copies of a story meet on its channel under `prefix`. */
+function redisExtension(
+  { host, port, username, password, db, tls }: RedisSettings,
+  instance: string,
+  prefix: string,
+  log: Pick<Console, 'error'>,
+): Redis {
+  const extension = new Redis({
+    host,
+    port,
+    identifier: instance,
+    prefix,
+    // No ready check: its INFO fails on a connection already subscribing (the extension subscribes at once).
+    options: { enableReadyCheck: false, username, password, db, ...(tls ? { tls: {} } : {}) },
+  })
+  // Its connections retry by themselves; each failure is told, not thrown.
+  for (const client of [extension.pub, extension.sub]) client.on('error', (error: Error) => log.error(`Copydesk: Redis: ${error.message}`))
+  return extension
 }
 
 function refuseUpgrade(socket: Duplex, status: string, message: string): void {

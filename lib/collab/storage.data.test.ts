@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { RichTextDoc } from '@/db/schema'
 import { docOf, editStory, makeStory, openTestNewsroom } from '@/test/newsroom'
-import { buildStoryDocument, getStoredDocument, loadStoryDocument, readStoryDocument, storeStoryDocument } from './storage'
+import { addContributors, buildStoryDocument, getStoredDocument, loadStoryDocument, readStoryDocument, storeStoryDocument } from './storage'
 
 const { db, newsroom } = await openTestNewsroom()
 
@@ -25,8 +25,10 @@ describe('a story’s shared document in the database', () => {
     const doc = new Y.Doc()
     await loadStoryDocument(db, story, doc)
     doc.getText('headline').insert(0, 'Breaking: ')
-    await storeStoryDocument(db, story, doc, { contributors: [newsroom.writer.id] })
-    await storeStoryDocument(db, story, doc, { contributors: [newsroom.editor.id, newsroom.writer.id] })
+    await storeStoryDocument(db, story, doc)
+    await addContributors(db, story, [newsroom.writer.id])
+    await storeStoryDocument(db, story, doc)
+    await addContributors(db, story, [newsroom.editor.id, newsroom.writer.id])
     const again = new Y.Doc()
     expect(await loadStoryDocument(db, story, again)).toEqual({
       found: true,

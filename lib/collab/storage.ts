@@ -117,12 +117,22 @@ export type StoredDocument = { state: Uint8Array; revisionId: number | null; con
  * stored one, or, for a story never opened together (or saved by other means since, with nothing
  * of the stored one left to cut), one built from its current draft revision. False when the story
  * does not exist. Answers the people whose changes are stored but not yet in a revision.
+ *
+ * A story `isOpenElsewhere` (on another instance, with Redis) is never built again: that instance's
+ * copy, which the stored one came from, will merge into this one, and a copy built afresh would
+ * hold its text a second time. What is saved by other means reaches that copy where it is open
+ * (lib/collab/saved-elsewhere.ts, lib/collab/form-saves.ts).
  */
-export async function loadStoryDocument(db: Db, articleId: number, into: Y.Doc): Promise<{ found: boolean; contributors: number[] }> {
+export async function loadStoryDocument(
+  db: Db,
+  articleId: number,
+  into: Y.Doc,
+  { isOpenElsewhere = false } = {},
+): Promise<{ found: boolean; contributors: number[] }> {
   const row = await currentSharedDraft(db, articleId)
   if (!row) return { found: false, contributors: [] }
   const stored = await getStoredDocument(db, articleId)
-  if (stored && (stored.revisionId === row.revisionId || stored.contributors.length > 0)) {
+  if (stored && (stored.revisionId === row.revisionId || stored.contributors.length > 0 || isOpenElsewhere)) {
     Y.applyUpdate(into, stored.state)
     // The other fields are saved by the form: the revision has their latest values.
     writeFieldValues(fieldMapOf(into), row.fields)
@@ -141,31 +151,57 @@ export async function getStoredDocument(db: Db, articleId: number): Promise<Stor
   return row ?? null
 }
 
-/** Who typed into a stored document since its last cut, and the revision last cut from it. */
-export type StoredChange = { contributors?: readonly number[]; revisionId?: number | null }
+/** The revision last cut from a stored document, when it is stored as one. */
+export type StoredChange = { revisionId?: number | null }
 
 /**
  * Stores the document compacted to one update (its history's deleted content garbage-collected
- * by Yjs, only what is needed to merge with other copies kept). `contributors` are added to those
- * already stored; with `revisionId` (a revision just cut from it) they replace them instead:
- * those who typed while it was being cut.
+ * by Yjs, only what is needed to merge with other copies kept), with `revisionId` when it holds a
+ * revision just cut from it or saved into it. Who typed into it is kept apart (`addContributors`).
  */
 export async function storeStoryDocument(db: Db, articleId: number, doc: Y.Doc, change: StoredChange = {}): Promise<void> {
   const state = Y.encodeStateAsUpdate(doc)
-  const added = [...new Set(change.contributors ?? [])]
-  const isCut = change.revisionId !== undefined
   const now = new Date()
+  const revision = change.revisionId === undefined ? {} : { revisionId: change.revisionId }
   await db
     .insert(storyDocuments)
-    .values({ articleId, state, revisionId: change.revisionId ?? null, contributors: added, updatedAt: now })
-    .onConflictDoUpdate({
-      target: storyDocuments.articleId,
-      set: isCut
-        ? { state, revisionId: change.revisionId ?? null, contributors: added, updatedAt: now }
-        : {
-            state,
-            updatedAt: now,
-            contributors: sql`(select coalesce(jsonb_agg(distinct value order by value), '[]'::jsonb) from jsonb_array_elements(${storyDocuments.contributors} || ${JSON.stringify(added)}::jsonb))`,
-          },
+    .values({ articleId, state, revisionId: change.revisionId ?? null, contributors: [], updatedAt: now })
+    .onConflictDoUpdate({ target: storyDocuments.articleId, set: { state, updatedAt: now, ...revision } })
+}
+
+// Who typed into a story's shared document since its last revision cut is kept in the database,
+// beside the stored document, rather than in one instance's memory: with Redis, people type into
+// one story through several instances, and whichever cuts the revision names them all.
+
+/** Adds people who typed into the story's stored document since its last cut. */
+export async function addContributors(db: Db, articleId: number, people: readonly number[]): Promise<void> {
+  if (people.length === 0) return
+  await db
+    .update(storyDocuments)
+    .set({
+      contributors: sql`(select coalesce(jsonb_agg(distinct value order by value), '[]'::jsonb) from jsonb_array_elements(${storyDocuments.contributors} || ${JSON.stringify([...new Set(people)])}::jsonb))`,
     })
+    .where(eq(storyDocuments.articleId, articleId))
+}
+
+/** Who typed into the story since its last cut, as the database knows now. */
+export async function pendingContributors(db: Db, articleId: number): Promise<number[]> {
+  return (await getStoredDocument(db, articleId))?.contributors ?? []
+}
+
+/**
+ * Takes who typed since the last cut, leaving nobody: one cut takes them, and another instance
+ * cutting the same pause at once finds nobody and cuts nothing.
+ */
+export async function takeContributors(db: Db, articleId: number): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ contributors: storyDocuments.contributors })
+      .from(storyDocuments)
+      .where(eq(storyDocuments.articleId, articleId))
+      .for('update')
+    if (!row || row.contributors.length === 0) return []
+    await tx.update(storyDocuments).set({ contributors: [] }).where(eq(storyDocuments.articleId, articleId))
+    return row.contributors
+  })
 }
