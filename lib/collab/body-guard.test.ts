@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { RichTextDoc } from '@/db/schema'
 import type { Actor } from '../permissions'
-import { bodyUpdateProblem, maySettle } from './body-guard'
+import { forgedMessage } from '../suggestion-settling'
+import { bodyUpdateProblem, maySettle, namesOthers } from './body-guard'
 import { buildStoryDocument } from './storage'
 
 // The sync server's look at a change of the body: cheap for typing, close for a change that
@@ -69,5 +70,13 @@ describe('a change of the body over the socket', () => {
     expect(bodyUpdateProblem(beside.server, beside.update, writer)).toBeNull()
     const own = change(1, (text) => text.insert(0, 'Ferry ', { insertion: attrsOf(writer, 'w1') }))
     expect(bodyUpdateProblem(own.server, own.update, writer)).toBeNull()
+  })
+
+  it('refuses anyone, editors too, adding a suggestion in someone else’s name; one’s own is not looked at closely', () => {
+    const forged = change(0, (text) => text.insert(0, 'Big ', { insertion: attrsOf(writer, 'w9') }))
+    expect(bodyUpdateProblem(forged.server, forged.update, editor)).toBe(forgedMessage)
+    const own = change(0, (text) => text.insert(0, 'Big ', { insertion: attrsOf(editor, 'e9') }))
+    expect(namesOthers(own.update, editor)).toBe(false)
+    expect(bodyUpdateProblem(own.server, own.update, editor)).toBeNull()
   })
 })

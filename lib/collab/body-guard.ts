@@ -16,11 +16,13 @@ const maxDeletedItemsLooked = 200
 
 /**
  * Why `actor` may not apply `update` to the body of `doc` (null when they may). The body the
- * update would make is read from a copy and compared with the body now: only for a person who may
- * not review, and only when the update touches someone else's suggestion (`maySettle`).
+ * update would make is read from a copy and compared with the body now: only when the update
+ * names someone else as a suggestion's author (`namesOthers`), or, for a person who may not
+ * review, touches someone else's suggestion (`maySettle`).
  */
 export function bodyUpdateProblem(doc: Y.Doc, update: Uint8Array, actor: Actor): string | null {
-  if (can(actor, 'suggestion.review') || !maySettle(doc, update, actor)) return null
+  const isClose = namesOthers(update, actor) || (!can(actor, 'suggestion.review') && maySettle(doc, update, actor))
+  if (!isClose) return null
   const trial = new Y.Doc({ gc: false })
   Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc))
   Y.applyUpdate(trial, update)
@@ -67,6 +69,17 @@ export function maySettle(doc: Y.Doc, update: Uint8Array, actor: Actor): boolean
     }
   }
   return false
+}
+
+/** Whether `update` formats words as a suggestion by someone other than `actor`: it may be a new one in their name. */
+export function namesOthers(update: Uint8Array, actor: Actor): boolean {
+  return Y.decodeUpdate(update).structs.some(
+    (struct) =>
+      struct instanceof Y.Item &&
+      isSuggestionFormat(struct.content) &&
+      struct.content.value !== null &&
+      toSuggestionAttrs(struct.content.value)?.authorId !== actor.id,
+  )
 }
 
 /** Whether `item` lies inside words someone other than `actor` suggested: the formatting in force where it is. */

@@ -37,19 +37,24 @@ function isSuggestionType(type: string): type is SuggestionKind {
 /** The suggestions waiting in a body, in the order their words appear: one per id and kind. */
 export function pendingSuggestions(doc: RichTextDoc): PendingSuggestion[] {
   const found = new Map<string, PendingSuggestion>()
+  eachSuggestedPiece(doc, (kind, attrs, words) => {
+    const key = `${kind}:${attrs.id}`
+    const known = found.get(key)
+    if (known) known.text += words
+    else found.set(key, { ...attrs, kind, text: words })
+  })
+  return [...found.values()]
+}
+
+/** Every piece of a body a suggestion marks, in order, with its kind, attributes and words: the same suggestion may mark many. */
+export function eachSuggestedPiece(doc: RichTextDoc, visit: (kind: SuggestionKind, attrs: SuggestionAttrs, words: string) => void): void {
   const walk = (node: RichTextNode) => {
     for (const mark of node.marks ?? []) {
       if (!isSuggestionType(mark.type)) continue
       const attrs = toSuggestionAttrs(mark.attrs)
-      if (!attrs) continue
-      const key = `${mark.type}:${attrs.id}`
-      const words = node.text ?? (node.type === 'hardBreak' ? ' ' : '')
-      const known = found.get(key)
-      if (known) known.text += words
-      else found.set(key, { ...attrs, kind: mark.type, text: words })
+      if (attrs) visit(mark.type, attrs, node.text ?? (node.type === 'hardBreak' ? ' ' : ''))
     }
     node.content?.forEach(walk)
   }
   doc.content?.forEach(walk)
-  return [...found.values()]
 }
