@@ -1,9 +1,17 @@
 import { type Page } from '@playwright/test'
+import { caretColourFor } from '../lib/collab/colours'
 import { expect, test } from './test'
 import { signedInPage } from './fixtures'
 import { press, pressOnly, saveAndWait, startStory, stateLine, storyBody, submitForReview, workflow } from './pages/story-form'
+import { sharedStory } from './pages/writing-together'
 
 const rail = (page: Page) => page.getByRole('region', { name: /^Suggestions/ })
+
+/** A person's caret colour (lib/collab/colours.ts) as the browser reports a computed colour. */
+function colourOf(name: string): string {
+  const [red, green, blue] = [1, 3, 5].map((at) => parseInt(caretColourFor(name).slice(at, at + 2), 16))
+  return `rgb(${red}, ${green}, ${blue})`
+}
 
 test('suggested changes: typed and deleted in suggestion mode, accepted and rejected one by one, and holding approval while one is pending', async ({
   browser,
@@ -74,4 +82,42 @@ test('a writer cannot accept or reject an editor’s suggestion on their story, 
   await writer.keyboard.press('Home')
   await writer.keyboard.type('Bus ')
   await expect(storyBody(editor)).toContainText('Bus Fares rise by half today')
+})
+
+test('a writer and an editor both suggesting on one shared story see each other’s suggestions, and the editor settles them', async ({
+  page: writer,
+  browser,
+}) => {
+  test.setTimeout(90_000)
+  const editor = await sharedStory(writer, browser, `Tram fares ${Date.now()}`, 'Fares rise by half')
+
+  await editor.getByRole('button', { name: 'Suggest changes' }).click()
+  await storyBody(editor).click()
+  await storyBody(editor).press('End')
+  await editor.keyboard.type(' today')
+  await writer.getByRole('button', { name: 'Suggest changes' }).click()
+  await expect(writer.getByRole('button', { name: 'Suggest changes' })).toHaveAttribute('aria-pressed', 'true')
+  await storyBody(writer).click()
+  await storyBody(writer).press('Home')
+  await writer.keyboard.type('Tram ')
+
+  // Each sees both, each in its author's colour and with their name.
+  for (const page of [writer, editor]) {
+    const byEditor = storyBody(page).locator('ins', { hasText: 'today' })
+    const byWriter = storyBody(page).locator('ins', { hasText: 'Tram' })
+    await expect(byEditor).toHaveAttribute('title', /^Insertion suggested by Daniel Achterberg, /)
+    await expect(byEditor).toHaveCSS('color', colourOf('Daniel Achterberg'))
+    await expect(byWriter).toHaveAttribute('title', /^Insertion suggested by Tomás Ferreira, /)
+    await expect(byWriter).toHaveCSS('color', colourOf('Tomás Ferreira'))
+    await expect(rail(page).getByRole('heading')).toHaveText('Suggestions 2 pending')
+  }
+  await expect(rail(writer).getByRole('button', { name: /^Accept/ })).toHaveCount(0)
+
+  await rail(editor).getByRole('button', { name: 'Accept: Insert “Tram”' }).click()
+  await rail(editor).getByRole('button', { name: 'Reject: Insert “today”' }).click()
+  for (const page of [writer, editor]) {
+    await expect(storyBody(page)).toHaveText('Tram Fares rise by half')
+    await expect(storyBody(page).locator('ins, del')).toHaveCount(0)
+    await expect(rail(page)).toHaveCount(0)
+  }
 })

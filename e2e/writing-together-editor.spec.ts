@@ -1,40 +1,12 @@
-import { type Browser, type Page, type WebSocketRoute } from '@playwright/test'
+import { type Page, type WebSocketRoute } from '@playwright/test'
 import { expect, test } from './test'
-import { signIn, signedInPage } from './fixtures'
+import { signIn } from './fixtures'
 import { submitStory } from './pages/desk'
 import { saveStatus, startStory, storyBody } from './pages/story-form'
+import { joinStory, sharedStory, together, writeTogether } from './pages/writing-together'
 
 // The desk's editor writing together through the sync server: two people in one story, each
 // seeing the other's typing, caret and name. (The other specs edit alone: playwright.config.ts.)
-
-const writeTogetherCookie = 'copydesk-write-together'
-const together = (page: Page) => page.getByRole('status', { name: 'Writing together' })
-
-/** This browser writes together again (the test project edits alone by default). */
-async function writeTogether(page: Page): Promise<void> {
-  await page.context().clearCookies({ name: writeTogetherCookie })
-}
-
-/** The writer's new story, shared, with one paragraph; and the editor in it too, seeing that paragraph. */
-async function sharedStory(page: Page, browser: Browser, headline: string, paragraph: string): Promise<Page> {
-  await signIn(page, 'writer@copydesk.test')
-  await writeTogether(page)
-  await startStory(page, headline)
-  await expect(together(page)).toContainText('Writing together:')
-  await storyBody(page).click()
-  await page.keyboard.type(paragraph)
-  return joinStory(browser, 'editor@copydesk.test', page.url(), paragraph)
-}
-
-/** `email` opens the shared story at `url` in a browser of their own and sees its `paragraph`. */
-async function joinStory(browser: Browser, email: string, url: string, paragraph: string): Promise<Page> {
-  const other = await signedInPage(browser, email)
-  await writeTogether(other)
-  await other.goto(url)
-  await expect(together(other)).toContainText('Writing together:')
-  await expect(storyBody(other)).toHaveText(paragraph)
-  return other
-}
 
 const firstParagraph = async (person: Page) => (await storyBody(person).locator('p').first().textContent()) ?? ''
 
