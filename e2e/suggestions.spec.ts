@@ -120,4 +120,61 @@ test('a writer and an editor both suggesting on one shared story see each other�
     await expect(storyBody(page).locator('ins, del')).toHaveCount(0)
     await expect(rail(page)).toHaveCount(0)
   }
+
+  // A new paragraph the writer suggests reaches the editor with their name, and splits once accepted.
+  await storyBody(writer).click()
+  await writer.keyboard.press('Home')
+  for (let key = 0; key < 'Tram '.length; key++) await writer.keyboard.press('ArrowRight')
+  await writer.keyboard.press('Enter')
+  await expect(storyBody(editor).getByTitle(/^New paragraph suggested by Tomás Ferreira, /)).toHaveText('¶')
+  await rail(editor).getByRole('button', { name: 'Accept: New paragraph' }).click()
+  for (const page of [writer, editor]) await expect(storyBody(page).locator('p')).toHaveText(['Tram ', 'Fares rise by half'])
+})
+
+test('a new paragraph and a join suggested: a pilcrow in the suggester’s colour, listed, left out of the preview, and split or joined once accepted', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000)
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
+  await startStory(editor, `Bus lanes ${Date.now()}`)
+  await storyBody(editor).click()
+  await editor.keyboard.type('Fares rise. Buses too.')
+  await editor.getByRole('button', { name: 'Suggest changes' }).click()
+  const enterBeforeBuses = async () => {
+    await storyBody(editor).locator('p').first().click()
+    await editor.keyboard.press('Home')
+    for (let key = 0; key < 'Fares rise. '.length; key++) await editor.keyboard.press('ArrowRight')
+    await editor.keyboard.press('Enter')
+  }
+  await enterBeforeBuses()
+
+  const split = storyBody(editor).getByTitle(/^New paragraph suggested by Daniel Achterberg, /)
+  await expect(split).toHaveText('¶')
+  await expect(split).toHaveCSS('color', colourOf('Daniel Achterberg'))
+  await expect(storyBody(editor).locator('p')).toHaveCount(1)
+  await expect(rail(editor).getByRole('article', { name: 'New paragraph, suggested by Daniel Achterberg' })).toBeVisible()
+  await rail(editor).getByRole('button', { name: 'Reject: New paragraph' }).click()
+  await expect(storyBody(editor).locator('p')).toHaveText(['Fares rise. Buses too.'])
+  await expect(rail(editor)).toHaveCount(0)
+
+  await enterBeforeBuses()
+  await rail(editor).getByRole('button', { name: 'Accept: New paragraph' }).click()
+  await expect(storyBody(editor).locator('p')).toHaveText(['Fares rise. ', 'Buses too.'])
+
+  // Backspace at the second paragraph's start suggests joining them; readers still get two.
+  await storyBody(editor).locator('p').nth(1).click()
+  await editor.keyboard.press('Home')
+  await editor.keyboard.press('Backspace')
+  await expect(storyBody(editor).getByTitle(/^Joining of paragraphs suggested by Daniel Achterberg, /)).toHaveText('¶')
+  await expect(rail(editor).getByRole('heading')).toHaveText('Suggestions 1 pending')
+  await saveAndWait(editor)
+  const preview = await editor.context().newPage()
+  await preview.goto(await editor.getByRole('link', { name: 'Preview (opens in a new tab)' }).getAttribute('href').then(String))
+  await expect(preview.getByText('Buses too.', { exact: true })).toBeVisible()
+  expect(await preview.content()).not.toContain('¶')
+  await preview.close()
+
+  await rail(editor).getByRole('button', { name: 'Accept: Join paragraphs' }).click()
+  await expect(storyBody(editor).locator('p')).toHaveText(['Fares rise. Buses too.'])
+  await expect(rail(editor)).toHaveCount(0)
 })

@@ -80,3 +80,39 @@ describe('a change of the body over the socket', () => {
     expect(bodyUpdateProblem(own.server, own.update, editor)).toBeNull()
   })
 })
+
+describe('a suggested paragraph break over the socket', () => {
+  const breakBy = (person: Actor, id: string) => ({ type: 'suggestedBreak', attrs: { kind: 'split', ...attrsOf(person, id) } })
+  /** "Fares rise.¶ Buses too." with the editor's suggested new paragraph; the update `edit` makes of a copy's paragraph. */
+  function changeParagraph(edit: (paragraph: Y.XmlElement) => void) {
+    const words = (text: string) => ({ type: 'text', text })
+    const content = [words('Fares rise.'), breakBy(editor, 'e1'), words(' Buses too.')]
+    const server = buildStoryDocument(
+      { headline: 'Fares', standfirst: '', body: { type: 'doc', content: [{ type: 'paragraph', content }] } },
+      1,
+    )
+    const client = new Y.Doc()
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
+    const before = Y.encodeStateVector(client)
+    edit(client.getXmlFragment('body').get(0) as Y.XmlElement)
+    return { server, update: Y.encodeStateAsUpdate(client, before) }
+  }
+  const pilcrowOf = (person: Actor, id: string) => {
+    const element = new Y.XmlElement('suggestedBreak')
+    for (const [key, value] of Object.entries(breakBy(person, id).attrs)) element.setAttribute(key, value as string)
+    return element
+  }
+
+  it('refuses a writer removing the editor’s break, as settling it; an editor may', () => {
+    const { server, update } = changeParagraph((paragraph) => paragraph.delete(1, 1))
+    expect(bodyUpdateProblem(server, update, writer)).toMatch(/^Only editors can accept or reject suggested changes\./)
+    expect(bodyUpdateProblem(server, update, editor)).toBeNull()
+  })
+
+  it('refuses a break in someone else’s name, and lets a writer add their own', () => {
+    const forged = changeParagraph((paragraph) => paragraph.insert(2, [pilcrowOf(writer, 'w1')]))
+    expect(bodyUpdateProblem(forged.server, forged.update, editor)).toBe(forgedMessage)
+    const own = changeParagraph((paragraph) => paragraph.insert(2, [pilcrowOf(writer, 'w1')]))
+    expect(bodyUpdateProblem(own.server, own.update, writer)).toBeNull()
+  })
+})

@@ -71,15 +71,17 @@ export function maySettle(doc: Y.Doc, update: Uint8Array, actor: Actor): boolean
   return false
 }
 
-/** Whether `update` formats words as a suggestion by someone other than `actor`: it may be a new one in their name. */
+/**
+ * Whether `update` formats words as a suggestion by someone other than `actor`, or gives a
+ * suggested paragraph break someone else's id: it may be a new one in their name.
+ */
 export function namesOthers(update: Uint8Array, actor: Actor): boolean {
-  return Y.decodeUpdate(update).structs.some(
-    (struct) =>
-      struct instanceof Y.Item &&
-      isSuggestionFormat(struct.content) &&
-      struct.content.value !== null &&
-      toSuggestionAttrs(struct.content.value)?.authorId !== actor.id,
-  )
+  return Y.decodeUpdate(update).structs.some((struct) => {
+    if (!(struct instanceof Y.Item)) return false
+    const { content } = struct
+    if (struct.parentSub === 'authorId') return content instanceof Y.ContentAny && content.arr[0] !== actor.id
+    return isSuggestionFormat(content) && content.value !== null && toSuggestionAttrs(content.value)?.authorId !== actor.id
+  })
 }
 
 /** Whether `item` lies inside words someone other than `actor` suggested: the formatting in force where it is. */

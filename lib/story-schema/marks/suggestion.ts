@@ -1,6 +1,7 @@
 import { Mark, mergeAttributes } from '@tiptap/core'
 import { z } from 'zod'
 import { caretColourFor, caretColours } from '@/lib/collab/colours'
+import type { BreakKind } from '../nodes/suggested-break'
 
 /**
  * Who suggested a change and when: `id` groups the words of one suggestion (accepted or
@@ -23,13 +24,20 @@ export function toSuggestionAttrs(value: unknown): SuggestionAttrs | null {
   return parsed.success ? parsed.data : null
 }
 
-/** "Suggested by Ana Ruiz, 6 Dec 2026, 14:05": what the marked words say about themselves. */
-export function describeSuggestion(kind: SuggestionKind, attrs: SuggestionAttrs): string {
+const labels: Record<SuggestionKind | BreakKind, string> = {
+  insertion: 'Insertion',
+  deletion: 'Deletion',
+  split: 'New paragraph',
+  join: 'Joining of paragraphs',
+}
+
+/** "Insertion suggested by Ana Ruiz, 6 Dec 2026, 14:05": what the marked words (or a suggested break) say about themselves. */
+export function describeSuggestion(kind: SuggestionKind | BreakKind, attrs: SuggestionAttrs): string {
   const when = new Date(attrs.at)
   const time = Number.isNaN(when.getTime())
     ? ''
     : `, ${when.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })}`
-  return `${kind === 'insertion' ? 'Insertion' : 'Deletion'} suggested by ${attrs.authorName}${time}`
+  return `${labels[kind]} suggested by ${attrs.authorName}${time}`
 }
 
 /** Which of the caret colours (lib/collab/colours.ts) a person's suggestions are shown in. */
