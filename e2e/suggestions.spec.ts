@@ -2,7 +2,18 @@ import { type Page } from '@playwright/test'
 import { caretColourFor } from '../lib/collab/colours'
 import { expect, test } from './test'
 import { signedInPage } from './fixtures'
-import { press, pressOnly, saveAndWait, startStory, stateLine, storyBody, submitForReview, workflow } from './pages/story-form'
+import {
+  caretAfter,
+  press,
+  pressOnly,
+  saveAndWait,
+  startStory,
+  stateLine,
+  storyBody,
+  submitForReview,
+  toolbarButton,
+  workflow,
+} from './pages/story-form'
 import { sharedStory } from './pages/writing-together'
 
 const rail = (page: Page) => page.getByRole('region', { name: /^Suggestions/ })
@@ -122,9 +133,7 @@ test('a writer and an editor both suggesting on one shared story see each other�
   }
 
   // A new paragraph the writer suggests reaches the editor with their name, and splits once accepted.
-  await storyBody(writer).click()
-  await writer.keyboard.press('Home')
-  for (let key = 0; key < 'Tram '.length; key++) await writer.keyboard.press('ArrowRight')
+  await caretAfter(writer, 0, 'Tram ')
   await writer.keyboard.press('Enter')
   await expect(storyBody(editor).getByTitle(/^New paragraph suggested by Tomás Ferreira, /)).toHaveText('¶')
   await rail(editor).getByRole('button', { name: 'Accept: New paragraph' }).click()
@@ -141,9 +150,7 @@ test('a new paragraph and a join suggested: a pilcrow in the suggester’s colou
   await editor.keyboard.type('Fares rise. Buses too.')
   await editor.getByRole('button', { name: 'Suggest changes' }).click()
   const enterBeforeBuses = async () => {
-    await storyBody(editor).locator('p').first().click()
-    await editor.keyboard.press('Home')
-    for (let key = 0; key < 'Fares rise. '.length; key++) await editor.keyboard.press('ArrowRight')
+    await caretAfter(editor, 0, 'Fares rise. ')
     await editor.keyboard.press('Enter')
   }
   await enterBeforeBuses()
@@ -176,5 +183,25 @@ test('a new paragraph and a join suggested: a pilcrow in the suggester’s colou
 
   await rail(editor).getByRole('button', { name: 'Accept: Join paragraphs' }).click()
   await expect(storyBody(editor).locator('p')).toHaveText(['Fares rise. Buses too.'])
+  await expect(rail(editor)).toHaveCount(0)
+})
+
+test('bold suggested rather than applied: shown as it would be with who suggested it, applied once accepted', async ({ browser }) => {
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
+  await startStory(editor, `Night buses ${Date.now()}`)
+  await storyBody(editor).click()
+  await editor.keyboard.type('Fares rise.')
+  await editor.getByRole('button', { name: 'Suggest changes' }).click()
+  await storyBody(editor).click()
+  await editor.keyboard.press('Home')
+  for (let key = 0; key < 'Fares'.length; key++) await editor.keyboard.press('Shift+ArrowRight')
+  await toolbarButton(editor, 'Bold').click()
+
+  const suggested = storyBody(editor).getByTitle(/^Bold suggested by Daniel Achterberg, /)
+  await expect(suggested).toHaveText('Fares')
+  await expect(suggested).toHaveCSS('font-weight', '700')
+  await expect(storyBody(editor).locator('strong')).toHaveCount(0)
+  await rail(editor).getByRole('button', { name: 'Accept: Bold “Fares”' }).click()
+  await expect(storyBody(editor).locator('strong')).toHaveText('Fares')
   await expect(rail(editor)).toHaveCount(0)
 })

@@ -99,8 +99,9 @@ export function SuggestionsRail({ editor, canReview }: SuggestionsRailProps) {
   )
 }
 
-/** "Insert “a third”", "Delete “half”", "New paragraph" or "Join paragraphs": what accepting does. */
-function describeChange({ kind, text }: PendingSuggestion): string {
+/** "Insert “a third”", "Delete “half”", "Bold “fares”", "New paragraph" or "Join paragraphs": what accepting does. */
+function describeChange({ kind, text, format }: PendingSuggestion): string {
+  if (format) return `${format} “${text.trim() || ' '}”`
   if (text === breakWords) return kind === 'insertion' ? 'New paragraph' : 'Join paragraphs'
   return `${kind === 'insertion' ? 'Insert' : 'Delete'} “${text.trim() || ' '}”`
 }

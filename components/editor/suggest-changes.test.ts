@@ -193,3 +193,36 @@ describe('paragraph breaks as suggestions', () => {
     expect(settlesOthers(ana.id, json(state), json(removed))).toBe(false)
   })
 })
+
+describe('bold and italic as suggestions', () => {
+  const bold = storySchema.marks.bold
+  const italic = storySchema.marks.italic
+  const marksOf = (state: EditorState) => {
+    const found: string[] = []
+    state.doc.descendants((node) => {
+      if (node.isText) found.push(`${node.text}:${node.marks.map((mark) => mark.type.name).join('+')}`)
+    })
+    return found
+  }
+
+  it('marks the words with the suggested formatting; readers keep them as they were; accepting applies it', () => {
+    const state = suggest(stateOf('Fares rise.'), ana, (s) => s.tr.addMark(1, 6, bold!.create()))
+    expect(marksOf(state)).toEqual(['Fares:formatting', ' rise.:'])
+    expect(pendingSuggestions(json(state))).toEqual([
+      { id: expect.any(String), authorId: 7, authorName: 'Ana Ruiz', at: now.toISOString(), kind: 'formatting', text: 'Fares', format: 'Bold' },
+    ])
+    expect(storySchema.nodeFromJSON(forReaders(json(state))).eq(stateOf('Fares rise.').doc)).toBe(true)
+    expect(marksOf(state.apply(settleSuggestions(state, null, true)))).toEqual(['Fares:bold', ' rise.:'])
+    expect(json(state.apply(settleSuggestions(state, null, false)))).toEqual(json(stateOf('Fares rise.')))
+  })
+
+  it('suggests taking italic off, and withdraws one’s own suggestion asked again', () => {
+    const start = stateOf('Fares rise.')
+    const slanted = start.apply(start.tr.addMark(1, 6, italic!.create()))
+    const state = suggest(slanted, ana, (s) => s.tr.removeMark(1, 6, italic))
+    expect(pendingSuggestions(json(state)).map((one) => one.format)).toEqual(['Not italic'])
+    expect(marksOf(state.apply(settleSuggestions(state, null, true)))).toEqual(['Fares rise.:'])
+    const again = suggest(state, ana, (s) => s.tr.removeMark(1, 6, italic))
+    expect(json(again)).toEqual(json(slanted))
+  })
+})

@@ -1,9 +1,11 @@
 import type { Mark, MarkType, Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { ReplaceStep } from '@tiptap/pm/transform'
+import { type FormatChange, toFormatChange } from '@/lib/story-schema/marks/suggested-format'
 import { type SuggestionAttrs, type SuggestionKind, toSuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
 import { type BreakKind, breakKindOf, suggestedBreakName } from '@/lib/story-schema/nodes/suggested-break'
 import { settleBreak, suggestBreak } from './suggest-breaks'
+import { applyFormat, suggestFormat } from './suggest-format'
 
 /** Who is suggesting: stored on every suggestion they make. */
 export type Suggester = { id: number; name: string }
@@ -15,8 +17,9 @@ export const directChangeMeta = 'suggestionDirect'
  * The edit `tr` (made on `state`) turned into a suggestion: the words it adds carry an
  * `insertion` mark, the words it removes stay with a `deletion` mark (the suggester's own
  * insertions are simply removed). A paragraph split or joined is a suggested break instead
- * (suggest-breaks.ts). Returns null for an edit that cannot be a suggestion (a figure,
- * formatting, a list item): in suggestion mode those are refused.
+ * (suggest-breaks.ts), and bold or italic a suggested formatting (suggest-format.ts). Returns
+ * null for an edit that cannot be a suggestion (a figure, a link, a list item): in suggestion
+ * mode those are refused.
  */
 export function suggestTransaction(
   state: EditorState,
@@ -25,9 +28,11 @@ export function suggestTransaction(
   now: Date,
   newId: () => string,
 ): Transaction | null {
+  const newAttrs = () => ({ id: newId(), authorId: who.id, authorName: who.name, at: now.toISOString() })
+  const formatted = suggestFormat(state, tr, newAttrs)
+  if (formatted) return formatted.setMeta(directChangeMeta, true)
   const [step, ...rest] = tr.steps
   if (!(step instanceof ReplaceStep) || rest.length > 0) return null
-  const newAttrs = () => ({ id: newId(), authorId: who.id, authorName: who.name, at: now.toISOString() })
   const broken = suggestBreak(state, step, newAttrs)
   if (broken) return broken.setMeta(directChangeMeta, true).scrollIntoView()
   const { from, to, slice } = step as ReplaceStep & { from: number; to: number }
@@ -100,8 +105,8 @@ function nearbyAttrs(doc: ProseMirrorNode, position: number, kind: SuggestionKin
   return null
 }
 
-/** Where each suggestion's words are: one entry per stretch of marked text, or per suggested break (`breakKind`). */
-type Stretch = { from: number; to: number; kind: SuggestionKind; id: string; breakKind: BreakKind | null }
+/** Where each suggestion's words are: one entry per stretch of marked text (with its `change` for formatting), or per suggested break (`breakKind`). */
+type Stretch = { from: number; to: number; kind: SuggestionKind; id: string; breakKind: BreakKind | null; change?: FormatChange | null }
 
 function stretches(doc: ProseMirrorNode): Stretch[] {
   const found: Stretch[] = []
@@ -115,6 +120,7 @@ function stretches(doc: ProseMirrorNode): Stretch[] {
     for (const mark of node.marks) {
       const kind = mark.type.name
       if (kind === 'insertion' || kind === 'deletion') found.push({ ...at, kind, id: String(mark.attrs.id), breakKind: null })
+      if (kind === 'formatting') found.push({ ...at, kind, id: String(mark.attrs.id), breakKind: null, change: toFormatChange(mark.attrs) })
     }
     return false
   })
@@ -124,16 +130,17 @@ function stretches(doc: ProseMirrorNode): Stretch[] {
 /**
  * Accepts (`accept`) or rejects the suggestions with these ids, or all of them (`ids` null):
  * an accepted insertion becomes plain words and an accepted deletion goes; a rejected insertion
- * goes and a rejected deletion becomes plain words again. A suggested break goes either way:
- * accepted, its paragraph splits or joins (suggest-breaks.ts).
+ * goes and a rejected deletion becomes plain words again. Suggested formatting is applied when
+ * accepted. A suggested break goes either way: accepted, its paragraph splits or joins (suggest-breaks.ts).
  */
 export function settleSuggestions(state: EditorState, ids: readonly string[] | null, accept: boolean): Transaction {
   const tr = state.tr.setMeta(directChangeMeta, true)
   const chosen = stretches(state.doc).filter((stretch) => ids === null || ids.includes(stretch.id))
-  const goes = (stretch: Stretch) => stretch.breakKind !== null || (stretch.kind === 'deletion') === accept
+  const goes = (stretch: Stretch) => stretch.breakKind !== null || (stretch.kind !== 'formatting' && (stretch.kind === 'deletion') === accept)
   for (const stretch of chosen.filter((one) => !goes(one))) {
     const type = state.schema.marks[stretch.kind]
     if (type) tr.removeMark(stretch.from, stretch.to, type)
+    if (accept && stretch.change) applyFormat(tr, stretch.from, stretch.to, stretch.change)
   }
   for (const stretch of chosen.filter(goes).reverse()) {
     const from = tr.mapping.map(stretch.from)

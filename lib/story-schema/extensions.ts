@@ -2,6 +2,7 @@ import type { Extensions } from '@tiptap/core'
 import { StarterKit } from '@tiptap/starter-kit'
 import { CommentMark } from './marks/comment'
 import { StoryLink } from './marks/link'
+import { FormattingMark } from './marks/suggested-format'
 import { DeletionMark, InsertionMark } from './marks/suggestion'
 import { QuoteBlock } from './nodes/blockquote'
 import { Embed } from './nodes/embed'
@@ -22,7 +23,7 @@ export const headingLevels = [2, 3, 4] as const
  * Paragraphs, headings 2–4, bold, italic, underline, strike, links, bullet and numbered lists,
  * block quotes with an attribution, pull quotes, figures, embeds (as cards), horizontal rules and
  * hard breaks, and the desk's comments on the words and suggested insertions and deletions,
- * paragraph breaks among them (never shown to readers as such). No code, no loose
+ * paragraph breaks among them, and suggested formatting (never shown to readers as such). No code, no loose
  * images, no raw HTML.
  */
 export const storyExtensions: Extensions = storyExtensionList(true)
@@ -55,6 +56,7 @@ function storyExtensionList(hasOwnUndo: boolean): Extensions {
     CommentMark,
     InsertionMark,
     DeletionMark,
+    FormattingMark,
     SuggestedBreak,
   ]
 }

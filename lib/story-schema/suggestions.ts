@@ -1,13 +1,15 @@
 import type { RichTextDoc, RichTextNode } from '@/db/schema'
 import { type SuggestionAttrs, type SuggestionKind, suggestionKinds, toSuggestionAttrs } from './marks/suggestion'
+import { describeFormat, toFormatChange } from './marks/suggested-format'
 import { breakKindOf, suggestedBreakName } from './nodes/suggested-break'
 
-/** One pending suggestion of a body: its kind, who made it and when, and its words. */
-export type PendingSuggestion = SuggestionAttrs & { kind: SuggestionKind; text: string }
+/** One pending suggestion of a body: its kind, who made it and when, its words, and for formatting what it does ("Bold"). */
+export type PendingSuggestion = SuggestionAttrs & { kind: SuggestionKind; text: string; format?: string }
 
 /**
  * THE body as readers get it while suggestions are pending: words suggested for adding are left
- * out, words suggested for removal stay (they are not removed until an editor accepts), and a
+ * out, words suggested for removal stay (they are not removed until an editor accepts), words
+ * suggested for formatting keep the formatting they have, and a
  * suggested paragraph break is not there (paragraphs are split and joined once accepted). Every
  * text a reader gets is made from this: the page and the Content API's HTML (lib/rich-text.ts),
  * and the plain text that search, word counts and structured data read (lib/rich-text-plain.ts).
@@ -19,7 +21,7 @@ export function forReaders(doc: RichTextDoc): RichTextDoc {
 
 function readerNode(node: RichTextNode): RichTextNode[] {
   if (node.type === suggestedBreakName || node.marks?.some((mark) => mark.type === 'insertion')) return []
-  const marks = node.marks?.filter((mark) => mark.type !== 'deletion')
+  const marks = node.marks?.filter((mark) => !isSuggestionType(mark.type))
   const copy: RichTextNode = { ...node }
   if (marks && marks.length > 0) copy.marks = marks
   else delete copy.marks
@@ -43,11 +45,12 @@ function isSuggestionType(type: string): type is SuggestionKind {
 /** The suggestions waiting in a body, in the order their words appear: one per id and kind. */
 export function pendingSuggestions(doc: RichTextDoc): PendingSuggestion[] {
   const found = new Map<string, PendingSuggestion>()
-  eachSuggestedPiece(doc, (kind, attrs, words) => {
+  eachSuggestedPiece(doc, (kind, attrs, words, stored) => {
     const key = `${kind}:${attrs.id}`
     const known = found.get(key)
+    const change = kind === 'formatting' ? toFormatChange(stored) : null
     if (known) known.text += words
-    else found.set(key, { ...attrs, kind, text: words })
+    else found.set(key, change ? { ...attrs, kind, text: words, format: describeFormat(change) } : { ...attrs, kind, text: words })
   })
   return [...found.values()]
 }
@@ -59,14 +62,17 @@ export const breakWords = '¶'
  * Every piece of a body a suggestion marks, in order, with its kind, attributes and words: the
  * same suggestion may mark many. A suggested paragraph break is a piece of its own.
  */
-export function eachSuggestedPiece(doc: RichTextDoc, visit: (kind: SuggestionKind, attrs: SuggestionAttrs, words: string) => void): void {
+export function eachSuggestedPiece(
+  doc: RichTextDoc,
+  visit: (kind: SuggestionKind, attrs: SuggestionAttrs, words: string, stored: unknown) => void,
+): void {
   const walk = (node: RichTextNode) => {
     const breakAttrs = node.type === suggestedBreakName ? toSuggestionAttrs(node.attrs) : null
-    if (breakAttrs) visit(breakKindOf(node.attrs) === 'split' ? 'insertion' : 'deletion', breakAttrs, breakWords)
+    if (breakAttrs) visit(breakKindOf(node.attrs) === 'split' ? 'insertion' : 'deletion', breakAttrs, breakWords, node.attrs)
     for (const mark of node.marks ?? []) {
       if (!isSuggestionType(mark.type)) continue
       const attrs = toSuggestionAttrs(mark.attrs)
-      if (attrs) visit(mark.type, attrs, node.text ?? (node.type === 'hardBreak' ? ' ' : ''))
+      if (attrs) visit(mark.type, attrs, node.text ?? (node.type === 'hardBreak' ? ' ' : ''), mark.attrs)
     }
     node.content?.forEach(walk)
   }

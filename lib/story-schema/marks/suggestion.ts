@@ -15,7 +15,8 @@ export const suggestionAttrsSchema = z.object({
 })
 export type SuggestionAttrs = z.infer<typeof suggestionAttrsSchema>
 
-export const suggestionKinds = ['insertion', 'deletion'] as const
+/** The suggestion marks: words suggested for adding or removing, or for formatting (marks/suggested-format.ts). */
+export const suggestionKinds = ['insertion', 'deletion', 'formatting'] as const
 export type SuggestionKind = (typeof suggestionKinds)[number]
 
 /** A suggestion mark's attributes as stored, or null when they are not a suggestion's. */
@@ -24,7 +25,7 @@ export function toSuggestionAttrs(value: unknown): SuggestionAttrs | null {
   return parsed.success ? parsed.data : null
 }
 
-const labels: Record<SuggestionKind | BreakKind, string> = {
+const labels: Record<Exclude<SuggestionKind, 'formatting'> | BreakKind, string> = {
   insertion: 'Insertion',
   deletion: 'Deletion',
   split: 'New paragraph',
@@ -32,12 +33,17 @@ const labels: Record<SuggestionKind | BreakKind, string> = {
 }
 
 /** "Insertion suggested by Ana Ruiz, 6 Dec 2026, 14:05": what the marked words (or a suggested break) say about themselves. */
-export function describeSuggestion(kind: SuggestionKind | BreakKind, attrs: SuggestionAttrs): string {
+export function describeSuggestion(kind: keyof typeof labels, attrs: SuggestionAttrs): string {
+  return suggestedBy(labels[kind], attrs)
+}
+
+/** "<label> suggested by Ana Ruiz, 6 Dec 2026, 14:05". */
+export function suggestedBy(label: string, attrs: SuggestionAttrs): string {
   const when = new Date(attrs.at)
   const time = Number.isNaN(when.getTime())
     ? ''
     : `, ${when.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })}`
-  return `${labels[kind]} suggested by ${attrs.authorName}${time}`
+  return `${label} suggested by ${attrs.authorName}${time}`
 }
 
 /** Which of the caret colours (lib/collab/colours.ts) a person's suggestions are shown in. */
@@ -45,7 +51,7 @@ export function suggestionColourIndex(authorName: string): number {
   return Math.max(0, caretColours.indexOf(caretColourFor(authorName) as (typeof caretColours)[number]))
 }
 
-function suggestionMark(kind: SuggestionKind, tag: 'ins' | 'del') {
+function suggestionMark(kind: 'insertion' | 'deletion', tag: 'ins' | 'del') {
   return Mark.create({
     name: kind,
     // Typing next to a suggestion is not part of it: the suggestion plugin marks what it adds.
