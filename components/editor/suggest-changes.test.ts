@@ -209,7 +209,15 @@ describe('bold and italic as suggestions', () => {
     const state = suggest(stateOf('Fares rise.'), ana, (s) => s.tr.addMark(1, 6, bold!.create()))
     expect(marksOf(state)).toEqual(['Fares:formatting', ' rise.:'])
     expect(pendingSuggestions(json(state))).toEqual([
-      { id: expect.any(String), authorId: 7, authorName: 'Ana Ruiz', at: now.toISOString(), kind: 'formatting', text: 'Fares', format: 'Bold' },
+      {
+        id: expect.any(String),
+        authorId: 7,
+        authorName: 'Ana Ruiz',
+        at: now.toISOString(),
+        kind: 'formatting',
+        text: 'Fares',
+        format: 'Bold',
+      },
     ])
     expect(storySchema.nodeFromJSON(forReaders(json(state))).eq(stateOf('Fares rise.').doc)).toBe(true)
     expect(marksOf(state.apply(settleSuggestions(state, null, true)))).toEqual(['Fares:bold', ' rise.:'])

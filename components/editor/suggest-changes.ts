@@ -136,7 +136,8 @@ function stretches(doc: ProseMirrorNode): Stretch[] {
 export function settleSuggestions(state: EditorState, ids: readonly string[] | null, accept: boolean): Transaction {
   const tr = state.tr.setMeta(directChangeMeta, true)
   const chosen = stretches(state.doc).filter((stretch) => ids === null || ids.includes(stretch.id))
-  const goes = (stretch: Stretch) => stretch.breakKind !== null || (stretch.kind !== 'formatting' && (stretch.kind === 'deletion') === accept)
+  const goes = (stretch: Stretch) =>
+    stretch.breakKind !== null || (stretch.kind !== 'formatting' && (stretch.kind === 'deletion') === accept)
   for (const stretch of chosen.filter((one) => !goes(one))) {
     const type = state.schema.marks[stretch.kind]
     if (type) tr.removeMark(stretch.from, stretch.to, type)

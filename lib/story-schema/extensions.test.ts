@@ -28,7 +28,17 @@ describe('the story extension list', () => {
         'text',
       ].sort(),
     )
-    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'comment', 'deletion', 'formatting', 'insertion', 'italic', 'link', 'strike', 'underline'])
+    expect(Object.keys(schema.marks).sort()).toEqual([
+      'bold',
+      'comment',
+      'deletion',
+      'formatting',
+      'insertion',
+      'italic',
+      'link',
+      'strike',
+      'underline',
+    ])
   })
 
   it('keeps only the attributes the stories use', () => {
