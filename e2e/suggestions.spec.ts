@@ -1,9 +1,28 @@
 import { type Page } from '@playwright/test'
+import { caretColourFor } from '../lib/collab/colours'
 import { expect, test } from './test'
 import { signedInPage } from './fixtures'
-import { press, pressOnly, saveAndWait, startStory, stateLine, storyBody, submitForReview, workflow } from './pages/story-form'
+import {
+  caretAfter,
+  press,
+  pressOnly,
+  saveAndWait,
+  startStory,
+  stateLine,
+  storyBody,
+  submitForReview,
+  toolbarButton,
+  workflow,
+} from './pages/story-form'
+import { sharedStory } from './pages/writing-together'
 
 const rail = (page: Page) => page.getByRole('region', { name: /^Suggestions/ })
+
+/** A person's caret colour (lib/collab/colours.ts) as the browser reports a computed colour. */
+function colourOf(name: string): string {
+  const [red, green, blue] = [1, 3, 5].map((at) => parseInt(caretColourFor(name).slice(at, at + 2), 16))
+  return `rgb(${red}, ${green}, ${blue})`
+}
 
 test('suggested changes: typed and deleted in suggestion mode, accepted and rejected one by one, and holding approval while one is pending', async ({
   browser,
@@ -74,4 +93,115 @@ test('a writer cannot accept or reject an editor’s suggestion on their story, 
   await writer.keyboard.press('Home')
   await writer.keyboard.type('Bus ')
   await expect(storyBody(editor)).toContainText('Bus Fares rise by half today')
+})
+
+test('a writer and an editor both suggesting on one shared story see each other’s suggestions, and the editor settles them', async ({
+  page: writer,
+  browser,
+}) => {
+  test.setTimeout(90_000)
+  const editor = await sharedStory(writer, browser, `Tram fares ${Date.now()}`, 'Fares rise by half')
+
+  await editor.getByRole('button', { name: 'Suggest changes' }).click()
+  await storyBody(editor).click()
+  await storyBody(editor).press('End')
+  await editor.keyboard.type(' today')
+  await writer.getByRole('button', { name: 'Suggest changes' }).click()
+  await expect(writer.getByRole('button', { name: 'Suggest changes' })).toHaveAttribute('aria-pressed', 'true')
+  await storyBody(writer).click()
+  await storyBody(writer).press('Home')
+  await writer.keyboard.type('Tram ')
+
+  // Each sees both, each in its author's colour and with their name.
+  for (const page of [writer, editor]) {
+    const byEditor = storyBody(page).locator('ins', { hasText: 'today' })
+    const byWriter = storyBody(page).locator('ins', { hasText: 'Tram' })
+    await expect(byEditor).toHaveAttribute('title', /^Insertion suggested by Daniel Achterberg, /)
+    await expect(byEditor).toHaveCSS('color', colourOf('Daniel Achterberg'))
+    await expect(byWriter).toHaveAttribute('title', /^Insertion suggested by Tomás Ferreira, /)
+    await expect(byWriter).toHaveCSS('color', colourOf('Tomás Ferreira'))
+    await expect(rail(page).getByRole('heading')).toHaveText('Suggestions 2 pending')
+  }
+  await expect(rail(writer).getByRole('button', { name: /^Accept/ })).toHaveCount(0)
+
+  await rail(editor).getByRole('button', { name: 'Accept: Insert “Tram”' }).click()
+  await rail(editor).getByRole('button', { name: 'Reject: Insert “today”' }).click()
+  for (const page of [writer, editor]) {
+    await expect(storyBody(page)).toHaveText('Tram Fares rise by half')
+    await expect(storyBody(page).locator('ins, del')).toHaveCount(0)
+    await expect(rail(page)).toHaveCount(0)
+  }
+
+  // A new paragraph the writer suggests reaches the editor with their name, and splits once accepted.
+  await caretAfter(writer, 0, 'Tram ')
+  await writer.keyboard.press('Enter')
+  await expect(storyBody(editor).getByTitle(/^New paragraph suggested by Tomás Ferreira, /)).toHaveText('¶')
+  await rail(editor).getByRole('button', { name: 'Accept: New paragraph' }).click()
+  for (const page of [writer, editor]) await expect(storyBody(page).locator('p')).toHaveText(['Tram ', 'Fares rise by half'])
+})
+
+test('a new paragraph and a join suggested: a pilcrow in the suggester’s colour, listed, left out of the preview, and split or joined once accepted', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000)
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
+  await startStory(editor, `Bus lanes ${Date.now()}`)
+  await storyBody(editor).click()
+  await editor.keyboard.type('Fares rise. Buses too.')
+  await editor.getByRole('button', { name: 'Suggest changes' }).click()
+  const enterBeforeBuses = async () => {
+    await caretAfter(editor, 0, 'Fares rise. ')
+    await editor.keyboard.press('Enter')
+  }
+  await enterBeforeBuses()
+
+  const split = storyBody(editor).getByTitle(/^New paragraph suggested by Daniel Achterberg, /)
+  await expect(split).toHaveText('¶')
+  await expect(split).toHaveCSS('color', colourOf('Daniel Achterberg'))
+  await expect(storyBody(editor).locator('p')).toHaveCount(1)
+  await expect(rail(editor).getByRole('article', { name: 'New paragraph, suggested by Daniel Achterberg' })).toBeVisible()
+  await rail(editor).getByRole('button', { name: 'Reject: New paragraph' }).click()
+  await expect(storyBody(editor).locator('p')).toHaveText(['Fares rise. Buses too.'])
+  await expect(rail(editor)).toHaveCount(0)
+
+  await enterBeforeBuses()
+  await rail(editor).getByRole('button', { name: 'Accept: New paragraph' }).click()
+  await expect(storyBody(editor).locator('p')).toHaveText(['Fares rise. ', 'Buses too.'])
+
+  // Backspace at the second paragraph's start suggests joining them; readers still get two.
+  await storyBody(editor).locator('p').nth(1).click()
+  await editor.keyboard.press('Home')
+  await editor.keyboard.press('Backspace')
+  await expect(storyBody(editor).getByTitle(/^Joining of paragraphs suggested by Daniel Achterberg, /)).toHaveText('¶')
+  await expect(rail(editor).getByRole('heading')).toHaveText('Suggestions 1 pending')
+  await saveAndWait(editor)
+  const preview = await editor.context().newPage()
+  await preview.goto(await editor.getByRole('link', { name: 'Preview (opens in a new tab)' }).getAttribute('href').then(String))
+  await expect(preview.getByText('Buses too.', { exact: true })).toBeVisible()
+  expect(await preview.content()).not.toContain('¶')
+  await preview.close()
+
+  await rail(editor).getByRole('button', { name: 'Accept: Join paragraphs' }).click()
+  await expect(storyBody(editor).locator('p')).toHaveText(['Fares rise. Buses too.'])
+  await expect(rail(editor)).toHaveCount(0)
+})
+
+test('bold suggested rather than applied: shown as it would be with who suggested it, applied once accepted', async ({ browser }) => {
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
+  await startStory(editor, `Night buses ${Date.now()}`)
+  await storyBody(editor).click()
+  await editor.keyboard.type('Fares rise.')
+  await editor.getByRole('button', { name: 'Suggest changes' }).click()
+  await storyBody(editor).click()
+  await editor.keyboard.press('Home')
+  for (let key = 0; key < 'Fares'.length; key++) await editor.keyboard.press('Shift+ArrowRight')
+  await toolbarButton(editor, 'Bold').click()
+
+  const suggested = storyBody(editor).getByTitle(/^Bold suggested by Daniel Achterberg, /)
+  await expect(suggested).toHaveText('Fares')
+  await expect(suggested).toHaveCSS('font-weight', '700')
+  await expect(storyBody(editor).locator('strong')).toHaveCount(0)
+  await rail(editor).getByRole('button', { name: 'Accept: Bold “Fares”' }).click()
+  await expect(storyBody(editor).locator('strong')).toHaveText('Fares')
+  await expect(rail(editor)).toHaveCount(0)
 })

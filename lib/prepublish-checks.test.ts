@@ -137,6 +137,10 @@ describe('the pre-publish checklist', () => {
     }
     expect(finding('suggestions', { body })).toBe('2 suggested changes are still pending.')
     expect(defaultSeverities.suggestions).toBe('warn')
+    // A suggested paragraph break counts as one more.
+    const pilcrow = { type: 'suggestedBreak', attrs: { kind: 'split', ...by('c') } }
+    const withBreak = { type: 'doc' as const, content: [{ type: 'paragraph', content: [suggested('new ', 'insertion', 'a'), pilcrow] }] }
+    expect(finding('suggestions', { body: withBreak })).toBe('2 suggested changes are still pending.')
   })
 })
 

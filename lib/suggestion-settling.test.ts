@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RichTextDoc, RichTextNode } from '@/db/schema'
 import type { Actor } from './permissions'
-import { settlingProblem } from './suggestion-settling'
+import { forgedMessage, settlingProblem } from './suggestion-settling'
 
 const writer: Actor = { id: 3, role: 'writer' }
 const otherWriter: Actor = { id: 4, role: 'writer' }
@@ -52,8 +52,33 @@ describe('who may settle a suggestion', () => {
     expect(settlingProblem(editor, pending, body('Fares rise by half.'))).toBeNull()
   })
 
-  it('has nothing to say of a body without suggestions, or one gaining them', () => {
+  it('has nothing to say of a body without suggestions, or one gaining the changer’s own', () => {
     expect(settlingProblem(writer, body('Fares rise.'), body('Fares fall.'))).toBeNull()
-    expect(settlingProblem(writer, body('Fares rise.'), pending)).toBeNull()
+    expect(settlingProblem(otherWriter, body('Fares rise.'), pending)).toBeNull()
+  })
+})
+
+describe('whose name a new suggestion carries', () => {
+  const plain = body('Fares rise by half.')
+
+  it('refuses anyone, editors too, adding a suggestion in someone else’s name, with a clear message', () => {
+    const forged = body('Fares rise by ', added('a third', otherWriter), 'half.')
+    expect(settlingProblem(writer, plain, forged)).toBe(forgedMessage)
+    expect(settlingProblem(editor, plain, forged)).toBe(forgedMessage)
+    expect(forgedMessage).toMatch(/your own name/)
+  })
+
+  it('refuses one id hiding a second author among one’s own words, or one’s suggestion handed to someone else', () => {
+    const mine = body('Fares rise by ', added('a third', writer, 'w1'), 'half.')
+    const hidden = body('Fares rise by ', added('a third', writer, 'w1'), added(' or more', otherWriter, 'w1'), 'half.')
+    expect(settlingProblem(writer, mine, hidden)).toBe(forgedMessage)
+    expect(settlingProblem(editor, mine, body('Fares rise by ', added('a third', otherWriter, 'w1'), 'half.'))).toBe(forgedMessage)
+  })
+
+  it('lets a person add their own, and keep or settle suggestions already there in others’ names', () => {
+    expect(settlingProblem(writer, plain, body('Fares rise by ', added('a third', writer), 'half.'))).toBeNull()
+    const others = body('Fares rise by ', added('a third', otherWriter), 'half.')
+    expect(settlingProblem(writer, others, body('Ferry fares rise by ', added('a third', otherWriter), 'half.'))).toBeNull()
+    expect(settlingProblem(editor, others, body('Fares rise by a third half.'))).toBeNull()
   })
 })

@@ -5,6 +5,7 @@ import { articleInputSchema } from '@/lib/article-input'
 import { saveStoryForm } from '@/lib/collab/form-saves'
 import { readStoryDocument } from '@/lib/collab/storage'
 import type { Actor } from '@/lib/permissions'
+import { forgedMessage } from '@/lib/suggestion-settling'
 import { pendingSuggestions } from '@/lib/story-schema/suggestions'
 import { type TestClient, changesInTurn, sendRawUpdate } from './collab-clients'
 import { collabTestKit } from './collab-server'
@@ -68,6 +69,16 @@ describe('settling suggestions through the form', () => {
     expect(await saveBody(writer, story, suggested(own))).toMatchObject({ ok: true })
     expect(await saveBody(writer, story, suggested())).toMatchObject({ ok: true })
     expect(await saveBody(editor, story, docOf('Fares rise by a third.'))).toMatchObject({ ok: true })
+  })
+
+  it('refuses anyone, an editor too, adding a suggestion in someone else’s name', async () => {
+    const story = await storyWithSuggestions()
+    const before = await revisionRows(db, story)
+    const forged = { type: 'text', text: ' Again.', marks: [{ type: 'insertion', attrs: by(editor, 'f1') }] }
+    expect(await saveBody(writer, story, suggested(forged))).toMatchObject({ ok: false, reason: 'forbidden', message: forgedMessage })
+    const inWriters = { ...forged, marks: [{ type: 'insertion', attrs: by(writer, 'f2') }] }
+    expect(await saveBody(admin, story, suggested(inWriters))).toMatchObject({ ok: false, reason: 'forbidden', message: forgedMessage })
+    expect(await revisionRows(db, story)).toEqual(before)
   })
 })
 
@@ -133,5 +144,24 @@ describe('settling suggestions over the socket', () => {
     await expect.poll(() => writerClient.closes, { timeout: 15_000 }).toContain('settling-refused')
     await expect.poll(() => paragraphOf(editorClient).toString(), { timeout: 15_000 }).toContain('Again.')
     expect(suggestionsOf(editorClient)).toEqual(['e1', 'e2'])
+  })
+
+  it('refuses an editor’s raw change that adds a suggestion in the writer’s name and tells them why', async () => {
+    const { url } = await startServer({ published: true, pauseMs: 60_000 })
+    const story = await storyWithSuggestions()
+    const editorClient = await join(url, editor, story)
+    const writerClient = await join(url, writer, story)
+    await expect.poll(() => suggestionsOf(writerClient), { timeout: 15_000 }).toEqual(['e1', 'e2'])
+
+    paragraphOf(editorClient).insert(0, 'Ferry ', { insertion: by(writer, 'f1') })
+    await expect.poll(() => editorClient.messages, { timeout: 15_000 }).toContainEqual({ type: 'refused', message: forgedMessage })
+    await expect.poll(() => editorClient.closes, { timeout: 15_000 }).toContain('settling-refused')
+    expect(suggestionsOf(writerClient)).toEqual(['e1', 'e2'])
+
+    // The writer's own suggestion, in their name, goes through.
+    paragraphOf(writerClient).insert(0, 'Ferry ', { insertion: by(writer, 'w1') })
+    const adminClient = await join(url, admin, story)
+    await expect.poll(() => suggestionsOf(adminClient), { timeout: 15_000 }).toEqual(['w1', 'e1', 'e2'])
+    expect(writerClient.closes).toEqual([])
   })
 })

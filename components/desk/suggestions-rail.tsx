@@ -6,7 +6,7 @@ import { settleSuggestions } from '@/components/editor/suggest-changes'
 import { DateTime } from '@/components/ui/date-time'
 import type { RichTextDoc } from '@/db/schema'
 import { suggestionColourIndex } from '@/lib/story-schema/marks/suggestion'
-import { type PendingSuggestion, pendingSuggestions } from '@/lib/story-schema/suggestions'
+import { type PendingSuggestion, breakWords, pendingSuggestions } from '@/lib/story-schema/suggestions'
 
 export type SuggestionsRailProps = {
   editor: Editor | null
@@ -61,7 +61,7 @@ export function SuggestionsRail({ editor, canReview }: SuggestionsRailProps) {
         </div>
       )}
       {pending.map((suggestion) => {
-        const what = `${suggestion.kind === 'insertion' ? 'Insert' : 'Delete'} “${suggestion.text.trim() || ' '}”`
+        const what = describeChange(suggestion)
         return (
           <article
             key={`${suggestion.kind}-${suggestion.id}`}
@@ -97,4 +97,11 @@ export function SuggestionsRail({ editor, canReview }: SuggestionsRailProps) {
       })}
     </section>
   )
+}
+
+/** "Insert “a third”", "Delete “half”", "Bold “fares”", "New paragraph" or "Join paragraphs": what accepting does. */
+function describeChange({ kind, text, format }: PendingSuggestion): string {
+  if (format) return `${format} “${text.trim() || ' '}”`
+  if (text === breakWords) return kind === 'insertion' ? 'New paragraph' : 'Join paragraphs'
+  return `${kind === 'insertion' ? 'Insert' : 'Delete'} “${text.trim() || ' '}”`
 }

@@ -1,25 +1,40 @@
-import { EditorState, TextSelection } from '@tiptap/pm/state'
+import { joinBackward, joinForward, splitBlock } from '@tiptap/pm/commands'
+import { type Command, EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import type { RichTextDoc } from '@/db/schema'
 import { storySchema } from '@/lib/rich-text-repair'
 import { forReaders, pendingSuggestions } from '@/lib/story-schema/suggestions'
 import { plainText } from '@/lib/rich-text-plain'
+import { settlesOthers } from '@/lib/suggestion-settling'
 import { settleSuggestions, suggestTransaction } from './suggest-changes'
 
 const ana = { id: 7, name: 'Ana Ruiz' }
 const ben = { id: 8, name: 'Ben Ode' }
 const now = new Date('2026-12-06T14:05:00.000Z')
 
-function stateOf(words: string): EditorState {
-  const doc = storySchema.nodeFromJSON({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: words }] }] })
-  return EditorState.create({ schema: storySchema, doc })
+/** A body of these paragraphs, the caret at `caret` (the start when not given). */
+function stateOf(...paragraphs: string[]): EditorState {
+  const content = paragraphs.map((words) => ({ type: 'paragraph', content: [{ type: 'text', text: words }] }))
+  return EditorState.create({ schema: storySchema, doc: storySchema.nodeFromJSON({ type: 'doc', content }) })
+}
+
+const caretAt = (state: EditorState, position: number) => state.apply(state.tr.setSelection(TextSelection.create(state.doc, position)))
+
+/** The transaction a key's command makes (Enter splits, Backspace and Delete join). */
+function keyed(command: Command) {
+  return (state: EditorState) => {
+    let made: Transaction | null = null
+    command(state, (tr) => (made = tr))
+    if (!made) throw new Error('the key did nothing')
+    return made
+  }
 }
 
 let counter = 0
 const newId = () => `s${++counter}`
 
 /** Applies an edit made by `edit` on `state` as a suggestion by `who`. */
-function suggest(state: EditorState, who: typeof ana, edit: (state: EditorState) => ReturnType<EditorState['tr']['insertText']>) {
+function suggest(state: EditorState, who: typeof ana, edit: (state: EditorState) => Transaction) {
   const tr = suggestTransaction(state, edit(state), who, now, newId)
   if (!tr) throw new Error('refused')
   return state.apply(tr)
@@ -71,9 +86,10 @@ describe('suggestion mode', () => {
     expect(readers(state)).toBe('left at nine')
   })
 
-  it('refuses an edit that is not words in one paragraph, such as a new paragraph', () => {
+  it('refuses an edit that is neither words nor a paragraph break, such as a rule', () => {
     const state = stateOf('one two')
-    expect(suggestTransaction(state, state.tr.split(4), ana, now, newId)).toBeNull()
+    const rule = storySchema.nodes.horizontalRule?.create()
+    expect(rule && suggestTransaction(state, state.tr.insert(0, rule), ana, now, newId)).toBeNull()
   })
 })
 
@@ -105,5 +121,116 @@ describe('accepting and rejecting', () => {
     const after = state.apply(settleSuggestions(state, [deletionId ?? ''], false))
     expect(desk(after)).toBe('at nineten')
     expect(ids(after)).toEqual([insertionId])
+  })
+})
+
+describe('paragraph breaks as suggestions', () => {
+  const paragraphs = (state: EditorState) => {
+    const found: string[] = []
+    state.doc.forEach((node) => found.push(node.textContent))
+    return found
+  }
+  const pending = (state: EditorState) => pendingSuggestions(json(state)).map((one) => [one.kind, one.text, one.authorName])
+  const settled = (state: EditorState, ids: string[] | null, accept: boolean) => state.apply(settleSuggestions(state, ids, accept))
+  // "Fares rise. " is 12 characters: the caret before "Buses" is at 13.
+  const split = () => suggest(caretAt(stateOf('Fares rise. Buses too.'), 13), ana, keyed(splitBlock))
+
+  it('makes Enter a suggested new paragraph: a pilcrow readers never see, split once accepted, gone once rejected', () => {
+    const state = split()
+    expect(paragraphs(state)).toEqual(['Fares rise. Buses too.'])
+    expect(pending(state)).toEqual([['insertion', '¶', 'Ana Ruiz']])
+    expect(readers(state)).toBe('Fares rise. Buses too.')
+    expect(forReaders(json(state)).content).toHaveLength(1)
+    expect(paragraphs(settled(state, null, true))).toEqual(['Fares rise. ', 'Buses too.'])
+    expect(json(settled(state, null, false))).toEqual(json(stateOf('Fares rise. Buses too.')))
+  })
+
+  it('keeps the words typed after the break a suggestion of their own, and withdraws one’s own break outright', () => {
+    const typed = suggest(split(), ana, (s) => s.tr.insertText('New ', s.selection.from))
+    expect(pending(typed)).toEqual([
+      ['insertion', '¶', 'Ana Ruiz'],
+      ['insertion', 'New ', 'Ana Ruiz'],
+    ])
+    const state = split()
+    const withdrawn = suggest(state, ana, (s) => s.tr.delete(s.selection.from - 1, s.selection.from))
+    expect(json(withdrawn)).toEqual(json(stateOf('Fares rise. Buses too.')))
+  })
+
+  it('keeps someone else’s break when deleted over in suggestion mode, and settles one break of two', () => {
+    const state = suggest(split(), ben, (s) => s.tr.delete(13, 14))
+    expect(pending(state)).toEqual([['insertion', '¶', 'Ana Ruiz']])
+    const both = suggest(caretAt(state, 7), ben, keyed(splitBlock))
+    const [bens, anas] = pendingSuggestions(json(both))
+    expect([bens?.authorName, anas?.authorName]).toEqual(['Ben Ode', 'Ana Ruiz'])
+    const accepted = settled(both, [anas?.id ?? ''], true)
+    expect(paragraphs(accepted)).toEqual(['Fares rise. ', 'Buses too.'])
+    expect(pending(accepted)).toEqual([['insertion', '¶', 'Ben Ode']])
+  })
+
+  it('makes Backspace at a paragraph’s start and Delete at its end a suggested join, joined once accepted', () => {
+    const start = stateOf('Fares rise.', 'Buses too.')
+    // The second paragraph's words start at 14; the first's end at 12.
+    const backspaced = suggest(caretAt(start, 14), ana, keyed(joinBackward))
+    const deleted = suggest(caretAt(start, 12), ana, keyed(joinForward))
+    for (const state of [backspaced, deleted]) {
+      expect(paragraphs(state)).toEqual(['Fares rise.', 'Buses too.'])
+      expect(pending(state)).toEqual([['deletion', '¶', 'Ana Ruiz']])
+      expect(forReaders(json(state))).toEqual(json(start))
+      expect(readers(state)).toBe(readers(start))
+      expect(paragraphs(settled(state, null, true))).toEqual(['Fares rise.Buses too.'])
+      expect(json(settled(state, null, false))).toEqual(json(start))
+    }
+    expect(backspaced.selection.from).toBe(12)
+    expect(deleted.selection.from).toBe(15)
+    // Again: the join is suggested once.
+    expect(pending(suggest(deleted, ana, keyed(joinBackward)))).toHaveLength(1)
+  })
+
+  it('counts removing someone else’s break outside suggestion mode as settling it', () => {
+    const state = split()
+    const removed = state.apply(state.tr.delete(13, 14))
+    expect(settlesOthers(ben.id, json(state), json(removed))).toBe(true)
+    expect(settlesOthers(ana.id, json(state), json(removed))).toBe(false)
+  })
+})
+
+describe('bold and italic as suggestions', () => {
+  const bold = storySchema.marks.bold
+  const italic = storySchema.marks.italic
+  const marksOf = (state: EditorState) => {
+    const found: string[] = []
+    state.doc.descendants((node) => {
+      if (node.isText) found.push(`${node.text}:${node.marks.map((mark) => mark.type.name).join('+')}`)
+    })
+    return found
+  }
+
+  it('marks the words with the suggested formatting; readers keep them as they were; accepting applies it', () => {
+    const state = suggest(stateOf('Fares rise.'), ana, (s) => s.tr.addMark(1, 6, bold!.create()))
+    expect(marksOf(state)).toEqual(['Fares:formatting', ' rise.:'])
+    expect(pendingSuggestions(json(state))).toEqual([
+      {
+        id: expect.any(String),
+        authorId: 7,
+        authorName: 'Ana Ruiz',
+        at: now.toISOString(),
+        kind: 'formatting',
+        text: 'Fares',
+        format: 'Bold',
+      },
+    ])
+    expect(storySchema.nodeFromJSON(forReaders(json(state))).eq(stateOf('Fares rise.').doc)).toBe(true)
+    expect(marksOf(state.apply(settleSuggestions(state, null, true)))).toEqual(['Fares:bold', ' rise.:'])
+    expect(json(state.apply(settleSuggestions(state, null, false)))).toEqual(json(stateOf('Fares rise.')))
+  })
+
+  it('suggests taking italic off, and withdraws one’s own suggestion asked again', () => {
+    const start = stateOf('Fares rise.')
+    const slanted = start.apply(start.tr.addMark(1, 6, italic!.create()))
+    const state = suggest(slanted, ana, (s) => s.tr.removeMark(1, 6, italic))
+    expect(pendingSuggestions(json(state)).map((one) => one.format)).toEqual(['Not italic'])
+    expect(marksOf(state.apply(settleSuggestions(state, null, true)))).toEqual(['Fares rise.:'])
+    const again = suggest(state, ana, (s) => s.tr.removeMark(1, 6, italic))
+    expect(json(again)).toEqual(json(slanted))
   })
 })

@@ -1,7 +1,11 @@
 import type { Mark, MarkType, Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { ReplaceStep } from '@tiptap/pm/transform'
+import { type FormatChange, toFormatChange } from '@/lib/story-schema/marks/suggested-format'
 import { type SuggestionAttrs, type SuggestionKind, toSuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
+import { type BreakKind, breakKindOf, suggestedBreakName } from '@/lib/story-schema/nodes/suggested-break'
+import { settleBreak, suggestBreak } from './suggest-breaks'
+import { applyFormat, suggestFormat } from './suggest-format'
 
 /** Who is suggesting: stored on every suggestion they make. */
 export type Suggester = { id: number; name: string }
@@ -12,8 +16,10 @@ export const directChangeMeta = 'suggestionDirect'
 /**
  * The edit `tr` (made on `state`) turned into a suggestion: the words it adds carry an
  * `insertion` mark, the words it removes stay with a `deletion` mark (the suggester's own
- * insertions are simply removed). Returns null for an edit that cannot be a suggestion (a new
- * paragraph, joined blocks, a figure, formatting): in suggestion mode those are refused.
+ * insertions are simply removed). A paragraph split or joined is a suggested break instead
+ * (suggest-breaks.ts), and bold or italic a suggested formatting (suggest-format.ts). Returns
+ * null for an edit that cannot be a suggestion (a figure, a link, a list item): in suggestion
+ * mode those are refused.
  */
 export function suggestTransaction(
   state: EditorState,
@@ -22,8 +28,13 @@ export function suggestTransaction(
   now: Date,
   newId: () => string,
 ): Transaction | null {
+  const newAttrs = () => ({ id: newId(), authorId: who.id, authorName: who.name, at: now.toISOString() })
+  const formatted = suggestFormat(state, tr, newAttrs)
+  if (formatted) return formatted.setMeta(directChangeMeta, true)
   const [step, ...rest] = tr.steps
   if (!(step instanceof ReplaceStep) || rest.length > 0) return null
+  const broken = suggestBreak(state, step, newAttrs)
+  if (broken) return broken.setMeta(directChangeMeta, true).scrollIntoView()
   const { from, to, slice } = step as ReplaceStep & { from: number; to: number }
   const $from = state.doc.resolve(from)
   const $to = state.doc.resolve(to)
@@ -33,18 +44,20 @@ export function suggestTransaction(
   if (!insertion || !deletion) return null
 
   const out = state.tr
-  const at = now.toISOString()
   const own = (mark: Mark | undefined) => toSuggestionAttrs(mark?.attrs)?.authorId === who.id
   const near = (kind: SuggestionKind, position: number) => nearbyAttrs(state.doc, position, kind, who)
-  const deletionAttrs = near('deletion', from) ?? near('deletion', to) ?? { id: newId(), authorId: who.id, authorName: who.name, at }
+  const deletionAttrs = near('deletion', from) ?? near('deletion', to) ?? newAttrs()
 
-  // What is removed: one's own suggested words go; anyone else's words are marked for deletion.
+  // What is removed: one's own suggested words and breaks go; anyone else's words are marked for
+  // deletion, and their breaks stay.
   const ownInserted: { from: number; to: number }[] = []
   state.doc.nodesBetween(from, to, (node, position) => {
     if (!node.isInline) return true
     const start = Math.max(from, position)
     const end = Math.min(to, position + node.nodeSize)
-    if (own(insertion.isInSet(node.marks))) ownInserted.push({ from: start, to: end })
+    if (node.type.name === suggestedBreakName) {
+      if (toSuggestionAttrs(node.attrs)?.authorId === who.id) ownInserted.push({ from: start, to: end })
+    } else if (own(insertion.isInSet(node.marks))) ownInserted.push({ from: start, to: end })
     else if (!deletion.isInSet(node.marks)) out.addMark(start, end, deletion.create(deletionAttrs))
     return false
   })
@@ -53,7 +66,7 @@ export function suggestTransaction(
   // What is added goes after the words it replaces, marked as an insertion.
   const end = out.mapping.map(to)
   if (slice.size > 0) {
-    const insertionAttrs = near('insertion', from) ?? near('insertion', to) ?? { id: newId(), authorId: who.id, authorName: who.name, at }
+    const insertionAttrs = near('insertion', from) ?? near('insertion', to) ?? newAttrs()
     out.insert(end, marked(slice.content, insertion, deletion, insertionAttrs))
     out.setSelection(TextSelection.create(out.doc, end + slice.size))
   } else {
@@ -78,27 +91,36 @@ function marked(content: ProseMirrorNode['content'], insertion: MarkType, deleti
   return nodes
 }
 
-/** The attributes of this person's suggestion of that kind right beside `position`, so that a run of keys makes one suggestion. */
+/**
+ * The attributes of this person's suggestion of that kind right beside `position`, so that a run
+ * of keys makes one suggestion (a suggested break is one of its own).
+ */
 function nearbyAttrs(doc: ProseMirrorNode, position: number, kind: SuggestionKind, who: Suggester): SuggestionAttrs | null {
   const $position = doc.resolve(position)
   for (const node of [$position.nodeBefore, $position.nodeAfter]) {
+    if (node?.type.name === suggestedBreakName) continue
     const attrs = toSuggestionAttrs(node?.marks.find((mark) => mark.type.name === kind)?.attrs)
     if (attrs && attrs.authorId === who.id) return attrs
   }
   return null
 }
 
-/** Where each suggestion's words are: one entry per stretch of marked text. */
-type Stretch = { from: number; to: number; kind: SuggestionKind; id: string }
+/** Where each suggestion's words are: one entry per stretch of marked text (with its `change` for formatting), or per suggested break (`breakKind`). */
+type Stretch = { from: number; to: number; kind: SuggestionKind; id: string; breakKind: BreakKind | null; change?: FormatChange | null }
 
 function stretches(doc: ProseMirrorNode): Stretch[] {
   const found: Stretch[] = []
   doc.descendants((node, position) => {
     if (!node.isInline) return true
+    const at = { from: position, to: position + node.nodeSize }
+    if (node.type.name === suggestedBreakName) {
+      const breakKind = breakKindOf(node.attrs)
+      found.push({ ...at, kind: breakKind === 'split' ? 'insertion' : 'deletion', id: String(node.attrs.id), breakKind })
+    }
     for (const mark of node.marks) {
       const kind = mark.type.name
-      if (kind !== 'insertion' && kind !== 'deletion') continue
-      found.push({ from: position, to: position + node.nodeSize, kind, id: String(mark.attrs.id) })
+      if (kind === 'insertion' || kind === 'deletion') found.push({ ...at, kind, id: String(mark.attrs.id), breakKind: null })
+      if (kind === 'formatting') found.push({ ...at, kind, id: String(mark.attrs.id), breakKind: null, change: toFormatChange(mark.attrs) })
     }
     return false
   })
@@ -108,16 +130,23 @@ function stretches(doc: ProseMirrorNode): Stretch[] {
 /**
  * Accepts (`accept`) or rejects the suggestions with these ids, or all of them (`ids` null):
  * an accepted insertion becomes plain words and an accepted deletion goes; a rejected insertion
- * goes and a rejected deletion becomes plain words again.
+ * goes and a rejected deletion becomes plain words again. Suggested formatting is applied when
+ * accepted. A suggested break goes either way: accepted, its paragraph splits or joins (suggest-breaks.ts).
  */
 export function settleSuggestions(state: EditorState, ids: readonly string[] | null, accept: boolean): Transaction {
   const tr = state.tr.setMeta(directChangeMeta, true)
   const chosen = stretches(state.doc).filter((stretch) => ids === null || ids.includes(stretch.id))
-  const goes = (stretch: Stretch) => (stretch.kind === 'deletion') === accept
+  const goes = (stretch: Stretch) =>
+    stretch.breakKind !== null || (stretch.kind !== 'formatting' && (stretch.kind === 'deletion') === accept)
   for (const stretch of chosen.filter((one) => !goes(one))) {
     const type = state.schema.marks[stretch.kind]
     if (type) tr.removeMark(stretch.from, stretch.to, type)
+    if (accept && stretch.change) applyFormat(tr, stretch.from, stretch.to, stretch.change)
   }
-  for (const stretch of chosen.filter(goes).reverse()) tr.delete(tr.mapping.map(stretch.from), tr.mapping.map(stretch.to))
+  for (const stretch of chosen.filter(goes).reverse()) {
+    const from = tr.mapping.map(stretch.from)
+    if (stretch.breakKind) settleBreak(tr, from, stretch.breakKind, accept)
+    else tr.delete(from, tr.mapping.map(stretch.to))
+  }
   return tr
 }

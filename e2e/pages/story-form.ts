@@ -111,3 +111,25 @@ export async function typeInParagraph(page: Page, number: number, text: string):
   await page.keyboard.press('End')
   await page.keyboard.type(text)
 }
+
+/**
+ * Puts the caret in the body's paragraph `index` right after its first `words`, by the keys a
+ * person would press (Home, then →), trying again until the caret is there.
+ */
+export async function caretAfter(page: Page, index: number, words: string): Promise<void> {
+  const paragraph = storyBody(page).locator('p').nth(index)
+  await expect(async () => {
+    await paragraph.click()
+    await page.keyboard.press('Home')
+    for (let key = 0; key < words.length; key++) await page.keyboard.press('ArrowRight')
+    const before = await paragraph.evaluate((element) => {
+      const selection = window.getSelection()
+      if (!selection?.anchorNode) return null
+      const range = document.createRange()
+      range.setStart(element, 0)
+      range.setEnd(selection.anchorNode, selection.anchorOffset)
+      return range.toString()
+    })
+    expect(before).toBe(words)
+  }).toPass({ timeout: 20_000 })
+}

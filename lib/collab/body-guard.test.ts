@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { RichTextDoc } from '@/db/schema'
 import type { Actor } from '../permissions'
-import { bodyUpdateProblem, maySettle } from './body-guard'
+import { forgedMessage } from '../suggestion-settling'
+import { bodyUpdateProblem, maySettle, namesOthers } from './body-guard'
 import { buildStoryDocument } from './storage'
 
 // The sync server's look at a change of the body: cheap for typing, close for a change that
@@ -68,6 +69,50 @@ describe('a change of the body over the socket', () => {
     const beside = change(1, (text) => text.insert(22, ' at last'))
     expect(bodyUpdateProblem(beside.server, beside.update, writer)).toBeNull()
     const own = change(1, (text) => text.insert(0, 'Ferry ', { insertion: attrsOf(writer, 'w1') }))
+    expect(bodyUpdateProblem(own.server, own.update, writer)).toBeNull()
+  })
+
+  it('refuses anyone, editors too, adding a suggestion in someone else’s name; one’s own is not looked at closely', () => {
+    const forged = change(0, (text) => text.insert(0, 'Big ', { insertion: attrsOf(writer, 'w9') }))
+    expect(bodyUpdateProblem(forged.server, forged.update, editor)).toBe(forgedMessage)
+    const own = change(0, (text) => text.insert(0, 'Big ', { insertion: attrsOf(editor, 'e9') }))
+    expect(namesOthers(own.update, editor)).toBe(false)
+    expect(bodyUpdateProblem(own.server, own.update, editor)).toBeNull()
+  })
+})
+
+describe('a suggested paragraph break over the socket', () => {
+  const breakBy = (person: Actor, id: string) => ({ type: 'suggestedBreak', attrs: { kind: 'split', ...attrsOf(person, id) } })
+  /** "Fares rise.¶ Buses too." with the editor's suggested new paragraph; the update `edit` makes of a copy's paragraph. */
+  function changeParagraph(edit: (paragraph: Y.XmlElement) => void) {
+    const words = (text: string) => ({ type: 'text', text })
+    const content = [words('Fares rise.'), breakBy(editor, 'e1'), words(' Buses too.')]
+    const server = buildStoryDocument(
+      { headline: 'Fares', standfirst: '', body: { type: 'doc', content: [{ type: 'paragraph', content }] } },
+      1,
+    )
+    const client = new Y.Doc()
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
+    const before = Y.encodeStateVector(client)
+    edit(client.getXmlFragment('body').get(0) as Y.XmlElement)
+    return { server, update: Y.encodeStateAsUpdate(client, before) }
+  }
+  const pilcrowOf = (person: Actor, id: string) => {
+    const element = new Y.XmlElement('suggestedBreak')
+    for (const [key, value] of Object.entries(breakBy(person, id).attrs)) element.setAttribute(key, value as string)
+    return element
+  }
+
+  it('refuses a writer removing the editor’s break, as settling it; an editor may', () => {
+    const { server, update } = changeParagraph((paragraph) => paragraph.delete(1, 1))
+    expect(bodyUpdateProblem(server, update, writer)).toMatch(/^Only editors can accept or reject suggested changes\./)
+    expect(bodyUpdateProblem(server, update, editor)).toBeNull()
+  })
+
+  it('refuses a break in someone else’s name, and lets a writer add their own', () => {
+    const forged = changeParagraph((paragraph) => paragraph.insert(2, [pilcrowOf(writer, 'w1')]))
+    expect(bodyUpdateProblem(forged.server, forged.update, editor)).toBe(forgedMessage)
+    const own = changeParagraph((paragraph) => paragraph.insert(2, [pilcrowOf(writer, 'w1')]))
     expect(bodyUpdateProblem(own.server, own.update, writer)).toBeNull()
   })
 })

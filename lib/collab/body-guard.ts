@@ -16,11 +16,13 @@ const maxDeletedItemsLooked = 200
 
 /**
  * Why `actor` may not apply `update` to the body of `doc` (null when they may). The body the
- * update would make is read from a copy and compared with the body now: only for a person who may
- * not review, and only when the update touches someone else's suggestion (`maySettle`).
+ * update would make is read from a copy and compared with the body now: only when the update
+ * names someone else as a suggestion's author (`namesOthers`), or, for a person who may not
+ * review, touches someone else's suggestion (`maySettle`).
  */
 export function bodyUpdateProblem(doc: Y.Doc, update: Uint8Array, actor: Actor): string | null {
-  if (can(actor, 'suggestion.review') || !maySettle(doc, update, actor)) return null
+  const isClose = namesOthers(update, actor) || (!can(actor, 'suggestion.review') && maySettle(doc, update, actor))
+  if (!isClose) return null
   const trial = new Y.Doc({ gc: false })
   Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc))
   Y.applyUpdate(trial, update)
@@ -67,6 +69,19 @@ export function maySettle(doc: Y.Doc, update: Uint8Array, actor: Actor): boolean
     }
   }
   return false
+}
+
+/**
+ * Whether `update` formats words as a suggestion by someone other than `actor`, or gives a
+ * suggested paragraph break someone else's id: it may be a new one in their name.
+ */
+export function namesOthers(update: Uint8Array, actor: Actor): boolean {
+  return Y.decodeUpdate(update).structs.some((struct) => {
+    if (!(struct instanceof Y.Item)) return false
+    const { content } = struct
+    if (struct.parentSub === 'authorId') return content instanceof Y.ContentAny && content.arr[0] !== actor.id
+    return isSuggestionFormat(content) && content.value !== null && toSuggestionAttrs(content.value)?.authorId !== actor.id
+  })
 }
 
 /** Whether `item` lies inside words someone other than `actor` suggested: the formatting in force where it is. */

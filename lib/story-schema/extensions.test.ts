@@ -24,10 +24,21 @@ describe('the story extension list', () => {
         'orderedList',
         'paragraph',
         'pullQuote',
+        'suggestedBreak',
         'text',
       ].sort(),
     )
-    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'comment', 'deletion', 'insertion', 'italic', 'link', 'strike', 'underline'])
+    expect(Object.keys(schema.marks).sort()).toEqual([
+      'bold',
+      'comment',
+      'deletion',
+      'formatting',
+      'insertion',
+      'italic',
+      'link',
+      'strike',
+      'underline',
+    ])
   })
 
   it('keeps only the attributes the stories use', () => {

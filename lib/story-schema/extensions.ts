@@ -2,12 +2,14 @@ import type { Extensions } from '@tiptap/core'
 import { StarterKit } from '@tiptap/starter-kit'
 import { CommentMark } from './marks/comment'
 import { StoryLink } from './marks/link'
+import { FormattingMark } from './marks/suggested-format'
 import { DeletionMark, InsertionMark } from './marks/suggestion'
 import { QuoteBlock } from './nodes/blockquote'
 import { Embed } from './nodes/embed'
 import { Figure } from './nodes/figure'
 import { HorizontalRuleShortcut } from './nodes/horizontal-rule'
 import { PullQuote } from './nodes/pull-quote'
+import { SuggestedBreak } from './nodes/suggested-break'
 
 /** The heading levels a story uses: the page's headline is the only h1. */
 export const headingLevels = [2, 3, 4] as const
@@ -20,8 +22,8 @@ export const headingLevels = [2, 3, 4] as const
  *
  * Paragraphs, headings 2–4, bold, italic, underline, strike, links, bullet and numbered lists,
  * block quotes with an attribution, pull quotes, figures, embeds (as cards), horizontal rules and
- * hard breaks, and the desk's comments on the words and suggested insertions and deletions
- * (never shown to readers as such). No code, no loose
+ * hard breaks, and the desk's comments on the words and suggested insertions and deletions,
+ * paragraph breaks among them, and suggested formatting (never shown to readers as such). No code, no loose
  * images, no raw HTML.
  */
 export const storyExtensions: Extensions = storyExtensionList(true)
@@ -54,5 +56,7 @@ function storyExtensionList(hasOwnUndo: boolean): Extensions {
     CommentMark,
     InsertionMark,
     DeletionMark,
+    FormattingMark,
+    SuggestedBreak,
   ]
 }

@@ -1,12 +1,16 @@
 import type { RichTextDoc, RichTextNode } from '@/db/schema'
 import { type SuggestionAttrs, type SuggestionKind, suggestionKinds, toSuggestionAttrs } from './marks/suggestion'
+import { describeFormat, toFormatChange } from './marks/suggested-format'
+import { breakKindOf, suggestedBreakName } from './nodes/suggested-break'
 
-/** One pending suggestion of a body: its kind, who made it and when, and its words. */
-export type PendingSuggestion = SuggestionAttrs & { kind: SuggestionKind; text: string }
+/** One pending suggestion of a body: its kind, who made it and when, its words, and for formatting what it does ("Bold"). */
+export type PendingSuggestion = SuggestionAttrs & { kind: SuggestionKind; text: string; format?: string }
 
 /**
  * THE body as readers get it while suggestions are pending: words suggested for adding are left
- * out, words suggested for removal stay (they are not removed until an editor accepts). Every
+ * out, words suggested for removal stay (they are not removed until an editor accepts), words
+ * suggested for formatting keep the formatting they have, and a
+ * suggested paragraph break is not there (paragraphs are split and joined once accepted). Every
  * text a reader gets is made from this: the page and the Content API's HTML (lib/rich-text.ts),
  * and the plain text that search, word counts and structured data read (lib/rich-text-plain.ts).
  */
@@ -16,8 +20,8 @@ export function forReaders(doc: RichTextDoc): RichTextDoc {
 }
 
 function readerNode(node: RichTextNode): RichTextNode[] {
-  if (node.marks?.some((mark) => mark.type === 'insertion')) return []
-  const marks = node.marks?.filter((mark) => mark.type !== 'deletion')
+  if (node.type === suggestedBreakName || node.marks?.some((mark) => mark.type === 'insertion')) return []
+  const marks = node.marks?.filter((mark) => !isSuggestionType(mark.type))
   const copy: RichTextNode = { ...node }
   if (marks && marks.length > 0) copy.marks = marks
   else delete copy.marks
@@ -25,9 +29,13 @@ function readerNode(node: RichTextNode): RichTextNode[] {
   return [copy]
 }
 
-/** Whether any words of `node` carry a suggestion mark: the cheap test before a closer look. */
+/** Whether any words of `node` carry a suggestion mark, or it holds a suggested break: the cheap test before a closer look. */
 export function hasSuggestion(node: RichTextNode): boolean {
-  return Boolean(node.marks?.some((mark) => isSuggestionType(mark.type))) || (node.content ?? []).some(hasSuggestion)
+  return (
+    node.type === suggestedBreakName ||
+    Boolean(node.marks?.some((mark) => isSuggestionType(mark.type))) ||
+    (node.content ?? []).some(hasSuggestion)
+  )
 }
 
 function isSuggestionType(type: string): type is SuggestionKind {
@@ -37,19 +45,36 @@ function isSuggestionType(type: string): type is SuggestionKind {
 /** The suggestions waiting in a body, in the order their words appear: one per id and kind. */
 export function pendingSuggestions(doc: RichTextDoc): PendingSuggestion[] {
   const found = new Map<string, PendingSuggestion>()
+  eachSuggestedPiece(doc, (kind, attrs, words, stored) => {
+    const key = `${kind}:${attrs.id}`
+    const known = found.get(key)
+    const change = kind === 'formatting' ? toFormatChange(stored) : null
+    if (known) known.text += words
+    else found.set(key, change ? { ...attrs, kind, text: words, format: describeFormat(change) } : { ...attrs, kind, text: words })
+  })
+  return [...found.values()]
+}
+
+/** The words a suggested paragraph break reads as: a suggested split is an insertion of it, a suggested join a deletion. */
+export const breakWords = '¶'
+
+/**
+ * Every piece of a body a suggestion marks, in order, with its kind, attributes and words: the
+ * same suggestion may mark many. A suggested paragraph break is a piece of its own.
+ */
+export function eachSuggestedPiece(
+  doc: RichTextDoc,
+  visit: (kind: SuggestionKind, attrs: SuggestionAttrs, words: string, stored: unknown) => void,
+): void {
   const walk = (node: RichTextNode) => {
+    const breakAttrs = node.type === suggestedBreakName ? toSuggestionAttrs(node.attrs) : null
+    if (breakAttrs) visit(breakKindOf(node.attrs) === 'split' ? 'insertion' : 'deletion', breakAttrs, breakWords, node.attrs)
     for (const mark of node.marks ?? []) {
       if (!isSuggestionType(mark.type)) continue
       const attrs = toSuggestionAttrs(mark.attrs)
-      if (!attrs) continue
-      const key = `${mark.type}:${attrs.id}`
-      const words = node.text ?? (node.type === 'hardBreak' ? ' ' : '')
-      const known = found.get(key)
-      if (known) known.text += words
-      else found.set(key, { ...attrs, kind: mark.type, text: words })
+      if (attrs) visit(mark.type, attrs, node.text ?? (node.type === 'hardBreak' ? ' ' : ''), mark.attrs)
     }
     node.content?.forEach(walk)
   }
   doc.content?.forEach(walk)
-  return [...found.values()]
 }

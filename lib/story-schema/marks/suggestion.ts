@@ -1,6 +1,7 @@
 import { Mark, mergeAttributes } from '@tiptap/core'
 import { z } from 'zod'
 import { caretColourFor, caretColours } from '@/lib/collab/colours'
+import type { BreakKind } from '../nodes/suggested-break'
 
 /**
  * Who suggested a change and when: `id` groups the words of one suggestion (accepted or
@@ -14,7 +15,8 @@ export const suggestionAttrsSchema = z.object({
 })
 export type SuggestionAttrs = z.infer<typeof suggestionAttrsSchema>
 
-export const suggestionKinds = ['insertion', 'deletion'] as const
+/** The suggestion marks: words suggested for adding or removing, or for formatting (marks/suggested-format.ts). */
+export const suggestionKinds = ['insertion', 'deletion', 'formatting'] as const
 export type SuggestionKind = (typeof suggestionKinds)[number]
 
 /** A suggestion mark's attributes as stored, or null when they are not a suggestion's. */
@@ -23,13 +25,25 @@ export function toSuggestionAttrs(value: unknown): SuggestionAttrs | null {
   return parsed.success ? parsed.data : null
 }
 
-/** "Suggested by Ana Ruiz, 6 Dec 2026, 14:05": what the marked words say about themselves. */
-export function describeSuggestion(kind: SuggestionKind, attrs: SuggestionAttrs): string {
+const labels: Record<Exclude<SuggestionKind, 'formatting'> | BreakKind, string> = {
+  insertion: 'Insertion',
+  deletion: 'Deletion',
+  split: 'New paragraph',
+  join: 'Joining of paragraphs',
+}
+
+/** "Insertion suggested by Ana Ruiz, 6 Dec 2026, 14:05": what the marked words (or a suggested break) say about themselves. */
+export function describeSuggestion(kind: keyof typeof labels, attrs: SuggestionAttrs): string {
+  return suggestedBy(labels[kind], attrs)
+}
+
+/** "<label> suggested by Ana Ruiz, 6 Dec 2026, 14:05". */
+export function suggestedBy(label: string, attrs: SuggestionAttrs): string {
   const when = new Date(attrs.at)
   const time = Number.isNaN(when.getTime())
     ? ''
     : `, ${when.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })}`
-  return `${kind === 'insertion' ? 'Insertion' : 'Deletion'} suggested by ${attrs.authorName}${time}`
+  return `${label} suggested by ${attrs.authorName}${time}`
 }
 
 /** Which of the caret colours (lib/collab/colours.ts) a person's suggestions are shown in. */
@@ -37,7 +51,7 @@ export function suggestionColourIndex(authorName: string): number {
   return Math.max(0, caretColours.indexOf(caretColourFor(authorName) as (typeof caretColours)[number]))
 }
 
-function suggestionMark(kind: SuggestionKind, tag: 'ins' | 'del') {
+function suggestionMark(kind: 'insertion' | 'deletion', tag: 'ins' | 'del') {
   return Mark.create({
     name: kind,
     // Typing next to a suggestion is not part of it: the suggestion plugin marks what it adds.

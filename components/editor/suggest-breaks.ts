@@ -1,0 +1,61 @@
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
+import { ReplaceStep, canJoin, canSplit } from '@tiptap/pm/transform'
+import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
+import { type BreakKind, breakKindOf, suggestedBreakName } from '@/lib/story-schema/nodes/suggested-break'
+
+// Paragraph breaks as suggestions: Enter leaves a pilcrow (lib/story-schema/nodes/suggested-break.ts)
+// where the paragraph would split; Backspace at a paragraph's start or Delete at its end leaves
+// one at the end of the first paragraph. Accepting them splits or joins for real.
+
+/**
+ * The paragraph break `step` makes or removes: a `split` at the position Enter split a
+ * paragraph, or a `join` at the end of the first of two paragraphs it joined (an empty one
+ * removed is joined too). Null for any other step.
+ */
+export function breakOfStep(doc: ProseMirrorNode, step: ReplaceStep): { kind: BreakKind; at: number } | null {
+  const { from, to, slice } = step as ReplaceStep & { from: number; to: number }
+  const $from = doc.resolve(from)
+  const isParagraph = (node: ProseMirrorNode | null | undefined) => node?.type.name === 'paragraph'
+  if (from === to && slice.openStart === 1 && slice.openEnd === 1 && slice.content.childCount === 2) {
+    const isSplit = isParagraph($from.parent) && slice.content.firstChild?.content.size === 0 && slice.content.lastChild?.content.size === 0
+    return isSplit ? { kind: 'split', at: from } : null
+  }
+  if (slice.size > 0) return null
+  const $to = doc.resolve(to)
+  if (to - from === 2 && isParagraph($from.parent) && isParagraph($to.parent) && from === $from.end() && to === $to.start()) {
+    return { kind: 'join', at: from }
+  }
+  const removed = doc.nodeAt(from)
+  const isEmptyRemoved = isParagraph(removed) && removed?.content.size === 0 && to === from + (removed?.nodeSize ?? 0)
+  return isEmptyRemoved && isParagraph($to.nodeAfter) ? { kind: 'join', at: from + 1 } : null
+}
+
+/** `step`'s paragraph break as a suggestion with `attrs` (made only when it is one), or null when it is not a break. */
+export function suggestBreak(state: EditorState, step: ReplaceStep, attrs: () => SuggestionAttrs): Transaction | null {
+  const found = breakOfStep(state.doc, step)
+  const pilcrow = state.schema.nodes[suggestedBreakName]
+  if (!found || !pilcrow) return null
+  const tr = state.tr
+  if (found.kind === 'split') {
+    tr.insert(found.at, pilcrow.create({ kind: 'split', ...attrs() }))
+    return tr.setSelection(TextSelection.create(tr.doc, found.at + 1))
+  }
+  const before = state.doc.resolve(found.at).nodeBefore
+  const isSuggested = before?.type === pilcrow && breakKindOf(before.attrs) === 'join'
+  if (!isSuggested) tr.insert(found.at, pilcrow.create({ kind: 'join', ...attrs() }))
+  // Backspace leaves the caret at the first paragraph's end, Delete at the next one's start.
+  const isForward = state.selection.from <= found.at
+  return tr.setSelection(TextSelection.create(tr.doc, isForward ? tr.mapping.map(found.at) + 2 : found.at))
+}
+
+/**
+ * Settles the suggested break at `position` of `tr`'s document: it goes, and accepted, its
+ * paragraph splits where it stood (`split`) or joins the next one (`join`).
+ */
+export function settleBreak(tr: Transaction, position: number, kind: BreakKind, accept: boolean): void {
+  tr.delete(position, position + 1)
+  if (accept && kind === 'split' && canSplit(tr.doc, position)) tr.split(position)
+  const $at = tr.doc.resolve(position)
+  if (accept && kind === 'join' && $at.depth > 0 && canJoin(tr.doc, $at.after())) tr.join($at.after())
+}
