@@ -22,10 +22,10 @@ import { keptSectionOptions } from '@/lib/sections'
 import { requireCapability } from '@/lib/session'
 import { statuses } from '@/lib/workflow'
 import { listStaff } from '@/lib/users'
-import { trashRetentionDays } from '@/lib/settings'
+import { trashRetentionDays, viewerTimeZone } from '@/lib/settings'
 import { markNewsSeen, markNewsShown } from './actions'
 import { getMyDeskNews } from './news'
-import { DateTime } from '@/components/ui/date-time'
+import { ZonedTime } from '@/components/ui/zoned-time'
 import { EmbargoCountdown } from '@/components/desk/embargo-countdown'
 import { countOf } from '@/lib/words'
 
@@ -42,12 +42,13 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
   const { page, pageSize, ...filters } = query
   // The list's own count is its queue's count: asked once.
   const counts = await countDeskQueues(db, user, filters)
-  const [list, news, sections, staff, retentionDays] = await Promise.all([
+  const [list, news, sections, staff, retentionDays, zone] = await Promise.all([
     listDeskQueue(db, user, queue, query, counts?.[queue]),
     getMyDeskNews(),
     keptSectionOptions(db),
     listStaff(db),
     trashRetentionDays(db),
+    viewerTimeZone(db, user),
   ])
   if (!list || !counts || !news) return null
   const now = new Date()
@@ -185,7 +186,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
                   {story.embargoUntil && (
                     <span className="embargo">
                       {' '}
-                      · Embargoed until <DateTime value={story.embargoUntil} />{' '}
+                      · Embargoed until <ZonedTime value={story.embargoUntil} zone={zone} />{' '}
                       <EmbargoCountdown until={story.embargoUntil.toISOString()} />
                     </span>
                   )}
@@ -196,11 +197,11 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
                     <>
                       {formatWaiting(when, now)}{' '}
                       <span className="muted small">
-                        (since <DateTime value={when} />)
+                        (since <ZonedTime value={when} zone={zone} />)
                       </span>
                     </>
                   )}
-                  {when && queue !== 'review' && <DateTime value={when} />}
+                  {when && queue !== 'review' && <ZonedTime value={when} zone={zone} />}
                 </td>
               </tr>
             )
