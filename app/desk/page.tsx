@@ -22,10 +22,10 @@ import { keptSectionOptions } from '@/lib/sections'
 import { requireCapability } from '@/lib/session'
 import { statuses } from '@/lib/workflow'
 import { listStaff } from '@/lib/users'
-import { trashRetentionDays, viewerTimeZone } from '@/lib/settings'
+import { trashRetentionDays } from '@/lib/settings'
 import { markNewsSeen, markNewsShown } from './actions'
 import { getMyDeskNews } from './news'
-import { ZonedTime } from '@/components/ui/zoned-time'
+import { DateTime } from '@/components/ui/date-time'
 import { EmbargoCountdown } from '@/components/desk/embargo-countdown'
 import { countOf } from '@/lib/words'
 
@@ -42,13 +42,12 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
   const { page, pageSize, ...filters } = query
   // The list's own count is its queue's count: asked once.
   const counts = await countDeskQueues(db, user, filters)
-  const [list, news, sections, staff, retentionDays, zone] = await Promise.all([
+  const [list, news, sections, staff, retentionDays] = await Promise.all([
     listDeskQueue(db, user, queue, query, counts?.[queue]),
     getMyDeskNews(),
     keptSectionOptions(db),
     listStaff(db),
     trashRetentionDays(db),
-    viewerTimeZone(db, user),
   ])
   if (!list || !counts || !news) return null
   const now = new Date()
@@ -186,7 +185,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
                   {story.embargoUntil && (
                     <span className="embargo">
                       {' '}
-                      · Embargoed until <ZonedTime value={story.embargoUntil} zone={zone} />{' '}
+                      · Embargoed until <DateTime value={story.embargoUntil} />{' '}
                       <EmbargoCountdown until={story.embargoUntil.toISOString()} />
                     </span>
                   )}
@@ -197,11 +196,11 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
                     <>
                       {formatWaiting(when, now)}{' '}
                       <span className="muted small">
-                        (since <ZonedTime value={when} zone={zone} />)
+                        (since <DateTime value={when} />)
                       </span>
                     </>
                   )}
-                  {when && queue !== 'review' && <ZonedTime value={when} zone={zone} />}
+                  {when && queue !== 'review' && <DateTime value={when} />}
                 </td>
               </tr>
             )
