@@ -38,7 +38,7 @@ const firstLookWindowMs = 7 * 24 * 60 * 60 * 1000
  * The desk's badge: status changes and notes by others on my stories since I last looked
  * (`markDeskSeen`), newest first, with how many there are in all. Two queries: the last visit,
  * then each kind newest first up to just past the badge's cap, counted, and only the newest few
- * read with the story's headline and who did it.
+ * read with the story's headline (by the current revision each kind read with its story) and who did it.
  */
 export async function getDeskNews(
   db: Db,
@@ -74,6 +74,7 @@ export async function getDeskNews(
         actorId: workflowEvents.actorId,
         toStatus: sql<ArticleStatus | null>`${workflowEvents.toStatus}`.as('news_status'),
         text: workflowEvents.note,
+        currentRevisionId: articles.currentRevisionId,
       })
       .from(workflowEvents)
       .innerJoin(articles, eq(articles.id, workflowEvents.articleId))
@@ -88,6 +89,7 @@ export async function getDeskNews(
         actorId: notes.authorId,
         toStatus: sql<ArticleStatus | null>`null::article_status`.as('news_status'),
         text: notes.body,
+        currentRevisionId: articles.currentRevisionId,
       })
       .from(notes)
       .innerJoin(articles, eq(articles.id, notes.articleId))
@@ -103,6 +105,7 @@ export async function getDeskNews(
       actorId: changes.actorId,
       toStatus: changes.toStatus,
       text: changes.text,
+      currentRevisionId: changes.currentRevisionId,
       total: sql<number>`(count(*) over ())::int`.as('news_total'),
     })
     .from(changes)
@@ -121,8 +124,7 @@ export async function getDeskNews(
       total: newest.total,
     })
     .from(newest)
-    .innerJoin(articles, eq(articles.id, newest.articleId))
-    .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
+    .innerJoin(revisions, eq(revisions.id, newest.currentRevisionId))
     .leftJoin(users, eq(users.id, newest.actorId))
     .orderBy(desc(newest.at))
   const items = rows.map((row) => ({
