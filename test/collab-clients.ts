@@ -74,3 +74,18 @@ export function sendRawUpdate(client: TestClient, update: Uint8Array): void {
   const message = new OutgoingMessage(client.provider.configuration.name).createSyncMessage().writeUpdate(update)
   client.provider.configuration.websocketProvider.send(message.toUint8Array())
 }
+
+/** What a client's copy holds: its headline, and its body as Yjs prints it. */
+export const headlineOf = (client: TestClient) => client.doc.getText('headline').toString()
+export const bodyOf = (client: TestClient) => client.doc.getXmlFragment('body').toString()
+
+/** Types at the end of the client's headline. */
+export const typeHeadline = (client: TestClient, typed: string) =>
+  client.doc.getText('headline').insert(client.doc.getText('headline').length, typed)
+
+/** Adds a paragraph holding `text` at the end of the client's body. */
+export function addParagraph(client: TestClient, text: string): void {
+  const paragraph = new Y.XmlElement('paragraph')
+  paragraph.insert(0, [new Y.XmlText(text)])
+  client.doc.getXmlFragment('body').push([paragraph])
+}

@@ -1,16 +1,13 @@
-import { eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { articles } from '@/db/schema'
 import { createApiToken } from '@/lib/api-tokens/tokens'
 import { articleInputSchema } from '@/lib/article-input'
 import { saveStoryForm } from '@/lib/collab/form-saves'
 import { readStoryDocument } from '@/lib/collab/storage'
 import { restoreRevision } from '@/lib/revisions'
-import type { TestClient } from './collab-clients'
+import { type TestClient, addParagraph, bodyOf, headlineOf, typeHeadline } from './collab-clients'
 import { collabTestKit, redisAnswers, testRedis } from './collab-server'
 import { askApi } from './content-api'
-import { makeStory, openTestNewsroom, revisionRows } from './newsroom'
+import { articleRow, makeStory, openTestNewsroom, revisionRows } from './newsroom'
 
 // Two app instances in this process, meeting in Redis, on one database: what is saved through one
 // reaches the people writing through the other, once, and a revision names everyone who typed
@@ -26,22 +23,6 @@ afterAll(closeAll)
 
 /** The longest timeout Node keeps: a revision cut after this pause never comes during the tests. */
 const neverMs = 2 ** 31 - 1
-const headlineOf = (client: TestClient) => client.doc.getText('headline').toString()
-const bodyOf = (client: TestClient) => client.doc.getXmlFragment('body').toString()
-const typeHeadline = (client: TestClient, typed: string) =>
-  client.doc.getText('headline').insert(client.doc.getText('headline').length, typed)
-
-function addParagraph(client: TestClient, text: string): void {
-  const paragraph = new Y.XmlElement('paragraph')
-  paragraph.insert(0, [new Y.XmlText(text)])
-  client.doc.getXmlFragment('body').push([paragraph])
-}
-
-async function versionOf(story: number): Promise<number> {
-  const [row] = await db.select({ version: articles.version }).from(articles).where(eq(articles.id, story))
-  if (!row) throw new Error(`no story ${story}`)
-  return row.version
-}
 
 async function connected(...clients: TestClient[]): Promise<void> {
   await expect.poll(() => clients.map((client) => client.scope()), { timeout: 15_000 }).toEqual(clients.map(() => 'read-write'))
@@ -67,7 +48,7 @@ describe.skipIf(!hasRedis)('several instances through Redis, one story', () => {
     await expect.poll(() => bodyOf(admin), { timeout: 15_000 }).toContain('A paragraph to take back.')
     expect(await there.collab.cutNow(story, 'save', newsroom.editor.id)).toMatchObject({ ok: true, revisionNumber: 2 })
 
-    const restored = await restoreRevision(db, newsroom.admin, story, 1, await versionOf(story))
+    const restored = await restoreRevision(db, newsroom.admin, story, 1, (await articleRow(db, story)).version)
     expect(restored.ok).toBe(true)
     await expect
       .poll(() => [headlineOf(editor), headlineOf(admin), bodyOf(editor), bodyOf(admin)], { timeout: 15_000 })
@@ -96,7 +77,7 @@ describe.skipIf(!hasRedis)('several instances through Redis, one story', () => {
       lifetime: 'never',
     })
     if (!made.ok) throw new Error(made.message)
-    const headers = { authorization: `Bearer ${made.secret}`, 'if-match': `"v${await versionOf(story)}"` }
+    const headers = { authorization: `Bearer ${made.secret}`, 'if-match': `"v${(await articleRow(db, story)).version}"` }
     const written = await askApi(db, `/api/v1/drafts/${story}`, headers, { method: 'PATCH', body: { headline: 'Harbour reopens' } })
     expect(written.status).toBe(200)
     await expect.poll(() => headlineOf(editor), { timeout: 15_000 }).toBe('Harbour reopens')
@@ -108,7 +89,7 @@ describe.skipIf(!hasRedis)('several instances through Redis, one story', () => {
     const story = await makeStory(db, newsroom, { headline: 'Ferry' })
     const [first] = await revisionRows(db, story)
     if (!first) throw new Error('no revision')
-    const opened = await versionOf(story)
+    const opened = (await articleRow(db, story)).version
     const writer = await join(there.url, newsroom.writer, story)
     const admin = await join(there.url, newsroom.admin, story)
     await connected(writer, admin)
@@ -180,7 +161,10 @@ describe.skipIf(!hasRedis)('several instances through Redis, one story', () => {
 
     const [current] = (await revisionRows(db, story)).slice(-1)
     const input = articleInputSchema.parse({ ...current, headline: headlineOf(writer) })
-    const saved = await saveStoryForm(db, newsroom.editor, story, input, { baseVersion: await versionOf(story), kind: 'save' })
+    const saved = await saveStoryForm(db, newsroom.editor, story, input, {
+      baseVersion: (await articleRow(db, story)).version,
+      kind: 'save',
+    })
     expect(saved.ok).toBe(true)
     expect((await revisionRows(db, story)).at(-1)).toMatchObject({
       headline: 'Harbour lights',
@@ -198,7 +182,9 @@ describe.skipIf(!hasRedis)('several instances through Redis, one story', () => {
     await expect.poll(() => writer.provider.hasUnsyncedChanges, { timeout: 15_000 }).toBe(false)
     const [current] = (await revisionRows(db, story)).slice(-1)
     const input = articleInputSchema.parse({ ...current, headline: headlineOf(writer) })
-    expect((await saveStoryForm(db, newsroom.writer, story, input, { baseVersion: await versionOf(story), kind: 'save' })).ok).toBe(true)
+    expect(
+      (await saveStoryForm(db, newsroom.writer, story, input, { baseVersion: (await articleRow(db, story)).version, kind: 'save' })).ok,
+    ).toBe(true)
 
     const body = bodyOf(writer)
     const admin = await join(here.url, newsroom.admin, story)
@@ -218,14 +204,16 @@ describe('an instance whose Redis does not answer', () => {
     const [first] = await revisionRows(db, story)
     const input = articleInputSchema.parse({ ...first, standfirst: 'Lit again tonight.' })
     const alone = await saveStoryForm(db, newsroom.editor, story, input, {
-      baseVersion: await versionOf(story),
+      baseVersion: (await articleRow(db, story)).version,
       kind: 'save',
       isAlone: true,
     })
     expect(alone.ok).toBe(true)
     const again = articleInputSchema.parse({ ...first, standfirst: 'Lit again at dusk.' })
-    expect((await saveStoryForm(db, newsroom.editor, story, again, { baseVersion: await versionOf(story), kind: 'save' })).ok).toBe(true)
-    expect((await restoreRevision(db, newsroom.admin, story, 1, await versionOf(story))).ok).toBe(true)
+    expect(
+      (await saveStoryForm(db, newsroom.editor, story, again, { baseVersion: (await articleRow(db, story)).version, kind: 'save' })).ok,
+    ).toBe(true)
+    expect((await restoreRevision(db, newsroom.admin, story, 1, (await articleRow(db, story)).version)).ok).toBe(true)
     expect((await revisionRows(db, story)).map((row) => row.standfirst)).toEqual([
       first?.standfirst,
       'Lit again tonight.',

@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { storyDocuments } from '@/db/schema'
 import { keptCopyOf, readSharedParts, takeKeptCopy, writeSharedParts } from '@/lib/collab/kept-copy'
 import type { SharedParts } from '@/lib/collab/shared-parts'
-import type { TestClient } from './collab-clients'
+import { headlineOf } from './collab-clients'
 import { collabTestKit } from './collab-server'
 import { makeStory, openTestNewsroom, revisionRows } from './newsroom'
 import { doc, p, storyDraft, text } from './story-docs'
@@ -19,7 +19,6 @@ afterAll(closeAll)
 
 const paragraphsOf = (parts: SharedParts) =>
   (parts.body.content ?? []).map((block) => (block.content ?? []).map((node) => node.text).join(''))
-const headlineOf = (client: TestClient) => client.doc.getText('headline').toString()
 
 describe('a copy kept on the device', () => {
   it('goes once into a document the server rebuilt from the revision, where its raw Yjs changes would double the text', async () => {

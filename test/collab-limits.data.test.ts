@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { maxDocumentChars, tooLargeMessage, tooManySocketsMessage } from '@/lib/collab/limits'
 import { readStoryDocument } from '@/lib/collab/storage'
-import type { TestClient } from './collab-clients'
+import { type TestClient, headlineOf, typeHeadline } from './collab-clients'
 import { collabTestKit } from './collab-server'
 import { makeStory, openTestNewsroom } from './newsroom'
 
@@ -17,10 +17,6 @@ afterAll(async () => {
   for (const socket of sockets) socket.terminate()
   await closeAll()
 })
-
-const headlineOf = (client: TestClient) => client.doc.getText('headline').toString()
-const typeHeadline = (client: TestClient, text: string) =>
-  client.doc.getText('headline').insert(client.doc.getText('headline').length, text)
 
 /** A plain WebSocket to the sync server: how it ended (close code, or the HTTP status it was refused with). */
 function rawSocket(url: string): { socket: WebSocket; opened: Promise<boolean>; ended: Promise<{ code: number; body: string }> } {

@@ -1,11 +1,8 @@
-import { eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { articles } from '@/db/schema'
 import { restoreRevision } from '@/lib/revisions'
-import type { TestClient } from './collab-clients'
+import { addParagraph, bodyOf, headlineOf, typeHeadline } from './collab-clients'
 import { collabTestKit } from './collab-server'
-import { makeStory, openTestNewsroom, revisionRows } from './newsroom'
+import { articleRow, makeStory, openTestNewsroom, revisionRows } from './newsroom'
 
 // A save made outside the shared document while people write together in it: the saved draft
 // enters the document (everyone sees it, nothing is duplicated) and the next revision keeps it.
@@ -13,23 +10,6 @@ import { makeStory, openTestNewsroom, revisionRows } from './newsroom'
 const { db, newsroom } = await openTestNewsroom()
 const { startServer, join, closeAll } = collabTestKit(db)
 afterAll(closeAll)
-
-const headlineOf = (client: TestClient) => client.doc.getText('headline').toString()
-const bodyOf = (client: TestClient) => client.doc.getXmlFragment('body').toString()
-const typeHeadline = (client: TestClient, text: string) =>
-  client.doc.getText('headline').insert(client.doc.getText('headline').length, text)
-
-function addParagraph(client: TestClient, text: string): void {
-  const paragraph = new Y.XmlElement('paragraph')
-  paragraph.insert(0, [new Y.XmlText(text)])
-  client.doc.getXmlFragment('body').push([paragraph])
-}
-
-async function versionOf(story: number): Promise<number> {
-  const [row] = await db.select({ version: articles.version }).from(articles).where(eq(articles.id, story))
-  if (!row) throw new Error(`no story ${story}`)
-  return row.version
-}
 
 describe('a save made outside the shared document', () => {
   it('restoring a revision happens inside the shared document: everyone sees it, and the next revision keeps it', async () => {
@@ -45,7 +25,7 @@ describe('a save made outside the shared document', () => {
     await expect.poll(async () => (await revisionRows(db, story)).length, { timeout: 15_000 }).toBe(2)
     expect(bodyOf(admin)).toContain('A paragraph to take back.')
 
-    const restored = await restoreRevision(db, newsroom.admin, story, 1, await versionOf(story))
+    const restored = await restoreRevision(db, newsroom.admin, story, 1, (await articleRow(db, story)).version)
     expect(restored.ok).toBe(true)
     await expect
       .poll(() => [headlineOf(editor), headlineOf(admin), bodyOf(editor), bodyOf(admin)], { timeout: 15_000 })
