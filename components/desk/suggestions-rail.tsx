@@ -6,7 +6,7 @@ import { settleSuggestions } from '@/components/editor/suggest-changes'
 import { DateTime } from '@/components/ui/date-time'
 import type { RichTextDoc } from '@/db/schema'
 import { suggestionColourIndex } from '@/lib/story-schema/marks/suggestion'
-import { type PendingSuggestion, breakWords, pendingSuggestions } from '@/lib/story-schema/suggestions'
+import { type PendingSuggestion, pendingSuggestions } from '@/lib/story-schema/suggestions'
 
 export type SuggestionsRailProps = {
   editor: Editor | null
@@ -100,8 +100,8 @@ export function SuggestionsRail({ editor, canReview }: SuggestionsRailProps) {
 }
 
 /** "Insert “a third”", "Delete “half”", "Bold “fares”", "New paragraph" or "Join paragraphs": what accepting does. */
-function describeChange({ kind, text, format }: PendingSuggestion): string {
+function describeChange({ kind, text, format, paragraphBreak }: PendingSuggestion): string {
   if (format) return `${format} “${text.trim() || ' '}”`
-  if (text === breakWords) return kind === 'insertion' ? 'New paragraph' : 'Join paragraphs'
+  if (paragraphBreak) return paragraphBreak === 'split' ? 'New paragraph' : 'Join paragraphs'
   return `${kind === 'insertion' ? 'Insert' : 'Delete'} “${text.trim() || ' '}”`
 }

@@ -73,4 +73,14 @@ describe('pendingSuggestions', () => {
     ])
     expect(pendingSuggestions(doc(p(text('none'))))).toEqual([])
   })
+
+  it('tells a suggested paragraph break from a pilcrow someone typed', () => {
+    const splitBreak: RichTextNode = { type: 'suggestedBreak', attrs: { kind: 'split', ...by('b1') } }
+    const joinBreak: RichTextNode = { type: 'suggestedBreak', attrs: { kind: 'join', ...by('b2') } }
+    expect(pendingSuggestions(doc(p(text('One'), splitBreak, text('two'), joinBreak), p(inserted('¶', 'a2'))))).toEqual([
+      { ...by('b1'), kind: 'insertion', text: '¶', paragraphBreak: 'split' },
+      { ...by('b2'), kind: 'deletion', text: '¶', paragraphBreak: 'join' },
+      { ...by('a2'), kind: 'insertion', text: '¶' },
+    ])
+  })
 })

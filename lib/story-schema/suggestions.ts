@@ -1,10 +1,13 @@
 import type { RichTextDoc, RichTextNode } from '@/db/schema'
 import { type SuggestionAttrs, type SuggestionKind, suggestionKinds, toSuggestionAttrs } from './marks/suggestion'
 import { describeFormat, toFormatChange } from './marks/suggested-format'
-import { breakKindOf, suggestedBreakName } from './nodes/suggested-break'
+import { type BreakKind, breakKindOf, suggestedBreakName } from './nodes/suggested-break'
 
-/** One pending suggestion of a body: its kind, who made it and when, its words, and for formatting what it does ("Bold"). */
-export type PendingSuggestion = SuggestionAttrs & { kind: SuggestionKind; text: string; format?: string }
+/**
+ * One pending suggestion of a body: its kind, who made it and when, its words, for formatting what
+ * it does ("Bold"), and for a paragraph break alone whether it splits or joins.
+ */
+export type PendingSuggestion = SuggestionAttrs & { kind: SuggestionKind; text: string; format?: string; paragraphBreak?: BreakKind }
 
 /**
  * THE body as readers get it while suggestions are pending: words suggested for adding are left
@@ -45,30 +48,36 @@ function isSuggestionType(type: string): type is SuggestionKind {
 /** The suggestions waiting in a body, in the order their words appear: one per id and kind. */
 export function pendingSuggestions(doc: RichTextDoc): PendingSuggestion[] {
   const found = new Map<string, PendingSuggestion>()
-  eachSuggestedPiece(doc, (kind, attrs, words, stored) => {
+  eachSuggestedPiece(doc, (kind, attrs, words, stored, breakKind) => {
     const key = `${kind}:${attrs.id}`
     const known = found.get(key)
     const change = kind === 'formatting' ? toFormatChange(stored) : null
-    if (known) known.text += words
-    else found.set(key, change ? { ...attrs, kind, text: words, format: describeFormat(change) } : { ...attrs, kind, text: words })
+    if (known) {
+      known.text += words
+      delete known.paragraphBreak
+    } else if (change) found.set(key, { ...attrs, kind, text: words, format: describeFormat(change) })
+    else found.set(key, breakKind ? { ...attrs, kind, text: words, paragraphBreak: breakKind } : { ...attrs, kind, text: words })
   })
   return [...found.values()]
 }
 
 /** The words a suggested paragraph break reads as: a suggested split is an insertion of it, a suggested join a deletion. */
-export const breakWords = '¶'
+const breakWords = '¶'
 
 /**
  * Every piece of a body a suggestion marks, in order, with its kind, attributes and words: the
- * same suggestion may mark many. A suggested paragraph break is a piece of its own.
+ * same suggestion may mark many. A suggested paragraph break is a piece of its own, with its kind.
  */
 export function eachSuggestedPiece(
   doc: RichTextDoc,
-  visit: (kind: SuggestionKind, attrs: SuggestionAttrs, words: string, stored: unknown) => void,
+  visit: (kind: SuggestionKind, attrs: SuggestionAttrs, words: string, stored: unknown, breakKind?: BreakKind) => void,
 ): void {
   const walk = (node: RichTextNode) => {
     const breakAttrs = node.type === suggestedBreakName ? toSuggestionAttrs(node.attrs) : null
-    if (breakAttrs) visit(breakKindOf(node.attrs) === 'split' ? 'insertion' : 'deletion', breakAttrs, breakWords, node.attrs)
+    if (breakAttrs) {
+      const breakKind = breakKindOf(node.attrs)
+      visit(breakKind === 'split' ? 'insertion' : 'deletion', breakAttrs, breakWords, node.attrs, breakKind)
+    }
     for (const mark of node.marks ?? []) {
       if (!isSuggestionType(mark.type)) continue
       const attrs = toSuggestionAttrs(mark.attrs)
