@@ -7,7 +7,7 @@ import { toEmbedAttributes } from './story-schema/nodes/embed'
 import { toFigureAttributes } from './story-schema/nodes/figure'
 import { toSuggestionAttrs } from './story-schema/marks/suggestion'
 import { isAllowedHref } from './story-schema/urls'
-import type { RichTextNode } from '@/db/schema'
+import type { RichTextDoc, RichTextNode } from '@/db/schema'
 
 // How `sanitizeDoc` (lib/rich-text.ts) repairs a story body node by node: what the editor's
 // schema does not know is unwrapped or dropped, and what is left is fitted to the schema.
@@ -17,6 +17,19 @@ export const maxBodyDepth = 50
 
 /** The editor's schema, which decides what a body may hold. */
 export const storySchema = getSchema(storyExtensions)
+
+/**
+ * `json` through the schema, so it is the editor's own JSON (no empty `attrs`, defaults filled
+ * in); as it is when it holds a node the schema does not know, which a save repairs or drops
+ * (`sanitizeDoc`), as it does for the form's saves.
+ */
+export function asEditorJson(json: RichTextDoc): RichTextDoc {
+  try {
+    return storySchema.nodeFromJSON(json).toJSON() as RichTextDoc
+  } catch {
+    return json
+  }
+}
 const markOrder = Object.keys(storySchema.marks)
 
 // Nodes whose content is code or markup, not words: dropped whole rather than unwrapped.

@@ -1,7 +1,7 @@
 import { updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import type { RichTextDoc } from '@/db/schema'
-import { storySchema } from '../rich-text-repair'
+import { asEditorJson, storySchema } from '../rich-text-repair'
 import { canonicalJson } from '../story-draft'
 import { documentParts } from './paths'
 import { type SharedParts, mergeIntoShared } from './shared-parts'
@@ -76,13 +76,7 @@ function holdsAll(doc: Y.Doc, vector: Uint8Array): boolean {
 
 /** The headline, standfirst and body as `doc` holds them, the body as the editor's JSON. */
 export function readSharedParts(doc: Y.Doc): SharedParts {
-  const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(documentParts.body)) as RichTextDoc
-  let body = json
-  try {
-    body = storySchema.nodeFromJSON(json).toJSON() as RichTextDoc
-  } catch {
-    // A node the schema does not know: the form's save repairs it, as the sync server's cut does.
-  }
+  const body = asEditorJson(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(documentParts.body)) as RichTextDoc)
   return { headline: doc.getText(documentParts.headline).toString(), standfirst: doc.getText(documentParts.standfirst).toString(), body }
 }
 

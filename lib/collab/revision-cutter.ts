@@ -1,6 +1,6 @@
 import 'server-only'
 import { isDeepStrictEqual } from 'node:util'
-import { eq, inArray, sql } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import type * as Y from 'yjs'
 import type { Db } from '@/db'
 import { revisions, users } from '@/db/schema'
@@ -16,6 +16,7 @@ import {
   readStoryDocument,
   storeStoryDocument,
   takeContributors,
+  withPeople,
 } from './storage'
 
 /** A pause in everyone's typing this long cuts a revision. */
@@ -82,9 +83,7 @@ async function nameContributors(db: Db, revisionId: number, people: readonly num
   if (people.length === 0) return
   await db
     .update(revisions)
-    .set({
-      contributors: sql`(select coalesce(jsonb_agg(distinct value order by value), '[]'::jsonb) from jsonb_array_elements(${revisions.contributors} || ${JSON.stringify([...new Set(people)])}::jsonb))`,
-    })
+    .set({ contributors: withPeople(revisions.contributors, people) })
     .where(eq(revisions.id, revisionId))
 }
 

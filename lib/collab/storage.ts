@@ -1,11 +1,12 @@
 import 'server-only'
-import { eq, sql } from 'drizzle-orm'
+import { type SQL, eq, sql } from 'drizzle-orm'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import { prosemirrorToYXmlFragment, updateYFragment, yXmlFragmentToProsemirrorJSON } from 'y-prosemirror'
 import * as Y from 'yjs'
 import type { Db } from '@/db'
 import { type RichTextDoc, articles, revisions, storyDocuments } from '@/db/schema'
 import { snapshotColumns } from '../editable-article'
-import { storySchema } from '../rich-text-repair'
+import { asEditorJson, storySchema } from '../rich-text-repair'
 import { followsHeadline } from '../story-draft'
 import { documentParts } from './paths'
 import { textChange } from './shared-text'
@@ -73,15 +74,7 @@ function replaceText(text: Y.Text, wanted: string): void {
 
 /** The draft as the shared document has it now. */
 export function readStoryDocument(doc: Y.Doc): SharedDraft {
-  // Through the schema, so the JSON is the editor's own (no empty `attrs`, defaults filled in).
-  const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(documentParts.body)) as RichTextDoc
-  let body = json
-  try {
-    body = storySchema.nodeFromJSON(json).toJSON() as RichTextDoc
-  } catch {
-    // A node the schema does not know (sent by a client that is not the desk's editor): saving
-    // repairs or drops it (`sanitizeDoc`), as it does for the form's saves.
-  }
+  const body = asEditorJson(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(documentParts.body)) as RichTextDoc)
   return {
     headline: doc.getText(documentParts.headline).toString(),
     standfirst: doc.getText(documentParts.standfirst).toString(),
@@ -178,10 +171,13 @@ export async function addContributors(db: Db, articleId: number, people: readonl
   if (people.length === 0) return
   await db
     .update(storyDocuments)
-    .set({
-      contributors: sql`(select coalesce(jsonb_agg(distinct value order by value), '[]'::jsonb) from jsonb_array_elements(${storyDocuments.contributors} || ${JSON.stringify([...new Set(people)])}::jsonb))`,
-    })
+    .set({ contributors: withPeople(storyDocuments.contributors, people) })
     .where(eq(storyDocuments.articleId, articleId))
+}
+
+/** A jsonb list of people's ids (`column`) with `people` added: each id once, in order. */
+export function withPeople(column: AnyPgColumn, people: readonly number[]): SQL {
+  return sql`(select coalesce(jsonb_agg(distinct value order by value), '[]'::jsonb) from jsonb_array_elements(${column} || ${JSON.stringify([...new Set(people)])}::jsonb))`
 }
 
 /** Who typed into the story since its last cut, as the database knows now. */
