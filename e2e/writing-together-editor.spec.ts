@@ -1,4 +1,4 @@
-import { type Page, type WebSocketRoute } from '@playwright/test'
+import { type Browser, type Page, type WebSocketRoute } from '@playwright/test'
 import { expect, test } from './test'
 import { signIn } from './fixtures'
 import { submitStory } from './pages/desk'
@@ -16,6 +16,23 @@ async function toEndOfFirstParagraph(people: Page[]): Promise<void> {
     await storyBody(person).locator('p').first().click()
     await person.keyboard.press('End')
   }
+}
+
+const stormStart = 'The storm closes the harbour.'
+
+/**
+ * The writer (`page`) and an editor on one new shared story, their carets at the end of its first
+ * paragraph; then the writer's sync connections are cut, and both type there.
+ */
+async function bothTypeWhileCutOff(page: Page, browser: Browser, headline: string) {
+  const network = await cuttableNetwork(page)
+  const editorPage = await sharedStory(page, browser, headline, stormStart)
+  await toEndOfFirstParagraph([page, editorPage])
+  await network.cut()
+  await expect(together(page)).toContainText('Reconnecting to the shared story')
+  await page.keyboard.type(' Ferries stay in port.')
+  await editorPage.keyboard.type(' Winds reach 90 km/h.')
+  return { network, editorPage }
 }
 
 /**
@@ -118,14 +135,7 @@ test('a person cut off from the network for 30 seconds while the other types mer
   browser,
 }) => {
   test.setTimeout(150_000)
-  const network = await cuttableNetwork(page)
-  const start = 'The storm closes the harbour.'
-  const editorPage = await sharedStory(page, browser, 'Storm warning', start)
-  await toEndOfFirstParagraph([page, editorPage])
-  await network.cut()
-  await expect(together(page)).toContainText('Reconnecting to the shared story')
-  await page.keyboard.type(' Ferries stay in port.')
-  await editorPage.keyboard.type(' Winds reach 90 km/h.')
+  const { network, editorPage } = await bothTypeWhileCutOff(page, browser, 'Storm warning')
   // The outage itself is what is tested: 30 seconds, the editor typing again halfway through.
   await page.waitForTimeout(15_000)
   expect(await firstParagraph(page)).not.toContain('Winds')
@@ -135,7 +145,7 @@ test('a person cut off from the network for 30 seconds while the other types mer
   await page.waitForTimeout(15_000)
   await network.restore()
   await expect(together(page)).toContainText('Writing together:', { timeout: 10_000 })
-  await expectSameText([page, editorPage], start, [' Ferries stay in port. Schools close.', ' Winds reach 90 km/h. Power is cut.'])
+  await expectSameText([page, editorPage], stormStart, [' Ferries stay in port. Schools close.', ' Winds reach 90 km/h. Power is cut.'])
 })
 
 /** The story's paragraphs as `person` sees them. */
@@ -146,15 +156,7 @@ test('typing done while cut off survives a reload of the page and reaches the ot
   browser,
 }) => {
   test.setTimeout(150_000)
-  const network = await cuttableNetwork(page)
-  const start = 'The storm closes the harbour.'
-  const editorPage = await sharedStory(page, browser, 'Storm shelters', start)
-  await toEndOfFirstParagraph([page, editorPage])
-  await network.cut()
-  await expect(together(page)).toContainText('Reconnecting to the shared story')
-  // Both type at the end of the same paragraph.
-  await page.keyboard.type(' Ferries stay in port.')
-  await editorPage.keyboard.type(' Winds reach 90 km/h.')
+  const { network, editorPage } = await bothTypeWhileCutOff(page, browser, 'Storm shelters')
   await expect(together(page)).toContainText('Your changes are kept on this device.')
 
   // The page reloads while the sync server still cannot be reached: the typing is still there.
@@ -165,7 +167,7 @@ test('typing done while cut off survives a reload of the page and reaches the ot
 
   await network.restore()
   await expect(together(page)).toContainText('Writing together:', { timeout: 45_000 })
-  await expectSameText([page, editorPage], start, [' Ferries stay in port.', ' Winds reach 90 km/h.'])
+  await expectSameText([page, editorPage], stormStart, [' Ferries stay in port.', ' Winds reach 90 km/h.'])
   const everyWordOnce = await paragraphsOf(page)
   await expect(together(page)).not.toContainText('kept on this device')
 
