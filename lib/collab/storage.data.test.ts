@@ -55,13 +55,47 @@ describe('a story’s shared document in the database', () => {
     expect(copy.getText('standfirst').toString()).toBe('one letter at a time, with mistakes deleted.')
   })
 
-  it('is built again from the draft when the story was saved by other means and nothing of it was waiting', async () => {
+  it('takes the draft when the story was saved by other means and nothing of it was waiting', async () => {
     const story = await makeStory(db, newsroom)
     await loadStoryDocument(db, story, new Y.Doc())
     await editStory(db, newsroom.editor, story, { headline: 'Saved through the form' })
     const doc = new Y.Doc()
     await loadStoryDocument(db, story, doc)
     expect(readStoryDocument(doc).headline).toBe('Saved through the form')
+  })
+
+  it('merges with a copy a browser held offline while the story was saved by other means: no text twice, its typing kept', async () => {
+    const story = await makeStory(db, newsroom, { headline: 'Harbour reopens' })
+    await editStory(db, newsroom.writer, story, { body: docOf('One paragraph.') })
+    const opened = new Y.Doc()
+    await loadStoryDocument(db, story, opened)
+    const offline = new Y.Doc()
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(opened))
+    offline.getText('standfirst').insert(0, 'Typed offline.')
+    await editStory(db, newsroom.editor, story, {
+      headline: 'Harbour reopens at dawn',
+      body: docOf('One paragraph.', 'Saved by the form.'),
+    })
+    const reopened = new Y.Doc()
+    await loadStoryDocument(db, story, reopened)
+    Y.applyUpdate(reopened, Y.encodeStateAsUpdate(offline))
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(reopened))
+    expect(readStoryDocument(reopened)).toEqual({
+      headline: 'Harbour reopens at dawn',
+      standfirst: 'Typed offline.',
+      body: docOf('One paragraph.', 'Saved by the form.'),
+    })
+    expect(readStoryDocument(offline)).toEqual(readStoryDocument(reopened))
+  })
+
+  it('takes a draft saved by other means alike on two instances at once, so their copies merge into one', async () => {
+    const story = await makeStory(db, newsroom, { headline: 'Once only' })
+    await loadStoryDocument(db, story, new Y.Doc())
+    await editStory(db, newsroom.editor, story, { body: docOf('Saved by the form.') })
+    const [one, two] = [new Y.Doc(), new Y.Doc()]
+    await Promise.all([loadStoryDocument(db, story, one), loadStoryDocument(db, story, two)])
+    Y.applyUpdate(one, Y.encodeStateAsUpdate(two))
+    expect(readStoryDocument(one)).toEqual({ headline: 'Once only', standfirst: '', body: docOf('Saved by the form.') })
   })
 
   it('is built alike by two instances opening the story at once, so their copies merge into one', async () => {

@@ -107,9 +107,15 @@ export type StoredDocument = { state: Uint8Array; revisionId: number | null; con
 
 /**
  * Fills `into` (an empty document the sync server made) with the story's shared document: the
- * stored one, or, for a story never opened together (or saved by other means since, with nothing
- * of the stored one left to cut), one built from its current draft revision. False when the story
- * does not exist. Answers the people whose changes are stored but not yet in a revision.
+ * stored one; for a story saved by other means since, with nothing of the stored one left to cut,
+ * the stored one changed to hold the saved draft; for a story never opened together, one built
+ * from its current draft revision. False when the story does not exist. Answers the people whose
+ * changes are stored but not yet in a revision.
+ *
+ * The saved draft goes into the stored document rather than a new one, so that a browser tab still
+ * holding the old copy (offline meanwhile) merges with it instead of adding its text a second time.
+ * It is written as Yjs client `revisionId`, as a built document is, so that two instances doing it
+ * at once make the same bytes.
  *
  * A story `isOpenElsewhere` (on another instance, with Redis) is never built again: that instance's
  * copy, which the stored one came from, will merge into this one, and a copy built afresh would
@@ -131,9 +137,18 @@ export async function loadStoryDocument(
     writeFieldValues(fieldMapOf(into), row.fields)
     return { found: true, contributors: stored.contributors }
   }
-  Y.applyUpdate(into, Y.encodeStateAsUpdate(buildStoryDocument(row, row.revisionId)))
+  Y.applyUpdate(into, Y.encodeStateAsUpdate(stored ? withSavedDraft(stored.state, row) : buildStoryDocument(row, row.revisionId)))
   await storeStoryDocument(db, articleId, into, { revisionId: row.revisionId })
   return { found: true, contributors: [] }
+}
+
+/** The stored document `state` changed to hold `draft`, revision `draft.revisionId`, written as that client. */
+function withSavedDraft(state: Uint8Array, draft: SharedDraft & { revisionId: number }): Y.Doc {
+  const doc = new Y.Doc()
+  doc.clientID = draft.revisionId
+  Y.applyUpdate(doc, state)
+  replaceStoryDocument(doc, draft)
+  return doc
 }
 
 export async function getStoredDocument(db: Db, articleId: number): Promise<StoredDocument | null> {
