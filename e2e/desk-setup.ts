@@ -100,6 +100,8 @@ export async function openDesk(
   const notes = writer.getByRole('region', { name: 'Notes' })
   await notes.getByLabel('New note').fill(`Check the ${longWord} figures against ${longUrl}`)
   await notes.getByRole('button', { name: 'Add note' }).click()
+  // The form's own answer first: a refused or failed request says so here, rather than a missing note.
+  await expect(notes.getByRole('status')).toHaveText('Note added.')
   await expect(notes.getByText(`Check the ${longWord}`)).toBeVisible()
   const close = async () => {
     await Promise.all([...pages.values()].map((page) => page.context().close()))
