@@ -74,6 +74,8 @@ export function collabTestKit(db: Db) {
     const crash = async () => {
       stopped = true
       if (published) unpublishCollab(published)
+      // Its Redis connections end, as a killed process's do (no hook of Copydesk's own runs on destroy).
+      await collab.hocuspocus.hooks('onDestroy', { instance: collab.hocuspocus })
       collab.hocuspocus.configuration.extensions = []
       for (const socket of sockets) socket.destroy()
       await new Promise((resolve) => server.close(resolve))
@@ -99,7 +101,7 @@ export function collabTestKit(db: Db) {
     for (const close of closers.reverse()) await close()
   }
 
-  return { startServer, join, closeAll }
+  return { startServer, join, closeAll, redisPrefix }
 }
 
 /** The Redis the tests use, as the sync server takes its settings. */

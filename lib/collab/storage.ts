@@ -109,7 +109,8 @@ export type StoredDocument = { state: Uint8Array; revisionId: number | null; con
  * Fills `into` (an empty document the sync server made) with the story's shared document: the
  * stored one, or, for a story never opened together (or saved by other means since, with nothing
  * of the stored one left to cut), one built from its current draft revision. False when the story
- * does not exist. Answers the people whose changes are stored but not yet in a revision.
+ * does not exist. Answers the people whose changes are stored but not yet in a revision, and the
+ * revision the document was built from when it was built afresh (it holds every save up to it).
  *
  * A story `isOpenElsewhere` (on another instance, with Redis) is never built again: that instance's
  * copy, which the stored one came from, will merge into this one, and a copy built afresh would
@@ -121,19 +122,19 @@ export async function loadStoryDocument(
   articleId: number,
   into: Y.Doc,
   { isOpenElsewhere = false } = {},
-): Promise<{ found: boolean; contributors: number[] }> {
+): Promise<{ found: boolean; contributors: number[]; builtFrom: number | null }> {
   const row = await currentSharedDraft(db, articleId)
-  if (!row) return { found: false, contributors: [] }
+  if (!row) return { found: false, contributors: [], builtFrom: null }
   const stored = await getStoredDocument(db, articleId)
   if (stored && (stored.revisionId === row.revisionId || stored.contributors.length > 0 || isOpenElsewhere)) {
     Y.applyUpdate(into, stored.state)
     // The other fields are saved by the form: the revision has their latest values.
     writeFieldValues(fieldMapOf(into), row.fields)
-    return { found: true, contributors: stored.contributors }
+    return { found: true, contributors: stored.contributors, builtFrom: null }
   }
   Y.applyUpdate(into, Y.encodeStateAsUpdate(buildStoryDocument(row, row.revisionId)))
   await storeStoryDocument(db, articleId, into, { revisionId: row.revisionId })
-  return { found: true, contributors: [] }
+  return { found: true, contributors: [], builtFrom: row.revisionId }
 }
 
 export async function getStoredDocument(db: Db, articleId: number): Promise<StoredDocument | null> {
