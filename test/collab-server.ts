@@ -11,6 +11,7 @@ import { mintTicket } from '@/lib/collab/ticket'
 import type { Actor } from '@/lib/permissions'
 import { startSession } from '@/lib/sessions'
 import { type TestClient, connectClient } from './collab-clients'
+import { expect } from 'vitest'
 
 export type RunningServer = {
   collab: CollabServer
@@ -102,6 +103,14 @@ export function collabTestKit(db: Db) {
   }
 
   return { startServer, join, closeAll, redisPrefix }
+}
+
+/** The longest timeout Node keeps: a revision cut after this pause never comes during the tests. */
+export const neverMs = 2 ** 31 - 1
+
+/** Waits until every one of `clients` may write. */
+export async function connected(...clients: TestClient[]): Promise<void> {
+  await expect.poll(() => clients.map((client) => client.scope()), { timeout: 15_000 }).toEqual(clients.map(() => 'read-write'))
 }
 
 /** The Redis the tests use, as the sync server takes its settings. */
