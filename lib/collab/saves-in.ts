@@ -68,7 +68,11 @@ export function savesIntoShared({ db, hocuspocus, across, leaseHolder, leasesRea
   async function share(articleId: number, change: SavedChange): Promise<void> {
     const request = await across?.record(articleId, change)
     if (across && request) {
-      if (isOpenHere(articleId)) return across.settle(articleId, (waiting) => putInOpen(articleId, waiting))
+      // A failure leaves it recorded, for the instances' next look (lib/collab/across-instances.ts).
+      if (isOpenHere(articleId))
+        return across
+          .settle(articleId, (waiting) => putInOpen(articleId, waiting))
+          .catch((error: unknown) => log.error(`Copydesk: story ${articleId}'s shared document has yet to take a save: ${String(error)}`))
       if (await across.isOpenAnywhere(articleId)) return across.nudge(articleId)
       if (change.kind === 'merge') return
       // Loading it takes in what waits for it (`putInLoading`); it closes again.
