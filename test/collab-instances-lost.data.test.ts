@@ -1,12 +1,17 @@
 import RedisClient from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { articleInputSchema } from '@/lib/article-input'
 import { savedElsewhereKeys } from '@/lib/collab/across-instances'
+import { saveStoryForm } from '@/lib/collab/form-saves'
+import { type SavedRequest, putInOnce } from '@/lib/collab/saved-changes'
+import { readStoryDocument } from '@/lib/collab/storage'
 import { announceComments } from '@/lib/collab/saved-elsewhere'
 import { addNote } from '@/lib/notes'
 import { restoreRevision } from '@/lib/revisions'
 import { type TestClient, bodyOf, headlineOf, typeHeadline } from './collab-clients'
 import { collabTestKit, connected, neverMs, redisAnswers, testRedis } from './collab-server'
-import { articleRow, makeStory, openTestNewsroom, revisionRows } from './newsroom'
+import { articleRow, docOf, editStory, makeStory, openTestNewsroom, revisionRows } from './newsroom'
 
 // Several instances through Redis, one of which stops at the worst moment: a save made by other
 // means still reaches the shared document, once, and a reply to a comment reaches everyone on the
@@ -100,6 +105,37 @@ describe.skipIf(!hasRedis)('several instances through Redis, one of them killed'
     expect((await revisionRows(db, story)).at(-1)).toMatchObject({ headline: 'Harbour stays shut' })
   })
 
+  it('a save made alone, put in by an instance killed before it took it off, is not put in again by the one taking over', async () => {
+    const here = await startServer({ redis: testRedis, instance: 'test-here', published: true, ...timings })
+    const there = await startServer({ redis: testRedis, instance: 'test-there', ...timings })
+    const story = await makeStory(db, newsroom, { headline: 'Harbour fees' })
+    await editStory(db, newsroom.writer, story, { body: docOf('Fees rise.', 'Owners object.') })
+    const [first] = (await revisionRows(db, story)).slice(-1)
+    if (!first) throw new Error('no revision')
+    const editor = await join(there.url, newsroom.editor, story)
+    const admin = await join(there.url, newsroom.admin, story)
+    await connected(editor, admin)
+    await expect.poll(() => paragraphsOf(admin), { timeout: 15_000 }).toEqual(['Fees rise.', 'Owners object.'])
+
+    await claimAsKilled(story, 'test-killed', 60_000)
+    const input = articleInputSchema.parse({ ...first, body: docOf('Fees rise in May.', 'Owners object.') })
+    const opened = (await articleRow(db, story)).version
+    expect((await saveStoryForm(db, newsroom.writer, story, input, { baseVersion: opened, kind: 'save', isAlone: true })).ok).toBe(true)
+    // The instance that claimed it put it in, and its change reached the others, before it was killed.
+    const [raw] = (await redis?.lrange(keys.queue(story), 0, -1)) ?? []
+    putInOnce(admin.doc, JSON.parse(raw ?? 'null') as SavedRequest)
+    await expect.poll(() => paragraphsOf(editor), { timeout: 15_000 }).toEqual(['Fees rise in May.', 'Owners object.'])
+    typeInto(editor, 0, 'Fees rise in May'.length, ' by a tenth')
+    await expect.poll(() => paragraphsOf(admin), { timeout: 15_000 }).toEqual(['Fees rise in May by a tenth.', 'Owners object.'])
+
+    // Its claim lapses; the instance taking the queue over finds the save in, and takes it off.
+    await redis?.del(keys.claim(story))
+    await expect.poll(() => waiting(story), { timeout: 15_000 }).toBe(0)
+    expect(paragraphsOf(admin)).toEqual(['Fees rise in May by a tenth.', 'Owners object.'])
+    expect(paragraphsOf(editor)).toEqual(['Fees rise in May by a tenth.', 'Owners object.'])
+    expect(here.collab.hocuspocus.documents.size).toBe(0)
+  })
+
   it('a reply to a comment taken by an instance where the story is not open tells the people writing through another', async () => {
     await startServer({ redis: testRedis, instance: 'test-here', published: true, ...timings })
     const there = await startServer({ redis: testRedis, instance: 'test-there', ...timings })
@@ -115,5 +151,15 @@ describe.skipIf(!hasRedis)('several instances through Redis, one of them killed'
     await expect.poll(() => told(writer), { timeout: 15_000 }).toBe(1)
   })
 })
+
+/** The words of each paragraph of the client's copy of the body. */
+const paragraphsOf = (client: TestClient) => readStoryDocument(client.doc).body.content?.map((block) => block.content?.[0]?.text)
+
+/** Types `typed` at `offset` into paragraph `index` of the client's copy. */
+function typeInto(client: TestClient, index: number, offset: number, typed: string): void {
+  const words = (client.doc.getXmlFragment('body').get(index) as Y.XmlElement).get(0)
+  if (!(words instanceof Y.XmlText)) throw new Error('no words there')
+  words.insert(offset, typed)
+}
 
 const told = (client: TestClient) => client.messages.filter((message) => JSON.stringify(message) === '{"type":"comments"}').length
