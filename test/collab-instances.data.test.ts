@@ -5,7 +5,7 @@ import { saveStoryForm } from '@/lib/collab/form-saves'
 import { readStoryDocument } from '@/lib/collab/storage'
 import { restoreRevision } from '@/lib/revisions'
 import { type TestClient, addParagraph, bodyOf, headlineOf, typeHeadline } from './collab-clients'
-import { collabTestKit, redisAnswers, testRedis } from './collab-server'
+import { collabTestKit, connected, neverMs, redisAnswers, testRedis } from './collab-server'
 import { askApi } from './content-api'
 import { articleRow, makeStory, openTestNewsroom, revisionRows } from './newsroom'
 
@@ -20,13 +20,6 @@ if (!hasRedis)
 const { db, newsroom } = await openTestNewsroom()
 const { startServer, join, closeAll } = collabTestKit(db)
 afterAll(closeAll)
-
-/** The longest timeout Node keeps: a revision cut after this pause never comes during the tests. */
-const neverMs = 2 ** 31 - 1
-
-async function connected(...clients: TestClient[]): Promise<void> {
-  await expect.poll(() => clients.map((client) => client.scope()), { timeout: 15_000 }).toEqual(clients.map(() => 'read-write'))
-}
 
 /** Two instances through Redis: `here` is the one the app's own code finds running (it takes the saves). */
 async function twoInstances(pauseMs = neverMs) {

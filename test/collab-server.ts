@@ -11,6 +11,7 @@ import { mintTicket } from '@/lib/collab/ticket'
 import type { Actor } from '@/lib/permissions'
 import { startSession } from '@/lib/sessions'
 import { type TestClient, connectClient } from './collab-clients'
+import { expect } from 'vitest'
 
 export type RunningServer = {
   collab: CollabServer
@@ -74,6 +75,8 @@ export function collabTestKit(db: Db) {
     const crash = async () => {
       stopped = true
       if (published) unpublishCollab(published)
+      // Its Redis connections end, as a killed process's do (no hook of Copydesk's own runs on destroy).
+      await collab.hocuspocus.hooks('onDestroy', { instance: collab.hocuspocus })
       collab.hocuspocus.configuration.extensions = []
       for (const socket of sockets) socket.destroy()
       await new Promise((resolve) => server.close(resolve))
@@ -99,7 +102,15 @@ export function collabTestKit(db: Db) {
     for (const close of closers.reverse()) await close()
   }
 
-  return { startServer, join, closeAll }
+  return { startServer, join, closeAll, redisPrefix }
+}
+
+/** The longest timeout Node keeps: a revision cut after this pause never comes during the tests. */
+export const neverMs = 2 ** 31 - 1
+
+/** Waits until every one of `clients` may write. */
+export async function connected(...clients: TestClient[]): Promise<void> {
+  await expect.poll(() => clients.map((client) => client.scope()), { timeout: 15_000 }).toEqual(clients.map(() => 'read-write'))
 }
 
 /** The Redis the tests use, as the sync server takes its settings. */

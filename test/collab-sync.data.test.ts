@@ -6,7 +6,7 @@ import { readOnlyMessage } from '@/lib/collab/hooks'
 import { instanceName, processPlace, servedElsewhere } from '@/lib/collab/lease'
 import { getStoredDocument, readStoryDocument } from '@/lib/collab/storage'
 import type { TestClient } from './collab-clients'
-import { collabTestKit, redisAnswers, stoppedProcessId, testRedis } from './collab-server'
+import { collabTestKit, neverMs, redisAnswers, stoppedProcessId, testRedis } from './collab-server'
 import { editStory, makeStory, openTestNewsroom, revisionRows, storyIn } from './newsroom'
 import { doc, p, text } from './story-docs'
 
@@ -19,8 +19,6 @@ afterAll(closeAll)
 const headlineOf = (client: TestClient) => client.doc.getText('headline').toString()
 const typeHeadline = (client: TestClient, typed: string) =>
   client.doc.getText('headline').insert(client.doc.getText('headline').length, typed)
-/** The longest timeout Node keeps: a revision cut after this pause never comes during the tests. */
-const neverMs = 2 ** 31 - 1
 
 /** The headline of the story's document as stored in the database ('' when none is). */
 async function storedHeadline(story: number): Promise<string> {

@@ -1,32 +1,26 @@
 import 'server-only'
 import crypto from 'node:crypto'
 import type { RedisInstance } from '@hocuspocus/extension-redis'
+import type { Extension } from '@hocuspocus/server'
 import { z } from 'zod'
-import type { SharedParts } from './shared-parts'
-import { type SharedDraft, documentNameOf } from './storage'
-import type { FieldValues } from './story-fields'
+import { type SavedChange, type SavedRequest, requestKeptMs, savedRequestSchema } from './saved-changes'
+import { documentNameOf } from './storage'
 
 // With Redis, a story's shared document may be open on any instance, and a save made by other
 // means (a revision restored, a draft written through the Content API, a form's save made alone)
-// is taken by whichever instance answered its request. That instance puts the save into the
-// shared document only where a copy of it is open: there, the Redis extension spreads the change
-// to every other copy. When it is open only on other instances, it asks them through Redis, and
-// the first of them to claim the request puts it in; the others leave it, so nothing is applied
-// twice.
+// is taken by whichever instance answered its request. It is recorded in Redis, in the story's
+// queue, until an instance has put it into the shared document: the instances where the story is
+// open are told, and the one that claims the story's queue puts in everything waiting there, in
+// order, and then takes it off. A claim lapses after `claimMs`: when the instance that claimed
+// it stopped first, another takes the queue over (each looks every `sweepMs`), and a story opened
+// later takes in what waits when it loads. The shared document notes each request it took
+// (lib/collab/saved-changes.ts), so a request taken over is never put in twice.
+//
+// A reply to a comment, or a thread resolved or reopened, is announced through Redis too: every
+// instance tells the people on the story there.
 
-/** A save made outside the shared document, to put into it. */
-export type SavedChange =
-  | { kind: 'replace'; draft: SharedDraft; revisionId: number }
-  | { kind: 'merge'; base: SharedParts; saved: SharedParts & { fields: FieldValues; revisionId: number } }
+const nudgeSchema = z.object({ articleId: z.number().int().positive(), from: z.string() })
 
-const requestSchema = z.object({
-  id: z.string(),
-  articleId: z.number().int().positive(),
-  change: z.object({ kind: z.enum(['replace', 'merge']) }).passthrough(),
-})
-
-/** How long a claim on a request is kept in Redis: far longer than putting a save in takes. */
-const claimMs = 60_000
 /** How long a save waits for Redis to answer before going on without it. */
 const answerMs = 1000
 
@@ -39,27 +33,57 @@ function within<T>(asked: Promise<T>): Promise<T> {
   return Promise.race([asked, late]).finally(() => clearTimeout(timer))
 }
 
-export class SavesAcrossInstances {
+/** Where in Redis the instances meet over saves made elsewhere, under `prefix`. */
+export function savedElsewhereKeys(prefix: string) {
+  const channel = `${prefix}:saved-elsewhere`
+  return {
+    /** Where an instance says a request waits for a story, or that a story's comments changed. */
+    channel,
+    comments: `${prefix}:comments`,
+    /** A story's requests, oldest first. */
+    queue: (articleId: number) => `${channel}:queue:${articleId}`,
+    /** The claim on a story's queue: its holder's name, and a lapse. */
+    claim: (articleId: number) => `${channel}:claim:${articleId}`,
+  }
+}
+
+/** Deletes a claim only while it is still this one's (a lapsed claim may be another's now). */
+const releaseScript = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
+
+export type AcrossSettings = {
+  prefix: string
+  instance: string
+  /** The stories open on this instance. */
+  openHere: () => number[]
+  /** Puts the requests waiting for a story open here into it (each once). */
+  putInOpen: (articleId: number, requests: SavedRequest[]) => Promise<void>
+  /** Tells the people on the story on this instance that its comments changed. */
+  announceHere: (articleId: number) => void
+  /** How long a claim on a story's queue holds: far longer than putting saves in takes. */
+  claimMs: number
+  /** How often an instance looks for requests left waiting for a story it has open. */
+  sweepMs: number
+  log: Pick<Console, 'error'>
+}
+
+export class SavesAcrossInstances implements Extension {
+  readonly extensionName = 'saved-elsewhere'
   private readonly subscriber: RedisInstance
-  private readonly channel: string
+  private readonly keys: ReturnType<typeof savedElsewhereKeys>
+  private readonly sweeping: ReturnType<typeof setInterval>
+  private isSweeping = false
 
   constructor(
     private readonly redis: RedisInstance,
-    private readonly settings: {
-      prefix: string
-      instance: string
-      isOpenHere: (articleId: number) => boolean
-      putIn: (articleId: number, change: SavedChange) => Promise<void>
-      log: Pick<Console, 'error'>
-    },
+    private readonly settings: AcrossSettings,
   ) {
-    this.channel = `${settings.prefix}:saved-elsewhere`
+    this.keys = savedElsewhereKeys(settings.prefix)
     this.subscriber = redis.duplicate()
     this.subscriber.on('error', (error: Error) => this.report(error))
-    this.subscriber.on('message', (channel: string, message: string) => {
-      if (channel === this.channel) void this.receive(message)
-    })
-    this.subscriber.subscribe(this.channel).catch((error: unknown) => this.report(error))
+    this.subscriber.on('message', (channel: string, message: string) => this.hear(channel, message))
+    this.subscriber.subscribe(this.keys.channel, this.keys.comments).catch((error: unknown) => this.report(error))
+    this.sweeping = setInterval(() => void this.sweep(), settings.sweepMs)
+    this.sweeping.unref()
   }
 
   /**
@@ -77,33 +101,117 @@ export class SavesAcrossInstances {
     }
   }
 
-  /** Asks the instances where the story is open to put `change` in; one of them does. */
-  async ask(articleId: number, change: SavedChange): Promise<void> {
+  /** Records `change` in the story's queue until it is put in; null when Redis did not take it. */
+  async record(articleId: number, change: SavedChange): Promise<SavedRequest | null> {
+    const request: SavedRequest = { id: crypto.randomUUID(), articleId, change }
+    const queue = this.keys.queue(articleId)
     try {
-      await within(this.redis.publish(this.channel, JSON.stringify({ id: crypto.randomUUID(), articleId, change })))
+      await within(this.redis.multi().rpush(queue, JSON.stringify(request)).pexpire(queue, requestKeptMs).exec())
+      return request
     } catch (error) {
       this.report(error)
+      return null
     }
+  }
+
+  /** Tells the instances where the story is open that a request waits for it. */
+  async nudge(articleId: number): Promise<void> {
+    await this.publish(this.keys.channel, articleId)
+  }
+
+  /**
+   * Claims the story's queue and hands what waits in it, in order, to `putIn`, then takes it off;
+   * again while more came meanwhile. Nothing when another instance holds the claim (it takes what
+   * came, or its claim lapses and an instance takes the queue over).
+   */
+  async settle(articleId: number, putIn: (requests: SavedRequest[]) => Promise<void>): Promise<void> {
+    const claimKey = this.keys.claim(articleId)
+    const queue = this.keys.queue(articleId)
+    const claim = `${this.settings.instance}:${crypto.randomUUID()}`
+    while ((await within(this.redis.set(claimKey, claim, 'PX', this.settings.claimMs, 'NX'))) === 'OK') {
+      try {
+        const waiting = await within(this.redis.lrange(queue, 0, -1))
+        if (waiting.length === 0) return
+        await putIn(waiting.flatMap((raw) => this.parse(raw)))
+        const taken = waiting.reduce((steps, raw) => steps.lrem(queue, 1, raw), this.redis.multi())
+        await within(taken.exec())
+      } finally {
+        await within(this.redis.eval(releaseScript, 1, claimKey, claim))
+      }
+    }
+  }
+
+  /** Tells the people on the story on every instance, this one first, that its comments changed. */
+  async announceComments(articleId: number): Promise<void> {
+    this.settings.announceHere(articleId)
+    await this.publish(this.keys.comments, articleId)
   }
 
   stop(): void {
+    clearInterval(this.sweeping)
     this.subscriber.disconnect(false)
   }
 
-  private async receive(message: string): Promise<void> {
+  /** Registered with the sync server: stops with it. */
+  async onDestroy(): Promise<void> {
+    this.stop()
+  }
+
+  private async publish(channel: string, articleId: number): Promise<void> {
     try {
-      const request = requestSchema.safeParse(JSON.parse(message))
-      if (!request.success || !this.settings.isOpenHere(request.data.articleId)) return
-      const { id, articleId } = request.data
-      const claimed = await this.redis.set(`${this.channel}:${id}`, this.settings.instance, 'PX', claimMs, 'NX')
-      // Sent by an instance of this app, whose change is a SavedChange.
-      if (claimed === 'OK') await this.settings.putIn(articleId, request.data.change as SavedChange)
+      await within(this.redis.publish(channel, JSON.stringify({ articleId, from: this.settings.instance })))
     } catch (error) {
       this.report(error)
     }
+  }
+
+  private hear(channel: string, message: string): void {
+    const heard = nudgeSchema.safeParse(safeJson(message))
+    if (!heard.success) return
+    const { articleId, from } = heard.data
+    if (channel === this.keys.comments && from !== this.settings.instance) this.settings.announceHere(articleId)
+    if (channel === this.keys.channel && this.settings.openHere().includes(articleId)) void this.settleOpen(articleId)
+  }
+
+  /** Takes over the queues of stories open here that requests still wait in (their claim lapsed, or came too late). */
+  private async sweep(): Promise<void> {
+    const open = this.settings.openHere()
+    if (this.isSweeping || open.length === 0) return
+    this.isSweeping = true
+    try {
+      const found = await within(open.reduce((steps, id) => steps.exists(this.keys.queue(id)), this.redis.pipeline()).exec())
+      const waiting = open.filter((_, index) => Number(found?.[index]?.[1]) > 0)
+      for (const articleId of waiting) await this.settleOpen(articleId)
+    } catch (error) {
+      this.report(error)
+    } finally {
+      this.isSweeping = false
+    }
+  }
+
+  private async settleOpen(articleId: number): Promise<void> {
+    try {
+      await this.settle(articleId, (requests) => this.settings.putInOpen(articleId, requests))
+    } catch (error) {
+      this.report(error)
+    }
+  }
+
+  /** A request as recorded by an instance of this app, whose change is a SavedChange. */
+  private parse(raw: string): SavedRequest[] {
+    const request = savedRequestSchema.safeParse(safeJson(raw))
+    return request.success ? [request.data as SavedRequest] : []
   }
 
   private report(error: unknown): void {
     this.settings.log.error(`Copydesk: a save made elsewhere could not reach a shared story through Redis: ${String(error)}`)
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
   }
 }

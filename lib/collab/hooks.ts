@@ -55,6 +55,11 @@ export type HookParts = {
   placeWaitMs: number
   /** With Redis: whether another instance has the story open now (its copy is then the one to join). */
   isOpenElsewhere: (articleId: number) => Promise<boolean>
+  /**
+   * With Redis: puts what was saved by other means and waits for the story into its document as
+   * it loads (`builtFrom`: the revision it was just built from).
+   */
+  putInWaiting: (articleId: number, document: Y.Doc, builtFrom: number | null) => Promise<void>
   log: Pick<Console, 'error'>
 }
 
@@ -96,6 +101,10 @@ export function copydeskHooks(parts: HookParts): Extension {
       const loaded = await loadStoryDocument(db, articleId, document, { isOpenElsewhere: await parts.isOpenElsewhere(articleId) })
       if (!loaded.found) throw new ConnectionRefused('This story no longer exists.')
       cutter.open(articleId, document, loaded.contributors)
+      // A failure leaves what waits to the instances' next look (lib/collab/across-instances.ts).
+      await parts
+        .putInWaiting(articleId, document, loaded.builtFrom)
+        .catch((error: unknown) => log.error(`Copydesk: story ${articleId} could not take the saves waiting for it: ${String(error)}`))
     },
 
     async connected({ connection, context }): Promise<void> {

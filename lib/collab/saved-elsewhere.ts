@@ -22,9 +22,10 @@ export async function shareSavedDraft(db: Db, articleId: number): Promise<void> 
 }
 
 /**
- * After a reply to a comment on the words, or a thread resolved or reopened: everyone on the story
- * here fetches its comments again (a new comment needs no word: its marked words travel with the body).
+ * After a reply to a comment on the words, or a thread resolved or reopened: everyone on the story,
+ * through this instance or (with Redis) any other, fetches its comments again (a new comment needs
+ * no word: its marked words travel with the body). Never waits on Redis more than a second.
  */
-export function announceComments(articleId: number): void {
-  runningCollab()?.announceComments(articleId)
+export async function announceComments(articleId: number): Promise<void> {
+  await runningCollab()?.announceComments(articleId)
 }

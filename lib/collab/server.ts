@@ -4,30 +4,22 @@ import type { Duplex } from 'node:stream'
 import { Redis } from '@hocuspocus/extension-redis'
 import { type Extension, Hocuspocus } from '@hocuspocus/server'
 import { WebSocketServer } from 'ws'
-import type { Doc } from 'yjs'
 import { type Db, isOnServer } from '@/db'
 import type { RichTextDoc } from '@/db/schema'
 import { type RedisSettings, authSecret, redisSettings } from '../env'
 import { type OriginSettings, foreignOriginProblem, originSettings, ownOrigins } from '../same-origin'
 import { AccessWatcher } from './access'
-import { type SavedChange, SavesAcrossInstances } from './across-instances'
+import { SavesAcrossInstances } from './across-instances'
 import { collabPath } from './paths'
 import { type ServerMessage, copydeskHooks, toMessage } from './hooks'
-import { acquireLease, instanceName, leaseRenewMs, releaseDeadLeases, releaseLease, releaseOthersLeases, renewLeases } from './lease'
+import { instanceName, leaseRenewMs, releaseDeadLeases, releaseLease, releaseOthersLeases, renewLeases } from './lease'
 import { SizeGuard, SocketsPerAddress, maxMessageBytes, tooManySocketsMessage, upgradeAddress } from './limits'
 import { type CutKind, type CutResult, RevisionCutter } from './revision-cutter'
 import { placeWaitMs } from './placement'
 import { type PublishedCollab, publishCollab } from './running'
-import { type SharedParts, mergeIntoShared } from './shared-parts'
-import {
-  type SharedDraft,
-  articleIdOf,
-  documentNameOf,
-  readStoryDocument,
-  replaceStoryDocument,
-  storeStoryDocument,
-  takeContributors,
-} from './storage'
+import { savesIntoShared } from './saves-in'
+import type { SharedParts } from './shared-parts'
+import { type SharedDraft, articleIdOf, documentNameOf, readStoryDocument, storeStoryDocument } from './storage'
 import type { FieldValues } from './story-fields'
 
 export type CollabOptions = {
@@ -52,6 +44,9 @@ export type CollabOptions = {
   accessCheckMs?: number
   storeDebounceMs?: number
   placeWaitMs?: number
+  /** With Redis, for tests: how long a claim on a story's saves made elsewhere holds, and how often lapsed ones are looked for (lib/collab/across-instances.ts). */
+  claimMs?: number
+  sweepMs?: number
   /** Limits, for tests (lib/collab/limits.ts has the real ones). */
   maxDocumentChars?: number
   maxSocketsPerAddress?: number
@@ -74,8 +69,8 @@ export type CollabServer = {
    * story's shared document, where it is open, keeping what others typed there meanwhile.
    */
   mergeSaved: (articleId: number, base: SharedParts, saved: SharedParts & { fields: FieldValues; revisionId: number }) => Promise<void>
-  /** Tells everyone on the story here that its comments changed (a reply, a thread resolved): their pages fetch them. */
-  announceComments: (articleId: number) => void
+  /** Tells everyone on the story, here and (with Redis) on every instance, that its comments changed (a reply, a thread resolved): their pages fetch them. */
+  announceComments: (articleId: number) => Promise<void>
   /** Whether the story's shared document is open on this instance, or with Redis on any. */
   isOpenAnywhere: (articleId: number) => Promise<boolean>
   /** Who typed into an open story since its last revision cut, through any instance; nobody when it is not open. */
@@ -116,11 +111,15 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     ? new SavesAcrossInstances(redis.pub, {
         prefix,
         instance,
-        isOpenHere: (id) => isOpenHere(id),
-        putIn: (id, change) => putIn(id, change),
+        openHere: () => [...hocuspocus.documents.keys()].flatMap((name) => articleIdOf(name) ?? []),
+        putInOpen: (id, requests) => saves.putInOpen(id, requests),
+        announceHere: (id) => announceHere(id),
+        claimMs: options.claimMs ?? 15_000,
+        sweepMs: options.sweepMs ?? 5000,
         log,
       })
     : null
+  const saves = savesIntoShared({ db, hocuspocus: () => hocuspocus, across, leaseHolder, leasesReady, log })
   const isOpenAnywhere = async (articleId: number) => isOpenHere(articleId) || ((await across?.isOpenAnywhere(articleId)) ?? false)
   const hooks = copydeskHooks({
     db,
@@ -132,9 +131,10 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     sizeGuard,
     placeWaitMs: options.placeWaitMs ?? placeWaitMs,
     isOpenElsewhere: async (articleId) => (await across?.isOpenAnywhere(articleId)) ?? false,
+    putInWaiting: saves.putInLoading,
     log,
   })
-  const extensions: Extension[] = redis ? [hooks, redis] : [hooks]
+  const extensions: Extension[] = redis && across ? [hooks, redis, across] : [hooks]
   const hocuspocus = new Hocuspocus({
     name: instance,
     quiet: true,
@@ -167,29 +167,10 @@ export function createCollabServer(options: CollabOptions): CollabServer {
 
   const isOpenHere = (articleId: number) => hocuspocus.documents.has(documentNameOf(articleId))
 
-  /** Makes the story's shared document read `draftFor` it, for everyone on it, and stores it as `stored` says. */
-  async function rewrite(articleId: number, draftFor: (document: Doc) => SharedDraft, stored: { revisionId: number }): Promise<void> {
-    const connection = await hocuspocus.openDirectConnection(documentNameOf(articleId))
-    try {
-      await connection.transact((document) => replaceStoryDocument(document, draftFor(document)))
-      if (connection.document) await storeStoryDocument(db, articleId, connection.document, stored)
-    } finally {
-      await connection.disconnect()
-    }
-  }
-
-  /**
-   * Puts a save made by other means into the story's shared document here. A draft restored or
-   * written through the API replaces it, and the typing it replaced is no one's contribution; a
-   * save made alone is merged with what was typed since its revision, not yet cut.
-   */
-  async function putIn(articleId: number, change: SavedChange): Promise<void> {
-    if (change.kind === 'merge') {
-      const { base, saved } = change
-      return rewrite(articleId, (document) => mergeIntoShared(base, saved, readStoryDocument(document)), { revisionId: saved.revisionId })
-    }
-    await takeContributors(db, articleId)
-    await rewrite(articleId, () => change.draft, { revisionId: change.revisionId })
+  /** Tells the people on the story here that its comments changed. */
+  function announceHere(articleId: number): void {
+    const message = JSON.stringify({ type: 'comments' } satisfies ServerMessage)
+    for (const connection of hocuspocus.documents.get(documentNameOf(articleId))?.getConnections() ?? []) connection.sendStateless(message)
   }
 
   return {
@@ -204,12 +185,8 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       socket.once('close', release)
       sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request))
     },
-    async mergeSaved(articleId, base, saved) {
-      if (isOpenHere(articleId)) await putIn(articleId, { kind: 'merge', base, saved })
-      else if (across && (await across.isOpenAnywhere(articleId))) await across.ask(articleId, { kind: 'merge', base, saved })
-    },
-    announceComments: (articleId) =>
-      hocuspocus.documents.get(documentNameOf(articleId))?.broadcastStateless(JSON.stringify({ type: 'comments' } satisfies ServerMessage)),
+    mergeSaved: (articleId, base, saved) => saves.share(articleId, { kind: 'merge', base, saved }),
+    announceComments: async (articleId) => (across ? across.announceComments(articleId) : announceHere(articleId)),
     isOpenAnywhere,
     cutNow: (articleId, kind, requestedBy) => cutter.cutNow(articleId, kind, requestedBy),
     contributorsOf: async (articleId) => ((await isOpenAnywhere(articleId)) ? cutter.contributorsOf(articleId) : []),
@@ -217,15 +194,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       const document = hocuspocus.documents.get(documentNameOf(articleId))
       return document ? readStoryDocument(document).body : null
     },
-    async replaceDraft(articleId, draft, revisionId) {
-      const change: SavedChange = { kind: 'replace', draft, revisionId }
-      if (across && !isOpenHere(articleId) && (await across.isOpenAnywhere(articleId))) return across.ask(articleId, change)
-      // Without Redis another instance may be serving the story: its copy is left as it is, and
-      // its next revision of the shared parts replaces this one (the README says so).
-      await leasesReady
-      if (leaseHolder && !(await acquireLease(db, articleId, leaseHolder))) return
-      await putIn(articleId, change)
-    },
+    replaceDraft: (articleId, draft, revisionId) => saves.share(articleId, { kind: 'replace', draft, revisionId }),
     async close() {
       clearInterval(renewing)
       watcher.stop()

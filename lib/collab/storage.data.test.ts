@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { RichTextDoc } from '@/db/schema'
-import { docOf, editStory, makeStory, openTestNewsroom } from '@/test/newsroom'
+import { docOf, editStory, makeStory, openTestNewsroom, revisionRows } from '@/test/newsroom'
 import { addContributors, buildStoryDocument, getStoredDocument, loadStoryDocument, readStoryDocument, storeStoryDocument } from './storage'
 
 const { db, newsroom } = await openTestNewsroom()
@@ -11,7 +11,8 @@ describe('a story’s shared document in the database', () => {
     const story = await makeStory(db, newsroom, { headline: 'Ferry strike ends' })
     await editStory(db, newsroom.writer, story, { standfirst: 'Crews return on Monday.', body: docOf('First.', 'Second.') })
     const doc = new Y.Doc()
-    expect(await loadStoryDocument(db, story, doc)).toEqual({ found: true, contributors: [] })
+    const built = await loadStoryDocument(db, story, doc)
+    expect(built).toEqual({ found: true, contributors: [], builtFrom: (await revisionRows(db, story)).at(-1)?.id })
     expect(readStoryDocument(doc)).toEqual({
       headline: 'Ferry strike ends',
       standfirst: 'Crews return on Monday.',
@@ -33,6 +34,7 @@ describe('a story’s shared document in the database', () => {
     expect(await loadStoryDocument(db, story, again)).toEqual({
       found: true,
       contributors: [newsroom.writer.id, newsroom.editor.id].sort((a, b) => a - b),
+      builtFrom: null,
     })
     expect(readStoryDocument(again).headline).toBe('Breaking: Harbour reopens')
   })

@@ -110,7 +110,8 @@ export type StoredDocument = { state: Uint8Array; revisionId: number | null; con
  * stored one; for a story saved by other means since, with nothing of the stored one left to cut,
  * the stored one changed to hold the saved draft; for a story never opened together, one built
  * from its current draft revision. False when the story does not exist. Answers the people whose
- * changes are stored but not yet in a revision.
+ * changes are stored but not yet in a revision, and, when it took or was built from a draft
+ * revision, that revision (it holds every save up to it).
  *
  * The saved draft goes into the stored document rather than a new one, so that a browser tab still
  * holding the old copy (offline meanwhile) merges with it instead of adding its text a second time.
@@ -127,19 +128,19 @@ export async function loadStoryDocument(
   articleId: number,
   into: Y.Doc,
   { isOpenElsewhere = false } = {},
-): Promise<{ found: boolean; contributors: number[] }> {
+): Promise<{ found: boolean; contributors: number[]; builtFrom: number | null }> {
   const row = await currentSharedDraft(db, articleId)
-  if (!row) return { found: false, contributors: [] }
+  if (!row) return { found: false, contributors: [], builtFrom: null }
   const stored = await getStoredDocument(db, articleId)
   if (stored && (stored.revisionId === row.revisionId || stored.contributors.length > 0 || isOpenElsewhere)) {
     Y.applyUpdate(into, stored.state)
     // The other fields are saved by the form: the revision has their latest values.
     writeFieldValues(fieldMapOf(into), row.fields)
-    return { found: true, contributors: stored.contributors }
+    return { found: true, contributors: stored.contributors, builtFrom: null }
   }
   Y.applyUpdate(into, Y.encodeStateAsUpdate(stored ? withSavedDraft(stored.state, row) : buildStoryDocument(row, row.revisionId)))
   await storeStoryDocument(db, articleId, into, { revisionId: row.revisionId })
-  return { found: true, contributors: [] }
+  return { found: true, contributors: [], builtFrom: row.revisionId }
 }
 
 /** The stored document `state` changed to hold `draft`, revision `draft.revisionId`, written as that client. */

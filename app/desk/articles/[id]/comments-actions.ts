@@ -39,7 +39,7 @@ export async function replyToCommentAction(input: unknown): Promise<Answer> {
   const result = await addNote(getDb(), user, articleId, { body, parentId: threadId })
   if (!result.ok) return { ok: false, message: result.message }
   revalidatePath(`/desk/articles/${articleId}`)
-  announceComments(articleId)
+  await announceComments(articleId)
   return { ok: true }
 }
 
@@ -52,6 +52,6 @@ export async function resolveCommentAction(input: unknown): Promise<Answer> {
   const result = await setNoteResolved(getDb(), user, parsed.data.noteId, parsed.data.resolved)
   if (!result.ok) return { ok: false, message: result.message }
   revalidatePath(`/desk/articles/${result.articleId}`)
-  announceComments(result.articleId)
+  await announceComments(result.articleId)
   return { ok: true }
 }

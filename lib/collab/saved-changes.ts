@@ -1,0 +1,63 @@
+import 'server-only'
+import type * as Y from 'yjs'
+import { z } from 'zod'
+import { type SharedParts, mergeIntoShared } from './shared-parts'
+import { type SharedDraft, readStoryDocument, replaceStoryDocument } from './storage'
+import type { FieldValues } from './story-fields'
+
+// A save made outside the shared document (a revision restored, a draft written through the
+// Content API, a form's save made alone) goes into it as a request with an id of its own. The
+// shared document notes each id it took, in the same transaction as the change: a request is put
+// in once, whichever instance tries it, however often (lib/collab/across-instances.ts).
+
+/** A save made outside the shared document, to put into it. */
+export type SavedChange =
+  | { kind: 'replace'; draft: SharedDraft; revisionId: number }
+  | { kind: 'merge'; base: SharedParts; saved: SharedParts & { fields: FieldValues; revisionId: number } }
+
+/** A save to put into a story's shared document, once. */
+export type SavedRequest = { id: string; articleId: number; change: SavedChange }
+
+/** What an instance of this app sends; its change is a SavedChange. */
+export const savedRequestSchema = z.object({
+  id: z.string().min(1),
+  articleId: z.number().int().positive(),
+  change: z.object({ kind: z.enum(['replace', 'merge']) }).passthrough(),
+})
+
+/** The part of a story's shared document that notes the requests put in: id → when. */
+export const putInPart = 'savedElsewhere'
+
+/** How long the document keeps the note of a request: longer than a request waits (`requestKeptMs`). */
+const notedMs = 8 * 24 * 60 * 60 * 1000
+
+/** How long a request not yet put in is kept for the story's next opening. */
+export const requestKeptMs = 7 * 24 * 60 * 60 * 1000
+
+/** The revision a request's save made. */
+export function revisionOf(request: SavedRequest): number {
+  return request.change.kind === 'replace' ? request.change.revisionId : request.change.saved.revisionId
+}
+
+/** Whether `doc` holds the request `id` already. */
+export function isPutIn(doc: Y.Doc, id: string): boolean {
+  return doc.getMap<number>(putInPart).has(id)
+}
+
+/**
+ * Puts `request` into `doc`, with its note, in one transaction: a draft restored or written through
+ * the API replaces the shared parts; a save made alone is merged with what was typed since its
+ * revision. False, changing nothing, when `doc` holds it already.
+ */
+export function putInOnce(doc: Y.Doc, request: SavedRequest, now = Date.now()): boolean {
+  if (isPutIn(doc, request.id)) return false
+  const { change } = request
+  doc.transact(() => {
+    const draft = change.kind === 'replace' ? change.draft : mergeIntoShared(change.base, change.saved, readStoryDocument(doc))
+    replaceStoryDocument(doc, draft)
+    const noted = doc.getMap<number>(putInPart)
+    for (const [id, at] of noted) if (at < now - notedMs) noted.delete(id)
+    noted.set(request.id, now)
+  })
+  return true
+}

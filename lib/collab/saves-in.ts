@@ -1,0 +1,95 @@
+import 'server-only'
+import crypto from 'node:crypto'
+import type { Hocuspocus } from '@hocuspocus/server'
+import type * as Y from 'yjs'
+import type { Db } from '@/db'
+import type { SavesAcrossInstances } from './across-instances'
+import { acquireLease } from './lease'
+import { type SavedChange, type SavedRequest, isPutIn, putInOnce, revisionOf } from './saved-changes'
+import { documentNameOf, storeStoryDocument, takeContributors } from './storage'
+
+// How a save made by other means reaches the story's shared document on this instance. With
+// Redis it is recorded first (lib/collab/across-instances.ts) and taken off once put in; without,
+// it is put in where this instance may.
+
+export type SavesInParts = {
+  db: Db
+  hocuspocus: () => Hocuspocus
+  across: SavesAcrossInstances | null
+  /** Without Redis: this instance's name in the lease table (lib/collab/lease.ts). */
+  leaseHolder: string | null
+  leasesReady: Promise<void>
+  log: Pick<Console, 'error'>
+}
+
+export function savesIntoShared({ db, hocuspocus, across, leaseHolder, leasesReady, log }: SavesInParts) {
+  const isOpenHere = (articleId: number) => hocuspocus().documents.has(documentNameOf(articleId))
+
+  /**
+   * Puts the requests `doc` does not hold yet into it (through `transact`) and stores it. A draft
+   * restored or written through the API replaces what was typed: that typing is no one's contribution.
+   */
+  async function putInto(articleId: number, doc: Y.Doc, requests: SavedRequest[], transact: (apply: (doc: Y.Doc) => void) => unknown) {
+    const due = requests.filter((request) => !isPutIn(doc, request.id))
+    const last = due.at(-1)
+    if (!last) return
+    if (due.some((request) => request.change.kind === 'replace')) await takeContributors(db, articleId)
+    await transact((document) => due.forEach((request) => putInOnce(document, request)))
+    await storeStoryDocument(db, articleId, doc, { revisionId: revisionOf(last) })
+  }
+
+  /** Puts requests into the story's copy here, opening it if it is not, and stores it. */
+  async function putInOpen(articleId: number, requests: SavedRequest[]): Promise<void> {
+    const connection = await hocuspocus().openDirectConnection(documentNameOf(articleId))
+    try {
+      if (connection.document) await putInto(articleId, connection.document, requests, (apply) => connection.transact(apply))
+    } finally {
+      await connection.disconnect()
+    }
+  }
+
+  /**
+   * As a story's document loads: what waits for it in Redis goes in (a document just built from a
+   * revision holds every save up to it).
+   */
+  async function putInLoading(articleId: number, document: Y.Doc, builtFrom: number | null): Promise<void> {
+    await across?.settle(articleId, async (requests) => {
+      const due = builtFrom === null ? requests : requests.filter((request) => revisionOf(request) > builtFrom)
+      await putInto(articleId, document, due, (apply) => apply(document))
+    })
+  }
+
+  /**
+   * Puts a save made by other means into the story's shared document. With Redis, recorded first:
+   * put in here where the story is open here, by an instance where it is open otherwise, or by
+   * loading it here where it is open nowhere. A save made alone (`merge`) goes in only where the
+   * story is open: elsewhere its revision is the latest, which a document opened later is built from.
+   */
+  async function share(articleId: number, change: SavedChange): Promise<void> {
+    const request = await across?.record(articleId, change)
+    if (across && request) {
+      // A failure leaves it recorded, for the instances' next look (lib/collab/across-instances.ts).
+      if (isOpenHere(articleId))
+        return across
+          .settle(articleId, (waiting) => putInOpen(articleId, waiting))
+          .catch((error: unknown) => log.error(`Copydesk: story ${articleId}'s shared document has yet to take a save: ${String(error)}`))
+      if (await across.isOpenAnywhere(articleId)) return across.nudge(articleId)
+      if (change.kind === 'merge') return
+      // Loading it takes in what waits for it (`putInLoading`); it closes again.
+      return (await hocuspocus().openDirectConnection(documentNameOf(articleId))).disconnect()
+    }
+    const alone: SavedRequest = { id: crypto.randomUUID(), articleId, change }
+    if (isOpenHere(articleId)) return putInOpen(articleId, [alone])
+    if (change.kind === 'merge') return
+    if (across && (await across.isOpenAnywhere(articleId))) {
+      return log.error(`Copydesk: story ${articleId}'s shared document, open on another instance, missed a save: Redis did not take it`)
+    }
+    // Without Redis another instance may be serving the story: its copy is left as it is, and
+    // its next revision of the shared parts replaces this one (the README says so).
+    await leasesReady
+    if (leaseHolder && !(await acquireLease(db, articleId, leaseHolder))) return
+    await putInOpen(articleId, [alone])
+  }
+
+  return { share, putInOpen, putInLoading }
+}
