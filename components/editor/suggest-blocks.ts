@@ -16,7 +16,7 @@ import {
 import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
 
 // Headings and list items as suggestions: the block takes the form asked for at once, so the
-// desk shows it as it would be, and a mark at its start records the form it had, who asked and
+// desk shows it as it would be, and a mark at its end records the form it had, who asked and
 // when (lib/story-schema/block-suggestion.ts). Rejecting gives it back its form.
 
 /** A block of words: where it starts, its form, and its suggested change with the mark's position. */
@@ -88,8 +88,9 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
   for (const [index, block] of [...after.blocks.entries()].reverse()) {
     const change = wanted[index] ?? null
     if (JSON.stringify(change) === JSON.stringify(block.change)) continue
+    // The new mark goes at the block's end first: the old one, before it, stays where it is.
+    if (change) tr.insert(block.position + block.node.nodeSize - 1, marker.create(change))
     if (block.marker !== null) tr.delete(block.marker, block.marker + 1)
-    if (change) tr.insert(block.position + 1, marker.create(change))
   }
   return tr
 }

@@ -5,14 +5,13 @@ import { type BlockChange, type BlockForm, formOf, isListForm, listForms, sugges
 // taken back for readers (their marks are left out with the other suggestions, suggestions.ts).
 
 /**
- * The suggested change of a block of words (the mark at its start, lib/story-schema/block-suggestion.ts)
- * and the form it has now; `listType` is the list it is the first paragraph of an item of.
+ * The suggested change of a block of words (the mark among its words, lib/story-schema/block-suggestion.ts)
+ * and the form it has now (null when it is no block of words); `listType` is the list it is the first paragraph of an item of.
  */
-export function blockChangeOf(node: RichTextNode, listType: string | null): { change: BlockChange; form: BlockForm } | null {
+export function blockChangeOf(node: RichTextNode, listType: string | null): { change: BlockChange; form: BlockForm | null } | null {
   const marker = node.content?.find((child) => child.type === suggestedBlockName)
   const change = marker ? toBlockChange(marker.attrs) : null
-  const form = change ? formOf(node.type, node.attrs?.level, listType) : null
-  return change && form ? { change, form } : null
+  return change && { change, form: formOf(node.type, node.attrs?.level, listType) }
 }
 
 /** A paragraph or heading made a block of `form` outside a list, without the mark of its change. */

@@ -60,16 +60,16 @@ export function describeForm(form: BlockForm): string {
 }
 
 /** "Heading 2 (was paragraph)": what accepting a block change makes of the block. */
-export function describeBlockChange(form: BlockForm, formerly: BlockForm): string {
-  return `${describeForm(form)} (was ${describeForm(formerly).toLowerCase()})`
+export function describeBlockChange(form: BlockForm | null, formerly: BlockForm): string {
+  return `${form ? describeForm(form) : 'Changed'} (was ${describeForm(formerly).toLowerCase()})`
 }
 
 /**
  * The mark of a block (a paragraph, heading or list item's paragraph) someone suggested giving a
- * new form: an empty node at the start of its words carrying who suggested it, when, and the form
+ * new form: an empty node at the end of its words carrying who suggested it, when, and the form
  * the block had, flat like a suggested break's (lib/story-schema/nodes/suggested-break.ts), as
  * the shared document keeps a node's attributes. The block itself already has the form
- * suggested, so the desk shows it as it would be, with a bar in the suggester's colour; readers
+ * suggested, so the desk shows it as it would be, with a bar in the suggester's colour after its words; readers
  * get the form it had (lib/story-schema/block-changes.ts) until an editor accepts it. A node
  * rather than attributes of the block, so that the JSON of every other block stays as it was.
  */
