@@ -222,7 +222,10 @@ test('a link, a heading and a list item suggested: shown as they would be with w
   await toolbarButton(editor, 'Heading 2').click()
   const heading = storyBody(editor).getByRole('heading', { level: 2 })
   await expect(heading).toHaveText('Works begin')
-  await expect(heading.getByTitle(/^Change from paragraph suggested by Daniel Achterberg, /)).toHaveCSS('color', colourOf('Daniel Achterberg'))
+  await expect(heading.getByTitle(/^Change from paragraph suggested by Daniel Achterberg, /)).toHaveCSS(
+    'color',
+    colourOf('Daniel Achterberg'),
+  )
 
   await storyBody(editor).getByText('Fares rise.').click()
   await toolbarButton(editor, 'Bulleted list').click()
@@ -239,7 +242,9 @@ test('a link, a heading and a list item suggested: shown as they would be with w
   await expect(
     rail(editor).getByRole('article', { name: 'Heading 2 (was paragraph) “Works begin”, suggested by Daniel Achterberg' }),
   ).toBeVisible()
-  await expect(rail(editor).getByRole('article', { name: 'Bulleted list (was paragraph) “Fares rise.”, suggested by Daniel Achterberg' })).toBeVisible()
+  await expect(
+    rail(editor).getByRole('article', { name: 'Bulleted list (was paragraph) “Fares rise.”, suggested by Daniel Achterberg' }),
+  ).toBeVisible()
 
   // A figure cannot be a suggestion: the desk says so, and nothing is added.
   await toolbarButton(editor, 'Figure').click()

@@ -69,7 +69,10 @@ describe('pending suggestions', () => {
     await editStory(db, writer, id, { standfirst: 'Soon.', body: docOf('Works begin.') })
     const attrs = { authorId: editor.id, authorName: 'Desk Editor', at: '2026-12-06T09:00:00.000Z' }
     const link = { type: 'formatting', attrs: { ...attrs, id: 'l1', format: 'link', add: true, href: 'https://example.org/' } }
-    const content = [{ type: 'suggestedBlock', attrs: { ...attrs, id: 'h1', formerly: 'paragraph' } }, { type: 'text', text: 'Works begin.', marks: [link] }]
+    const content = [
+      { type: 'suggestedBlock', attrs: { ...attrs, id: 'h1', formerly: 'paragraph' } },
+      { type: 'text', text: 'Works begin.', marks: [link] },
+    ]
     await editStory(db, editor, id, { body: { type: 'doc', content: [{ type: 'heading', attrs: { level: 2 }, content }] } })
     expect((await storyChecklist(db, id))?.find((check) => check.id === 'suggestions')).toMatchObject({
       outcome: 'warning',

@@ -93,7 +93,10 @@ describe('settling a suggested heading and link through the form', () => {
     await editStory(db, writer, story, { body: docOf('Works begin.') })
     const link = { type: 'formatting', attrs: { ...by(editor, 'e2'), format: 'link', add: true, href: 'https://example.org/' } }
     const marker = { type: 'suggestedBlock', attrs: { ...by(editor, 'e1'), formerly: 'paragraph' } }
-    const heading = (...content: RichTextNode[]): RichTextDoc => ({ type: 'doc', content: [{ type: 'heading', attrs: { level: 2 }, content }] })
+    const heading = (...content: RichTextNode[]): RichTextDoc => ({
+      type: 'doc',
+      content: [{ type: 'heading', attrs: { level: 2 }, content }],
+    })
     const body = heading(marker, { type: 'text', text: 'Works', marks: [link] }, { type: 'text', text: ' begin.' })
     await editStory(db, editor, story, { body })
     const [saved] = (await revisionRows(db, story)).slice(-1)
@@ -103,7 +106,10 @@ describe('settling a suggested heading and link through the form', () => {
       'Link to https://example.org/',
     ])
     expect(await saveBody(writer, story, docOf('Works begin.'))).toMatchObject({ ok: false, message: expect.stringMatching(refusedRule) })
-    const accepted = heading({ type: 'text', text: 'Works', marks: [{ type: 'link', attrs: { href: 'https://example.org/' } }] }, { type: 'text', text: ' begin.' })
+    const accepted = heading(
+      { type: 'text', text: 'Works', marks: [{ type: 'link', attrs: { href: 'https://example.org/' } }] },
+      { type: 'text', text: ' begin.' },
+    )
     expect(await saveBody(writer, story, accepted)).toMatchObject({ ok: false, message: expect.stringMatching(refusedRule) })
     expect(await saveBody(editor, story, accepted)).toMatchObject({ ok: true })
   })

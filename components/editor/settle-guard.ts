@@ -35,7 +35,8 @@ function isNearOthers(doc: ProseMirrorNode, step: Step, personId: number): boole
   doc.nodesBetween(from, to, (node) => {
     const isOthersBreak = node.type.name === suggestedBreakName && node.attrs.authorId !== personId
     const isOthersBlock = node.type.name === suggestedBlockName && node.attrs.authorId !== personId
-    isNear ||= isOthersBreak || isOthersBlock || node.marks.some((mark) => isSuggestionMark(mark.type.name) && mark.attrs.authorId !== personId)
+    isNear ||=
+      isOthersBreak || isOthersBlock || node.marks.some((mark) => isSuggestionMark(mark.type.name) && mark.attrs.authorId !== personId)
     return !isNear
   })
   return isNear

@@ -14,7 +14,13 @@ const item = (text: string) => ({ type: 'listItem', content: [{ type: 'paragraph
 /** "Fares rise." "Buses too." "Trams wait.": the caret in the second, at 14. */
 const three = () => caretAt(stateOf('Fares rise.', 'Buses too.', 'Trams wait.'), 14)
 const listOfThree = () =>
-  caretAt(stateOfJson({ type: 'doc', content: [{ type: 'bulletList', content: [item('Fares rise.'), item('Buses too.'), item('Trams wait.')] }] }), 19)
+  caretAt(
+    stateOfJson({
+      type: 'doc',
+      content: [{ type: 'bulletList', content: [item('Fares rise.'), item('Buses too.'), item('Trams wait.')] }],
+    }),
+    19,
+  )
 
 /** The desk's blocks: "p", "h2", "bulletList>p"… each with its words. */
 function shape(state: EditorState | ReturnType<typeof storySchema.nodeFromJSON>): string[] {

@@ -1,5 +1,14 @@
 import type { RichTextNode } from '@/db/schema'
-import { type BlockChange, type BlockForm, formOf, isListForm, listForms, suggestedBlockName, textblockOf, toBlockChange } from './block-suggestion'
+import {
+  type BlockChange,
+  type BlockForm,
+  formOf,
+  isListForm,
+  listForms,
+  suggestedBlockName,
+  textblockOf,
+  toBlockChange,
+} from './block-suggestion'
 
 // Suggested block changes (lib/story-schema/block-suggestion.ts) in a body's JSON: found, and
 // taken back for readers (their marks are left out with the other suggestions, suggestions.ts).
@@ -54,7 +63,8 @@ export function formerBlocks(nodes: RichTextNode[]): RichTextNode[] {
         const [first, ...rest] = item.content ?? []
         const formerly = first ? blockChangeOf(first, node.type)?.change.formerly : undefined
         if (!first || !formerly) addItem(node, item, isChanged)
-        else if (isListForm(formerly)) addItem({ ...node, type: formerly }, { ...item, content: [asForm(first, 'paragraph'), ...rest] }, true)
+        else if (isListForm(formerly))
+          addItem({ ...node, type: formerly }, { ...item, content: [asForm(first, 'paragraph'), ...rest] }, true)
         else out.push(asForm(first, formerly), ...rest)
       }
       continue

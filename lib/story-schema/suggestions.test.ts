@@ -45,7 +45,10 @@ describe('suggested links, headings and list items for readers', () => {
     const link = { type: 'formatting', attrs: { ...by('f1'), format: 'link', add: true, href: 'https://example.org/' } }
     const suggested = doc(
       { type: 'heading', attrs: { level: 2 }, content: [marker('paragraph'), text('Works begin')] },
-      { type: 'bulletList', content: [item(text('One')), { type: 'listItem', content: [p(marker('paragraph', 'b2'), text('Two', [link]))] }] },
+      {
+        type: 'bulletList',
+        content: [item(text('One')), { type: 'listItem', content: [p(marker('paragraph', 'b2'), text('Two', [link]))] }],
+      },
     )
     expect(renderRichText(suggested)).toBe('<p>Works begin</p><ul><li><p>One</p></li></ul><p>Two</p>')
     expect(pendingSuggestions(suggested).map((one) => [one.kind, one.block ?? one.format, one.text])).toEqual([
@@ -56,11 +59,10 @@ describe('suggested links, headings and list items for readers', () => {
   })
 
   it('gives readers a paragraph suggested from a list item back in its list, one list', () => {
-    const suggested = doc(
-      { type: 'bulletList', content: [item(text('One'))] },
-      p(marker('bulletList'), text('Two')),
-      { type: 'bulletList', content: [item(text('Three'))] },
-    )
+    const suggested = doc({ type: 'bulletList', content: [item(text('One'))] }, p(marker('bulletList'), text('Two')), {
+      type: 'bulletList',
+      content: [item(text('Three'))],
+    })
     expect(renderRichText(suggested)).toBe('<ul><li><p>One</p></li><li><p>Two</p></li><li><p>Three</p></li></ul>')
   })
 

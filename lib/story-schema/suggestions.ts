@@ -40,7 +40,8 @@ function readerContent(nodes: RichTextNode[]): RichTextNode[] {
 }
 
 function readerNode(node: RichTextNode): RichTextNode[] {
-  if (node.type === suggestedBreakName || node.type === suggestedBlockName || node.marks?.some((mark) => mark.type === 'insertion')) return []
+  if (node.type === suggestedBreakName || node.type === suggestedBlockName || node.marks?.some((mark) => mark.type === 'insertion'))
+    return []
   const marks = node.marks?.filter((mark) => !isSuggestionType(mark.type))
   const copy: RichTextNode = { ...node }
   if (marks && marks.length > 0) copy.marks = marks
