@@ -30,7 +30,8 @@ function shape(state: EditorState | ReturnType<typeof storySchema.nodeFromJSON>)
     if (!node.isTextblock) return true
     const $at = doc.resolve(position)
     const around = $at.depth > 0 ? `${$at.parent.type.name}>` : ''
-    found.push(`${around}${node.type.name === 'heading' ? `h${node.attrs.level}` : 'p'} ${node.textContent}`)
+    const name = { heading: `h${node.attrs.level}`, paragraph: 'p' }[node.type.name] ?? node.type.name
+    found.push(`${around}${name} ${node.textContent}`)
     return false
   })
   return found
@@ -94,6 +95,28 @@ describe('list items as suggestions', () => {
     expect(pending(state)).toEqual([['block', 'Numbered list (was bulleted list)', 'Fares rise. Buses too. Trams wait.', 'Ana Ruiz']])
     expect(forReaders(json(state)).content?.map((node) => node.type)).toEqual(['bulletList'])
     expect(json(settled(state, false))).toEqual(json(listOfThree()))
+  })
+
+  it('joins a paragraph to the list above it, as the toolbar does, in a story with a pull quote; rejected, all is as it was', () => {
+    const start = caretAt(
+      stateOfJson({
+        type: 'doc',
+        content: [
+          { type: 'bulletList', content: [item('One')] },
+          { type: 'paragraph', content: words('Two') },
+          { type: 'pullQuote', content: words('Quoted.') },
+        ],
+      }),
+      11,
+    )
+    const wrapAndJoin = (state: EditorState) => {
+      const tr = keyed(wrapInList(bulletList!))(state)
+      return tr.join(tr.doc.firstChild!.nodeSize)
+    }
+    const state = suggest(start, ana, wrapAndJoin)
+    expect(shape(state)).toEqual(['listItem>p One', 'listItem>p Two', 'pullQuote Quoted.'])
+    expect(forReadersShape(state)).toEqual(['listItem>p One', 'p Two', 'pullQuote Quoted.'])
+    expect(json(settled(state, false))).toEqual(json(start))
   })
 
   it('refuses what does not change a block’s form, such as a quote', () => {

@@ -22,11 +22,14 @@ import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
 /** A block of words: where it starts, its form, and its suggested change with the mark's position. */
 type Block = { node: ProseMirrorNode; position: number; form: BlockForm | null; change: BlockChange | null; marker: number | null }
 
-/** The blocks of words of `doc` in order, with their forms, and the other blocks (figures, rules) between them. */
-function blocksOf(doc: ProseMirrorNode): { blocks: Block[]; others: ProseMirrorNode[] } {
+/**
+ * The blocks of words of `doc` from `from` to `to` in order, with their forms, and the other
+ * blocks (figures, rules) between them.
+ */
+function blocksOf(doc: ProseMirrorNode, from = 0, to = doc.content.size): { blocks: Block[]; others: ProseMirrorNode[] } {
   const blocks: Block[] = []
   const others: ProseMirrorNode[] = []
-  doc.descendants((node, position) => {
+  doc.nodesBetween(from, to, (node, position) => {
     if (node.isTextblock) {
       const $position = doc.resolve(position)
       const isItem = $position.parent.type.name === 'listItem' && $position.index() === 0
@@ -47,6 +50,20 @@ function blocksOf(doc: ProseMirrorNode): { blocks: Block[]; others: ProseMirrorN
   return { blocks, others }
 }
 
+/** Where `tr`'s steps touch the document it was made on (its start, and its end there). */
+function touched(tr: Transaction): { from: number; to: number } {
+  let from = tr.before.content.size
+  let to = 0
+  tr.steps.forEach((step, index) => {
+    const back = tr.mapping.slice(0, index).invert()
+    step.getMap().forEach((start, end) => {
+      from = Math.min(from, back.map(start, -1))
+      to = Math.max(to, back.map(end, 1))
+    })
+  })
+  return { from, to: Math.max(from, to) }
+}
+
 /**
  * `tr` making paragraphs headings or list items (or back, or one list another) turned into a
  * suggestion with `attrs`: made as it is, each changed block recording its former form; asked
@@ -58,8 +75,10 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
   // Typing never wraps, lifts or retypes a block: only a step around a block's content may.
   if (!tr.steps.some((step) => step instanceof ReplaceAroundStep)) return null
   if (!tr.steps.every((step) => step instanceof ReplaceStep || step instanceof ReplaceAroundStep)) return null
-  const before = blocksOf(state.doc)
-  const after = blocksOf(tr.doc)
+  // Only the blocks the steps touch are compared: a long story costs no more than a short one.
+  const { from, to } = touched(tr)
+  const before = blocksOf(state.doc, from, to)
+  const after = blocksOf(tr.doc, tr.mapping.map(from, -1), tr.mapping.map(to, 1))
   const isSameWords =
     before.blocks.length === after.blocks.length &&
     before.others.length === after.others.length &&
@@ -72,7 +91,13 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
   const wanted: (BlockChange | null)[] = []
   for (const [index, was] of before.blocks.entries()) {
     const now = after.blocks[index]
-    if (!now?.form || !was.form) return null
+    if (!now) return null
+    // A pull quote has no form of its own: it may not change, nor become one.
+    if (!now.form || !was.form) {
+      if (now.node.type !== was.node.type || now.form !== was.form) return null
+      wanted.push(was.change)
+      continue
+    }
     const prior = was.change
     const isChange = now.form !== was.form
     isChanged ||= isChange
