@@ -205,3 +205,66 @@ test('bold suggested rather than applied: shown as it would be with who suggeste
   await expect(storyBody(editor).locator('strong')).toHaveText('Fares')
   await expect(rail(editor)).toHaveCount(0)
 })
+
+test('a link, a heading and a list item suggested: shown as they would be with who suggested them, left out of the preview until accepted; a figure is refused saying why', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000)
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
+  await startStory(editor, `Harbour works ${Date.now()}`)
+  await storyBody(editor).click()
+  await editor.keyboard.type('Works begin')
+  await editor.keyboard.press('Enter')
+  await editor.keyboard.type('Fares rise.')
+  await editor.getByRole('button', { name: 'Suggest changes' }).click()
+
+  await storyBody(editor).getByText('Works begin').click()
+  await toolbarButton(editor, 'Heading 2').click()
+  const heading = storyBody(editor).getByRole('heading', { level: 2 })
+  await expect(heading).toHaveText('Works begin')
+  await expect(heading.getByTitle(/^Change from paragraph suggested by Daniel Achterberg, /)).toHaveCSS(
+    'color',
+    colourOf('Daniel Achterberg'),
+  )
+
+  await storyBody(editor).getByText('Fares rise.').click()
+  await toolbarButton(editor, 'Bulleted list').click()
+  await expect(storyBody(editor).getByRole('listitem')).toHaveText('Fares rise.')
+
+  await editor.keyboard.press('Home')
+  for (let key = 0; key < 'Fares'.length; key++) await editor.keyboard.press('Shift+ArrowRight')
+  await toolbarButton(editor, 'Link').click()
+  await editor.getByLabel('Link address').fill('https://example.org/fares')
+  await editor.getByRole('button', { name: 'OK' }).click()
+  await expect(storyBody(editor).getByTitle(/^Link to https:\/\/example\.org\/fares suggested by Daniel Achterberg, /)).toHaveText('Fares')
+  await expect(storyBody(editor).getByRole('link')).toHaveCount(0)
+  await expect(rail(editor).getByRole('heading')).toHaveText('Suggestions 3 pending')
+  await expect(
+    rail(editor).getByRole('article', { name: 'Heading 2 (was paragraph) “Works begin”, suggested by Daniel Achterberg' }),
+  ).toBeVisible()
+  await expect(
+    rail(editor).getByRole('article', { name: 'Bulleted list (was paragraph) “Fares rise.”, suggested by Daniel Achterberg' }),
+  ).toBeVisible()
+
+  // A figure cannot be a suggestion: the desk says so, and nothing is added.
+  await toolbarButton(editor, 'Figure').click()
+  await editor.getByRole('group', { name: 'Add figure' }).getByRole('radio').first().check()
+  await editor.getByRole('button', { name: 'OK' }).click()
+  await expect(editor.getByRole('status').filter({ hasText: 'figures, embeds, quotes and rules cannot be suggested' })).toBeVisible()
+  await expect(storyBody(editor).getByRole('figure')).toHaveCount(0)
+
+  await saveAndWait(editor)
+  const preview = await editor.context().newPage()
+  await preview.goto(await editor.getByRole('link', { name: 'Preview (opens in a new tab)' }).getAttribute('href').then(String))
+  await expect(preview.getByText('Works begin', { exact: true })).toBeVisible()
+  await expect(preview.getByRole('heading', { name: 'Works begin' })).toHaveCount(0)
+  await expect(preview.getByRole('listitem').filter({ hasText: 'Fares rise.' })).toHaveCount(0)
+  await expect(preview.locator('a[href="https://example.org/fares"]')).toHaveCount(0)
+  await preview.close()
+
+  await rail(editor).getByRole('button', { name: 'Accept all' }).click()
+  await expect(rail(editor)).toHaveCount(0)
+  await expect(heading).toHaveText('Works begin')
+  await expect(storyBody(editor).getByRole('listitem')).toHaveText('Fares rise.')
+  await expect(storyBody(editor).getByRole('link', { name: 'Fares' })).toHaveAttribute('href', 'https://example.org/fares')
+})

@@ -6,6 +6,9 @@ import { toAttribution } from './story-schema/nodes/blockquote'
 import { toEmbedAttributes } from './story-schema/nodes/embed'
 import { toFigureAttributes } from './story-schema/nodes/figure'
 import { toSuggestionAttrs } from './story-schema/marks/suggestion'
+import { toFormatChange } from './story-schema/marks/suggested-format'
+import { suggestedBlockName, toBlockChange } from './story-schema/block-suggestion'
+import { suggestedBreakName, toBreakAttrs } from './story-schema/nodes/suggested-break'
 import { isAllowedHref } from './story-schema/urls'
 import type { RichTextDoc, RichTextNode } from '@/db/schema'
 
@@ -81,7 +84,7 @@ function cleanNode(input: unknown, parent: NodeType, depth: number): RichTextNod
   if (!type) return droppedWhole.has(name) ? [] : cleanChildren(input.content, parent, depth)
 
   if (type.isLeaf) {
-    const leafAttrs = name === 'figure' ? toFigureAttributes(attrs) : name === 'embed' ? toEmbedAttributes(attrs) : {}
+    const leafAttrs = Object.hasOwn(leafAttrsOf, name) ? leafAttrsOf[name]!(attrs) : {}
     if (leafAttrs === null) return []
     const node: RichTextNode = { type: name }
     if (Object.keys(leafAttrs).length > 0) node.attrs = leafAttrs
@@ -99,6 +102,14 @@ function cleanNode(input: unknown, parent: NodeType, depth: number): RichTextNod
   if (cleanAttrs) node.attrs = cleanAttrs
   if (content.length > 0) node.content = content
   return [node]
+}
+
+/** The attributes a leaf keeps; without them a figure, an embed or a suggestion (`null`) is dropped. */
+const leafAttrsOf: Record<string, (attrs: Json) => Json | null> = {
+  figure: toFigureAttributes,
+  embed: toEmbedAttributes,
+  [suggestedBreakName]: toBreakAttrs,
+  [suggestedBlockName]: toBlockChange,
 }
 
 const orderedListTypes = new Set(['1', 'a', 'A', 'i', 'I'])
@@ -132,7 +143,8 @@ function headingLevel(value: unknown): number {
 
 /**
  * Known marks the parent allows, one of each, in the schema's order; links only to allowed
- * addresses, comments only with their thread's id, suggestions only with their author and time.
+ * addresses, comments only with their thread's id, suggestions only with their author and time
+ * (suggested formatting with what it does).
  */
 function cleanMarks(input: unknown, parent: NodeType): Mark[] {
   if (!Array.isArray(input)) return []
@@ -150,6 +162,9 @@ function cleanMarks(input: unknown, parent: NodeType): Mark[] {
     } else if (mark.type === 'insertion' || mark.type === 'deletion') {
       const attrs = toSuggestionAttrs(mark.attrs)
       if (attrs) marks.set(mark.type, { type: mark.type, attrs })
+    } else if (mark.type === 'formatting') {
+      const change = toFormatChange(mark.attrs)
+      if (change) marks.set(mark.type, { type: mark.type, attrs: { ...change, href: change.href ?? null } })
     } else {
       marks.set(mark.type, { type: mark.type })
     }

@@ -13,8 +13,8 @@ export const forgedMessage = 'A suggestion you make carries your own name: your 
  * Why `actor` may not change a body from `before` to `after`, or null when they may. A
  * suggestion that is new in `after` (or now names someone else) must be `actor`'s own; its name
  * and time are trusted as sent. Accepting or rejecting someone else's suggestion is reviewing
- * it: a suggestion by someone else that is gone from `after`, or whose author or words changed,
- * was settled.
+ * it: a suggestion by someone else that is gone from `after`, or whose author or words changed (for a
+ * block change, what it makes of the block), was settled.
  */
 export function settlingProblem(actor: Actor, before: RichTextDoc, after: RichTextDoc): string | null {
   if (forgesAuthor(actor.id, before, after)) return forgedMessage
@@ -55,8 +55,13 @@ export function settlesOthers(personId: number, before: RichTextDoc, after: Rich
   const kept = new Map(pendingSuggestions(after).map((suggestion) => [keyOf(suggestion), suggestion]))
   return others.some((suggestion) => {
     const now = kept.get(keyOf(suggestion))
-    return !now || now.authorId !== suggestion.authorId || now.text !== suggestion.text
+    return !now || now.authorId !== suggestion.authorId || !isSameChange(now, suggestion)
   })
+}
+
+/** A block change is the same while it makes the same of its block, whatever is typed in it; any other, while its words are. */
+function isSameChange(now: PendingSuggestion, before: PendingSuggestion): boolean {
+  return before.kind === 'block' ? now.block === before.block : now.text === before.text
 }
 
 function keyOf(suggestion: PendingSuggestion): string {

@@ -64,6 +64,22 @@ describe('pending suggestions', () => {
     expect(await tryAct(db, editor, id, 'approve', { confirmWarnings: [] })).toMatchObject({ ok: true })
   })
 
+  it('count a suggested link and a suggested heading', async () => {
+    const id = await makeStory(db, newsroom, { headline: 'Harbour works' })
+    await editStory(db, writer, id, { standfirst: 'Soon.', body: docOf('Works begin.') })
+    const attrs = { authorId: editor.id, authorName: 'Desk Editor', at: '2026-12-06T09:00:00.000Z' }
+    const link = { type: 'formatting', attrs: { ...attrs, id: 'l1', format: 'link', add: true, href: 'https://example.org/' } }
+    const content = [
+      { type: 'suggestedBlock', attrs: { ...attrs, id: 'h1', formerly: 'paragraph' } },
+      { type: 'text', text: 'Works begin.', marks: [link] },
+    ]
+    await editStory(db, editor, id, { body: { type: 'doc', content: [{ type: 'heading', attrs: { level: 2 }, content }] } })
+    expect((await storyChecklist(db, id))?.find((check) => check.id === 'suggestions')).toMatchObject({
+      outcome: 'warning',
+      message: '2 suggested changes are still pending.',
+    })
+  })
+
   it('may be overridden by an editor who confirms, and the confirmation is recorded in the audit trail', async () => {
     const id = await storyWithSuggestions('Bus fares fall')
     expect(await tryAct(db, editor, id, 'publish', { confirmWarnings: ['suggestions'] })).toMatchObject({ ok: true })

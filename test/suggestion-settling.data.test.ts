@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { RichTextDoc } from '@/db/schema'
+import type { RichTextDoc, RichTextNode } from '@/db/schema'
 import { articleInputSchema } from '@/lib/article-input'
 import { saveStoryForm } from '@/lib/collab/form-saves'
 import { readStoryDocument } from '@/lib/collab/storage'
@@ -86,6 +86,34 @@ const suggestionsOf = (client: TestClient) => pendingSuggestions(readStoryDocume
 /** The shared paragraph's text, where the suggestion marks are formatting ("Fares rise by " is 14 characters). */
 const paragraphIn = (doc: Y.Doc) => (doc.getXmlFragment('body').get(0) as Y.XmlElement).get(0) as Y.XmlText
 const paragraphOf = (client: TestClient) => paragraphIn(client.doc)
+
+describe('settling a suggested heading and link through the form', () => {
+  it('refuses a writer accepting or rejecting the editor’s heading or link; the editor accepts them, and they are kept as sent until then', async () => {
+    const story = await makeStory(db, newsroom, { headline: 'Harbour works' })
+    await editStory(db, writer, story, { body: docOf('Works begin.') })
+    const link = { type: 'formatting', attrs: { ...by(editor, 'e2'), format: 'link', add: true, href: 'https://example.org/' } }
+    const marker = { type: 'suggestedBlock', attrs: { ...by(editor, 'e1'), formerly: 'paragraph' } }
+    const heading = (...content: RichTextNode[]): RichTextDoc => ({
+      type: 'doc',
+      content: [{ type: 'heading', attrs: { level: 2 }, content }],
+    })
+    const body = heading(marker, { type: 'text', text: 'Works', marks: [link] }, { type: 'text', text: ' begin.' })
+    await editStory(db, editor, story, { body })
+    const [saved] = (await revisionRows(db, story)).slice(-1)
+    expect(saved?.body).toEqual(body)
+    expect(pendingSuggestions(saved?.body as RichTextDoc).map((one) => one.block ?? one.format)).toEqual([
+      'Heading 2 (was paragraph)',
+      'Link to https://example.org/',
+    ])
+    expect(await saveBody(writer, story, docOf('Works begin.'))).toMatchObject({ ok: false, message: expect.stringMatching(refusedRule) })
+    const accepted = heading(
+      { type: 'text', text: 'Works', marks: [{ type: 'link', attrs: { href: 'https://example.org/' } }] },
+      { type: 'text', text: ' begin.' },
+    )
+    expect(await saveBody(writer, story, accepted)).toMatchObject({ ok: false, message: expect.stringMatching(refusedRule) })
+    expect(await saveBody(editor, story, accepted)).toMatchObject({ ok: true })
+  })
+})
 
 describe('settling suggestions over the socket', () => {
   it('refuses a writer’s raw change that accepts the editor’s suggestion and tells them why; an editor may, and the writer’s form then saves', async () => {

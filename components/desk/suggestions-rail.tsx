@@ -99,9 +99,13 @@ export function SuggestionsRail({ editor, canReview }: SuggestionsRailProps) {
   )
 }
 
-/** "Insert “a third”", "Delete “half”", "Bold “fares”", "New paragraph" or "Join paragraphs": what accepting does. */
-function describeChange({ kind, text, format, paragraphBreak }: PendingSuggestion): string {
-  if (format) return `${format} “${text.trim() || ' '}”`
+/**
+ * "Insert “a third”", "Delete “half”", "Bold “fares”", "Link to https://… “fares”", "Heading 2
+ * (was paragraph) “Fares rise”", "New paragraph" or "Join paragraphs": what accepting does.
+ */
+function describeChange({ kind, text, format, block, paragraphBreak }: PendingSuggestion): string {
+  const change = format ?? block
+  if (change) return `${change} “${text.trim() || ' '}”`
   if (paragraphBreak) return paragraphBreak === 'split' ? 'New paragraph' : 'Join paragraphs'
   return `${kind === 'insertion' ? 'Insert' : 'Delete'} “${text.trim() || ' '}”`
 }

@@ -2,6 +2,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
 import { AddMarkStep, RemoveMarkStep, ReplaceAroundStep, ReplaceStep, type Step } from '@tiptap/pm/transform'
 import type { RichTextDoc } from '@/db/schema'
+import { suggestedBlockName } from '@/lib/story-schema/block-suggestion'
 import { suggestionKinds } from '@/lib/story-schema/marks/suggestion'
 import { suggestedBreakName } from '@/lib/story-schema/nodes/suggested-break'
 import { settlesOthers } from '@/lib/suggestion-settling'
@@ -26,13 +27,16 @@ export function settlesOthersSuggestion(transaction: Transaction, personId: numb
 function isNearOthers(doc: ProseMirrorNode, step: Step, personId: number): boolean {
   if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) return isSuggestionMark(step.mark.type.name)
   if (!(step instanceof ReplaceStep || step instanceof ReplaceAroundStep)) return true
-  // One position either side: typing at the edge of, or inside, someone else's words or beside their suggested break.
+  // One position either side: typing at the edge of, or inside, someone else's words, beside
+  // their suggested break, or in a block they suggested making a heading or list item.
   const from = Math.max(0, step.from - 1)
   const to = Math.min(doc.content.size, step.to + 1)
   let isNear = false
   doc.nodesBetween(from, to, (node) => {
     const isOthersBreak = node.type.name === suggestedBreakName && node.attrs.authorId !== personId
-    isNear ||= isOthersBreak || node.marks.some((mark) => isSuggestionMark(mark.type.name) && mark.attrs.authorId !== personId)
+    const isOthersBlock = node.type.name === suggestedBlockName && node.attrs.authorId !== personId
+    isNear ||=
+      isOthersBreak || isOthersBlock || node.marks.some((mark) => isSuggestionMark(mark.type.name) && mark.attrs.authorId !== personId)
     return !isNear
   })
   return isNear

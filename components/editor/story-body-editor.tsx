@@ -71,7 +71,7 @@ export type StoryBodyEditorProps = {
 /** What the editor says when an edit is not made (components/editor/suggest-mode.ts). */
 const refusedEditNotes: Record<RefusedEdit, string> = {
   'not-a-suggestion':
-    'In suggestion mode, only typing and deleting words, starting or joining paragraphs, and bold and italic are suggestions: turn Suggest changes off to change anything else.',
+    'That change cannot be a suggestion (figures, embeds, quotes and rules cannot be suggested): turn Suggest changes off to make it. Words, paragraphs, bold, italic, links, headings and lists can be suggested.',
   'settles-others':
     'Only editors can accept or reject someone else’s suggestion: turn Suggest changes on to suggest a change to those words.',
 }

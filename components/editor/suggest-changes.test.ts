@@ -1,48 +1,11 @@
 import { joinBackward, joinForward, splitBlock } from '@tiptap/pm/commands'
-import { type Command, EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
+import { type EditorState, TextSelection } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
-import type { RichTextDoc } from '@/db/schema'
 import { storySchema } from '@/lib/rich-text-repair'
 import { forReaders, pendingSuggestions } from '@/lib/story-schema/suggestions'
-import { plainText } from '@/lib/rich-text-plain'
 import { settlesOthers } from '@/lib/suggestion-settling'
+import { ana, ben, caretAt, desk, json, keyed, newId, now, readers, stateOf, suggest } from '@/test/suggesting'
 import { settleSuggestions, suggestTransaction } from './suggest-changes'
-
-const ana = { id: 7, name: 'Ana Ruiz' }
-const ben = { id: 8, name: 'Ben Ode' }
-const now = new Date('2026-12-06T14:05:00.000Z')
-
-/** A body of these paragraphs, the caret at `caret` (the start when not given). */
-function stateOf(...paragraphs: string[]): EditorState {
-  const content = paragraphs.map((words) => ({ type: 'paragraph', content: [{ type: 'text', text: words }] }))
-  return EditorState.create({ schema: storySchema, doc: storySchema.nodeFromJSON({ type: 'doc', content }) })
-}
-
-const caretAt = (state: EditorState, position: number) => state.apply(state.tr.setSelection(TextSelection.create(state.doc, position)))
-
-/** The transaction a key's command makes (Enter splits, Backspace and Delete join). */
-function keyed(command: Command) {
-  return (state: EditorState) => {
-    let made: Transaction | null = null
-    command(state, (tr) => (made = tr))
-    if (!made) throw new Error('the key did nothing')
-    return made
-  }
-}
-
-let counter = 0
-const newId = () => `s${++counter}`
-
-/** Applies an edit made by `edit` on `state` as a suggestion by `who`. */
-function suggest(state: EditorState, who: typeof ana, edit: (state: EditorState) => Transaction) {
-  const tr = suggestTransaction(state, edit(state), who, now, newId)
-  if (!tr) throw new Error('refused')
-  return state.apply(tr)
-}
-
-const json = (state: EditorState) => state.doc.toJSON() as RichTextDoc
-const desk = (state: EditorState) => state.doc.textContent
-const readers = (state: EditorState) => plainText(forReaders(json(state)))
 
 describe('suggestion mode', () => {
   it('turns typed words into one insertion that readers do not see', () => {
@@ -232,5 +195,47 @@ describe('bold and italic as suggestions', () => {
     expect(marksOf(state.apply(settleSuggestions(state, null, true)))).toEqual(['Fares rise.:'])
     const again = suggest(state, ana, (s) => s.tr.removeMark(1, 6, italic))
     expect(json(again)).toEqual(json(slanted))
+  })
+})
+
+describe('links as suggestions', () => {
+  const link = storySchema.marks.link
+  const links = (state: EditorState) => {
+    const found: string[] = []
+    state.doc.descendants((node) => {
+      const href = link?.isInSet(node.marks)?.attrs.href
+      if (node.isText && href) found.push(`${node.text}→${href}`)
+    })
+    return found
+  }
+  const linkTo = (href: string) => (s: EditorState) => s.tr.addMark(1, 6, link!.create({ href }))
+
+  it('suggests a link with its address; readers get the words unlinked until an editor accepts', () => {
+    const state = suggest(stateOf('Fares rise.'), ana, linkTo('https://example.org/fares'))
+    expect(links(state)).toEqual([])
+    expect(pendingSuggestions(json(state)).map((one) => [one.kind, one.format, one.text, one.authorName])).toEqual([
+      ['formatting', 'Link to https://example.org/fares', 'Fares', 'Ana Ruiz'],
+    ])
+    expect(storySchema.nodeFromJSON(forReaders(json(state))).eq(stateOf('Fares rise.').doc)).toBe(true)
+    expect(links(state.apply(settleSuggestions(state, null, true)))).toEqual(['Fares→https://example.org/fares'])
+    expect(json(state.apply(settleSuggestions(state, null, false)))).toEqual(json(stateOf('Fares rise.')))
+  })
+
+  it('suggests a new address for a link, and taking a link off; one’s own link asked again is withdrawn', () => {
+    const start = stateOf('Fares rise.')
+    const linked = start.apply(linkTo('https://example.org/old')(start))
+    const moved = suggest(linked, ana, linkTo('https://example.org/new'))
+    expect(pendingSuggestions(json(moved)).map((one) => one.format)).toEqual(['Link to https://example.org/new'])
+    expect(links(moved)).toEqual(['Fares→https://example.org/old'])
+    expect(links(moved.apply(settleSuggestions(moved, null, true)))).toEqual(['Fares→https://example.org/new'])
+    const unlinked = suggest(linked, ben, (s) => s.tr.removeMark(1, 6, link))
+    expect(pendingSuggestions(json(unlinked)).map((one) => one.format)).toEqual(['No link'])
+    expect(links(unlinked.apply(settleSuggestions(unlinked, null, true)))).toEqual([])
+    expect(json(suggest(moved, ana, linkTo('https://example.org/new')))).toEqual(json(linked))
+  })
+
+  it('refuses a link to an address a story may not hold', () => {
+    const state = stateOf('Fares rise.')
+    expect(suggestTransaction(state, linkTo('javascript:alert(1)')(state), ana, now, newId)).toBeNull()
   })
 })

@@ -2,8 +2,10 @@ import type { Mark, MarkType, Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { ReplaceStep } from '@tiptap/pm/transform'
 import { type FormatChange, toFormatChange } from '@/lib/story-schema/marks/suggested-format'
+import { suggestedBlockName } from '@/lib/story-schema/block-suggestion'
 import { type SuggestionAttrs, type SuggestionKind, toSuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
 import { type BreakKind, breakKindOf, suggestedBreakName } from '@/lib/story-schema/nodes/suggested-break'
+import { settleBlocks, suggestBlock } from './suggest-blocks'
 import { settleBreak, suggestBreak } from './suggest-breaks'
 import { applyFormat, suggestFormat } from './suggest-format'
 
@@ -17,9 +19,10 @@ export const directChangeMeta = 'suggestionDirect'
  * The edit `tr` (made on `state`) turned into a suggestion: the words it adds carry an
  * `insertion` mark, the words it removes stay with a `deletion` mark (the suggester's own
  * insertions are simply removed). A paragraph split or joined is a suggested break instead
- * (suggest-breaks.ts), and bold or italic a suggested formatting (suggest-format.ts). Returns
- * null for an edit that cannot be a suggestion (a figure, a link, a list item): in suggestion
- * mode those are refused.
+ * (suggest-breaks.ts), bold, italic or a link a suggested formatting (suggest-format.ts), and a
+ * paragraph made a heading or list item (or back) a suggested block change (suggest-blocks.ts).
+ * Returns null for an edit that cannot be a suggestion (a figure, a quote, a rule): in
+ * suggestion mode those are refused.
  */
 export function suggestTransaction(
   state: EditorState,
@@ -31,6 +34,8 @@ export function suggestTransaction(
   const newAttrs = () => ({ id: newId(), authorId: who.id, authorName: who.name, at: now.toISOString() })
   const formatted = suggestFormat(state, tr, newAttrs)
   if (formatted) return formatted.setMeta(directChangeMeta, true)
+  const reshaped = suggestBlock(state, tr, newAttrs)
+  if (reshaped) return reshaped.setMeta(directChangeMeta, true)
   const [step, ...rest] = tr.steps
   if (!(step instanceof ReplaceStep) || rest.length > 0) return null
   const broken = suggestBreak(state, step, newAttrs)
@@ -49,10 +54,10 @@ export function suggestTransaction(
   const deletionAttrs = near('deletion', from) ?? near('deletion', to) ?? newAttrs()
 
   // What is removed: one's own suggested words and breaks go; anyone else's words are marked for
-  // deletion, and their breaks stay.
+  // deletion, and their breaks stay; so does the mark of a suggested heading or list item.
   const ownInserted: { from: number; to: number }[] = []
   state.doc.nodesBetween(from, to, (node, position) => {
-    if (!node.isInline) return true
+    if (!node.isInline || node.type.name === suggestedBlockName) return !node.isInline
     const start = Math.max(from, position)
     const end = Math.min(to, position + node.nodeSize)
     if (node.type.name === suggestedBreakName) {
@@ -132,6 +137,7 @@ function stretches(doc: ProseMirrorNode): Stretch[] {
  * an accepted insertion becomes plain words and an accepted deletion goes; a rejected insertion
  * goes and a rejected deletion becomes plain words again. Suggested formatting is applied when
  * accepted. A suggested break goes either way: accepted, its paragraph splits or joins (suggest-breaks.ts).
+ * A suggested block change keeps its form accepted and takes back the one it had rejected (suggest-blocks.ts).
  */
 export function settleSuggestions(state: EditorState, ids: readonly string[] | null, accept: boolean): Transaction {
   const tr = state.tr.setMeta(directChangeMeta, true)
@@ -148,5 +154,6 @@ export function settleSuggestions(state: EditorState, ids: readonly string[] | n
     if (stretch.breakKind) settleBreak(tr, from, stretch.breakKind, accept)
     else tr.delete(from, tr.mapping.map(stretch.to))
   }
+  settleBlocks(tr, ids, accept)
   return tr
 }

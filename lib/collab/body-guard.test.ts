@@ -116,3 +116,53 @@ describe('a suggested paragraph break over the socket', () => {
     expect(bodyUpdateProblem(own.server, own.update, writer)).toBeNull()
   })
 })
+
+describe('a suggested heading over the socket', () => {
+  const markerBy = (person: Actor, id: string) => ({ type: 'suggestedBlock', attrs: { ...attrsOf(person, id), formerly: 'paragraph' } })
+  /** "Fares rise." made a heading by the editor's suggestion; the update `edit` makes of a copy's body. */
+  function changeBody(edit: (body: Y.XmlFragment) => void) {
+    const content = [markerBy(editor, 'e1'), { type: 'text', text: 'Fares rise.' }]
+    const server = buildStoryDocument(
+      { headline: 'Fares', standfirst: '', body: { type: 'doc', content: [{ type: 'heading', attrs: { level: 2 }, content }] } },
+      1,
+    )
+    const client = new Y.Doc()
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
+    const before = Y.encodeStateVector(client)
+    edit(client.getXmlFragment('body'))
+    return { server, update: Y.encodeStateAsUpdate(client, before) }
+  }
+  const heading = (body: Y.XmlFragment) => body.get(0) as Y.XmlElement
+  const plainParagraph = () => {
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText('Fares rise.')])
+    return paragraph
+  }
+
+  it('refuses a writer accepting the editor’s heading (its mark taken away) or rejecting it (a paragraph again); an editor may', () => {
+    const accepted = changeBody((body) => heading(body).delete(0, 1))
+    expect(bodyUpdateProblem(accepted.server, accepted.update, writer)).toMatch(/^Only editors can accept or reject suggested changes\./)
+    expect(bodyUpdateProblem(accepted.server, accepted.update, editor)).toBeNull()
+    const rejected = changeBody((body) => {
+      body.delete(0, 1)
+      body.insert(0, [plainParagraph()])
+    })
+    expect(bodyUpdateProblem(rejected.server, rejected.update, writer)).toMatch(/^Only editors can accept or reject suggested changes\./)
+    expect(bodyUpdateProblem(rejected.server, rejected.update, editor)).toBeNull()
+  })
+
+  it('lets a writer type in the editor’s heading without a close look, and refuses a heading suggested in someone else’s name', () => {
+    const typed = changeBody((body) => (heading(body).get(1) as Y.XmlText).insert(11, ' Again.'))
+    expect(maySettle(typed.server, typed.update, writer)).toBe(false)
+    expect(bodyUpdateProblem(typed.server, typed.update, writer)).toBeNull()
+    const forged = changeBody((body) => {
+      const marker = new Y.XmlElement('suggestedBlock')
+      for (const [key, value] of Object.entries(markerBy(writer, 'w1').attrs)) marker.setAttribute(key, value as string)
+      const second = new Y.XmlElement('heading')
+      second.setAttribute('level', '3')
+      second.insert(0, [marker])
+      body.insert(1, [second])
+    })
+    expect(bodyUpdateProblem(forged.server, forged.update, editor)).toBe(forgedMessage)
+  })
+})

@@ -24,6 +24,7 @@ describe('the story extension list', () => {
         'orderedList',
         'paragraph',
         'pullQuote',
+        'suggestedBlock',
         'suggestedBreak',
         'text',
       ].sort(),

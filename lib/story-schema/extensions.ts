@@ -1,5 +1,6 @@
 import type { Extensions } from '@tiptap/core'
 import { StarterKit } from '@tiptap/starter-kit'
+import { SuggestedBlock, headingLevels } from './block-suggestion'
 import { CommentMark } from './marks/comment'
 import { StoryLink } from './marks/link'
 import { FormattingMark } from './marks/suggested-format'
@@ -11,8 +12,7 @@ import { HorizontalRuleShortcut } from './nodes/horizontal-rule'
 import { PullQuote } from './nodes/pull-quote'
 import { SuggestedBreak } from './nodes/suggested-break'
 
-/** The heading levels a story uses: the page's headline is the only h1. */
-export const headingLevels = [2, 3, 4] as const
+export { headingLevels }
 
 /**
  * THE extension list of a story body, used by the browser editor and by the server renderer
@@ -23,7 +23,8 @@ export const headingLevels = [2, 3, 4] as const
  * Paragraphs, headings 2–4, bold, italic, underline, strike, links, bullet and numbered lists,
  * block quotes with an attribution, pull quotes, figures, embeds (as cards), horizontal rules and
  * hard breaks, and the desk's comments on the words and suggested insertions and deletions,
- * paragraph breaks among them, and suggested formatting (never shown to readers as such). No code, no loose
+ * paragraph breaks among them, suggested formatting and links, and suggested headings and list
+ * items (never shown to readers as such). No code, no loose
  * images, no raw HTML.
  */
 export const storyExtensions: Extensions = storyExtensionList(true)
@@ -58,5 +59,6 @@ function storyExtensionList(hasOwnUndo: boolean): Extensions {
     DeletionMark,
     FormattingMark,
     SuggestedBreak,
+    SuggestedBlock,
   ]
 }

@@ -37,6 +37,45 @@ describe('suggestions for readers', () => {
   })
 })
 
+describe('suggested links, headings and list items for readers', () => {
+  const marker = (formerly: string, id = 'b1') => ({ type: 'suggestedBlock', attrs: { ...by(id), formerly } })
+  const item = (...content: RichTextNode[]): RichTextNode => ({ type: 'listItem', content: [p(...content)] })
+
+  it('gives readers the words unlinked, a suggested heading as the paragraph it was, and a suggested list item as its paragraph', () => {
+    const link = { type: 'formatting', attrs: { ...by('f1'), format: 'link', add: true, href: 'https://example.org/' } }
+    const suggested = doc(
+      { type: 'heading', attrs: { level: 2 }, content: [marker('paragraph'), text('Works begin')] },
+      {
+        type: 'bulletList',
+        content: [item(text('One')), { type: 'listItem', content: [p(marker('paragraph', 'b2'), text('Two', [link]))] }],
+      },
+    )
+    expect(renderRichText(suggested)).toBe('<p>Works begin</p><ul><li><p>One</p></li></ul><p>Two</p>')
+    expect(pendingSuggestions(suggested).map((one) => [one.kind, one.block ?? one.format, one.text])).toEqual([
+      ['block', 'Heading 2 (was paragraph)', 'Works begin'],
+      ['block', 'Bulleted list (was paragraph)', 'Two'],
+      ['formatting', 'Link to https://example.org/', 'Two'],
+    ])
+  })
+
+  it('gives readers a paragraph suggested from a list item back in its list, one list', () => {
+    const suggested = doc({ type: 'bulletList', content: [item(text('One'))] }, p(marker('bulletList'), text('Two')), {
+      type: 'bulletList',
+      content: [item(text('Three'))],
+    })
+    expect(renderRichText(suggested)).toBe('<ul><li><p>One</p></li><li><p>Two</p></li><li><p>Three</p></li></ul>')
+  })
+
+  it('are kept by the sanitizer with what they change, and dropped without it', () => {
+    const link = { type: 'formatting', attrs: { ...by('f1'), format: 'link', add: true, href: 'https://example.org/' } }
+    const kept = doc({ type: 'heading', attrs: { level: 2 }, content: [marker('paragraph'), text('Works', [link])] })
+    expect(sanitizeDoc(kept)).toMatchObject({ ok: true, changed: false })
+    const unsafe = { type: 'formatting', attrs: { ...by('f2'), format: 'link', add: true, href: 'javascript:alert(1)' } }
+    const forged = doc(p({ type: 'suggestedBlock', attrs: { ...by('b2'), formerly: 'table' } }, text('Works', [unsafe])))
+    expect(sanitizeDoc(forged)).toEqual({ ok: true, changed: true, doc: doc(p(text('Works'))) })
+  })
+})
+
 describe('suggestion marks in the desk', () => {
   it('shows who suggested what, and when, in their colour', () => {
     const html = renderToHTMLString({ content: body, extensions: storyExtensions })

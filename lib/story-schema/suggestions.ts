@@ -2,40 +2,59 @@ import type { RichTextDoc, RichTextNode } from '@/db/schema'
 import { type SuggestionAttrs, type SuggestionKind, suggestionKinds, toSuggestionAttrs } from './marks/suggestion'
 import { describeFormat, toFormatChange } from './marks/suggested-format'
 import { type BreakKind, breakKindOf, suggestedBreakName } from './nodes/suggested-break'
+import { blockChangeOf, formerBlocks } from './block-changes'
+import { describeBlockChange, listForms, suggestedBlockName } from './block-suggestion'
+
+/** What a suggestion changes: words (marks), or a whole block's form (`block`, lib/story-schema/block-suggestion.ts). */
+export type PendingKind = SuggestionKind | 'block'
 
 /**
  * One pending suggestion of a body: its kind, who made it and when, its words, for formatting what
- * it does ("Bold"), and for a paragraph break alone whether it splits or joins.
+ * it does ("Bold"), for a block change what it makes of the block ("Heading 2 (was paragraph)"),
+ * and for a paragraph break alone whether it splits or joins.
  */
-export type PendingSuggestion = SuggestionAttrs & { kind: SuggestionKind; text: string; format?: string; paragraphBreak?: BreakKind }
+export type PendingSuggestion = SuggestionAttrs & {
+  kind: PendingKind
+  text: string
+  format?: string
+  block?: string
+  paragraphBreak?: BreakKind
+}
 
 /**
  * THE body as readers get it while suggestions are pending: words suggested for adding are left
  * out, words suggested for removal stay (they are not removed until an editor accepts), words
- * suggested for formatting keep the formatting they have, and a
+ * suggested for formatting (or a link) keep the formatting they have,
+ * a block suggested as a heading or list item is what it was (block-changes.ts), and a
  * suggested paragraph break is not there (paragraphs are split and joined once accepted). Every
  * text a reader gets is made from this: the page and the Content API's HTML (lib/rich-text.ts),
  * and the plain text that search, word counts and structured data read (lib/rich-text-plain.ts).
  */
 export function forReaders(doc: RichTextDoc): RichTextDoc {
   if (!hasSuggestion(doc)) return doc
-  return { ...doc, content: (doc.content ?? []).flatMap(readerNode) }
+  return { ...doc, content: readerContent(doc.content ?? []) }
+}
+
+function readerContent(nodes: RichTextNode[]): RichTextNode[] {
+  return formerBlocks(nodes).flatMap(readerNode)
 }
 
 function readerNode(node: RichTextNode): RichTextNode[] {
-  if (node.type === suggestedBreakName || node.marks?.some((mark) => mark.type === 'insertion')) return []
+  if (node.type === suggestedBreakName || node.type === suggestedBlockName || node.marks?.some((mark) => mark.type === 'insertion'))
+    return []
   const marks = node.marks?.filter((mark) => !isSuggestionType(mark.type))
   const copy: RichTextNode = { ...node }
   if (marks && marks.length > 0) copy.marks = marks
   else delete copy.marks
-  if (node.content) copy.content = node.content.flatMap(readerNode)
+  if (node.content) copy.content = readerContent(node.content)
   return [copy]
 }
 
-/** Whether any words of `node` carry a suggestion mark, or it holds a suggested break: the cheap test before a closer look. */
+/** Whether any words of `node` carry a suggestion mark, or it holds a suggested break or block change: the cheap test before a closer look. */
 export function hasSuggestion(node: RichTextNode): boolean {
   return (
     node.type === suggestedBreakName ||
+    node.type === suggestedBlockName ||
     Boolean(node.marks?.some((mark) => isSuggestionType(mark.type))) ||
     (node.content ?? []).some(hasSuggestion)
   )
@@ -53,9 +72,10 @@ export function pendingSuggestions(doc: RichTextDoc): PendingSuggestion[] {
     const known = found.get(key)
     const change = kind === 'formatting' ? toFormatChange(stored) : null
     if (known) {
-      known.text += words
+      known.text += kind === 'block' ? ` ${words}` : words
       delete known.paragraphBreak
-    } else if (change) found.set(key, { ...attrs, kind, text: words, format: describeFormat(change) })
+    } else if (kind === 'block') found.set(key, { ...attrs, kind, text: words, block: String(stored) })
+    else if (change) found.set(key, { ...attrs, kind, text: words, format: describeFormat(change) })
     else found.set(key, breakKind ? { ...attrs, kind, text: words, paragraphBreak: breakKind } : { ...attrs, kind, text: words })
   })
   return [...found.values()]
@@ -66,13 +86,16 @@ const breakWords = '¶'
 
 /**
  * Every piece of a body a suggestion marks, in order, with its kind, attributes and words: the
- * same suggestion may mark many. A suggested paragraph break is a piece of its own, with its kind.
+ * same suggestion may mark many. A suggested paragraph break is a piece of its own, with its
+ * kind; a block with a suggested change is one with its words, `stored` saying what the change is.
  */
 export function eachSuggestedPiece(
   doc: RichTextDoc,
-  visit: (kind: SuggestionKind, attrs: SuggestionAttrs, words: string, stored: unknown, breakKind?: BreakKind) => void,
+  visit: (kind: PendingKind, attrs: SuggestionAttrs, words: string, stored: unknown, breakKind?: BreakKind) => void,
 ): void {
-  const walk = (node: RichTextNode) => {
+  const walk = (node: RichTextNode, index: number, listType: string | null) => {
+    const block = blockChangeOf(node, index === 0 ? listType : null)
+    if (block) visit('block', block.change, wordsOf(node), describeBlockChange(block.form, block.change.formerly))
     const breakAttrs = node.type === suggestedBreakName ? toSuggestionAttrs(node.attrs) : null
     if (breakAttrs) {
       const breakKind = breakKindOf(node.attrs)
@@ -83,7 +106,13 @@ export function eachSuggestedPiece(
       const attrs = toSuggestionAttrs(mark.attrs)
       if (attrs) visit(mark.type, attrs, node.text ?? (node.type === 'hardBreak' ? ' ' : ''), mark.attrs)
     }
-    node.content?.forEach(walk)
+    const itemsOf = node.type === 'listItem' ? listType : null
+    const inner = (listForms as readonly string[]).includes(node.type) ? node.type : itemsOf
+    node.content?.forEach((child, childIndex) => walk(child, childIndex, inner))
   }
-  doc.content?.forEach(walk)
+  doc.content?.forEach((child, index) => walk(child, index, null))
+}
+
+function wordsOf(node: RichTextNode): string {
+  return node.text ?? (node.content ?? []).map(wordsOf).join('')
 }

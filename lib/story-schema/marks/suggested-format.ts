@@ -1,13 +1,19 @@
 import { Mark, mergeAttributes } from '@tiptap/core'
 import { z } from 'zod'
+import { isAllowedHref } from '../urls'
 import { suggestedBy, suggestionAttrsSchema, suggestionColourIndex } from './suggestion'
 
-/** The formatting a person may suggest rather than apply. */
-export const suggestableFormats = ['bold', 'italic'] as const
+/** The formatting a person may suggest rather than apply: a link is one, with its address. */
+export const suggestableFormats = ['bold', 'italic', 'link'] as const
 export type SuggestableFormat = (typeof suggestableFormats)[number]
 
-/** A formatting suggestion: who and when, which format, and whether it is added or taken off. */
-export const formatChangeSchema = suggestionAttrsSchema.extend({ format: z.enum(suggestableFormats), add: z.boolean() })
+/**
+ * A formatting suggestion: who and when, which format, whether it is added or taken off, and for
+ * a link added its address (one a link may have, lib/story-schema/urls.ts).
+ */
+export const formatChangeSchema = suggestionAttrsSchema
+  .extend({ format: z.enum(suggestableFormats), add: z.boolean(), href: z.string().nullish() })
+  .refine((change) => (change.format === 'link' && change.add ? isAllowedHref(change.href) : !change.href))
 export type FormatChange = z.infer<typeof formatChangeSchema>
 
 export function toFormatChange(value: unknown): FormatChange | null {
@@ -15,13 +21,14 @@ export function toFormatChange(value: unknown): FormatChange | null {
   return parsed.success ? parsed.data : null
 }
 
-/** "Bold", "Not italic": what accepting the suggestion does to its words. */
-export function describeFormat({ format, add }: Pick<FormatChange, 'format' | 'add'>): string {
+/** "Bold", "Not italic", "Link to https://…", "No link": what accepting the suggestion does to its words. */
+export function describeFormat({ format, add, href }: Pick<FormatChange, 'format' | 'add' | 'href'>): string {
+  if (format === 'link') return add ? `Link to ${href}` : 'No link'
   return add ? `${format[0]?.toUpperCase()}${format.slice(1)}` : `Not ${format}`
 }
 
 /**
- * Words someone suggested making bold or italic (or no longer): shown in the desk as they would
+ * Words someone suggested making bold, italic or a link (or no longer): shown in the desk as they would
  * be, underlined with dots in the suggester's colour with their name and time; the formatting
  * itself is applied only when an editor accepts (components/editor/suggest-format.ts), and
  * readers get the words as they were (lib/story-schema/suggestions.ts).
@@ -34,7 +41,7 @@ export const FormattingMark = Mark.create({
 
   addAttributes() {
     const plain = { default: null, renderHTML: () => ({}) }
-    return { id: plain, authorId: plain, authorName: plain, at: plain, format: plain, add: plain }
+    return { id: plain, authorId: plain, authorName: plain, at: plain, format: plain, add: plain, href: plain }
   },
 
   renderHTML({ mark, HTMLAttributes }) {

@@ -1,5 +1,5 @@
 import { Node } from '@tiptap/core'
-import { describeSuggestion, suggestionColourIndex, toSuggestionAttrs } from '../marks/suggestion'
+import { type SuggestionAttrs, describeSuggestion, suggestionColourIndex, toSuggestionAttrs } from '../marks/suggestion'
 
 /**
  * What a suggested paragraph break does once accepted: `split` starts a new paragraph where it
@@ -14,6 +14,12 @@ export const suggestedBreakName = 'suggestedBreak'
 /** The kind of a suggested break's attributes as stored (a split when unreadable). */
 export function breakKindOf(attrs: Record<string, unknown> | undefined): BreakKind {
   return attrs?.kind === 'join' ? 'join' : 'split'
+}
+
+/** A suggested break's attributes as kept (its kind, author and time), or null when they are not a suggestion's. */
+export function toBreakAttrs(attrs: Record<string, unknown>): (SuggestionAttrs & { kind: BreakKind }) | null {
+  const who = toSuggestionAttrs(attrs)
+  return who ? { kind: breakKindOf(attrs), ...who } : null
 }
 
 /**

@@ -1,0 +1,128 @@
+import { lift, setBlockType, wrapIn } from '@tiptap/pm/commands'
+import { liftListItem, wrapInList } from '@tiptap/pm/schema-list'
+import type { EditorState } from '@tiptap/pm/state'
+import { describe, expect, it } from 'vitest'
+import { storySchema } from '@/lib/rich-text-repair'
+import { forReaders, pendingSuggestions } from '@/lib/story-schema/suggestions'
+import { settlesOthers } from '@/lib/suggestion-settling'
+import { ana, ben, caretAt, json, keyed, newId, now, stateOf, stateOfJson, suggest } from '@/test/suggesting'
+import { settleSuggestions, suggestTransaction } from './suggest-changes'
+
+const { heading, paragraph, bulletList, orderedList, listItem, blockquote } = storySchema.nodes
+const words = (text: string) => [{ type: 'text', text }]
+const item = (text: string) => ({ type: 'listItem', content: [{ type: 'paragraph', content: words(text) }] })
+/** "Fares rise." "Buses too." "Trams wait.": the caret in the second, at 14. */
+const three = () => caretAt(stateOf('Fares rise.', 'Buses too.', 'Trams wait.'), 14)
+const listOfThree = () =>
+  caretAt(
+    stateOfJson({
+      type: 'doc',
+      content: [{ type: 'bulletList', content: [item('Fares rise.'), item('Buses too.'), item('Trams wait.')] }],
+    }),
+    19,
+  )
+
+/** The desk's blocks: "p", "h2", "bulletList>p"… each with its words. */
+function shape(state: EditorState | ReturnType<typeof storySchema.nodeFromJSON>): string[] {
+  const doc = 'doc' in state ? state.doc : state
+  const found: string[] = []
+  doc.descendants((node, position) => {
+    if (!node.isTextblock) return true
+    const $at = doc.resolve(position)
+    const around = $at.depth > 0 ? `${$at.parent.type.name}>` : ''
+    const name = { heading: `h${node.attrs.level}`, paragraph: 'p' }[node.type.name] ?? node.type.name
+    found.push(`${around}${name} ${node.textContent}`)
+    return false
+  })
+  return found
+}
+const forReadersShape = (state: EditorState) => shape(storySchema.nodeFromJSON(forReaders(json(state))))
+const settled = (state: EditorState, accept: boolean) => state.apply(settleSuggestions(state, null, accept))
+const pending = (state: EditorState) => pendingSuggestions(json(state)).map((one) => [one.kind, one.block, one.text, one.authorName])
+
+describe('headings as suggestions', () => {
+  const toHeading = keyed(setBlockType(heading!, { level: 2 }))
+  const asHeading = () => suggest(caretAt(stateOf('Fares rise.', 'Buses too.'), 2), ana, toHeading)
+
+  it('shows the heading as it would be; readers keep the paragraph until an editor accepts', () => {
+    const state = asHeading()
+    expect(shape(state)).toEqual(['h2 Fares rise.', 'p Buses too.'])
+    expect(pending(state)).toEqual([['block', 'Heading 2 (was paragraph)', 'Fares rise.', 'Ana Ruiz']])
+    expect(forReadersShape(state)).toEqual(['p Fares rise.', 'p Buses too.'])
+    const accepted = settled(state, true)
+    expect(shape(accepted)).toEqual(['h2 Fares rise.', 'p Buses too.'])
+    expect(pending(accepted)).toEqual([])
+    expect(json(settled(state, false))).toEqual(json(stateOf('Fares rise.', 'Buses too.')))
+  })
+
+  it('withdraws one’s own heading made a paragraph again, and refuses changing someone else’s', () => {
+    const state = asHeading()
+    expect(json(suggest(state, ana, keyed(setBlockType(paragraph!))))).toEqual(json(stateOf('Fares rise.', 'Buses too.')))
+    expect(suggestTransaction(state, keyed(setBlockType(heading!, { level: 3 }))(state), ben, now, newId)).toBeNull()
+  })
+
+  it('counts someone else’s heading made a paragraph outside suggestion mode as rejecting it', () => {
+    const state = asHeading()
+    const undone = state.apply(keyed(setBlockType(paragraph!))(state))
+    expect(settlesOthers(ben.id, json(state), json(undone))).toBe(true)
+    const typed = state.apply(state.tr.insertText('!', 12))
+    expect(settlesOthers(ben.id, json(state), json(typed))).toBe(false)
+  })
+})
+
+describe('list items as suggestions', () => {
+  it('makes a paragraph a list item; readers keep it a paragraph; rejected, it is one again', () => {
+    const state = suggest(three(), ana, keyed(wrapInList(bulletList!)))
+    expect(shape(state)).toEqual(['p Fares rise.', 'listItem>p Buses too.', 'p Trams wait.'])
+    expect(pending(state)).toEqual([['block', 'Bulleted list (was paragraph)', 'Buses too.', 'Ana Ruiz']])
+    expect(forReadersShape(state)).toEqual(['p Fares rise.', 'p Buses too.', 'p Trams wait.'])
+    expect(shape(settled(state, true))).toEqual(['p Fares rise.', 'listItem>p Buses too.', 'p Trams wait.'])
+    expect(json(settled(state, false))).toEqual(json(three()))
+  })
+
+  it('takes an item out of a list; readers keep the whole list; rejected, it is an item of the one list again', () => {
+    const state = suggest(listOfThree(), ana, keyed(liftListItem(listItem!)))
+    expect(shape(state)).toEqual(['listItem>p Fares rise.', 'p Buses too.', 'listItem>p Trams wait.'])
+    expect(pending(state)).toEqual([['block', 'Paragraph (was bulleted list)', 'Buses too.', 'Ana Ruiz']])
+    const oneList = ['listItem>p Fares rise.', 'listItem>p Buses too.', 'listItem>p Trams wait.']
+    expect(forReadersShape(state)).toEqual(oneList)
+    expect(storySchema.nodeFromJSON(forReaders(json(state))).childCount).toBe(1)
+    expect(json(settled(state, false))).toEqual(json(listOfThree()))
+  })
+
+  it('makes a bulleted list a numbered one, and gives it back rejected', () => {
+    const state = suggest(listOfThree(), ana, (s) => s.tr.setNodeMarkup(0, orderedList))
+    expect(pending(state)).toEqual([['block', 'Numbered list (was bulleted list)', 'Fares rise. Buses too. Trams wait.', 'Ana Ruiz']])
+    expect(forReaders(json(state)).content?.map((node) => node.type)).toEqual(['bulletList'])
+    expect(json(settled(state, false))).toEqual(json(listOfThree()))
+  })
+
+  it('joins a paragraph to the list above it, as the toolbar does, in a story with a pull quote; rejected, all is as it was', () => {
+    const start = caretAt(
+      stateOfJson({
+        type: 'doc',
+        content: [
+          { type: 'bulletList', content: [item('One')] },
+          { type: 'paragraph', content: words('Two') },
+          { type: 'pullQuote', content: words('Quoted.') },
+        ],
+      }),
+      11,
+    )
+    const wrapAndJoin = (state: EditorState) => {
+      const tr = keyed(wrapInList(bulletList!))(state)
+      return tr.join(tr.doc.firstChild!.nodeSize)
+    }
+    const state = suggest(start, ana, wrapAndJoin)
+    expect(shape(state)).toEqual(['listItem>p One', 'listItem>p Two', 'pullQuote Quoted.'])
+    expect(forReadersShape(state)).toEqual(['listItem>p One', 'p Two', 'pullQuote Quoted.'])
+    expect(json(settled(state, false))).toEqual(json(start))
+  })
+
+  it('refuses what does not change a block’s form, such as a quote', () => {
+    const state = three()
+    expect(suggestTransaction(state, keyed(wrapIn(blockquote!))(state), ana, now, newId)).toBeNull()
+    const quoted = state.apply(keyed(wrapIn(blockquote!))(state))
+    expect(suggestTransaction(quoted, keyed(lift)(quoted), ana, now, newId)).toBeNull()
+  })
+})

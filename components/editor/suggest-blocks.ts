@@ -1,0 +1,164 @@
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { setBlockType } from '@tiptap/pm/commands'
+import { liftListItem, wrapInList } from '@tiptap/pm/schema-list'
+import { type Command, EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
+import { ReplaceAroundStep, ReplaceStep, canJoin } from '@tiptap/pm/transform'
+import {
+  type BlockChange,
+  type BlockForm,
+  blockChangeSchema,
+  formOf,
+  isListForm,
+  suggestedBlockName,
+  textblockOf,
+  toBlockChange,
+} from '@/lib/story-schema/block-suggestion'
+import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
+
+// Headings and list items as suggestions: the block takes the form asked for at once, so the
+// desk shows it as it would be, and a mark at its end records the form it had, who asked and
+// when (lib/story-schema/block-suggestion.ts). Rejecting gives it back its form.
+
+/** A block of words: where it starts, its form, and its suggested change with the mark's position. */
+type Block = { node: ProseMirrorNode; position: number; form: BlockForm | null; change: BlockChange | null; marker: number | null }
+
+/**
+ * The blocks of words of `doc` from `from` to `to` in order, with their forms, and the other
+ * blocks (figures, rules) between them.
+ */
+function blocksOf(doc: ProseMirrorNode, from = 0, to = doc.content.size): { blocks: Block[]; others: ProseMirrorNode[] } {
+  const blocks: Block[] = []
+  const others: ProseMirrorNode[] = []
+  doc.nodesBetween(from, to, (node, position) => {
+    if (node.isTextblock) {
+      const $position = doc.resolve(position)
+      const isItem = $position.parent.type.name === 'listItem' && $position.index() === 0
+      const listType = isItem ? $position.node($position.depth - 1).type.name : null
+      let marker: number | null = null
+      let change: BlockChange | null = null
+      node.forEach((child, offset) => {
+        if (child.type.name !== suggestedBlockName || marker !== null) return
+        marker = position + 1 + offset
+        change = toBlockChange(child.attrs)
+      })
+      blocks.push({ node, position, form: formOf(node.type.name, node.attrs.level, listType), change, marker })
+      return false
+    }
+    if (node.isAtom) others.push(node)
+    return !node.isAtom
+  })
+  return { blocks, others }
+}
+
+/** Where `tr`'s steps touch the document it was made on (its start, and its end there). */
+function touched(tr: Transaction): { from: number; to: number } {
+  let from = tr.before.content.size
+  let to = 0
+  tr.steps.forEach((step, index) => {
+    const back = tr.mapping.slice(0, index).invert()
+    step.getMap().forEach((start, end) => {
+      from = Math.min(from, back.map(start, -1))
+      to = Math.max(to, back.map(end, 1))
+    })
+  })
+  return { from, to: Math.max(from, to) }
+}
+
+/**
+ * `tr` making paragraphs headings or list items (or back, or one list another) turned into a
+ * suggestion with `attrs`: made as it is, each changed block recording its former form; asked
+ * back to its former form, one's own suggestion is withdrawn. Null when `tr` does more than change
+ * blocks' forms (its words, or figures, change), changes none, or changes one someone else
+ * suggested changing.
+ */
+export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => SuggestionAttrs): Transaction | null {
+  // Typing never wraps, lifts or retypes a block: only a step around a block's content may.
+  if (!tr.steps.some((step) => step instanceof ReplaceAroundStep)) return null
+  if (!tr.steps.every((step) => step instanceof ReplaceStep || step instanceof ReplaceAroundStep)) return null
+  // Only the blocks the steps touch are compared: a long story costs no more than a short one.
+  const { from, to } = touched(tr)
+  const before = blocksOf(state.doc, from, to)
+  const after = blocksOf(tr.doc, tr.mapping.map(from, -1), tr.mapping.map(to, 1))
+  const isSameWords =
+    before.blocks.length === after.blocks.length &&
+    before.others.length === after.others.length &&
+    before.blocks.every((block, index) => after.blocks[index]?.node.content.eq(block.node.content)) &&
+    before.others.every((node, index) => after.others[index]?.eq(node))
+  if (!isSameWords) return null
+
+  const made = attrs()
+  let isChanged = false
+  const wanted: (BlockChange | null)[] = []
+  for (const [index, was] of before.blocks.entries()) {
+    const now = after.blocks[index]
+    if (!now) return null
+    // A pull quote has no form of its own: it may not change, nor become one.
+    if (!now.form || !was.form) {
+      if (now.node.type !== was.node.type || now.form !== was.form) return null
+      wanted.push(was.change)
+      continue
+    }
+    const prior = was.change
+    const isChange = now.form !== was.form
+    isChanged ||= isChange
+    if (isChange && prior && prior.authorId !== made.authorId) return null
+    const formerly = prior?.formerly ?? was.form
+    if (now.form === formerly) wanted.push(null)
+    else wanted.push(prior ?? blockChangeSchema.parse({ ...made, formerly }))
+  }
+  if (!isChanged) return null
+  const marker = state.schema.nodes[suggestedBlockName]
+  if (!marker) return null
+  // From the last block back, so that a mark put in or taken out moves no block still to come.
+  for (const [index, block] of [...after.blocks.entries()].reverse()) {
+    const change = wanted[index] ?? null
+    if (JSON.stringify(change) === JSON.stringify(block.change)) continue
+    // The new mark goes at the block's end first: the old one, before it, stays where it is.
+    if (change) tr.insert(block.position + block.node.nodeSize - 1, marker.create(change))
+    if (block.marker !== null) tr.delete(block.marker, block.marker + 1)
+  }
+  return tr
+}
+
+/**
+ * Settles the suggested block changes with these ids (all when `ids` is null) in `tr`: accepted,
+ * each block keeps its form and loses the suggestion; rejected, it takes back the form it had.
+ */
+export function settleBlocks(tr: Transaction, ids: readonly string[] | null, accept: boolean): void {
+  for (;;) {
+    const found = blocksOf(tr.doc).blocks.find(({ change }) => change && (ids === null || ids.includes(change.id)))
+    if (!found?.change || found.marker === null) return
+    tr.delete(found.marker, found.marker + 1)
+    if (!accept && found.form) giveBackForm(tr, found.position, found.form, found.change.formerly)
+  }
+}
+
+/** Makes the block at `position` of `tr`'s document, now of `form`, a block of `formerly` again. */
+function giveBackForm(tr: Transaction, position: number, form: BlockForm, formerly: BlockForm): void {
+  const { nodes } = tr.doc.type.schema
+  const run = (command: Command, at: number) => {
+    const state = EditorState.create({ doc: tr.doc, selection: TextSelection.create(tr.doc, at + 1) })
+    command(state, (made) => made.steps.forEach((step) => tr.step(step)))
+  }
+  const steps = tr.steps.length
+  if (isListForm(form) && isListForm(formerly)) {
+    const $block = tr.doc.resolve(position)
+    tr.setNodeMarkup($block.before($block.depth - 1), nodes[formerly])
+    return
+  }
+  if (isListForm(form) && nodes.listItem) run(liftListItem(nodes.listItem), position)
+  let at = tr.mapping.slice(steps).map(position + 1) - 1
+  const { type, attrs } = textblockOf(isListForm(formerly) ? 'paragraph' : formerly)
+  const textblock = nodes[type]
+  if (textblock && !tr.doc.nodeAt(at)?.hasMarkup(textblock, attrs)) run(setBlockType(textblock, attrs), at)
+  const list = isListForm(formerly) ? nodes[formerly] : undefined
+  if (!list) return
+  at = tr.mapping.slice(steps).map(position + 1) - 1
+  run(wrapInList(list), at)
+  // The item joins the lists of its kind beside it.
+  const $list = tr.doc.resolve(tr.mapping.slice(steps).map(position + 1))
+  const listStart = $list.before($list.depth - 2)
+  const listEnd = $list.after($list.depth - 2)
+  if (tr.doc.resolve(listEnd).nodeAfter?.type === list && canJoin(tr.doc, listEnd)) tr.join(listEnd)
+  if (tr.doc.resolve(listStart).nodeBefore?.type === list && canJoin(tr.doc, listStart)) tr.join(listStart)
+}

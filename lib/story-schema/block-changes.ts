@@ -1,0 +1,78 @@
+import type { RichTextNode } from '@/db/schema'
+import {
+  type BlockChange,
+  type BlockForm,
+  formOf,
+  isListForm,
+  listForms,
+  suggestedBlockName,
+  textblockOf,
+  toBlockChange,
+} from './block-suggestion'
+
+// Suggested block changes (lib/story-schema/block-suggestion.ts) in a body's JSON: found, and
+// taken back for readers (their marks are left out with the other suggestions, suggestions.ts).
+
+/**
+ * The suggested change of a block of words (the mark among its words, lib/story-schema/block-suggestion.ts)
+ * and the form it has now (null when it is no block of words); `listType` is the list it is the first paragraph of an item of.
+ */
+export function blockChangeOf(node: RichTextNode, listType: string | null): { change: BlockChange; form: BlockForm | null } | null {
+  const marker = node.content?.find((child) => child.type === suggestedBlockName)
+  const change = marker ? toBlockChange(marker.attrs) : null
+  return change && { change, form: formOf(node.type, node.attrs?.level, listType) }
+}
+
+/** A paragraph or heading made a block of `form` outside a list, without the mark of its change. */
+function asForm(node: RichTextNode, form: BlockForm): RichTextNode {
+  const { type, attrs } = textblockOf(form)
+  const content = node.content?.filter((child) => child.type !== suggestedBlockName) ?? []
+  const copy: RichTextNode = { ...node, type, content }
+  if (content.length === 0) delete copy.content
+  if (attrs) copy.attrs = attrs
+  else delete copy.attrs
+  return copy
+}
+
+/**
+ * Sibling blocks as they were before their suggested block changes, for readers: a heading
+ * suggested from a paragraph is a paragraph again, a list item suggested from a paragraph is a
+ * paragraph outside its list (splitting it), a paragraph suggested from a list item is an item of
+ * that list again (joining the lists beside it). Blocks with no suggested change are as they are.
+ */
+export function formerBlocks(nodes: RichTextNode[]): RichTextNode[] {
+  const out: RichTextNode[] = []
+  // Lists split or made here: a neighbouring list of the same kind is joined to them.
+  const remade = new Set<RichTextNode>()
+  const addItem = (list: RichTextNode, item: RichTextNode, isRemade: boolean) => {
+    const last = out.at(-1)
+    if (last && last.type === list.type && (isRemade || remade.has(last))) {
+      last.content = [...(last.content ?? []), item]
+      remade.add(last)
+      return
+    }
+    const made: RichTextNode = { ...list, content: [item] }
+    out.push(made)
+    if (isRemade) remade.add(made)
+  }
+
+  for (const node of nodes) {
+    if ((listForms as readonly string[]).includes(node.type)) {
+      const isChanged = (node.content ?? []).some((item) => item.content?.[0] && blockChangeOf(item.content[0], node.type))
+      for (const item of node.content ?? []) {
+        const [first, ...rest] = item.content ?? []
+        const formerly = first ? blockChangeOf(first, node.type)?.change.formerly : undefined
+        if (!first || !formerly) addItem(node, item, isChanged)
+        else if (isListForm(formerly))
+          addItem({ ...node, type: formerly }, { ...item, content: [asForm(first, 'paragraph'), ...rest] }, true)
+        else out.push(asForm(first, formerly), ...rest)
+      }
+      continue
+    }
+    const formerly = blockChangeOf(node, null)?.change.formerly
+    if (!formerly) out.push(node)
+    else if (isListForm(formerly)) addItem({ type: formerly }, { type: 'listItem', content: [asForm(node, 'paragraph')] }, true)
+    else out.push(asForm(node, formerly))
+  }
+  return out
+}

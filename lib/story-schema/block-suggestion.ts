@@ -1,0 +1,105 @@
+import { Node } from '@tiptap/core'
+import { z } from 'zod'
+import { suggestedBy, suggestionAttrsSchema, suggestionColourIndex } from './marks/suggestion'
+
+/** The heading levels a story uses: the page's headline is the only h1. */
+export const headingLevels = [2, 3, 4] as const
+
+/** The lists a block may be an item of. */
+export const listForms = ['bulletList', 'orderedList'] as const
+export type ListForm = (typeof listForms)[number]
+
+/**
+ * What a block of words is: a paragraph, a heading of a level, or an item of a bulleted or
+ * numbered list (the first paragraph of a list item). A suggested block change records the form
+ * it had; the block itself already has the form suggested, so the desk shows it as it would be.
+ */
+export type BlockForm = 'paragraph' | `heading:${(typeof headingLevels)[number]}` | ListForm
+export const blockForms: readonly [BlockForm, ...BlockForm[]] = [
+  'paragraph',
+  ...headingLevels.map((level) => `heading:${level}` as const),
+  ...listForms,
+]
+
+export function isListForm(form: BlockForm): form is ListForm {
+  return (listForms as readonly string[]).includes(form)
+}
+
+/** A suggested block change: who and when, and the form the block had (`formerly`). */
+export const blockChangeSchema = suggestionAttrsSchema.extend({ formerly: z.enum(blockForms) })
+export type BlockChange = z.infer<typeof blockChangeSchema>
+
+export const suggestedBlockName = 'suggestedBlock'
+
+export function toBlockChange(attrs: unknown): BlockChange | null {
+  const parsed = blockChangeSchema.safeParse(attrs)
+  return parsed.success ? parsed.data : null
+}
+
+/**
+ * The form of a block of type `type` (its heading `level`), `listType` being the list whose
+ * item it is the first paragraph of, if any. Null for a node that is not such a block.
+ */
+export function formOf(type: string, level: unknown, listType: string | null): BlockForm | null {
+  if (type === 'paragraph' && listType && (listForms as readonly string[]).includes(listType)) return listType as ListForm
+  if (type === 'paragraph') return 'paragraph'
+  const form = `heading:${String(level)}`
+  return type === 'heading' && (blockForms as readonly string[]).includes(form) ? (form as BlockForm) : null
+}
+
+/** The node type and attributes of a block of words of `form` outside a list (a list's item is a paragraph). */
+export function textblockOf(form: BlockForm): { type: 'paragraph' | 'heading'; attrs?: { level: number } } {
+  return form.startsWith('heading:') ? { type: 'heading', attrs: { level: Number(form.slice('heading:'.length)) } } : { type: 'paragraph' }
+}
+
+/** "Paragraph", "Heading 2", "Bulleted list", "Numbered list". */
+export function describeForm(form: BlockForm): string {
+  if (form === 'bulletList') return 'Bulleted list'
+  if (form === 'orderedList') return 'Numbered list'
+  return form === 'paragraph' ? 'Paragraph' : `Heading ${form.slice('heading:'.length)}`
+}
+
+/** "Heading 2 (was paragraph)": what accepting a block change makes of the block. */
+export function describeBlockChange(form: BlockForm | null, formerly: BlockForm): string {
+  return `${form ? describeForm(form) : 'Changed'} (was ${describeForm(formerly).toLowerCase()})`
+}
+
+/**
+ * The mark of a block (a paragraph, heading or list item's paragraph) someone suggested giving a
+ * new form: an empty node at the end of its words carrying who suggested it, when, and the form
+ * the block had, flat like a suggested break's (lib/story-schema/nodes/suggested-break.ts), as
+ * the shared document keeps a node's attributes. The block itself already has the form
+ * suggested, so the desk shows it as it would be, with a bar in the suggester's colour after its words; readers
+ * get the form it had (lib/story-schema/block-changes.ts) until an editor accepts it. A node
+ * rather than attributes of the block, so that the JSON of every other block stays as it was.
+ */
+export const SuggestedBlock = Node.create({
+  name: suggestedBlockName,
+  group: 'inline',
+  inline: true,
+  atom: true,
+  selectable: false,
+  marks: '',
+  // Pasted HTML never makes a suggestion: only the desk's suggestion mode does.
+  parseHTML: () => [],
+
+  addAttributes() {
+    const plain = { default: null, renderHTML: () => ({}) }
+    return { id: plain, authorId: plain, authorName: plain, at: plain, formerly: plain }
+  },
+
+  renderHTML({ node }) {
+    const change = toBlockChange(node.attrs)
+    if (!change) return ['span', { class: 'suggestion suggested-block' }]
+    return [
+      'span',
+      {
+        class: `suggestion suggested-block suggestion-colour-${suggestionColourIndex(change.authorName)}`,
+        'data-suggestion': change.id,
+        title: suggestedBy(`Change from ${describeForm(change.formerly).toLowerCase()}`, change),
+      },
+    ]
+  },
+
+  renderText: () => '',
+})

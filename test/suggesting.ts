@@ -1,0 +1,51 @@
+import { type Command, EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
+import { suggestTransaction } from '@/components/editor/suggest-changes'
+import type { RichTextDoc } from '@/db/schema'
+import { storySchema } from '@/lib/rich-text-repair'
+import { plainText } from '@/lib/rich-text-plain'
+import { forReaders } from '@/lib/story-schema/suggestions'
+
+// Suggestion mode on an editor state, for the tests of components/editor/suggest-*.ts: two people
+// who suggest, bodies to suggest on, and how the desk and readers see the result.
+
+export const ana = { id: 7, name: 'Ana Ruiz' }
+export const ben = { id: 8, name: 'Ben Ode' }
+export const now = new Date('2026-12-06T14:05:00.000Z')
+
+/** A body of these paragraphs, the caret at the start. */
+export function stateOf(...paragraphs: string[]): EditorState {
+  const content = paragraphs.map((words) => ({ type: 'paragraph', content: [{ type: 'text', text: words }] }))
+  return stateOfJson({ type: 'doc', content })
+}
+
+/** A body of this JSON, the caret at the start. */
+export function stateOfJson(doc: RichTextDoc): EditorState {
+  return EditorState.create({ schema: storySchema, doc: storySchema.nodeFromJSON(doc) })
+}
+
+export const caretAt = (state: EditorState, position: number) =>
+  state.apply(state.tr.setSelection(TextSelection.create(state.doc, position)))
+
+/** The transaction a command makes (Enter splits, Backspace and Delete join; lists wrap and lift). */
+export function keyed(command: Command) {
+  return (state: EditorState) => {
+    let made: Transaction | null = null
+    command(state, (tr) => (made = tr))
+    if (!made) throw new Error('the command did nothing')
+    return made
+  }
+}
+
+let counter = 0
+export const newId = () => `s${++counter}`
+
+/** Applies an edit made by `edit` on `state` as a suggestion by `who`. */
+export function suggest(state: EditorState, who: typeof ana, edit: (state: EditorState) => Transaction) {
+  const tr = suggestTransaction(state, edit(state), who, now, newId)
+  if (!tr) throw new Error('refused')
+  return state.apply(tr)
+}
+
+export const json = (state: EditorState) => state.doc.toJSON() as RichTextDoc
+export const desk = (state: EditorState) => state.doc.textContent
+export const readers = (state: EditorState) => plainText(forReaders(json(state)))
