@@ -28,11 +28,12 @@ export const caretAt = (state: EditorState, position: number) =>
 
 /** The transaction a command makes (Enter splits, Backspace and Delete join; lists wrap and lift). */
 export function keyed(command: Command) {
-  return (state: EditorState) => {
-    let made: Transaction | null = null
-    command(state, (tr) => (made = tr))
-    if (!made) throw new Error('the command did nothing')
-    return made
+  return (state: EditorState): Transaction => {
+    const made: Transaction[] = []
+    command(state, (tr) => made.push(tr))
+    const [tr] = made
+    if (!tr) throw new Error('the command did nothing')
+    return tr
   }
 }
 
