@@ -1,9 +1,9 @@
-import { type Browser, type Page, type WebSocketRoute } from '@playwright/test'
+import { type Browser, type Page } from '@playwright/test'
 import { expect, test } from './test'
 import { signIn } from './fixtures'
 import { submitStory } from './pages/desk'
 import { saveStatus, startStory, storyBody } from './pages/story-form'
-import { joinStory, sharedStory, together, writeTogether } from './pages/writing-together'
+import { cuttableNetwork, joinStory, reloadWhileCutOff, sharedStory, together, writeTogether } from './pages/writing-together'
 
 // The desk's editor writing together through the sync server: two people in one story, each
 // seeing the other's typing, caret and name. (The other specs edit alone: playwright.config.ts.)
@@ -69,39 +69,6 @@ function holdsInOrder(text: string, typed: string): boolean {
   return at === typed.length
 }
 
-/**
- * The page's connections to the sync server, through a route that a test can cut, with the rest
- * of its network (the page's own requests), and bring back; or bring back the page's own requests
- * alone (`pageBack`), the sync server still cut off.
- */
-async function cuttableNetwork(
-  page: Page,
-): Promise<{ cut: () => Promise<void>; pageBack: () => Promise<void>; restore: () => Promise<void> }> {
-  let isCut = false
-  let open: WebSocketRoute[] = []
-  await page.routeWebSocket(/\/desk\/collab/, (socket) => {
-    if (isCut) return socket.close()
-    socket.connectToServer()
-    open.push(socket)
-  })
-  return {
-    async cut() {
-      isCut = true
-      await page.context().setOffline(true)
-      // Closing the page's end closes the server's end too.
-      await Promise.all(open.map((socket) => socket.close()))
-      open = []
-    },
-    async pageBack() {
-      await page.context().setOffline(false)
-    },
-    async restore() {
-      isCut = false
-      await page.context().setOffline(false)
-    },
-  }
-}
-
 test('two people typing into the same paragraph at once both end with the same text, every keystroke in it', async ({ page, browser }) => {
   test.slow()
   const start = 'The council votes today.'
@@ -160,9 +127,7 @@ test('typing done while cut off survives a reload of the page and reaches the ot
   await expect(together(page)).toContainText('Your changes are kept on this device.')
 
   // The page reloads while the sync server still cannot be reached: the typing is still there.
-  await network.pageBack()
-  await page.reload()
-  await expect(together(page)).toContainText('Connecting to the shared story… Your changes are kept on this device.')
+  await reloadWhileCutOff(page, network)
   await expect(page.getByText('Ferries stay in port.')).toBeVisible()
 
   await network.restore()
@@ -175,6 +140,47 @@ test('typing done while cut off survives a reload of the page and reaches the ot
   await page.reload()
   await expect(together(page)).toContainText('Writing together:', { timeout: 15_000 })
   await expect.poll(() => paragraphsOf(page)).toEqual(everyWordOnce)
+  await editorPage.context().close()
+})
+
+test('typing on after a reload while still cut off, in the headline, standfirst and body, survives another reload and reaches the other person once', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000)
+  const { network, editorPage } = await bothTypeWhileCutOff(page, browser, 'Storm shelters')
+  await expect(together(page)).toContainText('Your changes are kept on this device.')
+  const headline = page.getByLabel('Headline', { exact: true })
+  const standfirst = page.getByLabel('Standfirst', { exact: true })
+
+  await reloadWhileCutOff(page, network)
+  await expect(storyBody(page)).toContainText('Ferries stay in port.')
+  await toEndOfFirstParagraph([page])
+  await page.keyboard.type(' Schools close.')
+  await headline.click()
+  await headline.press('End')
+  await page.keyboard.type(' open')
+  await standfirst.click()
+  await page.keyboard.type('Families wait for the wind to drop.')
+  await editorPage.keyboard.type(' Power is cut.')
+
+  // Reloaded again, still cut off: all of it is there, and the person types on.
+  await reloadWhileCutOff(page, network)
+  await expect(headline).toHaveValue('Storm shelters open')
+  await expect(standfirst).toHaveValue('Families wait for the wind to drop.')
+  await expect(storyBody(page)).toContainText('Ferries stay in port. Schools close.')
+  await toEndOfFirstParagraph([page])
+  await page.keyboard.type(' Roads shut.')
+
+  await network.restore()
+  await expect(together(page)).toContainText('Writing together:', { timeout: 45_000 })
+  await expectSameText([page, editorPage], stormStart, [
+    ' Ferries stay in port. Schools close. Roads shut.',
+    ' Winds reach 90 km/h. Power is cut.',
+  ])
+  await expect(editorPage.getByLabel('Headline', { exact: true })).toHaveValue('Storm shelters open')
+  await expect(editorPage.getByLabel('Standfirst', { exact: true })).toHaveValue('Families wait for the wind to drop.')
+  await expect(together(page)).not.toContainText('kept on this device')
   await editorPage.context().close()
 })
 
