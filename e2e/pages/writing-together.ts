@@ -79,3 +79,52 @@ export async function reloadWhileCutOff(page: Page, network: CuttableNetwork): P
   )
   await expect(storyBody(page)).toBeEditable()
 }
+
+/** The story's paragraphs as `person` sees them. */
+export const paragraphsOf = (person: Page) => storyBody(person).locator('p').allTextContents()
+
+export const firstParagraph = async (person: Page) => (await storyBody(person).locator('p').first().textContent()) ?? ''
+
+/** Each person puts their caret at the end of the story's first paragraph. */
+export async function toEndOfFirstParagraph(people: Page[]): Promise<void> {
+  for (const person of people) {
+    await storyBody(person).locator('p').first().click()
+    await person.keyboard.press('End')
+  }
+}
+
+export const stormStart = 'The storm closes the harbour.'
+
+/**
+ * The writer (`page`) and an editor on one new shared story, their carets at the end of its first
+ * paragraph; then the writer's sync connections are cut, and both type there.
+ */
+export async function bothTypeWhileCutOff(page: Page, browser: Browser, headline: string) {
+  const network = await cuttableNetwork(page)
+  const editorPage = await sharedStory(page, browser, headline, stormStart)
+  await toEndOfFirstParagraph([page, editorPage])
+  await network.cut()
+  await expect(together(page)).toContainText('Reconnecting to the shared story')
+  await page.keyboard.type(' Ferries stay in port.')
+  await editorPage.keyboard.type(' Winds reach 90 km/h.')
+  return { network, editorPage }
+}
+
+/** Every person's first paragraph becomes the same text: `start`, then every keystroke of `typed`, each in order. */
+export async function expectSameText(people: Page[], start: string, typed: string[], timeout = 10_000): Promise<void> {
+  const [first, ...others] = people
+  if (!first) throw new Error('nobody to compare')
+  const length = start.length + typed.reduce((sum, words) => sum + words.length, 0)
+  await expect.poll(async () => (await firstParagraph(first)).length, { timeout }).toBe(length)
+  const shared = await firstParagraph(first)
+  for (const other of others) await expect.poll(() => firstParagraph(other), { timeout }).toBe(shared)
+  expect(shared.startsWith(start)).toBe(true)
+  expect(typed.every((words) => holdsInOrder(shared, words))).toBe(true)
+}
+
+/** Whether every character of `typed` is in `text`, in order (others' typing may fall between them). */
+function holdsInOrder(text: string, typed: string): boolean {
+  let at = 0
+  for (const character of text) if (character === typed[at]) at += 1
+  return at === typed.length
+}
