@@ -55,7 +55,7 @@ export function StoryMainFields(props: StoryMainFieldsProps) {
   const collaboration =
     provider?.awareness && doc && user
       ? { doc, awareness: provider.awareness, user }
-      : waiting && collab.kind === 'connecting'
+      : waiting
         ? { doc: waiting, awareness: null, user: { name: who.name, color: caretColourFor(who.name) } }
         : null
   return (

@@ -48,9 +48,8 @@ export function useSharedStory(options: Options) {
   const waiting = collab.kind === 'connecting' ? kept.waiting : null
   const wasWaiting = useRef(false)
   const turnedAway = useRef(onTurnedAway)
-  const { write: writeShared, share: shareFields } = useSharedFields({
-    ...{ story: shared?.story ?? null, waiting, fieldsRef, show: setFields, initial },
-  })
+  const sharedFields = { story: shared?.story ?? null, waiting, fieldsRef, show: setFields, initial }
+  const { write: writeShared, share: shareFields } = useSharedFields(sharedFields)
 
   useEffect(() => {
     turnedAway.current = onTurnedAway
