@@ -51,7 +51,7 @@ export default defineConfig({
     // Signs the demo accounts in once and saves their sessions in e2e/.auth/ (e2e/auth.setup.ts).
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: { browserName: 'chromium' } },
     // The specs of the form's own saving (autosave, merges, the device copy) edit alone, as a browser
-    // does when the sync server cannot be reached; e2e/writing-together-editor.spec.ts writes together.
+    // does when the sync server cannot be reached; the e2e/writing-together*.spec.ts specs write together.
     {
       name: 'chromium',
       use: { browserName: 'chromium', storageState: { cookies: [editAlone], origins: [] } },

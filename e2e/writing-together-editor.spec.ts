@@ -1,39 +1,22 @@
-import { type Browser, type Page, type WebSocketRoute } from '@playwright/test'
+import { type Page } from '@playwright/test'
 import { expect, test } from './test'
 import { signIn } from './fixtures'
 import { submitStory } from './pages/desk'
 import { saveStatus, startStory, storyBody } from './pages/story-form'
-import { joinStory, sharedStory, together, writeTogether } from './pages/writing-together'
+import {
+  bothTypeWhileCutOff,
+  expectSameText,
+  firstParagraph,
+  joinStory,
+  sharedStory,
+  stormStart,
+  toEndOfFirstParagraph,
+  together,
+  writeTogether,
+} from './pages/writing-together'
 
 // The desk's editor writing together through the sync server: two people in one story, each
 // seeing the other's typing, caret and name. (The other specs edit alone: playwright.config.ts.)
-
-const firstParagraph = async (person: Page) => (await storyBody(person).locator('p').first().textContent()) ?? ''
-
-/** Each person puts their caret at the end of the story's first paragraph. */
-async function toEndOfFirstParagraph(people: Page[]): Promise<void> {
-  for (const person of people) {
-    await storyBody(person).locator('p').first().click()
-    await person.keyboard.press('End')
-  }
-}
-
-const stormStart = 'The storm closes the harbour.'
-
-/**
- * The writer (`page`) and an editor on one new shared story, their carets at the end of its first
- * paragraph; then the writer's sync connections are cut, and both type there.
- */
-async function bothTypeWhileCutOff(page: Page, browser: Browser, headline: string) {
-  const network = await cuttableNetwork(page)
-  const editorPage = await sharedStory(page, browser, headline, stormStart)
-  await toEndOfFirstParagraph([page, editorPage])
-  await network.cut()
-  await expect(together(page)).toContainText('Reconnecting to the shared story')
-  await page.keyboard.type(' Ferries stay in port.')
-  await editorPage.keyboard.type(' Winds reach 90 km/h.')
-  return { network, editorPage }
-}
 
 /**
  * Everyone types their words at the end of the first paragraph, all at once; then every copy
@@ -48,58 +31,6 @@ async function typeAtOnce(start: string, typing: [Page, string][]): Promise<void
     start,
     typing.map(([, words]) => words),
   )
-}
-
-/** Every person's first paragraph becomes the same text: `start`, then every keystroke of `typed`, each in order. */
-async function expectSameText(people: Page[], start: string, typed: string[], timeout = 10_000): Promise<void> {
-  const [first, ...others] = people
-  if (!first) throw new Error('nobody to compare')
-  const length = start.length + typed.reduce((sum, words) => sum + words.length, 0)
-  await expect.poll(async () => (await firstParagraph(first)).length, { timeout }).toBe(length)
-  const shared = await firstParagraph(first)
-  for (const other of others) await expect.poll(() => firstParagraph(other), { timeout }).toBe(shared)
-  expect(shared.startsWith(start)).toBe(true)
-  expect(typed.every((words) => holdsInOrder(shared, words))).toBe(true)
-}
-
-/** Whether every character of `typed` is in `text`, in order (others' typing may fall between them). */
-function holdsInOrder(text: string, typed: string): boolean {
-  let at = 0
-  for (const character of text) if (character === typed[at]) at += 1
-  return at === typed.length
-}
-
-/**
- * The page's connections to the sync server, through a route that a test can cut, with the rest
- * of its network (the page's own requests), and bring back; or bring back the page's own requests
- * alone (`pageBack`), the sync server still cut off.
- */
-async function cuttableNetwork(
-  page: Page,
-): Promise<{ cut: () => Promise<void>; pageBack: () => Promise<void>; restore: () => Promise<void> }> {
-  let isCut = false
-  let open: WebSocketRoute[] = []
-  await page.routeWebSocket(/\/desk\/collab/, (socket) => {
-    if (isCut) return socket.close()
-    socket.connectToServer()
-    open.push(socket)
-  })
-  return {
-    async cut() {
-      isCut = true
-      await page.context().setOffline(true)
-      // Closing the page's end closes the server's end too.
-      await Promise.all(open.map((socket) => socket.close()))
-      open = []
-    },
-    async pageBack() {
-      await page.context().setOffline(false)
-    },
-    async restore() {
-      isCut = false
-      await page.context().setOffline(false)
-    },
-  }
 }
 
 test('two people typing into the same paragraph at once both end with the same text, every keystroke in it', async ({ page, browser }) => {
@@ -146,74 +77,6 @@ test('a person cut off from the network for 30 seconds while the other types mer
   await network.restore()
   await expect(together(page)).toContainText('Writing together:', { timeout: 10_000 })
   await expectSameText([page, editorPage], stormStart, [' Ferries stay in port. Schools close.', ' Winds reach 90 km/h. Power is cut.'])
-})
-
-/** The story's paragraphs as `person` sees them. */
-const paragraphsOf = (person: Page) => storyBody(person).locator('p').allTextContents()
-
-test('typing done while cut off survives a reload of the page and reaches the other person when the network is back, every word once', async ({
-  page,
-  browser,
-}) => {
-  test.setTimeout(150_000)
-  const { network, editorPage } = await bothTypeWhileCutOff(page, browser, 'Storm shelters')
-  await expect(together(page)).toContainText('Your changes are kept on this device.')
-
-  // The page reloads while the sync server still cannot be reached: the typing is still there.
-  await network.pageBack()
-  await page.reload()
-  await expect(together(page)).toContainText('Connecting to the shared story… Your changes are kept on this device.')
-  await expect(page.getByText('Ferries stay in port.')).toBeVisible()
-
-  await network.restore()
-  await expect(together(page)).toContainText('Writing together:', { timeout: 45_000 })
-  await expectSameText([page, editorPage], stormStart, [' Ferries stay in port.', ' Winds reach 90 km/h.'])
-  const everyWordOnce = await paragraphsOf(page)
-  await expect(together(page)).not.toContainText('kept on this device')
-
-  // The copy went once the server had it: it never comes back.
-  await page.reload()
-  await expect(together(page)).toContainText('Writing together:', { timeout: 15_000 })
-  await expect.poll(() => paragraphsOf(page)).toEqual(everyWordOnce)
-  await editorPage.context().close()
-})
-
-test('typing kept on this device is never shown to, nor merged by, another person signed in on the same browser', async ({ page }) => {
-  test.setTimeout(120_000)
-  const network = await cuttableNetwork(page)
-  await signIn(page, 'writer@copydesk.test')
-  await writeTogether(page)
-  await startStory(page, 'Harbour closed')
-  await expect(together(page)).toContainText('Writing together:')
-  await storyBody(page).click()
-  await page.keyboard.type('The harbour is closed.')
-  // The sync server has that paragraph: it cut a revision of it.
-  await expect(page.getByLabel('Shared text saved')).toContainText('Shared text saved as revision', { timeout: 20_000 })
-  await network.cut()
-  await expect(together(page)).toContainText('Reconnecting to the shared story')
-  await page.keyboard.press('Enter')
-  await page.keyboard.type('Ferries stay in port.')
-  await expect(together(page)).toContainText('Your changes are kept on this device.')
-  const story = page.url()
-
-  // The writer leaves the story still cut off; the editor signs in on the same browser.
-  await network.pageBack()
-  await page.goto('/desk')
-  await signIn(page, 'editor@copydesk.test')
-  await writeTogether(page)
-  await network.restore()
-  await page.goto(story)
-  await expect(together(page)).toContainText('Writing together:', { timeout: 15_000 })
-  await expect.poll(() => paragraphsOf(page)).toEqual(['The harbour is closed.'])
-  await expect(together(page)).not.toContainText('kept on this device')
-
-  // Back on this browser, the writer's own copy goes into the shared story.
-  await page.goto('/desk')
-  await signIn(page, 'writer@copydesk.test')
-  await writeTogether(page)
-  await page.goto(story)
-  await expect(together(page)).toContainText('Writing together:', { timeout: 15_000 })
-  await expect.poll(() => paragraphsOf(page)).toEqual(['The harbour is closed.', 'Ferries stay in port.'])
 })
 
 test('each person sees the other’s caret with their name, and who else is editing', async ({ page, browser }) => {

@@ -49,7 +49,7 @@ describe('saving a shared story through the form', () => {
   })
 
   it('a save from a browser that cannot reach the sync server reaches those writing together, who keep what they typed', async () => {
-    const { url } = await startServer({ published: true, pauseMs: 60_000 })
+    const { url, stop } = await startServer({ published: true, pauseMs: 60_000 })
     const story = await makeStory(db, newsroom, { headline: 'Ferry' })
     const opened = await articleRow(db, story)
     const [first] = await revisionRows(db, story)
@@ -81,5 +81,32 @@ describe('saving a shared story through the form', () => {
       standfirst: 'Boats leave an hour later.',
       contributors: [newsroom.writer.id, newsroom.admin.id].sort((a, b) => a - b),
     })
+    await stop()
+  })
+
+  it('an autosave made alone while the story is closed, folded into the revision its stored document was cut as, is in the shared document when the story next opens', async () => {
+    const { url } = await startServer({ published: true, pauseMs: 60_000 })
+    const story = await makeStory(db, newsroom, { headline: 'Ferry' })
+    const writer = await join(url, newsroom.writer, story)
+    await expect.poll(() => writer.scope(), { timeout: 15_000 }).toBe('read-write')
+    writer.doc.getText('headline').insert(5, ' times')
+    await expect.poll(() => writer.provider.hasUnsyncedChanges, { timeout: 15_000 }).toBe(false)
+    expect(await runningCollab()?.cutNow(story, 'autosave', newsroom.writer.id)).toMatchObject({ ok: true })
+    writer.destroy()
+    await expect.poll(() => runningCollab()?.isOpenAnywhere(story), { timeout: 15_000 }).toBe(false)
+
+    // The writer's browser, turned away, saves alone moments later: the autosave folds into the revision just cut.
+    const cut = await revisionRows(db, story)
+    const input = articleInputSchema.parse({ ...cut.at(-1), standfirst: 'Boats leave an hour later.' })
+    const baseVersion = (await articleRow(db, story)).version
+    expect(await saveStoryForm(db, newsroom.writer, story, input, { baseVersion, kind: 'autosave', isAlone: true })).toMatchObject({
+      ok: true,
+    })
+    expect(await revisionRows(db, story)).toHaveLength(cut.length)
+
+    const editor = await join(url, newsroom.editor, story)
+    await expect
+      .poll(() => readStoryDocument(editor.doc), { timeout: 15_000 })
+      .toMatchObject({ headline: 'Ferry times', standfirst: 'Boats leave an hour later.' })
   })
 })

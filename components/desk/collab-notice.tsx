@@ -7,6 +7,10 @@ type CollabNoticeProps = {
   isKeeping: boolean
 }
 
+/** While a copy kept on this device waits for the sync server, and the person types on into it. */
+const typedWhileWaiting =
+  'What you type is kept on this device and not yet shared with anyone: it goes into the shared story when the sync server answers.'
+
 /**
  * Says whether the story is written together now, read only, or saved by the form alone (and why),
  * and when typing the sync server has not had yet is kept on this device.
@@ -16,7 +20,7 @@ export function CollabNotice({ state, isKeeping }: CollabNoticeProps) {
   const kept = isKeeping ? ` ${keptOnDevice}` : ''
   const text =
     state.kind === 'connecting'
-      ? `Connecting to the shared story…${isKeeping ? ` ${keptOnDevice} They go into the shared story when it opens.` : ''}`
+      ? `Connecting to the shared story…${isKeeping ? ` ${typedWhileWaiting}` : ''}`
       : state.kind === 'unavailable'
         ? `${state.message}${isKeeping ? ` Your typing in the shared story is kept on this device and goes into it when it next opens.` : ''}`
         : state.isReadOnly

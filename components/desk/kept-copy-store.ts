@@ -18,7 +18,7 @@ const keptCopySchema = z.object({
   parts: partsSchema,
   base: partsSchema,
   sentVector: z.instanceof(Uint8Array),
-  update: z.instanceof(Uint8Array),
+  state: z.instanceof(Uint8Array),
   vector: z.instanceof(Uint8Array),
   keptAt: z.string(),
 })
@@ -31,7 +31,7 @@ const bytesText = z.string().transform((text, context) => {
     return z.NEVER
   }
 })
-const closingCopySchema = keptCopySchema.extend({ sentVector: bytesText, update: bytesText, vector: bytesText })
+const closingCopySchema = keptCopySchema.extend({ sentVector: bytesText, state: bytesText, vector: bytesText })
 
 /** This person's kept copy of the story, or null (none, or the browser cannot read it). */
 export async function readKeptCopy(personId: number, articleId: number): Promise<KeptCopy | null> {
@@ -63,7 +63,7 @@ export async function writeKeptCopy(personId: number, articleId: number, copy: K
 
 /** Keeps the copy at once, as the page closes; false when it does not fit (localStorage holds about 5 MB). */
 export function keepKeptCopyNow(personId: number, articleId: number, copy: KeptCopy): boolean {
-  const asText = { ...copy, sentVector: base64Of(copy.sentVector), update: base64Of(copy.update), vector: base64Of(copy.vector) }
+  const asText = { ...copy, sentVector: base64Of(copy.sentVector), state: base64Of(copy.state), vector: base64Of(copy.vector) }
   try {
     window.localStorage.setItem(closingKey(personId, articleId), JSON.stringify(asText))
     return true

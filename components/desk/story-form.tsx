@@ -99,10 +99,13 @@ export function StoryForm(props: StoryFormProps) {
     ...{ onConflict, wantsApproval, onApproval, isAlone },
   })
   const { markChanged } = autosave
-  const { collab, writeShared, putFields, kept } = useSharedStory({
+  const { collab, writeShared, putFields, isKeeping, waiting } = useSharedStory({
     ...{ articleId, personId: comments.suggestions.who.id, canWriteTogether, fieldsRef, setFields, initial, markChanged },
     isSharedRef: isShared,
-    onTurnedAway: () => setLoadedBody({ doc: body.current }),
+    onTurnedAway: (keptBody) => {
+      if (keptBody) body.current = keptBody
+      setLoadedBody({ doc: body.current })
+    },
   })
   const router = useRouter()
   const forgetLiveSave = useRedrawOnFirstLiveSave(isLive, autosave.status.kind === 'saved' ? autosave.status.at : null)
@@ -231,7 +234,7 @@ export function StoryForm(props: StoryFormProps) {
         embargoUntil={workflow.embargoUntil}
       />
 
-      <CollabNotice state={collab} isKeeping={kept.isKeeping} />
+      <CollabNotice state={collab} isKeeping={isKeeping} />
       <ApprovalNotice {...approval.view} />
       {isLive && <LiveNote />}
 
@@ -260,7 +263,7 @@ export function StoryForm(props: StoryFormProps) {
           images={uploads.images}
           comments={{ articleId, ...comments }}
           collab={collab}
-          keptBody={kept.opened?.parts.body ?? null}
+          waiting={waiting}
         />
         <StorySettings
           fields={fields}

@@ -2,12 +2,13 @@
 
 import type { Editor } from '@tiptap/core'
 import { useState } from 'react'
+import type * as Y from 'yjs'
 import type { RichTextDoc } from '@/db/schema'
 import { StoryBodyEditor } from '@/components/editor/story-body-editor'
 import { Field } from '@/components/ui/field'
 import { articleLimits } from '@/lib/article-input'
 import type { MediaOption } from '@/lib/media/types'
-import { plainText } from '@/lib/rich-text-plain'
+import { caretColourFor } from '@/lib/collab/colours'
 import { readingMinutes } from '@/lib/story-draft'
 import { characterCount } from './character-count'
 import { CommentsRail, type StoryComments } from './comments-rail'
@@ -28,25 +29,35 @@ type StoryMainFieldsProps = {
   comments: StoryComments & { articleId: number }
   /** Whether the headline, standfirst and body are written together (lib/collab/), and how far. */
   collab: CollabState
-  /** The body of the person's unsent typing kept on this device, shown while the shared story opens. */
-  keptBody: RichTextDoc | null
+  /**
+   * The document of the person's unsent typing kept on this device, typed on into while the shared
+   * story opens (components/desk/use-kept-copy.ts), or null.
+   */
+  waiting: Y.Doc | null
 }
 
 /** What readers read: the headline, the standfirst, the dateline and the body. */
 export function StoryMainFields(props: StoryMainFieldsProps) {
-  const { fields, errors, onChange, body, images, comments, collab, keptBody } = props
+  const { fields, errors, onChange, body, images, comments, collab, waiting } = props
   const [editor, setEditor] = useState<Editor | null>(null)
   const { articleId, actions, canWrite, suggestions } = comments
   const { headline, standfirst, dateline } = fields
   const headlineCount = characterCount(headline, articleLimits.headline)
   const standfirstCount = characterCount(standfirst, articleLimits.standfirst)
   const datelineCount = characterCount(dateline, articleLimits.dateline)
-  // Until the shared story is there (a moment), its parts wait: what was typed could not be shared.
-  const isWaiting = collab.kind === 'connecting'
+  // Until the shared story is there (a moment), its parts wait, what was typed could not be shared;
+  // unless a copy kept on this device waits for it too: the person types on into that.
+  const isWaiting = collab.kind === 'connecting' && !waiting
   const shared = collab.kind === 'shared' ? collab : null
   const isReadOnly = isWaiting || (shared?.isReadOnly ?? false)
   const { provider, doc, user } = shared?.story ?? {}
-  const collaboration = provider?.awareness && doc && user ? { doc, awareness: provider.awareness, user } : null
+  const who = suggestions.who
+  const collaboration =
+    provider?.awareness && doc && user
+      ? { doc, awareness: provider.awareness, user }
+      : waiting
+        ? { doc: waiting, awareness: null, user: { name: who.name, color: caretColourFor(who.name) } }
+        : null
   return (
     <div className="story-main">
       <Field id="headline" label="Headline" hint={headlineCount.text} error={errors.headline} isInvalid={headlineCount.isOver}>
@@ -86,10 +97,10 @@ export function StoryMainFields(props: StoryMainFieldsProps) {
             Body
           </span>
           {isWaiting ? (
-            <KeptOrWaiting keptBody={keptBody} />
+            <p className="editor editor-waiting muted">Opening the story…</p>
           ) : (
             <StoryBodyEditor
-              key={collaboration ? 'shared' : 'form'}
+              key={shared ? 'shared' : collaboration ? 'kept' : 'form'}
               collaboration={collaboration}
               isReadOnly={shared?.isReadOnly ?? false}
               id="body"
@@ -112,20 +123,6 @@ export function StoryMainFields(props: StoryMainFieldsProps) {
           <CommentsRail articleId={articleId} editor={editor} comments={comments} />
         </div>
       </div>
-    </div>
-  )
-}
-
-/** While the shared story opens: the body kept on this device, read-only, or a word that it is coming. */
-function KeptOrWaiting({ keptBody }: { keptBody: RichTextDoc | null }) {
-  if (!keptBody) return <p className="editor editor-waiting muted">Opening the story…</p>
-  return (
-    <div className="editor editor-waiting">
-      {plainText(keptBody)
-        .split('\n\n')
-        .map((paragraph, index) => (
-          <p key={index}>{paragraph}</p>
-        ))}
     </div>
   )
 }

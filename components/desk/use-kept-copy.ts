@@ -1,8 +1,9 @@
 'use client'
 
-import { type RefObject, useEffect, useRef, useState } from 'react'
+import { type RefObject, useCallback, useEffect, useRef, useState } from 'react'
 import * as Y from 'yjs'
-import { type KeptCopy, keptCopyOf, readSharedParts, takeKeptCopy } from '@/lib/collab/kept-copy'
+import type { RichTextDoc } from '@/db/schema'
+import { type KeptCopy, keptCopyOf, keptDocOf, readSharedParts, takeKeptCopy } from '@/lib/collab/kept-copy'
 import { clearKeptCopy, keepKeptCopyNow, readKeptCopy, writeKeptCopy } from './kept-copy-store'
 import type { StoryFields } from './story-settings'
 import type { SharedStory } from './use-story-collab'
@@ -24,21 +25,26 @@ type Options = {
   waitsRef: RefObject<boolean>
 }
 
+/** A copy found when the story opened, and the document it was made from, typed on into until the shared story opens. */
+type WaitingCopy = { copy: KeptCopy; doc: Y.Doc }
+
 /**
  * Keeps on this device what the person typed into the shared story and the sync server has not
  * had yet (lib/collab/kept-copy.ts), so that a reload or a closed tab while cut off loses none of
  * it: written 300 ms after a keystroke the server has not answered, dropped once it has all of it.
- * A copy found when the story opens (`opened`) is shown while the shared story opens, then
- * merged into it. `waitsRef` is true meanwhile: the page keeps trying the sync server rather than
- * edit alone, so the copy goes into the shared document and nowhere else.
+ * A copy found when the story opens is rebuilt as the document it was made from (`waiting`), which
+ * the person types on into while the shared story opens: that typing is kept too, as the same
+ * copy made again. Then it all goes into the shared story, once. `waitsRef` is true meanwhile:
+ * the page keeps trying the sync server rather than edit alone, so the copy goes into the shared
+ * document and nowhere else.
  */
 export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, fieldsRef, waitsRef }: Options) {
-  const [opened, setOpened] = useState<KeptCopy | null>(null)
+  const [waiting, setWaiting] = useState<WaitingCopy | null>(null)
   const [isKeeping, setKeeping] = useState(false)
-  // The copy found at open until it is merged into the shared story, once.
-  const pendingRef = useRef<KeptCopy | null>(null)
   // Whether a copy is on the device now, to be dropped once the server has everything.
   const keptRef = useRef(false)
+  // The waiting copy once it went into the shared story or to the form: it goes once.
+  const goneRef = useRef<WaitingCopy | null>(null)
 
   useEffect(() => {
     if (!isEnabled) return
@@ -47,8 +53,7 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       if (!isActive || !copy) return
       waitsRef.current = true
       keptRef.current = true
-      pendingRef.current = copy
-      setOpened(copy)
+      setWaiting({ copy, doc: keptDocOf(copy) })
       setKeeping(true)
     })
     return () => {
@@ -113,16 +118,65 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
   }, [story, canChange, personId, articleId])
 
   useEffect(() => {
-    const copy = pendingRef.current
-    if (!story || !canChange || !copy) return
-    pendingRef.current = null
-    waitsRef.current = false
-    // Taken in as this person's typing: kept again, then dropped, as any keystroke.
-    if (takeKeptCopy(copy, story.doc, fieldsRef.current, 'kept-copy') === 'held') {
-      keptRef.current = false
-      void clearKeptCopy(personId, articleId).then(() => setKeeping(keptRef.current))
+    if (!waiting || goneRef.current === waiting) return
+    const { copy, doc } = waiting
+    /** The copy made again from its document: what it held, and what was typed into it since. */
+    const again = () => keptCopyOf(doc, copy.sentVector, copy.base)
+    if (story && canChange) {
+      waitsRef.current = false
+      goneRef.current = waiting
+      // Taken in as this person's typing: kept again, then dropped, as any keystroke.
+      if (takeKeptCopy(again(), story.doc, fieldsRef.current, 'kept-copy') === 'held') {
+        keptRef.current = false
+        void clearKeptCopy(personId, articleId).then(() => setKeeping(keptRef.current))
+      }
+      return
     }
-  }, [story, canChange, opened, fieldsRef, personId, articleId, waitsRef])
+    let keepTimer: ReturnType<typeof setTimeout> | undefined
+    let isUnkept = false
+    /** Writes the copy again; `isClosing`: the page is going, so a synchronous copy is made too. */
+    const keep = (isClosing = false) => {
+      clearTimeout(keepTimer)
+      isUnkept = false
+      // Handed to the form: the copy left the device and must not come back.
+      if (goneRef.current === waiting) return
+      const copyNow = again()
+      if (isClosing) keepKeptCopyNow(personId, articleId, copyNow)
+      void writeKeptCopy(personId, articleId, copyNow)
+    }
+    const onUpdate = () => {
+      isUnkept = true
+      clearTimeout(keepTimer)
+      keepTimer = setTimeout(() => keep(), keepAfterMs)
+    }
+    const onLeave = () => keep(true)
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') keep(true)
+    }
+    doc.on('update', onUpdate)
+    window.addEventListener('pagehide', onLeave)
+    document.addEventListener('visibilitychange', onVisibility)
+    return () => {
+      doc.off('update', onUpdate)
+      window.removeEventListener('pagehide', onLeave)
+      document.removeEventListener('visibilitychange', onVisibility)
+      if (isUnkept) keep()
+    }
+  }, [waiting, story, canChange, fieldsRef, personId, articleId, waitsRef])
 
-  return { opened, isKeeping }
+  /**
+   * The form takes over what the waiting copy holds (the sync server turned the person away before
+   * the shared story opened): its body is answered, and the copy leaves the device, the form's to
+   * save now (and to keep on the device if it cannot).
+   */
+  const handOver = useCallback((): RichTextDoc | null => {
+    if (!waiting || goneRef.current === waiting) return null
+    waitsRef.current = false
+    keptRef.current = false
+    goneRef.current = waiting
+    void clearKeptCopy(personId, articleId).then(() => setKeeping(keptRef.current))
+    return readSharedParts(waiting.doc).body
+  }, [waiting, waitsRef, personId, articleId])
+
+  return { waiting: waiting?.doc ?? null, isKeeping, handOver }
 }

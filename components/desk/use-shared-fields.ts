@@ -17,6 +17,11 @@ const sharedFields: SharedField[] = ['headline', 'standfirst']
 type Options = {
   /** The shared story once connected and synced; null while the form edits alone. */
   story: SharedStory | null
+  /**
+   * The document the headline and standfirst are typed into before the shared story opens: the
+   * one a copy kept on this device was made from (components/desk/use-kept-copy.ts), or null.
+   */
+  waiting: Y.Doc | null
   fieldsRef: RefObject<StoryFields>
   /** Puts the form's fields on screen (without counting it as the person's edit). */
   show: (fields: StoryFields) => void
@@ -27,44 +32,31 @@ type Options = {
 /**
  * Keeps the form's fields and the shared document in step while the story is shared. The headline
  * and standfirst and their Y.Texts: what the person types goes into the shared text as one small
- * edit, what others type comes into the field with the caret kept in place. The other fields and
+ * edit, what others type comes into the field with the caret kept in place (before the story
+ * opens, the texts of a copy kept on this device take their place). The other fields and
  * the `fields` map (lib/collab/story-fields.ts): a changed value replaces the map's, others'
  * changes replace the form's. Answers `write`, which takes a headline or standfirst and says
- * whether it went to the shared document (and so is not the form's to save), and `share`, which
+ * whether it went to a shared text (and so is not the form's to save), and `share`, which
  * puts the form's other fields into the map (the form saves them still).
  */
-export function useSharedFields({ story, fieldsRef, show, initial }: Options) {
+export function useSharedFields({ story, waiting, fieldsRef, show, initial }: Options) {
   const origin = useRef({})
+  const textsDoc = story?.doc ?? waiting
+  // The headline and standfirst as last in step with a document: one that differs was typed meanwhile.
+  const inStep = useRef<Record<SharedField, string>>({ headline: initial.headline, standfirst: initial.standfirst })
 
   useEffect(() => {
-    if (!story) return
-    const texts = sharedFields.map((field) => [field, story.doc.getText(documentParts[field])] as const)
-    // On joining: the shared text is the story's, unless the person typed into the field before it came.
+    if (!textsDoc) return
+    const inStepNow = inStep.current
+    const texts = sharedFields.map((field) => [field, textsDoc.getText(documentParts[field])] as const)
+    // On joining: the shared text is the document's, unless the person typed into the field before it came.
     let joined = { ...fieldsRef.current }
     for (const [field, text] of texts) {
-      if (joined[field] !== initial[field]) applyChange(text, joined[field], origin.current)
+      if (joined[field] !== inStepNow[field]) applyChange(text, joined[field], origin.current)
       else joined = { ...joined, [field]: text.toString() }
     }
-    const map = fieldMapOf(story.doc)
-    const values = readFieldValues(map)
-    const typedBefore: Partial<FieldValues> = {}
-    for (const field of mapFields) {
-      if (canonicalJson(joined[field]) !== canonicalJson(initial[field])) Object.assign(typedBefore, { [field]: joined[field] })
-      else if (field in values) joined = { ...joined, [field]: values[field] }
-    }
-    writeFieldValues(map, typedBefore, origin.current)
     fieldsRef.current = joined
     show(joined)
-
-    const observeMap = (event: Y.YMapEvent<unknown>) => {
-      if (event.transaction.origin === origin.current) return
-      const changed = readFieldValues(map)
-      const keys = [...event.keysChanged].filter((key) => key in changed)
-      if (keys.length === 0) return
-      fieldsRef.current = { ...fieldsRef.current, ...Object.fromEntries(keys.map((key) => [key, changed[key as keyof typeof changed]])) }
-      show(fieldsRef.current)
-    }
-    map.observe(observeMap)
 
     const observers = texts.map(([field, text]) => {
       const observe = (event: Y.YTextEvent) => {
@@ -83,17 +75,43 @@ export function useSharedFields({ story, fieldsRef, show, initial }: Options) {
     })
     return () => {
       observers.forEach((stop) => stop())
-      map.unobserve(observeMap)
+      for (const [field, text] of texts) inStepNow[field] = text.toString()
     }
+  }, [textsDoc, fieldsRef, show])
+
+  useEffect(() => {
+    if (!story) return
+    const map = fieldMapOf(story.doc)
+    const values = readFieldValues(map)
+    const typedBefore: Partial<FieldValues> = {}
+    let joined = { ...fieldsRef.current }
+    for (const field of mapFields) {
+      if (canonicalJson(joined[field]) !== canonicalJson(initial[field])) Object.assign(typedBefore, { [field]: joined[field] })
+      else if (field in values) joined = { ...joined, [field]: values[field] }
+    }
+    writeFieldValues(map, typedBefore, origin.current)
+    fieldsRef.current = joined
+    show(joined)
+
+    const observeMap = (event: Y.YMapEvent<unknown>) => {
+      if (event.transaction.origin === origin.current) return
+      const changed = readFieldValues(map)
+      const keys = [...event.keysChanged].filter((key) => key in changed)
+      if (keys.length === 0) return
+      fieldsRef.current = { ...fieldsRef.current, ...Object.fromEntries(keys.map((key) => [key, changed[key as keyof typeof changed]])) }
+      show(fieldsRef.current)
+    }
+    map.observe(observeMap)
+    return () => map.unobserve(observeMap)
   }, [story, fieldsRef, show, initial])
 
   const write = useCallback(
     (field: string, value: unknown): boolean => {
-      if (!story || !isSharedField(field) || typeof value !== 'string') return false
-      applyChange(story.doc.getText(documentParts[field]), value, origin.current)
+      if (!textsDoc || !isSharedField(field) || typeof value !== 'string') return false
+      applyChange(textsDoc.getText(documentParts[field]), value, origin.current)
       return true
     },
-    [story],
+    [textsDoc],
   )
   const share = useCallback(
     (fields: StoryFields) => {

@@ -5,10 +5,13 @@ import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { documentParts } from '@/lib/collab/paths'
 
-/** What the body editor needs to be written together: the shared document, its awareness, and who this is. */
+/**
+ * What the body editor needs to be written together: the shared document, its awareness (null when
+ * nobody else can be there: a copy kept on the device, typed into while it waits), and who this is.
+ */
 export type BodyCollaboration = {
   doc: Y.Doc
-  awareness: Awareness
+  awareness: Awareness | null
   user: { name: string; color: string }
 }
 
@@ -82,6 +85,6 @@ function caretOf(user: { name: string; color: string }): HTMLElement {
  * the others' carets. This person's name and colour go out through the awareness.
  */
 export function collaborationExtensions({ doc, awareness, user }: BodyCollaboration): Extensions {
-  awareness.setLocalStateField('user', user)
+  awareness?.setLocalStateField('user', user)
   return [Collaboration.configure({ fragment: doc.getXmlFragment(documentParts.body) }), CollaborationCarets.configure({ awareness })]
 }

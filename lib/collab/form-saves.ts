@@ -4,7 +4,7 @@ import { type SaveOptions, type SaveResult, saveArticle } from '../article-draft
 import type { ArticleInput } from '../article-input'
 import type { Actor } from '../permissions'
 import { type PublishedCollab, runningCollab } from './running'
-import { currentSharedDraft } from './storage'
+import { currentSharedDraft, forgetStoredRevision } from './storage'
 
 type FormSaveOptions = Omit<SaveOptions, 'contributors'> & {
   /** The browser saving could not reach the sync server: its headline, standfirst and body are its own. */
@@ -27,8 +27,13 @@ export async function saveStoryForm(
 ): Promise<SaveResult> {
   const { isAlone, ...saveOptions } = options
   const collab = runningCollab()
-  if (collab && isAlone && (await collab.isOpenAnywhere(articleId)))
-    return saveBesideShared(db, collab, actor, articleId, input, saveOptions)
+  if (collab && isAlone) {
+    if (await collab.isOpenAnywhere(articleId)) return saveBesideShared(db, collab, actor, articleId, input, saveOptions)
+    const saved = await saveArticle(db, actor, articleId, input, saveOptions)
+    // Folded into the revision the stored document was cut as, the save must not be taken for it.
+    if (saved.ok) await forgetStoredRevision(db, articleId)
+    return saved
+  }
   const contributors = (await collab?.contributorsOf(articleId)) ?? []
   const settledFrom = collab?.sharedBodyOf(articleId) ?? undefined
   return saveArticle(db, actor, articleId, input, { ...saveOptions, contributors, settledFrom })

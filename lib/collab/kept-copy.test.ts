@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { doc, p, storyDraft, text } from '@/test/story-docs'
-import { keptCopyOf, readSharedParts, takeKeptCopy, writeSharedParts } from './kept-copy'
+import { keptCopyOf, keptDocOf, readSharedParts, takeKeptCopy, writeSharedParts } from './kept-copy'
 import type { SharedParts } from './shared-parts'
 
 // A browser's copy of the shared typing the sync server did not get, taken into the shared
@@ -77,5 +77,38 @@ describe('a kept copy, when the story next opens on the sync server', () => {
     const rebuilt = documentOf(withParagraphs(start, 'Ferries stay in port.'))
     expect(takeKeptCopy(copy, rebuilt, fields, 'kept-copy')).toBe('held')
     expect(paragraphs(rebuilt)).toEqual([start, 'Ferries stay in port.'])
+  })
+
+  it('goes in with what was typed into it after a reload, before the server answered: every word of both people once', () => {
+    const { server, copy } = cutOffTyping(withParagraphs(`${start} Ferries stay in port.`))
+    // Reloaded while still cut off, the page types on into the document the copy was made from, and keeps it again.
+    const reopened = keptDocOf(copy)
+    expect(readSharedParts(reopened)).toEqual(copy.parts)
+    writeSharedParts(
+      reopened,
+      { ...withParagraphs(`${start} Ferries stay in port. Schools close.`), headline: 'Storm warning tonight' },
+      'typing',
+    )
+    const again = keptCopyOf(reopened, copy.sentVector, copy.base)
+    writeSharedParts(server, withParagraphs(`${start} Winds reach 90 km/h.`), 'other')
+
+    expect(takeKeptCopy(again, server, fields, 'kept-copy')).toBe('replayed')
+    expect(readSharedParts(server).headline).toBe('Storm warning tonight')
+    const [paragraph, ...more] = paragraphs(server)
+    expect(more).toEqual([])
+    for (const words of [start, ' Ferries stay in port.', ' Schools close.', ' Winds reach 90 km/h.'])
+      expect(paragraph?.split(words)).toHaveLength(2)
+    // Taken again (the page reloaded before the device copy was dropped), it changes nothing.
+    expect(takeKeptCopy(again, server, fields, 'kept-copy')).toBe('held')
+  })
+
+  it('merges what was typed into it after a reload as text, once, into a document the server rebuilt', () => {
+    const { copy } = cutOffTyping(withParagraphs(start, 'Ferries stay in port.'))
+    const reopened = keptDocOf(copy)
+    writeSharedParts(reopened, withParagraphs(start, 'Ferries stay in port.', 'Schools close.'), 'typing')
+    const again = keptCopyOf(reopened, copy.sentVector, copy.base)
+    const rebuilt = documentOf(withParagraphs(start))
+    expect(takeKeptCopy(again, rebuilt, fields, 'kept-copy')).toBe('merged')
+    expect(paragraphs(rebuilt)).toEqual([start, 'Ferries stay in port.', 'Schools close.'])
   })
 })

@@ -15,14 +15,15 @@ import type { FieldValues } from './story-fields'
 /**
  * The shared parts as this browser had them (`parts`), and as the sync server last had them all
  * (`base`, the text a three-way merge starts from); in Yjs terms, what the server had of the
- * document then (`sentVector`, a state vector) and the changes since (`update`), and what this
- * browser had of it when it was kept (`vector`).
+ * document then (`sentVector`, a state vector), the whole document as this browser had it
+ * (`state`, an update: the page reopened edits on from it, `keptDocOf`), and what that holds
+ * (`vector`).
  */
 export type KeptCopy = {
   parts: SharedParts
   base: SharedParts
   sentVector: Uint8Array
-  update: Uint8Array
+  state: Uint8Array
   vector: Uint8Array
   keptAt: string
 }
@@ -33,10 +34,21 @@ export function keptCopyOf(doc: Y.Doc, sentVector: Uint8Array, base: SharedParts
     parts: readSharedParts(doc),
     base,
     sentVector,
-    update: Y.encodeStateAsUpdate(doc, sentVector),
+    state: Y.encodeStateAsUpdate(doc),
     vector: Y.encodeStateVector(doc),
     keptAt: new Date().toISOString(),
   }
+}
+
+/**
+ * The document a kept copy was made from, to type on into while it waits for the sync server: a
+ * copy kept again from it (`keptCopyOf` with the copy's own `sentVector` and `base`) holds the new
+ * typing as changes to the same document, so it goes in as the first copy would have.
+ */
+export function keptDocOf(copy: KeptCopy): Y.Doc {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, copy.state)
+  return doc
 }
 
 /**
@@ -50,7 +62,8 @@ export type KeptCopyTaken = 'held' | 'replayed' | 'merged'
 /**
  * Takes the kept `copy` into `doc`, just opened from the sync server, as changes from `origin`.
  * When the document holds everything the server had when the copy was made (`sentVector`), it is
- * that same document, and the copy's Yjs changes are replayed into it. Otherwise the server lost
+ * that same document, and the copy's Yjs changes are replayed into it (what it holds already is
+ * skipped). Otherwise the server lost
  * it or rebuilt it from a revision (no stored document, a restore), and the copy's Yjs changes
  * would double its text: the copy's text is merged instead, three-way from `base`, as a save made
  * alone is (`mergeIntoShared`). `fields`: the story's other fields, which that merge leaves alone.
@@ -58,7 +71,7 @@ export type KeptCopyTaken = 'held' | 'replayed' | 'merged'
 export function takeKeptCopy(copy: KeptCopy, doc: Y.Doc, fields: FieldValues, origin: unknown): KeptCopyTaken {
   if (holdsAll(doc, copy.vector)) return 'held'
   if (holdsAll(doc, copy.sentVector)) {
-    Y.applyUpdate(doc, copy.update, origin)
+    Y.applyUpdate(doc, copy.state, origin)
     return 'replayed'
   }
   const current = readSharedParts(doc)
