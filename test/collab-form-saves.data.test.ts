@@ -2,8 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { articleInputSchema } from '@/lib/article-input'
 import { saveStoryForm } from '@/lib/collab/form-saves'
 import { runningCollab } from '@/lib/collab/running'
-import { currentSharedDraft, readStoryDocument } from '@/lib/collab/storage'
-import { collabTestKit } from './collab-server'
+import { currentSharedDraft, pendingContributors, readStoryDocument } from '@/lib/collab/storage'
+import { headlineOf, typeHeadline } from './collab-clients'
+import { collabTestKit, neverMs } from './collab-server'
 import { articleRow, makeStory, openTestNewsroom, revisionRows } from './newsroom'
 
 // The form's Save on a story written together: its revision names everyone who typed since the last cut.
@@ -108,5 +109,31 @@ describe('saving a shared story through the form', () => {
     await expect
       .poll(() => readStoryDocument(editor.doc), { timeout: 15_000 })
       .toMatchObject({ headline: 'Ferry times', standfirst: 'Boats leave an hour later.' })
+  })
+
+  it('a save made alone while the story is closed, its stored document holding typing not yet in a revision, keeps both', async () => {
+    const first = await startServer({ pauseMs: neverMs })
+    const story = await makeStory(db, newsroom, { headline: 'Ferry' })
+    const writer = await join(first.url, newsroom.writer, story)
+    await expect.poll(() => writer.scope(), { timeout: 15_000 }).toBe('read-write')
+    typeHeadline(writer, ' times')
+    await expect.poll(() => pendingContributors(db, story), { timeout: 15_000 }).toEqual([newsroom.writer.id])
+    // Killed before it cut a revision: the typing waits in the stored document.
+    await first.crash()
+    writer.destroy()
+    const second = await startServer({ port: first.port, isOnlyInstance: true, published: true, pauseMs: neverMs })
+
+    const latest = (await revisionRows(db, story)).at(-1)
+    const input = articleInputSchema.parse({ ...latest, standfirst: 'Boats leave an hour later.' })
+    const baseVersion = (await articleRow(db, story)).version
+    expect(await saveStoryForm(db, newsroom.writer, story, input, { baseVersion, kind: 'autosave', isAlone: true })).toMatchObject({
+      ok: true,
+    })
+
+    const editor = await join(second.url, newsroom.editor, story)
+    await expect
+      .poll(() => readStoryDocument(editor.doc), { timeout: 15_000 })
+      .toMatchObject({ headline: 'Ferry times', standfirst: 'Boats leave an hour later.' })
+    expect(headlineOf(editor)).toBe('Ferry times')
   })
 })

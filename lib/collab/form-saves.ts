@@ -4,7 +4,7 @@ import { type SaveOptions, type SaveResult, saveArticle } from '../article-draft
 import type { ArticleInput } from '../article-input'
 import type { Actor } from '../permissions'
 import { type PublishedCollab, runningCollab } from './running'
-import { currentSharedDraft, forgetStoredRevision } from './storage'
+import { currentSharedDraft } from './storage'
 
 type FormSaveOptions = Omit<SaveOptions, 'contributors'> & {
   /** The browser saving could not reach the sync server: its headline, standfirst and body are its own. */
@@ -27,24 +27,19 @@ export async function saveStoryForm(
 ): Promise<SaveResult> {
   const { isAlone, ...saveOptions } = options
   const collab = runningCollab()
-  if (collab && isAlone) {
-    if (await collab.isOpenAnywhere(articleId)) return saveBesideShared(db, collab, actor, articleId, input, saveOptions)
-    const saved = await saveArticle(db, actor, articleId, input, saveOptions)
-    // Folded into the revision the stored document was cut as, the save must not be taken for it.
-    if (saved.ok) await forgetStoredRevision(db, articleId)
-    return saved
-  }
+  if (collab && isAlone) return saveBesideShared(db, collab, actor, articleId, input, saveOptions)
   const contributors = (await collab?.contributorsOf(articleId)) ?? []
   const settledFrom = collab?.sharedBodyOf(articleId) ?? undefined
   return saveArticle(db, actor, articleId, input, { ...saveOptions, contributors, settledFrom })
 }
 
 /**
- * A save from a browser editing alone while others write the story together, here or (with
- * Redis) on another instance. It is made
- * against the latest revision, as anyone's save (a newer one means a conflict the person settles);
- * then the shared document takes it, merged with what was typed there since that revision.
- * Otherwise the next revision cut from the shared document would drop it.
+ * A save from a browser editing alone: while others write the story together, here or (with
+ * Redis) on another instance, or while its shared document is closed (its stored copy may hold
+ * typing not yet in a revision, or an autosave may fold into the revision it was cut as). It is
+ * made against the latest revision, as anyone's save (a newer one means a conflict the person
+ * settles); then the shared document takes it, merged with what was typed there since that
+ * revision. Otherwise the next revision cut from the shared document would drop it.
  */
 async function saveBesideShared(
   db: Db,

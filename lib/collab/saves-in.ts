@@ -62,8 +62,8 @@ export function savesIntoShared({ db, hocuspocus, across, leaseHolder, leasesRea
   /**
    * Puts a save made by other means into the story's shared document. With Redis, recorded first:
    * put in here where the story is open here, by an instance where it is open otherwise, or by
-   * loading it here where it is open nowhere. A save made alone (`merge`) goes in only where the
-   * story is open: elsewhere its revision is the latest, which a document opened later is built from.
+   * loading it here where it is open nowhere. A save made alone (`merge`) on a story open nowhere
+   * goes into its stored document too, which may hold typing not yet in a revision.
    */
   async function share(articleId: number, change: SavedChange): Promise<void> {
     const request = await across?.record(articleId, change)
@@ -74,13 +74,11 @@ export function savesIntoShared({ db, hocuspocus, across, leaseHolder, leasesRea
           .settle(articleId, (waiting) => putInOpen(articleId, waiting))
           .catch((error: unknown) => log.error(`Copydesk: story ${articleId}'s shared document has yet to take a save: ${String(error)}`))
       if (await across.isOpenAnywhere(articleId)) return across.nudge(articleId)
-      if (change.kind === 'merge') return
       // Loading it takes in what waits for it (`putInLoading`); it closes again.
       return (await hocuspocus().openDirectConnection(documentNameOf(articleId))).disconnect()
     }
     const alone: SavedRequest = { id: crypto.randomUUID(), articleId, change }
     if (isOpenHere(articleId)) return putInOpen(articleId, [alone])
-    if (change.kind === 'merge') return
     if (across && (await across.isOpenAnywhere(articleId))) {
       return log.error(`Copydesk: story ${articleId}'s shared document, open on another instance, missed a save: Redis did not take it`)
     }

@@ -178,16 +178,6 @@ export async function storeStoryDocument(db: Db, articleId: number, doc: Y.Doc, 
     .onConflictDoUpdate({ target: storyDocuments.articleId, set: { state, updatedAt: now, ...revision } })
 }
 
-/**
- * The stored document no longer holds the story's current revision: a save made by other means
- * changed the story while its document was closed (an autosave folds into the revision it follows,
- * keeping its id), so the document is built from the revision when the story next opens, unless
- * typing stored in it waits for a cut.
- */
-export async function forgetStoredRevision(db: Db, articleId: number): Promise<void> {
-  await db.update(storyDocuments).set({ revisionId: null }).where(eq(storyDocuments.articleId, articleId))
-}
-
 // Who typed into a story's shared document since its last revision cut is kept in the database,
 // beside the stored document, rather than in one instance's memory: with Redis, people type into
 // one story through several instances, and whichever cuts the revision names them all.
