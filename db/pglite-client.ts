@@ -37,19 +37,18 @@ export class PreparingPGlite extends PGlite {
   }
 
   async #runPrepared<T>(text: string, params: unknown[], options?: QueryOptions): Promise<Results<T>> {
-    const messages: Awaited<ReturnType<PGlite['execProtocolStream']>> = []
-    try {
-      const statement = this.#statements.get(text) ?? (await this.#prepare(text, options))
-      // Most recently used last: the first in the map is the one to close when it is full.
-      this.#statements.delete(text)
-      this.#statements.set(text, statement)
-      const values = params.map((value, index) => this.#serialize(value, statement.paramTypes[index], options))
-      messages.push(...(await this.#send(protocol.serialize.bind({ statement: statement.name, values }))))
-      messages.push(...(await this.#send(protocol.serialize.describe({ type: 'P' }))))
-      messages.push(...(await this.#send(protocol.serialize.execute({}))))
-    } finally {
-      messages.push(...(await this.#send(protocol.serialize.sync())))
-    }
+    const statement = this.#statements.get(text) ?? (await this.#prepare(text, options))
+    // Most recently used last: the first in the map is the one to close when it is full.
+    this.#statements.delete(text)
+    this.#statements.set(text, statement)
+    const values = params.map((value, index) => this.#serialize(value, statement.paramTypes[index], options))
+    // One call into the database for the four messages: it reads them all, up to the Sync, even after an error.
+    const messages = await this.#send(
+      protocol.serialize.bind({ statement: statement.name, values }),
+      protocol.serialize.describe({ type: 'P' }),
+      protocol.serialize.execute({}),
+      protocol.serialize.sync(),
+    )
     await this.syncToFs()
     const [results] = parse.parseResults(messages, this.parsers, options) as Results<T>[]
     if (!results) throw new Error(`No result for: ${text}`)
@@ -59,9 +58,12 @@ export class PreparingPGlite extends PGlite {
   async #prepare(text: string, options?: QueryOptions): Promise<Statement> {
     if (this.#statements.size >= maxStatements) await this.#forget(this.#statements.keys().next().value ?? '')
     const name = `copydesk_${++this.#named}`
-    await this.#send(protocol.serialize.parse({ name, text, types: options?.paramTypes }))
-    const paramTypes = parse.parseDescribeStatementResults(await this.#send(protocol.serialize.describe({ type: 'S', name })))
-    return { name, paramTypes }
+    const described = await this.#send(
+      protocol.serialize.parse({ name, text, types: options?.paramTypes }),
+      protocol.serialize.describe({ type: 'S', name }),
+      protocol.serialize.sync(),
+    )
+    return { name, paramTypes: parse.parseDescribeStatementResults(described) }
   }
 
   /** Closes the statement prepared for `text`, if there is one. */
@@ -69,8 +71,7 @@ export class PreparingPGlite extends PGlite {
     const statement = this.#statements.get(text)
     if (!statement) return
     this.#statements.delete(text)
-    await this.#send(protocol.serialize.close({ type: 'S', name: statement.name }))
-    await this.#send(protocol.serialize.sync())
+    await this.#send(protocol.serialize.close({ type: 'S', name: statement.name }), protocol.serialize.sync())
   }
 
   /** A parameter as text, the way PGlite's own `query` sends it. */
@@ -80,8 +81,15 @@ export class PreparingPGlite extends PGlite {
     return serializer ? serializer(value) : String(value)
   }
 
-  #send(message: Uint8Array) {
-    return this.execProtocolStream(message, { syncToFs: false })
+  /** Messages of the wire protocol, sent together in one buffer; the answers to all of them. */
+  #send(...messages: Uint8Array[]) {
+    const buffer = new Uint8Array(messages.reduce((length, message) => length + message.length, 0))
+    let offset = 0
+    for (const message of messages) {
+      buffer.set(message, offset)
+      offset += message.length
+    }
+    return this.execProtocolStream(buffer, { syncToFs: false })
   }
 }
 
