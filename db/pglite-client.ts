@@ -5,7 +5,9 @@ import { PGlite, type QueryOptions, type Results, parse, protocol } from '@elect
 // This client prepares each statement that reads once, by name, and then only binds and executes
 // it. Writes go as before: most of their texts are seen once (a seed's batches, a migration), and
 // preparing those would only add a round trip. Plans stay per call (plan_cache_mode=force_custom_plan in db/index.ts), so a
-// prepared statement never runs on a worse plan than an unprepared one would get.
+// prepared statement never runs on a worse plan than an unprepared one would get: the desk's counts
+// and lists planned for any parameters (a generic plan, which `auto` would keep) read `articles` or
+// `revisions` whole, not knowing the limit or whose stories (tried 2026-12-06, README "Benchmark").
 
 /** Statements kept prepared per database; the least recently used is closed past this. */
 const maxStatements = 500
