@@ -5,7 +5,9 @@ import { PGlite, type QueryOptions, type Results, parse, protocol } from '@elect
 // This client prepares each statement that reads once, by name, and then only binds and executes
 // it. Writes go as before: most of their texts are seen once (a seed's batches, a migration), and
 // preparing those would only add a round trip. Plans stay per call (plan_cache_mode=force_custom_plan in db/index.ts), so a
-// prepared statement never runs on a worse plan than an unprepared one would get.
+// prepared statement never runs on a worse plan than an unprepared one would get: the desk's counts
+// and lists planned for any parameters (a generic plan, which `auto` would keep) read `articles` or
+// `revisions` whole, not knowing the limit or whose stories (tried 2026-12-06, README "Benchmark").
 
 /** Statements kept prepared per database; the least recently used is closed past this. */
 const maxStatements = 500
@@ -37,19 +39,18 @@ export class PreparingPGlite extends PGlite {
   }
 
   async #runPrepared<T>(text: string, params: unknown[], options?: QueryOptions): Promise<Results<T>> {
-    const messages: Awaited<ReturnType<PGlite['execProtocolStream']>> = []
-    try {
-      const statement = this.#statements.get(text) ?? (await this.#prepare(text, options))
-      // Most recently used last: the first in the map is the one to close when it is full.
-      this.#statements.delete(text)
-      this.#statements.set(text, statement)
-      const values = params.map((value, index) => this.#serialize(value, statement.paramTypes[index], options))
-      messages.push(...(await this.#send(protocol.serialize.bind({ statement: statement.name, values }))))
-      messages.push(...(await this.#send(protocol.serialize.describe({ type: 'P' }))))
-      messages.push(...(await this.#send(protocol.serialize.execute({}))))
-    } finally {
-      messages.push(...(await this.#send(protocol.serialize.sync())))
-    }
+    const statement = this.#statements.get(text) ?? (await this.#prepare(text, options))
+    // Most recently used last: the first in the map is the one to close when it is full.
+    this.#statements.delete(text)
+    this.#statements.set(text, statement)
+    const values = params.map((value, index) => this.#serialize(value, statement.paramTypes[index], options))
+    // One call into the database for the four messages: it reads them all, up to the Sync, even after an error.
+    const messages = await this.#send(
+      protocol.serialize.bind({ statement: statement.name, values }),
+      protocol.serialize.describe({ type: 'P' }),
+      protocol.serialize.execute({}),
+      protocol.serialize.sync(),
+    )
     await this.syncToFs()
     const [results] = parse.parseResults(messages, this.parsers, options) as Results<T>[]
     if (!results) throw new Error(`No result for: ${text}`)
@@ -59,9 +60,12 @@ export class PreparingPGlite extends PGlite {
   async #prepare(text: string, options?: QueryOptions): Promise<Statement> {
     if (this.#statements.size >= maxStatements) await this.#forget(this.#statements.keys().next().value ?? '')
     const name = `copydesk_${++this.#named}`
-    await this.#send(protocol.serialize.parse({ name, text, types: options?.paramTypes }))
-    const paramTypes = parse.parseDescribeStatementResults(await this.#send(protocol.serialize.describe({ type: 'S', name })))
-    return { name, paramTypes }
+    const described = await this.#send(
+      protocol.serialize.parse({ name, text, types: options?.paramTypes }),
+      protocol.serialize.describe({ type: 'S', name }),
+      protocol.serialize.sync(),
+    )
+    return { name, paramTypes: parse.parseDescribeStatementResults(described) }
   }
 
   /** Closes the statement prepared for `text`, if there is one. */
@@ -69,8 +73,7 @@ export class PreparingPGlite extends PGlite {
     const statement = this.#statements.get(text)
     if (!statement) return
     this.#statements.delete(text)
-    await this.#send(protocol.serialize.close({ type: 'S', name: statement.name }))
-    await this.#send(protocol.serialize.sync())
+    await this.#send(protocol.serialize.close({ type: 'S', name: statement.name }), protocol.serialize.sync())
   }
 
   /** A parameter as text, the way PGlite's own `query` sends it. */
@@ -80,8 +83,15 @@ export class PreparingPGlite extends PGlite {
     return serializer ? serializer(value) : String(value)
   }
 
-  #send(message: Uint8Array) {
-    return this.execProtocolStream(message, { syncToFs: false })
+  /** Messages of the wire protocol, sent together in one buffer; the answers to all of them. */
+  #send(...messages: Uint8Array[]) {
+    const buffer = new Uint8Array(messages.reduce((length, message) => length + message.length, 0))
+    let offset = 0
+    for (const message of messages) {
+      buffer.set(message, offset)
+      offset += message.length
+    }
+    return this.execProtocolStream(buffer, { syncToFs: false })
   }
 }
 

@@ -1,0 +1,109 @@
+// Two or more builds of the app compared on the desk lists, side by side on a shared machine:
+// each build runs at once on its own copy of one database, and the requests take turns one by one
+// (A, B, A, B …), so that whatever else the machine does falls on every build alike. Reports, per
+// list of the bench (bench/lib/desk.mjs), the server's CPU per request (utime + stime of its
+// processes from /proc) beside p50 and p95.
+//
+//   node bench/desk-ab.mjs [--samples 150] [--port 3250] <distDir>:<dataDir> <distDir>:<dataDir> …
+//
+// Each <dataDir> is a COPYDESK_DATA_DIR seeded alike (`npm run db:seed -- --articles 10000`, then
+// `cp -a`); each <distDir> a build (`NEXT_DIST_DIR=<distDir> npx next build`).
+import fs from 'node:fs'
+import { parseArgs } from 'node:util'
+import { deskCases } from './lib/desk.mjs'
+import { closeConnections, request } from './lib/http.mjs'
+import { descendants, startServer } from './lib/server.mjs'
+import { signIn } from './lib/sign-in.mjs'
+import { summarize } from './lib/stats.mjs'
+
+// Only for these throwaway servers; never a production secret.
+const authSecret = 'copydesk-bench-secret-not-for-production-0123456789'
+const warmup = 10
+const ticksPerSecond = 100
+
+const { values, positionals } = parseArgs({
+  options: { samples: { type: 'string', default: '150' }, port: { type: 'string', default: '3250' } },
+  allowPositionals: true,
+})
+const samples = Number(values.samples)
+const firstPort = Number(values.port)
+const builds = positionals.map((spec) => {
+  const [distDir, dataDir] = spec.split(':')
+  return { distDir, dataDir }
+})
+if (builds.length < 2 || builds.some((build) => !build.distDir || !build.dataDir) || !(samples > 0)) {
+  console.error('usage: node bench/desk-ab.mjs [--samples 150] [--port 3250] <distDir>:<dataDir> <distDir>:<dataDir> …')
+  process.exit(1)
+}
+
+/** CPU time so far of a process and every process under it, in ms. */
+function cpuMs(rootPid) {
+  let ticks = 0
+  for (const pid of descendants(rootPid)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      ticks += Number(fields[11]) + Number(fields[12])
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return (ticks * 1000) / ticksPerSecond
+}
+
+const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]
+
+const servers = []
+try {
+  for (const [index, { distDir, dataDir }] of builds.entries()) {
+    const server = await startServer({
+      port: firstPort + index,
+      label: distDir,
+      logFile: `${dataDir}/desk-ab-server.log`,
+      env: {
+        ...process.env,
+        NEXT_DIST_DIR: distDir,
+        DATABASE_URL: '',
+        COPYDESK_DATA_DIR: dataDir,
+        COPYDESK_MEDIA_DIR: `${dataDir}/media`,
+        COPYDESK_SEED_DEMO: '',
+        AUTH_SECRET: authSecret,
+      },
+    })
+    servers.push(server)
+    const editorJar = await signIn(server.base, 'editor@copydesk.test')
+    const writerJar = await signIn(server.base, 'writer@copydesk.test')
+    // The filter's section: the first one the desk's own form offers.
+    const form = await request(`${server.base}/desk?queue=all`, { jar: editorJar })
+    const sectionId = /name="sectionId"[^]*?<option value="(\d+)"/.exec(form.body)?.[1]
+    server.cases = deskCases({ editorJar, writerJar, sectionId })
+  }
+  console.log(`${samples} requests per list and build, taking turns; load at the start ${load()}`)
+  for (let caseIndex = 0; caseIndex < servers[0].cases.length; caseIndex++) {
+    const url = (server) => `${server.base}/desk?${server.cases[caseIndex].query}`
+    for (const server of servers)
+      for (let index = 0; index < warmup; index++) await request(url(server), { jar: server.cases[caseIndex].jar })
+    const times = servers.map(() => [])
+    // The whole run's CPU of each server (idle otherwise), so that work finished after an answer counts too.
+    const cpuBefore = servers.map((server) => cpuMs(server.pid))
+    for (let index = 0; index < samples; index++) {
+      for (const [serverIndex, server] of servers.entries()) {
+        const answer = await request(url(server), { jar: server.cases[caseIndex].jar })
+        if (answer.status !== 200) throw new Error(`${url(server)} answered ${answer.status}`)
+        times[serverIndex].push(answer.ms)
+      }
+    }
+    const cpu = servers.map((server, serverIndex) => cpuMs(server.pid) - cpuBefore[serverIndex])
+    for (const [serverIndex, build] of builds.entries()) {
+      const { p50, p95 } = summarize(times[serverIndex])
+      const perRequest = (cpu[serverIndex] / samples).toFixed(1)
+      console.log(
+        `${servers[0].cases[caseIndex].key.padEnd(9)} ${build.distDir.padEnd(24)} CPU ${perRequest} ms/request, p50 ${p50}, p95 ${p95} ms`,
+      )
+    }
+    console.log(`  load ${load()}`)
+  }
+} finally {
+  for (const server of servers) await server.stop()
+  closeConnections()
+}
