@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import type { RichTextDoc } from '@/db/schema'
 import { type KeptCopy, keptCopyOf, keptDocOf, readSharedParts, takeKeptCopy } from '@/lib/collab/kept-copy'
 import { clearKeptCopy, keepKeptCopyNow, readKeptCopy, writeKeptCopy } from './kept-copy-store'
+import { whenPageLeaves } from './page-leave'
 import type { StoryFields } from './story-settings'
 import type { SharedStory } from './use-story-collab'
 
@@ -83,10 +84,6 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       if (isClosing) keepKeptCopyNow(personId, articleId, copy)
       void writeKeptCopy(personId, articleId, copy)
     }
-    const onLeave = () => keep(true)
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') keep(true)
-    }
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       clearTimeout(settleTimer)
       settleTimer = setTimeout(() => {
@@ -105,13 +102,11 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
     }
     doc.on('update', onUpdate)
     provider.on('unsyncedChanges', onUnsynced)
-    window.addEventListener('pagehide', onLeave)
-    document.addEventListener('visibilitychange', onVisibility)
+    const stopListening = whenPageLeaves(() => keep(true))
     return () => {
       doc.off('update', onUpdate)
       provider.off('unsyncedChanges', onUnsynced)
-      window.removeEventListener('pagehide', onLeave)
-      document.removeEventListener('visibilitychange', onVisibility)
+      stopListening()
       keep()
       clearTimeout(settleTimer)
     }
@@ -149,17 +144,11 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       clearTimeout(keepTimer)
       keepTimer = setTimeout(() => keep(), keepAfterMs)
     }
-    const onLeave = () => keep(true)
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') keep(true)
-    }
     doc.on('update', onUpdate)
-    window.addEventListener('pagehide', onLeave)
-    document.addEventListener('visibilitychange', onVisibility)
+    const stopListening = whenPageLeaves(() => keep(true))
     return () => {
       doc.off('update', onUpdate)
-      window.removeEventListener('pagehide', onLeave)
-      document.removeEventListener('visibilitychange', onVisibility)
+      stopListening()
       if (isUnkept) keep()
     }
   }, [waiting, story, canChange, fieldsRef, personId, articleId, waitsRef])

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { clearLocalDraft, keepLocalDraftNow, writeLocalDraft } from './local-draft'
+import { whenPageLeaves } from './page-leave'
 import { sendSave } from './send-save'
 import { type OtherVersion, type SaveResponse, type StoryDraft } from '@/lib/story-draft'
 import type { ApprovalAfterEdit } from '@/lib/approval'
@@ -179,16 +180,11 @@ export function useStoryAutosave(props: Options) {
       keepLocally(true)
       void save('autosave', { isClosing: true })
     }
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') onLeave()
-    }
     const onOnline = () => void save('autosave')
-    document.addEventListener('visibilitychange', onVisibility)
-    window.addEventListener('pagehide', onLeave)
+    const stopListening = whenPageLeaves(onLeave)
     window.addEventListener('online', onOnline)
     return () => {
-      document.removeEventListener('visibilitychange', onVisibility)
-      window.removeEventListener('pagehide', onLeave)
+      stopListening()
       window.removeEventListener('online', onOnline)
       // Leaving for another page of the desk saves too, as closing the page does.
       onLeave()

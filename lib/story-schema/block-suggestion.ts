@@ -1,6 +1,7 @@
 import { Node } from '@tiptap/core'
 import { z } from 'zod'
 import { suggestedBy, suggestionAttrsSchema, suggestionColourIndex } from './marks/suggestion'
+import { plainAttribute, suggestionMarker } from './nodes/suggestion-marker'
 
 /** The heading levels a story uses: the page's headline is the only h1. */
 export const headingLevels = [2, 3, 4] as const
@@ -75,17 +76,10 @@ export function describeBlockChange(form: BlockForm | null, formerly: BlockForm)
  */
 export const SuggestedBlock = Node.create({
   name: suggestedBlockName,
-  group: 'inline',
-  inline: true,
-  atom: true,
-  selectable: false,
-  marks: '',
-  // Pasted HTML never makes a suggestion: only the desk's suggestion mode does.
-  parseHTML: () => [],
+  ...suggestionMarker,
 
   addAttributes() {
-    const plain = { default: null, renderHTML: () => ({}) }
-    return { id: plain, authorId: plain, authorName: plain, at: plain, formerly: plain }
+    return { id: plainAttribute, authorId: plainAttribute, authorName: plainAttribute, at: plainAttribute, formerly: plainAttribute }
   },
 
   renderHTML({ node }) {
@@ -100,6 +94,4 @@ export const SuggestedBlock = Node.create({
       },
     ]
   },
-
-  renderText: () => '',
 })

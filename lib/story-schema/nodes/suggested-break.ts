@@ -1,5 +1,6 @@
 import { Node } from '@tiptap/core'
 import { type SuggestionAttrs, describeSuggestion, suggestionColourIndex, toSuggestionAttrs } from '../marks/suggestion'
+import { plainAttribute, suggestionMarker } from './suggestion-marker'
 
 /**
  * What a suggested paragraph break does once accepted: `split` starts a new paragraph where it
@@ -31,22 +32,15 @@ export function toBreakAttrs(attrs: Record<string, unknown>): (SuggestionAttrs &
  */
 export const SuggestedBreak = Node.create({
   name: suggestedBreakName,
-  group: 'inline',
-  inline: true,
-  atom: true,
-  selectable: false,
-  marks: '',
-  // Pasted HTML never makes a suggestion: only the desk's suggestion mode does.
-  parseHTML: () => [],
+  ...suggestionMarker,
 
   addAttributes() {
-    const plain = { default: null, renderHTML: () => ({}) }
     return {
       kind: { default: 'split' satisfies BreakKind, renderHTML: () => ({}) },
-      id: plain,
-      authorId: plain,
-      authorName: plain,
-      at: plain,
+      id: plainAttribute,
+      authorId: plainAttribute,
+      authorName: plainAttribute,
+      at: plainAttribute,
     }
   },
 
@@ -57,6 +51,4 @@ export const SuggestedBreak = Node.create({
     const label = attrs ? { title: describeSuggestion(kind, attrs), 'data-suggestion': attrs.id } : {}
     return ['span', { class: `suggestion suggested-break suggested-${kind}${colour}`, ...label }, '¶']
   },
-
-  renderText: () => '',
 })
