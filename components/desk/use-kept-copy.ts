@@ -62,7 +62,7 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
     }
   }, [articleId, personId, isEnabled, waitsRef])
 
-  // Declared first, so that it runs first: the merge below is typing it keeps, as any other.
+  // Declared first, so that it runs first: the merge below is typing it keeps, like any other.
   useEffect(() => {
     if (!story || !canChange) return
     const { doc, provider } = story
@@ -120,7 +120,7 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
     if (story && canChange) {
       waitsRef.current = false
       goneRef.current = waiting
-      // Taken in as this person's typing: kept again, then dropped, as any keystroke.
+      // Taken in as this person's typing: kept again, then dropped, like every keystroke.
       if (takeKeptCopy(again(), story.doc, fieldsRef.current, 'kept-copy') === 'held') {
         keptRef.current = false
         void clearKeptCopy(personId, articleId).then(() => setKeeping(keptRef.current))
