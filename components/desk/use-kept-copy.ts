@@ -5,7 +5,7 @@ import * as Y from 'yjs'
 import type { RichTextDoc } from '@/db/schema'
 import { type KeptCopy, keptCopyOf, keptDocOf, readSharedParts, takeKeptCopy } from '@/lib/collab/kept-copy'
 import { clearKeptCopy, keepKeptCopyNow, readKeptCopy, writeKeptCopy } from './kept-copy-store'
-import { whenPageLeaves } from './page-leave'
+import { whenPageLeaves } from '@/components/ui/page-leave'
 import type { StoryFields } from './story-settings'
 import type { SharedStory } from './use-story-collab'
 

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { clearLocalDraft, keepLocalDraftNow, writeLocalDraft } from './local-draft'
-import { whenPageLeaves } from './page-leave'
+import { whenPageLeaves } from '@/components/ui/page-leave'
 import { sendSave } from './send-save'
 import { type OtherVersion, type SaveResponse, type StoryDraft } from '@/lib/story-draft'
 import type { ApprovalAfterEdit } from '@/lib/approval'

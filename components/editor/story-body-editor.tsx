@@ -28,6 +28,7 @@ import { Toolbar } from './toolbar'
 import type { Suggester } from './suggest-changes'
 import { type RefusedEdit, SuggestMode, setSuggesting } from './suggest-mode'
 import { SuggestToggle } from './suggest-toggle'
+import { whenPageLeaves } from '@/components/ui/page-leave'
 
 export type StoryBodyEditorProps = {
   /** The id of the editable area. */
@@ -199,14 +200,9 @@ export function StoryBodyEditor(props: StoryBodyEditorProps) {
   }, [editor, loaded])
 
   useEffect(() => {
-    const onHide = () => {
-      if (document.visibilityState === 'hidden') flush()
-    }
-    window.addEventListener('pagehide', flush)
-    document.addEventListener('visibilitychange', onHide)
+    const stopListening = whenPageLeaves(flush)
     return () => {
-      window.removeEventListener('pagehide', flush)
-      document.removeEventListener('visibilitychange', onHide)
+      stopListening()
       // A pending change is not handed over on unmount: the parent is leaving or loading another body.
       clearTimeout(timer.current)
     }
