@@ -2,7 +2,7 @@ import RedisClient from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { articleInputSchema } from '@/lib/article-input'
-import { savedElsewhereKeys } from '@/lib/collab/across-instances'
+import { queueClaimMs, savedElsewhereKeys } from '@/lib/collab/across-instances'
 import { saveStoryForm } from '@/lib/collab/form-saves'
 import { type SavedRequest, putInOnce } from '@/lib/collab/saved-changes'
 import { readStoryDocument } from '@/lib/collab/storage'
@@ -77,6 +77,20 @@ describe.skipIf(!hasRedis)('several instances through Redis, one of them killed'
     await expect.poll(() => headlineOf(editor), { timeout: 15_000 }).toBe('Harbour stays shut')
     expect(await there.collab.cutNow(story, 'save', newsroom.admin.id)).toMatchObject({ ok: true })
     expect((await revisionRows(db, story)).at(-1)).toMatchObject({ headline: 'Harbour stays shut' })
+  })
+
+  it('a revision restored while the instance that claimed it is dead reaches everyone within seconds, with the real timings', async () => {
+    await startServer({ redis: testRedis, instance: 'test-here', published: true, pauseMs: neverMs })
+    const there = await startServer({ redis: testRedis, instance: 'test-there', pauseMs: neverMs })
+    const { story, editor, admin } = await storyWithTwoRevisions(there.url)
+    expect(await there.collab.cutNow(story, 'save', newsroom.editor.id)).toMatchObject({ ok: true, revisionNumber: 2 })
+
+    // Claimed by an instance that died at once: its claim is never renewed.
+    await claimAsKilled(story, 'test-dead', queueClaimMs)
+    expect((await restoreRevision(db, newsroom.admin, story, 1, (await articleRow(db, story)).version)).ok).toBe(true)
+    // A claim of 15 seconds, as before, would not lapse within this wait.
+    await expect.poll(() => [headlineOf(editor), headlineOf(admin)], { timeout: 10_000 }).toEqual(['Harbour', 'Harbour'])
+    await expect.poll(() => waiting(story), { timeout: 10_000 }).toBe(0)
   })
 
   it('a revision restored as the story closes everywhere goes into its shared document when it is next opened', async () => {

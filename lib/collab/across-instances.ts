@@ -3,7 +3,8 @@ import crypto from 'node:crypto'
 import type { RedisInstance } from '@hocuspocus/extension-redis'
 import type { Extension } from '@hocuspocus/server'
 import { z } from 'zod'
-import { type SavedChange, type SavedRequest, requestKeptMs, savedRequestSchema } from './saved-changes'
+import { type FixChange, type SavedChange, type SavedRequest, requestKeptMs, savedRequestSchema } from './saved-changes'
+import { QueueClaim, within } from './queue-claim'
 import { documentNameOf } from './storage'
 
 // With Redis, a story's shared document may be open on any instance, and a save made by other
@@ -11,27 +12,17 @@ import { documentNameOf } from './storage'
 // is taken by whichever instance answered its request. It is recorded in Redis, in the story's
 // queue, until an instance has put it into the shared document: the instances where the story is
 // open are told, and the one that claims the story's queue puts in everything waiting there, in
-// order, and then takes it off. A claim lapses after `claimMs`: when the instance that claimed
-// it stopped first, another takes the queue over (each looks every `sweepMs`), and a story opened
-// later takes in what waits when it loads. The shared document notes each request it took
-// (lib/collab/saved-changes.ts), so a request taken over is never put in twice.
+// order, and then takes it off. A claim lapses `claimMs` after its instance last renewed it: when
+// the instance that claimed it stopped first, another takes the queue over (each looks every
+// `sweepMs`), and a story opened later takes in what waits when it loads. The shared document
+// notes each request it took (lib/collab/saved-changes.ts), and the change a request makes is
+// fixed in Redis by the first instance to compute it (lib/collab/queue-claim.ts), so a request
+// taken over is never put in twice, even by an instance that stalled past its claim meanwhile.
 //
 // A reply to a comment, or a thread resolved or reopened, is announced through Redis too: every
 // instance tells the people on the story there.
 
 const nudgeSchema = z.object({ articleId: z.number().int().positive(), from: z.string() })
-
-/** How long a save waits for Redis to answer before going on without it. */
-const answerMs = 1000
-
-/** `asked`, or a failure once Redis has not answered for `answerMs` (ioredis queues commands while it reconnects). */
-function within<T>(asked: Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${answerMs} ms`)), answerMs)
-  })
-  return Promise.race([asked, late]).finally(() => clearTimeout(timer))
-}
 
 /** Where in Redis the instances meet over saves made elsewhere, under `prefix`. */
 export function savedElsewhereKeys(prefix: string) {
@@ -44,11 +35,19 @@ export function savedElsewhereKeys(prefix: string) {
     queue: (articleId: number) => `${channel}:queue:${articleId}`,
     /** The claim on a story's queue: its holder's name, and a lapse. */
     claim: (articleId: number) => `${channel}:claim:${articleId}`,
+    /** The change a request makes, as the first instance to put it in computed it (lib/collab/queue-claim.ts). */
+    fixed: (requestId: string) => `${channel}:fixed:${requestId}`,
   }
 }
 
-/** Deletes a claim only while it is still this one's (a lapsed claim may be another's now). */
-const releaseScript = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
+/** How long a claim on a story's queue holds unless renewed: a claim whose instance stopped lapses within it. */
+export const queueClaimMs = 3000
+
+/** How often an instance looks for requests left waiting for a story it has open. */
+export const queueSweepMs = 1000
+
+/** Puts requests into a story's document, each with the change `fix` gives for it (lib/collab/saves-in.ts). */
+export type PutIn = (requests: SavedRequest[], fix: FixChange) => Promise<unknown>
 
 export type AcrossSettings = {
   prefix: string
@@ -56,10 +55,10 @@ export type AcrossSettings = {
   /** The stories open on this instance. */
   openHere: () => number[]
   /** Puts the requests waiting for a story open here into it (each once). */
-  putInOpen: (articleId: number, requests: SavedRequest[]) => Promise<void>
+  putInOpen: (articleId: number, requests: SavedRequest[], fix: FixChange) => Promise<void>
   /** Tells the people on the story on this instance that its comments changed. */
   announceHere: (articleId: number) => void
-  /** How long a claim on a story's queue holds: far longer than putting saves in takes. */
+  /** How long a claim on a story's queue holds unless renewed (renewed every third of it while its instance works). */
   claimMs: number
   /** How often an instance looks for requests left waiting for a story it has open. */
   sweepMs: number
@@ -122,21 +121,36 @@ export class SavesAcrossInstances implements Extension {
   /**
    * Claims the story's queue and hands what waits in it, in order, to `putIn`, then takes it off;
    * again while more came meanwhile. Nothing when another instance holds the claim (it takes what
-   * came, or its claim lapses and an instance takes the queue over).
+   * came, or its claim lapses and an instance takes the queue over), and nothing more once this
+   * claim lapsed.
    */
-  async settle(articleId: number, putIn: (requests: SavedRequest[]) => Promise<void>): Promise<void> {
-    const claimKey = this.keys.claim(articleId)
+  async settle(articleId: number, putIn: PutIn): Promise<void> {
     const queue = this.keys.queue(articleId)
-    const claim = `${this.settings.instance}:${crypto.randomUUID()}`
-    while ((await within(this.redis.set(claimKey, claim, 'PX', this.settings.claimMs, 'NX'))) === 'OK') {
+    const { instance } = this.settings
+    const claim = new QueueClaim(
+      this.redis,
+      this.keys,
+      articleId,
+      `${instance}:${crypto.randomUUID()}`,
+      this.settings.claimMs,
+      requestKeptMs,
+      (error) => this.report(error),
+    )
+    while (await claim.take()) {
       try {
         const waiting = await within(this.redis.lrange(queue, 0, -1))
         if (waiting.length === 0) return
-        await putIn(waiting.flatMap((raw) => this.parse(raw)))
-        const taken = waiting.reduce((steps, raw) => steps.lrem(queue, 1, raw), this.redis.multi())
-        await within(taken.exec())
+        const requests = waiting.flatMap((raw) => this.parse(raw))
+        await putIn(requests, (request, computed) => claim.fix(request.id, computed))
+        if (
+          !(await claim.takeOff(
+            waiting,
+            requests.map((request) => request.id),
+          ))
+        )
+          return
       } finally {
-        await within(this.redis.eval(releaseScript, 1, claimKey, claim))
+        await claim.release()
       }
     }
   }
@@ -191,7 +205,7 @@ export class SavesAcrossInstances implements Extension {
 
   private async settleOpen(articleId: number): Promise<void> {
     try {
-      await this.settle(articleId, (requests) => this.settings.putInOpen(articleId, requests))
+      await this.settle(articleId, (requests, fix) => this.settings.putInOpen(articleId, requests, fix))
     } catch (error) {
       this.report(error)
     }

@@ -1,5 +1,5 @@
 import 'server-only'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { z } from 'zod'
 import { type SharedParts, mergeIntoShared } from './shared-parts'
 import { type SharedDraft, readStoryDocument, replaceStoryDocument } from './storage'
@@ -60,4 +60,45 @@ export function putInOnce(doc: Y.Doc, request: SavedRequest, now = Date.now()): 
     noted.set(request.id, now)
   })
   return true
+}
+
+/**
+ * The change `putInOnce` would make to `doc`, as a Yjs update made on a copy of it (`doc` stays
+ * as it is); null when `doc` holds the request already. Applied to any copy of the story, the
+ * same update puts the request in once, however many instances apply it.
+ */
+export function changeFor(doc: Y.Doc, request: SavedRequest, now = Date.now()): Uint8Array | null {
+  if (isPutIn(doc, request.id)) return null
+  const copy = new Y.Doc({ gc: doc.gc })
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+  const before = Y.encodeStateVector(copy)
+  putInOnce(copy, request, now)
+  return Y.encodeStateAsUpdate(copy, before)
+}
+
+/** The change to make for `request`, given the one computed here; null: leave it to the instance now holding the story's queue. */
+export type FixChange = (request: SavedRequest, computed: Uint8Array) => Promise<Uint8Array | null>
+
+/**
+ * Puts `requests` into `doc` in order, each as the change `fix` settles on (with Redis, the one the
+ * first instance to put it in computed: lib/collab/queue-claim.ts), through `transact`; one `doc`
+ * holds already is passed over. Stops where `fix` leaves a request to another instance. Returns
+ * the last request `doc` now holds, if any.
+ */
+export async function putInEach(
+  doc: Y.Doc,
+  requests: SavedRequest[],
+  transact: (apply: (doc: Y.Doc) => void) => unknown,
+  fix: FixChange = async (_, computed) => computed,
+): Promise<SavedRequest | undefined> {
+  let last: SavedRequest | undefined
+  for (const request of requests) {
+    const computed = changeFor(doc, request)
+    const change = computed && (await fix(request, computed))
+    if (computed && !change) break
+    if (change) await transact((document) => Y.applyUpdate(document, change))
+    if (!isPutIn(doc, request.id)) throw new Error(`its save ${request.id} needs changes this copy has not received yet`)
+    last = request
+  }
+  return last
 }

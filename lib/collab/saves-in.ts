@@ -5,7 +5,7 @@ import type * as Y from 'yjs'
 import type { Db } from '@/db'
 import type { SavesAcrossInstances } from './across-instances'
 import { acquireLease } from './lease'
-import { type SavedChange, type SavedRequest, isPutIn, putInOnce, revisionOf } from './saved-changes'
+import { type FixChange, type SavedChange, type SavedRequest, isPutIn, putInEach, revisionOf } from './saved-changes'
 import { documentNameOf, storeStoryDocument, takeContributors } from './storage'
 
 // How a save made by other means reaches the story's shared document on this instance. With
@@ -26,23 +26,29 @@ export function savesIntoShared({ db, hocuspocus, across, leaseHolder, leasesRea
   const isOpenHere = (articleId: number) => hocuspocus().documents.has(documentNameOf(articleId))
 
   /**
-   * Puts the requests `doc` does not hold yet into it (through `transact`) and stores it. A draft
-   * restored or written through the API replaces what was typed: that typing is no one's contribution.
+   * Puts the requests `doc` does not hold yet into it (`putInEach`: through `transact`, as `fix`
+   * settles each) and stores it. A draft restored or written through the API replaces what was
+   * typed: that typing is no one's contribution.
    */
-  async function putInto(articleId: number, doc: Y.Doc, requests: SavedRequest[], transact: (apply: (doc: Y.Doc) => void) => unknown) {
+  async function putInto(
+    articleId: number,
+    doc: Y.Doc,
+    requests: SavedRequest[],
+    transact: (apply: (doc: Y.Doc) => void) => unknown,
+    fix?: FixChange,
+  ) {
     const due = requests.filter((request) => !isPutIn(doc, request.id))
-    const last = due.at(-1)
-    if (!last) return
+    if (due.length === 0) return
     if (due.some((request) => request.change.kind === 'replace')) await takeContributors(db, articleId)
-    await transact((document) => due.forEach((request) => putInOnce(document, request)))
-    await storeStoryDocument(db, articleId, doc, { revisionId: revisionOf(last) })
+    const last = await putInEach(doc, due, transact, fix)
+    if (last) await storeStoryDocument(db, articleId, doc, { revisionId: revisionOf(last) })
   }
 
   /** Puts requests into the story's copy here, opening it if it is not, and stores it. */
-  async function putInOpen(articleId: number, requests: SavedRequest[]): Promise<void> {
+  async function putInOpen(articleId: number, requests: SavedRequest[], fix?: FixChange): Promise<void> {
     const connection = await hocuspocus().openDirectConnection(documentNameOf(articleId))
     try {
-      if (connection.document) await putInto(articleId, connection.document, requests, (apply) => connection.transact(apply))
+      if (connection.document) await putInto(articleId, connection.document, requests, (apply) => connection.transact(apply), fix)
     } finally {
       await connection.disconnect()
     }
@@ -53,9 +59,9 @@ export function savesIntoShared({ db, hocuspocus, across, leaseHolder, leasesRea
    * revision holds every save up to it).
    */
   async function putInLoading(articleId: number, document: Y.Doc, builtFrom: number | null): Promise<void> {
-    await across?.settle(articleId, async (requests) => {
+    await across?.settle(articleId, async (requests, fix) => {
       const due = builtFrom === null ? requests : requests.filter((request) => revisionOf(request) > builtFrom)
-      await putInto(articleId, document, due, (apply) => apply(document))
+      await putInto(articleId, document, due, (apply) => apply(document), fix)
     })
   }
 
@@ -71,7 +77,7 @@ export function savesIntoShared({ db, hocuspocus, across, leaseHolder, leasesRea
       // A failure leaves it recorded, for the instances' next look (lib/collab/across-instances.ts).
       if (isOpenHere(articleId))
         return across
-          .settle(articleId, (waiting) => putInOpen(articleId, waiting))
+          .settle(articleId, (waiting, fix) => putInOpen(articleId, waiting, fix))
           .catch((error: unknown) => log.error(`Copydesk: story ${articleId}'s shared document has yet to take a save: ${String(error)}`))
       if (await across.isOpenAnywhere(articleId)) return across.nudge(articleId)
       // Loading it takes in what waits for it (`putInLoading`); it closes again.

@@ -9,7 +9,7 @@ import type { RichTextDoc } from '@/db/schema'
 import { type RedisSettings, authSecret, redisSettings } from '../env'
 import { type OriginSettings, foreignOriginProblem, originSettings, ownOrigins } from '../same-origin'
 import { AccessWatcher } from './access'
-import { SavesAcrossInstances } from './across-instances'
+import { SavesAcrossInstances, queueClaimMs, queueSweepMs } from './across-instances'
 import { collabPath } from './paths'
 import { type ServerMessage, copydeskHooks, toMessage } from './hooks'
 import { instanceName, leaseRenewMs, releaseDeadLeases, releaseLease, releaseOthersLeases, renewLeases } from './lease'
@@ -112,10 +112,10 @@ export function createCollabServer(options: CollabOptions): CollabServer {
         prefix,
         instance,
         openHere: () => [...hocuspocus.documents.keys()].flatMap((name) => articleIdOf(name) ?? []),
-        putInOpen: (id, requests) => saves.putInOpen(id, requests),
+        putInOpen: (id, requests, fix) => saves.putInOpen(id, requests, fix),
         announceHere: (id) => announceHere(id),
-        claimMs: options.claimMs ?? 15_000,
-        sweepMs: options.sweepMs ?? 5000,
+        claimMs: options.claimMs ?? queueClaimMs,
+        sweepMs: options.sweepMs ?? queueSweepMs,
         log,
       })
     : null
