@@ -1,0 +1,66 @@
+import { type Page } from '@playwright/test'
+import { expect, test } from './test'
+import { signIn, signedInPage } from './fixtures'
+import { caretAfter, storyBody, startStory, typeInParagraph } from './pages/story-form'
+import { paragraphsOf, sharedStory, together, writeTogether } from './pages/writing-together'
+
+// The form's own saving on a story that someone else has open in the shared editor: what one
+// person saves through the form reaches the other, and each sees it once.
+
+/** Presses Save and waits until the story, opened afresh in `reader`, has `paragraphs`. */
+async function saveUntilOpenedAs(page: Page, reader: Page, paragraphs: string[]): Promise<void> {
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(async () => {
+    await reader.goto(page.url())
+    await expect.poll(() => paragraphsOf(reader), { timeout: 3000 }).toEqual(paragraphs)
+  }).toPass({ timeout: 30_000 })
+}
+
+test('a save made through the form by someone editing alone reaches the person writing together, and both see it once', async ({
+  page,
+  browser,
+}) => {
+  test.slow()
+  await signIn(page, 'writer@copydesk.test')
+  await writeTogether(page)
+  await startStory(page, 'Harbour fees')
+  await expect(together(page)).toContainText('Writing together:')
+  await storyBody(page).click()
+  await page.keyboard.type('Fees rise.')
+  // The editor edits alone (this project's cookie says so), as a browser that cannot reach the sync server.
+  const alone = await signedInPage(browser, 'editor@copydesk.test')
+  await saveUntilOpenedAs(page, alone, ['Fees rise.'])
+  await expect(together(alone)).toHaveCount(0)
+
+  await caretAfter(alone, 0, 'Fees rise')
+  await alone.keyboard.type(' in May')
+  const reader = await signedInPage(browser, 'admin@copydesk.test')
+  await saveUntilOpenedAs(alone, reader, ['Fees rise in May.'])
+  await expect.poll(() => paragraphsOf(page)).toEqual(['Fees rise in May.'])
+
+  // The person writing together types on and saves: the one editing alone, reloading, finds both once.
+  await typeInParagraph(page, 1, ' Owners object.')
+  await saveUntilOpenedAs(page, alone, ['Fees rise in May. Owners object.'])
+  expect(await paragraphsOf(page)).toEqual(['Fees rise in May. Owners object.'])
+  await alone.context().close()
+  await reader.context().close()
+})
+
+test('a save through the form of someone writing together carries everyone’s typing once, and the field they changed reaches the other', async ({
+  page,
+  browser,
+}) => {
+  test.slow()
+  const editorPage = await sharedStory(page, browser, 'Harbour dues', 'Fees rise.')
+  await typeInParagraph(editorPage, 1, ' Owners object.')
+  await expect.poll(() => paragraphsOf(page)).toEqual(['Fees rise. Owners object.'])
+  await page.getByLabel('Dateline', { exact: true }).fill('BEIRUT')
+  await expect(editorPage.getByLabel('Dateline', { exact: true })).toHaveValue('BEIRUT')
+
+  const reader = await signedInPage(browser, 'admin@copydesk.test')
+  await saveUntilOpenedAs(page, reader, ['Fees rise. Owners object.'])
+  await expect(reader.getByLabel('Dateline', { exact: true })).toHaveValue('BEIRUT')
+  expect(await paragraphsOf(editorPage)).toEqual(['Fees rise. Owners object.'])
+  await editorPage.context().close()
+  await reader.context().close()
+})
