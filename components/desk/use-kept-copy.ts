@@ -1,6 +1,6 @@
 'use client'
 
-import { type RefObject, useCallback, useEffect, useRef, useState } from 'react'
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import * as Y from 'yjs'
 import type { RichTextDoc } from '@/db/schema'
 import { type KeptCopy, keptCopyOf, keptDocOf, readSharedParts, takeKeptCopy } from '@/lib/collab/kept-copy'
@@ -35,9 +35,12 @@ type WaitingCopy = { copy: KeptCopy; doc: Y.Doc }
  * it: written 300 ms after a keystroke the server has not answered, dropped once it has all of it.
  * A copy found when the story opens is rebuilt as the document it was made from (`waiting`), which
  * the person types on into while the shared story opens: that typing is kept too, as the same
- * copy made again. Then it all goes into the shared story, once. `waitsRef` is true meanwhile:
- * the page keeps trying the sync server rather than edit alone, so the copy goes into the shared
- * document and nowhere else.
+ * copy made again. Then it all goes into the shared story, once, as the commit that opens the
+ * story lays out (layout effects): before the body editor moves from the copy's document to the
+ * shared one in its own effect (components/editor/collaboration.ts), so that its caret finds its
+ * words there. A key typed into the copy's document between the two goes in after it. `waitsRef`
+ * is true meanwhile: the page keeps trying the sync server rather than edit alone, so the copy
+ * goes into the shared document and nowhere else.
  */
 export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, fieldsRef, waitsRef }: Options) {
   const [waiting, setWaiting] = useState<WaitingCopy | null>(null)
@@ -63,7 +66,7 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
   }, [articleId, personId, isEnabled, waitsRef])
 
   // Declared first, so that it runs first: the merge below is typing it keeps, like any other.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!story || !canChange) return
     const { doc, provider } = story
     const connection = provider.configuration.websocketProvider
@@ -112,7 +115,7 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
     }
   }, [story, canChange, personId, articleId])
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!waiting || goneRef.current === waiting) return
     const { copy, doc } = waiting
     /** The copy made again from its document: what it held, and what was typed into it since. */
@@ -120,12 +123,20 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
     if (story && canChange) {
       waitsRef.current = false
       goneRef.current = waiting
+      let taken = again()
       // Taken in as this person's typing: kept again, then dropped, like every keystroke.
-      if (takeKeptCopy(again(), story.doc, fieldsRef.current, 'kept-copy') === 'held') {
+      if (takeKeptCopy(taken, story.doc, fieldsRef.current, 'kept-copy') === 'held') {
         keptRef.current = false
         void clearKeptCopy(personId, articleId).then(() => setKeeping(keptRef.current))
       }
-      return
+      // Typed into the copy's document since (before the editor moved): in after it, from where it was.
+      const takeLater = () => {
+        const later = keptCopyOf(doc, taken.vector, taken.parts)
+        takeKeptCopy(later, story.doc, fieldsRef.current, 'kept-copy')
+        taken = later
+      }
+      doc.on('update', takeLater)
+      return () => doc.off('update', takeLater)
     }
     let keepTimer: ReturnType<typeof setTimeout> | undefined
     let isUnkept = false
