@@ -123,10 +123,14 @@ export function moveCollaboration(editor: Editor, next: BodyCollaboration): void
     })
     .filter((plugin) => plugin.spec.key !== undefined && bindingKeys.includes(plugin.spec.key))
   const replacing = (plugin: Plugin) => fresh.find((candidate) => candidate.spec.key === plugin.spec.key)
+  const isBinding = (plugin: Plugin) => replacing(plugin) !== undefined
   const plugins = editor.state.plugins.map((plugin) => replacing(plugin) ?? plugin)
   const added = fresh.filter((plugin) => !plugins.includes(plugin))
-  // The new sync plugin shows its document's body as its view starts, the caret at the same offset.
-  editor.view.updateState(editor.state.reconfigure({ plugins: [...plugins, ...added] }))
+  // Through a state without them: reconfigured at once, the plugins' state would be kept, as their
+  // keys are the same, and the old binding with it. The new sync plugin shows its document's body
+  // as its view starts, the caret at the same offset.
+  const without = editor.state.reconfigure({ plugins: editor.state.plugins.filter((plugin) => !isBinding(plugin)) })
+  editor.view.updateState(without.reconfigure({ plugins: [...plugins, ...added] }))
   const moved = ySyncPluginKey.getState(editor.state)
   const at = (position: Y.RelativePosition | null) =>
     moved && position ? relativePositionToAbsolutePosition(moved.doc, moved.type, position, moved.binding.mapping) : null
