@@ -84,6 +84,36 @@ test('typing on after a reload while still cut off, in the headline, standfirst 
   await editorPage.context().close()
 })
 
+test('typing on without a click when the shared story opens after a reload while cut off: the keys land where the caret was, in the suggestion mode the person set', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000)
+  const { network, editorPage } = await bothTypeWhileCutOff(page, browser, 'Storm shelters')
+  await reloadWhileCutOff(page, network)
+  // Meanwhile the editor writes before the writer's words: the caret must follow the words, not an offset.
+  await editorPage.keyboard.press('Control+Home')
+  await editorPage.keyboard.type('UPDATE: ')
+  const suggest = page.getByRole('button', { name: 'Suggest changes' })
+  await suggest.click()
+  await expect(suggest).toHaveAttribute('aria-pressed', 'true')
+  await toEndOfFirstParagraph([page])
+  await page.keyboard.type(' Schools')
+
+  await network.restore()
+  await expect(together(page)).toContainText('Writing together:', { timeout: 45_000 })
+  await expect(storyBody(page)).toContainText('UPDATE: ')
+  await expect(storyBody(page).getByRole('img', { name: 'Daniel Achterberg’s caret' })).toBeVisible()
+  await expect(storyBody(page)).toBeFocused()
+  await page.keyboard.type(' close.')
+  await expect(storyBody(page).locator('p').first()).toContainText('Ferries stay in port. Schools close.')
+  await expect(suggest).toHaveAttribute('aria-pressed', 'true')
+  await expect(storyBody(page).locator('ins').filter({ hasText: 'close.' })).toHaveAttribute('title', /^Insertion suggested by /)
+  await expect(storyBody(editorPage).locator('p').first()).toContainText('Ferries stay in port. Schools close.')
+  await expect(storyBody(editorPage).locator('p').first()).toContainText(/^UPDATE: The storm/)
+  await editorPage.context().close()
+})
+
 test('typing kept on this device is never shown to, nor merged by, another person signed in on the same browser', async ({ page }) => {
   test.setTimeout(120_000)
   const network = await cuttableNetwork(page)

@@ -4,14 +4,16 @@ import * as Y from 'yjs'
 import { storyDocuments } from '@/db/schema'
 import { keptCopyOf, readSharedParts, takeKeptCopy, writeSharedParts } from '@/lib/collab/kept-copy'
 import type { SharedParts } from '@/lib/collab/shared-parts'
-import { headlineOf } from './collab-clients'
-import { collabTestKit } from './collab-server'
+import { holdsUpdates, storedSnapshotOf } from '@/lib/collab/stored'
+import { type TestClient, headlineOf } from './collab-clients'
+import { collabTestKit, neverMs } from './collab-server'
 import { makeStory, openTestNewsroom, revisionRows } from './newsroom'
 import { doc, p, storyDraft, text } from './story-docs'
 
 // A browser's copy of typing the sync server never got (components/desk/use-kept-copy.ts), taken
 // into the shared document when the story next opens, after the server lost the stored document
-// and rebuilt it from the story's revision: the copy's words arrive once, nothing is doubled.
+// and rebuilt it from the story's revision: the copy's words arrive once, nothing is doubled. And
+// how long the browser keeps it: until the server says a store holds it (lib/collab/stored.ts).
 
 const { db, newsroom } = await openTestNewsroom()
 const { startServer, join, closeAll } = collabTestKit(db)
@@ -19,6 +21,19 @@ afterAll(closeAll)
 
 const paragraphsOf = (parts: SharedParts) =>
   (parts.body.content ?? []).map((block) => (block.content ?? []).map((node) => node.text).join(''))
+
+/** The stores the server told `client` of, as Yjs snapshots, in order. */
+const storesToldTo = (client: TestClient) => client.messages.flatMap((message) => storedSnapshotOf(JSON.stringify(message)) ?? [])
+
+/** Types `paragraphs` as the story's body into `client`'s copy, as its editor would; answers the change made. */
+function typeBody(client: TestClient, paragraphs: string[]): Uint8Array {
+  const changes: Uint8Array[] = []
+  const note = (update: Uint8Array) => changes.push(update)
+  client.doc.on('update', note)
+  writeSharedParts(client.doc, { ...readSharedParts(client.doc), body: doc(...paragraphs.map((words) => p(text(words)))) }, 'typing')
+  client.doc.off('update', note)
+  return Y.mergeUpdates(changes)
+}
 
 describe('a copy kept on the device', () => {
   it('goes once into a document the server rebuilt from the revision, where its raw Yjs changes would double the text', async () => {
@@ -58,5 +73,35 @@ describe('a copy kept on the device', () => {
     expect(paragraphsOf(readSharedParts(editor.doc))).toEqual(once)
     const admin = await join(second.url, newsroom.admin, story)
     await expect.poll(() => paragraphsOf(readSharedParts(admin.doc)), { timeout: 15_000 }).toEqual(once)
+  })
+
+  it('is kept until a store holds it: a change the server answered but had not stored, with the server killed, goes in from the copy', async () => {
+    // Stored five seconds after typing stops: time to kill the server first.
+    const first = await startServer({ pauseMs: neverMs, storeDebounceMs: 5000 })
+    const story = await makeStory(db, newsroom, { headline: 'Storm shelters' })
+    const writer = await join(first.url, newsroom.writer, story)
+    await expect.poll(() => headlineOf(writer), { timeout: 15_000 }).toBe('Storm shelters')
+    const stored = typeBody(writer, ['The storm closes the harbour.'])
+    await expect.poll(() => storesToldTo(writer).some((snapshot) => holdsUpdates(snapshot, [stored])), { timeout: 15_000 }).toBe(true)
+    const lastStore = storesToldTo(writer).at(-1) ?? Y.emptySnapshot
+    const base = readSharedParts(writer.doc)
+
+    // Answered, not stored: no store the server tells of holds it, so the browser keeps its copy.
+    const unstored = typeBody(writer, ['The storm closes the harbour.', 'Ferries stay in port.'])
+    await expect.poll(() => writer.provider.hasUnsyncedChanges, { timeout: 15_000 }).toBe(false)
+    await first.crash()
+    expect(storesToldTo(writer).some((snapshot) => holdsUpdates(snapshot, [unstored]))).toBe(false)
+    const copy = keptCopyOf(writer.doc, Y.encodeStateVector(lastStore.sv), base)
+    writer.destroy()
+
+    // Restarted: on the embedded database, no other instance holds the story.
+    const second = await startServer({ isOnlyInstance: true })
+    const editor = await join(second.url, newsroom.editor, story)
+    await expect.poll(() => paragraphsOf(readSharedParts(editor.doc)), { timeout: 15_000 }).toEqual(['The storm closes the harbour.'])
+    expect(takeKeptCopy(copy, editor.doc, storyDraft(), 'kept-copy')).toBe('replayed')
+    const both = ['The storm closes the harbour.', 'Ferries stay in port.']
+    expect(paragraphsOf(readSharedParts(editor.doc))).toEqual(both)
+    // Stored now, and told: the copy may go.
+    await expect.poll(() => storesToldTo(editor).some((snapshot) => holdsUpdates(snapshot, [unstored])), { timeout: 15_000 }).toBe(true)
   })
 })

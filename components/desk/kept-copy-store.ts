@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { RichTextDoc } from '@/db/schema'
 import type { KeptCopy } from '@/lib/collab/kept-copy'
+import { base64Of, bytesOf } from '@/lib/collab/stored'
 import { runOnDevice } from './device-store'
 
 // Where this browser keeps a shared story's unsent typing (components/desk/use-kept-copy.ts): one
@@ -25,7 +26,7 @@ const keptCopySchema = z.object({
 // In localStorage, as text: its Yjs bytes in base64.
 const bytesText = z.string().transform((text, context) => {
   try {
-    return Uint8Array.from(atob(text), (character) => character.charCodeAt(0))
+    return bytesOf(text)
   } catch {
     context.addIssue({ code: 'custom', message: 'not base64' })
     return z.NEVER
@@ -79,13 +80,6 @@ export async function clearKeptCopy(personId: number, articleId: number): Promis
   } catch {
     // Nothing to clear when storage is unavailable.
   }
-}
-
-function base64Of(bytes: Uint8Array): string {
-  let binary = ''
-  // In slices: spreading a long array into one call would pass too many arguments.
-  for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000))
-  return btoa(binary)
 }
 
 function readClosingCopy(personId: number, articleId: number): KeptCopy | null {

@@ -52,6 +52,8 @@ export function StoryMainFields(props: StoryMainFieldsProps) {
   const isReadOnly = isWaiting || (shared?.isReadOnly ?? false)
   const { provider, doc, user } = shared?.story ?? {}
   const who = suggestions.who
+  // The body editor moves from the kept copy's document to the shared story's in place, keeping
+  // the person's caret, focus and suggestion mode (components/editor/collaboration.ts).
   const collaboration =
     provider?.awareness && doc && user
       ? { doc, awareness: provider.awareness, user }
@@ -100,7 +102,7 @@ export function StoryMainFields(props: StoryMainFieldsProps) {
             <p className="editor editor-waiting muted">Opening the story…</p>
           ) : (
             <StoryBodyEditor
-              key={shared ? 'shared' : collaboration ? 'kept' : 'form'}
+              key={collaboration ? 'shared' : 'form'}
               collaboration={collaboration}
               isReadOnly={shared?.isReadOnly ?? false}
               id="body"

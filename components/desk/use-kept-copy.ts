@@ -1,17 +1,18 @@
 'use client'
 
-import { type RefObject, useCallback, useEffect, useRef, useState } from 'react'
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import * as Y from 'yjs'
 import type { RichTextDoc } from '@/db/schema'
 import { type KeptCopy, keptCopyOf, keptDocOf, readSharedParts, takeKeptCopy } from '@/lib/collab/kept-copy'
+import { holdsUpdates, storedSnapshotOf } from '@/lib/collab/stored'
 import { clearKeptCopy, keepKeptCopyNow, readKeptCopy, writeKeptCopy } from './kept-copy-store'
 import { whenPageLeaves } from '@/components/ui/page-leave'
 import type { StoryFields } from './story-settings'
 import type { SharedStory } from './use-story-collab'
 
-/** How long after a keystroke the server must have it, or it is kept on the device. */
+/** How long after a keystroke the server must have stored it, or it is kept on the device. */
 const keepAfterMs = 300
-/** How long the shared text must be still (and all with the server) before it is the copy's base again. */
+/** How long the shared text must be still (and all stored) before it is the copy's base again. */
 const settledMs = 1000
 
 type Options = {
@@ -31,13 +32,18 @@ type WaitingCopy = { copy: KeptCopy; doc: Y.Doc }
 
 /**
  * Keeps on this device what the person typed into the shared story and the sync server has not
- * had yet (lib/collab/kept-copy.ts), so that a reload or a closed tab while cut off loses none of
- * it: written 300 ms after a keystroke the server has not answered, dropped once it has all of it.
+ * stored yet (lib/collab/kept-copy.ts), so that a reload or a closed tab while cut off, or the
+ * server and the browser both lost before the server stored it, loses none of it: written 300 ms
+ * after a keystroke no store holds, dropped once the server tells of a store that holds all of it
+ * (lib/collab/stored.ts). `isKeeping` says so while the server has not even answered.
  * A copy found when the story opens is rebuilt as the document it was made from (`waiting`), which
  * the person types on into while the shared story opens: that typing is kept too, as the same
- * copy made again. Then it all goes into the shared story, once. `waitsRef` is true meanwhile:
- * the page keeps trying the sync server rather than edit alone, so the copy goes into the shared
- * document and nowhere else.
+ * copy made again. Then it all goes into the shared story, once, as the commit that opens the
+ * story lays out (layout effects): before the body editor moves from the copy's document to the
+ * shared one in its own effect (components/editor/collaboration.ts), so that its caret finds its
+ * words there. A key typed into the copy's document between the two goes in after it. `waitsRef`
+ * is true meanwhile: the page keeps trying the sync server rather than edit alone, so the copy
+ * goes into the shared document and nowhere else.
  */
 export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, fieldsRef, waitsRef }: Options) {
   const [waiting, setWaiting] = useState<WaitingCopy | null>(null)
@@ -63,56 +69,73 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
   }, [articleId, personId, isEnabled, waitsRef])
 
   // Declared first, so that it runs first: the merge below is typing it keeps, like any other.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!story || !canChange) return
     const { doc, provider } = story
     const connection = provider.configuration.websocketProvider
-    // What the server had all of: in Yjs terms since its last answer, as text when the text last
-    // settled (reading it is the cost of a whole body, so not on every keystroke).
+    // What the server has stored: in Yjs terms as its last store told, as text when the text last
+    // settled with all of it stored (reading it is the cost of a whole body, so not on every keystroke).
     let sentVector = Y.encodeStateVector(doc)
     let base = readSharedParts(doc)
+    // This person's changes (Yjs updates) that no store told of holds yet.
+    let unstored: Uint8Array[] = []
+    let isSettled = true
     let keepTimer: ReturnType<typeof setTimeout> | undefined
     let settleTimer: ReturnType<typeof setTimeout> | undefined
     const isAllSent = () => !provider.hasUnsyncedChanges && connection.status === 'connected'
     /** Writes the copy; `isClosing`: the page is going, so a synchronous copy is made too. */
     const keep = (isClosing = false) => {
       clearTimeout(keepTimer)
-      if (isAllSent()) return
+      if (unstored.length === 0) return
       keptRef.current = true
-      setKeeping(true)
+      if (!isAllSent()) setKeeping(true)
       const copy = keptCopyOf(doc, sentVector, base)
       if (isClosing) keepKeptCopyNow(personId, articleId, copy)
       void writeKeptCopy(personId, articleId, copy)
     }
-    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+    const onUpdate = (update: Uint8Array, origin: unknown) => {
+      isSettled = false
       clearTimeout(settleTimer)
       settleTimer = setTimeout(() => {
-        if (isAllSent()) base = readSharedParts(doc)
+        isSettled = true
+        if (unstored.length === 0) base = readSharedParts(doc)
       }, settledMs)
       if (origin === provider) return
+      unstored.push(update)
       clearTimeout(keepTimer)
       keepTimer = setTimeout(() => keep(), keepAfterMs)
     }
+    // Answered: the notice goes, the copy stays until a store holds it.
     const onUnsynced = () => {
-      if (!isAllSent()) return
-      sentVector = Y.encodeStateVector(doc)
+      if (isAllSent()) setKeeping(false)
+    }
+    const onStateless = ({ payload }: { payload: string }) => {
+      const stored = storedSnapshotOf(payload)
+      if (!stored) return
+      sentVector = Y.encodeStateVector(stored.sv)
+      if (!holdsUpdates(stored, unstored)) return
+      unstored = []
+      clearTimeout(keepTimer)
+      if (isSettled) base = readSharedParts(doc)
       if (!keptRef.current) return
       keptRef.current = false
       void clearKeptCopy(personId, articleId).then(() => setKeeping(keptRef.current))
     }
     doc.on('update', onUpdate)
     provider.on('unsyncedChanges', onUnsynced)
+    provider.on('stateless', onStateless)
     const stopListening = whenPageLeaves(() => keep(true))
     return () => {
       doc.off('update', onUpdate)
       provider.off('unsyncedChanges', onUnsynced)
+      provider.off('stateless', onStateless)
       stopListening()
       keep()
       clearTimeout(settleTimer)
     }
   }, [story, canChange, personId, articleId])
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!waiting || goneRef.current === waiting) return
     const { copy, doc } = waiting
     /** The copy made again from its document: what it held, and what was typed into it since. */
@@ -120,12 +143,20 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
     if (story && canChange) {
       waitsRef.current = false
       goneRef.current = waiting
+      let taken = again()
       // Taken in as this person's typing: kept again, then dropped, like every keystroke.
-      if (takeKeptCopy(again(), story.doc, fieldsRef.current, 'kept-copy') === 'held') {
+      if (takeKeptCopy(taken, story.doc, fieldsRef.current, 'kept-copy') === 'held') {
         keptRef.current = false
         void clearKeptCopy(personId, articleId).then(() => setKeeping(keptRef.current))
       }
-      return
+      // Typed into the copy's document since (before the editor moved): in after it, from where it was.
+      const takeLater = () => {
+        const later = keptCopyOf(doc, taken.vector, taken.parts)
+        takeKeptCopy(later, story.doc, fieldsRef.current, 'kept-copy')
+        taken = later
+      }
+      doc.on('update', takeLater)
+      return () => doc.off('update', takeLater)
     }
     let keepTimer: ReturnType<typeof setTimeout> | undefined
     let isUnkept = false

@@ -1,6 +1,14 @@
-import { Extension, type Extensions } from '@tiptap/core'
+import { type AnyConfig, type Editor, Extension, type Extensions, getExtensionField } from '@tiptap/core'
 import { Collaboration } from '@tiptap/extension-collaboration'
-import { yCursorPlugin } from '@tiptap/y-tiptap'
+import { type Plugin, TextSelection } from '@tiptap/pm/state'
+import {
+  getRelativeSelection,
+  relativePositionToAbsolutePosition,
+  yCursorPlugin,
+  yCursorPluginKey,
+  ySyncPluginKey,
+  yUndoPluginKey,
+} from '@tiptap/y-tiptap'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { documentParts } from '@/lib/collab/paths'
@@ -87,4 +95,49 @@ function caretOf(user: { name: string; color: string }): HTMLElement {
 export function collaborationExtensions({ doc, awareness, user }: BodyCollaboration): Extensions {
   awareness?.setLocalStateField('user', user)
   return [Collaboration.configure({ fragment: doc.getXmlFragment(documentParts.body) }), CollaborationCarets.configure({ awareness })]
+}
+
+/** The plugins that bind the body to its document: the ones a move to another document replaces. */
+const bindingKeys = [ySyncPluginKey, yUndoPluginKey, yCursorPluginKey]
+
+/**
+ * Binds the same editor to another document (the shared story, once a copy kept on this device
+ * has gone into it), so that the person types on without a pause: the focus stays, the caret and
+ * selection stay on the same words (where the new document holds them; otherwise at the same
+ * place), and so does everything else the editor holds, suggestion mode included. Undo starts
+ * afresh. The new document's body is shown as it is, others' typing included.
+ */
+export function moveCollaboration(editor: Editor, next: BodyCollaboration): void {
+  const bound = ySyncPluginKey.getState(editor.state)
+  if (editor.isDestroyed || !bound || bound.doc === next.doc) return
+  const selection = getRelativeSelection(bound.binding, editor.state)
+  const context = { editor, storage: editor.storage.collaboration, type: null }
+  const fresh = collaborationExtensions(next)
+    .flatMap((extension) => {
+      const plugins = getExtensionField<AnyConfig['addProseMirrorPlugins']>(extension, 'addProseMirrorPlugins', {
+        ...context,
+        name: extension.name,
+        options: extension.options,
+      })
+      return plugins ? plugins() : []
+    })
+    .filter((plugin) => plugin.spec.key !== undefined && bindingKeys.includes(plugin.spec.key))
+  const replacing = (plugin: Plugin) => fresh.find((candidate) => candidate.spec.key === plugin.spec.key)
+  const isBinding = (plugin: Plugin) => replacing(plugin) !== undefined
+  const plugins = editor.state.plugins.map((plugin) => replacing(plugin) ?? plugin)
+  const added = fresh.filter((plugin) => !plugins.includes(plugin))
+  // Through a state without them: reconfigured at once, the plugins' state would be kept, as their
+  // keys are the same, and the old binding with it. The new sync plugin shows its document's body
+  // as its view starts, the caret at the same offset.
+  const without = editor.state.reconfigure({ plugins: editor.state.plugins.filter((plugin) => !isBinding(plugin)) })
+  editor.view.updateState(without.reconfigure({ plugins: [...plugins, ...added] }))
+  const moved = ySyncPluginKey.getState(editor.state)
+  const at = (position: Y.RelativePosition | null) =>
+    moved && position ? relativePositionToAbsolutePosition(moved.doc, moved.type, position, moved.binding.mapping) : null
+  const anchor = at(selection.anchor)
+  const head = at(selection.head) ?? anchor
+  const { doc, tr } = editor.state
+  if (anchor !== null && head !== null) tr.setSelection(TextSelection.between(doc.resolve(anchor), doc.resolve(head)))
+  // The others' carets, drawn from the awareness as it is now: it may have told of them before the move.
+  editor.view.dispatch(tr.setMeta(yCursorPluginKey, { awarenessUpdated: true }).setMeta('addToHistory', false))
 }

@@ -16,7 +16,7 @@ import { FigurePanel } from './figure-panel'
 import { LinkPanel } from './link-panel'
 import type { PanelKind } from './panel'
 import { CaretMemory } from './caret-memory'
-import { type BodyCollaboration, collaborationExtensions } from './collaboration'
+import { type BodyCollaboration, collaborationExtensions, moveCollaboration } from './collaboration'
 import { isLoadedBody, loadBody } from './load-body'
 import { useCaretPanel } from './use-caret-panel'
 import { toFigureAttributes } from '@/lib/story-schema/nodes/figure'
@@ -56,8 +56,10 @@ export type StoryBodyEditorProps = {
   onReady?: (editor: Editor) => void
   /**
    * Writes the body together with others (lib/collab/): the body is the shared document's, not
-   * `initialContent`, and undo takes back only this person's changes. Read once, like the content:
-   * the parent gives the editor a new key to change it.
+   * `initialContent`, and undo takes back only this person's changes. Another document given later
+   * (the shared story, after a copy kept on this device) is moved to in the same editor, the caret,
+   * focus and suggestion mode kept, in an effect (after the parent's layout effects have put the
+   * copy into it); to write alone instead, or the other way, the parent gives the editor a new key.
    */
   collaboration?: BodyCollaboration | null
   /** Shows the text without letting it be changed (someone who may read the story but not edit it). */
@@ -198,6 +200,10 @@ export function StoryBodyEditor(props: StoryBodyEditorProps) {
   useEffect(() => {
     if (editor && loaded) loadBody(editor, loaded.doc)
   }, [editor, loaded])
+
+  useEffect(() => {
+    if (editor && collaboration) moveCollaboration(editor, collaboration)
+  }, [editor, collaboration])
 
   useEffect(() => {
     const stopListening = whenPageLeaves(flush)

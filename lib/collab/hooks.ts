@@ -12,6 +12,7 @@ import { fieldUpdateProblem } from './field-guard'
 import { unplacedMessage, whenPlaceable } from './placement'
 import type { CutResult, RevisionCutter } from './revision-cutter'
 import { articleIdOf, loadStoryDocument, storeStoryDocument } from './storage'
+import { type StoredMessage, storedMessageOf } from './stored'
 import { type TicketProblem, verifyTicket } from './ticket'
 
 /** What a connection knows of its person once its ticket is checked. */
@@ -25,6 +26,7 @@ export type ServerMessage =
   | { type: 'read-only'; message: string }
   | { type: 'too-large'; message: string }
   | { type: 'comments' }
+  | StoredMessage
 
 const ticketMessages: Record<TicketProblem, string> = {
   malformed: 'Sign in to write together on this story.',
@@ -120,9 +122,13 @@ export function copydeskHooks(parts: HookParts): Extension {
       cutter.noteChange(articleOf(documentName), contextOf(context)?.userId ?? null)
     },
 
+    // Everyone on the story is told what is stored, read in the same moment as the state stored:
+    // their browsers keep what they typed on the device until a store holds it (lib/collab/stored.ts).
     async onStoreDocument({ documentName, document }): Promise<void> {
       const articleId = articleOf(documentName)
+      const stored = storedMessageOf(document)
       await storeStoryDocument(db, articleId, document)
+      document.broadcastStateless(JSON.stringify(stored))
     },
 
     // A change that would take the story past its size is not applied: the connection is closed
