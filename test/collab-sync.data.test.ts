@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { serverUrlOf } from '@/db'
@@ -205,6 +205,29 @@ describe('writing together through the sync server', () => {
     expect(admin.refusal()).toBeUndefined()
     await expect.poll(() => headlineOf(admin), { timeout: 15_000 }).toBe('Ebb tide')
   })
+
+  it.skipIf(!onPostgres)(
+    'lets go of its stories at once when its lock is lost while it runs, so another instance serves them alone',
+    async () => {
+      const one = await startServer({ lockRetryMs: 3000 })
+      const two = await startServer()
+      const story = await makeStory(db, newsroom, { headline: 'Flood' })
+      const editor = await join(one.url, newsroom.editor, story)
+      await expect.poll(() => headlineOf(editor), { timeout: 15_000 }).toBe('Flood')
+      // The database ends the lock's connection (restarted, or an administrator's doing).
+      const key = one.collab.lock?.key ?? null
+      await db.execute(sql`select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and objid = ${key}`)
+      await expect.poll(() => editor.closes.length, { timeout: 5000 }).toBeGreaterThan(0)
+      const admin = await join(two.url, newsroom.admin, story)
+      await expect.poll(() => admin.scope(), { timeout: 15_000 }).toBe('read-write')
+      typeHeadline(admin, ' warning')
+      await expect.poll(() => storedHeadline(story), { timeout: 15_000 }).toBe('Flood warning')
+      // The first instance, its lock taken again, still leaves the story to the second.
+      await expect.poll(() => one.collab.lock?.isHeld, { timeout: 15_000 }).toBe(true)
+      const late = await join(one.url, newsroom.editor, story)
+      await expect.poll(() => late.refusal(), { timeout: 15_000 }).toBe(servedElsewhere)
+    },
+  )
 
   it('opens a story saved before writing together with its body as saved, and cuts an edit into it', async () => {
     const story = await makeStory(db, newsroom, { headline: 'Old story' })

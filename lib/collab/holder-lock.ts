@@ -32,6 +32,7 @@ export class HolderLock {
     private readonly url: string,
     private readonly onLost: () => void,
     private readonly log: Pick<Console, 'error'> = console,
+    private readonly retryMs = holderLockRetryMs,
   ) {
     this.ready = this.take()
   }
@@ -48,7 +49,7 @@ export class HolderLock {
       if (this.isClosed) return
       this.log.error(`Copydesk: the sync server's lock on the database is not held (${why}); taking it again.`)
       if (wasHeld) this.onLost()
-      setTimeout(() => void this.take(), holderLockRetryMs).unref()
+      setTimeout(() => void this.take(), this.retryMs).unref()
     }
     // Unheard, a lost connection's error would end the process.
     client.on('error', (error) => drop(error.message))

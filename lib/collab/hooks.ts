@@ -110,6 +110,9 @@ export function copydeskHooks(parts: HookParts): Extension {
     async connected({ connection, context }): Promise<void> {
       const visitor = contextOf(context)
       if (!visitor) return connection.close({ code: 4401, reason: 'unauthenticated' })
+      // Its lock lost while the story loaded, this instance let go of its stories: this connection,
+      // not yet counted then, goes too (as Hocuspocus's closeConnections does it).
+      if (leaseHolder?.lock && !leaseHolder.lock.isHeld) return connection.close({ code: 4205, reason: 'Reset Connection' })
       watcher.watch(connection, visitor)
       connection.onClose(() => watcher.forget(connection))
     },

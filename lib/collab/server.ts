@@ -45,6 +45,8 @@ export type CollabOptions = {
   accessCheckMs?: number
   storeDebounceMs?: number
   placeWaitMs?: number
+  /** How long after losing its lock on PostgreSQL it tries again (lib/collab/holder-lock.ts). */
+  lockRetryMs?: number
   /** With Redis, for tests: how long a claim on a story's saves made elsewhere holds, and how often lapsed ones are looked for (lib/collab/across-instances.ts). */
   claimMs?: number
   sweepMs?: number
@@ -102,6 +104,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
             hocuspocus.closeConnections()
           },
           log,
+          options.lockRetryMs,
         )
   const leaseHolder: LeaseHolder | null = options.redis ? null : { name: instance, lock }
   const watcher = new AccessWatcher(db, options.accessCheckMs ?? 3000, log)
