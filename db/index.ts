@@ -18,15 +18,21 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 type Connection = { db: Db; config: DatabaseConfig; close: () => Promise<void> }
 
 // One connection per process, kept on globalThis so that `next dev` reloads do not open it twice.
-const holder = globalThis as typeof globalThis & { __copydeskDb?: Connection; __copydeskOnServer?: WeakSet<Db> }
+const holder = globalThis as typeof globalThis & { __copydeskDb?: Connection; __copydeskOnServer?: WeakMap<Db, string> }
 
-// The databases opened on a PostgreSQL server, which other instances may share. On globalThis
-// too: Next bundles this module more than once (instrumentation, each route), and they share the connection.
-const onServer = (holder.__copydeskOnServer ??= new WeakSet<Db>())
+// The databases opened on a PostgreSQL server, which other instances may share, and their
+// addresses. On globalThis too: Next bundles this module more than once (instrumentation, each
+// route), and they share the connection.
+const onServer = (holder.__copydeskOnServer ??= new WeakMap<Db, string>())
 
 /** Whether `db` is on a PostgreSQL server (other instances may use it), not an embedded PGlite. */
 export function isOnServer(db: Db): boolean {
   return onServer.has(db)
+}
+
+/** The address of `db`'s PostgreSQL server, for a connection of one's own; null for an embedded PGlite. */
+export function serverUrlOf(db: Db): string | null {
+  return onServer.get(db) ?? null
 }
 
 /**
@@ -45,7 +51,7 @@ export function openDatabase(config: DatabaseConfig, logger?: Logger): Connectio
     // An idle client losing its server must not crash the process; the next query reports it.
     pool.on('error', (error) => console.error(`PostgreSQL connection error: ${error.message}`))
     const db = drizzlePg({ client: pool, schema, logger }) as Db
-    onServer.add(db)
+    onServer.set(db, config.url)
     return { db, config, close: () => pool.end() }
   }
   if (config.driver === 'memory') return openMemoryDatabase(undefined, logger)

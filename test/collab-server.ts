@@ -20,7 +20,7 @@ export type RunningServer = {
   stop: () => Promise<void>
   /**
    * Stops as a killed process would: no hook of the sync server runs again (nothing more is
-   * stored, no revision cut, no lease given back) and every connection just ends. Its pending
+   * stored, no revision cut, no lease given back) and every connection just ends, its lock's too. Its pending
    * revision cut is not stopped: start it with a `pauseMs` that never ends.
    */
   crash: () => Promise<void>
@@ -78,6 +78,8 @@ export function collabTestKit(db: Db) {
       // Its Redis connections end, as a killed process's do (no hook of Copydesk's own runs on destroy).
       await collab.hocuspocus.hooks('onDestroy', { instance: collab.hocuspocus })
       collab.hocuspocus.configuration.extensions = []
+      // Its lock's connection ends too, so the database frees the lock (lib/collab/holder-lock.ts).
+      await collab.lock?.close()
       for (const socket of sockets) socket.destroy()
       await new Promise((resolve) => server.close(resolve))
     }

@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { serverUrlOf } from '@/db'
 import { users } from '@/db/schema'
 import { readOnlyMessage } from '@/lib/collab/hooks'
 import { instanceName, processPlace, servedElsewhere } from '@/lib/collab/lease'
@@ -15,6 +16,9 @@ import { doc, p, text } from './story-docs'
 const { db, newsroom } = await openTestNewsroom()
 const { startServer, join, closeAll } = collabTestKit(db)
 afterAll(closeAll)
+/** Holders' locks are PostgreSQL's (lib/collab/holder-lock.ts). */
+const onPostgres = serverUrlOf(db) !== null
+if (!onPostgres) console.warn('SKIPPED: a killed instance’s lock — holders’ locks are PostgreSQL’s (run with DATA_TEST_DRIVER=pg).')
 
 const headlineOf = (client: TestClient) => client.doc.getText('headline').toString()
 const typeHeadline = (client: TestClient, typed: string) =>
@@ -183,6 +187,47 @@ describe('writing together through the sync server', () => {
     expect(admin.refusal()).toBeUndefined()
     await expect.poll(() => headlineOf(admin), { timeout: 15_000 }).toBe('Tide turns')
   })
+
+  it.skipIf(!onPostgres)('takes at once the stories a killed instance held in another container, once its lock is free', async () => {
+    // Named as a process of another container, whose id is taken here: only its lock can say it is gone.
+    const first = await startServer({ instance: instanceName('another-container.4026532001', process.pid), pauseMs: neverMs })
+    const story = await makeStory(db, newsroom, { headline: 'Ebb' })
+    const editor = await join(first.url, newsroom.editor, story)
+    await expect.poll(() => editor.scope(), { timeout: 15_000 }).toBe('read-write')
+    typeHeadline(editor, ' tide')
+    await expect.poll(() => storedHeadline(story), { timeout: 15_000 }).toBe('Ebb tide')
+    const second = await startServer()
+    const turnedAway = await join(second.url, newsroom.admin, story)
+    await expect.poll(() => turnedAway.refusal(), { timeout: 15_000 }).toBe(servedElsewhere)
+    await first.crash()
+    const admin = await join(second.url, newsroom.admin, story)
+    await expect.poll(() => admin.scope(), { timeout: 15_000 }).toBe('read-write')
+    expect(admin.refusal()).toBeUndefined()
+    await expect.poll(() => headlineOf(admin), { timeout: 15_000 }).toBe('Ebb tide')
+  })
+
+  it.skipIf(!onPostgres)(
+    'lets go of its stories at once when its lock is lost while it runs, so another instance serves them alone',
+    async () => {
+      const one = await startServer({ lockRetryMs: 3000 })
+      const two = await startServer()
+      const story = await makeStory(db, newsroom, { headline: 'Flood' })
+      const editor = await join(one.url, newsroom.editor, story)
+      await expect.poll(() => headlineOf(editor), { timeout: 15_000 }).toBe('Flood')
+      // The database ends the lock's connection (restarted, or an administrator's doing).
+      const key = one.collab.lock?.key ?? null
+      await db.execute(sql`select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and objid = ${key}`)
+      await expect.poll(() => editor.closes.length, { timeout: 5000 }).toBeGreaterThan(0)
+      const admin = await join(two.url, newsroom.admin, story)
+      await expect.poll(() => admin.scope(), { timeout: 15_000 }).toBe('read-write')
+      typeHeadline(admin, ' warning')
+      await expect.poll(() => storedHeadline(story), { timeout: 15_000 }).toBe('Flood warning')
+      // The first instance, its lock taken again, still leaves the story to the second.
+      await expect.poll(() => one.collab.lock?.isHeld, { timeout: 15_000 }).toBe(true)
+      const late = await join(one.url, newsroom.editor, story)
+      await expect.poll(() => late.refusal(), { timeout: 15_000 }).toBe(servedElsewhere)
+    },
+  )
 
   it('opens a story saved before writing together with its body as saved, and cuts an edit into it', async () => {
     const story = await makeStory(db, newsroom, { headline: 'Old story' })

@@ -1,5 +1,5 @@
 /** Writing together (lib/collab/): each story's shared document and which app instance serves it. */
-import { customType, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { customType, integer, jsonb, pgSequence, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
 import { articles, revisions } from './stories'
 
 /** Binary data: `Buffer` from pg, `Uint8Array` from PGlite, `Uint8Array` to the app. */
@@ -26,7 +26,8 @@ export const storyDocuments = pgTable('story_documents', {
 
 /**
  * Without Redis, one app instance serves a story's shared document at a time: the one holding
- * its lease, renewed while it does; another instance refuses to serve the story until it expires.
+ * its lease, renewed while it does; another instance refuses to serve the story until it expires,
+ * or until the holder's lock (`lock_key`, on PostgreSQL) is free: its holder no longer runs.
  */
 export const collabLeases = pgTable('collab_leases', {
   articleId: integer('article_id')
@@ -34,4 +35,8 @@ export const collabLeases = pgTable('collab_leases', {
     .references(() => articles.id, { onDelete: 'cascade' }),
   instance: text('instance').notNull(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  lockKey: integer('lock_key'),
 })
+
+/** One lock key per app instance started on PostgreSQL, never two alike (lib/collab/holder-lock.ts). */
+export const collabLockKeys = pgSequence('collab_lock_keys', { maxValue: 2147483647, cycle: true })

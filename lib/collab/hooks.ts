@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { Db } from '@/db'
 import type { Actor } from '../permissions'
 import { type AccessWatcher, type CollabAccess, collabAccess } from './access'
-import { acquireLease, releaseLease, servedElsewhere } from './lease'
+import { type LeaseHolder, releaseLease, servedElsewhere, takeLease } from './lease'
 import { type SizeGuard, syncUpdateOf, tooLargeMessage } from './limits'
 import { bodyUpdateProblem } from './body-guard'
 import { fieldUpdateProblem } from './field-guard'
@@ -48,8 +48,8 @@ export type HookParts = {
   secret: string
   cutter: RevisionCutter
   watcher: AccessWatcher
-  /** Without Redis: this instance's name in the lease table (lib/collab/lease.ts). */
-  leaseHolder: string | null
+  /** Without Redis: this instance in the lease table (lib/collab/lease.ts). */
+  leaseHolder: LeaseHolder | null
   /** Resolves once the leases that earlier holders, no longer running, left are freed (lib/collab/lease.ts). */
   leasesReady: Promise<void>
   sizeGuard: SizeGuard
@@ -93,7 +93,7 @@ export function copydeskHooks(parts: HookParts): Extension {
       const allowed = await collabAccess(db, { userId, sessionId }, articleId)
       if (!allowed.ok) throw new ConnectionRefused(allowed.message)
       await leasesReady
-      if (leaseHolder && !(await acquireLease(db, articleId, leaseHolder))) throw new ConnectionRefused(servedElsewhere)
+      if (leaseHolder && !(await takeLease(db, articleId, leaseHolder))) throw new ConnectionRefused(servedElsewhere)
       connectionConfig.readOnly = allowed.access === 'read'
       return { userId, sessionId, articleId, name: allowed.name, access: allowed.access, actor: allowed.actor }
     },
@@ -112,6 +112,9 @@ export function copydeskHooks(parts: HookParts): Extension {
     async connected({ connection, context }): Promise<void> {
       const visitor = contextOf(context)
       if (!visitor) return connection.close({ code: 4401, reason: 'unauthenticated' })
+      // Its lock lost while the story loaded, this instance let go of its stories: this connection,
+      // not yet counted then, goes too (as Hocuspocus's closeConnections does it).
+      if (leaseHolder?.lock && !leaseHolder.lock.isHeld) return connection.close({ code: 4205, reason: 'Reset Connection' })
       watcher.watch(connection, visitor)
       connection.onClose(() => watcher.forget(connection))
     },
@@ -184,7 +187,7 @@ export function copydeskHooks(parts: HookParts): Extension {
       // Hocuspocus does not wait for an unload: a failure here would be an unhandled rejection,
       // which ends a Node process. The lease then lapses by itself (lib/collab/lease.ts).
       if (leaseHolder)
-        await releaseLease(db, articleId, leaseHolder).catch((error: unknown) =>
+        await releaseLease(db, articleId, leaseHolder.name).catch((error: unknown) =>
           log.error(`Copydesk: could not release the lease of story ${articleId}: ${String(error)}`),
         )
     },

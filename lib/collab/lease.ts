@@ -5,12 +5,15 @@ import os from 'node:os'
 import { and, eq, inArray, lt, ne, or, sql } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { collabLeases } from '@/db/schema'
+import { type HolderLock, holderLockNamespace } from './holder-lock'
 
 // Without Redis, the sync servers of several app instances cannot pass each other's changes on,
 // so each story's shared document is served by one instance at a time: the one holding its lease
 // in the database. Another instance refuses to serve that story (its people are told why) until
 // the lease expires, which happens `leaseMs` after its holder stops renewing it (it closed the
-// story, or stopped). With Redis (lib/collab/server.ts) there is no lease: every instance serves.
+// story, or stopped), or, on PostgreSQL, at once when the holder's lock is free: the holder no
+// longer runs (lib/collab/holder-lock.ts). With Redis (lib/collab/server.ts) there is no lease:
+// every instance serves.
 
 /** A lease not renewed for this long is free for another instance. */
 export const leaseMs = 30_000
@@ -74,22 +77,41 @@ export const servedElsewhere =
   'This story is being written together through another Copydesk server right now, so this one cannot join in without ' +
   'the two drifting apart. Reload the page to be sent to it, or try again in half a minute.'
 
+/** An instance that takes leases: its name, and on PostgreSQL the lock it holds while it runs. */
+export type LeaseHolder = { name: string; lock: HolderLock | null }
+
 /**
- * Takes or renews the story's lease for `instance`: true when it holds it now (it was free,
- * expired, or already its own), false when another instance holds it.
+ * Takes or renews the story's lease for `instance`, with the key of its lock (`lockKey`): true
+ * when it holds it now (it was free, expired, its holder's lock is free, or it was already its
+ * own), false when another instance holds it.
  */
-export async function acquireLease(db: Db, articleId: number, instance: string, now = new Date()): Promise<boolean> {
+export async function acquireLease(
+  db: Db,
+  articleId: number,
+  instance: string,
+  now = new Date(),
+  lockKey: number | null = null,
+): Promise<boolean> {
   const expiresAt = new Date(now.getTime() + leaseMs)
+  // Trying the holder's lock for the length of this statement only: a holder still running holds
+  // it on a connection of its own, so the try fails (an embedded database has no key: null).
+  const holderIsGone = sql`pg_try_advisory_xact_lock(${holderLockNamespace}, ${collabLeases.lockKey})`
   const rows = await db
     .insert(collabLeases)
-    .values({ articleId, instance, expiresAt })
+    .values({ articleId, instance, expiresAt, lockKey })
     .onConflictDoUpdate({
       target: collabLeases.articleId,
-      set: { instance: sql`excluded.instance`, expiresAt: sql`excluded.expires_at` },
-      setWhere: or(eq(collabLeases.instance, instance), lt(collabLeases.expiresAt, now)),
+      set: { instance: sql`excluded.instance`, expiresAt: sql`excluded.expires_at`, lockKey: sql`excluded.lock_key` },
+      setWhere: or(eq(collabLeases.instance, instance), lt(collabLeases.expiresAt, now), holderIsGone),
     })
     .returning({ instance: collabLeases.instance })
   return rows.length > 0
+}
+
+/** Takes or renews the story's lease for `holder`; never while its lock is not held (others may take its stories then). */
+export async function takeLease(db: Db, articleId: number, holder: LeaseHolder): Promise<boolean> {
+  if (holder.lock && !holder.lock.isHeld) return false
+  return acquireLease(db, articleId, holder.name, new Date(), holder.lock?.key ?? null)
 }
 
 /** Renews the leases `instance` still holds on these stories; answers the stories it no longer holds. */

@@ -4,7 +4,7 @@ import type { Hocuspocus } from '@hocuspocus/server'
 import type * as Y from 'yjs'
 import type { Db } from '@/db'
 import type { SavesAcrossInstances } from './across-instances'
-import { acquireLease } from './lease'
+import { type LeaseHolder, takeLease } from './lease'
 import { type FixChange, type SavedChange, type SavedRequest, isPutIn, putInEach, revisionOf } from './saved-changes'
 import { documentNameOf, storeStoryDocument, takeContributors } from './storage'
 
@@ -16,8 +16,8 @@ export type SavesInParts = {
   db: Db
   hocuspocus: () => Hocuspocus
   across: SavesAcrossInstances | null
-  /** Without Redis: this instance's name in the lease table (lib/collab/lease.ts). */
-  leaseHolder: string | null
+  /** Without Redis: this instance in the lease table (lib/collab/lease.ts). */
+  leaseHolder: LeaseHolder | null
   leasesReady: Promise<void>
   log: Pick<Console, 'error'>
 }
@@ -91,7 +91,7 @@ export function savesIntoShared({ db, hocuspocus, across, leaseHolder, leasesRea
     // Without Redis another instance may be serving the story: its copy is left as it is, and
     // its next revision of the shared parts replaces this one (the README says so).
     await leasesReady
-    if (leaseHolder && !(await acquireLease(db, articleId, leaseHolder))) return
+    if (leaseHolder && !(await takeLease(db, articleId, leaseHolder))) return
     await putInOpen(articleId, [alone])
   }
 

@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream'
 import { Redis } from '@hocuspocus/extension-redis'
 import { type Extension, Hocuspocus } from '@hocuspocus/server'
 import { WebSocketServer } from 'ws'
-import { type Db, isOnServer } from '@/db'
+import { type Db, isOnServer, serverUrlOf } from '@/db'
 import type { RichTextDoc } from '@/db/schema'
 import { type RedisSettings, authSecret, redisSettings } from '../env'
 import { type OriginSettings, foreignOriginProblem, originSettings, ownOrigins } from '../same-origin'
@@ -12,7 +12,8 @@ import { AccessWatcher } from './access'
 import { SavesAcrossInstances, queueClaimMs, queueSweepMs } from './across-instances'
 import { collabPath } from './paths'
 import { type ServerMessage, copydeskHooks, toMessage } from './hooks'
-import { instanceName, leaseRenewMs, releaseDeadLeases, releaseLease, releaseOthersLeases, renewLeases } from './lease'
+import { HolderLock } from './holder-lock'
+import { type LeaseHolder, instanceName, leaseRenewMs, releaseDeadLeases, releaseLease, releaseOthersLeases, renewLeases } from './lease'
 import { SizeGuard, SocketsPerAddress, maxMessageBytes, tooManySocketsMessage, upgradeAddress } from './limits'
 import { type CutKind, type CutResult, RevisionCutter } from './revision-cutter'
 import { placeWaitMs } from './placement'
@@ -44,6 +45,8 @@ export type CollabOptions = {
   accessCheckMs?: number
   storeDebounceMs?: number
   placeWaitMs?: number
+  /** How long after losing its lock on PostgreSQL it tries again (lib/collab/holder-lock.ts). */
+  lockRetryMs?: number
   /** With Redis, for tests: how long a claim on a story's saves made elsewhere holds, and how often lapsed ones are looked for (lib/collab/across-instances.ts). */
   claimMs?: number
   sweepMs?: number
@@ -55,6 +58,8 @@ export type CollabOptions = {
 
 export type CollabServer = {
   hocuspocus: Hocuspocus
+  /** Without Redis, on PostgreSQL: the lock that says this instance runs (lib/collab/holder-lock.ts). */
+  lock: HolderLock | null
   /** Takes over an HTTP upgrade request on `collabPath`. */
   handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void
   /** Cuts a revision of an open story now (an explicit save from elsewhere than the editor's connection). */
@@ -86,7 +91,22 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   const { db } = options
   const log = options.log ?? console
   const instance = options.instance ?? instanceName()
-  const leaseHolder = options.redis ? null : instance
+  // On PostgreSQL, the lock that tells other instances this one still runs (lib/collab/holder-lock.ts).
+  // Lost while the process lives, every story served here is let go at once: others may take them.
+  const serverUrl = serverUrlOf(db)
+  const lock =
+    options.redis || !serverUrl
+      ? null
+      : new HolderLock(
+          serverUrl,
+          () => {
+            log.error('Copydesk: every shared story served here is closed until the lock is taken again.')
+            hocuspocus.closeConnections()
+          },
+          log,
+          options.lockRetryMs,
+        )
+  const leaseHolder: LeaseHolder | null = options.redis ? null : { name: instance, lock }
   const watcher = new AccessWatcher(db, options.accessCheckMs ?? 3000, log)
   const cutter = new RevisionCutter(db, {
     pauseMs: options.pauseMs,
@@ -101,9 +121,12 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   // The only instance frees every other holder's leases; one of several, those of holders no longer
   // running. A failure leaves the leases to lapse by themselves; unheard, it would end the process.
   const leasesReady = leaseHolder
-    ? (options.isOnlyInstance ? releaseOthersLeases(db, leaseHolder) : releaseDeadLeases(db)).catch((error: unknown) =>
-        log.error(`Copydesk: could not free the leases of an earlier sync server: ${String(error)}`),
-      )
+    ? Promise.all([
+        lock?.ready,
+        (options.isOnlyInstance ? releaseOthersLeases(db, instance) : releaseDeadLeases(db)).catch((error: unknown) =>
+          log.error(`Copydesk: could not free the leases of an earlier sync server: ${String(error)}`),
+        ),
+      ]).then(() => undefined)
     : Promise.resolve()
   const prefix = options.redisPrefix ?? 'copydesk'
   const redis = options.redis ? redisExtension(options.redis, instance, prefix, log) : null
@@ -157,7 +180,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     ? setInterval(async () => {
         const open = [...hocuspocus.documents.keys()].flatMap((name) => articleIdOf(name) ?? [])
         try {
-          for (const lost of await renewLeases(db, open, leaseHolder)) hocuspocus.closeConnections(documentNameOf(lost))
+          for (const lost of await renewLeases(db, open, leaseHolder.name)) hocuspocus.closeConnections(documentNameOf(lost))
         } catch (error) {
           log.error(`Copydesk: could not renew the shared stories' leases: ${String(error)}`)
         }
@@ -175,6 +198,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
 
   return {
     hocuspocus,
+    lock,
     handleUpgrade(request, socket, head) {
       const problem = foreignOriginProblem(headersOf(request), ownOrigins(headersOf(request), options.origins))
       if (problem) {
@@ -204,7 +228,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
         if (articleId === null) continue
         await storeStoryDocument(db, articleId, document)
         await cutter.flush(articleId)
-        if (leaseHolder) await releaseLease(db, articleId, leaseHolder)
+        if (leaseHolder) await releaseLease(db, articleId, leaseHolder.name)
       }
       cutter.stop()
       hocuspocus.closeConnections()
@@ -213,6 +237,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       // Documents left without connections unload now, while the database is still there.
       await Promise.all([...hocuspocus.documents.values()].map((document) => hocuspocus.unloadDocument(document)))
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus })
+      await lock?.close()
     },
   }
 }
