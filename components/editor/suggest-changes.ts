@@ -19,7 +19,7 @@ export const directChangeMeta = 'suggestionDirect'
  * The edit `tr` (made on `state`) turned into a suggestion: the words it adds carry an
  * `insertion` mark, the words it removes stay with a `deletion` mark (the suggester's own
  * insertions are simply removed). A paragraph split or joined is a suggested break instead
- * (suggest-breaks.ts), bold, italic or a link a suggested formatting (suggest-format.ts), and a
+ * (suggest-breaks.ts), bold, italic, underline, strikethrough or a link a suggested formatting (suggest-format.ts), and a
  * paragraph made a heading or list item (or back) a suggested block change (suggest-blocks.ts).
  * Returns null for an edit that cannot be a suggestion (a figure, a quote, a rule): in
  * suggestion mode those are refused.
