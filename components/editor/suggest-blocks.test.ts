@@ -7,6 +7,7 @@ import { storySchema } from '@/lib/rich-text-repair'
 import { forReaders, pendingSuggestions } from '@/lib/story-schema/suggestions'
 import { settlesOthers } from '@/lib/suggestion-settling'
 import { ana, ben, caretAt, json, keyed, newId, now, stateOf, stateOfJson, suggest } from '@/test/suggesting'
+import { suggestBlock } from './suggest-blocks'
 import { settleSuggestions, suggestTransaction } from './suggest-changes'
 
 const { heading, paragraph, bulletList, orderedList, listItem, blockquote } = storySchema.nodes
@@ -120,11 +121,13 @@ describe('list items as suggestions', () => {
     expect(json(settled(state, false))).toEqual(json(start))
   })
 
-  it('refuses what does not change a block’s form, such as a quote', () => {
+  it('leaves what does not change a block’s form, such as a quote, to other kinds of suggestion', () => {
+    const anaAttrs = () => ({ id: 'q1', authorId: ana.id, authorName: ana.name, at: now.toISOString() })
     const state = three()
-    expect(suggestTransaction(state, keyed(wrapIn(blockquote!))(state), ana, now, newId)).toBeNull()
+    expect(suggestBlock(state, keyed(wrapIn(blockquote!))(state), anaAttrs)).toBeNull()
     const quoted = state.apply(keyed(wrapIn(blockquote!))(state))
-    expect(suggestTransaction(quoted, keyed(lift)(quoted), ana, now, newId)).toBeNull()
+    expect(suggestBlock(quoted, keyed(lift)(quoted), anaAttrs)).toBeNull()
+    expect(pending(suggest(state, ana, keyed(wrapIn(blockquote!))))).toEqual([['block', 'New block quote', 'Buses too.', 'Ana Ruiz']])
   })
 })
 

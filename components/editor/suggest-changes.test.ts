@@ -49,10 +49,10 @@ describe('suggestion mode', () => {
     expect(readers(state)).toBe('left at nine')
   })
 
-  it('refuses an edit that is neither words nor a paragraph break, such as a rule', () => {
+  it('refuses an edit that cannot be a suggestion, such as a figure', () => {
     const state = stateOf('one two')
-    const rule = storySchema.nodes.horizontalRule?.create()
-    expect(rule && suggestTransaction(state, state.tr.insert(0, rule), ana, now, newId)).toBeNull()
+    const figure = storySchema.nodes.figure?.create({ src: '/media/1.jpg', alt: 'A ferry' })
+    expect(figure && suggestTransaction(state, state.tr.insert(0, figure), ana, now, newId)).toBeNull()
   })
 })
 

@@ -5,6 +5,7 @@ import { type BreakKind, breakKindOf, suggestedBreakName } from './nodes/suggest
 import { blockChangeOf, formerBlocks } from './block-changes'
 import { formerNesting } from './block-nesting'
 import { describeBlockChange, listForms, suggestedBlockName } from './block-suggestion'
+import { describeWholeBlock, formerWholeBlock, isWholeBlockType, wholeBlockChangeOf } from './whole-blocks'
 
 /** What a suggestion changes: words (marks), or a whole block's form (`block`, lib/story-schema/block-suggestion.ts). */
 export type PendingKind = SuggestionKind | 'block'
@@ -44,6 +45,8 @@ function readerContent(nodes: RichTextNode[]): RichTextNode[] {
 function readerNode(node: RichTextNode): RichTextNode[] {
   if (node.type === suggestedBreakName || node.type === suggestedBlockName || node.marks?.some((mark) => mark.type === 'insertion'))
     return []
+  const whole = formerWholeBlock(node, readerContent)
+  if (whole) return whole
   const marks = node.marks?.filter((mark) => !isSuggestionType(mark.type))
   const copy: RichTextNode = { ...node }
   if (marks && marks.length > 0) copy.marks = marks
@@ -57,6 +60,7 @@ export function hasSuggestion(node: RichTextNode): boolean {
   return (
     node.type === suggestedBreakName ||
     node.type === suggestedBlockName ||
+    (isWholeBlockType(node.type) && Boolean(node.attrs?.suggested)) ||
     Boolean(node.marks?.some((mark) => isSuggestionType(mark.type))) ||
     (node.content ?? []).some(hasSuggestion)
   )
@@ -99,6 +103,8 @@ export function eachSuggestedPiece(
   const walk = (node: RichTextNode, index: number, listType: string | null, depth: number) => {
     const block = blockChangeOf(node, index === 0 ? listType : null)
     if (block) visit('block', block.change, wordsOf(node), describeBlockChange(block.form, block.change, Math.max(0, depth)))
+    const whole = wholeBlockChangeOf(node)
+    if (whole && isWholeBlockType(node.type)) visit('block', whole, wordsOf(node), describeWholeBlock(node.type, whole))
     const breakAttrs = node.type === suggestedBreakName ? toSuggestionAttrs(node.attrs) : null
     if (breakAttrs) {
       const breakKind = breakKindOf(node.attrs)
