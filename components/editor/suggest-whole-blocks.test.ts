@@ -7,7 +7,7 @@ import { renderRichText } from '@/lib/rich-text'
 import { storyExtensions } from '@/lib/story-schema/extensions'
 import { forReaders, pendingSuggestions } from '@/lib/story-schema/suggestions'
 import { settlesOthers } from '@/lib/suggestion-settling'
-import { ana, ben, caretAt, json, keyed, newId, now, stateOf, stateOfJson, suggest } from '@/test/suggesting'
+import { ana, ben, caretAt, json, keyed, newId, now, readers, stateOf, stateOfJson, suggest } from '@/test/suggesting'
 import { settleSuggestions, suggestTransaction } from './suggest-changes'
 
 const { blockquote, horizontalRule } = storySchema.nodes
@@ -47,6 +47,14 @@ describe('horizontal rules suggested in or out', () => {
     expect(json(settled(state, false))).toEqual(json(two()))
   })
 
+  it('takes a rule put in at a paragraph’s end, as the toolbar does, and refuses one that would split its words', () => {
+    const atEnd = suggest(two(), ana, (s) => s.tr.replaceWith(12, 12, horizontalRule!.create()))
+    expect(blocks(atEnd)).toEqual(['paragraph', 'horizontalRule(insertion)', 'paragraph'])
+    expect(readers(atEnd)).toBe(readers(two()))
+    const inWords = two().tr.replaceWith(6, 6, horizontalRule!.create())
+    expect(suggestTransaction(two(), inWords, ana, now, newId)).toBeNull()
+  })
+
   it('keeps a rule deleted (selected, or Backspace after it), struck, until accepted; one’s own inserted rule deleted goes', () => {
     const start = withRule()
     const selected = start.apply(start.tr.setSelection(NodeSelection.create(start.doc, 13)))
@@ -76,6 +84,9 @@ describe('block quotes suggested on or off', () => {
     expect(pending(state)).toEqual([['block', 'New block quote', 'Buses too.', 'Ana Ruiz']])
     expect(forReaders(json(state))).toEqual(json(two()))
     expect(renderRichText(json(state))).toBe('<p>Fares rise.</p><p>Buses too.</p>')
+    expect(renderToHTMLString({ content: json(state), extensions: storyExtensions })).toMatch(
+      /<blockquote class="suggestion suggested-whole suggested-whole-insertion suggestion-colour-\d" data-suggestion="s\d+" title="New block quote suggested by Ana Ruiz, /,
+    )
     expect(blocks(settled(state, true))).toEqual(['paragraph', 'blockquote'])
     expect(json(settled(state, false))).toEqual(json(two()))
   })

@@ -76,7 +76,7 @@ function suggestOut(
 
 /**
  * `tr` inserting horizontal rules (with empty paragraphs about them, as the toolbar does) and
- * changing no words nor where paragraphs break, with each new rule marked `insertion`.
+ * changing no words nor splitting any, with each new rule marked `insertion`.
  */
 function suggestRulesIn(tr: Transaction, attrs: () => SuggestionAttrs): Transaction | null {
   const onlyRules = (node: ProseMirrorNode) => node.type.name === 'horizontalRule' || (node.isTextblock && node.content.size === 0)
@@ -86,11 +86,15 @@ function suggestRulesIn(tr: Transaction, attrs: () => SuggestionAttrs): Transact
     const before = tr.docs[index]
     if (!(step instanceof ReplaceStep) || !before) return null
     const { from, to, slice } = step
-    if (slice.openStart !== 0 || slice.openEnd !== 0 || !everyChild(slice.content, onlyRules)) return null
-    if (!everyChild(before.slice(from, to).content, onlyRules)) return null
+    if (!everyChild(slice.content, onlyRules) || !everyChild(before.slice(from, to).content, onlyRules)) return null
+    // A rule put in at a paragraph's end (or start) splits off an empty one; in its words, it would split them.
+    const $from = before.resolve(from)
+    const $to = before.resolve(to)
+    const hasWordsBefore = $from.parent.isTextblock && $from.parentOffset > 0
+    if (hasWordsBefore && $to.parent.isTextblock && $to.parentOffset < $to.parent.content.size) return null
     const later = tr.mapping.slice(index + 1)
     slice.content.forEach((node, offset) => {
-      if (node.type.name === 'horizontalRule') rules.push(later.map(from + offset, 1))
+      if (node.type.name === 'horizontalRule') rules.push(later.map(from + offset - slice.openStart, 1))
     })
   }
   if (rules.length === 0) return null
