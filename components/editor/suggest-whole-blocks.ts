@@ -118,14 +118,15 @@ function everyChild(content: ProseMirrorNode['content'], test: (node: ProseMirro
  */
 export function settleWholeBlocks(tr: Transaction, ids: readonly string[] | null, accept: boolean): void {
   for (;;) {
-    let found: { node: ProseMirrorNode; position: number; change: WholeBlockChange } | null = null
+    const hits: { node: ProseMirrorNode; position: number; change: WholeBlockChange }[] = []
     tr.doc.descendants((node, position) => {
       const change = node.attrs.suggested ? toWholeBlockChange(node.attrs) : null
-      if (!found && change && (ids === null || ids.includes(change.id))) found = { node, position, change }
-      return !found
+      if (hits.length === 0 && change && (ids === null || ids.includes(change.id))) hits.push({ node, position, change })
+      return hits.length === 0
     })
+    const [found] = hits
     if (!found) return
-    const { node, position, change } = found as { node: ProseMirrorNode; position: number; change: WholeBlockChange }
+    const { node, position, change } = found
     const stays = (change.suggested === 'insertion') === accept
     if (stays) tr.setNodeMarkup(position, undefined, { ...node.attrs, ...noWholeBlockChange })
     else if (node.type.name === 'blockquote') tr.replaceWith(position, position + node.nodeSize, node.content)
