@@ -250,7 +250,7 @@ test('a link, a heading and a list item suggested: shown as they would be with w
   await toolbarButton(editor, 'Figure').click()
   await editor.getByRole('group', { name: 'Add figure' }).getByRole('radio').first().check()
   await editor.getByRole('button', { name: 'OK' }).click()
-  await expect(editor.getByRole('status').filter({ hasText: 'figures, embeds, quotes and rules cannot be suggested' })).toBeVisible()
+  await expect(editor.getByRole('status').filter({ hasText: 'figures and embeds cannot be suggested' })).toBeVisible()
   await expect(storyBody(editor).getByRole('figure')).toHaveCount(0)
 
   await saveAndWait(editor)

@@ -2,12 +2,12 @@ import { getSchema } from '@tiptap/core'
 import { type ContentMatch, Fragment, type MarkType, type NodeType } from '@tiptap/pm/model'
 import { cleanText, wellFormed } from './clean-text'
 import { headingLevels, storyExtensions } from './story-schema/extensions'
-import { toAttribution } from './story-schema/nodes/blockquote'
 import { toEmbedAttributes } from './story-schema/nodes/embed'
 import { toFigureAttributes } from './story-schema/nodes/figure'
 import { toSuggestionAttrs } from './story-schema/marks/suggestion'
 import { toFormatChange } from './story-schema/marks/suggested-format'
 import { suggestedBlockName, toBlockChange } from './story-schema/block-suggestion'
+import { toQuoteAttrs, toRuleAttrs } from './story-schema/whole-blocks'
 import { suggestedBreakName, toBreakAttrs } from './story-schema/nodes/suggested-break'
 import { isAllowedHref } from './story-schema/urls'
 import type { RichTextDoc, RichTextNode } from '@/db/schema'
@@ -110,16 +110,15 @@ const leafAttrsOf: Record<string, (attrs: Json) => Json | null> = {
   embed: toEmbedAttributes,
   [suggestedBreakName]: toBreakAttrs,
   [suggestedBlockName]: toBlockChange,
+  horizontalRule: toRuleAttrs,
 }
-
-const orderedListTypes = new Set(['1', 'a', 'A', 'i', 'I'])
 
 function cleanNodeAttrs(name: string, attrs: Json, hadAttrs: boolean): Json | undefined {
   switch (name) {
     case 'heading':
       return { level: headingLevel(attrs.level) }
     case 'blockquote':
-      return 'attribution' in attrs ? { attribution: toAttribution(attrs.attribution) } : undefined
+      return toQuoteAttrs(attrs)
     case 'orderedList': {
       if (!hadAttrs) return undefined
       const result: Json = {}
@@ -127,7 +126,8 @@ function cleanNodeAttrs(name: string, attrs: Json, hadAttrs: boolean): Json | un
         const start = Number(attrs.start)
         result.start = Number.isInteger(start) && start >= 0 && start <= 1_000_000 ? start : 1
       }
-      if ('type' in attrs) result.type = typeof attrs.type === 'string' && orderedListTypes.has(attrs.type) ? attrs.type : null
+      if ('type' in attrs)
+        result.type = typeof attrs.type === 'string' && ['1', 'a', 'A', 'i', 'I'].includes(attrs.type) ? attrs.type : null
       return Object.keys(result).length > 0 ? result : undefined
     }
     default:

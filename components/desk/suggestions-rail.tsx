@@ -101,10 +101,13 @@ export function SuggestionsRail({ editor, canReview }: SuggestionsRailProps) {
 
 /**
  * "Insert “a third”", "Delete “half”", "Bold “fares”", "Link to https://… “fares”", "Heading 2
- * (was paragraph) “Fares rise”", "New paragraph" or "Join paragraphs": what accepting does.
+ * (was paragraph) “Fares rise”", "New block quote “Fares rise”", "No horizontal rule", "New paragraph" or
+ * "Join paragraphs": what accepting does.
  */
 function describeChange({ kind, text, format, block, paragraphBreak }: PendingSuggestion): string {
   const change = format ?? block
+  // A rule has no words to quote.
+  if (change && !text.trim() && kind === 'block') return change
   if (change) return `${change} “${text.trim() || ' '}”`
   if (paragraphBreak) return paragraphBreak === 'split' ? 'New paragraph' : 'Join paragraphs'
   return `${kind === 'insertion' ? 'Insert' : 'Delete'} “${text.trim() || ' '}”`

@@ -28,13 +28,13 @@ function isNearOthers(doc: ProseMirrorNode, step: Step, personId: number): boole
   if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) return isSuggestionMark(step.mark.type.name)
   if (!(step instanceof ReplaceStep || step instanceof ReplaceAroundStep)) return true
   // One position either side: typing at the edge of, or inside, someone else's words, beside
-  // their suggested break, or in a block they suggested making a heading or list item.
+  // their suggested break, or in a block they suggested making a heading or list item, or a quote or rule they suggested in or out.
   const from = Math.max(0, step.from - 1)
   const to = Math.min(doc.content.size, step.to + 1)
   let isNear = false
   doc.nodesBetween(from, to, (node) => {
     const isOthersBreak = node.type.name === suggestedBreakName && node.attrs.authorId !== personId
-    const isOthersBlock = node.type.name === suggestedBlockName && node.attrs.authorId !== personId
+    const isOthersBlock = (node.type.name === suggestedBlockName || Boolean(node.attrs.suggested)) && node.attrs.authorId !== personId
     isNear ||=
       isOthersBreak || isOthersBlock || node.marks.some((mark) => isSuggestionMark(mark.type.name) && mark.attrs.authorId !== personId)
     return !isNear

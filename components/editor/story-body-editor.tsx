@@ -1,6 +1,7 @@
 'use client'
 
 import './editor.css'
+import './suggestions.css'
 import type { Editor } from '@tiptap/core'
 import type { EditorView } from '@tiptap/pm/view'
 import { EditorContent, useEditor } from '@tiptap/react'
@@ -74,7 +75,7 @@ export type StoryBodyEditorProps = {
 /** What the editor says when an edit is not made (components/editor/suggest-mode.ts). */
 const refusedEditNotes: Record<RefusedEdit, string> = {
   'not-a-suggestion':
-    'That change cannot be a suggestion (figures, embeds, quotes and rules cannot be suggested): turn Suggest changes off to make it. Words, paragraphs, bold, italic, links, headings and lists can be suggested.',
+    'That change cannot be a suggestion (figures and embeds cannot be suggested): turn Suggest changes off to make it. Words, paragraphs, formatting, links, headings, lists, block quotes and rules can be suggested.',
   'settles-others':
     'Only editors can accept or reject someone else’s suggestion: turn Suggest changes on to suggest a change to those words.',
 }

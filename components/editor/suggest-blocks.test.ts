@@ -1,11 +1,13 @@
 import { lift, setBlockType, wrapIn } from '@tiptap/pm/commands'
-import { liftListItem, wrapInList } from '@tiptap/pm/schema-list'
+import { liftListItem, sinkListItem, wrapInList } from '@tiptap/pm/schema-list'
 import type { EditorState } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
+import type { RichTextNode } from '@/db/schema'
 import { storySchema } from '@/lib/rich-text-repair'
 import { forReaders, pendingSuggestions } from '@/lib/story-schema/suggestions'
 import { settlesOthers } from '@/lib/suggestion-settling'
 import { ana, ben, caretAt, json, keyed, newId, now, stateOf, stateOfJson, suggest } from '@/test/suggesting'
+import { suggestBlock } from './suggest-blocks'
 import { settleSuggestions, suggestTransaction } from './suggest-changes'
 
 const { heading, paragraph, bulletList, orderedList, listItem, blockquote } = storySchema.nodes
@@ -119,10 +121,61 @@ describe('list items as suggestions', () => {
     expect(json(settled(state, false))).toEqual(json(start))
   })
 
-  it('refuses what does not change a block’s form, such as a quote', () => {
+  it('leaves what does not change a block’s form, such as a quote, to other kinds of suggestion', () => {
+    const anaAttrs = () => ({ id: 'q1', authorId: ana.id, authorName: ana.name, at: now.toISOString() })
     const state = three()
-    expect(suggestTransaction(state, keyed(wrapIn(blockquote!))(state), ana, now, newId)).toBeNull()
+    expect(suggestBlock(state, keyed(wrapIn(blockquote!))(state), anaAttrs)).toBeNull()
     const quoted = state.apply(keyed(wrapIn(blockquote!))(state))
-    expect(suggestTransaction(quoted, keyed(lift)(quoted), ana, now, newId)).toBeNull()
+    expect(suggestBlock(quoted, keyed(lift)(quoted), anaAttrs)).toBeNull()
+    expect(pending(suggest(state, ana, keyed(wrapIn(blockquote!))))).toEqual([['block', 'New block quote', 'Buses too.', 'Ana Ruiz']])
+  })
+})
+
+describe('list items nested as suggestions', () => {
+  const list = (...items: RichTextNode[]): RichTextNode => ({ type: 'bulletList', content: items })
+  const itemWith = (text: string, ...lists: RichTextNode[]): RichTextNode => ({
+    type: 'listItem',
+    content: [{ type: 'paragraph', content: words(text) }, ...lists],
+  })
+  /** A, B (with C in it), D: the caret after B's words, at 9. */
+  const flat = () => caretAt(stateOfJson({ type: 'doc', content: [list(item('A'), itemWith('B', list(item('C'))), item('D'))] }), 9)
+  /** A with B and D in it: the caret after B's words, at 9. */
+  const nested = () => caretAt(stateOfJson({ type: 'doc', content: [list(itemWith('A', list(item('B'), item('D'))))] }), 9)
+  const tab = keyed(sinkListItem(listItem!))
+  const shiftTab = keyed(liftListItem(listItem!))
+  const depths = (state: EditorState) => {
+    const found: string[] = []
+    state.doc.descendants((node, position) => {
+      if (node.isTextblock) found.push(`${state.doc.resolve(position).depth / 2}${node.textContent}`)
+    })
+    return found
+  }
+
+  it('nests an item in the one above with Tab, its own items moving with it; readers keep it where it was', () => {
+    const state = suggest(flat(), ana, tab)
+    expect(depths(state)).toEqual(['1A', '2B', '3C', '1D'])
+    expect(pending(state)).toEqual([['block', 'Bulleted list, level 2 (nested 1 level in)', 'B', 'Ana Ruiz']])
+    expect(forReaders(json(state))).toEqual(json(flat()))
+    expect(depths(settled(state, true))).toEqual(['1A', '2B', '3C', '1D'])
+    expect(pending(settled(state, true))).toEqual([])
+    expect(json(settled(state, false))).toEqual(json(flat()))
+    expect(json(suggest(state, ana, shiftTab))).toEqual(json(flat()))
+  })
+
+  it('takes an item out a level with Shift-Tab, the items after it becoming its own; rejected, all are where they were', () => {
+    const state = suggest(nested(), ana, shiftTab)
+    expect(depths(state)).toEqual(['1A', '1B', '2D'])
+    // One edit, one suggestion: D, now B's, moved in against the item it is in.
+    expect(pending(state)).toEqual([['block', 'Bulleted list (moved 1 level out)', 'B D', 'Ana Ruiz']])
+    expect(forReaders(json(state))).toEqual(json(nested()))
+    expect(json(settled(state, false))).toEqual(json(nested()))
+    expect(depths(settled(state, true))).toEqual(['1A', '1B', '2D'])
+  })
+
+  it('refuses nesting someone else’s suggested item, and counts taking it out outside suggestion mode as rejecting it', () => {
+    const state = suggest(flat(), ana, tab)
+    expect(suggestTransaction(state, shiftTab(state), ben, now, newId)).toBeNull()
+    const undone = state.apply(shiftTab(state))
+    expect(settlesOthers(ben.id, json(state), json(undone))).toBe(true)
   })
 })

@@ -1,6 +1,6 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { setBlockType } from '@tiptap/pm/commands'
-import { liftListItem, wrapInList } from '@tiptap/pm/schema-list'
+import { liftListItem, sinkListItem, wrapInList } from '@tiptap/pm/schema-list'
 import { type Command, EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { ReplaceAroundStep, ReplaceStep, canJoin } from '@tiptap/pm/transform'
 import {
@@ -15,12 +15,25 @@ import {
 } from '@/lib/story-schema/block-suggestion'
 import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
 
-// Headings and list items as suggestions: the block takes the form asked for at once, so the
-// desk shows it as it would be, and a mark at its end records the form it had, who asked and
-// when (lib/story-schema/block-suggestion.ts). Rejecting gives it back its form.
+// Headings, list items and their nesting as suggestions: the block takes the form (or place)
+// asked for at once, so the desk shows it as it would be, and a mark at its end records the form
+// it had (or the levels it moved), who asked and when (lib/story-schema/block-suggestion.ts).
+// Rejecting gives it back its form or place.
 
-/** A block of words: where it starts, its form, and its suggested change with the mark's position. */
-type Block = { node: ProseMirrorNode; position: number; form: BlockForm | null; change: BlockChange | null; marker: number | null }
+/**
+ * A block of words: where it starts, its form, and its suggested change with the mark's position;
+ * for a list item's first paragraph, how many items it is nested in (`depth`) and where the first
+ * paragraph of the item it is nested in starts (`outer`).
+ */
+type Block = {
+  node: ProseMirrorNode
+  position: number
+  form: BlockForm | null
+  change: BlockChange | null
+  marker: number | null
+  depth: number
+  outer: number | null
+}
 
 /**
  * The blocks of words of `doc` from `from` to `to` in order, with their forms, and the other
@@ -29,7 +42,8 @@ type Block = { node: ProseMirrorNode; position: number; form: BlockForm | null; 
 function blocksOf(doc: ProseMirrorNode, from = 0, to = doc.content.size): { blocks: Block[]; others: ProseMirrorNode[] } {
   const blocks: Block[] = []
   const others: ProseMirrorNode[] = []
-  doc.nodesBetween(from, to, (node, position) => {
+  // A step's map read back through the steps after it may reach past the document's ends.
+  doc.nodesBetween(Math.max(0, from), Math.min(to, doc.content.size), (node, position) => {
     if (node.isTextblock) {
       const $position = doc.resolve(position)
       const isItem = $position.parent.type.name === 'listItem' && $position.index() === 0
@@ -41,7 +55,13 @@ function blocksOf(doc: ProseMirrorNode, from = 0, to = doc.content.size): { bloc
         marker = position + 1 + offset
         change = toBlockChange(child.attrs)
       })
-      blocks.push({ node, position, form: formOf(node.type.name, node.attrs.level, listType), change, marker })
+      // The items around: the nearest is the block's own (when it is its first paragraph).
+      const items: number[] = []
+      for (let depth = $position.depth; depth > 0; depth -= 1)
+        if ($position.node(depth).type.name === 'listItem') items.push($position.start(depth))
+      const form = formOf(node.type.name, node.attrs.level, listType)
+      const depth = isItem ? items.length - 1 : 0
+      blocks.push({ node, position, form, change, marker, depth, outer: isItem ? (items[1] ?? null) : null })
       return false
     }
     if (node.isAtom) others.push(node)
@@ -65,9 +85,10 @@ function touched(tr: Transaction): { from: number; to: number } {
 }
 
 /**
- * `tr` making paragraphs headings or list items (or back, or one list another) turned into a
- * suggestion with `attrs`: made as it is, each changed block recording its former form; asked
- * back to its former form, one's own suggestion is withdrawn. Null when `tr` does more than change
+ * `tr` making paragraphs headings or list items (or back, or one list another), or nesting list
+ * items in the item above them or taking them out a level, turned into a suggestion with `attrs`:
+ * made as it is, each changed block recording its former form or nesting; asked back to its
+ * former form or place, one's own suggestion is withdrawn. Null when `tr` does more than change
  * blocks' forms (its words, or figures, change), changes none, or changes one someone else
  * suggested changing.
  */
@@ -99,12 +120,17 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
       continue
     }
     const prior = was.change
-    const isChange = now.form !== was.form
+    const nested = ownNesting(before.blocks, after.blocks, index)
+    const isChange = now.form !== was.form || nested !== 0
     isChanged ||= isChange
     if (isChange && prior && prior.authorId !== made.authorId) return null
     const formerly = prior?.formerly ?? was.form
-    if (now.form === formerly) wanted.push(null)
-    else wanted.push(prior ?? blockChangeSchema.parse({ ...made, formerly }))
+    const nesting = (prior?.nesting ?? 0) + nested
+    // A block changes its form or its nesting, not both: rejected, either is given back alone.
+    if (now.form !== formerly && nesting !== 0) return null
+    if (now.form === formerly && nesting === 0) wanted.push(null)
+    else if (prior) wanted.push({ ...prior, nesting: nesting || null })
+    else wanted.push(blockChangeSchema.parse({ ...made, formerly, nesting: nesting || null }))
   }
   if (!isChanged) return null
   const marker = state.schema.nodes[suggestedBlockName]
@@ -112,12 +138,33 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
   // From the last block back, so that a mark put in or taken out moves no block still to come.
   for (const [index, block] of [...after.blocks.entries()].reverse()) {
     const change = wanted[index] ?? null
-    if (JSON.stringify(change) === JSON.stringify(block.change)) continue
+    if (isSameChange(change, block.change)) continue
     // The new mark goes at the block's end first: the old one, before it, stays where it is.
     if (change) tr.insert(block.position + block.node.nodeSize - 1, marker.create(change))
     if (block.marker !== null) tr.delete(block.marker, block.marker + 1)
   }
   return tr
+}
+
+/**
+ * How many levels the list item whose first paragraph is `after[index]` moved in (negative: out)
+ * against the item it is in: an item carried along with its own has not moved. An item outside
+ * the blocks compared did not move.
+ */
+function ownNesting(before: Block[], after: Block[], index: number): number {
+  const now = after[index]
+  const was = before[index]
+  if (!now || !was) return 0
+  const outer = now.outer === null ? -1 : after.findIndex((block) => block.position === now.outer)
+  const outerMoved = outer < 0 ? 0 : (after[outer]?.depth ?? 0) - (before[outer]?.depth ?? 0)
+  return now.depth - was.depth - outerMoved
+}
+
+function isSameChange(one: BlockChange | null, other: BlockChange | null): boolean {
+  return (
+    JSON.stringify(one && { ...one, nesting: one.nesting || null }) ===
+    JSON.stringify(other && { ...other, nesting: other.nesting || null })
+  )
 }
 
 /**
@@ -129,17 +176,33 @@ export function settleBlocks(tr: Transaction, ids: readonly string[] | null, acc
     const found = blocksOf(tr.doc).blocks.find(({ change }) => change && (ids === null || ids.includes(change.id)))
     if (!found?.change || found.marker === null) return
     tr.delete(found.marker, found.marker + 1)
-    if (!accept && found.form) giveBackForm(tr, found.position, found.form, found.change.formerly)
+    const nesting = found.change.nesting ?? 0
+    if (!accept && nesting !== 0) giveBackNesting(tr, found.position, nesting)
+    else if (!accept && found.form) giveBackForm(tr, found.position, found.form, found.change.formerly)
+  }
+}
+
+/** Runs `command` on `tr`'s document with the caret in the block at `at`. */
+function runAt(tr: Transaction, command: Command, at: number): boolean {
+  const state = EditorState.create({ doc: tr.doc, selection: TextSelection.create(tr.doc, at + 1) })
+  return command(state, (made) => made.steps.forEach((step) => tr.step(step)))
+}
+
+/** Moves the list item whose first paragraph is at `position` back out (`nesting` levels in) or in (levels out). */
+function giveBackNesting(tr: Transaction, position: number, nesting: number): void {
+  const { listItem } = tr.doc.type.schema.nodes
+  if (!listItem) return
+  const steps = tr.steps.length
+  for (let moved = 0; moved < Math.abs(nesting); moved += 1) {
+    const at = tr.mapping.slice(steps).map(position + 1) - 1
+    if (!runAt(tr, nesting > 0 ? liftListItem(listItem) : sinkListItem(listItem), at)) return
   }
 }
 
 /** Makes the block at `position` of `tr`'s document, now of `form`, a block of `formerly` again. */
 function giveBackForm(tr: Transaction, position: number, form: BlockForm, formerly: BlockForm): void {
   const { nodes } = tr.doc.type.schema
-  const run = (command: Command, at: number) => {
-    const state = EditorState.create({ doc: tr.doc, selection: TextSelection.create(tr.doc, at + 1) })
-    command(state, (made) => made.steps.forEach((step) => tr.step(step)))
-  }
+  const run = (command: Command, at: number) => runAt(tr, command, at)
   const steps = tr.steps.length
   if (isListForm(form) && isListForm(formerly)) {
     const $block = tr.doc.resolve(position)

@@ -49,10 +49,10 @@ describe('suggestion mode', () => {
     expect(readers(state)).toBe('left at nine')
   })
 
-  it('refuses an edit that is neither words nor a paragraph break, such as a rule', () => {
+  it('refuses an edit that cannot be a suggestion, such as a figure', () => {
     const state = stateOf('one two')
-    const rule = storySchema.nodes.horizontalRule?.create()
-    expect(rule && suggestTransaction(state, state.tr.insert(0, rule), ana, now, newId)).toBeNull()
+    const figure = storySchema.nodes.figure?.create({ src: '/media/1.jpg', alt: 'A ferry' })
+    expect(figure && suggestTransaction(state, state.tr.insert(0, figure), ana, now, newId)).toBeNull()
   })
 })
 
@@ -157,9 +157,8 @@ describe('paragraph breaks as suggestions', () => {
   })
 })
 
-describe('bold and italic as suggestions', () => {
-  const bold = storySchema.marks.bold
-  const italic = storySchema.marks.italic
+describe('bold, italic, underline and strikethrough as suggestions', () => {
+  const { bold, italic, underline, strike } = storySchema.marks
   const marksOf = (state: EditorState) => {
     const found: string[] = []
     state.doc.descendants((node) => {
@@ -195,6 +194,26 @@ describe('bold and italic as suggestions', () => {
     expect(marksOf(state.apply(settleSuggestions(state, null, true)))).toEqual(['Fares rise.:'])
     const again = suggest(state, ana, (s) => s.tr.removeMark(1, 6, italic))
     expect(json(again)).toEqual(json(slanted))
+  })
+
+  it('suggests underline and strikethrough like bold, and taking them off', () => {
+    const start = stateOf('Fares rise.')
+    const state = suggest(
+      suggest(start, ana, (s) => s.tr.addMark(1, 6, underline!.create())),
+      ben,
+      (s) => s.tr.addMark(7, 11, strike!.create()),
+    )
+    expect(pendingSuggestions(json(state)).map((one) => [one.format, one.text, one.authorName])).toEqual([
+      ['Underline', 'Fares', 'Ana Ruiz'],
+      ['Strikethrough', 'rise', 'Ben Ode'],
+    ])
+    expect(storySchema.nodeFromJSON(forReaders(json(state))).eq(start.doc)).toBe(true)
+    const accepted = state.apply(settleSuggestions(state, null, true))
+    expect(marksOf(accepted)).toEqual(['Fares:underline', ' :', 'rise:strike', '.:'])
+    expect(json(state.apply(settleSuggestions(state, null, false)))).toEqual(json(start))
+    const off = suggest(accepted, ana, (s) => s.tr.removeMark(7, 11, strike))
+    expect(pendingSuggestions(json(off)).map((one) => one.format)).toEqual(['Not struck through'])
+    expect(marksOf(off.apply(settleSuggestions(off, null, true)))).toEqual(['Fares:underline', ' rise.:'])
   })
 })
 

@@ -8,6 +8,7 @@ import { type BreakKind, breakKindOf, suggestedBreakName } from '@/lib/story-sch
 import { settleBlocks, suggestBlock } from './suggest-blocks'
 import { settleBreak, suggestBreak } from './suggest-breaks'
 import { applyFormat, suggestFormat } from './suggest-format'
+import { settleWholeBlocks, suggestWholeBlock } from './suggest-whole-blocks'
 
 /** Who is suggesting: stored on every suggestion they make. */
 export type Suggester = { id: number; name: string }
@@ -19,10 +20,11 @@ export const directChangeMeta = 'suggestionDirect'
  * The edit `tr` (made on `state`) turned into a suggestion: the words it adds carry an
  * `insertion` mark, the words it removes stay with a `deletion` mark (the suggester's own
  * insertions are simply removed). A paragraph split or joined is a suggested break instead
- * (suggest-breaks.ts), bold, italic or a link a suggested formatting (suggest-format.ts), and a
- * paragraph made a heading or list item (or back) a suggested block change (suggest-blocks.ts).
- * Returns null for an edit that cannot be a suggestion (a figure, a quote, a rule): in
- * suggestion mode those are refused.
+ * (suggest-breaks.ts), bold, italic, underline, strikethrough or a link a suggested formatting (suggest-format.ts), and a
+ * paragraph made a heading or list item (or back, or an item nested) a suggested block change
+ * (suggest-blocks.ts), and a rule inserted or deleted or a quote put on or taken off a suggested
+ * whole block (suggest-whole-blocks.ts). Returns null for an edit that cannot be a suggestion (a
+ * figure, an embed, words and blocks deleted together): in suggestion mode those are refused.
  */
 export function suggestTransaction(
   state: EditorState,
@@ -36,6 +38,8 @@ export function suggestTransaction(
   if (formatted) return formatted.setMeta(directChangeMeta, true)
   const reshaped = suggestBlock(state, tr, newAttrs)
   if (reshaped) return reshaped.setMeta(directChangeMeta, true)
+  const whole = suggestWholeBlock(state, tr, newAttrs)
+  if (whole) return whole.setMeta(directChangeMeta, true)
   const [step, ...rest] = tr.steps
   if (!(step instanceof ReplaceStep) || rest.length > 0) return null
   const broken = suggestBreak(state, step, newAttrs)
@@ -137,7 +141,8 @@ function stretches(doc: ProseMirrorNode): Stretch[] {
  * an accepted insertion becomes plain words and an accepted deletion goes; a rejected insertion
  * goes and a rejected deletion becomes plain words again. Suggested formatting is applied when
  * accepted. A suggested break goes either way: accepted, its paragraph splits or joins (suggest-breaks.ts).
- * A suggested block change keeps its form accepted and takes back the one it had rejected (suggest-blocks.ts).
+ * A suggested block change keeps its form accepted and takes back the one it had rejected (suggest-blocks.ts);
+ * a quote or rule suggested in or out is there or not (suggest-whole-blocks.ts).
  */
 export function settleSuggestions(state: EditorState, ids: readonly string[] | null, accept: boolean): Transaction {
   const tr = state.tr.setMeta(directChangeMeta, true)
@@ -155,5 +160,6 @@ export function settleSuggestions(state: EditorState, ids: readonly string[] | n
     else tr.delete(from, tr.mapping.map(stretch.to))
   }
   settleBlocks(tr, ids, accept)
+  settleWholeBlocks(tr, ids, accept)
   return tr
 }

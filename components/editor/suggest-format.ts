@@ -4,11 +4,11 @@ import { AddMarkStep, RemoveMarkStep, type Step } from '@tiptap/pm/transform'
 import { type FormatChange, suggestableFormats, toFormatChange } from '@/lib/story-schema/marks/suggested-format'
 import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
 
-// Bold, italic and links as suggestions: the words get a `formatting` mark saying what would
+// Bold, italic, underline, strikethrough and links as suggestions: the words get a `formatting` mark saying what would
 // change (lib/story-schema/marks/suggested-format.ts); the formatting itself waits for an editor.
 
 /**
- * `tr` making words bold, italic or a link, or no longer, turned into a suggestion with `attrs`;
+ * `tr` making words bold, italic, underlined, struck through or a link, or no longer, turned into a suggestion with `attrs`;
  * the same change asked again over one's own suggested words withdraws it. A link given a new
  * address (its old one taken off, the new one put on) is a suggested link to the new address.
  * Null when `tr` is not such a change.

@@ -31,7 +31,7 @@ const modeMeta = 'suggestModeChanged'
 
 /**
  * Suggestion mode: while it is on, this person's typing and deleting in the body, the
- * paragraphs they start or join, their bold, italic and links, and the paragraphs they make
+ * paragraphs they start or join, their bold, italic, underline, strikethrough and links, and the paragraphs they make
  * headings or list items (or back) become suggestions (suggest-changes.ts) instead of changes.
  * Others' edits arriving through the shared document, bodies loaded from a save, accepting and
  * rejecting, and anchoring comments pass as they are; any other edit (a figure, an embed, a

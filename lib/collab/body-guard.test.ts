@@ -166,3 +166,35 @@ describe('a suggested heading over the socket', () => {
     expect(bodyUpdateProblem(forged.server, forged.update, editor)).toBe(forgedMessage)
   })
 })
+
+describe('a suggested rule over the socket', () => {
+  const ruleBy = (person: Actor, id: string) => ({ type: 'horizontalRule', attrs: { ...attrsOf(person, id), suggested: 'insertion' } })
+  /** "Fares rise.", then a rule the editor suggested; the update `edit` makes of a copy's body. */
+  function changeBody(edit: (body: Y.XmlFragment) => void) {
+    const content = [{ type: 'paragraph', content: [{ type: 'text', text: 'Fares rise.' }] }, ruleBy(editor, 'e1')]
+    const server = buildStoryDocument({ headline: 'Fares', standfirst: '', body: { type: 'doc', content } }, 1)
+    const client = new Y.Doc()
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
+    const before = Y.encodeStateVector(client)
+    edit(client.getXmlFragment('body'))
+    return { server, update: Y.encodeStateAsUpdate(client, before) }
+  }
+
+  it('refuses a writer rejecting the editor’s rule (deleting it) or accepting it (its suggestion taken off); an editor may', () => {
+    const rejected = changeBody((body) => body.delete(1, 1))
+    expect(bodyUpdateProblem(rejected.server, rejected.update, writer)).toMatch(/^Only editors can accept or reject suggested changes\./)
+    expect(bodyUpdateProblem(rejected.server, rejected.update, editor)).toBeNull()
+    const accepted = changeBody((body) => (body.get(1) as Y.XmlElement).removeAttribute('suggested'))
+    expect(bodyUpdateProblem(accepted.server, accepted.update, writer)).toMatch(/^Only editors can accept or reject suggested changes\./)
+  })
+
+  it('refuses a rule suggested in someone else’s name', () => {
+    const forged = changeBody((body) => {
+      const rule = new Y.XmlElement('horizontalRule')
+      for (const [key, value] of Object.entries(ruleBy(writer, 'w1').attrs)) rule.setAttribute(key, value as string)
+      body.insert(2, [rule])
+    })
+    expect(namesOthers(forged.update, editor)).toBe(true)
+    expect(bodyUpdateProblem(forged.server, forged.update, editor)).toBe(forgedMessage)
+  })
+})

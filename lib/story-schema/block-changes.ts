@@ -23,6 +23,12 @@ export function blockChangeOf(node: RichTextNode, listType: string | null): { ch
   return change && { change, form: formOf(node.type, node.attrs?.level, listType) }
 }
 
+/** The form a block had, when a change of its form (not of its nesting, block-nesting.ts) is suggested. */
+function formChangeOf(node: RichTextNode, listType: string | null): BlockForm | undefined {
+  const change = blockChangeOf(node, listType)?.change
+  return change && !change.nesting ? change.formerly : undefined
+}
+
 /** A paragraph or heading made a block of `form` outside a list, without the mark of its change. */
 function asForm(node: RichTextNode, form: BlockForm): RichTextNode {
   const { type, attrs } = textblockOf(form)
@@ -58,10 +64,15 @@ export function formerBlocks(nodes: RichTextNode[]): RichTextNode[] {
 
   for (const node of nodes) {
     if ((listForms as readonly string[]).includes(node.type)) {
-      const isChanged = (node.content ?? []).some((item) => item.content?.[0] && blockChangeOf(item.content[0], node.type))
+      const isChanged = (node.content ?? []).some((item) => item.content?.[0] && formChangeOf(item.content[0], node.type))
+      // A list none of whose items changed stays one list (joined to one made beside it).
+      const last = out.at(-1)
+      if (!isChanged && last?.type === node.type && remade.has(last)) last.content = [...(last.content ?? []), ...(node.content ?? [])]
+      else if (!isChanged) out.push(node)
+      if (!isChanged) continue
       for (const item of node.content ?? []) {
         const [first, ...rest] = item.content ?? []
-        const formerly = first ? blockChangeOf(first, node.type)?.change.formerly : undefined
+        const formerly = first ? formChangeOf(first, node.type) : undefined
         if (!first || !formerly) addItem(node, item, isChanged)
         else if (isListForm(formerly))
           addItem({ ...node, type: formerly }, { ...item, content: [asForm(first, 'paragraph'), ...rest] }, true)
@@ -69,7 +80,7 @@ export function formerBlocks(nodes: RichTextNode[]): RichTextNode[] {
       }
       continue
     }
-    const formerly = blockChangeOf(node, null)?.change.formerly
+    const formerly = formChangeOf(node, null)
     if (!formerly) out.push(node)
     else if (isListForm(formerly)) addItem({ type: formerly }, { type: 'listItem', content: [asForm(node, 'paragraph')] }, true)
     else out.push(asForm(node, formerly))

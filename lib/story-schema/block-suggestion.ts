@@ -26,8 +26,19 @@ export function isListForm(form: BlockForm): form is ListForm {
   return (listForms as readonly string[]).includes(form)
 }
 
-/** A suggested block change: who and when, and the form the block had (`formerly`). */
-export const blockChangeSchema = suggestionAttrsSchema.extend({ formerly: z.enum(blockForms) })
+/** The levels a list item's nesting may be suggested to move at most: more than a story's lists have. */
+const maxNesting = 8
+
+/**
+ * A suggested block change: who and when, and the form the block had (`formerly`); for a list
+ * item nested in the one above it (Tab) or taken out to its list's list (Shift-Tab), `nesting`
+ * says how many levels it moved in (negative: out), counted against the item it is in, so an item
+ * carried along with the one it belongs to has none of its own. Either the form or the nesting changes, not both.
+ */
+export const blockChangeSchema = suggestionAttrsSchema.extend({
+  formerly: z.enum(blockForms),
+  nesting: z.number().int().min(-maxNesting).max(maxNesting).nullish(),
+})
 export type BlockChange = z.infer<typeof blockChangeSchema>
 
 export const suggestedBlockName = 'suggestedBlock'
@@ -60,9 +71,20 @@ export function describeForm(form: BlockForm): string {
   return form === 'paragraph' ? 'Paragraph' : `Heading ${form.slice('heading:'.length)}`
 }
 
-/** "Heading 2 (was paragraph)": what accepting a block change makes of the block. */
-export function describeBlockChange(form: BlockForm | null, formerly: BlockForm): string {
-  return `${form ? describeForm(form) : 'Changed'} (was ${describeForm(formerly).toLowerCase()})`
+/**
+ * "Heading 2 (was paragraph)", "Bulleted list, level 2 (nested 1 level in)": what accepting a
+ * block change makes of the block, `depth` being how many list items it is nested in (0 at a
+ * list's top); a nesting is counted against the item the block's item is in.
+ */
+export function describeBlockChange(form: BlockForm | null, change: Pick<BlockChange, 'formerly' | 'nesting'>, depth: number): string {
+  const now = `${form ? describeForm(form) : 'Changed'}${depth > 0 ? `, level ${depth + 1}` : ''}`
+  return `${now} (${change.nesting ? describeNesting(change.nesting) : `was ${describeForm(change.formerly).toLowerCase()}`})`
+}
+
+/** "nested 1 level in", "moved 2 levels out". */
+function describeNesting(nesting: number): string {
+  const levels = Math.abs(nesting)
+  return `${nesting > 0 ? 'nested' : 'moved'} ${levels} level${levels > 1 ? 's' : ''} ${nesting > 0 ? 'in' : 'out'}`
 }
 
 /**
@@ -79,7 +101,14 @@ export const SuggestedBlock = Node.create({
   ...suggestionMarker,
 
   addAttributes() {
-    return { id: plainAttribute, authorId: plainAttribute, authorName: plainAttribute, at: plainAttribute, formerly: plainAttribute }
+    return {
+      id: plainAttribute,
+      authorId: plainAttribute,
+      authorName: plainAttribute,
+      at: plainAttribute,
+      formerly: plainAttribute,
+      nesting: plainAttribute,
+    }
   },
 
   renderHTML({ node }) {
@@ -90,7 +119,10 @@ export const SuggestedBlock = Node.create({
       {
         class: `suggestion suggested-block suggestion-colour-${suggestionColourIndex(change.authorName)}`,
         'data-suggestion': change.id,
-        title: suggestedBy(`Change from ${describeForm(change.formerly).toLowerCase()}`, change),
+        title: suggestedBy(
+          change.nesting ? `Item ${describeNesting(change.nesting)}` : `Change from ${describeForm(change.formerly).toLowerCase()}`,
+          change,
+        ),
       },
     ]
   },

@@ -45,7 +45,10 @@ describe('the story extension list', () => {
   it('keeps only the attributes the stories use', () => {
     const schema = getSchema(storyExtensions)
     const attributes = (name: string) => Object.keys(schema.nodes[name]?.spec.attrs ?? {})
-    expect(attributes('blockquote')).toEqual(['attribution'])
+    // A quote or rule suggested in or out carries who and when (whole-blocks.ts).
+    const suggested = ['id', 'authorId', 'authorName', 'at', 'suggested']
+    expect(attributes('blockquote').sort()).toEqual(['attribution', ...suggested].sort())
+    expect(attributes('horizontalRule').sort()).toEqual([...suggested].sort())
     expect(attributes('figure')).toEqual(['kind', 'mediaId', 'src', 'alt', 'caption', 'credit', 'width', 'height'])
     expect(attributes('embed')).toEqual(['url', 'provider', 'caption'])
     expect(attributes('paragraph')).toEqual([])

@@ -11,6 +11,7 @@ import { Figure } from './nodes/figure'
 import { HorizontalRuleShortcut } from './nodes/horizontal-rule'
 import { PullQuote } from './nodes/pull-quote'
 import { SuggestedBreak } from './nodes/suggested-break'
+import { WholeBlockSuggestions } from './whole-blocks'
 
 export { headingLevels }
 
@@ -23,8 +24,8 @@ export { headingLevels }
  * Paragraphs, headings 2–4, bold, italic, underline, strike, links, bullet and numbered lists,
  * block quotes with an attribution, pull quotes, figures, embeds (as cards), horizontal rules and
  * hard breaks, and the desk's comments on the words and suggested insertions and deletions,
- * paragraph breaks among them, suggested formatting and links, and suggested headings and list
- * items (never shown to readers as such). No code, no loose
+ * paragraph breaks among them, suggested formatting and links, suggested headings, list items
+ * and their nesting, and block quotes and rules suggested in or out (never shown to readers as such). No code, no loose
  * images, no raw HTML.
  */
 export const storyExtensions: Extensions = storyExtensionList(true)
@@ -60,5 +61,6 @@ function storyExtensionList(hasOwnUndo: boolean): Extensions {
     FormattingMark,
     SuggestedBreak,
     SuggestedBlock,
+    WholeBlockSuggestions,
   ]
 }

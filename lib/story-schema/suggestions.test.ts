@@ -66,6 +66,23 @@ describe('suggested links, headings and list items for readers', () => {
     expect(renderRichText(suggested)).toBe('<ul><li><p>One</p></li><li><p>Two</p></li><li><p>Three</p></li></ul>')
   })
 
+  it('keeps a list none of whose items changed one list, while a suggestion is pending elsewhere', () => {
+    const suggested = doc(
+      { type: 'heading', attrs: { level: 2 }, content: [marker('paragraph'), text('Works begin')] },
+      { type: 'orderedList', content: [item(text('One')), item(text('Two'))] },
+    )
+    expect(renderRichText(suggested)).toBe('<p>Works begin</p><ol><li><p>One</p></li><li><p>Two</p></li></ol>')
+  })
+
+  it('gives readers an item suggested nested where it was, and the sanitizer keeps how far it moved', () => {
+    const nestedMarker = { type: 'suggestedBlock', attrs: { ...by('n1'), formerly: 'bulletList', nesting: 1 } }
+    const sublist = { type: 'bulletList', content: [item(nestedMarker, text('Two'))] }
+    const suggested = doc({ type: 'bulletList', content: [{ type: 'listItem', content: [p(text('One')), sublist] }] })
+    expect(renderRichText(suggested)).toBe('<ul><li><p>One</p></li><li><p>Two</p></li></ul>')
+    expect(pendingSuggestions(suggested).map((one) => one.block)).toEqual(['Bulleted list, level 2 (nested 1 level in)'])
+    expect(sanitizeDoc(suggested)).toMatchObject({ ok: true, changed: false })
+  })
+
   it('are kept by the sanitizer with what they change, and dropped without it', () => {
     const link = { type: 'formatting', attrs: { ...by('f1'), format: 'link', add: true, href: 'https://example.org/' } }
     const kept = doc({ type: 'heading', attrs: { level: 2 }, content: [marker('paragraph'), text('Works', [link])] })

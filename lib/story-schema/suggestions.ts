@@ -3,7 +3,9 @@ import { type SuggestionAttrs, type SuggestionKind, suggestionKinds, toSuggestio
 import { describeFormat, toFormatChange } from './marks/suggested-format'
 import { type BreakKind, breakKindOf, suggestedBreakName } from './nodes/suggested-break'
 import { blockChangeOf, formerBlocks } from './block-changes'
+import { formerNesting } from './block-nesting'
 import { describeBlockChange, listForms, suggestedBlockName } from './block-suggestion'
+import { describeWholeBlock, formerWholeBlock, isWholeBlockType, wholeBlockChangeOf } from './whole-blocks'
 
 /** What a suggestion changes: words (marks), or a whole block's form (`block`, lib/story-schema/block-suggestion.ts). */
 export type PendingKind = SuggestionKind | 'block'
@@ -25,14 +27,15 @@ export type PendingSuggestion = SuggestionAttrs & {
  * THE body as readers get it while suggestions are pending: words suggested for adding are left
  * out, words suggested for removal stay (they are not removed until an editor accepts), words
  * suggested for formatting (or a link) keep the formatting they have,
- * a block suggested as a heading or list item is what it was (block-changes.ts), and a
+ * a block suggested as a heading or list item is what it was (block-changes.ts), a list item
+ * suggested nested (or taken out) is where it was (block-nesting.ts), and a
  * suggested paragraph break is not there (paragraphs are split and joined once accepted). Every
  * text a reader gets is made from this: the page and the Content API's HTML (lib/rich-text.ts),
  * and the plain text that search, word counts and structured data read (lib/rich-text-plain.ts).
  */
 export function forReaders(doc: RichTextDoc): RichTextDoc {
   if (!hasSuggestion(doc)) return doc
-  return { ...doc, content: readerContent(doc.content ?? []) }
+  return { ...doc, content: readerContent(formerNesting(doc.content ?? [])) }
 }
 
 function readerContent(nodes: RichTextNode[]): RichTextNode[] {
@@ -42,6 +45,8 @@ function readerContent(nodes: RichTextNode[]): RichTextNode[] {
 function readerNode(node: RichTextNode): RichTextNode[] {
   if (node.type === suggestedBreakName || node.type === suggestedBlockName || node.marks?.some((mark) => mark.type === 'insertion'))
     return []
+  const whole = formerWholeBlock(node, readerContent)
+  if (whole) return whole
   const marks = node.marks?.filter((mark) => !isSuggestionType(mark.type))
   const copy: RichTextNode = { ...node }
   if (marks && marks.length > 0) copy.marks = marks
@@ -55,6 +60,7 @@ export function hasSuggestion(node: RichTextNode): boolean {
   return (
     node.type === suggestedBreakName ||
     node.type === suggestedBlockName ||
+    (isWholeBlockType(node.type) && Boolean(node.attrs?.suggested)) ||
     Boolean(node.marks?.some((mark) => isSuggestionType(mark.type))) ||
     (node.content ?? []).some(hasSuggestion)
   )
@@ -93,9 +99,12 @@ export function eachSuggestedPiece(
   doc: RichTextDoc,
   visit: (kind: PendingKind, attrs: SuggestionAttrs, words: string, stored: unknown, breakKind?: BreakKind) => void,
 ): void {
-  const walk = (node: RichTextNode, index: number, listType: string | null) => {
+  // `depth`: how many list items a node is in, counting from 0 at a top list's items.
+  const walk = (node: RichTextNode, index: number, listType: string | null, depth: number) => {
     const block = blockChangeOf(node, index === 0 ? listType : null)
-    if (block) visit('block', block.change, wordsOf(node), describeBlockChange(block.form, block.change.formerly))
+    if (block) visit('block', block.change, wordsOf(node), describeBlockChange(block.form, block.change, Math.max(0, depth)))
+    const whole = wholeBlockChangeOf(node)
+    if (whole && isWholeBlockType(node.type)) visit('block', whole, wordsOf(node), describeWholeBlock(node.type, whole))
     const breakAttrs = node.type === suggestedBreakName ? toSuggestionAttrs(node.attrs) : null
     if (breakAttrs) {
       const breakKind = breakKindOf(node.attrs)
@@ -108,9 +117,10 @@ export function eachSuggestedPiece(
     }
     const itemsOf = node.type === 'listItem' ? listType : null
     const inner = (listForms as readonly string[]).includes(node.type) ? node.type : itemsOf
-    node.content?.forEach((child, childIndex) => walk(child, childIndex, inner))
+    const innerDepth = node.type === 'listItem' ? depth + 1 : depth
+    node.content?.forEach((child, childIndex) => walk(child, childIndex, inner, innerDepth))
   }
-  doc.content?.forEach((child, index) => walk(child, index, null))
+  doc.content?.forEach((child, index) => walk(child, index, null, -1))
 }
 
 function wordsOf(node: RichTextNode): string {

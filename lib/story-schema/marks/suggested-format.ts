@@ -4,7 +4,7 @@ import { isAllowedHref } from '../urls'
 import { suggestedBy, suggestionAttrsSchema, suggestionColourIndex } from './suggestion'
 
 /** The formatting a person may suggest rather than apply: a link is one, with its address. */
-export const suggestableFormats = ['bold', 'italic', 'link'] as const
+export const suggestableFormats = ['bold', 'italic', 'underline', 'strike', 'link'] as const
 export type SuggestableFormat = (typeof suggestableFormats)[number]
 
 /**
@@ -21,14 +21,22 @@ export function toFormatChange(value: unknown): FormatChange | null {
   return parsed.success ? parsed.data : null
 }
 
-/** "Bold", "Not italic", "Link to https://…", "No link": what accepting the suggestion does to its words. */
+/** How each format other than a link reads, put on and taken off. */
+const formatWords: Record<Exclude<SuggestableFormat, 'link'>, [string, string]> = {
+  bold: ['Bold', 'Not bold'],
+  italic: ['Italic', 'Not italic'],
+  underline: ['Underline', 'Not underlined'],
+  strike: ['Strikethrough', 'Not struck through'],
+}
+
+/** "Bold", "Not italic", "Strikethrough", "Link to https://…", "No link": what accepting the suggestion does to its words. */
 export function describeFormat({ format, add, href }: Pick<FormatChange, 'format' | 'add' | 'href'>): string {
   if (format === 'link') return add ? `Link to ${href}` : 'No link'
-  return add ? `${format[0]?.toUpperCase()}${format.slice(1)}` : `Not ${format}`
+  return formatWords[format][add ? 0 : 1]
 }
 
 /**
- * Words someone suggested making bold, italic or a link (or no longer): shown in the desk as they would
+ * Words someone suggested making bold, italic, underlined, struck through or a link (or no longer): shown in the desk as they would
  * be, underlined with dots in the suggester's colour with their name and time; the formatting
  * itself is applied only when an editor accepts (components/editor/suggest-format.ts), and
  * readers get the words as they were (lib/story-schema/suggestions.ts).

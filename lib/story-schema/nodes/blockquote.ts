@@ -1,3 +1,4 @@
+import { mergeAttributes } from '@tiptap/core'
 import { Blockquote } from '@tiptap/extension-blockquote'
 import type { EditorState } from '@tiptap/pm/state'
 import { cleanLine } from '@/lib/clean-text'
@@ -66,10 +67,16 @@ export const QuoteBlock = Blockquote.extend({
     ]
   },
 
-  renderHTML({ node }) {
+  // HTMLAttributes: only a suggestion's, in the desk (lib/story-schema/whole-blocks.ts).
+  renderHTML({ node, HTMLAttributes }) {
     const attribution = toAttribution(node.attrs.attribution)
-    if (attribution === '') return ['blockquote', {}, 0]
-    return ['figure', { class: 'quote' }, ['blockquote', 0], ['figcaption', { class: 'attribution' }, attributionLine(attribution)]]
+    if (attribution === '') return ['blockquote', HTMLAttributes, 0]
+    return [
+      'figure',
+      mergeAttributes(HTMLAttributes, { class: 'quote' }),
+      ['blockquote', 0],
+      ['figcaption', { class: 'attribution' }, attributionLine(attribution)],
+    ]
   },
 
   addCommands() {
@@ -89,9 +96,13 @@ export const QuoteBlock = Blockquote.extend({
   // In the editor the attribution is shown but edited in the toolbar's "Attribution" field, so it
   // sits outside the editable text.
   addNodeView() {
-    return ({ node: initial }) => {
+    return ({ node: initial, HTMLAttributes }) => {
       const dom = document.createElement('figure')
       dom.className = 'quote editor-quote'
+      // A suggestion's class and title (lib/story-schema/whole-blocks.ts): a new one makes the view again.
+      for (const [name, value] of Object.entries(HTMLAttributes)) {
+        if (typeof value === 'string') dom.setAttribute(name, name === 'class' ? `${dom.className} ${value}` : value)
+      }
       const contentDOM = document.createElement('blockquote')
       const caption = document.createElement('figcaption')
       caption.className = 'attribution'
@@ -106,7 +117,8 @@ export const QuoteBlock = Blockquote.extend({
         dom,
         contentDOM,
         update: (node) => {
-          if (node.type !== initial.type) return false
+          const isSameSuggestion = node.attrs.suggested === initial.attrs.suggested && node.attrs.id === initial.attrs.id
+          if (node.type !== initial.type || !isSameSuggestion) return false
           show(toAttribution(node.attrs.attribution))
           return true
         },

@@ -1,0 +1,113 @@
+import { joinBackward, lift, wrapIn } from '@tiptap/pm/commands'
+import { type EditorState, NodeSelection } from '@tiptap/pm/state'
+import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
+import { describe, expect, it } from 'vitest'
+import { storySchema } from '@/lib/rich-text-repair'
+import { renderRichText } from '@/lib/rich-text'
+import { storyExtensions } from '@/lib/story-schema/extensions'
+import { forReaders, pendingSuggestions } from '@/lib/story-schema/suggestions'
+import { settlesOthers } from '@/lib/suggestion-settling'
+import { ana, ben, caretAt, json, keyed, newId, now, readers, stateOf, stateOfJson, suggest } from '@/test/suggesting'
+import { settleSuggestions, suggestTransaction } from './suggest-changes'
+
+const { blockquote, horizontalRule } = storySchema.nodes
+const settled = (state: EditorState, accept: boolean) => state.apply(settleSuggestions(state, null, accept))
+const pending = (state: EditorState) => pendingSuggestions(json(state)).map((one) => [one.kind, one.block, one.text, one.authorName])
+const asReaders = (state: EditorState) => storySchema.nodeFromJSON(forReaders(json(state)))
+const blocks = (state: EditorState) => {
+  const found: string[] = []
+  state.doc.forEach((node) => found.push(`${node.type.name}${node.attrs.suggested ? `(${node.attrs.suggested})` : ''}`))
+  return found
+}
+/** "Fares rise." then "Buses too.": the second paragraph starts at 13. */
+const two = () => stateOf('Fares rise.', 'Buses too.')
+const withRule = () =>
+  stateOfJson({
+    type: 'doc',
+    content: [
+      { type: 'paragraph', content: [{ type: 'text', text: 'Fares rise.' }] },
+      { type: 'horizontalRule' },
+      { type: 'paragraph', content: [{ type: 'text', text: 'Buses too.' }] },
+    ],
+  })
+
+describe('horizontal rules suggested in or out', () => {
+  const insertRule = (state: EditorState) => state.tr.insert(13, horizontalRule!.create())
+
+  it('shows a rule inserted in the suggester’s colour; readers do not get it until accepted; rejected, it goes', () => {
+    const state = suggest(two(), ana, insertRule)
+    expect(blocks(state)).toEqual(['paragraph', 'horizontalRule(insertion)', 'paragraph'])
+    expect(pending(state)).toEqual([['block', 'New horizontal rule', '', 'Ana Ruiz']])
+    expect(forReaders(json(state))).toEqual(json(two()))
+    expect(renderToHTMLString({ content: json(state), extensions: storyExtensions })).toMatch(
+      /<hr class="suggestion suggested-whole suggested-whole-insertion suggestion-colour-\d" data-suggestion="s\d+" title="New horizontal rule suggested by Ana Ruiz, 6 Dec 2026, \d\d:\d\d"\/?>/,
+    )
+    expect(blocks(settled(state, true))).toEqual(['paragraph', 'horizontalRule', 'paragraph'])
+    expect(pending(settled(state, true))).toEqual([])
+    expect(json(settled(state, false))).toEqual(json(two()))
+  })
+
+  it('takes a rule put in at a paragraph’s end, as the toolbar does, and refuses one that would split its words', () => {
+    const atEnd = suggest(two(), ana, (s) => s.tr.replaceWith(12, 12, horizontalRule!.create()))
+    expect(blocks(atEnd)).toEqual(['paragraph', 'horizontalRule(insertion)', 'paragraph'])
+    expect(readers(atEnd)).toBe(readers(two()))
+    const inWords = two().tr.replaceWith(6, 6, horizontalRule!.create())
+    expect(suggestTransaction(two(), inWords, ana, now, newId)).toBeNull()
+  })
+
+  it('keeps a rule deleted (selected, or Backspace after it), struck, until accepted; one’s own inserted rule deleted goes', () => {
+    const start = withRule()
+    const selected = start.apply(start.tr.setSelection(NodeSelection.create(start.doc, 13)))
+    const deleted = suggest(selected, ben, (s) => s.tr.deleteSelection())
+    const backspaced = suggest(caretAt(withRule(), 15), ben, keyed(joinBackward))
+    for (const state of [deleted, backspaced]) {
+      expect(blocks(state)).toEqual(['paragraph', 'horizontalRule(deletion)', 'paragraph'])
+      expect(pending(state)).toEqual([['block', 'No horizontal rule', '', 'Ben Ode']])
+      expect(asReaders(state).eq(withRule().doc)).toBe(true)
+      expect(renderRichText(json(state))).toBe('<p>Fares rise.</p><hr/><p>Buses too.</p>')
+      expect(json(settled(state, true))).toEqual(json(two()))
+      expect(json(settled(state, false))).toEqual(json(withRule()))
+    }
+    const inserted = suggest(two(), ana, insertRule)
+    expect(json(suggest(caretAt(inserted, 15), ana, keyed(joinBackward)))).toEqual(json(two()))
+    expect(suggestTransaction(caretAt(inserted, 15), keyed(joinBackward)(caretAt(inserted, 15)), ben, now, newId)).toBeNull()
+  })
+})
+
+describe('block quotes suggested on or off', () => {
+  const quote = keyed(wrapIn(blockquote!))
+  const quoted = () => caretAt(two(), 14).apply(quote(caretAt(two(), 14)))
+
+  it('puts a quote around a paragraph as a suggestion; readers get the paragraph; rejected, it is a paragraph again', () => {
+    const state = suggest(caretAt(two(), 14), ana, quote)
+    expect(blocks(state)).toEqual(['paragraph', 'blockquote(insertion)'])
+    expect(pending(state)).toEqual([['block', 'New block quote', 'Buses too.', 'Ana Ruiz']])
+    expect(forReaders(json(state))).toEqual(json(two()))
+    expect(renderRichText(json(state))).toBe('<p>Fares rise.</p><p>Buses too.</p>')
+    expect(renderToHTMLString({ content: json(state), extensions: storyExtensions })).toMatch(
+      /<blockquote class="suggestion suggested-whole suggested-whole-insertion suggestion-colour-\d" data-suggestion="s\d+" title="New block quote suggested by Ana Ruiz, /,
+    )
+    expect(blocks(settled(state, true))).toEqual(['paragraph', 'blockquote'])
+    expect(json(settled(state, false))).toEqual(json(two()))
+  })
+
+  it('keeps a quote taken off until accepted; one’s own quote taken off is withdrawn; someone else’s is not taken off', () => {
+    const state = suggest(caretAt(quoted(), 15), ben, keyed(lift))
+    expect(blocks(state)).toEqual(['paragraph', 'blockquote(deletion)'])
+    expect(pending(state)).toEqual([['block', 'No block quote', 'Buses too.', 'Ben Ode']])
+    expect(asReaders(state).eq(quoted().doc)).toBe(true)
+    expect(json(settled(state, true))).toEqual(json(two()))
+    expect(json(settled(state, false))).toEqual(json(quoted()))
+    const anas = suggest(caretAt(two(), 14), ana, quote)
+    expect(json(suggest(caretAt(anas, 15), ana, keyed(lift)))).toEqual(json(two()))
+    expect(suggestTransaction(caretAt(anas, 15), keyed(lift)(caretAt(anas, 15)), ben, now, newId)).toBeNull()
+  })
+
+  it('counts someone else’s quote taken off outside suggestion mode as settling it, and keeps it through the sanitizer', () => {
+    const state = suggest(caretAt(two(), 14), ana, quote)
+    const removed = caretAt(state, 15).apply(keyed(lift)(caretAt(state, 15)))
+    expect(settlesOthers(ben.id, json(state), json(removed))).toBe(true)
+    expect(settlesOthers(ana.id, json(state), json(removed))).toBe(false)
+    expect(storySchema.nodeFromJSON(json(state)).eq(state.doc)).toBe(true)
+  })
+})

@@ -1,0 +1,135 @@
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import type { EditorState, Transaction } from '@tiptap/pm/state'
+import { ReplaceAroundStep, ReplaceStep } from '@tiptap/pm/transform'
+import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
+import { type WholeBlockChange, noWholeBlockChange, toWholeBlockChange } from '@/lib/story-schema/whole-blocks'
+
+// Block quotes and horizontal rules suggested in or out whole: a rule inserted, or a quote put
+// around paragraphs, is there at once in the suggester's colour; a rule deleted, or a quote
+// taken off, stays, struck and dimmed. The suggestion is the block's own attributes
+// (lib/story-schema/whole-blocks.ts); accepting or rejecting makes it so.
+
+/**
+ * `tr` inserting horizontal rules, deleting them, putting a block quote around whole blocks or
+ * taking one off, turned into a suggestion with `attrs`; one's own rule deleted, or quote taken
+ * off, is withdrawn. Null when `tr` is none of these, or when it would take away a block someone
+ * else suggested.
+ */
+export function suggestWholeBlock(state: EditorState, tr: Transaction, attrs: () => SuggestionAttrs): Transaction | null {
+  const [step, ...rest] = tr.steps
+  if (step instanceof ReplaceAroundStep && rest.length === 0) return suggestQuote(state, tr, step, attrs)
+  if (step instanceof ReplaceStep && rest.length === 0 && step.slice.size === 0) return suggestRulesOut(state, step, attrs)
+  return suggestRulesIn(tr, attrs)
+}
+
+function suggestQuote(state: EditorState, tr: Transaction, step: ReplaceAroundStep, attrs: () => SuggestionAttrs): Transaction | null {
+  const { from, to, gapFrom, gapTo, slice, insert } = step
+  const wrapper = slice.content.firstChild
+  const isWrap = insert === 1 && gapFrom === from && gapTo === to && slice.content.childCount === 1 && wrapper?.type.name === 'blockquote'
+  if (isWrap) return tr.setNodeMarkup(from, undefined, { ...wrapper.attrs, ...attrs(), suggested: 'insertion' })
+  const quote = state.doc.nodeAt(from)
+  const isUnwrap =
+    slice.size === 0 && gapFrom === from + 1 && gapTo === to - 1 && quote?.type.name === 'blockquote' && quote.nodeSize === to - from
+  if (!isUnwrap) return null
+  return suggestOut(state, [{ node: quote, position: from }], attrs, () => tr)
+}
+
+/** Deleting whole rules (a rule selected, or Backspace after one): each is suggested out. */
+function suggestRulesOut(state: EditorState, step: ReplaceStep, attrs: () => SuggestionAttrs): Transaction | null {
+  const { from, to } = step
+  const removed = state.doc.slice(from, to)
+  if (removed.openStart !== 0 || removed.openEnd !== 0 || removed.content.childCount === 0) return null
+  const rules: { node: ProseMirrorNode; position: number }[] = []
+  let isRules = true
+  removed.content.forEach((node, offset) => {
+    rules.push({ node, position: from + offset })
+    isRules &&= node.type.name === 'horizontalRule'
+  })
+  if (!isRules) return null
+  return suggestOut(state, rules, attrs, () => {
+    const out = state.tr
+    for (const { node, position } of [...rules].reverse()) out.delete(position, position + node.nodeSize)
+    return out
+  })
+}
+
+/**
+ * Blocks taken out as a suggestion: marked `deletion`; all of them the person's own insertions,
+ * they go as `remove` makes them go. Null when any is someone else's insertion.
+ */
+function suggestOut(
+  state: EditorState,
+  blocks: { node: ProseMirrorNode; position: number }[],
+  attrs: () => SuggestionAttrs,
+  remove: () => Transaction,
+): Transaction | null {
+  const made = attrs()
+  const changes = blocks.map(({ node }) => toWholeBlockChange(node.attrs))
+  if (changes.every((change) => change?.suggested === 'insertion' && change.authorId === made.authorId)) return remove()
+  if (changes.some((change) => change?.suggested === 'insertion')) return null
+  const out = state.tr
+  for (const [index, { node, position }] of blocks.entries()) {
+    if (!changes[index]) out.setNodeMarkup(position, undefined, { ...node.attrs, ...made, suggested: 'deletion' })
+  }
+  return out
+}
+
+/**
+ * `tr` inserting horizontal rules (with empty paragraphs about them, as the toolbar does) and
+ * changing no words nor splitting any, with each new rule marked `insertion`.
+ */
+function suggestRulesIn(tr: Transaction, attrs: () => SuggestionAttrs): Transaction | null {
+  const onlyRules = (node: ProseMirrorNode) => node.type.name === 'horizontalRule' || (node.isTextblock && node.content.size === 0)
+  // Where each new rule is in the document `tr` makes.
+  const rules: number[] = []
+  for (const [index, step] of tr.steps.entries()) {
+    const before = tr.docs[index]
+    if (!(step instanceof ReplaceStep) || !before) return null
+    const { from, to, slice } = step
+    if (!everyChild(slice.content, onlyRules) || !everyChild(before.slice(from, to).content, onlyRules)) return null
+    // A rule put in at a paragraph's end (or start) splits off an empty one; in its words, it would split them.
+    const $from = before.resolve(from)
+    const $to = before.resolve(to)
+    const hasWordsBefore = $from.parent.isTextblock && $from.parentOffset > 0
+    if (hasWordsBefore && $to.parent.isTextblock && $to.parentOffset < $to.parent.content.size) return null
+    const later = tr.mapping.slice(index + 1)
+    slice.content.forEach((node, offset) => {
+      if (node.type.name === 'horizontalRule') rules.push(later.map(from + offset - slice.openStart, 1))
+    })
+  }
+  if (rules.length === 0) return null
+  const made: WholeBlockChange = { ...attrs(), suggested: 'insertion' }
+  for (const position of rules) if (tr.doc.nodeAt(position)?.type.name === 'horizontalRule') tr.setNodeMarkup(position, undefined, made)
+  return tr
+}
+
+function everyChild(content: ProseMirrorNode['content'], test: (node: ProseMirrorNode) => boolean): boolean {
+  let every = true
+  content.forEach((node) => {
+    every &&= test(node)
+  })
+  return every
+}
+
+/**
+ * Settles the quotes and rules suggested in or out with these ids (all when `ids` is null) in
+ * `tr`: one that stays loses the suggestion; a rule that goes is deleted, a quote that goes
+ * leaves its paragraphs where it was.
+ */
+export function settleWholeBlocks(tr: Transaction, ids: readonly string[] | null, accept: boolean): void {
+  for (;;) {
+    const hits: { node: ProseMirrorNode; position: number; change: WholeBlockChange }[] = []
+    tr.doc.descendants((node, position) => {
+      const change = node.attrs.suggested ? toWholeBlockChange(node.attrs) : null
+      if (hits.length === 0 && change && (ids === null || ids.includes(change.id))) hits.push({ node, position, change })
+      return hits.length === 0
+    })
+    const [found] = hits
+    if (!found) return
+    const { node, position, change } = found
+    const stays = (change.suggested === 'insertion') === accept
+    if (stays) tr.setNodeMarkup(position, undefined, { ...node.attrs, ...noWholeBlockChange })
+    else if (node.type.name === 'blockquote') tr.replaceWith(position, position + node.nodeSize, node.content)
+    else tr.delete(position, position + node.nodeSize)
+  }
+}

@@ -1,0 +1,84 @@
+import { type Page } from '@playwright/test'
+import { expect, test } from './test'
+import { signedInPage } from './fixtures'
+import { pressOnly, saveAndWait, startStory, storyBody, submitForReview, toolbarButton, workflow } from './pages/story-form'
+
+// Suggestion mode for underline, a list item nested in another, and block quotes and rules
+// suggested in or out (components/editor/suggest-blocks.ts, suggest-whole-blocks.ts).
+
+const rail = (page: Page) => page.getByRole('region', { name: /^Suggestions/ })
+const suggestionBy = (page: Page, change: string) => rail(page).getByRole('article', { name: `${change}, suggested by Daniel Achterberg` })
+
+test('underline, a nested list item, a block quote and a rule suggested: shown in the desk, counted, left out of the preview, then accepted or rejected', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
+  await startStory(editor, `Ferry timetable ${Date.now()}`)
+  await storyBody(editor).click()
+  await editor.keyboard.type('Timetable changes')
+  await editor.keyboard.press('Enter')
+  await editor.keyboard.type('A quote from the harbour.')
+  await editor.keyboard.press('Enter')
+  await toolbarButton(editor, 'Bulleted list').click()
+  await editor.keyboard.type('Mornings')
+  await editor.keyboard.press('Enter')
+  await editor.keyboard.type('Early sailing')
+  await editor.getByRole('button', { name: 'Suggest changes' }).click()
+
+  // Underline: shown as it would be, applied only once accepted.
+  await storyBody(editor).getByText('Timetable changes').click()
+  await editor.keyboard.press('Home')
+  for (let key = 0; key < 'Timetable'.length; key++) await editor.keyboard.press('Shift+ArrowRight')
+  await toolbarButton(editor, 'Underline').click()
+  await expect(storyBody(editor).getByTitle(/^Underline suggested by Daniel Achterberg, /)).toHaveText('Timetable')
+  await expect(storyBody(editor).locator('u')).toHaveCount(0)
+
+  // Tab in a list nests the item in the one above it, as a suggestion.
+  await storyBody(editor).getByText('Early sailing').click()
+  await editor.keyboard.press('Tab')
+  await expect(storyBody(editor).locator('li li')).toHaveText('Early sailing')
+
+  // A block quote put around a paragraph, and a rule inserted after the list.
+  await storyBody(editor).getByText('A quote from the harbour.').click()
+  await toolbarButton(editor, 'Block quote').click()
+  await expect(storyBody(editor).locator('.editor-quote')).toHaveAttribute('title', /^New block quote suggested by Daniel Achterberg, /)
+  await storyBody(editor).getByText('Timetable changes').click()
+  await editor.keyboard.press('End')
+  await toolbarButton(editor, 'Horizontal rule').click()
+  await expect(storyBody(editor).locator('hr')).toHaveAttribute('title', /^New horizontal rule suggested by Daniel Achterberg, /)
+
+  await expect(rail(editor).getByRole('heading')).toHaveText('Suggestions 4 pending')
+  await expect(suggestionBy(editor, 'Underline “Timetable”')).toBeVisible()
+  await expect(suggestionBy(editor, 'Bulleted list, level 2 (nested 1 level in) “Early sailing”')).toBeVisible()
+  await expect(suggestionBy(editor, 'New block quote “A quote from the harbour.”')).toBeVisible()
+  await expect(suggestionBy(editor, 'New horizontal rule')).toBeVisible()
+
+  await saveAndWait(editor)
+  const preview = await editor.context().newPage()
+  await preview.goto(await editor.getByRole('link', { name: 'Preview (opens in a new tab)' }).getAttribute('href').then(String))
+  await expect(preview.getByText('A quote from the harbour.')).toBeVisible()
+  await expect(preview.locator('blockquote, hr, u, li li')).toHaveCount(0)
+  await expect(preview.getByRole('listitem').filter({ hasText: /^(Mornings|Early sailing)$/ })).toHaveText(['Mornings', 'Early sailing'])
+  await preview.close()
+
+  // Counted by the pre-publish check: approving waits for them.
+  await submitForReview(editor)
+  await pressOnly(editor, 'Approve')
+  await expect(workflow(editor).getByRole('form', { name: 'Approve' })).toContainText('4 suggested changes are still pending.')
+  await workflow(editor).getByRole('button', { name: 'Cancel' }).click()
+
+  await suggestionBy(editor, 'New block quote “A quote from the harbour.”')
+    .getByRole('button', { name: /^Reject/ })
+    .click()
+  await expect(storyBody(editor).locator('blockquote')).toHaveCount(0)
+  await suggestionBy(editor, 'Bulleted list, level 2 (nested 1 level in) “Early sailing”')
+    .getByRole('button', { name: /^Reject/ })
+    .click()
+  await expect(storyBody(editor).locator('li li')).toHaveCount(0)
+  await expect(storyBody(editor).getByRole('listitem')).toHaveText(['Mornings', 'Early sailing'])
+  await rail(editor).getByRole('button', { name: 'Accept all' }).click()
+  await expect(rail(editor)).toHaveCount(0)
+  await expect(storyBody(editor).locator('u')).toHaveText('Timetable')
+  await expect(storyBody(editor).locator('hr')).not.toHaveAttribute('title', /.*/)
+})

@@ -1,0 +1,115 @@
+import { Extension } from '@tiptap/core'
+import { z } from 'zod'
+import type { RichTextNode } from '@/db/schema'
+import { suggestedBy, suggestionAttrsSchema, suggestionColourIndex } from './marks/suggestion'
+import { toAttribution } from './nodes/blockquote'
+import { plainAttribute } from './nodes/suggestion-marker'
+
+/**
+ * The blocks whose coming or going may be suggested whole: a block quote put around paragraphs or
+ * taken off them (the toolbar's Block quote), and a horizontal rule inserted or deleted. Figures
+ * and embeds are not yet: while suggesting they are refused.
+ */
+export const wholeBlockTypes = ['blockquote', 'horizontalRule'] as const
+export type WholeBlockType = (typeof wholeBlockTypes)[number]
+
+export function isWholeBlockType(type: string): type is WholeBlockType {
+  return (wholeBlockTypes as readonly string[]).includes(type)
+}
+
+/**
+ * A suggested whole block: who and when, and whether it is suggested in (`insertion`) or out
+ * (`deletion`). Kept as the block's own flat attributes, as the shared document keeps a node's
+ * attributes but not the marks of a node that is not text.
+ */
+export const wholeBlockChangeSchema = suggestionAttrsSchema.extend({ suggested: z.enum(['insertion', 'deletion']) })
+export type WholeBlockChange = z.infer<typeof wholeBlockChangeSchema>
+
+/** The attributes a whole block carries while its coming or going is suggested (null otherwise). */
+export const wholeBlockAttrNames = ['suggested', 'id', 'authorId', 'authorName', 'at'] as const
+
+export function toWholeBlockChange(attrs: unknown): WholeBlockChange | null {
+  const parsed = wholeBlockChangeSchema.safeParse(attrs)
+  return parsed.success ? parsed.data : null
+}
+
+/** A rule's attributes as stored: its suggestion, if any. */
+export function toRuleAttrs(attrs: Record<string, unknown>): Record<string, unknown> {
+  return toWholeBlockChange(attrs) ?? {}
+}
+
+/** A block quote's attributes as stored: its attribution if it has one, and its suggestion if any. */
+export function toQuoteAttrs(attrs: Record<string, unknown>): Record<string, unknown> | undefined {
+  const result = { ...('attribution' in attrs ? { attribution: toAttribution(attrs.attribution) } : {}), ...toWholeBlockChange(attrs) }
+  return Object.keys(result).length > 0 ? result : undefined
+}
+
+/** The attributes that make a block no longer suggested. */
+export const noWholeBlockChange = Object.fromEntries(wholeBlockAttrNames.map((name) => [name, null]))
+
+/** "New block quote", "No block quote", "New horizontal rule", "No horizontal rule": what accepting it does. */
+export function describeWholeBlock(type: WholeBlockType, change: Pick<WholeBlockChange, 'suggested'>): string {
+  const what = type === 'blockquote' ? 'block quote' : 'horizontal rule'
+  return change.suggested === 'insertion' ? `New ${what}` : `No ${what}`
+}
+
+/**
+ * The suggestion attributes of a block quote or rule. In the desk a suggested block is drawn in the
+ * suggester's colour (struck and dimmed when suggested out) with who and when in its title;
+ * readers get the body as it was (lib/story-schema/suggestions.ts), where these never remain.
+ */
+export const WholeBlockSuggestions = Extension.create({
+  name: 'wholeBlockSuggestions',
+
+  addGlobalAttributes() {
+    const plain = Object.fromEntries(wholeBlockAttrNames.filter((name) => name !== 'suggested').map((name) => [name, plainAttribute]))
+    return [
+      {
+        types: [...wholeBlockTypes],
+        attributes: {
+          ...plain,
+          suggested: {
+            default: null,
+            parseHTML: () => null,
+            renderHTML: (attrs: Record<string, unknown>) => {
+              const change = toWholeBlockChange(attrs)
+              if (!change) return {}
+              return {
+                class: `suggestion suggested-whole suggested-whole-${change.suggested} suggestion-colour-${suggestionColourIndex(change.authorName)}`,
+                'data-suggestion': change.id,
+                title: suggestedBy(describeWholeBlock(wholeBlockTypeOf(attrs), change), change),
+              }
+            },
+          },
+        },
+      },
+    ]
+  },
+})
+
+/** A rule's attributes have no content to tell it from a quote's: a quote's hold its attribution. */
+function wholeBlockTypeOf(attrs: Record<string, unknown>): WholeBlockType {
+  return 'attribution' in attrs ? 'blockquote' : 'horizontalRule'
+}
+
+/** The suggested coming or going of a block in a body's JSON, if any. */
+export function wholeBlockChangeOf(node: RichTextNode): WholeBlockChange | null {
+  return isWholeBlockType(node.type) && node.attrs?.suggested ? toWholeBlockChange(node.attrs) : null
+}
+
+/**
+ * A block as readers get it: a quote or rule suggested in is not there (a quote's paragraphs are,
+ * `inner` the reader's form of them), one suggested out is as it was, without the suggestion.
+ */
+export function formerWholeBlock(node: RichTextNode, inner: (nodes: RichTextNode[]) => RichTextNode[]): RichTextNode[] | null {
+  if (!isWholeBlockType(node.type) || !node.attrs || !wholeBlockAttrNames.some((name) => name in (node.attrs ?? {}))) return null
+  const change = wholeBlockChangeOf(node)
+  if (change?.suggested === 'insertion') return inner(node.content ?? [])
+  const attrs = Object.fromEntries(
+    Object.entries(node.attrs).filter(([name]) => !(wholeBlockAttrNames as readonly string[]).includes(name)),
+  )
+  const copy: RichTextNode = { ...node, attrs }
+  if (Object.keys(attrs).length === 0) delete copy.attrs
+  if (node.content) copy.content = inner(node.content)
+  return [copy]
+}
