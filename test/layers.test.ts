@@ -12,7 +12,8 @@ async function layerErrors(filePath: string, importLine: string): Promise<string
     .map((message) => message.message)
 }
 
-describe('the layers point one way: app → components → lib → db', () => {
+// The first case loads the configuration and its parsers: about 5 s on two busy cores, Vitest's default limit.
+describe('the layers point one way: app → components → lib → db', { timeout: 30_000 }, () => {
   it.each([
     ['lib/probe.ts', "import { ActionForm as imported } from '@/components/ui/action-form'", 'lib/ is the domain'],
     ['lib/probe.ts', "import { markNewsSeen as imported } from '@/app/desk/actions'", 'lib/ is the domain'],
