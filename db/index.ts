@@ -32,13 +32,10 @@ export function isOnServer(db: Db): boolean {
 /**
  * PGlite reserves PostgreSQL's default 128 MB of shared buffers inside the server's own memory;
  * 32 MB keeps the app's resident memory about 100 MB lower. The files stay in the operating
- * system's page cache anyway. Statements are prepared once (db/pglite-client.ts), and PostgreSQL
- * keeps a plan made for any parameters once it costs no more than planning each call (`auto`, the
- * default, said out loud): the desk's queries write their row limits into the text so that such a
- * plan still reads only what it shows (test/desk-queries.data.test.ts). pg_trgm is loaded for the
- * reader's "did you mean" (lib/search.ts).
+ * system's page cache anyway. Statements are prepared once (db/pglite-client.ts) and planned on
+ * every call, as unprepared ones are. pg_trgm is loaded for the reader's "did you mean" (lib/search.ts).
  */
-const pgliteOptions = { postgresqlconf: ['shared_buffers=32MB', 'plan_cache_mode=auto'], extensions: { pg_trgm } }
+const pgliteOptions = { postgresqlconf: ['shared_buffers=32MB', 'plan_cache_mode=force_custom_plan'], extensions: { pg_trgm } }
 const connectTimeoutMs = 5000
 
 /** Opens a database from a configuration; the caller owns it and closes it. `logger` sees every query (tests). */

@@ -4,10 +4,10 @@ import { PGlite, type QueryOptions, type Results, parse, protocol } from '@elect
 // queries (the session check, the news box) that was most of their time, more than running them.
 // This client prepares each statement that reads once, by name, and then only binds and executes
 // it. Writes go as before: most of their texts are seen once (a seed's batches, a migration), and
-// preparing those would only add a round trip. After five calls PostgreSQL may keep one plan made
-// for any parameters (plan_cache_mode=auto, db/index.ts), skipping the planning: a query whose
-// best plan depends on a parameter's value must not send it as one (the desk's limits are written
-// into its text; test/desk-queries.data.test.ts checks those plans).
+// preparing those would only add a round trip. Plans stay per call (plan_cache_mode=force_custom_plan in db/index.ts), so a
+// prepared statement never runs on a worse plan than an unprepared one would get: the desk's counts
+// and lists planned for any parameters (a generic plan, which `auto` would keep) read `articles` or
+// `revisions` whole, not knowing the limit or whose stories (tried 2026-12-06, README "Benchmark").
 
 /** Statements kept prepared per database; the least recently used is closed past this. */
 const maxStatements = 500
