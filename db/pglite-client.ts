@@ -7,7 +7,10 @@ import { PGlite, type QueryOptions, type Results, parse, protocol } from '@elect
 // preparing those would only add a round trip. Plans stay per call (plan_cache_mode=force_custom_plan in db/index.ts), so a
 // prepared statement never runs on a worse plan than an unprepared one would get: the desk's counts
 // and lists planned for any parameters (a generic plan, which `auto` would keep) read `articles` or
-// `revisions` whole, not knowing the limit or whose stories (tried 2026-12-06, README "Benchmark").
+// `revisions` whole, or ran 20-60 times slower at 100,000 stories (tried twice, README "Benchmark").
+// A statement with no parameters keeps its one plan all the same: the desk writes its statuses,
+// the viewer's id and its limits into the text (lib/desk-queues-conditions.ts), so an editor's
+// queue and counts are planned once, for those very values.
 
 /** Statements kept prepared per database; the least recently used is closed past this. */
 const maxStatements = 500

@@ -1,6 +1,6 @@
 import 'server-only'
 import { type SQL, and, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
-import { articles, revisions } from '@/db/schema'
+import { type ArticleStatus, articleStatus, articles, revisions } from '@/db/schema'
 import { cleanText } from './clean-text'
 import { publiclyVisible } from './public-articles'
 import type { DeskFilters, DeskQueue } from './desk-queues'
@@ -18,14 +18,14 @@ export function queueCondition(queue: DeskQueue, viewer: Actor): SQL | undefined
 function keptQueueCondition(queue: Exclude<DeskQueue, 'trash'>, viewer: Actor): SQL | undefined {
   switch (queue) {
     case 'drafts':
-      return and(eq(articles.status, 'draft'), mine(viewer.id))
+      return and(statusIs('draft'), mine(viewer.id))
     case 'review':
       // An editor with a section desk reviews what is filed there; "All stories" shows the rest.
-      return and(eq(articles.status, 'in_review'), viewer.sections ? inArray(articles.sectionId, [...viewer.sections]) : undefined)
+      return and(statusIs('in_review'), viewer.sections ? inArray(articles.sectionId, [...viewer.sections]) : undefined)
     case 'sentBack':
-      return and(eq(articles.status, 'changes_requested'), mine(viewer.id))
+      return and(statusIs('changes_requested'), mine(viewer.id))
     case 'scheduled':
-      return eq(articles.status, 'scheduled')
+      return statusIs('scheduled')
     case 'published':
       return publiclyVisible
     case 'all':
@@ -38,7 +38,7 @@ export function filterCondition(filters: DeskFilters): SQL | undefined {
   return and(
     filters.sectionId === undefined ? undefined : eq(articles.sectionId, filters.sectionId),
     filters.authorId === undefined ? undefined : mine(filters.authorId),
-    filters.status === undefined ? undefined : eq(articles.status, filters.status),
+    filters.status === undefined ? undefined : statusIs(filters.status),
     q ? matchesWords(q) : undefined,
   )
 }
@@ -58,9 +58,20 @@ function matchesWords(q: string): SQL {
   return sql`${articles.currentRevisionId} = any(array(${matching}))`
 }
 
+/**
+ * Stories in this status, written into the statement's text: a statement with no parameters keeps
+ * its plan, made for these very values, in the embedded database (db/pglite-client.ts).
+ */
+export function statusIs(status: ArticleStatus): SQL {
+  if (!articleStatus.enumValues.includes(status)) throw new Error(`Not a status: ${status}`)
+  return sql`${articles.status} = ${sql.raw(`'${status}'`)}`
+}
+
 /** Stories this person created or is bylined on (`articles.owner_ids`, kept by the database). */
 export function mine(userId: number): SQL {
-  return sql`${articles.ownerIds} @> array[${userId}]::integer[]`
+  // In the text, as the statuses are: a desk page's counts and lists then have no parameters.
+  if (!Number.isSafeInteger(userId)) throw new Error(`Not a user id: ${userId}`)
+  return sql`${articles.ownerIds} @> array[${sql.raw(String(userId))}]::integer[]`
 }
 
 /** The text as a literal inside a LIKE pattern (backslash is PostgreSQL's default escape). */

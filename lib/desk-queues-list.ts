@@ -63,17 +63,19 @@ export async function listDeskQueue(
   }
   // The page's stories first (one more than a page: whether there is a next one, beyond the
   // count's cap too); headlines, names, bylines and open notes for those only, never for the
-  // rows an offset skips.
-  const pageOfStories = db
-    .select(articleFields)
-    .from(articles)
-    .where(where)
-    .orderBy(...inOrder(articles, articles[orderedBy]))
-    .limit(pageSize + 1)
-    .offset((page - 1) * pageSize)
-    .as('page')
+  // rows an offset skips. The limit and offset are written into the statement, not sent as
+  // parameters: a statement with none keeps its plan (db/pglite-client.ts).
+  const pageOfStories = db.$with('page', articleFields).as(
+    sql`${db
+      .select(articleFields)
+      .from(articles)
+      .where(where)
+      .orderBy(...inOrder(articles, articles[orderedBy]))
+      .getSQL()} limit ${literal(pageSize + 1)} offset ${literal(Math.min((page - 1) * pageSize, Number.MAX_SAFE_INTEGER))}`,
+  )
   const [rows, total] = await Promise.all([
     db
+      .with(pageOfStories)
       .select({
         ...fieldsOf(pageOfStories, articleFields),
         headline: revisions.headline,
@@ -131,7 +133,7 @@ export async function countDeskQueues(db: Db, viewer: Actor, filters: DeskFilter
   const counts = Object.fromEntries(
     deskQueues.map((queue) => [
       queue,
-      sql<number>`(select count(*) from (${upToCap(db, and(queueCondition(queue, viewer), where))}) as matching)`.mapWith(Number),
+      sql<number>`(select count(*) from (${upToCap(and(queueCondition(queue, viewer), where))}) as matching)`.mapWith(Number),
     ]),
   ) as Record<DeskQueue, SQL<number>>
   const [row] = await db.select(counts).from(sql`(values (1)) as one (x)`)
@@ -140,17 +142,22 @@ export async function countDeskQueues(db: Db, viewer: Actor, filters: DeskFilter
 
 /** The stories matching `where`, counted up to `countCap + 1`. */
 async function countUpToCap(db: Db, where: SQL | undefined): Promise<number> {
-  const [row] = await db.select({ total: count() }).from(upToCap(db, where).as('matching'))
+  const [row] = await db.select({ total: count() }).from(sql`(${upToCap(where)}) as matching`)
   return row?.total ?? 0
 }
 
-/** The ids of the stories matching `where`, at most one past the cap: what a count reads. */
-function upToCap(db: Db, where: SQL | undefined) {
-  return db
-    .select({ id: articles.id })
-    .from(articles)
-    .where(where)
-    .limit(countCap + 1)
+/**
+ * The ids of the stories matching `where`, at most one past the cap: what a count reads. The cap
+ * is in the statement's text: a statement with no parameters keeps its plan (db/pglite-client.ts).
+ */
+function upToCap(where: SQL | undefined): SQL {
+  return sql`select ${articles.id} from ${articles}${where ? sql` where ${where}` : sql``} limit ${literal(countCap + 1)}`
+}
+
+/** A whole number written into a statement's text rather than sent as a parameter. */
+function literal(value: number): SQL {
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`Not a row count: ${value}`)
+  return sql.raw(String(value))
 }
 
 /** The columns of a subquery that selected `fields`, to select them again from it with more. */

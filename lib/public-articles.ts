@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { Db } from '@/db'
 import { type Byline, type RichTextDoc, articles, media, revisions, sections, slugHistory, users } from '@/db/schema'
 import { type MediaImage, type ResponsiveImage, largestFile } from './media/srcset'
@@ -11,8 +11,11 @@ import type { FigureImage } from './story-schema/nodes/figure'
 import { isPubliclyVisible } from './story-state'
 import { type StorySharing, storySharing } from './story-sharing'
 
-/** `isPubliclyVisible` (lib/workflow.ts) as a query condition: what readers may see. */
-export const publiclyVisible = and(isNotNull(articles.publishedRevisionId), ne(articles.status, 'unpublished'))
+/**
+ * `isPubliclyVisible` (lib/workflow.ts) as a query condition: what readers may see. The status is
+ * in the text, not a parameter: a statement with none keeps its plan (db/pglite-client.ts).
+ */
+export const publiclyVisible = and(isNotNull(articles.publishedRevisionId), sql`${articles.status} <> 'unpublished'`)
 
 /** The columns that say where a story lives (`storyPath`) and whether readers see it (`isPubliclyVisible`). */
 export const storyPlaceColumns = {

@@ -1,5 +1,6 @@
 import { type SQL, eq, sql } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
+import { isOnServer } from '@/db'
 import { createTestDatabase } from '@/db/testing'
 import { articles, users } from '@/db/schema'
 import { seedDemo } from '@/seed/demo'
@@ -101,6 +102,22 @@ describe('the desk at the size of an archive', async () => {
     const last = await listDeskQueue(db, editor, 'all', { page: countCap / 20 + 1 })
     expect(last).toMatchObject({ total: countCap + 1, pageCount: countCap / 20, hasNextPage: true })
     expect(last?.items).toHaveLength(20)
+  })
+
+  it("asks for an editor's review queue and its counts with no parameters, so that the embedded database keeps their plans", async () => {
+    captured.length = 0
+    for (let call = 0; call < 2; call++) {
+      await countDeskQueues(db, editor)
+      await listDeskQueue(db, editor, 'review', {}, 5)
+    }
+    expect(captured.map((query) => query.params)).toEqual([[], [], [], []])
+    if (isOnServer(db)) return
+    const texts = [...new Set(captured.map((query) => query.text))]
+    const kept = (await db.execute(sql`select generic_plans from pg_prepared_statements where statement in ${texts}`)) as unknown as {
+      rows: { generic_plans: number }[]
+    }
+    // Each kept and used again (the count's text served the test above too).
+    expect(kept.rows.map((row) => row.generic_plans >= 2)).toEqual([true, true])
   })
 
   it(`reads no more ${archiveSize.toLocaleString('en-GB')} stories than it shows: every list, filter, count, the news box and the notifications badge`, async () => {
