@@ -7,7 +7,7 @@ import { toFigureAttributes } from './story-schema/nodes/figure'
 import { toSuggestionAttrs } from './story-schema/marks/suggestion'
 import { toFormatChange } from './story-schema/marks/suggested-format'
 import { suggestedBlockName, toBlockChange } from './story-schema/block-suggestion'
-import { toQuoteAttrs, toRuleAttrs } from './story-schema/whole-blocks'
+import { toQuoteAttrs, toRuleAttrs, withoutUnsuggestedAttrs } from './story-schema/whole-blocks'
 import { suggestedBreakName, toBreakAttrs } from './story-schema/nodes/suggested-break'
 import { isAllowedHref } from './story-schema/urls'
 import type { RichTextDoc, RichTextNode } from '@/db/schema'
@@ -22,13 +22,13 @@ export const maxBodyDepth = 50
 export const storySchema = getSchema(storyExtensions)
 
 /**
- * `json` through the schema, so it is the editor's own JSON (no empty `attrs`, defaults filled
- * in); as it is when it holds a node the schema does not know, which a save repairs or drops
- * (`sanitizeDoc`), as it does for the form's saves.
+ * `json` through the schema, so it is the editor's own JSON (no empty `attrs`, defaults filled in,
+ * not those of a suggestion on no rule or quote); as it is when it holds a node the schema does not
+ * know, which a save repairs or drops (`sanitizeDoc`), as it does for the form's saves.
  */
 export function asEditorJson(json: RichTextDoc): RichTextDoc {
   try {
-    return storySchema.nodeFromJSON(json).toJSON() as RichTextDoc
+    return withoutUnsuggestedAttrs(storySchema.nodeFromJSON(json).toJSON() as RichTextDoc)
   } catch {
     return json
   }

@@ -2,7 +2,7 @@ import { joinBackward, lift, wrapIn } from '@tiptap/pm/commands'
 import { type EditorState, NodeSelection } from '@tiptap/pm/state'
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
 import { describe, expect, it } from 'vitest'
-import { storySchema } from '@/lib/rich-text-repair'
+import { asEditorJson, storySchema } from '@/lib/rich-text-repair'
 import { renderRichText } from '@/lib/rich-text'
 import { storyExtensions } from '@/lib/story-schema/extensions'
 import { forReaders, pendingSuggestions } from '@/lib/story-schema/suggestions'
@@ -45,6 +45,13 @@ describe('horizontal rules suggested in or out', () => {
     expect(blocks(settled(state, true))).toEqual(['paragraph', 'horizontalRule', 'paragraph'])
     expect(pending(settled(state, true))).toEqual([])
     expect(json(settled(state, false))).toEqual(json(two()))
+  })
+
+  it('reads a rule nobody suggested as it was saved, with no attributes, and keeps a suggested one’s', () => {
+    const savedRule = { type: 'horizontalRule' }
+    expect(asEditorJson({ type: 'doc', content: [savedRule] })).toEqual({ type: 'doc', content: [savedRule] })
+    const suggested = json(suggest(two(), ana, insertRule))
+    expect(asEditorJson(suggested)).toEqual(suggested)
   })
 
   it('takes a rule put in at a paragraph’s end, as the toolbar does, and refuses one that would split its words', () => {

@@ -1,6 +1,6 @@
 import { Extension } from '@tiptap/core'
 import { z } from 'zod'
-import type { RichTextNode } from '@/db/schema'
+import type { RichTextDoc, RichTextNode } from '@/db/schema'
 import { suggestedBy, suggestionAttrsSchema, suggestionColourIndex } from './marks/suggestion'
 import { toAttribution } from './nodes/blockquote'
 import { plainAttribute } from './nodes/suggestion-marker'
@@ -105,11 +105,34 @@ export function formerWholeBlock(node: RichTextNode, inner: (nodes: RichTextNode
   if (!isWholeBlockType(node.type) || !node.attrs || !wholeBlockAttrNames.some((name) => name in (node.attrs ?? {}))) return null
   const change = wholeBlockChangeOf(node)
   if (change?.suggested === 'insertion') return inner(node.content ?? [])
-  const attrs = Object.fromEntries(
-    Object.entries(node.attrs).filter(([name]) => !(wholeBlockAttrNames as readonly string[]).includes(name)),
-  )
+  const attrs = otherAttrsOf(node.attrs)
   const copy: RichTextNode = { ...node, attrs }
   if (Object.keys(attrs).length === 0) delete copy.attrs
   if (node.content) copy.content = inner(node.content)
   return [copy]
+}
+
+/**
+ * `doc` (the editor's JSON) without the suggestion attributes its rules and quotes hold as null
+ * when nothing about them is suggested: a body with no block suggested reads as it was saved (the
+ * schema fills those attributes in on every rule and quote). A copy: the JSON shares its attributes
+ * with the editor's nodes.
+ */
+export function withoutUnsuggestedAttrs(doc: RichTextDoc): RichTextDoc {
+  return doc.content ? { ...doc, content: doc.content.map(unsuggestedLeftOut) } : doc
+}
+
+function unsuggestedLeftOut(node: RichTextNode): RichTextNode {
+  const copy = node.content ? { ...node, content: node.content.map(unsuggestedLeftOut) } : { ...node }
+  if (isWholeBlockType(node.type) && node.attrs && !node.attrs.suggested) {
+    const attrs = otherAttrsOf(node.attrs)
+    if (Object.keys(attrs).length > 0) copy.attrs = attrs
+    else delete copy.attrs
+  }
+  return copy
+}
+
+/** A block's attributes but those of a suggestion of it. */
+function otherAttrsOf(attrs: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(attrs).filter(([name]) => !(wholeBlockAttrNames as readonly string[]).includes(name)))
 }
