@@ -1,3 +1,5 @@
+import { Redis } from '@hocuspocus/extension-redis'
+import type { Extension } from '@hocuspocus/server'
 import RedisClient from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -150,6 +152,26 @@ describe.skipIf(!hasRedis)('several instances through Redis, one of them killed'
     expect(here.collab.hocuspocus.documents.size).toBe(0)
   })
 
+  it('an instance whose Redis connection ends while people type keeps serving them, and keeps their typing', async () => {
+    const there = await startServer({ redis: testRedis, instance: 'test-there', ...timings })
+    const { story, editor, admin } = await storyWithTwoRevisions(there.url)
+    const unhandled: unknown[] = []
+    const note = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', note)
+    try {
+      // Every message to the other instances now fails: typing, carets, saves made elsewhere.
+      redisOf(there.collab.hocuspocus.configuration.extensions).pub.disconnect(false)
+      typeHeadline(editor, ' for the winter')
+      await expect.poll(() => headlineOf(admin), { timeout: 15_000 }).toBe('Harbour reopens for the winter')
+      expect(await there.collab.cutNow(story, 'save', newsroom.editor.id)).toMatchObject({ ok: true })
+      expect((await revisionRows(db, story)).at(-1)).toMatchObject({ headline: 'Harbour reopens for the winter' })
+      await new Promise((resolve) => setTimeout(resolve, timings.sweepMs * 3))
+    } finally {
+      process.off('unhandledRejection', note)
+    }
+    expect(unhandled).toEqual([])
+  })
+
   it('a reply to a comment taken by an instance where the story is not open tells the people writing through another', async () => {
     await startServer({ redis: testRedis, instance: 'test-here', published: true, ...timings })
     const there = await startServer({ redis: testRedis, instance: 'test-there', ...timings })
@@ -165,6 +187,13 @@ describe.skipIf(!hasRedis)('several instances through Redis, one of them killed'
     await expect.poll(() => told(writer), { timeout: 15_000 }).toBe(1)
   })
 })
+
+/** The Redis extension among a sync server's. */
+function redisOf(extensions: Extension[]): Redis {
+  const found = extensions.find((extension) => extension instanceof Redis)
+  if (!found) throw new Error('no Redis extension')
+  return found
+}
 
 /** The words of each paragraph of the client's copy of the body. */
 const paragraphsOf = (client: TestClient) => readStoryDocument(client.doc).body.content?.map((block) => block.content?.[0]?.text)

@@ -1,7 +1,6 @@
 import 'server-only'
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { Redis } from '@hocuspocus/extension-redis'
 import { type Extension, Hocuspocus } from '@hocuspocus/server'
 import { WebSocketServer } from 'ws'
 import { type Db, isOnServer, serverUrlOf } from '@/db'
@@ -19,6 +18,7 @@ import { type CutKind, type CutResult, RevisionCutter } from './revision-cutter'
 import { placeWaitMs } from './placement'
 import { type PublishedCollab, publishCollab } from './running'
 import { savesIntoShared } from './saves-in'
+import { storyChannels } from './story-channels'
 import type { SharedParts } from './shared-parts'
 import { type SharedDraft, articleIdOf, documentNameOf, readStoryDocument, storeStoryDocument } from './storage'
 import type { FieldValues } from './story-fields'
@@ -129,7 +129,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       ]).then(() => undefined)
     : Promise.resolve()
   const prefix = options.redisPrefix ?? 'copydesk'
-  const redis = options.redis ? redisExtension(options.redis, instance, prefix, log) : null
+  const redis = options.redis ? storyChannels(options.redis, instance, prefix, log) : null
   const across = redis
     ? new SavesAcrossInstances(redis.pub, {
         prefix,
@@ -240,26 +240,6 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       await lock?.close()
     },
   }
-}
-
-/** Hocuspocus's Redis extension: the instances' copies of a story meet on its channel under `prefix`. */
-function redisExtension(
-  { host, port, username, password, db, tls }: RedisSettings,
-  instance: string,
-  prefix: string,
-  log: Pick<Console, 'error'>,
-): Redis {
-  const extension = new Redis({
-    host,
-    port,
-    identifier: instance,
-    prefix,
-    // No ready check: its INFO fails on a connection already subscribing (the extension subscribes at once).
-    options: { enableReadyCheck: false, username, password, db, ...(tls ? { tls: {} } : {}) },
-  })
-  // Its connections retry by themselves; each failure is told, not thrown.
-  for (const client of [extension.pub, extension.sub]) client.on('error', (error: Error) => log.error(`Copydesk: Redis: ${error.message}`))
-  return extension
 }
 
 function refuseUpgrade(socket: Duplex, status: string, message: string): void {
