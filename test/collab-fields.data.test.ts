@@ -6,7 +6,7 @@ import { getStoredDocument } from '@/lib/collab/storage'
 import { fieldMapOf, mapFields, writeFieldValues } from '@/lib/collab/story-fields'
 import { type TestClient, changesInTurn, sendRawUpdate } from './collab-clients'
 import { collabTestKit } from './collab-server'
-import { act, editStory, makeStory, openTestNewsroom, revisionRows, storyIn } from './newsroom'
+import { act, articleRow, editStory, makeStory, openTestNewsroom, revisionRows, storyIn } from './newsroom'
 
 // The story's other fields (section, slug, tags, bylines…) in the shared document's `fields` map:
 // two Node clients through a real sync server, as two people's forms are.
@@ -112,7 +112,9 @@ describe('the other story fields written together', () => {
     await act(db, newsroom.editor, story, 'publish')
     const second = await startServer()
     const admin = await join(second.url, newsroom.admin, story)
-    await expect.poll(() => fieldsOf(admin).slug, { timeout: 15_000 }).toBe('ferry-fares-rise')
+    const { slug } = await articleRow(db, story)
+    expect(slug).toMatch(/^ferry-fares-rise/)
+    await expect.poll(() => fieldsOf(admin).slug, { timeout: 15_000 }).toBe(slug)
   })
 
   it('refuses a writer’s raw change that takes them off their own byline, and tells them why', async () => {

@@ -106,6 +106,24 @@ export function writeFieldValues(map: Y.Map<unknown>, values: Partial<FieldValue
 }
 
 /**
+ * Which of a save's field values (`saved`) a shared document whose map holds `held` takes, the
+ * save having been made from `base`: each field the save changed, and each nobody has typed into
+ * since `base` (there the map just follows the saves). A value typed into the map that the save
+ * left alone stays: typed while no form could save it, it is not lost. A field the save changed
+ * takes the saved value, as every save's field does. `base` lists the forms the map may hold the
+ * base's values in (a slug that follows its headline is held empty until the story is published).
+ */
+export function savedFieldsToTake(
+  base: readonly FieldValues[],
+  held: Partial<Record<MapField, unknown>>,
+  saved: FieldValues,
+): Partial<FieldValues> {
+  const isBase = (field: MapField, value: unknown) => base.some((values) => canonicalJson(values[field]) === canonicalJson(value))
+  const taken = mapFields.filter((field) => !isBase(field, saved[field]) || !(field in held) || isBase(field, held[field]))
+  return Object.fromEntries(taken.map((field) => [field, saved[field]])) as Partial<FieldValues>
+}
+
+/**
  * Why this person may not make the map go from `before` to `after`, or null when they may: a
  * field the story does not have, a value of the wrong shape, or bylines they may not change so
  * (a writer taking themselves off their story: `checkBylines`, the rule every save follows).
