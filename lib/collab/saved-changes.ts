@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 import { type SharedParts, mergeIntoShared } from './shared-parts'
 import { type SharedDraft, readStoryDocument, replaceStoryDocument } from './storage'
-import type { FieldValues } from './story-fields'
+import { type FieldValues, fieldMapOf, readFieldValues, savedFieldsToTake, writeFieldValues } from './story-fields'
 
 // A save made outside the shared document (a revision restored, a draft written through the
 // Content API, a form's save made alone) goes into it as a request with an id of its own. The
@@ -13,7 +13,12 @@ import type { FieldValues } from './story-fields'
 /** A save made outside the shared document, to put into it. */
 export type SavedChange =
   | { kind: 'replace'; draft: SharedDraft; revisionId: number }
-  | { kind: 'merge'; base: SharedParts; saved: SharedParts & { fields: FieldValues; revisionId: number } }
+  | {
+      kind: 'merge'
+      /** What the save was made from; its `fields` (absent from a request recorded without them), which fields it changed. */
+      base: SharedParts & { fields?: FieldValues }
+      saved: SharedParts & { fields: FieldValues; revisionId: number }
+    }
 
 /** A save to put into a story's shared document, once. */
 export type SavedRequest = { id: string; articleId: number; change: SavedChange }
@@ -47,14 +52,20 @@ export function isPutIn(doc: Y.Doc, id: string): boolean {
 /**
  * Puts `request` into `doc`, with its note, in one transaction: a draft restored or written through
  * the API replaces the shared parts; a save made alone is merged with what was typed since its
- * revision. False, changing nothing, when `doc` holds it already.
+ * revision, and its fields are those it changed. False, changing nothing, when `doc` holds it already.
  */
 export function putInOnce(doc: Y.Doc, request: SavedRequest, now = Date.now()): boolean {
   if (isPutIn(doc, request.id)) return false
   const { change } = request
   doc.transact(() => {
-    const draft = change.kind === 'replace' ? change.draft : mergeIntoShared(change.base, change.saved, readStoryDocument(doc))
-    replaceStoryDocument(doc, draft)
+    if (change.kind === 'replace') replaceStoryDocument(doc, change.draft)
+    else {
+      const { fields, ...merged } = mergeIntoShared(change.base, change.saved, readStoryDocument(doc))
+      replaceStoryDocument(doc, merged)
+      // The fields it changed; a field typed into the map that it left alone stays.
+      const map = fieldMapOf(doc)
+      writeFieldValues(map, savedFieldsToTake(change.base.fields ? [change.base.fields] : [], readFieldValues(map), fields))
+    }
     const noted = doc.getMap<number>(putInPart)
     for (const [id, at] of noted) if (at < now - notedMs) noted.delete(id)
     noted.set(request.id, now)
