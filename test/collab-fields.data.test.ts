@@ -101,6 +101,26 @@ describe('the other story fields written together', () => {
       .toMatchObject({ seoTitle: 'Fares rise again', tags: ['saved-by-the-form'] })
   })
 
+  it('keeps a field typed after a form’s save of it, the save taking the value the map had then', async () => {
+    const first = await startServer()
+    const story = await makeStory(db, newsroom, { headline: 'Ferry fares rise' })
+    const editor = await join(first.url, newsroom.editor, story)
+    const admin = await join(first.url, newsroom.admin, story)
+    await ready(editor, admin)
+    await expect.poll(() => fieldsOf(editor).sectionId, { timeout: 15_000 }).toBe(newsroom.sectionId)
+    writeFieldValues(fieldMapOf(admin.doc), { seoTitle: 'Fares rise' })
+    await expect.poll(() => fieldsOf(editor).seoTitle, { timeout: 15_000 }).toBe('Fares rise')
+    // The admin's form saves the field as its map holds it; the editor types on, and their save never comes.
+    await editStory(db, newsroom.admin, story, { seoTitle: 'Fares rise' })
+    writeFieldValues(fieldMapOf(editor.doc), { seoTitle: 'Fares rise again' })
+    await expect.poll(() => storedFields(story), { timeout: 15_000 }).toMatchObject({ seoTitle: 'Fares rise again' })
+    await first.stop()
+    const second = await startServer()
+    const writer = await join(second.url, newsroom.writer, story)
+    await ready(writer)
+    await expect.poll(() => fieldsOf(writer).seoTitle, { timeout: 15_000 }).toBe('Fares rise again')
+  })
+
   it('gives a story published since it was written together its fixed slug, the one its headline made', async () => {
     const first = await startServer()
     const story = await storyIn(db, newsroom, 'in_review', { headline: 'Ferry fares rise' })

@@ -64,7 +64,8 @@ export function putInOnce(doc: Y.Doc, request: SavedRequest, now = Date.now()): 
       replaceStoryDocument(doc, merged)
       // The fields it changed; a field typed into the map that it left alone stays.
       const map = fieldMapOf(doc)
-      writeFieldValues(map, savedFieldsToTake(change.base.fields ? [change.base.fields] : [], readFieldValues(map), fields))
+      const base = change.base.fields
+      writeFieldValues(map, base ? savedFieldsToTake(base, readFieldValues(map), fields) : fields)
     }
     const noted = doc.getMap<number>(putInPart)
     for (const [id, at] of noted) if (at < now - notedMs) noted.delete(id)

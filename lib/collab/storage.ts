@@ -10,15 +10,7 @@ import { asEditorJson, storySchema } from '../rich-text-repair'
 import { followsHeadline } from '../story-draft'
 import { documentParts } from './paths'
 import { textChange } from './shared-text'
-import {
-  type FieldValues,
-  type MapField,
-  fieldMapOf,
-  mapFields,
-  readFieldValues,
-  savedFieldsToTake,
-  writeFieldValues,
-} from './story-fields'
+import { type FieldValues, type MapField, fieldMapOf, mapFields, readFieldValues, untypedFields, writeFieldValues } from './story-fields'
 
 // A story's shared document: the parts people write together, in one Yjs document. The editor's
 // collaboration extension binds `body` (a ProseMirror document in the story schema); the headline
@@ -160,13 +152,13 @@ export async function loadStoryDocument(
   const row = await currentSharedDraft(db, articleId)
   if (!row) return { found: false, contributors: [], builtFrom: null }
   const stored = await getStoredDocument(db, articleId)
-  // The other fields are saved by the form: the revision has the values saved since the stored
-  // document's, and the map keeps those typed into it that no save took (savedFieldsToTake).
+  // The other fields are saved by the forms: the map takes the revision's values but for those
+  // typed into it since the stored document's revision that no save took (untypedFields).
   const base = stored ? await fieldFormsOf(db, articleId, stored.revisionId) : []
   if (stored && (stored.revisionId === row.revisionId || stored.contributors.length > 0 || isOpenElsewhere)) {
     Y.applyUpdate(into, stored.state)
     const map = fieldMapOf(into)
-    writeFieldValues(map, savedFieldsToTake(base, readFieldValues(map), row.fields))
+    writeFieldValues(map, untypedFields(base, readFieldValues(map), row.fields))
     return { found: true, contributors: stored.contributors, builtFrom: null }
   }
   Y.applyUpdate(into, Y.encodeStateAsUpdate(stored ? withSavedDraft(stored.state, row, base) : buildStoryDocument(row, row.revisionId)))
@@ -176,7 +168,7 @@ export async function loadStoryDocument(
 
 /**
  * The stored document `state` changed to hold `draft`, revision `draft.revisionId`, written as
- * that client; of its fields, those `savedFieldsToTake` from `base`, the stored document's revision.
+ * that client; of its fields, the `untypedFields` since `base`, the stored document's revision.
  */
 function withSavedDraft(state: Uint8Array, draft: SharedDraft & { fields: FieldValues; revisionId: number }, base: FieldValues[]): Y.Doc {
   const doc = new Y.Doc()
@@ -185,7 +177,7 @@ function withSavedDraft(state: Uint8Array, draft: SharedDraft & { fields: FieldV
   const { fields, ...text } = draft
   const map = fieldMapOf(doc)
   replaceStoryDocument(doc, text)
-  writeFieldValues(map, savedFieldsToTake(base, readFieldValues(map), fields))
+  writeFieldValues(map, untypedFields(base, readFieldValues(map), fields))
   return doc
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { articleLimits } from '../article-input'
 import type { Actor } from '../permissions'
-import { type FieldValues, fieldChangeProblem, savedFieldsToTake } from './story-fields'
+import { type FieldValues, fieldChangeProblem, savedFieldsToTake, untypedFields } from './story-fields'
 
 // What the sync server lets into the story's field map: the input schema's shapes, with the
 // refinements that a value half typed may not meet yet left to the save.
@@ -46,25 +46,34 @@ describe('a save’s fields taken into the shared map', () => {
     socialMediaId: null,
   }
 
-  it('keeps a value typed into the map that the save left alone, and takes every field the save changed', () => {
+  it('opened again, keeps a value typed into the map that no save took, and takes the saved value elsewhere', () => {
     const held = { ...base, seoTitle: 'Typed, never saved', tags: ['typed'] }
     const saved = { ...base, sectionId: 2, tags: ['saved'] }
-    const taken = savedFieldsToTake([base], held, saved)
-    expect(taken).toMatchObject({ sectionId: 2, tags: ['saved'], slug: 'ferry' })
+    const taken = untypedFields([base], held, saved)
+    expect(taken).toMatchObject({ sectionId: 2, slug: 'ferry' })
     expect(taken).not.toHaveProperty('seoTitle')
+    expect(taken).not.toHaveProperty('tags')
   })
 
-  it('takes every saved value where nothing was typed, or the map is empty, or the base is unknown', () => {
+  it('opened again, takes every saved value where nothing was typed, or the map is empty, or the base is unknown', () => {
     const saved = { ...base, leadCaption: 'The quay' }
-    expect(savedFieldsToTake([base], base, saved)).toEqual(saved)
-    expect(savedFieldsToTake([base], {}, saved)).toEqual(saved)
-    expect(savedFieldsToTake([], { ...base, seoTitle: 'Typed' }, saved)).toEqual(saved)
+    expect(untypedFields([base], base, saved)).toEqual(saved)
+    expect(untypedFields([base], {}, saved)).toEqual(saved)
+    expect(untypedFields([], { ...base, seoTitle: 'Typed' }, saved)).toEqual(saved)
   })
 
   it('reads a value held in another form of the base as not typed', () => {
     const published = { ...base, slug: 'ferry-fares' }
     const following = { ...published, slug: '' }
-    expect(savedFieldsToTake([published, following], following, published)).toEqual(published)
-    expect(savedFieldsToTake([published, following], { ...following, slug: 'my-own' }, published)).not.toHaveProperty('slug')
+    expect(untypedFields([published, following], following, published)).toEqual(published)
+    expect(untypedFields([published, following], { ...following, slug: 'my-own' }, published)).not.toHaveProperty('slug')
+  })
+
+  it('from a save made alone, takes every field it changed and keeps a value typed that it left alone', () => {
+    const held = { ...base, seoTitle: 'Typed, never saved', tags: ['typed'] }
+    const saved = { ...base, sectionId: 2, tags: ['saved'] }
+    const taken = savedFieldsToTake(base, held, saved)
+    expect(taken).toMatchObject({ sectionId: 2, tags: ['saved'], slug: 'ferry' })
+    expect(taken).not.toHaveProperty('seoTitle')
   })
 })

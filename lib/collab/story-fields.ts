@@ -106,21 +106,36 @@ export function writeFieldValues(map: Y.Map<unknown>, values: Partial<FieldValue
 }
 
 /**
- * Which of a save's field values (`saved`) a shared document whose map holds `held` takes, the
- * save having been made from `base`: each field the save changed, and each nobody has typed into
- * since `base` (there the map just follows the saves). A value typed into the map that the save
- * left alone stays: typed while no form could save it, it is not lost. A field the save changed
- * takes the saved value, as every save's field does. `base` lists the forms the map may hold the
- * base's values in (a slug that follows its headline is held empty until the story is published).
+ * The fields of a story's latest revision (`saved`) that its shared document, opened again, takes
+ * into a map holding `held`, last in step with revision `base`: each field nobody typed into
+ * since (there the map just follows the saves). A value typed into the map that no save took
+ * stays: the forms save the map's values as they show them, so it is newer than the revision.
+ * `base` lists the forms the map may hold the base's values in (a slug that follows its headline
+ * is held empty until the story is published); none known, every saved field is taken.
  */
-export function savedFieldsToTake(
+export function untypedFields(
   base: readonly FieldValues[],
   held: Partial<Record<MapField, unknown>>,
   saved: FieldValues,
 ): Partial<FieldValues> {
-  const isBase = (field: MapField, value: unknown) => base.some((values) => canonicalJson(values[field]) === canonicalJson(value))
-  const taken = mapFields.filter((field) => !isBase(field, saved[field]) || !(field in held) || isBase(field, held[field]))
-  return Object.fromEntries(taken.map((field) => [field, saved[field]])) as Partial<FieldValues>
+  return pickFields(saved, (field) => base.length === 0 || !(field in held) || isBase(base, field, held[field]))
+}
+
+/**
+ * The fields of a save made outside the shared document from `base` (a browser editing alone)
+ * that the document, its map holding `held`, takes: each field the save changed, the newest
+ * value, and each nobody typed into since. A value typed into the map that the save left alone stays.
+ */
+export function savedFieldsToTake(base: FieldValues, held: Partial<Record<MapField, unknown>>, saved: FieldValues): Partial<FieldValues> {
+  return { ...untypedFields([base], held, saved), ...pickFields(saved, (field) => !isBase([base], field, saved[field])) }
+}
+
+function isBase(base: readonly FieldValues[], field: MapField, value: unknown): boolean {
+  return base.some((values) => canonicalJson(values[field]) === canonicalJson(value))
+}
+
+function pickFields(values: FieldValues, isPicked: (field: MapField) => boolean): Partial<FieldValues> {
+  return Object.fromEntries(mapFields.filter(isPicked).map((field) => [field, values[field]])) as Partial<FieldValues>
 }
 
 /**
