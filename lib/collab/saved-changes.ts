@@ -15,7 +15,7 @@ export type SavedChange =
   | { kind: 'replace'; draft: SharedDraft; revisionId: number }
   | {
       kind: 'merge'
-      /** What the save was made from; its `fields` (absent from a request recorded without them), which fields it changed. */
+      /** What the save was made from: its `fields` tell which fields the save changed (none sent, every field of the save is taken). */
       base: SharedParts & { fields?: FieldValues }
       saved: SharedParts & { fields: FieldValues; revisionId: number }
     }
@@ -52,7 +52,8 @@ export function isPutIn(doc: Y.Doc, id: string): boolean {
 /**
  * Puts `request` into `doc`, with its note, in one transaction: a draft restored or written through
  * the API replaces the shared parts; a save made alone is merged with what was typed since its
- * revision, and its fields are those it changed. False, changing nothing, when `doc` holds it already.
+ * revision, and takes the fields it changed (a field typed there that it left alone stays). False,
+ * changing nothing, when `doc` holds it already.
  */
 export function putInOnce(doc: Y.Doc, request: SavedRequest, now = Date.now()): boolean {
   if (isPutIn(doc, request.id)) return false
@@ -62,7 +63,6 @@ export function putInOnce(doc: Y.Doc, request: SavedRequest, now = Date.now()): 
     else {
       const { fields, ...merged } = mergeIntoShared(change.base, change.saved, readStoryDocument(doc))
       replaceStoryDocument(doc, merged)
-      // The fields it changed; a field typed into the map that it left alone stays.
       const map = fieldMapOf(doc)
       const base = change.base.fields
       writeFieldValues(map, base ? savedFieldsToTake(base, readFieldValues(map), fields) : fields)
