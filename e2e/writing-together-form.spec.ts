@@ -64,3 +64,39 @@ test('a save through the form of someone writing together carries everyone’s t
   await editorPage.context().close()
   await reader.context().close()
 })
+
+test('fields typed while writing together that the form could not save are back for both when the story is opened again, and saved once the refusal is fixed', async ({
+  page,
+  browser,
+}) => {
+  test.slow()
+  const editorPage = await sharedStory(page, browser, 'Harbour tolls', 'Tolls rise.')
+  const url = page.url()
+  await page.getByLabel('SEO title', { exact: true }).fill('Harbour tolls rise in May')
+  await page.getByLabel('Slug', { exact: true }).fill('Harbour Tolls!')
+  // The writer's autosave is refused for the slug: neither field is saved.
+  await expect(page.getByText('Use only lower-case letters, digits and single hyphens').first()).toBeVisible()
+  await expect(editorPage.getByLabel('SEO title', { exact: true })).toHaveValue('Harbour tolls rise in May')
+  await expect(editorPage.getByLabel('Slug', { exact: true })).toHaveValue('Harbour Tolls!')
+
+  // Both leave: the sync server stores the story and closes it.
+  await page.goto('/desk')
+  await editorPage.context().close()
+  const again = await signedInPage(browser, 'editor@copydesk.test')
+  await writeTogether(again)
+  await again.goto(url)
+  await expect(together(again)).toContainText('Writing together:')
+  await expect(again.getByLabel('SEO title', { exact: true })).toHaveValue('Harbour tolls rise in May')
+  await expect(again.getByLabel('Slug', { exact: true })).toHaveValue('Harbour Tolls!')
+
+  // Fixed, the slug saves through the form with the SEO title typed before.
+  await again.getByLabel('Slug', { exact: true }).fill('tolls-in-may')
+  const reader = await signedInPage(browser, 'admin@copydesk.test')
+  await expect(async () => {
+    await reader.goto(url)
+    await expect(reader.getByLabel('SEO title', { exact: true })).toHaveValue('Harbour tolls rise in May', { timeout: 3000 })
+  }).toPass({ timeout: 30_000 })
+  await expect(reader.getByLabel('Slug', { exact: true })).toHaveValue('tolls-in-may')
+  await again.context().close()
+  await reader.context().close()
+})

@@ -2,10 +2,11 @@ import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { keepYourselfInTheByline } from '@/lib/article-editing'
 import { unplacedMessage } from '@/lib/collab/placement'
+import { getStoredDocument } from '@/lib/collab/storage'
 import { fieldMapOf, mapFields, writeFieldValues } from '@/lib/collab/story-fields'
 import { type TestClient, changesInTurn, sendRawUpdate } from './collab-clients'
 import { collabTestKit } from './collab-server'
-import { editStory, makeStory, openTestNewsroom } from './newsroom'
+import { act, articleRow, editStory, makeStory, openTestNewsroom, revisionRows, storyIn } from './newsroom'
 
 // The story's other fields (section, slug, tags, bylines…) in the shared document's `fields` map:
 // two Node clients through a real sync server, as two people's forms are.
@@ -16,6 +17,13 @@ afterAll(closeAll)
 
 const noSuchFieldMessage = 'A story has no such field, so your change was not kept.'
 const fieldsOf = (client: TestClient) => fieldMapOf(client.doc).toJSON()
+/** The fields the story's stored document holds. */
+async function storedFields(story: number) {
+  const stored = await getStoredDocument(db, story)
+  const doc = new Y.Doc()
+  if (stored) Y.applyUpdate(doc, stored.state)
+  return fieldMapOf(doc).toJSON()
+}
 const ready = (...clients: TestClient[]) =>
   expect.poll(() => clients.map((client) => client.scope()), { timeout: 15_000 }).toEqual(clients.map(() => 'read-write'))
 
@@ -53,6 +61,80 @@ describe('the other story fields written together', () => {
     const second = await startServer()
     const admin = await join(second.url, newsroom.admin, story)
     await expect.poll(() => fieldsOf(admin).tags, { timeout: 15_000 }).toEqual(['saved-by-the-form'])
+  })
+
+  it('keeps the fields typed into the shared story that no save took when the story is opened again', async () => {
+    const first = await startServer()
+    const story = await makeStory(db, newsroom, { headline: 'Ferry fares rise' })
+    const editor = await join(first.url, newsroom.editor, story)
+    await ready(editor)
+    await expect.poll(() => fieldsOf(editor).sectionId, { timeout: 15_000 }).toBe(newsroom.sectionId)
+    // Typed as the form shares them, and never saved (its save refused, the page closed first…).
+    writeFieldValues(fieldMapOf(editor.doc), { seoTitle: 'Fares rise again', tags: ['ferries'], slug: 'fares' })
+    await expect.poll(() => storedFields(story), { timeout: 15_000 }).toMatchObject({ seoTitle: 'Fares rise again' })
+    await first.stop()
+    const second = await startServer()
+    const admin = await join(second.url, newsroom.admin, story)
+    await ready(admin)
+    await expect
+      .poll(() => fieldsOf(admin), { timeout: 15_000 })
+      .toMatchObject({ seoTitle: 'Fares rise again', tags: ['ferries'], slug: 'fares', sectionId: newsroom.sectionId })
+  })
+
+  it('keeps a field typed and never saved beside the fields a save made meanwhile changed', async () => {
+    const first = await startServer()
+    const story = await makeStory(db, newsroom, { headline: 'Ferry fares rise' })
+    const editor = await join(first.url, newsroom.editor, story)
+    await ready(editor)
+    await expect.poll(() => fieldsOf(editor).sectionId, { timeout: 15_000 }).toBe(newsroom.sectionId)
+    editor.doc.getText('headline').insert(0, 'Winter ')
+    await expect.poll(async () => (await revisionRows(db, story)).at(-1)?.headline, { timeout: 15_000 }).toBe('Winter Ferry fares rise')
+    writeFieldValues(fieldMapOf(editor.doc), { seoTitle: 'Fares rise again' })
+    await expect.poll(() => storedFields(story), { timeout: 15_000 }).toMatchObject({ seoTitle: 'Fares rise again' })
+    await first.stop()
+    await editStory(db, newsroom.editor, story, { tags: ['saved-by-the-form'] })
+    const second = await startServer()
+    const admin = await join(second.url, newsroom.admin, story)
+    await ready(admin)
+    await expect
+      .poll(() => fieldsOf(admin), { timeout: 15_000 })
+      .toMatchObject({ seoTitle: 'Fares rise again', tags: ['saved-by-the-form'] })
+  })
+
+  it('keeps a field typed after a form’s save of it, the save taking the value the map had then', async () => {
+    const first = await startServer()
+    const story = await makeStory(db, newsroom, { headline: 'Ferry fares rise' })
+    const editor = await join(first.url, newsroom.editor, story)
+    const admin = await join(first.url, newsroom.admin, story)
+    await ready(editor, admin)
+    await expect.poll(() => fieldsOf(editor).sectionId, { timeout: 15_000 }).toBe(newsroom.sectionId)
+    writeFieldValues(fieldMapOf(admin.doc), { seoTitle: 'Fares rise' })
+    await expect.poll(() => fieldsOf(editor).seoTitle, { timeout: 15_000 }).toBe('Fares rise')
+    // The admin's form saves the field as its map holds it; the editor types on, and their save never comes.
+    await editStory(db, newsroom.admin, story, { seoTitle: 'Fares rise' })
+    writeFieldValues(fieldMapOf(editor.doc), { seoTitle: 'Fares rise again' })
+    await expect.poll(() => storedFields(story), { timeout: 15_000 }).toMatchObject({ seoTitle: 'Fares rise again' })
+    await first.stop()
+    const second = await startServer()
+    const writer = await join(second.url, newsroom.writer, story)
+    await ready(writer)
+    await expect.poll(() => fieldsOf(writer).seoTitle, { timeout: 15_000 }).toBe('Fares rise again')
+  })
+
+  it('gives a story published since it was written together its fixed slug, the one its headline made', async () => {
+    const first = await startServer()
+    const story = await storyIn(db, newsroom, 'in_review', { headline: 'Ferry fares rise' })
+    const editor = await join(first.url, newsroom.editor, story)
+    await ready(editor)
+    await expect.poll(() => fieldsOf(editor).sectionId, { timeout: 15_000 }).toBe(newsroom.sectionId)
+    expect(fieldsOf(editor).slug).toBe('')
+    await first.stop()
+    await act(db, newsroom.editor, story, 'publish')
+    const second = await startServer()
+    const admin = await join(second.url, newsroom.admin, story)
+    const { slug } = await articleRow(db, story)
+    expect(slug).toMatch(/^ferry-fares-rise/)
+    await expect.poll(() => fieldsOf(admin).slug, { timeout: 15_000 }).toBe(slug)
   })
 
   it('refuses a writer’s raw change that takes them off their own byline, and tells them why', async () => {

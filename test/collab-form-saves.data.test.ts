@@ -3,6 +3,7 @@ import { articleInputSchema } from '@/lib/article-input'
 import { saveStoryForm } from '@/lib/collab/form-saves'
 import { runningCollab } from '@/lib/collab/running'
 import { currentSharedDraft, pendingContributors, readStoryDocument } from '@/lib/collab/storage'
+import { fieldMapOf, writeFieldValues } from '@/lib/collab/story-fields'
 import { headlineOf, typeHeadline } from './collab-clients'
 import { collabTestKit, neverMs } from './collab-server'
 import { articleRow, makeStory, openTestNewsroom, revisionRows } from './newsroom'
@@ -83,6 +84,33 @@ describe('saving a shared story through the form', () => {
       contributors: [newsroom.writer.id, newsroom.admin.id].sort((a, b) => a - b),
     })
     await stop()
+  })
+
+  it('a save made alone takes the fields it changed into the shared story, and leaves a field typed there that no save took', async () => {
+    const { url, stop } = await startServer({ published: true, pauseMs: 60_000 })
+    // Stopped whatever happens: the next test's sync server must be the one published.
+    try {
+      const story = await makeStory(db, newsroom, { headline: 'Ferry' })
+      const opened = await articleRow(db, story)
+      const [first] = await revisionRows(db, story)
+      if (!first) throw new Error('no revision')
+      const writer = await join(url, newsroom.writer, story)
+      const admin = await join(url, newsroom.admin, story)
+      await expect.poll(() => [writer, admin].map((client) => client.scope()), { timeout: 15_000 }).toEqual(['read-write', 'read-write'])
+      await expect.poll(() => fieldMapOf(writer.doc).get('sectionId'), { timeout: 15_000 }).toBe(newsroom.sectionId)
+      // Typed in the admin's form, whose save has not come (refused, or the page closed first).
+      writeFieldValues(fieldMapOf(admin.doc), { seoTitle: 'Fares rise again' })
+      await expect.poll(() => fieldMapOf(writer.doc).get('seoTitle'), { timeout: 15_000 }).toBe('Fares rise again')
+
+      const input = articleInputSchema.parse({ ...first, tags: ['saved-alone'] })
+      const saved = await saveStoryForm(db, newsroom.editor, story, input, { baseVersion: opened.version, kind: 'save', isAlone: true })
+      expect(saved.ok).toBe(true)
+      await expect.poll(() => fieldMapOf(writer.doc).get('tags'), { timeout: 15_000 }).toEqual(['saved-alone'])
+      expect(fieldMapOf(writer.doc).get('seoTitle')).toBe('Fares rise again')
+      expect(fieldMapOf(admin.doc).toJSON()).toMatchObject({ seoTitle: 'Fares rise again', tags: ['saved-alone'] })
+    } finally {
+      await stop()
+    }
   })
 
   it('an autosave made alone while the story is closed, folded into the revision its stored document was cut as, is in the shared document when the story next opens', async () => {

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 import { type SharedParts, mergeIntoShared } from './shared-parts'
 import { type SharedDraft, readStoryDocument, replaceStoryDocument } from './storage'
-import type { FieldValues } from './story-fields'
+import { type FieldValues, fieldMapOf, readFieldValues, savedFieldsToTake, writeFieldValues } from './story-fields'
 
 // A save made outside the shared document (a revision restored, a draft written through the
 // Content API, a form's save made alone) goes into it as a request with an id of its own. The
@@ -13,7 +13,12 @@ import type { FieldValues } from './story-fields'
 /** A save made outside the shared document, to put into it. */
 export type SavedChange =
   | { kind: 'replace'; draft: SharedDraft; revisionId: number }
-  | { kind: 'merge'; base: SharedParts; saved: SharedParts & { fields: FieldValues; revisionId: number } }
+  | {
+      kind: 'merge'
+      /** What the save was made from: its `fields` tell which fields the save changed (none sent, every field of the save is taken). */
+      base: SharedParts & { fields?: FieldValues }
+      saved: SharedParts & { fields: FieldValues; revisionId: number }
+    }
 
 /** A save to put into a story's shared document, once. */
 export type SavedRequest = { id: string; articleId: number; change: SavedChange }
@@ -47,14 +52,21 @@ export function isPutIn(doc: Y.Doc, id: string): boolean {
 /**
  * Puts `request` into `doc`, with its note, in one transaction: a draft restored or written through
  * the API replaces the shared parts; a save made alone is merged with what was typed since its
- * revision. False, changing nothing, when `doc` holds it already.
+ * revision, and takes the fields it changed (a field typed there that it left alone stays). False,
+ * changing nothing, when `doc` holds it already.
  */
 export function putInOnce(doc: Y.Doc, request: SavedRequest, now = Date.now()): boolean {
   if (isPutIn(doc, request.id)) return false
   const { change } = request
   doc.transact(() => {
-    const draft = change.kind === 'replace' ? change.draft : mergeIntoShared(change.base, change.saved, readStoryDocument(doc))
-    replaceStoryDocument(doc, draft)
+    if (change.kind === 'replace') replaceStoryDocument(doc, change.draft)
+    else {
+      const { fields, ...merged } = mergeIntoShared(change.base, change.saved, readStoryDocument(doc))
+      replaceStoryDocument(doc, merged)
+      const map = fieldMapOf(doc)
+      const base = change.base.fields
+      writeFieldValues(map, base ? savedFieldsToTake(base, readFieldValues(map), fields) : fields)
+    }
     const noted = doc.getMap<number>(putInPart)
     for (const [id, at] of noted) if (at < now - notedMs) noted.delete(id)
     noted.set(request.id, now)

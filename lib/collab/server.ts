@@ -71,9 +71,14 @@ export type CollabServer = {
   replaceDraft: (articleId: number, draft: SharedDraft, revisionId: number) => Promise<void>
   /**
    * Merges a draft saved from `base` by a browser that could not reach the sync server into the
-   * story's shared document, where it is open, keeping what others typed there meanwhile.
+   * story's shared document, where it is open, keeping what others typed there meanwhile (a field
+   * typed there that the save did not change included).
    */
-  mergeSaved: (articleId: number, base: SharedParts, saved: SharedParts & { fields: FieldValues; revisionId: number }) => Promise<void>
+  mergeSaved: (
+    articleId: number,
+    base: SharedParts & { fields: FieldValues },
+    saved: SharedParts & { fields: FieldValues; revisionId: number },
+  ) => Promise<void>
   /** Tells everyone on the story, here and (with Redis) on every instance, that its comments changed (a reply, a thread resolved): their pages fetch them. */
   announceComments: (articleId: number) => Promise<void>
   /** Whether the story's shared document is open on this instance, or with Redis on any. */

@@ -1,5 +1,5 @@
 import 'server-only'
-import { type SQL, eq, sql } from 'drizzle-orm'
+import { type SQL, and, eq, sql } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import { prosemirrorToYXmlFragment, updateYFragment, yXmlFragmentToProsemirrorJSON } from 'y-prosemirror'
 import * as Y from 'yjs'
@@ -10,7 +10,7 @@ import { asEditorJson, storySchema } from '../rich-text-repair'
 import { followsHeadline } from '../story-draft'
 import { documentParts } from './paths'
 import { textChange } from './shared-text'
-import { type FieldValues, fieldMapOf, mapFields, writeFieldValues } from './story-fields'
+import { type FieldValues, type MapField, fieldMapOf, mapFields, readFieldValues, untypedFields, writeFieldValues } from './story-fields'
 
 // A story's shared document: the parts people write together, in one Yjs document. The editor's
 // collaboration extension binds `body` (a ProseMirror document in the story schema); the headline
@@ -97,9 +97,29 @@ export async function currentSharedDraft(
     .where(eq(articles.id, articleId))
   if (!row) return null
   const { headline, standfirst, body, revisionId } = row
-  const fields = Object.fromEntries(mapFields.map((field) => [field, row[field]])) as FieldValues
+  const fields = fieldsOfRow(row)
   if (row.firstPublishedAt === null && followsHeadline(fields.slug, headline)) fields.slug = ''
   return { headline, standfirst, body, fields, revisionId }
+}
+
+function fieldsOfRow(row: Record<MapField, unknown>): FieldValues {
+  return Object.fromEntries(mapFields.map((field) => [field, row[field]])) as FieldValues
+}
+
+/**
+ * The forms the story's field map may hold revision `revisionId`'s fields in: as saved, and, for
+ * a slug that follows the headline, with the slug empty, as the map holds it until the story is
+ * first published. None when the story has no such revision.
+ */
+async function fieldFormsOf(db: Db, articleId: number, revisionId: number | null): Promise<FieldValues[]> {
+  if (revisionId === null) return []
+  const [row] = await db
+    .select(snapshotColumns)
+    .from(revisions)
+    .where(and(eq(revisions.id, revisionId), eq(revisions.articleId, articleId)))
+  if (!row) return []
+  const fields = fieldsOfRow(row)
+  return followsHeadline(fields.slug, row.headline) ? [fields, { ...fields, slug: '' }] : [fields]
 }
 
 /** The stored document and what it knows of the story's revisions. */
@@ -132,23 +152,32 @@ export async function loadStoryDocument(
   const row = await currentSharedDraft(db, articleId)
   if (!row) return { found: false, contributors: [], builtFrom: null }
   const stored = await getStoredDocument(db, articleId)
+  // The other fields are saved by the forms: the map takes the revision's values but for those
+  // typed into it since the stored document's revision that no save took (untypedFields).
+  const base = stored ? await fieldFormsOf(db, articleId, stored.revisionId) : []
   if (stored && (stored.revisionId === row.revisionId || stored.contributors.length > 0 || isOpenElsewhere)) {
     Y.applyUpdate(into, stored.state)
-    // The other fields are saved by the form: the revision has their latest values.
-    writeFieldValues(fieldMapOf(into), row.fields)
+    const map = fieldMapOf(into)
+    writeFieldValues(map, untypedFields(base, readFieldValues(map), row.fields))
     return { found: true, contributors: stored.contributors, builtFrom: null }
   }
-  Y.applyUpdate(into, Y.encodeStateAsUpdate(stored ? withSavedDraft(stored.state, row) : buildStoryDocument(row, row.revisionId)))
+  Y.applyUpdate(into, Y.encodeStateAsUpdate(stored ? withSavedDraft(stored.state, row, base) : buildStoryDocument(row, row.revisionId)))
   await storeStoryDocument(db, articleId, into, { revisionId: row.revisionId })
   return { found: true, contributors: [], builtFrom: row.revisionId }
 }
 
-/** The stored document `state` changed to hold `draft`, revision `draft.revisionId`, written as that client. */
-function withSavedDraft(state: Uint8Array, draft: SharedDraft & { revisionId: number }): Y.Doc {
+/**
+ * The stored document `state` changed to hold `draft`, revision `draft.revisionId`, written as
+ * that client; of its fields, the `untypedFields` since `base`, the stored document's revision.
+ */
+function withSavedDraft(state: Uint8Array, draft: SharedDraft & { fields: FieldValues; revisionId: number }, base: FieldValues[]): Y.Doc {
   const doc = new Y.Doc()
   doc.clientID = draft.revisionId
   Y.applyUpdate(doc, state)
-  replaceStoryDocument(doc, draft)
+  const { fields, ...text } = draft
+  const map = fieldMapOf(doc)
+  replaceStoryDocument(doc, text)
+  writeFieldValues(map, untypedFields(base, readFieldValues(map), fields))
   return doc
 }
 

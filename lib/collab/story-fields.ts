@@ -106,6 +106,39 @@ export function writeFieldValues(map: Y.Map<unknown>, values: Partial<FieldValue
 }
 
 /**
+ * The fields of a story's latest revision (`saved`) that its shared document, opened again, takes
+ * into a map holding `held`, last in step with revision `base`: each field nobody typed into
+ * since (there the map just follows the saves). A value typed into the map that no save took
+ * stays: the forms save the map's values as they show them, so it is newer than the revision.
+ * `base` lists the forms the map may hold the base's values in (a slug that follows its headline
+ * is held empty until the story is published); none known, every saved field is taken.
+ */
+export function untypedFields(
+  base: readonly FieldValues[],
+  held: Partial<Record<MapField, unknown>>,
+  saved: FieldValues,
+): Partial<FieldValues> {
+  return pickFields(saved, (field) => base.length === 0 || !(field in held) || isBase(base, field, held[field]))
+}
+
+/**
+ * The fields of a save made outside the shared document from `base` (a browser editing alone)
+ * that the document, its map holding `held`, takes: each field the save changed, the newest
+ * value, and each nobody typed into since. A value typed into the map that the save left alone stays.
+ */
+export function savedFieldsToTake(base: FieldValues, held: Partial<Record<MapField, unknown>>, saved: FieldValues): Partial<FieldValues> {
+  return { ...untypedFields([base], held, saved), ...pickFields(saved, (field) => !isBase([base], field, saved[field])) }
+}
+
+function isBase(base: readonly FieldValues[], field: MapField, value: unknown): boolean {
+  return base.some((values) => canonicalJson(values[field]) === canonicalJson(value))
+}
+
+function pickFields(values: FieldValues, isPicked: (field: MapField) => boolean): Partial<FieldValues> {
+  return Object.fromEntries(mapFields.filter(isPicked).map((field) => [field, values[field]])) as Partial<FieldValues>
+}
+
+/**
  * Why this person may not make the map go from `before` to `after`, or null when they may: a
  * field the story does not have, a value of the wrong shape, or bylines they may not change so
  * (a writer taking themselves off their story: `checkBylines`, the rule every save follows).
