@@ -4,7 +4,7 @@ import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useSta
 import * as Y from 'yjs'
 import type { RichTextDoc } from '@/db/schema'
 import { type KeptCopy, keptCopyOf, keptDocOf, readSharedParts, takeKeptCopy } from '@/lib/collab/kept-copy'
-import { holdsUpdates, storedSnapshotOf } from '@/lib/collab/stored'
+import { askStoredMessage, holdsUpdates, storedSnapshotOf } from '@/lib/collab/stored'
 import { clearKeptCopy, keepKeptCopyNow, readKeptCopy, writeKeptCopy } from './kept-copy-store'
 import { whenPageLeaves } from '@/components/ui/page-leave'
 import type { StoryFields } from './story-settings'
@@ -52,6 +52,9 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
   const keptRef = useRef(false)
   // The waiting copy once it went into the shared story or to the form: it goes once.
   const goneRef = useRef<WaitingCopy | null>(null)
+  // Set while the shared story is followed: a copy taken in that the story held or replayed is kept
+  // until a store is known to hold all of it (the server may hold it only in memory).
+  const takenInRef = useRef<((copy: KeptCopy) => void) | null>(null)
 
   useEffect(() => {
     if (!isEnabled) return
@@ -121,11 +124,19 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       keptRef.current = false
       void clearKeptCopy(personId, articleId).then(() => setKeeping(keptRef.current))
     }
+    takenInRef.current = (copy) => {
+      // What a store was known to hold when the copy was made; the server tells what it holds now.
+      sentVector = copy.sentVector
+      base = copy.base
+      unstored.push(copy.state)
+      provider.sendStateless(askStoredMessage)
+    }
     doc.on('update', onUpdate)
     provider.on('unsyncedChanges', onUnsynced)
     provider.on('stateless', onStateless)
     const stopListening = whenPageLeaves(() => keep(true))
     return () => {
+      takenInRef.current = null
       doc.off('update', onUpdate)
       provider.off('unsyncedChanges', onUnsynced)
       provider.off('stateless', onStateless)
@@ -144,11 +155,8 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       waitsRef.current = false
       goneRef.current = waiting
       let taken = again()
-      // Taken in as this person's typing: kept again, then dropped, like every keystroke.
-      if (takeKeptCopy(taken, story.doc, fieldsRef.current, 'kept-copy') === 'held') {
-        keptRef.current = false
-        void clearKeptCopy(personId, articleId).then(() => setKeeping(keptRef.current))
-      }
+      // Taken in as this person's typing: kept again, then dropped once a store holds it, like every keystroke.
+      if (takeKeptCopy(taken, story.doc, fieldsRef.current, 'kept-copy') !== 'merged') takenInRef.current?.(taken)
       // Typed into the copy's document since (before the editor moved): in after it, from where it was.
       const takeLater = () => {
         const later = keptCopyOf(doc, taken.vector, taken.parts)

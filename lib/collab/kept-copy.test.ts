@@ -49,6 +49,14 @@ describe('a kept copy, when the story next opens on the sync server', () => {
     expect(paragraphs(server)).toEqual([start, 'Ferries stay in port tonight.'])
   })
 
+  it('replays words deleted while cut off, which add nothing to what the document is known to hold', () => {
+    const { server, copy } = cutOffTyping(withParagraphs('The storm closes harbour.'))
+    expect(copy.vector).toEqual(copy.sentVector)
+    writeSharedParts(server, withParagraphs(`${start} Winds reach 90 km/h.`), 'other')
+    expect(takeKeptCopy(copy, server, fields, 'kept-copy')).toBe('replayed')
+    expect(paragraphs(server)).toEqual(['The storm closes harbour. Winds reach 90 km/h.'])
+  })
+
   it('replays its changes into the document it was made from: typing into the paragraph another person typed into keeps both, keystroke by keystroke', () => {
     const { server, copy } = cutOffTyping(withParagraphs(`${start} Ferries stay in port.`))
     writeSharedParts(server, withParagraphs(`${start} Winds reach 90 km/h.`), 'other')

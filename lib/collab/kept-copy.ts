@@ -69,7 +69,8 @@ export type KeptCopyTaken = 'held' | 'replayed' | 'merged'
  * alone is (`mergeIntoShared`). `fields`: the story's other fields, which that merge leaves alone.
  */
 export function takeKeptCopy(copy: KeptCopy, doc: Y.Doc, fields: FieldValues, origin: unknown): KeptCopyTaken {
-  if (holdsAll(doc, copy.vector)) return 'held'
+  // Deletions too: deleting words adds nothing to a state vector.
+  if (Y.snapshotContainsUpdate(Y.snapshot(doc), copy.state)) return 'held'
   if (holdsAll(doc, copy.sentVector)) {
     Y.applyUpdate(doc, copy.state, origin)
     return 'replayed'
