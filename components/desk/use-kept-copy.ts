@@ -1,11 +1,11 @@
 'use client'
 
-import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import * as Y from 'yjs'
 import type { RichTextDoc } from '@/db/schema'
 import { type KeptCopy, keptCopyOf, keptDocOf, readSharedParts, takeKeptCopy } from '@/lib/collab/kept-copy'
 import { askStoredMessage, holdsUpdates, storedSnapshotOf } from '@/lib/collab/stored'
-import { clearKeptCopy, keepKeptCopyNow, readKeptCopy, writeKeptCopy } from './kept-copy-store'
+import { KeptCopyWriter, readKeptCopy } from './kept-copy-store'
 import { whenPageLeaves } from '@/components/ui/page-leave'
 import type { StoryFields } from './story-settings'
 import type { SharedStory } from './use-story-collab'
@@ -48,6 +48,7 @@ type WaitingCopy = { copy: KeptCopy; doc: Y.Doc }
 export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, fieldsRef, waitsRef }: Options) {
   const [waiting, setWaiting] = useState<WaitingCopy | null>(null)
   const [isKeeping, setKeeping] = useState(false)
+  const writer = useMemo(() => new KeptCopyWriter(personId, articleId), [personId, articleId])
   // Whether a copy is on the device now, to be dropped once the server has everything.
   const keptRef = useRef(false)
   // The waiting copy once it went into the shared story or to the form: it goes once.
@@ -92,9 +93,8 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       if (unstored.length === 0) return
       keptRef.current = true
       if (!isAllSent()) setKeeping(true)
-      const copy = keptCopyOf(doc, sentVector, base)
-      if (isClosing) keepKeptCopyNow(personId, articleId, copy)
-      void writeKeptCopy(personId, articleId, copy)
+      if (isClosing) writer.keepNow(doc, sentVector, base)
+      void writer.keep(doc, sentVector, base)
     }
     const onUpdate = (update: Uint8Array, origin: unknown) => {
       isSettled = false
@@ -122,7 +122,7 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       if (isSettled) base = readSharedParts(doc)
       if (!keptRef.current) return
       keptRef.current = false
-      void clearKeptCopy(personId, articleId).then(() => setKeeping(keptRef.current))
+      void writer.clear().then(() => setKeeping(keptRef.current))
     }
     takenInRef.current = (copy) => {
       // What a store was known to hold when the copy was made; the server tells what it holds now.
@@ -144,7 +144,7 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       keep()
       clearTimeout(settleTimer)
     }
-  }, [story, canChange, personId, articleId])
+  }, [story, canChange, writer])
 
   useLayoutEffect(() => {
     if (!waiting || goneRef.current === waiting) return
@@ -174,9 +174,8 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       isUnkept = false
       // Handed to the form: the copy left the device and must not come back.
       if (goneRef.current === waiting) return
-      const copyNow = again()
-      if (isClosing) keepKeptCopyNow(personId, articleId, copyNow)
-      void writeKeptCopy(personId, articleId, copyNow)
+      if (isClosing) writer.keepNow(doc, copy.sentVector, copy.base)
+      void writer.keep(doc, copy.sentVector, copy.base)
     }
     const onUpdate = () => {
       isUnkept = true
@@ -190,7 +189,7 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       stopListening()
       if (isUnkept) keep()
     }
-  }, [waiting, story, canChange, fieldsRef, personId, articleId, waitsRef])
+  }, [waiting, story, canChange, fieldsRef, writer, waitsRef])
 
   /**
    * The form takes over what the waiting copy holds (the sync server turned the person away before
@@ -202,9 +201,9 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
     waitsRef.current = false
     keptRef.current = false
     goneRef.current = waiting
-    void clearKeptCopy(personId, articleId).then(() => setKeeping(keptRef.current))
+    void writer.clear().then(() => setKeeping(keptRef.current))
     return readSharedParts(waiting.doc).body
-  }, [waiting, waitsRef, personId, articleId])
+  }, [waiting, waitsRef, writer])
 
   return { waiting: waiting?.doc ?? null, isKeeping, handOver }
 }
