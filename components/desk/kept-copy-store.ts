@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
 import type { RichTextDoc } from '@/db/schema'
-import { type KeptCopy, readSharedParts } from '@/lib/collab/kept-copy'
+import { type KeptCopy, keptCopyOfText, readSharedParts } from '@/lib/collab/kept-copy'
 import type { SharedParts } from '@/lib/collab/shared-parts'
 import { base64Of, bytesOf } from '@/lib/collab/stored'
 import { runOnDevice } from './device-store'
@@ -43,15 +43,18 @@ const bytesText = z.string().transform((text, context) => {
   }
 })
 const closingCopySchema = deviceCopySchema.extend({ sentVector: bytesText, state: bytesText })
+// A copy kept by a build before the copy held the whole document (it held only the changes): its text is read.
+const olderCopySchema = z.object({ parts: partsSchema, base: partsSchema, keptAt: z.string() })
 
 /** This person's kept copy of the story, or null (none, or the browser cannot read it). */
 export async function readKeptCopy(personId: number, articleId: number): Promise<KeptCopy | null> {
   const closing = readClosingCopy(personId, articleId)
-  let kept: DeviceCopy | null = null
+  let kept: DeviceCopy | KeptCopy | null = null
   try {
-    const parsed = deviceCopySchema.safeParse(
-      await runOnDevice('shared-copies', 'readonly', (store) => store.get(keyOf(personId, articleId))),
-    )
+    const head: unknown = await runOnDevice('shared-copies', 'readonly', (store) => store.get(keyOf(personId, articleId)))
+    const parsed = deviceCopySchema.safeParse(head)
+    const older = olderCopySchema.safeParse(head)
+    if (!parsed.success && older.success) kept = keptCopyOfText(older.data.parts, older.data.base, older.data.keptAt)
     const changes = z
       .array(changeSchema)
       .safeParse(await runOnDevice('shared-copies', 'readonly', (store) => store.getAll(changesOf(personId, articleId))))
@@ -70,7 +73,9 @@ export async function readKeptCopy(personId: number, articleId: number): Promise
   return newer && keptCopyOfDevice(newer)
 }
 
-function keptCopyOfDevice(copy: DeviceCopy): KeptCopy {
+/** The copy as the hook takes it; one read as text already (an older build's) is so as it is. */
+function keptCopyOfDevice(copy: DeviceCopy | KeptCopy): KeptCopy {
+  if ('parts' in copy) return copy
   const doc = new Y.Doc()
   Y.applyUpdate(doc, copy.state)
   return { ...copy, parts: readSharedParts(doc), vector: Y.encodeStateVector(doc) }
@@ -152,11 +157,14 @@ export class KeptCopyWriter {
   }
 }
 
-function readClosingCopy(personId: number, articleId: number): DeviceCopy | null {
+function readClosingCopy(personId: number, articleId: number): DeviceCopy | KeptCopy | null {
   try {
     const raw = window.localStorage.getItem(closingKey(personId, articleId))
-    const parsed = raw ? closingCopySchema.safeParse(JSON.parse(raw)) : null
-    return parsed?.success ? parsed.data : null
+    const stored: unknown = raw ? JSON.parse(raw) : null
+    const parsed = closingCopySchema.safeParse(stored)
+    if (parsed.success) return parsed.data
+    const older = olderCopySchema.safeParse(stored)
+    return older.success ? keptCopyOfText(older.data.parts, older.data.base, older.data.keptAt) : null
   } catch {
     return null
   }
