@@ -53,8 +53,8 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
   const keptRef = useRef(false)
   // The waiting copy once it went into the shared story or to the form: it goes once.
   const goneRef = useRef<WaitingCopy | null>(null)
-  // Set while the shared story is followed: a copy taken in that the story held or replayed is kept
-  // until a store is known to hold all of it (the server may hold it only in memory).
+  // Set while the shared story is followed: a copy taken in is kept until a store is known to hold
+  // the document as it was then (the server may hold it only in memory).
   const takenInRef = useRef<((copy: KeptCopy) => void) | null>(null)
 
   useEffect(() => {
@@ -125,10 +125,15 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       void writer.clear().then(() => setKeeping(keptRef.current))
     }
     takenInRef.current = (copy) => {
-      // What a store was known to hold when the copy was made; the server tells what it holds now.
-      sentVector = copy.sentVector
-      base = copy.base
-      unstored.push(copy.state)
+      // The copy's Yjs changes are in the document: a store must hold them, and what a store was
+      // known to hold when it was made still stands. Its text merged into a document it was not
+      // made from (changed or not): a store must hold the document as it is now.
+      if (Y.snapshotContainsUpdate(Y.snapshot(doc), copy.state)) {
+        sentVector = copy.sentVector
+        base = copy.base
+        unstored.push(copy.state)
+      } else unstored.push(Y.encodeStateAsUpdate(doc))
+      // No store may follow (nothing changed): the server tells what is stored now.
       provider.sendStateless(askStoredMessage)
     }
     doc.on('update', onUpdate)
@@ -156,7 +161,8 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       goneRef.current = waiting
       let taken = again()
       // Taken in as this person's typing: kept again, then dropped once a store holds it, like every keystroke.
-      if (takeKeptCopy(taken, story.doc, fieldsRef.current, 'kept-copy') !== 'merged') takenInRef.current?.(taken)
+      takeKeptCopy(taken, story.doc, fieldsRef.current, 'kept-copy')
+      takenInRef.current?.(taken)
       // Typed into the copy's document since (before the editor moved): in after it, from where it was.
       const takeLater = () => {
         const later = keptCopyOf(doc, taken.vector, taken.parts)
