@@ -198,3 +198,62 @@ test('turned away by the sync server before a kept copy went in, the form takes 
   await expect.poll(() => paragraphsOf(editorPage)).toEqual(typed)
   await editorPage.context().close()
 })
+
+test('a copy kept by an older build, which held only its text, goes into the shared story once the story opens', async ({ page }) => {
+  test.setTimeout(120_000)
+  const network = await cuttableNetwork(page)
+  await signIn(page, 'writer@copydesk.test')
+  await writeTogether(page)
+  await startStory(page, 'Harbour closed')
+  await expect(together(page)).toContainText('Writing together:')
+  await storyBody(page).click()
+  await page.keyboard.type('The harbour is closed.')
+  await expect(page.getByLabel('Shared text saved')).toContainText('Shared text saved as revision', { timeout: 20_000 })
+  await network.cut()
+  await expect(together(page)).toContainText('Reconnecting to the shared story')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('Ferries stay in port.')
+  await expect(together(page)).toContainText('Your changes are kept on this device.')
+  const story = page.url()
+  await network.pageBack()
+  await page.goto('/desk')
+
+  // The copy on the device becomes one an older build kept: its text, and only its changes in Yjs terms.
+  await page.evaluate(async () => {
+    const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] })
+    const parts = (...texts: string[]) => ({
+      headline: 'Harbour closed',
+      standfirst: '',
+      body: { type: 'doc', content: texts.map(paragraph) },
+    })
+    const older = {
+      parts: parts('The harbour is closed.', 'Schools close.'),
+      base: parts('The harbour is closed.'),
+      sentVector: new Uint8Array([0]),
+      update: new Uint8Array([0, 0]),
+      vector: new Uint8Array([0]),
+      keptAt: new Date().toISOString(),
+    }
+    for (const key of Object.keys(localStorage)) if (key.startsWith('copydesk:shared-story:')) localStorage.removeItem(key)
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('copydesk')
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    const store = database.transaction('shared-copies', 'readwrite').objectStore('shared-copies')
+    const keys = await new Promise<IDBValidKey[]>(
+      (resolve) => (store.getAllKeys().onsuccess = (event) => resolve((event.target as IDBRequest<IDBValidKey[]>).result)),
+    )
+    for (const key of keys) {
+      if (typeof key === 'string') store.put(older, key)
+      else store.delete(key)
+    }
+    await new Promise((resolve) => (store.transaction.oncomplete = resolve))
+  })
+
+  await network.restore()
+  await page.goto(story)
+  await expect(together(page)).toContainText('Writing together:', { timeout: 15_000 })
+  await expect.poll(() => paragraphsOf(page)).toEqual(['The harbour is closed.', 'Schools close.'])
+  await expect(together(page)).not.toContainText('kept on this device', { timeout: 15_000 })
+})

@@ -1,11 +1,11 @@
 'use client'
 
-import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import * as Y from 'yjs'
 import type { RichTextDoc } from '@/db/schema'
 import { type KeptCopy, keptCopyOf, keptDocOf, readSharedParts, takeKeptCopy } from '@/lib/collab/kept-copy'
-import { holdsUpdates, storedSnapshotOf } from '@/lib/collab/stored'
-import { clearKeptCopy, keepKeptCopyNow, readKeptCopy, writeKeptCopy } from './kept-copy-store'
+import { askStoredMessage, holdsUpdates, storedSnapshotOf } from '@/lib/collab/stored'
+import { KeptCopyWriter, readKeptCopy } from './kept-copy-store'
 import { whenPageLeaves } from '@/components/ui/page-leave'
 import type { StoryFields } from './story-settings'
 import type { SharedStory } from './use-story-collab'
@@ -48,10 +48,14 @@ type WaitingCopy = { copy: KeptCopy; doc: Y.Doc }
 export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, fieldsRef, waitsRef }: Options) {
   const [waiting, setWaiting] = useState<WaitingCopy | null>(null)
   const [isKeeping, setKeeping] = useState(false)
+  const writer = useMemo(() => new KeptCopyWriter(personId, articleId), [personId, articleId])
   // Whether a copy is on the device now, to be dropped once the server has everything.
   const keptRef = useRef(false)
   // The waiting copy once it went into the shared story or to the form: it goes once.
   const goneRef = useRef<WaitingCopy | null>(null)
+  // Set while the shared story is followed: a copy taken in is kept until a store is known to hold
+  // the document as it was then (the server may hold it only in memory).
+  const takenInRef = useRef<((copy: KeptCopy) => void) | null>(null)
 
   useEffect(() => {
     if (!isEnabled) return
@@ -89,9 +93,8 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       if (unstored.length === 0) return
       keptRef.current = true
       if (!isAllSent()) setKeeping(true)
-      const copy = keptCopyOf(doc, sentVector, base)
-      if (isClosing) keepKeptCopyNow(personId, articleId, copy)
-      void writeKeptCopy(personId, articleId, copy)
+      if (isClosing) writer.keepNow(doc, sentVector, base)
+      void writer.keep(doc, sentVector, base)
     }
     const onUpdate = (update: Uint8Array, origin: unknown) => {
       isSettled = false
@@ -119,13 +122,26 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       if (isSettled) base = readSharedParts(doc)
       if (!keptRef.current) return
       keptRef.current = false
-      void clearKeptCopy(personId, articleId).then(() => setKeeping(keptRef.current))
+      void writer.clear().then(() => setKeeping(keptRef.current))
+    }
+    takenInRef.current = (copy) => {
+      // The copy's Yjs changes are in the document: a store must hold them, and what a store was
+      // known to hold when it was made still stands. Its text merged into a document it was not
+      // made from (changed or not): a store must hold the document as it is now.
+      if (Y.snapshotContainsUpdate(Y.snapshot(doc), copy.state)) {
+        sentVector = copy.sentVector
+        base = copy.base
+        unstored.push(copy.state)
+      } else unstored.push(Y.encodeStateAsUpdate(doc))
+      // No store may follow (nothing changed): the server tells what is stored now.
+      provider.sendStateless(askStoredMessage)
     }
     doc.on('update', onUpdate)
     provider.on('unsyncedChanges', onUnsynced)
     provider.on('stateless', onStateless)
     const stopListening = whenPageLeaves(() => keep(true))
     return () => {
+      takenInRef.current = null
       doc.off('update', onUpdate)
       provider.off('unsyncedChanges', onUnsynced)
       provider.off('stateless', onStateless)
@@ -133,7 +149,7 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       keep()
       clearTimeout(settleTimer)
     }
-  }, [story, canChange, personId, articleId])
+  }, [story, canChange, writer])
 
   useLayoutEffect(() => {
     if (!waiting || goneRef.current === waiting) return
@@ -144,11 +160,9 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       waitsRef.current = false
       goneRef.current = waiting
       let taken = again()
-      // Taken in as this person's typing: kept again, then dropped, like every keystroke.
-      if (takeKeptCopy(taken, story.doc, fieldsRef.current, 'kept-copy') === 'held') {
-        keptRef.current = false
-        void clearKeptCopy(personId, articleId).then(() => setKeeping(keptRef.current))
-      }
+      // Taken in as this person's typing: kept again, then dropped once a store holds it, like every keystroke.
+      takeKeptCopy(taken, story.doc, fieldsRef.current, 'kept-copy')
+      takenInRef.current?.(taken)
       // Typed into the copy's document since (before the editor moved): in after it, from where it was.
       const takeLater = () => {
         const later = keptCopyOf(doc, taken.vector, taken.parts)
@@ -166,9 +180,8 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       isUnkept = false
       // Handed to the form: the copy left the device and must not come back.
       if (goneRef.current === waiting) return
-      const copyNow = again()
-      if (isClosing) keepKeptCopyNow(personId, articleId, copyNow)
-      void writeKeptCopy(personId, articleId, copyNow)
+      if (isClosing) writer.keepNow(doc, copy.sentVector, copy.base)
+      void writer.keep(doc, copy.sentVector, copy.base)
     }
     const onUpdate = () => {
       isUnkept = true
@@ -182,7 +195,7 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       stopListening()
       if (isUnkept) keep()
     }
-  }, [waiting, story, canChange, fieldsRef, personId, articleId, waitsRef])
+  }, [waiting, story, canChange, fieldsRef, writer, waitsRef])
 
   /**
    * The form takes over what the waiting copy holds (the sync server turned the person away before
@@ -194,9 +207,9 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
     waitsRef.current = false
     keptRef.current = false
     goneRef.current = waiting
-    void clearKeptCopy(personId, articleId).then(() => setKeeping(keptRef.current))
+    void writer.clear().then(() => setKeeping(keptRef.current))
     return readSharedParts(waiting.doc).body
-  }, [waiting, waitsRef, personId, articleId])
+  }, [waiting, waitsRef, writer])
 
   return { waiting: waiting?.doc ?? null, isKeeping, handOver }
 }

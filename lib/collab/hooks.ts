@@ -11,15 +11,15 @@ import { bodyUpdateProblem } from './body-guard'
 import { fieldUpdateProblem } from './field-guard'
 import { unplacedMessage, whenPlaceable } from './placement'
 import type { CutResult, RevisionCutter } from './revision-cutter'
-import { articleIdOf, loadStoryDocument, storeStoryDocument } from './storage'
-import { type StoredMessage, storedMessageOf } from './stored'
+import { articleIdOf, getStoredDocument, loadStoryDocument, storeStoryDocument } from './storage'
+import { type StoredMessage, storedMessageOf, storedMessageOfState } from './stored'
 import { type TicketProblem, verifyTicket } from './ticket'
 
 /** What a connection knows of its person once its ticket is checked. */
 export type CollabContext = { userId: number; sessionId: string; articleId: number; name: string; access: CollabAccess; actor: Actor }
 
 /** Messages between the editor and the sync server besides the document itself (Hocuspocus's "stateless" channel), as JSON. */
-export const clientMessageSchema = z.object({ type: z.literal('save') })
+export const clientMessageSchema = z.object({ type: z.enum(['save', 'ask-stored']) })
 export type ServerMessage =
   | { type: 'saved'; revisionNumber: number }
   | { type: 'refused'; message: string }
@@ -171,6 +171,10 @@ export function copydeskHooks(parts: HookParts): Extension {
       const visitor = contextOf(connection.context)
       const message = clientMessageSchema.safeParse(safeJson(payload))
       if (!visitor || !message.success) return
+      if (message.data.type === 'ask-stored') {
+        const stored = await getStoredDocument(db, articleOf(documentName))
+        return send(connection, storedMessageOfState(stored?.state ?? null))
+      }
       if (connection.readOnly) return send(connection, { type: 'read-only', message: readOnlyMessage })
       send(connection, toMessage(await cutter.cutNow(articleOf(documentName), 'save', visitor.userId)))
     },

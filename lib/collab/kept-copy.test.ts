@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { doc, p, storyDraft, text } from '@/test/story-docs'
-import { keptCopyOf, keptDocOf, readSharedParts, takeKeptCopy, writeSharedParts } from './kept-copy'
+import { keptCopyOf, keptCopyOfText, keptDocOf, readSharedParts, takeKeptCopy, writeSharedParts } from './kept-copy'
 import type { SharedParts } from './shared-parts'
 
 // A browser's copy of the shared typing the sync server did not get, taken into the shared
@@ -47,6 +47,14 @@ describe('a kept copy, when the story next opens on the sync server', () => {
     writeSharedParts(server, withParagraphs(start, 'Ferries stay in port tonight.'), 'other')
     expect(takeKeptCopy(copy, server, fields, 'kept-copy')).toBe('held')
     expect(paragraphs(server)).toEqual([start, 'Ferries stay in port tonight.'])
+  })
+
+  it('replays words deleted while cut off, which add nothing to what the document is known to hold', () => {
+    const { server, copy } = cutOffTyping(withParagraphs('The storm closes harbour.'))
+    expect(copy.vector).toEqual(copy.sentVector)
+    writeSharedParts(server, withParagraphs(`${start} Winds reach 90 km/h.`), 'other')
+    expect(takeKeptCopy(copy, server, fields, 'kept-copy')).toBe('replayed')
+    expect(paragraphs(server)).toEqual(['The storm closes harbour. Winds reach 90 km/h.'])
   })
 
   it('replays its changes into the document it was made from: typing into the paragraph another person typed into keeps both, keystroke by keystroke', () => {
@@ -110,5 +118,16 @@ describe('a kept copy, when the story next opens on the sync server', () => {
     const rebuilt = documentOf(withParagraphs(start))
     expect(takeKeptCopy(again, rebuilt, fields, 'kept-copy')).toBe('merged')
     expect(paragraphs(rebuilt)).toEqual([start, 'Ferries stay in port.', 'Schools close.'])
+  })
+
+  it('takes a copy kept by an older build, which holds only its text, as text, once, and what was typed into it after a reload too', () => {
+    const { server, copy } = cutOffTyping(withParagraphs(start, 'Ferries stay in port.'))
+    const older = keptCopyOfText(copy.parts, copy.base, copy.keptAt)
+    writeSharedParts(server, withParagraphs(start, 'Schools close.'), 'other')
+    const reopened = keptDocOf(older)
+    expect(readSharedParts(reopened)).toEqual(copy.parts)
+    writeSharedParts(reopened, withParagraphs(start, 'Ferries stay in port.', 'Roads shut.'), 'typing')
+    expect(takeKeptCopy(keptCopyOf(reopened, older.sentVector, older.base), server, fields, 'kept-copy')).toBe('merged')
+    expect(paragraphs(server)).toEqual([start, 'Schools close.', 'Ferries stay in port.', 'Roads shut.'])
   })
 })

@@ -41,6 +41,17 @@ export function keptCopyOf(doc: Y.Doc, sentVector: Uint8Array, base: SharedParts
 }
 
 /**
+ * A copy that holds only text (`parts`, and `base` the text it started from), as the builds before
+ * the copy held the whole document kept it: made a copy of a document of its own, which no sync
+ * server holds, so that it goes in as text, three-way from `base`, as a save made alone does.
+ */
+export function keptCopyOfText(parts: SharedParts, base: SharedParts, keptAt: string): KeptCopy {
+  const doc = new Y.Doc()
+  writeSharedParts(doc, parts, null)
+  return { ...keptCopyOf(doc, Y.encodeStateVector(doc), base), keptAt }
+}
+
+/**
  * The document a kept copy was made from, to type on into while it waits for the sync server: a
  * copy kept again from it (`keptCopyOf` with the copy's own `sentVector` and `base`) holds the new
  * typing as changes to the same document, so it goes in as the first copy would have.
@@ -69,7 +80,8 @@ export type KeptCopyTaken = 'held' | 'replayed' | 'merged'
  * alone is (`mergeIntoShared`). `fields`: the story's other fields, which that merge leaves alone.
  */
 export function takeKeptCopy(copy: KeptCopy, doc: Y.Doc, fields: FieldValues, origin: unknown): KeptCopyTaken {
-  if (holdsAll(doc, copy.vector)) return 'held'
+  // Deletions too: deleting words adds nothing to a state vector.
+  if (Y.snapshotContainsUpdate(Y.snapshot(doc), copy.state)) return 'held'
   if (holdsAll(doc, copy.sentVector)) {
     Y.applyUpdate(doc, copy.state, origin)
     return 'replayed'

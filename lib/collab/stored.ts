@@ -11,11 +11,21 @@ import { z } from 'zod'
 /** The stateless message a store sends: the snapshot, encoded and in base64. */
 export type StoredMessage = { type: 'stored'; snapshot: string }
 
+/** What a browser sends to ask what the database holds of the story now: answered with a `StoredMessage`. */
+export const askStoredMessage = JSON.stringify({ type: 'ask-stored' })
+
 const storedMessageSchema = z.object({ type: z.literal('stored'), snapshot: z.string().min(1) })
 
 /** The message to send once `doc` as it is now is stored: to be made as the state is read for storing. */
 export function storedMessageOf(doc: Y.Doc): StoredMessage {
   return { type: 'stored', snapshot: base64Of(Y.encodeSnapshot(Y.snapshot(doc))) }
+}
+
+/** The message telling what a stored document (`state`, as the database holds it; null: none) holds. */
+export function storedMessageOfState(state: Uint8Array | null): StoredMessage {
+  const doc = new Y.Doc()
+  if (state) Y.applyUpdate(doc, state)
+  return storedMessageOf(doc)
 }
 
 /** The stored snapshot a stateless message from the server tells of, or null for any other message. */
