@@ -7,6 +7,7 @@ import { type DeskFilters, type DeskPage, type DeskQuery, type DeskQueue, countC
 import { readableStories } from './article-access'
 import { filterCondition, queueCondition } from './desk-queues-conditions'
 import { isEmbargoed } from './embargo'
+import { keptUntilDeskChanges } from './desk-kept'
 import type { Actor } from './permissions'
 import { hasUnpublishedChanges, isPubliclyVisible } from './story-state'
 
@@ -122,12 +123,28 @@ export async function listDeskQueue(
   }
 }
 
+const keptCounts = keptUntilDeskChanges<Record<DeskQueue, number> | null>()
+
 /**
  * How many stories each list holds for this person, with the same filters, each counted up to
  * just past `countCap` (the desk shows "1,000+"): a count never reads the whole archive. Null
- * off the desk.
+ * off the desk. Kept until the desk changes (lib/desk-kept.ts).
  */
 export async function countDeskQueues(db: Db, viewer: Actor, filters: DeskFilters = {}): Promise<Record<DeskQueue, number> | null> {
+  // What the counts depend on: who asks (their stories, their sections, what their role may read) and the filters.
+  const key = JSON.stringify([
+    viewer.id,
+    viewer.role,
+    viewer.sections ?? null,
+    filters.sectionId,
+    filters.authorId,
+    filters.status,
+    filters.q,
+  ])
+  return keptCounts(db, key, async () => ({ value: await readDeskCounts(db, viewer, filters) }))
+}
+
+async function readDeskCounts(db: Db, viewer: Actor, filters: DeskFilters): Promise<Record<DeskQueue, number> | null> {
   const where = and(filterCondition(filters), readableStories(viewer))
   // Every list's count in one statement: one round trip to the database instead of seven.
   const counts = Object.fromEntries(
