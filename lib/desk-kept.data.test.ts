@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { openDatabase, serverUrlOf } from '@/db'
-import { articles, users } from '@/db/schema'
+import { articles, sections, users } from '@/db/schema'
 import { act, makeStory, openTestNewsroom } from '@/test/newsroom'
 import { deskGeneration } from './desk-kept'
 import { getDeskNews } from './desk-news'
-import { countDeskQueues } from './desk-queues-list'
+import { countDeskQueues, listDeskQueue } from './desk-queues-list'
 import { addNote } from './notes'
 
 // The desk keeps its counts and news box between views until the database says the desk changed
@@ -41,6 +41,31 @@ describe('the desk keeps its counts and news box only until something changes', 
     expect(after?.items[0]).toMatchObject({ kind: 'note', excerpt: 'Who took the photo?', actorName: 'Editor Person' })
     await db.update(users).set({ name: 'Edith Editor' }).where(eq(users.id, newsroom.editor.id))
     expect((await getDeskNews(db, newsroom.writer))?.items[0]).toMatchObject({ actorName: 'Edith Editor' })
+  })
+
+  it('shows a renamed section and a new open note in the list of the very next view', async () => {
+    const id = await makeStory(db, newsroom, { headline: 'Ferry timetable', sectionId: newsroom.otherSectionId })
+    const line = async () => (await listDeskQueue(db, newsroom.writer, 'drafts'))?.items.find((item) => item.id === id)
+    expect(await line()).toMatchObject({ sectionName: 'Business', openNotes: 0 })
+    await db.update(sections).set({ name: 'Money' }).where(eq(sections.id, newsroom.otherSectionId))
+    expect(await line()).toMatchObject({ sectionName: 'Money', openNotes: 0 })
+    await addNote(db, newsroom.editor, id, { body: 'Add the winter times.' })
+    expect(await line()).toMatchObject({ sectionName: 'Money', openNotes: 1 })
+  })
+
+  it('shows an embargo on the list only while it holds, with nothing written meanwhile', async () => {
+    const id = await makeStory(db, newsroom, { headline: 'Budget leak' })
+    const lifts = new Date(Date.now() + 60 * 60 * 1000)
+    await db.update(articles).set({ embargoUntil: lifts }).where(eq(articles.id, id))
+    const line = async () => (await listDeskQueue(db, newsroom.writer, 'drafts'))?.items.find((item) => item.id === id)
+    expect(await line()).toMatchObject({ embargoUntil: lifts })
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(lifts.getTime() + 1000)
+      expect(await line()).toMatchObject({ embargoUntil: null })
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('drops from a first look’s news box what has left its week, with nothing written meanwhile', async () => {

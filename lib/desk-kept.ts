@@ -2,12 +2,13 @@ import 'server-only'
 import type { Db } from '@/db'
 import { deskChanges } from '@/db/schema'
 
-// The desk's counts and news box are the same on every view until a story, a revision, a note, an
-// event or a person's name changes. The database counts the transactions that change them, as each
-// commits (`desk_changes`, migration 0026), for every app instance on it alike: a value is kept,
-// per database client and per key (whose view, with which filters), while that count stays the same.
+// The desk's lists, counts and news box are the same on every view until a story, a revision, a
+// note, an event, or a person's or section's name changes. The database counts the transactions
+// that change them, as each commits (`desk_changes`, migration 0026), for every app instance on it
+// alike: a value is kept, per database client and per key (whose view, with which filters), while
+// that count stays the same, and within its window of time, if it has one.
 
-/** A value as read, and the time (ms since the epoch) until which it holds with nothing written. */
+/** A value as read, and the times (ms since the epoch) between which it holds with nothing written: always, by default. */
 export type Fresh<T> = { value: T; validFrom?: number; validUntil?: number }
 
 type Kept<T> = { value: T; validFrom: number; validUntil: number }

@@ -21,11 +21,13 @@ CREATE CONSTRAINT TRIGGER "articles_desk_changed" AFTER INSERT OR UPDATE OR DELE
 CREATE CONSTRAINT TRIGGER "revisions_desk_changed" AFTER INSERT OR UPDATE OR DELETE ON "revisions" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "desk_changed"();--> statement-breakpoint
 CREATE CONSTRAINT TRIGGER "notes_desk_changed" AFTER INSERT OR UPDATE OR DELETE ON "notes" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "desk_changed"();--> statement-breakpoint
 CREATE CONSTRAINT TRIGGER "workflow_events_desk_changed" AFTER INSERT OR UPDATE OR DELETE ON "workflow_events" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "desk_changed"();--> statement-breakpoint
--- The news box names who did what; a person's other columns (role, desk view) change nothing kept.
+-- The lists and the news box name people and sections; their other columns (a role, a desk view) change nothing kept.
 CREATE CONSTRAINT TRIGGER "users_desk_changed" AFTER UPDATE OF "name" OR DELETE ON "users" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "desk_changed"();--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER "sections_desk_changed" AFTER UPDATE OF "name" OR DELETE ON "sections" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "desk_changed"();--> statement-breakpoint
 -- Emptied tables (tests do so) have no rows to fire for: counted at once.
 CREATE TRIGGER "articles_desk_emptied" AFTER TRUNCATE ON "articles" FOR EACH STATEMENT EXECUTE FUNCTION "desk_changed"();--> statement-breakpoint
 CREATE TRIGGER "revisions_desk_emptied" AFTER TRUNCATE ON "revisions" FOR EACH STATEMENT EXECUTE FUNCTION "desk_changed"();--> statement-breakpoint
 CREATE TRIGGER "notes_desk_emptied" AFTER TRUNCATE ON "notes" FOR EACH STATEMENT EXECUTE FUNCTION "desk_changed"();--> statement-breakpoint
 CREATE TRIGGER "workflow_events_desk_emptied" AFTER TRUNCATE ON "workflow_events" FOR EACH STATEMENT EXECUTE FUNCTION "desk_changed"();--> statement-breakpoint
-CREATE TRIGGER "users_desk_emptied" AFTER TRUNCATE ON "users" FOR EACH STATEMENT EXECUTE FUNCTION "desk_changed"();
+CREATE TRIGGER "users_desk_emptied" AFTER TRUNCATE ON "users" FOR EACH STATEMENT EXECUTE FUNCTION "desk_changed"();--> statement-breakpoint
+CREATE TRIGGER "sections_desk_emptied" AFTER TRUNCATE ON "sections" FOR EACH STATEMENT EXECUTE FUNCTION "desk_changed"();

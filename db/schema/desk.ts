@@ -88,8 +88,8 @@ export const articlePresence = pgTable(
 
 /**
  * One row: how many transactions have changed the desk's stories, revisions, notes, events or
- * people's names, counted by the database as each commits (migration 0026's triggers). The desk
- * keeps its counts and news box while it stays the same (lib/desk-kept.ts).
+ * people's or sections' names, counted by the database as each commits (migration 0026's triggers). The desk
+ * keeps its lists, counts and news box while it stays the same (lib/desk-kept.ts).
  */
 export const deskChanges = pgTable(
   'desk_changes',
