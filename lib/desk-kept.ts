@@ -1,5 +1,6 @@
 import 'server-only'
-import type { Db } from '@/db'
+import { sql } from 'drizzle-orm'
+import type { Db, Tx } from '@/db'
 import { deskChanges } from '@/db/schema'
 
 // The desk's lists, counts and news box are the same on every view until a story, a revision, a
@@ -22,6 +23,14 @@ export async function deskGeneration(db: Db): Promise<number> {
   const [row] = await db.select({ generation: deskChanges.generation }).from(deskChanges)
   if (!row) throw new Error('desk_changes has no row: are the migrations applied?')
   return row.generation
+}
+
+/**
+ * Counts a change the triggers did not see: for writes that skip them (a bulk load under
+ * `session_replication_role = replica`), in the same transaction.
+ */
+export async function countDeskChange(tx: Tx): Promise<void> {
+  await tx.update(deskChanges).set({ generation: sql`${deskChanges.generation} + 1` })
 }
 
 /**
