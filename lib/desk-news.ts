@@ -40,6 +40,7 @@ const firstLookWindowMs = 7 * 24 * 60 * 60 * 1000
  * (`markDeskSeen`), newest first, with how many there are in all. Two queries: the last visit,
  * then each kind newest first up to just past the badge's cap, counted, and only the newest few
  * read with the story's headline (by the current revision each kind read with its story) and who did it.
+ * The second is kept until the desk changes (lib/desk-kept.ts).
  */
 export async function getDeskNews(
   db: Db,
