@@ -4,6 +4,7 @@ import { unionAll } from 'drizzle-orm/pg-core'
 import type { Db } from '@/db'
 import { type ArticleStatus, articles, deskVisits, notes, revisions, users, workflowEvents } from '@/db/schema'
 import { mine } from './desk-queues-conditions'
+import { keptUntilDeskChanges } from './desk-kept'
 import { authorize } from './authorize'
 import { cutText, isWithin } from './clean-text'
 import type { Actor } from './permissions'
@@ -39,6 +40,7 @@ const firstLookWindowMs = 7 * 24 * 60 * 60 * 1000
  * (`markDeskSeen`), newest first, with how many there are in all. Two queries: the last visit,
  * then each kind newest first up to just past the badge's cap, counted, and only the newest few
  * read with the story's headline (by the current revision each kind read with its story) and who did it.
+ * The second is kept until the desk changes (lib/desk-kept.ts).
  */
 export async function getDeskNews(
   db: Db,
@@ -51,6 +53,26 @@ export async function getDeskNews(
   // Read first, so that the planner knows how far back it looks and picks its path by that.
   const [visit] = await db.select({ seenAt: deskVisits.seenAt }).from(deskVisits).where(eq(deskVisits.userId, viewer.id))
   const since = visit?.seenAt ?? firstLook
+  // Whose news, since when. A first look's window moves with the clock: what it read holds from
+  // now until the oldest change it counted leaves the window.
+  const key = JSON.stringify([viewer.id, visit ? since.getTime() : 'first look', limit])
+  const read = async () => {
+    const { news, oldest } = await readDeskNews(db, viewer, since, limit)
+    if (visit) return { value: news }
+    return { value: news, validFrom: now.getTime(), validUntil: oldest === null ? Infinity : oldest + firstLookWindowMs }
+  }
+  return keptNews(db, key, read, now.getTime())
+}
+
+const keptNews = keptUntilDeskChanges<{ count: number; items: DeskNewsItem[] }>()
+
+/** The news since then, and when the oldest change it counted happened (ms; null for none). */
+async function readDeskNews(
+  db: Db,
+  viewer: Actor,
+  since: Date,
+  limit: number,
+): Promise<{ news: { count: number; items: DeskNewsItem[] }; oldest: number | null }> {
   const byOthers = (actor: typeof workflowEvents.actorId | typeof notes.authorId) => or(isNull(actor), ne(actor, viewer.id))
 
   // A status change also moves the story's `updated_at`: only stories changed since are looked at.
@@ -75,6 +97,8 @@ export async function getDeskNews(
         toStatus: sql<ArticleStatus | null>`${workflowEvents.toStatus}`.as('news_status'),
         text: workflowEvents.note,
         currentRevisionId: articles.currentRevisionId,
+        // The earlier of the two times checked against the window: when this change leaves it.
+        inWindowFrom: sql<Date>`least(${workflowEvents.createdAt}, ${articles.updatedAt})`.as('news_in_window_from'),
       })
       .from(workflowEvents)
       .innerJoin(articles, eq(articles.id, workflowEvents.articleId))
@@ -90,6 +114,7 @@ export async function getDeskNews(
         toStatus: sql<ArticleStatus | null>`null::article_status`.as('news_status'),
         text: notes.body,
         currentRevisionId: articles.currentRevisionId,
+        inWindowFrom: sql<Date>`${notes.createdAt}`.as('news_in_window_from'),
       })
       .from(notes)
       .innerJoin(articles, eq(articles.id, notes.articleId))
@@ -107,6 +132,7 @@ export async function getDeskNews(
       text: changes.text,
       currentRevisionId: changes.currentRevisionId,
       total: sql<number>`(count(*) over ())::int`.as('news_total'),
+      oldest: sql<number>`(extract(epoch from min(${changes.inWindowFrom}) over ()) * 1000)::float8`.as('news_oldest'),
     })
     .from(changes)
     .orderBy(desc(changes.at))
@@ -122,6 +148,7 @@ export async function getDeskNews(
       toStatus: newest.toStatus,
       text: newest.text,
       total: newest.total,
+      oldest: newest.oldest,
     })
     .from(newest)
     .innerJoin(revisions, eq(revisions.id, newest.currentRevisionId))
@@ -131,7 +158,8 @@ export async function getDeskNews(
     ...{ kind: row.kind, articleId: row.articleId, headline: row.headline, at: row.at },
     ...{ actorName: row.actorName, toStatus: row.toStatus, excerpt: excerpt(row.text) },
   }))
-  return { count: Math.min(rows[0]?.total ?? 0, newsCountCap + 1), items }
+  const oldest = rows[0]?.oldest
+  return { news: { count: Math.min(rows[0]?.total ?? 0, newsCountCap + 1), items }, oldest: oldest === undefined ? null : Number(oldest) }
 }
 
 /**

@@ -7,6 +7,7 @@ import { type DeskFilters, type DeskPage, type DeskQuery, type DeskQueue, countC
 import { readableStories } from './article-access'
 import { filterCondition, queueCondition } from './desk-queues-conditions'
 import { isEmbargoed } from './embargo'
+import { type Fresh, keptUntilDeskChanges } from './desk-kept'
 import type { Actor } from './permissions'
 import { hasUnpublishedChanges, isPubliclyVisible } from './story-state'
 
@@ -29,6 +30,7 @@ const listOrder: Record<DeskQueue, ['updatedAt' | 'statusChangedAt' | 'scheduled
 /**
  * A page of one desk list; null for someone who may not enter the desk. `knownTotal`: the list's
  * count when the caller has it already (`countDeskQueues` with the same filters), not counted again.
+ * Kept until the desk changes (lib/desk-kept.ts) or an embargo on the page lifts.
  */
 export async function listDeskQueue(
   db: Db,
@@ -39,6 +41,36 @@ export async function listDeskQueue(
 ): Promise<DeskPage | null> {
   const pageSize = Math.min(maxDeskPageSize, Math.max(1, Math.trunc(query.pageSize ?? 20) || 20))
   const page = Math.max(1, Math.trunc(query.page ?? 1) || 1)
+  const { sectionId, authorId, status, q } = query
+  const key = JSON.stringify([
+    viewer.id,
+    viewer.role,
+    viewer.sections ?? null,
+    queue,
+    page,
+    pageSize,
+    sectionId,
+    authorId,
+    status,
+    q,
+    knownTotal,
+  ])
+  const now = new Date()
+  return keptPages(db, key, () => readDeskPage(db, viewer, queue, { ...query, page, pageSize }, knownTotal, now), now.getTime())
+}
+
+const keptPages = keptUntilDeskChanges<DeskPage>()
+
+/** The page as it is now; it holds until the first embargo on it lifts (the list shows embargoes only while they hold). */
+async function readDeskPage(
+  db: Db,
+  viewer: Actor,
+  queue: DeskQueue,
+  query: DeskQuery & { page: number; pageSize: number },
+  knownTotal: number | undefined,
+  now: Date,
+): Promise<Fresh<DeskPage>> {
+  const { page, pageSize } = query
   const where = and(queueCondition(queue, viewer), filterCondition(query), readableStories(viewer))
 
   // Each list's order, by a time and then the id, the same way: applied to the page, and kept by it.
@@ -93,8 +125,8 @@ export async function listDeskQueue(
   ])
   const hasNextPage = rows.length > pageSize
   rows.splice(pageSize)
-  const now = new Date()
-  return {
+  const embargoesLift = rows.flatMap((row) => (isEmbargoed(row, now) && row.embargoUntil ? [row.embargoUntil.getTime()] : []))
+  const value = {
     items: rows.map(({ bylines, openNotes, ...row }) => ({
       id: row.id,
       headline: row.headline,
@@ -120,14 +152,31 @@ export async function listDeskQueue(
     pageCount: Math.max(1, Math.ceil(Math.min(total, countCap) / pageSize)),
     hasNextPage,
   }
+  return { value, validFrom: now.getTime(), validUntil: Math.min(Infinity, ...embargoesLift) }
 }
+
+const keptCounts = keptUntilDeskChanges<Record<DeskQueue, number> | null>()
 
 /**
  * How many stories each list holds for this person, with the same filters, each counted up to
  * just past `countCap` (the desk shows "1,000+"): a count never reads the whole archive. Null
- * off the desk.
+ * off the desk. Kept until the desk changes (lib/desk-kept.ts).
  */
 export async function countDeskQueues(db: Db, viewer: Actor, filters: DeskFilters = {}): Promise<Record<DeskQueue, number> | null> {
+  // What the counts depend on: who asks (their stories, their sections, what their role may read) and the filters.
+  const key = JSON.stringify([
+    viewer.id,
+    viewer.role,
+    viewer.sections ?? null,
+    filters.sectionId,
+    filters.authorId,
+    filters.status,
+    filters.q,
+  ])
+  return keptCounts(db, key, async () => ({ value: await readDeskCounts(db, viewer, filters) }))
+}
+
+async function readDeskCounts(db: Db, viewer: Actor, filters: DeskFilters): Promise<Record<DeskQueue, number> | null> {
   const where = and(filterCondition(filters), readableStories(viewer))
   // Every list's count in one statement: one round trip to the database instead of seven.
   const counts = Object.fromEntries(

@@ -1,6 +1,8 @@
 import { count, eq, gt, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { articles, revisions, users } from '@/db/schema'
+import { countCap } from '@/lib/desk-queues'
+import { countDeskQueues } from '@/lib/desk-queues-list'
 import { openTestDatabase } from '@/test/newsroom'
 import { seedSynthetic } from './synthetic'
 
@@ -76,5 +78,13 @@ describe('synthetic stories', () => {
       .having(gt(count(), 1))
     expect(duplicates).toEqual([])
     expect(await db.$count(articles)).toBe(12 + 350)
+  })
+
+  it('show the added stories in the desk’s counts at once, though a bulk load skips the triggers', async () => {
+    const [row] = await db.select({ id: users.id, role: users.role }).from(users).where(eq(users.role, 'editor')).limit(1)
+    if (!row) throw new Error('The demo newsroom has no editor.')
+    const before = await countDeskQueues(db, row)
+    await seedSynthetic(db, { articles: 5 })
+    expect((await countDeskQueues(db, row))?.all).toBe(Math.min((before?.all ?? 0) + 5, countCap + 1))
   })
 })

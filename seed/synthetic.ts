@@ -2,6 +2,7 @@ import 'server-only'
 import { inArray, max, sql } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
 import { articleAuthors, articleTags, articles, revisions, sections, tags, users, workflowEvents } from '@/db/schema'
+import { countDeskChange } from '@/lib/desk-kept'
 import { seedDemo } from './demo'
 import { type PlannedArticle, type SyntheticPool, planArticle } from './synthetic-plan'
 import { createRandom } from './synthetic-text'
@@ -36,6 +37,8 @@ export async function seedSynthetic(db: Db, options: SyntheticOptions): Promise<
     await db.transaction(async (tx) => {
       if (bulk) await tx.execute(bulkLoading)
       await insertBatch(tx, plans)
+      // With the triggers skipped, the desk's instances are told here (lib/desk-kept.ts).
+      if (bulk) await countDeskChange(tx)
     })
     done += count
     options.onProgress?.(done)

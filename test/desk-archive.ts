@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from '@/db'
+import { countDeskChange } from '@/lib/desk-kept'
 
 // An archive of stories made by the database itself (generate_series), for asking the planner
 // about the desk's queries at a realistic size in seconds: the synthetic seed (seed/synthetic.ts)
@@ -57,6 +58,7 @@ export async function fillArchive(db: Db, count: number): Promise<void> {
       select id, 'draft', status, created_by, current_revision_id, status_changed_at ${archived}`)
     await tx.execute(sql`insert into notes (article_id, author_id, body, created_at)
       select id, created_by, 'Check the figures', updated_at ${archived} and id % 50 = 0`)
+    await countDeskChange(tx)
   })
   await db.execute(sql`vacuum analyze`)
 }

@@ -107,12 +107,15 @@ describe('the desk at the size of an archive', async () => {
   it("asks for an editor's review queue and its counts with no parameters, so that the embedded database keeps their plans", async () => {
     captured.length = 0
     for (let call = 0; call < 2; call++) {
+      // A change in between, so that the counts are asked again rather than kept (lib/desk-kept.ts).
+      await db.execute(sql`update desk_changes set generation = generation + 1`)
       await countDeskQueues(db, editor)
       await listDeskQueue(db, editor, 'review', {}, 5)
     }
-    expect(captured.map((query) => query.params)).toEqual([[], [], [], []])
+    const asked = captured.filter((query) => !query.text.includes('desk_changes'))
+    expect(asked.map((query) => query.params)).toEqual([[], [], [], []])
     if (isOnServer(db)) return
-    const texts = [...new Set(captured.map((query) => query.text))]
+    const texts = [...new Set(asked.map((query) => query.text))]
     const kept = (await db.execute(sql`select generic_plans from pg_prepared_statements where statement in ${texts}`)) as unknown as {
       rows: { generic_plans: number }[]
     }

@@ -1,5 +1,6 @@
 /** The desk's record around a story: the workflow's audit trail, notes, corrections and who has it open. */
-import { type AnyPgColumn, index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { type AnyPgColumn, bigint, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns'
 import { users } from './people'
 import { articleStatus, articles, revisions } from './stories'
@@ -83,6 +84,20 @@ export const articlePresence = pgTable(
     seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
+)
+
+/**
+ * One row: how many transactions have changed the desk's stories, revisions, notes, events or
+ * people's or sections' names, counted by the database as each commits (migration 0026's triggers). The desk
+ * keeps its lists, counts and news box while it stays the same (lib/desk-kept.ts).
+ */
+export const deskChanges = pgTable(
+  'desk_changes',
+  {
+    id: integer('id').primaryKey().default(1),
+    generation: bigint('generation', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('desk_changes_one_row', sql`${t.id} = 1`)],
 )
 
 export type ArticlePresence = typeof articlePresence.$inferSelect
