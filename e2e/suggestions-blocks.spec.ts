@@ -134,7 +134,7 @@ test('a figure inserted and an embed deleted while suggesting: listed, counted, 
   const preview = await editor.context().newPage()
   await preview.goto(await editor.getByRole('link', { name: 'Preview (opens in a new tab)' }).getAttribute('href').then(String))
   await expect(preview.getByText('Boats run hourly.')).toBeVisible()
-  await expect(preview.getByText('The new pier')).toHaveCount(0)
+  await expect(preview.getByText('The new pier', { exact: true })).toHaveCount(0)
   await expect(preview.locator('figure.embed')).toContainText('Where the pier is')
   await preview.close()
 
