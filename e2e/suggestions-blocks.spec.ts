@@ -1,10 +1,20 @@
 import { type Page } from '@playwright/test'
 import { expect, test } from './test'
 import { signedInPage } from './fixtures'
-import { pressOnly, saveAndWait, startStory, storyBody, submitForReview, toolbarButton, workflow } from './pages/story-form'
+import {
+  press,
+  pressOnly,
+  saveAndWait,
+  startStory,
+  stateLine,
+  storyBody,
+  submitForReview,
+  toolbarButton,
+  workflow,
+} from './pages/story-form'
 
-// Suggestion mode for underline, a list item nested in another, and block quotes and rules
-// suggested in or out (components/editor/suggest-blocks.ts, suggest-whole-blocks.ts).
+// Suggestion mode for underline, a list item nested in another, and block quotes, rules, figures
+// and embeds suggested in or out (components/editor/suggest-blocks.ts, suggest-whole-blocks.ts).
 
 const rail = (page: Page) => page.getByRole('region', { name: /^Suggestions/ })
 const suggestionBy = (page: Page, change: string) => rail(page).getByRole('article', { name: `${change}, suggested by Daniel Achterberg` })
@@ -81,4 +91,75 @@ test('underline, a nested list item, a block quote and a rule suggested: shown i
   await expect(rail(editor)).toHaveCount(0)
   await expect(storyBody(editor).locator('u')).toHaveText('Timetable')
   await expect(storyBody(editor).locator('hr')).not.toHaveAttribute('title', /.*/)
+})
+
+test('a figure inserted and an embed deleted while suggesting: listed, counted, left out of the preview, one accepted and the other rejected, and readers get them right', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
+  await startStory(editor, `Ferry pier ${Date.now()}`)
+  await storyBody(editor).click()
+  await editor.keyboard.type('The ferry lands at the new pier.')
+  await toolbarButton(editor, 'Embed').click()
+  const addEmbed = editor.getByRole('group', { name: 'Add embed' })
+  await addEmbed.getByLabel('Embed address').fill('https://www.openstreetmap.org/?mlat=51.5&mlon=-0.1#map=15/51.5/-0.1')
+  await addEmbed.getByLabel('Caption', { exact: true }).fill('Where the pier is')
+  await addEmbed.getByRole('button', { name: 'OK' }).click()
+  await editor.keyboard.type('Boats run hourly.')
+  const embed = storyBody(editor).locator('figure.embed')
+  await expect(embed).toBeVisible()
+  await editor.getByRole('button', { name: 'Suggest changes' }).click()
+
+  // A figure put in after the first paragraph, and the map deleted (Backspace after it).
+  await storyBody(editor).getByText('The ferry lands at the new pier.').click()
+  await editor.keyboard.press('End')
+  await toolbarButton(editor, 'Figure').click()
+  const addFigure = editor.getByRole('group', { name: 'Add figure' })
+  await addFigure.getByRole('radio').first().check()
+  await addFigure.getByLabel('Caption', { exact: true }).fill('The new pier')
+  await addFigure.getByRole('button', { name: 'OK' }).click()
+  const figure = storyBody(editor).locator('figure.figure')
+  await expect(figure).toHaveAttribute('title', /^New figure suggested by Daniel Achterberg, /)
+  await storyBody(editor).getByText('Boats run hourly.').click()
+  await editor.keyboard.press('Home')
+  await editor.keyboard.press('Backspace')
+  await expect(embed).toHaveAttribute('title', /^No embed suggested by Daniel Achterberg, /)
+
+  await expect(rail(editor).getByRole('heading')).toHaveText('Suggestions 2 pending')
+  await expect(suggestionBy(editor, 'New figure “The new pier”')).toBeVisible()
+  await expect(suggestionBy(editor, 'No embed “Where the pier is”')).toBeVisible()
+
+  await saveAndWait(editor)
+  const preview = await editor.context().newPage()
+  await preview.goto(await editor.getByRole('link', { name: 'Preview (opens in a new tab)' }).getAttribute('href').then(String))
+  await expect(preview.getByText('Boats run hourly.')).toBeVisible()
+  await expect(preview.getByText('The new pier', { exact: true })).toHaveCount(0)
+  await expect(preview.locator('figure.embed')).toContainText('Where the pier is')
+  await preview.close()
+
+  await submitForReview(editor)
+  await pressOnly(editor, 'Approve')
+  await expect(workflow(editor).getByRole('form', { name: 'Approve' })).toContainText('2 suggested changes are still pending.')
+  await workflow(editor).getByRole('button', { name: 'Cancel' }).click()
+
+  await suggestionBy(editor, 'New figure “The new pier”')
+    .getByRole('button', { name: /^Accept/ })
+    .click()
+  await expect(figure).not.toHaveAttribute('title', /.*/)
+  await suggestionBy(editor, 'No embed “Where the pier is”')
+    .getByRole('button', { name: /^Reject/ })
+    .click()
+  await expect(rail(editor)).toHaveCount(0)
+  await expect(embed).not.toHaveAttribute('title', /.*/)
+  await saveAndWait(editor)
+  await press(editor, 'Publish')
+  await expect(stateLine(editor)).toHaveText('Published')
+
+  const reader = await browser.newPage()
+  await reader.goto(await editor.getByRole('link', { name: 'View on the site' }).getAttribute('href').then(String))
+  await expect(reader.getByRole('figure').filter({ hasText: 'The new pier' })).toBeVisible()
+  await expect(reader.locator('figure.embed')).toContainText('Where the pier is')
+  expect(await reader.content()).not.toMatch(/suggest/)
+  await reader.close()
 })

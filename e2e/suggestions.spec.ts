@@ -206,7 +206,7 @@ test('bold suggested rather than applied: shown as it would be with who suggeste
   await expect(rail(editor)).toHaveCount(0)
 })
 
-test('a link, a heading and a list item suggested: shown as they would be with who suggested them, left out of the preview until accepted; a figure is refused saying why', async ({
+test('a link, a heading and a list item suggested: shown as they would be with who suggested them, left out of the preview until accepted, and a figure too', async ({
   browser,
 }) => {
   test.setTimeout(90_000)
@@ -246,12 +246,14 @@ test('a link, a heading and a list item suggested: shown as they would be with w
     rail(editor).getByRole('article', { name: 'Bulleted list (was paragraph) “Fares rise.”, suggested by Daniel Achterberg' }),
   ).toBeVisible()
 
-  // A figure cannot be a suggestion: the desk says so, and nothing is added.
+  // A figure is a suggestion too: shown with who suggested it, listed, left out of the preview.
+  await heading.click()
+  await editor.keyboard.press('End')
   await toolbarButton(editor, 'Figure').click()
   await editor.getByRole('group', { name: 'Add figure' }).getByRole('radio').first().check()
   await editor.getByRole('button', { name: 'OK' }).click()
-  await expect(editor.getByRole('status').filter({ hasText: 'figures and embeds cannot be suggested' })).toBeVisible()
-  await expect(storyBody(editor).getByRole('figure')).toHaveCount(0)
+  await expect(storyBody(editor).getByRole('figure')).toHaveAttribute('title', /^New figure suggested by Daniel Achterberg, /)
+  await expect(rail(editor).getByRole('heading')).toHaveText('Suggestions 4 pending')
 
   await saveAndWait(editor)
   const preview = await editor.context().newPage()
@@ -260,6 +262,7 @@ test('a link, a heading and a list item suggested: shown as they would be with w
   await expect(preview.getByRole('heading', { name: 'Works begin' })).toHaveCount(0)
   await expect(preview.getByRole('listitem').filter({ hasText: 'Fares rise.' })).toHaveCount(0)
   await expect(preview.locator('a[href="https://example.org/fares"]')).toHaveCount(0)
+  await expect(preview.locator('.story-body figure')).toHaveCount(0)
   await preview.close()
 
   await rail(editor).getByRole('button', { name: 'Accept all' }).click()
@@ -267,4 +270,5 @@ test('a link, a heading and a list item suggested: shown as they would be with w
   await expect(heading).toHaveText('Works begin')
   await expect(storyBody(editor).getByRole('listitem')).toHaveText('Fares rise.')
   await expect(storyBody(editor).getByRole('link', { name: 'Fares' })).toHaveAttribute('href', 'https://example.org/fares')
+  await expect(storyBody(editor).getByRole('figure')).not.toHaveAttribute('title', /.*/)
 })

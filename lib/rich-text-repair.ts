@@ -7,7 +7,7 @@ import { toFigureAttributes } from './story-schema/nodes/figure'
 import { toSuggestionAttrs } from './story-schema/marks/suggestion'
 import { toFormatChange } from './story-schema/marks/suggested-format'
 import { suggestedBlockName, toBlockChange } from './story-schema/block-suggestion'
-import { toQuoteAttrs, toRuleAttrs, withoutUnsuggestedAttrs } from './story-schema/whole-blocks'
+import { toQuoteAttrs, toRuleAttrs, withWholeBlockChange, withoutUnsuggestedAttrs } from './story-schema/whole-blocks'
 import { suggestedBreakName, toBreakAttrs } from './story-schema/nodes/suggested-break'
 import { isAllowedHref } from './story-schema/urls'
 import type { RichTextDoc, RichTextNode } from '@/db/schema'
@@ -23,7 +23,7 @@ export const storySchema = getSchema(storyExtensions)
 
 /**
  * `json` through the schema, so it is the editor's own JSON (no empty `attrs`, defaults filled in,
- * not those of a suggestion on no rule or quote); as it is when it holds a node the schema does not
+ * not those of a suggestion on no rule, quote, figure or embed); as it is when it holds a node the schema does not
  * know, which a save repairs or drops (`sanitizeDoc`), as it does for the form's saves.
  */
 export function asEditorJson(json: RichTextDoc): RichTextDoc {
@@ -106,8 +106,8 @@ function cleanNode(input: unknown, parent: NodeType, depth: number): RichTextNod
 
 /** The attributes a leaf keeps; without them a figure, an embed or a suggestion (`null`) is dropped. */
 const leafAttrsOf: Record<string, (attrs: Json) => Json | null> = {
-  figure: toFigureAttributes,
-  embed: toEmbedAttributes,
+  figure: withWholeBlockChange(toFigureAttributes),
+  embed: withWholeBlockChange(toEmbedAttributes),
   [suggestedBreakName]: toBreakAttrs,
   [suggestedBlockName]: toBlockChange,
   horizontalRule: toRuleAttrs,

@@ -4,6 +4,8 @@ import type { RichTextDoc } from '@/db/schema'
 import { auditEvents } from '@/db/schema'
 import { act, docOf, editStory, makeStory, openTestNewsroom, tryAct } from '@/test/newsroom'
 import { storyChecklist } from './prepublish'
+import { getStoryPreview } from './public-articles'
+import { renderRichText } from './rich-text'
 
 // Suggested changes in a story's body: the checklist counts them, and approving or publishing
 // is refused while any is pending, until they are accepted or rejected or the editor confirms.
@@ -78,6 +80,38 @@ describe('pending suggestions', () => {
       outcome: 'warning',
       message: '2 suggested changes are still pending.',
     })
+  })
+
+  it('count a suggested figure and embed, and readers get the body as it was once the editor publishes over them', async () => {
+    const id = await makeStory(db, newsroom, { headline: 'Ferry map' })
+    const map = {
+      type: 'embed',
+      attrs: { url: 'https://www.openstreetmap.org/?mlat=51.5&mlon=-0.1#map=15/51.5/-0.1', caption: 'The pier' },
+    }
+    const words = { type: 'paragraph', content: [{ type: 'text', text: 'The ferry lands here.' }] }
+    await editStory(db, writer, id, { standfirst: 'Soon.', body: { type: 'doc', content: [words, map] } })
+    await act(db, writer, id, 'submit')
+    const attrs = { authorId: editor.id, authorName: 'Desk Editor', at: '2026-12-06T09:00:00.000Z' }
+    const photo = { src: '/media/1/ferry.jpg', alt: 'The ferry', caption: 'The new ferry', credit: 'Desk Editor' }
+    const content = [
+      words,
+      { type: 'figure', attrs: { ...photo, ...attrs, id: 'f1', suggested: 'insertion' } },
+      { ...map, attrs: { ...map.attrs, ...attrs, id: 'm1', suggested: 'deletion' } },
+    ]
+    await editStory(db, editor, id, { body: { type: 'doc', content } })
+    expect((await storyChecklist(db, id))?.find((check) => check.id === 'suggestions')).toMatchObject({
+      outcome: 'warning',
+      message: '2 suggested changes are still pending.',
+    })
+    expect(await tryAct(db, editor, id, 'publish', { confirmWarnings: [] })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('2 suggested changes are still pending.'),
+    })
+    await act(db, editor, id, 'publish')
+    const story = await getStoryPreview(db, id)
+    const html = story ? renderRichText(story.body, story.figureImages) : ''
+    expect(html).toContain('<p>The ferry lands here.</p><figure class="embed embed-openstreetmap embed-framed"><iframe')
+    expect(html).not.toMatch(/The new ferry|<img|suggest/)
   })
 
   it('may be overridden by an editor who confirms, and the confirmation is recorded in the audit trail', async () => {

@@ -75,7 +75,7 @@ export type StoryBodyEditorProps = {
 /** What the editor says when an edit is not made (components/editor/suggest-mode.ts). */
 const refusedEditNotes: Record<RefusedEdit, string> = {
   'not-a-suggestion':
-    'That change cannot be a suggestion (figures and embeds cannot be suggested): turn Suggest changes off to make it. Words, paragraphs, formatting, links, headings, lists, block quotes and rules can be suggested.',
+    'That change cannot be a suggestion: turn Suggest changes off to make it. Words, paragraphs, formatting, links, headings, lists, block quotes, rules, figures and embeds can be suggested.',
   'settles-others':
     'Only editors can accept or reject someone else’s suggestion: turn Suggest changes on to suggest a change to those words.',
 }

@@ -49,10 +49,14 @@ describe('suggestion mode', () => {
     expect(readers(state)).toBe('left at nine')
   })
 
-  it('refuses an edit that cannot be a suggestion, such as a figure', () => {
+  it('makes a figure inserted a suggestion, and refuses an edit that cannot be one, such as that figure’s caption changed', () => {
     const state = stateOf('one two')
     const figure = storySchema.nodes.figure?.create({ src: '/media/1.jpg', alt: 'A ferry' })
-    expect(figure && suggestTransaction(state, state.tr.insert(0, figure), ana, now, newId)).toBeNull()
+    if (!figure) throw new Error('no figure in the schema')
+    const suggested = suggest(state, ana, (s) => s.tr.insert(0, figure))
+    expect(suggested.doc.firstChild?.attrs).toMatchObject({ suggested: 'insertion', authorName: 'Ana Ruiz' })
+    const recaptioned = suggested.tr.setNodeMarkup(0, undefined, { ...suggested.doc.firstChild?.attrs, caption: 'The ferry' })
+    expect(suggestTransaction(suggested, recaptioned, ana, now, newId)).toBeNull()
   })
 })
 

@@ -22,9 +22,10 @@ export const directChangeMeta = 'suggestionDirect'
  * insertions are simply removed). A paragraph split or joined is a suggested break instead
  * (suggest-breaks.ts), bold, italic, underline, strikethrough or a link a suggested formatting (suggest-format.ts), and a
  * paragraph made a heading or list item (or back, or an item nested) a suggested block change
- * (suggest-blocks.ts), and a rule inserted or deleted or a quote put on or taken off a suggested
- * whole block (suggest-whole-blocks.ts). Returns null for an edit that cannot be a suggestion (a
- * figure, an embed, words and blocks deleted together): in suggestion mode those are refused.
+ * (suggest-blocks.ts), and a rule, figure or embed inserted or deleted or a quote put on or taken
+ * off a suggested whole block (suggest-whole-blocks.ts). Returns null for an edit that cannot be a
+ * suggestion (a figure's caption changed, words and blocks deleted together): in suggestion mode
+ * those are refused.
  */
 export function suggestTransaction(
   state: EditorState,
@@ -142,7 +143,7 @@ function stretches(doc: ProseMirrorNode): Stretch[] {
  * goes and a rejected deletion becomes plain words again. Suggested formatting is applied when
  * accepted. A suggested break goes either way: accepted, its paragraph splits or joins (suggest-breaks.ts).
  * A suggested block change keeps its form accepted and takes back the one it had rejected (suggest-blocks.ts);
- * a quote or rule suggested in or out is there or not (suggest-whole-blocks.ts).
+ * a quote, rule, figure or embed suggested in or out is there or not (suggest-whole-blocks.ts).
  */
 export function settleSuggestions(state: EditorState, ids: readonly string[] | null, accept: boolean): Transaction {
   const tr = state.tr.setMeta(directChangeMeta, true)

@@ -1,16 +1,19 @@
 import { joinBackward, lift, wrapIn } from '@tiptap/pm/commands'
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { type EditorState, NodeSelection } from '@tiptap/pm/state'
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
 import { describe, expect, it } from 'vitest'
 import { asEditorJson, storySchema } from '@/lib/rich-text-repair'
-import { renderRichText } from '@/lib/rich-text'
+import { renderRichText, sanitizeDoc } from '@/lib/rich-text'
 import { storyExtensions } from '@/lib/story-schema/extensions'
+import { toFigureAttributes } from '@/lib/story-schema/nodes/figure'
+import { insertBlockAtom } from '@/lib/story-schema/nodes/insert-block-atom'
 import { forReaders, pendingSuggestions } from '@/lib/story-schema/suggestions'
 import { settlesOthers } from '@/lib/suggestion-settling'
 import { ana, ben, caretAt, json, keyed, newId, now, readers, stateOf, stateOfJson, suggest } from '@/test/suggesting'
 import { settleSuggestions, suggestTransaction } from './suggest-changes'
 
-const { blockquote, horizontalRule } = storySchema.nodes
+const { blockquote, horizontalRule, figure } = storySchema.nodes
 const settled = (state: EditorState, accept: boolean) => state.apply(settleSuggestions(state, null, accept))
 const pending = (state: EditorState) => pendingSuggestions(json(state)).map((one) => [one.kind, one.block, one.text, one.authorName])
 const asReaders = (state: EditorState) => storySchema.nodeFromJSON(forReaders(json(state)))
@@ -116,5 +119,71 @@ describe('block quotes suggested on or off', () => {
     expect(settlesOthers(ben.id, json(state), json(removed))).toBe(true)
     expect(settlesOthers(ana.id, json(state), json(removed))).toBe(false)
     expect(storySchema.nodeFromJSON(json(state)).eq(state.doc)).toBe(true)
+  })
+})
+
+describe('figures and embeds suggested in or out', () => {
+  const photo = { src: '/media/1/ferry.jpg', alt: 'The ferry at the pier', caption: 'The new ferry', credit: 'Ana Ruiz' }
+  const mapUrl = 'https://www.openstreetmap.org/?mlat=51.5&mlon=-0.1#map=15/51.5/-0.1'
+  const figureNode = () => figure!.create(photo)
+  /** Inserts `node` at `position` as the toolbar's Figure and Embed forms do. */
+  const viaToolbar = (node: () => ProseMirrorNode, position: number) => (state: EditorState) => {
+    const tr = caretAt(state, position).tr
+    insertBlockAtom({ tr, dispatch: () => undefined }, node())
+    return tr
+  }
+  const withEmbed = () =>
+    stateOfJson({
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Fares rise.' }] },
+        { type: 'embed', attrs: { url: mapUrl, provider: 'openstreetmap', caption: 'Where the ferry lands' } },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Buses too.' }] },
+      ],
+    })
+  const selectedAt = (state: EditorState, position: number) => state.apply(state.tr.setSelection(NodeSelection.create(state.doc, position)))
+
+  it('shows a figure inserted at a paragraph’s end in the suggester’s colour; readers do not get it until accepted; rejected, it goes', () => {
+    const state = suggest(two(), ana, viaToolbar(figureNode, 12))
+    expect(blocks(state)).toEqual(['paragraph', 'figure(insertion)', 'paragraph'])
+    expect(pending(state)).toEqual([['block', 'New figure', 'The new ferry', 'Ana Ruiz']])
+    expect(forReaders(json(state))).toEqual(json(two()))
+    expect(renderRichText(json(state))).toBe('<p>Fares rise.</p><p>Buses too.</p>')
+    expect(readers(state)).toBe(readers(two()))
+    expect(renderToHTMLString({ content: json(state), extensions: storyExtensions })).toMatch(
+      /<figure class="figure figure-photo suggestion suggested-whole suggested-whole-insertion suggestion-colour-\d" data-suggestion="s\d+" title="New figure suggested by Ana Ruiz, 6 Dec 2026, \d\d:\d\d"><img src="\/media\/1\/ferry.jpg"/,
+    )
+    const accepted = settled(state, true)
+    expect(asEditorJson(json(accepted)).content?.[1]).toEqual({ type: 'figure', attrs: toFigureAttributes(photo) })
+    expect(renderRichText(json(accepted))).toContain('<figcaption><span class="caption">The new ferry</span>')
+    expect(json(settled(state, false))).toEqual(json(two()))
+  })
+
+  it('refuses a figure that would split a paragraph’s words, and someone else’s suggested figure deleted', () => {
+    expect(suggestTransaction(two(), viaToolbar(figureNode, 6)(two()), ana, now, newId)).toBeNull()
+    const anas = suggest(two(), ana, viaToolbar(figureNode, 12))
+    expect(suggestTransaction(selectedAt(anas, 13), selectedAt(anas, 13).tr.deleteSelection(), ben, now, newId)).toBeNull()
+    expect(json(suggest(selectedAt(anas, 13), ana, (s) => s.tr.deleteSelection()))).toEqual(json(two()))
+  })
+
+  it('keeps an embed deleted, struck, until accepted: readers still get it; rejected, it is as it was', () => {
+    const state = suggest(selectedAt(withEmbed(), 13), ben, (s) => s.tr.deleteSelection())
+    expect(blocks(state)).toEqual(['paragraph', 'embed(deletion)', 'paragraph'])
+    expect(pending(state)).toEqual([['block', 'No embed', 'Where the ferry lands', 'Ben Ode']])
+    expect(asReaders(state).eq(withEmbed().doc)).toBe(true)
+    expect(renderRichText(json(state))).toBe(renderRichText(json(withEmbed())))
+    expect(renderToHTMLString({ content: json(state), extensions: storyExtensions })).toMatch(
+      /<figure class="embed embed-openstreetmap suggestion suggested-whole suggested-whole-deletion suggestion-colour-\d" data-suggestion="s\d+" title="No embed suggested by Ben Ode, /,
+    )
+    expect(json(settled(state, true))).toEqual(json(two()))
+    expect(json(settled(state, false))).toEqual(json(withEmbed()))
+  })
+
+  it('keeps a figure’s or embed’s suggestion through the sanitizer, and drops one without its author', () => {
+    const figured = json(suggest(two(), ana, viaToolbar(figureNode, 12)))
+    const unembedded = json(suggest(selectedAt(withEmbed(), 13), ben, (s) => s.tr.deleteSelection()))
+    for (const body of [figured, unembedded]) expect(sanitizeDoc(body)).toMatchObject({ ok: true, doc: asEditorJson(body), changed: false })
+    const forged = { type: 'doc', content: [{ type: 'figure', attrs: { ...photo, suggested: 'insertion', id: 'x1' } }] }
+    expect(sanitizeDoc(forged)).toMatchObject({ ok: true, doc: { content: [{ type: 'figure', attrs: toFigureAttributes(photo) }] } })
   })
 })

@@ -2,24 +2,24 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { ReplaceAroundStep, ReplaceStep } from '@tiptap/pm/transform'
 import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
-import { type WholeBlockChange, noWholeBlockChange, toWholeBlockChange } from '@/lib/story-schema/whole-blocks'
+import { type WholeBlockChange, noWholeBlockChange, toWholeBlockChange, isWholeAtomType } from '@/lib/story-schema/whole-blocks'
 
-// Block quotes and horizontal rules suggested in or out whole: a rule inserted, or a quote put
-// around paragraphs, is there at once in the suggester's colour; a rule deleted, or a quote
-// taken off, stays, struck and dimmed. The suggestion is the block's own attributes
-// (lib/story-schema/whole-blocks.ts); accepting or rejecting makes it so.
+// Block quotes, horizontal rules, figures and embeds suggested in or out whole: a rule, figure or
+// embed inserted, or a quote put around paragraphs, is there at once in the suggester's colour;
+// one deleted, or a quote taken off, stays, struck and dimmed. The suggestion is the block's own
+// attributes (lib/story-schema/whole-blocks.ts); accepting or rejecting makes it so.
 
 /**
- * `tr` inserting horizontal rules, deleting them, putting a block quote around whole blocks or
- * taking one off, turned into a suggestion with `attrs`; one's own rule deleted, or quote taken
- * off, is withdrawn. Null when `tr` is none of these, or when it would take away a block someone
- * else suggested.
+ * `tr` inserting horizontal rules, figures or embeds, deleting them, putting a block quote around
+ * whole blocks or taking one off, turned into a suggestion with `attrs`; one's own rule, figure or
+ * embed deleted, or quote taken off, is withdrawn. Null when `tr` is none of these, or when it
+ * would take away a block someone else suggested.
  */
 export function suggestWholeBlock(state: EditorState, tr: Transaction, attrs: () => SuggestionAttrs): Transaction | null {
   const [step, ...rest] = tr.steps
   if (step instanceof ReplaceAroundStep && rest.length === 0) return suggestQuote(state, tr, step, attrs)
-  if (step instanceof ReplaceStep && rest.length === 0 && step.slice.size === 0) return suggestRulesOut(state, step, attrs)
-  return suggestRulesIn(tr, attrs)
+  if (step instanceof ReplaceStep && rest.length === 0 && step.slice.size === 0) return suggestAtomsOut(state, step, attrs)
+  return suggestAtomsIn(tr, attrs)
 }
 
 function suggestQuote(state: EditorState, tr: Transaction, step: ReplaceAroundStep, attrs: () => SuggestionAttrs): Transaction | null {
@@ -34,21 +34,26 @@ function suggestQuote(state: EditorState, tr: Transaction, step: ReplaceAroundSt
   return suggestOut(state, [{ node: quote, position: from }], attrs, () => tr)
 }
 
-/** Deleting whole rules (a rule selected, or Backspace after one): each is suggested out. */
-function suggestRulesOut(state: EditorState, step: ReplaceStep, attrs: () => SuggestionAttrs): Transaction | null {
+/** Whether `node` is a rule, figure or embed: a block inserted and deleted whole. */
+function isWholeAtom(node: ProseMirrorNode): boolean {
+  return isWholeAtomType(node.type.name)
+}
+
+/** Deleting whole rules, figures or embeds (one selected, or Backspace after a rule): each is suggested out. */
+function suggestAtomsOut(state: EditorState, step: ReplaceStep, attrs: () => SuggestionAttrs): Transaction | null {
   const { from, to } = step
   const removed = state.doc.slice(from, to)
   if (removed.openStart !== 0 || removed.openEnd !== 0 || removed.content.childCount === 0) return null
-  const rules: { node: ProseMirrorNode; position: number }[] = []
-  let isRules = true
+  const atoms: { node: ProseMirrorNode; position: number }[] = []
+  let isAtoms = true
   removed.content.forEach((node, offset) => {
-    rules.push({ node, position: from + offset })
-    isRules &&= node.type.name === 'horizontalRule'
+    atoms.push({ node, position: from + offset })
+    isAtoms &&= isWholeAtom(node)
   })
-  if (!isRules) return null
-  return suggestOut(state, rules, attrs, () => {
+  if (!isAtoms) return null
+  return suggestOut(state, atoms, attrs, () => {
     const out = state.tr
-    for (const { node, position } of [...rules].reverse()) out.delete(position, position + node.nodeSize)
+    for (const { node, position } of [...atoms].reverse()) out.delete(position, position + node.nodeSize)
     return out
   })
 }
@@ -75,31 +80,37 @@ function suggestOut(
 }
 
 /**
- * `tr` inserting horizontal rules (with empty paragraphs about them, as the toolbar does) and
- * changing no words nor splitting any, with each new rule marked `insertion`.
+ * `tr` inserting horizontal rules, figures or embeds (with empty paragraphs about them, as the
+ * toolbar does) and changing no words nor splitting any, nor removing any block but an empty
+ * paragraph, with each new one marked `insertion`.
  */
-function suggestRulesIn(tr: Transaction, attrs: () => SuggestionAttrs): Transaction | null {
-  const onlyRules = (node: ProseMirrorNode) => node.type.name === 'horizontalRule' || (node.isTextblock && node.content.size === 0)
-  // Where each new rule is in the document `tr` makes.
-  const rules: number[] = []
+function suggestAtomsIn(tr: Transaction, attrs: () => SuggestionAttrs): Transaction | null {
+  const isEmpty = (node: ProseMirrorNode) => node.isTextblock && node.content.size === 0
+  const onlyAtoms = (node: ProseMirrorNode) => isWholeAtom(node) || isEmpty(node)
+  // Where each new rule, figure or embed is in the document `tr` makes.
+  const atoms: number[] = []
   for (const [index, step] of tr.steps.entries()) {
     const before = tr.docs[index]
     if (!(step instanceof ReplaceStep) || !before) return null
     const { from, to, slice } = step
-    if (!everyChild(slice.content, onlyRules) || !everyChild(before.slice(from, to).content, onlyRules)) return null
-    // A rule put in at a paragraph's end (or start) splits off an empty one; in its words, it would split them.
+    // Nothing goes but empty paragraphs: a figure replaced (its caption changed) is not one inserted.
+    if (!everyChild(slice.content, onlyAtoms) || !everyChild(before.slice(from, to).content, isEmpty)) return null
+    // A block put in at a paragraph's end (or start) splits off an empty one; in its words, it would split them.
     const $from = before.resolve(from)
     const $to = before.resolve(to)
     const hasWordsBefore = $from.parent.isTextblock && $from.parentOffset > 0
     if (hasWordsBefore && $to.parent.isTextblock && $to.parentOffset < $to.parent.content.size) return null
     const later = tr.mapping.slice(index + 1)
     slice.content.forEach((node, offset) => {
-      if (node.type.name === 'horizontalRule') rules.push(later.map(from + offset - slice.openStart, 1))
+      if (isWholeAtom(node)) atoms.push(later.map(from + offset - slice.openStart, 1))
     })
   }
-  if (rules.length === 0) return null
+  if (atoms.length === 0) return null
   const made: WholeBlockChange = { ...attrs(), suggested: 'insertion' }
-  for (const position of rules) if (tr.doc.nodeAt(position)?.type.name === 'horizontalRule') tr.setNodeMarkup(position, undefined, made)
+  for (const position of atoms) {
+    const node = tr.doc.nodeAt(position)
+    if (node && isWholeAtom(node)) tr.setNodeMarkup(position, undefined, { ...node.attrs, ...made })
+  }
   return tr
 }
 
@@ -112,9 +123,9 @@ function everyChild(content: ProseMirrorNode['content'], test: (node: ProseMirro
 }
 
 /**
- * Settles the quotes and rules suggested in or out with these ids (all when `ids` is null) in
- * `tr`: one that stays loses the suggestion; a rule that goes is deleted, a quote that goes
- * leaves its paragraphs where it was.
+ * Settles the quotes, rules, figures and embeds suggested in or out with these ids (all when `ids`
+ * is null) in `tr`: one that stays loses the suggestion; a rule, figure or embed that goes is
+ * deleted, a quote that goes leaves its paragraphs where it was.
  */
 export function settleWholeBlocks(tr: Transaction, ids: readonly string[] | null, accept: boolean): void {
   for (;;) {

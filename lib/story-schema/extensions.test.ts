@@ -45,12 +45,12 @@ describe('the story extension list', () => {
   it('keeps only the attributes the stories use', () => {
     const schema = getSchema(storyExtensions)
     const attributes = (name: string) => Object.keys(schema.nodes[name]?.spec.attrs ?? {})
-    // A quote or rule suggested in or out carries who and when (whole-blocks.ts).
+    // A quote, rule, figure or embed suggested in or out carries who and when (whole-blocks.ts).
     const suggested = ['id', 'authorId', 'authorName', 'at', 'suggested']
     expect(attributes('blockquote').sort()).toEqual(['attribution', ...suggested].sort())
     expect(attributes('horizontalRule').sort()).toEqual([...suggested].sort())
-    expect(attributes('figure')).toEqual(['kind', 'mediaId', 'src', 'alt', 'caption', 'credit', 'width', 'height'])
-    expect(attributes('embed')).toEqual(['url', 'provider', 'caption'])
+    expect(attributes('figure')).toEqual([...suggested, 'kind', 'mediaId', 'src', 'alt', 'caption', 'credit', 'width', 'height'])
+    expect(attributes('embed')).toEqual([...suggested, 'url', 'provider', 'caption'])
     expect(attributes('paragraph')).toEqual([])
     expect(Object.keys(schema.marks.link?.spec.attrs ?? {})).toEqual(['href'])
     expect(Object.keys(schema.marks.comment?.spec.attrs ?? {})).toEqual(['noteId'])

@@ -5,7 +5,7 @@ import { type BreakKind, breakKindOf, suggestedBreakName } from './nodes/suggest
 import { blockChangeOf, formerBlocks } from './block-changes'
 import { formerNesting } from './block-nesting'
 import { describeBlockChange, listForms, suggestedBlockName } from './block-suggestion'
-import { describeWholeBlock, formerWholeBlock, isWholeBlockType, wholeBlockChangeOf } from './whole-blocks'
+import { describeWholeBlock, formerWholeBlock, isWholeBlockType, wholeAtomWords, wholeBlockChangeOf } from './whole-blocks'
 
 /** What a suggestion changes: words (marks), or a whole block's form (`block`, lib/story-schema/block-suggestion.ts). */
 export type PendingKind = SuggestionKind | 'block'
@@ -28,7 +28,8 @@ export type PendingSuggestion = SuggestionAttrs & {
  * out, words suggested for removal stay (they are not removed until an editor accepts), words
  * suggested for formatting (or a link) keep the formatting they have,
  * a block suggested as a heading or list item is what it was (block-changes.ts), a list item
- * suggested nested (or taken out) is where it was (block-nesting.ts), and a
+ * suggested nested (or taken out) is where it was (block-nesting.ts), a quote, rule, figure or
+ * embed suggested in is not there and one suggested out is (whole-blocks.ts), and a
  * suggested paragraph break is not there (paragraphs are split and joined once accepted). Every
  * text a reader gets is made from this: the page and the Content API's HTML (lib/rich-text.ts),
  * and the plain text that search, word counts and structured data read (lib/rich-text-plain.ts).
@@ -104,7 +105,10 @@ export function eachSuggestedPiece(
     const block = blockChangeOf(node, index === 0 ? listType : null)
     if (block) visit('block', block.change, wordsOf(node), describeBlockChange(block.form, block.change, Math.max(0, depth)))
     const whole = wholeBlockChangeOf(node)
-    if (whole && isWholeBlockType(node.type)) visit('block', whole, wordsOf(node), describeWholeBlock(node.type, whole))
+    if (whole && isWholeBlockType(node.type)) {
+      const words = node.content ? wordsOf(node) : wholeAtomWords(node)
+      visit('block', whole, words, describeWholeBlock(node.type, whole))
+    }
     const breakAttrs = node.type === suggestedBreakName ? toSuggestionAttrs(node.attrs) : null
     if (breakAttrs) {
       const breakKind = breakKindOf(node.attrs)

@@ -7,14 +7,27 @@ import { plainAttribute } from './nodes/suggestion-marker'
 
 /**
  * The blocks whose coming or going may be suggested whole: a block quote put around paragraphs or
- * taken off them (the toolbar's Block quote), and a horizontal rule inserted or deleted. Figures
- * and embeds are not yet: while suggesting they are refused.
+ * taken off them (the toolbar's Block quote), and a horizontal rule, a figure or an embed
+ * inserted or deleted (`isWholeAtomType`).
  */
-export const wholeBlockTypes = ['blockquote', 'horizontalRule'] as const
+export const wholeBlockTypes = ['blockquote', 'horizontalRule', 'figure', 'embed'] as const
 export type WholeBlockType = (typeof wholeBlockTypes)[number]
+
+/** The whole blocks that are atoms (a rule, a figure, an embed): inserted and deleted as one, with nothing inside to type in. */
+export function isWholeAtomType(type: string): boolean {
+  return isWholeBlockType(type) && type !== 'blockquote'
+}
 
 export function isWholeBlockType(type: string): type is WholeBlockType {
   return (wholeBlockTypes as readonly string[]).includes(type)
+}
+
+/** What each whole block is called in the Suggestions list and in its title. */
+const wholeBlockNames: Record<WholeBlockType, string> = {
+  blockquote: 'block quote',
+  horizontalRule: 'horizontal rule',
+  figure: 'figure',
+  embed: 'embed',
 }
 
 /**
@@ -38,6 +51,17 @@ export function toRuleAttrs(attrs: Record<string, unknown>): Record<string, unkn
   return toWholeBlockChange(attrs) ?? {}
 }
 
+/**
+ * A figure's or embed's attributes as stored (`own`, its own made safe, or null when it is dropped)
+ * with its suggestion, if any.
+ */
+export function withWholeBlockChange<T extends object>(own: (attrs: Record<string, unknown>) => T | null) {
+  return (attrs: Record<string, unknown>): (T & Partial<WholeBlockChange>) | null => {
+    const safe = own(attrs)
+    return safe ? { ...safe, ...toWholeBlockChange(attrs) } : null
+  }
+}
+
 /** A block quote's attributes as stored: its attribution if it has one, and its suggestion if any. */
 export function toQuoteAttrs(attrs: Record<string, unknown>): Record<string, unknown> | undefined {
   const result = { ...('attribution' in attrs ? { attribution: toAttribution(attrs.attribution) } : {}), ...toWholeBlockChange(attrs) }
@@ -47,50 +71,50 @@ export function toQuoteAttrs(attrs: Record<string, unknown>): Record<string, unk
 /** The attributes that make a block no longer suggested. */
 export const noWholeBlockChange = Object.fromEntries(wholeBlockAttrNames.map((name) => [name, null]))
 
-/** "New block quote", "No block quote", "New horizontal rule", "No horizontal rule": what accepting it does. */
+/** "New block quote", "No block quote", "New figure", "No embed"…: what accepting it does. */
 export function describeWholeBlock(type: WholeBlockType, change: Pick<WholeBlockChange, 'suggested'>): string {
-  const what = type === 'blockquote' ? 'block quote' : 'horizontal rule'
+  const what = wholeBlockNames[type]
   return change.suggested === 'insertion' ? `New ${what}` : `No ${what}`
 }
 
+/** The words a suggested figure or embed is listed with: its caption (an embed without one, its address). */
+export function wholeAtomWords(node: RichTextNode): string {
+  const caption = typeof node.attrs?.caption === 'string' ? node.attrs.caption : ''
+  const url = node.type === 'embed' && typeof node.attrs?.url === 'string' ? node.attrs.url : ''
+  return caption || url
+}
+
 /**
- * The suggestion attributes of a block quote or rule. In the desk a suggested block is drawn in the
- * suggester's colour (struck and dimmed when suggested out) with who and when in its title;
- * readers get the body as it was (lib/story-schema/suggestions.ts), where these never remain.
+ * The suggestion attributes of a block quote, rule, figure or embed. In the desk a suggested block
+ * is drawn in the suggester's colour (struck and dimmed when suggested out) with who and when in
+ * its title; readers get the body as it was (lib/story-schema/suggestions.ts), where these never remain.
  */
 export const WholeBlockSuggestions = Extension.create({
   name: 'wholeBlockSuggestions',
 
   addGlobalAttributes() {
     const plain = Object.fromEntries(wholeBlockAttrNames.filter((name) => name !== 'suggested').map((name) => [name, plainAttribute]))
-    return [
-      {
-        types: [...wholeBlockTypes],
-        attributes: {
-          ...plain,
-          suggested: {
-            default: null,
-            parseHTML: () => null,
-            renderHTML: (attrs: Record<string, unknown>) => {
-              const change = toWholeBlockChange(attrs)
-              if (!change) return {}
-              return {
-                class: `suggestion suggested-whole suggested-whole-${change.suggested} suggestion-colour-${suggestionColourIndex(change.authorName)}`,
-                'data-suggestion': change.id,
-                title: suggestedBy(describeWholeBlock(wholeBlockTypeOf(attrs), change), change),
-              }
-            },
+    return wholeBlockTypes.map((type) => ({
+      types: [type],
+      attributes: {
+        ...plain,
+        suggested: {
+          default: null,
+          parseHTML: () => null,
+          renderHTML: (attrs: Record<string, unknown>) => {
+            const change = toWholeBlockChange(attrs)
+            if (!change) return {}
+            return {
+              class: `suggestion suggested-whole suggested-whole-${change.suggested} suggestion-colour-${suggestionColourIndex(change.authorName)}`,
+              'data-suggestion': change.id,
+              title: suggestedBy(describeWholeBlock(type, change), change),
+            }
           },
         },
       },
-    ]
+    }))
   },
 })
-
-/** A rule's attributes have no content to tell it from a quote's: a quote's hold its attribution. */
-function wholeBlockTypeOf(attrs: Record<string, unknown>): WholeBlockType {
-  return 'attribution' in attrs ? 'blockquote' : 'horizontalRule'
-}
 
 /** The suggested coming or going of a block in a body's JSON, if any. */
 export function wholeBlockChangeOf(node: RichTextNode): WholeBlockChange | null {
@@ -98,7 +122,7 @@ export function wholeBlockChangeOf(node: RichTextNode): WholeBlockChange | null 
 }
 
 /**
- * A block as readers get it: a quote or rule suggested in is not there (a quote's paragraphs are,
+ * A block as readers get it: a quote, rule, figure or embed suggested in is not there (a quote's paragraphs are,
  * `inner` the reader's form of them), one suggested out is as it was, without the suggestion.
  */
 export function formerWholeBlock(node: RichTextNode, inner: (nodes: RichTextNode[]) => RichTextNode[]): RichTextNode[] | null {

@@ -2,6 +2,7 @@ import { Node } from '@tiptap/core'
 import type { DOMOutputSpec } from '@tiptap/pm/model'
 import { NodeSelection } from '@tiptap/pm/state'
 import { insertBlockAtom } from './insert-block-atom'
+import { withOuterAttrs } from './outer-attrs'
 import { type EmbedProvider, embedProviders, identifyEmbed } from '@/lib/embeds'
 import { isHttpUrl } from '../urls'
 import { cleanLine, wellFormed } from '@/lib/clean-text'
@@ -125,8 +126,9 @@ export const Embed = Node.create({
     ]
   },
 
-  renderHTML({ node }) {
-    return embedSpec(toEmbedAttributes(node.attrs))
+  // HTMLAttributes: only a suggestion's, in the desk (lib/story-schema/whole-blocks.ts).
+  renderHTML({ node, HTMLAttributes }) {
+    return withOuterAttrs(embedSpec(toEmbedAttributes(node.attrs)), HTMLAttributes)
   },
 
   addCommands() {

@@ -2,6 +2,7 @@ import { Node } from '@tiptap/core'
 import type { DOMOutputSpec } from '@tiptap/pm/model'
 import { NodeSelection } from '@tiptap/pm/state'
 import { insertBlockAtom } from './insert-block-atom'
+import { withOuterAttrs } from './outer-attrs'
 import { isAllowedImageSrc } from '../urls'
 import { cleanLine, wellFormed } from '@/lib/clean-text'
 
@@ -155,8 +156,9 @@ export const Figure = Node.create({
     ]
   },
 
-  renderHTML({ node }) {
-    return figureSpec(toFigureAttributes(node.attrs))
+  // HTMLAttributes: only a suggestion's, in the desk (lib/story-schema/whole-blocks.ts).
+  renderHTML({ node, HTMLAttributes }) {
+    return withOuterAttrs(figureSpec(toFigureAttributes(node.attrs)), HTMLAttributes)
   },
 
   addCommands() {

@@ -7,7 +7,7 @@ import { NodeSelection, TextSelection } from '@tiptap/pm/state'
  * paragraph if need be), never the atom selected: otherwise the next key the writer types would
  * replace it. A selected block gets the new one after it rather than being replaced.
  */
-export function insertBlockAtom({ tr, dispatch }: CommandProps, node: PmNode): boolean {
+export function insertBlockAtom({ tr, dispatch }: Pick<CommandProps, 'tr' | 'dispatch'>, node: PmNode): boolean {
   if (!dispatch) return true
   const { selection } = tr
   if (selection instanceof NodeSelection && selection.node.isBlock) {
