@@ -2,6 +2,7 @@
 
 import type { Editor } from '@tiptap/core'
 import { useEffect, useState } from 'react'
+import { handOverAtOnce } from '@/components/editor/hand-over'
 import { settleSuggestions } from '@/components/editor/suggest-changes'
 import { DateTime } from '@/components/ui/date-time'
 import type { RichTextDoc } from '@/db/schema'
@@ -40,7 +41,7 @@ export function SuggestionsRail({ editor, canReview }: SuggestionsRailProps) {
 
   const settle = (ids: string[] | null, accept: boolean) => {
     if (!editor || editor.isDestroyed) return
-    editor.view.dispatch(settleSuggestions(editor.state, ids, accept))
+    editor.view.dispatch(handOverAtOnce(settleSuggestions(editor.state, ids, accept)))
     setPending(pendingSuggestions(editor.state.doc.toJSON() as RichTextDoc))
   }
 

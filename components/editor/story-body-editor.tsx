@@ -30,6 +30,8 @@ import type { Suggester } from './suggest-changes'
 import { type RefusedEdit, SuggestMode, setSuggesting } from './suggest-mode'
 import { SuggestToggle } from './suggest-toggle'
 import { whenPageLeaves } from '@/components/ui/page-leave'
+import { isHandedOverAtOnce } from './hand-over'
+import { pageNonce } from './page-nonce'
 
 export type StoryBodyEditorProps = {
   /** The id of the editable area. */
@@ -192,6 +194,7 @@ export function StoryBodyEditor(props: StoryBodyEditorProps) {
       // A body loaded from outside is already the form's: nothing to hand back.
       if (isLoadedBody(transaction)) return
       isDirty.current = true
+      if (isHandedOverAtOnce(transaction)) return flush()
       clearTimeout(timer.current)
       timer.current = setTimeout(flush, changeDelayMs)
     },
@@ -286,14 +289,4 @@ function insertImageFiles(
     }
   })()
   return true
-}
-
-/**
- * The CSP nonce of this page, which Next put on its own scripts (the browser hides the attribute
- * but keeps the property). Undefined while rendered on the server, and where the page has none
- * (`next dev` allows any style).
- */
-function pageNonce(): string | undefined {
-  if (typeof document === 'undefined') return undefined
-  return document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce || undefined
 }
