@@ -2,6 +2,7 @@ import { type Page } from '@playwright/test'
 import { expect, test } from './test'
 import { signedInPage } from './fixtures'
 import {
+  clickInBody,
   press,
   pressOnly,
   saveAndWait,
@@ -37,24 +38,22 @@ test('underline, a nested list item, a block quote and a rule suggested: shown i
   await editor.getByRole('button', { name: 'Suggest changes' }).click()
 
   // Underline: shown as it would be, applied only once accepted.
-  await storyBody(editor).getByText('Timetable changes').click()
-  await editor.keyboard.press('Home')
+  await clickInBody(editor, 'Timetable changes', 'Home')
   for (let key = 0; key < 'Timetable'.length; key++) await editor.keyboard.press('Shift+ArrowRight')
   await toolbarButton(editor, 'Underline').click()
   await expect(storyBody(editor).getByTitle(/^Underline suggested by Daniel Achterberg, /)).toHaveText('Timetable')
   await expect(storyBody(editor).locator('u')).toHaveCount(0)
 
   // Tab in a list nests the item in the one above it, as a suggestion.
-  await storyBody(editor).getByText('Early sailing').click()
+  await clickInBody(editor, 'Early sailing')
   await editor.keyboard.press('Tab')
   await expect(storyBody(editor).locator('li li')).toHaveText('Early sailing')
 
   // A block quote put around a paragraph, and a rule inserted after the list.
-  await storyBody(editor).getByText('A quote from the harbour.').click()
+  await clickInBody(editor, 'A quote from the harbour.')
   await toolbarButton(editor, 'Block quote').click()
   await expect(storyBody(editor).locator('.editor-quote')).toHaveAttribute('title', /^New block quote suggested by Daniel Achterberg, /)
-  await storyBody(editor).getByText('Timetable changes').click()
-  await editor.keyboard.press('End')
+  await clickInBody(editor, 'Timetable changes', 'End')
   await toolbarButton(editor, 'Horizontal rule').click()
   await expect(storyBody(editor).locator('hr')).toHaveAttribute('title', /^New horizontal rule suggested by Daniel Achterberg, /)
 
@@ -112,8 +111,7 @@ test('a figure inserted and an embed deleted while suggesting: listed, counted, 
   await editor.getByRole('button', { name: 'Suggest changes' }).click()
 
   // A figure put in after the first paragraph, and the map deleted (Backspace after it).
-  await storyBody(editor).getByText('The ferry lands at the new pier.').click()
-  await editor.keyboard.press('End')
+  await clickInBody(editor, 'The ferry lands at the new pier.', 'End')
   await toolbarButton(editor, 'Figure').click()
   const addFigure = editor.getByRole('group', { name: 'Add figure' })
   await addFigure.getByRole('radio').first().check()
@@ -121,8 +119,7 @@ test('a figure inserted and an embed deleted while suggesting: listed, counted, 
   await addFigure.getByRole('button', { name: 'OK' }).click()
   const figure = storyBody(editor).locator('figure.figure')
   await expect(figure).toHaveAttribute('title', /^New figure suggested by Daniel Achterberg, /)
-  await storyBody(editor).getByText('Boats run hourly.').click()
-  await editor.keyboard.press('Home')
+  await clickInBody(editor, 'Boats run hourly.', 'Home')
   await editor.keyboard.press('Backspace')
   await expect(embed).toHaveAttribute('title', /^No embed suggested by Daniel Achterberg, /)
 

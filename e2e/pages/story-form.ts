@@ -4,6 +4,29 @@ import { type Page, expect } from '@playwright/test'
 
 export const storyBody = (page: Page) => page.getByRole('textbox', { name: 'Story body' })
 
+/** The story body's element, with the TipTap editor TipTap hangs on it. */
+type BodyElement = HTMLElement & {
+  editor?: { state: { selection: { $from: { parentOffset: number; parent: { textContent: string; content: { size: number } } } } } }
+}
+
+/**
+ * Clicks `text` in the story body, presses `move` (Home or End) if given, and waits until the
+ * editor has its caret there. The editor reads the browser's caret a moment after a click or such
+ * a key; a key pressed sooner (as only a script can) acts where the caret was before.
+ */
+export async function clickInBody(page: Page, text: string, move?: 'Home' | 'End'): Promise<void> {
+  await storyBody(page).getByText(text).click()
+  if (move) await page.keyboard.press(move)
+  const caretIn = () =>
+    storyBody(page).evaluate((element, move) => {
+      const $from = (element as BodyElement).editor?.state.selection.$from
+      if (!$from) return null
+      const isThere = move === 'Home' ? $from.parentOffset === 0 : move === 'End' ? $from.parentOffset === $from.parent.content.size : true
+      return isThere ? $from.parent.textContent : null
+    }, move)
+  await expect.poll(caretIn).toContain(text)
+}
+
 export const toolbarButton = (page: Page, name: string) =>
   page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true })
 
