@@ -167,11 +167,17 @@ describe('a suggested heading over the socket', () => {
   })
 })
 
-describe('a suggested rule over the socket', () => {
-  const ruleBy = (person: Actor, id: string) => ({ type: 'horizontalRule', attrs: { ...attrsOf(person, id), suggested: 'insertion' } })
-  /** "Fares rise.", then a rule the editor suggested; the update `edit` makes of a copy's body. */
+/** Blocks suggested whole (lib/story-schema/whole-blocks.ts), each with the attributes it needs of its own. */
+const wholeBlocks = [
+  { name: 'rule', type: 'horizontalRule', own: {} },
+  { name: 'figure', type: 'figure', own: { src: '/media/1/ferry.jpg', alt: 'The ferry', caption: 'The new ferry' } },
+]
+
+describe.each(wholeBlocks)('a suggested $name over the socket', ({ name, type, own }) => {
+  const blockBy = (person: Actor, id: string) => ({ type, attrs: { ...own, ...attrsOf(person, id), suggested: 'insertion' } })
+  /** "Fares rise.", then the block the editor suggested; the update `edit` makes of a copy's body. */
   function changeBody(edit: (body: Y.XmlFragment) => void) {
-    const content = [{ type: 'paragraph', content: [{ type: 'text', text: 'Fares rise.' }] }, ruleBy(editor, 'e1')]
+    const content = [{ type: 'paragraph', content: [{ type: 'text', text: 'Fares rise.' }] }, blockBy(editor, 'e1')]
     const server = buildStoryDocument({ headline: 'Fares', standfirst: '', body: { type: 'doc', content } }, 1)
     const client = new Y.Doc()
     Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
@@ -180,7 +186,7 @@ describe('a suggested rule over the socket', () => {
     return { server, update: Y.encodeStateAsUpdate(client, before) }
   }
 
-  it('refuses a writer rejecting the editor’s rule (deleting it) or accepting it (its suggestion taken off); an editor may', () => {
+  it(`refuses a writer rejecting the editor’s ${name} (deleting it) or accepting it (its suggestion taken off); an editor may`, () => {
     const rejected = changeBody((body) => body.delete(1, 1))
     expect(bodyUpdateProblem(rejected.server, rejected.update, writer)).toMatch(/^Only editors can accept or reject suggested changes\./)
     expect(bodyUpdateProblem(rejected.server, rejected.update, editor)).toBeNull()
@@ -188,47 +194,13 @@ describe('a suggested rule over the socket', () => {
     expect(bodyUpdateProblem(accepted.server, accepted.update, writer)).toMatch(/^Only editors can accept or reject suggested changes\./)
   })
 
-  it('refuses a rule suggested in someone else’s name', () => {
+  it(`refuses a ${name} suggested in someone else’s name`, () => {
     const forged = changeBody((body) => {
-      const rule = new Y.XmlElement('horizontalRule')
-      for (const [key, value] of Object.entries(ruleBy(writer, 'w1').attrs)) rule.setAttribute(key, value as string)
-      body.insert(2, [rule])
+      const block = new Y.XmlElement(type)
+      for (const [key, value] of Object.entries(blockBy(writer, 'w1').attrs)) block.setAttribute(key, value as string)
+      body.insert(2, [block])
     })
     expect(namesOthers(forged.update, editor)).toBe(true)
-    expect(bodyUpdateProblem(forged.server, forged.update, editor)).toBe(forgedMessage)
-  })
-})
-
-describe('a suggested figure over the socket', () => {
-  const figureBy = (person: Actor, id: string) => ({
-    type: 'figure',
-    attrs: { src: '/media/1/ferry.jpg', alt: 'The ferry', caption: 'The new ferry', ...attrsOf(person, id), suggested: 'insertion' },
-  })
-  /** "Fares rise.", then a figure the editor suggested; the update `edit` makes of a copy's body. */
-  function changeBody(edit: (body: Y.XmlFragment) => void) {
-    const content = [{ type: 'paragraph', content: [{ type: 'text', text: 'Fares rise.' }] }, figureBy(editor, 'e1')]
-    const server = buildStoryDocument({ headline: 'Fares', standfirst: '', body: { type: 'doc', content } }, 1)
-    const client = new Y.Doc()
-    Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
-    const before = Y.encodeStateVector(client)
-    edit(client.getXmlFragment('body'))
-    return { server, update: Y.encodeStateAsUpdate(client, before) }
-  }
-
-  it('refuses a writer rejecting the editor’s figure (deleting it) or accepting it; an editor may', () => {
-    const rejected = changeBody((body) => body.delete(1, 1))
-    expect(bodyUpdateProblem(rejected.server, rejected.update, writer)).toMatch(/^Only editors can accept or reject suggested changes\./)
-    expect(bodyUpdateProblem(rejected.server, rejected.update, editor)).toBeNull()
-    const accepted = changeBody((body) => (body.get(1) as Y.XmlElement).removeAttribute('suggested'))
-    expect(bodyUpdateProblem(accepted.server, accepted.update, writer)).toMatch(/^Only editors can accept or reject suggested changes\./)
-  })
-
-  it('refuses a figure suggested in someone else’s name', () => {
-    const forged = changeBody((body) => {
-      const figure = new Y.XmlElement('figure')
-      for (const [key, value] of Object.entries(figureBy(writer, 'w1').attrs)) figure.setAttribute(key, value as string)
-      body.insert(2, [figure])
-    })
     expect(bodyUpdateProblem(forged.server, forged.update, editor)).toBe(forgedMessage)
   })
 })
