@@ -1,4 +1,3 @@
-import { type Page } from '@playwright/test'
 import { expect, test } from './test'
 import { signedInPage } from './fixtures'
 import {
@@ -13,12 +12,10 @@ import {
   toolbarButton,
   workflow,
 } from './pages/story-form'
+import { suggestionBy, suggestionsRail as rail } from './pages/suggestions'
 
 // Suggestion mode for underline, a list item nested in another, and block quotes, rules, figures
 // and embeds suggested in or out (components/editor/suggest-blocks.ts, suggest-whole-blocks.ts).
-
-const rail = (page: Page) => page.getByRole('region', { name: /^Suggestions/ })
-const suggestionBy = (page: Page, change: string) => rail(page).getByRole('article', { name: `${change}, suggested by Daniel Achterberg` })
 
 test('underline, a nested list item, a block quote and a rule suggested: shown in the desk, counted, left out of the preview, then accepted or rejected', async ({
   browser,

@@ -1,4 +1,3 @@
-import { type Page } from '@playwright/test'
 import { caretColourFor } from '../lib/collab/colours'
 import { expect, test } from './test'
 import { signedInPage } from './fixtures'
@@ -14,9 +13,8 @@ import {
   toolbarButton,
   workflow,
 } from './pages/story-form'
+import { suggestionsRail as rail } from './pages/suggestions'
 import { sharedStory } from './pages/writing-together'
-
-const rail = (page: Page) => page.getByRole('region', { name: /^Suggestions/ })
 
 /** A person's caret colour (lib/collab/colours.ts) as the browser reports a computed colour. */
 function colourOf(name: string): string {
