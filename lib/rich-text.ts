@@ -1,6 +1,7 @@
 import type { Node } from '@tiptap/pm/model'
 import { domOutputSpecToHTMLString, renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
-import { Refused, cleanChildren, fitBlocks, isObject, jsonEqual, storySchema } from './rich-text-repair'
+import { isObject, jsonEqual } from './json'
+import { Refused, cleanChildren, fitBlocks, storySchema } from './rich-text-repair'
 import { storyExtensions } from './story-schema/extensions'
 import { forReaders } from './story-schema/suggestions'
 import { embedFrameSpec, toEmbedAttributes } from './story-schema/nodes/embed'
