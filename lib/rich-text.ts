@@ -54,7 +54,10 @@ export function renderRichText(doc: RichTextDoc, figureImages: ReadonlyMap<numbe
   return renderToHTMLString({ content: result.node, extensions: storyExtensions, options: { nodeMapping, markMapping } })
 }
 
-/** The library images a body's figures show, by media id. */
+/**
+ * The library images a body's figures show readers, by media id: not a figure only suggested in
+ * (it turns no image public), but one suggested out (readers see it until that is accepted).
+ */
 export function figureMediaIds(doc: RichTextDoc): number[] {
   const ids = new Set<number>()
   const walk = (node: RichTextNode) => {
@@ -62,7 +65,7 @@ export function figureMediaIds(doc: RichTextDoc): number[] {
     if (Number.isInteger(id) && id > 0) ids.add(id)
     node.content?.forEach(walk)
   }
-  doc.content?.forEach(walk)
+  forReaders(doc).content?.forEach(walk)
   return [...ids]
 }
 
