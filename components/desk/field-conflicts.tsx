@@ -103,7 +103,7 @@ export function FieldConflictNotice({ field, label, describe = describeValue }: 
   return (
     <div className="message warning" role="region" aria-label={`${label}: your change was replaced`}>
       <p className="flush">
-        {who} changed the {label.toLowerCase()} while one of you was offline, and their value replaced yours.
+        {label}: {who} changed it while one of you was offline, and their value replaced yours.
       </p>
       <dl>
         <dt>Yours</dt>
