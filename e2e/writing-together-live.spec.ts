@@ -21,7 +21,7 @@ const detail = (page: Page, name: string) =>
 const markPage = (page: Page) => page.evaluate(() => Object.assign(window, { stayed: true }))
 const stayed = (page: Page) => page.evaluate(() => 'stayed' in window)
 
-test('a person who may only read the story sees the dateline, section and tags change as the other sets them', async ({
+test('a person who may only read the story sees the dateline, section, tags and lead image change as the other sets them', async ({
   page,
   browser,
 }) => {
@@ -41,10 +41,14 @@ test('a person who may only read the story sees the dateline, section and tags c
   await section.selectOption((await section.locator('option:not(:checked):not([disabled])').last().getAttribute('value')) ?? '')
   const sectionName = (await section.locator('option:checked').textContent()) ?? ''
   await editorPage.getByLabel('Tags', { exact: true }).fill('harbour, shipping')
+  const lead = editorPage.getByRole('group', { name: 'Lead image', exact: true })
+  await lead.getByLabel('Search images').fill('breakwater lighthouse')
+  await lead.getByRole('radio', { name: /Small fishing boats with lamps lit/ }).check()
 
   await expect(detail(page, 'Dateline')).toHaveText('BEIRUT')
   await expect(detail(page, 'Section')).toHaveText(sectionName)
   await expect(detail(page, 'Tags')).toHaveText('harbour, shipping')
+  await expect(detail(page, 'Lead image')).toContainText('Small fishing boats with lamps lit')
   expect(await stayed(page)).toBe(true)
   await editorPage.context().close()
 })

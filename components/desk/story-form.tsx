@@ -196,8 +196,7 @@ export function StoryForm(props: StoryFormProps) {
   }
 
   const chooseLead = (chosen: MediaOption | undefined) => {
-    fieldsRef.current = withLeadImage(fieldsRef.current, chosen)
-    setFields(fieldsRef.current)
+    putFields(withLeadImage(fieldsRef.current, chosen))
     markChanged()
   }
   const uploadLead = async (file: File | undefined) => {
