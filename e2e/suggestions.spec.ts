@@ -3,6 +3,7 @@ import { expect, test } from './test'
 import { signedInPage } from './fixtures'
 import {
   caretAfter,
+  clickInBody,
   press,
   pressOnly,
   saveAndWait,
@@ -167,8 +168,7 @@ test('a new paragraph and a join suggested: a pilcrow in the suggester’s colou
   await expect(storyBody(editor).locator('p')).toHaveText(['Fares rise. ', 'Buses too.'])
 
   // Backspace at the second paragraph's start suggests joining them; readers still get two.
-  await storyBody(editor).locator('p').nth(1).click()
-  await editor.keyboard.press('Home')
+  await clickInBody(editor, 'Buses too.', 'Home')
   await editor.keyboard.press('Backspace')
   await expect(storyBody(editor).getByTitle(/^Joining of paragraphs suggested by Daniel Achterberg, /)).toHaveText('¶')
   await expect(rail(editor).getByRole('heading')).toHaveText('Suggestions 1 pending')

@@ -1,7 +1,9 @@
+import type { Page } from '@playwright/test'
 import { expect, test } from './test'
 import { signIn } from './fixtures'
 import { saveStatus, startStory, storyBody } from './pages/story-form'
 import {
+  type CuttableNetwork,
   bothTypeWhileCutOff,
   cuttableNetwork,
   expectSameText,
@@ -17,6 +19,30 @@ import {
 // Typing the sync server has not had, kept on the device (components/desk/use-kept-copy.ts): it
 // survives a reload while cut off, is typed on into until the server answers, and goes into the
 // shared story once.
+
+/**
+ * The writer starts a shared story whose first paragraph the sync server has stored (it cut a
+ * revision of it), then types a second one cut off: kept on this device. The page then leaves the
+ * story, still cut off. Returns the story's address and the network.
+ */
+async function secondParagraphKept(page: Page): Promise<{ story: string; network: CuttableNetwork }> {
+  const network = await cuttableNetwork(page)
+  await signIn(page, 'writer@copydesk.test')
+  await writeTogether(page)
+  await startStory(page, 'Harbour closed')
+  await expect(together(page)).toContainText('Writing together:')
+  await storyBody(page).click()
+  await page.keyboard.type('The harbour is closed.')
+  await expect(page.getByLabel('Shared text saved')).toContainText('Shared text saved as revision', { timeout: 20_000 })
+  await network.cut()
+  await expect(together(page)).toContainText('Reconnecting to the shared story')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('Ferries stay in port.')
+  await expect(together(page)).toContainText('Your changes are kept on this device.')
+  const story = page.url()
+  await network.pageBack()
+  return { story, network }
+}
 
 test('typing done while cut off survives a reload of the page and reaches the other person when the network is back, every word once', async ({
   page,
@@ -116,24 +142,9 @@ test('typing on without a click when the shared story opens after a reload while
 
 test('typing kept on this device is never shown to, nor merged by, another person signed in on the same browser', async ({ page }) => {
   test.setTimeout(120_000)
-  const network = await cuttableNetwork(page)
-  await signIn(page, 'writer@copydesk.test')
-  await writeTogether(page)
-  await startStory(page, 'Harbour closed')
-  await expect(together(page)).toContainText('Writing together:')
-  await storyBody(page).click()
-  await page.keyboard.type('The harbour is closed.')
-  // The sync server has that paragraph: it cut a revision of it.
-  await expect(page.getByLabel('Shared text saved')).toContainText('Shared text saved as revision', { timeout: 20_000 })
-  await network.cut()
-  await expect(together(page)).toContainText('Reconnecting to the shared story')
-  await page.keyboard.press('Enter')
-  await page.keyboard.type('Ferries stay in port.')
-  await expect(together(page)).toContainText('Your changes are kept on this device.')
-  const story = page.url()
+  const { story, network } = await secondParagraphKept(page)
 
-  // The writer leaves the story still cut off; the editor signs in on the same browser.
-  await network.pageBack()
+  // The writer has left the story still cut off; the editor signs in on the same browser.
   await page.goto('/desk')
   await signIn(page, 'editor@copydesk.test')
   await writeTogether(page)
@@ -201,21 +212,7 @@ test('turned away by the sync server before a kept copy went in, the form takes 
 
 test('a copy kept by an older build, which held only its text, goes into the shared story once the story opens', async ({ page }) => {
   test.setTimeout(120_000)
-  const network = await cuttableNetwork(page)
-  await signIn(page, 'writer@copydesk.test')
-  await writeTogether(page)
-  await startStory(page, 'Harbour closed')
-  await expect(together(page)).toContainText('Writing together:')
-  await storyBody(page).click()
-  await page.keyboard.type('The harbour is closed.')
-  await expect(page.getByLabel('Shared text saved')).toContainText('Shared text saved as revision', { timeout: 20_000 })
-  await network.cut()
-  await expect(together(page)).toContainText('Reconnecting to the shared story')
-  await page.keyboard.press('Enter')
-  await page.keyboard.type('Ferries stay in port.')
-  await expect(together(page)).toContainText('Your changes are kept on this device.')
-  const story = page.url()
-  await network.pageBack()
+  const { story, network } = await secondParagraphKept(page)
   await page.goto('/desk')
 
   // The copy on the device becomes one an older build kept: its text, and only its changes in Yjs terms.

@@ -142,6 +142,16 @@ describe('renderRichText', () => {
     expect(figureMediaIds(body)).toEqual([7, 9])
   })
 
+  it('leaves out the image of a figure only suggested in, and keeps one suggested out until that is accepted', () => {
+    const change = { id: 's1', authorId: 3, authorName: 'Sam Writer', at: '2026-12-06T10:00:00.000Z' }
+    const body = doc(
+      { type: 'figure', attrs: { mediaId: 7, ...change, suggested: 'insertion' } },
+      { type: 'figure', attrs: { mediaId: 8, ...change, id: 's2', suggested: 'deletion' } },
+      { type: 'figure', attrs: { mediaId: 9 } },
+    )
+    expect(figureMediaIds(body)).toEqual([8, 9])
+  })
+
   it('gives the image of a figure from the library its srcset, sizes and focal point, and leaves the others alone', () => {
     const html = renderRichText(
       doc(

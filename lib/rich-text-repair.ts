@@ -1,6 +1,7 @@
 import { getSchema } from '@tiptap/core'
 import { type ContentMatch, Fragment, type MarkType, type NodeType } from '@tiptap/pm/model'
 import { cleanText, wellFormed } from './clean-text'
+import { type Json, isObject, jsonEqual } from './json'
 import { headingLevels, storyExtensions } from './story-schema/extensions'
 import { toEmbedAttributes } from './story-schema/nodes/embed'
 import { toFigureAttributes } from './story-schema/nodes/figure'
@@ -53,13 +54,8 @@ const droppedWhole = new Set([
 ])
 
 type Mark = NonNullable<RichTextNode['marks']>[number]
-type Json = Record<string, unknown>
 
 export class Refused extends Error {}
-
-export function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 export function cleanChildren(content: unknown, parent: NodeType, depth: number): RichTextNode[] {
   if (depth > maxBodyDepth) throw new Refused('The story body is nested too deeply.')
@@ -113,6 +109,9 @@ const leafAttrsOf: Record<string, (attrs: Json) => Json | null> = {
   horizontalRule: toRuleAttrs,
 }
 
+/** An ordered list's numbering styles (HTML's `type`). */
+const orderedListTypes: readonly string[] = ['1', 'a', 'A', 'i', 'I']
+
 function cleanNodeAttrs(name: string, attrs: Json, hadAttrs: boolean): Json | undefined {
   switch (name) {
     case 'heading':
@@ -126,8 +125,7 @@ function cleanNodeAttrs(name: string, attrs: Json, hadAttrs: boolean): Json | un
         const start = Number(attrs.start)
         result.start = Number.isInteger(start) && start >= 0 && start <= 1_000_000 ? start : 1
       }
-      if ('type' in attrs)
-        result.type = typeof attrs.type === 'string' && ['1', 'a', 'A', 'i', 'I'].includes(attrs.type) ? attrs.type : null
+      if ('type' in attrs) result.type = typeof attrs.type === 'string' && orderedListTypes.includes(attrs.type) ? attrs.type : null
       return Object.keys(result).length > 0 ? result : undefined
     }
     default:
@@ -287,13 +285,4 @@ export function fitBlocks(parent: NodeType, children: RichTextNode[]): RichTextN
     fill?.forEach((filler) => result.push(filler.toJSON() as RichTextNode))
   }
   return result
-}
-
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, index) => jsonEqual(item, b[index]))
-  if (!isObject(a) || !isObject(b)) return false
-  const keys = Object.keys(a).filter((key) => a[key] !== undefined)
-  const otherKeys = Object.keys(b).filter((key) => b[key] !== undefined)
-  return keys.length === otherKeys.length && keys.every((key) => Object.hasOwn(b, key) && jsonEqual(a[key], b[key]))
 }

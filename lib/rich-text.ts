@@ -1,6 +1,7 @@
 import type { Node } from '@tiptap/pm/model'
 import { domOutputSpecToHTMLString, renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
-import { Refused, cleanChildren, fitBlocks, isObject, jsonEqual, storySchema } from './rich-text-repair'
+import { isObject, jsonEqual } from './json'
+import { Refused, cleanChildren, fitBlocks, storySchema } from './rich-text-repair'
 import { storyExtensions } from './story-schema/extensions'
 import { forReaders } from './story-schema/suggestions'
 import { embedFrameSpec, toEmbedAttributes } from './story-schema/nodes/embed'
@@ -53,7 +54,10 @@ export function renderRichText(doc: RichTextDoc, figureImages: ReadonlyMap<numbe
   return renderToHTMLString({ content: result.node, extensions: storyExtensions, options: { nodeMapping, markMapping } })
 }
 
-/** The library images a body's figures show, by media id. */
+/**
+ * The library images a body's figures show readers, by media id: not a figure only suggested in
+ * (it turns no image public), but one suggested out (readers see it until that is accepted).
+ */
 export function figureMediaIds(doc: RichTextDoc): number[] {
   const ids = new Set<number>()
   const walk = (node: RichTextNode) => {
@@ -61,7 +65,7 @@ export function figureMediaIds(doc: RichTextDoc): number[] {
     if (Number.isInteger(id) && id > 0) ids.add(id)
     node.content?.forEach(walk)
   }
-  doc.content?.forEach(walk)
+  forReaders(doc).content?.forEach(walk)
   return [...ids]
 }
 

@@ -2,6 +2,7 @@
 
 import { Field } from '@/components/ui/field'
 import type { MediaOption } from '@/lib/media/types'
+import { FieldConflictNotice, describeImage } from './field-conflicts'
 import { LeadImagePicker, type LeadImagePickerProps } from './lead-image-picker'
 import { ImageUploadField } from './media/image-upload-field'
 
@@ -36,15 +37,18 @@ export function LeadImageFields({
     <fieldset>
       <legend>Lead image</legend>
       <LeadImagePicker images={images} chosenId={chosenId} onChoose={onChoose} saveAltText={saveAltText} onAltText={onAltText} />
+      <FieldConflictNotice field="leadMediaId" label="Lead image" describe={describeImage(images)} />
       <ImageUploadField id="lead-upload" label="Upload a lead image" status={status} onFile={upload} />
       <Field id="lead-caption" label="Caption">
         {(control) => <textarea {...control} rows={3} value={caption} onChange={(event) => onChange('leadCaption', event.target.value)} />}
       </Field>
+      <FieldConflictNotice field="leadCaption" label="Caption" />
       <Field id="lead-credit" label="Credit">
         {(control) => (
           <input {...control} value={credit} placeholder="NAME/AGENCY" onChange={(event) => onChange('leadCredit', event.target.value)} />
         )}
       </Field>
+      <FieldConflictNotice field="leadCredit" label="Credit" />
     </fieldset>
   )
 }

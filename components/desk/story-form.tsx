@@ -14,6 +14,7 @@ import { ApprovalNotice, type ApprovalAtOpen, useApproval } from './approval-not
 import type { StoryComments } from './comments-rail'
 import { CollabNotice } from './collab-notice'
 import { ConflictPanel } from './conflict-panel'
+import { FieldConflicts } from './field-conflicts'
 import { LeadImageFields, withLeadImage } from './lead-image-fields'
 import type { LeadImagePickerProps } from './lead-image-picker'
 import { type LocalDraft, clearLocalDraft, readLocalDraft } from './local-draft'
@@ -256,7 +257,7 @@ export function StoryForm(props: StoryFormProps) {
       {merge.notice && <MergeNotice notice={merge.notice} />}
       {merge.pending && <ConflictPanel pending={merge.pending} sections={sections} staff={staff} onChoose={merge.choose} />}
 
-      <div className="story-grid">
+      <FieldConflicts className="story-grid" story={collab.kind === 'shared' ? collab.story : null} onPutBack={update}>
         <StoryMainFields
           fields={fields}
           errors={errors}
@@ -290,7 +291,7 @@ export function StoryForm(props: StoryFormProps) {
             onAltText={checklist.onAltText}
           />
         </StorySettings>
-      </div>
+      </FieldConflicts>
     </div>
   )
 }

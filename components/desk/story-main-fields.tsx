@@ -12,6 +12,7 @@ import { caretColourFor } from '@/lib/collab/colours'
 import { readingMinutes } from '@/lib/story-draft'
 import { characterCount } from './character-count'
 import { CommentsRail, type StoryComments } from './comments-rail'
+import { FieldConflictNotice } from './field-conflicts'
 import { SuggestionsRail } from './suggestions-rail'
 import { TypographicTextarea } from './typographic-textarea'
 import type { CollabState } from './use-story-collab'
@@ -93,6 +94,7 @@ export function StoryMainFields(props: StoryMainFieldsProps) {
       >
         {(control) => <input {...control} value={dateline} onChange={(event) => onChange('dateline', event.target.value)} />}
       </Field>
+      <FieldConflictNotice field="dateline" label="Dateline" />
       <div className="body-with-comments">
         <div className="field">
           <span className="label" id="body-label">

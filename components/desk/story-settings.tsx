@@ -7,6 +7,7 @@ import type { StoryDraft } from '@/lib/story-draft'
 import type { MediaOption } from '@/lib/media/types'
 import { BylineFields } from './byline-fields'
 import { characterCount } from './character-count'
+import { FieldConflictNotice, describeBylines, describeImage } from './field-conflicts'
 import { imageName } from './media/media-picker'
 import { SectionOptions } from './section-options'
 import { type SharingSite, SharingPreviews } from './sharing-previews'
@@ -46,6 +47,11 @@ export function StorySettings(props: StorySettingsProps) {
           </select>
         )}
       </Field>
+      <FieldConflictNotice
+        field="sectionId"
+        label="Section"
+        describe={(id) => sections.find((section) => section.id === id)?.label ?? 'none'}
+      />
       <Field
         id="slug"
         label="Slug"
@@ -63,9 +69,12 @@ export function StorySettings(props: StorySettingsProps) {
           />
         )}
       </Field>
+      <FieldConflictNotice field="slug" label="Slug" />
       <TagsField tags={fields.tags} error={errors.tags} onChange={(tags) => onChange('tags', tags)} />
+      <FieldConflictNotice field="tags" label="Tags" />
 
       <BylineFields bylines={fields.bylines} staff={staff} errors={errors} onChange={(bylines) => onChange('bylines', bylines)} />
+      <FieldConflictNotice field="bylines" label="Bylines" describe={(bylines) => describeBylines(bylines, staff)} />
 
       {children}
 
@@ -81,6 +90,7 @@ export function StorySettings(props: StorySettingsProps) {
             />
           )}
         </Field>
+        <FieldConflictNotice field="seoTitle" label="SEO title" />
         <Field
           id="seo-description"
           label="SEO description"
@@ -98,6 +108,7 @@ export function StorySettings(props: StorySettingsProps) {
             />
           )}
         </Field>
+        <FieldConflictNotice field="seoDescription" label="SEO description" />
         <Field
           id="social-headline"
           label="Social headline"
@@ -114,7 +125,9 @@ export function StorySettings(props: StorySettingsProps) {
             />
           )}
         </Field>
+        <FieldConflictNotice field="socialHeadline" label="Social headline" />
         <SocialImageField images={images} chosenId={fields.socialMediaId} onChange={(id) => onChange('socialMediaId', id)} />
+        <FieldConflictNotice field="socialMediaId" label="Social image" describe={describeImage(images)} />
         <SharingPreviews fields={fields} images={images} site={site} />
       </fieldset>
     </aside>

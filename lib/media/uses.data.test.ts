@@ -98,6 +98,26 @@ describe('which images are public', () => {
     expect(await usesOf(id)).toEqual([image.id])
   })
 
+  it('leaves private the image of a figure only suggested in, even in a story published over the suggestion', async () => {
+    const [kept, suggested] = [await upload(writer), await upload(writer)]
+    const id = await makeStory(db, newsroom, { headline: 'Suggested picture' })
+    const change = {
+      suggested: 'insertion',
+      id: 'suggested-figure',
+      authorId: writer.id,
+      authorName: 'Writer',
+      at: new Date().toISOString(),
+    }
+    const [suggestedFigure] = figure(suggested.id) ?? []
+    const content = [...(figure(kept.id) ?? []), { ...suggestedFigure, attrs: { ...suggestedFigure?.attrs, ...change } }]
+    await editStory(db, writer, id, { body: { type: 'doc', content } })
+    await act(db, writer, id, 'submit')
+    await act(db, editor, id, 'approve')
+    await act(db, editor, id, 'publish')
+    expect(await usesOf(id)).toEqual([kept.id])
+    expect(await isPublicMedia(db, suggested.id)).toBe(false)
+  })
+
   it('names the images that left the site, so that the edge lets go of their files', async () => {
     const image = await upload(writer)
     const id = await approvedWith(image.id, image.id)

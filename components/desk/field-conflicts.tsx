@@ -1,0 +1,152 @@
+'use client'
+
+import { type ReactNode, createContext, useCallback, useContext, useEffect, useState } from 'react'
+import { z } from 'zod'
+import { bylineSchema } from '@/lib/article-input'
+import { type FieldConflict, watchFieldConflicts } from '@/lib/collab/field-conflicts'
+import { type MapField, fieldMapOf } from '@/lib/collab/story-fields'
+import type { MediaOption } from '@/lib/media/types'
+import { imageName } from './media/media-picker'
+import type { StoryFields } from './story-settings'
+import type { SharedStory } from './use-story-collab'
+
+// Beside a field of the story form: a value this person gave it was replaced by one someone else
+// set without having seen it (one of them was cut off), and Yjs kept theirs
+// (lib/collab/field-conflicts.ts). Both values, whose replaced it, and a button that puts this
+// person's back, as an ordinary change everyone sees.
+
+type Conflicts = {
+  conflicts: Partial<Record<MapField, FieldConflict>>
+  /** The names of the people on the story by their Yjs client id, as long as this page has seen them. */
+  names: ReadonlyMap<number, string>
+  putBack: (conflict: FieldConflict) => void
+  dismiss: (field: MapField) => void
+}
+
+const FieldConflictsContext = createContext<Conflicts | null>(null)
+
+type FieldConflictsProps = {
+  /** The class of the element that holds the fields. */
+  className: string
+  /** The shared story once connected; null while the form edits alone. */
+  story: SharedStory | null
+  /** Puts a field's value into the form, and so into the shared story, as the person's own change. */
+  onPutBack: <K extends MapField>(field: K, value: StoryFields[K]) => void
+  children: ReactNode
+}
+
+/** The form's fields, watched for this person's values replaced unseen in the shared story, for the notices beside them. */
+export function FieldConflicts({ className, story, onPutBack, children }: FieldConflictsProps) {
+  const [conflicts, setConflicts] = useState<Conflicts['conflicts']>({})
+  const [names, setNames] = useState<ReadonlyMap<number, string>>(new Map())
+  const dismiss = useCallback(
+    // Called on each of the person's own changes: the notices stay as they are unless one goes.
+    (field: MapField) =>
+      setConflicts((shown) => (field in shown ? Object.fromEntries(Object.entries(shown).filter(([key]) => key !== field)) : shown)),
+    [],
+  )
+
+  useEffect(() => {
+    if (!story) return
+    return watchFieldConflicts(fieldMapOf(story.doc), {
+      onConflict: (conflict) => setConflicts((shown) => ({ ...shown, [conflict.field]: conflict })),
+      onWritten: dismiss,
+    })
+  }, [story, dismiss])
+
+  useEffect(() => {
+    const awareness = story?.provider.awareness
+    if (!awareness) return
+    // Someone cut off drops out of the awareness: the name seen before stays known here.
+    const remember = () =>
+      setNames((known) => {
+        const added = [...awareness.getStates()].flatMap(([client, state]) => {
+          const name = nameIn(state)
+          return name && known.get(client) !== name ? [[client, name] as const] : []
+        })
+        return added.length === 0 ? known : new Map([...known, ...added])
+      })
+    remember()
+    awareness.on('change', remember)
+    return () => awareness.off('change', remember)
+  }, [story])
+
+  // The value came from the shared story's map, whose every value the sync server checked against the field.
+  const putBack = (conflict: FieldConflict) => onPutBack(conflict.field, conflict.mine as StoryFields[MapField])
+  return (
+    <FieldConflictsContext value={{ conflicts, names, putBack, dismiss }}>
+      <div className={className}>{children}</div>
+    </FieldConflictsContext>
+  )
+}
+
+function nameIn(state: unknown): string | null {
+  if (typeof state !== 'object' || state === null || !('user' in state)) return null
+  const { user } = state
+  return typeof user === 'object' && user !== null && 'name' in user && typeof user.name === 'string' ? user.name : null
+}
+
+type FieldConflictNoticeProps = {
+  field: MapField
+  /** What the field is called on the form, as the notice names it. */
+  label: string
+  /** How a value of the field reads (a section's name for its id…); quoted text by default. */
+  describe?: (value: unknown) => string
+}
+
+/** The notice beside a field whose value of this person's was replaced unseen; nothing otherwise. */
+export function FieldConflictNotice({ field, label, describe = describeValue }: FieldConflictNoticeProps) {
+  const context = useContext(FieldConflictsContext)
+  const conflict = context?.conflicts[field]
+  if (!context || !conflict) return null
+  const who = context.names.get(conflict.byClient) ?? 'Someone else'
+  return (
+    <div className="message warning" role="region" aria-label={`${label}: your change was replaced`}>
+      <p className="flush">
+        {label}: {who} changed it while one of you was offline, and their value replaced yours.
+      </p>
+      <dl>
+        <dt>Yours</dt>
+        <dd>{describe(conflict.mine)}</dd>
+        <dt>{who === 'Someone else' ? 'Theirs' : `${who}’s`}, now in the story</dt>
+        <dd>{describe(conflict.theirs)}</dd>
+      </dl>
+      <div className="inline-form">
+        <button type="button" className="button" onClick={() => context.putBack(conflict)}>
+          Put mine back
+        </button>
+        <button type="button" className="button secondary" onClick={() => context.dismiss(field)}>
+          Keep theirs
+        </button>
+      </div>
+    </div>
+  )
+}
+
+/** A value as the notice shows it: text in quotes, a list item by item, nothing as "none". */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return 'none'
+  if (typeof value === 'string') return `“${value}”`
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(describeValue).join(', ')
+  return String(value)
+}
+
+/** How an image's id reads in a notice: its name, when the form knows the image, or its number. */
+export function describeImage(images: readonly MediaOption[]): (id: unknown) => string {
+  return (id) => {
+    const image = images.find((known) => known.mediaId === id)
+    return image ? imageName(image) : id === null ? 'none' : `image ${String(id)} from the library`
+  }
+}
+
+/** How bylines read in a notice: staff by name, contributors as "Name / Outlet". */
+export function describeBylines(value: unknown, staff: readonly { id: number; name: string }[]): string {
+  const parsed = z.array(bylineSchema).safeParse(value)
+  if (!parsed.success || parsed.data.length === 0) return 'none'
+  const named = parsed.data.map((byline) =>
+    'userId' in byline
+      ? (staff.find((member) => member.id === byline.userId)?.name ?? `staff member ${byline.userId}`)
+      : [byline.name, byline.outlet].filter(Boolean).join(' / '),
+  )
+  return named.join(', ')
+}
