@@ -2,7 +2,7 @@ import 'server-only'
 import { isDeepStrictEqual } from 'node:util'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Db, Tx } from '@/db'
-import { type RichTextDoc, articles, media, revisions, sections, users, workflowEvents } from '@/db/schema'
+import { type Byline, type RichTextDoc, articles, media, revisions, sections, users, workflowEvents } from '@/db/schema'
 import { currentTagNames, ownerIds, syncAttribution } from './article-attribution'
 import { checkBylines } from './article-editing'
 import { authorizeEdit } from './authorize'
@@ -38,6 +38,12 @@ export type SaveOptions = {
    * latest revision's: a shared document's, whose changes the sync server checked as they came.
    */
   settledFrom?: RichTextDoc
+  /**
+   * The bylines the byline rule (`checkBylines`) measures this save from, when not the latest
+   * revision's: a shared document's, each change to which the sync server checked for the person
+   * who sent it (lib/collab/field-guard.ts).
+   */
+  bylinesFrom?: readonly Byline[]
   /** The clock, for tests. */
   now?: Date
 }
@@ -141,7 +147,7 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
 
       const problem = await referenceProblem(tx, snapshot)
       if (problem) return refusal('invalid', problem)
-      const bylines = checkBylines(allowed.actor, latest.bylines, snapshot.bylines)
+      const bylines = checkBylines(allowed.actor, options.bylinesFrom ?? latest.bylines, snapshot.bylines)
       if (!bylines.ok) return refusal('forbidden', bylines.message, 'bylines')
       if (await slugTaken(tx, articleId, snapshot.sectionId, snapshot.slug)) {
         const free = await freeSlug(tx, articleId, snapshot.sectionId, snapshot.slug)

@@ -50,6 +50,7 @@ export function StoryFormBar(props: StoryFormBarProps) {
       {sharedCut && (
         <p className="save-status save-status-shared" aria-label="Shared text saved">
           Shared text saved as revision {sharedCut.revisionNumber} at {formatClock(sharedCut.at, zone)}
+          {sharedCut.notTaken.map(({ message }) => ` ${message}`).join('')}
         </p>
       )}
       <p className="revision-label">Revision {revisionNumber}</p>

@@ -206,6 +206,8 @@ export function StoryForm(props: StoryFormProps) {
   // Each message by its field: what a step found missing, and the field a save was refused for.
   const errors: Record<string, string> = Object.fromEntries(problems.map((problem) => [problem.field, problem.message]))
   if (autosave.status.kind === 'refused' && autosave.status.field) errors[autosave.status.field] ??= autosave.status.message
+  // A field of the shared story that the sync server's last revision could not take.
+  for (const { field, message } of collab.kind === 'shared' ? (collab.lastCut?.notTaken ?? []) : []) errors[field] ??= message
 
   return (
     <div className="story-form">

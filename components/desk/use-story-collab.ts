@@ -24,10 +24,14 @@ const serverMessageSchema = z.object({
   type: z.enum(['saved', 'refused', 'read-only', 'too-large', 'comments']),
   message: z.string().optional(),
   revisionNumber: z.number().int().positive().optional(),
+  notTaken: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 })
 
-/** The last revision the sync server cut from the shared text while this person was in the story. */
-export type SharedCut = { revisionNumber: number; at: Date }
+/**
+ * The last revision the sync server cut from the shared story while this person was in it, and
+ * the fields of the shared story it kept at their last saved value, with why (a slug refused).
+ */
+export type SharedCut = { revisionNumber: number; at: Date; notTaken: { field: string; message: string }[] }
 
 /** A connected story: its document, the provider (carets go through its awareness) and who this person is there. */
 export type SharedStory = { provider: HocuspocusProvider; doc: Y.Doc; user: { name: string; color: string }; actor: Actor }
@@ -122,11 +126,11 @@ export function useStoryCollab(articleId: number, isEnabled: boolean, waitsRef?:
         onStateless: ({ payload }) => {
           const parsed = serverMessageSchema.safeParse(safeJson(payload))
           if (!parsed.success) return
-          const { type, revisionNumber } = parsed.data
+          const { type, revisionNumber, notTaken = [] } = parsed.data
           // Someone replied to a comment or resolved one: the page brings the comments again.
           if (type === 'comments') return router.refresh()
           if (type === 'saved') {
-            if (revisionNumber) lastCut = { revisionNumber, at: new Date() }
+            if (revisionNumber) lastCut = { revisionNumber, at: new Date(), notTaken }
             return show()
           }
           message = parsed.data.message ?? null

@@ -10,6 +10,7 @@ import { type SizeGuard, syncUpdateOf, tooLargeMessage } from './limits'
 import { bodyUpdateProblem } from './body-guard'
 import { fieldUpdateProblem } from './field-guard'
 import { unplacedMessage, whenPlaceable } from './placement'
+import type { FieldNotTaken } from './cut-fields'
 import type { CutResult, RevisionCutter } from './revision-cutter'
 import { articleIdOf, getStoredDocument, loadStoryDocument, storeStoryDocument } from './storage'
 import { type StoredMessage, storedMessageOf, storedMessageOfState } from './stored'
@@ -21,7 +22,7 @@ export type CollabContext = { userId: number; sessionId: string; articleId: numb
 /** Messages between the editor and the sync server besides the document itself (Hocuspocus's "stateless" channel), as JSON. */
 export const clientMessageSchema = z.object({ type: z.enum(['save', 'ask-stored']) })
 export type ServerMessage =
-  | { type: 'saved'; revisionNumber: number }
+  | { type: 'saved'; revisionNumber: number; notTaken?: FieldNotTaken[] }
   | { type: 'refused'; message: string }
   | { type: 'read-only'; message: string }
   | { type: 'too-large'; message: string }
@@ -199,7 +200,11 @@ export function copydeskHooks(parts: HookParts): Extension {
 }
 
 export function toMessage(result: CutResult): ServerMessage {
-  return result.ok ? { type: 'saved', revisionNumber: result.revisionNumber } : { type: 'refused', message: result.message }
+  if (!result.ok) return { type: 'refused', message: result.message }
+  // A field the revision could not take is told with it (lib/collab/cut-fields.ts).
+  return result.notTaken.length > 0
+    ? { type: 'saved', revisionNumber: result.revisionNumber, notTaken: result.notTaken }
+    : { type: 'saved', revisionNumber: result.revisionNumber }
 }
 
 function safeJson(text: string): unknown {

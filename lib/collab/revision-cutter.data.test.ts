@@ -26,7 +26,7 @@ describe('revisions cut from a shared document', () => {
       candidates: [editor.id, writer.id],
       contributors: [writer.id, editor.id],
     })
-    expect(cut).toEqual({ ok: true, revisionNumber: 2, coalesced: false, unchanged: false })
+    expect(cut).toEqual({ ok: true, revisionNumber: 2, coalesced: false, unchanged: false, notTaken: [] })
     const latest = (await revisionRows(db, story)).at(-1)
     expect(latest).toMatchObject({
       number: 2,

@@ -5,10 +5,9 @@ import type * as Y from 'yjs'
 import type { Db } from '@/db'
 import { revisions, users } from '@/db/schema'
 import { type SaveResult, saveArticle } from '../article-drafts'
-import { articleInputSchema } from '../article-input'
 import { loadCurrent } from '../editable-article'
 import { type Refusal, refusal } from '../refusal'
-import { followsHeadline } from '../story-draft'
+import { type FieldNotTaken, cutInput, hasSavedFields, notTakenMessage } from './cut-fields'
 import {
   addContributors,
   buildStoryDocument,
@@ -18,21 +17,25 @@ import {
   takeContributors,
   withPeople,
 } from './storage'
+import { fieldMapOf, isMapField, readFieldValues } from './story-fields'
 
 /** A pause in everyone's typing this long cuts a revision. */
 export const typingPauseMs = 10_000
 
 export type CutKind = 'autosave' | 'save'
 
-export type CutResult = { ok: true; revisionNumber: number; coalesced: boolean; unchanged: boolean } | Refusal
+/** A cut's answer; `notTaken`: the fields of the shared story the revision kept at their last saved value, and why. */
+export type CutResult = { ok: true; revisionNumber: number; coalesced: boolean; unchanged: boolean; notTaken: FieldNotTaken[] } | Refusal
 
 /**
- * Makes the shared document's headline, standfirst and body the story's newest revision, through
- * `saveArticle` and so with its rules: the same checks, and the same coalescing (an autosave goes
- * into the same person's autosave of the last five minutes). It is saved as the first of
- * `candidates` (most wanted first: who pressed save, then who typed last) who may still edit the
- * story; the revision records `contributors`, everyone who typed into it since the last cut. An
- * autosave that would change nothing is not made.
+ * Makes the shared document the story's newest revision, through `saveArticle` and so with its
+ * rules: the same checks, and the same coalescing (an autosave goes into the same person's
+ * autosave of the last five minutes). The headline, standfirst and body are the document's, and
+ * so is every other field its `fields` map holds (lib/collab/cut-fields.ts): a value there that
+ * the story's schema or the save refuses keeps the field's last saved value, and the rest is cut.
+ * It is saved as the first of `candidates` (most wanted first: who pressed save, then who typed
+ * last) who may still edit the story; the revision records `contributors`, everyone who typed
+ * into it since the last cut. An autosave that would change nothing is not made.
  */
 export async function cutRevision(
   db: Db,
@@ -41,37 +44,46 @@ export async function cutRevision(
   options: { kind: CutKind; candidates: readonly number[]; contributors: readonly number[]; now?: Date },
 ): Promise<CutResult> {
   const draft = readStoryDocument(doc)
+  const held = readFieldValues(fieldMapOf(doc))
   let refused: Refusal = refusal('forbidden', 'Nobody who changed this story may still save it.')
   const people = await actors(db, options.candidates)
   for (const actor of people) {
-    for (let attempt = 0; attempt < 2; attempt += 1) {
+    let notTaken: FieldNotTaken[] = []
+    for (let conflicts = 0; conflicts < 2;) {
       const loaded = await loadCurrent(db, articleId)
       if (!loaded) return refusal('missing', 'This story no longer exists; it may have been deleted.')
       const { article, revision } = loaded
-      if (options.kind === 'autosave' && isDeepStrictEqual(draft, readStoryDocument(buildStoryDocument(revision)))) {
+      const cut = cutInput(revision, article.firstPublishedAt !== null, draft, held, notTaken)
+      if (!cut.ok) return cut
+      const isSaved = isDeepStrictEqual(draft, readStoryDocument(buildStoryDocument(revision))) && hasSavedFields(cut.input, revision)
+      if (options.kind === 'autosave' && isSaved) {
         // Their typing is in it (another instance, or the form, saved it first): it names them too.
         await nameContributors(db, revision.id, options.contributors)
-        return { ok: true, revisionNumber: revision.number, coalesced: true, unchanged: true }
+        return { ok: true, revisionNumber: revision.number, coalesced: true, unchanged: true, notTaken: cut.notTaken }
       }
-      // A story never published keeps a slug made from its headline following the headline, as the form does.
-      const isFollowing = article.firstPublishedAt === null && followsHeadline(revision.slug, revision.headline)
-      const input = articleInputSchema.safeParse({ ...revision, ...draft, ...(isFollowing ? { slug: '' } : {}) })
-      if (!input.success) return refusal('invalid', input.error.issues[0]?.message ?? 'This draft cannot be saved as it is.')
-      const saved: SaveResult = await saveArticle(db, actor, articleId, input.data, {
+      const saved: SaveResult = await saveArticle(db, actor, articleId, cut.input, {
         baseVersion: article.version,
         kind: options.kind,
         contributors: options.contributors,
-        // Every change to the shared body was checked for settling as it came (lib/collab/body-guard.ts).
+        // Every change to the shared body and fields was checked as it came (lib/collab/body-guard.ts, field-guard.ts).
         settledFrom: draft.body,
+        bylinesFrom: cut.input.bylines,
         now: options.now,
       })
       if (saved.ok) {
         await storeStoryDocument(db, articleId, doc, { revisionId: (await loadCurrent(db, articleId))?.revision.id ?? null })
-        return { ok: true, revisionNumber: saved.revisionNumber, coalesced: saved.coalesced, unchanged: false }
+        return { ok: true, revisionNumber: saved.revisionNumber, coalesced: saved.coalesced, unchanged: false, notTaken: cut.notTaken }
       }
       refused = saved
+      // A field of the map the save refuses (a slug another story has) keeps its saved value; the rest is cut.
+      const field = saved.reason === 'invalid' ? saved.field : undefined
+      if (field !== undefined && isMapField(field) && field in held && !cut.notTaken.some((aside) => aside.field === field)) {
+        notTaken = [...cut.notTaken, { field, message: notTakenMessage(field, saved.message) }]
+        continue
+      }
       // Someone saved through the form between reading the version and saving: read it again.
       if (saved.reason !== 'conflict') break
+      conflicts += 1
     }
     if (refused.reason !== 'forbidden') return refused
   }

@@ -116,10 +116,10 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   const cutter = new RevisionCutter(db, {
     pauseMs: options.pauseMs,
     log,
-    // Everyone writing sees that a revision was cut (an explicit save is answered to its asker, too).
+    // Everyone writing sees which revision holds the shared story after each pause (an explicit
+    // save is answered to its asker, too), and any field of it that revision could not take.
     onCut: (articleId, result) => {
-      if (result.ok && !result.unchanged)
-        hocuspocus.documents.get(documentNameOf(articleId))?.broadcastStateless(JSON.stringify(toMessage(result)))
+      if (result.ok) hocuspocus.documents.get(documentNameOf(articleId))?.broadcastStateless(JSON.stringify(toMessage(result)))
     },
   })
   const sizeGuard = new SizeGuard(options.maxDocumentChars)
