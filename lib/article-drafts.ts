@@ -146,7 +146,7 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
       }
 
       const problem = await referenceProblem(tx, snapshot)
-      if (problem) return refusal('invalid', problem)
+      if (problem) return refusal('invalid', problem.message, problem.field)
       const bylines = checkBylines(allowed.actor, options.bylinesFrom ?? latest.bylines, snapshot.bylines)
       if (!bylines.ok) return refusal('forbidden', bylines.message, 'bylines')
       if (await slugTaken(tx, articleId, snapshot.sectionId, snapshot.slug)) {
@@ -160,7 +160,7 @@ export async function saveArticle(db: Db, actor: Actor, articleId: number, input
       if (options.setAside && asideBody?.ok) {
         const aside = { ...options.setAside, body: asideBody.doc, slug: options.setAside.slug || snapshot.slug }
         const asideProblem = await referenceProblem(tx, aside)
-        if (asideProblem) return refusal('invalid', asideProblem)
+        if (asideProblem) return refusal('invalid', asideProblem.message)
         const asideText = plainText(asideBody.doc)
         await tx.insert(revisions).values({
           ...aside,
@@ -257,19 +257,21 @@ function movesOnlyComments(stored: RevisionSnapshot, incoming: RevisionSnapshot,
   return sameSnapshot({ ...stored, body: words(stored.body) }, { ...incoming, body: words(incoming.body) })
 }
 
-/** Why a section, lead or social image, or staff byline the snapshot names cannot be used, or null. */
-async function referenceProblem(tx: Tx, snapshot: RevisionSnapshot): Promise<string | null> {
-  if (!(await exists(tx, sections, snapshot.sectionId))) return 'That section no longer exists; choose another.'
+/** Which field names a section, lead or social image, or staff member that cannot be used, and why; or null. */
+async function referenceProblem(tx: Tx, snapshot: RevisionSnapshot): Promise<{ field: keyof RevisionSnapshot; message: string } | null> {
+  if (!(await exists(tx, sections, snapshot.sectionId)))
+    return { field: 'sectionId', message: 'That section no longer exists; choose another.' }
   if (snapshot.leadMediaId !== null && !(await exists(tx, media, snapshot.leadMediaId))) {
-    return 'The lead image is no longer in the media library; choose another.'
+    return { field: 'leadMediaId', message: 'The lead image is no longer in the media library; choose another.' }
   }
   if (snapshot.socialMediaId !== null && !(await exists(tx, media, snapshot.socialMediaId))) {
-    return 'The social image is no longer in the media library; choose another.'
+    return { field: 'socialMediaId', message: 'The social image is no longer in the media library; choose another.' }
   }
   const staff = [...new Set(snapshot.bylines.flatMap((byline) => ('userId' in byline ? [byline.userId] : [])))]
   if (staff.length > 0) {
     const found = await tx.select({ id: users.id }).from(users).where(inArray(users.id, staff))
-    if (found.length !== staff.length) return 'Someone in the byline no longer has an account; remove them from it.'
+    if (found.length !== staff.length)
+      return { field: 'bylines', message: 'Someone in the byline no longer has an account; remove them from it.' }
   }
   return null
 }

@@ -102,4 +102,22 @@ describe('the revisions cut from a shared story', () => {
     expect(await latestRevision(story)).toMatchObject({ slug: saved, seoTitle: 'Fares rise' })
     expect(fieldsOf(editor).slug).toBe('ferry-times')
   })
+
+  it('keep the saved lead image when the one in the shared story is no longer in the library, and say so', async () => {
+    const { url, collab } = await startServer({ pauseMs: neverMs })
+    const story = await makeStory(db, newsroom, { headline: 'Ferry fares rise' })
+    const editor = await join(url, newsroom.editor, story)
+    await connected(editor)
+    await expect.poll(() => fieldsOf(editor).sectionId, { timeout: 15_000 }).toBe(newsroom.sectionId)
+    // An image chosen in a form that had it listed, and deleted from the library since.
+    writeFieldValues(fieldMapOf(editor.doc), { leadMediaId: 999_999, seoTitle: 'Fares rise' })
+    await expect.poll(() => editor.provider.hasUnsyncedChanges, { timeout: 15_000 }).toBe(false)
+
+    expect(await collab.cutNow(story, 'autosave')).toMatchObject({
+      ok: true,
+      notTaken: [{ field: 'leadMediaId', message: expect.stringContaining('no longer in the media library') }],
+    })
+    expect(await latestRevision(story)).toMatchObject({ leadMediaId: null, seoTitle: 'Fares rise' })
+    expect(fieldsOf(editor).leadMediaId).toBe(999_999)
+  })
 })
