@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import { chromium } from '@playwright/test'
 import { longDraft } from './long-draft.mjs'
+import { traceKeys } from './main-thread.mjs'
 import { demoPassword } from './sign-in.mjs'
 
 // The same offline, sandbox-free flags as the end-to-end tests (playwright.config.ts).
@@ -102,15 +103,28 @@ export async function bareKeyToPaint(browser, { words, keys }) {
   }
 }
 
-/** Types `keys` keys at the end of the page's story body, as a writer would, and resolves with the key-to-paint samples. */
+/** Keys typed under a trace after the timed ones (the trace slows a page: they are not timed). */
+const tracedKeys = 100
+
+/**
+ * Types `keys` keys at the end of the page's story body, as a writer would, and resolves with their
+ * key-to-paint samples (`latencies`, ms); then types `tracedKeys` more under a Chromium trace and
+ * resolves with what each cost the page's main thread (`mainThread`, bench/lib/main-thread.mjs).
+ */
 export async function typeAtTheEnd(page, keys) {
   await storyBody(page).click()
   await page.keyboard.press('ControlOrMeta+End')
   await watchKeyToPaint(page)
+  await typeKeys(page, keys)
+  const latencies = await keyToPaint(page)
+  const mainThread = await traceKeys(page.context().browser(), page, () => typeKeys(page, tracedKeys))
+  return { latencies, mainThread }
+}
+
+async function typeKeys(page, keys) {
   for (let i = 0; i < keys; i++) {
     await page.keyboard.press(i % 8 === 7 ? 'Space' : 'KeyA')
     await page.waitForTimeout(30)
   }
   await page.waitForTimeout(500)
-  return keyToPaint(page)
 }

@@ -3,7 +3,7 @@
 // and the server's CPU meanwhile), then key-to-paint in a 20,000-word story with writing together on.
 import { setTimeout as sleep } from 'node:timers/promises'
 import { openStory } from './collab-memory.mjs'
-import { createLongStory, storyBody, typeAtTheEnd, waitUntilWritingTogether } from './chromium.mjs'
+import { bareKeyToPaint, createLongStory, storyBody, typeAtTheEnd, waitUntilWritingTogether } from './chromium.mjs'
 import { BenchError } from './processes.mjs'
 import { clockTicks, cpuMs } from './server.mjs'
 import { summarize } from './stats.mjs'
@@ -158,8 +158,9 @@ function cpuShare(start, pid, ticks) {
 }
 
 /**
- * Key-to-paint in a new story of `words` words, typed in `typist` while `watcher` has the same
- * story open: both writing together, the watcher's caret and awareness in the typist's page.
+ * Key-to-paint and the main thread's time per key in a new story of `words` words, typed in
+ * `typist` while `watcher` has the same story open: both writing together, the watcher's caret and
+ * awareness in the typist's page. Then the same in a bare contenteditable of as many words.
  */
 export async function keyToPaintTogether({ typist, watcher, base, words, keys }) {
   const { articleId } = await createLongStory(typist, base, { headline: 'Long story, writing together', words })
@@ -167,5 +168,13 @@ export async function keyToPaintTogether({ typist, watcher, base, words, keys })
     await page.goto(`${base}/desk/articles/${articleId}`)
     await waitUntilWritingTogether(page)
   }
-  return { articleId, words, ...summarize(await typeAtTheEnd(typist, keys)) }
+  const { latencies, mainThread } = await typeAtTheEnd(typist, keys)
+  const bare = await bareKeyToPaint(typist.context().browser(), { words, keys })
+  return {
+    articleId,
+    words,
+    keyToPaint: summarize(latencies),
+    mainThread,
+    bare: { keyToPaint: summarize(bare.latencies), mainThread: bare.mainThread },
+  }
 }

@@ -179,6 +179,9 @@ export function StoryBodyEditor(props: StoryBodyEditorProps) {
     editable: !isReadOnly,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
+    // TipTap's "delete" events, worked out after every change (a timer and the change's steps
+    // combined, on each key): nothing here listens to them.
+    enableCoreExtensions: { delete: false },
     // TipTap adds a <style> of its own; the desk's CSP allows styles only with the page's nonce.
     injectNonce: pageNonce(),
     editorProps,

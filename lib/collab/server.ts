@@ -9,6 +9,7 @@ import { type RedisSettings, authSecret, redisSettings } from '../env'
 import { type OriginSettings, foreignOriginProblem, originSettings, ownOrigins } from '../same-origin'
 import { AccessWatcher } from './access'
 import { SavesAcrossInstances, queueClaimMs, queueSweepMs } from './across-instances'
+import { sendChangesToOthersOnly } from './no-echo'
 import { collabPath } from './paths'
 import { type ServerMessage, copydeskHooks, toMessage } from './hooks'
 import { HolderLock } from './holder-lock'
@@ -163,6 +164,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     log,
   })
   const extensions: Extension[] = redis && across ? [hooks, redis, across] : [hooks]
+  sendChangesToOthersOnly()
   const hocuspocus = new Hocuspocus({
     name: instance,
     quiet: true,
