@@ -6,7 +6,10 @@ export const storyBody = (page: Page) => page.getByRole('textbox', { name: 'Stor
 
 /** The story body's element, with the TipTap editor TipTap hangs on it. */
 type BodyElement = HTMLElement & {
-  editor?: { state: { selection: { $from: { parentOffset: number; parent: { textContent: string; content: { size: number } } } } } }
+  editor?: {
+    state: { selection: { head: number; $from: { parentOffset: number; parent: { textContent: string; content: { size: number } } } } }
+    view: { posAtDOM: (node: Node, offset: number) => number }
+  }
 }
 
 /**
@@ -155,4 +158,13 @@ export async function caretAfter(page: Page, index: number, words: string): Prom
     })
     expect(before).toBe(words)
   }).toPass({ timeout: 20_000 })
+  // The editor reads the page's caret a moment later: a key it handles itself (Enter) waits for that.
+  const editorAgrees = () =>
+    storyBody(page).evaluate((element) => {
+      const editor = (element as BodyElement).editor
+      const selection = window.getSelection()
+      if (!editor || !selection?.anchorNode) return false
+      return editor.view.posAtDOM(selection.anchorNode, selection.anchorOffset) === editor.state.selection.head
+    })
+  await expect.poll(editorAgrees).toBe(true)
 }
