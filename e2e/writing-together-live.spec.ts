@@ -77,7 +77,8 @@ test('a comment one person writes shows beside its words for the other, whose re
   await expect(storyBody(page)).toHaveText('From June, Fares rise by half')
   for (const person of [page, editorPage]) await expect(storyBody(person).locator('.comment-open')).toHaveText('half')
   await thread(page, 'half').getByRole('button', { name: 'Show in the text' }).click()
-  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('half')
+  // The editor takes the focus at the next frame, and selects the words then.
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('half')
   expect(await stayed(page)).toBe(true)
   await editorPage.context().close()
 })
