@@ -1,8 +1,8 @@
 import { type Page } from '@playwright/test'
 import { expect, test } from './test'
-import { signIn, signedInPage } from './fixtures'
-import { caretAfter, storyBody, startStory, typeInParagraph } from './pages/story-form'
-import { paragraphsOf, sharedStory, together, writeTogether } from './pages/writing-together'
+import { signedInPage } from './fixtures'
+import { caretAfter, typeInParagraph } from './pages/story-form'
+import { paragraphsOf, sharedStory, together, writeTogether, writerStartsTogether } from './pages/writing-together'
 
 // The form's own saving on a story that someone else has open in the shared editor: what one
 // person saves through the form reaches the other, and each sees it once.
@@ -21,12 +21,7 @@ test('a save made through the form by someone editing alone reaches the person w
   browser,
 }) => {
   test.slow()
-  await signIn(page, 'writer@copydesk.test')
-  await writeTogether(page)
-  await startStory(page, 'Harbour fees')
-  await expect(together(page)).toContainText('Writing together:')
-  await storyBody(page).click()
-  await page.keyboard.type('Fees rise.')
+  await writerStartsTogether(page, 'Harbour fees', 'Fees rise.')
   // The editor edits alone (this project's cookie says so), as a browser that cannot reach the sync server.
   const alone = await signedInPage(browser, 'editor@copydesk.test')
   await saveUntilOpenedAs(page, alone, ['Fees rise.'])

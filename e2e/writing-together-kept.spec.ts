@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './test'
 import { signIn } from './fixtures'
-import { saveStatus, startStory, storyBody } from './pages/story-form'
+import { saveStatus, storyBody } from './pages/story-form'
 import {
   type CuttableNetwork,
   bothTypeWhileCutOff,
@@ -14,6 +14,7 @@ import {
   toEndOfFirstParagraph,
   together,
   writeTogether,
+  writerStartsTogether,
 } from './pages/writing-together'
 
 // Typing the sync server has not had, kept on the device (components/desk/use-kept-copy.ts): it
@@ -27,12 +28,7 @@ import {
  */
 async function secondParagraphKept(page: Page): Promise<{ story: string; network: CuttableNetwork }> {
   const network = await cuttableNetwork(page)
-  await signIn(page, 'writer@copydesk.test')
-  await writeTogether(page)
-  await startStory(page, 'Harbour closed')
-  await expect(together(page)).toContainText('Writing together:')
-  await storyBody(page).click()
-  await page.keyboard.type('The harbour is closed.')
+  await writerStartsTogether(page, 'Harbour closed', 'The harbour is closed.')
   await expect(page.getByLabel('Shared text saved')).toContainText('Shared text saved as revision', { timeout: 20_000 })
   await network.cut()
   await expect(together(page)).toContainText('Reconnecting to the shared story')

@@ -17,13 +17,18 @@ export async function writeTogether(page: Page): Promise<void> {
 
 /** The writer's new story, shared, with one paragraph; and the editor in it too, seeing that paragraph. */
 export async function sharedStory(page: Page, browser: Browser, headline: string, paragraph: string): Promise<Page> {
+  await writerStartsTogether(page, headline, paragraph)
+  return joinStory(browser, 'editor@copydesk.test', page.url(), paragraph)
+}
+
+/** The writer starts a story written together and types its first `paragraph`. */
+export async function writerStartsTogether(page: Page, headline: string, paragraph: string): Promise<void> {
   await signIn(page, 'writer@copydesk.test')
   await writeTogether(page)
   await startStory(page, headline)
   await expect(together(page)).toContainText('Writing together:')
   await storyBody(page).click()
   await page.keyboard.type(paragraph)
-  return joinStory(browser, 'editor@copydesk.test', page.url(), paragraph)
 }
 
 /** `email` opens the shared story at `url` in a browser of their own and sees its `paragraph`. */

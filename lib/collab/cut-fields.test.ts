@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { RichTextDoc } from '@/db/schema'
 import { articleLimits } from '../article-input'
-import type { RevisionSnapshot } from '../revisions'
+import { storyDraft } from '@/test/story-docs'
 import { cutInput, hasSavedFields, notTakenMessage } from './cut-fields'
 
 const body: RichTextDoc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The quay reopened.' }] }] }
-const latest: RevisionSnapshot = {
-  headline: 'Harbour reopens',
-  standfirst: '',
-  dateline: '',
-  body,
-  sectionId: 3,
-  slug: 'harbour-reopens',
-  bylines: [{ userId: 7 }],
-  tags: [],
-  leadMediaId: null,
-  leadCaption: '',
-  leadCredit: '',
-  seoTitle: '',
-  seoDescription: '',
-  socialHeadline: '',
-  socialMediaId: null,
-}
+const latest = storyDraft({ headline: 'Harbour reopens', body, sectionId: 3, slug: 'harbour-reopens', bylines: [{ userId: 7 }] })
 const shared = { headline: 'Harbour reopens at dawn', standfirst: '', body }
 
 describe('the draft a cut saves from the shared story', () => {

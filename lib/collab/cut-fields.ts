@@ -3,6 +3,7 @@ import { type ArticleInput, articleInputSchema } from '../article-input'
 import { type Refusal, invalidInput } from '../refusal'
 import type { RevisionSnapshot } from '../revisions'
 import { canonicalJson, followsHeadline } from '../story-draft'
+import { fieldLabels } from '../story-merge'
 import type { SharedDraft } from './storage'
 import { type MapField, mapFields } from './story-fields'
 
@@ -18,24 +19,9 @@ export type FieldNotTaken = { field: MapField; message: string }
 /** What a cut saves, and which fields of the map it left at the last revision's value. */
 export type CutInput = { ok: true; input: ArticleInput; notTaken: FieldNotTaken[] } | Refusal
 
-const fieldNames: Record<MapField, string> = {
-  dateline: 'dateline',
-  sectionId: 'section',
-  slug: 'slug',
-  tags: 'tags',
-  bylines: 'bylines',
-  leadMediaId: 'lead image',
-  leadCaption: 'lead image caption',
-  leadCredit: 'lead image credit',
-  seoTitle: 'search title',
-  seoDescription: 'search description',
-  socialHeadline: 'social headline',
-  socialMediaId: 'social image',
-}
-
 /** How a field the revision could not take is told to the people writing. */
 export function notTakenMessage(field: MapField, why: string): string {
-  const name = fieldNames[field]
+  const name = fieldLabels[field]
   return `The ${name} in the shared story was not saved: ${why} The revision keeps the ${name} it had before.`
 }
 

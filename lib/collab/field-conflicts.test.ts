@@ -23,6 +23,15 @@ function send(from: Person, to: Person): void {
   Y.applyUpdate(to.doc, Y.encodeStateAsUpdate(from.doc, Y.encodeStateVector(to.doc)), 'sync server')
 }
 
+type Order = 'the one cut off sends first' | 'the one online sends first'
+
+/** The one cut off is back: each sends the other what they lack, in `order`. */
+function meet(cutOff: Person, online: Person, order: Order): void {
+  const [first, second] = order === 'the one cut off sends first' ? [cutOff, online] : [online, cutOff]
+  send(first, second)
+  send(second, first)
+}
+
 /** Types `value` into the field as the form does, one whole value per keystroke. */
 function type(who: Person, field: string, value: string): void {
   for (let end = 1; end <= value.length; end += 1) who.doc.transact(() => who.map.set(field, value.slice(0, end)), who)
@@ -39,18 +48,12 @@ function twoOnAStory() {
 }
 
 describe('a field value replaced by someone who had not seen it', () => {
-  for (const order of ['the one cut off sends first', 'the one online sends first'] as const) {
+  for (const order of ['the one cut off sends first', 'the one online sends first'] satisfies Order[]) {
     it(`tells the person whose value lost, with both values and who set theirs, and not the other (${order})`, () => {
       const { first: cutOff, second: online } = twoOnAStory()
       type(cutOff, 'seoTitle', 'Mine')
       type(online, 'seoTitle', 'Theirs')
-      if (order === 'the one cut off sends first') {
-        send(cutOff, online)
-        send(online, cutOff)
-      } else {
-        send(online, cutOff)
-        send(cutOff, online)
-      }
+      meet(cutOff, online, order)
       // Yjs keeps the value of the higher client id: the person online's.
       expect(cutOff.map.get('seoTitle')).toBe('Theirs')
       expect(online.map.get('seoTitle')).toBe('Theirs')
@@ -62,13 +65,7 @@ describe('a field value replaced by someone who had not seen it', () => {
       const { first: online, second: cutOff } = twoOnAStory()
       type(cutOff, 'seoTitle', 'Mine')
       type(online, 'seoTitle', 'Theirs')
-      if (order === 'the one cut off sends first') {
-        send(cutOff, online)
-        send(online, cutOff)
-      } else {
-        send(online, cutOff)
-        send(cutOff, online)
-      }
+      meet(cutOff, online, order)
       expect(online.map.get('seoTitle')).toBe('Mine')
       expect(online.conflicts).toEqual([{ field: 'seoTitle', mine: 'Theirs', theirs: 'Mine', byClient: 2 }])
       expect(cutOff.conflicts).toEqual([])
