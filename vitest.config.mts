@@ -4,7 +4,7 @@ import { type TestProjectInlineConfiguration, defineConfig } from 'vitest/config
 const notSources = ['**/node_modules/**', '**/.next*/**', 'e2e/**', '.test-data/**']
 
 // Data test files that mock a module or set the process's database: each runs in a process of its own.
-const ownProcess = ['app/desk/text-routes.data.test.ts']
+const ownProcess = ['app/desk/text-routes.data.test.ts', 'lib/desk-kept-request.data.test.ts']
 
 /** A project of data tests: each file opens its own database (db/testing.ts). */
 function dataProject(name: string, files: { include: string[]; exclude: string[]; isolate?: boolean }): TestProjectInlineConfiguration {

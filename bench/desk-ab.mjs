@@ -4,13 +4,15 @@
 // list of the bench (bench/lib/desk.mjs), the server's CPU per request (utime + stime of its
 // processes from /proc) beside p50 and p95.
 //
-//   node bench/desk-ab.mjs [--samples 150] [--port 3250] <distDir>:<dataDir> <distDir>:<dataDir> …
+//   node bench/desk-ab.mjs [--samples 150] [--port 3250] [--search] <distDir>:<dataDir> <distDir>:<dataDir> …
+//
+// With --search, the desk's search instead (bench/lib/desk.mjs `searchCases`): a new query each request.
 //
 // Each <dataDir> is a COPYDESK_DATA_DIR seeded alike (`npm run db:seed -- --articles 10000`, then
 // `cp -a`); each <distDir> a build (`NEXT_DIST_DIR=<distDir> npx next build`).
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
-import { deskCases } from './lib/desk.mjs'
+import { deskCases, searchCases } from './lib/desk.mjs'
 import { closeConnections, request } from './lib/http.mjs'
 import { descendants, startServer } from './lib/server.mjs'
 import { signIn } from './lib/sign-in.mjs'
@@ -22,7 +24,11 @@ const warmup = 10
 const ticksPerSecond = 100
 
 const { values, positionals } = parseArgs({
-  options: { samples: { type: 'string', default: '150' }, port: { type: 'string', default: '3250' } },
+  options: {
+    samples: { type: 'string', default: '150' },
+    port: { type: 'string', default: '3250' },
+    search: { type: 'boolean', default: false },
+  },
   allowPositionals: true,
 })
 const samples = Number(values.samples)
@@ -76,20 +82,24 @@ try {
     // The filter's section: the first one the desk's own form offers.
     const form = await request(`${server.base}/desk?queue=all`, { jar: editorJar })
     const sectionId = /name="sectionId"[^]*?<option value="(\d+)"/.exec(form.body)?.[1]
-    server.cases = deskCases({ editorJar, writerJar, sectionId })
+    server.cases = values.search ? searchCases({ editorJar, writerJar }) : deskCases({ editorJar, writerJar, sectionId })
   }
   console.log(`${samples} requests per list and build, taking turns; load at the start ${load()}`)
   for (let caseIndex = 0; caseIndex < servers[0].cases.length; caseIndex++) {
-    const url = (server) => `${server.base}/desk?${server.cases[caseIndex].query}`
+    // A search case's query is a function of the request's index: a new search every time (warm-ups from the end of the list).
+    const url = (server, index) => {
+      const { query } = server.cases[caseIndex]
+      return `${server.base}/desk?${typeof query === 'function' ? query(index) : query}`
+    }
     for (const server of servers)
-      for (let index = 0; index < warmup; index++) await request(url(server), { jar: server.cases[caseIndex].jar })
+      for (let index = 0; index < warmup; index++) await request(url(server, samples + index), { jar: server.cases[caseIndex].jar })
     const times = servers.map(() => [])
     // The whole run's CPU of each server (idle otherwise), so that work finished after an answer counts too.
     const cpuBefore = servers.map((server) => cpuMs(server.pid))
     for (let index = 0; index < samples; index++) {
       for (const [serverIndex, server] of servers.entries()) {
-        const answer = await request(url(server), { jar: server.cases[caseIndex].jar })
-        if (answer.status !== 200) throw new Error(`${url(server)} answered ${answer.status}`)
+        const answer = await request(url(server, index), { jar: server.cases[caseIndex].jar })
+        if (answer.status !== 200) throw new Error(`${url(server, index)} answered ${answer.status}`)
         times[serverIndex].push(answer.ms)
       }
     }

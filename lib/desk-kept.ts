@@ -1,5 +1,6 @@
 import 'server-only'
 import { sql } from 'drizzle-orm'
+import { cache } from 'react'
 import type { Db, Tx } from '@/db'
 import { deskChanges } from '@/db/schema'
 
@@ -26,6 +27,13 @@ export async function deskGeneration(db: Db): Promise<number> {
 }
 
 /**
+ * The generation as this request first asked it: a page view's news box, counts and list ask the
+ * database once between them (React's `cache`, one per server request; outside a request, every
+ * call asks). Whatever a view reads after it is at least as new, as `keptUntilDeskChanges` needs.
+ */
+const generationOfThisRequest = cache(deskGeneration)
+
+/**
  * Counts a change the triggers did not see: for writes that skip them (a bulk load under
  * `session_replication_role = replica`), in the same transaction.
  */
@@ -36,12 +44,12 @@ export async function countDeskChange(tx: Tx): Promise<void> {
 /**
  * A reader of one kind of desk value that keeps what it read until the desk changes. `read` is
  * called when nothing is kept for `key` at the current generation (or `now` is outside the kept
- * value's window); the generation is asked first, so whatever `read` sees is at least as new.
+ * value's window); the generation is asked first (once per request), so whatever `read` sees is at least as new.
  */
 export function keptUntilDeskChanges<T>(): (db: Db, key: string, read: () => Promise<Fresh<T>>, now?: number) => Promise<T> {
   const perClient = new WeakMap<Db, { generation: number; values: Map<string, Kept<T>> }>()
   return async (db, key, read, now = Date.now()) => {
-    const generation = await deskGeneration(db)
+    const generation = await generationOfThisRequest(db)
     let kept = perClient.get(db)
     if (!kept || generation > kept.generation) {
       kept = { generation, values: new Map() }

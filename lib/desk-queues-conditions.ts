@@ -1,6 +1,6 @@
 import 'server-only'
-import { type SQL, and, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
-import { type ArticleStatus, articleStatus, articles, revisions } from '@/db/schema'
+import { type SQL, and, eq, ilike, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
+import { type ArticleStatus, articleStatus, articles } from '@/db/schema'
 import { cleanText } from './clean-text'
 import { publiclyVisible } from './public-articles'
 import type { DeskFilters, DeskQueue } from './desk-queues'
@@ -46,16 +46,13 @@ export function filterCondition(filters: DeskFilters): SQL | undefined {
 /**
  * The desk's search: the current revision's headline, standfirst and body, as the reader's search
  * reads them (lib/search.ts: word order and case do not matter, "ferries" finds "ferry"), or a
- * headline that contains the text as typed (a word still being typed, a name part).
+ * headline that contains the text as typed (a word still being typed, a name part). Both read the
+ * current revision's headline and words as copied onto the story (migration 0027), never older
+ * versions, so that a list reads its stories in order and stops at a page, however many match.
  */
 function matchesWords(q: string): SQL {
-  const matching = sql`select ${revisions.id} from ${revisions} where ${or(
-    sql`${revisions.searchVector} @@ websearch_to_tsquery('english', ${q})`,
-    ilike(revisions.headline, `%${escapeLike(q)}%`),
-  )}`
-  // The matching revisions first, by their indexes, then the stories they are current in, by
-  // theirs: as a set (`in`), the planner may read every story to join them by hash instead.
-  return sql`${articles.currentRevisionId} = any(array(${matching}))`
+  const words = sql`${articles.currentSearchVector} @@ websearch_to_tsquery('english', ${q})`
+  return sql`(${words} or ${ilike(articles.currentHeadline, `%${escapeLike(q)}%`)})`
 }
 
 /**

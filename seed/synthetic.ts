@@ -50,7 +50,8 @@ export async function seedSynthetic(db: Db, options: SyntheticOptions): Promise<
 }
 
 // A batch's rows refer only to rows that exist or that the same batch writes, and it sets the
-// owners the triggers of migration 0012 would (the creator and staff bylines, sorted, once each):
+// owners the triggers of migration 0012 would (the creator and staff bylines, sorted, once each)
+// and the current revision's headline and words those of migration 0027 would:
 // so, like pg_restore's --disable-triggers, a batch skips the triggers and foreign-key checks,
 // which took about half of the seed's time on the embedded database. Only a superuser may; on a
 // PostgreSQL server as someone else the seed runs them.
@@ -139,8 +140,10 @@ async function insertBatch(tx: Tx, plans: PlannedArticle[]): Promise<void> {
   )
   await tx.execute(sql`
     update ${articles} set current_revision_id = v.current_id, published_revision_id = v.published_id,
-      approved_revision_id = case when ${articles.status} in ('approved', 'scheduled') then v.current_id end
+      approved_revision_id = case when ${articles.status} in ('approved', 'scheduled') then v.current_id end,
+      current_headline = current_revision.headline, current_search_vector = current_revision.search_vector
     from (values ${sql.join(pointers, sql`, `)}) as v(id, current_id, published_id)
+      join ${revisions} as current_revision on current_revision.id = v.current_id
     where ${articles.id} = v.id`)
 
   await tx

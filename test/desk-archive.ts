@@ -27,8 +27,9 @@ const isLive = sql`(kind < 85 or kind in (97, 98))`
 /** Adds `count` stories, then vacuums and analyzes, so that the planner knows the archive's size. */
 export async function fillArchive(db: Db, count: number): Promise<void> {
   await db.transaction(async (tx) => {
-    // Every row refers to rows that exist or that this transaction writes, and sets the owners the
-    // triggers of migration 0012 would: triggers and foreign-key checks are skipped, as a restore does.
+    // Every row refers to rows that exist or that this transaction writes, and sets the owners and
+    // the current headline and words the triggers of migrations 0012 and 0027 would: triggers and
+    // foreign-key checks are skipped, as a restore does.
     await tx.execute(sql`set local session_replication_role = replica`)
     const { rows } = (await tx.execute(
       sql`select (select coalesce(max(id), 0) from articles)::int as a0, (select coalesce(max(id), 0) from revisions)::int as r0`,
@@ -43,12 +44,15 @@ export async function fillArchive(db: Db, count: number): Promise<void> {
       from ${stories}, (select ${wordList} as w) as list`)
     await tx.execute(sql`
       insert into articles (id, section_id, slug, status, created_by, owner_ids, current_revision_id, published_revision_id,
-        created_at, updated_at, status_changed_at, published_at, first_published_at, scheduled_at, trashed_at)
+        created_at, updated_at, status_changed_at, published_at, first_published_at, scheduled_at, trashed_at,
+        current_headline, current_search_vector)
       overriding system value
       select article_id, section, slug, ${status}, owner, array[owner], revision_id, case when ${isLive} then revision_id end,
         at - interval '1 day', at, at, case when ${isLive} then at end, case when ${isLive} then at end,
-        case when kind in (95, 96) then now() + (g % 1000) * interval '1 hour' end, case when kind = 89 then at end
-      from ${stories}`)
+        case when kind in (95, 96) then now() + (g % 1000) * interval '1 hour' end, case when kind = 89 then at end,
+        current_revision.headline, current_revision.search_vector
+      from ${stories},
+        lateral (select headline, search_vector from revisions where revisions.id = story.revision_id) as current_revision`)
     await tx.execute(sql`select setval(pg_get_serial_sequence('articles', 'id'), (select max(id) from articles))`)
     await tx.execute(sql`select setval(pg_get_serial_sequence('revisions', 'id'), (select max(id) from revisions))`)
     const archived = sql`from articles where slug like 'desk-archive-%'`

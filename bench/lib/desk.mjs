@@ -1,6 +1,7 @@
 // Desk lists at full size: the whole /desk page (the list's query, the queue counts, the news
 // box, the filters' options) fetched over HTTP with a signed-in cookie, one request at a time,
 // so that each sample is the server's time for one page plus loopback.
+import fs from 'node:fs'
 import { BenchError } from './processes.mjs'
 import { request } from './http.mjs'
 import { summarize } from './stats.mjs'
@@ -25,6 +26,23 @@ export function deskCases({ editorJar, writerJar, sectionId }) {
       query: `queue=all&sectionId=${sectionId}&status=published`,
       jar: editorJar,
     },
+  ]
+}
+
+/**
+ * The desk's search, a new query on every request (so that nothing the desk keeps answers it):
+ * `q` with one more word of the synthetic stories' (seed/synthetic-words.ts) per request, in
+ * "All stories" as an editor and in "My drafts" as a writer.
+ */
+export function searchCases({ editorJar, writerJar }) {
+  const source = fs.readFileSync(new URL('../../seed/synthetic-words.ts', import.meta.url), 'utf8')
+  const words = [...new Set([...source.matchAll(/^ {2}'([A-Za-z]+)/gm)].map((match) => match[1]))]
+  // The index-th request's query: the list, a common word, and one more that changes every request.
+  const query = (list, common) => (index) =>
+    `queue=${list}&q=${encodeURIComponent(`${common} ${words[index % words.length]}`)}&page=${1 + Math.floor(index / words.length)}`
+  return [
+    { key: 'search', label: 'All stories, searched (editor)', query: query('all', 'council'), jar: editorJar },
+    { key: 'search-drafts', label: 'My drafts, searched (writer)', query: query('drafts', 'report'), jar: writerJar },
   ]
 }
 

@@ -44,6 +44,9 @@ export const sections = pgTable(
   (t) => [unique('sections_parent_slug').on(t.parentId, t.slug).nullsNotDistinct()],
 )
 
+/** PostgreSQL's `tsvector`. Only the database writes it (a generated column, a trigger); the app only queries it. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
+
 export const articles = pgTable(
   'articles',
   {
@@ -84,14 +87,24 @@ export const articles = pgTable(
       .default(sql`'{}'::integer[]`),
     /** The revision this story was duplicated from ("Follow-up to …"), if it was. */
     duplicatedFrom: integer('duplicated_from').references((): AnyPgColumn => revisions.id, { onDelete: 'set null' }),
+    /**
+     * The current revision's headline and search vector, copied by database triggers (migration
+     * 0027) whenever the current revision changes or is updated in place: what the desk's search
+     * reads (lib/desk-queues-conditions.ts), one row per story instead of every version of each.
+     */
+    currentHeadline: text('current_headline'),
+    currentSearchVector: tsvector('current_search_vector'),
   },
   (t) => [
     unique('articles_section_slug').on(t.sectionId, t.slug),
     index('articles_status_updated').on(t.status, t.updatedAt),
     // The review queue (oldest waiting first) and "Sent back to me" (newest first).
     index('articles_status_changed').on(t.status, t.statusChangedAt, t.id),
-    // The desk's search finds revisions, then the stories whose current revision they are.
+    // The story whose current revision this is (migration 0027 copies an updated revision's words to it).
     index('articles_current_revision').on(t.currentRevisionId),
+    // The desk's search: the current revision's words, and its headline as typed.
+    index('articles_search').using('gin', t.currentSearchVector),
+    index('articles_headline_trgm').using('gin', t.currentHeadline.op('gin_trgm_ops')),
     index('articles_published').on(t.publishedAt),
     // What readers can see, newest first: the desk's "Recently published" and its count.
     index('articles_live')
@@ -125,9 +138,6 @@ export const articles = pgTable(
       .where(sql`${t.trashedAt} is not null`),
   ],
 )
-
-/** PostgreSQL's `tsvector`. Only the database writes it (a generated column); the app only queries it. */
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
 
 /** The TipTap document a revision stores. */
 export type RichTextDoc = { type: 'doc'; content?: RichTextNode[] }
@@ -206,8 +216,6 @@ export const revisions = pgTable(
     unique('revisions_article_number').on(t.articleId, t.number),
     index('revisions_section_slug').on(t.sectionId, t.slug),
     index('revisions_search').using('gin', t.searchVector),
-    // The desk's search for a headline containing what was typed (lib/desk-queues-conditions.ts).
-    index('revisions_headline_trgm').using('gin', t.headline.op('gin_trgm_ops')),
   ],
 )
 
