@@ -4,15 +4,18 @@
 // list of the bench (bench/lib/desk.mjs), the server's CPU per request (utime + stime of its
 // processes from /proc) beside p50 and p95.
 //
-//   node bench/desk-ab.mjs [--samples 150] [--port 3250] [--search] <distDir>:<dataDir> <distDir>:<dataDir> …
+//   node bench/desk-ab.mjs [--samples 150] [--port 3250] [--search | --changing] <distDir>:<dataDir> <distDir>:<dataDir> …
 //
 // With --search, the desk's search instead (bench/lib/desk.mjs `searchCases`): a new query each request.
+// With --changing, the editor autosaves a story before each view (`deskChanger`), so that every view
+// finds the desk changed and nothing kept, as in a newsroom where someone is typing; the CPU per
+// request then counts that save too. One build alone is measured the same way.
 //
 // Each <dataDir> is a COPYDESK_DATA_DIR seeded alike (`npm run db:seed -- --articles 10000`, then
 // `cp -a`); each <distDir> a build (`NEXT_DIST_DIR=<distDir> npx next build`).
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
-import { deskCases, searchCases } from './lib/desk.mjs'
+import { deskCases, deskChanger, searchCases } from './lib/desk.mjs'
 import { closeConnections, request } from './lib/http.mjs'
 import { descendants, startServer } from './lib/server.mjs'
 import { signIn } from './lib/sign-in.mjs'
@@ -28,6 +31,7 @@ const { values, positionals } = parseArgs({
     samples: { type: 'string', default: '150' },
     port: { type: 'string', default: '3250' },
     search: { type: 'boolean', default: false },
+    changing: { type: 'boolean', default: false },
   },
   allowPositionals: true,
 })
@@ -37,8 +41,8 @@ const builds = positionals.map((spec) => {
   const [distDir, dataDir] = spec.split(':')
   return { distDir, dataDir }
 })
-if (builds.length < 2 || builds.some((build) => !build.distDir || !build.dataDir) || !(samples > 0)) {
-  console.error('usage: node bench/desk-ab.mjs [--samples 150] [--port 3250] <distDir>:<dataDir> <distDir>:<dataDir> …')
+if (builds.length < 1 || builds.some((build) => !build.distDir || !build.dataDir) || !(samples > 0)) {
+  console.error('usage: node bench/desk-ab.mjs [--samples 150] [--port 3250] [--search | --changing] <distDir>:<dataDir> …')
   process.exit(1)
 }
 
@@ -83,6 +87,12 @@ try {
     const form = await request(`${server.base}/desk?queue=all`, { jar: editorJar })
     const sectionId = /name="sectionId"[^]*?<option value="(\d+)"/.exec(form.body)?.[1]
     server.cases = values.search ? searchCases({ editorJar, writerJar }) : deskCases({ editorJar, writerJar, sectionId })
+    // The story changed before each view: the first the review queue lists.
+    const queue = await request(`${server.base}/desk?queue=review`, { jar: editorJar })
+    const articleId = /\/desk\/articles\/(\d+)/.exec(queue.body)?.[1]
+    server.change = values.changing
+      ? await deskChanger({ base: server.base, jar: editorJar, articleId, sectionId: Number(sectionId) })
+      : null
   }
   console.log(`${samples} requests per list and build, taking turns; load at the start ${load()}`)
   for (let caseIndex = 0; caseIndex < servers[0].cases.length; caseIndex++) {
@@ -98,6 +108,7 @@ try {
     const cpuBefore = servers.map((server) => cpuMs(server.pid))
     for (let index = 0; index < samples; index++) {
       for (const [serverIndex, server] of servers.entries()) {
+        await server.change?.()
         const answer = await request(url(server, index), { jar: server.cases[caseIndex].jar })
         if (answer.status !== 200) throw new Error(`${url(server, index)} answered ${answer.status}`)
         times[serverIndex].push(answer.ms)

@@ -3,7 +3,8 @@
 // so that each sample is the server's time for one page plus loopback.
 import fs from 'node:fs'
 import { BenchError } from './processes.mjs'
-import { request } from './http.mjs'
+import { postJson, request } from './http.mjs'
+import { currentDraft } from './publish.mjs'
 import { summarize } from './stats.mjs'
 
 /**
@@ -44,6 +45,28 @@ export function searchCases({ editorJar, writerJar }) {
     { key: 'search', label: 'All stories, searched (editor)', query: query('all', 'council'), jar: editorJar },
     { key: 'search-drafts', label: 'My drafts, searched (writer)', query: query('drafts', 'report'), jar: writerJar },
   ]
+}
+
+/**
+ * A change to the desk, as a newsroom where someone is writing makes all the time: each call saves
+ * the story `articleId` again as the editor's autosave (its headline one mark longer), so that the
+ * next desk view finds nothing it kept (lib/desk-kept.ts) and reads everything again.
+ */
+export async function deskChanger({ base, jar, articleId, sectionId }) {
+  let { version, draft } = await currentDraft(base, jar, { id: articleId, version: 2, sectionId })
+  let count = 0
+  return async () => {
+    count += 1
+    const changed = { ...draft, headline: `${draft.headline.replace(/ ·\d+$/, '')} ·${count}` }
+    const saved = await postJson(
+      `${base}/desk/articles/${articleId}/revisions`,
+      { draft: changed, baseVersion: version, kind: 'autosave' },
+      jar,
+    )
+    if (!saved.json?.ok) throw new BenchError(`Changing story ${articleId} failed: ${saved.status} ${saved.json?.message ?? ''}`.trim())
+    version = saved.json.version
+    draft = changed
+  }
 }
 
 /**
