@@ -8,6 +8,7 @@ import { type MapField, fieldMapOf } from '@/lib/collab/story-fields'
 import type { MediaOption } from '@/lib/media/types'
 import { imageName } from './media/media-picker'
 import type { StoryFields } from './story-settings'
+import { bylineText } from './story-details'
 import type { SharedStory } from './use-story-collab'
 
 // Beside a field of the story form: a value this person gave it was replaced by one someone else
@@ -139,14 +140,9 @@ export function describeImage(images: readonly MediaOption[]): (id: unknown) => 
   }
 }
 
-/** How bylines read in a notice: staff by name, contributors as "Name / Outlet". */
+/** How bylines read in a notice, as the story's details read them. */
 export function describeBylines(value: unknown, staff: readonly { id: number; name: string }[]): string {
   const parsed = z.array(bylineSchema).safeParse(value)
   if (!parsed.success || parsed.data.length === 0) return 'none'
-  const named = parsed.data.map((byline) =>
-    'userId' in byline
-      ? (staff.find((member) => member.id === byline.userId)?.name ?? `staff member ${byline.userId}`)
-      : [byline.name, byline.outlet].filter(Boolean).join(' / '),
-  )
-  return named.join(', ')
+  return parsed.data.map((byline) => bylineText(byline, staff)).join(', ')
 }

@@ -40,7 +40,8 @@ export function StoryDetails({ values, names }: { values: FieldValues; names: De
   )
 }
 
-function bylineText(byline: FieldValues['bylines'][number], staff: DetailNames['staff']): string {
+/** A byline as people read it: a staff member by name, a contributor as "Name / Outlet". */
+export function bylineText(byline: FieldValues['bylines'][number], staff: readonly DetailNames['staff'][number][]): string {
   if ('userId' in byline) return staff.find((person) => person.id === byline.userId)?.name ?? `Staff member ${byline.userId}`
   return byline.outlet ? `${byline.name} / ${byline.outlet}` : byline.name
 }
