@@ -61,6 +61,13 @@ function cpuMs(rootPid) {
   return (ticks * 1000) / ticksPerSecond
 }
 
+/** A change before each view (`--changing`): to the first story the review queue lists. */
+async function reviewStoryChanger(base, jar, sectionId) {
+  const queue = await request(`${base}/desk?queue=review`, { jar })
+  const articleId = /\/desk\/articles\/(\d+)/.exec(queue.body)?.[1]
+  return deskChanger({ base, jar, articleId, sectionId })
+}
+
 const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]
 
 const servers = []
@@ -87,12 +94,7 @@ try {
     const form = await request(`${server.base}/desk?queue=all`, { jar: editorJar })
     const sectionId = /name="sectionId"[^]*?<option value="(\d+)"/.exec(form.body)?.[1]
     server.cases = values.search ? searchCases({ editorJar, writerJar }) : deskCases({ editorJar, writerJar, sectionId })
-    // The story changed before each view: the first the review queue lists.
-    const queue = await request(`${server.base}/desk?queue=review`, { jar: editorJar })
-    const articleId = /\/desk\/articles\/(\d+)/.exec(queue.body)?.[1]
-    server.change = values.changing
-      ? await deskChanger({ base: server.base, jar: editorJar, articleId, sectionId: Number(sectionId) })
-      : null
+    server.change = values.changing ? await reviewStoryChanger(server.base, editorJar, Number(sectionId)) : null
   }
   console.log(`${samples} requests per list and build, taking turns; load at the start ${load()}`)
   for (let caseIndex = 0; caseIndex < servers[0].cases.length; caseIndex++) {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { notTakenMessage } from '@/lib/collab/cut-fields'
-import { fieldMapOf, fieldValuesOf, writeFieldValues } from '@/lib/collab/story-fields'
+import { type FieldValues, fieldMapOf, fieldValuesOf, writeFieldValues } from '@/lib/collab/story-fields'
 import { type TestClient, headlineOf, typeHeadline } from './collab-clients'
 import { collabTestKit, connected, neverMs } from './collab-server'
 import { makeStory, openTestNewsroom, revisionRows } from './newsroom'
@@ -19,6 +19,19 @@ const latestRevision = async (story: number) => {
   return latest
 }
 const badSlugWhy = 'Use only lower-case letters, digits and single hyphens, like harbour-reopens.'
+
+/** An editor alone on a new story types `values` into its fields; then the sync server cuts. */
+async function cutAfterTyping(values: Partial<FieldValues>) {
+  const { url, collab } = await startServer({ pauseMs: neverMs })
+  const story = await makeStory(db, newsroom, { headline: 'Ferry fares rise' })
+  const editor = await join(url, newsroom.editor, story)
+  await connected(editor)
+  await expect.poll(() => fieldsOf(editor).sectionId, { timeout: 15_000 }).toBe(newsroom.sectionId)
+  const saved = await latestRevision(story)
+  writeFieldValues(fieldMapOf(editor.doc), values)
+  await expect.poll(() => editor.provider.hasUnsyncedChanges, { timeout: 15_000 }).toBe(false)
+  return { result: await collab.cutNow(story, 'autosave'), story, editor, saved }
+}
 
 describe('the revisions cut from a shared story', () => {
   it('hold a field an editor typed, even when saved as the writer who typed last, and the story reopens as cut', async () => {
@@ -84,36 +97,20 @@ describe('the revisions cut from a shared story', () => {
   })
 
   it('keep the saved slug when the one typed is another story’s, and say so', async () => {
-    const { url, collab } = await startServer({ pauseMs: neverMs })
     await makeStory(db, newsroom, { headline: 'Ferry times' })
-    const story = await makeStory(db, newsroom, { headline: 'Ferry fares rise' })
-    const editor = await join(url, newsroom.editor, story)
-    await connected(editor)
-    await expect.poll(() => fieldsOf(editor).sectionId, { timeout: 15_000 }).toBe(newsroom.sectionId)
-    const saved = (await latestRevision(story)).slug
-    writeFieldValues(fieldMapOf(editor.doc), { slug: 'ferry-times', seoTitle: 'Fares rise' })
-    await expect.poll(() => editor.provider.hasUnsyncedChanges, { timeout: 15_000 }).toBe(false)
-
-    const result = await collab.cutNow(story, 'autosave')
+    const { result, story, editor, saved } = await cutAfterTyping({ slug: 'ferry-times', seoTitle: 'Fares rise' })
     expect(result).toMatchObject({
       ok: true,
       notTaken: [{ field: 'slug', message: expect.stringContaining('“ferry-times” is already used') }],
     })
-    expect(await latestRevision(story)).toMatchObject({ slug: saved, seoTitle: 'Fares rise' })
+    expect(await latestRevision(story)).toMatchObject({ slug: saved.slug, seoTitle: 'Fares rise' })
     expect(fieldsOf(editor).slug).toBe('ferry-times')
   })
 
   it('keep the saved lead image when the one in the shared story is no longer in the library, and say so', async () => {
-    const { url, collab } = await startServer({ pauseMs: neverMs })
-    const story = await makeStory(db, newsroom, { headline: 'Ferry fares rise' })
-    const editor = await join(url, newsroom.editor, story)
-    await connected(editor)
-    await expect.poll(() => fieldsOf(editor).sectionId, { timeout: 15_000 }).toBe(newsroom.sectionId)
     // An image chosen in a form that had it listed, and deleted from the library since.
-    writeFieldValues(fieldMapOf(editor.doc), { leadMediaId: 999_999, seoTitle: 'Fares rise' })
-    await expect.poll(() => editor.provider.hasUnsyncedChanges, { timeout: 15_000 }).toBe(false)
-
-    expect(await collab.cutNow(story, 'autosave')).toMatchObject({
+    const { result, story, editor } = await cutAfterTyping({ leadMediaId: 999_999, seoTitle: 'Fares rise' })
+    expect(result).toMatchObject({
       ok: true,
       notTaken: [{ field: 'leadMediaId', message: expect.stringContaining('no longer in the media library') }],
     })
