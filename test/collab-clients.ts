@@ -44,6 +44,9 @@ export function connectClient(url: string, documentName: string, token: string):
     messages,
     closes,
     destroy: () => {
+      // A socket still connecting (to a server a test stopped) is aborted, and `ws` reports the
+      // abort as an error once the provider no longer listens: heard here, it is not an uncaught one.
+      socket.webSocket?.addEventListener('error', () => {})
       provider.destroy()
       socket.destroy()
     },
