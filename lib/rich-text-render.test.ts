@@ -152,6 +152,15 @@ describe('renderRichText', () => {
     expect(figureMediaIds(body)).toEqual([8, 9])
   })
 
+  it('finds the image a figure had while another is only suggested for it, and not the suggested one', () => {
+    const change = { changeId: 'c1', changeAuthorId: 3, changeAuthorName: 'Sam Writer', changeAt: '2026-12-06T10:00:00.000Z' }
+    const body = doc({
+      type: 'figure',
+      attrs: { ...figureAttrs, src: '/media/b.jpg', mediaId: 8, wasSrc: '/media/a.jpg', wasMediaId: 7, ...change },
+    })
+    expect(figureMediaIds(body)).toEqual([7])
+  })
+
   it('gives the image of a figure from the library its srcset, sizes and focal point, and leaves the others alone', () => {
     const html = renderRichText(
       doc(

@@ -9,6 +9,7 @@ import { toSuggestionAttrs } from './story-schema/marks/suggestion'
 import { toFormatChange } from './story-schema/marks/suggested-format'
 import { suggestedBlockName, toBlockChange } from './story-schema/block-suggestion'
 import { toQuoteAttrs, toRuleAttrs, withWholeBlockChange, withoutUnsuggestedAttrs } from './story-schema/whole-blocks'
+import { withAttrChange, withoutUnchangedAttrs } from './story-schema/attr-changes'
 import { suggestedBreakName, toBreakAttrs } from './story-schema/nodes/suggested-break'
 import { isAllowedHref } from './story-schema/urls'
 import type { RichTextDoc, RichTextNode } from '@/db/schema'
@@ -29,7 +30,7 @@ export const storySchema = getSchema(storyExtensions)
  */
 export function asEditorJson(json: RichTextDoc): RichTextDoc {
   try {
-    return withoutUnsuggestedAttrs(storySchema.nodeFromJSON(json).toJSON() as RichTextDoc)
+    return withoutUnchangedAttrs(withoutUnsuggestedAttrs(storySchema.nodeFromJSON(json).toJSON() as RichTextDoc))
   } catch {
     return json
   }
@@ -102,8 +103,8 @@ function cleanNode(input: unknown, parent: NodeType, depth: number): RichTextNod
 
 /** The attributes a leaf keeps; without them a figure, an embed or a suggestion (`null`) is dropped. */
 const leafAttrsOf: Record<string, (attrs: Json) => Json | null> = {
-  figure: withWholeBlockChange(toFigureAttributes),
-  embed: withWholeBlockChange(toEmbedAttributes),
+  figure: withAttrChange('figure', withWholeBlockChange(toFigureAttributes)),
+  embed: withAttrChange('embed', withWholeBlockChange(toEmbedAttributes)),
   [suggestedBreakName]: toBreakAttrs,
   [suggestedBlockName]: toBlockChange,
   horizontalRule: toRuleAttrs,

@@ -77,7 +77,7 @@ export type StoryBodyEditorProps = {
 /** What the editor says when an edit is not made (components/editor/suggest-mode.ts). */
 const refusedEditNotes: Record<RefusedEdit, string> = {
   'not-a-suggestion':
-    'That change cannot be a suggestion: turn Suggest changes off to make it. Words, paragraphs, formatting, links, headings, lists, block quotes, rules, figures and embeds can be suggested.',
+    'That change cannot be a suggestion: turn Suggest changes off to make it. Words, paragraphs, formatting, links, headings, lists, block quotes, rules, figures and embeds (their captions and images too) can be suggested.',
   'settles-others':
     'Only editors can accept or reject someone else’s suggestion: turn Suggest changes on to suggest a change to those words.',
 }

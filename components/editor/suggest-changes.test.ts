@@ -49,14 +49,14 @@ describe('suggestion mode', () => {
     expect(readers(state)).toBe('left at nine')
   })
 
-  it('makes a figure inserted a suggestion, and refuses an edit that cannot be one, such as that figure’s caption changed', () => {
+  it('makes a figure inserted a suggestion, and refuses an edit that cannot be one, such as someone else’s new figure’s caption changed', () => {
     const state = stateOf('one two')
     const figure = storySchema.nodes.figure?.create({ src: '/media/1.jpg', alt: 'A ferry' })
     if (!figure) throw new Error('no figure in the schema')
     const suggested = suggest(state, ana, (s) => s.tr.insert(0, figure))
     expect(suggested.doc.firstChild?.attrs).toMatchObject({ suggested: 'insertion', authorName: 'Ana Ruiz' })
     const recaptioned = suggested.tr.setNodeMarkup(0, undefined, { ...suggested.doc.firstChild?.attrs, caption: 'The ferry' })
-    expect(suggestTransaction(suggested, recaptioned, ana, now, newId)).toBeNull()
+    expect(suggestTransaction(suggested, recaptioned, ben, now, newId)).toBeNull()
   })
 })
 

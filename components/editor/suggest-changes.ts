@@ -5,6 +5,7 @@ import { type FormatChange, toFormatChange } from '@/lib/story-schema/marks/sugg
 import { suggestedBlockName } from '@/lib/story-schema/block-suggestion'
 import { type SuggestionAttrs, type SuggestionKind, toSuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
 import { type BreakKind, breakKindOf, suggestedBreakName } from '@/lib/story-schema/nodes/suggested-break'
+import { settleAttrChanges, suggestAttrs } from './suggest-attrs'
 import { settleBlocks, suggestBlock } from './suggest-blocks'
 import { settleBreak, suggestBreak } from './suggest-breaks'
 import { applyFormat, suggestFormat } from './suggest-format'
@@ -23,8 +24,9 @@ export const directChangeMeta = 'suggestionDirect'
  * (suggest-breaks.ts), bold, italic, underline, strikethrough or a link a suggested formatting (suggest-format.ts), and a
  * paragraph made a heading or list item (or back, or an item nested) a suggested block change
  * (suggest-blocks.ts), and a rule, figure or embed inserted or deleted or a quote put on or taken
- * off a suggested whole block (suggest-whole-blocks.ts). Returns null for an edit that cannot be a
- * suggestion (a figure's caption changed, words and blocks deleted together): in suggestion mode
+ * off a suggested whole block (suggest-whole-blocks.ts), and a figure's or embed's caption or image
+ * changed a suggested change of its attributes (suggest-attrs.ts). Returns null for an edit that cannot be a
+ * suggestion (words and blocks deleted together): in suggestion mode
  * those are refused.
  */
 export function suggestTransaction(
@@ -37,6 +39,8 @@ export function suggestTransaction(
   const newAttrs = () => ({ id: newId(), authorId: who.id, authorName: who.name, at: now.toISOString() })
   const formatted = suggestFormat(state, tr, newAttrs)
   if (formatted) return formatted.setMeta(directChangeMeta, true)
+  const changed = suggestAttrs(state, tr, newAttrs)
+  if (changed) return changed.setMeta(directChangeMeta, true)
   const reshaped = suggestBlock(state, tr, newAttrs)
   if (reshaped) return reshaped.setMeta(directChangeMeta, true)
   const whole = suggestWholeBlock(state, tr, newAttrs)
@@ -143,7 +147,8 @@ function stretches(doc: ProseMirrorNode): Stretch[] {
  * goes and a rejected deletion becomes plain words again. Suggested formatting is applied when
  * accepted. A suggested break goes either way: accepted, its paragraph splits or joins (suggest-breaks.ts).
  * A suggested block change keeps its form accepted and takes back the one it had rejected (suggest-blocks.ts);
- * a quote, rule, figure or embed suggested in or out is there or not (suggest-whole-blocks.ts).
+ * a quote, rule, figure or embed suggested in or out is there or not (suggest-whole-blocks.ts); a figure
+ * or embed suggested changed keeps its values accepted and takes back those it had rejected (suggest-attrs.ts).
  */
 export function settleSuggestions(state: EditorState, ids: readonly string[] | null, accept: boolean): Transaction {
   const tr = state.tr.setMeta(directChangeMeta, true)
@@ -162,5 +167,6 @@ export function settleSuggestions(state: EditorState, ids: readonly string[] | n
   }
   settleBlocks(tr, ids, accept)
   settleWholeBlocks(tr, ids, accept)
+  settleAttrChanges(tr, ids, accept)
   return tr
 }

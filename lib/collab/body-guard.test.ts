@@ -204,3 +204,41 @@ describe.each(wholeBlocks)('a suggested $name over the socket', ({ name, type, o
     expect(bodyUpdateProblem(forged.server, forged.update, editor)).toBe(forgedMessage)
   })
 })
+
+describe('a figure’s caption suggested changed, over the socket', () => {
+  const photo = { src: '/media/1/ferry.jpg', alt: 'The ferry', caption: 'The ferry at dawn' }
+  const changeBy = (person: Actor, id: string) => {
+    const { id: changeId, authorId, authorName, at } = attrsOf(person, id)
+    return { wasCaption: 'The new ferry', changeId, changeAuthorId: authorId, changeAuthorName: authorName, changeAt: at }
+  }
+  /** The figure (its caption suggested changed by the editor unless `isPlain`); the update `edit` makes of a copy's figure. */
+  function changeFigure(edit: (figure: Y.XmlElement) => void, isPlain = false) {
+    const content = [{ type: 'figure', attrs: isPlain ? photo : { ...photo, ...changeBy(editor, 'e1') } }]
+    const server = buildStoryDocument({ headline: 'Fares', standfirst: '', body: { type: 'doc', content } }, 1)
+    const client = new Y.Doc()
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
+    const before = Y.encodeStateVector(client)
+    edit(client.getXmlFragment('body').get(0) as Y.XmlElement)
+    return { server, update: Y.encodeStateAsUpdate(client, before) }
+  }
+
+  it('refuses a writer accepting or rejecting the editor’s change (its record taken off, the old caption put back); an editor may', () => {
+    const accepted = changeFigure((figure) => figure.removeAttribute('changeId'))
+    const rejected = changeFigure((figure) => {
+      figure.setAttribute('caption', 'The new ferry')
+      for (const name of Object.keys(changeBy(editor, 'e1'))) figure.removeAttribute(name)
+    })
+    for (const settled of [accepted, rejected]) {
+      expect(bodyUpdateProblem(settled.server, settled.update, writer)).toMatch(/^Only editors can accept or reject suggested changes\./)
+      expect(bodyUpdateProblem(settled.server, settled.update, editor)).toBeNull()
+    }
+  })
+
+  it('refuses a change of a figure suggested in someone else’s name', () => {
+    const forged = changeFigure((figure) => {
+      for (const [key, value] of Object.entries(changeBy(writer, 'w1'))) figure.setAttribute(key, value as string)
+    }, true)
+    expect(namesOthers(forged.update, editor)).toBe(true)
+    expect(bodyUpdateProblem(forged.server, forged.update, editor)).toBe(forgedMessage)
+  })
+})

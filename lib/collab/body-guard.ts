@@ -73,13 +73,15 @@ export function maySettle(doc: Y.Doc, update: Uint8Array, actor: Actor): boolean
 
 /**
  * Whether `update` formats words as a suggestion by someone other than `actor`, or gives a
- * suggested paragraph break someone else's id: it may be a new one in their name.
+ * suggested paragraph break, block or block's change someone else's id: it may be a new one in their name.
  */
 export function namesOthers(update: Uint8Array, actor: Actor): boolean {
   return Y.decodeUpdate(update).structs.some((struct) => {
     if (!(struct instanceof Y.Item)) return false
     const { content } = struct
-    if (struct.parentSub === 'authorId') return content instanceof Y.ContentAny && content.arr[0] !== actor.id
+    // A block's own suggestion names its author in `authorId`, a figure's or embed's change in `changeAuthorId` (attr-changes.ts).
+    if (struct.parentSub === 'authorId' || struct.parentSub === 'changeAuthorId')
+      return content instanceof Y.ContentAny && content.arr[0] !== actor.id
     return isSuggestionFormat(content) && content.value !== null && toSuggestionAttrs(content.value)?.authorId !== actor.id
   })
 }

@@ -118,6 +118,23 @@ describe('which images are public', () => {
     expect(await isPublicMedia(db, suggested.id)).toBe(false)
   })
 
+  it('keeps public the image a figure had while another is only suggested for it, and the suggested one private', async () => {
+    const [kept, suggested] = [await upload(writer), await upload(writer)]
+    const id = await makeStory(db, newsroom, { headline: 'Picture suggested changed' })
+    const [shown] = figure(kept.id) ?? []
+    const [other] = figure(suggested.id) ?? []
+    const change = { changeId: 'changed-image', changeAuthorId: writer.id, changeAuthorName: 'Writer', changeAt: new Date().toISOString() }
+    const was = { wasSrc: shown?.attrs?.src, wasMediaId: kept.id, wasWidth: shown?.attrs?.width, wasHeight: shown?.attrs?.height }
+    await editStory(db, writer, id, {
+      body: { type: 'doc', content: [{ ...other, type: 'figure', attrs: { ...other?.attrs, ...was, ...change } }] },
+    })
+    await act(db, writer, id, 'submit')
+    await act(db, editor, id, 'approve')
+    await act(db, editor, id, 'publish')
+    expect(await usesOf(id)).toEqual([kept.id])
+    expect(await isPublicMedia(db, suggested.id)).toBe(false)
+  })
+
   it('names the images that left the site, so that the edge lets go of their files', async () => {
     const image = await upload(writer)
     const id = await approvedWith(image.id, image.id)

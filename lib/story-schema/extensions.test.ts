@@ -49,8 +49,15 @@ describe('the story extension list', () => {
     const suggested = ['id', 'authorId', 'authorName', 'at', 'suggested']
     expect(attributes('blockquote').sort()).toEqual(['attribution', ...suggested].sort())
     expect(attributes('horizontalRule').sort()).toEqual([...suggested].sort())
-    expect(attributes('figure')).toEqual([...suggested, 'kind', 'mediaId', 'src', 'alt', 'caption', 'credit', 'width', 'height'])
-    expect(attributes('embed')).toEqual([...suggested, 'url', 'provider', 'caption'])
+    // A figure's or embed's caption or image changed as a suggestion keeps who, when and what it had (attr-changes.ts).
+    const change = ['changeId', 'changeAuthorId', 'changeAuthorName', 'changeAt']
+    const figureWas = ['wasCaption', 'wasCredit', 'wasAlt', 'wasSrc', 'wasMediaId', 'wasWidth', 'wasHeight', 'wasKind']
+    expect(attributes('figure').sort()).toEqual(
+      [...suggested, ...change, ...figureWas, 'kind', 'mediaId', 'src', 'alt', 'caption', 'credit', 'width', 'height'].sort(),
+    )
+    expect(attributes('embed').sort()).toEqual(
+      [...suggested, ...change, 'wasCaption', 'wasUrl', 'wasProvider', 'url', 'provider', 'caption'].sort(),
+    )
     expect(attributes('paragraph')).toEqual([])
     expect(Object.keys(schema.marks.link?.spec.attrs ?? {})).toEqual(['href'])
     expect(Object.keys(schema.marks.comment?.spec.attrs ?? {})).toEqual(['noteId'])

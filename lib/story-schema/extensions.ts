@@ -12,6 +12,7 @@ import { HorizontalRuleShortcut } from './nodes/horizontal-rule'
 import { PullQuote } from './nodes/pull-quote'
 import { SuggestedBreak } from './nodes/suggested-break'
 import { WholeBlockSuggestions } from './whole-blocks'
+import { AttrChangeSuggestions } from './attr-changes'
 
 export { headingLevels }
 
@@ -62,5 +63,6 @@ function storyExtensionList(hasOwnUndo: boolean): Extensions {
     SuggestedBreak,
     SuggestedBlock,
     WholeBlockSuggestions,
+    AttrChangeSuggestions,
   ]
 }

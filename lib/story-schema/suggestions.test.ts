@@ -17,6 +17,49 @@ const doc = (...content: RichTextNode[]): RichTextDoc => ({ type: 'doc', content
 const body = doc(p(text('The ferry '), inserted('finally '), text('left at '), deleted('nine'), inserted('ten')))
 
 describe('suggestions for readers', () => {
+  it('gives a figure or embed whose caption or image is suggested changed the values it had, and lists the change', () => {
+    const change = { changeId: 'c1', changeAuthorId: 7, changeAuthorName: 'Ana Ruiz', changeAt: '2026-12-06T14:05:00.000Z' }
+    const photo = {
+      kind: 'photo',
+      mediaId: 7,
+      src: '/media/a.jpg',
+      alt: 'A ferry',
+      caption: 'Old words',
+      credit: 'Ana',
+      width: 0,
+      height: 0,
+    }
+    const url = 'https://vimeo.com/76979871'
+    const changed = doc(
+      {
+        type: 'figure',
+        attrs: {
+          ...photo,
+          caption: 'New words',
+          mediaId: 8,
+          src: '/media/b.jpg',
+          wasCaption: 'Old words',
+          wasSrc: '/media/a.jpg',
+          wasMediaId: 7,
+          wasWidth: 0,
+          wasHeight: 0,
+          ...change,
+        },
+      },
+      { type: 'embed', attrs: { url, provider: 'vimeo', caption: 'Now', wasCaption: 'Then', ...change, changeId: 'c2' } },
+    )
+    expect(forReaders(changed)).toEqual(
+      doc({ type: 'figure', attrs: photo }, { type: 'embed', attrs: { url, provider: 'vimeo', caption: 'Then' } }),
+    )
+    expect(renderRichText(changed)).toContain('Old words')
+    expect(renderRichText(changed)).not.toContain('New words')
+    expect(plainText(changed)).not.toContain('Now')
+    expect(pendingSuggestions(changed).map((one) => [one.kind, one.block, one.text])).toEqual([
+      ['block', 'Figure changed: caption and image', 'New words'],
+      ['block', 'Embed changed: caption', 'Now'],
+    ])
+  })
+
   it('leaves suggested insertions out of the HTML and keeps suggested deletions as plain words', () => {
     expect(renderRichText(body)).toBe('<p>The ferry left at nine</p>')
   })

@@ -5,6 +5,7 @@ import { type BreakKind, breakKindOf, suggestedBreakName } from './nodes/suggest
 import { blockChangeOf, formerBlocks } from './block-changes'
 import { formerNesting } from './block-nesting'
 import { describeBlockChange, listForms, suggestedBlockName } from './block-suggestion'
+import { attrChangeOf, describeAttrChange, formerAttrs, hasAttrChange, isAttrChangeType } from './attr-changes'
 import { describeWholeBlock, formerWholeBlock, isWholeBlockType, wholeAtomWords, wholeBlockChangeOf } from './whole-blocks'
 
 /** What a suggestion changes: words (marks), or a whole block's form (`block`, lib/story-schema/block-suggestion.ts). */
@@ -29,7 +30,8 @@ export type PendingSuggestion = SuggestionAttrs & {
  * suggested for formatting (or a link) keep the formatting they have,
  * a block suggested as a heading or list item is what it was (block-changes.ts), a list item
  * suggested nested (or taken out) is where it was (block-nesting.ts), a quote, rule, figure or
- * embed suggested in is not there and one suggested out is (whole-blocks.ts), and a
+ * embed suggested in is not there and one suggested out is (whole-blocks.ts), a figure or embed
+ * whose caption or image is suggested changed has the values it had (attr-changes.ts), and a
  * suggested paragraph break is not there (paragraphs are split and joined once accepted). Every
  * text a reader gets is made from this: the page and the Content API's HTML (lib/rich-text.ts),
  * and the plain text that search, word counts and structured data read (lib/rich-text-plain.ts).
@@ -43,9 +45,14 @@ function readerContent(nodes: RichTextNode[]): RichTextNode[] {
   return formerBlocks(nodes).flatMap(readerNode)
 }
 
-function readerNode(node: RichTextNode): RichTextNode[] {
-  if (node.type === suggestedBreakName || node.type === suggestedBlockName || node.marks?.some((mark) => mark.type === 'insertion'))
+function readerNode(suggested: RichTextNode): RichTextNode[] {
+  if (
+    suggested.type === suggestedBreakName ||
+    suggested.type === suggestedBlockName ||
+    suggested.marks?.some((mark) => mark.type === 'insertion')
+  )
     return []
+  const node = formerAttrs(suggested)
   const whole = formerWholeBlock(node, readerContent)
   if (whole) return whole
   const marks = node.marks?.filter((mark) => !isSuggestionType(mark.type))
@@ -62,6 +69,7 @@ export function hasSuggestion(node: RichTextNode): boolean {
     node.type === suggestedBreakName ||
     node.type === suggestedBlockName ||
     (isWholeBlockType(node.type) && Boolean(node.attrs?.suggested)) ||
+    hasAttrChange(node) ||
     Boolean(node.marks?.some((mark) => isSuggestionType(mark.type))) ||
     (node.content ?? []).some(hasSuggestion)
   )
@@ -109,6 +117,9 @@ export function eachSuggestedPiece(
       const words = node.content ? wordsOf(node) : wholeAtomWords(node)
       visit('block', whole, words, describeWholeBlock(node.type, whole))
     }
+    const changed = attrChangeOf(node)
+    if (changed && isAttrChangeType(node.type))
+      visit('block', changed.who, wholeAtomWords(node), describeAttrChange(node.type, changed.parts))
     const breakAttrs = node.type === suggestedBreakName ? toSuggestionAttrs(node.attrs) : null
     if (breakAttrs) {
       const breakKind = breakKindOf(node.attrs)
