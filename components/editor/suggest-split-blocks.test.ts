@@ -72,11 +72,14 @@ describe('a rule, figure or embed suggested in the middle of a paragraph’s wor
     expect(suggestTransaction(caretAt(own, 9), keyed(joinBackward)(caretAt(own, 9)), ben, now, newId)).toBeNull()
   })
 
-  it('refuses a rule put over selected words, or two blocks at once in words', () => {
+  it('refuses a rule put over selected words, two blocks at once in words, or a rule in words with more besides', () => {
     expect(suggestTransaction(two(), rule(selecting(two(), 3, 9)), ana, now, newId)).toBeNull()
     const twice = rule(caretAt(two(), 6))
     twice.insert(7, horizontalRule!.create())
     expect(suggestTransaction(two(), twice, ana, now, newId)).toBeNull()
+    const more = rule(caretAt(two(), 6))
+    more.insert(more.doc.content.size, storySchema.nodes.paragraph!.create())
+    expect(suggestTransaction(two(), more, ana, now, newId)).toBeNull()
   })
 
   it('keeps the rule’s split through the sanitizer, and joins for readers only paragraphs of one form', () => {
