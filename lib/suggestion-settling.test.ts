@@ -82,3 +82,47 @@ describe('whose name a new suggestion carries', () => {
     expect(settlingProblem(editor, others, body('Fares rise by a third half.'))).toBeNull()
   })
 })
+
+describe('suggestions that split a block (lib/story-schema/split-blocks.ts)', () => {
+  const words = (text: string): RichTextNode => ({ type: 'paragraph', content: [{ type: 'text', text }] })
+  const suggested = (by: Actor, suggestion: 'insertion' | 'deletion', joins: string | null) => ({
+    id: `b${by.id}`,
+    authorId: by.id,
+    authorName: `Person ${by.id}`,
+    at: '2026-12-06T09:00:00.000Z',
+    suggested: suggestion,
+    joins,
+  })
+  const doc = (...content: RichTextNode[]): RichTextDoc => ({ type: 'doc', content })
+  const ruleBy = (by: Actor, joins: string | null = 'both'): RichTextNode => ({
+    type: 'horizontalRule',
+    attrs: suggested(by, 'insertion', joins),
+  })
+  const quote = (attrs: Record<string, unknown>, ...texts: string[]): RichTextNode => ({
+    type: 'blockquote',
+    attrs,
+    content: texts.map(words),
+  })
+  const whole = doc(words('Fares rise.'))
+  const splitByOther = doc(words('Fares'), ruleBy(otherWriter), words(' rise.'))
+
+  it('lets a person suggest a rule in a paragraph’s words or take part of a quote off in their own name, never in someone else’s', () => {
+    expect(settlingProblem(writer, whole, doc(words('Fares'), ruleBy(writer), words(' rise.')))).toBeNull()
+    expect(settlingProblem(writer, whole, splitByOther)).toBe(forgedMessage)
+    const quoted = doc(quote({ attribution: 'Mayor' }, 'One.', 'Two.'))
+    const part = (by: Actor) =>
+      doc(quote({ attribution: 'Mayor' }, 'One.'), quote({ attribution: 'Mayor', ...suggested(by, 'deletion', 'before') }, 'Two.'))
+    expect(settlingProblem(writer, quoted, part(writer))).toBeNull()
+    expect(settlingProblem(editor, quoted, part(otherWriter))).toBe(forgedMessage)
+    expect(settlingProblem(writer, part(otherWriter), quoted)).toMatch(/^Only editors can accept or reject suggested changes\./)
+    expect(settlingProblem(editor, part(otherWriter), quoted)).toBeNull()
+  })
+
+  it('refuses a writer rejecting someone else’s rule in a paragraph (the paragraph joined) or making it no longer a split; an editor may', () => {
+    for (const after of [whole, doc(words('Fares'), ruleBy(otherWriter, null), words(' rise.'))]) {
+      expect(settlingProblem(writer, splitByOther, after)).toMatch(/^Only editors can accept or reject suggested changes\./)
+      expect(settlingProblem(editor, splitByOther, after)).toBeNull()
+    }
+    expect(settlingProblem(writer, splitByOther, doc(words('Ferry fares'), ruleBy(otherWriter), words(' rise.')))).toBeNull()
+  })
+})

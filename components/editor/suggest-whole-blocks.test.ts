@@ -57,12 +57,13 @@ describe('horizontal rules suggested in or out', () => {
     expect(asEditorJson(suggested)).toEqual(suggested)
   })
 
-  it('takes a rule put in at a paragraph’s end, as the toolbar does, and refuses one that would split its words', () => {
+  it('takes a rule put in at a paragraph’s end, as the toolbar does, and one in its words as splitting them (suggest-split-blocks.test.ts)', () => {
     const atEnd = suggest(two(), ana, (s) => s.tr.replaceWith(12, 12, horizontalRule!.create()))
     expect(blocks(atEnd)).toEqual(['paragraph', 'horizontalRule(insertion)', 'paragraph'])
     expect(readers(atEnd)).toBe(readers(two()))
-    const inWords = two().tr.replaceWith(6, 6, horizontalRule!.create())
-    expect(suggestTransaction(two(), inWords, ana, now, newId)).toBeNull()
+    const inWords = suggest(two(), ana, (s) => s.tr.replaceWith(6, 6, horizontalRule!.create()))
+    expect(blocks(inWords)).toEqual(['paragraph', 'horizontalRule(insertion)', 'paragraph', 'paragraph'])
+    expect(readers(inWords)).toBe(readers(two()))
   })
 
   it('keeps a rule deleted (selected, or Backspace after it), struck, until accepted; one’s own inserted rule deleted goes', () => {
@@ -159,8 +160,8 @@ describe('figures and embeds suggested in or out', () => {
     expect(json(settled(state, false))).toEqual(json(two()))
   })
 
-  it('refuses a figure that would split a paragraph’s words, and someone else’s suggested figure deleted', () => {
-    expect(suggestTransaction(two(), viaToolbar(figureNode, 6)(two()), ana, now, newId)).toBeNull()
+  it('takes a figure in a paragraph’s words as splitting them, and refuses someone else’s suggested figure deleted', () => {
+    expect(blocks(suggest(two(), ana, viaToolbar(figureNode, 6)))).toEqual(['paragraph', 'figure(insertion)', 'paragraph', 'paragraph'])
     const anas = suggest(two(), ana, viaToolbar(figureNode, 12))
     expect(suggestTransaction(selectedAt(anas, 13), selectedAt(anas, 13).tr.deleteSelection(), ben, now, newId)).toBeNull()
     expect(json(suggest(selectedAt(anas, 13), ana, (s) => s.tr.deleteSelection()))).toEqual(json(two()))

@@ -3,6 +3,7 @@ import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { ReplaceAroundStep, ReplaceStep } from '@tiptap/pm/transform'
 import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
 import { type WholeBlockChange, noWholeBlockChange, toWholeBlockChange, isWholeAtomType } from '@/lib/story-schema/whole-blocks'
+import { joinQuoteBack, removeWholeAtom, splitsParagraph, suggestQuotePart } from './suggest-split-blocks'
 
 // Block quotes, horizontal rules, figures and embeds suggested in or out whole: a rule, figure or
 // embed inserted, or a quote put around paragraphs, is there at once in the suggester's colour;
@@ -30,7 +31,7 @@ function suggestQuote(state: EditorState, tr: Transaction, step: ReplaceAroundSt
   const quote = state.doc.nodeAt(from)
   const isUnwrap =
     slice.size === 0 && gapFrom === from + 1 && gapTo === to - 1 && quote?.type.name === 'blockquote' && quote.nodeSize === to - from
-  if (!isUnwrap) return null
+  if (!isUnwrap) return suggestQuotePart(state, tr, step, attrs)
   return suggestOut(state, [{ node: quote, position: from }], attrs, () => tr)
 }
 
@@ -53,7 +54,7 @@ function suggestAtomsOut(state: EditorState, step: ReplaceStep, attrs: () => Sug
   if (!isAtoms) return null
   return suggestOut(state, atoms, attrs, () => {
     const out = state.tr
-    for (const { node, position } of [...atoms].reverse()) out.delete(position, position + node.nodeSize)
+    for (const { node, position } of [...atoms].reverse()) removeWholeAtom(out, position, node)
     return out
   })
 }
@@ -81,32 +82,34 @@ function suggestOut(
 
 /**
  * `tr` inserting horizontal rules, figures or embeds (with empty paragraphs about them, as the
- * toolbar does) and changing no words nor splitting any, nor removing any block but an empty
- * paragraph, with each new one marked `insertion`.
+ * toolbar does) and changing no words nor removing any block but an empty paragraph, with each
+ * new one marked `insertion`; one alone may split a paragraph's words (suggest-split-blocks.ts).
  */
 function suggestAtomsIn(tr: Transaction, attrs: () => SuggestionAttrs): Transaction | null {
   const isEmpty = (node: ProseMirrorNode) => node.isTextblock && node.content.size === 0
   const onlyAtoms = (node: ProseMirrorNode) => isWholeAtom(node) || isEmpty(node)
   // Where each new rule, figure or embed is in the document `tr` makes.
   const atoms: number[] = []
+  let splitsWords = false
   for (const [index, step] of tr.steps.entries()) {
     const before = tr.docs[index]
     if (!(step instanceof ReplaceStep) || !before) return null
     const { from, to, slice } = step
     // Nothing goes but empty paragraphs: a figure replaced (its caption changed) is not one inserted.
     if (!everyChild(slice.content, onlyAtoms) || !everyChild(before.slice(from, to).content, isEmpty)) return null
-    // A block put in at a paragraph's end (or start) splits off an empty one; in its words, it would split them.
+    // A block put in at a paragraph's end (or start) splits off an empty one; in its words, it splits them.
     const $from = before.resolve(from)
     const $to = before.resolve(to)
     const hasWordsBefore = $from.parent.isTextblock && $from.parentOffset > 0
-    if (hasWordsBefore && $to.parent.isTextblock && $to.parentOffset < $to.parent.content.size) return null
+    splitsWords ||= hasWordsBefore && $to.parent.isTextblock && $to.parentOffset < $to.parent.content.size
     const later = tr.mapping.slice(index + 1)
     slice.content.forEach((node, offset) => {
       if (isWholeAtom(node)) atoms.push(later.map(from + offset - slice.openStart, 1))
     })
   }
-  if (atoms.length === 0) return null
-  const made: WholeBlockChange = { ...attrs(), suggested: 'insertion' }
+  const [only, ...others] = atoms
+  if (only === undefined || (splitsWords && (others.length > 0 || !splitsParagraph(tr, only)))) return null
+  const made: WholeBlockChange = { ...attrs(), suggested: 'insertion', ...(splitsWords ? { joins: 'both' as const } : {}) }
   for (const position of atoms) {
     const node = tr.doc.nodeAt(position)
     if (node && isWholeAtom(node)) tr.setNodeMarkup(position, undefined, { ...node.attrs, ...made })
@@ -141,6 +144,8 @@ export function settleWholeBlocks(tr: Transaction, ids: readonly string[] | null
     const stays = (change.suggested === 'insertion') === accept
     if (stays) tr.setNodeMarkup(position, undefined, { ...node.attrs, ...noWholeBlockChange })
     else if (node.type.name === 'blockquote') tr.replaceWith(position, position + node.nodeSize, node.content)
-    else tr.delete(position, position + node.nodeSize)
+    else removeWholeAtom(tr, position, node)
+    // A quote part kept (the part taken off rejected) is one quote again with the parts it was split from.
+    if (stays && change.joins && node.type.name === 'blockquote') joinQuoteBack(tr, position, change.joins)
   }
 }

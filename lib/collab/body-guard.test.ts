@@ -171,6 +171,7 @@ describe('a suggested heading over the socket', () => {
 const wholeBlocks = [
   { name: 'rule', type: 'horizontalRule', own: {} },
   { name: 'figure', type: 'figure', own: { src: '/media/1/ferry.jpg', alt: 'The ferry', caption: 'The new ferry' } },
+  { name: 'rule splitting a paragraph', type: 'horizontalRule', own: { joins: 'both' } },
 ]
 
 describe.each(wholeBlocks)('a suggested $name over the socket', ({ name, type, own }) => {
@@ -194,14 +195,19 @@ describe.each(wholeBlocks)('a suggested $name over the socket', ({ name, type, o
     expect(bodyUpdateProblem(accepted.server, accepted.update, writer)).toMatch(/^Only editors can accept or reject suggested changes\./)
   })
 
-  it(`refuses a ${name} suggested in someone else’s name`, () => {
-    const forged = changeBody((body) => {
+  const adding = (person: Actor) =>
+    changeBody((body) => {
       const block = new Y.XmlElement(type)
-      for (const [key, value] of Object.entries(blockBy(writer, 'w1').attrs)) block.setAttribute(key, value as string)
+      for (const [key, value] of Object.entries(blockBy(person, 'w1').attrs)) block.setAttribute(key, value as string)
       body.insert(2, [block])
     })
+
+  it(`refuses a ${name} suggested in someone else’s name, and lets a writer suggest their own`, () => {
+    const forged = adding(writer)
     expect(namesOthers(forged.update, editor)).toBe(true)
     expect(bodyUpdateProblem(forged.server, forged.update, editor)).toBe(forgedMessage)
+    const own = adding(writer)
+    expect(bodyUpdateProblem(own.server, own.update, writer)).toBeNull()
   })
 })
 

@@ -45,8 +45,9 @@ describe('the story extension list', () => {
   it('keeps only the attributes the stories use', () => {
     const schema = getSchema(storyExtensions)
     const attributes = (name: string) => Object.keys(schema.nodes[name]?.spec.attrs ?? {})
-    // A quote, rule, figure or embed suggested in or out carries who and when (whole-blocks.ts).
-    const suggested = ['id', 'authorId', 'authorName', 'at', 'suggested']
+    // A quote, rule, figure or embed suggested in or out carries who and when (whole-blocks.ts),
+    // and which blocks it was split from if it split one (split-blocks.ts).
+    const suggested = ['id', 'authorId', 'authorName', 'at', 'joins', 'suggested']
     expect(attributes('blockquote').sort()).toEqual(['attribution', ...suggested].sort())
     expect(attributes('horizontalRule').sort()).toEqual([...suggested].sort())
     // A figure's or embed's caption or image changed as a suggestion keeps who, when and what it had (attr-changes.ts).

@@ -6,7 +6,8 @@ import { blockChangeOf, formerBlocks } from './block-changes'
 import { formerNesting } from './block-nesting'
 import { describeBlockChange, listForms, suggestedBlockName } from './block-suggestion'
 import { attrChangeOf, describeAttrChange, formerAttrs, hasAttrChange, isAttrChangeType } from './attr-changes'
-import { describeWholeBlock, formerWholeBlock, isWholeBlockType, wholeAtomWords, wholeBlockChangeOf } from './whole-blocks'
+import { joinedBack } from './split-blocks'
+import { describeWholeBlock, formerWholeBlock, isWholeBlockType, wholeAtomWords, wholeBlockChangeOf, wholeBlockJoins } from './whole-blocks'
 
 /** What a suggestion changes: words (marks), or a whole block's form (`block`, lib/story-schema/block-suggestion.ts). */
 export type PendingKind = SuggestionKind | 'block'
@@ -30,8 +31,10 @@ export type PendingSuggestion = SuggestionAttrs & {
  * suggested for formatting (or a link) keep the formatting they have,
  * a block suggested as a heading or list item is what it was (block-changes.ts), a list item
  * suggested nested (or taken out) is where it was (block-nesting.ts), a quote, rule, figure or
- * embed suggested in is not there and one suggested out is (whole-blocks.ts), a figure or embed
- * whose caption or image is suggested changed has the values it had (attr-changes.ts), and a
+ * embed suggested in is not there and one suggested out is (whole-blocks.ts), a block that split
+ * another (a rule in a paragraph's words, part of a quote taken off) leaves it whole (split-blocks.ts),
+ * a figure or embed whose caption or image is suggested changed has the values it had
+ * (attr-changes.ts), and a
  * suggested paragraph break is not there (paragraphs are split and joined once accepted). Every
  * text a reader gets is made from this: the page and the Content API's HTML (lib/rich-text.ts),
  * and the plain text that search, word counts and structured data read (lib/rich-text-plain.ts).
@@ -42,7 +45,7 @@ export function forReaders(doc: RichTextDoc): RichTextDoc {
 }
 
 function readerContent(nodes: RichTextNode[]): RichTextNode[] {
-  return formerBlocks(nodes).flatMap(readerNode)
+  return joinedBack(formerBlocks(nodes), readerNode, wholeBlockJoins)
 }
 
 function readerNode(suggested: RichTextNode): RichTextNode[] {

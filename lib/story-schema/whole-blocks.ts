@@ -4,6 +4,7 @@ import type { RichTextDoc, RichTextNode } from '@/db/schema'
 import { suggestedBy, suggestionAttrsSchema, suggestionColourIndex } from './marks/suggestion'
 import { toAttribution } from './nodes/blockquote'
 import { plainAttribute } from './nodes/suggestion-marker'
+import { type JoinSide, joinSideSchema } from './split-blocks'
 
 /**
  * The blocks whose coming or going may be suggested whole: a block quote put around paragraphs or
@@ -31,15 +32,19 @@ const wholeBlockNames: Record<WholeBlockType, string> = {
 }
 
 /**
- * A suggested whole block: who and when, and whether it is suggested in (`insertion`) or out
- * (`deletion`). Kept as the block's own flat attributes, as the shared document keeps a node's
- * attributes but not the marks of a node that is not text.
+ * A suggested whole block: who and when, whether it is suggested in (`insertion`) or out
+ * (`deletion`), and for one that split a block, which neighbours it was split from (`joins`,
+ * lib/story-schema/split-blocks.ts). Kept as the block's own flat attributes, as the shared
+ * document keeps a node's attributes but not the marks of a node that is not text.
  */
-export const wholeBlockChangeSchema = suggestionAttrsSchema.extend({ suggested: z.enum(['insertion', 'deletion']) })
+export const wholeBlockChangeSchema = suggestionAttrsSchema.extend({
+  suggested: z.enum(['insertion', 'deletion']),
+  joins: joinSideSchema.nullish(),
+})
 export type WholeBlockChange = z.infer<typeof wholeBlockChangeSchema>
 
 /** The attributes a whole block carries while its coming or going is suggested (null otherwise). */
-export const wholeBlockAttrNames = ['suggested', 'id', 'authorId', 'authorName', 'at'] as const
+export const wholeBlockAttrNames = ['suggested', 'id', 'authorId', 'authorName', 'at', 'joins'] as const
 
 export function toWholeBlockChange(attrs: unknown): WholeBlockChange | null {
   const parsed = wholeBlockChangeSchema.safeParse(attrs)
@@ -71,10 +76,11 @@ export function toQuoteAttrs(attrs: Record<string, unknown>): Record<string, unk
 /** The attributes that make a block no longer suggested. */
 export const noWholeBlockChange = Object.fromEntries(wholeBlockAttrNames.map((name) => [name, null]))
 
-/** "New block quote", "No block quote", "New figure", "No embed"…: what accepting it does. */
-export function describeWholeBlock(type: WholeBlockType, change: Pick<WholeBlockChange, 'suggested'>): string {
+/** "New block quote", "No block quote", "New figure (splitting a paragraph)"…: what accepting it does. */
+export function describeWholeBlock(type: WholeBlockType, change: Pick<WholeBlockChange, 'suggested' | 'joins'>): string {
   const what = wholeBlockNames[type]
-  return change.suggested === 'insertion' ? `New ${what}` : `No ${what}`
+  const split = !change.joins ? '' : change.suggested === 'insertion' ? ' (splitting a paragraph)' : ' (on part of the quote)'
+  return `${change.suggested === 'insertion' ? 'New' : 'No'} ${what}${split}`
 }
 
 /** The words a suggested figure or embed is listed with: its caption (an embed without one, its address). */
@@ -119,6 +125,11 @@ export const WholeBlockSuggestions = Extension.create({
 /** The suggested coming or going of a block in a body's JSON, if any. */
 export function wholeBlockChangeOf(node: RichTextNode): WholeBlockChange | null {
   return isWholeBlockType(node.type) && node.attrs?.suggested ? toWholeBlockChange(node.attrs) : null
+}
+
+/** Which neighbours a block whose coming or going is suggested was split from, if any. */
+export function wholeBlockJoins(node: RichTextNode): JoinSide | null {
+  return wholeBlockChangeOf(node)?.joins ?? null
 }
 
 /**
