@@ -13,9 +13,9 @@ import { BenchError, assertPortFree, beginShutdown, cleanUp } from './lib/proces
 import { collabMarkdown } from './lib/report-collab.mjs'
 import { startServer } from './lib/server.mjs'
 
-const usage = `Usage: npm run bench:collab -- [--port P] [--articles N] [--skip-build]
+const usage = `Usage: npm run bench:collab -- [--port P] [--articles N] [--skip-build] [--dist-dir D]
 
-Builds the app into .next-bench (as npm run bench does; --skip-build reuses it), seeds a fresh
+Builds the app into .next-bench, or --dist-dir (as npm run bench does; --skip-build reuses it), seeds a fresh
 embedded database in .bench-data/collab with the demo newsroom and N synthetic stories (default 50),
 starts the app (server.mjs) on --port (default 3400; its inspector, for the heap, on the fifth port after) and measures writing together: five editors
 typing at once in one 5,000-word story in Chromium (how soon each key shows in the other pages, the
@@ -24,7 +24,6 @@ per open document (20 stories opened by sync clients). Prints a markdown report.
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(root)
-const distDir = '.next-bench'
 const dataDir = path.join('.bench-data', 'collab')
 // Only for this throwaway server; never a production secret.
 const authSecret = 'copydesk-bench-secret-not-for-production-0123456789'
@@ -52,6 +51,7 @@ async function main() {
       port: { type: 'string', default: '3400' },
       articles: { type: 'string', default: '50' },
       'skip-build': { type: 'boolean', default: false },
+      'dist-dir': { type: 'string', default: '.next-bench' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -69,6 +69,7 @@ async function main() {
   await assertPortFree(port + 5, "the server's inspector, for its heap")
   const loadAtStart = os.loadavg()[0]
 
+  const distDir = values['dist-dir']
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: distDir }
   if (!values['skip-build']) {
     log(`Building into ${distDir} (next build).`)

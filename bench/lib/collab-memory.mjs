@@ -78,13 +78,23 @@ async function settledRss(pid) {
   return samples.sort((a, b) => a - b)[2]
 }
 
-/** One sync client on one story: a ticket from the app, then the provider, until it has synced. */
-export async function openStory(base, jar, articleId) {
+/** A provider that sends the server only its own awareness changes, as the desk's (components/desk/story-provider.ts). */
+class QuietProvider extends HocuspocusProvider {
+  awarenessUpdateHandler(change, origin) {
+    if (origin !== this) super.awarenessUpdateHandler(change, origin)
+  }
+}
+
+/**
+ * One sync client on one story: a ticket from the app, then the provider, until it has synced.
+ * `quiet`: it does not send back the others' awareness it hears (Hocuspocus's own provider does).
+ */
+export async function openStory(base, jar, articleId, { quiet = false } = {}) {
   const answer = await request(`${base}/desk/articles/${articleId}/collab-ticket`, { method: 'POST', jar })
   if (answer.status !== 200) throw new BenchError(`No sync ticket for story ${articleId}: ${answer.status} ${answer.body.slice(0, 200)}`)
   const { ticket, documentName, path } = JSON.parse(answer.body)
   const socket = new HocuspocusProviderWebsocket({ url: `${base.replace(/^http/, 'ws')}${path}`, WebSocketPolyfill: WebSocket })
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name: documentName, token: ticket })
+  const provider = new (quiet ? QuietProvider : HocuspocusProvider)({ websocketProvider: socket, name: documentName, token: ticket })
   provider.attach()
   const close = () => {
     provider.destroy()
@@ -100,6 +110,7 @@ export async function openStory(base, jar, articleId) {
   }
   return {
     doc: provider.document,
+    awareness: provider.awareness,
     close,
     chars: provider.document
       .getXmlFragment('body')

@@ -7,7 +7,7 @@ import { summarize } from './stats.mjs'
 const categories = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline']
 
 /** The rendering steps of a frame (style, layout, paint, layers): the browser's part of a key. */
-const renderingSteps = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit'])
+export const renderingSteps = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit'])
 
 /** Runs `typeKeys()` while `browser` traces `page`; resolves with `mainThreadPerKey` of the trace. */
 export async function traceKeys(browser, page, typeKeys) {
@@ -63,7 +63,7 @@ export function mainThreadPerKey(events) {
 }
 
 /** The events of `sorted` (by start) that no earlier one of them contains. */
-function outermost(sorted) {
+export function outermost(sorted) {
   const kept = []
   let end = -Infinity
   for (const event of sorted) {

@@ -1,6 +1,6 @@
 'use client'
 
-import { HocuspocusProvider } from '@hocuspocus/provider'
+import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { useRouter } from 'next/navigation'
 import { type RefObject, useEffect, useState } from 'react'
 import type * as Y from 'yjs'
@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { caretColourFor } from '@/lib/collab/colours'
 import { type Actor, roles } from '@/lib/permissions'
 import { requestJson } from './json-client'
+import { StoryProvider } from './story-provider'
 
 // The story's shared document on the sync server (lib/collab/, README "Writing together"): a
 // ticket from the desk, then a Hocuspocus connection on the path and document the ticket names.
@@ -99,7 +100,7 @@ export function useStoryCollab(articleId: number, isEnabled: boolean, waitsRef?:
       isReadOnly = access === 'read'
       let pending: string | null = first.data.ticket
       const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
-      provider = new HocuspocusProvider({
+      provider = new StoryProvider({
         url: `${scheme}://${window.location.host}${path}`,
         name: documentName,
         // A reconnect asks for a fresh ticket: they last a minute.

@@ -1,7 +1,12 @@
+import { getSchema } from '@tiptap/core'
+import { EditorState, type Transaction } from '@tiptap/pm/state'
+import { EditorView } from '@tiptap/pm/view'
+import { prosemirrorJSONToYXmlFragment, yCursorPlugin, yCursorPluginKey, ySyncPlugin, ySyncPluginKey } from '@tiptap/y-tiptap'
 import { describe, expect, it } from 'vitest'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { othersChangesOnly } from './collaboration'
+import { storyExtensions } from '@/lib/story-schema/extensions'
+import { drawsCaretsOf, othersChangesOnly } from './collaboration'
 
 describe('the awareness the caret plugin sees', () => {
   it("tells of the others' carets moving, not of one's own moving with each key", () => {
@@ -25,6 +30,103 @@ describe('the awareness the caret plugin sees', () => {
     theirs.setLocalStateField('cursor', { anchor: 6, head: 6 })
     applyAwarenessUpdate(mine, encodeAwarenessUpdate(theirs, [theirs.clientID]), 'remote')
     expect(seen).toHaveLength(1)
+    mine.destroy()
+    theirs.destroy()
+  })
+})
+
+describe("the others' carets redrawn", () => {
+  const schema = getSchema(storyExtensions)
+
+  /** This person's body bound to its document, with the others' carets: a state moved on by the binding as a view would be. */
+  function boundBody() {
+    const doc = new Y.Doc()
+    const awareness = new Awareness(doc)
+    // The binding needs only a view's state and dispatch here: a view without a DOM.
+    const view: EditorView = Object.create(EditorView.prototype)
+    view.state = EditorState.create({ schema, plugins: [ySyncPlugin(doc.getXmlFragment('body')), yCursorPlugin(awareness)] })
+    view.dispatch = (tr: Transaction) => {
+      view.state = view.state.apply(tr)
+    }
+    view.hasFocus = () => false
+    const binding = ySyncPluginKey.getState(view.state)?.binding
+    if (!binding) throw new Error('The body is not bound.')
+    binding.initView(view)
+    binding._forceRerender()
+    return { doc, awareness, view }
+  }
+
+  it('is skipped when a caret moved with the words another change already brought, and not otherwise', () => {
+    const mine = boundBody()
+    const other = new Y.Doc()
+    const theirs = new Awareness(other)
+    theirs.setLocalStateField('user', { name: 'Tomás', color: '#0b7285' })
+    prosemirrorJSONToYXmlFragment(
+      schema,
+      { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Port' }] }] },
+      other.getXmlFragment('body'),
+    )
+    const paragraph = other.getXmlFragment('body').get(0)
+    if (!(paragraph instanceof Y.XmlElement)) throw new Error('No paragraph.')
+    const text = paragraph.get(0)
+    if (!(text instanceof Y.XmlText)) throw new Error('No text.')
+    const sync = () => Y.applyUpdate(mine.doc, Y.encodeStateAsUpdate(other))
+    const caretAt = (index: number, to = index) => {
+      const position = (at: number) => Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, at))
+      theirs.setLocalStateField('cursor', { anchor: position(index), head: position(to) })
+      applyAwarenessUpdate(mine.awareness, encodeAwarenessUpdate(theirs, [theirs.clientID]), 'remote')
+    }
+    const drawn = () => drawsCaretsOf(mine.view.state, mine.awareness, [theirs.clientID])
+    const redraw = () => mine.view.dispatch(mine.view.state.tr.setMeta(yCursorPluginKey, { awarenessUpdated: true }))
+
+    sync()
+    caretAt(4)
+    expect(drawn()).toBe(false)
+    redraw()
+    expect(drawn()).toBe(true)
+
+    // They type a letter: their change redraws the carets, and their caret's move after it is already drawn.
+    text.insert(4, 's')
+    sync()
+    caretAt(5)
+    expect(drawn()).toBe(true)
+
+    caretAt(1)
+    expect(drawn()).toBe(false)
+    redraw()
+    expect(drawn()).toBe(true)
+
+    caretAt(1, 3)
+    expect(drawn()).toBe(false)
+    redraw()
+    expect(drawn()).toBe(false)
+
+    theirs.setLocalStateField('cursor', null)
+    applyAwarenessUpdate(mine.awareness, encodeAwarenessUpdate(theirs, [theirs.clientID]), 'remote')
+    redraw()
+    expect(drawn()).toBe(true)
+    theirs.destroy()
+    mine.awareness.destroy()
+  })
+
+  it('is asked only for carets that moved, never for someone arriving or leaving', () => {
+    const mine = new Awareness(new Y.Doc())
+    const theirs = new Awareness(new Y.Doc())
+    const asked: number[][] = []
+    let seen = 0
+    const view = othersChangesOnly(mine, (clients) => {
+      asked.push(clients)
+      return true
+    })
+    view.on('change', () => (seen += 1))
+    const tell = () => applyAwarenessUpdate(mine, encodeAwarenessUpdate(theirs, [theirs.clientID]), 'remote')
+
+    theirs.setLocalStateField('cursor', { anchor: 1, head: 1 })
+    tell()
+    expect([asked, seen]).toEqual([[], 1])
+    theirs.setLocalStateField('cursor', { anchor: 2, head: 2 })
+    tell()
+    expect([asked, seen]).toEqual([[[theirs.clientID]], 1])
     mine.destroy()
     theirs.destroy()
   })

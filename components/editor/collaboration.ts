@@ -1,6 +1,6 @@
 import { type AnyConfig, type Editor, Extension, type Extensions, getExtensionField } from '@tiptap/core'
 import { Collaboration } from '@tiptap/extension-collaboration'
-import { type Plugin, TextSelection } from '@tiptap/pm/state'
+import { type EditorState, type Plugin, TextSelection } from '@tiptap/pm/state'
 import {
   getRelativeSelection,
   relativePositionToAbsolutePosition,
@@ -10,7 +10,7 @@ import {
   yUndoPluginKey,
 } from '@tiptap/y-tiptap'
 import type { Awareness } from 'y-protocols/awareness'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { documentParts } from '@/lib/collab/paths'
 
 /**
@@ -32,7 +32,10 @@ const CollaborationCarets = Extension.create<{ awareness: Awareness | null }>({
   name: 'collaborationCarets',
   addOptions: () => ({ awareness: null }),
   addProseMirrorPlugins() {
-    return this.options.awareness ? [yCursorPlugin(othersChangesOnly(this.options.awareness), { cursorBuilder: caretOf })] : []
+    const { awareness } = this.options
+    if (!awareness) return []
+    const isDrawn = (clients: number[]) => drawsCaretsOf(this.editor.state, awareness, clients)
+    return [yCursorPlugin(othersChangesOnly(awareness, isDrawn), { cursorBuilder: caretOf })]
   },
 })
 
@@ -43,15 +46,20 @@ type ChangeListener = (change: AwarenessChange, origin: unknown) => void
  * The awareness as the cursor plugin sees it: its `change` event fires only when someone else's
  * caret, name or presence changed. The plugin draws only the others' carets, yet it redraws them
  * all (and sends the editor a transaction) on every change, including this person's own caret
- * moving with each key: in a long story that doubled the work of every keystroke.
+ * moving with each key: in a long story that doubled the work of every keystroke. Nor does it fire
+ * when `isDrawn` says the others' carets that moved are already drawn where they are now: a typist's
+ * caret moves with every key, just after the key itself, whose change redrew the carets already.
  */
-export function othersChangesOnly(awareness: Awareness): Awareness {
+export function othersChangesOnly(awareness: Awareness, isDrawn: (clients: number[]) => boolean = () => false): Awareness {
   const filtered = new Map<ChangeListener, ChangeListener>()
   const on = (name: string, listener: ChangeListener) => {
     if (name !== 'change') return awareness.on(name, listener)
     const onOthers: ChangeListener = (change, origin) => {
       const { added, updated, removed } = change
-      if ([...added, ...updated, ...removed].some((id) => id !== awareness.clientID)) listener(change, origin)
+      const others = [...added, ...updated, ...removed].filter((id) => id !== awareness.clientID)
+      if (others.length === 0) return
+      if (added.length + removed.length === 0 && isDrawn(others)) return
+      listener(change, origin)
     }
     filtered.set(listener, onOthers)
     awareness.on(name, onOthers)
@@ -68,6 +76,35 @@ export function othersChangesOnly(awareness: Awareness): Awareness {
       return typeof value === 'function' ? value.bind(target) : value
     },
   })
+}
+
+/**
+ * Whether `state` draws the carets of `clients` where their awareness puts them now (as the
+ * cursor plugin of `@tiptap/y-tiptap` would draw them again). Only collapsed carets are compared:
+ * while anyone's selection is drawn, or a caret cannot be placed, the answer is no.
+ */
+export function drawsCaretsOf(state: EditorState, awareness: Awareness, clients: number[]): boolean {
+  const sync = ySyncPluginKey.getState(state)
+  const drawn = yCursorPluginKey.getState(state)?.find()
+  if (!sync?.binding || !drawn || drawn.some((decoration) => decoration.from < decoration.to)) return false
+  const { doc, type, binding } = sync
+  const last = Math.max(state.doc.content.size - 1, 0)
+  const at = (position: unknown) =>
+    relativePositionToAbsolutePosition(doc, type, Y.createRelativePositionFromJSON(position), binding.mapping)
+  return clients.every((client) => {
+    const shown = drawn.find((decoration) => decoration.spec.key === String(client))
+    const cursor = cursorOf(awareness.getStates().get(client))
+    if (!cursor) return shown === undefined
+    const anchor = at(cursor.anchor)
+    const head = at(cursor.head)
+    return shown !== undefined && head !== null && anchor === head && shown.from === Math.min(head, last)
+  })
+}
+
+function cursorOf(state: unknown): { anchor: unknown; head: unknown } | null {
+  if (typeof state !== 'object' || state === null || !('cursor' in state)) return null
+  const { cursor } = state
+  return typeof cursor === 'object' && cursor !== null && 'anchor' in cursor && 'head' in cursor ? cursor : null
 }
 
 /** Another person's caret: a line in their colour, their name above it, named for screen readers too. */
