@@ -2,6 +2,7 @@ import { expect, test } from './test'
 import { signedInPage } from './fixtures'
 import {
   clickInBody,
+  openPreview,
   press,
   pressOnly,
   saveAndWait,
@@ -60,9 +61,7 @@ test('underline, a nested list item, a block quote and a rule suggested: shown i
   await expect(suggestionBy(editor, 'New block quote “A quote from the harbour.”')).toBeVisible()
   await expect(suggestionBy(editor, 'New horizontal rule')).toBeVisible()
 
-  await saveAndWait(editor)
-  const preview = await editor.context().newPage()
-  await preview.goto(await editor.getByRole('link', { name: 'Preview (opens in a new tab)' }).getAttribute('href').then(String))
+  const preview = await openPreview(editor)
   await expect(preview.getByText('A quote from the harbour.')).toBeVisible()
   await expect(preview.locator('blockquote, hr, u, li li')).toHaveCount(0)
   await expect(preview.getByRole('listitem').filter({ hasText: /^(Mornings|Early sailing)$/ })).toHaveText(['Mornings', 'Early sailing'])
@@ -127,9 +126,7 @@ test('a figure inserted and an embed deleted while suggesting: listed, counted, 
   await expect(suggestionBy(editor, 'New figure “The new pier”')).toBeVisible()
   await expect(suggestionBy(editor, 'No embed “Where the pier is”')).toBeVisible()
 
-  await saveAndWait(editor)
-  const preview = await editor.context().newPage()
-  await preview.goto(await editor.getByRole('link', { name: 'Preview (opens in a new tab)' }).getAttribute('href').then(String))
+  const preview = await openPreview(editor)
   await expect(preview.getByText('Boats run hourly.')).toBeVisible()
   await expect(preview.getByText('The new pier', { exact: true })).toHaveCount(0)
   await expect(preview.locator('figure.embed')).toContainText('Where the pier is')

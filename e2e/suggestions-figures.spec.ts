@@ -1,6 +1,6 @@
 import { expect, test } from './test'
 import { signedInPage } from './fixtures'
-import { clickInBody, saveAndWait, startStory, storyBody, toolbarButton } from './pages/story-form'
+import { clickInBody, openPreview, saveAndWait, startStory, storyBody, toolbarButton } from './pages/story-form'
 import { suggestionBy, suggestionsRail as rail } from './pages/suggestions'
 
 // A figure's caption changed while suggesting (components/editor/suggest-attrs.ts): shown at once
@@ -43,9 +43,7 @@ test('a figure’s caption changed while suggesting: listed for the writer, the 
   await expect(suggestionBy(writer, listed)).toBeVisible()
   await expect(storyBody(writer).getByRole('figure')).toContainText('The new pier at dawn')
 
-  await saveAndWait(editor)
-  const preview = await editor.context().newPage()
-  await preview.goto(await editor.getByRole('link', { name: 'Preview (opens in a new tab)' }).getAttribute('href').then(String))
+  const preview = await openPreview(editor)
   await expect(preview.getByRole('figure')).toContainText('The old pier')
   await expect(preview.getByText('The new pier at dawn')).toHaveCount(0)
   await preview.close()

@@ -1,19 +1,10 @@
-import type { Page } from '@playwright/test'
 import { expect, test } from './test'
 import { signedInPage } from './fixtures'
-import { caretAfter, clickInBody, saveAndWait, startStory, storyBody, toolbarButton } from './pages/story-form'
+import { caretAfter, clickInBody, openPreview, startStory, storyBody, toolbarButton } from './pages/story-form'
 import { suggestionBy, suggestionsRail as rail } from './pages/suggestions'
 
 // Suggestions that split a block (components/editor/suggest-split-blocks.ts): a rule put in the
 // middle of a paragraph's words, and part of a block quote taken off.
-
-/** The story's preview, opened after a save: what readers would get. */
-async function openPreview(editor: Page): Promise<Page> {
-  await saveAndWait(editor)
-  const preview = await editor.context().newPage()
-  await preview.goto(await editor.getByRole('link', { name: 'Preview (opens in a new tab)' }).getAttribute('href').then(String))
-  return preview
-}
 
 test('a rule put in the middle of a paragraph while suggesting: split in the desk, listed once, left out of the preview, rejected with the paragraph whole', async ({
   browser,

@@ -4,6 +4,7 @@ import { signedInPage } from './fixtures'
 import {
   caretAfter,
   clickInBody,
+  openPreview,
   press,
   pressOnly,
   saveAndWait,
@@ -172,9 +173,7 @@ test('a new paragraph and a join suggested: a pilcrow in the suggester’s colou
   await editor.keyboard.press('Backspace')
   await expect(storyBody(editor).getByTitle(/^Joining of paragraphs suggested by Daniel Achterberg, /)).toHaveText('¶')
   await expect(rail(editor).getByRole('heading')).toHaveText('Suggestions 1 pending')
-  await saveAndWait(editor)
-  const preview = await editor.context().newPage()
-  await preview.goto(await editor.getByRole('link', { name: 'Preview (opens in a new tab)' }).getAttribute('href').then(String))
+  const preview = await openPreview(editor)
   await expect(preview.getByText('Buses too.', { exact: true })).toBeVisible()
   expect(await preview.content()).not.toContain('¶')
   await preview.close()
@@ -253,9 +252,7 @@ test('a link, a heading and a list item suggested: shown as they would be with w
   await expect(storyBody(editor).getByRole('figure')).toHaveAttribute('title', /^New figure suggested by Daniel Achterberg, /)
   await expect(rail(editor).getByRole('heading')).toHaveText('Suggestions 4 pending')
 
-  await saveAndWait(editor)
-  const preview = await editor.context().newPage()
-  await preview.goto(await editor.getByRole('link', { name: 'Preview (opens in a new tab)' }).getAttribute('href').then(String))
+  const preview = await openPreview(editor)
   await expect(preview.getByText('Works begin', { exact: true })).toBeVisible()
   await expect(preview.getByRole('heading', { name: 'Works begin' })).toHaveCount(0)
   await expect(preview.getByRole('listitem').filter({ hasText: 'Fares rise.' })).toHaveCount(0)

@@ -68,6 +68,14 @@ export async function saveAndWait(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible()
 }
 
+/** Saves, then opens the story's preview (what readers would get) in a new tab of the same session. */
+export async function openPreview(page: Page): Promise<Page> {
+  await saveAndWait(page)
+  const preview = await page.context().newPage()
+  await preview.goto(await page.getByRole('link', { name: 'Preview (opens in a new tab)' }).getAttribute('href').then(String))
+  return preview
+}
+
 /** On the story's page, the editor opens it, requests changes with `note`, and waits until the story has moved. */
 export async function requestChanges(editor: Page, articleId: number, note: string): Promise<void> {
   await editor.goto(`/desk/articles/${articleId}`)
