@@ -33,6 +33,25 @@ function keptQueueCondition(queue: Exclude<DeskQueue, 'trash'>, viewer: Actor): 
   }
 }
 
+/**
+ * The states of the stories a list can hold, with a state filter or none: the parts of the desk
+ * its lines depend on (lib/desk-kept.ts). Must agree with `queueCondition` (lib/desk-kept.data.test.ts).
+ */
+export function queueStates(queue: DeskQueue, status?: ArticleStatus): (ArticleStatus | 'trash')[] {
+  if (queue === 'trash') return ['trash']
+  const all = articleStatus.enumValues
+  const held: Record<Exclude<DeskQueue, 'trash'>, readonly ArticleStatus[]> = {
+    drafts: ['draft'],
+    review: ['in_review'],
+    sentBack: ['changes_requested'],
+    scheduled: ['scheduled'],
+    // `publiclyVisible`: a published revision, whatever the state but unpublished.
+    published: all.filter((state) => state !== 'unpublished'),
+    all,
+  }
+  return held[queue].filter((state) => status === undefined || state === status)
+}
+
 export function filterCondition(filters: DeskFilters): SQL | undefined {
   const q = filters.q === undefined ? '' : cleanText(filters.q).trim()
   return and(
