@@ -77,6 +77,14 @@ describe('the desk reads again only what a change can touch', () => {
     expect(await countDeskQueues(db, writer)).toMatchObject({ drafts: (counts?.drafts ?? 0) - 1, review: (counts?.review ?? 0) + 1 })
   })
 
+  it('counts a story moved to another section at once, when nothing else of it changes', async () => {
+    const id = await makeStory(db, newsroom, { headline: 'Ferry timetable' })
+    const inOther = async () => (await countDeskQueues(db, editor, { sectionId: newsroom.otherSectionId }))?.all ?? 0
+    const before = await inOther()
+    await db.update(articles).set({ sectionId: newsroom.otherSectionId }).where(eq(articles.id, id))
+    expect(await inOther()).toBe(before + 1)
+  })
+
   it('moves a story to the trash’s list at once, and out of its state’s', async () => {
     const id = await makeStory(db, newsroom, { headline: 'Old timetable' })
     expect(await lineOf('trash', id, writer)).toBeUndefined()

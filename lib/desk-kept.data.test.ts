@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { openDatabase, serverUrlOf } from '@/db'
 import { articles, sections, users } from '@/db/schema'
-import { act, makeStory, openTestNewsroom } from '@/test/newsroom'
+import { act, editStory, makeStory, openTestNewsroom } from '@/test/newsroom'
 import { deskGenerations } from './desk-kept'
 import { getDeskNews } from './desk-news'
 import { countDeskQueues, listDeskQueue } from './desk-queues-list'
@@ -114,5 +114,19 @@ describe.skipIf(!serverUrl)('two instances on one PostgreSQL database', () => {
     const id = await makeStory(other.db, newsroom, { headline: 'Bridge closes' })
     await act(other.db, newsroom.writer, id, 'submit')
     expect(await countDeskQueues(db, newsroom.editor)).toMatchObject({ review: (before?.review ?? 0) + 1 })
+  })
+
+  it('shows on one instance, at its next view, a headline and a note changed through the other', async () => {
+    if (!other) throw new Error('No second instance.')
+    const id = await makeStory(db, newsroom, { headline: 'Pier lights' })
+    await act(db, newsroom.writer, id, 'submit')
+    const line = async () => (await listDeskQueue(db, newsroom.editor, 'review', { pageSize: 50 }))?.items.find((item) => item.id === id)
+    expect(await line()).toMatchObject({ headline: 'Pier lights', openNotes: 0 })
+    await editStory(other.db, newsroom.editor, id, { headline: 'Pier lights fail' }, { kind: 'autosave' })
+    expect(await line()).toMatchObject({ headline: 'Pier lights fail', openNotes: 0 })
+    const news = await getDeskNews(db, newsroom.writer)
+    await addNote(other.db, newsroom.editor, id, { body: 'Since when?' })
+    expect(await line()).toMatchObject({ openNotes: 1 })
+    expect((await getDeskNews(db, newsroom.writer))?.count).toBe((news?.count ?? 0) + 1)
   })
 })

@@ -1,6 +1,5 @@
 import 'server-only'
 import { sql } from 'drizzle-orm'
-import { unionAll } from 'drizzle-orm/pg-core'
 import { cache } from 'react'
 import type { Db, Tx } from '@/db'
 import { type ArticleStatus, articleStatus, deskChanges, deskChangesByPart } from '@/db/schema'
@@ -26,13 +25,19 @@ const every = 'every'
 
 /** How many transactions have changed each part of the desk, as the database says now (`every` included). */
 export async function deskGenerations(db: Db): Promise<Map<string, number>> {
-  // No parameters, so that the embedded database keeps the plan.
-  const rows = await unionAll(
-    db.select({ part: sql<string>`${every}::text`.as('part'), generation: deskChanges.generation }).from(deskChanges),
-    db.select({ part: deskChangesByPart.part, generation: deskChangesByPart.generation }).from(deskChangesByPart),
-  )
-  if (!rows.some((row) => row.part === every)) throw new Error('desk_changes has no row: are the migrations applied?')
-  return new Map(rows.map((row) => [row.part, Number(row.generation)]))
+  // One statement that starts with `select` and has no parameters: the embedded database keeps it
+  // prepared, with its plan (db/pglite-client.ts).
+  const [row] = await db
+    .select({
+      every: deskChanges.generation,
+      parts: sql<
+        [string, number][]
+      >`(select coalesce(json_agg(json_build_array(${deskChangesByPart.part}, ${deskChangesByPart.generation})), '[]')
+        from ${deskChangesByPart})`,
+    })
+    .from(deskChanges)
+  if (!row) throw new Error('desk_changes has no row: are the migrations applied?')
+  return new Map([[every, row.every], ...row.parts.map(([part, generation]): [string, number] => [part, Number(generation)])])
 }
 
 /**
