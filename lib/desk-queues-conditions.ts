@@ -9,6 +9,8 @@ import type { Actor } from './permissions'
 // Which stories each desk list holds, as SQL conditions on `articles`; every list but the
 // trash's leaves out the stories in it. Each is served by an index (test/desk-queries.data.test.ts). "Mine" means
 // created by me or bylined on me (the live bylines, or the newest ones for a story never published).
+// A condition on another column of a story must be added to the columns whose change the database
+// counts as a change of the counts (`desk_changed`, the latest migration that defines it).
 
 export function queueCondition(queue: DeskQueue, viewer: Actor): SQL | undefined {
   // A story in the trash is on the trash's list and no other.

@@ -4,41 +4,38 @@ CREATE TABLE "desk_changes_by_part" (
 );
 --> statement-breakpoint
 -- What the desk keeps of a story in this state: the lines of the lists of its state (the trash's
--- if it is in it) and the news boxes of its owners.
-CREATE FUNCTION "desk_parts_of"("story" "articles") RETURNS text[] LANGUAGE sql AS $$
-  SELECT CASE WHEN "story"."id" IS NULL THEN '{}'::text[] ELSE
-    array[CASE WHEN "story"."trashed_at" IS NOT NULL THEN 'list:trash' ELSE 'list:' || "story"."status" END]
-      || array(SELECT 'news:' || "owner" FROM unnest("story"."owner_ids") AS "owner") END
-$$;--> statement-breakpoint
--- The columns of a story that no desk count reads (lib/desk-queues-conditions.ts): changing only
--- these leaves the counts as they were, unless a count searches (it then reads the list parts too).
-CREATE FUNCTION "desk_uncounted_columns"() RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
-  SELECT array['updated_at', 'version', 'current_revision_id', 'current_headline', 'current_search_vector']
+-- if it is in it) and the news boxes of its owners. None for no story (a row before an insert).
+CREATE FUNCTION "desk_parts_of"("status" "article_status", "trashed_at" timestamptz, "owner_ids" integer[]) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN "status" IS NULL THEN '{}'::text[] ELSE
+    array[CASE WHEN "trashed_at" IS NOT NULL THEN 'list:trash' ELSE 'list:' || "status" END]
+      || array(SELECT 'news:' || "owner" FROM unnest("owner_ids") AS "owner") END
 $$;--> statement-breakpoint
 -- Each part a transaction changed is counted once, as it commits (the triggers of migration 0026
--- are deferred). A story's row counts its state and owners before and after, and `count` unless
--- only what no count reads changed (its time, version and current revision's words: a search's
--- count also reads the list parts); a revision, note or event counts its story's state and
--- owners; names and emptied tables count `every` (desk_changes). desk_changes is locked first in
--- every transaction that counts, so that those transactions take turns on the parts' rows and
--- cannot deadlock on them.
+-- are deferred). A story's row counts its state and owners before and after, and `count` when it
+-- comes, goes, or changes a column a count reads (lib/desk-queues-conditions.ts: its state, trash,
+-- section, owners, published revision; a search's count also reads the list parts, as its words
+-- change); a revision, note or event counts its story's state and owners; names and emptied tables
+-- count `every` (desk_changes). desk_changes is locked first in every transaction that counts, so
+-- that those transactions take turns on the parts' rows and cannot deadlock on them.
 CREATE OR REPLACE FUNCTION "desk_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   done text := coalesce(nullif(current_setting('copydesk.desk_changed', true), ''), ',');
   parts text[] := '{}';
   changed_part text;
-  story "articles";
+  story record;
 BEGIN
   IF TG_LEVEL = 'STATEMENT' OR TG_TABLE_NAME IN ('users', 'sections') THEN
     parts := array['every'];
   ELSIF TG_TABLE_NAME = 'articles' THEN
-    parts := "desk_parts_of"(OLD) || "desk_parts_of"(NEW);
-    IF TG_OP <> 'UPDATE' OR (to_jsonb(OLD) - "desk_uncounted_columns"()) IS DISTINCT FROM (to_jsonb(NEW) - "desk_uncounted_columns"()) THEN
+    parts := "desk_parts_of"(OLD."status", OLD."trashed_at", OLD."owner_ids") || "desk_parts_of"(NEW."status", NEW."trashed_at", NEW."owner_ids");
+    IF TG_OP <> 'UPDATE'
+      OR (OLD."status", OLD."trashed_at", OLD."section_id", OLD."owner_ids", OLD."published_revision_id")
+        IS DISTINCT FROM (NEW."status", NEW."trashed_at", NEW."section_id", NEW."owner_ids", NEW."published_revision_id") THEN
       parts := parts || 'count'::text;
     END IF;
   ELSE
-    FOR story IN SELECT * FROM "articles" WHERE "id" IN (OLD."article_id", NEW."article_id") LOOP
-      parts := parts || "desk_parts_of"(story);
+    FOR story IN SELECT "status", "trashed_at", "owner_ids" FROM "articles" WHERE "id" IN (OLD."article_id", NEW."article_id") LOOP
+      parts := parts || "desk_parts_of"(story."status", story."trashed_at", story."owner_ids");
     END LOOP;
   END IF;
   IF done = ',' THEN
