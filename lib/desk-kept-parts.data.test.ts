@@ -85,13 +85,15 @@ describe('the desk reads again only what a change can touch', () => {
     expect(await inOther()).toBe(before + 1)
   })
 
-  it('moves a story to the trash’s list at once, and out of its state’s', async () => {
+  it('moves a story to the trash’s list and count at once, and out of its state’s', async () => {
     const id = await makeStory(db, newsroom, { headline: 'Old timetable' })
     expect(await lineOf('trash', id, writer)).toBeUndefined()
     expect(await lineOf('drafts', id, writer)).toBeDefined()
+    const counts = await countDeskQueues(db, writer)
     await moveToTrash(db, writer, id)
     expect(await lineOf('trash', id, writer)).toBeDefined()
     expect(await lineOf('drafts', id, writer)).toBeUndefined()
+    expect(await countDeskQueues(db, writer)).toMatchObject({ drafts: (counts?.drafts ?? 0) - 1, trash: (counts?.trash ?? 0) + 1 })
   })
 
   it('shows a live story’s new headline in "Recently published" at once, while it is in review', async () => {
