@@ -85,6 +85,19 @@ describe('the desk reads again only what a change can touch', () => {
     expect(await inOther()).toBe(before + 1)
   })
 
+  it('counts a story at once when its owners or its published revision change, and nothing else of it', async () => {
+    const id = await makeStory(db, newsroom, { headline: 'Lock gates' })
+    const before = await countDeskQueues(db, writer2)
+    await db
+      .update(articles)
+      .set({ ownerIds: [writer.id, writer2.id] })
+      .where(eq(articles.id, id))
+    expect((await countDeskQueues(db, writer2))?.drafts).toBe((before?.drafts ?? 0) + 1)
+    const [row] = await db.select().from(articles).where(eq(articles.id, id))
+    await db.update(articles).set({ publishedRevisionId: row?.currentRevisionId }).where(eq(articles.id, id))
+    expect((await countDeskQueues(db, writer2))?.published).toBe((before?.published ?? 0) + 1)
+  })
+
   it('moves a story to the trash’s list and count at once, and out of its state’s', async () => {
     const id = await makeStory(db, newsroom, { headline: 'Old timetable' })
     expect(await lineOf('trash', id, writer)).toBeUndefined()
