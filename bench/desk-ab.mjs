@@ -12,8 +12,11 @@
 // request then counts that save too. One build alone is measured the same way.
 //
 // Each <dataDir> is a COPYDESK_DATA_DIR seeded alike (`npm run db:seed -- --articles 10000`, then
-// `cp -a`); each <distDir> a build (`NEXT_DIST_DIR=<distDir> npx next build`).
+// `cp -a`); each <distDir> a build (`NEXT_DIST_DIR=<distDir> npx next build`). An absolute <distDir>
+// runs from the checkout it is in (/tmp/main/.next-a: server.mjs, migrations and all of /tmp/main),
+// so that each build has its own migrations and database triggers; a relative one, from here.
 import fs from 'node:fs'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { deskCases, deskChanger, searchCases } from './lib/desk.mjs'
 import { closeConnections, request } from './lib/http.mjs'
@@ -39,7 +42,7 @@ const samples = Number(values.samples)
 const firstPort = Number(values.port)
 const builds = positionals.map((spec) => {
   const [distDir, dataDir] = spec.split(':')
-  return { distDir, dataDir }
+  return { distDir, dataDir, cwd: distDir && path.isAbsolute(distDir) ? path.dirname(distDir) : undefined }
 })
 if (builds.length < 1 || builds.some((build) => !build.distDir || !build.dataDir) || !(samples > 0)) {
   console.error('usage: node bench/desk-ab.mjs [--samples 150] [--port 3250] [--search | --changing] <distDir>:<dataDir> …')
@@ -72,14 +75,15 @@ const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]
 
 const servers = []
 try {
-  for (const [index, { distDir, dataDir }] of builds.entries()) {
+  for (const [index, { distDir, dataDir, cwd }] of builds.entries()) {
     const server = await startServer({
       port: firstPort + index,
+      cwd,
       label: distDir,
       logFile: `${dataDir}/desk-ab-server.log`,
       env: {
         ...process.env,
-        NEXT_DIST_DIR: distDir,
+        NEXT_DIST_DIR: cwd ? path.basename(distDir) : distDir,
         DATABASE_URL: '',
         COPYDESK_DATA_DIR: dataDir,
         COPYDESK_MEDIA_DIR: `${dataDir}/media`,

@@ -2,8 +2,8 @@ import { eq, sql } from 'drizzle-orm'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { openDatabase, serverUrlOf } from '@/db'
 import { articles, sections, users } from '@/db/schema'
-import { act, makeStory, openTestNewsroom } from '@/test/newsroom'
-import { deskGeneration } from './desk-kept'
+import { act, editStory, makeStory, openTestNewsroom } from '@/test/newsroom'
+import { deskGenerations } from './desk-kept'
 import { getDeskNews } from './desk-news'
 import { countDeskQueues, listDeskQueue } from './desk-queues-list'
 import { addNote } from './notes'
@@ -76,8 +76,8 @@ describe('the desk keeps its counts and news box only until something changes', 
     expect((await getDeskNews(db, newsroom.writer2, { now: new Date(now + 8 * day) }))?.count).toBe(0)
   })
 
-  it('counts a transaction once, as it commits, however many rows it writes; a change of desk view is not counted', async () => {
-    const before = await deskGeneration(db)
+  it('counts a transaction once per part, as it commits, however many rows it writes; a change of desk view is not counted', async () => {
+    const before = await deskGenerations(db)
     await db.transaction(async (tx) => {
       await tx
         .update(articles)
@@ -88,9 +88,14 @@ describe('the desk keeps its counts and news box only until something changes', 
         .set({ updatedAt: sql`now()` })
         .where(eq(articles.createdBy, newsroom.writer2.id))
     })
-    expect(await deskGeneration(db)).toBe(before + 1)
+    const after = await deskGenerations(db)
+    const counted = (part: string) => (after.get(part) ?? 0) - (before.get(part) ?? 0)
+    expect([...after.keys()].map(counted).every((times) => times === 0 || times === 1)).toBe(true)
+    expect([counted('list:draft'), counted(`news:${newsroom.writer.id}`), counted(`news:${newsroom.writer2.id}`)]).toEqual([1, 1, 1])
+    // Only their time changed: the counts and people's names stay as they were.
+    expect([counted('count'), counted('every')]).toEqual([0, 0])
     await db.update(users).set({ deskView: 'all' }).where(eq(users.id, newsroom.editor.id))
-    expect(await deskGeneration(db)).toBe(before + 1)
+    expect(await deskGenerations(db)).toEqual(after)
   })
 })
 
@@ -109,5 +114,19 @@ describe.skipIf(!serverUrl)('two instances on one PostgreSQL database', () => {
     const id = await makeStory(other.db, newsroom, { headline: 'Bridge closes' })
     await act(other.db, newsroom.writer, id, 'submit')
     expect(await countDeskQueues(db, newsroom.editor)).toMatchObject({ review: (before?.review ?? 0) + 1 })
+  })
+
+  it('shows on one instance, at its next view, a headline and a note changed through the other', async () => {
+    if (!other) throw new Error('No second instance.')
+    const id = await makeStory(db, newsroom, { headline: 'Pier lights' })
+    await act(db, newsroom.writer, id, 'submit')
+    const line = async () => (await listDeskQueue(db, newsroom.editor, 'review', { pageSize: 50 }))?.items.find((item) => item.id === id)
+    expect(await line()).toMatchObject({ headline: 'Pier lights', openNotes: 0 })
+    await editStory(other.db, newsroom.editor, id, { headline: 'Pier lights fail' }, { kind: 'autosave' })
+    expect(await line()).toMatchObject({ headline: 'Pier lights fail', openNotes: 0 })
+    const news = await getDeskNews(db, newsroom.writer)
+    await addNote(other.db, newsroom.editor, id, { body: 'Since when?' })
+    expect(await line()).toMatchObject({ openNotes: 1 })
+    expect((await getDeskNews(db, newsroom.writer))?.count).toBe((news?.count ?? 0) + 1)
   })
 })

@@ -4,7 +4,7 @@ import { unionAll } from 'drizzle-orm/pg-core'
 import type { Db } from '@/db'
 import { type ArticleStatus, articles, deskVisits, notes, revisions, users, workflowEvents } from '@/db/schema'
 import { mine } from './desk-queues-conditions'
-import { keptUntilDeskChanges } from './desk-kept'
+import { keptUntilDeskChanges, newsPart } from './desk-kept'
 import { authorize } from './authorize'
 import { cutText, isWithin } from './clean-text'
 import type { Actor } from './permissions'
@@ -40,7 +40,7 @@ const firstLookWindowMs = 7 * 24 * 60 * 60 * 1000
  * (`markDeskSeen`), newest first, with how many there are in all. Two queries: the last visit,
  * then each kind newest first up to just past the badge's cap, counted, and only the newest few
  * read with the story's headline (by the current revision each kind read with its story) and who did it.
- * The second is kept until the desk changes (lib/desk-kept.ts).
+ * The second is kept until one of my stories, its events or notes change (lib/desk-kept.ts).
  */
 export async function getDeskNews(
   db: Db,
@@ -61,7 +61,7 @@ export async function getDeskNews(
     if (visit) return { value: news }
     return { value: news, validFrom: now.getTime(), validUntil: oldest === null ? Infinity : oldest + firstLookWindowMs }
   }
-  return keptNews(db, key, read, now.getTime())
+  return keptNews(db, key, [newsPart(viewer.id)], read, now.getTime())
 }
 
 const keptNews = keptUntilDeskChanges<{ count: number; items: DeskNewsItem[] }>()

@@ -9,6 +9,8 @@ import type { Actor } from './permissions'
 // Which stories each desk list holds, as SQL conditions on `articles`; every list but the
 // trash's leaves out the stories in it. Each is served by an index (test/desk-queries.data.test.ts). "Mine" means
 // created by me or bylined on me (the live bylines, or the newest ones for a story never published).
+// A condition on another column of a story must be added to the columns whose change the database
+// counts as a change of the counts (`desk_changed`, the latest migration that defines it).
 
 export function queueCondition(queue: DeskQueue, viewer: Actor): SQL | undefined {
   // A story in the trash is on the trash's list and no other.
@@ -31,6 +33,25 @@ function keptQueueCondition(queue: Exclude<DeskQueue, 'trash'>, viewer: Actor): 
     case 'all':
       return undefined
   }
+}
+
+/**
+ * The states of the stories a list can hold, with a state filter or none: the parts of the desk
+ * its lines depend on (lib/desk-kept.ts). Must agree with `queueCondition` (lib/desk-kept.data.test.ts).
+ */
+export function queueStates(queue: DeskQueue, status?: ArticleStatus): (ArticleStatus | 'trash')[] {
+  if (queue === 'trash') return ['trash']
+  const all = articleStatus.enumValues
+  const held: Record<Exclude<DeskQueue, 'trash'>, readonly ArticleStatus[]> = {
+    drafts: ['draft'],
+    review: ['in_review'],
+    sentBack: ['changes_requested'],
+    scheduled: ['scheduled'],
+    // `publiclyVisible`: a published revision, whatever the state but unpublished.
+    published: all.filter((state) => state !== 'unpublished'),
+    all,
+  }
+  return held[queue].filter((state) => status === undefined || state === status)
 }
 
 export function filterCondition(filters: DeskFilters): SQL | undefined {

@@ -5,9 +5,9 @@ import type { Db } from '@/db'
 import { articleAuthors, articles, notes, revisions, sections, users } from '@/db/schema'
 import { type DeskFilters, type DeskPage, type DeskQuery, type DeskQueue, countCap, deskQueues, maxDeskPageSize } from './desk-queues'
 import { readableStories } from './article-access'
-import { filterCondition, queueCondition } from './desk-queues-conditions'
+import { filterCondition, queueCondition, queueStates } from './desk-queues-conditions'
 import { isEmbargoed } from './embargo'
-import { type Fresh, keptUntilDeskChanges } from './desk-kept'
+import { type Fresh, allListParts, countPart, keptUntilDeskChanges, listPart } from './desk-kept'
 import type { Actor } from './permissions'
 import { hasUnpublishedChanges, isPubliclyVisible } from './story-state'
 
@@ -30,7 +30,7 @@ const listOrder: Record<DeskQueue, ['updatedAt' | 'statusChangedAt' | 'scheduled
 /**
  * A page of one desk list; null for someone who may not enter the desk. `knownTotal`: the list's
  * count when the caller has it already (`countDeskQueues` with the same filters), not counted again.
- * Kept until the desk changes (lib/desk-kept.ts) or an embargo on the page lifts.
+ * Kept until a story in a state the list holds changes (lib/desk-kept.ts) or an embargo on the page lifts.
  */
 export async function listDeskQueue(
   db: Db,
@@ -56,7 +56,8 @@ export async function listDeskQueue(
     knownTotal,
   ])
   const now = new Date()
-  return keptPages(db, key, () => readDeskPage(db, viewer, queue, { ...query, page, pageSize }, knownTotal, now), now.getTime())
+  const parts = queueStates(queue, status).map(listPart)
+  return keptPages(db, key, parts, () => readDeskPage(db, viewer, queue, { ...query, page, pageSize }, knownTotal, now), now.getTime())
 }
 
 const keptPages = keptUntilDeskChanges<DeskPage>()
@@ -160,7 +161,7 @@ const keptCounts = keptUntilDeskChanges<Record<DeskQueue, number> | null>()
 /**
  * How many stories each list holds for this person, with the same filters, each counted up to
  * just past `countCap` (the desk shows "1,000+"): a count never reads the whole archive. Null
- * off the desk. Kept until the desk changes (lib/desk-kept.ts).
+ * off the desk. Kept until what a count reads of a story changes (lib/desk-kept.ts).
  */
 export async function countDeskQueues(db: Db, viewer: Actor, filters: DeskFilters = {}): Promise<Record<DeskQueue, number> | null> {
   // What the counts depend on: who asks (their stories, their sections, what their role may read) and the filters.
@@ -173,7 +174,9 @@ export async function countDeskQueues(db: Db, viewer: Actor, filters: DeskFilter
     filters.status,
     filters.q,
   ])
-  return keptCounts(db, key, async () => ({ value: await readDeskCounts(db, viewer, filters) }))
+  // A search's counts read the stories' words too: any line's change.
+  const parts = filters.q ? [countPart, ...allListParts] : [countPart]
+  return keptCounts(db, key, parts, async () => ({ value: await readDeskCounts(db, viewer, filters) }))
 }
 
 async function readDeskCounts(db: Db, viewer: Actor, filters: DeskFilters): Promise<Record<DeskQueue, number> | null> {

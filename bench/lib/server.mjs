@@ -9,14 +9,16 @@ import { BenchError, lastLine, run, startGroup } from './processes.mjs'
  * Starts the production server and waits until it answers. `env` is the whole environment of
  * the server, with glibc's malloc arenas capped as `npm start` caps them. With `inspectPort`, Node
  * opens its inspector there when sent SIGUSR1 (bench/lib/server-inspector.mjs), and not before.
+ * `cwd`: the checkout whose server.mjs and migrations run (this one by default).
  * Resolves with `{ base, pid, inspectPort, stop, memory }`.
  */
-export async function startServer({ port, env, logFile, label, inspectPort }) {
+export async function startServer({ port, env, logFile, label, inspectPort, cwd }) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true })
   const log = fs.openSync(logFile, 'w')
   const nodeArgs = inspectPort ? [`--inspect-port=127.0.0.1:${inspectPort}`] : []
   const { child, stop } = startGroup(process.execPath, [...nodeArgs, 'server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], {
     env: { MALLOC_ARENA_MAX: '2', ...env },
+    cwd,
     stdio: ['ignore', log, log],
   })
   fs.closeSync(log)

@@ -100,6 +100,18 @@ export const deskChanges = pgTable(
   (t) => [check('desk_changes_one_row', sql`${t.id} = 1`)],
 )
 
+/**
+ * How many transactions have changed each part of what the desk keeps (migration 0028's triggers):
+ * `list:<status>` (or `list:trash`) the lists' lines of stories in that state, `count` what the
+ * counts read of a story, `news:<user id>` what the news box of one of a story's owners reads. A
+ * kept value holds while its parts and `desk_changes` (names, anything the triggers did not see)
+ * stay the same (lib/desk-kept.ts).
+ */
+export const deskChangesByPart = pgTable('desk_changes_by_part', {
+  part: text('part').primaryKey(),
+  generation: bigint('generation', { mode: 'number' }).notNull().default(0),
+})
+
 export type ArticlePresence = typeof articlePresence.$inferSelect
 export type Correction = typeof corrections.$inferSelect
 export type CorrectionKind = (typeof correctionKind.enumValues)[number]
