@@ -211,11 +211,13 @@ describe('a block’s form and nesting changed in one suggestion', () => {
     expect(pending(settled(state, true))).toEqual([])
   })
 
-  it('withdraws one’s own, asked back into the list and to its level', () => {
+  it('withdraws one’s own, asked back into the list and to its level; someone else’s asked back rejects it', () => {
     const back = suggest(takenOut(), ana, intoList)
     expect(pending(back)).toEqual([['block', 'Bulleted list (moved 1 level out)', 'B', 'Ana Ruiz']])
     expect(json(suggest(back, ana, tab))).toEqual(json(nestedB()))
-    expect(suggestTransaction(takenOut(), intoList(takenOut()), ben, now, newId)).toBeNull()
+    const state = takenOut()
+    expect(suggestTransaction(state, intoList(state), ben, now, newId)).toBeNull()
+    expect(settlesOthers(ben.id, json(state), json(state.apply(intoList(state))))).toBe(true)
   })
 
   it('makes a paragraph an item nested in the one above; readers and rejecting keep the paragraph', () => {
