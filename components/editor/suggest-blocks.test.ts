@@ -88,6 +88,10 @@ describe('list items as suggestions', () => {
     expect(pending(state)).toEqual([['block', 'Paragraph (was bulleted list)', 'Buses too.', 'Ana Ruiz']])
     const oneList = ['listItem>p Fares rise.', 'listItem>p Buses too.', 'listItem>p Trams wait.']
     expect(forReadersShape(state)).toEqual(oneList)
+    // The body itself is left as it is: read again, it gives the same.
+    const body = json(state)
+    expect(forReaders(body)).toEqual(forReaders(structuredClone(body)))
+    expect(forReaders(body)).toEqual(forReaders(structuredClone(body)))
     expect(storySchema.nodeFromJSON(forReaders(json(state))).childCount).toBe(1)
     expect(json(settled(state, false))).toEqual(json(listOfThree()))
   })
@@ -205,7 +209,9 @@ describe('a block’s form and nesting changed in one suggestion', () => {
     const state = takenOut()
     expect(shape(state)).toEqual(['listItem>p A', 'p B', 'listItem>p C'])
     expect(pending(state)).toEqual([['block', 'Paragraph (was bulleted list, moved 1 level out)', 'B', 'Ana Ruiz']])
-    expect(forReaders(json(state))).toEqual(json(nestedB()))
+    const body = json(state)
+    expect(forReaders(body)).toEqual(json(nestedB()))
+    expect(body).toEqual(json(state))
     expect(json(settled(state, false))).toEqual(json(nestedB()))
     expect(shape(settled(state, true))).toEqual(['listItem>p A', 'p B', 'listItem>p C'])
     expect(pending(settled(state, true))).toEqual([])

@@ -63,8 +63,10 @@ export function formerBlocks(nodes: RichTextNode[], outOfListsOnly = false): Ric
   const addItem = (list: RichTextNode, item: RichTextNode, isRemade: boolean) => {
     const last = out.at(-1)
     if (last && last.type === list.type && (isRemade || remade.has(last))) {
-      last.content = [...(last.content ?? []), item]
-      remade.add(last)
+      // A copy: the list may be the body's own, which readers' versions never change.
+      const joined: RichTextNode = { ...last, content: [...(last.content ?? []), item] }
+      out[out.length - 1] = joined
+      remade.add(joined)
       return
     }
     const made: RichTextNode = { ...list, content: [item] }
