@@ -157,3 +157,50 @@ test('a figure inserted and an embed deleted while suggesting: listed, counted, 
   expect(await reader.content()).not.toMatch(/suggest/)
   await reader.close()
 })
+
+test('a nested list item taken out of its list altogether while suggesting: one suggestion, readers keep it nested, rejected it is back, accepted it stays out', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
+  await startStory(editor, `Ferry notes ${Date.now()}`)
+  await storyBody(editor).click()
+  await toolbarButton(editor, 'Bulleted list').click()
+  await editor.keyboard.type('Mornings')
+  await editor.keyboard.press('Enter')
+  await editor.keyboard.press('Tab')
+  await editor.keyboard.type('Early sailing')
+  await expect(storyBody(editor).locator('li li')).toHaveText('Early sailing')
+  await editor.getByRole('button', { name: 'Suggest changes' }).click()
+
+  const takeOut = async () => {
+    await clickInBody(editor, 'Early sailing')
+    await editor.keyboard.press('Shift+Tab')
+    await toolbarButton(editor, 'Bulleted list').click()
+    await expect(storyBody(editor).getByRole('listitem')).toHaveText(['Mornings'])
+  }
+  const takenOut = 'Paragraph (was bulleted list, moved 1 level out) “Early sailing”'
+  await takeOut()
+  await expect(rail(editor).getByRole('heading')).toHaveText('Suggestions 1 pending')
+  await expect(suggestionBy(editor, takenOut)).toBeVisible()
+
+  await saveAndWait(editor)
+  const preview = await editor.context().newPage()
+  await preview.goto(await editor.getByRole('link', { name: 'Preview (opens in a new tab)' }).getAttribute('href').then(String))
+  await expect(preview.locator('li li')).toHaveText('Early sailing')
+  await preview.close()
+
+  await suggestionBy(editor, takenOut)
+    .getByRole('button', { name: /^Reject/ })
+    .click()
+  await expect(storyBody(editor).locator('li li')).toHaveText('Early sailing')
+  await expect(rail(editor)).toHaveCount(0)
+
+  await takeOut()
+  await suggestionBy(editor, takenOut)
+    .getByRole('button', { name: /^Accept/ })
+    .click()
+  await expect(rail(editor)).toHaveCount(0)
+  await expect(storyBody(editor).getByRole('listitem')).toHaveText(['Mornings'])
+  await expect(storyBody(editor).getByText('Early sailing')).toBeVisible()
+})

@@ -88,6 +88,10 @@ describe('list items as suggestions', () => {
     expect(pending(state)).toEqual([['block', 'Paragraph (was bulleted list)', 'Buses too.', 'Ana Ruiz']])
     const oneList = ['listItem>p Fares rise.', 'listItem>p Buses too.', 'listItem>p Trams wait.']
     expect(forReadersShape(state)).toEqual(oneList)
+    // The body itself is left as it is: read again, it gives the same.
+    const body = json(state)
+    expect(forReaders(body)).toEqual(forReaders(structuredClone(body)))
+    expect(forReaders(body)).toEqual(forReaders(structuredClone(body)))
     expect(storySchema.nodeFromJSON(forReaders(json(state))).childCount).toBe(1)
     expect(json(settled(state, false))).toEqual(json(listOfThree()))
   })
@@ -177,5 +181,80 @@ describe('list items nested as suggestions', () => {
     expect(suggestTransaction(state, shiftTab(state), ben, now, newId)).toBeNull()
     const undone = state.apply(shiftTab(state))
     expect(settlesOthers(ben.id, json(state), json(undone))).toBe(true)
+  })
+})
+
+describe('a block’s form and nesting changed in one suggestion', () => {
+  const list = (...items: RichTextNode[]): RichTextNode => ({ type: 'bulletList', content: items })
+  const itemWith = (text: string, ...lists: RichTextNode[]): RichTextNode => ({
+    type: 'listItem',
+    content: [{ type: 'paragraph', content: words(text) }, ...lists],
+  })
+  const tab = keyed(sinkListItem(listItem!))
+  const shiftTab = keyed(liftListItem(listItem!))
+  /** A with B in it, then C: the caret after B's words, at 9. */
+  const nestedB = () => caretAt(stateOfJson({ type: 'doc', content: [list(itemWith('A', list(item('B'))), item('C'))] }), 9)
+  /** B taken a level out, then out of the list altogether. */
+  const takenOut = () => suggest(suggest(nestedB(), ana, shiftTab), ana, shiftTab)
+  /** Bulleted list on, as the toolbar does it: the new item joins the lists beside it. */
+  const intoList = (state: EditorState) => {
+    const tr = keyed(wrapInList(bulletList!))(state)
+    const $item = tr.doc.resolve(tr.mapping.map(state.selection.from))
+    const [start, end] = [$item.before($item.depth - 2), $item.after($item.depth - 2)]
+    if (tr.doc.resolve(end).nodeAfter?.type === bulletList) tr.join(end)
+    return tr.doc.resolve(start).nodeBefore?.type === bulletList ? tr.join(start) : tr
+  }
+
+  it('takes a nested item out of its list altogether; readers keep it where it was; rejected, it is back', () => {
+    const state = takenOut()
+    expect(shape(state)).toEqual(['listItem>p A', 'p B', 'listItem>p C'])
+    expect(pending(state)).toEqual([['block', 'Paragraph (was bulleted list, moved 1 level out)', 'B', 'Ana Ruiz']])
+    const body = json(state)
+    expect(forReaders(body)).toEqual(json(nestedB()))
+    expect(body).toEqual(json(state))
+    expect(json(settled(state, false))).toEqual(json(nestedB()))
+    expect(shape(settled(state, true))).toEqual(['listItem>p A', 'p B', 'listItem>p C'])
+    expect(pending(settled(state, true))).toEqual([])
+  })
+
+  it('withdraws one’s own, asked back into the list and to its level; someone else’s asked back rejects it', () => {
+    const back = suggest(takenOut(), ana, intoList)
+    expect(pending(back)).toEqual([['block', 'Bulleted list (moved 1 level out)', 'B', 'Ana Ruiz']])
+    expect(json(suggest(back, ana, tab))).toEqual(json(nestedB()))
+    const state = takenOut()
+    expect(suggestTransaction(state, intoList(state), ben, now, newId)).toBeNull()
+    expect(settlesOthers(ben.id, json(state), json(state.apply(intoList(state))))).toBe(true)
+  })
+
+  it('makes a paragraph an item nested in the one above; readers and rejecting keep the paragraph', () => {
+    const start = caretAt(stateOfJson({ type: 'doc', content: [list(item('A')), { type: 'paragraph', content: words('B') }] }), 9)
+    const state = suggest(suggest(start, ana, intoList), ana, tab)
+    expect(shape(state)).toEqual(['listItem>p A', 'listItem>p B'])
+    expect(pending(state)).toEqual([['block', 'Bulleted list, level 2 (was paragraph, nested 1 level in)', 'B', 'Ana Ruiz']])
+    expect(forReaders(json(state))).toEqual(json(start))
+    expect(json(settled(state, false))).toEqual(json(start))
+    expect(json(suggest(suggest(state, ana, shiftTab), ana, shiftTab))).toEqual(json(start))
+  })
+
+  it('still refuses an item with items of its own or in a quote taken out altogether, and a list made another as its item moves', () => {
+    const quoted = caretAt(
+      stateOfJson({ type: 'doc', content: [{ type: 'blockquote', content: [list(itemWith('A', list(item('B'))))] }] }),
+      10,
+    )
+    const quotedOnce = suggest(quoted, ana, shiftTab)
+    expect(suggestTransaction(quotedOnce, shiftTab(quotedOnce), ana, now, newId)).toBeNull()
+    const withD = caretAt(stateOfJson({ type: 'doc', content: [list(itemWith('A', list(item('B'), item('D'))), item('C'))] }), 9)
+    const outOnce = suggest(withD, ana, shiftTab)
+    expect(suggestTransaction(outOnce, shiftTab(outOnce), ana, now, newId)).toBeNull()
+    const sunk = suggest(caretAt(stateOfJson({ type: 'doc', content: [list(item('A'), item('B'))] }), 9), ana, tab)
+    const numbered = (state: EditorState) => {
+      let list = 0
+      state.doc.descendants((node, position) => {
+        if (node.textContent === 'B' && node.isTextblock) list = state.doc.resolve(position).before(-1)
+      })
+      return state.tr.setNodeMarkup(list, orderedList)
+    }
+    expect(pending(sunk)).toEqual([['block', 'Bulleted list, level 2 (nested 1 level in)', 'B', 'Ana Ruiz']])
+    expect(suggestTransaction(sunk, numbered(sunk), ana, now, newId)).toBeNull()
   })
 })

@@ -109,6 +109,8 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
 
   const made = attrs()
   let isChanged = false
+  let isBoth = false
+  let changes = 0
   const wanted: (BlockChange | null)[] = []
   for (const [index, was] of before.blocks.entries()) {
     const now = after.blocks[index]
@@ -126,13 +128,19 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
     if (isChange && prior && prior.authorId !== made.authorId) return null
     const formerly = prior?.formerly ?? was.form
     const nesting = (prior?.nesting ?? 0) + nested
-    // A block changes its form or its nesting, not both: rejected, either is given back alone.
-    if (now.form !== formerly && nesting !== 0) return null
+    if (isChange) changes += 1
+    // Form and nesting together only into a list, or out of one to the story's top, the block
+    // alone changing: rejected, both are given back in turn (giveBack).
+    if (now.form !== formerly && nesting !== 0) {
+      const isOut = !isListForm(now.form)
+      if (isListForm(formerly) !== isOut || (isOut && tr.doc.resolve(now.position).depth !== 0)) return null
+      isBoth = true
+    }
     if (now.form === formerly && nesting === 0) wanted.push(null)
     else if (prior) wanted.push({ ...prior, nesting: nesting || null })
     else wanted.push(blockChangeSchema.parse({ ...made, formerly, nesting: nesting || null }))
   }
-  if (!isChanged) return null
+  if (!isChanged || (isBoth && changes > 1)) return null
   const marker = state.schema.nodes[suggestedBlockName]
   if (!marker) return null
   // From the last block back, so that a mark put in or taken out moves no block still to come.
@@ -176,10 +184,26 @@ export function settleBlocks(tr: Transaction, ids: readonly string[] | null, acc
     const found = blocksOf(tr.doc).blocks.find(({ change }) => change && (ids === null || ids.includes(change.id)))
     if (!found?.change || found.marker === null) return
     tr.delete(found.marker, found.marker + 1)
-    const nesting = found.change.nesting ?? 0
-    if (!accept && nesting !== 0) giveBackNesting(tr, found.position, nesting)
-    else if (!accept && found.form) giveBackForm(tr, found.position, found.form, found.change.formerly)
+    if (!accept) giveBack(tr, found.position, found.form, found.change)
   }
+}
+
+/**
+ * Gives the block at `position` back the form and the place `change` records: a block taken out
+ * of a list goes back into it and then to its level; one put into a list goes back to its level
+ * and then out (the reverse of the order they were made in).
+ */
+function giveBack(tr: Transaction, position: number, form: BlockForm | null, change: BlockChange): void {
+  const nesting = change.nesting ?? 0
+  const steps = tr.steps.length
+  const mapped = () => tr.mapping.slice(steps).map(position + 1) - 1
+  if (!form || form === change.formerly) return giveBackNesting(tr, position, nesting)
+  if (nesting !== 0 && !isListForm(form)) {
+    giveBackForm(tr, position, form, change.formerly)
+    return giveBackNesting(tr, mapped(), nesting)
+  }
+  giveBackNesting(tr, position, nesting)
+  giveBackForm(tr, mapped(), form, change.formerly)
 }
 
 /** Runs `command` on `tr`'s document with the caret in the block at `at`. */

@@ -23,16 +23,24 @@ export function blockChangeOf(node: RichTextNode, listType: string | null): { ch
   return change && { change, form: formOf(node.type, node.attrs?.level, listType) }
 }
 
-/** The form a block had, when a change of its form (not of its nesting, block-nesting.ts) is suggested. */
-function formChangeOf(node: RichTextNode, listType: string | null): BlockForm | undefined {
-  const change = blockChangeOf(node, listType)?.change
-  return change && !change.nesting ? change.formerly : undefined
+/**
+ * The form a block had, when a change of its form is suggested (its nesting is block-nesting.ts's):
+ * a block whose nesting changed too only as an item of `listType` (a list item's first paragraph
+ * is seen without it from inside the item); with `outOfListsOnly`, only for a block outside a
+ * list taken out of one a level or more.
+ */
+function formChangeOf(node: RichTextNode, listType: string | null, outOfListsOnly: boolean): BlockForm | undefined {
+  const found = blockChangeOf(node, listType)
+  if (!found || found.form === found.change.formerly) return undefined
+  const isNested = Boolean(found.change.nesting)
+  const isWanted = outOfListsOnly ? listType === null && isNested : listType !== null || !isNested
+  return isWanted ? found.change.formerly : undefined
 }
 
-/** A paragraph or heading made a block of `form` outside a list, without the mark of its change. */
-function asForm(node: RichTextNode, form: BlockForm): RichTextNode {
+/** A paragraph or heading made a block of `form` outside a list, without the mark of its change unless `keepMark`. */
+function asForm(node: RichTextNode, form: BlockForm, keepMark = false): RichTextNode {
   const { type, attrs } = textblockOf(form)
-  const content = node.content?.filter((child) => child.type !== suggestedBlockName) ?? []
+  const content = node.content?.filter((child) => keepMark || child.type !== suggestedBlockName) ?? []
   const copy: RichTextNode = { ...node, type, content }
   if (content.length === 0) delete copy.content
   if (attrs) copy.attrs = attrs
@@ -45,16 +53,20 @@ function asForm(node: RichTextNode, form: BlockForm): RichTextNode {
  * suggested from a paragraph is a paragraph again, a list item suggested from a paragraph is a
  * paragraph outside its list (splitting it), a paragraph suggested from a list item is an item of
  * that list again (joining the lists beside it). Blocks with no suggested change are as they are.
+ * With `outOfListsOnly`, only the blocks taken out of a list whose nesting changed too go back
+ * into it, keeping their mark, so that formerNesting (block-nesting.ts) then puts them at their level.
  */
-export function formerBlocks(nodes: RichTextNode[]): RichTextNode[] {
+export function formerBlocks(nodes: RichTextNode[], outOfListsOnly = false): RichTextNode[] {
   const out: RichTextNode[] = []
   // Lists split or made here: a neighbouring list of the same kind is joined to them.
   const remade = new Set<RichTextNode>()
   const addItem = (list: RichTextNode, item: RichTextNode, isRemade: boolean) => {
     const last = out.at(-1)
     if (last && last.type === list.type && (isRemade || remade.has(last))) {
-      last.content = [...(last.content ?? []), item]
-      remade.add(last)
+      // A copy: the list may be the body's own, which readers' versions never change.
+      const joined: RichTextNode = { ...last, content: [...(last.content ?? []), item] }
+      out[out.length - 1] = joined
+      remade.add(joined)
       return
     }
     const made: RichTextNode = { ...list, content: [item] }
@@ -64,7 +76,7 @@ export function formerBlocks(nodes: RichTextNode[]): RichTextNode[] {
 
   for (const node of nodes) {
     if ((listForms as readonly string[]).includes(node.type)) {
-      const isChanged = (node.content ?? []).some((item) => item.content?.[0] && formChangeOf(item.content[0], node.type))
+      const isChanged = (node.content ?? []).some((item) => item.content?.[0] && formChangeOf(item.content[0], node.type, outOfListsOnly))
       // A list none of whose items changed stays one list (joined to one made beside it).
       const last = out.at(-1)
       if (!isChanged && last?.type === node.type && remade.has(last)) last.content = [...(last.content ?? []), ...(node.content ?? [])]
@@ -72,7 +84,7 @@ export function formerBlocks(nodes: RichTextNode[]): RichTextNode[] {
       if (!isChanged) continue
       for (const item of node.content ?? []) {
         const [first, ...rest] = item.content ?? []
-        const formerly = first ? formChangeOf(first, node.type) : undefined
+        const formerly = first ? formChangeOf(first, node.type, outOfListsOnly) : undefined
         if (!first || !formerly) addItem(node, item, isChanged)
         else if (isListForm(formerly))
           addItem({ ...node, type: formerly }, { ...item, content: [asForm(first, 'paragraph'), ...rest] }, true)
@@ -80,9 +92,10 @@ export function formerBlocks(nodes: RichTextNode[]): RichTextNode[] {
       }
       continue
     }
-    const formerly = formChangeOf(node, null)
+    const formerly = formChangeOf(node, null, outOfListsOnly)
     if (!formerly) out.push(node)
-    else if (isListForm(formerly)) addItem({ type: formerly }, { type: 'listItem', content: [asForm(node, 'paragraph')] }, true)
+    else if (isListForm(formerly))
+      addItem({ type: formerly }, { type: 'listItem', content: [asForm(node, 'paragraph', outOfListsOnly)] }, true)
     else out.push(asForm(node, formerly))
   }
   return out

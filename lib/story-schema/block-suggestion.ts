@@ -33,7 +33,8 @@ const maxNesting = 8
  * A suggested block change: who and when, and the form the block had (`formerly`); for a list
  * item nested in the one above it (Tab) or taken out to its list's list (Shift-Tab), `nesting`
  * says how many levels it moved in (negative: out), counted against the item it is in, so an item
- * carried along with the one it belongs to has none of its own. Either the form or the nesting changes, not both.
+ * carried along with the one it belongs to has none of its own. Both change only for a block taken
+ * into a list or out of one (components/editor/suggest-blocks.ts).
  */
 export const blockChangeSchema = suggestionAttrsSchema.extend({
   formerly: z.enum(blockForms),
@@ -72,13 +73,16 @@ export function describeForm(form: BlockForm): string {
 }
 
 /**
- * "Heading 2 (was paragraph)", "Bulleted list, level 2 (nested 1 level in)": what accepting a
- * block change makes of the block, `depth` being how many list items it is nested in (0 at a
- * list's top); a nesting is counted against the item the block's item is in.
+ * "Heading 2 (was paragraph)", "Bulleted list, level 2 (nested 1 level in)", "Paragraph (was
+ * bulleted list, moved 1 level out)": what accepting a block change makes of the block, `depth`
+ * being how many list items it is nested in (0 at a list's top); a nesting is counted against the
+ * item the block's item is in.
  */
 export function describeBlockChange(form: BlockForm | null, change: Pick<BlockChange, 'formerly' | 'nesting'>, depth: number): string {
   const now = `${form ? describeForm(form) : 'Changed'}${depth > 0 ? `, level ${depth + 1}` : ''}`
-  return `${now} (${change.nesting ? describeNesting(change.nesting) : `was ${describeForm(change.formerly).toLowerCase()}`})`
+  const was = `was ${describeForm(change.formerly).toLowerCase()}`
+  if (!change.nesting) return `${now} (${was})`
+  return `${now} (${form === change.formerly ? '' : `${was}, `}${describeNesting(change.nesting)})`
 }
 
 /** "nested 1 level in", "moved 2 levels out". */

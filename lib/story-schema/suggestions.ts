@@ -41,7 +41,7 @@ export type PendingSuggestion = SuggestionAttrs & {
  */
 export function forReaders(doc: RichTextDoc): RichTextDoc {
   if (!hasSuggestion(doc)) return doc
-  return { ...doc, content: readerContent(formerNesting(doc.content ?? [])) }
+  return { ...doc, content: readerContent(formerNesting(formerBlocks(doc.content ?? [], true))) }
 }
 
 function readerContent(nodes: RichTextNode[]): RichTextNode[] {
