@@ -1,6 +1,6 @@
 import 'server-only'
-import { and, desc, eq, gt, isNull, ne, not, or, sql } from 'drizzle-orm'
-import { unionAll } from 'drizzle-orm/pg-core'
+import { type SQL, and, desc, eq, gt, not, sql } from 'drizzle-orm'
+import type { PgColumn } from 'drizzle-orm/pg-core'
 import type { Db } from '@/db'
 import { type ArticleStatus, articles, deskVisits, notes, revisions, users, workflowEvents } from '@/db/schema'
 import { mine } from './desk-queues-conditions'
@@ -40,6 +40,10 @@ const firstLookWindowMs = 7 * 24 * 60 * 60 * 1000
  * (`markDeskSeen`), newest first, with how many there are in all. Two queries: the last visit,
  * then each kind newest first up to just past the badge's cap, counted, and only the newest few
  * read with the story's headline (by the current revision each kind read with its story) and who did it.
+ * The viewer's id, the limits and the last visit's time are written into the statements' text, not
+ * sent as parameters: a statement with none keeps its plan (db/pglite-client.ts), so the news box
+ * read again after each change to one of my stories is not planned again. A first look's time moves
+ * with the clock: it stays a parameter, as a new text each time would only be prepared once.
  * The second is kept until one of my stories, its events or notes change (lib/desk-kept.ts).
  */
 export async function getDeskNews(
@@ -51,13 +55,17 @@ export async function getDeskNews(
   const limit = Math.min(50, Math.max(1, options.limit ?? 20))
   const firstLook = new Date(now.getTime() - firstLookWindowMs)
   // Read first, so that the planner knows how far back it looks and picks its path by that.
-  const [visit] = await db.select({ seenAt: deskVisits.seenAt }).from(deskVisits).where(eq(deskVisits.userId, viewer.id))
+  const [visit] = await db
+    .select({ seenAt: deskVisits.seenAt })
+    .from(deskVisits)
+    .where(sql`${deskVisits.userId} = ${written(viewer.id)}`)
   const since = visit?.seenAt ?? firstLook
   // Whose news, since when. A first look's window moves with the clock: what it read holds from
   // now until the oldest change it counted leaves the window.
   const key = JSON.stringify([viewer.id, visit ? since.getTime() : 'first look', limit])
   const read = async () => {
-    const { news, oldest } = await readDeskNews(db, viewer, since, limit)
+    const after = (column: PgColumn) => (visit ? sql`${column} > ${writtenTime(since)}` : gt(column, since))
+    const { news, oldest } = await readDeskNews(db, viewer, after, limit)
     if (visit) return { value: news }
     return { value: news, validFrom: now.getTime(), validUntil: oldest === null ? Infinity : oldest + firstLookWindowMs }
   }
@@ -70,75 +78,70 @@ const keptNews = keptUntilDeskChanges<{ count: number; items: DeskNewsItem[] }>(
 async function readDeskNews(
   db: Db,
   viewer: Actor,
-  since: Date,
+  after: (column: PgColumn) => SQL,
   limit: number,
 ): Promise<{ news: { count: number; items: DeskNewsItem[] }; oldest: number | null }> {
-  const byOthers = (actor: typeof workflowEvents.actorId | typeof notes.authorId) => or(isNull(actor), ne(actor, viewer.id))
+  const byOthers = (actor: PgColumn) => sql`(${actor} is null or ${actor} <> ${written(viewer.id)})`
 
   // A status change also moves the story's `updated_at`: only stories changed since are looked at.
-  const eventsWhere = and(
-    gt(workflowEvents.createdAt, since),
-    gt(articles.updatedAt, since),
-    byOthers(workflowEvents.actorId),
-    mine(viewer.id),
-  )
+  const eventsWhere = and(after(workflowEvents.createdAt), after(articles.updatedAt), byOthers(workflowEvents.actorId), mine(viewer.id))
   // Requesting changes writes its note twice, on the event and as a thread: it is news once, as the event.
   const eventsOwnNote = sql`exists (select 1 from ${workflowEvents} where ${workflowEvents.articleId} = ${notes.articleId}
     and ${workflowEvents.actorId} is not distinct from ${notes.authorId} and ${workflowEvents.createdAt} = ${notes.createdAt}
     and ${workflowEvents.note} <> '' and ${notes.parentId} is null)`
-  const notesWhere = and(gt(notes.createdAt, since), byOthers(notes.authorId), mine(viewer.id), not(eventsOwnNote))
-  const changes = unionAll(
-    db
-      .select({
-        kind: sql<DeskNewsItem['kind']>`'status'`.as('news_kind'),
-        articleId: workflowEvents.articleId,
-        at: workflowEvents.createdAt,
-        actorId: workflowEvents.actorId,
-        toStatus: sql<ArticleStatus | null>`${workflowEvents.toStatus}`.as('news_status'),
-        text: workflowEvents.note,
-        currentRevisionId: articles.currentRevisionId,
-        // The earlier of the two times checked against the window: when this change leaves it.
-        inWindowFrom: sql<Date>`least(${workflowEvents.createdAt}, ${articles.updatedAt})`.as('news_in_window_from'),
-      })
-      .from(workflowEvents)
-      .innerJoin(articles, eq(articles.id, workflowEvents.articleId))
-      .where(eventsWhere)
-      .orderBy(desc(workflowEvents.createdAt))
-      .limit(newsCountCap + 1),
-    db
-      .select({
-        kind: sql<DeskNewsItem['kind']>`'note'`.as('news_kind'),
-        articleId: notes.articleId,
-        at: notes.createdAt,
-        actorId: notes.authorId,
-        toStatus: sql<ArticleStatus | null>`null::article_status`.as('news_status'),
-        text: notes.body,
-        currentRevisionId: articles.currentRevisionId,
-        inWindowFrom: sql<Date>`${notes.createdAt}`.as('news_in_window_from'),
-      })
-      .from(notes)
-      .innerJoin(articles, eq(articles.id, notes.articleId))
-      .where(notesWhere)
-      .orderBy(desc(notes.createdAt))
-      .limit(newsCountCap + 1),
-  ).as('changes')
-  const newest = db
+  const notesWhere = and(after(notes.createdAt), byOthers(notes.authorId), mine(viewer.id), not(eventsOwnNote))
+  const eventFields = {
+    kind: sql<DeskNewsItem['kind']>`'status'`.as('news_kind'),
+    articleId: workflowEvents.articleId,
+    at: workflowEvents.createdAt,
+    actorId: workflowEvents.actorId,
+    toStatus: sql<ArticleStatus | null>`${workflowEvents.toStatus}`.as('news_status'),
+    text: workflowEvents.note,
+    currentRevisionId: articles.currentRevisionId,
+    // The earlier of the two times checked against the window: when this change leaves it.
+    inWindowFrom: sql<Date>`least(${workflowEvents.createdAt}, ${articles.updatedAt})`.as('news_in_window_from'),
+  }
+  const events = db
+    .select(eventFields)
+    .from(workflowEvents)
+    .innerJoin(articles, eq(articles.id, workflowEvents.articleId))
+    .where(eventsWhere)
+    .orderBy(desc(workflowEvents.createdAt))
+  const notesOnMine = db
     .select({
-      kind: changes.kind,
-      articleId: changes.articleId,
-      at: changes.at,
-      actorId: changes.actorId,
-      toStatus: changes.toStatus,
-      text: changes.text,
-      currentRevisionId: changes.currentRevisionId,
-      total: sql<number>`(count(*) over ())::int`.as('news_total'),
-      oldest: sql<number>`(extract(epoch from min(${changes.inWindowFrom}) over ()) * 1000)::float8`.as('news_oldest'),
+      kind: sql<DeskNewsItem['kind']>`'note'`.as('news_kind'),
+      articleId: notes.articleId,
+      at: notes.createdAt,
+      actorId: notes.authorId,
+      toStatus: sql<ArticleStatus | null>`null::article_status`.as('news_status'),
+      text: notes.body,
+      currentRevisionId: articles.currentRevisionId,
+      inWindowFrom: sql<Date>`${notes.createdAt}`.as('news_in_window_from'),
     })
-    .from(changes)
-    .orderBy(desc(changes.at))
-    .limit(limit)
-    .as('newest')
+    .from(notes)
+    .innerJoin(articles, eq(articles.id, notes.articleId))
+    .where(notesWhere)
+    .orderBy(desc(notes.createdAt))
+  const cap = written(newsCountCap + 1)
+  const changes = db
+    .$with('changes', eventFields)
+    .as(sql`(${events.getSQL()} limit ${cap}) union all (${notesOnMine.getSQL()} limit ${cap})`)
+  const newestFields = {
+    kind: changes.kind,
+    articleId: changes.articleId,
+    at: changes.at,
+    actorId: changes.actorId,
+    toStatus: changes.toStatus,
+    text: changes.text,
+    currentRevisionId: changes.currentRevisionId,
+    total: sql<number>`(count(*) over ())::int`.as('news_total'),
+    oldest: sql<number>`(extract(epoch from min(${changes.inWindowFrom}) over ()) * 1000)::float8`.as('news_oldest'),
+  }
+  const newest = db
+    .$with('newest', newestFields)
+    .as(sql`${db.select(newestFields).from(changes).orderBy(desc(changes.at)).getSQL()} limit ${written(limit)}`)
   const rows = await db
+    .with(changes, newest)
     .select({
       kind: newest.kind,
       articleId: newest.articleId,
@@ -180,4 +183,16 @@ export async function markDeskSeen(db: Db, viewer: Actor, seenAt: Date = new Dat
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   return isWithin(flat, 140) ? flat : `${cutText(flat, 139)}…`
+}
+
+/** A whole number written into a statement's text rather than sent as a parameter. */
+function written(value: number): SQL {
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`Not a whole number: ${value}`)
+  return sql.raw(String(value))
+}
+
+/** A time written into a statement's text, from a Date (never from text a person typed). */
+function writtenTime(at: Date): SQL {
+  if (Number.isNaN(at.getTime())) throw new Error('Not a time')
+  return sql.raw(`'${at.toISOString()}'::timestamptz`)
 }
