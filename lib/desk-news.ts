@@ -4,6 +4,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core'
 import type { Db } from '@/db'
 import { type ArticleStatus, articles, deskVisits, notes, revisions, users, workflowEvents } from '@/db/schema'
 import { mine } from './desk-queues-conditions'
+import { timeInText, wholeNumberInText } from './sql-in-text'
 import { keptUntilDeskChanges, newsPart } from './desk-kept'
 import { authorize } from './authorize'
 import { cutText, isWithin } from './clean-text'
@@ -58,13 +59,13 @@ export async function getDeskNews(
   const [visit] = await db
     .select({ seenAt: deskVisits.seenAt })
     .from(deskVisits)
-    .where(sql`${deskVisits.userId} = ${written(viewer.id)}`)
+    .where(sql`${deskVisits.userId} = ${wholeNumberInText(viewer.id)}`)
   const since = visit?.seenAt ?? firstLook
   // Whose news, since when. A first look's window moves with the clock: what it read holds from
   // now until the oldest change it counted leaves the window.
   const key = JSON.stringify([viewer.id, visit ? since.getTime() : 'first look', limit])
   const read = async () => {
-    const after = (column: PgColumn) => (visit ? sql`${column} > ${writtenTime(since)}` : gt(column, since))
+    const after = (column: PgColumn) => (visit ? sql`${column} > ${timeInText(since)}` : gt(column, since))
     const { news, oldest } = await readDeskNews(db, viewer, after, limit)
     if (visit) return { value: news }
     return { value: news, validFrom: now.getTime(), validUntil: oldest === null ? Infinity : oldest + firstLookWindowMs }
@@ -81,7 +82,7 @@ async function readDeskNews(
   after: (column: PgColumn) => SQL,
   limit: number,
 ): Promise<{ news: { count: number; items: DeskNewsItem[] }; oldest: number | null }> {
-  const byOthers = (actor: PgColumn) => sql`(${actor} is null or ${actor} <> ${written(viewer.id)})`
+  const byOthers = (actor: PgColumn) => sql`(${actor} is null or ${actor} <> ${wholeNumberInText(viewer.id)})`
 
   // A status change also moves the story's `updated_at`: only stories changed since are looked at.
   const eventsWhere = and(after(workflowEvents.createdAt), after(articles.updatedAt), byOthers(workflowEvents.actorId), mine(viewer.id))
@@ -122,7 +123,7 @@ async function readDeskNews(
     .innerJoin(articles, eq(articles.id, notes.articleId))
     .where(notesWhere)
     .orderBy(desc(notes.createdAt))
-  const cap = written(newsCountCap + 1)
+  const cap = wholeNumberInText(newsCountCap + 1)
   const changes = db
     .$with('changes', eventFields)
     .as(sql`(${events.getSQL()} limit ${cap}) union all (${notesOnMine.getSQL()} limit ${cap})`)
@@ -139,7 +140,7 @@ async function readDeskNews(
   }
   const newest = db
     .$with('newest', newestFields)
-    .as(sql`${db.select(newestFields).from(changes).orderBy(desc(changes.at)).getSQL()} limit ${written(limit)}`)
+    .as(sql`${db.select(newestFields).from(changes).orderBy(desc(changes.at)).getSQL()} limit ${wholeNumberInText(limit)}`)
   const rows = await db
     .with(changes, newest)
     .select({
@@ -183,16 +184,4 @@ export async function markDeskSeen(db: Db, viewer: Actor, seenAt: Date = new Dat
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   return isWithin(flat, 140) ? flat : `${cutText(flat, 139)}…`
-}
-
-/** A whole number written into a statement's text rather than sent as a parameter. */
-function written(value: number): SQL {
-  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`Not a whole number: ${value}`)
-  return sql.raw(String(value))
-}
-
-/** A time written into a statement's text, from a Date (never from text a person typed). */
-function writtenTime(at: Date): SQL {
-  if (Number.isNaN(at.getTime())) throw new Error('Not a time')
-  return sql.raw(`'${at.toISOString()}'::timestamptz`)
 }

@@ -3,6 +3,7 @@ import { type SQL, and, eq, ilike, inArray, isNotNull, isNull, sql } from 'drizz
 import { type ArticleStatus, articleStatus, articles } from '@/db/schema'
 import { cleanText } from './clean-text'
 import { publiclyVisible } from './public-articles'
+import { wholeNumberInText } from './sql-in-text'
 import type { DeskFilters, DeskQueue } from './desk-queues'
 import type { Actor } from './permissions'
 
@@ -88,8 +89,7 @@ export function statusIs(status: ArticleStatus): SQL {
 /** Stories this person created or is bylined on (`articles.owner_ids`, kept by the database). */
 export function mine(userId: number): SQL {
   // In the text, as the statuses are: a desk page's counts and lists then have no parameters.
-  if (!Number.isSafeInteger(userId)) throw new Error(`Not a user id: ${userId}`)
-  return sql`${articles.ownerIds} @> array[${sql.raw(String(userId))}]::integer[]`
+  return sql`${articles.ownerIds} @> array[${wholeNumberInText(userId)}]::integer[]`
 }
 
 /** The text as a literal inside a LIKE pattern (backslash is PostgreSQL's default escape). */

@@ -7,6 +7,7 @@ import { type DeskFilters, type DeskPage, type DeskQuery, type DeskQueue, countC
 import { readableStories } from './article-access'
 import { filterCondition, queueCondition, queueStates } from './desk-queues-conditions'
 import { isEmbargoed } from './embargo'
+import { wholeNumberInText } from './sql-in-text'
 import { type Fresh, allListParts, countPart, keptUntilDeskChanges, listPart } from './desk-kept'
 import type { Actor } from './permissions'
 import { hasUnpublishedChanges, isPubliclyVisible } from './story-state'
@@ -104,7 +105,7 @@ async function readDeskPage(
       .from(articles)
       .where(where)
       .orderBy(...inOrder(articles, articles[orderedBy]))
-      .getSQL()} limit ${literal(pageSize + 1)} offset ${literal(Math.min((page - 1) * pageSize, Number.MAX_SAFE_INTEGER))}`,
+      .getSQL()} limit ${wholeNumberInText(pageSize + 1)} offset ${wholeNumberInText(Math.min((page - 1) * pageSize, Number.MAX_SAFE_INTEGER))}`,
   )
   const [rows, total] = await Promise.all([
     db
@@ -203,13 +204,7 @@ async function countUpToCap(db: Db, where: SQL | undefined): Promise<number> {
  * is in the statement's text: a statement with no parameters keeps its plan (db/pglite-client.ts).
  */
 function upToCap(where: SQL | undefined): SQL {
-  return sql`select ${articles.id} from ${articles}${where ? sql` where ${where}` : sql``} limit ${literal(countCap + 1)}`
-}
-
-/** A whole number written into a statement's text rather than sent as a parameter. */
-function literal(value: number): SQL {
-  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`Not a row count: ${value}`)
-  return sql.raw(String(value))
+  return sql`select ${articles.id} from ${articles}${where ? sql` where ${where}` : sql``} limit ${wholeNumberInText(countCap + 1)}`
 }
 
 /** The columns of a subquery that selected `fields`, to select them again from it with more. */
