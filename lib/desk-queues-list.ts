@@ -175,7 +175,7 @@ export async function countDeskQueues(db: Db, viewer: Actor, filters: DeskFilter
     filters.status,
     filters.q,
   ])
-  // A search's counts read the stories' words too: any line's change.
+  // A search's counts read the stories' words too, so a change to a line of any list counts.
   const parts = filters.q ? [countPart, ...allListParts] : [countPart]
   return keptCounts(db, key, parts, async () => ({ value: await readDeskCounts(db, viewer, filters) }))
 }
