@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { RichTextNode } from '@/db/schema'
+import { jsonEqual } from '@/lib/json'
 import { toAttribution } from './nodes/blockquote'
 
 // Whole-block suggestions that split a block (lib/story-schema/whole-blocks.ts): a rule, figure or
@@ -47,7 +48,7 @@ export function joinedBack(
 /** Whether two blocks read as one once a split is undone: two quotes, or two textblocks of one type and form. */
 function canJoinBack(before: RichTextNode, after: RichTextNode): boolean {
   if (before.type !== after.type) return false
-  return before.type === 'blockquote' || JSON.stringify(before.attrs ?? {}) === JSON.stringify(after.attrs ?? {})
+  return before.type === 'blockquote' || jsonEqual(before.attrs ?? {}, after.attrs ?? {})
 }
 
 function joinedPair(before: RichTextNode, after: RichTextNode): RichTextNode {
@@ -55,7 +56,7 @@ function joinedPair(before: RichTextNode, after: RichTextNode): RichTextNode {
   const tail = after.content ?? []
   const last = head.at(-1)
   const first = tail[0]
-  const isOneRun = last?.type === 'text' && first?.type === 'text' && JSON.stringify(last.marks ?? []) === JSON.stringify(first.marks ?? [])
+  const isOneRun = last?.type === 'text' && first?.type === 'text' && jsonEqual(last.marks ?? [], first.marks ?? [])
   const content =
     isOneRun && last && first
       ? [...head.slice(0, -1), { ...last, text: `${last.text ?? ''}${first.text ?? ''}` }, ...tail.slice(1)]
