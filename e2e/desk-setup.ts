@@ -1,23 +1,15 @@
 import { type APIRequestContext, type Browser, type Page, expect } from '@playwright/test'
-import sharp from 'sharp'
 import { doc, p, storyDraft, text } from '../test/story-docs'
 import { type DeskPage, type Made, type Person, emails, longTag, longUrl, longWord } from './desk-pages'
 import { ownId, signIn, signedInClient } from './fixtures'
+import { uniquePicture } from './media-files'
 
 // The one setup behind every walk through the desk's pages (e2e/desk-pages.ts): the data they
 // show, a signed-in page per person, and a visit that waits until a page has drawn.
 
-/** A JPEG no other test uploads. */
-function uniqueJpeg(): Promise<Buffer> {
-  const background = { r: Math.floor(Math.random() * 256), g: 120, b: 160 }
-  return sharp({ create: { width: 1200, height: 800, channels: 3, background } })
-    .jpeg()
-    .toBuffer()
-}
-
 /** The writer's story: a long headline, a figure, two bylines (one an outside contributor), a long link and a second revision. */
 async function makeStory(writer: APIRequestContext): Promise<Omit<Made, 'tagId' | 'webhookId'>> {
-  const file = { name: `${longWord}.jpg`, mimeType: 'image/jpeg', buffer: await uniqueJpeg() }
+  const file = { name: `${longWord}.jpg`, mimeType: 'image/jpeg', buffer: await uniquePicture(1200, 800, 'jpeg') }
   const uploaded = await writer.post('/desk/media/upload', { multipart: { file, alt: 'The harbour wall under repair' } })
   expect(uploaded.status()).toBe(201)
   const media = ((await uploaded.json()) as { media: { id: number; src: string } }).media

@@ -1,4 +1,5 @@
 import { type Locator, type Page, expect } from '@playwright/test'
+import { randomBytes } from 'node:crypto'
 import sharp from 'sharp'
 
 // The media library's screens and the files tests upload to it, shared by its specs.
@@ -8,6 +9,16 @@ export const processing = { timeout: 60_000 }
 
 /** A token no other test or seeded image contains, for searching the library. */
 export const uniqueWord = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`
+
+/**
+ * A picture whose bytes no other test makes: a plain colour with a corner of random pixels. The
+ * library keeps one image per file's bytes, so a colour picked at random alone repeats too often.
+ */
+export function uniquePicture(width: number, height: number, format: 'jpeg' | 'png'): Promise<Buffer> {
+  const noise = { input: randomBytes(16 * 16 * 3), raw: { width: 16, height: 16, channels: 3 as const }, left: 0, top: 0 }
+  const picture = sharp({ create: { width, height, channels: 3, background: { r: 40, g: 120, b: 160 } } }).composite([noise])
+  return (format === 'png' ? picture.png() : picture.jpeg()).toBuffer()
+}
 
 /**
  * A 1600 × 1000 JPEG as a camera writes it: EXIF naming the camera and the photographer, GPS

@@ -1,7 +1,18 @@
 import { expect, test } from './test'
 import sharp from 'sharp'
 import { filesInPage, fromSite, signIn } from './fixtures'
-import { cameraPhoto, chooseFile, gridImages, idFrom, processing, searchLibrary, uniqueWord, uploadLines, uploadPhoto } from './media-files'
+import {
+  cameraPhoto,
+  chooseFile,
+  gridImages,
+  idFrom,
+  processing,
+  searchLibrary,
+  uniquePicture,
+  uniqueWord,
+  uploadLines,
+  uploadPhoto,
+} from './media-files'
 
 test('a writer uploads a photo, describes it, and finds it in the library by its credit', async ({ page }) => {
   const credit = `${uniqueWord('PHOTOGRAPHER')}/TESSERA`
@@ -78,30 +89,19 @@ test('the served files carry no EXIF, GPS or XMP and, while no published story s
   expect((await request.get(`/media/ab/${'a'.repeat(64)}.jpg`)).status()).toBe(404)
 })
 
-/** A small PNG of a colour no other test uses. */
-async function uniquePng(): Promise<Buffer> {
-  const colour = { r: Math.floor(Math.random() * 256), g: Math.floor(Math.random() * 256), b: Math.floor(Math.random() * 256) }
-  return sharp({ create: { width: 640, height: 400, channels: 3, background: colour } })
-    .composite([
-      { input: { create: { width: 64, height: 64, channels: 3, background: '#ffffff' } }, left: Math.floor(Math.random() * 500), top: 20 },
-    ])
-    .png()
-    .toBuffer()
-}
-
 /** A DataTransfer in the page holding these files, as a drop or a paste carries them. */
 test('images dropped on the upload area or pasted into the page are uploaded too', async ({ page }) => {
   await signIn(page, 'writer@copydesk.test')
   await page.goto('/desk/media')
 
-  const dropped = await filesInPage(page, [{ name: 'dropped-map.png', mimeType: 'image/png', buffer: await uniquePng() }])
+  const dropped = await filesInPage(page, [{ name: 'dropped-map.png', mimeType: 'image/png', buffer: await uniquePicture(640, 400, 'png') }])
   const dropArea = page.getByText('Or drop images here')
   await dropArea.dispatchEvent('dragover', { dataTransfer: dropped })
   await dropArea.dispatchEvent('drop', { dataTransfer: dropped })
   await expect(uploadLines(page).filter({ hasText: 'dropped-map.png' })).toContainText('Added to the library.', processing)
 
   // A screenshot pasted from the clipboard arrives as "image.png".
-  const pasted = await filesInPage(page, [{ name: 'image.png', mimeType: 'image/png', buffer: await uniquePng() }])
+  const pasted = await filesInPage(page, [{ name: 'image.png', mimeType: 'image/png', buffer: await uniquePicture(640, 400, 'png') }])
   await page.evaluate((clipboardData) => document.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true })), pasted)
   const pastedLine = uploadLines(page).filter({ hasText: 'Pasted image 1' })
   await expect(pastedLine).toContainText('Added to the library.', processing)

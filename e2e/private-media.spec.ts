@@ -1,8 +1,8 @@
 import { type APIRequestContext } from '@playwright/test'
 import { expect, test } from './test'
-import sharp from 'sharp'
 import { readyToPublish, storyDraft } from '../test/story-docs'
 import { act, ownId, signedInClient } from './fixtures'
+import { uniquePicture } from './media-files'
 
 // An image is public only while a published story shows it. Before that, and again after the
 // story is unpublished, its address answers the newsroom people who may see it (never to be kept
@@ -10,16 +10,8 @@ import { act, ownId, signedInClient } from './fixtures'
 
 const publicCache = 'public, max-age=3600, immutable'
 
-/** A JPEG no other test uploads. */
-function uniqueJpeg(): Promise<Buffer> {
-  const background = { r: Math.floor(Math.random() * 256), g: Math.floor(Math.random() * 256), b: 80 }
-  return sharp({ create: { width: 800, height: 500, channels: 3, background } })
-    .jpeg()
-    .toBuffer()
-}
-
 async function upload(client: APIRequestContext): Promise<{ id: number; src: string }> {
-  const file = { name: 'harbour.jpg', mimeType: 'image/jpeg', buffer: await uniqueJpeg() }
+  const file = { name: 'harbour.jpg', mimeType: 'image/jpeg', buffer: await uniquePicture(800, 500, 'jpeg') }
   const answer = await client.post('/desk/media/upload', { multipart: { file, alt: 'A private harbour' } })
   expect(answer.status()).toBe(201)
   return ((await answer.json()) as { media: { id: number; src: string } }).media

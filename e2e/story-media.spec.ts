@@ -2,6 +2,7 @@ import { type Page } from '@playwright/test'
 import { expect, test } from './test'
 import sharp from 'sharp'
 import { filesInPage, signIn } from './fixtures'
+import { uniquePicture } from './media-files'
 import { pressAndWait, startStory, storyBody, submitForReview, toolbarButton, workflow } from './pages/story-form'
 
 /** A photo as a phone would send it: with camera details and where it was taken. */
@@ -25,14 +26,6 @@ const processing = { timeout: 60_000 }
 async function newStory(page: Page, headline: string): Promise<void> {
   await startStory(page, headline, null)
   await storyBody(page).click()
-}
-
-/** A plain picture whose bytes no other test makes. */
-function freshPicture(width: number, height: number): Promise<Buffer> {
-  const shade = Math.floor(Math.random() * 200)
-  return sharp({ create: { width, height, channels: 3, background: { r: shade, g: 140, b: (Date.now() % 200) + 20 } } })
-    .png()
-    .toBuffer()
 }
 
 test('an editor uploads a lead photo in the story, adds caption and credit, publishes; readers get srcset, caption, credit and no metadata', async ({
@@ -113,7 +106,7 @@ test('an image pasted into the story body goes to the library and becomes a figu
   test.setTimeout(90_000)
   await signIn(page, 'writer@copydesk.test')
   await newStory(page, `Pasted picture ${Date.now()}`)
-  const pasted = await filesInPage(page, [{ name: 'image.png', mimeType: 'image/png', buffer: await freshPicture(900, 600) }])
+  const pasted = await filesInPage(page, [{ name: 'image.png', mimeType: 'image/png', buffer: await uniquePicture(900, 600, 'png') }])
   await storyBody(page).evaluate((body, clipboardData) => {
     body.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }))
   }, pasted)
@@ -131,7 +124,7 @@ test('the Figure panel uploads a new image and inserts it with its caption', asy
   const panel = page.getByRole('group', { name: 'Add figure' })
   await panel
     .getByLabel('Or upload a new image')
-    .setInputFiles({ name: 'quay.png', mimeType: 'image/png', buffer: await freshPicture(1000, 700) })
+    .setInputFiles({ name: 'quay.png', mimeType: 'image/png', buffer: await uniquePicture(1000, 700, 'png') })
   await expect(panel.getByRole('status').filter({ hasText: 'Uploaded' })).toBeVisible(processing)
   await panel.getByLabel('Alt text', { exact: true }).fill('A concrete quay at low tide')
   await panel.getByLabel('Caption').fill('The new quay, before the boats.')
@@ -168,7 +161,7 @@ test('a focal point set in the library moves the crop of the image on the story 
   const lead = page.getByRole('group', { name: 'Lead image', exact: true })
   await lead
     .getByLabel('Upload a lead image')
-    .setInputFiles({ name: 'lighthouse.png', mimeType: 'image/png', buffer: await freshPicture(1600, 900) })
+    .setInputFiles({ name: 'lighthouse.png', mimeType: 'image/png', buffer: await uniquePicture(1600, 900, 'png') })
   await expect(lead.getByRole('status').filter({ hasText: 'Uploaded' })).toBeVisible(processing)
   await lead.getByLabel('Alt text', { exact: true }).fill(altText)
   await lead.getByRole('button', { name: 'Save alt text' }).click()
