@@ -94,7 +94,9 @@ test('images dropped on the upload area or pasted into the page are uploaded too
   await signIn(page, 'writer@copydesk.test')
   await page.goto('/desk/media')
 
-  const dropped = await filesInPage(page, [{ name: 'dropped-map.png', mimeType: 'image/png', buffer: await uniquePicture(640, 400, 'png') }])
+  const dropped = await filesInPage(page, [
+    { name: 'dropped-map.png', mimeType: 'image/png', buffer: await uniquePicture(640, 400, 'png') },
+  ])
   const dropArea = page.getByText('Or drop images here')
   await dropArea.dispatchEvent('dragover', { dataTransfer: dropped })
   await dropArea.dispatchEvent('drop', { dataTransfer: dropped })
