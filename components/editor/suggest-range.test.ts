@@ -1,5 +1,5 @@
 import { deleteSelection, setBlockType } from '@tiptap/pm/commands'
-import { type EditorState, TextSelection } from '@tiptap/pm/state'
+import { type EditorState, NodeSelection, TextSelection } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
 import { storySchema } from '@/lib/rich-text-repair'
@@ -25,6 +25,7 @@ const blocks = (state: EditorState) => {
 }
 const selecting = (state: EditorState, from: number, to: number) =>
   state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)))
+const selectedAt = (state: EditorState, position: number) => state.apply(state.tr.setSelection(NodeSelection.create(state.doc, position)))
 /** Delete or Backspace (or a cut) over the selection. */
 const deleted = keyed(deleteSelection)
 
@@ -128,7 +129,7 @@ describe('words deleted across paragraphs while suggesting', () => {
     expect(settlesOthers(ana.id, json(state), json(anas))).toBe(false)
   })
 
-  it('refuses a range holding someone else’s suggested figure, a heading, a list or a paragraph whose form is suggested changed', () => {
+  it('refuses a range holding someone else’s figure suggested in or out (one’s own out joins the deletion), a heading, a list or a paragraph whose form is suggested changed', () => {
     const figure = storySchema.nodes.figure?.create(photo.attrs)
     if (!figure) throw new Error('no figure in the schema')
     const anas = suggest(stateOf('Fares rise.', 'Buses too.'), ana, (s) => s.tr.insert(13, figure))
@@ -137,6 +138,11 @@ describe('words deleted across paragraphs while suggesting', () => {
       return suggestTransaction(selected, deleted(selected), ben, now, newId)
     }
     expect(refused(anas, 6, 18)).toBeNull()
+    const struck = suggest(selectedAt(withFigure(), 13), ana, deleted)
+    expect(refused(struck, 6, 18)).toBeNull()
+    const again = suggest(selecting(struck, 6, 18), ana, deleted)
+    expect(ids(again).size).toBe(1)
+    expect(blocks(settled(again, null, true))).toEqual(['paragraph:Fareses too.'])
     const heading = { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Works' }] }
     expect(refused(stateOfJson({ type: 'doc', content: [paragraph('Fares rise.'), heading, paragraph('Buses too.')] }), 6, 23)).toBeNull()
     const list = { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph('Works')] }] }

@@ -72,10 +72,11 @@ function isParagraph(node: ProseMirrorNode): boolean {
  * For a range across paragraphs of `state`'s document (`doc`), done in `out` (positions mapped
  * through it) with `attrs`: a suggested join at the end of each paragraph but the last (unless
  * one is already suggested there), and each rule, figure or embed between suggested out (one's
- * own suggested in just goes; one already suggested out stays as it is). False, and nothing to
- * make of `out`, when the range holds anything else: a block that is not a paragraph, rule,
- * figure or embed, one someone else suggested in, one that split a paragraph, a paragraph whose
- * form is suggested changed, or paragraphs not side by side in one parent.
+ * own suggested in just goes; one's own suggested out becomes part of this suggestion, so that
+ * the joins never wait on another). False, and nothing to make of `out`, when the range holds
+ * anything else: a block that is not a paragraph, rule, figure or embed, one someone else
+ * suggested in or out, one that split a paragraph, a paragraph whose form is suggested changed,
+ * or paragraphs not side by side in one parent.
  */
 export function suggestBlocksBetween(doc: ProseMirrorNode, out: Transaction, from: number, to: number, attrs: SuggestionAttrs): boolean {
   const $from = doc.resolve(from)
@@ -98,9 +99,9 @@ export function suggestBlocksBetween(doc: ProseMirrorNode, out: Transaction, fro
   for (const { node, position: at } of atoms) {
     const change = toWholeBlockChange(node.attrs)
     const start = out.mapping.map(at)
-    if (change?.joins || (change?.suggested === 'insertion' && change.authorId !== attrs.authorId)) return false
+    if (change && (change.joins || change.authorId !== attrs.authorId)) return false
     if (change?.suggested === 'insertion') out.delete(start, start + node.nodeSize)
-    else if (!change) out.setNodeMarkup(start, undefined, { ...node.attrs, ...attrs, suggested: 'deletion' })
+    else out.setNodeMarkup(start, undefined, { ...node.attrs, ...attrs, suggested: 'deletion' })
   }
   const pilcrow = doc.type.schema.nodes[suggestedBreakName]
   if (!pilcrow) return false
