@@ -60,12 +60,12 @@ test('words, a figure and more words deleted at once while suggesting: struck an
   await expect(paragraphs).toHaveText(before)
   await editor.getByRole('button', { name: 'Suggest changes' }).click()
 
-  const deleteAcross = async () => {
+  const deleteAcross = async (key: 'Delete' | 'Backspace') => {
     await caretAfter(editor, 0, 'The ferry sails at dawn')
     await selectTo(editor, 1, 'Tickets cost more')
-    await editor.keyboard.press('Delete')
+    await editor.keyboard.press(key)
   }
-  await deleteAcross()
+  await deleteAcross('Delete')
   await expect(figure).toHaveAttribute('title', /^No figure suggested by Daniel Achterberg, /)
   await expect(storyBody(editor).locator('del')).toHaveText([' and returns at dusk.', 'Tickets cost more'])
   await expect(storyBody(editor).locator('.suggested-join')).toHaveCount(1)
@@ -88,7 +88,7 @@ test('words, a figure and more words deleted at once while suggesting: struck an
   await expect(storyBody(editor).locator('del, .suggested-join')).toHaveCount(0)
   await expect(paragraphs).toHaveText(before)
 
-  await deleteAcross()
+  await deleteAcross('Backspace')
   await expect(rail(editor).getByRole('heading')).toHaveText('Suggestions 2 pending')
   await suggestionBy(editor, 'No figure “The dawn ferry”')
     .getByRole('button', { name: /^Accept/ })
