@@ -158,9 +158,12 @@ export function settleSuggestions(state: EditorState, ids: readonly string[] | n
   const joins: AcceptedJoin[] = []
   for (const stretch of chosen.filter(goes).reverse()) {
     const from = tr.mapping.map(stretch.from)
-    const join = stretch.breakKind ? settleBreak(tr, from, stretch.breakKind, accept) : null
+    if (!stretch.breakKind) {
+      tr.delete(from, tr.mapping.map(stretch.to))
+      continue
+    }
+    const join = settleBreak(tr, from, stretch.breakKind, accept)
     if (join) joins.push(join)
-    if (!stretch.breakKind) tr.delete(from, tr.mapping.map(stretch.to))
   }
   settleBlocks(tr, ids, accept)
   settleWholeBlocks(tr, ids, accept)
