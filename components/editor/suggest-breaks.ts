@@ -49,13 +49,25 @@ export function suggestBreak(state: EditorState, step: ReplaceStep, attrs: () =>
   return tr.setSelection(TextSelection.create(tr.doc, isForward ? tr.mapping.map(found.at) + 2 : found.at))
 }
 
+/** Where an accepted join's paragraph ends (`position`, in the document after step `afterStep` of the settling transaction). */
+export type AcceptedJoin = { position: number; afterStep: number }
+
 /**
  * Settles the suggested break at `position` of `tr`'s document: it goes, and accepted, its
- * paragraph splits where it stood (`split`) or joins the next one (`join`).
+ * paragraph splits where it stood (`split`), or for a `join` is returned to join the next one
+ * once everything settled with it is (`joinAccepted`): a rule, figure or embed suggested out in
+ * the same deletion goes from between them first.
  */
-export function settleBreak(tr: Transaction, position: number, kind: BreakKind, accept: boolean): void {
+export function settleBreak(tr: Transaction, position: number, kind: BreakKind, accept: boolean): AcceptedJoin | null {
   tr.delete(position, position + 1)
   if (accept && kind === 'split' && canSplit(tr.doc, position)) tr.split(position)
-  const $at = tr.doc.resolve(position)
-  if (accept && kind === 'join' && $at.depth > 0 && canJoin(tr.doc, $at.after())) tr.join($at.after())
+  return accept && kind === 'join' ? { position, afterStep: tr.steps.length } : null
+}
+
+/** Joins the paragraph of each accepted join (`settleBreak`) with the next block, where they can be joined. */
+export function joinAccepted(tr: Transaction, joins: readonly AcceptedJoin[]): void {
+  for (const { position, afterStep } of joins) {
+    const $at = tr.doc.resolve(tr.mapping.slice(afterStep).map(position, -1))
+    if ($at.depth > 0 && canJoin(tr.doc, $at.after())) tr.join($at.after())
+  }
 }

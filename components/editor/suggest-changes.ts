@@ -7,8 +7,9 @@ import { type SuggestionAttrs, type SuggestionKind, toSuggestionAttrs } from '@/
 import { type BreakKind, breakKindOf, suggestedBreakName } from '@/lib/story-schema/nodes/suggested-break'
 import { settleAttrChanges, suggestAttrs } from './suggest-attrs'
 import { settleBlocks, suggestBlock } from './suggest-blocks'
-import { settleBreak, suggestBreak } from './suggest-breaks'
+import { type AcceptedJoin, joinAccepted, settleBreak, suggestBreak } from './suggest-breaks'
 import { applyFormat, suggestFormat } from './suggest-format'
+import { suggestBlocksBetween, wordsRangeOf } from './suggest-range'
 import { settleWholeBlocks, suggestWholeBlock } from './suggest-whole-blocks'
 
 /** Who is suggesting: stored on every suggestion they make. */
@@ -25,9 +26,10 @@ export const directChangeMeta = 'suggestionDirect'
  * paragraph made a heading or list item (or back, or an item nested) a suggested block change
  * (suggest-blocks.ts), and a rule, figure or embed inserted or deleted or a quote put on or taken
  * off a suggested whole block (suggest-whole-blocks.ts), and a figure's or embed's caption or image
- * changed a suggested change of its attributes (suggest-attrs.ts). Returns null for an edit that cannot be a
- * suggestion (words and blocks deleted together): in suggestion mode
- * those are refused.
+ * changed a suggested change of its attributes (suggest-attrs.ts). Words deleted or typed over
+ * across paragraphs are one deletion with the paragraphs suggested joined and the rules, figures
+ * and embeds between suggested out (suggest-range.ts). Returns null for an edit that cannot be a
+ * suggestion (a list or heading deleted with words, say): in suggestion mode those are refused.
  */
 export function suggestTransaction(
   state: EditorState,
@@ -49,11 +51,9 @@ export function suggestTransaction(
   if (!(step instanceof ReplaceStep) || rest.length > 0) return null
   const broken = suggestBreak(state, step, newAttrs)
   if (broken) return broken.setMeta(directChangeMeta, true).scrollIntoView()
-  const { from, to, slice } = step as ReplaceStep & { from: number; to: number }
-  const $from = state.doc.resolve(from)
-  const $to = state.doc.resolve(to)
-  const isInline = slice.openStart === 0 && slice.openEnd === 0 && isInlineFragment(slice.content)
-  if (!$from.parent.isTextblock || !$from.sameParent($to) || !isInline) return null
+  const range = wordsRangeOf(state.doc, step)
+  if (!range) return null
+  const { from, to, content } = range
   const { insertion, deletion } = state.schema.marks
   if (!insertion || !deletion) return null
 
@@ -75,28 +75,22 @@ export function suggestTransaction(
     else if (!deletion.isInSet(node.marks)) out.addMark(start, end, deletion.create(deletionAttrs))
     return false
   })
-  for (const range of ownInserted.reverse()) out.delete(range.from, range.to)
+  for (const inserted of ownInserted.reverse()) out.delete(inserted.from, inserted.to)
+  // Across paragraphs, their breaks are suggested joined and the blocks between suggested out (suggest-range.ts).
+  if (!suggestBlocksBetween(state.doc, out, from, to, deletionAttrs)) return null
 
   // What is added goes after the words it replaces, marked as an insertion.
   const end = out.mapping.map(to)
-  if (slice.size > 0) {
+  if (content.size > 0) {
     const insertionAttrs = near('insertion', from) ?? near('insertion', to) ?? newAttrs()
-    out.insert(end, marked(slice.content, insertion, deletion, insertionAttrs))
-    out.setSelection(TextSelection.create(out.doc, end + slice.size))
+    out.insert(end, marked(content, insertion, deletion, insertionAttrs))
+    out.setSelection(TextSelection.create(out.doc, end + content.size))
   } else {
     // Backspace leaves the caret before the struck words, Delete after them, so the next key moves on.
     const isForward = state.selection.empty && state.selection.from === from
     out.setSelection(TextSelection.create(out.doc, isForward ? end : out.mapping.map(from, -1)))
   }
   return out.setMeta(directChangeMeta, true).scrollIntoView()
-}
-
-function isInlineFragment(content: ProseMirrorNode['content']): boolean {
-  let inline = true
-  content.forEach((node) => {
-    if (!node.isInline) inline = false
-  })
-  return inline
 }
 
 function marked(content: ProseMirrorNode['content'], insertion: MarkType, deletion: MarkType, attrs: SuggestionAttrs) {
@@ -145,7 +139,8 @@ function stretches(doc: ProseMirrorNode): Stretch[] {
  * Accepts (`accept`) or rejects the suggestions with these ids, or all of them (`ids` null):
  * an accepted insertion becomes plain words and an accepted deletion goes; a rejected insertion
  * goes and a rejected deletion becomes plain words again. Suggested formatting is applied when
- * accepted. A suggested break goes either way: accepted, its paragraph splits or joins (suggest-breaks.ts).
+ * accepted. A suggested break goes either way: accepted, its paragraph splits or joins (suggest-breaks.ts),
+ * a join once the blocks settled with it are gone from between.
  * A suggested block change keeps its form accepted and takes back the one it had rejected (suggest-blocks.ts);
  * a quote, rule, figure or embed suggested in or out is there or not (suggest-whole-blocks.ts); a figure
  * or embed suggested changed keeps its values accepted and takes back those it had rejected (suggest-attrs.ts).
@@ -160,13 +155,19 @@ export function settleSuggestions(state: EditorState, ids: readonly string[] | n
     if (type) tr.removeMark(stretch.from, stretch.to, type)
     if (accept && stretch.change) applyFormat(tr, stretch.from, stretch.to, stretch.change)
   }
+  const joins: AcceptedJoin[] = []
   for (const stretch of chosen.filter(goes).reverse()) {
     const from = tr.mapping.map(stretch.from)
-    if (stretch.breakKind) settleBreak(tr, from, stretch.breakKind, accept)
-    else tr.delete(from, tr.mapping.map(stretch.to))
+    if (!stretch.breakKind) {
+      tr.delete(from, tr.mapping.map(stretch.to))
+      continue
+    }
+    const join = settleBreak(tr, from, stretch.breakKind, accept)
+    if (join) joins.push(join)
   }
   settleBlocks(tr, ids, accept)
   settleWholeBlocks(tr, ids, accept)
   settleAttrChanges(tr, ids, accept)
+  joinAccepted(tr, joins)
   return tr
 }

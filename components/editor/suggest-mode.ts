@@ -34,8 +34,8 @@ const modeMeta = 'suggestModeChanged'
  * paragraphs they start or join, their bold, italic, underline, strikethrough and links, and the paragraphs they make
  * headings or list items (or back) become suggestions (suggest-changes.ts) instead of changes.
  * Others' edits arriving through the shared document, bodies loaded from a save, accepting and
- * rejecting, and anchoring comments pass as they are; any other edit (a figure, an embed, a
- * quote, a rule) is refused while it is on, and the person told so.
+ * rejecting, and anchoring comments pass as they are; an edit that cannot be a suggestion
+ * (`suggestTransaction` gives none) is refused while it is on, and the person told so.
  * Whether on or not, an edit that would settle someone else's suggestion is not made for a person
  * who may not review (settle-guard.ts): the server would refuse it.
  */

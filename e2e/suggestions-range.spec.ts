@@ -1,0 +1,99 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from './test'
+import { signedInPage } from './fixtures'
+import { caretAfter, openPreview, startStory, storyBody, toolbarButton } from './pages/story-form'
+import { suggestionBy, suggestionsRail as rail } from './pages/suggestions'
+
+// Words and a whole block deleted together while suggesting (components/editor/suggest-range.ts):
+// from the middle of a paragraph, across a figure, into the next paragraph.
+
+/** The story body's element, with the TipTap editor TipTap hangs on it. */
+type BodyElement = HTMLElement & { editor?: { state: { selection: { from: number; to: number } } } }
+
+/**
+ * Selects from the caret to right after `words` at the start of the body's paragraph `index`, as
+ * a person does holding Shift and clicking there, and waits until the editor has that selection.
+ */
+async function selectTo(page: Page, index: number, words: string): Promise<void> {
+  const paragraph = storyBody(page).locator('p').nth(index)
+  await paragraph.scrollIntoViewIfNeeded()
+  const point = await paragraph.evaluate((element, length) => {
+    const range = document.createRange()
+    const text = element.firstChild
+    if (!text) throw new Error('no words in the paragraph')
+    range.setStart(text, length - 1)
+    range.setEnd(text, length)
+    const box = range.getBoundingClientRect()
+    return { x: box.right - 1, y: box.top + box.height / 2 }
+  }, words.length)
+  await page.keyboard.down('Shift')
+  await page.mouse.click(point.x, point.y)
+  await page.keyboard.up('Shift')
+  const selected = () =>
+    storyBody(page).evaluate((element) => {
+      const selection = (element as BodyElement).editor?.state.selection
+      return selection ? selection.to - selection.from : 0
+    })
+  await expect.poll(selected).toBeGreaterThan(words.length)
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toMatch(new RegExp(`${words}$`))
+}
+
+test('words, a figure and more words deleted at once while suggesting: struck and listed, the preview unchanged, rejected all back, accepted gone', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
+  await startStory(editor, `Ferry fares ${Date.now()}`)
+  await storyBody(editor).click()
+  await editor.keyboard.type('The ferry sails at dawn and returns at dusk.')
+  await toolbarButton(editor, 'Figure').click()
+  const addFigure = editor.getByRole('group', { name: 'Add figure' })
+  // Whichever image is newest (other journeys upload some): its words are written here.
+  await addFigure.getByRole('radio').first().check()
+  await addFigure.getByLabel('Alt text', { exact: true }).fill('The ferry at the quay')
+  await addFigure.getByLabel('Caption', { exact: true }).fill('The dawn ferry')
+  await addFigure.getByRole('button', { name: 'OK' }).click()
+  await editor.keyboard.type('Tickets cost more from May.')
+  const figure = storyBody(editor).locator('figure.figure')
+  const paragraphs = storyBody(editor).locator('p')
+  const before = ['The ferry sails at dawn and returns at dusk.', 'Tickets cost more from May.']
+  await expect(paragraphs).toHaveText(before)
+  await editor.getByRole('button', { name: 'Suggest changes' }).click()
+
+  const deleteAcross = async (key: 'Delete' | 'Backspace') => {
+    await caretAfter(editor, 0, 'The ferry sails at dawn')
+    await selectTo(editor, 1, 'Tickets cost more')
+    await editor.keyboard.press(key)
+  }
+  await deleteAcross('Delete')
+  await expect(figure).toHaveAttribute('title', /^No figure suggested by Daniel Achterberg, /)
+  await expect(storyBody(editor).locator('del')).toHaveText([' and returns at dusk.', 'Tickets cost more'])
+  await expect(storyBody(editor).locator('.suggested-join')).toHaveCount(1)
+  await expect(paragraphs).toHaveText(['The ferry sails at dawn and returns at dusk.¶', 'Tickets cost more from May.'])
+  await expect(rail(editor).getByRole('heading')).toHaveText('Suggestions 2 pending')
+  await expect(suggestionBy(editor, 'Delete “and returns at dusk.¶Tickets cost more”')).toBeVisible()
+  await expect(suggestionBy(editor, 'No figure “The dawn ferry”')).toBeVisible()
+
+  const preview = await openPreview(editor)
+  await expect(preview.locator('.story-body p')).toHaveText(before)
+  await expect(preview.getByRole('figure')).toContainText('The dawn ferry')
+  await expect(preview.locator('del, .suggestion')).toHaveCount(0)
+  await preview.close()
+
+  await suggestionBy(editor, 'Delete “and returns at dusk.¶Tickets cost more”')
+    .getByRole('button', { name: /^Reject/ })
+    .click()
+  await expect(rail(editor)).toHaveCount(0)
+  await expect(figure).not.toHaveAttribute('title', /.*/)
+  await expect(storyBody(editor).locator('del, .suggested-join')).toHaveCount(0)
+  await expect(paragraphs).toHaveText(before)
+
+  await deleteAcross('Backspace')
+  await expect(rail(editor).getByRole('heading')).toHaveText('Suggestions 2 pending')
+  await suggestionBy(editor, 'No figure “The dawn ferry”')
+    .getByRole('button', { name: /^Accept/ })
+    .click()
+  await expect(rail(editor)).toHaveCount(0)
+  await expect(figure).toHaveCount(0)
+  await expect(paragraphs).toHaveText(['The ferry sails at dawn from May.'])
+})
