@@ -118,6 +118,23 @@ describe('the desk reads again only what a change can touch', () => {
     expect((await lineOf('published', id))?.headline).toBe('Bridge opens at last')
   })
 
+  it('shows a story’s new headline in its owner’s news box at once, with the same changes', async () => {
+    const id = await storyIn(db, newsroom, 'changes_requested', { headline: 'Pier repairs', by: writer2 })
+    const before = await getDeskNews(db, writer2)
+    expect(before?.items.filter((item) => item.articleId === id).map((item) => item.headline)).toContain('Pier repairs')
+    await editStory(db, editor, id, { headline: 'Pier repairs delayed' }, { kind: 'autosave' })
+    const after = await getDeskNews(db, writer2)
+    expect(after?.count).toBe(before?.count)
+    expect(after?.items.map((item) => ({ ...item, headline: item.articleId === id ? 'Pier repairs' : item.headline }))).toEqual(
+      before?.items,
+    )
+    expect(after?.items.filter((item) => item.articleId === id).map((item) => item.headline)).toEqual(
+      before?.items.filter((item) => item.articleId === id).map(() => 'Pier repairs delayed'),
+    )
+    await addNote(db, editor, id, { body: 'Any date yet?' })
+    expect((await getDeskNews(db, writer2))?.count).toBe((before?.count ?? 0) + 1)
+  })
+
   it('tells only the story’s owners of a note on it', async () => {
     const id = await makeStory(db, newsroom, { headline: 'Tram works', by: writer2 })
     const writersNews = await getDeskNews(db, writer)

@@ -6,8 +6,9 @@ import { type ArticleStatus, articleStatus, deskChanges, deskChangesByPart } fro
 
 // The desk's lists, counts and news box are the same on every view until a story, a revision, a
 // note, an event, or a person's or section's name changes. The database counts, as each
-// transaction commits, the parts of the desk it changed (`desk_changes_by_part`, migration 0028):
-// the lines of the lists of a story's state, the counts, the news boxes of its owners; and, in
+// transaction commits, the parts of the desk it changed (`desk_changes_by_part`, migrations 0028
+// and 0029): the lines of the lists of a story's state, the counts, the news boxes of its owners
+// (and, apart, the changes those boxes list); and, in
 // `desk_changes`, names and whatever no part says. A value is kept, per database client and per
 // key (whose view, with which filters), while the generations of its parts and of `desk_changes`
 // stay the same, for every app instance on the database alike, and within its window of time, if it has one.
@@ -61,6 +62,11 @@ export const countPart = 'count'
 /** The part of the news box of this person: their stories, their events and notes. */
 export function newsPart(userId: number): string {
   return `news:${userId}`
+}
+
+/** The part of the changes in the news box of this person, their headlines aside: the events and notes on their stories, and which stories are theirs (migration 0029). */
+export function newsItemsPart(userId: number): string {
+  return `news-items:${userId}`
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Db } from '@/db'
 import { type ArticleStatus, articles, deskVisits, notes, revisions, users, workflowEvents } from '@/db/schema'
 import { mine } from './desk-queues-conditions'
 import { timeInText, wholeNumberInText } from './sql-in-text'
-import { keptUntilDeskChanges, newsPart } from './desk-kept'
+import { keptUntilDeskChanges, newsItemsPart, newsPart } from './desk-kept'
 import { authorize } from './authorize'
 import { cutText, isWithin } from './clean-text'
 import type { Actor } from './permissions'
@@ -36,16 +36,25 @@ export function formatNewsCount(count: number): string {
 /** What a first look counts as new: the last week. */
 const firstLookWindowMs = 7 * 24 * 60 * 60 * 1000
 
+/** A change as the news box keeps it, before its story's headline is added. */
+type NewsChange = Omit<DeskNewsItem, 'headline'>
+
+/** The changes since then, how many in all, and until when that holds (ms; for a first look, as its window moves). */
+type NewsChanges = { count: number; changes: NewsChange[]; validUntil: number }
+
 /**
  * The desk's badge: status changes and notes by others on my stories since I last looked
- * (`markDeskSeen`), newest first, with how many there are in all. Two queries: the last visit,
- * then each kind newest first up to just past the badge's cap, counted, and only the newest few
- * read with the story's headline (by the current revision each kind read with its story) and who did it.
- * The viewer's id, the limits and the last visit's time are written into the statements' text, not
- * sent as parameters: a statement with none keeps its plan (db/pglite-client.ts), so the news box
- * read again after each change to one of my stories is not planned again. A first look's time moves
- * with the clock: it stays a parameter, as a new text each time would only be prepared once.
- * The second is kept until one of my stories, its events or notes change (lib/desk-kept.ts).
+ * (`markDeskSeen`), newest first, with how many there are in all. Three queries: the last visit;
+ * each kind newest first up to just past the badge's cap, counted, and only the newest few read
+ * with who did it; then the current headline of the stories of those few.
+ * The viewer's id, the limits, the last visit's time and the stories' ids are written into the
+ * statements' text, not sent as parameters: a statement with none keeps its plan
+ * (db/pglite-client.ts), so the news box read again after each change to one of my stories is not
+ * planned again. A first look's time moves with the clock: it stays a parameter, as a new text
+ * each time would only be prepared once.
+ * The changes are kept until an event or note on my stories comes or goes, or my stories change
+ * owners; the headlines until anything of my stories changes (lib/desk-kept.ts): an autosave of
+ * one of them reads its headlines again, not its changes.
  */
 export async function getDeskNews(
   db: Db,
@@ -64,24 +73,47 @@ export async function getDeskNews(
   // Whose news, since when. A first look's window moves with the clock: what it read holds from
   // now until the oldest change it counted leaves the window.
   const key = JSON.stringify([viewer.id, visit ? since.getTime() : 'first look', limit])
-  const read = async () => {
+  const readChanges = async () => {
     const after = (column: PgColumn) => (visit ? sql`${column} > ${timeInText(since)}` : gt(column, since))
-    const { news, oldest } = await readDeskNews(db, viewer, after, limit)
-    if (visit) return { value: news }
-    return { value: news, validFrom: now.getTime(), validUntil: oldest === null ? Infinity : oldest + firstLookWindowMs }
+    const { count, changes, oldest } = await readDeskNews(db, viewer, after, limit)
+    const validUntil = visit || oldest === null ? Infinity : oldest + firstLookWindowMs
+    return { value: { count, changes, validUntil }, validFrom: visit ? undefined : now.getTime(), validUntil }
+  }
+  const read = async () => {
+    const news = await keptChanges(db, key, [newsItemsPart(viewer.id)], readChanges, now.getTime())
+    const headlines = await currentHeadlines(db, news.changes)
+    // As the query that read both at once: a change whose story has no current revision is not listed.
+    const items = news.changes.flatMap((change) => {
+      const headline = headlines.get(change.articleId)
+      return headline === undefined ? [] : [{ ...change, headline }]
+    })
+    return { value: { count: news.count, items }, validFrom: visit ? undefined : now.getTime(), validUntil: news.validUntil }
   }
   return keptNews(db, key, [newsPart(viewer.id)], read, now.getTime())
 }
 
 const keptNews = keptUntilDeskChanges<{ count: number; items: DeskNewsItem[] }>()
+const keptChanges = keptUntilDeskChanges<NewsChanges>()
 
-/** The news since then, and when the oldest change it counted happened (ms; null for none). */
+/** The headline of the current revision of each story of these changes, by the story's id. */
+async function currentHeadlines(db: Db, changes: NewsChange[]): Promise<Map<number, string>> {
+  const ids = [...new Set(changes.map((change) => change.articleId))].sort((a, b) => a - b)
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .select({ id: articles.id, headline: revisions.headline })
+    .from(articles)
+    .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
+    .where(sql`${articles.id} in (${sql.join(ids.map(wholeNumberInText), sql`, `)})`)
+  return new Map(rows.map((row) => [row.id, row.headline]))
+}
+
+/** The changes since then, how many there are, and when the oldest change it counted happened (ms; null for none). */
 async function readDeskNews(
   db: Db,
   viewer: Actor,
   after: (column: PgColumn) => SQL,
   limit: number,
-): Promise<{ news: { count: number; items: DeskNewsItem[] }; oldest: number | null }> {
+): Promise<{ count: number; changes: NewsChange[]; oldest: number | null }> {
   const byOthers = (actor: PgColumn) => sql`(${actor} is null or ${actor} <> ${wholeNumberInText(viewer.id)})`
 
   // A status change also moves the story's `updated_at`: only stories changed since are looked at.
@@ -98,7 +130,6 @@ async function readDeskNews(
     actorId: workflowEvents.actorId,
     toStatus: sql<ArticleStatus | null>`${workflowEvents.toStatus}`.as('news_status'),
     text: workflowEvents.note,
-    currentRevisionId: articles.currentRevisionId,
     // The earlier of the two times checked against the window: when this change leaves it.
     inWindowFrom: sql<Date>`least(${workflowEvents.createdAt}, ${articles.updatedAt})`.as('news_in_window_from'),
   }
@@ -116,7 +147,6 @@ async function readDeskNews(
       actorId: notes.authorId,
       toStatus: sql<ArticleStatus | null>`null::article_status`.as('news_status'),
       text: notes.body,
-      currentRevisionId: articles.currentRevisionId,
       inWindowFrom: sql<Date>`${notes.createdAt}`.as('news_in_window_from'),
     })
     .from(notes)
@@ -134,7 +164,6 @@ async function readDeskNews(
     actorId: changes.actorId,
     toStatus: changes.toStatus,
     text: changes.text,
-    currentRevisionId: changes.currentRevisionId,
     total: sql<number>`(count(*) over ())::int`.as('news_total'),
     oldest: sql<number>`(extract(epoch from min(${changes.inWindowFrom}) over ()) * 1000)::float8`.as('news_oldest'),
   }
@@ -146,7 +175,6 @@ async function readDeskNews(
     .select({
       kind: newest.kind,
       articleId: newest.articleId,
-      headline: revisions.headline,
       at: newest.at,
       actorName: users.name,
       toStatus: newest.toStatus,
@@ -155,15 +183,14 @@ async function readDeskNews(
       oldest: newest.oldest,
     })
     .from(newest)
-    .innerJoin(revisions, eq(revisions.id, newest.currentRevisionId))
     .leftJoin(users, eq(users.id, newest.actorId))
     .orderBy(desc(newest.at))
-  const items = rows.map((row) => ({
-    ...{ kind: row.kind, articleId: row.articleId, headline: row.headline, at: row.at },
+  const found = rows.map((row) => ({
+    ...{ kind: row.kind, articleId: row.articleId, at: row.at },
     ...{ actorName: row.actorName, toStatus: row.toStatus, excerpt: excerpt(row.text) },
   }))
   const oldest = rows[0]?.oldest
-  return { news: { count: Math.min(rows[0]?.total ?? 0, newsCountCap + 1), items }, oldest: oldest === undefined ? null : Number(oldest) }
+  return { count: Math.min(rows[0]?.total ?? 0, newsCountCap + 1), changes: found, oldest: oldest === undefined ? null : Number(oldest) }
 }
 
 /**

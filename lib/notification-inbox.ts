@@ -8,6 +8,7 @@ import { type EmailFrequency, deskLine, emailFrequencies, kindNames } from './no
 import { defaultPreferences } from './notifications'
 import type { Actor } from './permissions'
 import { type Result, invalidInput } from './refusal'
+import { wholeNumberInText } from './sql-in-text'
 
 // A person's notifications in the desk: the list, the unread count, marking read, and their
 // preferences. What they may no longer read, and kinds they muted in the desk, are not shown.
@@ -16,9 +17,11 @@ export type NotificationItem = { id: number; kind: string; line: string; article
 
 /** Conditions for what a person sees: theirs, about a story they may read, of a kind not muted in the desk. */
 function shown(viewer: Actor) {
-  const muted = sql`exists (select 1 from ${notificationPreferences} where ${notificationPreferences.userId} = ${viewer.id}
+  // The viewer's id in the text: the desk bar's unread count, asked on every desk page, keeps its plan (db/pglite-client.ts).
+  const viewerId = wholeNumberInText(viewer.id)
+  const muted = sql`exists (select 1 from ${notificationPreferences} where ${notificationPreferences.userId} = ${viewerId}
     and ${notifications.kind} = any(${notificationPreferences.mutedInDesk}))`
-  return and(eq(notifications.userId, viewer.id), readableStories(viewer), not(muted))
+  return and(sql`${notifications.userId} = ${viewerId}`, readableStories(viewer), not(muted))
 }
 
 /** The person's newest notifications, newest first. */

@@ -5,7 +5,7 @@ import { openTestDatabase } from '@/test/newsroom'
 import type { Actor } from './permissions'
 import { verifyPassword } from './passwords'
 import { startSession } from './sessions'
-import { changeRole, createUser, insertUser, listUsers, resetPassword, setDisabled } from './users'
+import { changeRole, createUser, insertUser, listStaff, listUsers, resetPassword, setDisabled } from './users'
 
 const db = await openTestDatabase()
 let admin: Actor
@@ -102,6 +102,26 @@ describe('managing people', () => {
   it('disables and enables an account', async () => {
     expect(await setDisabled(db, admin, writer.id, true)).toMatchObject({ ok: true, person: { isDisabled: true } })
     expect(await setDisabled(db, admin, writer.id, false)).toMatchObject({ ok: true, person: { isDisabled: false } })
+  })
+
+  it('offers the staff as they are now in the desk’s pickers: a new person, a new name, a disabled account', async () => {
+    const names = async () => (await listStaff(db)).map((person) => person.name)
+    expect(await names()).toContain('reporter')
+    const added = await insertUser(db, {
+      email: 'stringer@example.test',
+      name: 'stringer',
+      role: 'writer',
+      password: 'long enough password',
+    })
+    if (!added.ok) throw new Error(added.message)
+    expect(await names()).toContain('stringer')
+    await db.update(users).set({ name: 'Stringer Two' }).where(eq(users.id, added.person.id))
+    expect(await names()).toEqual(expect.arrayContaining(['Stringer Two']))
+    expect(await names()).not.toContain('stringer')
+    await setDisabled(db, admin, added.person.id, true)
+    expect(await names()).not.toContain('Stringer Two')
+    await setDisabled(db, admin, added.person.id, false)
+    expect(await names()).toContain('Stringer Two')
   })
 
   it('does not revive the sessions a disabled account had when it is enabled again', async () => {

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { Db, Tx } from '@/db'
 import { type Role, sections, userRole, userSections, users } from '@/db/schema'
 import { recordAudit } from './audit'
+import { keptUntilDeskChanges } from './desk-kept'
 import { authorize } from './authorize'
 import { cleanText, textField } from './clean-text'
 import { generatePassword, hashPassword, maxPasswordLength, minPasswordLength } from './passwords'
@@ -195,9 +196,18 @@ async function freeSlug(db: Db | Tx, name: string): Promise<string> {
   }
 }
 
-/** Active newsroom people, for byline pickers: names only, open to everyone at the desk. */
+const keptStaff = keptUntilDeskChanges<readonly { id: number; name: string }[]>()
+
+/**
+ * Active newsroom people, for byline pickers and the desk's filter: names only, open to everyone
+ * at the desk. Kept until a person comes, goes, is renamed, disabled or enabled (lib/desk-kept.ts
+ * `every`); each caller gets its own copy of the list.
+ */
 export async function listStaff(db: Db): Promise<{ id: number; name: string }[]> {
-  return db.select({ id: users.id, name: users.name }).from(users).where(eq(users.isDisabled, false)).orderBy(asc(users.name))
+  const staff = await keptStaff(db, 'staff', [], async () => ({
+    value: await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.isDisabled, false)).orderBy(asc(users.name)),
+  }))
+  return staff.map((person) => ({ ...person }))
 }
 
 export const sectionDeskInputSchema = z.object({
