@@ -86,6 +86,15 @@ describe('an item taken out of a list in a block quote altogether', () => {
     const state = suggestAt(suggestAt(start, 'B', shiftTab), 'B', shiftTab)
     expect(json(suggestAt(suggestAt(state, 'B', intoList), 'B', tab))).toEqual(json(start))
   })
+
+  it('counts the levels of one in a quote inside a list item from that item', () => {
+    /** X holding a quote of A (with P and B in it), then C. */
+    const words = { type: 'paragraph', content: [{ type: 'text', text: 'X' }] }
+    const start = body(bullets({ type: 'listItem', content: [words, quote(bullets(item('A', bullets(item('P'), item('B'))), item('C')))] }))
+    const state = suggestAt(suggestAt(start, 'B', shiftTab), 'B', shiftTab)
+    expect(pending(state)).toEqual([['block', 'Paragraph (was bulleted list, moved 1 level out)', 'B', 'Ana Ruiz']])
+    expectGivenBack(state, start)
+  })
 })
 
 describe('a list made the other kind while its item is suggested nested', () => {

@@ -22,8 +22,8 @@ import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
 
 /**
  * A block of words: where it starts, its form, and its suggested change with the mark's position;
- * for a list item's first paragraph, how many items it is nested in (`depth`) and where the first
- * paragraph of the item it is nested in starts (`outer`).
+ * how many items it is nested in (`depth`, not counting the one a list item's first paragraph
+ * begins) and where the first paragraph of the nearest of those starts (`outer`).
  */
 type Block = {
   node: ProseMirrorNode
@@ -60,8 +60,9 @@ function blocksOf(doc: ProseMirrorNode, from = 0, to = doc.content.size): { bloc
       for (let depth = $position.depth; depth > 0; depth -= 1)
         if ($position.node(depth).type.name === 'listItem') items.push($position.start(depth))
       const form = formOf(node.type.name, node.attrs.level, listType)
-      const depth = isItem ? items.length - 1 : 0
-      blocks.push({ node, position, form, change, marker, depth, outer: isItem ? (items[1] ?? null) : null })
+      // Another block in an item (in a quote in it, say) counts as nested in that item.
+      const [depth, outer] = isItem ? [items.length - 1, items[1] ?? null] : [items.length, items[0] ?? null]
+      blocks.push({ node, position, form, change, marker, depth, outer })
       return false
     }
     if (node.isAtom) others.push(node)
@@ -122,7 +123,7 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
       continue
     }
     const prior = was.change
-    if (isListForm(was.form) && !isListForm(now.form) && !canLeaveList(state.doc, was, tr.doc, now)) return null
+    if (isListForm(was.form) && !isListForm(now.form) && !canLeaveList(state.doc, was)) return null
     // An item of an item taken out of its list altogether goes out with it (carried): its nesting
     // is counted from then on as its carrier's, against the item the carrier's was in.
     const carrier = carrierOf(before.blocks, after.blocks, index)
@@ -134,8 +135,8 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
     const formerly = prior?.formerly ?? was.form
     const nesting = (prior?.nesting ?? 0) + nested
     if (isChange && carrier === null) changes += 1
-    // Form and nesting together only into a list, or out of one to the story's top (or a quote's),
-    // the block alone changing, or from one list to the other: rejected, both are given back in
+    // Form and nesting together only into a list, or out of one, the block alone changing (its
+    // own items carried with it), or from one list to the other: rejected, both are given back in
     // turn (giveBack).
     if (now.form !== formerly && nesting !== 0 && !(isListForm(now.form) && isListForm(formerly))) {
       if (carrier !== null || isListForm(formerly) === isListForm(now.form)) return null
@@ -176,12 +177,10 @@ function ownNesting(before: Block[], after: Block[], index: number): number {
 
 /**
  * Whether the block of words `was` of `before`, an item's first paragraph, may be taken out of its
- * list to `now` of `after` as a suggestion: to the story's top or a quote's (not into an item), its
- * item holding nothing but its words and, maybe, a list of the same kind (its own items, carried).
+ * list as a suggestion: its item holds nothing but its words and, maybe, a list of the same kind
+ * (its own items, carried out with it).
  */
-function canLeaveList(before: ProseMirrorNode, was: Block, after: ProseMirrorNode, now: Block): boolean {
-  const $now = after.resolve(now.position)
-  for (let depth = $now.depth; depth > 0; depth -= 1) if ($now.node(depth).type.name !== 'blockquote') return false
+function canLeaveList(before: ProseMirrorNode, was: Block): boolean {
   const item = before.resolve(was.position).parent
   return item.childCount === 1 || (item.childCount === 2 && item.child(1).type.name === was.form)
 }

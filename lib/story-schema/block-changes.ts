@@ -38,13 +38,19 @@ function formChangeOf(node: RichTextNode, listType: string | null, outOfListsOnl
 }
 
 /**
- * formerBlocks's first pass (`outOfListsOnly`) at the story's top and in its quotes, the places a
- * block may be taken out of a list to while suggesting (components/editor/suggest-blocks.ts).
+ * formerBlocks's first pass (`outOfListsOnly`) wherever a block may be taken out of a list to while
+ * suggesting (components/editor/suggest-blocks.ts): the story's top and its quotes, in list items too.
  */
 export function formerOutOfLists(nodes: RichTextNode[]): RichTextNode[] {
-  return formerBlocks(nodes, true).map((node) =>
-    node.type === 'blockquote' && node.content ? { ...node, content: formerOutOfLists(node.content) } : node,
-  )
+  return formerBlocks(nodes, true).map((node) => {
+    if (node.type === 'blockquote' && node.content) return { ...node, content: formerOutOfLists(node.content) }
+    if (!(listForms as readonly string[]).includes(node.type)) return node
+    const items = node.content?.map((item) => {
+      const [words, ...blocks] = item.content ?? []
+      return words && blocks.length > 0 ? { ...item, content: [words, ...formerOutOfLists(blocks)] } : item
+    })
+    return { ...node, content: items }
+  })
 }
 
 /** A paragraph or heading made a block of `form` outside a list, without the mark of its change unless `keepMark`. */
