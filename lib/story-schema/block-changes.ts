@@ -44,7 +44,8 @@ function formChangeOf(node: RichTextNode, listType: string | null, outOfListsOnl
 export function formerOutOfLists(nodes: RichTextNode[]): RichTextNode[] {
   return formerBlocks(nodes, true).map((node) => {
     if (node.type === 'blockquote' && node.content) return { ...node, content: formerOutOfLists(node.content) }
-    if (!(listForms as readonly string[]).includes(node.type)) return node
+    const isHolding = (listForms as readonly string[]).includes(node.type) && node.content?.some((item) => (item.content?.length ?? 0) > 1)
+    if (!isHolding) return node
     const items = node.content?.map((item) => {
       const [words, ...blocks] = item.content ?? []
       return words && blocks.length > 0 ? { ...item, content: [words, ...formerOutOfLists(blocks)] } : item
