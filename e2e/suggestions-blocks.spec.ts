@@ -204,3 +204,57 @@ test('a nested list item taken out of its list altogether while suggesting: one 
   await expect(storyBody(editor).getByRole('listitem')).toHaveText(['Mornings'])
   await expect(storyBody(editor).getByText('Early sailing')).toBeVisible()
 })
+
+test('a list item with items of its own taken out of its list while suggesting: one suggestion, readers keep the list, rejected it is back with its items, accepted they stay out', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
+  await startStory(editor, `Ferry sailings ${Date.now()}`)
+  await storyBody(editor).click()
+  await toolbarButton(editor, 'Bulleted list').click()
+  await editor.keyboard.type('Mornings')
+  await editor.keyboard.press('Enter')
+  await editor.keyboard.press('Tab')
+  await editor.keyboard.type('Early sailing')
+  await editor.keyboard.press('Enter')
+  await editor.keyboard.press('Shift+Tab')
+  await editor.keyboard.type('Evenings')
+  await expect(storyBody(editor).locator('li li')).toHaveText('Early sailing')
+  await editor.getByRole('button', { name: 'Suggest changes' }).click()
+
+  const takenOut = 'Paragraph (was bulleted list) “Mornings Early sailing”'
+  const takeOut = async (how: 'toolbar' | 'Shift+Tab') => {
+    await clickInBody(editor, 'Mornings')
+    if (how === 'toolbar') await toolbarButton(editor, 'Bulleted list').click()
+    else await editor.keyboard.press('Shift+Tab')
+    await expect(storyBody(editor).getByRole('listitem')).toHaveText(['Early sailing', 'Evenings'])
+    await expect(rail(editor).getByRole('heading')).toHaveText('Suggestions 1 pending')
+    await expect(suggestionBy(editor, takenOut)).toBeVisible()
+  }
+  await takeOut('toolbar')
+
+  await saveAndWait(editor)
+  const preview = await editor.context().newPage()
+  await preview.goto(await editor.getByRole('link', { name: 'Preview (opens in a new tab)' }).getAttribute('href').then(String))
+  const readersList = preview.locator('.story-body > ul')
+  await expect(readersList).toHaveCount(1)
+  await expect(readersList.locator('> li')).toHaveText([/^Mornings\s*Early sailing$/, 'Evenings'])
+  await expect(readersList.locator('li li')).toHaveText('Early sailing')
+  await preview.close()
+
+  await suggestionBy(editor, takenOut)
+    .getByRole('button', { name: /^Reject/ })
+    .click()
+  await expect(rail(editor)).toHaveCount(0)
+  await expect(storyBody(editor).locator('> ul > li')).toHaveText([/^Mornings\s*Early sailing$/, 'Evenings'])
+  await expect(storyBody(editor).locator('li li')).toHaveText('Early sailing')
+
+  await takeOut('Shift+Tab')
+  await suggestionBy(editor, takenOut)
+    .getByRole('button', { name: /^Accept/ })
+    .click()
+  await expect(rail(editor)).toHaveCount(0)
+  await expect(storyBody(editor).getByRole('listitem')).toHaveText(['Early sailing', 'Evenings'])
+  await expect(storyBody(editor).getByText('Mornings')).toBeVisible()
+})

@@ -1,18 +1,16 @@
 import { lift, setBlockType, wrapIn } from '@tiptap/pm/commands'
-import { liftListItem, sinkListItem, wrapInList } from '@tiptap/pm/schema-list'
+import { liftListItem, wrapInList } from '@tiptap/pm/schema-list'
 import type { EditorState } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
-import type { RichTextNode } from '@/db/schema'
 import { storySchema } from '@/lib/rich-text-repair'
-import { forReaders, pendingSuggestions } from '@/lib/story-schema/suggestions'
+import { forReaders } from '@/lib/story-schema/suggestions'
 import { settlesOthers } from '@/lib/suggestion-settling'
 import { ana, ben, caretAt, json, keyed, newId, now, stateOf, stateOfJson, suggest } from '@/test/suggesting'
+import { bullets, caretIn, forReadersShape, intoList, item, pending, settled, shape, shiftTab, tab, words } from '@/test/suggesting-lists'
 import { suggestBlock } from './suggest-blocks'
-import { settleSuggestions, suggestTransaction } from './suggest-changes'
+import { suggestTransaction } from './suggest-changes'
 
 const { heading, paragraph, bulletList, orderedList, listItem, blockquote } = storySchema.nodes
-const words = (text: string) => [{ type: 'text', text }]
-const item = (text: string) => ({ type: 'listItem', content: [{ type: 'paragraph', content: words(text) }] })
 /** "Fares rise." "Buses too." "Trams wait.": the caret in the second, at 14. */
 const three = () => caretAt(stateOf('Fares rise.', 'Buses too.', 'Trams wait.'), 14)
 const listOfThree = () =>
@@ -23,24 +21,6 @@ const listOfThree = () =>
     }),
     19,
   )
-
-/** The desk's blocks: "p", "h2", "bulletList>p"… each with its words. */
-function shape(state: EditorState | ReturnType<typeof storySchema.nodeFromJSON>): string[] {
-  const doc = 'doc' in state ? state.doc : state
-  const found: string[] = []
-  doc.descendants((node, position) => {
-    if (!node.isTextblock) return true
-    const $at = doc.resolve(position)
-    const around = $at.depth > 0 ? `${$at.parent.type.name}>` : ''
-    const name = { heading: `h${node.attrs.level}`, paragraph: 'p' }[node.type.name] ?? node.type.name
-    found.push(`${around}${name} ${node.textContent}`)
-    return false
-  })
-  return found
-}
-const forReadersShape = (state: EditorState) => shape(storySchema.nodeFromJSON(forReaders(json(state))))
-const settled = (state: EditorState, accept: boolean) => state.apply(settleSuggestions(state, null, accept))
-const pending = (state: EditorState) => pendingSuggestions(json(state)).map((one) => [one.kind, one.block, one.text, one.authorName])
 
 describe('headings as suggestions', () => {
   const toHeading = keyed(setBlockType(heading!, { level: 2 }))
@@ -136,17 +116,10 @@ describe('list items as suggestions', () => {
 })
 
 describe('list items nested as suggestions', () => {
-  const list = (...items: RichTextNode[]): RichTextNode => ({ type: 'bulletList', content: items })
-  const itemWith = (text: string, ...lists: RichTextNode[]): RichTextNode => ({
-    type: 'listItem',
-    content: [{ type: 'paragraph', content: words(text) }, ...lists],
-  })
   /** A, B (with C in it), D: the caret after B's words, at 9. */
-  const flat = () => caretAt(stateOfJson({ type: 'doc', content: [list(item('A'), itemWith('B', list(item('C'))), item('D'))] }), 9)
+  const flat = () => caretAt(stateOfJson({ type: 'doc', content: [bullets(item('A'), item('B', bullets(item('C'))), item('D'))] }), 9)
   /** A with B and D in it: the caret after B's words, at 9. */
-  const nested = () => caretAt(stateOfJson({ type: 'doc', content: [list(itemWith('A', list(item('B'), item('D'))))] }), 9)
-  const tab = keyed(sinkListItem(listItem!))
-  const shiftTab = keyed(liftListItem(listItem!))
+  const nested = () => caretAt(stateOfJson({ type: 'doc', content: [bullets(item('A', bullets(item('B'), item('D'))))] }), 9)
   const depths = (state: EditorState) => {
     const found: string[] = []
     state.doc.descendants((node, position) => {
@@ -185,25 +158,10 @@ describe('list items nested as suggestions', () => {
 })
 
 describe('a block’s form and nesting changed in one suggestion', () => {
-  const list = (...items: RichTextNode[]): RichTextNode => ({ type: 'bulletList', content: items })
-  const itemWith = (text: string, ...lists: RichTextNode[]): RichTextNode => ({
-    type: 'listItem',
-    content: [{ type: 'paragraph', content: words(text) }, ...lists],
-  })
-  const tab = keyed(sinkListItem(listItem!))
-  const shiftTab = keyed(liftListItem(listItem!))
   /** A with B in it, then C: the caret after B's words, at 9. */
-  const nestedB = () => caretAt(stateOfJson({ type: 'doc', content: [list(itemWith('A', list(item('B'))), item('C'))] }), 9)
+  const nestedB = () => caretAt(stateOfJson({ type: 'doc', content: [bullets(item('A', bullets(item('B'))), item('C'))] }), 9)
   /** B taken a level out, then out of the list altogether. */
   const takenOut = () => suggest(suggest(nestedB(), ana, shiftTab), ana, shiftTab)
-  /** Bulleted list on, as the toolbar does it: the new item joins the lists beside it. */
-  const intoList = (state: EditorState) => {
-    const tr = keyed(wrapInList(bulletList!))(state)
-    const $item = tr.doc.resolve(tr.mapping.map(state.selection.from))
-    const [start, end] = [$item.before($item.depth - 2), $item.after($item.depth - 2)]
-    if (tr.doc.resolve(end).nodeAfter?.type === bulletList) tr.join(end)
-    return tr.doc.resolve(start).nodeBefore?.type === bulletList ? tr.join(start) : tr
-  }
 
   it('takes a nested item out of its list altogether; readers keep it where it was; rejected, it is back', () => {
     const state = takenOut()
@@ -227,7 +185,7 @@ describe('a block’s form and nesting changed in one suggestion', () => {
   })
 
   it('makes a paragraph an item nested in the one above; readers and rejecting keep the paragraph', () => {
-    const start = caretAt(stateOfJson({ type: 'doc', content: [list(item('A')), { type: 'paragraph', content: words('B') }] }), 9)
+    const start = caretAt(stateOfJson({ type: 'doc', content: [bullets(item('A')), { type: 'paragraph', content: words('B') }] }), 9)
     const state = suggest(suggest(start, ana, intoList), ana, tab)
     expect(shape(state)).toEqual(['listItem>p A', 'listItem>p B'])
     expect(pending(state)).toEqual([['block', 'Bulleted list, level 2 (was paragraph, nested 1 level in)', 'B', 'Ana Ruiz']])
@@ -236,25 +194,23 @@ describe('a block’s form and nesting changed in one suggestion', () => {
     expect(json(suggest(suggest(state, ana, shiftTab), ana, shiftTab))).toEqual(json(start))
   })
 
-  it('still refuses an item with items of its own or in a quote taken out altogether, and a list made another as its item moves', () => {
-    const quoted = caretAt(
-      stateOfJson({ type: 'doc', content: [{ type: 'blockquote', content: [list(itemWith('A', list(item('B'))))] }] }),
-      10,
-    )
-    const quotedOnce = suggest(quoted, ana, shiftTab)
-    expect(suggestTransaction(quotedOnce, shiftTab(quotedOnce), ana, now, newId)).toBeNull()
-    const withD = caretAt(stateOfJson({ type: 'doc', content: [list(itemWith('A', list(item('B'), item('D'))), item('C'))] }), 9)
-    const outOnce = suggest(withD, ana, shiftTab)
-    expect(suggestTransaction(outOnce, shiftTab(outOnce), ana, now, newId)).toBeNull()
-    const sunk = suggest(caretAt(stateOfJson({ type: 'doc', content: [list(item('A'), item('B'))] }), 9), ana, tab)
-    const numbered = (state: EditorState) => {
-      let list = 0
-      state.doc.descendants((node, position) => {
-        if (node.textContent === 'B' && node.isTextblock) list = state.doc.resolve(position).before(-1)
-      })
-      return state.tr.setNodeMarkup(list, orderedList)
+  it('still refuses an item holding more than its words and a list of its kind, or someone else’s item, taken out altogether', () => {
+    const refused = (state: EditorState, text: string, who = ana) => {
+      const at = caretIn(state, text)
+      return suggestTransaction(at, shiftTab(at), who, now, newId) === null
     }
-    expect(pending(sunk)).toEqual([['block', 'Bulleted list, level 2 (nested 1 level in)', 'B', 'Ana Ruiz']])
-    expect(suggestTransaction(sunk, numbered(sunk), ana, now, newId)).toBeNull()
+    const twoParagraphs = {
+      type: 'listItem',
+      content: [
+        { type: 'paragraph', content: words('B') },
+        { type: 'paragraph', content: words('B2') },
+      ],
+    }
+    expect(refused(stateOfJson({ type: 'doc', content: [bullets(item('A'), twoParagraphs)] }), 'B')).toBe(true)
+    const numbered = { type: 'orderedList', content: [item('D')] }
+    expect(refused(stateOfJson({ type: 'doc', content: [bullets(item('A'), item('B', numbered))] }), 'B')).toBe(true)
+    const bensD = suggest(caretIn(stateOfJson({ type: 'doc', content: [bullets(item('A'), item('B'), item('D'))] }), 'D'), ben, tab)
+    expect(refused(bensD, 'B')).toBe(true)
+    expect(refused(bensD, 'B', ben)).toBe(false)
   })
 })

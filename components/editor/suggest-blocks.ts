@@ -22,8 +22,8 @@ import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
 
 /**
  * A block of words: where it starts, its form, and its suggested change with the mark's position;
- * for a list item's first paragraph, how many items it is nested in (`depth`) and where the first
- * paragraph of the item it is nested in starts (`outer`).
+ * how many items it is nested in (`depth`, not counting the one a list item's first paragraph
+ * begins) and where the first paragraph of the nearest of those starts (`outer`).
  */
 type Block = {
   node: ProseMirrorNode
@@ -60,8 +60,9 @@ function blocksOf(doc: ProseMirrorNode, from = 0, to = doc.content.size): { bloc
       for (let depth = $position.depth; depth > 0; depth -= 1)
         if ($position.node(depth).type.name === 'listItem') items.push($position.start(depth))
       const form = formOf(node.type.name, node.attrs.level, listType)
-      const depth = isItem ? items.length - 1 : 0
-      blocks.push({ node, position, form, change, marker, depth, outer: isItem ? (items[1] ?? null) : null })
+      // Another block in an item (in a quote in it, say) counts as nested in that item.
+      const [depth, outer] = isItem ? [items.length - 1, items[1] ?? null] : [items.length, items[0] ?? null]
+      blocks.push({ node, position, form, change, marker, depth, outer })
       return false
     }
     if (node.isAtom) others.push(node)
@@ -122,23 +123,29 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
       continue
     }
     const prior = was.change
-    const nested = ownNesting(before.blocks, after.blocks, index)
+    if (isListForm(was.form) && !isListForm(now.form) && !canLeaveList(state.doc, was)) return null
+    // An item of an item taken out of its list altogether goes out with it (carried): its nesting
+    // is counted from then on as its carrier's, against the item the carrier's was in.
+    const carrier = carrierOf(before.blocks, after.blocks, index)
+    const carried = carrier === null ? 0 : (before.blocks[carrier]?.change?.nesting ?? 0)
+    const nested = ownNesting(before.blocks, after.blocks, index) + carried
     const isChange = now.form !== was.form || nested !== 0
     isChanged ||= isChange
     if (isChange && prior && prior.authorId !== made.authorId) return null
     const formerly = prior?.formerly ?? was.form
     const nesting = (prior?.nesting ?? 0) + nested
-    if (isChange) changes += 1
-    // Form and nesting together only into a list, or out of one to the story's top, the block
-    // alone changing: rejected, both are given back in turn (giveBack).
-    if (now.form !== formerly && nesting !== 0) {
-      const isOut = !isListForm(now.form)
-      if (isListForm(formerly) !== isOut || (isOut && tr.doc.resolve(now.position).depth !== 0)) return null
+    if (isChange && carrier === null) changes += 1
+    // Form and nesting together only into a list, or out of one, the block alone changing (its
+    // own items carried with it), or from one list to the other: rejected, both are given back in
+    // turn (giveBack).
+    if (now.form !== formerly && nesting !== 0 && !(isListForm(now.form) && isListForm(formerly))) {
+      if (carrier !== null || isListForm(formerly) === isListForm(now.form)) return null
       isBoth = true
     }
-    if (now.form === formerly && nesting === 0) wanted.push(null)
-    else if (prior) wanted.push({ ...prior, nesting: nesting || null })
-    else wanted.push(blockChangeSchema.parse({ ...made, formerly, nesting: nesting || null }))
+    const change = now.form === formerly && nesting === 0 ? null : { ...(prior ?? made), formerly, nesting: nesting || null }
+    // A carried item's suggestion is its carrier's, settled with it.
+    if (carrier !== null && change && change.id !== wanted[carrier]?.id) return null
+    wanted.push(change && blockChangeSchema.parse(change))
   }
   if (!isChanged || (isBoth && changes > 1)) return null
   const marker = state.schema.nodes[suggestedBlockName]
@@ -166,6 +173,24 @@ function ownNesting(before: Block[], after: Block[], index: number): number {
   const outer = now.outer === null ? -1 : after.findIndex((block) => block.position === now.outer)
   const outerMoved = outer < 0 ? 0 : (after[outer]?.depth ?? 0) - (before[outer]?.depth ?? 0)
   return now.depth - was.depth - outerMoved
+}
+
+/**
+ * Whether the block of words `was` of `before`, an item's first paragraph, may be taken out of its
+ * list as a suggestion: its item holds nothing but its words and, maybe, a list of the same kind
+ * (its own items, carried out with it).
+ */
+function canLeaveList(before: ProseMirrorNode, was: Block): boolean {
+  const item = before.resolve(was.position).parent
+  return item.childCount === 1 || (item.childCount === 2 && item.child(1).type.name === was.form)
+}
+
+/** Which block's item holds the item of `before[index]` and leaves its list altogether (its carrier), if any. */
+function carrierOf(before: Block[], after: Block[], index: number): number | null {
+  const outer = before[index]?.outer ?? null
+  const at = outer === null ? -1 : before.findIndex((block) => block.position === outer)
+  const [was, now] = [before[at]?.form, after[at]?.form]
+  return was && now && isListForm(was) && !isListForm(now) ? at : null
 }
 
 function isSameChange(one: BlockChange | null, other: BlockChange | null): boolean {
@@ -242,10 +267,14 @@ function giveBackForm(tr: Transaction, position: number, form: BlockForm, former
   if (!list) return
   at = tr.mapping.slice(steps).map(position + 1) - 1
   run(wrapInList(list), at)
-  // The item joins the lists of its kind beside it.
-  const $list = tr.doc.resolve(tr.mapping.slice(steps).map(position + 1))
-  const listStart = $list.before($list.depth - 2)
-  const listEnd = $list.after($list.depth - 2)
-  if (tr.doc.resolve(listEnd).nodeAfter?.type === list && canJoin(tr.doc, listEnd)) tr.join(listEnd)
-  if (tr.doc.resolve(listStart).nodeBefore?.type === list && canJoin(tr.doc, listStart)) tr.join(listStart)
+  // The item joins the list of its kind before it and those after it (its own items carried out
+  // with it among them), as readers get it (lib/story-schema/block-changes.ts).
+  const listAround = () => {
+    const $list = tr.doc.resolve(tr.mapping.slice(steps).map(position + 1))
+    return { start: $list.before($list.depth - 2), end: $list.after($list.depth - 2) }
+  }
+  for (let { end } = listAround(); tr.doc.resolve(end).nodeAfter?.type === list && canJoin(tr.doc, end); { end } = listAround())
+    tr.join(end)
+  const { start } = listAround()
+  if (tr.doc.resolve(start).nodeBefore?.type === list && canJoin(tr.doc, start)) tr.join(start)
 }

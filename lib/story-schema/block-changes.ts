@@ -27,14 +27,31 @@ export function blockChangeOf(node: RichTextNode, listType: string | null): { ch
  * The form a block had, when a change of its form is suggested (its nesting is block-nesting.ts's):
  * a block whose nesting changed too only as an item of `listType` (a list item's first paragraph
  * is seen without it from inside the item); with `outOfListsOnly`, only for a block outside a
- * list taken out of one a level or more.
+ * list taken out of one.
  */
 function formChangeOf(node: RichTextNode, listType: string | null, outOfListsOnly: boolean): BlockForm | undefined {
   const found = blockChangeOf(node, listType)
   if (!found || found.form === found.change.formerly) return undefined
   const isNested = Boolean(found.change.nesting)
-  const isWanted = outOfListsOnly ? listType === null && isNested : listType !== null || !isNested
+  const isWanted = outOfListsOnly ? listType === null && isListForm(found.change.formerly) : listType !== null || !isNested
   return isWanted ? found.change.formerly : undefined
+}
+
+/**
+ * formerBlocks's first pass (`outOfListsOnly`) wherever a block may be taken out of a list to while
+ * suggesting (components/editor/suggest-blocks.ts): the story's top and its quotes, in list items too.
+ */
+export function formerOutOfLists(nodes: RichTextNode[]): RichTextNode[] {
+  return formerBlocks(nodes, true).map((node) => {
+    if (node.type === 'blockquote' && node.content) return { ...node, content: formerOutOfLists(node.content) }
+    const isHolding = (listForms as readonly string[]).includes(node.type) && node.content?.some((item) => (item.content?.length ?? 0) > 1)
+    if (!isHolding) return node
+    const items = node.content?.map((item) => {
+      const [words, ...blocks] = item.content ?? []
+      return words && blocks.length > 0 ? { ...item, content: [words, ...formerOutOfLists(blocks)] } : item
+    })
+    return { ...node, content: items }
+  })
 }
 
 /** A paragraph or heading made a block of `form` outside a list, without the mark of its change unless `keepMark`. */
@@ -53,8 +70,10 @@ function asForm(node: RichTextNode, form: BlockForm, keepMark = false): RichText
  * suggested from a paragraph is a paragraph again, a list item suggested from a paragraph is a
  * paragraph outside its list (splitting it), a paragraph suggested from a list item is an item of
  * that list again (joining the lists beside it). Blocks with no suggested change are as they are.
- * With `outOfListsOnly`, only the blocks taken out of a list whose nesting changed too go back
- * into it, keeping their mark, so that formerNesting (block-nesting.ts) then puts them at their level.
+ * With `outOfListsOnly`, only the blocks taken out of a list go back into it (joining the lists
+ * after them, their own items carried out with them among them), those whose nesting changed too
+ * keeping their mark, so that formerNesting (block-nesting.ts) then puts them and their items at
+ * their level.
  */
 export function formerBlocks(nodes: RichTextNode[], outOfListsOnly = false): RichTextNode[] {
   const out: RichTextNode[] = []
@@ -94,9 +113,11 @@ export function formerBlocks(nodes: RichTextNode[], outOfListsOnly = false): Ric
     }
     const formerly = formChangeOf(node, null, outOfListsOnly)
     if (!formerly) out.push(node)
-    else if (isListForm(formerly))
-      addItem({ type: formerly }, { type: 'listItem', content: [asForm(node, 'paragraph', outOfListsOnly)] }, true)
-    else out.push(asForm(node, formerly))
+    else if (isListForm(formerly)) {
+      // Kept for formerNesting when the block moved too; without it, its item has no change left.
+      const keepMark = outOfListsOnly && Boolean(blockChangeOf(node, null)?.change.nesting)
+      addItem({ type: formerly }, { type: 'listItem', content: [asForm(node, 'paragraph', keepMark)] }, true)
+    } else out.push(asForm(node, formerly))
   }
   return out
 }

@@ -126,6 +126,24 @@ describe('suggested links, headings and list items for readers', () => {
     expect(sanitizeDoc(suggested)).toMatchObject({ ok: true, changed: false })
   })
 
+  it('gives readers an item taken out of its list with items of its own, and one in a quote, back in the list, its items in it', () => {
+    const out = (nesting: number | null, id = 'o1') => ({ type: 'suggestedBlock', attrs: { ...by(id), formerly: 'bulletList', nesting } })
+    const list = (...items: RichTextNode[]): RichTextNode => ({ type: 'bulletList', content: items })
+    const takenOut = [list(item(text('One'))), p(text('Two'), out(null)), list(item(text('Three'), out(-1))), list(item(text('Four')))]
+    expect(renderRichText(doc(...takenOut))).toBe(
+      '<ul><li><p>One</p></li><li><p>Two</p><ul><li><p>Three</p></li></ul></li><li><p>Four</p></li></ul>',
+    )
+    expect(pendingSuggestions(doc(...takenOut)).map((one) => [one.block, one.text])).toEqual([
+      ['Paragraph (was bulleted list)', 'Two Three'],
+    ])
+    const quoted = doc({
+      type: 'blockquote',
+      attrs: { attribution: '' },
+      content: [list(item(text('One'))), p(text('Two'), out(-1, 'o2'))],
+    })
+    expect(renderRichText(quoted)).toBe('<blockquote><ul><li><p>One</p><ul><li><p>Two</p></li></ul></li></ul></blockquote>')
+  })
+
   it('are kept by the sanitizer with what they change, and dropped without it', () => {
     const link = { type: 'formatting', attrs: { ...by('f1'), format: 'link', add: true, href: 'https://example.org/' } }
     const kept = doc({ type: 'heading', attrs: { level: 2 }, content: [marker('paragraph'), text('Works', [link])] })

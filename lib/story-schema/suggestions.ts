@@ -2,7 +2,7 @@ import type { RichTextDoc, RichTextNode } from '@/db/schema'
 import { type SuggestionAttrs, type SuggestionKind, suggestionKinds, toSuggestionAttrs } from './marks/suggestion'
 import { describeFormat, toFormatChange } from './marks/suggested-format'
 import { type BreakKind, breakKindOf, suggestedBreakName } from './nodes/suggested-break'
-import { blockChangeOf, formerBlocks } from './block-changes'
+import { blockChangeOf, formerBlocks, formerOutOfLists } from './block-changes'
 import { formerNesting } from './block-nesting'
 import { describeBlockChange, listForms, suggestedBlockName } from './block-suggestion'
 import { attrChangeOf, describeAttrChange, formerAttrs, hasAttrChange, isAttrChangeType } from './attr-changes'
@@ -41,7 +41,7 @@ export type PendingSuggestion = SuggestionAttrs & {
  */
 export function forReaders(doc: RichTextDoc): RichTextDoc {
   if (!hasSuggestion(doc)) return doc
-  return { ...doc, content: readerContent(formerNesting(formerBlocks(doc.content ?? [], true))) }
+  return { ...doc, content: readerContent(formerNesting(formerOutOfLists(doc.content ?? []))) }
 }
 
 function readerContent(nodes: RichTextNode[]): RichTextNode[] {
