@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest'
 import { createTestDatabase } from '@/db/testing'
 import { act, makeNewsroom, makeStory } from '@/test/newsroom'
 import { getDeskNews } from './desk-news'
-import { countDeskQueues, listDeskQueue } from './desk-queues-list'
+import { countDeskQueues } from './desk-queues-counts'
+import { listDeskQueue } from './desk-queues-list'
 
 // A desk page view reads the news box, the counts and a list, each kept until the desk changes
 // (lib/desk-kept.ts): the database's count of changes is asked once per request between them, not

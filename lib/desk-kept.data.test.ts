@@ -5,7 +5,8 @@ import { articles, sections, users } from '@/db/schema'
 import { act, editStory, makeStory, openTestNewsroom } from '@/test/newsroom'
 import { deskGenerations } from './desk-kept'
 import { getDeskNews } from './desk-news'
-import { countDeskQueues, listDeskQueue } from './desk-queues-list'
+import { countDeskQueues } from './desk-queues-counts'
+import { listDeskQueue } from './desk-queues-list'
 import { addNote } from './notes'
 
 // The desk keeps its counts and news box between views until the database says the desk changed

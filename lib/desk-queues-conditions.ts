@@ -11,7 +11,8 @@ import type { Actor } from './permissions'
 // trash's leaves out the stories in it. Each is served by an index (test/desk-queries.data.test.ts). "Mine" means
 // created by me or bylined on me (the live bylines, or the newest ones for a story never published).
 // A condition on another column of a story must be added to the columns whose change the database
-// counts as a change of the counts (`desk_changed`, the latest migration that defines it).
+// counts as a change of the counts (`desk_changed`, the latest migration that defines it), and to
+// the columns a search's counts read of each match (`sampleColumns`, lib/desk-queues-counts.ts).
 
 export function queueCondition(queue: DeskQueue, viewer: Actor): SQL | undefined {
   // A story in the trash is on the trash's list and no other.
@@ -55,8 +56,13 @@ export function queueStates(queue: DeskQueue, status?: ArticleStatus): (ArticleS
   return held[queue].filter((state) => status === undefined || state === status)
 }
 
+/** The words the desk searches for, as typed but cleaned; empty for no search. */
+export function searchText(filters: DeskFilters): string {
+  return filters.q === undefined ? '' : cleanText(filters.q).trim()
+}
+
 export function filterCondition(filters: DeskFilters): SQL | undefined {
-  const q = filters.q === undefined ? '' : cleanText(filters.q).trim()
+  const q = searchText(filters)
   return and(
     filters.sectionId === undefined ? undefined : eq(articles.sectionId, filters.sectionId),
     filters.authorId === undefined ? undefined : mine(filters.authorId),

@@ -1,14 +1,15 @@
 import 'server-only'
-import { type AnyColumn, type SQL, and, asc, count, desc, eq, sql } from 'drizzle-orm'
+import { type AnyColumn, and, asc, desc, eq, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '@/db'
 import { articleAuthors, articles, notes, revisions, sections, users } from '@/db/schema'
-import { type DeskFilters, type DeskPage, type DeskQuery, type DeskQueue, countCap, deskQueues, maxDeskPageSize } from './desk-queues'
+import { type DeskPage, type DeskQuery, type DeskQueue, countCap, maxDeskPageSize } from './desk-queues'
 import { readableStories } from './article-access'
 import { filterCondition, queueCondition, queueStates } from './desk-queues-conditions'
 import { isEmbargoed } from './embargo'
 import { wholeNumberInText } from './sql-in-text'
-import { type Fresh, allListParts, countPart, keptUntilDeskChanges, listPart } from './desk-kept'
+import { type Fresh, keptUntilDeskChanges, listPart } from './desk-kept'
+import { countUpToCap } from './desk-queues-counts'
 import type { Actor } from './permissions'
 import { hasUnpublishedChanges, isPubliclyVisible } from './story-state'
 
@@ -155,56 +156,6 @@ async function readDeskPage(
     hasNextPage,
   }
   return { value, validFrom: now.getTime(), validUntil: Math.min(Infinity, ...embargoesLift) }
-}
-
-const keptCounts = keptUntilDeskChanges<Record<DeskQueue, number> | null>()
-
-/**
- * How many stories each list holds for this person, with the same filters, each counted up to
- * just past `countCap` (the desk shows "1,000+"): a count never reads the whole archive. Null
- * off the desk. Kept until what a count reads of a story changes (lib/desk-kept.ts).
- */
-export async function countDeskQueues(db: Db, viewer: Actor, filters: DeskFilters = {}): Promise<Record<DeskQueue, number> | null> {
-  // What the counts depend on: who asks (their stories, their sections, what their role may read) and the filters.
-  const key = JSON.stringify([
-    viewer.id,
-    viewer.role,
-    viewer.sections ?? null,
-    filters.sectionId,
-    filters.authorId,
-    filters.status,
-    filters.q,
-  ])
-  // A search's counts read the stories' words too, so a change to a line of any list counts.
-  const parts = filters.q ? [countPart, ...allListParts] : [countPart]
-  return keptCounts(db, key, parts, async () => ({ value: await readDeskCounts(db, viewer, filters) }))
-}
-
-async function readDeskCounts(db: Db, viewer: Actor, filters: DeskFilters): Promise<Record<DeskQueue, number> | null> {
-  const where = and(filterCondition(filters), readableStories(viewer))
-  // Every list's count in one statement: one round trip to the database instead of seven.
-  const counts = Object.fromEntries(
-    deskQueues.map((queue) => [
-      queue,
-      sql<number>`(select count(*) from (${upToCap(and(queueCondition(queue, viewer), where))}) as matching)`.mapWith(Number),
-    ]),
-  ) as Record<DeskQueue, SQL<number>>
-  const [row] = await db.select(counts).from(sql`(values (1)) as one (x)`)
-  return row ?? null
-}
-
-/** The stories matching `where`, counted up to `countCap + 1`. */
-async function countUpToCap(db: Db, where: SQL | undefined): Promise<number> {
-  const [row] = await db.select({ total: count() }).from(sql`(${upToCap(where)}) as matching`)
-  return row?.total ?? 0
-}
-
-/**
- * The ids of the stories matching `where`, at most one past the cap: what a count reads. The cap
- * is in the statement's text: a statement with no parameters keeps its plan (db/pglite-client.ts).
- */
-function upToCap(where: SQL | undefined): SQL {
-  return sql`select ${articles.id} from ${articles}${where ? sql` where ${where}` : sql``} limit ${wholeNumberInText(countCap + 1)}`
 }
 
 /** The columns of a subquery that selected `fields`, to select them again from it with more. */

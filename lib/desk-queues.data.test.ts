@@ -3,7 +3,8 @@ import type { Db } from '@/db'
 import { act, editStory, makeStory, openTestNewsroom, storyIn } from '@/test/newsroom'
 import { deskQuerySchema } from './desk-queues'
 import { escapeLike } from './desk-queues-conditions'
-import { countDeskQueues, listDeskQueue } from './desk-queues-list'
+import { countDeskQueues } from './desk-queues-counts'
+import { listDeskQueue } from './desk-queues-list'
 import { addNote } from './notes'
 
 // One newsroom for the whole file, built once: the lists are read, never changed, by the tests.

@@ -2,7 +2,7 @@ import { count, eq, gt, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { articles, revisions, users } from '@/db/schema'
 import { countCap } from '@/lib/desk-queues'
-import { countDeskQueues } from '@/lib/desk-queues-list'
+import { countDeskQueues } from '@/lib/desk-queues-counts'
 import { openTestDatabase } from '@/test/newsroom'
 import { seedSynthetic } from './synthetic'
 

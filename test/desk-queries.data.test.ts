@@ -6,7 +6,8 @@ import { articles, users } from '@/db/schema'
 import { seedDemo } from '@/seed/demo'
 import { authorize } from '@/lib/authorize'
 import { type DeskQuery, countCap, deskQueues } from '@/lib/desk-queues'
-import { countDeskQueues, listDeskQueue } from '@/lib/desk-queues-list'
+import { countDeskQueues } from '@/lib/desk-queues-counts'
+import { listDeskQueue } from '@/lib/desk-queues-list'
 import { getDeskNews, markDeskSeen } from '@/lib/desk-news'
 import { unreadCount } from '@/lib/notification-inbox'
 import { fillArchive } from './desk-archive'
@@ -154,6 +155,18 @@ describe('the desk at the size of an archive', async () => {
       if (tables.length > 0) whole.push(`${tables.join(', ')}: ${query.text}`)
     }
     expect(whole).toEqual([])
+  })
+
+  it("counts a search's lists as each list counts itself: a word in thousands of stories, and a rarer search", async () => {
+    for (const viewer of [editor, writer]) {
+      for (const q of ['ferry', 'strike ferry', 'harb']) {
+        const counts = await countDeskQueues(db, viewer, { q })
+        const each = await Promise.all(deskQueues.map(async (queue) => [queue, (await listDeskQueue(db, viewer, queue, { q }))?.total]))
+        expect(counts).toEqual(Object.fromEntries(each))
+      }
+    }
+    // The word is in more stories than a search's counts read at once (twice the cap).
+    expect((await countDeskQueues(db, editor, { q: 'ferry' }))?.all).toBe(countCap + 1)
   })
 
   it('searches the current version of each story only: revisions are read for the headlines of the page shown, by their key', async () => {

@@ -15,7 +15,8 @@ import {
   formatDeskCount,
   formatWaiting,
 } from '@/lib/desk-queues'
-import { countDeskQueues, listDeskQueue } from '@/lib/desk-queues-list'
+import { countDeskQueues } from '@/lib/desk-queues-counts'
+import { listDeskQueue } from '@/lib/desk-queues-list'
 import { deskLanding } from '@/lib/desk-landing'
 import { formatNewsCount } from '@/lib/desk-news'
 import { keptSectionOptions } from '@/lib/sections'
