@@ -1,3 +1,4 @@
+import { type Page } from '@playwright/test'
 import { expect, test } from './test'
 import { signedInPage } from './fixtures'
 import {
@@ -164,12 +165,7 @@ test('a nested list item taken out of its list altogether while suggesting: one 
   test.setTimeout(120_000)
   const editor = await signedInPage(browser, 'editor@copydesk.test')
   await startStory(editor, `Ferry notes ${Date.now()}`)
-  await storyBody(editor).click()
-  await toolbarButton(editor, 'Bulleted list').click()
-  await editor.keyboard.type('Mornings')
-  await editor.keyboard.press('Enter')
-  await editor.keyboard.press('Tab')
-  await editor.keyboard.type('Early sailing')
+  await typeNestedList(editor)
   await expect(storyBody(editor).locator('li li')).toHaveText('Early sailing')
   await editor.getByRole('button', { name: 'Suggest changes' }).click()
 
@@ -184,9 +180,7 @@ test('a nested list item taken out of its list altogether while suggesting: one 
   await expect(rail(editor).getByRole('heading')).toHaveText('Suggestions 1 pending')
   await expect(suggestionBy(editor, takenOut)).toBeVisible()
 
-  await saveAndWait(editor)
-  const preview = await editor.context().newPage()
-  await preview.goto(await editor.getByRole('link', { name: 'Preview (opens in a new tab)' }).getAttribute('href').then(String))
+  const preview = await openPreview(editor)
   await expect(preview.locator('li li')).toHaveText('Early sailing')
   await preview.close()
 
@@ -211,12 +205,7 @@ test('a list item with items of its own taken out of its list while suggesting: 
   test.setTimeout(120_000)
   const editor = await signedInPage(browser, 'editor@copydesk.test')
   await startStory(editor, `Ferry sailings ${Date.now()}`)
-  await storyBody(editor).click()
-  await toolbarButton(editor, 'Bulleted list').click()
-  await editor.keyboard.type('Mornings')
-  await editor.keyboard.press('Enter')
-  await editor.keyboard.press('Tab')
-  await editor.keyboard.type('Early sailing')
+  await typeNestedList(editor)
   await editor.keyboard.press('Enter')
   await editor.keyboard.press('Shift+Tab')
   await editor.keyboard.type('Evenings')
@@ -234,9 +223,7 @@ test('a list item with items of its own taken out of its list while suggesting: 
   }
   await takeOut('toolbar')
 
-  await saveAndWait(editor)
-  const preview = await editor.context().newPage()
-  await preview.goto(await editor.getByRole('link', { name: 'Preview (opens in a new tab)' }).getAttribute('href').then(String))
+  const preview = await openPreview(editor)
   const readersList = preview.locator('.story-body > ul')
   await expect(readersList).toHaveCount(1)
   await expect(readersList.locator('> li')).toHaveText([/^Mornings\s*Early sailing$/, 'Evenings'])
@@ -258,3 +245,13 @@ test('a list item with items of its own taken out of its list while suggesting: 
   await expect(storyBody(editor).getByRole('listitem')).toHaveText(['Early sailing', 'Evenings'])
   await expect(storyBody(editor).getByText('Mornings')).toBeVisible()
 })
+
+/** Types into the story's body a bulleted list: "Mornings", with "Early sailing" nested under it. */
+async function typeNestedList(editor: Page): Promise<void> {
+  await storyBody(editor).click()
+  await toolbarButton(editor, 'Bulleted list').click()
+  await editor.keyboard.type('Mornings')
+  await editor.keyboard.press('Enter')
+  await editor.keyboard.press('Tab')
+  await editor.keyboard.type('Early sailing')
+}
