@@ -2,6 +2,7 @@ import { type Page } from '@playwright/test'
 import { expect, test } from './test'
 import { signedInPage } from './fixtures'
 import {
+  addFigure,
   clickInBody,
   openPreview,
   press,
@@ -109,14 +110,7 @@ test('a figure inserted and an embed deleted while suggesting: listed, counted, 
 
   // A figure put in after the first paragraph, and the map deleted (Backspace after it).
   await clickInBody(editor, 'The ferry lands at the new pier.', 'End')
-  await toolbarButton(editor, 'Figure').click()
-  const addFigure = editor.getByRole('group', { name: 'Add figure' })
-  // Whichever image is newest (other journeys upload some): its alt text and credit are written here.
-  await addFigure.getByRole('radio').first().check()
-  await addFigure.getByLabel('Alt text', { exact: true }).fill('The new pier at low tide')
-  await addFigure.getByLabel('Caption', { exact: true }).fill('The new pier')
-  await addFigure.getByLabel('Credit', { exact: true }).fill('HARBOUR BOARD')
-  await addFigure.getByRole('button', { name: 'OK' }).click()
+  await addFigure(editor, { alt: 'The new pier at low tide', caption: 'The new pier', credit: 'HARBOUR BOARD' })
   const figure = storyBody(editor).locator('figure.figure')
   await expect(figure).toHaveAttribute('title', /^New figure suggested by Daniel Achterberg, /)
   await clickInBody(editor, 'Boats run hourly.', 'Home')

@@ -1,6 +1,6 @@
 import { expect, test } from './test'
 import { signedInPage } from './fixtures'
-import { clickInBody, openPreview, saveAndWait, startStory, storyBody, toolbarButton } from './pages/story-form'
+import { addFigure, clickInBody, openPreview, saveAndWait, startStory, storyBody, toolbarButton } from './pages/story-form'
 import { suggestionBy, suggestionsRail as rail } from './pages/suggestions'
 
 // A figure's caption changed while suggesting (components/editor/suggest-attrs.ts): shown at once
@@ -14,14 +14,7 @@ test('a figure’s caption changed while suggesting: listed for the writer, the 
   await startStory(writer, `Pier figure ${Date.now()}`)
   await storyBody(writer).click()
   await writer.keyboard.type('The ferry lands at the new pier.')
-  await toolbarButton(writer, 'Figure').click()
-  const addFigure = writer.getByRole('group', { name: 'Add figure' })
-  // Whichever image is newest (other journeys upload some): its words are written here.
-  await addFigure.getByRole('radio').first().check()
-  await addFigure.getByLabel('Alt text', { exact: true }).fill('The pier at low tide')
-  await addFigure.getByLabel('Caption', { exact: true }).fill('The old pier')
-  await addFigure.getByLabel('Credit', { exact: true }).fill('HARBOUR BOARD')
-  await addFigure.getByRole('button', { name: 'OK' }).click()
+  await addFigure(writer, { alt: 'The pier at low tide', caption: 'The old pier', credit: 'HARBOUR BOARD' })
   await saveAndWait(writer)
 
   const editor = await signedInPage(browser, 'editor@copydesk.test')

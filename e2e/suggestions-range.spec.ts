@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './test'
 import { signedInPage } from './fixtures'
-import { caretAfter, openPreview, startStory, storyBody, toolbarButton } from './pages/story-form'
+import { addFigure, caretAfter, openPreview, startStory, storyBody } from './pages/story-form'
 import { suggestionBy, suggestionsRail as rail } from './pages/suggestions'
 
 // Words and a whole block deleted together while suggesting (components/editor/suggest-range.ts):
@@ -46,13 +46,7 @@ test('words, a figure and more words deleted at once while suggesting: struck an
   await startStory(editor, `Ferry fares ${Date.now()}`)
   await storyBody(editor).click()
   await editor.keyboard.type('The ferry sails at dawn and returns at dusk.')
-  await toolbarButton(editor, 'Figure').click()
-  const addFigure = editor.getByRole('group', { name: 'Add figure' })
-  // Whichever image is newest (other journeys upload some): its words are written here.
-  await addFigure.getByRole('radio').first().check()
-  await addFigure.getByLabel('Alt text', { exact: true }).fill('The ferry at the quay')
-  await addFigure.getByLabel('Caption', { exact: true }).fill('The dawn ferry')
-  await addFigure.getByRole('button', { name: 'OK' }).click()
+  await addFigure(editor, { alt: 'The ferry at the quay', caption: 'The dawn ferry' })
   await editor.keyboard.type('Tickets cost more from May.')
   const figure = storyBody(editor).locator('figure.figure')
   const paragraphs = storyBody(editor).locator('p')

@@ -176,3 +176,17 @@ export async function caretAfter(page: Page, index: number, words: string): Prom
     })
   await expect.poll(editorAgrees).toBe(true)
 }
+
+/**
+ * Puts a figure in at the caret through the toolbar's Figure panel: whichever library image is
+ * newest (other journeys upload some), with these words written over its own.
+ */
+export async function addFigure(page: Page, words: { alt: string; caption: string; credit?: string }): Promise<void> {
+  await toolbarButton(page, 'Figure').click()
+  const panel = page.getByRole('group', { name: 'Add figure' })
+  await panel.getByRole('radio').first().check()
+  await panel.getByLabel('Alt text', { exact: true }).fill(words.alt)
+  await panel.getByLabel('Caption', { exact: true }).fill(words.caption)
+  if (words.credit !== undefined) await panel.getByLabel('Credit', { exact: true }).fill(words.credit)
+  await panel.getByRole('button', { name: 'OK' }).click()
+}
