@@ -179,7 +179,9 @@ describe('settling suggestions over the socket', () => {
     const story = await storyWithSuggestions()
     const editorClient = await join(url, editor, story)
     const writerClient = await join(url, writer, story)
-    await expect.poll(() => suggestionsOf(writerClient), { timeout: 15_000 }).toEqual(['e1', 'e2'])
+    // Both have the story before the editor changes it.
+    for (const client of [editorClient, writerClient])
+      await expect.poll(() => suggestionsOf(client), { timeout: 15_000 }).toEqual(['e1', 'e2'])
 
     paragraphOf(editorClient).insert(0, 'Ferry ', { insertion: by(writer, 'f1') })
     await expect.poll(() => editorClient.messages, { timeout: 15_000 }).toContainEqual({ type: 'refused', message: forgedMessage })
