@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './test'
 import { signedInPage } from './fixtures'
-import { addFigure, caretAfter, openPreview, startStory, storyBody } from './pages/story-form'
+import { addFigure, caretAfter, openPreview, startStory, storyBody, toolbarButton } from './pages/story-form'
 import { suggestionBy, suggestionsRail as rail } from './pages/suggestions'
 
 // Words and a whole block deleted together while suggesting (components/editor/suggest-range.ts):
-// from the middle of a paragraph, across a figure, into the next paragraph.
+// from the middle of a paragraph, across a figure or a subheading, into the next paragraph.
 
 /** The story body's element, with the TipTap editor TipTap hangs on it. */
 type BodyElement = HTMLElement & { editor?: { state: { selection: { from: number; to: number } } } }
@@ -89,5 +89,61 @@ test('words, a figure and more words deleted at once while suggesting: struck an
     .click()
   await expect(rail(editor)).toHaveCount(0)
   await expect(figure).toHaveCount(0)
+  await expect(paragraphs).toHaveText(['The ferry sails at dawn from May.'])
+})
+
+test('words deleted across a subheading while suggesting: struck with the heading’s words as one suggestion, the preview unchanged, rejected back, accepted joined', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
+  await startStory(editor, `Ferry fares ${Date.now()}`)
+  await storyBody(editor).click()
+  await editor.keyboard.type('The ferry sails at dawn and returns at dusk.')
+  await editor.keyboard.press('Enter')
+  await toolbarButton(editor, 'Heading 2').click()
+  await editor.keyboard.type('New fares')
+  await editor.keyboard.press('Enter')
+  await editor.keyboard.type('Tickets cost more from May.')
+  const heading = storyBody(editor).getByRole('heading', { level: 2 })
+  const paragraphs = storyBody(editor).locator('p')
+  const before = ['The ferry sails at dawn and returns at dusk.', 'Tickets cost more from May.']
+  await expect(heading).toHaveText('New fares')
+  await expect(paragraphs).toHaveText(before)
+  await editor.getByRole('button', { name: 'Suggest changes' }).click()
+
+  const deleteAcross = async (key: 'Delete' | 'Backspace') => {
+    await caretAfter(editor, 0, 'The ferry sails at dawn')
+    await selectTo(editor, 1, 'Tickets cost more')
+    await editor.keyboard.press(key)
+  }
+  const deletion = 'Delete “and returns at dusk.¶New fares¶Tickets cost more”'
+  await deleteAcross('Delete')
+  await expect(storyBody(editor).locator('del')).toHaveText([' and returns at dusk.', 'New fares', 'Tickets cost more'])
+  await expect(storyBody(editor).locator('.suggested-join')).toHaveCount(2)
+  await expect(heading).toHaveText('New fares¶')
+  await expect(rail(editor).getByRole('heading')).toHaveText('Suggestions 1 pending')
+  await expect(suggestionBy(editor, deletion)).toBeVisible()
+
+  const preview = await openPreview(editor)
+  await expect(preview.locator('.story-body h2')).toHaveText('New fares')
+  await expect(preview.locator('.story-body p')).toHaveText(before)
+  await expect(preview.locator('del, .suggestion')).toHaveCount(0)
+  await preview.close()
+
+  await suggestionBy(editor, deletion)
+    .getByRole('button', { name: /^Reject/ })
+    .click()
+  await expect(rail(editor)).toHaveCount(0)
+  await expect(storyBody(editor).locator('del, .suggested-join')).toHaveCount(0)
+  await expect(heading).toHaveText('New fares')
+  await expect(paragraphs).toHaveText(before)
+
+  await deleteAcross('Backspace')
+  await suggestionBy(editor, deletion)
+    .getByRole('button', { name: /^Accept/ })
+    .click()
+  await expect(rail(editor)).toHaveCount(0)
+  await expect(heading).toHaveCount(0)
   await expect(paragraphs).toHaveText(['The ferry sails at dawn from May.'])
 })

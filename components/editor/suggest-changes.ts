@@ -27,9 +27,9 @@ export const directChangeMeta = 'suggestionDirect'
  * (suggest-blocks.ts), and a rule, figure or embed inserted or deleted or a quote put on or taken
  * off a suggested whole block (suggest-whole-blocks.ts), and a figure's or embed's caption or image
  * changed a suggested change of its attributes (suggest-attrs.ts). Words deleted or typed over
- * across paragraphs are one deletion with the paragraphs suggested joined and the rules, figures
+ * across paragraphs and headings are one deletion with the blocks suggested joined and the rules, figures
  * and embeds between suggested out (suggest-range.ts). Returns null for an edit that cannot be a
- * suggestion (a list or heading deleted with words, say): in suggestion mode those are refused.
+ * suggestion (a list or quote deleted with words, say): in suggestion mode those are refused.
  */
 export function suggestTransaction(
   state: EditorState,
@@ -76,7 +76,7 @@ export function suggestTransaction(
     return false
   })
   for (const inserted of ownInserted.reverse()) out.delete(inserted.from, inserted.to)
-  // Across paragraphs, their breaks are suggested joined and the blocks between suggested out (suggest-range.ts).
+  // Across paragraphs and headings, their breaks are suggested joined and the blocks between suggested out (suggest-range.ts).
   if (!suggestBlocksBetween(state.doc, out, from, to, deletionAttrs)) return null
 
   // What is added goes after the words it replaces, marked as an insertion.

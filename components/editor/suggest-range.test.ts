@@ -1,5 +1,5 @@
 import { deleteSelection, setBlockType } from '@tiptap/pm/commands'
-import { type EditorState, NodeSelection, TextSelection } from '@tiptap/pm/state'
+import { type EditorState, NodeSelection, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
 import { storySchema } from '@/lib/rich-text-repair'
@@ -28,9 +28,17 @@ const selecting = (state: EditorState, from: number, to: number) =>
 const selectedAt = (state: EditorState, position: number) => state.apply(state.tr.setSelection(NodeSelection.create(state.doc, position)))
 /** Delete or Backspace (or a cut) over the selection. */
 const deleted = keyed(deleteSelection)
+/** What Delete from `from` to `to` as a suggestion by `who` makes: null when it is refused. */
+const refused = (state: EditorState, from: number, to: number, who = ben) => {
+  const selected = selecting(state, from, to)
+  return suggestTransaction(selected, deleted(selected), who, now, newId)
+}
 
 const paragraph = (text: string): RichTextNode => ({ type: 'paragraph', content: [{ type: 'text', text }] })
 const photo = { type: 'figure', attrs: { src: '/media/1/ferry.jpg', alt: 'The ferry', caption: 'The new ferry' } }
+const heading = (text: string, level = 2): RichTextNode => ({ type: 'heading', attrs: { level }, content: [{ type: 'text', text }] })
+/** "Fares rise.", the subheading "Works", "Buses too.": the heading's words start at 14, the last paragraph's at 21. */
+const subheaded = () => stateOfJson({ type: 'doc', content: [paragraph('Fares rise.'), heading('Works'), paragraph('Buses too.')] })
 /** "Fares rise.", a figure, "Buses too.": the caret after "Fares" is at 6, the second paragraph's words start at 15. */
 const withFigure = () => stateOfJson({ type: 'doc', content: [paragraph('Fares rise.'), photo, paragraph('Buses too.')] })
 
@@ -129,27 +137,144 @@ describe('words deleted across paragraphs while suggesting', () => {
     expect(settlesOthers(ana.id, json(state), json(anas))).toBe(false)
   })
 
-  it('refuses a range holding someone else’s figure suggested in or out (one’s own out joins the deletion), a heading, a list or a paragraph whose form is suggested changed', () => {
+  it('refuses a range holding someone else’s figure suggested in or out (one’s own out joins the deletion), a block quote, a list or a paragraph whose form is suggested changed', () => {
     const figure = storySchema.nodes.figure?.create(photo.attrs)
     if (!figure) throw new Error('no figure in the schema')
     const anas = suggest(stateOf('Fares rise.', 'Buses too.'), ana, (s) => s.tr.insert(13, figure))
-    const refused = (state: EditorState, from: number, to: number) => {
-      const selected = selecting(state, from, to)
-      return suggestTransaction(selected, deleted(selected), ben, now, newId)
-    }
     expect(refused(anas, 6, 18)).toBeNull()
     const struck = suggest(selectedAt(withFigure(), 13), ana, deleted)
     expect(refused(struck, 6, 18)).toBeNull()
     const again = suggest(selecting(struck, 6, 18), ana, deleted)
     expect(ids(again).size).toBe(1)
     expect(blocks(settled(again, null, true))).toEqual(['paragraph:Fareses too.'])
-    const heading = { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Works' }] }
-    expect(refused(stateOfJson({ type: 'doc', content: [paragraph('Fares rise.'), heading, paragraph('Buses too.')] }), 6, 23)).toBeNull()
+    const quote = { type: 'blockquote', content: [paragraph('Works')] }
+    expect(refused(stateOfJson({ type: 'doc', content: [paragraph('Fares rise.'), quote, paragraph('Buses too.')] }), 6, 25)).toBeNull()
     const list = { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph('Works')] }] }
     expect(refused(stateOfJson({ type: 'doc', content: [paragraph('Fares rise.'), list, paragraph('Buses too.')] }), 6, 27)).toBeNull()
-    const withHeading = stateOfJson({ type: 'doc', content: [paragraph('Fares rise.'), heading, paragraph('Buses too.')] })
+    const withHeading = subheaded()
     const unheaded = suggest(caretAt(withHeading, 15), ana, keyed(setBlockType(storySchema.nodes.paragraph!)))
     expect(blocks(unheaded)[1]).toBe('paragraph:Works')
     expect(refused(unheaded, 6, 24)).toBeNull()
+  })
+})
+
+describe('words deleted across a heading while suggesting', () => {
+  /** `edit` on the words from `from` to `to` as the editor makes it, and as Ana's suggestion. */
+  const both = (start: EditorState, from: number, to: number, edit: (state: EditorState) => Transaction = deleted) => {
+    const selected = selecting(start, from, to)
+    return { editors: selected.apply(edit(selected)), state: suggest(selected, ana, edit) }
+  }
+
+  it('strikes the words, the subheading’s among them, and suggests the three blocks joined, as one deletion readers do not see', () => {
+    const start = subheaded()
+    // From after "Fares" (6) to after "Bus" (24).
+    const { editors, state } = both(start, 6, 24)
+    expect(blocks(state)).toEqual(['paragraph:Fares rise.¶', 'heading:Works¶', 'paragraph:Buses too.'])
+    expect(pending(state)).toEqual([['deletion', null, ' rise.¶Works¶Bus', 'Ana Ruiz']])
+    expect(ids(state).size).toBe(1)
+    expect(asReaders(state).eq(start.doc)).toBe(true)
+    expect(renderRichText(json(state))).toBe(renderRichText(json(start)))
+    expect(blocks(settled(state, null, true))).toEqual(['paragraph:Fareses too.'])
+    expect(json(settled(state, null, true))).toEqual(json(editors))
+    expect(json(settled(state, [...ids(state)], false))).toEqual(json(start))
+  })
+
+  it('keeps the form of the block the range starts in, a heading or a paragraph, or of the last when it takes all the first one’s words, as the editor does', () => {
+    const start = subheaded()
+    // From after "Wo" (16) in the heading, or its start (14), to after "Bus" (24); from after "Fares" (6) or the start (1) to after "Wo".
+    for (const [from, to, accepted] of [
+      [16, 24, ['paragraph:Fares rise.', 'heading:Woes too.']],
+      [14, 24, ['paragraph:Fares rise.', 'paragraph:es too.']],
+      [1, 16, ['heading:rks', 'paragraph:Buses too.']],
+      [14, 21, ['paragraph:Fares rise.', 'paragraph:Buses too.']],
+      [1, 24, ['paragraph:es too.']],
+      [6, 16, ['paragraph:Faresrks', 'paragraph:Buses too.']],
+      [6, 14, ['paragraph:FaresWorks', 'paragraph:Buses too.']],
+    ] as const) {
+      const { editors, state } = both(start, from, to)
+      expect(ids(state).size).toBe(1)
+      expect(readers(state)).toBe(readers(start))
+      expect(blocks(settled(state, null, true))).toEqual(accepted)
+      expect(json(settled(state, null, true))).toEqual(json(editors))
+      expect(json(settled(state, null, false))).toEqual(json(start))
+    }
+  })
+
+  it('gives, for ranges over the subheading deleted or typed over, the editor’s own result accepted and the story back rejected', () => {
+    const start = subheaded()
+    // Each block's start, a place in its words and its end.
+    const places = [1, 6, 12, 14, 16, 19, 21, 24, 31]
+    const refusals: string[] = []
+    for (const [index, from] of places.entries()) {
+      for (const to of places.slice(index + 1)) {
+        for (const [kind, edit] of [
+          ['deleted', deleted],
+          ['typed', (s: EditorState) => s.tr.insertText('x')],
+        ] as const) {
+          const selected = selecting(start, from, to)
+          const tr = suggestTransaction(selected, edit(selected), ana, now, newId)
+          if (!tr) {
+            refusals.push(`${kind} ${from}-${to}`)
+            continue
+          }
+          const state = selected.apply(tr)
+          expect(json(settled(state, null, true))).toEqual(json(selected.apply(edit(selected))))
+          expect(json(settled(state, null, false))).toEqual(json(start))
+          expect(readers(state)).toBe(readers(start))
+        }
+      }
+    }
+    // Typed over from a block's start into one of another form, the editor keeps the first form,
+    // but the words typed go after the struck ones, into the last block: refused.
+    expect(refusals).toEqual(['typed 1-14', 'typed 1-16', 'typed 1-19', 'typed 14-21', 'typed 14-24', 'typed 14-31'])
+  })
+
+  it('takes two headings and a rule between paragraphs, and words typed over the range go after the struck ones', () => {
+    const start = stateOfJson({
+      type: 'doc',
+      content: [paragraph('Fares rise.'), heading('Works'), { type: 'horizontalRule' }, heading('Later', 3), paragraph('Buses too.')],
+    })
+    // From after "Fares" (6) to after "Bus" (32).
+    const { editors, state } = both(start, 6, 32, (s) => s.tr.insertText(' and b'))
+    expect(blocks(state)).toEqual([
+      'paragraph:Fares rise.¶',
+      'heading:Works¶',
+      'horizontalRule(deletion):',
+      'heading:Later¶',
+      'paragraph:Bus and bes too.',
+    ])
+    expect(pending(state).map(([kind, , text]) => [kind, text])).toEqual([
+      ['deletion', ' rise.¶Works¶Later¶Bus'],
+      ['block', ''],
+      ['insertion', ' and b'],
+    ])
+    expect(readers(state)).toBe(readers(start))
+    expect(json(settled(state, null, true))).toEqual(json(editors))
+    expect(json(settled(state, null, false))).toEqual(json(start))
+  })
+
+  it('keeps the server’s checks: Ana’s deletion over Ben’s words in a heading strikes them, forging and settling nothing', () => {
+    const bens = suggest(subheaded(), ben, (s) => s.tr.insertText('New ', 14))
+    expect(blocks(bens)).toEqual(['paragraph:Fares rise.', 'heading:New Works', 'paragraph:Buses too.'])
+    const anas = suggest(selecting(bens, 6, 28), ana, deleted)
+    expect(pending(anas)).toEqual([
+      ['deletion', null, ' rise.¶New Works¶Bus', 'Ana Ruiz'],
+      ['insertion', null, 'New ', 'Ben Ode'],
+    ])
+    expect(forgesAuthor(ana.id, json(bens), json(anas))).toBe(false)
+    expect(settlesOthers(ana.id, json(bens), json(anas))).toBe(false)
+    expect(blocks(settled(anas, null, true))).toEqual(['paragraph:Fareses too.'])
+    const anasIds = pendingSuggestions(json(anas)).flatMap((one) => (one.authorName === ana.name ? [one.id] : []))
+    expect(json(settled(anas, anasIds, false))).toEqual(json(bens))
+  })
+
+  it('refuses a range holding a heading whose form is suggested changed', () => {
+    const headed = suggest(
+      caretAt(stateOf('Fares rise.', 'Works', 'Buses too.'), 15),
+      ben,
+      keyed(setBlockType(storySchema.nodes.heading!, { level: 2 })),
+    )
+    expect(blocks(headed)[1]).toBe('heading:Works')
+    expect(refused(headed, 6, 25, ana)).toBeNull()
   })
 })
