@@ -1,5 +1,5 @@
 import 'server-only'
-import { type SQL, and, eq, ilike, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
+import { type SQL, and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import { type ArticleStatus, articleStatus, articles } from '@/db/schema'
 import { cleanText } from './clean-text'
 import { publiclyVisible } from './public-articles'
@@ -73,14 +73,33 @@ export function filterCondition(filters: DeskFilters): SQL | undefined {
 
 /**
  * The desk's search: the current revision's headline, standfirst and body, as the reader's search
- * reads them (lib/search.ts: word order and case do not matter, "ferries" finds "ferry"), or a
- * headline that contains the text as typed (a word still being typed, a name part). Both read the
- * current revision's headline and words as copied onto the story (migration 0027), never older
- * versions, so that a list reads its stories in order and stops at a page, however many match.
+ * reads them (lib/search.ts: word order and case do not matter, "ferries" finds "ferry"), or with
+ * its last word still being typed ("counc" finds "council"). Both read the current revision's words
+ * as copied onto the story (migration 0027), never older versions, through one index, so that a
+ * list reads its stories in order and stops at a page, however many match.
  */
 function matchesWords(q: string): SQL {
-  const words = sql`${articles.currentSearchVector} @@ websearch_to_tsquery('english', ${q})`
-  return sql`(${words} or ${ilike(articles.currentHeadline, `%${escapeLike(q)}%`)})`
+  return sql`${articles.currentSearchVector} @@ ${deskSearchQuery(q)}`
+}
+
+/**
+ * The words searched for, as a text-search query: all of them (`websearch_to_tsquery`: quotes for
+ * a phrase, "or", "-" to leave a word out), or all but the last and any word beginning with the
+ * last, stemmed as the stories' words are. Sent as parameters; the prefix's word is letters and
+ * digits only, so it can hold no operator of `to_tsquery`.
+ */
+export function deskSearchQuery(q: string): SQL {
+  const words = sql`websearch_to_tsquery('english', ${q})`
+  const typing = wordBeingTyped(q)
+  if (!typing) return words
+  return sql`(${words} || (websearch_to_tsquery('english', ${typing.before}) && to_tsquery('english', ${`${typing.word}:*`})))`
+}
+
+/** The letters and digits that end the text, and what comes before them; none after a "-" that leaves a word out. */
+function wordBeingTyped(q: string): { before: string; word: string } | null {
+  const [, before = '', word = ''] = /^(.*?)([\p{L}\p{N}]+)$/su.exec(q) ?? []
+  if (!word || /(^|\s)-$/.test(before)) return null
+  return { before, word }
 }
 
 /**
@@ -96,9 +115,4 @@ export function statusIs(status: ArticleStatus): SQL {
 export function mine(userId: number): SQL {
   // In the text, as the statuses are: a desk page's counts and lists then have no parameters.
   return sql`${articles.ownerIds} @> array[${wholeNumberInText(userId)}]::integer[]`
-}
-
-/** The text as a literal inside a LIKE pattern (backslash is PostgreSQL's default escape). */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`)
 }

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '@/db'
 import { act, editStory, makeStory, openTestNewsroom, storyIn } from '@/test/newsroom'
 import { deskQuerySchema } from './desk-queues'
-import { escapeLike } from './desk-queues-conditions'
 import { countDeskQueues } from './desk-queues-counts'
 import { listDeskQueue } from './desk-queues-list'
 import { addNote } from './notes'
@@ -104,7 +103,7 @@ describe('the desk lists', () => {
     ])
   })
 
-  it('filters by section, author and status, and finds headlines with % and _ taken literally', async () => {
+  it('filters by section, author and status, and takes % and _ in a search as no wildcards', async () => {
     expect((await list(newsroom.editor, 'review', { sectionId: newsroom.otherSectionId })).items.map((item) => item.id)).toEqual([
       ids.reviewEarly,
     ])
@@ -116,13 +115,27 @@ describe('the desk lists', () => {
     expect((await list(newsroom.editor, 'all', { q: 'FERRY_' })).items.map((item) => item.id)).toEqual([ids.bylined])
     // A % is no wildcard: as a LIKE pattern this would match "growth in ferry".
     expect((await list(newsroom.editor, 'all', { q: 'gro%ferry' })).total).toBe(0)
-    expect((await list(newsroom.editor, 'all', { q: '_' })).total).toBe(1)
+    // No letters or digits, no words: nothing found (as a LIKE pattern this would match every story).
+    expect((await list(newsroom.editor, 'all', { q: '_' })).total).toBe(0)
   })
 
   it('searches headline, standfirst and body by their words, in any order and case', async () => {
     expect((await list(newsroom.editor, 'all', { q: 'FERRY growth' })).items.map((item) => item.id)).toEqual([ids.bylined])
     expect((await list(newsroom.editor, 'all', { q: 'draft harbour' })).items.map((item) => item.id)).toEqual([ids.draft])
     expect((await list(newsroom.editor, 'all', { q: 'harbour ferry' })).total).toBe(0)
+  })
+
+  it('finds the last word while it is still being typed, from its beginning, and no other word', async () => {
+    const found = async (q: string) => (await list(newsroom.editor, 'all', { q })).items.map((item) => item.id)
+    expect(await found('ferry gro')).toEqual([ids.bylined])
+    expect(await found('HARBOUR dra')).toEqual([ids.draft])
+    expect(await found('Submitted fir')).toEqual([ids.reviewEarly])
+    // Only the last word: one before it is a whole word, and a word's middle is no beginning.
+    expect(await found('gro ferry')).toEqual([])
+    expect(await found('arbour')).toEqual([])
+    // A word left out with "-" is a whole word, never a beginning: "-fir" leaves "first" in.
+    expect(await found('submitted -first')).toEqual([ids.reviewLate])
+    expect((await found('submitted -fir')).sort()).toEqual([ids.reviewLate, ids.reviewEarly].sort())
   })
 
   it('pages through a list with a total, never more than 50 to a page', async () => {
@@ -182,9 +195,5 @@ describe('the desk lists', () => {
     expect((await list(newsroom.writer, 'all', { q: 'Another writer' })).total).toBe(0)
     expect((await list(newsroom.writer, 'all', { status: 'unpublished' })).items.map((item) => item.id)).toEqual([ids.unpublished])
     expect((await list(newsroom.writer2, 'all', { status: 'unpublished' })).items).toEqual([])
-  })
-
-  it('escapes LIKE patterns', () => {
-    expect(escapeLike('50%_off\\')).toBe('50\\%\\_off\\\\')
   })
 })

@@ -5,7 +5,7 @@ import { createTestDatabase } from '@/db/testing'
 import { seedSynthetic } from '@/seed/synthetic'
 import { act, articleRow, docOf, editStory, makeStory, openTestNewsroom } from './newsroom'
 import type { Actor } from '@/lib/permissions'
-import { escapeLike } from '@/lib/desk-queues-conditions'
+import { deskSearchQuery } from '@/lib/desk-queues-conditions'
 import { listDeskQueue } from '@/lib/desk-queues-list'
 import { restoreRevision } from '@/lib/revisions'
 import { moveToTrash } from '@/lib/trash'
@@ -18,7 +18,7 @@ import { moveToTrash } from '@/lib/trash'
 async function foundInEveryRevision(db: Db, q: string): Promise<number[]> {
   const { rows } = (await db.execute(sql`
     select a.id from articles a where a.trashed_at is null and a.current_revision_id in (select r.id from revisions r
-      where r.search_vector @@ websearch_to_tsquery('english', ${q}) or r.headline ilike ${`%${escapeLike(q)}%`})
+      where r.search_vector @@ ${deskSearchQuery(q)})
     order by a.id`)) as unknown as { rows: { id: number }[] }
   return rows.map((row) => row.id)
 }
@@ -75,6 +75,9 @@ describe('the desk search as stories change', async () => {
     expect(await find('lighthouse')).toEqual([])
     expect(await find('tugboat')).toEqual([id])
     expect(await find('harbourm')).toEqual([id])
+    // A word still being typed is found in the body too, and stemmed as the story's words are.
+    expect(await find('tugb')).toEqual([id])
+    expect(await find('crews gathe')).toEqual([id])
 
     // An autosave updates the newest revision in place.
     await editStory(db, writer, id, { standfirst: 'Forty years of pilot boats.' }, { kind: 'autosave' })
