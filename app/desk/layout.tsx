@@ -40,7 +40,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
                     {formatNewsCount(news.count)}
                   </span>
                   <span className="visually-hidden">
-                    {news.count > newsCountCap ? `${formatNewsCount(news.count)} changes` : countOf(news.count, 'change')} on your stories
+                    {`${news.count > newsCountCap ? `${formatNewsCount(news.count)} changes` : countOf(news.count, 'change')} on your stories`}
                   </span>
                 </>
               )}

@@ -23,12 +23,14 @@ import { keptSectionOptions } from '@/lib/sections'
 import { requireCapability } from '@/lib/session'
 import { statuses } from '@/lib/workflow'
 import { listStaff } from '@/lib/users'
-import { trashRetentionDays } from '@/lib/settings'
+import { trashRetentionDays, viewerTimeZone } from '@/lib/settings'
 import { markNewsSeen, markNewsShown } from './actions'
 import { getMyDeskNews } from './news'
 import { DateTime } from '@/components/ui/date-time'
+import { TimeAt } from '@/components/ui/time-at'
 import { EmbargoCountdown } from '@/components/desk/embargo-countdown'
 import { countOf } from '@/lib/words'
+import { newsLine, stateLine } from '@/lib/desk-lines'
 
 const whenHeadings: Partial<Record<DeskQueue, string>> = { review: 'Waiting', scheduled: 'Publishes', trash: 'In the trash since' }
 
@@ -43,12 +45,13 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
   const { page, pageSize, ...filters } = query
   // The list's own count is its queue's count: asked once.
   const counts = await countDeskQueues(db, user, filters)
-  const [list, news, sections, staff, retentionDays] = await Promise.all([
+  const [list, news, sections, staff, retentionDays, zone] = await Promise.all([
     listDeskQueue(db, user, queue, query, counts?.[queue]),
     getMyDeskNews(),
     keptSectionOptions(db),
     listStaff(db),
     trashRetentionDays(db),
+    viewerTimeZone(db, user),
   ])
   if (!list || !counts || !news) return null
   const now = new Date()
@@ -58,7 +61,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
   return (
     <div className="page">
       <h1>Desk</h1>
-      <p className="muted">Signed in as {user.email}.</p>
+      <p className="muted">{`Signed in as ${user.email}.`}</p>
       <p>
         <Link href="/desk/articles/new" className="button">
           New story
@@ -73,11 +76,8 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
           <ul>
             {news.items.map((item, index) => (
               <li key={index}>
-                <Link href={`/desk/articles/${item.articleId}`}>{item.headline || 'Untitled story'}</Link>:{' '}
-                {item.kind === 'note'
-                  ? `note from ${item.actorName ?? 'someone'}`
-                  : `${item.actorName ?? 'the scheduler'} moved it to ${item.toStatus ? statuses[item.toStatus].label.toLowerCase() : '…'}`}
-                {item.excerpt && ` — “${item.excerpt}”`}
+                <Link href={`/desk/articles/${item.articleId}`}>{item.headline || 'Untitled story'}</Link>
+                {`: ${newsLine(item)}`}
               </li>
             ))}
           </ul>
@@ -89,7 +89,8 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
       <nav aria-label="Queues" className="queues">
         {deskQueues.map((name) => (
           <Link key={name} href={`/desk?${deskQueries({ ...filters, queue: name })}`} aria-current={name === queue ? 'page' : undefined}>
-            {deskQueueLabels[name]} <span className="badge">{formatDeskCount(counts[name])}</span>
+            {`${deskQueueLabels[name]} `}
+            <span className="badge">{formatDeskCount(counts[name])}</span>
           </Link>
         ))}
       </nav>
@@ -176,13 +177,11 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
               <tr key={story.id}>
                 <td>
                   <Link href={`/desk/articles/${story.id}`}>{story.headline || 'Untitled story'}</Link>
-                  {story.openNotes > 0 && <span className="badge"> {countOf(story.openNotes, 'open note')}</span>}
+                  {story.openNotes > 0 && <span className="badge">{` ${countOf(story.openNotes, 'open note')}`}</span>}
                 </td>
                 <td>{story.sectionName}</td>
                 <td>
-                  {statuses[story.status].label}
-                  {story.hasUnpublishedChanges && ' — unpublished changes'}
-                  {story.isLive && story.status !== 'published' && ' (live)'}
+                  {stateLine(story)}
                   {story.embargoUntil && (
                     <span className="embargo">
                       {' '}
@@ -195,13 +194,13 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
                 <td>
                   {when && queue === 'review' && (
                     <>
-                      {formatWaiting(when, now)}{' '}
+                      {`${formatWaiting(when, now)} `}
                       <span className="muted small">
-                        (since <DateTime value={when} />)
+                        (since <TimeAt at={when} zone={zone} />)
                       </span>
                     </>
                   )}
-                  {when && queue !== 'review' && <DateTime value={when} />}
+                  {when && queue !== 'review' && <TimeAt at={when} zone={zone} />}
                 </td>
               </tr>
             )
@@ -211,10 +210,7 @@ export default async function DeskPage({ searchParams }: DeskPageProps) {
       {list.items.length === 0 && <p className="muted">No stories here.</p>}
       <nav aria-label="Pages" className="inline-form pager">
         {page > 1 && <Link href={linkTo({ page: page - 1 })}>Previous</Link>}
-        <span>
-          Page {list.page}
-          {list.total <= countCap && ` of ${list.pageCount}`} ({formatDeskCount(list.total)} stories)
-        </span>
+        <span>{`Page ${list.page}${list.total <= countCap ? ` of ${list.pageCount}` : ''} (${formatDeskCount(list.total)} stories)`}</span>
         {list.hasNextPage && <Link href={linkTo({ page: page + 1 })}>Next</Link>}
       </nav>
       <p className="muted small">{pageSize} per page.</p>
