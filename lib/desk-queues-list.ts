@@ -97,11 +97,9 @@ async function readDeskPage(
     publishedRevisionId: articles.publishedRevisionId,
   }
   // The page's stories first (one more than a page: whether there is a next one, beyond the
-  // count's cap too), then headlines, names, bylines and open notes for those only, never for the
-  // rows an offset skips. Two statements, not one: a search's words are parameters, so its
-  // statement is planned on every view (db/pglite-client.ts), and planning the page's ids alone
-  // costs a twentieth of planning them with the joins. The limit, the offset and the page's ids
-  // are written into the statements, not sent as parameters: a statement with none keeps its plan.
+  // count's cap too); headlines, names, bylines and open notes for those only, never for the
+  // rows an offset skips. The limit and offset are written into the statement, not sent as
+  // parameters: a statement with none keeps its plan (db/pglite-client.ts).
   const pageOfStories = db.$with('page', articleFields).as(
     sql`${db
       .select(articleFields)
@@ -110,22 +108,26 @@ async function readDeskPage(
       .orderBy(...inOrder(articles, articles[orderedBy]))
       .getSQL()} limit ${wholeNumberInText(pageSize + 1)} offset ${wholeNumberInText(Math.min((page - 1) * pageSize, Number.MAX_SAFE_INTEGER))}`,
   )
-  const [stories, total] = await Promise.all([
+  const [rows, total] = await Promise.all([
     db
       .with(pageOfStories)
-      .select(fieldsOf(pageOfStories, articleFields))
+      .select({
+        ...fieldsOf(pageOfStories, articleFields),
+        headline: revisions.headline,
+        sectionName: sections.name,
+        createdByName: users.name,
+        bylines: bylinesOf(pageOfStories.id),
+        openNotes: openNotesOf(pageOfStories.id),
+      })
       .from(pageOfStories)
+      .innerJoin(revisions, eq(revisions.id, pageOfStories.currentRevisionId))
+      .innerJoin(sections, eq(sections.id, pageOfStories.sectionId))
+      .innerJoin(users, eq(users.id, pageOfStories.createdById))
       .orderBy(...inOrder(pageOfStories, pageOfStories[orderedBy])),
     knownTotal ?? countUpToCap(db, where),
   ])
-  const hasNextPage = stories.length > pageSize
-  stories.splice(pageSize)
-  const ids = stories.map((story) => story.id)
-  const details = new Map((await detailsOf(db, ids)).map((row) => [row.id, row]))
-  const rows = stories.flatMap((story) => {
-    const more = details.get(story.id)
-    return more ? [{ ...story, ...more }] : []
-  })
+  const hasNextPage = rows.length > pageSize
+  rows.splice(pageSize)
   const embargoesLift = rows.flatMap((row) => (isEmbargoed(row, now) && row.embargoUntil ? [row.embargoUntil.getTime()] : []))
   const value = {
     items: rows.map(({ bylines, openNotes, ...row }) => ({
@@ -154,25 +156,6 @@ async function readDeskPage(
     hasNextPage,
   }
   return { value, validFrom: now.getTime(), validUntil: Math.min(Infinity, ...embargoesLift) }
-}
-
-/** Each story's current headline, section, creator, bylines and open notes, by id (a story purged meanwhile is not there). */
-function detailsOf(db: Db, ids: number[]) {
-  if (ids.length === 0) return Promise.resolve([])
-  return db
-    .select({
-      id: articles.id,
-      headline: revisions.headline,
-      sectionName: sections.name,
-      createdByName: users.name,
-      bylines: bylinesOf(articles.id),
-      openNotes: openNotesOf(articles.id),
-    })
-    .from(articles)
-    .innerJoin(revisions, eq(revisions.id, articles.currentRevisionId))
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .innerJoin(users, eq(users.id, articles.createdBy))
-    .where(sql`${articles.id} in (${sql.join(ids.map(wholeNumberInText), sql`, `)})`)
 }
 
 /** The columns of a subquery that selected `fields`, to select them again from it with more. */
