@@ -38,6 +38,13 @@ async function selectTo(page: Page, index: number, words: string): Promise<void>
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toMatch(new RegExp(`${words}$`))
 }
 
+/** Selects from just after "The ferry sails at dawn" in the first paragraph to just after "Tickets cost more" in the second, and presses `key`. */
+async function deleteAcross(page: Page, key: 'Delete' | 'Backspace'): Promise<void> {
+  await caretAfter(page, 0, 'The ferry sails at dawn')
+  await selectTo(page, 1, 'Tickets cost more')
+  await page.keyboard.press(key)
+}
+
 test('words, a figure and more words deleted at once while suggesting: struck and listed, the preview unchanged, rejected all back, accepted gone', async ({
   browser,
 }) => {
@@ -54,12 +61,7 @@ test('words, a figure and more words deleted at once while suggesting: struck an
   await expect(paragraphs).toHaveText(before)
   await editor.getByRole('button', { name: 'Suggest changes' }).click()
 
-  const deleteAcross = async (key: 'Delete' | 'Backspace') => {
-    await caretAfter(editor, 0, 'The ferry sails at dawn')
-    await selectTo(editor, 1, 'Tickets cost more')
-    await editor.keyboard.press(key)
-  }
-  await deleteAcross('Delete')
+  await deleteAcross(editor, 'Delete')
   await expect(figure).toHaveAttribute('title', /^No figure suggested by Daniel Achterberg, /)
   await expect(storyBody(editor).locator('del')).toHaveText([' and returns at dusk.', 'Tickets cost more'])
   await expect(storyBody(editor).locator('.suggested-join')).toHaveCount(1)
@@ -82,7 +84,7 @@ test('words, a figure and more words deleted at once while suggesting: struck an
   await expect(storyBody(editor).locator('del, .suggested-join')).toHaveCount(0)
   await expect(paragraphs).toHaveText(before)
 
-  await deleteAcross('Backspace')
+  await deleteAcross(editor, 'Backspace')
   await expect(rail(editor).getByRole('heading')).toHaveText('Suggestions 2 pending')
   await suggestionBy(editor, 'No figure “The dawn ferry”')
     .getByRole('button', { name: /^Accept/ })
@@ -112,13 +114,8 @@ test('words deleted across a subheading while suggesting: struck with the headin
   await expect(paragraphs).toHaveText(before)
   await editor.getByRole('button', { name: 'Suggest changes' }).click()
 
-  const deleteAcross = async (key: 'Delete' | 'Backspace') => {
-    await caretAfter(editor, 0, 'The ferry sails at dawn')
-    await selectTo(editor, 1, 'Tickets cost more')
-    await editor.keyboard.press(key)
-  }
   const deletion = 'Delete “and returns at dusk.¶New fares¶Tickets cost more”'
-  await deleteAcross('Delete')
+  await deleteAcross(editor, 'Delete')
   await expect(storyBody(editor).locator('del')).toHaveText([' and returns at dusk.', 'New fares', 'Tickets cost more'])
   await expect(storyBody(editor).locator('.suggested-join')).toHaveCount(2)
   await expect(heading).toHaveText('New fares¶')
@@ -139,7 +136,7 @@ test('words deleted across a subheading while suggesting: struck with the headin
   await expect(heading).toHaveText('New fares')
   await expect(paragraphs).toHaveText(before)
 
-  await deleteAcross('Backspace')
+  await deleteAcross(editor, 'Backspace')
   await suggestionBy(editor, deletion)
     .getByRole('button', { name: /^Accept/ })
     .click()
