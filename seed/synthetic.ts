@@ -141,7 +141,7 @@ async function insertBatch(tx: Tx, plans: PlannedArticle[]): Promise<void> {
   await tx.execute(sql`
     update ${articles} set current_revision_id = v.current_id, published_revision_id = v.published_id,
       approved_revision_id = case when ${articles.status} in ('approved', 'scheduled') then v.current_id end,
-      current_headline = current_revision.headline, current_search_vector = current_revision.search_vector
+      current_search_vector = current_revision.search_vector
     from (values ${sql.join(pointers, sql`, `)}) as v(id, current_id, published_id)
       join ${revisions} as current_revision on current_revision.id = v.current_id
     where ${articles.id} = v.id`)

@@ -45,14 +45,14 @@ export async function fillArchive(db: Db, count: number): Promise<void> {
     await tx.execute(sql`
       insert into articles (id, section_id, slug, status, created_by, owner_ids, current_revision_id, published_revision_id,
         created_at, updated_at, status_changed_at, published_at, first_published_at, scheduled_at, trashed_at,
-        current_headline, current_search_vector)
+        current_search_vector)
       overriding system value
       select article_id, section, slug, ${status}, owner, array[owner], revision_id, case when ${isLive} then revision_id end,
         at - interval '1 day', at, at, case when ${isLive} then at end, case when ${isLive} then at end,
         case when kind in (95, 96) then now() + (g % 1000) * interval '1 hour' end, case when kind = 89 then at end,
-        current_revision.headline, current_revision.search_vector
+        current_revision.search_vector
       from ${stories},
-        lateral (select headline, search_vector from revisions where revisions.id = story.revision_id) as current_revision`)
+        lateral (select search_vector from revisions where revisions.id = story.revision_id) as current_revision`)
     await tx.execute(sql`select setval(pg_get_serial_sequence('articles', 'id'), (select max(id) from articles))`)
     await tx.execute(sql`select setval(pg_get_serial_sequence('revisions', 'id'), (select max(id) from revisions))`)
     const archived = sql`from articles where slug like 'desk-archive-%'`

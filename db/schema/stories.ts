@@ -88,11 +88,10 @@ export const articles = pgTable(
     /** The revision this story was duplicated from ("Follow-up to …"), if it was. */
     duplicatedFrom: integer('duplicated_from').references((): AnyPgColumn => revisions.id, { onDelete: 'set null' }),
     /**
-     * The current revision's headline and search vector, copied by database triggers (migration
-     * 0027) whenever the current revision changes or is updated in place: what the desk's search
-     * reads (lib/desk-queues-conditions.ts), one row per story instead of every version of each.
+     * The current revision's search vector, copied by database triggers (migrations 0027, 0030)
+     * whenever the current revision changes or is updated in place: what the desk's search reads
+     * (lib/desk-queues-conditions.ts), one row per story instead of every version of each.
      */
-    currentHeadline: text('current_headline'),
     currentSearchVector: tsvector('current_search_vector'),
   },
   (t) => [
@@ -102,9 +101,8 @@ export const articles = pgTable(
     index('articles_status_changed').on(t.status, t.statusChangedAt, t.id),
     // The story whose current revision this is (migration 0027 copies an updated revision's words to it).
     index('articles_current_revision').on(t.currentRevisionId),
-    // The desk's search: the current revision's words, and its headline as typed.
+    // The desk's search: the current revision's words, a word being typed by its beginning.
     index('articles_search').using('gin', t.currentSearchVector),
-    index('articles_headline_trgm').using('gin', t.currentHeadline.op('gin_trgm_ops')),
     index('articles_published').on(t.publishedAt),
     // What readers can see, newest first: the desk's "Recently published" and its count.
     index('articles_live')
