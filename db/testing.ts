@@ -16,8 +16,22 @@ export type TestDatabase = { db: Db; close: () => Promise<void> }
  */
 export async function createTestDatabase(logger?: Logger): Promise<TestDatabase> {
   const template = inject('migratedTemplate')
-  if (template.driver === 'pglite') return openMemoryDatabase(new Blob([fs.readFileSync(template.file)]), logger)
+  if (template.driver === 'pglite') return openMemoryDatabase(new TemplateBytes(fs.readFileSync(template.file)), logger)
   return createServerDatabase(template.database, logger)
+}
+
+/**
+ * The template's bytes as the Blob PGlite opens, handed over whole by `arrayBuffer()`: Node 20's
+ * own Blob reads its 40 MB back in small pieces, a third of the time each file took to open one.
+ */
+class TemplateBytes extends Blob {
+  constructor(private readonly contents: Buffer) {
+    super()
+  }
+
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    return new Uint8Array(this.contents).buffer
+  }
 }
 
 /** Like `createTestDatabase()`, without the migrations: for testing them. */
