@@ -66,17 +66,25 @@ export function settleBreak(tr: Transaction, position: number, kind: BreakKind, 
 
 /**
  * Joins the paragraph (or heading) of each accepted join (`settleBreak`) with the next block,
- * where they can be joined: the block keeps the first one's form, or the next one's when none of
- * the first one's words are left and some of the next one's are, as the editor's own deletion
- * from a block's start into another's words does.
+ * where they can be joined, in the form `takesNextForm` gives it.
  */
 export function joinAccepted(tr: Transaction, joins: readonly AcceptedJoin[]): void {
   for (const { position, afterStep } of joins) {
     const $at = tr.doc.resolve(tr.mapping.slice(afterStep).map(position, -1))
     if ($at.depth === 0 || !canJoin(tr.doc, $at.after())) continue
     const next = tr.doc.resolve($at.after()).nodeAfter
-    const isEmptied = $at.parent.content.size === 0 && next?.isTextblock && next.content.size > 0
-    if (isEmptied && !$at.parent.sameMarkup(next)) tr.setNodeMarkup($at.before(), next.type, next.attrs)
+    if (next?.isTextblock && takesNextForm($at.parent, $at.parent.content.size > 0, next, next.content.size > 0)) {
+      tr.setNodeMarkup($at.before(), next.type, next.attrs)
+    }
     tr.join($at.after())
   }
+}
+
+/**
+ * Whether a block joined from `first` and `next` takes the next one's form rather than keeping
+ * the first one's: when none of the first one's words are left and some words are, as the
+ * editor's own deletion from a block's start into another's words does.
+ */
+export function takesNextForm(first: ProseMirrorNode, hasFirstWords: boolean, next: ProseMirrorNode, hasWords: boolean): boolean {
+  return !hasFirstWords && hasWords && !first.sameMarkup(next)
 }

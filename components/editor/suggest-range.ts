@@ -5,6 +5,7 @@ import { suggestedBlockName } from '@/lib/story-schema/block-suggestion'
 import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
 import { breakKindOf, suggestedBreakName } from '@/lib/story-schema/nodes/suggested-break'
 import { isWholeAtomType, toWholeBlockChange } from '@/lib/story-schema/whole-blocks'
+import { takesNextForm } from './suggest-breaks'
 
 // Words deleted (or typed over) across paragraphs and headings, and the rules, figures and embeds
 // between them, as one suggestion: the words are struck as ever (suggest-changes.ts), headings'
@@ -42,16 +43,14 @@ export function wordsRangeOf(doc: ProseMirrorNode, step: ReplaceStep): WordsRang
 }
 
 /**
- * What accepting the words from `$start` to `$end` replaced by `content` makes of `doc`: one block
- * of the form of the first, or of the last when the range takes all the first one's words and
- * leaves words in the last (`joinAccepted`).
+ * What accepting the words from `$start` to `$end` replaced by `content` makes of `doc`: one block,
+ * in the form accepting the joins gives it (`takesNextForm`).
  */
 function acceptedDoc(doc: ProseMirrorNode, $start: ResolvedPos, $end: ResolvedPos, content: Fragment): ProseMirrorNode {
   const accepted = new Transform(doc).replace($start.pos, $end.pos, new Slice(content, 0, 0))
   const last = $end.parent
-  const isLastKept = content.size > 0 || $end.parentOffset < last.content.size
-  if ($start.parentOffset === 0 && isLastKept && !$start.parent.sameMarkup(last))
-    accepted.setNodeMarkup($start.before(), last.type, last.attrs)
+  const hasWords = content.size > 0 || $end.parentOffset < last.content.size
+  if (takesNextForm($start.parent, $start.parentOffset > 0, last, hasWords)) accepted.setNodeMarkup($start.before(), last.type, last.attrs)
   return accepted.doc
 }
 
