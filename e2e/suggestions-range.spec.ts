@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import { expect, test } from './test'
 import { signedInPage } from './fixtures'
 import { addFigure, caretAfter, openPreview, startStory, storyBody, toolbarButton } from './pages/story-form'
@@ -45,19 +45,28 @@ async function deleteAcross(page: Page, key: 'Delete' | 'Backspace'): Promise<vo
   await page.keyboard.press(key)
 }
 
+/** The two paragraphs both journeys' stories have, before anything is suggested. */
+const firstParagraph = 'The ferry sails at dawn and returns at dusk.'
+const before = [firstParagraph, 'Tickets cost more from May.']
+
+/** An editor's new story, its body opening with the first of the two paragraphs, the caret after it. */
+async function startFerryStory(browser: Browser): Promise<Page> {
+  const editor = await signedInPage(browser, 'editor@copydesk.test')
+  await startStory(editor, `Ferry fares ${Date.now()}`)
+  await storyBody(editor).click()
+  await editor.keyboard.type(firstParagraph)
+  return editor
+}
+
 test('words, a figure and more words deleted at once while suggesting: struck and listed, the preview unchanged, rejected all back, accepted gone', async ({
   browser,
 }) => {
   test.setTimeout(120_000)
-  const editor = await signedInPage(browser, 'editor@copydesk.test')
-  await startStory(editor, `Ferry fares ${Date.now()}`)
-  await storyBody(editor).click()
-  await editor.keyboard.type('The ferry sails at dawn and returns at dusk.')
+  const editor = await startFerryStory(browser)
   await addFigure(editor, { alt: 'The ferry at the quay', caption: 'The dawn ferry' })
   await editor.keyboard.type('Tickets cost more from May.')
   const figure = storyBody(editor).locator('figure.figure')
   const paragraphs = storyBody(editor).locator('p')
-  const before = ['The ferry sails at dawn and returns at dusk.', 'Tickets cost more from May.']
   await expect(paragraphs).toHaveText(before)
   await editor.getByRole('button', { name: 'Suggest changes' }).click()
 
@@ -98,10 +107,7 @@ test('words deleted across a subheading while suggesting: struck with the headin
   browser,
 }) => {
   test.setTimeout(120_000)
-  const editor = await signedInPage(browser, 'editor@copydesk.test')
-  await startStory(editor, `Ferry fares ${Date.now()}`)
-  await storyBody(editor).click()
-  await editor.keyboard.type('The ferry sails at dawn and returns at dusk.')
+  const editor = await startFerryStory(browser)
   await editor.keyboard.press('Enter')
   await toolbarButton(editor, 'Heading 2').click()
   await editor.keyboard.type('New fares')
@@ -109,7 +115,6 @@ test('words deleted across a subheading while suggesting: struck with the headin
   await editor.keyboard.type('Tickets cost more from May.')
   const heading = storyBody(editor).getByRole('heading', { level: 2 })
   const paragraphs = storyBody(editor).locator('p')
-  const before = ['The ferry sails at dawn and returns at dusk.', 'Tickets cost more from May.']
   await expect(heading).toHaveText('New fares')
   await expect(paragraphs).toHaveText(before)
   await editor.getByRole('button', { name: 'Suggest changes' }).click()
