@@ -149,3 +149,47 @@ test('words deleted across a subheading while suggesting: struck with the headin
   await expect(heading).toHaveCount(0)
   await expect(paragraphs).toHaveText(['The ferry sails at dawn from May.'])
 })
+
+test('words deleted from a paragraph into a bulleted list while suggesting: the items’ words struck as one suggestion, rejected back, accepted joined as the editor joins them', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const editor = await startFerryStory(browser)
+  await editor.keyboard.press('Enter')
+  await toolbarButton(editor, 'Bulleted list').click()
+  await editor.keyboard.type('Crossings run hourly.')
+  await editor.keyboard.press('Enter')
+  await editor.keyboard.type('Tickets cost more from May.')
+  const items = storyBody(editor).getByRole('listitem')
+  const paragraphs = storyBody(editor).locator('p')
+  const listed = [firstParagraph, 'Crossings run hourly.', 'Tickets cost more from May.']
+  await expect(items).toHaveText(listed.slice(1))
+  await editor.getByRole('button', { name: 'Suggest changes' }).click()
+
+  const deletion = 'Delete “and returns at dusk.¶Crossings run hourly.¶Tickets cost more”'
+  const deleteIntoList = async (key: 'Delete' | 'Backspace') => {
+    await caretAfter(editor, 0, 'The ferry sails at dawn')
+    await selectTo(editor, 2, 'Tickets cost more')
+    await editor.keyboard.press(key)
+  }
+  await deleteIntoList('Delete')
+  await expect(storyBody(editor).locator('del')).toHaveText([' and returns at dusk.', 'Crossings run hourly.', 'Tickets cost more'])
+  await expect(storyBody(editor).locator('.suggested-join')).toHaveCount(2)
+  await expect(rail(editor).getByRole('heading')).toHaveText('Suggestions 1 pending')
+  await expect(suggestionBy(editor, deletion)).toBeVisible()
+
+  await suggestionBy(editor, deletion)
+    .getByRole('button', { name: /^Reject/ })
+    .click()
+  await expect(rail(editor)).toHaveCount(0)
+  await expect(storyBody(editor).locator('del, .suggested-join')).toHaveCount(0)
+  await expect(paragraphs).toHaveText(listed)
+
+  await deleteIntoList('Backspace')
+  await suggestionBy(editor, deletion)
+    .getByRole('button', { name: /^Accept/ })
+    .click()
+  await expect(rail(editor)).toHaveCount(0)
+  await expect(items).toHaveCount(0)
+  await expect(paragraphs).toHaveText(['The ferry sails at dawn from May.'])
+})

@@ -1,6 +1,6 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
-import { ReplaceStep, canJoin, canSplit } from '@tiptap/pm/transform'
+import { ReplaceStep, canSplit } from '@tiptap/pm/transform'
 import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
 import { type BreakKind, breakKindOf, suggestedBreakName } from '@/lib/story-schema/nodes/suggested-break'
 
@@ -65,19 +65,31 @@ export function settleBreak(tr: Transaction, position: number, kind: BreakKind, 
 }
 
 /**
- * Joins the paragraph (or heading) of each accepted join (`settleBreak`) with the next block,
- * where they can be joined, in the form `takesNextForm` gives it.
+ * Joins the paragraph (or heading) of each accepted join (`settleBreak`) with the next block of
+ * words, where only the ends and starts of blocks (a list's, an item's, a quote's) lie between
+ * them, in the form `takesNextForm` gives it: it takes the next one's words, and what that
+ * empties goes, as when the editor deletes from the end of one to the start of the other.
  */
 export function joinAccepted(tr: Transaction, joins: readonly AcceptedJoin[]): void {
   for (const { position, afterStep } of joins) {
     const $at = tr.doc.resolve(tr.mapping.slice(afterStep).map(position, -1))
-    if ($at.depth === 0 || !canJoin(tr.doc, $at.after())) continue
-    const next = tr.doc.resolve($at.after()).nodeAfter
-    if (next?.isTextblock && takesNextForm($at.parent, $at.parent.content.size > 0, next, next.content.size > 0)) {
-      tr.setNodeMarkup($at.before(), next.type, next.attrs)
+    const next = $at.parent.isTextblock ? nextTextblock(tr.doc, $at.after()) : null
+    if (!next) continue
+    if (takesNextForm($at.parent, $at.parent.content.size > 0, next.node, next.node.content.size > 0)) {
+      tr.setNodeMarkup($at.before(), next.node.type, next.node.attrs)
     }
-    tr.join($at.after())
+    tr.delete($at.end(), next.position + 1)
   }
+}
+
+/** The block of words that starts after `position` with only the ends and starts of blocks between, and where it starts. */
+function nextTextblock(doc: ProseMirrorNode, position: number): { node: ProseMirrorNode; position: number } | null {
+  for (let at = position; at < doc.content.size; at += 1) {
+    const after = doc.resolve(at).nodeAfter
+    if (after?.isTextblock) return { node: after, position: at }
+    if (after && (after.isLeaf || after.isInline)) return null
+  }
+  return null
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Mark, MarkType, Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
+import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { ReplaceStep } from '@tiptap/pm/transform'
 import { type FormatChange, toFormatChange } from '@/lib/story-schema/marks/suggested-format'
 import { suggestedBlockName } from '@/lib/story-schema/block-suggestion'
@@ -27,9 +27,9 @@ export const directChangeMeta = 'suggestionDirect'
  * (suggest-blocks.ts), and a rule, figure or embed inserted or deleted or a quote put on or taken
  * off a suggested whole block (suggest-whole-blocks.ts), and a figure's or embed's caption or image
  * changed a suggested change of its attributes (suggest-attrs.ts). Words deleted or typed over
- * across paragraphs and headings are one deletion with the blocks suggested joined and the rules, figures
+ * across paragraphs and headings, in lists and quotes too, are one deletion with the blocks suggested joined and the rules, figures
  * and embeds between suggested out (suggest-range.ts). Returns null for an edit that cannot be a
- * suggestion (a list or quote deleted with words, say): in suggestion mode those are refused.
+ * suggestion (one that, accepted, would not make what the edit made, say): in suggestion mode those are refused.
  */
 export function suggestTransaction(
   state: EditorState,
@@ -48,10 +48,9 @@ export function suggestTransaction(
   const whole = suggestWholeBlock(state, tr, newAttrs)
   if (whole) return whole.setMeta(directChangeMeta, true)
   const [step, ...rest] = tr.steps
-  if (!(step instanceof ReplaceStep) || rest.length > 0) return null
-  const broken = suggestBreak(state, step, newAttrs)
+  const broken = step instanceof ReplaceStep && rest.length === 0 ? suggestBreak(state, step, newAttrs) : null
   if (broken) return broken.setMeta(directChangeMeta, true).scrollIntoView()
-  const range = wordsRangeOf(state.doc, step)
+  const range = wordsRangeOf(state.doc, tr)
   if (!range) return null
   const { from, to, content } = range
   const { insertion, deletion } = state.schema.marks
@@ -90,7 +89,25 @@ export function suggestTransaction(
     const isForward = state.selection.empty && state.selection.from === from
     out.setSelection(TextSelection.create(out.doc, isForward ? end : out.mapping.map(from, -1)))
   }
+  // Through lists and quotes, accepted it must make what the edit made, or it cannot be a
+  // suggestion (checked by settling the whole story: blocks side by side are known to join so).
+  if (!isSideBySide(state.doc, from, to) && !acceptsAsMade(tr, out)) return null
   return out.setMeta(directChangeMeta, true).scrollIntoView()
+}
+
+/** Whether the blocks of words at `from` and `to` are one, or in one parent. */
+function isSideBySide(doc: ProseMirrorNode, from: number, to: number): boolean {
+  const $from = doc.resolve(from)
+  return $from.depth === doc.resolve(to).depth && $from.sharedDepth(to) >= $from.depth - 1
+}
+
+/** Whether accepting every suggestion after `suggested` gives the story that accepting every one after `made` gives. */
+function acceptsAsMade(made: Transaction, suggested: Transaction): boolean {
+  const allAccepted = (doc: ProseMirrorNode) => {
+    const state = EditorState.create({ doc })
+    return state.apply(settleSuggestions(state, null, true)).doc
+  }
+  return allAccepted(suggested.doc).eq(allAccepted(made.doc))
 }
 
 function marked(content: ProseMirrorNode['content'], insertion: MarkType, deletion: MarkType, attrs: SuggestionAttrs) {

@@ -1,45 +1,68 @@
-import { type Fragment, type Node as ProseMirrorNode, type ResolvedPos, Slice } from '@tiptap/pm/model'
+import { Fragment, type Node as ProseMirrorNode, type ResolvedPos, Slice } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
-import { type ReplaceStep, Transform } from '@tiptap/pm/transform'
-import { suggestedBlockName } from '@/lib/story-schema/block-suggestion'
+import { ReplaceAroundStep, ReplaceStep, Transform } from '@tiptap/pm/transform'
+import { listForms, suggestedBlockName } from '@/lib/story-schema/block-suggestion'
 import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
 import { breakKindOf, suggestedBreakName } from '@/lib/story-schema/nodes/suggested-break'
 import { isWholeAtomType, toWholeBlockChange } from '@/lib/story-schema/whole-blocks'
 import { takesNextForm } from './suggest-breaks'
 
-// Words deleted (or typed over) across paragraphs and headings, and the rules, figures and embeds
-// between them, as one suggestion: the words are struck as ever (suggest-changes.ts), headings'
-// words among them, the end of each paragraph or heading but the last gets a suggested join
-// (suggest-breaks.ts), and each rule, figure or embed between is suggested out
-// (suggest-whole-blocks.ts), all under one id, so that the story is joined only once all of it is
-// accepted. Joined, a block keeps the form of the first, as the editor's own deletion does.
+// Words deleted (or typed over) across paragraphs and headings, in lists and quotes or not, and
+// the rules, figures and embeds between them, as one suggestion: the words are struck as ever
+// (suggest-changes.ts), headings' and items' words among them, the end of each paragraph or
+// heading but the last gets a suggested join (suggest-breaks.ts), and each rule, figure or embed
+// between is suggested out (suggest-whole-blocks.ts), all under one id, so that the story is joined
+// only once all of it is accepted. Joined, a block keeps the form and place of the first, as the
+// editor's own deletion does.
 
 /** The words an edit removes, from a position in one textblock to one in the same or a later one, and the inline content it puts in their place. */
 export type WordsRange = { from: number; to: number; content: Fragment }
 
 /**
- * The range of words `step` replaces on `doc`, with the inline content it puts there: within one
- * textblock as the step says, or across paragraphs and headings when the step, whatever positions it names
- * (a deletion from a paragraph's start takes the whole paragraph), does what replacing the words
- * from a position inside one paragraph to one inside a later one does. Null for any other step.
+ * The range of words `tr` replaces on `doc`, with the inline content it puts there: within one
+ * textblock as its one step says, or across paragraphs and headings (in lists and quotes too)
+ * when the edit, whatever positions and steps it takes (a deletion from a paragraph's start takes
+ * the whole paragraph; one into a list keeps the items after as a step around them, and words
+ * typed over it are a step more), does what replacing the words from a position inside one
+ * paragraph to one inside a later one does. Null for any other edit.
  */
-export function wordsRangeOf(doc: ProseMirrorNode, step: ReplaceStep): WordsRange | null {
-  const { from, to, slice } = step
+export function wordsRangeOf(doc: ProseMirrorNode, tr: Transaction): WordsRange | null {
+  const removal = removalOf(tr)
+  if (!removal) return null
+  const { from, to, content } = removal
   const $from = doc.resolve(from)
   const $to = doc.resolve(to)
-  const content = inlineContentOf(slice)
-  if (!content) return null
-  if ($from.parent.isTextblock && $from.sameParent($to)) return slice.openStart === 0 && slice.openEnd === 0 ? { from, to, content } : null
-  const result = step.apply(doc).doc
+  if ($from.parent.isTextblock && $from.sameParent($to)) {
+    const [step, ...rest] = tr.steps
+    const isFlat = step instanceof ReplaceStep && rest.length === 0 && step.slice.openStart === 0 && step.slice.openEnd === 0
+    return isFlat ? removal : null
+  }
   for (const start of positionsInside($from, 1)) {
     for (const end of positionsInside($to, -1)) {
       const $start = doc.resolve(start)
       const $end = doc.resolve(end)
       if (!isJoinable($start.parent) || !isJoinable($end.parent) || $start.sameParent($end) || start > end) continue
-      if (result && acceptedDoc(doc, $start, $end, content).eq(result)) return { from: start, to: end, content }
+      if (acceptedDoc(doc, $start, $end, content).eq(tr.doc)) return { from: start, to: end, content }
     }
   }
   return null
+}
+
+/**
+ * What `tr` removes and the inline content it puts in its place: one replacing step, or a step
+ * around what a deletion keeps with, maybe, a step after it putting in the words typed.
+ */
+function removalOf(tr: Transaction): WordsRange | null {
+  const [step, typed, ...rest] = tr.steps
+  if (rest.length > 0) return null
+  if (step instanceof ReplaceStep && !typed) {
+    const content = inlineContentOf(step.slice)
+    return content && { from: step.from, to: step.to, content }
+  }
+  if (!(step instanceof ReplaceAroundStep) || (typed && !(typed instanceof ReplaceStep))) return null
+  const content = typed ? inlineContentOf(typed.slice) : inlineIn(step.slice)
+  // The words kept after the range (from `gapFrom`) are moved, not removed.
+  return content && (!typed || typed.from === typed.to) ? { from: step.from, to: step.gapFrom, content } : null
 }
 
 /**
@@ -69,6 +92,16 @@ function inlineContentOf(slice: Slice): Fragment | null {
   return isOpening && only ? only.content : null
 }
 
+/** The words a step around kept words puts in with them (typed over a range), as one run. */
+function inlineIn(slice: Slice): Fragment {
+  const words: ProseMirrorNode[] = []
+  slice.content.descendants((node) => {
+    if (node.isInline) words.push(node)
+    return !node.isInline
+  })
+  return Fragment.from(words)
+}
+
 /** `$at` itself when it is inside a textblock; at a block boundary, the position inside the textblock beside it (`prefer` side first). */
 function positionsInside($at: ResolvedPos, prefer: 1 | -1): number[] {
   if ($at.parent.isTextblock) return [$at.pos]
@@ -87,28 +120,34 @@ function isJoinable(node: ProseMirrorNode): boolean {
  * through it) with `attrs`: a suggested join at the end of each of them but the last (unless
  * one is already suggested there), and each rule, figure or embed between suggested out (one's
  * own suggested in just goes; one's own suggested out becomes part of this suggestion, so that
- * the joins never wait on another). False, and nothing to make of `out`, when the range holds
- * anything else: a block that is not a paragraph, heading, rule, figure or embed, one someone else
- * suggested in or out, one that split a paragraph, a paragraph or heading whose form is suggested
- * changed, or blocks not side by side in one parent.
+ * the joins never wait on another). The blocks may be in lists and block quotes, or the range
+ * may hold whole ones: accepted, the joins take the words after each into the block before, as
+ * the editor's own deletion does (`joinAccepted`). False, and nothing to make of `out`, when the
+ * range holds anything else: a block that is not a paragraph, heading, rule, figure or embed, one
+ * someone else suggested in or out, a quote suggested in or out, one that split a paragraph, or a
+ * paragraph or heading whose form is suggested changed.
  */
 export function suggestBlocksBetween(doc: ProseMirrorNode, out: Transaction, from: number, to: number, attrs: SuggestionAttrs): boolean {
   const $from = doc.resolve(from)
-  const $to = doc.resolve(to)
-  if ($from.sameParent($to)) return true
-  const depth = $from.depth
-  if ($to.depth !== depth || $from.sharedDepth(to) !== depth - 1) return false
-  const parent = $from.node(depth - 1)
+  if ($from.sameParent(doc.resolve(to))) return true
   const textblockEnds: number[] = []
   const atoms: { node: ProseMirrorNode; position: number }[] = []
-  let position = $from.before(depth)
-  for (let index = $from.index(depth - 1); index <= $to.index(depth - 1); index++) {
-    const node = parent.child(index)
-    if (isJoinable(node) && !holdsBlockChange(node)) textblockEnds.push(position + node.nodeSize - 1)
-    else if (isWholeAtomType(node.type.name)) atoms.push({ node, position })
-    else return false
-    position += node.nodeSize
-  }
+  let isRefused = false
+  // Within the block holding both ends: those around it are not in the range.
+  const shared = $from.sharedDepth(to)
+  $from.node(shared).nodesBetween(
+    from - $from.start(shared),
+    to - $from.start(shared),
+    (node, position) => {
+      if (isRefused) return false
+      if (isJoinable(node) && !holdsBlockChange(node)) textblockEnds.push(position + node.nodeSize - 1)
+      else if (isWholeAtomType(node.type.name)) atoms.push({ node, position })
+      else isRefused = !isContainer(node)
+      return !node.isTextblock && !node.isAtom
+    },
+    $from.start(shared),
+  )
+  if (isRefused) return false
   textblockEnds.pop()
   for (const { node, position: at } of atoms) {
     const change = toWholeBlockChange(node.attrs)
@@ -126,6 +165,13 @@ export function suggestBlocksBetween(doc: ProseMirrorNode, out: Transaction, fro
     if (!isJoined) out.insert(at, pilcrow.create({ kind: 'join', ...attrs }))
   }
   return true
+}
+
+/** Whether the words of a range may run through `node`: a list, an item of one, or a quote no one suggested in or out. */
+function isContainer(node: ProseMirrorNode): boolean {
+  const { name } = node.type
+  if (name === 'blockquote') return toWholeBlockChange(node.attrs) === null
+  return name === 'listItem' || (listForms as readonly string[]).includes(name)
 }
 
 /** Whether a paragraph or heading carries a suggested change of its form (it was another): joining it would carry the change over. */
