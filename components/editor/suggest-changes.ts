@@ -95,10 +95,16 @@ export function suggestTransaction(
   return out.setMeta(directChangeMeta, true).scrollIntoView()
 }
 
-/** Whether the blocks of words at `from` and `to` are one, or in one parent. */
+/** Whether the blocks of words at `from` and `to` are one, or in one parent with only blocks of words, rules, figures and embeds between. */
 function isSideBySide(doc: ProseMirrorNode, from: number, to: number): boolean {
   const $from = doc.resolve(from)
-  return $from.depth === doc.resolve(to).depth && $from.sharedDepth(to) >= $from.depth - 1
+  const depth = $from.depth - 1
+  if ($from.depth !== doc.resolve(to).depth || $from.sharedDepth(to) < depth) return false
+  for (let index = $from.index(depth); index <= doc.resolve(to).index(depth); index += 1) {
+    const block = $from.node(depth).child(index)
+    if (!block.isTextblock && !block.isAtom) return false
+  }
+  return true
 }
 
 /** Whether accepting every suggestion after `suggested` gives the story that accepting every one after `made` gives. */
