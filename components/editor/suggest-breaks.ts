@@ -67,19 +67,54 @@ export function settleBreak(tr: Transaction, position: number, kind: BreakKind, 
 /**
  * Joins the paragraph (or heading) of each accepted join (`settleBreak`) with the next block of
  * words, where only the ends and starts of blocks (a list's, an item's, a quote's) lie between
- * them, in the form `takesNextForm` gives it: it takes the next one's words, and what that
- * empties goes, as when the editor deletes from the end of one to the start of the other.
+ * them. A run of joins, one range's, is made as the editor deletes from the end of the first
+ * block's words to the start of the last's (`deleteRange`): the first takes the last one's words,
+ * or, left with none of its own, goes, and what that empties goes too. When someone's words are
+ * left in a block between, each block takes the next one's instead, from the last back, in the
+ * form `takesNextForm` gives it, so that none is lost.
  */
 export function joinAccepted(tr: Transaction, joins: readonly AcceptedJoin[]): void {
-  for (const { position, afterStep } of joins) {
-    const $at = tr.doc.resolve(tr.mapping.slice(afterStep).map(position, -1))
-    const next = $at.parent.isTextblock ? nextTextblock(tr.doc, $at.after()) : null
-    if (!next) continue
-    if (takesNextForm($at.parent, $at.parent.content.size > 0, next.node, next.node.content.size > 0)) {
-      tr.setNodeMarkup($at.before(), next.node.type, next.node.attrs)
-    }
-    tr.delete($at.end(), next.position + 1)
+  const positions = joins.map(({ position, afterStep }) => tr.mapping.slice(afterStep).map(position, -1))
+  const steps = tr.steps.length
+  // The last run first: what it changes comes after the runs still to join.
+  for (const run of runsOf(tr.doc, positions).reverse()) {
+    const now = (position: number) => tr.mapping.slice(steps).map(position, -1)
+    const $first = tr.doc.resolve(now(run[0] ?? 0))
+    const last = nextTextblock(tr.doc, tr.doc.resolve(now(run.at(-1) ?? 0)).after())
+    const isEmptyBetween = run.slice(1).every((position) => tr.doc.resolve(now(position)).parent.content.size === 0)
+    // With no words left at all, the one block left is the first, as the editor leaves it.
+    const hasWords = $first.parent.content.size > 0 || (last?.node.content.size ?? 0) > 0
+    if (last && isEmptyBetween && hasWords) tr.deleteRange($first.end(), last.position + 1)
+    else for (const position of [...run].reverse()) joinNext(tr, now(position))
   }
+}
+
+/** Joins the block of words at `position` with the next one, in the form `takesNextForm` gives it. */
+function joinNext(tr: Transaction, position: number): void {
+  const $at = tr.doc.resolve(position)
+  const next = $at.parent.isTextblock ? nextTextblock(tr.doc, $at.after()) : null
+  if (!next) return
+  if (takesNextForm($at.parent, $at.parent.content.size > 0, next.node, next.node.content.size > 0)) {
+    tr.setNodeMarkup($at.before(), next.node.type, next.node.attrs)
+  }
+  tr.delete($at.end(), next.position + 1)
+}
+
+/** The joins at these positions of `doc` (each the end of a block of words), in runs each joining a block to the next: one range's each. */
+function runsOf(doc: ProseMirrorNode, positions: readonly number[]): number[][] {
+  const runs: number[][] = []
+  let previous: number | null = null
+  for (const position of [...positions].sort((one, other) => one - other)) {
+    const $previous = previous === null ? null : doc.resolve(previous)
+    const $at = doc.resolve(position)
+    const follows =
+      $previous?.parent.isTextblock && $at.parent.isTextblock && nextTextblock(doc, $previous.after())?.position === $at.before()
+    const run = runs.at(-1)
+    if (follows && run) run.push(position)
+    else runs.push([position])
+    previous = position
+  }
+  return runs
 }
 
 /** The block of words that starts after `position` with only the ends and starts of blocks between, and where it starts. */

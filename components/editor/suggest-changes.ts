@@ -78,12 +78,15 @@ export function suggestTransaction(
   // Across paragraphs and headings, their breaks are suggested joined and the blocks between suggested out (suggest-range.ts).
   if (!suggestBlocksBetween(state.doc, out, from, to, deletionAttrs)) return null
 
-  // What is added goes after the words it replaces, marked as an insertion.
+  // What is added goes after the words it replaces, marked as an insertion; across blocks from
+  // the first one's start, before them, so that the first block stays, as it does in the editor.
   const end = out.mapping.map(to)
+  const isFromStart = state.doc.resolve(from).parentOffset === 0 && !state.doc.resolve(from).sameParent(state.doc.resolve(to))
+  const typedAt = isFromStart ? out.mapping.map(from, -1) : end
   if (content.size > 0) {
     const insertionAttrs = near('insertion', from) ?? near('insertion', to) ?? newAttrs()
-    out.insert(end, marked(content, insertion, deletion, insertionAttrs))
-    out.setSelection(TextSelection.create(out.doc, end + content.size))
+    out.insert(typedAt, marked(content, insertion, deletion, insertionAttrs))
+    out.setSelection(TextSelection.create(out.doc, typedAt + content.size))
   } else {
     // Backspace leaves the caret before the struck words, Delete after them, so the next key moves on.
     const isForward = state.selection.empty && state.selection.from === from

@@ -66,10 +66,13 @@ function removalOf(tr: Transaction): WordsRange | null {
 }
 
 /**
- * What accepting the words from `$start` to `$end` replaced by `content` makes of `doc`: one block,
- * in the form accepting the joins gives it (`takesNextForm`).
+ * What accepting the words from `$start` to `$end` replaced by `content` makes of `doc`: deleted,
+ * what the editor's deletion makes (`deleteRange`, as `joinAccepted` joins them); typed over, one
+ * block, in the form accepting the joins gives it (`takesNextForm`).
  */
 function acceptedDoc(doc: ProseMirrorNode, $start: ResolvedPos, $end: ResolvedPos, content: Fragment): ProseMirrorNode {
+  // With nothing typed, the joins delete as the editor does (`joinAccepted`).
+  if (content.size === 0) return new Transform(doc).deleteRange($start.pos, $end.pos).doc
   const accepted = new Transform(doc).replace($start.pos, $end.pos, new Slice(content, 0, 0))
   const last = $end.parent
   const hasWords = content.size > 0 || $end.parentOffset < last.content.size
@@ -87,8 +90,10 @@ function inlineContentOf(slice: Slice): Fragment | null {
     return inline
   }
   if (slice.openStart === 0 && slice.openEnd === 0 && isInline(slice.content)) return slice.content
-  const only = slice.content.childCount === 1 ? slice.content.firstChild : null
-  const isOpening = slice.openStart === 0 && slice.openEnd === 1 && only?.isTextblock && isInline(only.content)
+  // The blocks opening on the words kept: a paragraph, or one in a quote or an item.
+  let only = slice.content.childCount === 1 ? slice.content.firstChild : null
+  for (let depth = 1; only && depth < slice.openEnd; depth += 1) only = only.childCount === 1 ? only.firstChild : null
+  const isOpening = slice.openStart === 0 && slice.openEnd > 0 && only?.isTextblock && isInline(only.content)
   return isOpening && only ? only.content : null
 }
 
@@ -102,12 +107,23 @@ function inlineIn(slice: Slice): Fragment {
   return Fragment.from(words)
 }
 
-/** `$at` itself when it is inside a textblock; at a block boundary, the position inside the textblock beside it (`prefer` side first). */
+/**
+ * `$at` itself when it is inside a textblock; at a block boundary, the position inside the
+ * textblock beside it, into the lists, items and quotes that open or close there (`prefer` side first).
+ */
 function positionsInside($at: ResolvedPos, prefer: 1 | -1): number[] {
   if ($at.parent.isTextblock) return [$at.pos]
-  const after = $at.nodeAfter?.isTextblock ? [$at.pos + 1] : []
-  const before = $at.nodeBefore?.isTextblock ? [$at.pos - 1] : []
-  return prefer === 1 ? [...after, ...before] : [...before, ...after]
+  const doc = $at.doc
+  const inside = (side: 1 | -1): number[] => {
+    for (let at = $at.pos; at >= 0 && at <= doc.content.size; at += side) {
+      const $position = doc.resolve(at)
+      const beside = side === 1 ? $position.nodeAfter : $position.nodeBefore
+      if (beside?.isTextblock) return [at + side]
+      if (!beside || beside.isLeaf) return []
+    }
+    return []
+  }
+  return prefer === 1 ? [...inside(1), ...inside(-1)] : [...inside(-1), ...inside(1)]
 }
 
 /** Whether `node` is a block of words a range may strike and join: a paragraph or a heading. */
