@@ -58,6 +58,17 @@ async function startFerryStory(browser: Browser): Promise<Page> {
   return editor
 }
 
+/** The same story with a block of `words` made by the toolbar's `button` between the two paragraphs (in a list, the second is its next item). */
+async function startFerryStoryWith(browser: Browser, button: string, words: string): Promise<Page> {
+  const editor = await startFerryStory(browser)
+  await editor.keyboard.press('Enter')
+  await toolbarButton(editor, button).click()
+  await editor.keyboard.type(words)
+  await editor.keyboard.press('Enter')
+  await editor.keyboard.type(before[1] ?? '')
+  return editor
+}
+
 test('words, a figure and more words deleted at once while suggesting: struck and listed, the preview unchanged, rejected all back, accepted gone', async ({
   browser,
 }) => {
@@ -107,12 +118,7 @@ test('words deleted across a subheading while suggesting: struck with the headin
   browser,
 }) => {
   test.setTimeout(120_000)
-  const editor = await startFerryStory(browser)
-  await editor.keyboard.press('Enter')
-  await toolbarButton(editor, 'Heading 2').click()
-  await editor.keyboard.type('New fares')
-  await editor.keyboard.press('Enter')
-  await editor.keyboard.type('Tickets cost more from May.')
+  const editor = await startFerryStoryWith(browser, 'Heading 2', 'New fares')
   const heading = storyBody(editor).getByRole('heading', { level: 2 })
   const paragraphs = storyBody(editor).locator('p')
   await expect(heading).toHaveText('New fares')
@@ -154,12 +160,7 @@ test('words deleted from a paragraph into a bulleted list while suggesting: the 
   browser,
 }) => {
   test.setTimeout(120_000)
-  const editor = await startFerryStory(browser)
-  await editor.keyboard.press('Enter')
-  await toolbarButton(editor, 'Bulleted list').click()
-  await editor.keyboard.type('Crossings run hourly.')
-  await editor.keyboard.press('Enter')
-  await editor.keyboard.type('Tickets cost more from May.')
+  const editor = await startFerryStoryWith(browser, 'Bulleted list', 'Crossings run hourly.')
   const items = storyBody(editor).getByRole('listitem')
   const paragraphs = storyBody(editor).locator('p')
   const listed = [firstParagraph, 'Crossings run hourly.', 'Tickets cost more from May.']
