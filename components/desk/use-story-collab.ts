@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { caretColourFor } from '@/lib/collab/colours'
 import { type Actor, roles } from '@/lib/permissions'
 import { requestJson } from './json-client'
+import { loadSharingCode } from './sharing-code'
 
 // The story's shared document on the sync server (lib/collab/, README "Writing together"): a
 // ticket from the desk, then a Hocuspocus connection on the path and document the ticket names.
@@ -92,12 +93,12 @@ export function useStoryCollab(articleId: number, isEnabled: boolean, waitsRef?:
     window.addEventListener('online', reconnect)
 
     void (async () => {
-      // The connection's code (Hocuspocus) comes only to a page that writes together, while the ticket is asked for.
-      const [first, connection] = await Promise.all([fetchTicket(articleId), import('./story-provider').catch(() => null)])
+      // The code of writing together comes only to a page that writes together, while the ticket is asked for.
+      const [first, code] = await Promise.all([fetchTicket(articleId), loadSharingCode().catch(() => null)])
       if (!isActive) return
       if (!first.ok) return giveUp(first.reason === 'network' ? unreachable : `Writing together is not available: ${first.message}`)
-      if (!connection) return giveUp(unreachable)
-      const { StoryProvider } = connection
+      if (!code) return giveUp(unreachable)
+      const { StoryProvider } = code
       const { path, documentName, access, name, actor } = first.data
       isReadOnly = access === 'read'
       let pending: string | null = first.data.ticket
