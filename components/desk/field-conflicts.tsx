@@ -3,11 +3,12 @@
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useState } from 'react'
 import { z } from 'zod'
 import { bylineSchema } from '@/lib/article-input'
-import { type FieldConflict, watchFieldConflicts } from '@/lib/collab/field-conflicts'
-import { type MapField, fieldMapOf } from '@/lib/collab/story-fields'
+import type { FieldConflict } from '@/lib/collab/field-conflicts'
+import type { MapField } from '@/lib/collab/story-fields'
 import type { MediaOption } from '@/lib/media/types'
 import { imageName } from './media/media-picker'
 import type { StoryFields } from './story-settings'
+import { sharingCode } from './sharing-code'
 import { bylineText } from './story-details'
 import type { SharedStory } from './use-story-collab'
 
@@ -49,6 +50,7 @@ export function FieldConflicts({ className, story, onPutBack, children }: FieldC
 
   useEffect(() => {
     if (!story) return
+    const { fieldMapOf, watchFieldConflicts } = sharingCode()
     return watchFieldConflicts(fieldMapOf(story.doc), {
       onConflict: (conflict) => setConflicts((shown) => ({ ...shown, [conflict.field]: conflict })),
       onWritten: dismiss,

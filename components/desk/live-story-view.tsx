@@ -6,8 +6,9 @@ import type * as Y from 'yjs'
 import type { RichTextDoc } from '@/db/schema'
 import { StoryBodyEditor } from '@/components/editor/story-body-editor'
 import { documentParts } from '@/lib/collab/paths'
-import { type FieldValues, fieldMapOf, readFieldValues } from '@/lib/collab/story-fields'
+import type { FieldValues } from '@/lib/collab/story-fields'
 import { CommentsRail, type StoryComments } from './comments-rail'
+import { sharingCode } from './sharing-code'
 import { type DetailNames, StoryDetails } from './story-details'
 import { useStoryCollab } from './use-story-collab'
 
@@ -82,6 +83,7 @@ function useSharedFieldValues(doc: Y.Doc | null, revision: FieldValues): FieldVa
   const [values, setValues] = useState(revision)
   useEffect(() => {
     if (!doc) return
+    const { fieldMapOf, readFieldValues } = sharingCode()
     const map = fieldMapOf(doc)
     // The sync server only lets into the map what fits each field (lib/collab/field-guard.ts).
     const read = () => setValues({ ...revision, ...(readFieldValues(map) as Partial<FieldValues>) })

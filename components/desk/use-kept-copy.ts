@@ -1,11 +1,11 @@
 'use client'
 
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import type { RichTextDoc } from '@/db/schema'
-import { type KeptCopy, keptCopyOf, keptDocOf, readSharedParts, takeKeptCopy } from '@/lib/collab/kept-copy'
-import { askStoredMessage, holdsUpdates, storedSnapshotOf } from '@/lib/collab/stored'
-import { KeptCopyWriter, readKeptCopy } from './kept-copy-store'
+import type { KeptCopy } from '@/lib/collab/kept-copy'
+import type { KeptCopyWriter } from './kept-copy-store'
+import { loadSharingCode, sharingCode } from './sharing-code'
 import { whenPageLeaves } from '@/components/ui/page-leave'
 import type { StoryFields } from './story-settings'
 import type { SharedStory } from './use-story-collab'
@@ -48,7 +48,7 @@ type WaitingCopy = { copy: KeptCopy; doc: Y.Doc }
 export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, fieldsRef, waitsRef }: Options) {
   const [waiting, setWaiting] = useState<WaitingCopy | null>(null)
   const [isKeeping, setKeeping] = useState(false)
-  const writer = useMemo(() => new KeptCopyWriter(personId, articleId), [personId, articleId])
+  const writer = useMemo(() => writerOnFirstUse(personId, articleId), [personId, articleId])
   // Whether a copy is on the device now, to be dropped once the server has everything.
   const keptRef = useRef(false)
   // The waiting copy once it went into the shared story or to the form: it goes once.
@@ -60,13 +60,16 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
   useEffect(() => {
     if (!isEnabled) return
     let isActive = true
-    void readKeptCopy(personId, articleId).then((copy) => {
-      if (!isActive || !copy) return
+    void (async () => {
+      // Without its code, the page cannot write together (use-story-collab.ts gives up): nothing waits.
+      const code = await loadSharingCode().catch(() => null)
+      const copy = code && (await code.readKeptCopy(personId, articleId))
+      if (!isActive || !code || !copy) return
       waitsRef.current = true
       keptRef.current = true
-      setWaiting({ copy, doc: keptDocOf(copy) })
+      setWaiting({ copy, doc: code.keptDocOf(copy) })
       setKeeping(true)
-    })
+    })()
     return () => {
       isActive = false
     }
@@ -76,10 +79,20 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
   useLayoutEffect(() => {
     if (!story || !canChange) return
     const { doc, provider } = story
+    const {
+      askStoredMessage,
+      encodeStateAsUpdate,
+      encodeStateVector,
+      holdsUpdates,
+      readSharedParts,
+      snapshot,
+      snapshotContainsUpdate,
+      storedSnapshotOf,
+    } = sharingCode()
     const connection = provider.configuration.websocketProvider
     // What the server has stored: in Yjs terms as its last store told, as text when the text last
     // settled with all of it stored (reading it is the cost of a whole body, so not on every keystroke).
-    let sentVector = Y.encodeStateVector(doc)
+    let sentVector = encodeStateVector(doc)
     let base = readSharedParts(doc)
     // This person's changes (Yjs updates) that no store told of holds yet.
     let unstored: Uint8Array[] = []
@@ -115,7 +128,7 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
     const onStateless = ({ payload }: { payload: string }) => {
       const stored = storedSnapshotOf(payload)
       if (!stored) return
-      sentVector = Y.encodeStateVector(stored.sv)
+      sentVector = encodeStateVector(stored.sv)
       if (!holdsUpdates(stored, unstored)) return
       unstored = []
       clearTimeout(keepTimer)
@@ -128,11 +141,11 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
       // The copy's Yjs changes are in the document: a store must hold them, and what a store was
       // known to hold when it was made still stands. Its text merged into a document it was not
       // made from (changed or not): a store must hold the document as it is now.
-      if (Y.snapshotContainsUpdate(Y.snapshot(doc), copy.state)) {
+      if (snapshotContainsUpdate(snapshot(doc), copy.state)) {
         sentVector = copy.sentVector
         base = copy.base
         unstored.push(copy.state)
-      } else unstored.push(Y.encodeStateAsUpdate(doc))
+      } else unstored.push(encodeStateAsUpdate(doc))
       // No store may follow (nothing changed): the server tells what is stored now.
       provider.sendStateless(askStoredMessage)
     }
@@ -154,6 +167,7 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
   useLayoutEffect(() => {
     if (!waiting || goneRef.current === waiting) return
     const { copy, doc } = waiting
+    const { keptCopyOf, takeKeptCopy } = sharingCode()
     /** The copy made again from its document: what it held, and what was typed into it since. */
     const again = () => keptCopyOf(doc, copy.sentVector, copy.base)
     if (story && canChange) {
@@ -208,8 +222,22 @@ export function useKeptCopy({ articleId, personId, isEnabled, story, canChange, 
     keptRef.current = false
     goneRef.current = waiting
     void writer.clear().then(() => setKeeping(keptRef.current))
-    return readSharedParts(waiting.doc).body
+    return sharingCode().readSharedParts(waiting.doc).body
   }, [waiting, waitsRef, writer])
 
   return { waiting: waiting?.doc ?? null, isKeeping, handOver }
+}
+
+/**
+ * A writer of the kept copy, made when first used: by then there is a shared document, and so the
+ * code of writing together (sharing-code.ts), which a page that edits alone never loads.
+ */
+function writerOnFirstUse(personId: number, articleId: number): Pick<KeptCopyWriter, 'keep' | 'keepNow' | 'clear'> {
+  let writer: KeptCopyWriter | null = null
+  const made = () => (writer ??= new (sharingCode().KeptCopyWriter)(personId, articleId))
+  return {
+    keep: (...args) => made().keep(...args),
+    keepNow: (...args) => made().keepNow(...args),
+    clear: () => made().clear(),
+  }
 }

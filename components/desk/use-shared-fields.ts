@@ -5,7 +5,8 @@ import type * as Y from 'yjs'
 import { checkBylines } from '@/lib/article-editing'
 import { documentParts } from '@/lib/collab/paths'
 import { mapIndex, textChange } from '@/lib/collab/shared-text'
-import { type FieldValues, fieldMapOf, mapFields, readFieldValues, writeFieldValues } from '@/lib/collab/story-fields'
+import type { FieldValues } from '@/lib/collab/story-fields'
+import { sharingCode } from './sharing-code'
 import { canonicalJson } from '@/lib/story-draft'
 import type { StoryFields } from './story-settings'
 import type { SharedStory } from './use-story-collab'
@@ -81,6 +82,7 @@ export function useSharedFields({ story, waiting, fieldsRef, show, initial }: Op
 
   useEffect(() => {
     if (!story) return
+    const { fieldMapOf, mapFields, readFieldValues, writeFieldValues } = sharingCode()
     const map = fieldMapOf(story.doc)
     const values = readFieldValues(map)
     const typedBefore: Partial<FieldValues> = {}
@@ -116,6 +118,7 @@ export function useSharedFields({ story, waiting, fieldsRef, show, initial }: Op
   const share = useCallback(
     (fields: StoryFields) => {
       if (!story) return
+      const { fieldMapOf, mapFields, readFieldValues, writeFieldValues } = sharingCode()
       const map = fieldMapOf(story.doc)
       const before = readFieldValues(map).bylines
       // Bylines the sync server would refuse stay in this form, whose save says why.

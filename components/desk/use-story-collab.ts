@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { caretColourFor } from '@/lib/collab/colours'
 import { type Actor, roles } from '@/lib/permissions'
 import { requestJson } from './json-client'
-import { StoryProvider } from './story-provider'
+import { loadSharingCode } from './sharing-code'
 
 // The story's shared document on the sync server (lib/collab/, README "Writing together"): a
 // ticket from the desk, then a Hocuspocus connection on the path and document the ticket names.
@@ -93,9 +93,12 @@ export function useStoryCollab(articleId: number, isEnabled: boolean, waitsRef?:
     window.addEventListener('online', reconnect)
 
     void (async () => {
-      const first = await fetchTicket(articleId)
+      // The code of writing together comes only to a page that writes together, while the ticket is asked for.
+      const [first, code] = await Promise.all([fetchTicket(articleId), loadSharingCode().catch(() => null)])
       if (!isActive) return
       if (!first.ok) return giveUp(first.reason === 'network' ? unreachable : `Writing together is not available: ${first.message}`)
+      if (!code) return giveUp(unreachable)
+      const { StoryProvider } = code
       const { path, documentName, access, name, actor } = first.data
       isReadOnly = access === 'read'
       let pending: string | null = first.data.ticket

@@ -1,6 +1,6 @@
 import { type AnyConfig, type Editor, Extension, type Extensions, getExtensionField } from '@tiptap/core'
 import { Collaboration } from '@tiptap/extension-collaboration'
-import { type EditorState, type Plugin, TextSelection } from '@tiptap/pm/state'
+import { type EditorState, type Plugin, TextSelection, type Transaction } from '@tiptap/pm/state'
 import {
   getRelativeSelection,
   relativePositionToAbsolutePosition,
@@ -132,6 +132,11 @@ function caretOf(user: { name: string; color: string }): HTMLElement {
 export function collaborationExtensions({ doc, awareness, user }: BodyCollaboration): Extensions {
   awareness?.setLocalStateField('user', user)
   return [Collaboration.configure({ fragment: doc.getXmlFragment(documentParts.body) }), CollaborationCarets.configure({ awareness })]
+}
+
+/** Whether `transaction` brings others' changes from the shared document (the sync plugin's own). */
+export function isSyncTransaction(transaction: Transaction): boolean {
+  return Boolean(transaction.getMeta(ySyncPluginKey))
 }
 
 /** The plugins that bind the body to its document: the ones a move to another document replaces. */

@@ -17,7 +17,8 @@ import { FigurePanel } from './figure-panel'
 import { LinkPanel } from './link-panel'
 import type { PanelKind } from './panel'
 import { CaretMemory } from './caret-memory'
-import { type BodyCollaboration, collaborationExtensions, moveCollaboration } from './collaboration'
+import { collabBinding } from './collab-binding'
+import type { BodyCollaboration } from './collaboration'
 import { isLoadedBody, loadBody } from './load-body'
 import { useCaretPanel } from './use-caret-panel'
 import { toFigureAttributes } from '@/lib/story-schema/nodes/figure'
@@ -169,7 +170,7 @@ export function StoryBodyEditor(props: StoryBodyEditorProps) {
     CommentHighlights,
     SuggestMode,
     PanelShortcuts.configure({ open: openPanel }),
-    ...(collaboration ? collaborationExtensions(collaboration) : []),
+    ...(collaboration ? collabBinding().collaborationExtensions(collaboration) : []),
   ])
 
   const editor = useEditor({
@@ -209,7 +210,7 @@ export function StoryBodyEditor(props: StoryBodyEditorProps) {
   }, [editor, loaded])
 
   useEffect(() => {
-    if (editor && collaboration) moveCollaboration(editor, collaboration)
+    if (editor && collaboration) collabBinding().moveCollaboration(editor, collaboration)
   }, [editor, collaboration])
 
   useEffect(() => {

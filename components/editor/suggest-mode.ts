@@ -1,7 +1,7 @@
 import { type Editor, Extension } from '@tiptap/core'
 import type { Transaction } from '@tiptap/pm/state'
 import { AddMarkStep, RemoveMarkStep } from '@tiptap/pm/transform'
-import { ySyncPluginKey } from '@tiptap/y-tiptap'
+import { isFromSharedDocument } from './collab-binding'
 import { isLoadedBody } from './load-body'
 import { settlesOthersSuggestion } from './settle-guard'
 import { type Suggester, directChangeMeta, suggestTransaction } from './suggest-changes'
@@ -59,16 +59,11 @@ export const SuggestMode = Extension.create<Record<string, never>, SuggestModeSt
 
 /** A change of the body typed here: not one arriving through the shared document, nor a body loaded. */
 function isOwnEdit(transaction: Transaction): boolean {
-  return transaction.docChanged && !transaction.getMeta(ySyncPluginKey) && !isLoadedBody(transaction)
+  return transaction.docChanged && !isFromSharedDocument(transaction) && !isLoadedBody(transaction)
 }
 
 function passesAsItIs(transaction: Transaction): boolean {
-  if (
-    !transaction.docChanged ||
-    transaction.getMeta(directChangeMeta) ||
-    transaction.getMeta(ySyncPluginKey) ||
-    isLoadedBody(transaction)
-  ) {
+  if (!transaction.docChanged || transaction.getMeta(directChangeMeta) || isFromSharedDocument(transaction) || isLoadedBody(transaction)) {
     return true
   }
   // A comment anchored on words is a note on them, not an edit.
