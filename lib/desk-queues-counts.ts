@@ -38,8 +38,9 @@ export async function countDeskQueues(db: Db, viewer: Actor, filters: DeskFilter
  * A search is looked up in the indexes once, for a sample of its matches: twice the cap, so that
  * a common word's "All stories" and "Published" (most stories) are settled by it. When the sample
  * holds every match, every count is exact from it; otherwise only the lists the sample shows past
- * the cap are, and the others are counted each (as without a search). Searching the indexes for
- * each list took most of a search's time, and planning seven searches more.
+ * the cap are, and the others are counted each (as without a search), each smaller list through an
+ * index of its own stories' words (`articles_search_<state>`, db/schema/stories.ts), not the whole
+ * search's. Searching the indexes for each list took most of a search's time, and planning seven searches more.
  */
 const searchSample = 2 * (countCap + 1)
 

@@ -169,6 +169,22 @@ describe('the desk at the size of an archive', async () => {
     expect((await countDeskQueues(db, editor, { q: 'ferry' }))?.all).toBe(countCap + 1)
   })
 
+  it("counts a common word's smaller lists through their own indexes of words, not every match of the word again", async () => {
+    for (const viewer of [editor, writer]) {
+      // A change, so that the counts are asked again rather than kept.
+      await db.execute(sql`update desk_changes set generation = generation + 1`)
+      captured.length = 0
+      await countDeskQueues(db, viewer, { q: 'ferry' })
+      // The sample holds more than the cap of "All stories": the other lists are counted each, in one statement.
+      const [each, ...more] = captured.filter((query) => query.text.startsWith('select (select count(*)'))
+      expect(more).toEqual([])
+      if (!each) throw new Error('The lists were not counted each.')
+      const indexes = [...nodes(await planOf(each.text, each.params))].flatMap(([node]) => node['Index Name'] ?? [])
+      const states = ['draft', 'in_review', 'changes_requested', 'scheduled', 'trash']
+      expect(indexes.sort()).toEqual(states.map((state) => `articles_search_${state}`).sort())
+    }
+  })
+
   it('searches the current version of each story only: revisions are read for the headlines of the page shown, by their key', async () => {
     // A change, so that the lists and counts the test above read are asked again rather than kept.
     await db.execute(sql`update desk_changes set generation = generation + 1`)

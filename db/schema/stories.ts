@@ -29,6 +29,14 @@ export const articleStatus = pgEnum('article_status', [
   'unpublished',
 ])
 
+/** The states of the desk's smaller lists: each has its own index of the stories' words (`articles_search_<state>`). */
+const deskSearchStates = [
+  'draft',
+  'in_review',
+  'changes_requested',
+  'scheduled',
+] as const satisfies (typeof articleStatus.enumValues)[number][]
+
 export const revisionKind = pgEnum('revision_kind', ['autosave', 'save', 'published'])
 
 export const sections = pgTable(
@@ -103,6 +111,17 @@ export const articles = pgTable(
     index('articles_current_revision').on(t.currentRevisionId),
     // The desk's search: the current revision's words, a word being typed by its beginning.
     index('articles_search').using('gin', t.currentSearchVector),
+    // The same, per list a search's counts count each (lib/desk-queues-counts.ts): a common word's
+    // count of the stories in review reads the matches in review only, not every match's; with the
+    // owners, "mine" (my drafts, sent back to me) is matched in the index too, not story by story.
+    ...deskSearchStates.map((state) =>
+      index(`articles_search_${state}`)
+        .using('gin', t.currentSearchVector, t.ownerIds)
+        .where(sql`${t.trashedAt} is null and ${t.status} = ${sql.raw(`'${state}'`)}`),
+    ),
+    index('articles_search_trash')
+      .using('gin', t.currentSearchVector)
+      .where(sql`${t.trashedAt} is not null`),
     index('articles_published').on(t.publishedAt),
     // What readers can see, newest first: the desk's "Recently published" and its count.
     index('articles_live')
