@@ -38,15 +38,20 @@ export async function typeTogether({ pages, base, pid, inspector, jar, words, ke
   await sleep(3000)
   const idle = cpuShare(idleStart, pid, ticks)
 
+  // Each caret to the end of its typist's paragraph (each is one line), by keys, before anyone
+  // types: a caret moved by the browser while others' keys arrive can be put back where it was by
+  // the shared document's binding, and the keys would land elsewhere.
+  for (const [typist, page] of pages.entries()) {
+    await storyBody(page).click()
+    await page.keyboard.press('ControlOrMeta+Home')
+    for (let line = 0; line < typist; line++) await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('End')
+    await page.waitForFunction(isAtLineEnd, typist, { timeout: 5000 })
+  }
   const typingStart = { cpu: cpuMs(pid, ticks), at: performance.now() }
   await inspector?.startLoopDelay()
   await Promise.all(
     pages.map(async (page, typist) => {
-      // The caret to the end of this typist's paragraph (each is one line), by keys: a click may land elsewhere while the page moves.
-      await storyBody(page).click()
-      await page.keyboard.press('ControlOrMeta+Home')
-      for (let line = 0; line < typist; line++) await page.keyboard.press('ArrowDown')
-      await page.keyboard.press('End')
       await sleep((typist * intervalMs) / typists)
       const letter = typistLetters[typist]
       for (let key = 0; key < keys; key++) {
@@ -96,6 +101,17 @@ export async function typeTogether({ pages, base, pid, inspector, jar, words, ke
     converged: texts.every((text) => text === texts[0]),
     serverCpu: { idle, typing, activeDocuments: 1 },
   }
+}
+
+/** Runs in a page: whether the caret is at the end of the story body's paragraph `line`. */
+function isAtLineEnd(line) {
+  const paragraph = document.querySelector('[role="textbox"][aria-label="Story body"]')?.children[line]
+  const selection = window.getSelection()
+  if (!paragraph || !selection?.focusNode || !paragraph.contains(selection.focusNode)) return false
+  const range = document.createRange()
+  range.selectNodeContents(paragraph)
+  range.setStart(selection.focusNode, selection.focusOffset)
+  return range.toString() === ''
 }
 
 /** Runs in each page: from now on, when each typist's letters appear, and when this page's character keys are pressed. */
