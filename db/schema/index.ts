@@ -1,6 +1,7 @@
 // The database schema, one file per part of the newsroom. `@/db/schema` is this file.
 export * from './people'
 export * from './stories'
+export * from './tags'
 export * from './media'
 export * from './desk'
 export * from './edge'
