@@ -80,7 +80,7 @@ export function joinAccepted(tr: Transaction, joins: readonly AcceptedJoin[]): v
   for (const run of runsOf(tr.doc, positions).reverse()) {
     const now = (position: number) => tr.mapping.slice(steps).map(position, -1)
     const $first = tr.doc.resolve(now(run[0] ?? 0))
-    const last = nextTextblock(tr.doc, tr.doc.resolve(now(run.at(-1) ?? 0)).after())
+    const last = textblockBeside(tr.doc, tr.doc.resolve(now(run.at(-1) ?? 0)).after(), 1)
     const isEmptyBetween = run.slice(1).every((position) => tr.doc.resolve(now(position)).parent.content.size === 0)
     // With no words left at all, the one block left is the first, as the editor leaves it.
     const hasWords = $first.parent.content.size > 0 || (last?.node.content.size ?? 0) > 0
@@ -92,7 +92,7 @@ export function joinAccepted(tr: Transaction, joins: readonly AcceptedJoin[]): v
 /** Joins the block of words at `position` with the next one, in the form `takesNextForm` gives it. */
 function joinNext(tr: Transaction, position: number): void {
   const $at = tr.doc.resolve(position)
-  const next = $at.parent.isTextblock ? nextTextblock(tr.doc, $at.after()) : null
+  const next = $at.parent.isTextblock ? textblockBeside(tr.doc, $at.after(), 1) : null
   if (!next) return
   if (takesNextForm($at.parent, $at.parent.content.size > 0, next.node, next.node.content.size > 0)) {
     tr.setNodeMarkup($at.before(), next.node.type, next.node.attrs)
@@ -108,7 +108,7 @@ function runsOf(doc: ProseMirrorNode, positions: readonly number[]): number[][] 
     const $previous = previous === null ? null : doc.resolve(previous)
     const $at = doc.resolve(position)
     const follows =
-      $previous?.parent.isTextblock && $at.parent.isTextblock && nextTextblock(doc, $previous.after())?.position === $at.before()
+      $previous?.parent.isTextblock && $at.parent.isTextblock && textblockBeside(doc, $previous.after(), 1)?.position === $at.before()
     const run = runs.at(-1)
     if (follows && run) run.push(position)
     else runs.push([position])
@@ -117,12 +117,16 @@ function runsOf(doc: ProseMirrorNode, positions: readonly number[]): number[][] 
   return runs
 }
 
-/** The block of words that starts after `position` with only the ends and starts of blocks between, and where it starts. */
-function nextTextblock(doc: ProseMirrorNode, position: number): { node: ProseMirrorNode; position: number } | null {
-  for (let at = position; at < doc.content.size; at += 1) {
-    const after = doc.resolve(at).nodeAfter
-    if (after?.isTextblock) return { node: after, position: at }
-    if (after && (after.isLeaf || after.isInline)) return null
+/**
+ * The block of words beside `position`, after it (`side` 1) or before it (-1), with only the ends
+ * and starts of blocks (a list's, an item's, a quote's) between, and the position just outside it.
+ */
+export function textblockBeside(doc: ProseMirrorNode, position: number, side: 1 | -1): { node: ProseMirrorNode; position: number } | null {
+  for (let at = position; at >= 0 && at <= doc.content.size; at += side) {
+    const $at = doc.resolve(at)
+    const beside = side === 1 ? $at.nodeAfter : $at.nodeBefore
+    if (beside?.isTextblock) return { node: beside, position: at }
+    if (beside && (beside.isLeaf || beside.isInline)) return null
   }
   return null
 }

@@ -5,7 +5,7 @@ import { listForms, suggestedBlockName } from '@/lib/story-schema/block-suggesti
 import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
 import { breakKindOf, suggestedBreakName } from '@/lib/story-schema/nodes/suggested-break'
 import { isWholeAtomType, toWholeBlockChange } from '@/lib/story-schema/whole-blocks'
-import { takesNextForm } from './suggest-breaks'
+import { takesNextForm, textblockBeside } from './suggest-breaks'
 
 // Words deleted (or typed over) across paragraphs and headings, in lists and quotes or not, and
 // the rules, figures and embeds between them, as one suggestion: the words are struck as ever
@@ -113,15 +113,9 @@ function inlineIn(slice: Slice): Fragment {
  */
 function positionsInside($at: ResolvedPos, prefer: 1 | -1): number[] {
   if ($at.parent.isTextblock) return [$at.pos]
-  const doc = $at.doc
-  const inside = (side: 1 | -1): number[] => {
-    for (let at = $at.pos; at >= 0 && at <= doc.content.size; at += side) {
-      const $position = doc.resolve(at)
-      const beside = side === 1 ? $position.nodeAfter : $position.nodeBefore
-      if (beside?.isTextblock) return [at + side]
-      if (!beside || beside.isLeaf) return []
-    }
-    return []
+  const inside = (side: 1 | -1) => {
+    const beside = textblockBeside($at.doc, $at.pos, side)
+    return beside ? [beside.position + side] : []
   }
   return prefer === 1 ? [...inside(1), ...inside(-1)] : [...inside(-1), ...inside(1)]
 }
