@@ -6,7 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import pg from 'pg'
 import { type DatabaseConfig, StartUpError, databaseConfig } from './config'
 import { acquireDirectoryLock } from './lock'
-import { PreparingPGlite } from './pglite-client'
+import { PreparingPGlite, byteaAsHex } from './pglite-client'
 import { databaseReason } from './migrate'
 import * as schema from './schema'
 
@@ -40,8 +40,13 @@ export function serverUrlOf(db: Db): string | null {
  * 32 MB keeps the app's resident memory about 100 MB lower. The files stay in the operating
  * system's page cache anyway. Statements are prepared once (db/pglite-client.ts) and planned on
  * every call, as unprepared ones are. pg_trgm is loaded for the reader's "did you mean" (lib/search.ts).
+ * Bytea goes through Buffer (`byteaAsHex`).
  */
-const pgliteOptions = { postgresqlconf: ['shared_buffers=32MB', 'plan_cache_mode=force_custom_plan'], extensions: { pg_trgm } }
+const pgliteOptions = {
+  postgresqlconf: ['shared_buffers=32MB', 'plan_cache_mode=force_custom_plan'],
+  extensions: { pg_trgm },
+  ...byteaAsHex,
+}
 const connectTimeoutMs = 5000
 
 /** Opens a database from a configuration; the caller owns it and closes it. `logger` sees every query (tests). */

@@ -66,3 +66,24 @@ describe('the embedded database prepares its statements', () => {
     expect(result.rows).toEqual([{ note: 'third' }])
   })
 })
+
+describe('the embedded database’s binary values', () => {
+  const everyByte = Uint8Array.from({ length: 512 }, (_, index) => index % 256)
+
+  it('writes and reads bytea byte for byte, as PostgreSQL stores it', async () => {
+    await client.exec('create table blobs_seen (id int primary key, data bytea)')
+    await client.query('insert into blobs_seen values ($1, $2), ($3, $4)', [1, everyByte, 2, new Uint8Array(0)])
+    const { rows } = await client.query<{ data: Uint8Array; hex: string }>(
+      "select data, encode(data, 'hex') as hex from blobs_seen where id = $1",
+      [1],
+    )
+    expect(rows[0]?.data).toEqual(everyByte)
+    expect(rows[0]?.hex).toBe(Buffer.from(everyByte).toString('hex'))
+    const empty = await client.query<{ data: Uint8Array }>('select data from blobs_seen where id = $1', [2])
+    expect(empty.rows[0]?.data).toEqual(new Uint8Array(0))
+  })
+
+  it('refuses a bytea value that is not bytes', async () => {
+    await expect(client.query('insert into blobs_seen values ($1, $2)', [3, 'not bytes'])).rejects.toThrow(/Invalid input for bytea/)
+  })
+})
