@@ -164,8 +164,9 @@ export function copydeskHooks(parts: HookParts): Extension {
 
     // Hocuspocus itself refuses a read-only connection's changes; this tells the person why.
     async beforeSync({ connection, type, payload, document }): Promise<void> {
+      if (!connection.readOnly) return
       const isChange = type === 2 || (type === 1 && !Y.snapshotContainsUpdate(Y.snapshot(document), payload))
-      if (connection.readOnly && isChange) send(connection, { type: 'read-only', message: readOnlyMessage })
+      if (isChange) send(connection, { type: 'read-only', message: readOnlyMessage })
     },
 
     async onStateless({ connection, documentName, payload }): Promise<void> {
