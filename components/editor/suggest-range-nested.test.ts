@@ -138,6 +138,12 @@ describe('words deleted across lists and block quotes while suggesting', () => {
     // Some two hundred edits, each settled both ways: seconds on a busy machine.
   }, 30_000)
 
+  it('refuses, rather than failing, words typed over from an item’s start into a heading after the list', () => {
+    const heading = { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Works' }] }
+    const headed = story(bullets(item(paragraph('One')), item(paragraph('Two'))), heading)
+    expect(both(headed, after(headed, 'Two', true), after(headed, 'Wo'), typed).state).toBeNull()
+  })
+
   it('refuses a range through a block quote someone else suggested', () => {
     const start = story(paragraph('Fares rise.'), paragraph('Works go on.'), paragraph('Buses too.'))
     const quoted = suggest(caretAt(start, after(start, 'Works')), ben, keyed(wrapIn(storySchema.nodes.blockquote!)))

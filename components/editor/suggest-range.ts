@@ -42,7 +42,7 @@ export function wordsRangeOf(doc: ProseMirrorNode, tr: Transaction): WordsRange 
       const $start = doc.resolve(start)
       const $end = doc.resolve(end)
       if (!isJoinable($start.parent) || !isJoinable($end.parent) || $start.sameParent($end) || start > end) continue
-      if (acceptedDoc(doc, $start, $end, content).eq(tr.doc)) return { from: start, to: end, content }
+      if (acceptedDoc(doc, $start, $end, content)?.eq(tr.doc)) return { from: start, to: end, content }
     }
   }
   return null
@@ -68,16 +68,19 @@ function removalOf(tr: Transaction): WordsRange | null {
 /**
  * What accepting the words from `$start` to `$end` replaced by `content` makes of `doc`: deleted,
  * what the editor's deletion makes (`deleteRange`, as `joinAccepted` joins them); typed over, one
- * block, in the form accepting the joins gives it (`takesNextForm`).
+ * block, in the form accepting the joins gives it (`takesNextForm`). Null when the block cannot
+ * take that form where it stands (a heading as an item's first block).
  */
-function acceptedDoc(doc: ProseMirrorNode, $start: ResolvedPos, $end: ResolvedPos, content: Fragment): ProseMirrorNode {
+function acceptedDoc(doc: ProseMirrorNode, $start: ResolvedPos, $end: ResolvedPos, content: Fragment): ProseMirrorNode | null {
   // With nothing typed, the joins delete as the editor does (`joinAccepted`).
   if (content.size === 0) return new Transform(doc).deleteRange($start.pos, $end.pos).doc
   const accepted = new Transform(doc).replace($start.pos, $end.pos, new Slice(content, 0, 0))
   const last = $end.parent
   const hasWords = content.size > 0 || $end.parentOffset < last.content.size
-  if (takesNextForm($start.parent, $start.parentOffset > 0, last, hasWords)) accepted.setNodeMarkup($start.before(), last.type, last.attrs)
-  return accepted.doc
+  if (!takesNextForm($start.parent, $start.parentOffset > 0, last, hasWords)) return accepted.doc
+  const $joined = accepted.doc.resolve($start.pos)
+  const isAllowed = $joined.node(-1).canReplaceWith($joined.index(-1), $joined.index(-1) + 1, last.type)
+  return isAllowed ? accepted.setNodeMarkup($start.before(), last.type, last.attrs).doc : null
 }
 
 /** A slice's inline content: words, or a paragraph opening on them (a deletion from a paragraph's start leaves one). */
