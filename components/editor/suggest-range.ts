@@ -23,7 +23,8 @@ export type WordsRange = { from: number; to: number; content: Fragment }
  * textblock as its one step says, or across paragraphs and headings (in lists and quotes too)
  * when the edit, whatever positions and steps it takes (a deletion from a paragraph's start takes
  * the whole paragraph; one into a list keeps the items after as a step around them, and words
- * typed over it are a step more), does what replacing the words from a position inside one
+ * typed over it are a step more; one up to another item's start keeps only the openings of the lists
+ * and items around it), does what replacing the words from a position inside one
  * paragraph to one inside a later one does. Null for any other edit.
  */
 export function wordsRangeOf(doc: ProseMirrorNode, tr: Transaction): WordsRange | null {
@@ -83,8 +84,13 @@ function acceptedDoc(doc: ProseMirrorNode, $start: ResolvedPos, $end: ResolvedPo
   return isAllowed ? accepted.setNodeMarkup($start.before(), last.type, last.attrs).doc : null
 }
 
-/** A slice's inline content: words, or a paragraph opening on them (a deletion from a paragraph's start leaves one). */
+/**
+ * A slice's inline content: words, or a paragraph opening on them (a deletion from a paragraph's
+ * start leaves one), or nothing when it holds only the lists, items and empty paragraphs a deletion
+ * from a block's start keeps (up to another item's start, say).
+ */
 function inlineContentOf(slice: Slice): Fragment | null {
+  if (!holdsLeaf(slice.content)) return Fragment.empty
   const isInline = (content: Fragment) => {
     let inline = true
     content.forEach((node) => {
@@ -98,6 +104,16 @@ function inlineContentOf(slice: Slice): Fragment | null {
   for (let depth = 1; only && depth < slice.openEnd; depth += 1) only = only.childCount === 1 ? only.firstChild : null
   const isOpening = slice.openStart === 0 && slice.openEnd > 0 && only?.isTextblock && isInline(only.content)
   return isOpening && only ? only.content : null
+}
+
+/** Whether `content` holds words, a rule, a figure or an embed: anything but blocks that hold others. */
+function holdsLeaf(content: Fragment): boolean {
+  let holds = false
+  content.descendants((node) => {
+    holds ||= node.isLeaf
+    return !holds
+  })
+  return holds
 }
 
 /** The words a step around kept words puts in with them (typed over a range), as one run. */
