@@ -49,8 +49,12 @@ export function suggestBreak(state: EditorState, step: ReplaceStep, attrs: () =>
   return tr.setSelection(TextSelection.create(tr.doc, isForward ? tr.mapping.map(found.at) + 2 : found.at))
 }
 
-/** Where an accepted join's paragraph ends (`position`, in the document after step `afterStep` of the settling transaction). */
-export type AcceptedJoin = { position: number; afterStep: number }
+/**
+ * Where an accepted join's paragraph ends (`position`, in the document after step `afterStep` of
+ * the settling transaction), and whether the block after it began with words struck in the same
+ * suggestion (`isIntoWords`: the range ended inside that block's words, not at its start).
+ */
+export type AcceptedJoin = { position: number; afterStep: number; isIntoWords: boolean }
 
 /**
  * Settles the suggested break at `position` of `tr`'s document: it goes, and accepted, its
@@ -58,23 +62,47 @@ export type AcceptedJoin = { position: number; afterStep: number }
  * once everything settled with it is (`joinAccepted`): a rule, figure or embed suggested out in
  * the same deletion goes from between them first.
  */
-export function settleBreak(tr: Transaction, position: number, kind: BreakKind, accept: boolean): AcceptedJoin | null {
+export function settleBreak(
+  tr: Transaction,
+  position: number,
+  kind: BreakKind,
+  accept: boolean,
+  isIntoWords: boolean,
+): AcceptedJoin | null {
   tr.delete(position, position + 1)
   if (accept && kind === 'split' && canSplit(tr.doc, position)) tr.split(position)
-  return accept && kind === 'join' ? { position, afterStep: tr.steps.length } : null
+  return accept && kind === 'join' ? { position, afterStep: tr.steps.length, isIntoWords } : null
+}
+
+/**
+ * Whether the next block of words after the suggested break at `position` of `doc` (past any rule,
+ * figure or embed suggested out with it) begins with words struck under the break's id.
+ */
+export function isIntoStruckWords(doc: ProseMirrorNode, position: number): boolean {
+  const id = doc.nodeAt(position)?.attrs.id
+  const next: ProseMirrorNode[] = []
+  doc.nodesBetween(doc.resolve(position).after(), doc.content.size, (node) => {
+    if (next.length === 0 && node.isTextblock) next.push(node)
+    return next.length === 0
+  })
+  const first = next[0]?.firstChild
+  return first?.marks.some((mark) => mark.type.name === 'deletion' && mark.attrs.id === id) ?? false
 }
 
 /**
  * Joins the paragraph (or heading) of each accepted join (`settleBreak`) with the next block of
  * words, where only the ends and starts of blocks (a list's, an item's, a quote's) lie between
  * them. A run of joins, one range's, is made as the editor deletes from the end of the first
- * block's words to the start of the last's (`deleteRange`): the first takes the last one's words,
- * or, left with none of its own, goes, and what that empties goes too. When someone's words are
+ * block's words to the start of the last's, or past the last one's struck words when the range
+ * ended inside them (`deleteRange`): the first takes the last one's words, or, left with none of
+ * its own, goes, and what that empties goes too; an item that still holds a list keeps its
+ * emptied paragraph, and an item or list left with no words at all goes. When someone's words are
  * left in a block between, each block takes the next one's instead, from the last back, in the
  * form `takesNextForm` gives it, so that none is lost.
  */
 export function joinAccepted(tr: Transaction, joins: readonly AcceptedJoin[]): void {
   const positions = joins.map(({ position, afterStep }) => tr.mapping.slice(afterStep).map(position, -1))
+  const intoWords = new Set(positions.filter((_, index) => joins[index]?.isIntoWords))
   const steps = tr.steps.length
   // The last run first: what it changes comes after the runs still to join.
   for (const run of runsOf(tr.doc, positions).reverse()) {
@@ -82,9 +110,15 @@ export function joinAccepted(tr: Transaction, joins: readonly AcceptedJoin[]): v
     const $first = tr.doc.resolve(now(run[0] ?? 0))
     const last = textblockBeside(tr.doc, tr.doc.resolve(now(run.at(-1) ?? 0)).after(), 1)
     const isEmptyBetween = run.slice(1).every((position) => tr.doc.resolve(now(position)).parent.content.size === 0)
-    // With no words left at all, the one block left is the first, as the editor leaves it.
     const hasWords = $first.parent.content.size > 0 || (last?.node.content.size ?? 0) > 0
-    if (last && isEmptyBetween && hasWords) tr.deleteRange($first.end(), last.position + 1)
+    if (last && isEmptyBetween && intoWords.has(run.at(-1) ?? -1)) {
+      // The editor's deletion lifts or removes blocks by where its ends fall (`deleteRange`): this
+      // one ended inside the last block's words, which are gone now, so a stand-in letter, deleted
+      // with the rest, puts that end inside words again and the deletion takes the editor's shape.
+      tr.insert(last.position + 1, tr.doc.type.schema.text('x'))
+      tr.deleteRange($first.end(), last.position + 2)
+    } else if (last && isEmptyBetween && hasWords) tr.deleteRange($first.end(), last.position + 1)
+    // With no words left at all, the one block left is the first, as the editor leaves it.
     else for (const position of [...run].reverse()) joinNext(tr, now(position))
   }
 }

@@ -7,7 +7,7 @@ import { type SuggestionAttrs, type SuggestionKind, toSuggestionAttrs } from '@/
 import { type BreakKind, breakKindOf, suggestedBreakName } from '@/lib/story-schema/nodes/suggested-break'
 import { settleAttrChanges, suggestAttrs } from './suggest-attrs'
 import { settleBlocks, suggestBlock } from './suggest-blocks'
-import { type AcceptedJoin, joinAccepted, settleBreak, suggestBreak } from './suggest-breaks'
+import { type AcceptedJoin, isIntoStruckWords, joinAccepted, settleBreak, suggestBreak } from './suggest-breaks'
 import { applyFormat, suggestFormat } from './suggest-format'
 import { suggestBlocksBetween, wordsRangeOf } from './suggest-range'
 import { settleWholeBlocks, suggestWholeBlock } from './suggest-whole-blocks'
@@ -188,7 +188,7 @@ export function settleSuggestions(state: EditorState, ids: readonly string[] | n
       tr.delete(from, tr.mapping.map(stretch.to))
       continue
     }
-    const join = settleBreak(tr, from, stretch.breakKind, accept)
+    const join = settleBreak(tr, from, stretch.breakKind, accept, isIntoStruckWords(state.doc, stretch.from))
     if (join) joins.push(join)
   }
   settleBlocks(tr, ids, accept)

@@ -23,7 +23,8 @@ export type WordsRange = { from: number; to: number; content: Fragment }
  * textblock as its one step says, or across paragraphs and headings (in lists and quotes too)
  * when the edit, whatever positions and steps it takes (a deletion from a paragraph's start takes
  * the whole paragraph; one into a list keeps the items after as a step around them, and words
- * typed over it are a step more), does what replacing the words from a position inside one
+ * typed over it are a step more; one up to another item's start keeps only the openings of the lists
+ * and items around it), does what replacing the words from a position inside one
  * paragraph to one inside a later one does. Null for any other edit.
  */
 export function wordsRangeOf(doc: ProseMirrorNode, tr: Transaction): WordsRange | null {
@@ -42,7 +43,7 @@ export function wordsRangeOf(doc: ProseMirrorNode, tr: Transaction): WordsRange 
       const $start = doc.resolve(start)
       const $end = doc.resolve(end)
       if (!isJoinable($start.parent) || !isJoinable($end.parent) || $start.sameParent($end) || start > end) continue
-      if (acceptedDoc(doc, $start, $end, content).eq(tr.doc)) return { from: start, to: end, content }
+      if (acceptedDoc(doc, $start, $end, content)?.eq(tr.doc)) return { from: start, to: end, content }
     }
   }
   return null
@@ -68,20 +69,28 @@ function removalOf(tr: Transaction): WordsRange | null {
 /**
  * What accepting the words from `$start` to `$end` replaced by `content` makes of `doc`: deleted,
  * what the editor's deletion makes (`deleteRange`, as `joinAccepted` joins them); typed over, one
- * block, in the form accepting the joins gives it (`takesNextForm`).
+ * block, in the form accepting the joins gives it (`takesNextForm`). Null when the block cannot
+ * take that form where it stands (a heading as an item's first block).
  */
-function acceptedDoc(doc: ProseMirrorNode, $start: ResolvedPos, $end: ResolvedPos, content: Fragment): ProseMirrorNode {
+function acceptedDoc(doc: ProseMirrorNode, $start: ResolvedPos, $end: ResolvedPos, content: Fragment): ProseMirrorNode | null {
   // With nothing typed, the joins delete as the editor does (`joinAccepted`).
   if (content.size === 0) return new Transform(doc).deleteRange($start.pos, $end.pos).doc
   const accepted = new Transform(doc).replace($start.pos, $end.pos, new Slice(content, 0, 0))
   const last = $end.parent
   const hasWords = content.size > 0 || $end.parentOffset < last.content.size
-  if (takesNextForm($start.parent, $start.parentOffset > 0, last, hasWords)) accepted.setNodeMarkup($start.before(), last.type, last.attrs)
-  return accepted.doc
+  if (!takesNextForm($start.parent, $start.parentOffset > 0, last, hasWords)) return accepted.doc
+  const $joined = accepted.doc.resolve($start.pos)
+  const isAllowed = $joined.node(-1).canReplaceWith($joined.index(-1), $joined.index(-1) + 1, last.type)
+  return isAllowed ? accepted.setNodeMarkup($start.before(), last.type, last.attrs).doc : null
 }
 
-/** A slice's inline content: words, or a paragraph opening on them (a deletion from a paragraph's start leaves one). */
+/**
+ * A slice's inline content: words, or a paragraph opening on them (a deletion from a paragraph's
+ * start leaves one), or nothing when it holds only the lists, items and empty paragraphs a deletion
+ * from a block's start keeps (up to another item's start, say).
+ */
 function inlineContentOf(slice: Slice): Fragment | null {
+  if (!holdsLeaf(slice.content)) return Fragment.empty
   const isInline = (content: Fragment) => {
     let inline = true
     content.forEach((node) => {
@@ -95,6 +104,16 @@ function inlineContentOf(slice: Slice): Fragment | null {
   for (let depth = 1; only && depth < slice.openEnd; depth += 1) only = only.childCount === 1 ? only.firstChild : null
   const isOpening = slice.openStart === 0 && slice.openEnd > 0 && only?.isTextblock && isInline(only.content)
   return isOpening && only ? only.content : null
+}
+
+/** Whether `content` holds words, a rule, a figure or an embed: anything but blocks that hold others. */
+function holdsLeaf(content: Fragment): boolean {
+  let holds = false
+  content.descendants((node) => {
+    holds ||= node.isLeaf
+    return !holds
+  })
+  return holds
 }
 
 /** The words a step around kept words puts in with them (typed over a range), as one run. */
