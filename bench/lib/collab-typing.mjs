@@ -38,9 +38,10 @@ export async function typeTogether({ pages, base, pid, inspector, jar, words, ke
   await sleep(3000)
   const idle = cpuShare(idleStart, pid, ticks)
 
-  // Each caret to the end of its typist's paragraph (each is one line), by keys, before anyone
-  // types: a caret moved by the browser while others' keys arrive can be put back where it was by
-  // the shared document's binding, and the keys would land elsewhere.
+  // Each caret to the end of its typist's paragraph (each is one line), by keys, and checked
+  // there, before anyone types: the figures measure the typing, not the placing. (Before the editor
+  // took the browser's caret ahead of the others' changes, components/editor/caret-before-others.ts,
+  // a caret moved by End while others' keys arrived could be put back, and the keys land elsewhere.)
   for (const [typist, page] of pages.entries()) {
     await storyBody(page).click()
     await page.keyboard.press('ControlOrMeta+Home')

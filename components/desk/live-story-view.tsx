@@ -48,7 +48,7 @@ export function LiveStoryView({ articleId, canWriteTogether, story, names, comme
       <StoryDetails values={fields} names={names} />
       <div className="body-with-comments">
         <StoryBodyEditor
-          collaboration={{ doc: shared.doc, awareness, user: shared.user }}
+          collaboration={{ doc: shared.doc, awareness, provider: shared.provider, user: shared.user }}
           isReadOnly
           label="Story body"
           initialContent={story.body}

@@ -57,9 +57,9 @@ export function StoryMainFields(props: StoryMainFieldsProps) {
   // the person's caret, focus and suggestion mode (components/editor/collaboration.ts).
   const collaboration =
     provider?.awareness && doc && user
-      ? { doc, awareness: provider.awareness, user }
+      ? { doc, awareness: provider.awareness, provider, user }
       : waiting
-        ? { doc: waiting, awareness: null, user: { name: who.name, color: caretColourFor(who.name) } }
+        ? { doc: waiting, awareness: null, provider: null, user: { name: who.name, color: caretColourFor(who.name) } }
         : null
   return (
     <div className="story-main">

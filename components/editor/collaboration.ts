@@ -1,3 +1,4 @@
+import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { type AnyConfig, type Editor, Extension, type Extensions, getExtensionField } from '@tiptap/core'
 import { Collaboration } from '@tiptap/extension-collaboration'
 import { type EditorState, type Plugin, TextSelection, type Transaction } from '@tiptap/pm/state'
@@ -12,14 +13,17 @@ import {
 import type { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { documentParts } from '@/lib/collab/paths'
+import { CaretBeforeOthers, caretBeforeOthersKey } from './caret-before-others'
 
 /**
- * What the body editor needs to be written together: the shared document, its awareness (null when
- * nobody else can be there: a copy kept on the device, typed into while it waits), and who this is.
+ * What the body editor needs to be written together: the shared document, its awareness and the
+ * connection the others' changes come through (both null when nobody else can be there: a copy kept
+ * on the device, typed into while it waits), and who this is.
  */
 export type BodyCollaboration = {
   doc: Y.Doc
   awareness: Awareness | null
+  provider: HocuspocusProvider | null
   user: { name: string; color: string }
 }
 
@@ -127,11 +131,16 @@ function caretOf(user: { name: string; color: string }): HTMLElement {
 /**
  * The extensions that bind the body to the shared document's `body` fragment (written by
  * lib/collab/storage.ts with y-prosemirror, whose encoding @tiptap/y-tiptap shares) and show
- * the others' carets. This person's name and colour go out through the awareness.
+ * the others' carets, this person's own taken from the browser before the others' changes are
+ * drawn (caret-before-others.ts). This person's name and colour go out through the awareness.
  */
-export function collaborationExtensions({ doc, awareness, user }: BodyCollaboration): Extensions {
+export function collaborationExtensions({ doc, awareness, provider, user }: BodyCollaboration): Extensions {
   awareness?.setLocalStateField('user', user)
-  return [Collaboration.configure({ fragment: doc.getXmlFragment(documentParts.body) }), CollaborationCarets.configure({ awareness })]
+  return [
+    Collaboration.configure({ fragment: doc.getXmlFragment(documentParts.body) }),
+    CollaborationCarets.configure({ awareness }),
+    CaretBeforeOthers.configure({ provider }),
+  ]
 }
 
 /** Whether `transaction` brings others' changes from the shared document (the sync plugin's own). */
@@ -140,7 +149,7 @@ export function isSyncTransaction(transaction: Transaction): boolean {
 }
 
 /** The plugins that bind the body to its document: the ones a move to another document replaces. */
-const bindingKeys = [ySyncPluginKey, yUndoPluginKey, yCursorPluginKey]
+const bindingKeys = [ySyncPluginKey, yUndoPluginKey, yCursorPluginKey, caretBeforeOthersKey]
 
 /**
  * Binds the same editor to another document (the shared story, once a copy kept on this device
