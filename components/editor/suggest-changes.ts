@@ -188,7 +188,8 @@ export function settleSuggestions(state: EditorState, ids: readonly string[] | n
       tr.delete(from, tr.mapping.map(stretch.to))
       continue
     }
-    const join = settleBreak(tr, from, stretch.breakKind, accept, isIntoStruckWords(state.doc, stretch.from))
+    const isJoin = accept && stretch.breakKind === 'join'
+    const join = settleBreak(tr, from, stretch.breakKind, accept, isJoin && isIntoStruckWords(state.doc, stretch.from))
     if (join) joins.push(join)
   }
   settleBlocks(tr, ids, accept)

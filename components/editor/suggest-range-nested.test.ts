@@ -183,35 +183,40 @@ describe('words deleted from a block’s very start through lists while suggesti
     return { struck: struck(state!), accepted: shape(settled(state!, null, true).doc) }
   }
 
-  it('runs up to another item’s start: accepted, the blocks before it go whole and that item stays', () => {
-    expect(acceptedShape(after(start, 'Fares', true), after(start, 'Two', true))).toEqual({
-      struck: [['deletion', 'Fares rise.¶One¶']],
+  it.each([
+    {
+      runs: 'up to another item’s start: accepted, the blocks before it go whole and that item stays',
+      from: after(start, 'Fares', true),
+      to: after(start, 'Two', true),
+      struck: 'Fares rise.¶One¶',
       accepted:
         'doc [bulletList [listItem [paragraph “Two”, bulletList [listItem [paragraph “Two a”]]]], orderedList [listItem [paragraph “First”]], paragraph “Buses too.”]',
-    })
-  })
-
-  it('runs over an item’s words up to its nested list: accepted, the item keeps an empty paragraph over its list', () => {
-    expect(acceptedShape(after(start, 'One', true), after(start, 'Two a', true))).toEqual({
-      struck: [['deletion', 'One¶Two']],
+    },
+    {
+      runs: 'over an item’s words up to its nested list: accepted, the item keeps an empty paragraph over its list',
+      from: after(start, 'One', true),
+      to: after(start, 'Two a', true),
+      struck: 'One¶Two',
       accepted:
         'doc [paragraph “Fares rise.”, bulletList [listItem [paragraph “”, bulletList [listItem [paragraph “Two a”]]]], orderedList [listItem [paragraph “First”]], paragraph “Buses too.”]',
-    })
-  })
-
-  it('runs over all the words of an item and its nested list: accepted, the item goes whole', () => {
-    expect(acceptedShape(after(start, 'Two', true), after(start, 'First', true))).toEqual({
-      struck: [['deletion', 'Two¶Two a']],
+    },
+    {
+      runs: 'over all the words of an item and its nested list: accepted, the item goes whole',
+      from: after(start, 'Two', true),
+      to: after(start, 'First', true),
+      struck: 'Two¶Two a',
       accepted:
         'doc [paragraph “Fares rise.”, bulletList [listItem [paragraph “One”]], orderedList [listItem [paragraph “First”]], paragraph “Buses too.”]',
-    })
-  })
-
-  it('runs from an item’s start into a later block’s words: accepted, the rest of them take the item’s place', () => {
-    expect(acceptedShape(after(start, 'Two', true), after(start, 'Bu'))).toEqual({
-      struck: [['deletion', 'Two¶Two a¶First¶Bu']],
+    },
+    {
+      runs: 'from an item’s start into a later block’s words: accepted, the rest of them take the item’s place',
+      from: after(start, 'Two', true),
+      to: after(start, 'Bu'),
+      struck: 'Two¶Two a¶First¶Bu',
       accepted: 'doc [paragraph “Fares rise.”, bulletList [listItem [paragraph “One”], listItem [paragraph “ses too.”]]]',
-    })
+    },
+  ])('runs $runs', ({ from, to, struck, accepted }) => {
+    expect(acceptedShape(from, to)).toEqual({ struck: [['deletion', struck]], accepted })
   })
 
   it('runs past a rule into an item holding a list: accepted, the paragraph and rule go and the item keeps its list', () => {
