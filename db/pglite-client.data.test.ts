@@ -1,3 +1,4 @@
+import { types } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openMemoryDatabase } from './index'
@@ -42,6 +43,15 @@ describe('the embedded database prepares its statements', () => {
       expect(await client.query(text, [...params], { rowMode: 'array' })).toEqual(plainArrays)
       expect(await preparedCount(text)).toBe(1)
     }
+  })
+
+  it('reads with a query’s own parsers over PGlite’s, as PGlite does, and keeps them to that query', async () => {
+    const text = 'select at, tags, detail from notes_seen where id = $1'
+    const own = { parsers: { [types.TIMESTAMPTZ]: (value: string) => `at ${value}` } }
+    const plain = await client.transaction((tx) => tx.query(text, [1], own))
+    expect(await client.query(text, [1], own)).toEqual(plain)
+    expect(plain.rows).toEqual([{ at: 'at 2026-12-05 09:30:00+00', tags: ['a', 'b'], detail: { k: [1, 2] } }])
+    expect((await client.query<{ at: Date }>(text, [1])).rows[0]?.at).toEqual(new Date('2026-12-05T09:30:00Z'))
   })
 
   it('keeps going after a statement that does not parse, a bad parameter and a failed write', async () => {

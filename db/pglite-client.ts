@@ -76,7 +76,7 @@ export class PreparingPGlite extends PGlite {
       protocol.serialize.sync(),
     )
     await this.syncToFs()
-    const [results] = parse.parseResults(messages, this.parsers, options) as Results<T>[]
+    const [results] = parse.parseResults(messages, this.#parsersFor(options), { ...options, parsers: undefined }) as Results<T>[]
     if (!results) throw new Error(`No result for: ${text}`)
     return results
   }
@@ -90,6 +90,16 @@ export class PreparingPGlite extends PGlite {
       protocol.serialize.sync(),
     )
     return { name, paramTypes: parse.parseDescribeStatementResults(described) }
+  }
+
+  /**
+   * The parsers of a query's results: its own (drizzle brings some to every query) over PGlite's.
+   * Given both, PGlite copies its 318 into a new object for every query, about 0.15 ms each, a
+   * tenth of a desk page's time; with its own laid over them by prototype, a lookup finds the same.
+   */
+  #parsersFor(options?: QueryOptions): PGlite['parsers'] {
+    if (!options?.parsers) return this.parsers
+    return Object.assign(Object.create(this.parsers) as PGlite['parsers'], options.parsers)
   }
 
   /** Closes the statement prepared for `text`, if there is one. */
