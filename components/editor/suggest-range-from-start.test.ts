@@ -1,5 +1,5 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { deleteSelection } from '@tiptap/pm/commands'
+import { deleteSelection, joinForward } from '@tiptap/pm/commands'
 import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
@@ -144,6 +144,16 @@ describe('words deleted from a block’s very start up to an empty block while s
     expect(readers(state)).toBe(readers(start))
     const accepted = settled(state, true).doc
     expect(shape(accepted)).toBe('doc [bulletList [listItem [paragraph “”]]]')
+    expect(accepted.eq(editors)).toBe(true)
+    expect(settled(state, false).doc.eq(start.doc)).toBe(true)
+  })
+
+  it('Delete in an empty subheading before an empty paragraph: accepted, the subheading goes and the paragraph stays, as in the editor', () => {
+    const start = story(paragraph('Fares rise.'), empty('heading'), empty('paragraph'), paragraph('Buses too.'))
+    const { editors, state } = edited(start, blockStart(start, 1), blockStart(start, 1), keyed(joinForward))
+    expect(readers(state)).toBe(readers(start))
+    const accepted = settled(state, true).doc
+    expect(shape(accepted)).toBe('doc [paragraph “Fares rise.”, paragraph “”, paragraph “Buses too.”]')
     expect(accepted.eq(editors)).toBe(true)
     expect(settled(state, false).doc.eq(start.doc)).toBe(true)
   })
