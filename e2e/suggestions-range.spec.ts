@@ -5,7 +5,8 @@ import { addFigure, caretAfter, openPreview, startStory, storyBody, toolbarButto
 import { suggestionBy, suggestionsRail as rail } from './pages/suggestions'
 
 // Words and a whole block deleted together while suggesting (components/editor/suggest-range.ts):
-// from the middle of a paragraph, across a figure or a subheading, into the next paragraph.
+// from the middle of a paragraph, across a figure or a subheading, into the next paragraph; and
+// words typed over from a subheading's start into the next paragraph.
 
 /** The story body's element, with the TipTap editor TipTap hangs on it. */
 type BodyElement = HTMLElement & { editor?: { state: { selection: { from: number; to: number } } } }
@@ -193,4 +194,43 @@ test('words deleted from a paragraph into a bulleted list while suggesting: the 
   await expect(rail(editor)).toHaveCount(0)
   await expect(items).toHaveCount(0)
   await expect(paragraphs).toHaveText(['The ferry sails at dawn from May.'])
+})
+
+test('words typed over a range from a subheading’s start into the next paragraph while suggesting: put before the struck words, the preview unchanged, rejected back, accepted a subheading', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const editor = await startFerryStoryWith(browser, 'Heading 2', 'New fares')
+  const heading = storyBody(editor).getByRole('heading', { level: 2 })
+  const paragraphs = storyBody(editor).locator('p')
+  await editor.getByRole('button', { name: 'Suggest changes' }).click()
+
+  const typeOver = async () => {
+    await heading.click()
+    await editor.keyboard.press('Home')
+    await selectTo(editor, 1, 'Tickets cost more')
+    await editor.keyboard.type('Fares rise')
+  }
+  await typeOver()
+  await expect(heading.locator('ins')).toHaveText('Fares rise')
+  await expect(storyBody(editor).locator('del')).toHaveText(['New fares', 'Tickets cost more'])
+  await expect(heading).toHaveText('Fares riseNew fares¶')
+  await expect(suggestionBy(editor, 'Insert “Fares rise”')).toBeVisible()
+  await expect(suggestionBy(editor, 'Delete “New fares¶Tickets cost more”')).toBeVisible()
+
+  const preview = await openPreview(editor)
+  await expect(preview.locator('.story-body h2')).toHaveText('New fares')
+  await expect(preview.locator('.story-body p')).toHaveText(before)
+  await preview.close()
+
+  await rail(editor).getByRole('button', { name: 'Reject all' }).click()
+  await expect(rail(editor)).toHaveCount(0)
+  await expect(heading).toHaveText('New fares')
+  await expect(paragraphs).toHaveText(before)
+
+  await typeOver()
+  await rail(editor).getByRole('button', { name: 'Accept all' }).click()
+  await expect(rail(editor)).toHaveCount(0)
+  await expect(heading).toHaveText('Fares rise from May.')
+  await expect(paragraphs).toHaveText([firstParagraph])
 })

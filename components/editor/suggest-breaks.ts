@@ -110,15 +110,13 @@ export function joinAccepted(tr: Transaction, joins: readonly AcceptedJoin[]): v
     const $first = tr.doc.resolve(now(run[0] ?? 0))
     const last = textblockBeside(tr.doc, tr.doc.resolve(now(run.at(-1) ?? 0)).after(), 1)
     const isEmptyBetween = run.slice(1).every((position) => tr.doc.resolve(now(position)).parent.content.size === 0)
-    const hasWords = $first.parent.content.size > 0 || (last?.node.content.size ?? 0) > 0
     if (last && isEmptyBetween && intoWords.has(run.at(-1) ?? -1)) {
       // The editor's deletion lifts or removes blocks by where its ends fall (`deleteRange`): this
       // one ended inside the last block's words, which are gone now, so a stand-in letter, deleted
       // with the rest, puts that end inside words again and the deletion takes the editor's shape.
       tr.insert(last.position + 1, tr.doc.type.schema.text('x'))
       tr.deleteRange($first.end(), last.position + 2)
-    } else if (last && isEmptyBetween && hasWords) tr.deleteRange($first.end(), last.position + 1)
-    // With no words left at all, the one block left is the first, as the editor leaves it.
+    } else if (last && isEmptyBetween) tr.deleteRange($first.end(), last.position + 1)
     else for (const position of [...run].reverse()) joinNext(tr, now(position))
   }
 }

@@ -5,7 +5,7 @@ import { listForms, suggestedBlockName } from '@/lib/story-schema/block-suggesti
 import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
 import { breakKindOf, suggestedBreakName } from '@/lib/story-schema/nodes/suggested-break'
 import { isWholeAtomType, toWholeBlockChange } from '@/lib/story-schema/whole-blocks'
-import { takesNextForm, textblockBeside } from './suggest-breaks'
+import { textblockBeside } from './suggest-breaks'
 
 // Words deleted (or typed over) across paragraphs and headings, in lists and quotes or not, and
 // the rules, figures and embeds between them, as one suggestion: the words are struck as ever
@@ -43,7 +43,7 @@ export function wordsRangeOf(doc: ProseMirrorNode, tr: Transaction): WordsRange 
       const $start = doc.resolve(start)
       const $end = doc.resolve(end)
       if (!isJoinable($start.parent) || !isJoinable($end.parent) || $start.sameParent($end) || start > end) continue
-      if (acceptedDoc(doc, $start, $end, content)?.eq(tr.doc)) return { from: start, to: end, content }
+      if (acceptedDoc(doc, $start, $end, content).eq(tr.doc)) return { from: start, to: end, content }
     }
   }
   return null
@@ -69,19 +69,12 @@ function removalOf(tr: Transaction): WordsRange | null {
 /**
  * What accepting the words from `$start` to `$end` replaced by `content` makes of `doc`: deleted,
  * what the editor's deletion makes (`deleteRange`, as `joinAccepted` joins them); typed over, one
- * block, in the form accepting the joins gives it (`takesNextForm`). Null when the block cannot
- * take that form where it stands (a heading as an item's first block).
+ * block of the first one's form, the words typed in it (before the struck ones from its start).
  */
-function acceptedDoc(doc: ProseMirrorNode, $start: ResolvedPos, $end: ResolvedPos, content: Fragment): ProseMirrorNode | null {
+function acceptedDoc(doc: ProseMirrorNode, $start: ResolvedPos, $end: ResolvedPos, content: Fragment): ProseMirrorNode {
   // With nothing typed, the joins delete as the editor does (`joinAccepted`).
   if (content.size === 0) return new Transform(doc).deleteRange($start.pos, $end.pos).doc
-  const accepted = new Transform(doc).replace($start.pos, $end.pos, new Slice(content, 0, 0))
-  const last = $end.parent
-  const hasWords = content.size > 0 || $end.parentOffset < last.content.size
-  if (!takesNextForm($start.parent, $start.parentOffset > 0, last, hasWords)) return accepted.doc
-  const $joined = accepted.doc.resolve($start.pos)
-  const isAllowed = $joined.node(-1).canReplaceWith($joined.index(-1), $joined.index(-1) + 1, last.type)
-  return isAllowed ? accepted.setNodeMarkup($start.before(), last.type, last.attrs).doc : null
+  return new Transform(doc).replace($start.pos, $end.pos, new Slice(content, 0, 0)).doc
 }
 
 /**
