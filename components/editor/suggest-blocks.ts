@@ -14,6 +14,7 @@ import {
   toBlockChange,
 } from '@/lib/story-schema/block-suggestion'
 import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
+import { canLeaveList, intoItemBefore } from './suggest-blocks-carried'
 
 // Headings, list items and their nesting as suggestions: the block takes the form (or place)
 // asked for at once, so the desk shows it as it would be, and a mark at its end records the form
@@ -123,15 +124,17 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
       continue
     }
     const prior = was.change
-    if (isListForm(was.form) && !isListForm(now.form) && !canLeaveList(state.doc, was)) return null
-    // An item of an item taken out of its list altogether goes out with it (carried): its nesting
-    // is counted from then on as its carrier's, against the item the carrier's was in.
+    if (isListForm(was.form) && !isListForm(now.form) && !canLeaveList(state.doc, was.position)) return null
+    // A block or item of an item taken out of its list altogether goes out with it (carried): its
+    // nesting is counted from then on as its carrier's, against the item the carrier's was in.
     const carrier = carrierOf(before.blocks, after.blocks, index)
     const carried = carrier === null ? 0 : (before.blocks[carrier]?.change?.nesting ?? 0)
     const nested = ownNesting(before.blocks, after.blocks, index) + carried
     const isChange = now.form !== was.form || nested !== 0
     isChanged ||= isChange
     if (isChange && prior && prior.authorId !== made.authorId) return null
+    // A block carried out of its item (a second paragraph) stays as it is until settled.
+    if (isChange && prior?.nesting && !isListForm(prior.formerly) && !isListForm(was.form)) return null
     const formerly = prior?.formerly ?? was.form
     const nesting = (prior?.nesting ?? 0) + nested
     if (isChange && carrier === null) changes += 1
@@ -142,8 +145,9 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
       if (carrier !== null || isListForm(formerly) === isListForm(now.form)) return null
       isBoth = true
     }
-    const change = now.form === formerly && nesting === 0 ? null : { ...(prior ?? made), formerly, nesting: nesting || null }
-    // A carried item's suggestion is its carrier's, settled with it.
+    // A carried block's suggestion is its carrier's, settled with it.
+    const own = prior ?? (carrier === null ? null : wanted[carrier]) ?? made
+    const change = now.form === formerly && nesting === 0 ? null : { ...own, formerly, nesting: nesting || null }
     if (carrier !== null && change && change.id !== wanted[carrier]?.id) return null
     wanted.push(change && blockChangeSchema.parse(change))
   }
@@ -173,16 +177,6 @@ function ownNesting(before: Block[], after: Block[], index: number): number {
   const outer = now.outer === null ? -1 : after.findIndex((block) => block.position === now.outer)
   const outerMoved = outer < 0 ? 0 : (after[outer]?.depth ?? 0) - (before[outer]?.depth ?? 0)
   return now.depth - was.depth - outerMoved
-}
-
-/**
- * Whether the block of words `was` of `before`, an item's first paragraph, may be taken out of its
- * list as a suggestion: its item holds nothing but its words and, maybe, a list of the same kind
- * (its own items, carried out with it).
- */
-function canLeaveList(before: ProseMirrorNode, was: Block): boolean {
-  const item = before.resolve(was.position).parent
-  return item.childCount === 1 || (item.childCount === 2 && item.child(1).type.name === was.form)
 }
 
 /** Which block's item holds the item of `before[index]` and leaves its list altogether (its carrier), if any. */
@@ -244,7 +238,13 @@ function giveBackNesting(tr: Transaction, position: number, nesting: number): vo
   const steps = tr.steps.length
   for (let moved = 0; moved < Math.abs(nesting); moved += 1) {
     const at = tr.mapping.slice(steps).map(position + 1) - 1
-    if (!runAt(tr, nesting > 0 ? liftListItem(listItem) : sinkListItem(listItem), at)) return
+    const $at = tr.doc.resolve(at)
+    // A block carried out of its item (not an item's first paragraph), or an item first in a list
+    // carried out with it, goes back into the item before it (suggest-blocks-carried.ts).
+    const isItem = $at.parent.type === listItem && $at.index() === 0
+    if (isItem && runAt(tr, nesting > 0 ? liftListItem(listItem) : sinkListItem(listItem), at)) continue
+    if (nesting < 0) intoItemBefore(tr, at, -nesting - moved)
+    return
   }
 }
 

@@ -1,0 +1,97 @@
+import type { EditorState } from '@tiptap/pm/state'
+import { describe, expect, it } from 'vitest'
+import type { RichTextNode } from '@/db/schema'
+import { renderRichText } from '@/lib/rich-text'
+import { storySchema } from '@/lib/rich-text-repair'
+import { forReaders } from '@/lib/story-schema/suggestions'
+import { ana, ben, json, newId, now, stateOfJson, suggest } from '@/test/suggesting'
+import { bullets, caretIn, intoList, item, pending, quote, settled, shiftTab, tab, words } from '@/test/suggesting-lists'
+import { suggestTransaction } from './suggest-changes'
+
+// Items taken out of their list altogether that hold more than their words and a list of their
+// own kind (a second paragraph, a list of the other kind), as suggestions (suggest-blocks.ts,
+// suggest-blocks-carried.ts).
+
+const body = (...content: RichTextNode[]) => stateOfJson({ type: 'doc', content })
+const numbers = (...items: RichTextNode[]): RichTextNode => ({ type: 'orderedList', content: items })
+const paragraph = (text: string): RichTextNode => ({ type: 'paragraph', content: words(text) })
+/** A list item of these words, then these blocks. */
+const holding = (text: string, ...blocks: RichTextNode[]): RichTextNode => ({ type: 'listItem', content: [paragraph(text), ...blocks] })
+/** Shift-Tab `times` times in the block of words `text`, as Ana's suggestions, or (`who` null) as the editor makes it. */
+function shiftTabs(start: EditorState, text: string, times: number, who: typeof ana | null = ana): EditorState {
+  let state = start
+  for (let time = 0; time < times; time += 1) {
+    const at = caretIn(state, text)
+    state = who ? suggest(at, who, shiftTab) : at.apply(shiftTab(at))
+  }
+  return state
+}
+
+const shapes: { name: string; start: () => EditorState; times?: number; listed: string; text: string }[] = [
+  {
+    name: 'a second paragraph',
+    start: () => body(bullets(item('A'), holding('B', paragraph('B2')), item('C'))),
+    listed: 'Paragraph (was bulleted list)',
+    text: 'B B2',
+  },
+  {
+    name: 'a list of the other kind',
+    start: () => body(bullets(item('A'), item('B', numbers(item('D'), item('E'))), item('C'))),
+    listed: 'Paragraph (was bulleted list)',
+    text: 'B D E',
+  },
+  {
+    name: 'a second paragraph between lists of both kinds',
+    start: () =>
+      body(bullets(item('A'), holding('B', bullets(item('D')), paragraph('B2'), numbers(item('E')), bullets(item('F'))), item('C'))),
+    listed: 'Paragraph (was bulleted list)',
+    text: 'B D B2 E F',
+  },
+  {
+    name: 'a heading and a list of the other kind, the item the last of its list',
+    start: () => body(bullets(item('A'), holding('B', { type: 'heading', attrs: { level: 3 }, content: words('H') }, numbers(item('D'))))),
+    listed: 'Paragraph (was bulleted list)',
+    text: 'B H D',
+  },
+  {
+    name: 'a second paragraph and a list of the other kind, nested, in two steps',
+    start: () => body(bullets(item('A', bullets(holding('B', paragraph('B2'), numbers(item('D', bullets(item('G'))))))), item('C'))),
+    times: 2,
+    listed: 'Paragraph (was bulleted list, moved 1 level out)',
+    text: 'B B2 D',
+  },
+  {
+    name: 'a list of the other kind, in a block quote',
+    start: () => body(quote(bullets(item('A'), holding('B', numbers(item('D')), paragraph('B2'))), paragraph('Q'))),
+    listed: 'Paragraph (was bulleted list)',
+    text: 'B D B2',
+  },
+]
+
+describe('an item holding more than its words taken out of its list altogether', () => {
+  for (const { name, start, times = 1, listed, text } of shapes)
+    it(`is one suggestion with ${name}: accepted, what the editor makes; rejected and for readers, as it was`, () => {
+      const state = shiftTabs(start(), 'B', times)
+      expect(pending(state)).toEqual([['block', listed, text, 'Ana Ruiz']])
+      const stored = json(state)
+      const copy = structuredClone(stored)
+      expect(storySchema.nodeFromJSON(forReaders(stored)).toJSON()).toEqual(json(start()))
+      expect(renderRichText(stored)).toBe(renderRichText(json(start())))
+      expect(stored).toEqual(copy)
+      expect(json(settled(state, false))).toEqual(json(start()))
+      expect(json(settled(state, true))).toEqual(json(shiftTabs(start(), 'B', times, null)))
+    })
+
+  it('leaves a block carried out as it is until settled, and still refuses carrying an item someone else suggested moving', () => {
+    const start = body(bullets(item('A'), holding('B', paragraph('B2')), item('D')))
+    const atB2 = caretIn(shiftTabs(start, 'B', 1), 'B2')
+    for (const who of [ana, ben]) expect(suggestTransaction(atB2, intoList(atB2), who, now, newId)).toBeNull()
+    const bensD = suggest(caretIn(start, 'D'), ben, tab)
+    const atB = caretIn(bensD, 'B')
+    expect(suggestTransaction(atB, shiftTab(atB), ana, now, newId)).toBeNull()
+    // Ben's own, taken out with it, is back where it was: his nesting is withdrawn.
+    const bens = shiftTabs(bensD, 'B', 1, ben)
+    expect(pending(bens)).toEqual([['block', 'Paragraph (was bulleted list)', 'B B2', 'Ben Ode']])
+    expect(json(settled(bens, false))).toEqual(json(start))
+  })
+})
