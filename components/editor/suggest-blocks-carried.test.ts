@@ -17,17 +17,17 @@ const numbers = (...items: RichTextNode[]): RichTextNode => ({ type: 'orderedLis
 const paragraph = (text: string): RichTextNode => ({ type: 'paragraph', content: words(text) })
 /** A list item of these words, then these blocks. */
 const holding = (text: string, ...blocks: RichTextNode[]): RichTextNode => ({ type: 'listItem', content: [paragraph(text), ...blocks] })
-/** Shift-Tab `times` times in the block of words `text`, as Ana's suggestions, or (`who` null) as the editor makes it. */
-function shiftTabs(start: EditorState, text: string, times: number, who: typeof ana | null = ana): EditorState {
+/** Shift-Tab `times` times in the block of words `text` (to the end of `to`'s, if given), as Ana's suggestions, or (`who` null) as the editor makes it. */
+function shiftTabs(start: EditorState, text: string, times: number, who: typeof ana | null = ana, to?: string): EditorState {
   let state = start
   for (let time = 0; time < times; time += 1) {
-    const at = caretIn(state, text)
+    const at = caretIn(state, text, to)
     state = who ? suggest(at, who, shiftTab) : at.apply(shiftTab(at))
   }
   return state
 }
 
-const shapes: { name: string; start: () => EditorState; times?: number; listed: string; text: string }[] = [
+const shapes: { name: string; start: () => EditorState; times?: number; to?: string; listed: string; text: string }[] = [
   {
     name: 'a second paragraph',
     start: () => body(bullets(item('A'), holding('B', paragraph('B2')), item('C'))),
@@ -61,6 +61,13 @@ const shapes: { name: string; start: () => EditorState; times?: number; listed: 
     text: 'B B2 D',
   },
   {
+    name: 'a second paragraph and a list of the other kind, with the item after it',
+    start: () => body(bullets(item('A'), holding('B', paragraph('B2'), numbers(item('D'))), item('C'), item('X'))),
+    to: 'C',
+    listed: 'Paragraph (was bulleted list)',
+    text: 'B B2 D C',
+  },
+  {
     name: 'a list of the other kind, in a block quote',
     start: () => body(quote(bullets(item('A'), holding('B', numbers(item('D')), paragraph('B2'))), paragraph('Q'))),
     listed: 'Paragraph (was bulleted list)',
@@ -69,9 +76,9 @@ const shapes: { name: string; start: () => EditorState; times?: number; listed: 
 ]
 
 describe('an item holding more than its words taken out of its list altogether', () => {
-  for (const { name, start, times = 1, listed, text } of shapes)
+  for (const { name, start, times = 1, to, listed, text } of shapes)
     it(`is one suggestion with ${name}: accepted, what the editor makes; rejected and for readers, as it was`, () => {
-      const state = shiftTabs(start(), 'B', times)
+      const state = shiftTabs(start(), 'B', times, ana, to)
       expect(pending(state)).toEqual([['block', listed, text, 'Ana Ruiz']])
       const stored = json(state)
       const copy = structuredClone(stored)
@@ -79,8 +86,16 @@ describe('an item holding more than its words taken out of its list altogether',
       expect(renderRichText(stored)).toBe(renderRichText(json(start())))
       expect(stored).toEqual(copy)
       expect(json(settled(state, false))).toEqual(json(start()))
-      expect(json(settled(state, true))).toEqual(json(shiftTabs(start(), 'B', times, null)))
+      expect(json(settled(state, true))).toEqual(json(shiftTabs(start(), 'B', times, null, to)))
     })
+
+  it('withdraws the item’s own change asked back into its list; what it carried stays suggested out, rejected back into it', () => {
+    const start = body(bullets(item('A'), holding('B', paragraph('B2'), numbers(item('D'))), item('C')))
+    const back = suggest(caretIn(shiftTabs(start, 'B', 1), 'B'), ana, intoList)
+    expect(pending(back)).toEqual([['block', 'Paragraph (moved 1 level out)', 'B2 D', 'Ana Ruiz']])
+    expect(storySchema.nodeFromJSON(forReaders(json(back))).toJSON()).toEqual(json(start))
+    expect(json(settled(back, false))).toEqual(json(start))
+  })
 
   it('leaves a block carried out as it is until settled, and still refuses carrying an item someone else suggested moving', () => {
     const start = body(bullets(item('A'), holding('B', paragraph('B2')), item('D')))
