@@ -1,11 +1,12 @@
-import type { EditorState } from '@tiptap/pm/state'
+import { liftListItem } from '@tiptap/pm/schema-list'
+import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
 import { renderRichText } from '@/lib/rich-text'
 import { storySchema } from '@/lib/rich-text-repair'
 import { forReaders } from '@/lib/story-schema/suggestions'
 import { ana, ben, json, newId, now, stateOfJson, suggest } from '@/test/suggesting'
-import { bullets, caretIn, intoList, item, pending, quote, settled, shiftTab, tab, words } from '@/test/suggesting-lists'
+import { bullets, caretIn, intoList, item, pending, quote, settled, shape, shiftTab, tab, words } from '@/test/suggesting-lists'
 import { suggestTransaction } from './suggest-changes'
 
 // Items taken out of their list altogether that hold more than their words and a list of their
@@ -61,6 +62,13 @@ const shapes: { name: string; start: () => EditorState; times?: number; to?: str
     text: 'B B2 D',
   },
   {
+    name: 'a second paragraph, the item nested in a list of the other kind, in two steps',
+    start: () => body(bullets(item('A', numbers(holding('B', paragraph('B2'))))), paragraph('Z')),
+    times: 2,
+    listed: 'Paragraph (was numbered list, moved 1 level out)',
+    text: 'B B2',
+  },
+  {
     name: 'a second paragraph and a list of the other kind, with the item after it',
     start: () => body(bullets(item('A'), holding('B', paragraph('B2'), numbers(item('D'))), item('C'), item('X'))),
     to: 'C',
@@ -108,5 +116,49 @@ describe('an item holding more than its words taken out of its list altogether',
     const bens = shiftTabs(bensD, 'B', 1, ben)
     expect(pending(bens)).toEqual([['block', 'Paragraph (was bulleted list)', 'B B2', 'Ben Ode']])
     expect(json(settled(bens, false))).toEqual(json(start))
+  })
+})
+
+describe('every item, or run of items, of a story taken out of its list altogether step by step', () => {
+  /** Lists of both kinds in each other, items holding second paragraphs, each nested list last in its item. */
+  const stories = [
+    () =>
+      body(
+        bullets(
+          holding('A', paragraph('A2'), numbers(holding('B', paragraph('B2')), item('C')), bullets(holding('D', paragraph('D2')))),
+          holding('E', paragraph('E2'), numbers(item('F'))),
+          item('G'),
+        ),
+        paragraph('Z'),
+      ),
+    () => body(bullets(item('A', numbers(holding('B', paragraph('B2'))))), paragraph('Z')),
+  ]
+  /** Shift-Tab on `state`, as the editor makes it; null once the words are out of every list. */
+  const lifted = (state: EditorState) => {
+    const made: Transaction[] = []
+    liftListItem(storySchema.nodes.listItem!)(state, (tr) => made.push(tr))
+    return made[0] ?? null
+  }
+
+  it('is never refused; rejected and for readers it is as it was, accepted what the editor makes, at every step', () => {
+    for (const story of stories) {
+      const texts = shape(story()).map((line) => line.slice(line.indexOf(' ') + 1))
+      for (const [index, from] of texts.entries())
+        for (const to of texts.slice(index)) {
+          let [state, plain] = [story(), story()]
+          for (let tr = lifted(caretIn(state, from, to)); tr; tr = lifted(caretIn(state, from, to))) {
+            const at = caretIn(state, from, to)
+            const suggested = suggestTransaction(at, tr, ana, now, newId)
+            expect(suggested, `${from}–${to}`).not.toBeNull()
+            if (!suggested) break
+            state = at.apply(suggested)
+            const plainAt = caretIn(plain, from, to)
+            plain = plainAt.apply(lifted(plainAt) ?? plainAt.tr)
+            expect(json(settled(state, false))).toEqual(json(story()))
+            expect(storySchema.nodeFromJSON(forReaders(json(state))).toJSON()).toEqual(json(story()))
+            expect(json(settled(state, true))).toEqual(json(plain))
+          }
+        }
+    }
   })
 })

@@ -216,10 +216,10 @@ function giveBack(tr: Transaction, position: number, form: BlockForm | null, cha
   const nesting = change.nesting ?? 0
   const steps = tr.steps.length
   const mapped = () => tr.mapping.slice(steps).map(position + 1) - 1
-  if (!form || form === change.formerly) return giveBackNesting(tr, position, nesting)
+  if (!form || form === change.formerly) return giveBackNesting(tr, position, nesting, true)
   if (nesting !== 0 && !isListForm(form)) {
     giveBackForm(tr, position, form, change.formerly)
-    return giveBackNesting(tr, mapped(), nesting)
+    return giveBackNesting(tr, mapped(), nesting, true)
   }
   giveBackNesting(tr, position, nesting)
   giveBackForm(tr, mapped(), form, change.formerly)
@@ -231,19 +231,21 @@ function runAt(tr: Transaction, command: Command, at: number): boolean {
   return command(state, (made) => made.steps.forEach((step) => tr.step(step)))
 }
 
-/** Moves the list item whose first paragraph is at `position` back out (`nesting` levels in) or in (levels out). */
-function giveBackNesting(tr: Transaction, position: number, nesting: number): void {
+/**
+ * Moves the list item whose first paragraph is at `position` back out (`nesting` levels in) or in
+ * (levels out); with `isKept` (its form is as it was, as a carried block's is), a block that is no
+ * such item, or an item first in its list, goes into the item before (suggest-blocks-carried.ts).
+ */
+function giveBackNesting(tr: Transaction, position: number, nesting: number, isKept = false): void {
   const { listItem } = tr.doc.type.schema.nodes
   if (!listItem) return
   const steps = tr.steps.length
   for (let moved = 0; moved < Math.abs(nesting); moved += 1) {
     const at = tr.mapping.slice(steps).map(position + 1) - 1
     const $at = tr.doc.resolve(at)
-    // A block carried out of its item (not an item's first paragraph), or an item first in a list
-    // carried out with it, goes back into the item before it (suggest-blocks-carried.ts).
     const isItem = $at.parent.type === listItem && $at.index() === 0
     if (isItem && runAt(tr, nesting > 0 ? liftListItem(listItem) : sinkListItem(listItem), at)) continue
-    if (nesting < 0) intoItemBefore(tr, at, -nesting - moved)
+    if (isKept && nesting < 0) intoItemBefore(tr, at, -nesting - moved)
     return
   }
 }
