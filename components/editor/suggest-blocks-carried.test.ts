@@ -162,3 +162,12 @@ describe('every item, or run of items, of a story taken out of its list altogeth
     }
   })
 })
+
+describe('an item taken out a level whose item holds blocks after its list', () => {
+  it('is refused: the editor makes those blocks an item of their own, which rejecting could not undo', () => {
+    const start = body(bullets(holding('A', bullets(item('B')), paragraph('A2'))))
+    const at = caretIn(start, 'B')
+    expect(shape(at.apply(shiftTab(at)))).toEqual(['listItem>p A', 'listItem>p B', 'listItem>p A2'])
+    expect(suggestTransaction(at, shiftTab(at), ana, now, newId)).toBeNull()
+  })
+})

@@ -99,7 +99,10 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
   if (!tr.steps.some((step) => step instanceof ReplaceAroundStep)) return null
   if (!tr.steps.every((step) => step instanceof ReplaceStep || step instanceof ReplaceAroundStep)) return null
   // Only the blocks the steps touch are compared: a long story costs no more than a short one.
-  const { from, to } = touched(tr)
+  // A block starting where they end is compared too: an item lifted out of the middle of the item
+  // it is in leaves the blocks after it an item of their own.
+  const { from, to: end } = touched(tr)
+  const to = end + 1
   const before = blocksOf(state.doc, from, to)
   const after = blocksOf(tr.doc, tr.mapping.map(from, -1), tr.mapping.map(to, 1))
   const isSameWords =
