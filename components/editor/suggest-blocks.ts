@@ -86,6 +86,17 @@ function touched(tr: Transaction): { from: number; to: number } {
   return { from, to: Math.max(from, to) }
 }
 
+/** Where the first block of words of `doc` starting at or after `position` starts (the end if none). */
+function nextWords(doc: ProseMirrorNode, position: number): number {
+  let found = doc.content.size
+  doc.nodesBetween(position, doc.content.size, (node, at) => {
+    if (found < doc.content.size || (node.isTextblock && at < position)) return false
+    if (node.isTextblock) found = at
+    return !node.isTextblock && !node.isAtom
+  })
+  return found
+}
+
 /**
  * `tr` making paragraphs headings or list items (or back, or one list another), or nesting list
  * items in the item above them or taking them out a level, turned into a suggestion with `attrs`:
@@ -99,10 +110,10 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
   if (!tr.steps.some((step) => step instanceof ReplaceAroundStep)) return null
   if (!tr.steps.every((step) => step instanceof ReplaceStep || step instanceof ReplaceAroundStep)) return null
   // Only the blocks the steps touch are compared: a long story costs no more than a short one.
-  // A block starting where they end is compared too: an item lifted out of the middle of the item
-  // it is in leaves the blocks after it an item of their own.
+  // The first block of words after them is compared too: an item lifted out of the middle of the
+  // item it is in leaves the blocks after it an item of their own.
   const { from, to: end } = touched(tr)
-  const to = end + 1
+  const to = nextWords(state.doc, end) + 1
   const before = blocksOf(state.doc, from, to)
   const after = blocksOf(tr.doc, tr.mapping.map(from, -1), tr.mapping.map(to, 1))
   const isSameWords =
