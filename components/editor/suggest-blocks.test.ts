@@ -194,21 +194,19 @@ describe('a block’s form and nesting changed in one suggestion', () => {
     expect(json(suggest(suggest(state, ana, shiftTab), ana, shiftTab))).toEqual(json(start))
   })
 
-  it('still refuses an item holding more than its words and a list of its kind, or someone else’s item, taken out altogether', () => {
+  it('still refuses an item carrying someone else’s suggested item, or holding a quote, taken out altogether', () => {
     const refused = (state: EditorState, text: string, who = ana) => {
       const at = caretIn(state, text)
       return suggestTransaction(at, shiftTab(at), who, now, newId) === null
     }
-    const twoParagraphs = {
+    const quoted = {
       type: 'listItem',
       content: [
         { type: 'paragraph', content: words('B') },
-        { type: 'paragraph', content: words('B2') },
+        { type: 'blockquote', content: [{ type: 'paragraph', content: words('Q') }] },
       ],
     }
-    expect(refused(stateOfJson({ type: 'doc', content: [bullets(item('A'), twoParagraphs)] }), 'B')).toBe(true)
-    const numbered = { type: 'orderedList', content: [item('D')] }
-    expect(refused(stateOfJson({ type: 'doc', content: [bullets(item('A'), item('B', numbered))] }), 'B')).toBe(true)
+    expect(refused(stateOfJson({ type: 'doc', content: [bullets(item('A'), quoted)] }), 'B')).toBe(true)
     const bensD = suggest(caretIn(stateOfJson({ type: 'doc', content: [bullets(item('A'), item('B'), item('D'))] }), 'D'), ben, tab)
     expect(refused(bensD, 'B')).toBe(true)
     expect(refused(bensD, 'B', ben)).toBe(false)

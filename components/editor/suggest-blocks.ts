@@ -14,6 +14,7 @@ import {
   toBlockChange,
 } from '@/lib/story-schema/block-suggestion'
 import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
+import { canLeaveList, intoItemBefore } from './suggest-blocks-carried'
 
 // Headings, list items and their nesting as suggestions: the block takes the form (or place)
 // asked for at once, so the desk shows it as it would be, and a mark at its end records the form
@@ -85,6 +86,17 @@ function touched(tr: Transaction): { from: number; to: number } {
   return { from, to: Math.max(from, to) }
 }
 
+/** Where the first block of words of `doc` starting at or after `position` starts (the end if none). */
+function nextWords(doc: ProseMirrorNode, position: number): number {
+  let found = doc.content.size
+  doc.nodesBetween(position, doc.content.size, (node, at) => {
+    if (found < doc.content.size || (node.isTextblock && at < position)) return false
+    if (node.isTextblock) found = at
+    return !node.isTextblock && !node.isAtom
+  })
+  return found
+}
+
 /**
  * `tr` making paragraphs headings or list items (or back, or one list another), or nesting list
  * items in the item above them or taking them out a level, turned into a suggestion with `attrs`:
@@ -98,7 +110,10 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
   if (!tr.steps.some((step) => step instanceof ReplaceAroundStep)) return null
   if (!tr.steps.every((step) => step instanceof ReplaceStep || step instanceof ReplaceAroundStep)) return null
   // Only the blocks the steps touch are compared: a long story costs no more than a short one.
-  const { from, to } = touched(tr)
+  // The first block of words after them is compared too: an item lifted out of the middle of the
+  // item it is in leaves the blocks after it an item of their own.
+  const { from, to: end } = touched(tr)
+  const to = nextWords(state.doc, end) + 1
   const before = blocksOf(state.doc, from, to)
   const after = blocksOf(tr.doc, tr.mapping.map(from, -1), tr.mapping.map(to, 1))
   const isSameWords =
@@ -123,15 +138,17 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
       continue
     }
     const prior = was.change
-    if (isListForm(was.form) && !isListForm(now.form) && !canLeaveList(state.doc, was)) return null
-    // An item of an item taken out of its list altogether goes out with it (carried): its nesting
-    // is counted from then on as its carrier's, against the item the carrier's was in.
+    if (isListForm(was.form) && !isListForm(now.form) && !canLeaveList(state.doc, was.position)) return null
+    // A block or item of an item taken out of its list altogether goes out with it (carried): its
+    // nesting is counted from then on as its carrier's, against the item the carrier's was in.
     const carrier = carrierOf(before.blocks, after.blocks, index)
     const carried = carrier === null ? 0 : (before.blocks[carrier]?.change?.nesting ?? 0)
     const nested = ownNesting(before.blocks, after.blocks, index) + carried
     const isChange = now.form !== was.form || nested !== 0
     isChanged ||= isChange
     if (isChange && prior && prior.authorId !== made.authorId) return null
+    // A block carried out of its item (a second paragraph) stays as it is until settled.
+    if (isChange && prior?.nesting && !isListForm(prior.formerly) && !isListForm(was.form)) return null
     const formerly = prior?.formerly ?? was.form
     const nesting = (prior?.nesting ?? 0) + nested
     if (isChange && carrier === null) changes += 1
@@ -142,8 +159,9 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
       if (carrier !== null || isListForm(formerly) === isListForm(now.form)) return null
       isBoth = true
     }
-    const change = now.form === formerly && nesting === 0 ? null : { ...(prior ?? made), formerly, nesting: nesting || null }
-    // A carried item's suggestion is its carrier's, settled with it.
+    // A carried block's suggestion is its carrier's, settled with it.
+    const own = prior ?? (carrier === null ? null : wanted[carrier]) ?? made
+    const change = now.form === formerly && nesting === 0 ? null : { ...own, formerly, nesting: nesting || null }
     if (carrier !== null && change && change.id !== wanted[carrier]?.id) return null
     wanted.push(change && blockChangeSchema.parse(change))
   }
@@ -173,16 +191,6 @@ function ownNesting(before: Block[], after: Block[], index: number): number {
   const outer = now.outer === null ? -1 : after.findIndex((block) => block.position === now.outer)
   const outerMoved = outer < 0 ? 0 : (after[outer]?.depth ?? 0) - (before[outer]?.depth ?? 0)
   return now.depth - was.depth - outerMoved
-}
-
-/**
- * Whether the block of words `was` of `before`, an item's first paragraph, may be taken out of its
- * list as a suggestion: its item holds nothing but its words and, maybe, a list of the same kind
- * (its own items, carried out with it).
- */
-function canLeaveList(before: ProseMirrorNode, was: Block): boolean {
-  const item = before.resolve(was.position).parent
-  return item.childCount === 1 || (item.childCount === 2 && item.child(1).type.name === was.form)
 }
 
 /** Which block's item holds the item of `before[index]` and leaves its list altogether (its carrier), if any. */
@@ -222,10 +230,10 @@ function giveBack(tr: Transaction, position: number, form: BlockForm | null, cha
   const nesting = change.nesting ?? 0
   const steps = tr.steps.length
   const mapped = () => tr.mapping.slice(steps).map(position + 1) - 1
-  if (!form || form === change.formerly) return giveBackNesting(tr, position, nesting)
+  if (!form || form === change.formerly) return giveBackNesting(tr, position, nesting, true)
   if (nesting !== 0 && !isListForm(form)) {
     giveBackForm(tr, position, form, change.formerly)
-    return giveBackNesting(tr, mapped(), nesting)
+    return giveBackNesting(tr, mapped(), nesting, true)
   }
   giveBackNesting(tr, position, nesting)
   giveBackForm(tr, mapped(), form, change.formerly)
@@ -237,14 +245,22 @@ function runAt(tr: Transaction, command: Command, at: number): boolean {
   return command(state, (made) => made.steps.forEach((step) => tr.step(step)))
 }
 
-/** Moves the list item whose first paragraph is at `position` back out (`nesting` levels in) or in (levels out). */
-function giveBackNesting(tr: Transaction, position: number, nesting: number): void {
+/**
+ * Moves the list item whose first paragraph is at `position` back out (`nesting` levels in) or in
+ * (levels out); with `isKept` (its form is as it was, as a carried block's is), a block that is no
+ * such item, or an item first in its list, goes into the item before (suggest-blocks-carried.ts).
+ */
+function giveBackNesting(tr: Transaction, position: number, nesting: number, isKept = false): void {
   const { listItem } = tr.doc.type.schema.nodes
   if (!listItem) return
   const steps = tr.steps.length
   for (let moved = 0; moved < Math.abs(nesting); moved += 1) {
     const at = tr.mapping.slice(steps).map(position + 1) - 1
-    if (!runAt(tr, nesting > 0 ? liftListItem(listItem) : sinkListItem(listItem), at)) return
+    const $at = tr.doc.resolve(at)
+    const isItem = $at.parent.type === listItem && $at.index() === 0
+    if (isItem && runAt(tr, nesting > 0 ? liftListItem(listItem) : sinkListItem(listItem), at)) continue
+    if (isKept && nesting < 0) intoItemBefore(tr, at, -nesting - moved)
+    return
   }
 }
 

@@ -3,30 +3,51 @@ import { listForms, suggestedBlockName, toBlockChange } from './block-suggestion
 
 // List items suggested nested in the item above them (Tab) or taken out a level (Shift-Tab), in a
 // body's JSON: moved back for readers as the desk's editor moves them back when the suggestion is
-// rejected (liftListItem and sinkListItem of prosemirror-schema-list, components/editor/suggest-blocks.ts).
+// rejected (liftListItem and sinkListItem of prosemirror-schema-list, components/editor/suggest-blocks.ts);
+// the blocks and items an item taken out of its list altogether carried out with it are put back
+// into it (components/editor/suggest-blocks-carried.ts).
 
-const isList = (node: RichTextNode | undefined): node is RichTextNode => (listForms as readonly string[]).includes(node?.type ?? '')
+const isList = (node: RichTextNode | undefined): boolean => (listForms as readonly string[]).includes(node?.type ?? '')
+const isWords = (node: RichTextNode) => node.type === 'paragraph' || node.type === 'heading'
 
-/** The nesting an item's first paragraph records as suggested (0 for none). */
-function nestingOf(item: RichTextNode): number {
-  const marker = item.content?.[0]?.content?.find((child) => child.type === suggestedBlockName)
+/** The nesting a block of words records as suggested (0 for none). */
+function blockNesting(block: RichTextNode | undefined): number {
+  const marker = block?.content?.find((child) => child.type === suggestedBlockName)
   return (marker && toBlockChange(marker.attrs)?.nesting) || 0
 }
 
-/** Where an item is: its list, its index there, and the item and list that list is in (if any). */
-type Place = { list: RichTextNode; index: number; outerItem: RichTextNode | null; outerList: RichTextNode | null }
+/** The nesting an item's first paragraph (or a block of words) records as suggested (0 for none). */
+const nestingHere = (node: RichTextNode) => blockNesting(isWords(node) ? node : node.content?.[0])
 
-/** The first item, in the order of the words, that `pick` chooses. */
+/**
+ * Where an item (or a block of words) is: its list (or the node it is in) as `list`, its index
+ * there, the node that is in (`around`), and the item and list its list is in (if any).
+ */
+type Place = {
+  list: RichTextNode
+  index: number
+  around: RichTextNode | null
+  outerItem: RichTextNode | null
+  outerList: RichTextNode | null
+}
+
+/** The first item, or block of words not first in an item, in the order of the words, that `pick` chooses. */
 function findItem(nodes: RichTextNode[], pick: (item: RichTextNode) => boolean): Place | null {
-  const walk = (node: RichTextNode, outerItem: RichTextNode | null, outerList: RichTextNode | null): Place | null => {
+  const walk = (
+    node: RichTextNode,
+    around: RichTextNode | null,
+    outerItem: RichTextNode | null,
+    outerList: RichTextNode | null,
+  ): Place | null => {
     for (const [index, child] of (node.content ?? []).entries()) {
-      if (isList(node) && pick(child)) return { list: node, index, outerItem, outerList }
-      const found = isList(node) ? walk(child, child, node) : walk(child, outerItem, outerList)
+      const isBlock = !isList(node) && isWords(child) && !(node.type === 'listItem' && index === 0)
+      if ((isList(node) || isBlock) && pick(child)) return { list: node, index, around, outerItem, outerList }
+      const found = isList(node) ? walk(child, node, child, node) : walk(child, node, outerItem, outerList)
       if (found) return found
     }
     return null
   }
-  return walk({ type: 'doc', content: nodes }, null, null)
+  return walk({ type: 'doc', content: nodes }, null, null, null)
 }
 
 /** The item at `place` nested in the item before it: at the end of that item's last list of the same kind, or in a new one. */
@@ -60,22 +81,63 @@ function lift({ list, index, outerItem, outerList }: Place): boolean {
 }
 
 /**
+ * The item (or block of words) at `place`, carried out of its item with an item taken out of its
+ * list altogether, put back `levels` deep into the last items of the list just before it (or its
+ * list): a block at the item's end, an item at the end of the item's last list of its list's kind
+ * or in a new one; that list is then joined to the lists of its kind after it, as the desk's editor
+ * does rejecting it (components/editor/suggest-blocks-carried.ts).
+ */
+function intoItemBefore({ list, index, around }: Place, levels: number): boolean {
+  const isItem = isList(list)
+  const holder = isItem ? around : list
+  const at = isItem ? (holder?.content?.indexOf(list) ?? -1) : index
+  const moved = list.content?.[index]
+  const outer = holder?.content?.[at - 1]
+  if (!holder?.content || !moved || !outer || !isList(outer) || (isItem && index !== 0)) return false
+  const item = lastItem(outer, levels)
+  if (!item) return false
+  item.content ??= []
+  list.content?.splice(index, 1)
+  const last = item.content.at(-1)
+  if (!isItem) item.content.push(moved)
+  else if (last?.type === list.type) last.content = [...(last.content ?? []), moved]
+  else item.content.push({ ...list, content: [moved] })
+  if (isItem && list.content?.length === 0) holder.content.splice(at, 1)
+  for (let next = holder.content[at]; next?.type === outer.type; next = holder.content[at]) {
+    outer.content = [...(outer.content ?? []), ...(next.content ?? [])]
+    holder.content.splice(at, 1)
+  }
+  return true
+}
+
+/** The last item of `list`, or `levels` deep the last item of the list its last item ends with. */
+function lastItem(list: RichTextNode | undefined, levels: number): RichTextNode | undefined {
+  const item = isList(list) ? list?.content?.at(-1) : undefined
+  return levels <= 1 ? item : lastItem(item?.content?.at(-1), levels - 1)
+}
+
+/**
  * Blocks with every list item suggested nested or taken out moved back where it was, the first
- * in the order of the words first; the items that moved with it move back with it.
+ * in the order of the words first; the items that moved with it move back with it, and the blocks
+ * carried out of an item with it go back into it.
  */
 export function formerNesting(nodes: RichTextNode[]): RichTextNode[] {
-  if (!findItem(nodes, (item) => nestingOf(item) !== 0)) return nodes
+  if (!findItem(nodes, (one) => nestingHere(one) !== 0)) return nodes
   const out = structuredClone(nodes)
   const done = new Set<RichTextNode>()
   for (;;) {
-    const place = findItem(out, (item) => !done.has(item) && nestingOf(item) !== 0)
-    const item = place?.list.content?.[place.index]
-    if (!place || !item) return out
-    done.add(item)
-    const nesting = nestingOf(item)
+    const place = findItem(out, (one) => !done.has(one) && nestingHere(one) !== 0)
+    const found = place?.list.content?.[place.index]
+    if (!place || !found) return out
+    done.add(found)
+    const nesting = nestingHere(found)
     for (let moved = 0; moved < Math.abs(nesting); moved += 1) {
-      const now = findItem(out, (one) => one === item)
-      if (!now || !(nesting > 0 ? lift(now) : sink(now))) break
+      const now = findItem(out, (one) => one === found)
+      if (!now) break
+      const isItem = isList(now.list)
+      if (isItem && (nesting > 0 ? lift(now) : sink(now))) continue
+      if (nesting < 0) intoItemBefore(now, -nesting - moved)
+      break
     }
   }
 }
