@@ -92,7 +92,18 @@ export function deskSearchQuery(q: string): SQL {
   const words = sql`websearch_to_tsquery('english', ${q})`
   const typing = wordBeingTyped(q)
   if (!typing) return words
-  return sql`(${words} || (websearch_to_tsquery('english', ${typing.before}) && to_tsquery('english', ${`${typing.word}:*`})))`
+  const beginning = sql`(websearch_to_tsquery('english', ${typing.before}) && to_tsquery('english', ${`${typing.word}:*`}))`
+  return isPlainWords(typing.before) ? beginning : sql`(${words} || ${beginning})`
+}
+
+/**
+ * Whether the words before the last one are plain words ending in a space (or none): then a story
+ * with all the words has all but the last and a word beginning with it, so that form alone finds
+ * the same stories. Asking the index for both made a common word's search read its entries twice
+ * (about an eighth of a search's time at 100,000 stories).
+ */
+function isPlainWords(before: string): boolean {
+  return (before === '' || before.endsWith(' ')) && !/["-]|(^| )or( |$)/i.test(before)
 }
 
 /** The letters and digits that end the text, and what comes before them; none after a "-" that leaves a word out. */

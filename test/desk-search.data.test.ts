@@ -52,6 +52,24 @@ describe('the desk search on the synthetic archive (several revisions a story, l
     },
   )
 
+  it.each([
+    ['', 'counc'],
+    ['', 'ferries'],
+    ['council ', 'bud'],
+    ['Port ', 'Ar'],
+    ['harbour council ', 'budg'],
+    ['ferry ', 'operators'],
+    ['council ', 'the'],
+    ['council ', 'or'],
+    ['budget ', '2'],
+  ])('finds for %j and %j typed what all the words or all but the last and its beginning found', async (before, word) => {
+    const { rows } = (await db.execute(sql`select id from articles where trashed_at is null
+      and current_search_vector @@ (websearch_to_tsquery('english', ${before + word})
+        || (websearch_to_tsquery('english', ${before}) && to_tsquery('english', ${`${word}:*`})))
+      order by id`)) as unknown as { rows: { id: number }[] }
+    expect(await foundOnTheDesk(db, editor, before + word)).toEqual(rows.map((row) => row.id))
+  })
+
   it('has older revisions whose words are no longer in the story', async () => {
     // Otherwise the comparison above could not tell current revisions from older ones.
     const { rows: stale } = (await db.execute(sql`select count(*)::int as n from revisions r join articles a on a.id = r.article_id
