@@ -1,8 +1,18 @@
+import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { RichTextDoc } from '@/db/schema'
 import { docOf, editStory, makeStory, openTestNewsroom, revisionRows } from '@/test/newsroom'
-import { addContributors, buildStoryDocument, getStoredDocument, loadStoryDocument, readStoryDocument, storeStoryDocument } from './storage'
+import {
+  addContributors,
+  buildStoryDocument,
+  getStoredDocument,
+  loadStoryDocument,
+  pendingContributors,
+  readStoryDocument,
+  storeStoryDocument,
+  takeContributors,
+} from './storage'
 
 const { db, newsroom } = await openTestNewsroom()
 
@@ -37,6 +47,31 @@ describe('a story’s shared document in the database', () => {
       builtFrom: null,
     })
     expect(readStoryDocument(again).headline).toBe('Breaking: Harbour reopens')
+  })
+
+  it('writes who typed only when someone is not named yet, and again once a cut took them', async () => {
+    const story = await makeStory(db, newsroom)
+    const doc = new Y.Doc()
+    await loadStoryDocument(db, story, doc)
+    await storeStoryDocument(db, story, doc)
+    // The row's version: a new one for every write, whatever it changes.
+    const rowVersion = async () => {
+      const { rows } = (await db.execute(
+        sql`select xmin::text as version from story_documents where article_id = ${story}`,
+      )) as unknown as {
+        rows: { version: string }[]
+      }
+      return rows[0]?.version
+    }
+    await addContributors(db, story, [newsroom.writer.id])
+    const written = await rowVersion()
+    await addContributors(db, story, [newsroom.writer.id])
+    expect(await rowVersion()).toBe(written)
+    await addContributors(db, story, [newsroom.writer.id, newsroom.editor.id])
+    expect(await rowVersion()).not.toBe(written)
+    expect(await takeContributors(db, story)).toEqual([newsroom.writer.id, newsroom.editor.id].sort((a, b) => a - b))
+    await addContributors(db, story, [newsroom.writer.id])
+    expect(await pendingContributors(db, story)).toEqual([newsroom.writer.id])
   })
 
   it('is stored compacted: one update holding the document, smaller than the changes that made it', async () => {

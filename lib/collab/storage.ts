@@ -211,13 +211,18 @@ export async function storeStoryDocument(db: Db, articleId: number, doc: Y.Doc, 
 // beside the stored document, rather than in one instance's memory: with Redis, people type into
 // one story through several instances, and whichever cuts the revision names them all.
 
-/** Adds people who typed into the story's stored document since its last cut. */
+/**
+ * Adds people who typed into the story's stored document since its last cut. This runs every
+ * quarter of a second while they type (lib/collab/revision-cutter.ts): a row that names them all
+ * already is left as it is, not written again with the whole document beside it.
+ */
 export async function addContributors(db: Db, articleId: number, people: readonly number[]): Promise<void> {
   if (people.length === 0) return
+  const named = sql`${storyDocuments.contributors} @> ${JSON.stringify([...new Set(people)])}::jsonb`
   await db
     .update(storyDocuments)
     .set({ contributors: withPeople(storyDocuments.contributors, people) })
-    .where(eq(storyDocuments.articleId, articleId))
+    .where(and(eq(storyDocuments.articleId, articleId), sql`not ${named}`))
 }
 
 /** A jsonb list of people's ids (`column`) with `people` added: each id once, in order. */
