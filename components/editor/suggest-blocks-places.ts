@@ -4,6 +4,7 @@ import {
   type BlockForm,
   formOf,
   isListForm,
+  isSplitOff,
   listForms,
   suggestedBlockName,
   toBlockChange,
@@ -79,7 +80,9 @@ export function nestingAround(
   let sum = 0
   for (const position of block.around) {
     const at = blocks.findIndex((one) => one.position === position)
-    sum += (at >= 0 ? changeOf(at) : markOf(doc.nodeAt(position), position).change)?.nesting ?? 0
+    const change = at >= 0 ? changeOf(at) : markOf(doc.nodeAt(position), position).change
+    // An item split off the one before moves nothing in it, going back.
+    if (!isSplitOff(change)) sum += change?.nesting ?? 0
   }
   return sum
 }

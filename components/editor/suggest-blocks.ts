@@ -8,6 +8,7 @@ import {
   type BlockForm,
   blockChangeSchema,
   isListForm,
+  isSplitOff,
   suggestedBlockName,
   textblockOf,
 } from '@/lib/story-schema/block-suggestion'
@@ -92,19 +93,23 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
     const adopter = carrier === null ? adopterOf(before.blocks, after.blocks, index) : null
     // Its levels are counted from where giving back the items around it puts it.
     const moved = now.around.length - was.around.length
-    const nested = moved - nestingAround(tr.doc, after.blocks, now, (at) => wanted[at]) + nestingAround(state.doc, before.blocks, was)
+    const around = nestingAround(state.doc, before.blocks, was)
+    const nested = moved - nestingAround(tr.doc, after.blocks, now, (at) => wanted[at]) + around
+    // A block after the list an item was taken out of, made an item of its own (split off).
+    const isSplit = !isListForm(was.form) && isListForm(now.form) && moved === -1
+    if (isSplit && (prior || around !== 0 || carrier !== null)) return null
     const isChange = now.form !== was.form || nested !== 0
     isChanged ||= isChange
-    if (isChange && prior && prior.authorId !== made.authorId) return null
+    if (isChange && prior && (prior.authorId !== made.authorId || isSplitOff(prior))) return null
     // A block carried out of its item (a second paragraph) stays as it is until settled.
     if (isChange && prior?.nesting && !isListForm(prior.formerly) && !isListForm(was.form)) return null
     const formerly = prior?.formerly ?? was.form
-    const nesting = (prior?.nesting ?? 0) + nested
+    const nesting = isSplit ? -1 : (prior?.nesting ?? 0) + nested
     if (isChange && carrier === null) changes += 1
     // Form and nesting together only into a list, or out of one, the block alone changing (its
     // own items carried with it), or from one list to the other: rejected, both are given back in
     // turn (giveBack).
-    if (now.form !== formerly && nesting !== 0 && !(isListForm(now.form) && isListForm(formerly))) {
+    if (!isSplit && now.form !== formerly && nesting !== 0 && !(isListForm(now.form) && isListForm(formerly))) {
       if (carrier !== null || isListForm(formerly) === isListForm(now.form)) return null
       isBoth = true
     }
@@ -163,12 +168,20 @@ function giveBack(tr: Transaction, position: number, form: BlockForm | null, cha
   const steps = tr.steps.length
   const mapped = () => tr.mapping.slice(steps).map(position + 1) - 1
   if (!form || form === change.formerly) return giveBackNesting(tr, position, nesting, true)
+  if (isSplitOff(change)) return joinItemBefore(tr, position)
   if (nesting !== 0 && !isListForm(form)) {
     giveBackForm(tr, position, form, change.formerly)
     return giveBackNesting(tr, mapped(), nesting, true)
   }
   giveBackNesting(tr, position, nesting)
   giveBackForm(tr, mapped(), form, change.formerly)
+}
+
+/** Joins the item whose first paragraph is at `position` to the item before it in its list: its blocks go to that item's end. */
+function joinItemBefore(tr: Transaction, position: number): void {
+  const $block = tr.doc.resolve(position)
+  const at = $block.before($block.depth)
+  if ($block.index($block.depth - 1) > 0 && canJoin(tr.doc, at)) tr.join(at)
 }
 
 /** Runs `command` on `tr`'s document with the caret in the block at `at`. */

@@ -44,6 +44,15 @@ export type BlockChange = z.infer<typeof blockChangeSchema>
 
 export const suggestedBlockName = 'suggestedBlock'
 
+/**
+ * Whether `change`, recorded on a list item's first paragraph, says the item was made of blocks
+ * of the item before it, after a list an item of that list was taken out of (Shift-Tab): a block
+ * of words moved a level out that was no item. Given back, the item's blocks go back to the end
+ * of the item before it.
+ */
+export const isSplitOff = (change: Pick<BlockChange, 'formerly' | 'nesting'> | null | undefined): boolean =>
+  Boolean(change && !isListForm(change.formerly) && (change.nesting ?? 0) < 0)
+
 export function toBlockChange(attrs: unknown): BlockChange | null {
   const parsed = blockChangeSchema.safeParse(attrs)
   return parsed.success ? parsed.data : null
