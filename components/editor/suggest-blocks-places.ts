@@ -118,17 +118,18 @@ export function carrierOf(before: Block[], after: Block[], index: number): numbe
  * by `changeOf`) and the items before them in the lists and items around them (read from their marks).
  */
 export function isLiftBlocked(doc: ProseMirrorNode, blocks: Block[], changeOf: (index: number) => BlockChange | null | undefined): boolean {
-  const nestingAt = (position: number) => {
-    const at = blocks.findIndex((one) => one.position === position)
-    return (at >= 0 ? changeOf(at) : markOf(doc.nodeAt(position), position).change)?.nesting ?? 0
+  /** The nesting of the item `item` at `position` records (its first paragraph's). */
+  const nestingOf = (item: ProseMirrorNode, position: number) => {
+    const at = blocks.findIndex((one) => one.position === position + 1)
+    return (at >= 0 ? changeOf(at) : markOf(item.firstChild, position + 1).change)?.nesting ?? 0
   }
   const isList = (node: ProseMirrorNode) => (listForms as readonly string[]).includes(node.type.name)
   /** Whether the node at `position`, followed by more in the node around it, is such an item or list. */
   const isStopped = (node: ProseMirrorNode, position: number): boolean => {
-    if (node.type.name === 'listItem') return nestingAt(position + 1) > 1
-    const firsts: number[] = []
-    if (isList(node)) node.forEach((_, offset) => firsts.push(position + 1 + offset + 1))
-    return firsts.some((first) => nestingAt(first) > 0)
+    if (node.type.name === 'listItem') return nestingOf(node, position) > 1
+    let isLifted = false
+    if (isList(node)) node.forEach((item, offset) => (isLifted ||= nestingOf(item, position + 1 + offset) > 0))
+    return isLifted
   }
   return blocks.some((block) => {
     const $block = doc.resolve(block.position)
@@ -136,8 +137,13 @@ export function isLiftBlocked(doc: ProseMirrorNode, blocks: Block[], changeOf: (
     // The block's own item and list, when more follows them; then those before it, level by level.
     for (let depth = isItem ? $block.depth - 1 : $block.depth; depth > 0; depth -= 1) {
       const [node, index] = [$block.node(depth), $block.index(depth)]
-      if (index < node.childCount - 1 && isStopped(node.child(index), $block.posAtIndex(index, depth))) return true
-      for (let child = 0; child < index; child += 1) if (isStopped(node.child(child), $block.posAtIndex(child, depth))) return true
+      let [position, isFound] = [$block.start(depth), false]
+      for (let child = 0; child <= index && !isFound; child += 1) {
+        const isLast = child === index && index === node.childCount - 1
+        isFound = !isLast && isStopped(node.child(child), position)
+        position += node.child(child).nodeSize
+      }
+      if (isFound) return true
     }
     return false
   })
