@@ -32,8 +32,8 @@ const maxNesting = 8
 /**
  * A suggested block change: who and when, and the form the block had (`formerly`); for a list
  * item nested in the one above it (Tab) or taken out to its list's list (Shift-Tab), `nesting`
- * says how many levels it moved in (negative: out), counted against the item it is in, so an item
- * carried along with the one it belongs to has none of its own. Both change only for a block taken
+ * says how many levels it moved in (negative: out), counted from where giving back the items it
+ * is in leaves it, so an item carried along with the one it belongs to has none of its own. Both change only for a block taken
  * into a list or out of one (components/editor/suggest-blocks.ts).
  */
 export const blockChangeSchema = suggestionAttrsSchema.extend({
