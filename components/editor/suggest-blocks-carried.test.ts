@@ -164,12 +164,48 @@ describe('every item, or run of items, of a story taken out of its list altogeth
 })
 
 describe('an item taken out a level whose item holds blocks after its list', () => {
-  it('is refused: the editor makes those blocks an item of their own, which rejecting could not undo', () => {
+  /** Shift-Tab in `text` as Ana's suggestion, and as the editor makes it. */
+  const lifted = (start: EditorState, text: string): [EditorState, EditorState] => {
+    const at = caretIn(start, text)
+    return [suggest(at, ana, shiftTab), at.apply(shiftTab(at))]
+  }
+
+  it('is one suggestion, those blocks made an item of their own; rejected and for readers they are back at the end of the item', () => {
     const start = body(bullets(holding('A', bullets(item('B')), paragraph('A2'))))
-    const at = caretIn(start, 'B')
-    expect(shape(at.apply(shiftTab(at)))).toEqual(['listItem>p A', 'listItem>p B', 'listItem>p A2'])
-    expect(suggestTransaction(at, shiftTab(at), ana, now, newId)).toBeNull()
-    const fromNumbers = caretIn(body(bullets(holding('A', numbers(item('B'), item('C')), paragraph('A2')))), 'C')
-    expect(suggestTransaction(fromNumbers, shiftTab(fromNumbers), ana, now, newId)).toBeNull()
+    const [state, made] = lifted(start, 'B')
+    expect(shape(state)).toEqual(['listItem>p A', 'listItem>p B', 'listItem>p A2'])
+    expect(pending(state)).toEqual([['block', 'Bulleted list (moved 1 level out)', 'B A2', 'Ana Ruiz']])
+    expect(storySchema.nodeFromJSON(forReaders(json(state))).toJSON()).toEqual(json(start))
+    expect(renderRichText(json(state))).toBe(renderRichText(json(start)))
+    expect(json(settled(state, false))).toEqual(json(start))
+    expect(json(settled(state, true))).toEqual(json(made))
+  })
+
+  it('is one suggestion from a list of the other kind, several blocks and a list after it going into the new item', () => {
+    const start = body(
+      bullets(holding('A', numbers(item('B'), item('C')), paragraph('A2'), paragraph('A3'), bullets(item('D'))), item('E')),
+    )
+    const [state, made] = lifted(start, 'C')
+    expect(shape(state)).toEqual([
+      'listItem>p A',
+      'listItem>p B',
+      'listItem>p C',
+      'listItem>p A2',
+      'listItem>p A3',
+      'listItem>p D',
+      'listItem>p E',
+    ])
+    expect(pending(state)).toEqual([['block', 'Bulleted list (was numbered list, moved 1 level out)', 'C A2', 'Ana Ruiz']])
+    expect(storySchema.nodeFromJSON(forReaders(json(state))).toJSON()).toEqual(json(start))
+    expect(json(settled(state, false))).toEqual(json(start))
+    expect(json(settled(state, true))).toEqual(json(made))
+  })
+
+  it('leaves the item made of those blocks as it is until settled', () => {
+    const [state] = lifted(body(bullets(holding('A', bullets(item('B')), paragraph('A2')))), 'B')
+    for (const edit of [tab, shiftTab]) {
+      const at = caretIn(state, 'A2')
+      expect(suggestTransaction(at, edit(at), ana, now, newId)).toBeNull()
+    }
   })
 })

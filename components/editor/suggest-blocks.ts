@@ -1,4 +1,4 @@
-import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import type { NodeType, Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { setBlockType } from '@tiptap/pm/commands'
 import { liftListItem, sinkListItem, wrapInList } from '@tiptap/pm/schema-list'
 import { type Command, EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
@@ -7,70 +7,19 @@ import {
   type BlockChange,
   type BlockForm,
   blockChangeSchema,
-  formOf,
   isListForm,
+  isSplitOff,
   suggestedBlockName,
   textblockOf,
-  toBlockChange,
 } from '@/lib/story-schema/block-suggestion'
 import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
 import { canLeaveList, intoItemBefore } from './suggest-blocks-carried'
+import { adopterOf, blocksOf, carrierOf, isLiftBlocked, nestingAround } from './suggest-blocks-places'
 
 // Headings, list items and their nesting as suggestions: the block takes the form (or place)
 // asked for at once, so the desk shows it as it would be, and a mark at its end records the form
 // it had (or the levels it moved), who asked and when (lib/story-schema/block-suggestion.ts).
 // Rejecting gives it back its form or place.
-
-/**
- * A block of words: where it starts, its form, and its suggested change with the mark's position;
- * how many items it is nested in (`depth`, not counting the one a list item's first paragraph
- * begins) and where the first paragraph of the nearest of those starts (`outer`).
- */
-type Block = {
-  node: ProseMirrorNode
-  position: number
-  form: BlockForm | null
-  change: BlockChange | null
-  marker: number | null
-  depth: number
-  outer: number | null
-}
-
-/**
- * The blocks of words of `doc` from `from` to `to` in order, with their forms, and the other
- * blocks (figures, rules) between them.
- */
-function blocksOf(doc: ProseMirrorNode, from = 0, to = doc.content.size): { blocks: Block[]; others: ProseMirrorNode[] } {
-  const blocks: Block[] = []
-  const others: ProseMirrorNode[] = []
-  // A step's map read back through the steps after it may reach past the document's ends.
-  doc.nodesBetween(Math.max(0, from), Math.min(to, doc.content.size), (node, position) => {
-    if (node.isTextblock) {
-      const $position = doc.resolve(position)
-      const isItem = $position.parent.type.name === 'listItem' && $position.index() === 0
-      const listType = isItem ? $position.node($position.depth - 1).type.name : null
-      let marker: number | null = null
-      let change: BlockChange | null = null
-      node.forEach((child, offset) => {
-        if (child.type.name !== suggestedBlockName || marker !== null) return
-        marker = position + 1 + offset
-        change = toBlockChange(child.attrs)
-      })
-      // The items around: the nearest is the block's own (when it is its first paragraph).
-      const items: number[] = []
-      for (let depth = $position.depth; depth > 0; depth -= 1)
-        if ($position.node(depth).type.name === 'listItem') items.push($position.start(depth))
-      const form = formOf(node.type.name, node.attrs.level, listType)
-      // Another block in an item (in a quote in it, say) counts as nested in that item.
-      const [depth, outer] = isItem ? [items.length - 1, items[1] ?? null] : [items.length, items[0] ?? null]
-      blocks.push({ node, position, form, change, marker, depth, outer })
-      return false
-    }
-    if (node.isAtom) others.push(node)
-    return !node.isAtom
-  })
-  return { blocks, others }
-}
 
 /** Where `tr`'s steps touch the document it was made on (its start, and its end there). */
 function touched(tr: Transaction): { from: number; to: number } {
@@ -139,33 +88,43 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
     }
     const prior = was.change
     if (isListForm(was.form) && !isListForm(now.form) && !canLeaveList(state.doc, was.position)) return null
-    // A block or item of an item taken out of its list altogether goes out with it (carried): its
-    // nesting is counted from then on as its carrier's, against the item the carrier's was in.
+    // A block or item of an item taken out of its list altogether goes out with it (carried).
     const carrier = carrierOf(before.blocks, after.blocks, index)
-    const carried = carrier === null ? 0 : (before.blocks[carrier]?.change?.nesting ?? 0)
-    const nested = ownNesting(before.blocks, after.blocks, index) + carried
+    const adopter = carrier === null ? adopterOf(before.blocks, after.blocks, index) : null
+    // Its levels are counted from where giving back the items around it puts it.
+    const moved = now.around.length - was.around.length
+    const around = nestingAround(state.doc, before.blocks, was)
+    const nested = moved - nestingAround(tr.doc, after.blocks, now, (at) => wanted[at]) + around
+    // A block after the list an item was taken out of, made an item of its own (split off).
+    const isSplit = !isListForm(was.form) && isListForm(now.form) && moved === -1
+    if (isSplit && (prior || around !== 0 || carrier !== null)) return null
     const isChange = now.form !== was.form || nested !== 0
     isChanged ||= isChange
-    if (isChange && prior && prior.authorId !== made.authorId) return null
+    if (isChange && prior && (prior.authorId !== made.authorId || isSplitOff(prior))) return null
     // A block carried out of its item (a second paragraph) stays as it is until settled.
     if (isChange && prior?.nesting && !isListForm(prior.formerly) && !isListForm(was.form)) return null
     const formerly = prior?.formerly ?? was.form
-    const nesting = (prior?.nesting ?? 0) + nested
+    const nesting = isSplit ? -1 : (prior?.nesting ?? 0) + nested
     if (isChange && carrier === null) changes += 1
     // Form and nesting together only into a list, or out of one, the block alone changing (its
     // own items carried with it), or from one list to the other: rejected, both are given back in
     // turn (giveBack).
-    if (now.form !== formerly && nesting !== 0 && !(isListForm(now.form) && isListForm(formerly))) {
+    if (!isSplit && now.form !== formerly && nesting !== 0 && !(isListForm(now.form) && isListForm(formerly))) {
       if (carrier !== null || isListForm(formerly) === isListForm(now.form)) return null
       isBoth = true
     }
-    // A carried block's suggestion is its carrier's, settled with it.
-    const own = prior ?? (carrier === null ? null : wanted[carrier]) ?? made
+    // A carried block's suggestion is its carrier's, settled with it; so is that of an item taken
+    // as its own by an item taken out a level (an item after it in its list).
+    const holder = carrier ?? adopter
+    const held = holder === null ? null : (wanted[holder] ?? null)
+    const own = prior ?? held ?? made
     const change = now.form === formerly && nesting === 0 ? null : { ...own, formerly, nesting: nesting || null }
-    if (carrier !== null && change && change.id !== wanted[carrier]?.id) return null
+    if (change && (carrier !== null || held) && change.id !== held?.id) return null
     wanted.push(change && blockChangeSchema.parse(change))
   }
   if (!isChanged || (isBoth && changes > 1)) return null
+  // Each item to go back out a level, when rejected, must be its item's last block.
+  if (isLiftBlocked(tr.doc, after.blocks, (index) => wanted[index])) return null
   const marker = state.schema.nodes[suggestedBlockName]
   if (!marker) return null
   // From the last block back, so that a mark put in or taken out moves no block still to come.
@@ -177,28 +136,6 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
     if (block.marker !== null) tr.delete(block.marker, block.marker + 1)
   }
   return tr
-}
-
-/**
- * How many levels the list item whose first paragraph is `after[index]` moved in (negative: out)
- * against the item it is in: an item carried along with its own has not moved. An item outside
- * the blocks compared did not move.
- */
-function ownNesting(before: Block[], after: Block[], index: number): number {
-  const now = after[index]
-  const was = before[index]
-  if (!now || !was) return 0
-  const outer = now.outer === null ? -1 : after.findIndex((block) => block.position === now.outer)
-  const outerMoved = outer < 0 ? 0 : (after[outer]?.depth ?? 0) - (before[outer]?.depth ?? 0)
-  return now.depth - was.depth - outerMoved
-}
-
-/** Which block's item holds the item of `before[index]` and leaves its list altogether (its carrier), if any. */
-function carrierOf(before: Block[], after: Block[], index: number): number | null {
-  const outer = before[index]?.outer ?? null
-  const at = outer === null ? -1 : before.findIndex((block) => block.position === outer)
-  const [was, now] = [before[at]?.form, after[at]?.form]
-  return was && now && isListForm(was) && !isListForm(now) ? at : null
 }
 
 function isSameChange(one: BlockChange | null, other: BlockChange | null): boolean {
@@ -231,12 +168,20 @@ function giveBack(tr: Transaction, position: number, form: BlockForm | null, cha
   const steps = tr.steps.length
   const mapped = () => tr.mapping.slice(steps).map(position + 1) - 1
   if (!form || form === change.formerly) return giveBackNesting(tr, position, nesting, true)
+  if (isSplitOff(change)) return joinItemBefore(tr, position)
   if (nesting !== 0 && !isListForm(form)) {
     giveBackForm(tr, position, form, change.formerly)
     return giveBackNesting(tr, mapped(), nesting, true)
   }
   giveBackNesting(tr, position, nesting)
   giveBackForm(tr, mapped(), form, change.formerly)
+}
+
+/** Joins the item whose first paragraph is at `position` to the item before it in its list: its blocks go to that item's end. */
+function joinItemBefore(tr: Transaction, position: number): void {
+  const $block = tr.doc.resolve(position)
+  const at = $block.before($block.depth)
+  if ($block.index($block.depth - 1) > 0 && canJoin(tr.doc, at)) tr.join(at)
 }
 
 /** Runs `command` on `tr`'s document with the caret in the block at `at`. */
@@ -272,7 +217,7 @@ function giveBackForm(tr: Transaction, position: number, form: BlockForm, former
   if (isListForm(form) && isListForm(formerly)) {
     const $block = tr.doc.resolve(position)
     tr.setNodeMarkup($block.before($block.depth - 1), nodes[formerly])
-    return
+    return joinBeside(tr, () => tr.mapping.slice(steps).map(position + 1), nodes[formerly])
   }
   if (isListForm(form) && nodes.listItem) run(liftListItem(nodes.listItem), position)
   let at = tr.mapping.slice(steps).map(position + 1) - 1
@@ -285,8 +230,13 @@ function giveBackForm(tr: Transaction, position: number, form: BlockForm, former
   run(wrapInList(list), at)
   // The item joins the list of its kind before it and those after it (its own items carried out
   // with it among them), as readers get it (lib/story-schema/block-changes.ts).
+  joinBeside(tr, () => tr.mapping.slice(steps).map(position + 1), list)
+}
+
+/** Joins the list of `list`'s kind around the block of words at `inside()` to the lists of its kind after it and before it. */
+function joinBeside(tr: Transaction, inside: () => number, list: NodeType | undefined): void {
   const listAround = () => {
-    const $list = tr.doc.resolve(tr.mapping.slice(steps).map(position + 1))
+    const $list = tr.doc.resolve(inside())
     return { start: $list.before($list.depth - 2), end: $list.after($list.depth - 2) }
   }
   for (let { end } = listAround(); tr.doc.resolve(end).nodeAfter?.type === list && canJoin(tr.doc, end); { end } = listAround())

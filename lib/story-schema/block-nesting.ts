@@ -1,5 +1,5 @@
 import type { RichTextNode } from '@/db/schema'
-import { listForms, suggestedBlockName, toBlockChange } from './block-suggestion'
+import { isSplitOff, listForms, suggestedBlockName, toBlockChange } from './block-suggestion'
 
 // List items suggested nested in the item above them (Tab) or taken out a level (Shift-Tab), in a
 // body's JSON: moved back for readers as the desk's editor moves them back when the suggestion is
@@ -10,14 +10,16 @@ import { listForms, suggestedBlockName, toBlockChange } from './block-suggestion
 const isList = (node: RichTextNode | undefined): boolean => (listForms as readonly string[]).includes(node?.type ?? '')
 const isWords = (node: RichTextNode) => node.type === 'paragraph' || node.type === 'heading'
 
-/** The nesting a block of words records as suggested (0 for none). */
-function blockNesting(block: RichTextNode | undefined): number {
+/** The change a block of words records as suggested, if any. */
+function blockChange(block: RichTextNode | undefined) {
   const marker = block?.content?.find((child) => child.type === suggestedBlockName)
-  return (marker && toBlockChange(marker.attrs)?.nesting) || 0
+  return marker ? toBlockChange(marker.attrs) : null
 }
 
+/** The change an item's first paragraph (or a block of words) records as suggested, if any. */
+const changeHere = (node: RichTextNode) => blockChange(isWords(node) ? node : node.content?.[0])
 /** The nesting an item's first paragraph (or a block of words) records as suggested (0 for none). */
-const nestingHere = (node: RichTextNode) => blockNesting(isWords(node) ? node : node.content?.[0])
+const nestingHere = (node: RichTextNode) => changeHere(node)?.nesting || 0
 
 /**
  * Where an item (or a block of words) is: its list (or the node it is in) as `list`, its index
@@ -61,6 +63,15 @@ function sink({ list, index }: Place): boolean {
   if (last?.type === list.type) last.content = [...(last.content ?? []), item]
   else before.content.push({ type: list.type, content: [item] })
   return true
+}
+
+/** The item at `place`, split off the item before it, joined to it again: its blocks at that item's end. */
+function joinItemBefore({ list, index }: Place): void {
+  const before = list.content?.[index - 1]
+  const item = list.content?.[index]
+  if (!before || !item) return
+  before.content = [...(before.content ?? []), ...(item.content ?? [])]
+  list.content?.splice(index, 1)
 }
 
 /** The item at `place` taken out to the list around its list, after the item it was in; the items after it become its own. */
@@ -131,6 +142,14 @@ export function formerNesting(nodes: RichTextNode[]): RichTextNode[] {
     if (!place || !found) return out
     done.add(found)
     const nesting = nestingHere(found)
+    const here = findItem(out, (one) => one === found)
+    if (here && isList(here.list) && isSplitOff(changeHere(found))) {
+      // Its first paragraph, a block in the item before again, keeps its mark: it has moved back.
+      const [first] = found.content ?? []
+      if (first) done.add(first)
+      joinItemBefore(here)
+      continue
+    }
     for (let moved = 0; moved < Math.abs(nesting); moved += 1) {
       const now = findItem(out, (one) => one === found)
       if (!now) break

@@ -32,8 +32,8 @@ const maxNesting = 8
 /**
  * A suggested block change: who and when, and the form the block had (`formerly`); for a list
  * item nested in the one above it (Tab) or taken out to its list's list (Shift-Tab), `nesting`
- * says how many levels it moved in (negative: out), counted against the item it is in, so an item
- * carried along with the one it belongs to has none of its own. Both change only for a block taken
+ * says how many levels it moved in (negative: out), counted from where giving back the items it
+ * is in leaves it, so an item carried along with the one it belongs to has none of its own. Both change only for a block taken
  * into a list or out of one (components/editor/suggest-blocks.ts).
  */
 export const blockChangeSchema = suggestionAttrsSchema.extend({
@@ -43,6 +43,15 @@ export const blockChangeSchema = suggestionAttrsSchema.extend({
 export type BlockChange = z.infer<typeof blockChangeSchema>
 
 export const suggestedBlockName = 'suggestedBlock'
+
+/**
+ * Whether `change`, recorded on a list item's first paragraph, says the item was made of blocks
+ * of the item before it, after a list an item of that list was taken out of (Shift-Tab): a block
+ * of words moved a level out that was no item. Given back, the item's blocks go back to the end
+ * of the item before it.
+ */
+export const isSplitOff = (change: Pick<BlockChange, 'formerly' | 'nesting'> | null | undefined): boolean =>
+  Boolean(change && !isListForm(change.formerly) && (change.nesting ?? 0) < 0)
 
 export function toBlockChange(attrs: unknown): BlockChange | null {
   const parsed = blockChangeSchema.safeParse(attrs)
