@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm'
+import { and, isNull, sql } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Db } from '@/db'
+import { articles } from '@/db/schema'
 import { createTestDatabase } from '@/db/testing'
 import { seedSynthetic } from '@/seed/synthetic'
 import { act, articleRow, docOf, editStory, makeStory, openTestNewsroom } from './newsroom'
@@ -63,10 +64,13 @@ describe('the desk search on the synthetic archive (several revisions a story, l
     ['council ', 'or'],
     ['budget ', '2'],
   ])('finds for %j and %j typed what all the words or all but the last and its beginning found', async (before, word) => {
-    const { rows } = (await db.execute(sql`select id from articles where trashed_at is null
-      and current_search_vector @@ (websearch_to_tsquery('english', ${before + word})
-        || (websearch_to_tsquery('english', ${before}) && to_tsquery('english', ${`${word}:*`})))
-      order by id`)) as unknown as { rows: { id: number }[] }
+    const either = sql`(websearch_to_tsquery('english', ${before + word})
+      || (websearch_to_tsquery('english', ${before}) && to_tsquery('english', ${`${word}:*`})))`
+    const rows = await db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(isNull(articles.trashedAt), sql`${articles.currentSearchVector} @@ ${either}`))
+      .orderBy(articles.id)
     expect(await foundOnTheDesk(db, editor, before + word)).toEqual(rows.map((row) => row.id))
   })
 

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { RichTextDoc } from '@/db/schema'
+import { type RichTextDoc, storyDocuments } from '@/db/schema'
 import { docOf, editStory, makeStory, openTestNewsroom, revisionRows } from '@/test/newsroom'
 import {
   addContributors,
@@ -56,12 +56,11 @@ describe('a story’s shared document in the database', () => {
     await storeStoryDocument(db, story, doc)
     // The row's version: a new one for every write, whatever it changes.
     const rowVersion = async () => {
-      const { rows } = (await db.execute(
-        sql`select xmin::text as version from story_documents where article_id = ${story}`,
-      )) as unknown as {
-        rows: { version: string }[]
-      }
-      return rows[0]?.version
+      const [row] = await db
+        .select({ version: sql<string>`xmin::text` })
+        .from(storyDocuments)
+        .where(eq(storyDocuments.articleId, story))
+      return row?.version
     }
     await addContributors(db, story, [newsroom.writer.id])
     const written = await rowVersion()
