@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
 import { renderRichText } from '@/lib/rich-text'
 import { pendingSuggestions } from '@/lib/story-schema/suggestions'
-import { ana, json, keyed, newId, now, readers, stateOfJson } from '@/test/suggesting'
+import { ana, ben, json, keyed, newId, now, readers, stateOfJson, suggest } from '@/test/suggesting'
 import { settleSuggestions, suggestTransaction } from './suggest-changes'
 
 // Ranges from a block's very start while suggesting. Words typed over one into a block of another
@@ -24,6 +24,8 @@ const story = (...content: RichTextNode[]) => stateOfJson({ type: 'doc', content
 
 const typed = (state: EditorState) => state.tr.insertText('x')
 const deleted = keyed(deleteSelection)
+const selecting = (state: EditorState, from: number, to: number) =>
+  state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)))
 const settled = (state: EditorState, accept: boolean) => state.apply(settleSuggestions(state, null, accept))
 const pending = (state: EditorState) => pendingSuggestions(json(state)).map((one) => [one.kind, one.text])
 const shape = (node: ProseMirrorNode): string =>
@@ -156,5 +158,22 @@ describe('words deleted from a block’s very start up to an empty block while s
     expect(shape(accepted)).toBe('doc [paragraph “Fares rise.”, paragraph “”, paragraph “Buses too.”]')
     expect(accepted.eq(editors)).toBe(true)
     expect(settled(state, false).doc.eq(start.doc)).toBe(true)
+  })
+})
+
+describe('a range from a block’s very start over all of a last block that begins with someone else’s struck words', () => {
+  it('accepted with theirs, leaves an empty block of the first one’s form; accepted alone, the last block with their struck words', () => {
+    const start = story(paragraph('Fares rise.'), heading('Works'), paragraph('Buses too.'))
+    const bens = suggest(selecting(start, at(start, 'Buses'), at(start, 'Buses ', true)), ben, deleted)
+    const { state } = edited(bens, at(bens, 'Works'), at(bens, 'too.', true), deleted)
+    expect(readers(state)).toBe(readers(start))
+    expect(shape(settled(state, true).doc)).toBe('doc [paragraph “Fares rise.”, heading “”]')
+    const anas = pendingSuggestions(json(state))
+      .filter((one) => one.authorName === ana.name)
+      .map((one) => one.id)
+    const anasAccepted = state.apply(settleSuggestions(state, anas, true))
+    expect(shape(anasAccepted.doc)).toBe('doc [paragraph “Fares rise.”, paragraph “Buses ”]')
+    expect(pending(anasAccepted)).toEqual([['deletion', 'Buses ']])
+    expect(state.apply(settleSuggestions(state, anas, false)).doc.eq(bens.doc)).toBe(true)
   })
 })
