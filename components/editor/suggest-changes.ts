@@ -79,10 +79,13 @@ export function suggestTransaction(
   if (!suggestBlocksBetween(state.doc, out, from, to, deletionAttrs)) return null
 
   // What is added goes after the words it replaces, marked as an insertion; across blocks from
-  // the first one's start, before them, so that the first block stays, as it does in the editor.
+  // the first one's start, before them, so that the first block stays, as it does in the editor;
+  // up to a later block's start, at the first one's end, so that it stays in the block it is typed in.
   const end = out.mapping.map(to)
-  const isFromStart = state.doc.resolve(from).parentOffset === 0 && !state.doc.resolve(from).sameParent(state.doc.resolve(to))
-  const typedAt = isFromStart ? out.mapping.map(from, -1) : end
+  const $from = state.doc.resolve(from)
+  const isAcross = !$from.sameParent(state.doc.resolve(to))
+  const isToStart = isAcross && state.doc.resolve(to).parentOffset === 0
+  const typedAt = isAcross && $from.parentOffset === 0 ? out.mapping.map(from, -1) : isToStart ? out.mapping.map($from.end(), -1) : end
   if (content.size > 0) {
     const insertionAttrs = near('insertion', from) ?? near('insertion', to) ?? newAttrs()
     out.insert(typedAt, marked(content, insertion, deletion, insertionAttrs))

@@ -1,0 +1,67 @@
+import { deleteSelection } from '@tiptap/pm/commands'
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { type EditorState, TextSelection } from '@tiptap/pm/state'
+import { describe, expect, it } from 'vitest'
+import type { RichTextNode } from '@/db/schema'
+import { pendingSuggestions } from '@/lib/story-schema/suggestions'
+import { ana, ben, json, keyed, readers, stateOfJson, suggest } from '@/test/suggesting'
+import { settleSuggestions } from './suggest-changes'
+
+// Ranges across blocks suggested over someone else's suggestions (suggest-range.ts): their words
+// stay theirs, and the story settles the same whichever of the two is settled first.
+
+const paragraph = (text: string): RichTextNode => ({ type: 'paragraph', content: [{ type: 'text', text }] })
+const heading = (text: string): RichTextNode => ({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text }] })
+const quote = (text: string): RichTextNode => ({ type: 'blockquote', content: [paragraph(text)] })
+const story = (...content: RichTextNode[]) => stateOfJson({ type: 'doc', content })
+const selecting = (state: EditorState, from: number, to: number) =>
+  state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)))
+const deleted = keyed(deleteSelection)
+const typed = (state: EditorState) => state.tr.insertText('x')
+const settled = (state: EditorState, ids: string[] | null, accept: boolean) => state.apply(settleSuggestions(state, ids, accept))
+const idsOf = (state: EditorState, who: typeof ana) => [
+  ...new Set(
+    pendingSuggestions(json(state))
+      .filter((one) => one.authorName === who.name)
+      .map((one) => one.id),
+  ),
+]
+const shape = (node: ProseMirrorNode): string =>
+  node.isTextblock ? `${node.type.name} “${node.textContent}”` : `${node.type.name} [${node.children.map(shape).join(', ')}]`
+
+/** The position at the start of the first `words` in the story, or just after them (`after`). */
+function at(state: EditorState, words: string, after = false): number {
+  let found: number | null = null
+  state.doc.descendants((node, position) => {
+    const index = found === null && node.isText ? (node.text ?? '').indexOf(words) : -1
+    if (index >= 0) found = position + index + (after ? words.length : 0)
+    return found === null
+  })
+  if (found === null) throw new Error(`no “${words}” in the story`)
+  return found
+}
+
+describe('words typed over a range that ends at a block’s start, over someone else’s suggestions', () => {
+  it('into the paragraph after a subheading whose words Ben struck: accepted, the heading holds the typed words and the paragraph’s, as in the editor', () => {
+    const start = story(paragraph('Fares rise.'), heading('Works go on.'), paragraph('Buses too.'))
+    const bens = suggest(selecting(start, at(start, 'Works'), at(start, 'on.', true)), ben, deleted)
+    const anas = suggest(selecting(bens, at(bens, 'orks'), at(bens, 'Buses')), ana, typed)
+    expect(readers(anas)).toBe(readers(start))
+    const editors = selecting(bens, at(bens, 'orks'), at(bens, 'Buses'))
+    const made = editors.apply(typed(editors))
+    expect(shape(settled(anas, null, true).doc)).toBe('doc [paragraph “Fares rise.”, heading “xBuses too.”]')
+    expect(settled(anas, null, true).doc.eq(settled(made, null, true).doc)).toBe(true)
+    expect(settled(anas, idsOf(anas, ana), false).doc.eq(bens.doc)).toBe(true)
+  })
+
+  it('into a quote Ben suggested taking from its start: his settled first, rejecting hers gives what his alone gives', () => {
+    const start = story(paragraph('Fares rise.'), quote('Works go on.'), paragraph('Buses too.'))
+    const bens = suggest(selecting(start, at(start, 'Works'), at(start, 'Bu', true)), ben, deleted)
+    const anas = suggest(selecting(bens, at(bens, 'ares'), at(bens, 'Works')), ana, typed)
+    expect(readers(anas)).toBe(readers(start))
+    const bensFirst = settled(anas, idsOf(bens, ben), true)
+    expect(shape(bensFirst.doc)).toBe('doc [paragraph “Fares rise.x”, paragraph “ses too.”]')
+    expect(settled(bensFirst, idsOf(anas, ana), false).doc.eq(settled(bens, null, true).doc)).toBe(true)
+    expect(shape(settled(bensFirst, idsOf(anas, ana), true).doc)).toBe('doc [paragraph “Fxses too.”]')
+  })
+})
