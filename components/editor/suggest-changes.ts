@@ -76,7 +76,7 @@ export function suggestTransaction(
   })
   for (const inserted of ownInserted.reverse()) out.delete(inserted.from, inserted.to)
   // Across paragraphs and headings, their breaks are suggested joined and the blocks between suggested out (suggest-range.ts).
-  if (!suggestBlocksBetween(state.doc, out, from, to, deletionAttrs)) return null
+  if (!suggestBlocksBetween(state.doc, out, { from, to, isTyped: content.size > 0 }, deletionAttrs)) return null
 
   // What is added goes after the words it replaces, marked as an insertion; across blocks from
   // the first one's start, before them, so that the first block stays, as it does in the editor;

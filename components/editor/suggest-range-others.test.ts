@@ -4,8 +4,8 @@ import { type EditorState, TextSelection } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
 import { pendingSuggestions } from '@/lib/story-schema/suggestions'
-import { ana, ben, json, keyed, readers, stateOfJson, suggest } from '@/test/suggesting'
-import { settleSuggestions } from './suggest-changes'
+import { ana, ben, json, keyed, newId, now, readers, stateOfJson, suggest } from '@/test/suggesting'
+import { settleSuggestions, suggestTransaction } from './suggest-changes'
 
 // Ranges across blocks suggested over someone else's suggestions (suggest-range.ts): their words
 // stay theirs, and the story settles the same whichever of the two is settled first.
@@ -63,5 +63,29 @@ describe('words typed over a range that ends at a block’s start, over someone 
     expect(shape(bensFirst.doc)).toBe('doc [paragraph “Fares rise.x”, paragraph “ses too.”]')
     expect(settled(bensFirst, idsOf(anas, ana), false).doc.eq(settled(bens, null, true).doc)).toBe(true)
     expect(shape(settled(bensFirst, idsOf(anas, ana), true).doc)).toBe('doc [paragraph “Fxses too.”]')
+  })
+})
+
+describe('a range whose first block keeps, before it, only words someone suggested', () => {
+  const start = story(paragraph('Fares rise.'), heading('Works go on.'), paragraph('Buses too.'))
+  const refused = (state: EditorState, from: number, to: number) => {
+    const selected = selecting(state, from, to)
+    return suggestTransaction(selected, deleted(selected), ana, now, newId) === null
+  }
+
+  it('is refused after Ben’s suggested or struck words: the joined block’s form would hang on how his are settled', () => {
+    const inserted = suggest(start, ben, (state) => state.tr.insertText('Old ', at(state, 'Works')))
+    expect(refused(inserted, at(inserted, 'Works'), at(inserted, 'Bu', true))).toBe(true)
+    const struck = suggest(selecting(start, at(start, 'Works'), at(start, 'Works ', true)), ben, deleted)
+    expect(refused(struck, at(struck, 'go'), at(struck, 'Bu', true))).toBe(true)
+    expect(refused(struck, at(struck, 'o on'), at(struck, 'Bu', true))).toBe(false)
+  })
+
+  it('is one suggestion with one’s own struck words just before it, and settles as the editor deletes', () => {
+    const own = suggest(selecting(start, at(start, 'Works'), at(start, 'Works ', true)), ana, deleted)
+    const state = suggest(selecting(own, at(own, 'go'), at(own, 'Bu', true)), ana, deleted)
+    expect(idsOf(state, ana)).toHaveLength(1)
+    expect(shape(settled(state, null, true).doc)).toBe('doc [paragraph “Fares rise.”, paragraph “ses too.”]')
+    expect(settled(state, null, false).doc.eq(start.doc)).toBe(true)
   })
 })

@@ -147,11 +147,25 @@ function isJoinable(node: ProseMirrorNode): boolean {
  * the editor's own deletion does (`joinAccepted`). False, and nothing to make of `out`, when the
  * range holds anything else: a block that is not a paragraph, heading, rule, figure or embed, one
  * someone else suggested in or out, a quote suggested in or out, one that split a paragraph, or a
- * paragraph or heading whose form is suggested changed.
+ * paragraph or heading whose form is suggested changed; or when the first block keeps, before the
+ * range, only words someone suggested in or struck (or, from its start, the last after it), unless
+ * words typed (`isTyped`) stay in it.
  */
-export function suggestBlocksBetween(doc: ProseMirrorNode, out: Transaction, from: number, to: number, attrs: SuggestionAttrs): boolean {
+export function suggestBlocksBetween(
+  doc: ProseMirrorNode,
+  out: Transaction,
+  { from, to, isTyped }: { from: number; to: number; isTyped: boolean },
+  attrs: SuggestionAttrs,
+): boolean {
   const $from = doc.resolve(from)
-  if ($from.sameParent(doc.resolve(to))) return true
+  const $to = doc.resolve(to)
+  if ($from.sameParent($to)) return true
+  // Left with only words someone suggested in or struck, and none typed, whether the joined block
+  // keeps the first one's form or the last one's would hang on how those are settled.
+  const keepsTyped = isTyped && ($from.parentOffset === 0 || $to.parentOffset === 0)
+  const isFirstLeftSuggested = isOnlySuggested($from.parent, 0, $from.parentOffset, attrs.id)
+  const isLastLeftSuggested = $from.parentOffset === 0 && isOnlySuggested($to.parent, $to.parentOffset, $to.parent.content.size, attrs.id)
+  if (!keepsTyped && (isFirstLeftSuggested || isLastLeftSuggested)) return false
   const textblockEnds: number[] = []
   const atoms: { node: ProseMirrorNode; position: number }[] = []
   let isRefused = false
@@ -187,6 +201,25 @@ export function suggestBlocksBetween(doc: ProseMirrorNode, out: Transaction, fro
     if (!isJoined) out.insert(at, pilcrow.create({ kind: 'join', ...attrs }))
   }
   return true
+}
+
+/**
+ * Whether `block`'s words from `start` to `end` (offsets in it) are some, all of them suggested in
+ * or struck, and not all struck under `id` (the range's own, settled with it).
+ */
+function isOnlySuggested(block: ProseMirrorNode, start: number, end: number, id: string): boolean {
+  let isSome = false
+  let isAllSuggested = true
+  let isAllOwn = true
+  block.nodesBetween(start, end, (node) => {
+    if (!node.isText) return true
+    const names = node.marks.map((mark) => mark.type.name)
+    isSome = true
+    isAllSuggested &&= names.includes('insertion') || names.includes('deletion')
+    isAllOwn &&= node.marks.some((mark) => mark.type.name === 'deletion' && mark.attrs.id === id)
+    return false
+  })
+  return isSome && isAllSuggested && !isAllOwn
 }
 
 /** Whether the words of a range may run through `node`: a list, an item of one, or a quote no one suggested in or out. */
