@@ -1,4 +1,4 @@
-import { deleteSelection } from '@tiptap/pm/commands'
+import { deleteSelection, splitBlock } from '@tiptap/pm/commands'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { type EditorState, TextSelection } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
@@ -64,6 +64,16 @@ describe('words typed over a range that ends at a block’s start, over someone 
     expect(settled(bensFirst, idsOf(anas, ana), false).doc.eq(settled(bens, null, true).doc)).toBe(true)
     expect(shape(settled(bensFirst, idsOf(anas, ana), true).doc)).toBe('doc [paragraph “Fxses too.”]')
   })
+
+  it('into the words Ben struck from a subheading’s start: his settled first, rejecting hers gives what his alone gives', () => {
+    const start = story(paragraph('Fares rise.'), heading('Works go on.'), paragraph('Buses too.'))
+    const bens = suggest(selecting(start, at(start, 'Works'), at(start, 'Bu', true)), ben, deleted)
+    const anas = suggest(selecting(bens, at(bens, 'ares'), at(bens, 'Works go', true)), ana, typed)
+    expect(readers(anas)).toBe(readers(start))
+    const bensFirst = settled(anas, idsOf(bens, ben), true)
+    expect(settled(bensFirst, idsOf(anas, ana), false).doc.eq(settled(bens, null, true).doc)).toBe(true)
+    expect(shape(settled(anas, null, true).doc)).toBe('doc [paragraph “Fxses too.”]')
+  })
 })
 
 describe('a range whose first block keeps, before it, only words someone suggested', () => {
@@ -87,5 +97,19 @@ describe('a range whose first block keeps, before it, only words someone suggest
     expect(idsOf(state, ana)).toHaveLength(1)
     expect(shape(settled(state, null, true).doc)).toBe('doc [paragraph “Fares rise.”, paragraph “ses too.”]')
     expect(settled(state, null, false).doc.eq(start.doc)).toBe(true)
+  })
+})
+
+describe('a range over a paragraph split someone else suggested', () => {
+  it('is refused: where the story splits would hang on which is settled first; one’s own split just goes', () => {
+    const start = story(paragraph('Fares rise.'), paragraph('Works go on.'), paragraph('Buses too.'))
+    const split = (who: typeof ana) => suggest(selecting(start, at(start, 'go'), at(start, 'go')), who, keyed(splitBlock))
+    const bens = split(ben)
+    const selected = selecting(bens, at(bens, 'rise'), at(bens, 'Bu', true))
+    expect(suggestTransaction(selected, deleted(selected), ana, now, newId)).toBeNull()
+    const anas = split(ana)
+    const state = suggest(selecting(anas, at(anas, 'rise'), at(anas, 'Bu', true)), ana, deleted)
+    expect(shape(settled(state, null, true).doc)).toBe('doc [paragraph “Fares ses too.”]')
+    expect(readers(state)).toBe(readers(start))
   })
 })

@@ -147,7 +147,7 @@ function isJoinable(node: ProseMirrorNode): boolean {
  * the editor's own deletion does (`joinAccepted`). False, and nothing to make of `out`, when the
  * range holds anything else: a block that is not a paragraph, heading, rule, figure or embed, one
  * someone else suggested in or out, a quote suggested in or out, one that split a paragraph, or a
- * paragraph or heading whose form is suggested changed; or when the first block keeps, before the
+ * paragraph or heading whose form is suggested changed, or someone else's paragraph split; or when the first block keeps, before the
  * range, only words someone suggested in or struck (or, from its start, the last after it), unless
  * words typed (`isTyped`) stay in it.
  */
@@ -162,10 +162,11 @@ export function suggestBlocksBetween(
   if ($from.sameParent($to)) return true
   // Left with only words someone suggested in or struck, and none typed, whether the joined block
   // keeps the first one's form or the last one's would hang on how those are settled.
-  const keepsTyped = isTyped && ($from.parentOffset === 0 || $to.parentOffset === 0)
+  const keepsTyped = isTyped && ($from.parentOffset === 0 || hasNoPlainWordsBefore($to))
   const isFirstLeftSuggested = isOnlySuggested($from.parent, 0, $from.parentOffset, attrs.id)
   const isLastLeftSuggested = $from.parentOffset === 0 && isOnlySuggested($to.parent, $to.parentOffset, $to.parent.content.size, attrs.id)
   if (!keepsTyped && (isFirstLeftSuggested || isLastLeftSuggested)) return false
+  if (holdsOthersSplit(doc, from, to, attrs.authorId)) return false
   const textblockEnds: number[] = []
   const atoms: { node: ProseMirrorNode; position: number }[] = []
   let isRefused = false
@@ -201,6 +202,32 @@ export function suggestBlocksBetween(
     if (!isJoined) out.insert(at, pilcrow.create({ kind: 'join', ...attrs }))
   }
   return true
+}
+
+/**
+ * Whether the words of the block at `$at` before it are none, or all suggested in or struck: words
+ * typed over a range up to there go at the end of its first block (suggest-changes.ts), so that how
+ * those are settled never leaves them alone in a block of their own.
+ */
+export function hasNoPlainWordsBefore($at: ResolvedPos): boolean {
+  let hasPlain = false
+  $at.parent.nodesBetween(0, $at.parentOffset, (node) => {
+    const names = node.marks.map((mark) => mark.type.name)
+    hasPlain ||= node.isText && !names.includes('insertion') && !names.includes('deletion')
+    return !hasPlain
+  })
+  return !hasPlain
+}
+
+/** Whether someone else (not `authorId`) suggested a paragraph split between `from` and `to`: joined across, where it splits would hang on the order they are settled in. */
+function holdsOthersSplit(doc: ProseMirrorNode, from: number, to: number, authorId: number): boolean {
+  let holds = false
+  doc.nodesBetween(from, to, (node) => {
+    const isSplit = node.type.name === suggestedBreakName && breakKindOf(node.attrs) === 'split'
+    holds ||= isSplit && node.attrs.authorId !== authorId
+    return !holds
+  })
+  return holds
 }
 
 /**
