@@ -76,8 +76,7 @@ export function settleBreak(
 
 /**
  * Whether the next block of words after the suggested break at `position` of `doc` (past any rule,
- * figure or embed suggested out with it) begins with words struck under the break's id, maybe
- * after words someone else had struck before (the range ran on over them, leaving them theirs).
+ * figure or embed suggested out with it) begins with words struck under the break's id.
  */
 export function isIntoStruckWords(doc: ProseMirrorNode, position: number): boolean {
   const id = doc.nodeAt(position)?.attrs.id
@@ -86,10 +85,8 @@ export function isIntoStruckWords(doc: ProseMirrorNode, position: number): boole
     if (next.length === 0 && node.isTextblock) next.push(node)
     return next.length === 0
   })
-  const struckBy = (node: ProseMirrorNode) => node.marks.find((mark) => mark.type.name === 'deletion')?.attrs.id
-  const words = next[0]?.children ?? []
-  const first = words.find((node) => struckBy(node) === undefined || struckBy(node) === id)
-  return first !== undefined && struckBy(first) === id
+  const first = next[0]?.firstChild
+  return first?.marks.some((mark) => mark.type.name === 'deletion' && mark.attrs.id === id) ?? false
 }
 
 /**

@@ -91,6 +91,14 @@ describe('a range whose first block keeps, before it, only words someone suggest
     expect(refused(struck, at(struck, 'o on'), at(struck, 'Bu', true))).toBe(false)
   })
 
+  it('is refused, from a block’s start, when the first or last block keeps only words Ben struck inside the range', () => {
+    const lastKeeps = suggest(selecting(start, at(start, 'go'), at(start, 'go ', true)), ben, deleted)
+    expect(refused(lastKeeps, at(lastKeeps, 'Fares'), at(lastKeeps, 'on.', true))).toBe(true)
+    const firstKeeps = suggest(selecting(start, at(start, 'rise'), at(start, 'rise.', true)), ben, deleted)
+    expect(refused(firstKeeps, at(firstKeeps, 'Fares'), at(firstKeeps, 'Wo', true))).toBe(true)
+    expect(refused(firstKeeps, at(firstKeeps, 'Fares'), at(firstKeeps, 'Fares', true))).toBe(false)
+  })
+
   it('is one suggestion with one’s own struck words just before it, and settles as the editor deletes', () => {
     const own = suggest(selecting(start, at(start, 'Works'), at(start, 'Works ', true)), ana, deleted)
     const state = suggest(selecting(own, at(own, 'go'), at(own, 'Bu', true)), ana, deleted)

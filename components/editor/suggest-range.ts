@@ -147,9 +147,9 @@ function isJoinable(node: ProseMirrorNode): boolean {
  * the editor's own deletion does (`joinAccepted`). False, and nothing to make of `out`, when the
  * range holds anything else: a block that is not a paragraph, heading, rule, figure or embed, one
  * someone else suggested in or out, a quote suggested in or out, one that split a paragraph, or a
- * paragraph or heading whose form is suggested changed, or someone else's paragraph split; or when the first block keeps, before the
- * range, only words someone suggested in or struck (or, from its start, the last after it), unless
- * words typed (`isTyped`) stay in it.
+ * paragraph or heading whose form is suggested changed, or someone else's paragraph split; or when
+ * the first block keeps, once it is accepted, only words someone suggested in or struck (or, from
+ * its start, the last does), unless words typed (`isTyped`) stay in it.
  */
 export function suggestBlocksBetween(
   doc: ProseMirrorNode,
@@ -163,8 +163,8 @@ export function suggestBlocksBetween(
   // Left with only words someone suggested in or struck, and none typed, whether the joined block
   // keeps the first one's form or the last one's would hang on how those are settled.
   const keepsTyped = isTyped && ($from.parentOffset === 0 || hasNoPlainWordsBefore($to))
-  const isFirstLeftSuggested = isOnlySuggested($from.parent, 0, $from.parentOffset, attrs.id)
-  const isLastLeftSuggested = $from.parentOffset === 0 && isOnlySuggested($to.parent, $to.parentOffset, $to.parent.content.size, attrs.id)
+  const isFirstLeftSuggested = keepsOnlySuggested($from.parent, $from.parentOffset, $from.parent.content.size, attrs.id)
+  const isLastLeftSuggested = $from.parentOffset === 0 && keepsOnlySuggested($to.parent, 0, $to.parentOffset, attrs.id)
   if (!keepsTyped && (isFirstLeftSuggested || isLastLeftSuggested)) return false
   if (holdsOthersSplit(doc, from, to, attrs.authorId)) return false
   const textblockEnds: number[] = []
@@ -231,21 +231,24 @@ function holdsOthersSplit(doc: ProseMirrorNode, from: number, to: number, author
 }
 
 /**
- * Whether `block`'s words from `start` to `end` (offsets in it) are some, all of them suggested in
- * or struck, and not all struck under `id` (the range's own, settled with it).
+ * Whether the words `block` keeps once a range over its words from `start` to `end` (offsets in it)
+ * is accepted are some, all of them suggested in or struck, and not all struck under `id` (the
+ * range's own, settled with it): those outside the range, and those in it someone had struck before.
  */
-function isOnlySuggested(block: ProseMirrorNode, start: number, end: number, id: string): boolean {
+function keepsOnlySuggested(block: ProseMirrorNode, start: number, end: number, id: string): boolean {
   let isSome = false
   let isAllSuggested = true
   let isAllOwn = true
-  block.nodesBetween(start, end, (node) => {
-    if (!node.isText) return true
+  const keep = (node: ProseMirrorNode, isInRange: boolean) => {
     const names = node.marks.map((mark) => mark.type.name)
+    if (!node.isText || (isInRange && !names.includes('deletion'))) return
     isSome = true
     isAllSuggested &&= names.includes('insertion') || names.includes('deletion')
     isAllOwn &&= node.marks.some((mark) => mark.type.name === 'deletion' && mark.attrs.id === id)
-    return false
-  })
+  }
+  block.nodesBetween(0, start, (node) => keep(node, false))
+  block.nodesBetween(start, end, (node) => keep(node, true))
+  block.nodesBetween(end, block.content.size, (node) => keep(node, false))
   return isSome && isAllSuggested && !isAllOwn
 }
 
