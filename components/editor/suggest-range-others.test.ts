@@ -99,6 +99,12 @@ describe('a range whose first block keeps, before it, only words someone suggest
     expect(refused(firstKeeps, at(firstKeeps, 'Fares'), at(firstKeeps, 'Fares', true))).toBe(false)
   })
 
+  it('is refused, from a block’s start, when a block between keeps only words Ben struck', () => {
+    const bens = suggest(selecting(start, at(start, 'go'), at(start, 'go ', true)), ben, deleted)
+    expect(refused(bens, at(bens, 'Fares'), at(bens, 'Bu', true))).toBe(true)
+    expect(refused(bens, at(bens, 'ares'), at(bens, 'Bu', true))).toBe(false)
+  })
+
   it('is one suggestion with one’s own struck words just before it, and settles as the editor deletes', () => {
     const own = suggest(selecting(start, at(start, 'Works'), at(start, 'Works ', true)), ana, deleted)
     const state = suggest(selecting(own, at(own, 'go'), at(own, 'Bu', true)), ana, deleted)

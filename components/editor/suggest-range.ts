@@ -149,7 +149,7 @@ function isJoinable(node: ProseMirrorNode): boolean {
  * someone else suggested in or out, a quote suggested in or out, one that split a paragraph, or a
  * paragraph or heading whose form is suggested changed, or someone else's paragraph split; or when
  * the first block keeps, once it is accepted, only words someone suggested in or struck (or, from
- * its start, the last does), unless words typed (`isTyped`) stay in it.
+ * its start, the last or a block between does), unless words typed (`isTyped`) stay in it.
  */
 export function suggestBlocksBetween(
   doc: ProseMirrorNode,
@@ -176,6 +176,11 @@ export function suggestBlocksBetween(
     from - $from.start(shared),
     to - $from.start(shared),
     (node, position) => {
+      if (isRefused) return false
+      // From the first block's start, a block between keeping only words someone struck would
+      // join block by block once accepted before theirs, and as the editor deletes after.
+      const isBetween = node.isTextblock && position > from && position + node.nodeSize < to
+      isRefused = isBetween && $from.parentOffset === 0 && !keepsTyped && keepsOnlySuggested(node, 0, node.content.size, attrs.id)
       if (isRefused) return false
       if (isJoinable(node) && !holdsBlockChange(node)) textblockEnds.push(position + node.nodeSize - 1)
       else if (isWholeAtomType(node.type.name)) atoms.push({ node, position })
