@@ -9,7 +9,7 @@ import { settleAttrChanges, suggestAttrs } from './suggest-attrs'
 import { settleBlocks, suggestBlock } from './suggest-blocks'
 import { type AcceptedJoin, isIntoStruckWords, joinAccepted, settleBreak, suggestBreak } from './suggest-breaks'
 import { applyFormat, suggestFormat } from './suggest-format'
-import { suggestBlocksBetween, wordsRangeOf } from './suggest-range'
+import { hasNoPlainWordsBefore, suggestBlocksBetween, wordsRangeOf } from './suggest-range'
 import { settleWholeBlocks, suggestWholeBlock } from './suggest-whole-blocks'
 
 /** Who is suggesting: stored on every suggestion they make. */
@@ -76,13 +76,17 @@ export function suggestTransaction(
   })
   for (const inserted of ownInserted.reverse()) out.delete(inserted.from, inserted.to)
   // Across paragraphs and headings, their breaks are suggested joined and the blocks between suggested out (suggest-range.ts).
-  if (!suggestBlocksBetween(state.doc, out, from, to, deletionAttrs)) return null
+  if (!suggestBlocksBetween(state.doc, out, { from, to, isTyped: content.size > 0 }, deletionAttrs)) return null
 
   // What is added goes after the words it replaces, marked as an insertion; across blocks from
-  // the first one's start, before them, so that the first block stays, as it does in the editor.
+  // the first one's start, before them, so that the first block stays, as it does in the editor;
+  // up to a later block's start (or past only words suggested in or struck there), at the first
+  // one's end, so that they stay in the block they are typed in.
   const end = out.mapping.map(to)
-  const isFromStart = state.doc.resolve(from).parentOffset === 0 && !state.doc.resolve(from).sameParent(state.doc.resolve(to))
-  const typedAt = isFromStart ? out.mapping.map(from, -1) : end
+  const $from = state.doc.resolve(from)
+  const isAcross = !$from.sameParent(state.doc.resolve(to))
+  const isToStart = isAcross && hasNoPlainWordsBefore(state.doc.resolve(to))
+  const typedAt = isAcross && $from.parentOffset === 0 ? out.mapping.map(from, -1) : isToStart ? out.mapping.map($from.end(), -1) : end
   if (content.size > 0) {
     const insertionAttrs = near('insertion', from) ?? near('insertion', to) ?? newAttrs()
     out.insert(typedAt, marked(content, insertion, deletion, insertionAttrs))

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
 import { renderRichText } from '@/lib/rich-text'
 import { pendingSuggestions } from '@/lib/story-schema/suggestions'
-import { ana, json, keyed, newId, now, readers, stateOfJson } from '@/test/suggesting'
+import { ana, ben, json, keyed, newId, now, readers, stateOfJson, suggest } from '@/test/suggesting'
 import { settleSuggestions, suggestTransaction } from './suggest-changes'
 
 // Ranges from a block's very start while suggesting. Words typed over one into a block of another
@@ -24,6 +24,12 @@ const story = (...content: RichTextNode[]) => stateOfJson({ type: 'doc', content
 
 const typed = (state: EditorState) => state.tr.insertText('x')
 const deleted = keyed(deleteSelection)
+const selecting = (state: EditorState, from: number, to: number) =>
+  state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)))
+const idsOf = (state: EditorState, who: typeof ana) =>
+  pendingSuggestions(json(state))
+    .filter((one) => one.authorName === who.name)
+    .map((one) => one.id)
 const settled = (state: EditorState, accept: boolean) => state.apply(settleSuggestions(state, null, accept))
 const pending = (state: EditorState) => pendingSuggestions(json(state)).map((one) => [one.kind, one.text])
 const shape = (node: ProseMirrorNode): string =>
@@ -156,5 +162,25 @@ describe('words deleted from a block’s very start up to an empty block while s
     expect(shape(accepted)).toBe('doc [paragraph “Fares rise.”, paragraph “”, paragraph “Buses too.”]')
     expect(accepted.eq(editors)).toBe(true)
     expect(settled(state, false).doc.eq(start.doc)).toBe(true)
+  })
+})
+
+describe('a range from a block’s very start into a last block that begins with someone else’s struck words', () => {
+  it('into an item’s words after Ben’s struck ones: accepted with his, as the editor deletes once his are accepted', () => {
+    const start = story(heading('Works'), bullets('One', 'Two more'), paragraph('Buses too.'))
+    const bens = suggest(selecting(start, at(start, 'Two'), at(start, 'Two ', true)), ben, deleted)
+    const { state } = edited(bens, at(bens, 'Works'), at(bens, 'mo', true), deleted)
+    expect(readers(state)).toBe(readers(start))
+    const bensAccepted = settled(bens, true)
+    const editors = selecting(bensAccepted, at(bensAccepted, 'Works'), at(bensAccepted, 'mo', true))
+    expect(settled(state, true).doc.eq(editors.apply(deleted(editors)).doc)).toBe(true)
+    expect(state.apply(settleSuggestions(state, idsOf(state, ana), false)).doc.eq(bens.doc)).toBe(true)
+  })
+
+  it('over all of it is refused: the block would keep only his words, its form hanging on how they are settled', () => {
+    const start = story(paragraph('Fares rise.'), heading('Works'), paragraph('Buses too.'))
+    const bens = suggest(selecting(start, at(start, 'Buses'), at(start, 'Buses ', true)), ben, deleted)
+    const selected = selecting(bens, at(bens, 'Works'), at(bens, 'too.', true))
+    expect(suggestTransaction(selected, deleted(selected), ana, now, newId)).toBeNull()
   })
 })

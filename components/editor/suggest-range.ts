@@ -147,11 +147,26 @@ function isJoinable(node: ProseMirrorNode): boolean {
  * the editor's own deletion does (`joinAccepted`). False, and nothing to make of `out`, when the
  * range holds anything else: a block that is not a paragraph, heading, rule, figure or embed, one
  * someone else suggested in or out, a quote suggested in or out, one that split a paragraph, or a
- * paragraph or heading whose form is suggested changed.
+ * paragraph or heading whose form is suggested changed, or someone else's paragraph split; or when
+ * the first block keeps, once it is accepted, only words someone suggested in or struck (or, from
+ * its start, the last or a block between does), unless words typed (`isTyped`) stay in it.
  */
-export function suggestBlocksBetween(doc: ProseMirrorNode, out: Transaction, from: number, to: number, attrs: SuggestionAttrs): boolean {
+export function suggestBlocksBetween(
+  doc: ProseMirrorNode,
+  out: Transaction,
+  { from, to, isTyped }: { from: number; to: number; isTyped: boolean },
+  attrs: SuggestionAttrs,
+): boolean {
   const $from = doc.resolve(from)
-  if ($from.sameParent(doc.resolve(to))) return true
+  const $to = doc.resolve(to)
+  if ($from.sameParent($to)) return true
+  // Left with only words someone suggested in or struck, and none typed, whether the joined block
+  // keeps the first one's form or the last one's would hang on how those are settled.
+  const keepsTyped = isTyped && ($from.parentOffset === 0 || hasNoPlainWordsBefore($to))
+  const isFirstLeftSuggested = keepsOnlySuggested($from.parent, $from.parentOffset, $from.parent.content.size, attrs.id)
+  const isLastLeftSuggested = $from.parentOffset === 0 && keepsOnlySuggested($to.parent, 0, $to.parentOffset, attrs.id)
+  if (!keepsTyped && (isFirstLeftSuggested || isLastLeftSuggested)) return false
+  if (holdsOthersSplit(doc, from, to, attrs.authorId)) return false
   const textblockEnds: number[] = []
   const atoms: { node: ProseMirrorNode; position: number }[] = []
   let isRefused = false
@@ -161,6 +176,11 @@ export function suggestBlocksBetween(doc: ProseMirrorNode, out: Transaction, fro
     from - $from.start(shared),
     to - $from.start(shared),
     (node, position) => {
+      if (isRefused) return false
+      // From the first block's start, a block between keeping only words someone struck would
+      // join block by block once accepted before theirs, and as the editor deletes after.
+      const isBetween = node.isTextblock && position > from && position + node.nodeSize < to
+      isRefused = isBetween && $from.parentOffset === 0 && !keepsTyped && keepsOnlySuggested(node, 0, node.content.size, attrs.id)
       if (isRefused) return false
       if (isJoinable(node) && !holdsBlockChange(node)) textblockEnds.push(position + node.nodeSize - 1)
       else if (isWholeAtomType(node.type.name)) atoms.push({ node, position })
@@ -187,6 +207,54 @@ export function suggestBlocksBetween(doc: ProseMirrorNode, out: Transaction, fro
     if (!isJoined) out.insert(at, pilcrow.create({ kind: 'join', ...attrs }))
   }
   return true
+}
+
+/**
+ * Whether the words of the block at `$at` before it are none, or all suggested in or struck: words
+ * typed over a range up to there go at the end of its first block (suggest-changes.ts), so that how
+ * those are settled never leaves them alone in a block of their own.
+ */
+export function hasNoPlainWordsBefore($at: ResolvedPos): boolean {
+  let hasPlain = false
+  $at.parent.nodesBetween(0, $at.parentOffset, (node) => {
+    const names = node.marks.map((mark) => mark.type.name)
+    hasPlain ||= node.isText && !names.includes('insertion') && !names.includes('deletion')
+    return !hasPlain
+  })
+  return !hasPlain
+}
+
+/** Whether someone else (not `authorId`) suggested a paragraph split between `from` and `to`: joined across, where it splits would hang on the order they are settled in. */
+function holdsOthersSplit(doc: ProseMirrorNode, from: number, to: number, authorId: number): boolean {
+  let holds = false
+  doc.nodesBetween(from, to, (node) => {
+    const isSplit = node.type.name === suggestedBreakName && breakKindOf(node.attrs) === 'split'
+    holds ||= isSplit && node.attrs.authorId !== authorId
+    return !holds
+  })
+  return holds
+}
+
+/**
+ * Whether the words `block` keeps once a range over its words from `start` to `end` (offsets in it)
+ * is accepted are some, all of them suggested in or struck, and not all struck under `id` (the
+ * range's own, settled with it): those outside the range, and those in it someone had struck before.
+ */
+function keepsOnlySuggested(block: ProseMirrorNode, start: number, end: number, id: string): boolean {
+  let isSome = false
+  let isAllSuggested = true
+  let isAllOwn = true
+  const keep = (node: ProseMirrorNode, isInRange: boolean) => {
+    const names = node.marks.map((mark) => mark.type.name)
+    if (!node.isText || (isInRange && !names.includes('deletion'))) return
+    isSome = true
+    isAllSuggested &&= names.includes('insertion') || names.includes('deletion')
+    isAllOwn &&= node.marks.some((mark) => mark.type.name === 'deletion' && mark.attrs.id === id)
+  }
+  block.nodesBetween(0, start, (node) => keep(node, false))
+  block.nodesBetween(start, end, (node) => keep(node, true))
+  block.nodesBetween(end, block.content.size, (node) => keep(node, false))
+  return isSome && isAllSuggested && !isAllOwn
 }
 
 /** Whether the words of a range may run through `node`: a list, an item of one, or a quote no one suggested in or out. */
