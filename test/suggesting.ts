@@ -1,3 +1,4 @@
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { type Command, EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { suggestTransaction } from '@/components/editor/suggest-changes'
 import type { RichTextDoc } from '@/db/schema'
@@ -50,3 +51,19 @@ export function suggest(state: EditorState, who: typeof ana, edit: (state: Edito
 export const json = (state: EditorState) => state.doc.toJSON() as RichTextDoc
 export const desk = (state: EditorState) => state.doc.textContent
 export const readers = (state: EditorState) => plainText(forReaders(json(state)))
+
+/** The story's blocks as text: each textblock's type and words, each other block's type and what it holds. */
+export const shape = (node: ProseMirrorNode): string =>
+  node.isTextblock ? `${node.type.name} “${node.textContent}”` : `${node.type.name} [${node.children.map(shape).join(', ')}]`
+
+/** The position at the start of the first `words` in the story, or just after them (`after`). */
+export function at(state: EditorState, words: string, after = false): number {
+  let found: number | null = null
+  state.doc.descendants((node, position) => {
+    const index = found === null && node.isText ? (node.text ?? '').indexOf(words) : -1
+    if (index >= 0) found = position + index + (after ? words.length : 0)
+    return found === null
+  })
+  if (found === null) throw new Error(`no “${words}” in the story`)
+  return found
+}

@@ -1,11 +1,10 @@
-import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { deleteSelection, joinForward } from '@tiptap/pm/commands'
 import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
 import { renderRichText } from '@/lib/rich-text'
 import { pendingSuggestions } from '@/lib/story-schema/suggestions'
-import { ana, ben, json, keyed, newId, now, readers, stateOfJson, suggest } from '@/test/suggesting'
+import { ana, at, ben, json, keyed, newId, now, readers, shape, stateOfJson, suggest } from '@/test/suggesting'
 import { settleSuggestions, suggestTransaction } from './suggest-changes'
 
 // Ranges from a block's very start while suggesting. Words typed over one into a block of another
@@ -32,20 +31,6 @@ const idsOf = (state: EditorState, who: typeof ana) =>
     .map((one) => one.id)
 const settled = (state: EditorState, accept: boolean) => state.apply(settleSuggestions(state, null, accept))
 const pending = (state: EditorState) => pendingSuggestions(json(state)).map((one) => [one.kind, one.text])
-const shape = (node: ProseMirrorNode): string =>
-  node.isTextblock ? `${node.type.name} “${node.textContent}”` : `${node.type.name} [${node.children.map(shape).join(', ')}]`
-
-/** The position at the start of the first `words` in the story, or just after them (`after`). */
-function at(state: EditorState, words: string, after = false): number {
-  let found: number | null = null
-  state.doc.descendants((node, position) => {
-    const index = found === null && node.isText ? (node.text ?? '').indexOf(words) : -1
-    if (index >= 0) found = position + index + (after ? words.length : 0)
-    return found === null
-  })
-  if (found === null) throw new Error(`no “${words}” in the story`)
-  return found
-}
 
 /** The position inside the story's textblock `index` (counted from 0), at its start. */
 function blockStart(state: EditorState, index: number): number {

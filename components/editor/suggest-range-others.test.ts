@@ -1,10 +1,9 @@
 import { deleteSelection, splitBlock } from '@tiptap/pm/commands'
-import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { type EditorState, TextSelection } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
 import { pendingSuggestions } from '@/lib/story-schema/suggestions'
-import { ana, ben, json, keyed, newId, now, readers, stateOfJson, suggest } from '@/test/suggesting'
+import { ana, at, ben, json, keyed, newId, now, readers, shape, stateOfJson, suggest } from '@/test/suggesting'
 import { settleSuggestions, suggestTransaction } from './suggest-changes'
 
 // Ranges across blocks suggested over someone else's suggestions (suggest-range.ts): their words
@@ -26,20 +25,6 @@ const idsOf = (state: EditorState, who: typeof ana) => [
       .map((one) => one.id),
   ),
 ]
-const shape = (node: ProseMirrorNode): string =>
-  node.isTextblock ? `${node.type.name} “${node.textContent}”` : `${node.type.name} [${node.children.map(shape).join(', ')}]`
-
-/** The position at the start of the first `words` in the story, or just after them (`after`). */
-function at(state: EditorState, words: string, after = false): number {
-  let found: number | null = null
-  state.doc.descendants((node, position) => {
-    const index = found === null && node.isText ? (node.text ?? '').indexOf(words) : -1
-    if (index >= 0) found = position + index + (after ? words.length : 0)
-    return found === null
-  })
-  if (found === null) throw new Error(`no “${words}” in the story`)
-  return found
-}
 
 describe('words typed over a range that ends at a block’s start, over someone else’s suggestions', () => {
   it('into the paragraph after a subheading whose words Ben struck: accepted, the heading holds the typed words and the paragraph’s, as in the editor', () => {
