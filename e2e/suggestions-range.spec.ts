@@ -70,6 +70,17 @@ async function startFerryStoryWith(browser: Browser, button: string, words: stri
   return editor
 }
 
+/** The story with a subheading "New fares" between its paragraphs, suggesting: the page, the heading and the paragraphs. */
+async function startSuggestingUnderSubheading(browser: Browser) {
+  const editor = await startFerryStoryWith(browser, 'Heading 2', 'New fares')
+  const heading = storyBody(editor).getByRole('heading', { level: 2 })
+  const paragraphs = storyBody(editor).locator('p')
+  await expect(heading).toHaveText('New fares')
+  await expect(paragraphs).toHaveText(before)
+  await editor.getByRole('button', { name: 'Suggest changes' }).click()
+  return { editor, heading, paragraphs }
+}
+
 test('words, a figure and more words deleted at once while suggesting: struck and listed, the preview unchanged, rejected all back, accepted gone', async ({
   browser,
 }) => {
@@ -119,12 +130,7 @@ test('words deleted across a subheading while suggesting: struck with the headin
   browser,
 }) => {
   test.setTimeout(120_000)
-  const editor = await startFerryStoryWith(browser, 'Heading 2', 'New fares')
-  const heading = storyBody(editor).getByRole('heading', { level: 2 })
-  const paragraphs = storyBody(editor).locator('p')
-  await expect(heading).toHaveText('New fares')
-  await expect(paragraphs).toHaveText(before)
-  await editor.getByRole('button', { name: 'Suggest changes' }).click()
+  const { editor, heading, paragraphs } = await startSuggestingUnderSubheading(browser)
 
   const deletion = 'Delete “and returns at dusk.¶New fares¶Tickets cost more”'
   await deleteAcross(editor, 'Delete')
@@ -200,10 +206,7 @@ test('words typed over a range from a subheading’s start into the next paragra
   browser,
 }) => {
   test.setTimeout(120_000)
-  const editor = await startFerryStoryWith(browser, 'Heading 2', 'New fares')
-  const heading = storyBody(editor).getByRole('heading', { level: 2 })
-  const paragraphs = storyBody(editor).locator('p')
-  await editor.getByRole('button', { name: 'Suggest changes' }).click()
+  const { editor, heading, paragraphs } = await startSuggestingUnderSubheading(browser)
 
   const typeOver = async () => {
     await heading.click()
