@@ -1,4 +1,5 @@
 import { deleteSelection, joinForward } from '@tiptap/pm/commands'
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
@@ -50,6 +51,15 @@ function edited(start: EditorState, from: number, to: number, edit: (state: Edit
   const suggestion = suggestTransaction(selected, edit(selected), ana, now, newId)
   if (!suggestion) throw new Error('refused')
   return { editors: selected.apply(edit(selected)).doc, state: selected.apply(suggestion) }
+}
+
+/** Readers see `start` while the suggestion is pending; accepted, it is what the editor made (`shape`); rejected, `start` again. */
+function settlesAsTheEditor(start: EditorState, { editors, state }: { editors: ProseMirrorNode; state: EditorState }, expected: string) {
+  expect(readers(state)).toBe(readers(start))
+  const accepted = settled(state, true).doc
+  expect(shape(accepted)).toBe(expected)
+  expect(accepted.eq(editors)).toBe(true)
+  expect(settled(state, false).doc.eq(start.doc)).toBe(true)
 }
 
 describe('words typed over a range from a block’s very start into a block of another form while suggesting', () => {
@@ -119,11 +129,7 @@ describe('words deleted from a block’s very start up to an empty block while s
     const start = story(paragraph('Fares rise.'), empty('heading'), paragraph('Buses too.'))
     const { editors, state } = edited(start, blockStart(start, 0), blockStart(start, 1), deleted)
     expect(pending(state)).toEqual([['deletion', 'Fares rise.¶']])
-    expect(readers(state)).toBe(readers(start))
-    const accepted = settled(state, true).doc
-    expect(shape(accepted)).toBe('doc [heading “”, paragraph “Buses too.”]')
-    expect(accepted.eq(editors)).toBe(true)
-    expect(settled(state, false).doc.eq(start.doc)).toBe(true)
+    settlesAsTheEditor(start, { editors, state }, 'doc [heading “”, paragraph “Buses too.”]')
   })
 
   it('from a heading’s start to an empty item after another: accepted, the heading and the first item go and the empty item stays', () => {
@@ -132,21 +138,13 @@ describe('words deleted from a block’s very start up to an empty block while s
       content: [item('One'), { type: 'listItem', content: [empty('paragraph')] }],
     })
     const { editors, state } = edited(start, blockStart(start, 0), blockStart(start, 2), deleted)
-    expect(readers(state)).toBe(readers(start))
-    const accepted = settled(state, true).doc
-    expect(shape(accepted)).toBe('doc [bulletList [listItem [paragraph “”]]]')
-    expect(accepted.eq(editors)).toBe(true)
-    expect(settled(state, false).doc.eq(start.doc)).toBe(true)
+    settlesAsTheEditor(start, { editors, state }, 'doc [bulletList [listItem [paragraph “”]]]')
   })
 
   it('Delete in an empty subheading before an empty paragraph: accepted, the subheading goes and the paragraph stays, as in the editor', () => {
     const start = story(paragraph('Fares rise.'), empty('heading'), empty('paragraph'), paragraph('Buses too.'))
     const { editors, state } = edited(start, blockStart(start, 1), blockStart(start, 1), keyed(joinForward))
-    expect(readers(state)).toBe(readers(start))
-    const accepted = settled(state, true).doc
-    expect(shape(accepted)).toBe('doc [paragraph “Fares rise.”, paragraph “”, paragraph “Buses too.”]')
-    expect(accepted.eq(editors)).toBe(true)
-    expect(settled(state, false).doc.eq(start.doc)).toBe(true)
+    settlesAsTheEditor(start, { editors, state }, 'doc [paragraph “Fares rise.”, paragraph “”, paragraph “Buses too.”]')
   })
 })
 
