@@ -1,14 +1,14 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
 import { canJoin } from '@tiptap/pm/transform'
-import { listForms } from '@/lib/story-schema/block-suggestion'
+import { isListForm } from '@/lib/story-schema/block-suggestion'
 
 // What an item taken out of its list altogether carries out with it besides its own items (a
 // second paragraph, a list of the other kind), as a suggestion (suggest-blocks.ts), and how a
 // carried block goes back into the item it was in when the suggestion is rejected. Readers get it
 // there the same way (lib/story-schema/block-nesting.ts).
 
-const isList = (node: ProseMirrorNode | null | undefined): boolean => (listForms as readonly string[]).includes(node?.type.name ?? '')
+const isList = (node: ProseMirrorNode | null | undefined): boolean => isListForm(node?.type.name)
 
 /**
  * Whether the item of `before` whose first paragraph is at `position` may be taken out of its list

@@ -5,7 +5,6 @@ import {
   formOf,
   isListForm,
   isSplitOff,
-  listForms,
   suggestedBlockName,
   toBlockChange,
 } from '@/lib/story-schema/block-suggestion'
@@ -123,7 +122,7 @@ export function isLiftBlocked(doc: ProseMirrorNode, blocks: Block[], changeOf: (
     const at = blocks.findIndex((one) => one.position === position + 1)
     return (at >= 0 ? changeOf(at) : markOf(item.firstChild, position + 1).change)?.nesting ?? 0
   }
-  const isList = (node: ProseMirrorNode) => (listForms as readonly string[]).includes(node.type.name)
+  const isList = (node: ProseMirrorNode) => isListForm(node.type.name)
   /** Whether the node at `position`, followed by more in the node around it, is such an item or list. */
   const isStopped = (node: ProseMirrorNode, position: number): boolean => {
     if (node.type.name === 'listItem') return nestingOf(node, position) > 1

@@ -1,7 +1,7 @@
 import { Fragment, type Node as ProseMirrorNode, type ResolvedPos, Slice } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
 import { ReplaceAroundStep, ReplaceStep, Transform } from '@tiptap/pm/transform'
-import { listForms, suggestedBlockName } from '@/lib/story-schema/block-suggestion'
+import { isListForm, suggestedBlockName } from '@/lib/story-schema/block-suggestion'
 import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
 import { breakKindOf, suggestedBreakName } from '@/lib/story-schema/nodes/suggested-break'
 import { isWholeAtomType, toWholeBlockChange } from '@/lib/story-schema/whole-blocks'
@@ -261,7 +261,7 @@ function keepsOnlySuggested(block: ProseMirrorNode, start: number, end: number, 
 function isContainer(node: ProseMirrorNode): boolean {
   const { name } = node.type
   if (name === 'blockquote') return toWholeBlockChange(node.attrs) === null
-  return name === 'listItem' || (listForms as readonly string[]).includes(name)
+  return name === 'listItem' || isListForm(name)
 }
 
 /** Whether a paragraph or heading carries a suggested change of its form (it was another): joining it would carry the change over. */

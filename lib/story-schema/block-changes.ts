@@ -1,14 +1,5 @@
 import type { RichTextNode } from '@/db/schema'
-import {
-  type BlockChange,
-  type BlockForm,
-  formOf,
-  isListForm,
-  listForms,
-  suggestedBlockName,
-  textblockOf,
-  toBlockChange,
-} from './block-suggestion'
+import { type BlockChange, type BlockForm, formOf, isListForm, suggestedBlockName, textblockOf, toBlockChange } from './block-suggestion'
 
 // Suggested block changes (lib/story-schema/block-suggestion.ts) in a body's JSON: found, and
 // taken back for readers (their marks are left out with the other suggestions, suggestions.ts).
@@ -44,7 +35,7 @@ function formChangeOf(node: RichTextNode, listType: string | null, outOfListsOnl
 export function formerOutOfLists(nodes: RichTextNode[]): RichTextNode[] {
   return formerBlocks(nodes, true).map((node) => {
     if (node.type === 'blockquote' && node.content) return { ...node, content: formerOutOfLists(node.content) }
-    const isHolding = (listForms as readonly string[]).includes(node.type) && node.content?.some((item) => (item.content?.length ?? 0) > 1)
+    const isHolding = isListForm(node.type) && node.content?.some((item) => (item.content?.length ?? 0) > 1)
     if (!isHolding) return node
     const items = node.content?.map((item) => {
       const [words, ...blocks] = item.content ?? []
@@ -94,7 +85,7 @@ export function formerBlocks(nodes: RichTextNode[], outOfListsOnly = false): Ric
   }
 
   for (const node of nodes) {
-    if ((listForms as readonly string[]).includes(node.type)) {
+    if (isListForm(node.type)) {
       const isChanged = (node.content ?? []).some((item) => item.content?.[0] && formChangeOf(item.content[0], node.type, outOfListsOnly))
       // A list none of whose items changed stays one list (joined to one made beside it).
       const last = out.at(-1)

@@ -1,5 +1,5 @@
 import type { RichTextNode } from '@/db/schema'
-import { isSplitOff, listForms, suggestedBlockName, toBlockChange } from './block-suggestion'
+import { isListForm, isSplitOff, suggestedBlockName, toBlockChange } from './block-suggestion'
 
 // List items suggested nested in the item above them (Tab) or taken out a level (Shift-Tab), in a
 // body's JSON: moved back for readers as the desk's editor moves them back when the suggestion is
@@ -7,7 +7,7 @@ import { isSplitOff, listForms, suggestedBlockName, toBlockChange } from './bloc
 // the blocks and items an item taken out of its list altogether carried out with it are put back
 // into it (components/editor/suggest-blocks-carried.ts).
 
-const isList = (node: RichTextNode | undefined): boolean => (listForms as readonly string[]).includes(node?.type ?? '')
+const isList = (node: RichTextNode | undefined): boolean => isListForm(node?.type)
 const isWords = (node: RichTextNode) => node.type === 'paragraph' || node.type === 'heading'
 
 /** The change a block of words records as suggested, if any. */

@@ -22,8 +22,8 @@ export const blockForms: readonly [BlockForm, ...BlockForm[]] = [
   ...listForms,
 ]
 
-export function isListForm(form: BlockForm): form is ListForm {
-  return (listForms as readonly string[]).includes(form)
+export function isListForm(form: string | null | undefined): form is ListForm {
+  return (listForms as readonly string[]).includes(form ?? '')
 }
 
 /** The levels a list item's nesting may be suggested to move at most: more than a story's lists have. */
@@ -63,7 +63,7 @@ export function toBlockChange(attrs: unknown): BlockChange | null {
  * item it is the first paragraph of, if any. Null for a node that is not such a block.
  */
 export function formOf(type: string, level: unknown, listType: string | null): BlockForm | null {
-  if (type === 'paragraph' && listType && (listForms as readonly string[]).includes(listType)) return listType as ListForm
+  if (type === 'paragraph' && isListForm(listType)) return listType
   if (type === 'paragraph') return 'paragraph'
   const form = `heading:${String(level)}`
   return type === 'heading' && (blockForms as readonly string[]).includes(form) ? (form as BlockForm) : null

@@ -4,7 +4,7 @@ import { describeFormat, toFormatChange } from './marks/suggested-format'
 import { type BreakKind, breakKindOf, suggestedBreakName } from './nodes/suggested-break'
 import { blockChangeOf, formerBlocks, formerOutOfLists } from './block-changes'
 import { formerNesting } from './block-nesting'
-import { describeBlockChange, listForms, suggestedBlockName } from './block-suggestion'
+import { describeBlockChange, isListForm, suggestedBlockName } from './block-suggestion'
 import { attrChangeOf, describeAttrChange, formerAttrs, hasAttrChange, isAttrChangeType } from './attr-changes'
 import { joinedBack } from './split-blocks'
 import { describeWholeBlock, formerWholeBlock, isWholeBlockType, wholeAtomWords, wholeBlockChangeOf, wholeBlockJoins } from './whole-blocks'
@@ -134,7 +134,7 @@ export function eachSuggestedPiece(
       if (attrs) visit(mark.type, attrs, node.text ?? (node.type === 'hardBreak' ? ' ' : ''), mark.attrs)
     }
     const itemsOf = node.type === 'listItem' ? listType : null
-    const inner = (listForms as readonly string[]).includes(node.type) ? node.type : itemsOf
+    const inner = isListForm(node.type) ? node.type : itemsOf
     const innerDepth = node.type === 'listItem' ? depth + 1 : depth
     node.content?.forEach((child, childIndex) => walk(child, childIndex, inner, innerDepth))
   }
