@@ -1,4 +1,4 @@
-import { types } from '@electric-sql/pglite'
+import { PGlite, type QueryOptions, type Results, types } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openMemoryDatabase } from './index'
@@ -12,6 +12,9 @@ const { db } = connection
 // Drizzle keeps the client it was given; the app's `Db` type does not name it.
 const client = (db as typeof db & { $client: PreparingPGlite }).$client
 afterAll(() => connection.close())
+/** PGlite's own answer on the same client: its `query`, which this client's replaces. */
+const pglitesOwn = (text: string, params: unknown[], options?: QueryOptions): Promise<Results<unknown>> =>
+  PGlite.prototype.query.call(client, text, params, options)
 
 await client.exec(`create table notes_seen (id int primary key, at timestamptz, tags text[], detail jsonb, note text);
   insert into notes_seen values (1, '2026-12-05 09:30:00+00', '{a,b}', '{"k": [1, 2]}', null), (2, null, '{}', 'null', 'two')`)
@@ -36,11 +39,13 @@ describe('the embedded database prepares its statements', () => {
 
   it('answers as PGlite does, in rows and in arrays, and prepares each text once', async () => {
     for (const [text, params] of reads) {
-      const plain = await client.transaction((tx) => tx.query(text, [...params]))
+      const plain = await pglitesOwn(text, [...params])
       expect(await client.query(text, [...params])).toEqual(plain)
       expect(await client.query(text, [...params])).toEqual(plain)
-      const plainArrays = await client.transaction((tx) => tx.query(text, [...params], { rowMode: 'array' }))
+      expect(await client.transaction((tx) => tx.query(text, [...params]))).toEqual(plain)
+      const plainArrays = await pglitesOwn(text, [...params], { rowMode: 'array' })
       expect(await client.query(text, [...params], { rowMode: 'array' })).toEqual(plainArrays)
+      expect(await client.transaction((tx) => tx.query(text, [...params], { rowMode: 'array' }))).toEqual(plainArrays)
       expect(await preparedCount(text)).toBe(1)
     }
   })
@@ -48,8 +53,9 @@ describe('the embedded database prepares its statements', () => {
   it('reads with a query’s own parsers over PGlite’s, as PGlite does, and keeps them to that query', async () => {
     const text = 'select at, tags, detail from notes_seen where id = $1'
     const own = { parsers: { [types.TIMESTAMPTZ]: (value: string) => `at ${value}` } }
-    const plain = await client.transaction((tx) => tx.query(text, [1], own))
+    const plain = await pglitesOwn(text, [1], own)
     expect(await client.query(text, [1], own)).toEqual(plain)
+    expect(await client.transaction((tx) => tx.query(text, [1], own))).toEqual(plain)
     expect(plain.rows).toEqual([{ at: 'at 2026-12-05 09:30:00+00', tags: ['a', 'b'], detail: { k: [1, 2] } }])
     expect((await client.query<{ at: Date }>(text, [1])).rows[0]?.at).toEqual(new Date('2026-12-05T09:30:00Z'))
   })
@@ -59,6 +65,46 @@ describe('the embedded database prepares its statements', () => {
     await expect(client.query('select * from notes_seen where id = $1', ['one'])).rejects.toThrow(/invalid input syntax/)
     await expect(client.query('insert into notes_seen (id) values ($1)', [1])).rejects.toThrow(/duplicate key/)
     expect((await client.query('select id from notes_seen where id = $1', [2])).rows).toEqual([{ id: 2 }])
+  })
+
+  it('writes as PGlite does, inside and outside a transaction, with what they changed and returned', async () => {
+    const insert = 'insert into notes_seen (id, at, tags, note) values ($1, $2, $3, $4) returning id, at, tags'
+    const outside = await client.query(insert, [10, new Date('2026-12-07T10:00:00Z'), ['x'], 'ten'])
+    const inside = await client.transaction((tx) => tx.query(insert, [11, new Date('2026-12-07T10:00:00Z'), ['x'], 'eleven']))
+    const own = await pglitesOwn(insert, [12, new Date('2026-12-07T10:00:00Z'), ['x'], 'twelve'])
+    for (const answer of [outside, inside]) {
+      expect({ ...answer, rows: answer.rows.map((row) => ({ ...(row as object), id: 0 })) }).toEqual({
+        ...own,
+        rows: own.rows.map((row) => ({ ...(row as object), id: 0 })),
+      })
+    }
+    const update = 'update notes_seen set note = $1 where id >= $2'
+    expect((await client.transaction((tx) => tx.query(update, ['many', 10]))).affectedRows).toBe(3)
+    expect((await pglitesOwn(update, ['all', 10])).affectedRows).toBe(3)
+  })
+
+  it('rolls a failed transaction back whole and keeps going', async () => {
+    const failing = client.transaction(async (tx) => {
+      await tx.query('insert into notes_seen (id, note) values ($1, $2)', [20, 'twenty'])
+      await tx.query('insert into notes_seen (id) values ($1)', [20])
+    })
+    await expect(failing).rejects.toThrow(/duplicate key/)
+    await expect(client.transaction((tx) => tx.query('select from where'))).rejects.toThrow(/syntax error/)
+    await expect(client.transaction((tx) => tx.query('select * from notes_seen where id = $1', ['one']))).rejects.toThrow(
+      /invalid input syntax/,
+    )
+    expect((await client.query('select id from notes_seen where id = $1', [20])).rows).toEqual([])
+    expect((await client.transaction((tx) => tx.query('select note from notes_seen where id = $1', [2]))).rows).toEqual([{ note: 'two' }])
+  })
+
+  it('refuses a query on a transaction once it is over', async () => {
+    let kept: Parameters<Parameters<typeof client.transaction>[0]>[0] | undefined
+    await client.transaction(async (tx) => {
+      kept = tx
+      await tx.rollback()
+      await expect(tx.query('select 1')).rejects.toThrow(/closed/)
+    })
+    await expect(kept?.query('select 1')).rejects.toThrow(/closed/)
   })
 
   it('answers with the new columns after the table changed under a prepared statement', async () => {

@@ -1,10 +1,12 @@
-import { PGlite, type QueryOptions, type Results, parse, protocol, types } from '@electric-sql/pglite'
+import { PGlite, type QueryOptions, type Results, type Transaction, parse, protocol, types } from '@electric-sql/pglite'
 
 // PGlite's `query` parses, analyses and describes its SQL on every call: for the desk's longer
 // queries (the session check, the news box) that was most of their time, more than running them.
 // This client prepares each statement that reads once, by name, and then only binds and executes
-// it. Writes go as before: most of their texts are seen once (a seed's batches, a migration), and
-// preparing those would only add a round trip. Plans stay per call (plan_cache_mode=force_custom_plan in db/index.ts), so a
+// it. Writes, and everything inside a transaction, are parsed each time as PGlite does, but sent
+// in two calls into the database instead of its six, and their answers read with the query's own
+// parsers laid over PGlite's (`#parsersFor`). Writes are not kept prepared: most of their texts are
+// seen once (a seed's batches, a migration). Plans stay per call (plan_cache_mode=force_custom_plan in db/index.ts), so a
 // prepared statement never runs on a worse plan than an unprepared one would get: the desk's counts
 // and lists planned for any parameters (a generic plan, which `auto` would keep) read `articles` or
 // `revisions` whole, or ran 20-60 times slower at 100,000 stories (tried twice, README "Benchmark").
@@ -47,10 +49,11 @@ export class PreparingPGlite extends PGlite {
   #named = 0
 
   override async query<T>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> {
-    if (!preparable.test(text) || options?.blob) return super.query<T>(text, params, options)
+    if (options?.blob) return super.query<T>(text, params, options)
     await this._checkReady()
     return this._runExclusiveTransaction(() =>
       this._runExclusiveQuery(async () => {
+        if (!preparable.test(text)) return this.#runUnnamed<T>(text, params, options, { inTransaction: false })
         try {
           return await this.#runPrepared<T>(text, params, options)
         } catch (error) {
@@ -60,6 +63,50 @@ export class PreparingPGlite extends PGlite {
         }
       }),
     )
+  }
+
+  /**
+   * A transaction whose queries go as this client's writes do. PGlite's own path copied its 318
+   * parsers for each (drizzle brings its own to every query): an autosave's dozens of statements
+   * spent about 6 ms in that alone. Statements are not prepared here: one whose table changed
+   * could not be tried again in a transaction it had failed.
+   */
+  override async transaction<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
+    return super.transaction((tx) => callback(this.#throughThisClient(tx)))
+  }
+
+  #throughThisClient(tx: Transaction): Transaction {
+    const query = <R>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<R>> => {
+      // A closed transaction refuses, and a file to copy needs PGlite's own handling.
+      if (tx.closed || options?.blob) return tx.query<R>(text, params, options)
+      return this._runExclusiveQuery(() => this.#runUnnamed<R>(text, params, options, { inTransaction: true }))
+    }
+    return Object.assign(Object.create(tx) as Transaction, { query })
+  }
+
+  /** A statement parsed and described, then bound and executed: PGlite's steps, in two calls. */
+  async #runUnnamed<T>(text: string, params: unknown[], options: QueryOptions | undefined, { inTransaction }: { inTransaction: boolean }) {
+    let described
+    try {
+      described = await this.#send(
+        protocol.serialize.parse({ text, types: options?.paramTypes }),
+        protocol.serialize.describe({ type: 'S' }),
+      )
+    } catch (error) {
+      // The database skips everything after an error until a Sync.
+      await this.#send(protocol.serialize.sync())
+      throw error
+    }
+    const paramTypes = parse.parseDescribeStatementResults(described)
+    const values = params.map((value, index) => this.#serialize(value, paramTypes[index], options))
+    const messages = await this.#send(
+      protocol.serialize.bind({ values }),
+      protocol.serialize.describe({ type: 'P' }),
+      protocol.serialize.execute({}),
+      protocol.serialize.sync(),
+    )
+    if (!inTransaction) await this.syncToFs()
+    return this.#results<T>(messages, text, options)
   }
 
   async #runPrepared<T>(text: string, params: unknown[], options?: QueryOptions): Promise<Results<T>> {
@@ -76,6 +123,10 @@ export class PreparingPGlite extends PGlite {
       protocol.serialize.sync(),
     )
     await this.syncToFs()
+    return this.#results<T>(messages, text, options)
+  }
+
+  #results<T>(messages: Awaited<ReturnType<PGlite['execProtocolStream']>>, text: string, options?: QueryOptions): Results<T> {
     const [results] = parse.parseResults(messages, this.#parsersFor(options), { ...options, parsers: undefined }) as Results<T>[]
     if (!results) throw new Error(`No result for: ${text}`)
     return results
