@@ -167,14 +167,15 @@ function giveBack(tr: Transaction, position: number, form: BlockForm | null, cha
   const nesting = change.nesting ?? 0
   const steps = tr.steps.length
   const mapped = () => tr.mapping.slice(steps).map(position + 1) - 1
-  if (!form || form === change.formerly) return giveBackNesting(tr, position, nesting, true)
+  if (!form || form === change.formerly) return void giveBackNesting(tr, position, nesting, true)
   if (isSplitOff(change)) return joinItemBefore(tr, position)
   if (nesting !== 0 && !isListForm(form)) {
     giveBackForm(tr, position, form, change.formerly)
-    return giveBackNesting(tr, mapped(), nesting, true)
+    return void giveBackNesting(tr, mapped(), nesting, true)
   }
-  giveBackNesting(tr, position, nesting)
-  giveBackForm(tr, mapped(), form, change.formerly)
+  // An item of one list made the other's as it went out goes back into the item before as one
+  // of the list it is in now, then takes back that list's kind.
+  giveBackForm(tr, giveBackNesting(tr, position, nesting, isListForm(change.formerly)), form, change.formerly)
 }
 
 /** Joins the item whose first paragraph is at `position` to the item before it in its list: its blocks go to that item's end. */
@@ -194,19 +195,23 @@ function runAt(tr: Transaction, command: Command, at: number): boolean {
  * Moves the list item whose first paragraph is at `position` back out (`nesting` levels in) or in
  * (levels out); with `isKept` (its form is as it was, as a carried block's is), a block that is no
  * such item, or an item first in its list, goes into the item before (suggest-blocks-carried.ts).
+ * Returns where its first paragraph (or the block) is then.
  */
-function giveBackNesting(tr: Transaction, position: number, nesting: number, isKept = false): void {
+function giveBackNesting(tr: Transaction, position: number, nesting: number, isKept = false): number {
   const { listItem } = tr.doc.type.schema.nodes
-  if (!listItem) return
-  const steps = tr.steps.length
-  for (let moved = 0; moved < Math.abs(nesting); moved += 1) {
-    const at = tr.mapping.slice(steps).map(position + 1) - 1
+  let at = position
+  let steps = tr.steps.length
+  for (let moved = 0; listItem && moved < Math.abs(nesting); moved += 1) {
     const $at = tr.doc.resolve(at)
     const isItem = $at.parent.type === listItem && $at.index() === 0
-    if (isItem && runAt(tr, nesting > 0 ? liftListItem(listItem) : sinkListItem(listItem), at)) continue
-    if (isKept && nesting < 0) intoItemBefore(tr, at, -nesting - moved)
-    return
+    if (isItem && runAt(tr, nesting > 0 ? liftListItem(listItem) : sinkListItem(listItem), at)) {
+      at = tr.mapping.slice(steps).map(at + 1) - 1
+      steps = tr.steps.length
+      continue
+    }
+    return (isKept && nesting < 0 ? intoItemBefore(tr, at, -nesting - moved) : null) ?? at
   }
+  return at
 }
 
 /** Makes the block at `position` of `tr`'s document, now of `form`, a block of `formerly` again. */
