@@ -5,7 +5,7 @@ import { renderRichText } from '@/lib/rich-text'
 import { storySchema } from '@/lib/rich-text-repair'
 import { forReaders } from '@/lib/story-schema/suggestions'
 import { ana, json, newId, now, stateOfJson } from '@/test/suggesting'
-import { bullets, caretIn, item, settled, shiftTab } from '@/test/suggesting-lists'
+import { bullets, caretIn, intoList, item, settled, shiftTab, tab } from '@/test/suggesting-lists'
 import { suggestTransaction } from './suggest-changes'
 
 // Runs of Tab, Shift-Tab and Bulleted list found settling wrong (by random runs of them): each
@@ -45,5 +45,34 @@ describe('an item taken out into a numbered list its own item carried out of its
     ])
     expect(state).not.toBeNull()
     if (state) expectSettles(state, start, made)
+  })
+})
+
+describe('a run of moves rejecting could not undo', () => {
+  /** Whether `last`, after `presses` (each a suggestion that settles right), is refused as a suggestion. */
+  function isRefusedAfter(start: EditorState, presses: Press[], [edit, text]: Press): boolean {
+    const { state, made } = pressed(start, presses)
+    expect(state).not.toBeNull()
+    if (!state) return false
+    expectSettles(state, start, made)
+    const at = caretIn(state, text)
+    return suggestTransaction(at, edit(at), ana, now, newId) === null
+  }
+
+  it('is refused: four nestings in a three-level list, the last an item into the item that came out two levels', () => {
+    const start = body(bullets(item('A', bullets(item('B', bullets(item('C'), item('F'))), item('D'))), item('E')))
+    const presses: Press[] = [
+      [shiftTab, 'B'],
+      [tab, 'D'],
+      [shiftTab, 'C'],
+    ]
+    expect(isRefusedAfter(start, presses, [tab, 'E'])).toBe(true)
+  })
+
+  it('is refused: Bulleted list on an item taken out of its list, whose list then stays apart from the list after', () => {
+    // The toolbar joins the new item's list to one list on each side, as the editor does: the list
+    // after its own items stays apart, where rejecting would give back one list.
+    const start = body(bullets(item('A', bullets(item('B'), item('D'))), item('E')))
+    expect(isRefusedAfter(start, [[shiftTab, 'A']], [intoList, 'A'])).toBe(true)
   })
 })

@@ -1,0 +1,60 @@
+import { Fragment, type Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { EditorState, type Transaction } from '@tiptap/pm/state'
+import type { RichTextDoc } from '@/db/schema'
+import { isListForm, suggestedBlockName } from '@/lib/story-schema/block-suggestion'
+import { forReaders } from '@/lib/story-schema/suggestions'
+import { settleBlocks } from './suggest-blocks'
+
+// Rejecting, and readers, give the list items back their places one after the other in the order
+// of the words (suggest-blocks.ts, lib/story-schema/block-nesting.ts), not in the reverse of the
+// order they were moved in, and the marks record no lists joined: some runs of Tab, Shift-Tab and
+// Bulleted list they cannot undo (README, "Still left"). A block suggestion is therefore tried
+// first, and refused when it would not give back what the story gave back before it.
+
+/** Whether giving back the blocks beside `node` may reach into it: a list, or a block of words recording a suggested change. */
+function isReached(node: ProseMirrorNode): boolean {
+  if (isListForm(node.type.name)) return true
+  let isMarked = false
+  if (node.isTextblock) node.forEach((child) => (isMarked ||= child.type.name === suggestedBlockName))
+  return isMarked
+}
+
+/**
+ * The top-level blocks of `before` and of `after` that differ, with the blocks beside them that
+ * giving them back may reach (the others are the same in both, and no give-back reaches them):
+ * only those are compared, so that a long story costs no more than a short one. Null when none differ.
+ */
+function changedBlocks(before: ProseMirrorNode, after: ProseMirrorNode): [ProseMirrorNode, ProseMirrorNode] | null {
+  const start = before.content.findDiffStart(after.content)
+  const end = before.content.findDiffEnd(after.content)
+  if (start === null || !end) return null
+  let first = before.resolve(Math.min(start, end.a)).index(0)
+  let last = before.resolve(Math.max(start, end.a)).index(0)
+  while (first > 0 && isReached(before.child(first - 1))) first -= 1
+  while (last < before.childCount - 1 && isReached(before.child(last + 1))) last += 1
+  // The blocks after the ones compared are as many in both.
+  const tail = Math.max(0, before.childCount - 1 - last)
+  const blocks = (doc: ProseMirrorNode) => {
+    const nodes: ProseMirrorNode[] = []
+    for (let index = first; index < doc.childCount - tail; index += 1) nodes.push(doc.child(index))
+    return doc.copy(Fragment.from(nodes))
+  }
+  return [blocks(before), blocks(after)]
+}
+
+/** `doc` with every suggested block change in it rejected. */
+function rejected(doc: ProseMirrorNode): ProseMirrorNode {
+  const tr = EditorState.create({ doc }).tr
+  settleBlocks(tr, null, false)
+  return tr.doc
+}
+
+const forReadersOf = (doc: ProseMirrorNode) => doc.type.schema.nodeFromJSON(forReaders(doc.toJSON() as RichTextDoc))
+
+/** Whether the block suggestion `suggested` gives back, rejected and for readers, the story its document gave back before it. */
+export function givesBackAsBefore(suggested: Transaction): boolean {
+  const changed = changedBlocks(suggested.before, suggested.doc)
+  if (!changed) return true
+  const [before, after] = changed
+  return rejected(after).eq(rejected(before)) && forReadersOf(after).eq(forReadersOf(before))
+}
