@@ -20,9 +20,9 @@ type Press = [edit: (state: EditorState) => Transaction, text: string]
 function pressed(start: EditorState, presses: Press[]): { state: EditorState | null; made: EditorState } {
   let [state, made]: [EditorState | null, EditorState] = [start, start]
   for (const [edit, text] of presses) {
-    const at = state && caretIn(state, text)
+    const at: EditorState | null = state && caretIn(state, text)
     const suggested = at && suggestTransaction(at, edit(at), ana, now, newId)
-    state = at && suggested && at.apply(suggested)
+    state = at && suggested ? at.apply(suggested) : null
     made = caretIn(made, text).apply(edit(caretIn(made, text)))
   }
   return { state, made }
