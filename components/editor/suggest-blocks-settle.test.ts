@@ -18,12 +18,14 @@ type Press = [edit: (state: EditorState) => Transaction, text: string]
 
 /** `presses` as Ana's suggestions on `start` (null once one is refused), and as the editor makes them. */
 function pressed(start: EditorState, presses: Press[]): { state: EditorState | null; made: EditorState } {
-  let [state, made]: [EditorState | null, EditorState] = [start, start]
+  let state: EditorState | null = start
+  let made = start
   for (const [edit, text] of presses) {
-    const at: EditorState | null = state && caretIn(state, text)
-    const suggested = at && suggestTransaction(at, edit(at), ana, now, newId)
-    state = at && suggested ? at.apply(suggested) : null
     made = caretIn(made, text).apply(edit(caretIn(made, text)))
+    if (!state) continue
+    const at = caretIn(state, text)
+    const suggested = suggestTransaction(at, edit(at), ana, now, newId)
+    state = suggested ? at.apply(suggested) : null
   }
   return { state, made }
 }
