@@ -78,3 +78,17 @@ describe('a run of moves rejecting could not undo', () => {
     expect(isRefusedAfter(start, [[shiftTab, 'A']], [intoList, 'A'])).toBe(true)
   })
 })
+
+describe('items nested one into the other, then the item after them into the first', () => {
+  it('is back in its list for readers: the item taken out joins the list it takes as its own', () => {
+    const start = body(bullets(item('A'), item('B'), item('C'), item('D'), item('E')))
+    const { state, made } = pressed(start, [
+      [tab, 'D'],
+      [tab, 'C'],
+      [tab, 'B'],
+      [tab, 'E'],
+    ])
+    expect(state).not.toBeNull()
+    if (state) expectSettles(state, start, made)
+  })
+})
