@@ -92,3 +92,15 @@ describe('items nested one into the other, then the item after them into the fir
     if (state) expectSettles(state, start, made)
   })
 })
+
+describe('an item taken out of a numbered list and put into the bulleted list after it', () => {
+  it('alone goes back to the numbered list, rejected: the items it joined stay bulleted', () => {
+    const start = body(numbers(item('A'), item('E')), bullets(item('F')))
+    const { state, made } = pressed(start, [
+      [shiftTab, 'E'],
+      [intoList, 'E'],
+    ])
+    expect(state).not.toBeNull()
+    if (state) expectSettles(state, start, made)
+  })
+})

@@ -220,7 +220,8 @@ function giveBackForm(tr: Transaction, position: number, form: BlockForm, former
   const run = (command: Command, at: number) => runAt(tr, command, at)
   const steps = tr.steps.length
   if (isListForm(form) && isListForm(formerly)) {
-    const $block = tr.doc.resolve(position)
+    splitAroundItem(tr, position)
+    const $block = tr.doc.resolve(tr.mapping.slice(steps).map(position + 1) - 1)
     tr.setNodeMarkup($block.before($block.depth - 1), nodes[formerly])
     return joinBeside(tr, () => tr.mapping.slice(steps).map(position + 1), nodes[formerly])
   }
@@ -236,6 +237,18 @@ function giveBackForm(tr: Transaction, position: number, form: BlockForm, former
   // The item joins the list of its kind before it and those after it (its own items carried out
   // with it among them), as readers get it (lib/story-schema/block-changes.ts).
   joinBeside(tr, () => tr.mapping.slice(steps).map(position + 1), list)
+}
+
+/**
+ * Splits the list around the item whose first paragraph is at `position` before and after that
+ * item, so that it alone takes back its former list's kind: the items it was put beside (the
+ * toolbar joins a new list to those of its kind beside it) keep theirs.
+ */
+function splitAroundItem(tr: Transaction, position: number): void {
+  const $block = tr.doc.resolve(position)
+  const index = $block.index($block.depth - 1)
+  if (index < $block.node($block.depth - 1).childCount - 1) tr.split($block.after($block.depth))
+  if (index > 0) tr.split($block.before($block.depth))
 }
 
 /** Joins the list of `list`'s kind around the block of words at `inside()` to the lists of its kind after it and before it. */
