@@ -19,27 +19,36 @@ function isReached(node: ProseMirrorNode): boolean {
   return isMarked
 }
 
+/** Whether `node` is a list or holds one. */
+function holdsList(node: ProseMirrorNode): boolean {
+  let isFound = isListForm(node.type.name)
+  node.descendants((child) => !(isFound ||= isListForm(child.type.name)) && !child.isTextblock)
+  return isFound
+}
+
 /**
  * The top-level blocks of `before` and of `after` that differ, with the blocks beside them that
  * giving them back may reach (the others are the same in both, and no give-back reaches them):
- * only those are compared, so that a long story costs no more than a short one. Null when none differ.
+ * only those are compared, so that a long story costs no more than a short one. Null when none
+ * differ, or when no list is among them: only list items go back to places (and lists join) in
+ * an order rejecting may get wrong; a heading or paragraph alone just takes back its form.
  */
 function changedBlocks(before: ProseMirrorNode, after: ProseMirrorNode): [ProseMirrorNode, ProseMirrorNode] | null {
   const start = before.content.findDiffStart(after.content)
   const end = before.content.findDiffEnd(after.content)
   if (start === null || !end) return null
   let first = before.resolve(Math.min(start, end.a)).index(0)
-  let last = before.resolve(Math.max(start, end.a)).index(0)
-  while (first > 0 && isReached(before.child(first - 1))) first -= 1
-  while (last < before.childCount - 1 && isReached(before.child(last + 1))) last += 1
   // The blocks after the ones compared are as many in both.
-  const tail = Math.max(0, before.childCount - 1 - last)
+  let tail = Math.max(0, before.childCount - 1 - before.resolve(Math.max(start, end.a)).index(0))
   const blocks = (doc: ProseMirrorNode) => {
     const nodes: ProseMirrorNode[] = []
     for (let index = first; index < doc.childCount - tail; index += 1) nodes.push(doc.child(index))
-    return doc.copy(Fragment.from(nodes))
+    return nodes
   }
-  return [blocks(before), blocks(after)]
+  if (![...blocks(before), ...blocks(after)].some(holdsList)) return null
+  while (first > 0 && isReached(before.child(first - 1))) first -= 1
+  while (tail > 0 && isReached(before.child(before.childCount - tail))) tail -= 1
+  return [before.copy(Fragment.from(blocks(before))), after.copy(Fragment.from(blocks(after)))]
 }
 
 /** `doc` with every suggested block change in it rejected. */
