@@ -71,6 +71,11 @@ describe('a run of moves rejecting could not undo', () => {
     expect(isRefusedAfter(start, presses, [tab, 'E'])).toBe(true)
   })
 
+  it('is refused: an item taken out of a list beside another of its kind, which rejecting would join to it', () => {
+    const start = body(bullets(item('A')), bullets(item('E')))
+    expect(isRefusedAfter(start, [], [shiftTab, 'E'])).toBe(true)
+  })
+
   it('is refused: Bulleted list on an item taken out of its list, whose list then stays apart from the list after', () => {
     // The toolbar joins the new item's list to one list on each side, as the editor does: the list
     // after its own items stays apart, where rejecting would give back one list.
