@@ -167,11 +167,15 @@ function giveBack(tr: Transaction, position: number, form: BlockForm | null, cha
   const nesting = change.nesting ?? 0
   const steps = tr.steps.length
   const mapped = () => tr.mapping.slice(steps).map(position + 1) - 1
-  if (!form || form === change.formerly) return void giveBackNesting(tr, position, nesting, true)
+  if (!form || form === change.formerly) {
+    giveBackNesting(tr, position, nesting, true)
+    return
+  }
   if (isSplitOff(change)) return joinItemBefore(tr, position)
   if (nesting !== 0 && !isListForm(form)) {
     giveBackForm(tr, position, form, change.formerly)
-    return void giveBackNesting(tr, mapped(), nesting, true)
+    giveBackNesting(tr, mapped(), nesting, true)
+    return
   }
   // An item of one list made the other's as it went out goes back into the item before as one
   // of the list it is in now, then takes back that list's kind.
