@@ -1,11 +1,8 @@
 import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
-import { renderRichText } from '@/lib/rich-text'
-import { storySchema } from '@/lib/rich-text-repair'
-import { forReaders } from '@/lib/story-schema/suggestions'
-import { ana, json, newId, now, stateOfJson } from '@/test/suggesting'
-import { bullets, caretIn, intoList, item, settled, shiftTab, tab } from '@/test/suggesting-lists'
+import { ana, newId, now, stateOfJson } from '@/test/suggesting'
+import { bullets, caretIn, expectSettles, intoList, item, shiftTab, tab } from '@/test/suggesting-lists'
 import { suggestTransaction } from './suggest-changes'
 
 // Runs of Tab, Shift-Tab and Bulleted list found settling wrong (by random runs of them): each
@@ -28,14 +25,6 @@ function pressed(start: EditorState, presses: Press[]): { state: EditorState | n
     state = suggested ? at.apply(suggested) : null
   }
   return { state, made }
-}
-
-/** Rejected and for readers, `state` is `start`; accepted, `made`. */
-function expectSettles(state: EditorState, start: EditorState, made: EditorState) {
-  expect(storySchema.nodeFromJSON(forReaders(json(state))).toJSON()).toEqual(json(start))
-  expect(renderRichText(json(state))).toBe(renderRichText(json(start)))
-  expect(json(settled(state, false))).toEqual(json(start))
-  expect(json(settled(state, true))).toEqual(json(made))
 }
 
 describe('an item taken out into a numbered list its own item carried out of its list', () => {
