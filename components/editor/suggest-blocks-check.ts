@@ -33,7 +33,10 @@ function holdsList(node: ProseMirrorNode): boolean {
  * differ, or when no list is among them: only list items go back to places (and lists join) in
  * an order rejecting may get wrong; a heading or paragraph alone just takes back its form.
  */
-function changedBlocks(before: ProseMirrorNode, after: ProseMirrorNode): [ProseMirrorNode, ProseMirrorNode] | null {
+function changedBlocks(
+  before: ProseMirrorNode,
+  after: ProseMirrorNode,
+): { before: ProseMirrorNode; after: ProseMirrorNode; key: string } | null {
   const start = before.content.findDiffStart(after.content)
   const end = before.content.findDiffEnd(after.content)
   if (start === null || !end) return null
@@ -48,7 +51,8 @@ function changedBlocks(before: ProseMirrorNode, after: ProseMirrorNode): [ProseM
   if (![...blocks(before), ...blocks(after)].some(holdsList)) return null
   while (first > 0 && isReached(before.child(first - 1))) first -= 1
   while (tail > 0 && isReached(before.child(before.childCount - tail))) tail -= 1
-  return [before.copy(Fragment.from(blocks(before))), after.copy(Fragment.from(blocks(after)))]
+  const [was, now] = [before.copy(Fragment.from(blocks(before))), after.copy(Fragment.from(blocks(after)))]
+  return { before: was, after: now, key: `${first} ${tail}` }
 }
 
 /** `doc` with every suggested block change in it rejected. */
@@ -60,10 +64,26 @@ function rejected(doc: ProseMirrorNode): ProseMirrorNode {
 
 const forReadersOf = (doc: ProseMirrorNode) => doc.type.schema.nodeFromJSON(forReaders(doc.toJSON() as RichTextDoc))
 
+type GivenBack = { rejected: ProseMirrorNode; forReaders: ProseMirrorNode }
+
+/**
+ * What each story's blocks compared (by where they are) give back, while the story is kept: the
+ * presses tried on one story (Tab after a refused Shift-Tab, say) give its blocks back once.
+ */
+const givenBackOf = new WeakMap<ProseMirrorNode, Map<string, GivenBack>>()
+
+function givenBack(story: ProseMirrorNode, key: string, blocks: ProseMirrorNode): GivenBack {
+  const known = givenBackOf.get(story) ?? new Map<string, GivenBack>()
+  givenBackOf.set(story, known)
+  const found = known.get(key) ?? { rejected: rejected(blocks), forReaders: forReadersOf(blocks) }
+  known.set(key, found)
+  return found
+}
+
 /** Whether the block suggestion `suggested` gives back, rejected and for readers, the story its document gave back before it. */
 export function givesBackAsBefore(suggested: Transaction): boolean {
   const changed = changedBlocks(suggested.before, suggested.doc)
   if (!changed) return true
-  const [before, after] = changed
-  return rejected(after).eq(rejected(before)) && forReadersOf(after).eq(forReadersOf(before))
+  const was = givenBack(suggested.before, changed.key, changed.before)
+  return rejected(changed.after).eq(was.rejected) && forReadersOf(changed.after).eq(was.forReaders)
 }
