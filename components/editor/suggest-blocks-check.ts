@@ -22,7 +22,10 @@ function isReached(node: ProseMirrorNode): boolean {
 /** Whether `node` is a list or holds one. */
 function holdsList(node: ProseMirrorNode): boolean {
   let isFound = isListForm(node.type.name)
-  node.descendants((child) => !(isFound ||= isListForm(child.type.name)) && !child.isTextblock)
+  node.descendants((child) => {
+    isFound ||= isListForm(child.type.name)
+    return !isFound && !child.isTextblock
+  })
   return isFound
 }
 
