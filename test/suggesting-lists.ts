@@ -1,7 +1,9 @@
 import { liftListItem, sinkListItem, wrapInList } from '@tiptap/pm/schema-list'
 import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
+import { expect } from 'vitest'
 import { settleSuggestions } from '@/components/editor/suggest-changes'
 import type { RichTextNode } from '@/db/schema'
+import { renderRichText } from '@/lib/rich-text'
 import { storySchema } from '@/lib/rich-text-repair'
 import { forReaders, pendingSuggestions } from '@/lib/story-schema/suggestions'
 import { caretAt, json, keyed } from './suggesting'
@@ -65,3 +67,14 @@ export const forReadersShape = (state: EditorState) => shape(storySchema.nodeFro
 /** `state` with all its suggestions accepted (or rejected). */
 export const settled = (state: EditorState, accept: boolean) => state.apply(settleSuggestions(state, null, accept))
 export const pending = (state: EditorState) => pendingSuggestions(json(state)).map((one) => [one.kind, one.block, one.text, one.authorName])
+
+/** Accepted, `state` is `made` (the editor's own result); rejected and for readers, it is `start` (its stored body untouched). */
+export function expectSettles(state: EditorState, start: EditorState, made: EditorState) {
+  const stored = json(state)
+  const copy = structuredClone(stored)
+  expect(storySchema.nodeFromJSON(forReaders(stored)).toJSON()).toEqual(json(start))
+  expect(renderRichText(stored)).toBe(renderRichText(json(start)))
+  expect(stored).toEqual(copy)
+  expect(json(settled(state, false))).toEqual(json(start))
+  expect(json(settled(state, true))).toEqual(json(made))
+}

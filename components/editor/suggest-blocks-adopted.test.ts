@@ -2,11 +2,10 @@ import { liftListItem, sinkListItem } from '@tiptap/pm/schema-list'
 import type { Command, EditorState } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
-import { renderRichText } from '@/lib/rich-text'
 import { storySchema } from '@/lib/rich-text-repair'
 import { forReaders } from '@/lib/story-schema/suggestions'
 import { ana, json, newId, now, stateOfJson, suggest } from '@/test/suggesting'
-import { bullets, caretIn, item, pending, quote, settled, shape, shiftTab } from '@/test/suggesting-lists'
+import { bullets, caretIn, expectSettles, item, pending, quote, settled, shape, shiftTab } from '@/test/suggesting-lists'
 import { suggestTransaction } from './suggest-changes'
 
 // An item taken out a level more than once, taking the items after it in its list as its own on
@@ -16,17 +15,6 @@ const { listItem } = storySchema.nodes
 const body = (...content: RichTextNode[]) => stateOfJson({ type: 'doc', content })
 const numbers = (...items: RichTextNode[]): RichTextNode => ({ type: 'orderedList', content: items })
 const paragraph = (text: string): RichTextNode => ({ type: 'paragraph', content: [{ type: 'text', text }] })
-
-/** Accepted, `state` is `made` (the editor's own result); rejected and for readers, it is `start`. */
-function expectSettles(state: EditorState, start: EditorState, made: EditorState) {
-  const stored = json(state)
-  const copy = structuredClone(stored)
-  expect(storySchema.nodeFromJSON(forReaders(stored)).toJSON()).toEqual(json(start))
-  expect(renderRichText(stored)).toBe(renderRichText(json(start)))
-  expect(stored).toEqual(copy)
-  expect(json(settled(state, false))).toEqual(json(start))
-  expect(json(settled(state, true))).toEqual(json(made))
-}
 
 describe('an item taken out a level twice, taking the item after it as its own the second time', () => {
   /** A holding B (with C in a numbered list in it) and D. */

@@ -31,13 +31,14 @@ export function canLeaveList(before: ProseMirrorNode, position: number): boolean
  * just before it: a block at the end of that item, an item at the end of the item's last list
  * when of its own list's kind, else in a new list of that kind. The list it went into is then
  * joined to the lists of its kind after it, as the list the item came out of was one.
- * Does nothing (false) when there is no such item.
+ * Returns where the block of words now starts (its old position, deleted and inserted again, maps
+ * to no place in it); does nothing (null) when there is no such item.
  */
-export function intoItemBefore(tr: Transaction, position: number, levels: number): boolean {
+export function intoItemBefore(tr: Transaction, position: number, levels: number): number | null {
   const $block = tr.doc.resolve(position)
   const block = $block.nodeAfter
   const isItem = $block.parent.type.name === 'listItem' && $block.index() === 0
-  if (!block || (isItem && $block.index($block.depth - 1) !== 0)) return false
+  if (!block || (isItem && $block.index($block.depth - 1) !== 0)) return null
   // What moves (the block, or its item), what is taken out for it, and what is just before that.
   const list = isItem ? $block.node($block.depth - 1) : null
   const moved = isItem ? $block.parent : block
@@ -45,26 +46,31 @@ export function intoItemBefore(tr: Transaction, position: number, levels: number
   const from = isItem && list?.childCount !== 1 ? $block.before($block.depth) : at
   const to = from + (isItem && list?.childCount === 1 ? list.nodeSize : moved.nodeSize)
   const outer = tr.doc.resolve(at).nodeBefore
-  if (!outer || !isList(outer)) return false
+  if (!outer || !isList(outer)) return null
   const outerStart = at - outer.nodeSize
   // Down the last items of the lists before, `levels` deep.
   let [node, start]: [ProseMirrorNode | null, number] = [outer, outerStart]
   let item: ProseMirrorNode | null = null
   for (let level = 0; level < levels; level += 1) {
-    if (!node || !isList(node) || node.lastChild?.type.name !== 'listItem') return false
+    if (!node || !isList(node) || node.lastChild?.type.name !== 'listItem') return null
     item = node.lastChild
     start = start + node.nodeSize - 1 - item.nodeSize
     node = level < levels - 1 ? item.lastChild : null
     if (node) start = start + item.nodeSize - 1 - node.nodeSize
   }
-  if (!item) return false
+  if (!item) return null
   const end = start + item.nodeSize - 1
   tr.delete(from, to)
-  if (!list) tr.insert(end, moved)
-  else if (item.lastChild?.type === list.type) tr.insert(end - 1, moved)
-  else tr.insert(end, list.type.create(null, moved))
+  // Where the moved block of words starts: at `into`, in its item (and that in a new list).
+  const isIntoList = list !== null && item.lastChild?.type === list.type
+  const into = isIntoList ? end - 1 : end
+  if (!list) tr.insert(into, moved)
+  else tr.insert(into, isIntoList ? moved : list.type.create(null, moved))
+  const inside = !list ? 0 : isIntoList ? 1 : 2
+  const steps = tr.steps.length
+  const movedAt = () => tr.mapping.slice(steps).map(into + inside)
   for (let after = outerStart + (tr.doc.nodeAt(outerStart)?.nodeSize ?? 0); ;) {
-    if (tr.doc.resolve(after).nodeAfter?.type !== outer.type || !canJoin(tr.doc, after)) return true
+    if (tr.doc.resolve(after).nodeAfter?.type !== outer.type || !canJoin(tr.doc, after)) return movedAt()
     tr.join(after)
     after = outerStart + (tr.doc.nodeAt(outerStart)?.nodeSize ?? 0)
   }

@@ -167,14 +167,19 @@ function giveBack(tr: Transaction, position: number, form: BlockForm | null, cha
   const nesting = change.nesting ?? 0
   const steps = tr.steps.length
   const mapped = () => tr.mapping.slice(steps).map(position + 1) - 1
-  if (!form || form === change.formerly) return giveBackNesting(tr, position, nesting, true)
+  if (!form || form === change.formerly) {
+    giveBackNesting(tr, position, nesting, true)
+    return
+  }
   if (isSplitOff(change)) return joinItemBefore(tr, position)
   if (nesting !== 0 && !isListForm(form)) {
     giveBackForm(tr, position, form, change.formerly)
-    return giveBackNesting(tr, mapped(), nesting, true)
+    giveBackNesting(tr, mapped(), nesting, true)
+    return
   }
-  giveBackNesting(tr, position, nesting)
-  giveBackForm(tr, mapped(), form, change.formerly)
+  // An item of one list made the other's as it went out goes back into the item before as one
+  // of the list it is in now, then takes back that list's kind.
+  giveBackForm(tr, giveBackNesting(tr, position, nesting, isListForm(change.formerly)), form, change.formerly)
 }
 
 /** Joins the item whose first paragraph is at `position` to the item before it in its list: its blocks go to that item's end. */
@@ -194,19 +199,23 @@ function runAt(tr: Transaction, command: Command, at: number): boolean {
  * Moves the list item whose first paragraph is at `position` back out (`nesting` levels in) or in
  * (levels out); with `isKept` (its form is as it was, as a carried block's is), a block that is no
  * such item, or an item first in its list, goes into the item before (suggest-blocks-carried.ts).
+ * Returns where its first paragraph (or the block) is then.
  */
-function giveBackNesting(tr: Transaction, position: number, nesting: number, isKept = false): void {
+function giveBackNesting(tr: Transaction, position: number, nesting: number, isKept = false): number {
   const { listItem } = tr.doc.type.schema.nodes
-  if (!listItem) return
-  const steps = tr.steps.length
-  for (let moved = 0; moved < Math.abs(nesting); moved += 1) {
-    const at = tr.mapping.slice(steps).map(position + 1) - 1
+  let at = position
+  let steps = tr.steps.length
+  for (let moved = 0; listItem && moved < Math.abs(nesting); moved += 1) {
     const $at = tr.doc.resolve(at)
     const isItem = $at.parent.type === listItem && $at.index() === 0
-    if (isItem && runAt(tr, nesting > 0 ? liftListItem(listItem) : sinkListItem(listItem), at)) continue
-    if (isKept && nesting < 0) intoItemBefore(tr, at, -nesting - moved)
-    return
+    if (isItem && runAt(tr, nesting > 0 ? liftListItem(listItem) : sinkListItem(listItem), at)) {
+      at = tr.mapping.slice(steps).map(at + 1) - 1
+      steps = tr.steps.length
+      continue
+    }
+    return (isKept && nesting < 0 ? intoItemBefore(tr, at, -nesting - moved) : null) ?? at
   }
+  return at
 }
 
 /** Makes the block at `position` of `tr`'s document, now of `form`, a block of `formerly` again. */
@@ -215,7 +224,8 @@ function giveBackForm(tr: Transaction, position: number, form: BlockForm, former
   const run = (command: Command, at: number) => runAt(tr, command, at)
   const steps = tr.steps.length
   if (isListForm(form) && isListForm(formerly)) {
-    const $block = tr.doc.resolve(position)
+    splitAroundItem(tr, position)
+    const $block = tr.doc.resolve(tr.mapping.slice(steps).map(position + 1) - 1)
     tr.setNodeMarkup($block.before($block.depth - 1), nodes[formerly])
     return joinBeside(tr, () => tr.mapping.slice(steps).map(position + 1), nodes[formerly])
   }
@@ -231,6 +241,18 @@ function giveBackForm(tr: Transaction, position: number, form: BlockForm, former
   // The item joins the list of its kind before it and those after it (its own items carried out
   // with it among them), as readers get it (lib/story-schema/block-changes.ts).
   joinBeside(tr, () => tr.mapping.slice(steps).map(position + 1), list)
+}
+
+/**
+ * Splits the list around the item whose first paragraph is at `position` before and after that
+ * item, so that it alone takes back its former list's kind: the items it was put beside (the
+ * toolbar joins a new list to those of its kind beside it) keep theirs.
+ */
+function splitAroundItem(tr: Transaction, position: number): void {
+  const $block = tr.doc.resolve(position)
+  const index = $block.index($block.depth - 1)
+  if (index < $block.node($block.depth - 1).childCount - 1) tr.split($block.after($block.depth))
+  if (index > 0) tr.split($block.before($block.depth))
 }
 
 /** Joins the list of `list`'s kind around the block of words at `inside()` to the lists of its kind after it and before it. */

@@ -7,6 +7,7 @@ import { type SuggestionAttrs, type SuggestionKind, toSuggestionAttrs } from '@/
 import { type BreakKind, breakKindOf, suggestedBreakName } from '@/lib/story-schema/nodes/suggested-break'
 import { settleAttrChanges, suggestAttrs } from './suggest-attrs'
 import { settleBlocks, suggestBlock } from './suggest-blocks'
+import { givesBackAsBefore } from './suggest-blocks-check'
 import { type AcceptedJoin, isIntoStruckWords, joinAccepted, settleBreak, suggestBreak } from './suggest-breaks'
 import { applyFormat, suggestFormat } from './suggest-format'
 import { hasNoPlainWordsBefore, suggestBlocksBetween, wordsRangeOf } from './suggest-range'
@@ -44,7 +45,7 @@ export function suggestTransaction(
   const changed = suggestAttrs(state, tr, newAttrs)
   if (changed) return changed.setMeta(directChangeMeta, true)
   const reshaped = suggestBlock(state, tr, newAttrs)
-  if (reshaped) return reshaped.setMeta(directChangeMeta, true)
+  if (reshaped) return givesBackAsBefore(reshaped) ? reshaped.setMeta(directChangeMeta, true) : null
   const whole = suggestWholeBlock(state, tr, newAttrs)
   if (whole) return whole.setMeta(directChangeMeta, true)
   const [step, ...rest] = tr.steps

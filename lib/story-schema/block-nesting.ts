@@ -74,14 +74,20 @@ function joinItemBefore({ list, index }: Place): void {
   list.content?.splice(index, 1)
 }
 
-/** The item at `place` taken out to the list around its list, after the item it was in; the items after it become its own. */
+/**
+ * The item at `place` taken out to the list around its list, after the item it was in; the items
+ * after it become its own, at the end of its last list when that is of their kind (as the
+ * editor's Shift-Tab joins them), else in a new one.
+ */
 function lift({ list, index, outerItem, outerList }: Place): boolean {
   const items = list.content ?? []
   const item = items[index]
   if (!item || !outerItem || !outerList) return false
   const after = items.splice(index)
   after.shift()
-  if (after.length > 0) item.content = [...(item.content ?? []), { type: list.type, content: after }]
+  const last = item.content?.at(-1)
+  if (after.length > 0 && last?.type === list.type) last.content = [...(last.content ?? []), ...after]
+  else if (after.length > 0) item.content = [...(item.content ?? []), { type: list.type, content: after }]
   const inOuter = outerItem.content ?? []
   const at = inOuter.indexOf(list)
   const rest = inOuter.splice(at + 1)

@@ -1,0 +1,92 @@
+import { Fragment, type Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { EditorState, type Transaction } from '@tiptap/pm/state'
+import type { RichTextDoc } from '@/db/schema'
+import { isListForm, suggestedBlockName } from '@/lib/story-schema/block-suggestion'
+import { forReaders } from '@/lib/story-schema/suggestions'
+import { settleBlocks } from './suggest-blocks'
+
+// Rejecting, and readers, give the list items back their places one after the other in the order
+// of the words (suggest-blocks.ts, lib/story-schema/block-nesting.ts), not in the reverse of the
+// order they were moved in, and the marks record no lists joined: some runs of Tab, Shift-Tab and
+// Bulleted list they cannot undo (README, "Still left"). A block suggestion is therefore tried
+// first, and refused when it would not give back what the story gave back before it.
+
+/** Whether giving back the blocks beside `node` may reach into it: a list, or a block of words recording a suggested change. */
+function isReached(node: ProseMirrorNode): boolean {
+  if (isListForm(node.type.name)) return true
+  let isMarked = false
+  if (node.isTextblock) node.forEach((child) => (isMarked ||= child.type.name === suggestedBlockName))
+  return isMarked
+}
+
+/** Whether `node` is a list or holds one. */
+function holdsList(node: ProseMirrorNode): boolean {
+  let isFound = isListForm(node.type.name)
+  node.descendants((child) => {
+    isFound ||= isListForm(child.type.name)
+    return !isFound && !child.isTextblock
+  })
+  return isFound
+}
+
+/**
+ * The top-level blocks of `before` and of `after` that differ, with the blocks beside them that
+ * giving them back may reach (the others are the same in both, and no give-back reaches them):
+ * only those are compared, so that a long story costs no more than a short one. Null when none
+ * differ, or when no list is among them: only list items go back to places (and lists join) in
+ * an order rejecting may get wrong; a heading or paragraph alone just takes back its form.
+ */
+function changedBlocks(
+  before: ProseMirrorNode,
+  after: ProseMirrorNode,
+): { before: ProseMirrorNode; after: ProseMirrorNode; key: string } | null {
+  const start = before.content.findDiffStart(after.content)
+  const end = before.content.findDiffEnd(after.content)
+  if (start === null || !end) return null
+  let first = before.resolve(Math.min(start, end.a)).index(0)
+  // The blocks after the ones compared are as many in both.
+  let tail = Math.max(0, before.childCount - 1 - before.resolve(Math.max(start, end.a)).index(0))
+  const blocks = (doc: ProseMirrorNode) => {
+    const nodes: ProseMirrorNode[] = []
+    for (let index = first; index < doc.childCount - tail; index += 1) nodes.push(doc.child(index))
+    return nodes
+  }
+  if (![...blocks(before), ...blocks(after)].some(holdsList)) return null
+  while (first > 0 && isReached(before.child(first - 1))) first -= 1
+  while (tail > 0 && isReached(before.child(before.childCount - tail))) tail -= 1
+  const [was, now] = [before.copy(Fragment.from(blocks(before))), after.copy(Fragment.from(blocks(after)))]
+  return { before: was, after: now, key: `${first} ${tail}` }
+}
+
+/** `doc` with every suggested block change in it rejected. */
+function rejected(doc: ProseMirrorNode): ProseMirrorNode {
+  const tr = EditorState.create({ doc }).tr
+  settleBlocks(tr, null, false)
+  return tr.doc
+}
+
+const forReadersOf = (doc: ProseMirrorNode) => doc.type.schema.nodeFromJSON(forReaders(doc.toJSON() as RichTextDoc))
+
+type GivenBack = { rejected: ProseMirrorNode; forReaders: ProseMirrorNode }
+
+/**
+ * What each story's blocks compared (by where they are) give back, while the story is kept: the
+ * presses tried on one story (Tab after a refused Shift-Tab, say) give its blocks back once.
+ */
+const givenBackOf = new WeakMap<ProseMirrorNode, Map<string, GivenBack>>()
+
+function givenBack(story: ProseMirrorNode, key: string, blocks: ProseMirrorNode): GivenBack {
+  const known = givenBackOf.get(story) ?? new Map<string, GivenBack>()
+  givenBackOf.set(story, known)
+  const found = known.get(key) ?? { rejected: rejected(blocks), forReaders: forReadersOf(blocks) }
+  known.set(key, found)
+  return found
+}
+
+/** Whether the block suggestion `suggested` gives back, rejected and for readers, the story its document gave back before it. */
+export function givesBackAsBefore(suggested: Transaction): boolean {
+  const changed = changedBlocks(suggested.before, suggested.doc)
+  if (!changed) return true
+  const was = givenBack(suggested.before, changed.key, changed.before)
+  return rejected(changed.after).eq(was.rejected) && forReadersOf(changed.after).eq(was.forReaders)
+}
