@@ -37,7 +37,7 @@ describe("others' news that leaves this person's selection alone", () => {
 
   it('is not their change after the caret when it drops the marks this person was about to type with', () => {
     const state = withCaret(5)
-    const bold = state.apply(state.tr.addStoredMark(schema.marks.bold.create()))
+    const bold = state.apply(state.tr.addStoredMark(schema.mark('bold')))
     expect(leavesAlone(bold, fromOthers(bold.tr.insertText('!', 26)))).toBe(false)
   })
 
