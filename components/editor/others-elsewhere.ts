@@ -14,11 +14,12 @@ const othersElsewhereKey = new PluginKey<LeftAlone>('othersElsewhere')
 /**
  * Whether `transaction`, from `before` to `after`, only brings others' news that leaves this
  * person's selection as it was: their changes, all after the selection, or their carets drawn
- * again (a transaction with only the meta of `caretsKey`, the carets' plugin). Not if it drops
- * the marks to type with (any change of the text does).
+ * again (a transaction with the meta of `caretsKey`, the carets' plugin). Not if it drops the
+ * marks to type with (any change of the text does). The binding sets the selection again with
+ * every change it brings: what counts is whether it is still the same.
  */
 export function leavesSelectionAlone(transaction: Transaction, before: EditorState, after: EditorState, caretsKey: PluginKey): boolean {
-  if (transaction.selectionSet || before.storedMarks !== after.storedMarks) return false
+  if (!after.selection.eq(before.selection) || before.storedMarks !== after.storedMarks) return false
   if (!transaction.docChanged) return transaction.getMeta(caretsKey) !== undefined
   if (!isFromSharedDocument(transaction)) return false
   const changedFrom = transaction.before.content.findDiffStart(transaction.doc.content)
@@ -52,19 +53,21 @@ export const OthersElsewhere = Extension.create<{ caretsKey: PluginKey | null }>
   addOptions: () => ({ caretsKey: null }),
   addProseMirrorPlugins() {
     const { caretsKey } = this.options
-    if (!caretsKey) return []
-    return [
-      new Plugin<LeftAlone>({
-        key: othersElsewhereKey,
-        state: {
-          init: () => ({ isLeftAlone: false, since: {} }),
-          apply: (transaction, value, before, after) =>
-            leavesSelectionAlone(transaction, before, after, caretsKey)
-              ? { isLeftAlone: true, since: value.since }
-              : { isLeftAlone: false, since: {} },
-        },
-        props: { handleScrollToSelection: (view) => isSelectionLeftAlone(view.state) },
-      }),
-    ]
+    return caretsKey ? [othersElsewhere(caretsKey)] : []
   },
 })
+
+/** The plugin of `OthersElsewhere`, the others' carets drawn by the plugin of `caretsKey`. */
+export function othersElsewhere(caretsKey: PluginKey): Plugin<LeftAlone> {
+  return new Plugin<LeftAlone>({
+    key: othersElsewhereKey,
+    state: {
+      init: () => ({ isLeftAlone: false, since: {} }),
+      apply: (transaction, value, before, after) =>
+        leavesSelectionAlone(transaction, before, after, caretsKey)
+          ? { isLeftAlone: true, since: value.since }
+          : { isLeftAlone: false, since: {} },
+    },
+    props: { handleScrollToSelection: (view) => isSelectionLeftAlone(view.state) },
+  })
+}
