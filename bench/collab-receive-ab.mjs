@@ -91,6 +91,7 @@ try {
         jar: build.jar,
         pid: build.server.pid,
         articleId: build.articleId,
+        quiet: build.quiet,
         keys,
       })
       build.pageMs.push(cost.pageMsPerKey)

@@ -1,12 +1,14 @@
 import { getSchema } from '@tiptap/core'
-import { EditorState, type Transaction } from '@tiptap/pm/state'
+import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { EditorView } from '@tiptap/pm/view'
 import { prosemirrorJSONToYXmlFragment, yCursorPlugin, yCursorPluginKey, ySyncPlugin, ySyncPluginKey } from '@tiptap/y-tiptap'
 import { describe, expect, it } from 'vitest'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { storyExtensions } from '@/lib/story-schema/extensions'
+import { loadCollabBinding } from './collab-binding'
 import { drawsCaretsOf, othersChangesOnly } from './collaboration'
+import { isSelectionLeftAlone, othersElsewhere } from './others-elsewhere'
 
 describe('the awareness the caret plugin sees', () => {
   it("tells of the others' carets moving, not of one's own moving with each key", () => {
@@ -44,7 +46,10 @@ describe("the others' carets redrawn", () => {
     const awareness = new Awareness(doc)
     // The binding needs only a view's state and dispatch here: a view without a DOM.
     const view: EditorView = Object.create(EditorView.prototype)
-    view.state = EditorState.create({ schema, plugins: [ySyncPlugin(doc.getXmlFragment('body')), yCursorPlugin(awareness)] })
+    view.state = EditorState.create({
+      schema,
+      plugins: [ySyncPlugin(doc.getXmlFragment('body')), yCursorPlugin(awareness), othersElsewhere(yCursorPluginKey)],
+    })
     view.dispatch = (tr: Transaction) => {
       view.state = view.state.apply(tr)
     }
@@ -106,6 +111,39 @@ describe("the others' carets redrawn", () => {
     redraw()
     expect(drawn()).toBe(true)
     theirs.destroy()
+    mine.awareness.destroy()
+  })
+
+  it("leave this person's selection alone when the others type after it, not before it", async () => {
+    await loadCollabBinding()
+    const mine = boundBody()
+    const other = new Y.Doc()
+    prosemirrorJSONToYXmlFragment(
+      schema,
+      { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Port' }] }] },
+      other.getXmlFragment('body'),
+    )
+    const text = other.getXmlFragment('body').get(0)
+    const typed = text instanceof Y.XmlElement ? text.get(0) : null
+    if (!(typed instanceof Y.XmlText)) throw new Error('No text.')
+    const sync = () => Y.applyUpdate(mine.doc, Y.encodeStateAsUpdate(other))
+    sync()
+    mine.view.dispatch(mine.view.state.tr.setSelection(TextSelection.create(mine.view.state.doc, 3)))
+    expect(isSelectionLeftAlone(mine.view.state)).toBe(false)
+
+    typed.insert(4, 's')
+    sync()
+    expect([mine.view.state.doc.textContent, isSelectionLeftAlone(mine.view.state)]).toEqual(['Ports', true])
+    mine.view.dispatch(mine.view.state.tr.setMeta(yCursorPluginKey, { awarenessUpdated: true }))
+    expect(isSelectionLeftAlone(mine.view.state)).toBe(true)
+
+    typed.insert(0, 'A ')
+    sync()
+    expect([mine.view.state.doc.textContent, mine.view.state.selection.from, isSelectionLeftAlone(mine.view.state)]).toEqual([
+      'A Ports',
+      5,
+      false,
+    ])
     mine.awareness.destroy()
   })
 

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import { horizontalRuleShortcut } from '@/lib/story-schema/nodes/horizontal-rule'
 import { pullQuoteShortcut } from '@/lib/story-schema/nodes/pull-quote'
+import { leftAloneSince } from './others-elsewhere'
 import type { PanelKind } from './panel'
 
 export type ToolbarState = Record<
@@ -26,6 +27,19 @@ export type ToolbarState = Record<
 
 /** What the toolbar shows about the cursor's position. */
 export function readToolbarState(editor: Editor): ToolbarState {
+  const since = leftAloneSince(editor.state)
+  const last = lastRead.get(editor)
+  // Other people's keys after the caret, and their carets moving, change none of the buttons.
+  if (since && last?.since === since) return last.read
+  const read = readAtSelection(editor)
+  if (since) lastRead.set(editor, { since, read })
+  return read
+}
+
+/** The toolbar state last read for each editor writing together, and the selection's `leftAloneSince` then. */
+const lastRead = new WeakMap<Editor, { since: object; read: ToolbarState }>()
+
+function readAtSelection(editor: Editor): ToolbarState {
   // Read on every transaction: one dry run of the commands for both, not one each.
   const can = editor.can()
   return {
