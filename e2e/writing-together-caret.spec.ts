@@ -68,3 +68,24 @@ test('a caret moved with the keyboard stays where the keys put it while the othe
   for (const person of [page, editorPage]) await expect.poll(() => paragraphsOf(person)).toEqual([typed + writerTyped, ...expected])
   await editorPage.context().close()
 })
+
+test('bold turned on with nothing selected stays on for the next words while the other person types', async ({ page, browser }) => {
+  const typed = 'Wind rises.'
+  const mine = 'Ferries wait.'
+  await writerStartsTogether(page, 'Gale warning', typed)
+  await page.keyboard.press('Enter')
+  await page.keyboard.type(mine)
+  const editorPage = await joinStory(browser, 'editor@copydesk.test', page.url(), typed + mine)
+  await storyBody(editorPage).getByText(mine).click()
+  await editorPage.keyboard.press('End')
+  await editorPage.keyboard.press('ControlOrMeta+b')
+
+  await page.keyboard.press('ControlOrMeta+Home')
+  await page.keyboard.press('End')
+  await page.keyboard.type(' Gusts.')
+  await expect.poll(() => paragraphsOf(editorPage)).toEqual([`${typed} Gusts.`, mine])
+  await editorPage.keyboard.type(' Sailings cancelled.')
+
+  for (const person of [page, editorPage]) await expect(storyBody(person).locator('strong')).toHaveText('Sailings cancelled.')
+  await editorPage.context().close()
+})

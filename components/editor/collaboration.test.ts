@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import { storyExtensions } from '@/lib/story-schema/extensions'
 import { loadCollabBinding } from './collab-binding'
 import { drawsCaretsOf, othersChangesOnly } from './collaboration'
+import { keptMarks } from './kept-marks'
 import { isSelectionLeftAlone, othersElsewhere } from './others-elsewhere'
 
 describe('the awareness the caret plugin sees', () => {
@@ -48,7 +49,7 @@ describe("the others' carets redrawn", () => {
     const view: EditorView = Object.create(EditorView.prototype)
     view.state = EditorState.create({
       schema,
-      plugins: [ySyncPlugin(doc.getXmlFragment('body')), yCursorPlugin(awareness), othersElsewhere(yCursorPluginKey)],
+      plugins: [ySyncPlugin(doc.getXmlFragment('body')), yCursorPlugin(awareness), othersElsewhere(yCursorPluginKey), keptMarks()],
     })
     view.dispatch = (tr: Transaction) => {
       view.state = view.state.apply(tr)
@@ -144,6 +145,37 @@ describe("the others' carets redrawn", () => {
       5,
       false,
     ])
+    mine.awareness.destroy()
+  })
+
+  it('keep the marks this person chose to type with, before or after the caret, until they move it', async () => {
+    await loadCollabBinding()
+    const mine = boundBody()
+    const other = new Y.Doc()
+    prosemirrorJSONToYXmlFragment(
+      schema,
+      { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Port' }] }] },
+      other.getXmlFragment('body'),
+    )
+    const text = other.getXmlFragment('body').get(0)
+    const typed = text instanceof Y.XmlElement ? text.get(0) : null
+    if (!(typed instanceof Y.XmlText)) throw new Error('No text.')
+    const sync = () => Y.applyUpdate(mine.doc, Y.encodeStateAsUpdate(other))
+    sync()
+    const bold = [schema.mark('bold')]
+    mine.view.dispatch(mine.view.state.tr.setSelection(TextSelection.create(mine.view.state.doc, 3)).setStoredMarks(bold))
+
+    typed.insert(4, 's')
+    sync()
+    typed.insert(0, 'A ')
+    sync()
+    expect([mine.view.state.doc.textContent, mine.view.state.selection.from, mine.view.state.storedMarks]).toEqual(['A Ports', 5, bold])
+    mine.view.dispatch(mine.view.state.tr.insertText('x'))
+    expect(mine.view.state.doc.textContent).toBe('A Poxrts')
+    expect(mine.view.state.doc.nodeAt(5)?.marks).toEqual(bold)
+
+    mine.view.dispatch(mine.view.state.tr.setStoredMarks(bold).setSelection(TextSelection.create(mine.view.state.doc, 2)))
+    expect(mine.view.state.storedMarks).toBeNull()
     mine.awareness.destroy()
   })
 

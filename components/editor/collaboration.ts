@@ -14,6 +14,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { documentParts } from '@/lib/collab/paths'
 import { CaretBeforeOthers, caretBeforeOthersKey } from './caret-before-others'
+import { KeptMarks } from './kept-marks'
 import { OthersElsewhere } from './others-elsewhere'
 
 /**
@@ -133,8 +134,9 @@ function caretOf(user: { name: string; color: string }): HTMLElement {
  * The extensions that bind the body to the shared document's `body` fragment (written by
  * lib/collab/storage.ts with y-prosemirror, whose encoding @tiptap/y-tiptap shares) and show
  * the others' carets, this person's own taken from the browser before the others' changes are
- * drawn (caret-before-others.ts) and no scroll to it for their changes after it
- * (others-elsewhere.ts). This person's name and colour go out through the awareness.
+ * drawn (caret-before-others.ts), no scroll to it for their changes after it
+ * (others-elsewhere.ts), and the marks chosen to type with kept through their changes
+ * (kept-marks.ts). This person's name and colour go out through the awareness.
  */
 export function collaborationExtensions({ doc, awareness, provider, user }: BodyCollaboration): Extensions {
   awareness?.setLocalStateField('user', user)
@@ -143,6 +145,7 @@ export function collaborationExtensions({ doc, awareness, provider, user }: Body
     CollaborationCarets.configure({ awareness }),
     CaretBeforeOthers.configure({ provider }),
     OthersElsewhere.configure({ caretsKey: yCursorPluginKey }),
+    KeptMarks,
   ]
 }
 
