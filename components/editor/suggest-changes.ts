@@ -10,6 +10,7 @@ import { settleBlocks, suggestBlock } from './suggest-blocks'
 import { type AcceptedJoin, isIntoStruckWords, joinAccepted, settleBreak, suggestBreak } from './suggest-breaks'
 import { applyFormat, suggestFormat } from './suggest-format'
 import { hasNoPlainWordsBefore, suggestBlocksBetween, wordsRangeOf } from './suggest-range'
+import { settlesWithOthersAsTheEditor } from './suggest-range-meets'
 import { settleWholeBlocks, suggestWholeBlock } from './suggest-whole-blocks'
 
 /** Who is suggesting: stored on every suggestion they make. */
@@ -99,6 +100,8 @@ export function suggestTransaction(
   // Through lists and quotes, accepted it must make what the edit made, or it cannot be a
   // suggestion (checked by settling the whole story: blocks side by side are known to join so).
   if (!isSideBySide(state.doc, from, to) && !acceptsAsMade(tr, out)) return null
+  // Over someone else's suggestions in its blocks, settled in any order it must make what the editor makes.
+  if (!settlesWithOthersAsTheEditor(state, range, out, who.id, settleSuggestions)) return null
   return out.setMeta(directChangeMeta, true).scrollIntoView()
 }
 
