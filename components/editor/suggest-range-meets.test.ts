@@ -85,6 +85,15 @@ describe('a range that meets someone else’s pending range, where settling in s
     expect(bensOver(anas, at(anas, 'Works'), at(anas, 'Buses'), typed)).toBeNull()
   })
 
+  it('the two paragraphs of a quote joined, Ana’s deletion of the paragraph before it pending: refused, as together they would leave no quote', () => {
+    const quoted = story(paragraph('Fares rise.'), quote(paragraph('Works go on.'), paragraph('Buses too.')))
+    const anas = suggest(selecting(quoted, at(quoted, 'Fares'), at(quoted, 'Works')), ana, deleted)
+    const hersAccepted = accepted(anas)
+    const made = editors(hersAccepted, at(hersAccepted, 'on.', true), at(hersAccepted, 'Buses'), deleted)
+    expect(shape(made)).toBe('doc [blockquote [paragraph “Works go on.Buses too.”]]')
+    expect(bensOver(anas, at(anas, 'on.', true), at(anas, 'Buses'), deleted)).toBeNull()
+  })
+
   it('words typed from a subheading’s start, Ana’s deletion of the list item before it pending: refused, as accepting both would break the list', () => {
     const listed = story(bullets(item('Fares rise.')), heading('Works go on.'), paragraph('Buses too.'))
     const anas = suggest(selecting(listed, at(listed, 'Fares'), at(listed, 'Works')), ana, deleted)
