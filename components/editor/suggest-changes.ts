@@ -136,7 +136,12 @@ function acceptsAsMade(made: Transaction, suggested: Transaction): boolean {
     const state = EditorState.create({ doc })
     return state.apply(settleSuggestions(state, null, true)).doc
   }
-  return allAccepted(suggested.doc).eq(allAccepted(made.doc))
+  try {
+    return allAccepted(suggested.doc).eq(allAccepted(made.doc))
+  } catch {
+    // Accepting breaks the story (a list item's paragraph joined into a heading, say): refused.
+    return false
+  }
 }
 
 function marked(content: ProseMirrorNode['content'], insertion: MarkType, deletion: MarkType, attrs: SuggestionAttrs) {

@@ -94,6 +94,12 @@ describe('a range that meets someone else’s pending range, where settling in s
     expect(bensOver(anas, at(anas, 'on.', true), at(anas, 'Buses'), deleted)).toBeNull()
   })
 
+  it('a deletion from a list item’s start to a subheading’s words, Ana’s join of them pending: refused, as accepting would break the list (it failed while suggesting)', () => {
+    const listed = story(bullets(item('Fares rise.')), heading('Works go on.'), paragraph('Buses too.'))
+    const anas = suggest(selecting(listed, at(listed, 'Works ', true), at(listed, 'Buses')), ana, deleted)
+    expect(bensOver(anas, at(anas, 'Fares'), at(anas, 'Works'), deleted)).toBeNull()
+  })
+
   it('words typed from a subheading’s start, Ana’s deletion of the list item before it pending: refused, as accepting both would break the list', () => {
     const listed = story(bullets(item('Fares rise.')), heading('Works go on.'), paragraph('Buses too.'))
     const anas = suggest(selecting(listed, at(listed, 'Fares'), at(listed, 'Works')), ana, deleted)
