@@ -1,10 +1,10 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { type Command, EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { suggestTransaction } from '@/components/editor/suggest-changes'
-import type { RichTextDoc } from '@/db/schema'
+import type { RichTextDoc, RichTextNode } from '@/db/schema'
 import { storySchema } from '@/lib/rich-text-repair'
 import { plainText } from '@/lib/rich-text-plain'
-import { forReaders } from '@/lib/story-schema/suggestions'
+import { forReaders, pendingSuggestions } from '@/lib/story-schema/suggestions'
 
 // Suggestion mode on an editor state, for the tests of components/editor/suggest-*.ts: two people
 // who suggest, bodies to suggest on, and how the desk and readers see the result.
@@ -24,8 +24,15 @@ export function stateOfJson(doc: RichTextDoc): EditorState {
   return EditorState.create({ schema: storySchema, doc: storySchema.nodeFromJSON(doc) })
 }
 
+export const paragraph = (text: string): RichTextNode => ({ type: 'paragraph', content: [{ type: 'text', text }] })
+export const heading = (text: string, level = 2): RichTextNode => ({ type: 'heading', attrs: { level }, content: [{ type: 'text', text }] })
+
 export const caretAt = (state: EditorState, position: number) =>
   state.apply(state.tr.setSelection(TextSelection.create(state.doc, position)))
+
+/** `state` with the words from `from` to `to` selected. */
+export const selecting = (state: EditorState, from: number, to: number) =>
+  state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)))
 
 /** The transaction a command makes (Enter splits, Backspace and Delete join; lists wrap and lift). */
 export function keyed(command: Command) {
@@ -49,6 +56,14 @@ export function suggest(state: EditorState, who: typeof ana, edit: (state: Edito
 }
 
 export const json = (state: EditorState) => state.doc.toJSON() as RichTextDoc
+/** The ids of the suggestions `who` has pending in the story. */
+export const idsOf = (state: EditorState, who: typeof ana) => [
+  ...new Set(
+    pendingSuggestions(json(state))
+      .filter((one) => one.authorId === who.id)
+      .map((one) => one.id),
+  ),
+]
 export const desk = (state: EditorState) => state.doc.textContent
 export const readers = (state: EditorState) => plainText(forReaders(json(state)))
 

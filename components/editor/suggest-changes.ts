@@ -1,4 +1,4 @@
-import type { Mark, MarkType, Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { Fragment, type Mark, type MarkType, type Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { ReplaceStep } from '@tiptap/pm/transform'
 import { type FormatChange, toFormatChange } from '@/lib/story-schema/marks/suggested-format'
@@ -8,9 +8,10 @@ import { type BreakKind, breakKindOf, suggestedBreakName } from '@/lib/story-sch
 import { settleAttrChanges, suggestAttrs } from './suggest-attrs'
 import { settleBlocks, suggestBlock } from './suggest-blocks'
 import { givesBackAsBefore } from './suggest-blocks-check'
-import { type AcceptedJoin, isIntoStruckWords, joinAccepted, settleBreak, suggestBreak } from './suggest-breaks'
+import { type AcceptedJoin, breakOfStep, isIntoStruckWords, joinAccepted, settleBreak, suggestBreak } from './suggest-breaks'
 import { applyFormat, suggestFormat } from './suggest-format'
 import { hasNoPlainWordsBefore, suggestBlocksBetween, wordsRangeOf } from './suggest-range'
+import { settlesWithOthersAsTheEditor } from './suggest-range-meets'
 import { settleWholeBlocks, suggestWholeBlock } from './suggest-whole-blocks'
 
 /** Who is suggesting: stored on every suggestion they make. */
@@ -50,7 +51,9 @@ export function suggestTransaction(
   if (whole) return whole.setMeta(directChangeMeta, true)
   const [step, ...rest] = tr.steps
   const broken = step instanceof ReplaceStep && rest.length === 0 ? suggestBreak(state, step, newAttrs) : null
-  if (broken) return broken.setMeta(directChangeMeta, true).scrollIntoView()
+  if (broken && step instanceof ReplaceStep) {
+    return joinSettlesWithOthers(state, step, broken, who.id) ? broken.setMeta(directChangeMeta, true).scrollIntoView() : null
+  }
   const range = wordsRangeOf(state.doc, tr)
   if (!range) return null
   const { from, to, content } = range
@@ -100,7 +103,20 @@ export function suggestTransaction(
   // Through lists and quotes, accepted it must make what the edit made, or it cannot be a
   // suggestion (checked by settling the whole story: blocks side by side are known to join so).
   if (!isSideBySide(state.doc, from, to) && !acceptsAsMade(tr, out)) return null
+  // Over someone else's suggestions in its blocks, settled in any order it must make what the editor makes.
+  if (!settlesWithOthersAsTheEditor(state, range, out, who.id, settleSuggestions)) return null
   return out.setMeta(directChangeMeta, true).scrollIntoView()
+}
+
+/**
+ * Whether a paragraph join (`suggested`, for `step`) settles with someone else's suggestions next to
+ * it as the editor does: beside their range, it is two ranges that meet (suggest-range-meets.ts).
+ */
+function joinSettlesWithOthers(state: EditorState, step: ReplaceStep, suggested: Transaction, authorId: number): boolean {
+  const isInWords = (position: number) => state.doc.resolve(position).parent.isTextblock
+  if (breakOfStep(state.doc, step)?.kind !== 'join' || !isInWords(step.from) || !isInWords(step.to)) return true
+  const joined = { from: step.from, to: step.to, content: Fragment.empty }
+  return settlesWithOthersAsTheEditor(state, joined, suggested, authorId, settleSuggestions)
 }
 
 /** Whether the blocks of words at `from` and `to` are one, or in one parent with only blocks of words, rules, figures and embeds between. */
@@ -121,7 +137,12 @@ function acceptsAsMade(made: Transaction, suggested: Transaction): boolean {
     const state = EditorState.create({ doc })
     return state.apply(settleSuggestions(state, null, true)).doc
   }
-  return allAccepted(suggested.doc).eq(allAccepted(made.doc))
+  try {
+    return allAccepted(suggested.doc).eq(allAccepted(made.doc))
+  } catch {
+    // Accepting breaks the story (a list item's paragraph joined into a heading, say): refused.
+    return false
+  }
 }
 
 function marked(content: ProseMirrorNode['content'], insertion: MarkType, deletion: MarkType, attrs: SuggestionAttrs) {
