@@ -115,7 +115,11 @@ describe("the others' carets redrawn", () => {
     mine.awareness.destroy()
   })
 
-  it("leave this person's selection alone when the others type after it, not before it", async () => {
+  /**
+   * This person's bound body and another person's document holding the paragraph "Port", already
+   * synced in: `typed` is the other's text to type into, `sync` brings their changes over.
+   */
+  async function typingTogether() {
     await loadCollabBinding()
     const mine = boundBody()
     const other = new Y.Doc()
@@ -129,6 +133,11 @@ describe("the others' carets redrawn", () => {
     if (!(typed instanceof Y.XmlText)) throw new Error('No text.')
     const sync = () => Y.applyUpdate(mine.doc, Y.encodeStateAsUpdate(other))
     sync()
+    return { mine, typed, sync }
+  }
+
+  it("leave this person's selection alone when the others type after it, not before it", async () => {
+    const { mine, typed, sync } = await typingTogether()
     mine.view.dispatch(mine.view.state.tr.setSelection(TextSelection.create(mine.view.state.doc, 3)))
     expect(isSelectionLeftAlone(mine.view.state)).toBe(false)
 
@@ -149,19 +158,7 @@ describe("the others' carets redrawn", () => {
   })
 
   it('keep the marks this person chose to type with, before or after the caret, until they move it', async () => {
-    await loadCollabBinding()
-    const mine = boundBody()
-    const other = new Y.Doc()
-    prosemirrorJSONToYXmlFragment(
-      schema,
-      { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Port' }] }] },
-      other.getXmlFragment('body'),
-    )
-    const text = other.getXmlFragment('body').get(0)
-    const typed = text instanceof Y.XmlElement ? text.get(0) : null
-    if (!(typed instanceof Y.XmlText)) throw new Error('No text.')
-    const sync = () => Y.applyUpdate(mine.doc, Y.encodeStateAsUpdate(other))
-    sync()
+    const { mine, typed, sync } = await typingTogether()
     const bold = [schema.mark('bold')]
     mine.view.dispatch(mine.view.state.tr.setSelection(TextSelection.create(mine.view.state.doc, 3)).setStoredMarks(bold))
 
