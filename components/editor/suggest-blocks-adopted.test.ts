@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
 import { storySchema } from '@/lib/rich-text-repair'
 import { forReaders } from '@/lib/story-schema/suggestions'
-import { ana, json, newId, now, stateOfJson, suggest } from '@/test/suggesting'
+import { ana, json, newId, now, paragraph, stateOfJson, suggest } from '@/test/suggesting'
 import { bullets, caretIn, expectSettles, item, pending, quote, settled, shape, shiftTab } from '@/test/suggesting-lists'
 import { suggestTransaction } from './suggest-changes'
 
@@ -14,7 +14,6 @@ import { suggestTransaction } from './suggest-changes'
 const { listItem } = storySchema.nodes
 const body = (...content: RichTextNode[]) => stateOfJson({ type: 'doc', content })
 const numbers = (...items: RichTextNode[]): RichTextNode => ({ type: 'orderedList', content: items })
-const paragraph = (text: string): RichTextNode => ({ type: 'paragraph', content: [{ type: 'text', text }] })
 
 describe('an item taken out a level twice, taking the item after it as its own the second time', () => {
   /** A holding B (with C in a numbered list in it) and D. */

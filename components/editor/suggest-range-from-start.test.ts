@@ -5,7 +5,23 @@ import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
 import { renderRichText } from '@/lib/rich-text'
 import { pendingSuggestions } from '@/lib/story-schema/suggestions'
-import { ana, at, ben, json, keyed, newId, now, readers, shape, stateOfJson, suggest } from '@/test/suggesting'
+import {
+  ana,
+  at,
+  ben,
+  heading,
+  idsOf,
+  json,
+  keyed,
+  newId,
+  now,
+  paragraph,
+  readers,
+  selecting,
+  shape,
+  stateOfJson,
+  suggest,
+} from '@/test/suggesting'
 import { settleSuggestions, suggestTransaction } from './suggest-changes'
 
 // Ranges from a block's very start while suggesting. Words typed over one into a block of another
@@ -14,8 +30,6 @@ import { settleSuggestions, suggestTransaction } from './suggest-changes'
 // words typed at its start, and so does the suggestion once accepted. Deleted up to an empty
 // block: the editor takes the blocks before it whole and leaves it, and so does the suggestion.
 
-const paragraph = (text: string): RichTextNode => ({ type: 'paragraph', content: [{ type: 'text', text }] })
-const heading = (text: string, level = 2): RichTextNode => ({ type: 'heading', attrs: { level }, content: [{ type: 'text', text }] })
 const item = (text: string): RichTextNode => ({ type: 'listItem', content: [paragraph(text)] })
 const bullets = (...texts: string[]): RichTextNode => ({ type: 'bulletList', content: texts.map(item) })
 const quote = (text: string): RichTextNode => ({ type: 'blockquote', content: [paragraph(text)] })
@@ -24,12 +38,6 @@ const story = (...content: RichTextNode[]) => stateOfJson({ type: 'doc', content
 
 const typed = (state: EditorState) => state.tr.insertText('x')
 const deleted = keyed(deleteSelection)
-const selecting = (state: EditorState, from: number, to: number) =>
-  state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)))
-const idsOf = (state: EditorState, who: typeof ana) =>
-  pendingSuggestions(json(state))
-    .filter((one) => one.authorName === who.name)
-    .map((one) => one.id)
 const settled = (state: EditorState, accept: boolean) => state.apply(settleSuggestions(state, null, accept))
 const pending = (state: EditorState) => pendingSuggestions(json(state)).map((one) => [one.kind, one.text])
 

@@ -1,13 +1,13 @@
 import { deleteSelection, wrapIn } from '@tiptap/pm/commands'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
+import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
 import { storySchema } from '@/lib/rich-text-repair'
 import { renderRichText } from '@/lib/rich-text'
 import { pendingSuggestions } from '@/lib/story-schema/suggestions'
 import { forgesAuthor, settlesOthers } from '@/lib/suggestion-settling'
-import { ana, ben, caretAt, json, keyed, newId, now, readers, stateOfJson, suggest } from '@/test/suggesting'
+import { ana, ben, caretAt, json, keyed, newId, now, paragraph, readers, selecting, stateOfJson, suggest } from '@/test/suggesting'
 import { settleSuggestions, suggestTransaction } from './suggest-changes'
 
 // Words deleted or typed over across paragraphs in lists and block quotes, or across whole lists
@@ -15,8 +15,6 @@ import { settleSuggestions, suggestTransaction } from './suggest-changes'
 // joins it once accepted, and given back whole once rejected.
 
 const settled = (state: EditorState, ids: string[] | null, accept: boolean) => state.apply(settleSuggestions(state, ids, accept))
-const selecting = (state: EditorState, from: number, to: number) =>
-  state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)))
 const deleted = keyed(deleteSelection)
 const typed = (state: EditorState) => state.tr.insertText('x')
 const shape = (node: ProseMirrorNode): string =>
@@ -24,7 +22,6 @@ const shape = (node: ProseMirrorNode): string =>
 const ids = (state: EditorState) => new Set(pendingSuggestions(json(state)).map((one) => one.id))
 const struck = (state: EditorState) => pendingSuggestions(json(state)).map((one) => [one.kind, one.text])
 
-const paragraph = (text: string): RichTextNode => ({ type: 'paragraph', content: [{ type: 'text', text }] })
 const item = (...content: RichTextNode[]): RichTextNode => ({ type: 'listItem', content })
 const quote = (...content: RichTextNode[]): RichTextNode => ({ type: 'blockquote', content })
 const bullets = (...items: RichTextNode[]): RichTextNode => ({ type: 'bulletList', content: items })

@@ -1,30 +1,33 @@
 import { deleteSelection, splitBlock } from '@tiptap/pm/commands'
-import { type EditorState, TextSelection } from '@tiptap/pm/state'
+import type { EditorState } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
-import { pendingSuggestions } from '@/lib/story-schema/suggestions'
-import { ana, at, ben, json, keyed, newId, now, readers, shape, stateOfJson, suggest } from '@/test/suggesting'
+import {
+  ana,
+  at,
+  ben,
+  heading,
+  idsOf,
+  keyed,
+  newId,
+  now,
+  paragraph,
+  readers,
+  selecting,
+  shape,
+  stateOfJson,
+  suggest,
+} from '@/test/suggesting'
 import { settleSuggestions, suggestTransaction } from './suggest-changes'
 
 // Ranges across blocks suggested over someone else's suggestions (suggest-range.ts): their words
 // stay theirs, and the story settles the same whichever of the two is settled first.
 
-const paragraph = (text: string): RichTextNode => ({ type: 'paragraph', content: [{ type: 'text', text }] })
-const heading = (text: string): RichTextNode => ({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text }] })
 const quote = (text: string): RichTextNode => ({ type: 'blockquote', content: [paragraph(text)] })
 const story = (...content: RichTextNode[]) => stateOfJson({ type: 'doc', content })
-const selecting = (state: EditorState, from: number, to: number) =>
-  state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)))
 const deleted = keyed(deleteSelection)
 const typed = (state: EditorState) => state.tr.insertText('x')
 const settled = (state: EditorState, ids: string[] | null, accept: boolean) => state.apply(settleSuggestions(state, ids, accept))
-const idsOf = (state: EditorState, who: typeof ana) => [
-  ...new Set(
-    pendingSuggestions(json(state))
-      .filter((one) => one.authorName === who.name)
-      .map((one) => one.id),
-  ),
-]
 
 describe('words typed over a range that ends at a block’s start, over someone else’s suggestions', () => {
   it('into the paragraph after a subheading whose words Ben struck: accepted, the heading holds the typed words and the paragraph’s, as in the editor', () => {

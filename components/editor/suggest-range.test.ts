@@ -1,12 +1,26 @@
 import { deleteSelection, setBlockType } from '@tiptap/pm/commands'
-import { type EditorState, NodeSelection, TextSelection, type Transaction } from '@tiptap/pm/state'
+import { type EditorState, NodeSelection, type Transaction } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
-import type { RichTextNode } from '@/db/schema'
 import { storySchema } from '@/lib/rich-text-repair'
 import { renderRichText } from '@/lib/rich-text'
 import { forReaders, pendingSuggestions } from '@/lib/story-schema/suggestions'
 import { forgesAuthor, settlesOthers } from '@/lib/suggestion-settling'
-import { ana, ben, caretAt, json, keyed, newId, now, readers, stateOf, stateOfJson, suggest } from '@/test/suggesting'
+import {
+  ana,
+  ben,
+  caretAt,
+  heading,
+  json,
+  keyed,
+  newId,
+  now,
+  paragraph,
+  readers,
+  selecting,
+  stateOf,
+  stateOfJson,
+  suggest,
+} from '@/test/suggesting'
 import { settleSuggestions, suggestTransaction } from './suggest-changes'
 
 const settled = (state: EditorState, ids: string[] | null, accept: boolean) => state.apply(settleSuggestions(state, ids, accept))
@@ -23,8 +37,6 @@ const blocks = (state: EditorState) => {
   })
   return found
 }
-const selecting = (state: EditorState, from: number, to: number) =>
-  state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)))
 const selectedAt = (state: EditorState, position: number) => state.apply(state.tr.setSelection(NodeSelection.create(state.doc, position)))
 /** Delete or Backspace (or a cut) over the selection. */
 const deleted = keyed(deleteSelection)
@@ -34,9 +46,7 @@ const refused = (state: EditorState, from: number, to: number, who = ben) => {
   return suggestTransaction(selected, deleted(selected), who, now, newId)
 }
 
-const paragraph = (text: string): RichTextNode => ({ type: 'paragraph', content: [{ type: 'text', text }] })
 const photo = { type: 'figure', attrs: { src: '/media/1/ferry.jpg', alt: 'The ferry', caption: 'The new ferry' } }
-const heading = (text: string, level = 2): RichTextNode => ({ type: 'heading', attrs: { level }, content: [{ type: 'text', text }] })
 /** "Fares rise.", the subheading "Works", "Buses too.": the heading's words start at 14, the last paragraph's at 21. */
 const subheaded = () => stateOfJson({ type: 'doc', content: [paragraph('Fares rise.'), heading('Works'), paragraph('Buses too.')] })
 /** "Fares rise.", a figure, "Buses too.": the caret after "Fares" is at 6, the second paragraph's words start at 15. */

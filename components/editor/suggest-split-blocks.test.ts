@@ -1,6 +1,6 @@
 import { joinBackward, lift, wrapIn } from '@tiptap/pm/commands'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { type EditorState, NodeSelection, TextSelection } from '@tiptap/pm/state'
+import { type EditorState, NodeSelection } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
 import { asEditorJson, storySchema } from '@/lib/rich-text-repair'
@@ -8,7 +8,7 @@ import { renderRichText, sanitizeDoc } from '@/lib/rich-text'
 import { insertBlockAtom } from '@/lib/story-schema/nodes/insert-block-atom'
 import { forReaders, pendingSuggestions } from '@/lib/story-schema/suggestions'
 import { settlesOthers } from '@/lib/suggestion-settling'
-import { ana, ben, caretAt, json, keyed, newId, now, stateOf, stateOfJson, suggest } from '@/test/suggesting'
+import { ana, ben, caretAt, json, keyed, newId, now, selecting, stateOf, stateOfJson, suggest } from '@/test/suggesting'
 import { settleSuggestions, suggestTransaction } from './suggest-changes'
 
 const { blockquote, horizontalRule, figure } = storySchema.nodes
@@ -29,8 +29,6 @@ const texts = (state: EditorState) => {
   return found
 }
 const selectedAt = (state: EditorState, position: number) => state.apply(state.tr.setSelection(NodeSelection.create(state.doc, position)))
-const selecting = (state: EditorState, from: number, to: number) =>
-  state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)))
 
 /** "Fares rise." then "Buses too.": the caret after "Fares" is at 6. */
 const two = () => stateOf('Fares rise.', 'Buses too.')
