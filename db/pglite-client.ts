@@ -97,16 +97,8 @@ export class PreparingPGlite extends PGlite {
       await this.#send(protocol.serialize.sync())
       throw error
     }
-    const paramTypes = parse.parseDescribeStatementResults(described)
-    const values = params.map((value, index) => this.#serialize(value, paramTypes[index], options))
-    const messages = await this.#send(
-      protocol.serialize.bind({ values }),
-      protocol.serialize.describe({ type: 'P' }),
-      protocol.serialize.execute({}),
-      protocol.serialize.sync(),
-    )
-    if (!inTransaction) await this.syncToFs()
-    return this.#results<T>(messages, text, options)
+    const statement = { name: '', paramTypes: parse.parseDescribeStatementResults(described) }
+    return this.#execute<T>(statement, text, params, options, { inTransaction })
   }
 
   async #runPrepared<T>(text: string, params: unknown[], options?: QueryOptions): Promise<Results<T>> {
@@ -114,19 +106,28 @@ export class PreparingPGlite extends PGlite {
     // Most recently used last: the first in the map is the one to close when it is full.
     this.#statements.delete(text)
     this.#statements.set(text, statement)
+    return this.#execute<T>(statement, text, params, options, { inTransaction: false })
+  }
+
+  /**
+   * Binds `params` to a parsed statement (the unnamed one, named '') and executes it, in one call
+   * into the database for the four messages: it reads them all, up to the Sync, even after an error.
+   */
+  async #execute<T>(
+    statement: Statement,
+    text: string,
+    params: unknown[],
+    options: QueryOptions | undefined,
+    { inTransaction }: { inTransaction: boolean },
+  ): Promise<Results<T>> {
     const values = params.map((value, index) => this.#serialize(value, statement.paramTypes[index], options))
-    // One call into the database for the four messages: it reads them all, up to the Sync, even after an error.
     const messages = await this.#send(
       protocol.serialize.bind({ statement: statement.name, values }),
       protocol.serialize.describe({ type: 'P' }),
       protocol.serialize.execute({}),
       protocol.serialize.sync(),
     )
-    await this.syncToFs()
-    return this.#results<T>(messages, text, options)
-  }
-
-  #results<T>(messages: Awaited<ReturnType<PGlite['execProtocolStream']>>, text: string, options?: QueryOptions): Results<T> {
+    if (!inTransaction) await this.syncToFs()
     const [results] = parse.parseResults(messages, this.#parsersFor(options), { ...options, parsers: undefined }) as Results<T>[]
     if (!results) throw new Error(`No result for: ${text}`)
     return results
