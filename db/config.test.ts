@@ -23,6 +23,21 @@ describe('databaseConfig', () => {
     })
   })
 
+  it('gives the embedded database the cache COPYDESK_DB_CACHE_MB sets', () => {
+    expect(databaseConfig(env({ COPYDESK_DB_CACHE_MB: ' 512 ' }))).toEqual({
+      driver: 'pglite',
+      dataDir: path.resolve('.data/pglite'),
+      cacheMb: 512,
+    })
+  })
+
+  it.each(['lots', '1.5', '8', '-64'])('rejects the cache size %j with one clear line', (size) => {
+    const read = () => databaseConfig(env({ COPYDESK_DB_CACHE_MB: size }))
+
+    expect(read).toThrow(StartUpError)
+    expect(read).toThrow(/^COPYDESK_DB_CACHE_MB must be a whole number of megabytes from 16 to 65536\.$/)
+  })
+
   it('uses an in-memory database when COPYDESK_DATA_DIR is memory://', () => {
     expect(databaseConfig(env({ COPYDESK_DATA_DIR: 'memory://' }))).toEqual({ driver: 'memory' })
   })

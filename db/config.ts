@@ -18,11 +18,15 @@ const databaseUrlSchema = z
     }
   })
 
-export type DatabaseConfig = { driver: 'pglite'; dataDir: string } | { driver: 'memory' } | { driver: 'pg'; url: string }
+export type DatabaseConfig = { driver: 'pglite'; dataDir: string; cacheMb?: number } | { driver: 'memory' } | { driver: 'pg'; url: string }
+
+/** `COPYDESK_DB_CACHE_MB`: the embedded database's cache, a whole number of MB. */
+const cacheMbSchema = z.coerce.number().int().min(16).max(65_536)
 
 /**
  * Which database to open, from the environment: PostgreSQL when `DATABASE_URL` is set, otherwise
  * embedded PGlite in `COPYDESK_DATA_DIR` (default `.data`), or in memory when that is `memory://`.
+ * `COPYDESK_DB_CACHE_MB` sets the embedded database's cache (otherwise sized to it: db/cache-size.ts).
  */
 export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const url = env.DATABASE_URL
@@ -35,7 +39,12 @@ export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseCo
   }
   const dir = localDataDir(env)
   if (dir === 'memory://') return { driver: 'memory' }
-  return { driver: 'pglite', dataDir: path.join(/*turbopackIgnore: true*/ dir, 'pglite') }
+  const dataDir = path.join(/*turbopackIgnore: true*/ dir, 'pglite')
+  const cache = env.COPYDESK_DB_CACHE_MB?.trim()
+  if (!cache) return { driver: 'pglite', dataDir }
+  const cacheMb = cacheMbSchema.safeParse(cache)
+  if (!cacheMb.success) throw new StartUpError('COPYDESK_DB_CACHE_MB must be a whole number of megabytes from 16 to 65536.')
+  return { driver: 'pglite', dataDir, cacheMb: cacheMb.data }
 }
 
 /** The folder for local state: the embedded database and the generated demo secret. */

@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import pg from 'pg'
 import { type DatabaseConfig, StartUpError, databaseConfig } from './config'
+import { cacheBoundsMb, cacheSizeFor } from './cache-size'
 import { acquireDirectoryLock } from './lock'
 import { PreparingPGlite, byteaAsHex } from './pglite-client'
 import { databaseReason } from './migrate'
@@ -36,16 +37,17 @@ export function serverUrlOf(db: Db): string | null {
 }
 
 /**
- * PGlite reserves PostgreSQL's default 128 MB of shared buffers inside the server's own memory;
- * 32 MB keeps the app's resident memory about 100 MB lower. The files stay in the operating
- * system's page cache anyway. Statements are prepared once (db/pglite-client.ts) and planned on
- * every call, as unprepared ones are. pg_trgm is loaded for the reader's "did you mean" (lib/search.ts).
- * Bytea goes through Buffer (`byteaAsHex`).
+ * PGlite reserves its cache (PostgreSQL's shared buffers) inside the server's own memory, all of
+ * it at start: sized to the newsroom (db/cache-size.ts), not PostgreSQL's default 128 MB.
+ * Statements are prepared once (db/pglite-client.ts) and planned on every call, as unprepared ones
+ * are. pg_trgm is loaded for the reader's "did you mean" (lib/search.ts). Bytea goes through Buffer (`byteaAsHex`).
  */
-const pgliteOptions = {
-  postgresqlconf: ['shared_buffers=32MB', 'plan_cache_mode=force_custom_plan'],
-  extensions: { pg_trgm },
-  ...byteaAsHex,
+function pgliteOptions(cacheMb: number) {
+  return {
+    postgresqlconf: [`shared_buffers=${cacheMb}MB`, 'plan_cache_mode=force_custom_plan'],
+    extensions: { pg_trgm },
+    ...byteaAsHex,
+  }
 }
 const connectTimeoutMs = 5000
 
@@ -61,7 +63,7 @@ export function openDatabase(config: DatabaseConfig, logger?: Logger): Connectio
   }
   if (config.driver === 'memory') return openMemoryDatabase(undefined, logger)
   const release = acquireDirectoryLock(config.dataDir)
-  const client = new PreparingPGlite(config.dataDir, pgliteOptions)
+  const client = new PreparingPGlite(config.dataDir, pgliteOptions(config.cacheMb ?? cacheSizeFor(config.dataDir)))
   return {
     db: drizzlePglite({ client, schema, logger }) as Db,
     config,
@@ -81,7 +83,7 @@ export function openDatabase(config: DatabaseConfig, logger?: Logger): Connectio
  * a tar file that opens again as `startFrom` (the data tests' migrated template).
  */
 export function openMemoryDatabase(startFrom?: Blob, logger?: Logger): Connection & { dump: () => Promise<Blob> } {
-  const client = new PreparingPGlite({ ...pgliteOptions, ...(startFrom ? { loadDataDir: startFrom } : {}) })
+  const client = new PreparingPGlite({ ...pgliteOptions(cacheBoundsMb.smallest), ...(startFrom ? { loadDataDir: startFrom } : {}) })
   return {
     db: drizzlePglite({ client, schema, logger }) as Db,
     config: { driver: 'memory' },
