@@ -132,4 +132,27 @@ describe('the desk search as stories change', async () => {
     expect(trashed.ok).toBe(true)
     expect(await find('lighthouse')).toEqual([id])
   })
+
+  it('writes the story once for an autosave that updates its newest revision in place, its new words found', async () => {
+    const id = await makeStory(db, newsroom, { headline: 'Ferry timetable changes' })
+    await editStory(db, writer, id, { standfirst: 'Winter sailings.' }, { kind: 'autosave' })
+    // Every write of a story's row, counted by a trigger of the test's own (each write copies the
+    // row into every index of the table).
+    await db.execute(sql`create table story_writes (article_id integer)`)
+    await db.execute(sql`create function count_story_write() returns trigger language plpgsql as $$
+      begin insert into story_writes values (new.id); return null; end $$`)
+    await db.execute(sql`create trigger story_written after update on articles for each row execute function count_story_write()`)
+    try {
+      await editStory(db, writer, id, { standfirst: 'Winter sailings to the islands.' }, { kind: 'autosave' })
+      const { rows } = (await db.execute(sql`select count(*)::int as n from story_writes where article_id = ${id}`)) as unknown as {
+        rows: { n: number }[]
+      }
+      expect(rows[0]?.n).toBe(1)
+      expect(await find('islands')).toEqual([id])
+    } finally {
+      await db.execute(sql`drop trigger story_written on articles`)
+      await db.execute(sql`drop function count_story_write`)
+      await db.execute(sql`drop table story_writes`)
+    }
+  })
 })
