@@ -1,12 +1,12 @@
 import { Fragment, type Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { EditorState, type Transaction } from '@tiptap/pm/state'
+import type { Transaction } from '@tiptap/pm/state'
 import type { RichTextDoc } from '@/db/schema'
 import { isListForm, suggestedBlockName } from '@/lib/story-schema/block-suggestion'
 import { forReaders } from '@/lib/story-schema/suggestions'
-import { settleBlocks } from './suggest-blocks'
+import { rejectedAll } from './suggest-blocks-back'
 
 // Rejecting, and readers, give the list items back their places one after the other in the order
-// of the words (suggest-blocks.ts, lib/story-schema/block-nesting.ts), not in the reverse of the
+// of the words (suggest-blocks-back.ts, lib/story-schema/block-nesting.ts), not in the reverse of the
 // order they were moved in, and the marks record no lists joined: some runs of Tab, Shift-Tab and
 // Bulleted list they cannot undo (README, "Still left"). A block suggestion is therefore tried
 // first, and refused when it would not give back what the story gave back before it.
@@ -58,13 +58,6 @@ function changedBlocks(
   return { before: was, after: now, key: `${first} ${tail}` }
 }
 
-/** `doc` with every suggested block change in it rejected. */
-function rejected(doc: ProseMirrorNode): ProseMirrorNode {
-  const tr = EditorState.create({ doc }).tr
-  settleBlocks(tr, null, false)
-  return tr.doc
-}
-
 const forReadersOf = (doc: ProseMirrorNode) => doc.type.schema.nodeFromJSON(forReaders(doc.toJSON() as RichTextDoc))
 
 type GivenBack = { rejected: ProseMirrorNode; forReaders: ProseMirrorNode }
@@ -78,7 +71,7 @@ const givenBackOf = new WeakMap<ProseMirrorNode, Map<string, GivenBack>>()
 function givenBack(story: ProseMirrorNode, key: string, blocks: ProseMirrorNode): GivenBack {
   const known = givenBackOf.get(story) ?? new Map<string, GivenBack>()
   givenBackOf.set(story, known)
-  const found = known.get(key) ?? { rejected: rejected(blocks), forReaders: forReadersOf(blocks) }
+  const found = known.get(key) ?? { rejected: rejectedAll(blocks), forReaders: forReadersOf(blocks) }
   known.set(key, found)
   return found
 }
@@ -88,5 +81,5 @@ export function givesBackAsBefore(suggested: Transaction): boolean {
   const changed = changedBlocks(suggested.before, suggested.doc)
   if (!changed) return true
   const was = givenBack(suggested.before, changed.key, changed.before)
-  return rejected(changed.after).eq(was.rejected) && forReadersOf(changed.after).eq(was.forReaders)
+  return rejectedAll(changed.after).eq(was.rejected) && forReadersOf(changed.after).eq(was.forReaders)
 }
