@@ -5,7 +5,7 @@ import { type Command, EditorState, TextSelection, type Transaction } from '@tip
 import { canJoin } from '@tiptap/pm/transform'
 import { type BlockChange, type BlockForm, isListForm, isSplitOff, textblockOf } from '@/lib/story-schema/block-suggestion'
 import { intoItemBefore } from './suggest-blocks-carried'
-import { blocksOf, nestingAround } from './suggest-blocks-places'
+import { type Block, blocksOf, nestingAround } from './suggest-blocks-places'
 
 // Suggested block changes settled (suggest-blocks.ts): accepted, a block keeps the form and place
 // it has; rejected, it takes back the form and the place its mark records.
@@ -17,42 +17,54 @@ import { blocksOf, nestingAround } from './suggest-blocks-places'
 export function settleBlocks(tr: Transaction, ids: readonly string[] | null, accept: boolean): void {
   for (;;) {
     const { blocks } = blocksOf(tr.doc)
-    const found = blocks.find(({ change }) => change && (ids === null || ids.includes(change.id)))
+    const found = blocks.find((block) => block.change && (ids === null || ids.includes(block.change.id)))
     if (!found?.change || found.marker === null) return
-    const { marker, position, form, change } = found
     // The items a block is in come before it in the order of the words: rejected with it, they
     // have gone back already. Those it is in that still record a move are not rejected now.
     const around = accept || ids === null ? 0 : nestingAround(tr.doc, blocks, found)
-    const nesting = around === 0 ? change.nesting : rejectedFirst(tr, marker, position, form, change, around)
-    tr.delete(marker, marker + 1)
-    if (!accept) giveBack(tr, position, form, { ...change, nesting })
+    if (around !== 0) {
+      const first = rejectedFirst(tr.doc, found, around)
+      first.steps.forEach((step) => tr.step(step))
+      givenBackOf.set(tr.doc, rejectedAll(first.doc))
+      continue
+    }
+    tr.delete(found.marker, found.marker + 1)
+    if (!accept) giveBack(tr, found.position, found.form, found.change)
   }
 }
 
 /**
- * The levels a block nested in items that still record moves (`around` levels together) goes back
- * by, rejected before them. Its own levels are counted from where giving theirs back puts it: it
- * may go back by theirs too, out of those items, or by its own alone, staying in them. Which one
- * gives back the story depends on how the items after it in its list go with those items later
- * (taking an item out a level takes those after it as its own): both are tried, and the one kept
- * after which rejecting the rest gives back what rejecting them all together gives back now (when
+ * The block `found` of `doc`, nested in items that still record moves (`around` levels together),
+ * rejected before them. Its own levels are counted from where giving theirs back puts it: it may
+ * go back by theirs too, out of those items, or by its own alone, staying in them. Which one gives
+ * back the story depends on how the items after it in its list go with those items later (taking
+ * an item out a level takes those after it as its own): both are tried, and the one kept after
+ * which rejecting the rest gives back what rejecting them all together gives back now (when
  * neither does, its levels and theirs).
  */
-function rejectedFirst(tr: Transaction, marker: number, position: number, form: BlockForm | null, change: BlockChange, around: number) {
-  const all = rejectedAll(tr.doc)
-  const tried = [(change.nesting ?? 0) + around || null, change.nesting]
-  const rightly = tried.find((nesting) => {
-    const first = EditorState.create({ doc: tr.doc }).tr.delete(marker, marker + 1)
-    giveBack(first, position, form, { ...change, nesting })
-    return rejectedAll(first.doc).eq(all)
-  })
-  return rightly === undefined ? tried[0] : rightly
+function rejectedFirst(doc: ProseMirrorNode, { marker, position, form, change }: Block, around: number): Transaction {
+  const all = rejectedAll(doc)
+  const goneBack = (nesting: number | null) => {
+    const first = EditorState.create({ doc }).tr
+    if (marker !== null && change) giveBack(first.delete(marker, marker + 1), position, form, { ...change, nesting })
+    return first
+  }
+  const withTheirs = goneBack((change?.nesting ?? 0) + around || null)
+  if (rejectedAll(withTheirs.doc).eq(all)) return withTheirs
+  const alone = goneBack(change?.nesting ?? null)
+  return rejectedAll(alone.doc).eq(all) ? alone : withTheirs
 }
+
+/** What each document gives back, rejected all together: one rejected alone first is tried against it more than once. */
+const givenBackOf = new WeakMap<ProseMirrorNode, ProseMirrorNode>()
 
 /** `doc` with every suggested block change in it rejected. */
 export function rejectedAll(doc: ProseMirrorNode): ProseMirrorNode {
+  const known = givenBackOf.get(doc)
+  if (known) return known
   const tr = EditorState.create({ doc }).tr
   settleBlocks(tr, null, false)
+  givenBackOf.set(doc, tr.doc)
   return tr.doc
 }
 

@@ -1,9 +1,10 @@
 import { Fragment, type Node as ProseMirrorNode } from '@tiptap/pm/model'
-import type { Transaction } from '@tiptap/pm/state'
+import { EditorState, type Transaction } from '@tiptap/pm/state'
 import type { RichTextDoc } from '@/db/schema'
 import { isListForm, suggestedBlockName } from '@/lib/story-schema/block-suggestion'
 import { forReaders } from '@/lib/story-schema/suggestions'
-import { rejectedAll } from './suggest-blocks-back'
+import { rejectedAll, settleBlocks } from './suggest-blocks-back'
+import { blocksOf } from './suggest-blocks-places'
 
 // Rejecting, and readers, give the list items back their places one after the other in the order
 // of the words (suggest-blocks-back.ts, lib/story-schema/block-nesting.ts), not in the reverse of the
@@ -76,10 +77,29 @@ function givenBack(story: ProseMirrorNode, key: string, blocks: ProseMirrorNode)
   return found
 }
 
-/** Whether the block suggestion `suggested` gives back, rejected and for readers, the story its document gave back before it. */
+/** The block suggestions of `doc` (its ids) that, rejected alone first, leave a story that rejecting the rest does not give back as rejecting them all does. */
+function wrongFirst(doc: ProseMirrorNode, all: ProseMirrorNode): string[] {
+  const ids = [...new Set(blocksOf(doc).blocks.flatMap(({ change }) => (change ? [change.id] : [])))]
+  // The first in the order of the words, rejected alone, goes back first as when all are rejected together.
+  return ids.slice(1).filter((id) => {
+    const tr = EditorState.create({ doc }).tr
+    settleBlocks(tr, [id], false)
+    return !rejectedAll(tr.doc).eq(all)
+  })
+}
+
+/**
+ * Whether the block suggestion `suggested` gives back, rejected and for readers, the story its
+ * document gave back before it; and whether each suggestion among those blocks, rejected alone
+ * before the others, still leaves a story that rejecting the rest gives back (unless it did not before).
+ */
 export function givesBackAsBefore(suggested: Transaction): boolean {
   const changed = changedBlocks(suggested.before, suggested.doc)
   if (!changed) return true
   const was = givenBack(suggested.before, changed.key, changed.before)
-  return rejectedAll(changed.after).eq(was.rejected) && forReadersOf(changed.after).eq(was.forReaders)
+  if (!rejectedAll(changed.after).eq(was.rejected) || !forReadersOf(changed.after).eq(was.forReaders)) return false
+  const wrong = wrongFirst(changed.after, was.rejected)
+  if (wrong.length === 0) return true
+  const wrongBefore = wrongFirst(changed.before, was.rejected)
+  return wrong.every((id) => wrongBefore.includes(id))
 }

@@ -65,6 +65,18 @@ describe('a run of moves rejecting could not undo', () => {
     expect(isRefusedAfter(start, [], [shiftTab, 'E'])).toBe(true)
   })
 
+  it('is refused: an item taken out of a list whose item was taken out a level, rejected alone first, could not go back into it', () => {
+    // B rejected before A, A out of the list: there is no item before B to nest it in.
+    const start = body(paragraph('P'), bullets(item('A', bullets(item('B'))), item('C')))
+    expect(isRefusedAfter(start, [[shiftTab, 'B']], [shiftTab, 'A'])).toBe(true)
+  })
+
+  it('is refused: an item taken out a level holding an item suggested nested in it, which, rejected alone first, would go back in with it', () => {
+    // D rejected first goes out of C, or stays in it: either way C, going back into B, gets it wrong.
+    const start = body(bullets(item('A'), item('B', bullets(item('C'), item('D'))), item('E')), paragraph('P'))
+    expect(isRefusedAfter(start, [[intoList, 'D']], [shiftTab, 'C'])).toBe(true)
+  })
+
   it('is refused: Bulleted list on an item taken out of its list, whose list then stays apart from the list after', () => {
     // The toolbar joins the new item's list to one list on each side, as the editor does: the list
     // after its own items stays apart, where rejecting would give back one list.
