@@ -79,9 +79,13 @@ function givenBack(story: ProseMirrorNode, key: string, blocks: ProseMirrorNode)
 
 /** The block suggestions of `doc` (its ids) that, rejected alone first, leave a story that rejecting the rest does not give back as rejecting them all does. */
 function wrongFirst(doc: ProseMirrorNode, all: ProseMirrorNode): string[] {
-  const ids = [...new Set(blocksOf(doc).blocks.flatMap(({ change }) => (change ? [change.id] : [])))]
-  // The first in the order of the words, rejected alone, goes back first as when all are rejected together.
-  return ids.slice(1).filter((id) => {
+  const order = blocksOf(doc).blocks.flatMap(({ change }) => (change ? [change.id] : []))
+  const ids = [...new Set(order)]
+  if (ids.length < 2) return []
+  // The first in the order of the words, rejected alone, goes back first as when all are rejected
+  // together, unless blocks it carried come after another's.
+  const isFirstApart = order.lastIndexOf(ids[0] ?? '') < order.findIndex((id) => id !== ids[0])
+  return ids.slice(isFirstApart ? 1 : 0).filter((id) => {
     const tr = EditorState.create({ doc }).tr
     settleBlocks(tr, [id], false)
     return !rejectedAll(tr.doc).eq(all)
