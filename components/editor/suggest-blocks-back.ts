@@ -15,22 +15,24 @@ import { type Block, blocksOf, nestingAround } from './suggest-blocks-places'
  * each block keeps its form and loses the suggestion; rejected, it takes back the form it had.
  */
 export function settleBlocks(tr: Transaction, ids: readonly string[] | null, accept: boolean): void {
-  for (;;) {
-    const { blocks } = blocksOf(tr.doc)
-    const found = blocks.find((block) => block.change && (ids === null || ids.includes(block.change.id)))
-    if (!found?.change || found.marker === null) return
-    // The items a block is in come before it in the order of the words: rejected with it, they
-    // have gone back already. Those it is in that still record a move are not rejected now.
-    const around = accept || ids === null ? 0 : nestingAround(tr.doc, blocks, found)
-    if (around !== 0) {
-      const first = rejectedFirst(tr.doc, found, around)
-      first.steps.forEach((step) => tr.step(step))
-      givenBackOf.set(tr.doc, rejectedAll(first.doc))
-      continue
-    }
-    tr.delete(found.marker, found.marker + 1)
-    if (!accept) giveBack(tr, found.position, found.form, found.change)
+  while (settleNext(tr, ids, accept));
+}
+
+/** Settles the first block of words, in the order of the words, recording a change with these ids (any when null): false when there is none. */
+function settleNext(tr: Transaction, ids: readonly string[] | null, accept: boolean): boolean {
+  const { blocks } = blocksOf(tr.doc)
+  const found = blocks.find((block) => block.change && (ids === null || ids.includes(block.change.id)))
+  if (!found?.change || found.marker === null) return false
+  // The items a block is in come before it in the order of the words: rejected with it, they
+  // have gone back already. Those it is in that still record a move are not rejected now.
+  const around = accept || ids === null ? 0 : nestingAround(tr.doc, blocks, found)
+  if (around !== 0) {
+    rejectedFirst(tr.doc, found, around).steps.forEach((step) => tr.step(step))
+    return true
   }
+  tr.delete(found.marker, found.marker + 1)
+  if (!accept) giveBack(tr, found.position, found.form, found.change)
+  return true
 }
 
 /**
@@ -43,29 +45,47 @@ export function settleBlocks(tr: Transaction, ids: readonly string[] | null, acc
  * neither does, its levels and theirs).
  */
 function rejectedFirst(doc: ProseMirrorNode, { marker, position, form, change }: Block, around: number): Transaction {
-  const all = rejectedAll(doc)
   const goneBack = (nesting: number | null) => {
     const first = EditorState.create({ doc }).tr
     if (marker !== null && change) giveBack(first.delete(marker, marker + 1), position, form, { ...change, nesting })
     return first
   }
   const withTheirs = goneBack((change?.nesting ?? 0) + around || null)
-  if (rejectedAll(withTheirs.doc).eq(all)) return withTheirs
+  if (givesBackAs(withTheirs.doc, doc)) return withTheirs
   const alone = goneBack(change?.nesting ?? null)
-  return rejectedAll(alone.doc).eq(all) ? alone : withTheirs
+  return givesBackAs(alone.doc, doc) ? alone : withTheirs
 }
 
-/** What each document gives back, rejected all together: one rejected alone first is tried against it more than once. */
-const givenBackOf = new WeakMap<ProseMirrorNode, ProseMirrorNode>()
+/** The documents rejecting every suggested block change of each document goes through, a block at a time (itself first). */
+const rejectingOf = new WeakMap<ProseMirrorNode, ProseMirrorNode[]>()
+
+function rejecting(doc: ProseMirrorNode): ProseMirrorNode[] {
+  const known = rejectingOf.get(doc)
+  if (known) return known
+  const tr = EditorState.create({ doc }).tr
+  const docs = [doc]
+  while (settleNext(tr, null, false)) docs.push(tr.doc)
+  rejectingOf.set(doc, docs)
+  return docs
+}
 
 /** `doc` with every suggested block change in it rejected. */
 export function rejectedAll(doc: ProseMirrorNode): ProseMirrorNode {
-  const known = givenBackOf.get(doc)
-  if (known) return known
+  return rejecting(doc).at(-1) ?? doc
+}
+
+/**
+ * Whether `doc`, its suggested block changes rejected all together, gives back what `from` does:
+ * rejecting them stops once it meets a document that rejecting those of `from` goes through, as
+ * from there on both go the same way (one suggestion rejected alone first often does soon).
+ */
+export function givesBackAs(doc: ProseMirrorNode, from: ProseMirrorNode): boolean {
+  const along = rejecting(from)
   const tr = EditorState.create({ doc }).tr
-  settleBlocks(tr, null, false)
-  givenBackOf.set(doc, tr.doc)
-  return tr.doc
+  do {
+    if (along.some((one) => one.eq(tr.doc))) return true
+  } while (settleNext(tr, null, false))
+  return tr.doc.eq(rejectedAll(from))
 }
 
 /**

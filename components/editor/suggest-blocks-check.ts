@@ -3,7 +3,7 @@ import { EditorState, type Transaction } from '@tiptap/pm/state'
 import type { RichTextDoc } from '@/db/schema'
 import { isListForm, suggestedBlockName } from '@/lib/story-schema/block-suggestion'
 import { forReaders } from '@/lib/story-schema/suggestions'
-import { rejectedAll, settleBlocks } from './suggest-blocks-back'
+import { givesBackAs, rejectedAll, settleBlocks } from './suggest-blocks-back'
 import { blocksOf } from './suggest-blocks-places'
 
 // Rejecting, and readers, give the list items back their places one after the other in the order
@@ -78,7 +78,7 @@ function givenBack(story: ProseMirrorNode, key: string, blocks: ProseMirrorNode)
 }
 
 /** The block suggestions of `doc` (its ids) that, rejected alone first, leave a story that rejecting the rest does not give back as rejecting them all does. */
-function wrongFirst(doc: ProseMirrorNode, all: ProseMirrorNode): string[] {
+function wrongFirst(doc: ProseMirrorNode): string[] {
   const order = blocksOf(doc).blocks.flatMap(({ change }) => (change ? [change.id] : []))
   const ids = [...new Set(order)]
   if (ids.length < 2) return []
@@ -88,7 +88,7 @@ function wrongFirst(doc: ProseMirrorNode, all: ProseMirrorNode): string[] {
   return ids.slice(isFirstApart ? 1 : 0).filter((id) => {
     const tr = EditorState.create({ doc }).tr
     settleBlocks(tr, [id], false)
-    return !rejectedAll(tr.doc).eq(all)
+    return !givesBackAs(tr.doc, doc)
   })
 }
 
@@ -102,8 +102,8 @@ export function givesBackAsBefore(suggested: Transaction): boolean {
   if (!changed) return true
   const was = givenBack(suggested.before, changed.key, changed.before)
   if (!rejectedAll(changed.after).eq(was.rejected) || !forReadersOf(changed.after).eq(was.forReaders)) return false
-  const wrong = wrongFirst(changed.after, was.rejected)
+  const wrong = wrongFirst(changed.after)
   if (wrong.length === 0) return true
-  const wrongBefore = wrongFirst(changed.before, was.rejected)
+  const wrongBefore = wrongFirst(changed.before)
   return wrong.every((id) => wrongBefore.includes(id))
 }
