@@ -79,13 +79,12 @@ function givenBack(story: ProseMirrorNode, key: string, blocks: ProseMirrorNode)
 
 /** The block suggestions of `doc` (its ids) that, rejected alone first, leave a story that rejecting the rest does not give back as rejecting them all does. */
 function wrongFirst(doc: ProseMirrorNode): string[] {
-  const order = blocksOf(doc).blocks.flatMap(({ change }) => (change ? [change.id] : []))
-  const ids = [...new Set(order)]
-  if (ids.length < 2) return []
+  const ids = [...new Set(blocksOf(doc).blocks.flatMap(({ change }) => (change ? [change.id] : [])))]
   // The first in the order of the words, rejected alone, goes back first as when all are rejected
-  // together, unless blocks it carried come after another's.
-  const isFirstApart = order.lastIndexOf(ids[0] ?? '') < order.findIndex((id) => id !== ids[0])
-  return ids.slice(isFirstApart ? 1 : 0).filter((id) => {
+  // together, but for the blocks an item taken out of its list carried with it that come after
+  // another's: those can still go back wrong (README, "Still left"), yet moving one of the items it
+  // carried is kept, as it settles right all together.
+  return ids.slice(1).filter((id) => {
     const tr = EditorState.create({ doc }).tr
     settleBlocks(tr, [id], false)
     return !givesBackAs(tr.doc, doc)
