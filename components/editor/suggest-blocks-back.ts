@@ -154,6 +154,10 @@ function giveBackForm(tr: Transaction, position: number, form: BlockForm, former
   const run = (command: Command, at: number) => runAt(tr, command, at)
   const steps = tr.steps.length
   if (isListForm(form) && isListForm(formerly)) {
+    // Out of every list already (the item it was nested in went out of its list before it), it
+    // has no list to take the kind of back: rejecting cannot give it back, and the move is refused
+    // while suggesting (suggest-blocks-check.ts).
+    if (tr.doc.resolve(position).parent.type !== nodes.listItem) return
     splitAroundItem(tr, position)
     const $block = tr.doc.resolve(tr.mapping.slice(steps).map(position + 1) - 1)
     tr.setNodeMarkup($block.before($block.depth - 1), nodes[formerly])

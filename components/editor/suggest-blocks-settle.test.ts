@@ -77,6 +77,15 @@ describe('a run of moves rejecting could not undo', () => {
     expect(isRefusedAfter(start, [[intoList, 'D']], [shiftTab, 'C'])).toBe(true)
   })
 
+  it('is refused: an item nested in a paragraph suggested into the list, when rejecting would take an item it holds made numbered out of every list', () => {
+    const start = body(bullets(item('A')), paragraph('P'), bullets(item('B'), item('C')))
+    const presses: Press[] = [
+      [intoNumbers, 'C'],
+      [intoList, 'P'],
+    ]
+    expect(isRefusedAfter(start, presses, [tab, 'B'])).toBe(true)
+  })
+
   it('is refused: Bulleted list on an item taken out of its list, whose list then stays apart from the list after', () => {
     // The toolbar joins the new item's list to one list on each side, as the editor does: the list
     // after its own items stays apart, where rejecting would give back one list.
