@@ -81,9 +81,9 @@ function givenBack(story: ProseMirrorNode, key: string, blocks: ProseMirrorNode)
 function wrongFirst(doc: ProseMirrorNode): string[] {
   const ids = [...new Set(blocksOf(doc).blocks.flatMap(({ change }) => (change ? [change.id] : [])))]
   // The first in the order of the words, rejected alone, goes back first as when all are rejected
-  // together, but for the blocks an item taken out of its list carried with it that come after
-  // another's: those can still go back wrong (README, "Still left"), yet moving one of the items it
-  // carried is kept, as it settles right all together.
+  // together, but for the items that one taken out a level or out of its list took with it, when
+  // they come after another's: those can still go back wrong (README, "Still left"), yet moving one
+  // of the items it took is kept, as it settles right all together.
   return ids.slice(1).filter((id) => {
     const tr = EditorState.create({ doc }).tr
     settleBlocks(tr, [id], false)
