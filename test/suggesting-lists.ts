@@ -1,3 +1,4 @@
+import type { NodeType } from '@tiptap/pm/model'
 import { liftListItem, sinkListItem, wrapInList } from '@tiptap/pm/schema-list'
 import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { expect } from 'vitest'
@@ -11,7 +12,7 @@ import { caretAt, json, keyed } from './suggesting'
 // Lists to suggest on, the keys that move their items, and how the desk and readers see their
 // blocks, for the tests of components/editor/suggest-blocks.ts.
 
-const { bulletList, listItem } = storySchema.nodes
+const { bulletList, listItem, orderedList } = storySchema.nodes
 
 export const words = (text: string): RichTextNode[] => [{ type: 'text', text }]
 export const bullets = (...items: RichTextNode[]): RichTextNode => ({ type: 'bulletList', content: items })
@@ -25,14 +26,19 @@ export const item = (text: string, ...lists: RichTextNode[]): RichTextNode => ({
 export const tab = keyed(sinkListItem(listItem!))
 export const shiftTab = keyed(liftListItem(listItem!))
 
-/** Bulleted list on, as the toolbar does it: the new item joins the lists beside it. */
-export function intoList(state: EditorState): Transaction {
-  const tr = keyed(wrapInList(bulletList!))(state)
-  const $item = tr.doc.resolve(tr.mapping.map(state.selection.from))
-  const [start, end] = [$item.before($item.depth - 2), $item.after($item.depth - 2)]
-  if (tr.doc.resolve(end).nodeAfter?.type === bulletList) tr.join(end)
-  return tr.doc.resolve(start).nodeBefore?.type === bulletList ? tr.join(start) : tr
+/** Bulleted (or numbered) list on, as the toolbar does it: the new item joins the lists of its kind beside it. */
+function intoListOf(list: NodeType) {
+  return (state: EditorState): Transaction => {
+    const tr = keyed(wrapInList(list))(state)
+    const $item = tr.doc.resolve(tr.mapping.map(state.selection.from))
+    const [start, end] = [$item.before($item.depth - 2), $item.after($item.depth - 2)]
+    if (tr.doc.resolve(end).nodeAfter?.type === list) tr.join(end)
+    return tr.doc.resolve(start).nodeBefore?.type === list ? tr.join(start) : tr
+  }
 }
+
+export const intoList = intoListOf(bulletList!)
+export const intoNumbers = intoListOf(orderedList!)
 
 /** `state` with the caret at the end of the block of words `text` (to the end of `to`'s, if given). */
 export function caretIn(state: EditorState, text: string, to?: string): EditorState {

@@ -3,10 +3,11 @@ import { EditorState, type Transaction } from '@tiptap/pm/state'
 import type { RichTextDoc } from '@/db/schema'
 import { isListForm, suggestedBlockName } from '@/lib/story-schema/block-suggestion'
 import { forReaders } from '@/lib/story-schema/suggestions'
-import { settleBlocks } from './suggest-blocks'
+import { givesBackAs, rejectedAll, settleBlocks } from './suggest-blocks-back'
+import { blocksOf } from './suggest-blocks-places'
 
 // Rejecting, and readers, give the list items back their places one after the other in the order
-// of the words (suggest-blocks.ts, lib/story-schema/block-nesting.ts), not in the reverse of the
+// of the words (suggest-blocks-back.ts, lib/story-schema/block-nesting.ts), not in the reverse of the
 // order they were moved in, and the marks record no lists joined: some runs of Tab, Shift-Tab and
 // Bulleted list they cannot undo (README, "Still left"). A block suggestion is therefore tried
 // first, and refused when it would not give back what the story gave back before it.
@@ -58,13 +59,6 @@ function changedBlocks(
   return { before: was, after: now, key: `${first} ${tail}` }
 }
 
-/** `doc` with every suggested block change in it rejected. */
-function rejected(doc: ProseMirrorNode): ProseMirrorNode {
-  const tr = EditorState.create({ doc }).tr
-  settleBlocks(tr, null, false)
-  return tr.doc
-}
-
 const forReadersOf = (doc: ProseMirrorNode) => doc.type.schema.nodeFromJSON(forReaders(doc.toJSON() as RichTextDoc))
 
 type GivenBack = { rejected: ProseMirrorNode; forReaders: ProseMirrorNode }
@@ -78,15 +72,37 @@ const givenBackOf = new WeakMap<ProseMirrorNode, Map<string, GivenBack>>()
 function givenBack(story: ProseMirrorNode, key: string, blocks: ProseMirrorNode): GivenBack {
   const known = givenBackOf.get(story) ?? new Map<string, GivenBack>()
   givenBackOf.set(story, known)
-  const found = known.get(key) ?? { rejected: rejected(blocks), forReaders: forReadersOf(blocks) }
+  const found = known.get(key) ?? { rejected: rejectedAll(blocks), forReaders: forReadersOf(blocks) }
   known.set(key, found)
   return found
 }
 
-/** Whether the block suggestion `suggested` gives back, rejected and for readers, the story its document gave back before it. */
+/** The block suggestions of `doc` (its ids) that, rejected alone first, leave a story that rejecting the rest does not give back as rejecting them all does. */
+function wrongFirst(doc: ProseMirrorNode): string[] {
+  const ids = [...new Set(blocksOf(doc).blocks.flatMap(({ change }) => (change ? [change.id] : [])))]
+  // The first in the order of the words, rejected alone, goes back first as when all are rejected
+  // together, but for the items that one taken out a level or out of its list took with it, when
+  // they come after another's: those can still go back wrong (README, "Still left"), yet moving one
+  // of the items it took is kept, as it settles right all together.
+  return ids.slice(1).filter((id) => {
+    const tr = EditorState.create({ doc }).tr
+    settleBlocks(tr, [id], false)
+    return !givesBackAs(tr.doc, doc)
+  })
+}
+
+/**
+ * Whether the block suggestion `suggested` gives back, rejected and for readers, the story its
+ * document gave back before it; and whether each suggestion among those blocks, rejected alone
+ * before the others, still leaves a story that rejecting the rest gives back (unless it did not before).
+ */
 export function givesBackAsBefore(suggested: Transaction): boolean {
   const changed = changedBlocks(suggested.before, suggested.doc)
   if (!changed) return true
   const was = givenBack(suggested.before, changed.key, changed.before)
-  return rejected(changed.after).eq(was.rejected) && forReadersOf(changed.after).eq(was.forReaders)
+  if (!rejectedAll(changed.after).eq(was.rejected) || !forReadersOf(changed.after).eq(was.forReaders)) return false
+  const wrong = wrongFirst(changed.after)
+  if (wrong.length === 0) return true
+  const wrongBefore = wrongFirst(changed.before)
+  return wrong.every((id) => wrongBefore.includes(id))
 }

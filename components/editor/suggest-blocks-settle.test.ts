@@ -1,9 +1,9 @@
 import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
-import { ana, newId, now, stateOfJson } from '@/test/suggesting'
-import { bullets, caretIn, expectSettles, intoList, item, shiftTab, tab } from '@/test/suggesting-lists'
-import { suggestTransaction } from './suggest-changes'
+import { ana, idsOf, json, newId, now, paragraph, stateOfJson } from '@/test/suggesting'
+import { bullets, caretIn, expectSettles, intoList, intoNumbers, item, settled, shiftTab, tab } from '@/test/suggesting-lists'
+import { settleSuggestions, suggestTransaction } from './suggest-changes'
 
 // Runs of Tab, Shift-Tab and Bulleted list found settling wrong (by random runs of them): each
 // gives back its story rejected and for readers, and the editor's own result accepted.
@@ -65,6 +65,27 @@ describe('a run of moves rejecting could not undo', () => {
     expect(isRefusedAfter(start, [], [shiftTab, 'E'])).toBe(true)
   })
 
+  it('is refused: an item taken out of a list whose item was taken out a level, rejected alone first, could not go back into it', () => {
+    // B rejected before A, A out of the list: there is no item before B to nest it in.
+    const start = body(paragraph('P'), bullets(item('A', bullets(item('B'))), item('C')))
+    expect(isRefusedAfter(start, [[shiftTab, 'B']], [shiftTab, 'A'])).toBe(true)
+  })
+
+  it('is refused: an item taken out a level holding an item suggested nested in it, which, rejected alone first, would go back in with it', () => {
+    // D rejected first goes out of C, or stays in it: either way C, going back into B, gets it wrong.
+    const start = body(bullets(item('A'), item('B', bullets(item('C'), item('D'))), item('E')), paragraph('P'))
+    expect(isRefusedAfter(start, [[intoList, 'D']], [shiftTab, 'C'])).toBe(true)
+  })
+
+  it('is refused: an item nested in a paragraph suggested into the list, when rejecting would take an item it holds made numbered out of every list', () => {
+    const start = body(bullets(item('A')), paragraph('P'), bullets(item('B'), item('C')))
+    const presses: Press[] = [
+      [intoNumbers, 'C'],
+      [intoList, 'P'],
+    ]
+    expect(isRefusedAfter(start, presses, [tab, 'B'])).toBe(true)
+  })
+
   it('is refused: Bulleted list on an item taken out of its list, whose list then stays apart from the list after', () => {
     // The toolbar joins the new item's list to one list on each side, as the editor does: the list
     // after its own items stays apart, where rejecting would give back one list.
@@ -96,5 +117,45 @@ describe('an item taken out of a numbered list and put into the bulleted list af
     ])
     expect(state).not.toBeNull()
     if (state) expectSettles(state, start, made)
+  })
+})
+
+describe('one of the suggestions among nested items rejected before the others', () => {
+  /** Each of `state`'s suggestions rejected alone first, then the others: each time, the story `start` again. */
+  function expectEachFirstGivesBack(state: EditorState, start: EditorState) {
+    const ids = idsOf(state, ana)
+    expect(ids.length).toBeGreaterThan(1)
+    for (const id of ids) {
+      const first = state.apply(settleSuggestions(state, [id], false))
+      expect(json(settled(first, false)), `${id} rejected first`).toEqual(json(start))
+    }
+  }
+
+  it('an item nested in an item nested after it goes back to its own level, not into that item', () => {
+    const start = body(bullets(item('A'), item('B'), item('C'), item('D'), item('E')))
+    const { state } = pressed(start, [
+      [tab, 'B'],
+      [shiftTab, 'A'],
+      [tab, 'E'],
+      [tab, 'D'],
+    ])
+    expect(state).not.toBeNull()
+    if (!state) return
+    // E's Tab alone rejected, the others accepted: E is back beside C, D nested in C as suggested.
+    const [, , tabE] = idsOf(state, ana)
+    const first = state.apply(settleSuggestions(state, tabE ? [tabE] : [], false))
+    const others = body(paragraph('A'), bullets(item('B')), bullets(item('C', bullets(item('D'))), item('E')))
+    expect(json(settled(first, true))).toEqual(json(others))
+    expectEachFirstGivesBack(state, start)
+  })
+
+  it('an item put into a numbered list before the item it is in goes back with its own levels alone', () => {
+    const start = body(bullets(item('A'), item('B', bullets(item('C'), item('D'))), item('E')), paragraph('P'))
+    const { state } = pressed(start, [
+      [intoNumbers, 'D'],
+      [intoNumbers, 'B'],
+    ])
+    expect(state).not.toBeNull()
+    if (state) expectEachFirstGivesBack(state, start)
   })
 })

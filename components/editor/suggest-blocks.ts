@@ -1,25 +1,15 @@
-import type { NodeType, Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { setBlockType } from '@tiptap/pm/commands'
-import { liftListItem, sinkListItem, wrapInList } from '@tiptap/pm/schema-list'
-import { type Command, EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
-import { ReplaceAroundStep, ReplaceStep, canJoin } from '@tiptap/pm/transform'
-import {
-  type BlockChange,
-  type BlockForm,
-  blockChangeSchema,
-  isListForm,
-  isSplitOff,
-  suggestedBlockName,
-  textblockOf,
-} from '@/lib/story-schema/block-suggestion'
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import type { EditorState, Transaction } from '@tiptap/pm/state'
+import { ReplaceAroundStep, ReplaceStep } from '@tiptap/pm/transform'
+import { type BlockChange, blockChangeSchema, isListForm, isSplitOff, suggestedBlockName } from '@/lib/story-schema/block-suggestion'
 import type { SuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
-import { canLeaveList, intoItemBefore } from './suggest-blocks-carried'
+import { canLeaveList } from './suggest-blocks-carried'
 import { adopterOf, blocksOf, carrierOf, isLiftBlocked, nestingAround } from './suggest-blocks-places'
 
 // Headings, list items and their nesting as suggestions: the block takes the form (or place)
 // asked for at once, so the desk shows it as it would be, and a mark at its end records the form
 // it had (or the levels it moved), who asked and when (lib/story-schema/block-suggestion.ts).
-// Rejecting gives it back its form or place.
+// Rejecting gives it back its form or place (suggest-blocks-back.ts).
 
 /** Where `tr`'s steps touch the document it was made on (its start, and its end there). */
 function touched(tr: Transaction): { from: number; to: number } {
@@ -108,7 +98,7 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
     if (isChange && carrier === null) changes += 1
     // Form and nesting together only into a list, or out of one, the block alone changing (its
     // own items carried with it), or from one list to the other: rejected, both are given back in
-    // turn (giveBack).
+    // turn (suggest-blocks-back.ts).
     if (!isSplit && now.form !== formerly && nesting !== 0 && !(isListForm(now.form) && isListForm(formerly))) {
       if (carrier !== null || isListForm(formerly) === isListForm(now.form)) return null
       isBoth = true
@@ -143,126 +133,4 @@ function isSameChange(one: BlockChange | null, other: BlockChange | null): boole
     JSON.stringify(one && { ...one, nesting: one.nesting || null }) ===
     JSON.stringify(other && { ...other, nesting: other.nesting || null })
   )
-}
-
-/**
- * Settles the suggested block changes with these ids (all when `ids` is null) in `tr`: accepted,
- * each block keeps its form and loses the suggestion; rejected, it takes back the form it had.
- */
-export function settleBlocks(tr: Transaction, ids: readonly string[] | null, accept: boolean): void {
-  for (;;) {
-    const found = blocksOf(tr.doc).blocks.find(({ change }) => change && (ids === null || ids.includes(change.id)))
-    if (!found?.change || found.marker === null) return
-    tr.delete(found.marker, found.marker + 1)
-    if (!accept) giveBack(tr, found.position, found.form, found.change)
-  }
-}
-
-/**
- * Gives the block at `position` back the form and the place `change` records: a block taken out
- * of a list goes back into it and then to its level; one put into a list goes back to its level
- * and then out (the reverse of the order they were made in).
- */
-function giveBack(tr: Transaction, position: number, form: BlockForm | null, change: BlockChange): void {
-  const nesting = change.nesting ?? 0
-  const steps = tr.steps.length
-  const mapped = () => tr.mapping.slice(steps).map(position + 1) - 1
-  if (!form || form === change.formerly) {
-    giveBackNesting(tr, position, nesting, true)
-    return
-  }
-  if (isSplitOff(change)) return joinItemBefore(tr, position)
-  if (nesting !== 0 && !isListForm(form)) {
-    giveBackForm(tr, position, form, change.formerly)
-    giveBackNesting(tr, mapped(), nesting, true)
-    return
-  }
-  // An item of one list made the other's as it went out goes back into the item before as one
-  // of the list it is in now, then takes back that list's kind.
-  giveBackForm(tr, giveBackNesting(tr, position, nesting, isListForm(change.formerly)), form, change.formerly)
-}
-
-/** Joins the item whose first paragraph is at `position` to the item before it in its list: its blocks go to that item's end. */
-function joinItemBefore(tr: Transaction, position: number): void {
-  const $block = tr.doc.resolve(position)
-  const at = $block.before($block.depth)
-  if ($block.index($block.depth - 1) > 0 && canJoin(tr.doc, at)) tr.join(at)
-}
-
-/** Runs `command` on `tr`'s document with the caret in the block at `at`. */
-function runAt(tr: Transaction, command: Command, at: number): boolean {
-  const state = EditorState.create({ doc: tr.doc, selection: TextSelection.create(tr.doc, at + 1) })
-  return command(state, (made) => made.steps.forEach((step) => tr.step(step)))
-}
-
-/**
- * Moves the list item whose first paragraph is at `position` back out (`nesting` levels in) or in
- * (levels out); with `isKept` (its form is as it was, as a carried block's is), a block that is no
- * such item, or an item first in its list, goes into the item before (suggest-blocks-carried.ts).
- * Returns where its first paragraph (or the block) is then.
- */
-function giveBackNesting(tr: Transaction, position: number, nesting: number, isKept = false): number {
-  const { listItem } = tr.doc.type.schema.nodes
-  let at = position
-  let steps = tr.steps.length
-  for (let moved = 0; listItem && moved < Math.abs(nesting); moved += 1) {
-    const $at = tr.doc.resolve(at)
-    const isItem = $at.parent.type === listItem && $at.index() === 0
-    if (isItem && runAt(tr, nesting > 0 ? liftListItem(listItem) : sinkListItem(listItem), at)) {
-      at = tr.mapping.slice(steps).map(at + 1) - 1
-      steps = tr.steps.length
-      continue
-    }
-    return (isKept && nesting < 0 ? intoItemBefore(tr, at, -nesting - moved) : null) ?? at
-  }
-  return at
-}
-
-/** Makes the block at `position` of `tr`'s document, now of `form`, a block of `formerly` again. */
-function giveBackForm(tr: Transaction, position: number, form: BlockForm, formerly: BlockForm): void {
-  const { nodes } = tr.doc.type.schema
-  const run = (command: Command, at: number) => runAt(tr, command, at)
-  const steps = tr.steps.length
-  if (isListForm(form) && isListForm(formerly)) {
-    splitAroundItem(tr, position)
-    const $block = tr.doc.resolve(tr.mapping.slice(steps).map(position + 1) - 1)
-    tr.setNodeMarkup($block.before($block.depth - 1), nodes[formerly])
-    return joinBeside(tr, () => tr.mapping.slice(steps).map(position + 1), nodes[formerly])
-  }
-  if (isListForm(form) && nodes.listItem) run(liftListItem(nodes.listItem), position)
-  let at = tr.mapping.slice(steps).map(position + 1) - 1
-  const { type, attrs } = textblockOf(isListForm(formerly) ? 'paragraph' : formerly)
-  const textblock = nodes[type]
-  if (textblock && !tr.doc.nodeAt(at)?.hasMarkup(textblock, attrs)) run(setBlockType(textblock, attrs), at)
-  const list = isListForm(formerly) ? nodes[formerly] : undefined
-  if (!list) return
-  at = tr.mapping.slice(steps).map(position + 1) - 1
-  run(wrapInList(list), at)
-  // The item joins the list of its kind before it and those after it (its own items carried out
-  // with it among them), as readers get it (lib/story-schema/block-changes.ts).
-  joinBeside(tr, () => tr.mapping.slice(steps).map(position + 1), list)
-}
-
-/**
- * Splits the list around the item whose first paragraph is at `position` before and after that
- * item, so that it alone takes back its former list's kind: the items it was put beside (the
- * toolbar joins a new list to those of its kind beside it) keep theirs.
- */
-function splitAroundItem(tr: Transaction, position: number): void {
-  const $block = tr.doc.resolve(position)
-  const index = $block.index($block.depth - 1)
-  if (index < $block.node($block.depth - 1).childCount - 1) tr.split($block.after($block.depth))
-  if (index > 0) tr.split($block.before($block.depth))
-}
-
-/** Joins the list of `list`'s kind around the block of words at `inside()` to the lists of its kind after it and before it. */
-function joinBeside(tr: Transaction, inside: () => number, list: NodeType | undefined): void {
-  const listAround = () => {
-    const $list = tr.doc.resolve(inside())
-    return { start: $list.before($list.depth - 2), end: $list.after($list.depth - 2) }
-  }
-  for (let { end } = listAround(); tr.doc.resolve(end).nodeAfter?.type === list && canJoin(tr.doc, end); { end } = listAround())
-    tr.join(end)
-  const { start } = listAround()
-  if (tr.doc.resolve(start).nodeBefore?.type === list && canJoin(tr.doc, start)) tr.join(start)
 }

@@ -6,7 +6,8 @@ import { suggestedBlockName } from '@/lib/story-schema/block-suggestion'
 import { type SuggestionAttrs, type SuggestionKind, toSuggestionAttrs } from '@/lib/story-schema/marks/suggestion'
 import { type BreakKind, breakKindOf, suggestedBreakName } from '@/lib/story-schema/nodes/suggested-break'
 import { settleAttrChanges, suggestAttrs } from './suggest-attrs'
-import { settleBlocks, suggestBlock } from './suggest-blocks'
+import { suggestBlock } from './suggest-blocks'
+import { settleBlocks } from './suggest-blocks-back'
 import { givesBackAsBefore } from './suggest-blocks-check'
 import { type AcceptedJoin, breakOfStep, isIntoStruckWords, joinAccepted, settleBreak, suggestBreak } from './suggest-breaks'
 import { applyFormat, suggestFormat } from './suggest-format'
@@ -193,7 +194,7 @@ function stretches(doc: ProseMirrorNode): Stretch[] {
  * goes and a rejected deletion becomes plain words again. Suggested formatting is applied when
  * accepted. A suggested break goes either way: accepted, its paragraph splits or joins (suggest-breaks.ts),
  * a join once the blocks settled with it are gone from between.
- * A suggested block change keeps its form accepted and takes back the one it had rejected (suggest-blocks.ts);
+ * A suggested block change keeps its form accepted and takes back the one it had rejected (suggest-blocks-back.ts);
  * a quote, rule, figure or embed suggested in or out is there or not (suggest-whole-blocks.ts); a figure
  * or embed suggested changed keeps its values accepted and takes back those it had rejected (suggest-attrs.ts).
  */
