@@ -1,7 +1,16 @@
 import { type Browser, type Page } from '@playwright/test'
 import { expect, test } from './test'
 import { signIn, signedInPage } from './fixtures'
-import { recoveredChanges, saveAndWait, saveStatus, startStory, storyBody, typeInParagraph } from './pages/story-form'
+import {
+  holdSaves,
+  overlapPanel,
+  recoveredChanges,
+  saveAndWait,
+  saveStatus,
+  startStory,
+  storyBody,
+  typeInParagraph,
+} from './pages/story-form'
 
 // When two people, a lost connection or a deleted story get in the way of a save: no text is lost.
 
@@ -11,20 +20,6 @@ async function openAsEditor(browser: Browser, storyUrl: string): Promise<Page> {
   await editorPage.goto(storyUrl)
   await expect(storyBody(editorPage)).toBeVisible()
   return editorPage
-}
-
-/**
- * Holds this page's saves until the returned function is called: a save on its way while someone
- * else saves first, so that the two collide every time.
- */
-async function holdSaves(page: Page): Promise<() => void> {
-  let release = () => {}
-  const released = new Promise<void>((resolve) => (release = resolve))
-  await page.route('**/revisions', async (route) => {
-    await released
-    await route.fallback()
-  })
-  return release
 }
 
 /** The writer's story with one paragraph per text, saved. */
@@ -48,8 +43,6 @@ async function collide(writer: Page, editor: Page, edits: { editor: [number, str
   await saveAndWait(writer)
   release()
 }
-
-const overlapPanel = (page: Page) => page.getByRole('region', { name: /^You and .* changed the same place/ })
 
 test('two people change different paragraphs: both saves merge, the editor is told what merged, nothing is lost', async ({
   page,

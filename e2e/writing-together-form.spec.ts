@@ -1,7 +1,7 @@
 import { type Page } from '@playwright/test'
 import { expect, test } from './test'
 import { signedInPage } from './fixtures'
-import { caretAfter, typeInParagraph } from './pages/story-form'
+import { caretAfter, holdSaves, overlapPanel, typeInParagraph } from './pages/story-form'
 import { paragraphsOf, sharedStory, together, writeTogether, writerStartsTogether } from './pages/writing-together'
 
 // The form's own saving on a story that someone else has open in the shared editor: what one
@@ -93,5 +93,44 @@ test('fields typed while writing together that the form could not save are back 
   }).toPass({ timeout: 30_000 })
   await expect(reader.getByLabel('Slug', { exact: true })).toHaveValue('tolls-in-may')
   await again.context().close()
+  await reader.context().close()
+})
+
+test('someone editing alone and someone writing together change the same paragraph: both texts are shown with who wrote them, and “Keep both” reaches the shared story', async ({
+  page,
+  browser,
+}) => {
+  test.slow()
+  await writerStartsTogether(page, 'Market moves to the quay', 'The market moves.')
+  const alone = await signedInPage(browser, 'editor@copydesk.test')
+  await saveUntilOpenedAs(page, alone, ['The market moves.'])
+
+  // The form's save, held on its way, meets the revision cut from the shared story first.
+  const release = await holdSaves(alone)
+  await typeInParagraph(alone, 1, ' It opens on Friday.')
+  await alone.getByRole('button', { name: 'Save', exact: true }).click()
+  await typeInParagraph(page, 1, ' It opens on Monday.')
+  const reader = await signedInPage(browser, 'admin@copydesk.test')
+  await saveUntilOpenedAs(page, reader, ['The market moves. It opens on Monday.'])
+  release()
+
+  const panel = overlapPanel(alone)
+  await expect(panel).toContainText('You and Tomás Ferreira changed the same place')
+  const paragraph = panel.getByRole('region', { name: 'Paragraph 1' })
+  await expect(paragraph.getByRole('figure', { name: 'Your text' }).locator('blockquote')).toHaveText(
+    'The market moves. It opens on Friday.',
+  )
+  await expect(paragraph.getByRole('figure', { name: 'Tomás Ferreira’s text' }).locator('blockquote')).toHaveText(
+    'The market moves. It opens on Monday.',
+  )
+  await panel.getByRole('button', { name: 'Keep both' }).click()
+  await expect(panel).toHaveCount(0)
+  const both = ['The market moves. It opens on Monday.', 'The market moves. It opens on Friday.']
+  await expect.poll(() => paragraphsOf(page), { timeout: 15_000 }).toEqual(both)
+  await expect(async () => {
+    await reader.goto(page.url())
+    await expect.poll(() => paragraphsOf(reader), { timeout: 3000 }).toEqual(both)
+  }).toPass({ timeout: 30_000 })
+  await alone.context().close()
   await reader.context().close()
 })

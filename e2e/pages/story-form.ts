@@ -68,6 +68,23 @@ export async function saveAndWait(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible()
 }
 
+/**
+ * Holds this page's saves until the returned function is called: a save on its way while someone
+ * else saves first, so that the two collide every time.
+ */
+export async function holdSaves(page: Page): Promise<() => void> {
+  let release = () => {}
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/revisions', async (route) => {
+    await released
+    await route.fallback()
+  })
+  return release
+}
+
+/** The panel a save that overlapped someone else's shows: both texts, with who wrote them. */
+export const overlapPanel = (page: Page) => page.getByRole('region', { name: /^You and .* changed the same place/ })
+
 /** Saves, then opens the story's preview (what readers would get) in a new tab of the same session. */
 export async function openPreview(page: Page): Promise<Page> {
   await saveAndWait(page)
