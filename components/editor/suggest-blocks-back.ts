@@ -21,18 +21,30 @@ export function settleBlocks(tr: Transaction, ids: readonly string[] | null, acc
 /** Settles the first block of words, in the order of the words, recording a change with these ids (any when null): false when there is none. */
 function settleNext(tr: Transaction, ids: readonly string[] | null, accept: boolean): boolean {
   const { blocks } = blocksOf(tr.doc)
-  const found = blocks.find((block) => block.change && (ids === null || ids.includes(block.change.id)))
+  const index = blocks.findIndex((block) => block.change && (ids === null || ids.includes(block.change.id)))
+  const found = blocks[index]
   if (!found?.change || found.marker === null) return false
-  // The items a block is in come before it in the order of the words: rejected with it, they
-  // have gone back already. Those it is in that still record a move are not rejected now.
-  const around = accept || ids === null ? 0 : nestingAround(tr.doc, blocks, found)
-  if (around !== 0) {
-    rejectedFirst(tr.doc, found, around).steps.forEach((step) => tr.step(step))
+  if (!accept && ids !== null) {
+    rejectedAlone(tr.doc, blocks, index).steps.forEach((step) => tr.step(step))
     return true
   }
   tr.delete(found.marker, found.marker + 1)
   if (!accept) giveBack(tr, found.position, found.form, found.change)
   return true
+}
+
+/**
+ * The block `blocks[index]` of `doc` rejected before the blocks of other suggestions before it. The
+ * items it is in come before it in the order of the words: rejected with it, they have gone back
+ * already; those that still record a move are not rejected now.
+ */
+function rejectedBefore(doc: ProseMirrorNode, blocks: Block[], index: number): Transaction {
+  const found = blocks[index]
+  const around = found ? nestingAround(doc, blocks, found) : 0
+  if (found && around !== 0) return rejectedFirst(doc, found, around)
+  const tr = EditorState.create({ doc }).tr
+  if (found?.marker != null && found.change) giveBack(tr.delete(found.marker, found.marker + 1), found.position, found.form, found.change)
+  return tr
 }
 
 /**
@@ -54,6 +66,60 @@ function rejectedFirst(doc: ProseMirrorNode, { marker, position, form, change }:
   if (givesBackAs(withTheirs.doc, doc)) return withTheirs
   const alone = goneBack(change?.nesting ?? null)
   return givesBackAs(alone.doc, doc) ? alone : withTheirs
+}
+
+/**
+ * The block `blocks[index]` of `doc` rejected alone, before the blocks of other suggestions before
+ * it. An item it is in, or the item it goes back into, may record another suggestion's move whose
+ * levels count some of its own (an item it carried out of its list, or took as its own, moved
+ * again; README, "Still left"): its place is then not where rejecting that one first would have
+ * put it. When giving the block back leaves a story that rejecting the rest does not give back,
+ * that item first goes back by as many of its levels as makes one that does, its mark keeping the
+ * others (when none does, by none).
+ */
+function rejectedAlone(doc: ProseMirrorNode, blocks: Block[], index: number): Transaction {
+  const plain = rejectedBefore(doc, blocks, index)
+  const others = movedBefore(doc, blocks, index)
+  if (others.length === 0 || givesBackAs(plain.doc, doc)) return plain
+  for (const { marker, position, change } of others) {
+    const nesting = change?.nesting ?? 0
+    const markerNode = marker === null ? null : doc.nodeAt(marker)
+    for (let levels = 1; marker !== null && markerNode && levels < Math.abs(nesting); levels += 1) {
+      const tr = EditorState.create({ doc }).tr
+      tr.setNodeMarkup(marker, undefined, { ...markerNode.attrs, nesting: nesting - Math.sign(nesting) * levels })
+      giveBackNesting(tr, position, Math.sign(nesting) * levels, true)
+      // Moving items takes no block of words out of the order of the words: the block is still `index`.
+      const first = rejectedBefore(tr.doc, blocksOf(tr.doc).blocks, index)
+      if (!givesBackAs(first.doc, doc)) continue
+      first.steps.forEach((step) => tr.step(step))
+      return tr
+    }
+  }
+  return plain
+}
+
+/**
+ * The blocks of `doc` before `blocks[index]` recording another suggestion's levels (their form as it
+ * was, or a list's kind): the items it is in, and, when it goes back in a level, those in the node
+ * it goes into (the item before it in its list, or the list before its own or before it).
+ */
+function movedBefore(doc: ProseMirrorNode, blocks: Block[], index: number): Block[] {
+  const found = blocks[index]
+  if (!found) return []
+  const $found = doc.resolve(found.position)
+  const isItem = $found.parent.type.name === 'listItem' && $found.index() === 0
+  const isFirst = !isItem || $found.index($found.depth - 1) === 0
+  const end = !isItem ? found.position : isFirst ? $found.before($found.depth - 1) : $found.before($found.depth)
+  const into = (found.change?.nesting ?? 0) < 0 ? doc.resolve(end).nodeBefore : null
+  const start = end - (into?.nodeSize ?? 0)
+  return blocks
+    .slice(0, index)
+    .filter(
+      ({ position, form, change }) =>
+        change?.nesting &&
+        (!form || form === change.formerly || (isListForm(form) && isListForm(change.formerly))) &&
+        (found.around.includes(position) || (position > start && position < end)),
+    )
 }
 
 /** The documents rejecting every suggested block change of each document goes through, a block at a time (itself first). */

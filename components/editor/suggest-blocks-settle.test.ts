@@ -149,6 +149,23 @@ describe('one of the suggestions among nested items rejected before the others',
     expectEachFirstGivesBack(state, start)
   })
 
+  it('an item taken out of its list goes back alone before the item it carried out, moved since: the items after that one go back into it', () => {
+    const start = body(bullets(item('A', bullets(item('B', bullets(item('C'), item('F'))), item('D'))), item('E')))
+    const { state, made } = pressed(start, [
+      [shiftTab, 'A'],
+      [shiftTab, 'C'],
+    ])
+    expect(state).not.toBeNull()
+    if (!state) return
+    expectSettles(state, start, made)
+    // A's Shift-Tab alone rejected: the story as if only C's Shift-Tab had been made, D back in A.
+    const [shiftTabA] = idsOf(state, ana)
+    const first = state.apply(settleSuggestions(state, shiftTabA ? [shiftTabA] : [], false))
+    const onlyC = body(bullets(item('A', bullets(item('B'), item('C', bullets(item('F'))), item('D'))), item('E')))
+    expect(json(settled(first, true))).toEqual(json(onlyC))
+    expectEachFirstGivesBack(state, start)
+  })
+
   it('an item put into a numbered list before the item it is in goes back with its own levels alone', () => {
     const start = body(bullets(item('A'), item('B', bullets(item('C'), item('D'))), item('E')), paragraph('P'))
     const { state } = pressed(start, [
