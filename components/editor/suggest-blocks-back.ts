@@ -15,22 +15,41 @@ import { type Block, blocksOf, nestingAround } from './suggest-blocks-places'
  * each block keeps its form and loses the suggestion; rejected, it takes back the form it had.
  */
 export function settleBlocks(tr: Transaction, ids: readonly string[] | null, accept: boolean): void {
-  while (settleNext(tr, ids, accept));
+  if (accept || ids === null) while (settleNext(tr, ids, accept));
+  else rejectedAlone(tr.doc, ids).tr.steps.forEach((step) => tr.step(step))
 }
 
 /** Settles the first block of words, in the order of the words, recording a change with these ids (any when null): false when there is none. */
 function settleNext(tr: Transaction, ids: readonly string[] | null, accept: boolean): boolean {
   const { blocks } = blocksOf(tr.doc)
-  const index = blocks.findIndex((block) => block.change && (ids === null || ids.includes(block.change.id)))
-  const found = blocks[index]
+  const found = blocks.find((block) => block.change && (ids === null || ids.includes(block.change.id)))
   if (!found?.change || found.marker === null) return false
-  if (!accept && ids !== null) {
-    rejectedAlone(tr.doc, blocks, index).steps.forEach((step) => tr.step(step))
-    return true
-  }
   tr.delete(found.marker, found.marker + 1)
   if (!accept) giveBack(tr, found.position, found.form, found.change)
   return true
+}
+
+/**
+ * The suggested block changes of `story` with these ids rejected before the others, and whether
+ * rejecting the others then gives back what rejecting all of `story` does. Each block goes back
+ * in the order of the words as its mark records; when that leaves a story the others do not give
+ * back, again, each block then moving first an item of another suggestion that its place depends
+ * on, if that helps (`blockRejectedAlone`).
+ */
+export function rejectedAlone(story: ProseMirrorNode, ids: readonly string[]): { tr: Transaction; isRight: boolean } {
+  const rejected = (isSearched: boolean) => {
+    const tr = EditorState.create({ doc: story }).tr
+    for (;;) {
+      const { blocks } = blocksOf(tr.doc)
+      const index = blocks.findIndex((block) => block.change && ids.includes(block.change.id))
+      if (index < 0) return tr
+      blockRejectedAlone(tr.doc, blocks, index, story, isSearched).steps.forEach((step) => tr.step(step))
+    }
+  }
+  const marked = rejected(false)
+  if (givesBackAs(marked.doc, story)) return { tr: marked, isRight: true }
+  const searched = rejected(true)
+  return { tr: searched, isRight: givesBackAs(searched.doc, story) }
 }
 
 /**
@@ -38,10 +57,10 @@ function settleNext(tr: Transaction, ids: readonly string[] | null, accept: bool
  * items it is in come before it in the order of the words: rejected with it, they have gone back
  * already; those that still record a move are not rejected now.
  */
-function rejectedBefore(doc: ProseMirrorNode, blocks: Block[], index: number): Transaction {
+function rejectedBefore(doc: ProseMirrorNode, blocks: Block[], index: number, story: ProseMirrorNode): Transaction {
   const found = blocks[index]
   const around = found ? nestingAround(doc, blocks, found) : 0
-  if (found && around !== 0) return rejectedFirst(doc, found, around)
+  if (found && around !== 0) return rejectedFirst(doc, found, around, story)
   const tr = EditorState.create({ doc }).tr
   if (found?.marker != null && found.change) giveBack(tr.delete(found.marker, found.marker + 1), found.position, found.form, found.change)
   return tr
@@ -53,19 +72,24 @@ function rejectedBefore(doc: ProseMirrorNode, blocks: Block[], index: number): T
  * go back by theirs too, out of those items, or by its own alone, staying in them. Which one gives
  * back the story depends on how the items after it in its list go with those items later (taking
  * an item out a level takes those after it as its own): both are tried, and the one kept after
- * which rejecting the rest gives back what rejecting them all together gives back now (when
- * neither does, its levels and theirs).
+ * which rejecting the rest gives back what rejecting all of `story` does (when neither does, its
+ * levels and theirs).
  */
-function rejectedFirst(doc: ProseMirrorNode, { marker, position, form, change }: Block, around: number): Transaction {
+function rejectedFirst(
+  doc: ProseMirrorNode,
+  { marker, position, form, change }: Block,
+  around: number,
+  story: ProseMirrorNode,
+): Transaction {
   const goneBack = (nesting: number | null) => {
     const first = EditorState.create({ doc }).tr
     if (marker !== null && change) giveBack(first.delete(marker, marker + 1), position, form, { ...change, nesting })
     return first
   }
   const withTheirs = goneBack((change?.nesting ?? 0) + around || null)
-  if (givesBackAs(withTheirs.doc, doc)) return withTheirs
+  if (givesBackAs(withTheirs.doc, story)) return withTheirs
   const alone = goneBack(change?.nesting ?? null)
-  return givesBackAs(alone.doc, doc) ? alone : withTheirs
+  return givesBackAs(alone.doc, story) ? alone : withTheirs
 }
 
 /**
@@ -73,14 +97,20 @@ function rejectedFirst(doc: ProseMirrorNode, { marker, position, form, change }:
  * it. An item it is in, or the item it goes back into, may record another suggestion's move whose
  * levels count some of its own (an item it carried out of its list, or took as its own, moved
  * again; README, "Still left"): its place is then not where rejecting that one first would have
- * put it. When giving the block back leaves a story that rejecting the rest does not give back,
- * that item first goes back by as many of its levels as makes one that does, its mark keeping the
- * others (when none does, by none).
+ * put it. When giving the block back leaves a story that rejecting the rest does not give back as
+ * rejecting all of `story` does (and `isSearched`), that item first goes back by as many of its
+ * levels as makes one that does, its mark keeping the others (when none does, by none).
  */
-function rejectedAlone(doc: ProseMirrorNode, blocks: Block[], index: number): Transaction {
-  const plain = rejectedBefore(doc, blocks, index)
-  const others = movedBefore(doc, blocks, index)
-  if (others.length === 0 || givesBackAs(plain.doc, doc)) return plain
+function blockRejectedAlone(
+  doc: ProseMirrorNode,
+  blocks: Block[],
+  index: number,
+  story: ProseMirrorNode,
+  isSearched: boolean,
+): Transaction {
+  const plain = rejectedBefore(doc, blocks, index, story)
+  const others = isSearched ? movedBefore(doc, blocks, index) : []
+  if (others.length === 0 || givesBackAs(plain.doc, story)) return plain
   for (const { marker, position, change } of others) {
     const nesting = change?.nesting ?? 0
     const markerNode = marker === null ? null : doc.nodeAt(marker)
@@ -89,8 +119,8 @@ function rejectedAlone(doc: ProseMirrorNode, blocks: Block[], index: number): Tr
       tr.setNodeMarkup(marker, undefined, { ...markerNode.attrs, nesting: nesting - Math.sign(nesting) * levels })
       giveBackNesting(tr, position, Math.sign(nesting) * levels, true)
       // Moving items takes no block of words out of the order of the words: the block is still `index`.
-      const first = rejectedBefore(tr.doc, blocksOf(tr.doc).blocks, index)
-      if (!givesBackAs(first.doc, doc)) continue
+      const first = rejectedBefore(tr.doc, blocksOf(tr.doc).blocks, index, story)
+      if (!givesBackAs(first.doc, story)) continue
       first.steps.forEach((step) => tr.step(step))
       return tr
     }
