@@ -80,11 +80,8 @@ function givenBack(story: ProseMirrorNode, key: string, blocks: ProseMirrorNode)
 /** The block suggestions of `doc` (its ids) that, rejected alone first, leave a story that rejecting the rest does not give back as rejecting them all does. */
 function wrongFirst(doc: ProseMirrorNode): string[] {
   const ids = [...new Set(blocksOf(doc).blocks.flatMap(({ change }) => (change ? [change.id] : [])))]
-  // The first in the order of the words, rejected alone, goes back first as when all are rejected
-  // together, but for the items that one taken out a level or out of its list took with it, when
-  // they come after another's: those can still go back wrong (README, "Still left"), yet moving one
-  // of the items it took is kept, as it settles right all together.
-  return ids.slice(1).filter((id) => !rejectedAlone(doc, [id]).isRight)
+  // One alone, rejected, goes back as when all are rejected together (checked already).
+  return ids.length < 2 ? [] : ids.filter((id) => !rejectedAlone(doc, [id]).isRight)
 }
 
 /**
