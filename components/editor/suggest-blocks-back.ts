@@ -28,10 +28,11 @@ function settleNext(tr: Transaction, ids: readonly string[] | null, accept: bool
 
 /**
  * The suggested block changes of `story` with these ids rejected before the others, and whether
- * rejecting the others then gives back what rejecting all of `story` does. Each block goes back
- * in the order of the words as its mark records; when that leaves a story the others do not give
- * back, again, each block then moving first an item of another suggestion that its place depends
- * on, if that helps (`blockRejectedAlone`).
+ * rejecting the others then gives back what rejecting all of `story` does. Each block goes back,
+ * in the order of the words, as its mark records; when that leaves a story that rejecting the
+ * others does not give back, they go back again, each moving first the item of another suggestion
+ * that its place depends on, where that helps (`blockRejectedAlone`). Only then: the check before
+ * each move among lists rejects each suggestion alone (suggest-blocks-check.ts).
  */
 export function rejectedAlone(story: ProseMirrorNode, ids: readonly string[]): { tr: Transaction; isRight: boolean } {
   const rejected = (isSearched: boolean) => {
