@@ -166,6 +166,27 @@ describe('one of the suggestions among nested items rejected before the others',
     expectEachFirstGivesBack(state, start)
   })
 
+  it('an item taken out of its list goes back alone before an item of its numbered list taken out of the bulleted one it carried', () => {
+    const start = body(bullets(item('A'), item('B', numbers(item('C', bullets(item('G'))), item('D'))), item('E')))
+    const { state } = pressed(start, [
+      [shiftTab, 'B'],
+      [shiftTab, 'G'],
+    ])
+    expect(state).not.toBeNull()
+    if (state) expectEachFirstGivesBack(state, start)
+  })
+
+  it('an item taken out a level, and the item it took as its own nested since, go back alone before the item taken out that holds them', () => {
+    const start = body(bullets(item('A', bullets(item('B', bullets(item('C'), item('F'))), item('D'))), item('E')))
+    const { state } = pressed(start, [
+      [shiftTab, 'B'],
+      [tab, 'D'],
+      [shiftTab, 'C'],
+    ])
+    expect(state).not.toBeNull()
+    if (state) expectEachFirstGivesBack(state, start)
+  })
+
   it('an item put into a numbered list before the item it is in goes back with its own levels alone', () => {
     const start = body(bullets(item('A'), item('B', bullets(item('C'), item('D'))), item('E')), paragraph('P'))
     const { state } = pressed(start, [
