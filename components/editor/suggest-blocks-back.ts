@@ -1,10 +1,7 @@
-import type { NodeType, Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { setBlockType } from '@tiptap/pm/commands'
-import { liftListItem, sinkListItem, wrapInList } from '@tiptap/pm/schema-list'
-import { type Command, EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
-import { canJoin } from '@tiptap/pm/transform'
-import { type BlockChange, type BlockForm, isListForm, isSplitOff, textblockOf } from '@/lib/story-schema/block-suggestion'
-import { intoItemBefore } from './suggest-blocks-carried'
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { EditorState, type Transaction } from '@tiptap/pm/state'
+import { isListForm } from '@/lib/story-schema/block-suggestion'
+import { giveBack, giveBackNesting } from './suggest-blocks-give'
 import { type Block, blocksOf, nestingAround } from './suggest-blocks-places'
 
 // Suggested block changes settled (suggest-blocks.ts): accepted, a block keeps the form and place
@@ -15,7 +12,8 @@ import { type Block, blocksOf, nestingAround } from './suggest-blocks-places'
  * each block keeps its form and loses the suggestion; rejected, it takes back the form it had.
  */
 export function settleBlocks(tr: Transaction, ids: readonly string[] | null, accept: boolean): void {
-  while (settleNext(tr, ids, accept));
+  if (accept || ids === null) while (settleNext(tr, ids, accept));
+  else rejectedAlone(tr.doc, ids).tr.steps.forEach((step) => tr.step(step))
 }
 
 /** Settles the first block of words, in the order of the words, recording a change with these ids (any when null): false when there is none. */
@@ -23,16 +21,47 @@ function settleNext(tr: Transaction, ids: readonly string[] | null, accept: bool
   const { blocks } = blocksOf(tr.doc)
   const found = blocks.find((block) => block.change && (ids === null || ids.includes(block.change.id)))
   if (!found?.change || found.marker === null) return false
-  // The items a block is in come before it in the order of the words: rejected with it, they
-  // have gone back already. Those it is in that still record a move are not rejected now.
-  const around = accept || ids === null ? 0 : nestingAround(tr.doc, blocks, found)
-  if (around !== 0) {
-    rejectedFirst(tr.doc, found, around).steps.forEach((step) => tr.step(step))
-    return true
-  }
   tr.delete(found.marker, found.marker + 1)
   if (!accept) giveBack(tr, found.position, found.form, found.change)
   return true
+}
+
+/**
+ * The suggested block changes of `story` with these ids rejected before the others, and whether
+ * rejecting the others then gives back what rejecting all of `story` does. Each block goes back,
+ * in the order of the words, as its mark records; when that leaves a story that rejecting the
+ * others does not give back, they go back again, each moving first the item of another suggestion
+ * that its place depends on, where that helps (`blockRejectedAlone`). Only then: the check before
+ * each move among lists rejects each suggestion alone (suggest-blocks-check.ts).
+ */
+export function rejectedAlone(story: ProseMirrorNode, ids: readonly string[]): { tr: Transaction; isRight: boolean } {
+  const rejected = (isSearched: boolean) => {
+    const tr = EditorState.create({ doc: story }).tr
+    for (;;) {
+      const { blocks } = blocksOf(tr.doc)
+      const index = blocks.findIndex((block) => block.change && ids.includes(block.change.id))
+      if (index < 0) return tr
+      blockRejectedAlone(tr.doc, blocks, index, story, isSearched).steps.forEach((step) => tr.step(step))
+    }
+  }
+  const marked = rejected(false)
+  if (givesBackAs(marked.doc, story)) return { tr: marked, isRight: true }
+  const searched = rejected(true)
+  return { tr: searched, isRight: givesBackAs(searched.doc, story) }
+}
+
+/**
+ * The block `blocks[index]` of `doc` rejected before the blocks of other suggestions before it. The
+ * items it is in come before it in the order of the words: rejected with it, they have gone back
+ * already; those that still record a move are not rejected now.
+ */
+function rejectedBefore(doc: ProseMirrorNode, blocks: Block[], index: number, story: ProseMirrorNode): Transaction {
+  const found = blocks[index]
+  const around = found ? nestingAround(doc, blocks, found) : 0
+  if (found && around !== 0) return rejectedFirst(doc, found, around, story)
+  const tr = EditorState.create({ doc }).tr
+  if (found?.marker != null && found.change) giveBack(tr.delete(found.marker, found.marker + 1), found.position, found.form, found.change)
+  return tr
 }
 
 /**
@@ -41,19 +70,84 @@ function settleNext(tr: Transaction, ids: readonly string[] | null, accept: bool
  * go back by theirs too, out of those items, or by its own alone, staying in them. Which one gives
  * back the story depends on how the items after it in its list go with those items later (taking
  * an item out a level takes those after it as its own): both are tried, and the one kept after
- * which rejecting the rest gives back what rejecting them all together gives back now (when
- * neither does, its levels and theirs).
+ * which rejecting the rest gives back what rejecting all of `story` does (when neither does, its
+ * levels and theirs).
  */
-function rejectedFirst(doc: ProseMirrorNode, { marker, position, form, change }: Block, around: number): Transaction {
+function rejectedFirst(
+  doc: ProseMirrorNode,
+  { marker, position, form, change }: Block,
+  around: number,
+  story: ProseMirrorNode,
+): Transaction {
   const goneBack = (nesting: number | null) => {
     const first = EditorState.create({ doc }).tr
     if (marker !== null && change) giveBack(first.delete(marker, marker + 1), position, form, { ...change, nesting })
     return first
   }
   const withTheirs = goneBack((change?.nesting ?? 0) + around || null)
-  if (givesBackAs(withTheirs.doc, doc)) return withTheirs
+  if (givesBackAs(withTheirs.doc, story)) return withTheirs
   const alone = goneBack(change?.nesting ?? null)
-  return givesBackAs(alone.doc, doc) ? alone : withTheirs
+  return givesBackAs(alone.doc, story) ? alone : withTheirs
+}
+
+/**
+ * The block `blocks[index]` of `doc` rejected alone, before the blocks of other suggestions before
+ * it. An item it is in, or the item it goes back into, may record another suggestion's move whose
+ * levels count some of its own (an item it carried out of its list, or took as its own, moved
+ * again; README, "Still left"): its place is then not where rejecting that one first would have
+ * put it. When giving the block back leaves a story that rejecting the rest does not give back as
+ * rejecting all of `story` does (and `isSearched`), that item first goes back by as many of its
+ * levels as makes one that does, its mark keeping the others (when none does, by none).
+ */
+function blockRejectedAlone(
+  doc: ProseMirrorNode,
+  blocks: Block[],
+  index: number,
+  story: ProseMirrorNode,
+  isSearched: boolean,
+): Transaction {
+  const plain = rejectedBefore(doc, blocks, index, story)
+  const others = isSearched ? movedBefore(doc, blocks, index) : []
+  if (others.length === 0 || givesBackAs(plain.doc, story)) return plain
+  for (const { marker, position, change } of others) {
+    const nesting = change?.nesting ?? 0
+    const markerNode = marker === null ? null : doc.nodeAt(marker)
+    for (let levels = 1; marker !== null && markerNode && levels < Math.abs(nesting); levels += 1) {
+      const tr = EditorState.create({ doc }).tr
+      tr.setNodeMarkup(marker, undefined, { ...markerNode.attrs, nesting: nesting - Math.sign(nesting) * levels })
+      giveBackNesting(tr, position, Math.sign(nesting) * levels, true)
+      // Moving items takes no block of words out of the order of the words: the block is still `index`.
+      const first = rejectedBefore(tr.doc, blocksOf(tr.doc).blocks, index, story)
+      if (!givesBackAs(first.doc, story)) continue
+      first.steps.forEach((step) => tr.step(step))
+      return tr
+    }
+  }
+  return plain
+}
+
+/**
+ * The blocks of `doc` before `blocks[index]` recording another suggestion's levels (their form as it
+ * was, or a list's kind): the items it is in, and, when it goes back in a level, those in the node
+ * it goes into (the item before it in its list, or the list before its own or before it).
+ */
+function movedBefore(doc: ProseMirrorNode, blocks: Block[], index: number): Block[] {
+  const found = blocks[index]
+  if (!found) return []
+  const $found = doc.resolve(found.position)
+  const isItem = $found.parent.type.name === 'listItem' && $found.index() === 0
+  const isFirst = !isItem || $found.index($found.depth - 1) === 0
+  const end = !isItem ? found.position : isFirst ? $found.before($found.depth - 1) : $found.before($found.depth)
+  const into = (found.change?.nesting ?? 0) < 0 ? doc.resolve(end).nodeBefore : null
+  const start = end - (into?.nodeSize ?? 0)
+  return blocks
+    .slice(0, index)
+    .filter(
+      ({ position, form, change }) =>
+        change?.nesting &&
+        (!form || form === change.formerly || (isListForm(form) && isListForm(change.formerly))) &&
+        (found.around.includes(position) || (position > start && position < end)),
+    )
 }
 
 /** The documents rejecting every suggested block change of each document goes through, a block at a time (itself first). */
@@ -86,117 +180,4 @@ export function givesBackAs(doc: ProseMirrorNode, from: ProseMirrorNode): boolea
     if (along.some((one) => one.eq(tr.doc))) return true
   } while (settleNext(tr, null, false))
   return tr.doc.eq(rejectedAll(from))
-}
-
-/**
- * Gives the block at `position` back the form and the place `change` records: a block taken out
- * of a list goes back into it and then to its level; one put into a list goes back to its level
- * and then out (the reverse of the order they were made in).
- */
-function giveBack(tr: Transaction, position: number, form: BlockForm | null, change: BlockChange): void {
-  const nesting = change.nesting ?? 0
-  const steps = tr.steps.length
-  const mapped = () => tr.mapping.slice(steps).map(position + 1) - 1
-  if (!form || form === change.formerly) {
-    giveBackNesting(tr, position, nesting, true)
-    return
-  }
-  if (isSplitOff(change)) return joinItemBefore(tr, position)
-  if (nesting !== 0 && !isListForm(form)) {
-    giveBackForm(tr, position, form, change.formerly)
-    giveBackNesting(tr, mapped(), nesting, true)
-    return
-  }
-  // An item of one list made the other's as it went out goes back into the item before as one
-  // of the list it is in now, then takes back that list's kind.
-  giveBackForm(tr, giveBackNesting(tr, position, nesting, isListForm(change.formerly)), form, change.formerly)
-}
-
-/** Joins the item whose first paragraph is at `position` to the item before it in its list: its blocks go to that item's end. */
-function joinItemBefore(tr: Transaction, position: number): void {
-  const $block = tr.doc.resolve(position)
-  const at = $block.before($block.depth)
-  if ($block.index($block.depth - 1) > 0 && canJoin(tr.doc, at)) tr.join(at)
-}
-
-/** Runs `command` on `tr`'s document with the caret in the block at `at`. */
-function runAt(tr: Transaction, command: Command, at: number): boolean {
-  const state = EditorState.create({ doc: tr.doc, selection: TextSelection.create(tr.doc, at + 1) })
-  return command(state, (made) => made.steps.forEach((step) => tr.step(step)))
-}
-
-/**
- * Moves the list item whose first paragraph is at `position` back out (`nesting` levels in) or in
- * (levels out); with `isKept` (its form is as it was, as a carried block's is), a block that is no
- * such item, or an item first in its list, goes into the item before (suggest-blocks-carried.ts).
- * Returns where its first paragraph (or the block) is then.
- */
-function giveBackNesting(tr: Transaction, position: number, nesting: number, isKept = false): number {
-  const { listItem } = tr.doc.type.schema.nodes
-  let at = position
-  let steps = tr.steps.length
-  for (let moved = 0; listItem && moved < Math.abs(nesting); moved += 1) {
-    const $at = tr.doc.resolve(at)
-    const isItem = $at.parent.type === listItem && $at.index() === 0
-    if (isItem && runAt(tr, nesting > 0 ? liftListItem(listItem) : sinkListItem(listItem), at)) {
-      at = tr.mapping.slice(steps).map(at + 1) - 1
-      steps = tr.steps.length
-      continue
-    }
-    return (isKept && nesting < 0 ? intoItemBefore(tr, at, -nesting - moved) : null) ?? at
-  }
-  return at
-}
-
-/** Makes the block at `position` of `tr`'s document, now of `form`, a block of `formerly` again. */
-function giveBackForm(tr: Transaction, position: number, form: BlockForm, formerly: BlockForm): void {
-  const { nodes } = tr.doc.type.schema
-  const run = (command: Command, at: number) => runAt(tr, command, at)
-  const steps = tr.steps.length
-  if (isListForm(form) && isListForm(formerly)) {
-    // Out of every list already (the item it was nested in went out of its list before it), it
-    // has no list to take the kind of back: rejecting cannot give it back, and the move is refused
-    // while suggesting (suggest-blocks-check.ts).
-    if (tr.doc.resolve(position).parent.type !== nodes.listItem) return
-    splitAroundItem(tr, position)
-    const $block = tr.doc.resolve(tr.mapping.slice(steps).map(position + 1) - 1)
-    tr.setNodeMarkup($block.before($block.depth - 1), nodes[formerly])
-    return joinBeside(tr, () => tr.mapping.slice(steps).map(position + 1), nodes[formerly])
-  }
-  if (isListForm(form) && nodes.listItem) run(liftListItem(nodes.listItem), position)
-  let at = tr.mapping.slice(steps).map(position + 1) - 1
-  const { type, attrs } = textblockOf(isListForm(formerly) ? 'paragraph' : formerly)
-  const textblock = nodes[type]
-  if (textblock && !tr.doc.nodeAt(at)?.hasMarkup(textblock, attrs)) run(setBlockType(textblock, attrs), at)
-  const list = isListForm(formerly) ? nodes[formerly] : undefined
-  if (!list) return
-  at = tr.mapping.slice(steps).map(position + 1) - 1
-  run(wrapInList(list), at)
-  // The item joins the list of its kind before it and those after it (its own items carried out
-  // with it among them), as readers get it (lib/story-schema/block-changes.ts).
-  joinBeside(tr, () => tr.mapping.slice(steps).map(position + 1), list)
-}
-
-/**
- * Splits the list around the item whose first paragraph is at `position` before and after that
- * item, so that it alone takes back its former list's kind: the items it was put beside (the
- * toolbar joins a new list to those of its kind beside it) keep theirs.
- */
-function splitAroundItem(tr: Transaction, position: number): void {
-  const $block = tr.doc.resolve(position)
-  const index = $block.index($block.depth - 1)
-  if (index < $block.node($block.depth - 1).childCount - 1) tr.split($block.after($block.depth))
-  if (index > 0) tr.split($block.before($block.depth))
-}
-
-/** Joins the list of `list`'s kind around the block of words at `inside()` to the lists of its kind after it and before it. */
-function joinBeside(tr: Transaction, inside: () => number, list: NodeType | undefined): void {
-  const listAround = () => {
-    const $list = tr.doc.resolve(inside())
-    return { start: $list.before($list.depth - 2), end: $list.after($list.depth - 2) }
-  }
-  for (let { end } = listAround(); tr.doc.resolve(end).nodeAfter?.type === list && canJoin(tr.doc, end); { end } = listAround())
-    tr.join(end)
-  const { start } = listAround()
-  if (tr.doc.resolve(start).nodeBefore?.type === list && canJoin(tr.doc, start)) tr.join(start)
 }

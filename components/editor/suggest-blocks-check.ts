@@ -1,9 +1,9 @@
 import { Fragment, type Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { EditorState, type Transaction } from '@tiptap/pm/state'
+import type { Transaction } from '@tiptap/pm/state'
 import type { RichTextDoc } from '@/db/schema'
 import { isListForm, suggestedBlockName } from '@/lib/story-schema/block-suggestion'
 import { forReaders } from '@/lib/story-schema/suggestions'
-import { givesBackAs, rejectedAll, settleBlocks } from './suggest-blocks-back'
+import { rejectedAlone, rejectedAll } from './suggest-blocks-back'
 import { blocksOf } from './suggest-blocks-places'
 
 // Rejecting, and readers, give the list items back their places one after the other in the order
@@ -80,15 +80,8 @@ function givenBack(story: ProseMirrorNode, key: string, blocks: ProseMirrorNode)
 /** The block suggestions of `doc` (its ids) that, rejected alone first, leave a story that rejecting the rest does not give back as rejecting them all does. */
 function wrongFirst(doc: ProseMirrorNode): string[] {
   const ids = [...new Set(blocksOf(doc).blocks.flatMap(({ change }) => (change ? [change.id] : [])))]
-  // The first in the order of the words, rejected alone, goes back first as when all are rejected
-  // together, but for the items that one taken out a level or out of its list took with it, when
-  // they come after another's: those can still go back wrong (README, "Still left"), yet moving one
-  // of the items it took is kept, as it settles right all together.
-  return ids.slice(1).filter((id) => {
-    const tr = EditorState.create({ doc }).tr
-    settleBlocks(tr, [id], false)
-    return !givesBackAs(tr.doc, doc)
-  })
+  // One alone, rejected, goes back as when all are rejected together (checked already).
+  return ids.length < 2 ? [] : ids.filter((id) => !rejectedAlone(doc, [id]).isRight)
 }
 
 /**

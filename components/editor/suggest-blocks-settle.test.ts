@@ -149,6 +149,44 @@ describe('one of the suggestions among nested items rejected before the others',
     expectEachFirstGivesBack(state, start)
   })
 
+  it('an item taken out of its list goes back alone before the item it carried out, moved since: the items after that one go back into it', () => {
+    const start = body(bullets(item('A', bullets(item('B', bullets(item('C'), item('F'))), item('D'))), item('E')))
+    const { state, made } = pressed(start, [
+      [shiftTab, 'A'],
+      [shiftTab, 'C'],
+    ])
+    expect(state).not.toBeNull()
+    if (!state) return
+    expectSettles(state, start, made)
+    // A's Shift-Tab alone rejected: the story as if only C's Shift-Tab had been made, D back in A.
+    const [shiftTabA] = idsOf(state, ana)
+    const first = state.apply(settleSuggestions(state, shiftTabA ? [shiftTabA] : [], false))
+    const onlyC = body(bullets(item('A', bullets(item('B'), item('C', bullets(item('F'))), item('D'))), item('E')))
+    expect(json(settled(first, true))).toEqual(json(onlyC))
+    expectEachFirstGivesBack(state, start)
+  })
+
+  it('an item taken out of its list goes back alone before an item of its numbered list taken out of the bulleted one it carried', () => {
+    const start = body(bullets(item('A'), item('B', numbers(item('C', bullets(item('G'))), item('D'))), item('E')))
+    const { state } = pressed(start, [
+      [shiftTab, 'B'],
+      [shiftTab, 'G'],
+    ])
+    expect(state).not.toBeNull()
+    if (state) expectEachFirstGivesBack(state, start)
+  })
+
+  it('an item taken out a level, and the item it took as its own nested since, go back alone before the item taken out that holds them', () => {
+    const start = body(bullets(item('A', bullets(item('B', bullets(item('C'), item('F'))), item('D'))), item('E')))
+    const { state } = pressed(start, [
+      [shiftTab, 'B'],
+      [tab, 'D'],
+      [shiftTab, 'C'],
+    ])
+    expect(state).not.toBeNull()
+    if (state) expectEachFirstGivesBack(state, start)
+  })
+
   it('an item put into a numbered list before the item it is in goes back with its own levels alone', () => {
     const start = body(bullets(item('A'), item('B', bullets(item('C'), item('D'))), item('E')), paragraph('P'))
     const { state } = pressed(start, [

@@ -98,7 +98,7 @@ export function suggestBlock(state: EditorState, tr: Transaction, attrs: () => S
     if (isChange && carrier === null) changes += 1
     // Form and nesting together only into a list, or out of one, the block alone changing (its
     // own items carried with it), or from one list to the other: rejected, both are given back in
-    // turn (suggest-blocks-back.ts).
+    // turn (suggest-blocks-give.ts).
     if (!isSplit && now.form !== formerly && nesting !== 0 && !(isListForm(now.form) && isListForm(formerly))) {
       if (carrier !== null || isListForm(formerly) === isListForm(now.form)) return null
       isBoth = true

@@ -3,7 +3,7 @@ import { isListForm, isSplitOff, suggestedBlockName, toBlockChange } from './blo
 
 // List items suggested nested in the item above them (Tab) or taken out a level (Shift-Tab), in a
 // body's JSON: moved back for readers as the desk's editor moves them back when the suggestion is
-// rejected (liftListItem and sinkListItem of prosemirror-schema-list, components/editor/suggest-blocks-back.ts);
+// rejected (liftListItem and sinkListItem of prosemirror-schema-list, components/editor/suggest-blocks-give.ts);
 // the blocks and items an item taken out of its list altogether carried out with it are put back
 // into it (components/editor/suggest-blocks-carried.ts).
 
