@@ -3,6 +3,7 @@ import { expect, test } from './test'
 import { signIn, signedInPage } from './fixtures'
 import {
   holdSaves,
+  overlapOfFirstParagraph,
   overlapPanel,
   recoveredChanges,
   saveAndWait,
@@ -76,15 +77,10 @@ test('two people change the same paragraph: both texts are shown with who wrote 
   const editorPage = await openAsEditor(browser, page.url())
 
   await collide(page, editorPage, { editor: [1, ' It opens on Friday.'], writer: [1, ' It opens on Monday.'] })
-  const panel = overlapPanel(editorPage)
-  await expect(panel).toContainText('You and Tomás Ferreira changed the same place')
-  const paragraph = panel.getByRole('region', { name: 'Paragraph 1' })
-  await expect(paragraph.getByRole('figure', { name: 'Your text' }).locator('blockquote')).toHaveText(
-    'The market moves. It opens on Friday.',
-  )
-  await expect(paragraph.getByRole('figure', { name: 'Tomás Ferreira’s text' }).locator('blockquote')).toHaveText(
-    'The market moves. It opens on Monday.',
-  )
+  const panel = await overlapOfFirstParagraph(editorPage, 'Tomás Ferreira', {
+    mine: 'The market moves. It opens on Friday.',
+    theirs: 'The market moves. It opens on Monday.',
+  })
   await expect(panel.getByRole('button', { name: 'Keep mine, discard Tomás Ferreira’s' })).toBeVisible()
   await expect(panel.getByRole('button', { name: 'Keep Tomás Ferreira’s, discard mine' })).toBeVisible()
 

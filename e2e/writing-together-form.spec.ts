@@ -1,7 +1,7 @@
 import { type Page } from '@playwright/test'
 import { expect, test } from './test'
 import { signedInPage } from './fixtures'
-import { caretAfter, holdSaves, overlapPanel, typeInParagraph } from './pages/story-form'
+import { caretAfter, holdSaves, overlapOfFirstParagraph, typeInParagraph } from './pages/story-form'
 import { paragraphsOf, sharedStory, together, writeTogether, writerStartsTogether } from './pages/writing-together'
 
 // The form's own saving on a story that someone else has open in the shared editor: what one
@@ -114,15 +114,10 @@ test('someone editing alone and someone writing together change the same paragra
   await saveUntilOpenedAs(page, reader, ['The market moves. It opens on Monday.'])
   release()
 
-  const panel = overlapPanel(alone)
-  await expect(panel).toContainText('You and Tomás Ferreira changed the same place')
-  const paragraph = panel.getByRole('region', { name: 'Paragraph 1' })
-  await expect(paragraph.getByRole('figure', { name: 'Your text' }).locator('blockquote')).toHaveText(
-    'The market moves. It opens on Friday.',
-  )
-  await expect(paragraph.getByRole('figure', { name: 'Tomás Ferreira’s text' }).locator('blockquote')).toHaveText(
-    'The market moves. It opens on Monday.',
-  )
+  const panel = await overlapOfFirstParagraph(alone, 'Tomás Ferreira', {
+    mine: 'The market moves. It opens on Friday.',
+    theirs: 'The market moves. It opens on Monday.',
+  })
   await panel.getByRole('button', { name: 'Keep both' }).click()
   await expect(panel).toHaveCount(0)
   const both = ['The market moves. It opens on Monday.', 'The market moves. It opens on Friday.']

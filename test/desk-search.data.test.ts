@@ -1,4 +1,4 @@
-import { and, isNull, sql } from 'drizzle-orm'
+import { and, count, isNull, sql } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Db } from '@/db'
 import { articles } from '@/db/schema'
@@ -144,10 +144,11 @@ describe('the desk search as stories change', async () => {
     await db.execute(sql`create trigger story_written after update on articles for each row execute function count_story_write()`)
     try {
       await editStory(db, writer, id, { standfirst: 'Winter sailings to the islands.' }, { kind: 'autosave' })
-      const { rows } = (await db.execute(sql`select count(*)::int as n from story_writes where article_id = ${id}`)) as unknown as {
-        rows: { n: number }[]
-      }
-      expect(rows[0]?.n).toBe(1)
+      const [writes] = await db
+        .select({ n: count() })
+        .from(sql`story_writes`)
+        .where(sql`article_id = ${id}`)
+      expect(writes?.n).toBe(1)
       expect(await find('islands')).toEqual([id])
     } finally {
       await db.execute(sql`drop trigger story_written on articles`)

@@ -1,4 +1,4 @@
-import { type Page, expect } from '@playwright/test'
+import { type Locator, type Page, expect } from '@playwright/test'
 
 // The story form at /desk/articles/[id], as the tests use it: by the names a person reads.
 
@@ -84,6 +84,16 @@ export async function holdSaves(page: Page): Promise<() => void> {
 
 /** The panel a save that overlapped someone else's shows: both texts, with who wrote them. */
 export const overlapPanel = (page: Page) => page.getByRole('region', { name: /^You and .* changed the same place/ })
+
+/** Waits for the overlap panel to show, in paragraph 1, this person's text and `other`'s; answers the panel. */
+export async function overlapOfFirstParagraph(page: Page, other: string, texts: { mine: string; theirs: string }): Promise<Locator> {
+  const panel = overlapPanel(page)
+  await expect(panel).toContainText(`You and ${other} changed the same place`)
+  const paragraph = panel.getByRole('region', { name: 'Paragraph 1' })
+  await expect(paragraph.getByRole('figure', { name: 'Your text' }).locator('blockquote')).toHaveText(texts.mine)
+  await expect(paragraph.getByRole('figure', { name: `${other}’s text` }).locator('blockquote')).toHaveText(texts.theirs)
+  return panel
+}
 
 /** Saves, then opens the story's preview (what readers would get) in a new tab of the same session. */
 export async function openPreview(page: Page): Promise<Page> {
