@@ -9,7 +9,7 @@ export const cacheBoundsMb = { smallest: 32, largest: 256 } as const
  * MB: an eighth of what its tables and indexes take on disk (`base/`), between 32 and 256 MB.
  * PGlite reserves the whole cache in its memory at start, so a small newsroom keeps a small one;
  * but a page from outside it comes through PGlite's file system at about 20 µs, and at 100,000
- * stories a desk search reads a thousand such pages with 32 MB (about a quarter of its time).
+ * stories a desk search reads a thousand such pages with 32 MB (about a fifth of its time).
  */
 export function cacheSizeFor(dataDir: string): number {
   const megabytes = Math.round(folderBytes(path.join(/*turbopackIgnore: true*/ dataDir, 'base')) / 8 / 2 ** 20)
