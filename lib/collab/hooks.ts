@@ -101,7 +101,10 @@ export function copydeskHooks(parts: HookParts): Extension {
 
     async onLoadDocument({ document, documentName }): Promise<void> {
       const articleId = articleOf(documentName)
-      const loaded = await loadStoryDocument(db, articleId, document, { isOpenElsewhere: await parts.isOpenElsewhere(articleId) })
+      const loaded = await loadStoryDocument(db, articleId, document, {
+        isOpenElsewhere: await parts.isOpenElsewhere(articleId),
+        heldBy: leaseHolder?.name,
+      })
       if (!loaded.found) throw new ConnectionRefused('This story no longer exists.')
       cutter.open(articleId, document, loaded.contributors)
       // A failure leaves what waits to the instances' next look (lib/collab/across-instances.ts).
@@ -128,11 +131,16 @@ export function copydeskHooks(parts: HookParts): Extension {
 
     // Everyone on the story is told what is stored, read in the same moment as the state stored:
     // their browsers keep what they typed on the device until a store holds it (lib/collab/stored.ts).
-    async onStoreDocument({ documentName, document }): Promise<void> {
+    // Without Redis, a story whose lease another instance took is stored no more: its people are
+    // let go at once (as when the lease is found lost, lib/collab/server.ts), and told nothing stored.
+    async onStoreDocument({ documentName, document, instance }): Promise<void> {
       const articleId = articleOf(documentName)
       const stored = storedMessageOf(document)
-      await storeStoryDocument(db, articleId, document)
-      document.broadcastStateless(JSON.stringify(stored))
+      if (await storeStoryDocument(db, articleId, document, { heldBy: leaseHolder?.name })) {
+        return document.broadcastStateless(JSON.stringify(stored))
+      }
+      log.error(`Copydesk: story ${articleId} is served by another instance now; its people here are let go.`)
+      instance.closeConnections(documentName)
     },
 
     // A change that would take the story past its size is not applied: the connection is closed

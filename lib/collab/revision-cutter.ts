@@ -41,7 +41,7 @@ export async function cutRevision(
   db: Db,
   articleId: number,
   doc: Y.Doc,
-  options: { kind: CutKind; candidates: readonly number[]; contributors: readonly number[]; now?: Date },
+  options: { kind: CutKind; candidates: readonly number[]; contributors: readonly number[]; now?: Date; heldBy?: string | null },
 ): Promise<CutResult> {
   const draft = readStoryDocument(doc)
   const held = readFieldValues(fieldMapOf(doc))
@@ -71,7 +71,8 @@ export async function cutRevision(
         now: options.now,
       })
       if (saved.ok) {
-        await storeStoryDocument(db, articleId, doc, { revisionId: (await loadCurrent(db, articleId))?.revision.id ?? null })
+        const revisionId = (await loadCurrent(db, articleId))?.revision.id ?? null
+        await storeStoryDocument(db, articleId, doc, { revisionId, heldBy: options.heldBy })
         return { ok: true, revisionNumber: saved.revisionNumber, coalesced: saved.coalesced, unchanged: false, notTaken: cut.notTaken }
       }
       refused = saved
@@ -136,6 +137,8 @@ export class RevisionCutter {
     private readonly db: Db,
     private readonly options: {
       pauseMs?: number
+      /** Without Redis, this instance: it stores the documents it cuts only while it holds their leases. */
+      heldBy?: string | null
       onCut?: (articleId: number, result: CutResult) => void
       log?: Pick<Console, 'error'>
     } = {},
@@ -231,7 +234,7 @@ export class RevisionCutter {
     const candidates = [...(requestedBy === undefined ? [] : [requestedBy]), ...[...recent].reverse(), ...contributors]
     let result: CutResult
     try {
-      result = await cutRevision(this.db, articleId, story.doc, { kind, candidates, contributors })
+      result = await cutRevision(this.db, articleId, story.doc, { kind, candidates, contributors, heldBy: this.options.heldBy })
     } catch (error) {
       result = refusal('invalid', 'The revision could not be saved; it will be tried again.')
       this.report(error)

@@ -41,7 +41,7 @@ export function savesIntoShared({ db, hocuspocus, across, leaseHolder, leasesRea
     if (due.length === 0) return
     if (due.some((request) => request.change.kind === 'replace')) await takeContributors(db, articleId)
     const last = await putInEach(doc, due, transact, fix)
-    if (last) await storeStoryDocument(db, articleId, doc, { revisionId: revisionOf(last) })
+    if (last) await storeStoryDocument(db, articleId, doc, { revisionId: revisionOf(last), heldBy: leaseHolder?.name })
   }
 
   /** Puts requests into the story's copy here, opening it if it is not, and stores it. */

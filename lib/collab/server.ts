@@ -116,6 +116,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   const watcher = new AccessWatcher(db, options.accessCheckMs ?? 3000, log)
   const cutter = new RevisionCutter(db, {
     pauseMs: options.pauseMs,
+    heldBy: leaseHolder?.name,
     log,
     // Everyone writing sees which revision holds the shared story after each pause (an explicit
     // save is answered to its asker, too), and any field of it that revision could not take.
@@ -233,7 +234,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       for (const [name, document] of hocuspocus.documents) {
         const articleId = articleIdOf(name)
         if (articleId === null) continue
-        await storeStoryDocument(db, articleId, document)
+        await storeStoryDocument(db, articleId, document, { heldBy: leaseHolder?.name })
         await cutter.flush(articleId)
         if (leaseHolder) await releaseLease(db, articleId, leaseHolder.name)
       }

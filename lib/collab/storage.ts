@@ -4,7 +4,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import { prosemirrorToYXmlFragment, updateYFragment, yXmlFragmentToProsemirrorJSON } from 'y-prosemirror'
 import * as Y from 'yjs'
 import type { Db } from '@/db'
-import { type RichTextDoc, articles, revisions, storyDocuments } from '@/db/schema'
+import { type RichTextDoc, articles, collabLeases, revisions, storyDocuments } from '@/db/schema'
 import { snapshotColumns } from '../editable-article'
 import { asEditorJson, storySchema } from '../rich-text-repair'
 import { followsHeadline } from '../story-draft'
@@ -147,7 +147,7 @@ export async function loadStoryDocument(
   db: Db,
   articleId: number,
   into: Y.Doc,
-  { isOpenElsewhere = false } = {},
+  { isOpenElsewhere = false, heldBy = null }: { isOpenElsewhere?: boolean; heldBy?: string | null } = {},
 ): Promise<{ found: boolean; contributors: number[]; builtFrom: number | null }> {
   const row = await currentSharedDraft(db, articleId)
   if (!row) return { found: false, contributors: [], builtFrom: null }
@@ -162,7 +162,7 @@ export async function loadStoryDocument(
     return { found: true, contributors: stored.contributors, builtFrom: null }
   }
   Y.applyUpdate(into, Y.encodeStateAsUpdate(stored ? withSavedDraft(stored.state, row, base) : buildStoryDocument(row, row.revisionId)))
-  await storeStoryDocument(db, articleId, into, { revisionId: row.revisionId })
+  await storeStoryDocument(db, articleId, into, { revisionId: row.revisionId, heldBy })
   return { found: true, contributors: [], builtFrom: row.revisionId }
 }
 
@@ -189,22 +189,39 @@ export async function getStoredDocument(db: Db, articleId: number): Promise<Stor
   return row ?? null
 }
 
-/** The revision last cut from a stored document, when it is stored as one. */
-export type StoredChange = { revisionId?: number | null }
+/**
+ * The revision last cut from a stored document, when it is stored as one; and, without Redis, the
+ * instance that may store it (`heldBy`, lib/collab/lease.ts).
+ */
+export type StoredChange = { revisionId?: number | null; heldBy?: string | null }
 
 /**
  * Stores the document compacted to one update (its history's deleted content garbage-collected
  * by Yjs, only what is needed to merge with other copies kept), with `revisionId` when it holds a
  * revision just cut from it or saved into it. Who typed into it is kept apart (`addContributors`).
+ *
+ * With `heldBy`, only while that instance holds the story's lease: one whose lease another
+ * instance took (its own lapsed, or its lock was lost before it heard so) stores nothing more, so
+ * that its copy never replaces the one the other serves. Its people keep their typing on their
+ * devices until a store holds it (lib/collab/stored.ts), and it goes in once they reach the other.
+ * The lease's row is locked for the statement: a lease taken meanwhile waits for the store, and
+ * the instance taking it reads the document after. The first store of a story (no row yet) is its
+ * first load's, just after the lease is taken. Answers whether it stored.
  */
-export async function storeStoryDocument(db: Db, articleId: number, doc: Y.Doc, change: StoredChange = {}): Promise<void> {
+export async function storeStoryDocument(db: Db, articleId: number, doc: Y.Doc, change: StoredChange = {}): Promise<boolean> {
   const state = Y.encodeStateAsUpdate(doc)
   const now = new Date()
   const revision = change.revisionId === undefined ? {} : { revisionId: change.revisionId }
-  await db
+  const heldHere = change.heldBy
+    ? sql`exists (select from ${collabLeases} where ${collabLeases.articleId} = ${articleId}
+        and ${collabLeases.instance} = ${change.heldBy} for share)`
+    : undefined
+  const stored = await db
     .insert(storyDocuments)
     .values({ articleId, state, revisionId: change.revisionId ?? null, contributors: [], updatedAt: now })
-    .onConflictDoUpdate({ target: storyDocuments.articleId, set: { state, updatedAt: now, ...revision } })
+    .onConflictDoUpdate({ target: storyDocuments.articleId, set: { state, updatedAt: now, ...revision }, setWhere: heldHere })
+    .returning({ articleId: storyDocuments.articleId })
+  return stored.length > 0
 }
 
 // Who typed into a story's shared document since its last revision cut is kept in the database,
