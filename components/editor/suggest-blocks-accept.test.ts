@@ -59,3 +59,18 @@ describe('an item nested, then an item of its own list made a bulleted item nest
     expect(json(acceptedAlone(state, tabC))).toEqual(json(onlyC))
   })
 })
+
+describe('an item taken out of its list, then an item of the item it carried out taken out a level', () => {
+  const start = body(bullets(item('A', bullets(item('B', bullets(item('C'), item('F'))), item('D'))), item('E')))
+  const onlyC = pressed(start, [[shiftTab, 'C']]).made
+
+  it('accepted alone, keeps the level it counted of the first: rejecting that one puts it back in that item', () => {
+    const { state, ids } = suggested(start, [
+      [shiftTab, 'A'],
+      [shiftTab, 'C'],
+    ])
+    const [, shiftTabC] = ids
+    expect(json(acceptedAlone(state, shiftTabC))).toEqual(json(onlyC))
+    expect(json(othersRejected(state, shiftTabC))).toEqual(json(onlyC))
+  })
+})

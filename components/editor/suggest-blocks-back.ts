@@ -18,37 +18,40 @@ export function settleBlocks(tr: Transaction, ids: readonly string[] | null, acc
 }
 
 /**
- * Before the suggestions with these ids are accepted alone: each block of another suggestion
- * counts its levels from where giving back the items it is in leaves it, once the accepted ones
- * have stayed. Its place then is where it is in the story with the others rejected alone (the
- * accepted moves made, the others not); its levels are how far it is from there, less those its
- * items go back by first. A block left with no change of its own loses its mark.
+ * Before the suggestions with these ids are accepted alone: each block moved counts its levels
+ * from where giving back the items it is in leaves it, once the accepted ones have stayed. Its
+ * place then is where it is in the story with the others rejected alone (the accepted moves made,
+ * the others not); its levels are how far it is from there, less those its items go back by first.
+ * A block of another suggestion left with no change of its own loses its mark; an accepted block
+ * whose levels counted those of an item another suggestion moved (which it has left since) keeps
+ * them, as that suggestion's.
  */
 function keepAcceptedLevels(tr: Transaction, ids: readonly string[]): void {
   const { blocks } = blocksOf(tr.doc)
-  const isOther = (change: Block['change']) => change !== null && !ids.includes(change.id) && !isSplitOff(change)
-  const accepted = (index: number) => {
-    const change = blocks[index]?.change
-    return change && ids.includes(change.id) ? change : null
-  }
-  // Only a block in an item whose move is accepted may count its levels differently.
-  if (!blocks.some((block) => isOther(block.change) && nestingAround(tr.doc, blocks, block, accepted) !== 0)) return
-  const others = [...new Set(blocks.flatMap(({ change }) => (change && !ids.includes(change.id) ? [change.id] : [])))]
+  const isOther = (change: Block['change']) => change !== null && !ids.includes(change.id)
+  const others = [...new Set(blocks.flatMap(({ change }) => (isOther(change) && change ? [change.id] : [])))]
+  if (others.length === 0 || !blocks.some(({ change }) => change?.nesting)) return
   // Giving back moves no block of words out of the order of the words: the blocks match by index.
   const places = blocksOf(rejectedAlone(tr.doc, others).tr.doc).blocks
   const levels = new Map<number, number>()
-  for (const [index, block] of blocks.entries()) {
+  for (const [index, { position, change, around }] of blocks.entries()) {
     const place = places[index]
-    if (!isOther(block.change) || !place) continue
-    const goneBack = block.around.reduce((sum, position) => sum + (levels.get(position) ?? 0), 0)
-    levels.set(block.position, block.around.length - place.around.length - goneBack)
+    if (!change || isSplitOff(change) || !place) continue
+    const goneBack = around.reduce((sum, item) => sum + (levels.get(item) ?? 0), 0)
+    levels.set(position, around.length - place.around.length - goneBack)
   }
+  /** The change of the nearest item the block `index` is in with the others rejected, when another suggestion records it. */
+  const ownerOf = (index: number) =>
+    places[index]?.around.map((position) => blocks[places.findIndex((place) => place.position === position)]?.change ?? null).find(isOther)
   // From the last block back, so that a mark taken out moves no block still to come.
-  for (const { position, change, marker, form } of [...blocks].reverse()) {
+  for (const [index, { position, change, marker, form }] of [...blocks.entries()].reverse()) {
     const nesting = levels.get(position)
-    if (!change || marker === null || nesting === undefined || nesting === (change.nesting ?? 0)) continue
-    if (nesting === 0 && form === change.formerly) tr.delete(marker, marker + 1)
-    else tr.setNodeMarkup(marker, undefined, { ...change, nesting: nesting || null })
+    if (!change || !form || marker === null || nesting === undefined) continue
+    const owner = isOther(change) ? change : nesting !== 0 ? ownerOf(index) : null
+    if (!owner || (owner === change && nesting === (change.nesting ?? 0))) continue
+    const formerly = owner === change ? change.formerly : form
+    if (nesting === 0 && form === formerly) tr.delete(marker, marker + 1)
+    else tr.setNodeMarkup(marker, undefined, { ...owner, formerly, nesting: nesting || null })
   }
 }
 
