@@ -74,3 +74,21 @@ describe('an item taken out of its list, then an item of the item it carried out
     expect(json(othersRejected(state, shiftTabC))).toEqual(json(onlyC))
   })
 })
+
+describe('suggestions among lists rejected one at a time', () => {
+  it('an item taken out twice, nested back between, gives back the story: the item it took as its own goes with it', () => {
+    const start = body(bullets(item('A', bullets(item('B', bullets(item('C'), item('F'))), item('D'))), item('E')))
+    const { state } = suggested(start, [
+      [shiftTab, 'A'],
+      [shiftTab, 'C'],
+      [tab, 'C'],
+      [shiftTab, 'C'],
+    ])
+    // A's Shift-Tab, then C's first (left on F, which C took as its own), then C's last.
+    const [shiftTabA, lastShiftTabC, firstShiftTabC] = idsOf(state, ana)
+    let rejected = state
+    for (const id of [shiftTabA, firstShiftTabC, lastShiftTabC])
+      rejected = rejected.apply(settleSuggestions(rejected, id ? [id] : [], false))
+    expect(json(rejected)).toEqual(json(start))
+  })
+})

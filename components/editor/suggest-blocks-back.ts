@@ -1,8 +1,9 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { EditorState, type Transaction } from '@tiptap/pm/state'
-import { isListForm, isSplitOff } from '@/lib/story-schema/block-suggestion'
+import { type BlockChange, isListForm } from '@/lib/story-schema/block-suggestion'
 import { giveBack, giveBackNesting } from './suggest-blocks-give'
 import { type Block, blocksOf, nestingAround } from './suggest-blocks-places'
+import { recountLevels } from './suggest-blocks-recount'
 
 // Suggested block changes settled (suggest-blocks.ts): accepted, a block keeps the form and place
 // it has; rejected, it takes back the form and the place its mark records.
@@ -14,45 +15,35 @@ import { type Block, blocksOf, nestingAround } from './suggest-blocks-places'
 export function settleBlocks(tr: Transaction, ids: readonly string[] | null, accept: boolean): void {
   if (accept && ids !== null) keepAcceptedLevels(tr, ids)
   if (accept || ids === null) while (settleNext(tr, ids, accept));
-  else rejectedAlone(tr.doc, ids).tr.steps.forEach((step) => tr.step(step))
+  else rejectedAloneRecounted(tr.doc, ids).steps.forEach((step) => tr.step(step))
+}
+
+/**
+ * The suggested block changes of `story` with these ids rejected before the others (`rejectedAlone`);
+ * when rejecting the others would then not give back the story, their marks count their levels
+ * again, from where their blocks were in it, where that makes them give it back. Not tried by the
+ * check before each move (suggest-blocks-check.ts): a move it refuses stays refused.
+ */
+function rejectedAloneRecounted(story: ProseMirrorNode, ids: readonly string[]): Transaction {
+  const { tr, isRight } = rejectedAlone(story, ids)
+  if (isRight) return tr
+  const recounted = recountLevels(tr.doc, blocksOf(rejectedAll(story)).blocks, (change) => change !== null)
+  if (givesBackAs(recounted.doc, story)) recounted.steps.forEach((step) => tr.step(step))
+  return tr
 }
 
 /**
  * Before the suggestions with these ids are accepted alone: each block moved counts its levels
- * from where giving back the items it is in leaves it, once the accepted ones have stayed. Its
- * place then is where it is in the story with the others rejected alone (the accepted moves made,
- * the others not); its levels are how far it is from there, less those its items go back by first.
- * A block of another suggestion left with no change of its own loses its mark; an accepted block
- * whose levels counted those of an item another suggestion moved (which it has left since) keeps
- * them, as that suggestion's.
+ * again, from where it is in the story with the others rejected alone (the accepted moves made,
+ * the others not), so that rejecting the others then gives that story (suggest-blocks-recount.ts).
  */
 function keepAcceptedLevels(tr: Transaction, ids: readonly string[]): void {
   const { blocks } = blocksOf(tr.doc)
-  const isOther = (change: Block['change']) => change !== null && !ids.includes(change.id)
-  const others = [...new Set(blocks.flatMap(({ change }) => (isOther(change) && change ? [change.id] : [])))]
+  const isOther = (change: BlockChange | null) => change !== null && !ids.includes(change.id)
+  const others = [...new Set(blocks.flatMap(({ change }) => (change && isOther(change) ? [change.id] : [])))]
   if (others.length === 0 || !blocks.some(({ change }) => change?.nesting)) return
-  // Giving back moves no block of words out of the order of the words: the blocks match by index.
   const places = blocksOf(rejectedAlone(tr.doc, others).tr.doc).blocks
-  const levels = new Map<number, number>()
-  for (const [index, { position, change, around }] of blocks.entries()) {
-    const place = places[index]
-    if (!change || isSplitOff(change) || !place) continue
-    const goneBack = around.reduce((sum, item) => sum + (levels.get(item) ?? 0), 0)
-    levels.set(position, around.length - place.around.length - goneBack)
-  }
-  /** The change of the nearest item the block `index` is in with the others rejected, when another suggestion records it. */
-  const ownerOf = (index: number) =>
-    places[index]?.around.map((position) => blocks[places.findIndex((place) => place.position === position)]?.change ?? null).find(isOther)
-  // From the last block back, so that a mark taken out moves no block still to come.
-  for (const [index, { position, change, marker, form }] of [...blocks.entries()].reverse()) {
-    const nesting = levels.get(position)
-    if (!change || !form || marker === null || nesting === undefined) continue
-    const owner = isOther(change) ? change : nesting !== 0 ? ownerOf(index) : null
-    if (!owner || (owner === change && nesting === (change.nesting ?? 0))) continue
-    const formerly = owner === change ? change.formerly : form
-    if (nesting === 0 && form === formerly) tr.delete(marker, marker + 1)
-    else tr.setNodeMarkup(marker, undefined, { ...owner, formerly, nesting: nesting || null })
-  }
+  recountLevels(tr.doc, places, isOther).steps.forEach((step) => tr.step(step))
 }
 
 /** Settles the first block of words, in the order of the words, recording a change with these ids (any when null): false when there is none. */
