@@ -2,7 +2,7 @@ import type { EditorState } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
 import { ana, idsOf, json, stateOfJson } from '@/test/suggesting'
-import { type Press, bullets, expectSettles, intoList, item, pressed, settled, shiftTab, tab } from '@/test/suggesting-lists'
+import { type Press, bullets, expectSettles, intoList, intoNumbers, item, pressed, settled, shiftTab, tab } from '@/test/suggesting-lists'
 import { settleSuggestions } from './suggest-changes'
 
 // One suggestion among lists accepted alone before the others (or the others rejected first):
@@ -89,6 +89,20 @@ describe('suggestions among lists rejected one at a time', () => {
     let rejected = state
     for (const id of [shiftTabA, firstShiftTabC, lastShiftTabC])
       rejected = rejected.apply(settleSuggestions(rejected, id ? [id] : [], false))
+    expect(json(rejected)).toEqual(json(start))
+  })
+
+  it('an item taken out of a numbered list, then made bulleted, goes back numbered with the item it took as its own', () => {
+    const start = body(numbers(item('A'), item('B'), item('C', numbers(item('D'), item('E'))), item('F')))
+    const { state } = suggested(start, [
+      [intoNumbers, 'C'],
+      [shiftTab, 'D'],
+      [intoList, 'D'],
+    ])
+    // C's Numbered list, then D's Shift-Tab (left on E, which D took as its own), then D's Bulleted list.
+    const [numbersC, bulletedD, shiftTabD] = idsOf(state, ana)
+    let rejected = state
+    for (const id of [numbersC, shiftTabD, bulletedD]) rejected = rejected.apply(settleSuggestions(rejected, id ? [id] : [], false))
     expect(json(rejected)).toEqual(json(start))
   })
 })
