@@ -27,8 +27,9 @@ export function recountLevels(doc: ProseMirrorNode, places: Block[], isKept: (ch
     const goneBack = around.reduce((sum, item) => sum + (levels.get(item) ?? 0), 0)
     levels.set(position, around.length - place.around.length - goneBack)
   }
-  /** The kept change of the nearest item the block `index` is in, here or else in `places`. */
+  /** The change marked now on the block at `at` among `where` (`blocks`, or `places`, matched by index). */
   const changeAt = (at: number, where: Block[]) => blocks[where.findIndex((block) => block.position === at)]?.change ?? null
+  /** The kept change of the nearest item the block `index` is in, here or else in `places`. */
   const ownerOf = (index: number) =>
     [
       ...(blocks[index]?.around.map((at) => changeAt(at, blocks)) ?? []),
