@@ -2,12 +2,12 @@ import type { NodeType } from '@tiptap/pm/model'
 import { liftListItem, sinkListItem, wrapInList } from '@tiptap/pm/schema-list'
 import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { expect } from 'vitest'
-import { settleSuggestions } from '@/components/editor/suggest-changes'
+import { settleSuggestions, suggestTransaction } from '@/components/editor/suggest-changes'
 import type { RichTextNode } from '@/db/schema'
 import { renderRichText } from '@/lib/rich-text'
 import { storySchema } from '@/lib/rich-text-repair'
 import { forReaders, pendingSuggestions } from '@/lib/story-schema/suggestions'
-import { caretAt, json, keyed } from './suggesting'
+import { ana, caretAt, json, keyed, newId, now } from './suggesting'
 
 // Lists to suggest on, the keys that move their items, and how the desk and readers see their
 // blocks, for the tests of components/editor/suggest-blocks.ts.
@@ -83,4 +83,20 @@ export function expectSettles(state: EditorState, start: EditorState, made: Edit
   expect(stored).toEqual(copy)
   expect(json(settled(state, false))).toEqual(json(start))
   expect(json(settled(state, true))).toEqual(json(made))
+}
+
+export type Press = [edit: (state: EditorState) => Transaction, text: string]
+
+/** `presses` as Ana's suggestions on `start` (null once one is refused), and as the editor makes them. */
+export function pressed(start: EditorState, presses: Press[]): { state: EditorState | null; made: EditorState } {
+  let state: EditorState | null = start
+  let made = start
+  for (const [edit, text] of presses) {
+    made = caretIn(made, text).apply(edit(caretIn(made, text)))
+    if (!state) continue
+    const at = caretIn(state, text)
+    const suggested = suggestTransaction(at, edit(at), ana, now, newId)
+    state = suggested ? at.apply(suggested) : null
+  }
+  return { state, made }
 }

@@ -1,8 +1,9 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { EditorState, type Transaction } from '@tiptap/pm/state'
-import { isListForm } from '@/lib/story-schema/block-suggestion'
+import { type BlockChange, isListForm } from '@/lib/story-schema/block-suggestion'
 import { giveBack, giveBackNesting } from './suggest-blocks-give'
 import { type Block, blocksOf, nestingAround } from './suggest-blocks-places'
+import { recountLevels } from './suggest-blocks-recount'
 
 // Suggested block changes settled (suggest-blocks.ts): accepted, a block keeps the form and place
 // it has; rejected, it takes back the form and the place its mark records.
@@ -12,8 +13,37 @@ import { type Block, blocksOf, nestingAround } from './suggest-blocks-places'
  * each block keeps its form and loses the suggestion; rejected, it takes back the form it had.
  */
 export function settleBlocks(tr: Transaction, ids: readonly string[] | null, accept: boolean): void {
+  if (accept && ids !== null) keepAcceptedLevels(tr, ids)
   if (accept || ids === null) while (settleNext(tr, ids, accept));
-  else rejectedAlone(tr.doc, ids).tr.steps.forEach((step) => tr.step(step))
+  else rejectedAloneRecounted(tr.doc, ids).steps.forEach((step) => tr.step(step))
+}
+
+/**
+ * The suggested block changes of `story` with these ids rejected before the others (`rejectedAlone`);
+ * when rejecting the others would then not give back the story, their marks count their levels
+ * again, from where their blocks were in it, where that makes them give it back. Not tried by the
+ * check before each move (suggest-blocks-check.ts): a move it refuses stays refused.
+ */
+function rejectedAloneRecounted(story: ProseMirrorNode, ids: readonly string[]): Transaction {
+  const { tr, isRight } = rejectedAlone(story, ids)
+  if (isRight) return tr
+  const recounted = recountLevels(tr.doc, blocksOf(rejectedAll(story)).blocks, (change) => change !== null)
+  if (givesBackAs(recounted.doc, story)) recounted.steps.forEach((step) => tr.step(step))
+  return tr
+}
+
+/**
+ * Before the suggestions with these ids are accepted alone: each block moved counts its levels
+ * again, from where it is in the story with the others rejected alone (the accepted moves made,
+ * the others not), so that rejecting the others then gives that story (suggest-blocks-recount.ts).
+ */
+function keepAcceptedLevels(tr: Transaction, ids: readonly string[]): void {
+  const { blocks } = blocksOf(tr.doc)
+  const isOther = (change: BlockChange | null) => change !== null && !ids.includes(change.id)
+  const others = [...new Set(blocks.flatMap(({ change }) => (change && isOther(change) ? [change.id] : [])))]
+  if (others.length === 0 || !blocks.some(({ change }) => change?.nesting)) return
+  const places = blocksOf(rejectedAlone(tr.doc, others).tr.doc).blocks
+  recountLevels(tr.doc, places, isOther).steps.forEach((step) => tr.step(step))
 }
 
 /** Settles the first block of words, in the order of the words, recording a change with these ids (any when null): false when there is none. */
@@ -58,36 +88,53 @@ export function rejectedAlone(story: ProseMirrorNode, ids: readonly string[]): {
 function rejectedBefore(doc: ProseMirrorNode, blocks: Block[], index: number, story: ProseMirrorNode): Transaction {
   const found = blocks[index]
   const around = found ? nestingAround(doc, blocks, found) : 0
-  if (found && around !== 0) return rejectedFirst(doc, found, around, story)
+  if (found && around !== 0) return rejectedFirst(doc, blocks, index, around, story)
   const tr = EditorState.create({ doc }).tr
   if (found?.marker != null && found.change) giveBack(tr.delete(found.marker, found.marker + 1), found.position, found.form, found.change)
   return tr
 }
 
 /**
- * The block `found` of `doc`, nested in items that still record moves (`around` levels together),
- * rejected before them. Its own levels are counted from where giving theirs back puts it: it may
- * go back by theirs too, out of those items, or by its own alone, staying in them. Which one gives
- * back the story depends on how the items after it in its list go with those items later (taking
- * an item out a level takes those after it as its own): both are tried, and the one kept after
- * which rejecting the rest gives back what rejecting all of `story` does (when neither does, its
- * levels and theirs).
+ * The block `blocks[index]` of `doc`, nested in items that still record moves (`around` levels
+ * together), rejected before them. Its own levels are counted from where giving theirs back puts
+ * it: it may go back by theirs too, out of those items, or by its own alone, staying in them. Which
+ * one gives back the story depends on how the items after it in its list go with those items later
+ * (taking an item out a level takes those after it as its own): both are tried, and the one kept
+ * after which rejecting the rest gives back what rejecting all of `story` does (when neither does,
+ * its levels and theirs). When both do, a block that was in those items before any suggestion
+ * moved with them, and stays in them: accepting the rest then makes their moves alone.
  */
-function rejectedFirst(
-  doc: ProseMirrorNode,
-  { marker, position, form, change }: Block,
-  around: number,
-  story: ProseMirrorNode,
-): Transaction {
+function rejectedFirst(doc: ProseMirrorNode, blocks: Block[], index: number, around: number, story: ProseMirrorNode): Transaction {
+  const { marker, position, form, change } = blocks[index] ?? { marker: null, position: 0, form: null, change: null }
   const goneBack = (nesting: number | null) => {
     const first = EditorState.create({ doc }).tr
     if (marker !== null && change) giveBack(first.delete(marker, marker + 1), position, form, { ...change, nesting })
     return first
   }
-  const withTheirs = goneBack((change?.nesting ?? 0) + around || null)
-  if (givesBackAs(withTheirs.doc, story)) return withTheirs
-  const alone = goneBack(change?.nesting ?? null)
-  return givesBackAs(alone.doc, story) ? alone : withTheirs
+  const tries = [(change?.nesting ?? 0) + around || null, change?.nesting ?? null]
+  if (wasInItsItems(blocks, index, story)) tries.reverse()
+  for (const nesting of tries) {
+    const first = goneBack(nesting)
+    if (givesBackAs(first.doc, story)) return first
+  }
+  return goneBack((change?.nesting ?? 0) + around || null)
+}
+
+/**
+ * Whether the block `blocks[index]` was, in `story` with every suggestion rejected, in each item
+ * it is in now that records a move. Giving back moves no block of words out of the order of the
+ * words: the blocks there match by index.
+ */
+function wasInItsItems(blocks: Block[], index: number, story: ProseMirrorNode): boolean {
+  const former = blocksOf(rejectedAll(story)).blocks
+  const was = former[index]
+  return Boolean(
+    was &&
+    blocks[index]?.around.every((position) => {
+      const at = blocks.findIndex((one) => one.position === position)
+      return !blocks[at]?.change?.nesting || was.around.includes(former[at]?.position ?? -1)
+    }),
+  )
 }
 
 /**

@@ -1,8 +1,20 @@
-import type { EditorState, Transaction } from '@tiptap/pm/state'
+import type { EditorState } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import type { RichTextNode } from '@/db/schema'
 import { ana, idsOf, json, newId, now, paragraph, stateOfJson } from '@/test/suggesting'
-import { bullets, caretIn, expectSettles, intoList, intoNumbers, item, settled, shiftTab, tab } from '@/test/suggesting-lists'
+import {
+  type Press,
+  bullets,
+  caretIn,
+  expectSettles,
+  intoList,
+  intoNumbers,
+  item,
+  pressed,
+  settled,
+  shiftTab,
+  tab,
+} from '@/test/suggesting-lists'
 import { settleSuggestions, suggestTransaction } from './suggest-changes'
 
 // Runs of Tab, Shift-Tab and Bulleted list found settling wrong (by random runs of them): each
@@ -10,22 +22,6 @@ import { settleSuggestions, suggestTransaction } from './suggest-changes'
 
 const body = (...content: RichTextNode[]) => stateOfJson({ type: 'doc', content })
 const numbers = (...items: RichTextNode[]): RichTextNode => ({ type: 'orderedList', content: items })
-
-type Press = [edit: (state: EditorState) => Transaction, text: string]
-
-/** `presses` as Ana's suggestions on `start` (null once one is refused), and as the editor makes them. */
-function pressed(start: EditorState, presses: Press[]): { state: EditorState | null; made: EditorState } {
-  let state: EditorState | null = start
-  let made = start
-  for (const [edit, text] of presses) {
-    made = caretIn(made, text).apply(edit(caretIn(made, text)))
-    if (!state) continue
-    const at = caretIn(state, text)
-    const suggested = suggestTransaction(at, edit(at), ana, now, newId)
-    state = suggested ? at.apply(suggested) : null
-  }
-  return { state, made }
-}
 
 describe('an item taken out into a numbered list its own item carried out of its list', () => {
   it('goes back into the item it was in, as a bulleted item again, rejected', () => {
