@@ -30,6 +30,12 @@ function othersRejected(state: EditorState, id: string | undefined) {
   return settled(state.apply(settleSuggestions(state, others, false)), true)
 }
 
+/** Both ways, `id` accepted alone and the others rejected give `only`: the story with its presses alone. */
+function expectOnly(state: EditorState, id: string | undefined, only: EditorState) {
+  expect(json(acceptedAlone(state, id))).toEqual(json(only))
+  expect(json(othersRejected(state, id))).toEqual(json(only))
+}
+
 describe('an item taken out a level, then the item after it nested in it', () => {
   const start = body(bullets(item('A', bullets(item('B', bullets(item('C'), item('F'))), item('D'))), item('E')))
   const onlyF = pressed(start, [[shiftTab, 'F']]).made
@@ -40,8 +46,7 @@ describe('an item taken out a level, then the item after it nested in it', () =>
       [tab, 'D'],
     ])
     const [shiftTabF] = ids
-    expect(json(acceptedAlone(state, shiftTabF))).toEqual(json(onlyF))
-    expect(json(othersRejected(state, shiftTabF))).toEqual(json(onlyF))
+    expectOnly(state, shiftTabF, onlyF)
   })
 })
 
@@ -55,8 +60,7 @@ describe('an item nested, then an item of its own list made a bulleted item nest
       [intoList, 'E'],
     ])
     const [tabC] = ids
-    expect(json(othersRejected(state, tabC))).toEqual(json(onlyC))
-    expect(json(acceptedAlone(state, tabC))).toEqual(json(onlyC))
+    expectOnly(state, tabC, onlyC)
   })
 })
 
@@ -70,8 +74,7 @@ describe('an item taken out of its list, then an item of the item it carried out
       [shiftTab, 'C'],
     ])
     const [, shiftTabC] = ids
-    expect(json(acceptedAlone(state, shiftTabC))).toEqual(json(onlyC))
-    expect(json(othersRejected(state, shiftTabC))).toEqual(json(onlyC))
+    expectOnly(state, shiftTabC, onlyC)
   })
 })
 
