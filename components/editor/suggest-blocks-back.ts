@@ -88,36 +88,40 @@ export function rejectedAlone(story: ProseMirrorNode, ids: readonly string[]): {
 function rejectedBefore(doc: ProseMirrorNode, blocks: Block[], index: number, story: ProseMirrorNode): Transaction {
   const found = blocks[index]
   const around = found ? nestingAround(doc, blocks, found) : 0
-  if (found && around !== 0) return rejectedFirst(doc, blocks, index, around, story)
+  if (found && around !== 0) return rejectedFirst(doc, found, around, story, wasInItsItems(blocks, index, story))
   const tr = EditorState.create({ doc }).tr
   if (found?.marker != null && found.change) giveBack(tr.delete(found.marker, found.marker + 1), found.position, found.form, found.change)
   return tr
 }
 
 /**
- * The block `blocks[index]` of `doc`, nested in items that still record moves (`around` levels
+ * The block `found` of `doc`, nested in items that still record moves (`around` levels
  * together), rejected before them. Its own levels are counted from where giving theirs back puts
  * it: it may go back by theirs too, out of those items, or by its own alone, staying in them. Which
  * one gives back the story depends on how the items after it in its list go with those items later
  * (taking an item out a level takes those after it as its own): both are tried, and the one kept
  * after which rejecting the rest gives back what rejecting all of `story` does (when neither does,
  * its levels and theirs). When both do, a block that was in those items before any suggestion
- * moved with them, and stays in them: accepting the rest then makes their moves alone.
+ * (`isInItsItems`) moved with them, and stays in them: accepting the rest then makes their moves alone.
  */
-function rejectedFirst(doc: ProseMirrorNode, blocks: Block[], index: number, around: number, story: ProseMirrorNode): Transaction {
-  const { marker, position, form, change } = blocks[index] ?? { marker: null, position: 0, form: null, change: null }
+function rejectedFirst(
+  doc: ProseMirrorNode,
+  { marker, position, form, change }: Block,
+  around: number,
+  story: ProseMirrorNode,
+  isInItsItems: boolean,
+): Transaction {
   const goneBack = (nesting: number | null) => {
     const first = EditorState.create({ doc }).tr
     if (marker !== null && change) giveBack(first.delete(marker, marker + 1), position, form, { ...change, nesting })
     return first
   }
-  const tries = [(change?.nesting ?? 0) + around || null, change?.nesting ?? null]
-  if (wasInItsItems(blocks, index, story)) tries.reverse()
-  for (const nesting of tries) {
+  const [withTheirs, alone] = [(change?.nesting ?? 0) + around || null, change?.nesting ?? null]
+  for (const nesting of isInItsItems ? [alone, withTheirs] : [withTheirs, alone]) {
     const first = goneBack(nesting)
     if (givesBackAs(first.doc, story)) return first
   }
-  return goneBack((change?.nesting ?? 0) + around || null)
+  return goneBack(withTheirs)
 }
 
 /**
