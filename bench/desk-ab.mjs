@@ -6,6 +6,7 @@
 //
 //   node bench/desk-ab.mjs [--samples 150] [--port 3250] [--search | --changing] <distDir>:<dataDir> <distDir>:<dataDir> …
 //
+// Each server is warmed up first (bench/lib/desk.mjs `warmUpDesk`), on queries none of the measured ones repeats.
 // With --search, the desk's search instead (bench/lib/desk.mjs `searchCases`): a new query each request.
 // With --changing, the editor autosaves a story before each view (`deskChanger`), so that every view
 // finds the desk changed and nothing kept, as in a newsroom where someone is typing; the CPU per
@@ -18,7 +19,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { deskCases, deskChanger, searchCases } from './lib/desk.mjs'
+import { deskCases, deskChanger, searchCases, warmUpDesk } from './lib/desk.mjs'
 import { closeConnections, request } from './lib/http.mjs'
 import { descendants, startServer } from './lib/server.mjs'
 import { signIn } from './lib/sign-in.mjs'
@@ -26,7 +27,6 @@ import { summarize } from './lib/stats.mjs'
 
 // Only for these throwaway servers; never a production secret.
 const authSecret = 'copydesk-bench-secret-not-for-production-0123456789'
-const warmup = 10
 const ticksPerSecond = 100
 
 const { values, positionals } = parseArgs({
@@ -99,16 +99,15 @@ try {
     const sectionId = /name="sectionId"[^]*?<option value="(\d+)"/.exec(form.body)?.[1]
     server.cases = values.search ? searchCases({ editorJar, writerJar }) : deskCases({ editorJar, writerJar, sectionId })
     server.change = values.changing ? await reviewStoryChanger(server.base, editorJar, Number(sectionId)) : null
+    await warmUpDesk(server.base, server.cases, { beforeEach: server.change })
   }
   console.log(`${samples} requests per list and build, taking turns; load at the start ${load()}`)
   for (let caseIndex = 0; caseIndex < servers[0].cases.length; caseIndex++) {
-    // A search case's query is a function of the request's index: a new search every time (warm-ups from the end of the list).
+    // A search case's query is a function of the request's index: a new search every time.
     const url = (server, index) => {
       const { query } = server.cases[caseIndex]
       return `${server.base}/desk?${typeof query === 'function' ? query(index) : query}`
     }
-    for (const server of servers)
-      for (let index = 0; index < warmup; index++) await request(url(server, samples + index), { jar: server.cases[caseIndex].jar })
     const times = servers.map(() => [])
     // The whole run's CPU of each server (idle otherwise), so that work finished after an answer counts too.
     const cpuBefore = servers.map((server) => cpuMs(server.pid))
