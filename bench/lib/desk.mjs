@@ -68,7 +68,7 @@ export function searchCases({ editorJar, writerJar }) {
  * the start, the desk's lists at 10,012 stories were 5-10 ms slower at p95 than after these rounds
  * (README "Benchmark"), which is the server starting, not the desk.
  */
-export const warmUpRounds = 60
+const warmUpRounds = 60
 
 /** Warms the server up: `warmUpRounds` rounds of every case's `warmUpQuery`, each after `beforeEach` (a change, if any). */
 export async function warmUpDesk(base, cases, { beforeEach } = {}) {
