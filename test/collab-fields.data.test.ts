@@ -4,6 +4,7 @@ import { keepYourselfInTheByline } from '@/lib/article-editing'
 import { unplacedMessage } from '@/lib/collab/placement'
 import { getStoredDocument } from '@/lib/collab/storage'
 import { fieldMapOf, mapFields, writeFieldValues } from '@/lib/collab/story-fields'
+import { writerNames } from '@/lib/collab/writers'
 import { type TestClient, changesInTurn, sendRawUpdate } from './collab-clients'
 import { collabTestKit } from './collab-server'
 import { act, articleRow, editStory, makeStory, openTestNewsroom, revisionRows, storyIn } from './newsroom'
@@ -49,6 +50,26 @@ describe('the other story fields written together', () => {
     await expect
       .poll(() => fieldsOf(writer), { timeout: 15_000 })
       .toMatchObject({ sectionId: newsroom.otherSectionId, tags: ['harbour', 'ferries'] })
+  })
+
+  it('names whoever changed a field in the shared story, for someone who opens it after they left and a restart', async () => {
+    const first = await startServer()
+    const story = await makeStory(db, newsroom)
+    const editor = await join(first.url, newsroom.editor, story)
+    await ready(editor)
+    const editorClient = editor.doc.clientID
+    writeFieldValues(fieldMapOf(editor.doc), { seoTitle: 'Fares rise again' })
+    await expect.poll(() => writerNames(editor.doc).get(editorClient), { timeout: 15_000 }).toBe('Editor Person')
+    await expect.poll(() => storedFields(story), { timeout: 15_000 }).toMatchObject({ seoTitle: 'Fares rise again' })
+    editor.destroy()
+    await first.stop()
+
+    const second = await startServer()
+    const writer = await join(second.url, newsroom.writer, story)
+    await ready(writer)
+    await expect.poll(() => writerNames(writer.doc).get(editorClient), { timeout: 15_000 }).toBe('Editor Person')
+    // Someone who has only read the story is named nowhere.
+    expect(writerNames(writer.doc).get(writer.doc.clientID)).toBeUndefined()
   })
 
   it('takes the fields of a revision saved through the form when the story is opened again', async () => {

@@ -19,7 +19,7 @@ import type { SharedStory } from './use-story-collab'
 
 type Conflicts = {
   conflicts: Partial<Record<MapField, FieldConflict>>
-  /** The names of the people on the story by their Yjs client id, as long as this page has seen them. */
+  /** The names of the people who wrote the story by their Yjs client id, as the sync server named them. */
   names: ReadonlyMap<number, string>
   putBack: (conflict: FieldConflict) => void
   dismiss: (field: MapField) => void
@@ -58,20 +58,14 @@ export function FieldConflicts({ className, story, onPutBack, children }: FieldC
   }, [story, dismiss])
 
   useEffect(() => {
-    const awareness = story?.provider.awareness
-    if (!awareness) return
-    // Someone cut off drops out of the awareness: the name seen before stays known here.
-    const remember = () =>
-      setNames((known) => {
-        const added = [...awareness.getStates()].flatMap(([client, state]) => {
-          const name = nameIn(state)
-          return name && known.get(client) !== name ? [[client, name] as const] : []
-        })
-        return added.length === 0 ? known : new Map([...known, ...added])
-      })
-    remember()
-    awareness.on('change', remember)
-    return () => awareness.off('change', remember)
+    if (!story) return
+    // Whoever wrote with each client, as the sync server names them in the shared story (lib/collab/writers.ts).
+    const { writerNames, writersMapOf } = sharingCode()
+    const writers = writersMapOf(story.doc)
+    const read = () => setNames(writerNames(story.doc))
+    read()
+    writers.observe(read)
+    return () => writers.unobserve(read)
   }, [story])
 
   // The value came from the shared story's map, whose every value the sync server checked against the field.
@@ -81,12 +75,6 @@ export function FieldConflicts({ className, story, onPutBack, children }: FieldC
       <div className={className}>{children}</div>
     </FieldConflictsContext>
   )
-}
-
-function nameIn(state: unknown): string | null {
-  if (typeof state !== 'object' || state === null || !('user' in state)) return null
-  const { user } = state
-  return typeof user === 'object' && user !== null && 'name' in user && typeof user.name === 'string' ? user.name : null
 }
 
 type FieldConflictNoticeProps = {

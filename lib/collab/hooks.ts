@@ -15,6 +15,7 @@ import type { CutResult, RevisionCutter } from './revision-cutter'
 import { articleIdOf, getStoredDocument, loadStoryDocument, storeStoryDocument } from './storage'
 import { type StoredMessage, storedMessageOf, storedMessageOfState } from './stored'
 import { type TicketProblem, verifyTicket } from './ticket'
+import { nameWriters } from './writers'
 
 /** What a connection knows of its person once its ticket is checked. */
 export type CollabContext = { userId: number; sessionId: string; articleId: number; name: string; access: CollabAccess; actor: Actor }
@@ -123,10 +124,12 @@ export function copydeskHooks(parts: HookParts): Extension {
       connection.onClose(() => watcher.forget(connection))
     },
 
-    async onChange({ documentName, context }): Promise<void> {
+    async onChange({ documentName, context, document, update }): Promise<void> {
       // A change from another instance (through Redis) puts off the cut here too; who typed it is
-      // written to the database by the instance it was typed on.
-      cutter.noteChange(articleOf(documentName), contextOf(context)?.userId ?? null)
+      // written to the database, and named in the document, by the instance it was typed on.
+      const visitor = contextOf(context)
+      cutter.noteChange(articleOf(documentName), visitor?.userId ?? null)
+      if (visitor) nameWriters(document, update, visitor.name)
     },
 
     // Everyone on the story is told what is stored, read in the same moment as the state stored:
