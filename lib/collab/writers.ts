@@ -1,14 +1,15 @@
 import * as Y from 'yjs'
 
 // Who wrote with which Yjs client: a map in the story's shared document, from a client's id to
-// the name of the person whose connection first sent the server a change made by it. Only the
-// sync server writes it (lib/collab/hooks.ts; a change sent by anyone else that touches it is
-// refused, lib/collab/field-guard.ts), and it is kept with the document, so that everyone's page
-// can name whoever made a change, seen on the story or not, on any instance, before a restart or
-// after (components/desk/field-conflicts.tsx). No DOM here.
+// the name of the person whose connection first sent the sync server a change made by it. The
+// server writes it as it takes each change (lib/collab/hooks.ts `onChange`), and it is stored and
+// synced with the rest of the document, so that everyone's page can name whoever made a change,
+// seen on the story or not, on any instance, before a restart or after
+// (components/desk/field-conflicts.tsx). It is not guarded as the fields are: a client could write
+// into it, as into the presence that named people before. No DOM here.
 
 /** The Yjs name of the map. */
-export const writersPart = 'writers'
+const writersPart = 'writers'
 
 export function writersMapOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(writersPart)
@@ -21,8 +22,8 @@ export function writerNames(doc: Y.Doc): Map<number, string> {
 
 /**
  * Names `name` in `doc` as the writer of every client that made a change in `update` and is not
- * named yet: one change of the document (by the server's own client), made before the update is
- * applied, so that whoever gets the update has its writers' names already.
+ * named yet (the server's own client aside), in one change of the document by the server's own
+ * client: everyone gets it right after the update it names.
  */
 export function nameWriters(doc: Y.Doc, update: Uint8Array, name: string): void {
   const map = writersMapOf(doc)
