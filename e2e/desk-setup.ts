@@ -92,8 +92,18 @@ export async function openDesk(
   const notes = writer.getByRole('region', { name: 'Notes' })
   await notes.getByLabel('New note').fill(`Check the ${longWord} figures against ${longUrl}`)
   await notes.getByRole('button', { name: 'Add note' }).click()
-  // The form's own answer first: a refused or failed request says so here, rather than a missing note.
-  await expect(notes.getByRole('status')).toHaveText('Note added.')
+  // The form's own answer first: a refused or failed request says so here, rather than a missing
+  // note; no answer at all says where the page was and whether the form was still sending.
+  await expect(notes.getByRole('status'))
+    .toHaveText('Note added.')
+    .catch(async (error: Error) => {
+      const sending = await notes
+        .getByRole('button', { name: 'Add note' })
+        .isDisabled({ timeout: 1_000 })
+        .catch(() => null)
+      const form = sending === null ? 'the note form was gone' : sending ? 'the note form was still sending' : 'the note form was idle'
+      throw new Error(`${error.message}\nAt ${writer.url()}, ${form}.`)
+    })
   await expect(notes.getByText(`Check the ${longWord}`)).toBeVisible()
   const close = async () => {
     await Promise.all([...pages.values()].map((page) => page.context().close()))
