@@ -63,6 +63,33 @@ test('the Link and Figure panels open under the caret, and cancelling puts the c
   await expect(storyBody(page).getByText('Read the plan in full, online')).toBeVisible()
 })
 
+test('words typed straight after OK in the Link and Embed panels go into the text, even when the browser is slow to draw', async ({
+  page,
+}) => {
+  // Every frame waits 400 ms, as on a busy machine: the text must not wait for one to take the keys.
+  await page.addInitScript(() => {
+    const drawFrame = window.requestAnimationFrame.bind(window)
+    window.requestAnimationFrame = (callback) => window.setTimeout(() => drawFrame(callback), 400)
+  })
+  await signIn(page, 'writer@copydesk.test')
+  await startStory(page, 'Harbour works begin')
+  await storyBody(page).click()
+  await page.keyboard.type('Read the plan')
+  for (let key = 0; key < 'plan'.length; key++) await page.keyboard.press('Shift+ArrowLeft')
+
+  await toolbarButton(page, 'Link').click()
+  await page.getByRole('group', { name: 'Add link' }).getByLabel('Link address').fill('https://example.org/plan')
+  await page.getByRole('button', { name: 'OK' }).click()
+  await page.keyboard.type(' today.')
+  await expect(storyBody(page)).toHaveText('Read the plan today.')
+
+  await toolbarButton(page, 'Embed').click()
+  await page.getByLabel('Embed address').fill('https://www.openstreetmap.org/#map=12/31.20/29.90')
+  await page.getByRole('button', { name: 'OK' }).click()
+  await page.keyboard.type('Work starts in spring.')
+  await expect(storyBody(page).getByText('Work starts in spring.')).toBeVisible()
+})
+
 test('after the attribution field, Enter or Tab goes back to the quote with the caret where it was', async ({ page }) => {
   await signIn(page, 'writer@copydesk.test')
   await startStory(page, 'Quay reopens')

@@ -28,8 +28,16 @@ export function useCaretPanel(editor: RefObject<Editor | null>, frame: RefObject
     [editor, frame],
   )
 
-  /** Closes the panel after it changed the text: the change has placed the caret. */
-  const close = useCallback(() => setPanel(null), [])
+  /**
+   * Closes the panel after it changed the text: the change has placed the caret. The text takes
+   * the focus at once, as TipTap's own focus waits for the next frame and keys typed meanwhile
+   * would go nowhere.
+   */
+  const close = useCallback(() => {
+    setPanel(null)
+    const current = editor.current
+    if (current && !current.isDestroyed) current.view.focus()
+  }, [editor])
 
   /** Closes the panel without a change: the caret goes back where it was. */
   const cancel = useCallback(() => {
