@@ -4,7 +4,8 @@ import { keepYourselfInTheByline } from '@/lib/article-editing'
 import { unplacedMessage } from '@/lib/collab/placement'
 import { getStoredDocument } from '@/lib/collab/storage'
 import { fieldMapOf, mapFields, writeFieldValues } from '@/lib/collab/story-fields'
-import { writerNames } from '@/lib/collab/writers'
+import { writerNames, writersMapOf } from '@/lib/collab/writers'
+import { writersRefusedMessage } from '@/lib/collab/writers-guard'
 import { type TestClient, changesInTurn, sendRawUpdate } from './collab-clients'
 import { collabTestKit } from './collab-server'
 import { act, articleRow, editStory, makeStory, openTestNewsroom, revisionRows, storyIn } from './newsroom'
@@ -70,6 +71,27 @@ describe('the other story fields written together', () => {
     await expect.poll(() => writerNames(writer.doc).get(editorClient), { timeout: 15_000 }).toBe('Editor Person')
     // Someone who has only read the story is named nowhere.
     expect(writerNames(writer.doc).get(writer.doc.clientID)).toBeUndefined()
+  })
+
+  it('refuses a person who names themselves, or someone else, in the map of who wrote, and keeps the names the server gave', async () => {
+    const { url } = await startServer()
+    const story = await makeStory(db, newsroom)
+    const editor = await join(url, newsroom.editor, story)
+    const writer = await join(url, newsroom.writer, story)
+    await ready(editor, writer)
+    writeFieldValues(fieldMapOf(editor.doc), { seoTitle: 'Fares rise again' })
+    const editorClient = String(editor.doc.clientID)
+    await expect.poll(() => writerNames(writer.doc).get(editor.doc.clientID), { timeout: 15_000 }).toBe('Editor Person')
+    writersMapOf(writer.doc).set(editorClient, 'Writer Person')
+    await expect.poll(() => writer.messages, { timeout: 15_000 }).toContainEqual({ type: 'refused', message: writersRefusedMessage })
+    await expect.poll(() => writer.closes, { timeout: 15_000 }).toContain('writers-refused')
+    const forger = await join(url, newsroom.writer, story)
+    await ready(forger)
+    writersMapOf(forger.doc).set(String(forger.doc.clientID), { name: 'Editor Person', seal: 'made-up' })
+    await expect.poll(() => forger.closes, { timeout: 15_000 }).toContain('writers-refused')
+    writeFieldValues(fieldMapOf(editor.doc), { seoTitle: 'Fares rise once more' })
+    await expect.poll(() => fieldsOf(editor).seoTitle, { timeout: 15_000 }).toBe('Fares rise once more')
+    expect(writerNames(editor.doc)).toEqual(new Map([[editor.doc.clientID, 'Editor Person']]))
   })
 
   it('takes the fields of a revision saved through the form when the story is opened again', async () => {

@@ -16,6 +16,7 @@ import { articleIdOf, getStoredDocument, loadStoryDocument, storeStoryDocument }
 import { type StoredMessage, storedMessageOf, storedMessageOfState } from './stored'
 import { type TicketProblem, verifyTicket } from './ticket'
 import { nameWriters } from './writers'
+import { sealedWriter, writersUpdateProblem } from './writers-guard'
 
 /** What a connection knows of its person once its ticket is checked. */
 export type CollabContext = { userId: number; sessionId: string; articleId: number; name: string; access: CollabAccess; actor: Actor }
@@ -129,7 +130,7 @@ export function copydeskHooks(parts: HookParts): Extension {
       // written to the database, and named in the document, by the instance it was typed on.
       const visitor = contextOf(context)
       cutter.noteChange(articleOf(documentName), visitor?.userId ?? null)
-      if (visitor) nameWriters(document, update, visitor.name)
+      if (visitor) nameWriters(document, update, (client) => sealedWriter({ secret, articleId: visitor.articleId }, client, visitor.name))
     },
 
     // Everyone on the story is told what is stored, read in the same moment as the state stored:
@@ -155,9 +156,9 @@ export function copydeskHooks(parts: HookParts): Extension {
         send(connection, { type: 'too-large', message: tooLargeMessage })
         throw Object.assign(new Error(tooLargeMessage), { code: 4413, reason: 'too-large' })
       }
-      // A field this person may not give that value, or someone else's suggestion they may not
-      // settle, is refused in the same way (a read-only connection's changes are dropped by
-      // Hocuspocus itself). The desk's editor never sends a field change that would be refused.
+      // A field this person may not give that value, a name in the writers map, or someone else's
+      // suggestion they may not settle, is refused in the same way (a read-only connection's
+      // changes are dropped by Hocuspocus itself). The desk's editor never sends one of these.
       const visitor = contextOf(connection.context)
       if (!visitor || connection.readOnly) return
       // A change that follows one not received yet waits for it, so that the guards see it whole.
@@ -165,11 +166,13 @@ export function copydeskHooks(parts: HookParts): Extension {
         send(connection, { type: 'refused', message: unplacedMessage })
         throw Object.assign(new Error(unplacedMessage), { code: 4422, reason: 'out-of-order' })
       }
-      const field = fieldUpdateProblem(document, change, visitor.actor)
-      const problem = field ?? bodyUpdateProblem(document, change, visitor.actor)
-      if (problem) {
-        send(connection, { type: 'refused', message: problem })
-        throw Object.assign(new Error(problem), { code: 4422, reason: field ? 'field-refused' : 'settling-refused' })
+      const refusal =
+        refusalOf('field-refused', fieldUpdateProblem(document, change, visitor.actor)) ??
+        refusalOf('writers-refused', writersUpdateProblem(document, change, { secret, articleId: visitor.articleId })) ??
+        refusalOf('settling-refused', bodyUpdateProblem(document, change, visitor.actor))
+      if (refusal) {
+        send(connection, { type: 'refused', message: refusal.message })
+        throw Object.assign(new Error(refusal.message), { code: 4422, reason: refusal.reason })
       }
     },
 
@@ -217,6 +220,11 @@ export function toMessage(result: CutResult): ServerMessage {
   return result.notTaken.length > 0
     ? { type: 'saved', revisionNumber: result.revisionNumber, notTaken: result.notTaken }
     : { type: 'saved', revisionNumber: result.revisionNumber }
+}
+
+/** A guard's refusal, with the reason the connection is closed with; null when there is none. */
+function refusalOf(reason: string, message: string | null): { reason: string; message: string } | null {
+  return message === null ? null : { reason, message }
 }
 
 function safeJson(text: string): unknown {
