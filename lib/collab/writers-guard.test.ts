@@ -70,7 +70,7 @@ describe('the names of who wrote, guarded by the sync server', () => {
     expect(writersUpdateProblem(server, taken, scope)).toBe(writersRefusedMessage)
   })
 
-  it('takes back the names a restart lost, sent by a copy that had them', () => {
+  it('takes back the names a restart lost, sent by a copy that had them, and names nobody else for that typing', () => {
     const before = serverCopy()
     const client = new Y.Doc()
     Y.applyUpdate(client, Y.encodeStateAsUpdate(before))
@@ -79,6 +79,8 @@ describe('the names of who wrote, guarded by the sync server', () => {
     const sentBack = Y.encodeStateAsUpdate(client)
     expect(writersUpdateProblem(restarted, sentBack, scope)).toBeNull()
     Y.applyUpdate(restarted, sentBack)
+    // The person who sent it back is not named for the typing in it, which has its name already.
+    nameWriters(restarted, sentBack, sealedAs('Daniel Achterberg'))
     expect(writerNames(restarted).get(11)).toBe('Tomás Ferreira')
   })
 })
