@@ -1,5 +1,5 @@
-import crypto from 'node:crypto'
 import { z } from 'zod'
+import { isSignatureOf, signatureOf } from './signing'
 
 // A ticket lets one signed-in person open one story's shared document over the sync server's
 // WebSocket, which carries no session cookie check of its own: the desk asks for one with its
@@ -19,20 +19,14 @@ const ticketSchema = z.object({
   expiresAt: z.number().int().positive(),
 })
 
-/** The ticket's own key, so that a ticket can never pass for a session cookie or anything else AUTH_SECRET signs. */
-function ticketKey(secret: string): Buffer {
-  return crypto.createHmac('sha256', secret).update('copydesk collab ticket v1').digest()
-}
-
-function signature(secret: string, payload: string): string {
-  return crypto.createHmac('sha256', ticketKey(secret)).update(payload).digest('base64url')
-}
+/** The ticket's own purpose, so that a ticket can never pass for a session cookie or anything else AUTH_SECRET signs. */
+const ticketPurpose = 'copydesk collab ticket v1'
 
 /** A ticket for this person's session on this story, valid for `ticketLifetimeMs` from `now`. */
 export function mintTicket(secret: string, who: Omit<CollabTicket, 'expiresAt'>, now = Date.now()): { token: string; expiresAt: number } {
   const ticket: CollabTicket = { ...who, expiresAt: now + ticketLifetimeMs }
   const payload = Buffer.from(JSON.stringify(ticket)).toString('base64url')
-  return { token: `${payload}.${signature(secret, payload)}`, expiresAt: ticket.expiresAt }
+  return { token: `${payload}.${signatureOf(secret, ticketPurpose, payload)}`, expiresAt: ticket.expiresAt }
 }
 
 /** Why a ticket is refused: the words the person's editor shows. */
@@ -47,9 +41,7 @@ export function verifyTicket(
 ): { ok: true; ticket: CollabTicket } | { ok: false; problem: TicketProblem } {
   const [payload, signed, extra] = token.split('.')
   if (!payload || !signed || extra !== undefined) return { ok: false, problem: 'malformed' }
-  const expected = Buffer.from(signature(secret, payload))
-  const given = Buffer.from(signed)
-  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return { ok: false, problem: 'forged' }
+  if (!isSignatureOf(secret, ticketPurpose, payload, signed)) return { ok: false, problem: 'forged' }
   let claims: unknown
   try {
     claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))

@@ -1,7 +1,7 @@
 import 'server-only'
-import crypto from 'node:crypto'
 import type * as Y from 'yjs'
 import { mayTouchMap, trialOf } from './map-changes'
+import { isSignatureOf, signatureOf } from './signing'
 import { type WriterEntry, writersMapOf, writersPart } from './writers'
 
 // The sync server's check of the map that names who wrote with which client
@@ -14,20 +14,12 @@ export const writersRefusedMessage = 'Only the sync server names who wrote the s
 /** Where a name is sealed: the secret the sync server signs with, and the story. */
 export type SealScope = { secret: string; articleId: number }
 
-function sealKey(secret: string): Buffer {
-  return crypto.createHmac('sha256', secret).update('copydesk writer name v1').digest()
-}
-
-function sealOf({ secret, articleId }: SealScope, client: number, name: string): string {
-  return crypto
-    .createHmac('sha256', sealKey(secret))
-    .update(JSON.stringify([articleId, client, name]))
-    .digest('base64url')
-}
+const sealPurpose = 'copydesk writer name v1'
+const sealed = (articleId: number, client: number, name: string) => JSON.stringify([articleId, client, name])
 
 /** The entry naming `name` as the writer of `client` in the story. */
 export function sealedWriter(scope: SealScope, client: number, name: string): WriterEntry {
-  return { name, seal: sealOf(scope, client, name) }
+  return { name, seal: signatureOf(scope.secret, sealPurpose, sealed(scope.articleId, client, name)) }
 }
 
 /** Whether `entry`, under the key `key` of the map, is a name the server sealed for that client. */
@@ -37,9 +29,7 @@ function isSealed(scope: SealScope, key: string, entry: unknown): boolean {
   if (typeof entry !== 'object' || entry === null || !('name' in entry) || !('seal' in entry)) return false
   const { name, seal } = entry
   if (typeof name !== 'string' || typeof seal !== 'string') return false
-  const expected = Buffer.from(sealOf(scope, client, name))
-  const given = Buffer.from(seal)
-  return given.length === expected.length && crypto.timingSafeEqual(given, expected)
+  return isSignatureOf(scope.secret, sealPurpose, sealed(scope.articleId, client, name), seal)
 }
 
 /**
